@@ -1,0 +1,53 @@
+//! Generates `ui/src/bindings.ts` from the Rust types, so the UI never declares them twice.
+//!
+//! `cargo test` fails when the committed file differs from what the types generate (the UI
+//! would be out of date); `UPDATE_BINDINGS=1 cargo test -p dossier-core bindings` rewrites it.
+
+use ts_rs::{Config, TS};
+
+use crate::error::{CoreError, Reason};
+use crate::model::*;
+
+macro_rules! declarations {
+    ($cfg:expr; $($t:ty),+ $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),+]
+    };
+}
+
+fn generate() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = declarations!(&cfg;
+        Grade, Lifecycle, Ownership, LeadSource, Trend, BudgetType, CashFlow, Procurement,
+        AllocationRule, BuyingRole, Coverage, Section, FinancialMetric, CustomerSort, HitKind,
+        CustomerFields, Customer, BusinessLine, MainBusiness, FinancialPeriod, SpBp,
+        RoleAssessment, Supplier, ProcessIt, ContactFields, Contact, SectionStatus,
+        FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
+        SearchHit, SearchResults, Stats, Settings, Restored, DbStatus, Reason, CoreError,
+    );
+    let mut out = String::from(
+        "// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p dossier-core bindings\n\n",
+    );
+    for d in decls {
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[test]
+fn bindings_are_up_to_date() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings.ts");
+    let fresh = generate();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &fresh).expect("write ui/src/bindings.ts");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p dossier-core bindings`"
+    );
+}

@@ -1,0 +1,134 @@
+//! Opening the database file safely, and its migrations.
+//!
+//! A file that is not SQLite, is damaged, belongs to another application or was written by a
+//! newer Dossier is refused with a typed error *before* anything writes to it: the checks run
+//! on a read-only connection, and only then is the file opened for writing and migrated.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+
+use crate::error::{CoreError, Result};
+
+/// The schema, one SQL script per version (version n = `user_version` n). Append only.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_initial.sql")];
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Opens (creating if missing) and migrates the database at `path`.
+pub fn open(path: &Path) -> Result<Connection> {
+    let shown = path.display().to_string();
+    if path.exists() {
+        check_existing(path, &shown)?;
+    } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CoreError::Io { path: shown.clone(), detail: e.to_string() })?;
+    }
+    let mut conn = Connection::open(path)
+        .map_err(|e| CoreError::Io { path: shown.clone(), detail: e.to_string() })?;
+    configure(&conn).map_err(|e| corrupt_or_io(&shown, e))?;
+    migrations().to_latest(&mut conn).map_err(|e| CoreError::Corrupt {
+        path: shown.clone(),
+        detail: e.to_string(),
+    })?;
+    Ok(conn)
+}
+
+/// A private in-memory database (tests and benchmarks' scratch work).
+pub fn open_in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    migrations().to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+/// Read-only checks of a file that already exists.
+fn check_existing(path: &Path, shown: &str) -> Result<()> {
+    let head = read_head(path).map_err(|e| CoreError::Io { path: shown.into(), detail: e })?;
+    if head.is_empty() {
+        return Ok(()); // an empty file is an empty database: SQLite initialises it
+    }
+    if head.len() < SQLITE_MAGIC.len() || &head[..16] != SQLITE_MAGIC {
+        return Err(CoreError::NotSqlite { path: shown.into() });
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| corrupt_or_io(shown, e))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| corrupt_or_io(shown, e))?;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+        .map_err(|e| corrupt_or_io(shown, e))?;
+    if version > latest_version() {
+        return Err(CoreError::TooNew {
+            path: shown.into(),
+            found: version,
+            supported: latest_version(),
+        });
+    }
+    if version == 0 && !tables.is_empty() {
+        return Err(CoreError::NotDossier { path: shown.into() });
+    }
+    if version > 0 && !tables.iter().any(|t| t == "customer") {
+        return Err(CoreError::NotDossier { path: shown.into() });
+    }
+    let check: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| corrupt_or_io(shown, e))?;
+    if check != "ok" {
+        return Err(CoreError::Corrupt { path: shown.into(), detail: check });
+    }
+    Ok(())
+}
+
+fn read_head(path: &Path) -> std::result::Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut buf = Vec::with_capacity(100);
+    file.by_ref().take(100).read_to_end(&mut buf).map_err(|e| e.to_string())?;
+    Ok(buf)
+}
+
+fn corrupt_or_io(shown: &str, e: rusqlite::Error) -> CoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) | Some(rusqlite::ErrorCode::NotADatabase) => {
+            CoreError::Corrupt { path: shown.into(), detail: e.to_string() }
+        }
+        _ => CoreError::Io { path: shown.into(), detail: e.to_string() },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid_and_latest_version_matches() {
+        migrations().validate().unwrap();
+        let conn = open_in_memory().unwrap();
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, latest_version());
+    }
+}

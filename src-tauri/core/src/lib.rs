@@ -1,0 +1,28 @@
+//! dossier-core: everything Dossier knows, without Tauri or a UI (DESIGN §3).
+//!
+//! - [`model`]: the domain types (also the UI's types, generated into `ui/src/bindings.ts`);
+//! - [`store::Store`]: the SQLite file — open/migrate, customers, the 8 profile dimensions,
+//!   contacts, settings, delete with undo;
+//! - [`search`]: the instant search over customers and contacts (Chinese substrings of any
+//!   length, pinyin, initials, phone numbers);
+//! - [`profile`]: completeness and staleness of the dimensions; [`signals`]: financial signals;
+//! - [`sample`]: the deterministic sample dataset (and its scaled copies for benchmarks).
+
+pub mod clock;
+pub mod db;
+pub mod error;
+pub mod model;
+pub mod normalize;
+pub mod profile;
+pub mod sample;
+pub mod search;
+pub mod signals;
+pub mod store;
+pub mod validate;
+
+#[cfg(test)]
+mod bindings;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{CoreError, Reason, Result};
+pub use store::Store;

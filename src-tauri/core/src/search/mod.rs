@@ -1,0 +1,136 @@
+//! Instant search over customers and contacts (Ctrl/Cmd+K, `dossier-cli search`).
+//!
+//! Matches Chinese substrings of any length, full pinyin ("zhangsan"), pinyin initials ("zs"),
+//! phone numbers, e-mail/WeChat and short names. Three indexes answer it (see
+//! `migrations/001_initial.sql`), each used only where it is exact:
+//! - queries of ≥3 characters: the FTS5 trigram index over each entry's body;
+//! - 1–2 character queries, which trigrams cannot answer: the table of every 1- and
+//!   2-character substring of the names (`search_gram`);
+//! - 1–2 latin letters: additionally a prefix range on the pinyin initials.
+//!
+//! Each index yields at most [`CANDIDATES`] entries; those are ranked (exact name, name
+//! prefix, initials, name substring, anything else; then shorter names first) and grouped.
+
+pub mod index;
+
+use rusqlite::{params, params_from_iter, Connection};
+
+use crate::error::Result;
+use crate::model::{HitKind, SearchHit, SearchResults};
+use crate::normalize::{digits, search_text};
+
+/// How many index hits are ranked at most per index.
+pub const CANDIDATES: usize = 200;
+
+/// The normalised form of a query: a phone-like query ("138-0013") keeps only its digits.
+pub fn normalize_query(query: &str) -> String {
+    let q = search_text(query);
+    let phone_like = q.chars().any(|c| c.is_ascii_digit())
+        && q.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '(' | ')'));
+    if phone_like {
+        digits(&q)
+    } else {
+        q
+    }
+}
+
+/// Searches customers and contacts; at most `limit` hits of each kind.
+pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<SearchResults> {
+    let q = normalize_query(query);
+    if q.is_empty() || limit == 0 {
+        return Ok(SearchResults::default());
+    }
+    let mut ids = candidates(conn, &q)?;
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(SearchResults::default());
+    }
+    let marks = vec!["?"; ids.len()].join(",");
+    let mut st = conn.prepare(&format!(
+        "SELECT kind, ref_id, customer_id, title, subtitle, names, initials
+         FROM search_entry WHERE id IN ({marks})"
+    ))?;
+    let mut ranked: Vec<(u8, usize, SearchHit)> = st
+        .query_map(params_from_iter(&ids), |r| {
+            let kind: String = r.get(0)?;
+            let names: String = r.get(5)?;
+            let initials: String = r.get(6)?;
+            let hit = SearchHit {
+                kind: HitKind::from_code(&kind).unwrap_or(HitKind::Customer),
+                id: r.get(1)?,
+                customer_id: r.get(2)?,
+                title: r.get(3)?,
+                subtitle: r.get(4)?,
+            };
+            Ok((rank(&q, &names, &initials), hit.title.chars().count(), hit))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    ranked.sort_by(|a, b| (a.0, a.1, a.2.id).cmp(&(b.0, b.1, b.2.id)));
+    let mut out = SearchResults::default();
+    for (_, _, hit) in ranked {
+        let group = match hit.kind {
+            HitKind::Customer => &mut out.customers,
+            HitKind::Contact => &mut out.contacts,
+        };
+        if group.len() < limit {
+            group.push(hit);
+        }
+    }
+    Ok(out)
+}
+
+/// Entry ids that contain the query, from whichever index can answer it exactly.
+fn candidates(conn: &Connection, q: &str) -> Result<Vec<i64>> {
+    let collect = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<Vec<i64>> {
+        let mut st = conn.prepare_cached(sql)?;
+        let ids = st.query_map(args, |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    };
+    let limit = CANDIDATES as i64;
+    if q.chars().count() >= 3 {
+        let phrase = format!("\"{}\"", q.replace('"', "\"\""));
+        return collect(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 LIMIT ?2",
+            params![phrase, limit],
+        );
+    }
+    let mut ids = collect(
+        "SELECT entry_id FROM search_gram WHERE gram = ?1 LIMIT ?2",
+        params![q, limit],
+    )?;
+    if q.chars().all(|c| c.is_ascii_lowercase()) {
+        // Initials prefix: "zs" matches initials in ["zs", "zt").
+        let mut upper: Vec<char> = q.chars().collect();
+        let last = upper.pop().expect("non-empty query");
+        let upper: String = upper.into_iter().chain([(last as u8 + 1) as char]).collect();
+        ids.extend(collect(
+            "SELECT id FROM search_entry WHERE initials >= ?1 AND initials < ?2 LIMIT ?3",
+            params![q, upper, limit],
+        )?);
+    }
+    Ok(ids)
+}
+
+/// Lower is better: 0 exact name, 1 name prefix, 2 initials, 3 name substring, 4 other
+/// (pinyin, phone, e-mail…).
+fn rank(q: &str, names: &str, initials: &str) -> u8 {
+    let names: Vec<&str> = names.split(' ').collect();
+    if names.iter().any(|n| *n == q) {
+        0
+    } else if names.iter().any(|n| n.starts_with(q)) {
+        1
+    } else if initials.starts_with(q) {
+        2
+    } else if names.iter().any(|n| n.contains(q)) {
+        3
+    } else {
+        4
+    }
+}
+
+impl crate::store::Store {
+    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        search(self.connection(), query, limit)
+    }
+}

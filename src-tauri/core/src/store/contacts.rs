@@ -1,0 +1,173 @@
+//! Contacts (联系人) and their background cards.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::customers::load_customer;
+use super::Store;
+use crate::error::{CoreError, Reason, Result};
+use crate::model::{Contact, ContactFields, CustomerProfile, Section};
+use crate::{normalize, search, validate};
+
+const CONTACT_COLUMNS: &str = "id, customer_id, name, title, department, reports_to, phone, \
+    wechat, email, is_key_person, traits, ice_breakers, hobbies, preferences, pain_points, \
+    career, communication_style, family, notes, last_contact, pinyin, updated_at";
+
+fn contact_from_row(r: &Row) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        id: r.get(0)?,
+        customer_id: r.get(1)?,
+        fields: ContactFields {
+            name: r.get(2)?,
+            title: r.get(3)?,
+            department: r.get(4)?,
+            reports_to: r.get(5)?,
+            phone: r.get(6)?,
+            wechat: r.get(7)?,
+            email: r.get(8)?,
+            is_key_person: r.get(9)?,
+            traits: r.get(10)?,
+            ice_breakers: r.get(11)?,
+            hobbies: r.get(12)?,
+            preferences: r.get(13)?,
+            pain_points: r.get(14)?,
+            career: r.get(15)?,
+            communication_style: r.get(16)?,
+            family: r.get(17)?,
+            notes: r.get(18)?,
+            last_contact: r.get(19)?,
+        },
+        pinyin: r.get(20)?,
+        updated_at: r.get(21)?,
+    })
+}
+
+/// The live contacts of a customer: key persons first, then by name.
+pub(crate) fn load_contacts(conn: &Connection, customer_id: i64) -> Result<Vec<Contact>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT {CONTACT_COLUMNS} FROM contact WHERE customer_id = ?1 AND deleted_at IS NULL
+         ORDER BY is_key_person DESC, id"
+    ))?;
+    let rows = st.query_map([customer_id], contact_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub(crate) fn load_contact(conn: &Connection, id: i64) -> Result<Contact> {
+    conn.query_row(
+        &format!("SELECT {CONTACT_COLUMNS} FROM contact WHERE id = ?1 AND deleted_at IS NULL"),
+        [id],
+        contact_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::not_found("contact", id))
+}
+
+fn tidy(fields: &ContactFields) -> ContactFields {
+    let mut f = fields.clone();
+    for s in [
+        &mut f.name,
+        &mut f.title,
+        &mut f.department,
+        &mut f.phone,
+        &mut f.wechat,
+        &mut f.email,
+        &mut f.last_contact,
+    ] {
+        *s = s.trim().to_string();
+    }
+    f
+}
+
+impl Store {
+    /// `reports_to` must be another live contact of the same customer, and following the chain
+    /// upwards must never come back to this contact.
+    fn check_reports_to(&self, customer_id: i64, me: Option<i64>, boss: Option<i64>) -> Result<()> {
+        let Some(boss) = boss else { return Ok(()) };
+        let invalid = || CoreError::validation("reportsTo", Reason::InvalidReference);
+        let target = load_contact(&self.conn, boss).map_err(|_| invalid())?;
+        if target.customer_id != customer_id {
+            return Err(invalid());
+        }
+        // Walk up the chain from the new boss; meeting `me` on the way is a cycle.
+        let mut chain: Vec<String> = Vec::new();
+        let mut cursor = Some(target);
+        while let Some(c) = cursor {
+            chain.push(c.fields.name.clone());
+            if Some(c.id) == me || chain.len() > 10_000 {
+                return Err(CoreError::validation_detail("reportsTo", Reason::Cycle, chain.join(" → ")));
+            }
+            cursor = c.fields.reports_to.and_then(|up| load_contact(&self.conn, up).ok());
+        }
+        Ok(())
+    }
+
+    pub fn create_contact(&self, customer_id: i64, fields: &ContactFields) -> Result<CustomerProfile> {
+        let f = tidy(fields);
+        validate::contact(&f)?;
+        load_customer(&self.conn, customer_id)?;
+        self.check_reports_to(customer_id, None, f.reports_to)?;
+        let now = self.clock.timestamp();
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO contact (customer_id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            params![customer_id, f.name, now],
+        )?;
+        let id = tx.last_insert_rowid();
+        write_fields(&tx, id, &f, &now)?;
+        search::index::contact(&tx, &load_contact(&tx, id)?)?;
+        self.finish_section_save(tx, customer_id, Section::KeyPersons, &now)
+    }
+
+    pub fn update_contact(&self, id: i64, fields: &ContactFields) -> Result<CustomerProfile> {
+        let f = tidy(fields);
+        validate::contact(&f)?;
+        let existing = load_contact(&self.conn, id)?;
+        self.check_reports_to(existing.customer_id, Some(id), f.reports_to)?;
+        let now = self.clock.timestamp();
+        let tx = self.conn.unchecked_transaction()?;
+        write_fields(&tx, id, &f, &now)?;
+        search::index::contact(&tx, &load_contact(&tx, id)?)?;
+        self.finish_section_save(tx, existing.customer_id, Section::KeyPersons, &now)
+    }
+
+    /// Every contact of one customer (also those not yet assessed in the power map).
+    pub fn contacts(&self, customer_id: i64) -> Result<Vec<Contact>> {
+        load_customer(&self.conn, customer_id)?;
+        load_contacts(&self.conn, customer_id)
+    }
+}
+
+fn write_fields(conn: &Connection, id: i64, f: &ContactFields, now: &str) -> Result<()> {
+    let (pinyin, _) = normalize::pinyin(&f.name);
+    conn.execute(
+        "UPDATE contact SET name = ?2, pinyin = ?3, title = ?4, department = ?5, reports_to = ?6,
+             phone = ?7, wechat = ?8, email = ?9, is_key_person = ?10, traits = ?11,
+             ice_breakers = ?12, hobbies = ?13, preferences = ?14, pain_points = ?15,
+             career = ?16, communication_style = ?17, family = ?18, notes = ?19,
+             last_contact = ?20, updated_at = ?21
+         WHERE id = ?1",
+        params![
+            id,
+            f.name,
+            pinyin,
+            f.title,
+            f.department,
+            f.reports_to,
+            f.phone,
+            f.wechat,
+            f.email,
+            f.is_key_person,
+            f.traits,
+            f.ice_breakers,
+            f.hobbies,
+            f.preferences,
+            f.pain_points,
+            f.career,
+            f.communication_style,
+            f.family,
+            f.notes,
+            f.last_contact,
+            now,
+        ],
+    )?;
+    Ok(())
+}

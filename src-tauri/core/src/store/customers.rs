@@ -1,0 +1,348 @@
+//! Customers: create, edit (dimension 1 + classification), the list, and the whole profile.
+
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use super::{code, Store};
+use crate::error::{CoreError, Reason, Result};
+use crate::model::{
+    Customer, CustomerFields, CustomerPage, CustomerProfile, CustomerQuery, CustomerRow,
+    CustomerSort, Facets, Grade, LeadSource, Lifecycle, Ownership, Section,
+};
+use crate::normalize::customer_key;
+use crate::{profile, search, signals, validate};
+
+const CUSTOMER_COLUMNS: &str = "id, name, short_name, ownership, industry, region, headcount, \
+    founded, stock_code, headquarters, subsidiaries, website, grade, lifecycle, owner, \
+    collaborators, lead_source, tags, completeness, created_at, updated_at";
+
+fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
+    let tags: String = r.get(17)?;
+    Ok(Customer {
+        id: r.get(0)?,
+        fields: CustomerFields {
+            name: r.get(1)?,
+            short_name: r.get(2)?,
+            ownership: code(r.get(3)?, Ownership::from_code),
+            industry: r.get(4)?,
+            region: r.get(5)?,
+            headcount: r.get(6)?,
+            founded: r.get(7)?,
+            stock_code: r.get(8)?,
+            headquarters: r.get(9)?,
+            subsidiaries: r.get(10)?,
+            website: r.get(11)?,
+            grade: code(r.get(12)?, Grade::from_code),
+            lifecycle: code(r.get(13)?, Lifecycle::from_code),
+            owner: r.get(14)?,
+            collaborators: r.get(15)?,
+            lead_source: code(r.get(16)?, LeadSource::from_code),
+            tags: serde_json::from_str(&tags).unwrap_or_default(),
+        },
+        completeness: r.get(18)?,
+        created_at: r.get(19)?,
+        updated_at: r.get(20)?,
+    })
+}
+
+/// A live (not deleted) customer.
+pub(crate) fn load_customer(conn: &Connection, id: i64) -> Result<Customer> {
+    conn.query_row(
+        &format!("SELECT {CUSTOMER_COLUMNS} FROM customer WHERE id = ?1 AND deleted_at IS NULL"),
+        [id],
+        customer_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::not_found("customer", id))
+}
+
+/// Trims the free-text fields the way they are stored.
+fn tidy(fields: &CustomerFields) -> CustomerFields {
+    let mut f = fields.clone();
+    for s in [
+        &mut f.name,
+        &mut f.short_name,
+        &mut f.industry,
+        &mut f.region,
+        &mut f.founded,
+        &mut f.stock_code,
+        &mut f.headquarters,
+        &mut f.subsidiaries,
+        &mut f.website,
+        &mut f.owner,
+        &mut f.collaborators,
+    ] {
+        *s = s.trim().to_string();
+    }
+    f.tags = f.tags.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
+    f.tags.dedup();
+    f
+}
+
+impl Store {
+    /// Refuses a name that another live customer has after normalisation.
+    pub(super) fn check_unique_name(&self, name: &str, except: Option<i64>) -> Result<String> {
+        let key = customer_key(name);
+        let other: Option<(i64, String)> = self
+            .conn
+            .query_row(
+                "SELECT id, name FROM customer WHERE name_key = ?1 AND deleted_at IS NULL",
+                [&key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match other {
+            Some((id, other_name)) if Some(id) != except => {
+                Err(CoreError::validation_detail("name", Reason::Duplicate, other_name))
+            }
+            _ => Ok(key),
+        }
+    }
+
+    pub fn create_customer(&self, fields: &CustomerFields) -> Result<Customer> {
+        let f = tidy(fields);
+        validate::customer(&f)?;
+        let key = self.check_unique_name(&f.name, None)?;
+        let now = self.clock.timestamp();
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO customer (name, name_key, short_name, ownership, industry, region,
+                 headcount, founded, stock_code, headquarters, subsidiaries, website, grade,
+                 lifecycle, owner, collaborators, lead_source, tags, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?19)",
+            params![
+                f.name,
+                key,
+                f.short_name,
+                f.ownership.map(|v| v.code()),
+                f.industry,
+                f.region,
+                f.headcount,
+                f.founded,
+                f.stock_code,
+                f.headquarters,
+                f.subsidiaries,
+                f.website,
+                f.grade.map(|v| v.code()),
+                f.lifecycle.map(|v| v.code()),
+                f.owner,
+                f.collaborators,
+                f.lead_source.map(|v| v.code()),
+                serde_json::to_string(&f.tags).expect("tags serialise"),
+                now,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        touch_section(&tx, id, Section::Overview, &now)?;
+        self.refresh_completeness(&tx, id)?;
+        search::index::customer(&tx, &load_customer(&tx, id)?)?;
+        tx.commit()?;
+        load_customer(&self.conn, id)
+    }
+
+    /// Saves dimension 1 and the classification fields.
+    pub fn update_customer(&self, id: i64, fields: &CustomerFields) -> Result<CustomerProfile> {
+        let f = tidy(fields);
+        validate::customer(&f)?;
+        load_customer(&self.conn, id)?;
+        let key = self.check_unique_name(&f.name, Some(id))?;
+        let now = self.clock.timestamp();
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "UPDATE customer SET name = ?2, name_key = ?3, short_name = ?4, ownership = ?5,
+                 industry = ?6, region = ?7, headcount = ?8, founded = ?9, stock_code = ?10,
+                 headquarters = ?11, subsidiaries = ?12, website = ?13, grade = ?14,
+                 lifecycle = ?15, owner = ?16, collaborators = ?17, lead_source = ?18,
+                 tags = ?19, updated_at = ?20
+             WHERE id = ?1",
+            params![
+                id,
+                f.name,
+                key,
+                f.short_name,
+                f.ownership.map(|v| v.code()),
+                f.industry,
+                f.region,
+                f.headcount,
+                f.founded,
+                f.stock_code,
+                f.headquarters,
+                f.subsidiaries,
+                f.website,
+                f.grade.map(|v| v.code()),
+                f.lifecycle.map(|v| v.code()),
+                f.owner,
+                f.collaborators,
+                f.lead_source.map(|v| v.code()),
+                serde_json::to_string(&f.tags).expect("tags serialise"),
+                now,
+            ],
+        )?;
+        self.finish_section_save(tx, id, Section::Overview, &now)
+    }
+
+    /// The whole customer page.
+    pub fn profile(&self, id: i64) -> Result<CustomerProfile> {
+        load_profile(&self.conn, id, &self.settings()?, self.clock.today())
+    }
+
+    /// Records that `section` changed, recomputes completeness, re-indexes the customer for
+    /// search, commits, and returns the fresh profile.
+    pub(super) fn finish_section_save(
+        &self,
+        tx: rusqlite::Transaction<'_>,
+        id: i64,
+        section: Section,
+        now: &str,
+    ) -> Result<CustomerProfile> {
+        touch_section(&tx, id, section, now)?;
+        tx.execute("UPDATE customer SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+        self.refresh_completeness(&tx, id)?;
+        if section == Section::Overview {
+            search::index::customer_and_contacts(&tx, id)?;
+        }
+        tx.commit()?;
+        self.profile(id)
+    }
+
+    pub(super) fn refresh_completeness(&self, conn: &Connection, id: i64) -> Result<()> {
+        let p = load_profile(conn, id, &self.settings()?, self.clock.today())?;
+        conn.execute(
+            "UPDATE customer SET completeness = ?2 WHERE id = ?1",
+            params![id, profile::overall(&p.sections)],
+        )?;
+        Ok(())
+    }
+
+    /// One page of the list, filtered and sorted in SQL (never the whole table over IPC).
+    pub fn list_customers(&self, q: &CustomerQuery) -> Result<CustomerPage> {
+        let mut conds = vec!["c.deleted_at IS NULL".to_string()];
+        let mut args: Vec<String> = Vec::new();
+        let mut any_of = |column: &str, values: Vec<String>| {
+            if !values.is_empty() {
+                let marks = vec!["?"; values.len()].join(", ");
+                conds.push(format!("c.{column} IN ({marks})"));
+                args.extend(values);
+            }
+        };
+        any_of("grade", q.grades.iter().map(|g| g.code().to_string()).collect());
+        any_of("lifecycle", q.lifecycles.iter().map(|l| l.code().to_string()).collect());
+        any_of("industry", q.industries.clone());
+        any_of("owner", q.owners.clone());
+        let text = crate::normalize::search_text(&q.text);
+        if !text.is_empty() {
+            let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+            conds.push(
+                "c.id IN (SELECT customer_id FROM search_entry WHERE body LIKE ? ESCAPE '\\')"
+                    .to_string(),
+            );
+            args.push(like);
+        }
+        let filter = conds.join(" AND ");
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM customer c WHERE {filter}"),
+            params_from_iter(&args),
+            |r| r.get(0),
+        )?;
+        let column = match q.sort {
+            CustomerSort::Name => "c.name",
+            CustomerSort::Grade => "c.grade",
+            CustomerSort::Lifecycle => "c.lifecycle",
+            CustomerSort::Industry => "c.industry",
+            CustomerSort::Owner => "c.owner",
+            CustomerSort::Completeness => "c.completeness",
+            CustomerSort::UpdatedAt => "c.updated_at",
+        };
+        let dir = if q.descending { "DESC" } else { "ASC" };
+        let limit = q.limit.clamp(1, 500);
+        let offset = q.offset.max(0);
+        let sql = format!(
+            "SELECT c.id, c.name, c.short_name, c.grade, c.lifecycle, c.industry, c.region,
+                    c.owner, c.completeness, c.updated_at,
+                    (SELECT count(*) FROM contact ct WHERE ct.customer_id = c.id
+                        AND ct.deleted_at IS NULL)
+             FROM customer c WHERE {filter}
+             ORDER BY {column} {dir}, c.id {dir} LIMIT {limit} OFFSET {offset}"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st
+            .query_map(params_from_iter(&args), |r| {
+                Ok(CustomerRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    short_name: r.get(2)?,
+                    grade: code(r.get(3)?, Grade::from_code),
+                    lifecycle: code(r.get(4)?, Lifecycle::from_code),
+                    industry: r.get(5)?,
+                    region: r.get(6)?,
+                    owner: r.get(7)?,
+                    completeness: r.get(8)?,
+                    updated_at: r.get(9)?,
+                    contact_count: r.get(10)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(CustomerPage { rows, total })
+    }
+
+    /// Distinct industries and owners, for the list's filters.
+    pub fn facets(&self) -> Result<Facets> {
+        let distinct = |column: &str| -> Result<Vec<String>> {
+            let mut st = self.conn.prepare(&format!(
+                "SELECT DISTINCT {column} FROM customer
+                 WHERE deleted_at IS NULL AND {column} <> '' ORDER BY {column}"
+            ))?;
+            let values = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            Ok(values)
+        };
+        Ok(Facets { industries: distinct("industry")?, owners: distinct("owner")? })
+    }
+}
+
+pub(crate) fn touch_section(conn: &Connection, id: i64, section: Section, now: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO section_update (customer_id, section, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (customer_id, section) DO UPDATE SET updated_at = excluded.updated_at",
+        params![id, section.code(), now],
+    )?;
+    Ok(())
+}
+
+/// Loads every dimension of a customer and derives completeness, staleness and signals.
+pub(crate) fn load_profile(
+    conn: &Connection,
+    id: i64,
+    settings: &crate::model::Settings,
+    today: chrono::NaiveDate,
+) -> Result<CustomerProfile> {
+    let customer = load_customer(conn, id)?;
+    let (business, sp_bp, process_it): (String, String, String) = conn.query_row(
+        "SELECT business, sp_bp, process_it FROM customer WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let financials = super::sections::load_financials(conn, id)?;
+    let suppliers = super::sections::load_suppliers(conn, id)?;
+    let roles = super::sections::load_roles(conn, id)?;
+    let contacts = super::contacts::load_contacts(conn, id)?;
+    let mut st = conn.prepare("SELECT section, updated_at FROM section_update WHERE customer_id = ?1")?;
+    let updates: Vec<(Section, String)> = st
+        .query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .filter_map(|row| row.ok().and_then(|(s, at)| Section::from_code(&s).map(|s| (s, at))))
+        .collect();
+    let mut p = CustomerProfile {
+        customer,
+        business: serde_json::from_str(&business).unwrap_or_default(),
+        sp_bp: serde_json::from_str(&sp_bp).unwrap_or_default(),
+        process_it: serde_json::from_str(&process_it).unwrap_or_default(),
+        signals: signals::financial(&financials, settings.turnover_change_pct),
+        financials,
+        suppliers,
+        roles,
+        contacts,
+        sections: vec![],
+    };
+    p.sections = profile::sections(&p, &updates, settings.stale_months, today);
+    p.customer.completeness = profile::overall(&p.sections);
+    Ok(p)
+}

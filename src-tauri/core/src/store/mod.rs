@@ -1,0 +1,84 @@
+//! The SQLite store: one file, one connection. Every write that touches several rows runs in
+//! one transaction, and every write is validated first ([`crate::validate`]), so a refused save
+//! changes nothing.
+
+mod bulk;
+mod contacts;
+mod customers;
+mod sections;
+mod settings;
+mod trash;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rusqlite::Connection;
+
+use crate::clock::Clock;
+use crate::error::Result;
+use crate::model::Stats;
+
+pub use bulk::NewProfile;
+
+pub struct Store {
+    conn: Connection,
+    clock: Arc<dyn Clock>,
+}
+
+impl Store {
+    /// Opens (or creates) the database file; see [`crate::db::open`] for what is refused.
+    pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        Ok(Store { conn: crate::db::open(path)?, clock })
+    }
+
+    pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Store> {
+        Ok(Store { conn: crate::db::open_in_memory()?, clock })
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        &*self.clock
+    }
+
+    /// The raw connection, for benchmarks' reference queries and tests.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Counts per entity, not counting records in the undo bin.
+    pub fn stats(&self) -> Result<Stats> {
+        let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(Stats {
+            customers: count("SELECT count(*) FROM customer WHERE deleted_at IS NULL")?,
+            contacts: count(
+                "SELECT count(*) FROM contact ct JOIN customer c ON c.id = ct.customer_id
+                 WHERE ct.deleted_at IS NULL AND c.deleted_at IS NULL",
+            )?,
+            financial_periods: count(
+                "SELECT count(*) FROM financial_period f JOIN customer c ON c.id = f.customer_id
+                 WHERE c.deleted_at IS NULL",
+            )?,
+            suppliers: count(
+                "SELECT count(*) FROM supplier s JOIN customer c ON c.id = s.customer_id
+                 WHERE c.deleted_at IS NULL",
+            )?,
+            role_assessments: count(
+                "SELECT count(*) FROM role_assessment r JOIN customer c ON c.id = r.customer_id
+                 JOIN contact ct ON ct.id = r.contact_id
+                 WHERE c.deleted_at IS NULL AND ct.deleted_at IS NULL",
+            )?,
+        })
+    }
+
+    /// True when there is no customer yet (the app shows its welcome screen).
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.stats()?.customers == 0)
+    }
+}
+
+/// Reads a stored enum code back; unknown codes read as `None`.
+pub(crate) fn code<T>(value: Option<String>, parse: fn(&str) -> Option<T>) -> Option<T> {
+    value.as_deref().and_then(parse)
+}
+
+pub(crate) use contacts::load_contacts as load_contacts_for_index;
+pub(crate) use customers::load_customer as load_customer_for_index;

@@ -1,0 +1,32 @@
+//! Helpers shared by the core's integration tests: a store on a real temporary SQLite file
+//! with the clock pinned.
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use dossier_core::model::CustomerFields;
+use dossier_core::{CoreError, FixedClock, Reason, Store};
+
+pub fn clock() -> Arc<FixedClock> {
+    Arc::new(FixedClock::on(2026, 11, 23))
+}
+
+/// A fresh store on a file in a temporary directory (kept alive by the returned guard).
+pub fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("dossier.sqlite"), clock()).unwrap();
+    (dir, store)
+}
+
+pub fn named(name: &str) -> CustomerFields {
+    CustomerFields { name: name.into(), ..Default::default() }
+}
+
+/// The (field, reason) of a validation error, or a panic naming what came instead.
+pub fn refused<T: std::fmt::Debug>(r: Result<T, CoreError>) -> (String, Reason) {
+    match r {
+        Err(CoreError::Validation { field, reason, .. }) => (field, reason),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}

@@ -1,0 +1,252 @@
+// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p dossier-core bindings
+
+export type Grade = "A" | "B" | "C" | "D";
+
+export type Lifecycle = "new" | "interested" | "following" | "quoting" | "negotiating" | "won" | "existing" | "lost";
+
+export type Ownership = "state_owned" | "private" | "foreign" | "joint_venture" | "listed" | "public_institution";
+
+export type LeadSource = "campaign" | "advertising" | "referral" | "trade_show" | "livestream" | "website" | "channel" | "self_sourced";
+
+export type Trend = "rising" | "stable" | "declining";
+
+export type BudgetType = "expansion" | "survival";
+
+export type CashFlow = "loose" | "normal" | "tight";
+
+export type Procurement = "tender" | "price_comparison" | "single_source";
+
+export type AllocationRule = "lowest_price" | "quality_first" | "fixed_share" | "tender" | "relationship";
+
+export type BuyingRole = "decision_maker" | "approver" | "evaluator" | "user" | "influencer" | "gatekeeper";
+
+export type Coverage = "none" | "initial" | "repeated" | "deep";
+
+export type Section = "overview" | "business" | "financials" | "sp_bp" | "power_map" | "key_persons" | "suppliers" | "process_it";
+
+export type FinancialMetric = "inventory_days" | "receivable_days";
+
+export type CustomerSort = "name" | "grade" | "lifecycle" | "industry" | "owner" | "completeness" | "updated_at";
+
+export type HitKind = "customer" | "contact";
+
+export type CustomerFields = { 
+/**
+ * Legal name (公司全称); required, unique after normalisation.
+ */
+name: string, shortName: string, ownership: Ownership | null, industry: string, region: string, headcount: number | null, 
+/**
+ * Founding date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ */
+founded: string, stockCode: string, headquarters: string, subsidiaries: string, website: string, grade: Grade | null, lifecycle: Lifecycle | null, owner: string, collaborators: string, leadSource: LeadSource | null, tags: Array<string>, };
+
+export type Customer = { id: number, 
+/**
+ * Overall profile completeness, 0–100.
+ */
+completeness: number, createdAt: string, updatedAt: string, 
+/**
+ * Legal name (公司全称); required, unique after normalisation.
+ */
+name: string, shortName: string, ownership: Ownership | null, industry: string, region: string, headcount: number | null, 
+/**
+ * Founding date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ */
+founded: string, stockCode: string, headquarters: string, subsidiaries: string, website: string, grade: Grade | null, lifecycle: Lifecycle | null, owner: string, collaborators: string, leadSource: LeadSource | null, tags: Array<string>, };
+
+export type BusinessLine = { name: string, 
+/**
+ * Share of revenue in percent, 0–100.
+ */
+share: number | null, products: string, };
+
+export type MainBusiness = { lines: Array<BusinessLine>, mainProducts: string, marketPosition: string, trend: Trend | null, budgetType: BudgetType | null, };
+
+export type FinancialPeriod = { 
+/**
+ * `YYYY`, `YYYY-MM` or `YYYY-Qn`; unique per customer.
+ */
+period: string, 
+/**
+ * Revenue in 万元.
+ */
+revenue: number | null, 
+/**
+ * Gross margin in percent.
+ */
+grossMargin: number | null, 
+/**
+ * Net profit in 万元 (may be negative).
+ */
+netProfit: number | null, inventoryDays: number | null, receivableDays: number | null, cashFlow: CashFlow | null, source: string, };
+
+export type SpBp = { spGoals: string, spKeyProjects: string, bpGoals: string, bpKeyProjects: string, budgetApproved: boolean | null, 
+/**
+ * Approved budget in 万元.
+ */
+budgetAmount: number | null, howWeHelp: string, };
+
+export type RoleAssessment = { contactId: number, buyingRole: BuyingRole | null, 
+/**
+ * Support for us, −2 (反对) … +2 (教练).
+ */
+support: number | null, 
+/**
+ * Influence 1–5.
+ */
+influence: number | null, coverage: Coverage | null, evidence: string, 
+/**
+ * When this assessment was made (YYYY-MM-DD); set by the store when empty.
+ */
+assessedOn: string, };
+
+export type Supplier = { category: string, name: string, 
+/**
+ * Share of the category in percent.
+ */
+share: number | null, since: string, 
+/**
+ * Contract end date (YYYY-MM-DD or YYYY-MM).
+ */
+contractEnd: string, allocationRule: AllocationRule | null, strengths: string, weaknesses: string, 
+/**
+ * True for our own row (our share of the category).
+ */
+isUs: boolean, };
+
+export type ProcessIt = { procurement: Procurement | null, approvalSteps: string, 
+/**
+ * Systems in use: ERP 用友/金蝶/SAP, SRM, MES…
+ */
+systems: Array<string>, 
+/**
+ * Digital maturity 1–5.
+ */
+digitalMaturity: number | null, integrationNeeds: string, };
+
+export type ContactFields = { name: string, title: string, department: string, reportsTo: number | null, phone: string, wechat: string, email: string, isKeyPerson: boolean, 
+/**
+ * 性格特征.
+ */
+traits: string, iceBreakers: string, 
+/**
+ * Sensitive: 爱好.
+ */
+hobbies: string, 
+/**
+ * Sensitive: 饮品/饮食/礼品禁忌.
+ */
+preferences: string, 
+/**
+ * 痛点 / KPI 压力.
+ */
+painPoints: string, 
+/**
+ * 职业路径与抱负.
+ */
+career: string, communicationStyle: string, 
+/**
+ * Sensitive: 家庭.
+ */
+family: string, notes: string, 
+/**
+ * Last contact date, YYYY-MM-DD.
+ */
+lastContact: string, };
+
+export type Contact = { id: number, customerId: number, 
+/**
+ * Full pinyin of the name, for display next to rare characters and for search.
+ */
+pinyin: string, updatedAt: string, name: string, title: string, department: string, reportsTo: number | null, phone: string, wechat: string, email: string, isKeyPerson: boolean, 
+/**
+ * 性格特征.
+ */
+traits: string, iceBreakers: string, 
+/**
+ * Sensitive: 爱好.
+ */
+hobbies: string, 
+/**
+ * Sensitive: 饮品/饮食/礼品禁忌.
+ */
+preferences: string, 
+/**
+ * 痛点 / KPI 压力.
+ */
+painPoints: string, 
+/**
+ * 职业路径与抱负.
+ */
+career: string, communicationStyle: string, 
+/**
+ * Sensitive: 家庭.
+ */
+family: string, notes: string, 
+/**
+ * Last contact date, YYYY-MM-DD.
+ */
+lastContact: string, };
+
+export type SectionStatus = { section: Section, updatedAt: string | null, 
+/**
+ * 0–100.
+ */
+completeness: number, 
+/**
+ * Older than the configured staleness age.
+ */
+stale: boolean, };
+
+export type FinancialSignal = { metric: FinancialMetric, fromPeriod: string, toPeriod: string, fromValue: number, toValue: number, 
+/**
+ * Signed change in percent of the earlier value.
+ */
+changePct: number, };
+
+export type CustomerProfile = { customer: Customer, business: MainBusiness, financials: Array<FinancialPeriod>, spBp: SpBp, roles: Array<RoleAssessment>, suppliers: Array<Supplier>, processIt: ProcessIt, contacts: Array<Contact>, sections: Array<SectionStatus>, signals: Array<FinancialSignal>, };
+
+export type CustomerRow = { id: number, name: string, shortName: string, grade: Grade | null, lifecycle: Lifecycle | null, industry: string, region: string, owner: string, completeness: number, contactCount: number, updatedAt: string, };
+
+export type CustomerQuery = { grades: Array<Grade>, lifecycles: Array<Lifecycle>, industries: Array<string>, owners: Array<string>, 
+/**
+ * Narrows the list by name, short name, pinyin or contact (the same matching as search).
+ */
+text: string, sort: CustomerSort, descending: boolean, offset: number, limit: number, };
+
+export type CustomerPage = { rows: Array<CustomerRow>, total: number, };
+
+export type Facets = { industries: Array<string>, owners: Array<string>, };
+
+export type SearchHit = { kind: HitKind, id: number, 
+/**
+ * The customer to open (the customer itself, or the contact's customer).
+ */
+customerId: number, title: string, subtitle: string, };
+
+export type SearchResults = { customers: Array<SearchHit>, contacts: Array<SearchHit>, };
+
+export type Stats = { customers: number, contacts: number, financialPeriods: number, suppliers: number, roleAssessments: number, };
+
+export type Settings = { 
+/**
+ * A dimension not updated for this many months is flagged stale.
+ */
+staleMonths: number, 
+/**
+ * Turnover days moving by at least this percentage between periods raise a signal.
+ */
+turnoverChangePct: number, };
+
+export type Restored = { kind: HitKind, id: number, customerId: number, name: string, };
+
+export type DbStatus = { path: string, error: CoreError | null, 
+/**
+ * True when the open database holds no customer yet (the welcome screen).
+ */
+empty: boolean, };
+
+export type Reason = "required" | "too_long" | "duplicate" | "out_of_range" | "invalid_date" | "invalid_period" | "repeated" | "invalid_email" | "invalid_reference" | "cycle";
+
+export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: string, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "closed" } | { "type": "database", "data": { detail: string, } };
