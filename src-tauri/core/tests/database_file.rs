@@ -1,0 +1,112 @@
+//! Opening database files: persistence, and refusing files that are not ours without touching
+//! them.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{clock, named};
+use dossier_core::{CoreError, Store};
+
+fn open(path: &std::path::Path) -> Result<Store, CoreError> {
+    Store::open(path, clock())
+}
+
+#[test]
+fn data_survives_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/dir/dossier.sqlite");
+    let s = open(&path).unwrap();
+    let c = s.create_customer(&named("云岭制药")).unwrap();
+    drop(s);
+    let s = open(&path).unwrap();
+    assert_eq!(s.profile(c.id).unwrap().customer.fields.name, "云岭制药");
+    assert_eq!(s.search("yl", 5).unwrap().customers.len(), 1);
+}
+
+fn assert_untouched(path: &std::path::Path, before: &[u8], result: Result<Store, CoreError>) -> CoreError {
+    let err = result.err().expect("the file must be refused");
+    assert_eq!(std::fs::read(path).unwrap(), before, "the refused file was modified");
+    assert!(!path.with_extension("sqlite-wal").exists());
+    err
+}
+
+#[test]
+fn a_text_file_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("customers.sqlite");
+    std::fs::write(&path, "客户名称,电话\n华为,123\n").unwrap();
+    let err = assert_untouched(&path, &std::fs::read(&path).unwrap(), open(&path));
+    assert!(matches!(err, CoreError::NotSqlite { .. }), "{err:?}");
+}
+
+#[test]
+fn a_newer_schema_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.sqlite");
+    drop(open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    match assert_untouched(&path, &before, open(&path)) {
+        CoreError::TooNew { found, supported, .. } => assert_eq!((found, supported), (99, dossier_core::db::latest_version())),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn another_applications_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    assert!(matches!(assert_untouched(&path, &before, open(&path)), CoreError::NotDossier { .. }));
+}
+
+#[test]
+fn a_damaged_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.sqlite");
+    let s = open(&path).unwrap();
+    dossier_core::sample::load(&s, 1).unwrap();
+    drop(s);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 8 * 4096);
+    for b in &mut bytes[4096 * 3..4096 * 8] {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let err = assert_untouched(&path, &bytes, open(&path));
+    assert!(matches!(err, CoreError::Corrupt { .. }), "{err:?}");
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.sqlite");
+    std::fs::write(&path, b"").unwrap();
+    let s = Store::open(&path, Arc::new(dossier_core::FixedClock::on(2026, 1, 1))).unwrap();
+    assert!(s.is_empty().unwrap());
+}
+
+#[test]
+fn migrations_run_from_empty_to_latest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.sqlite");
+    drop(open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(v, dossier_core::db::latest_version());
+    let fk: i64 = open(&path).unwrap().connection().pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1);
+}
