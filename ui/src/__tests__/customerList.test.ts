@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { ElTable } from 'element-plus'
+import type { CustomerPage, CustomerQuery } from '../bindings'
+import { mountWith } from './helpers'
+
+const api = vi.hoisted(() => ({
+  listCustomers: vi.fn(),
+  customerFacets: vi.fn(),
+  loadSampleData: vi.fn(),
+}))
+vi.mock('../api', () => ({ api }))
+
+import CustomerListView from '../views/CustomerListView.vue'
+
+const page: CustomerPage = {
+  total: 2,
+  rows: [
+    { id: 1, name: '华东精密机械有限公司', shortName: '华东精密', grade: 'A', lifecycle: 'negotiating', industry: '机械制造', region: '苏州', owner: '李明', completeness: 72, contactCount: 3, updatedAt: '2025-03-01 10:00:00' },
+    { id: 2, name: '北方化工集团', shortName: '', grade: 'B', lifecycle: 'existing', industry: '化工', region: '天津', owner: '王芳', completeness: 30, contactCount: 1, updatedAt: '2025-02-11 09:00:00' },
+  ],
+}
+const gradeSelect = (w: VueWrapper) => w.getComponent('[data-testid="filter-grade"]') as unknown as VueWrapper
+const lastQuery = (): CustomerQuery => api.listCustomers.mock.calls.at(-1)![0]
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  api.customerFacets.mockResolvedValue({ industries: ['化工', '机械制造'], owners: ['李明', '王芳'] })
+})
+
+describe('customer list', () => {
+  it('renders the rows of the page with translated labels and the total', async () => {
+    api.listCustomers.mockResolvedValue(page)
+    const { wrapper } = await mountWith(CustomerListView)
+    expect(lastQuery()).toMatchObject({ sort: 'updated_at', descending: true, offset: 0, limit: 50, grades: [], text: '' })
+    const text = wrapper.text()
+    expect(text).toContain('华东精密机械有限公司')
+    expect(text).toContain('北方化工集团')
+    expect(text).toContain('谈判中')
+    expect(text).toContain('老客户')
+    expect(wrapper.get('[data-testid="list-total"]').text()).toBe('共 2 个客户')
+    expect(wrapper.find('[data-testid="welcome"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('the grade filter and the sort go into CustomerQuery', async () => {
+    api.listCustomers.mockResolvedValue(page)
+    const { wrapper } = await mountWith(CustomerListView)
+    const grade = gradeSelect(wrapper)
+    grade.vm.$emit('update:modelValue', ['A', 'B'])
+    await flushPromises()
+    expect(lastQuery()).toMatchObject({ grades: ['A', 'B'], offset: 0 })
+
+    wrapper.getComponent(ElTable).vm.$emit('sort-change', { column: null, prop: 'completeness', order: 'ascending' })
+    await flushPromises()
+    expect(lastQuery()).toMatchObject({ grades: ['A', 'B'], sort: 'completeness', descending: false })
+
+    wrapper.getComponent(ElTable).vm.$emit('sort-change', { column: null, prop: 'name', order: 'descending' })
+    await flushPromises()
+    expect(lastQuery()).toMatchObject({ sort: 'name', descending: true })
+    wrapper.unmount()
+  })
+
+  it('the text box filters after a short pause', async () => {
+    vi.useFakeTimers()
+    try {
+      api.listCustomers.mockResolvedValue(page)
+      const { wrapper } = await mountWith(CustomerListView)
+      const calls = api.listCustomers.mock.calls.length
+      await wrapper.get('.f-text input').setValue('hdjm')
+      expect(api.listCustomers.mock.calls.length).toBe(calls)
+      vi.advanceTimersByTime(200)
+      await flushPromises()
+      expect(lastQuery().text).toBe('hdjm')
+      wrapper.unmount()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('a filtered empty result offers to clear the filters', async () => {
+    api.listCustomers.mockResolvedValue(page)
+    const { wrapper } = await mountWith(CustomerListView)
+    api.listCustomers.mockResolvedValue({ rows: [], total: 0 })
+    gradeSelect(wrapper).vm.$emit('update:modelValue', ['D'])
+    await flushPromises()
+    expect(wrapper.find('[data-testid="welcome"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="list-empty"]').text()).toContain('没有符合筛选条件的客户')
+    await wrapper.get('[data-testid="clear-filters"]').trigger('click')
+    await flushPromises()
+    expect(lastQuery().grades).toEqual([])
+    wrapper.unmount()
+  })
+
+  it('an empty database shows the welcome panel; 载入示例数据 loads the sample data and shows the list', async () => {
+    api.listCustomers.mockResolvedValue({ rows: [], total: 0 })
+    api.loadSampleData.mockResolvedValue({ customers: 2, contacts: 5, financialPeriods: 4, suppliers: 3, roleAssessments: 2 })
+    const { wrapper } = await mountWith(CustomerListView)
+    const welcome = wrapper.get('[data-testid="welcome"]')
+    expect(welcome.text()).toContain('欢迎使用大客户档案')
+    expect(welcome.get('[data-testid="new-customer"]').text()).toBe('新建客户')
+    const sample = welcome.get('[data-testid="load-sample"]')
+    expect(sample.text()).toBe('载入示例数据')
+
+    api.listCustomers.mockResolvedValue(page)
+    await sample.trigger('click')
+    await flushPromises()
+    expect(api.loadSampleData).toHaveBeenCalledTimes(1)
+    expect(wrapper.find('[data-testid="welcome"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('华东精密机械有限公司')
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,56 @@
+// Test fixtures and a mount helper (i18n in zh-CN + a memory router). The api module is mocked
+// in each test file with vi.mock('../api').
+import { mount, flushPromises, type ComponentMountingOptions } from '@vue/test-utils'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import type { Component } from 'vue'
+import { i18n } from '../i18n'
+import { routes } from '../router'
+import type { Contact, CustomerProfile, SectionStatus, Section } from '../bindings'
+
+export function makeRouter() {
+  return createRouter({ history: createMemoryHistory(), routes })
+}
+
+export async function mountWith<T extends Component>(comp: T, options: ComponentMountingOptions<T> = {} as ComponentMountingOptions<T>, router = makeRouter()) {
+  i18n.global.locale.value = 'zh-CN'
+  const wrapper = mount(comp, {
+    attachTo: document.body,
+    ...options,
+    global: { plugins: [i18n, router], ...(options.global ?? {}) },
+  } as ComponentMountingOptions<T>)
+  await flushPromises()
+  return { wrapper, router }
+}
+
+export function contact(id: number, name: string, extra: Partial<Contact> = {}): Contact {
+  return {
+    id, customerId: 1, pinyin: '', updatedAt: '2025-01-01 10:00:00',
+    name, title: '', department: '', reportsTo: null, phone: '', wechat: '', email: '', isKeyPerson: false,
+    traits: '', iceBreakers: '', hobbies: '', preferences: '', painPoints: '', career: '', communicationStyle: '',
+    family: '', notes: '', lastContact: '',
+    ...extra,
+  }
+}
+
+const ALL: Section[] = ['overview', 'business', 'financials', 'sp_bp', 'power_map', 'key_persons', 'suppliers', 'process_it']
+
+export function profile(over: Partial<CustomerProfile> = {}, statuses: Partial<Record<Section, Partial<SectionStatus>>> = {}): CustomerProfile {
+  return {
+    customer: {
+      id: 1, name: '华东精密机械有限公司', shortName: '华东精密', ownership: 'private', industry: '机械制造', region: '苏州',
+      headcount: 800, founded: '2003', stockCode: '', headquarters: '苏州工业园区', subsidiaries: '', website: '',
+      grade: 'A', lifecycle: 'negotiating', owner: '李明', collaborators: '', leadSource: 'referral', tags: ['重点'],
+      completeness: 55, createdAt: '2025-01-01 10:00:00', updatedAt: '2025-03-01 10:00:00',
+    },
+    business: { lines: [], mainProducts: '', marketPosition: '', trend: null, budgetType: null },
+    financials: [],
+    spBp: { spGoals: '', spKeyProjects: '', bpGoals: '', bpKeyProjects: '', budgetApproved: null, budgetAmount: null, howWeHelp: '' },
+    roles: [],
+    suppliers: [],
+    processIt: { procurement: null, approvalSteps: '', systems: [], digitalMaturity: null, integrationNeeds: '' },
+    contacts: [],
+    sections: ALL.map((section) => ({ section, updatedAt: null, completeness: 0, stale: false, ...(statuses[section] ?? {}) })),
+    signals: [],
+    ...over,
+  }
+}

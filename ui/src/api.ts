@@ -1,0 +1,68 @@
+// The one place that talks to the Rust side. Every function is a single Tauri command; errors
+// arrive as `CoreError` objects (see bindings.ts). Tests replace this module with vi.mock.
+import { invoke } from '@tauri-apps/api/core'
+import type {
+  BusinessLine,
+  ContactFields,
+  CoreError,
+  Customer,
+  CustomerFields,
+  CustomerPage,
+  CustomerProfile,
+  CustomerQuery,
+  DbStatus,
+  Facets,
+  FinancialPeriod,
+  MainBusiness,
+  ProcessIt,
+  Restored,
+  RoleAssessment,
+  SearchResults,
+  Settings,
+  SpBp,
+  Stats,
+  Supplier,
+} from './bindings'
+
+export type { CoreError }
+export type { BusinessLine }
+
+function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+  return invoke<T>(command, args)
+}
+
+export const api = {
+  dbStatus: () => call<DbStatus>('db_status'),
+  openDatabase: (path: string) => call<DbStatus>('open_database', { path }),
+  loadSampleData: () => call<Stats>('load_sample_data'),
+  listCustomers: (query: CustomerQuery) => call<CustomerPage>('list_customers', { query }),
+  customerFacets: () => call<Facets>('customer_facets'),
+  getCustomer: (id: number) => call<CustomerProfile>('get_customer', { id }),
+  createCustomer: (fields: CustomerFields) => call<Customer>('create_customer', { fields }),
+  updateCustomer: (id: number, fields: CustomerFields) =>
+    call<CustomerProfile>('update_customer', { id, fields }),
+  saveBusiness: (id: number, business: MainBusiness) =>
+    call<CustomerProfile>('save_business', { id, business }),
+  saveFinancials: (id: number, periods: FinancialPeriod[]) =>
+    call<CustomerProfile>('save_financials', { id, periods }),
+  saveSpBp: (id: number, spBp: SpBp) => call<CustomerProfile>('save_sp_bp', { id, spBp }),
+  saveRoles: (id: number, roles: RoleAssessment[]) =>
+    call<CustomerProfile>('save_roles', { id, roles }),
+  saveSuppliers: (id: number, suppliers: Supplier[]) =>
+    call<CustomerProfile>('save_suppliers', { id, suppliers }),
+  saveProcessIt: (id: number, processIt: ProcessIt) =>
+    call<CustomerProfile>('save_process_it', { id, processIt }),
+  deleteCustomer: (id: number) => call<null>('delete_customer', { id }),
+  createContact: (customerId: number, fields: ContactFields) =>
+    call<CustomerProfile>('create_contact', { customerId, fields }),
+  updateContact: (id: number, fields: ContactFields) =>
+    call<CustomerProfile>('update_contact', { id, fields }),
+  deleteContact: (id: number) => call<CustomerProfile>('delete_contact', { id }),
+  undoDelete: () => call<Restored | null>('undo_delete'),
+  search: (query: string, limit: number) => call<SearchResults>('search', { query, limit }),
+  getSettings: () => call<Settings>('get_settings'),
+  saveSettings: (settings: Settings) => call<Settings>('save_settings', { settings }),
+  stats: () => call<Stats>('stats'),
+}
+
+export type Api = typeof api

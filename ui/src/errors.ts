@@ -1,0 +1,106 @@
+// Turning a CoreError (or anything thrown) into a sentence in the user's language.
+import type { CoreError, Reason } from './bindings'
+import { i18n } from './i18n'
+
+export type ValidationError = Extract<CoreError, { type: 'validation' }>
+
+export function isCoreError(e: unknown): e is CoreError {
+  return typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string'
+}
+
+export function isValidation(e: unknown): e is ValidationError {
+  return isCoreError(e) && e.type === 'validation'
+}
+
+const SECTION_PREFIXES: Record<string, string> = {
+  business: 'sections.business',
+  financials: 'sections.financials',
+  spBp: 'sections.sp_bp',
+  roles: 'sections.power_map',
+  suppliers: 'sections.suppliers',
+  processIt: 'sections.process_it',
+  contacts: 'sections.contacts',
+}
+
+/** "financials.2.inventoryDays" → "财务状况 · 第 3 行 · 库存周转天数". */
+export function fieldLabel(field: string): string {
+  const t = i18n.global.t
+  const te = i18n.global.te
+  const parts = field.split('.').filter((p) => p !== '')
+  return parts
+    .map((p, i) => {
+      if (/^\d+$/.test(p)) return t('common.rowN', { n: Number(p) + 1 })
+      if (i === 0 && parts.length > 1 && SECTION_PREFIXES[p]) return t(SECTION_PREFIXES[p])
+      return te(`fields.${p}`) ? t(`fields.${p}`) : p
+    })
+    .join(' · ')
+}
+
+export function reasonText(reason: Reason, detail: string): string {
+  const t = i18n.global.t
+  const te = i18n.global.te
+  if (!te(`reasons.${reason}`)) return detail || reason
+  if (reason === 'duplicate' && !detail) return t('reasons.duplicate', { detail: '' }).replace(/\s*\(\)\s*$/, '')
+  return t(`reasons.${reason}`, { detail })
+}
+
+/** The reason only, for display right under the named field. */
+export function validationText(e: ValidationError): string {
+  return reasonText(e.data.reason, e.data.detail)
+}
+
+/** The full message: "客户名称: 已存在同名客户 (XX有限公司)". */
+export function errorMessage(e: unknown): string {
+  const t = i18n.global.t
+  if (!isCoreError(e)) {
+    const detail = e instanceof Error ? e.message : String(e)
+    return t('errors.unexpected', { detail })
+  }
+  switch (e.type) {
+    case 'validation':
+      return `${fieldLabel(e.data.field)}: ${validationText(e)}`
+    case 'notFound':
+      return t('errors.notFound')
+    case 'closed':
+      return t('errors.closed')
+    case 'database':
+      return t('errors.database', { detail: e.data.detail })
+    case 'io':
+      return t('errors.io', { path: e.data.path, detail: e.data.detail })
+    default:
+      return dbErrorText(e)
+  }
+}
+
+/** Why a database file could not be opened (the full-page message). */
+export function dbErrorText(e: CoreError): string {
+  const t = i18n.global.t
+  switch (e.type) {
+    case 'notSqlite':
+      return t('dbError.notSqlite')
+    case 'notDossier':
+      return t('dbError.notDossier')
+    case 'corrupt':
+      return t('dbError.corrupt', { detail: e.data.detail })
+    case 'tooNew':
+      return t('dbError.tooNew', { found: e.data.found, supported: e.data.supported })
+    case 'io':
+      return t('dbError.io', { detail: e.data.detail })
+    case 'database':
+      return t('dbError.other', { detail: e.data.detail })
+    case 'closed':
+      return t('errors.closed')
+    default:
+      return t('dbError.other', { detail: JSON.stringify(e) })
+  }
+}
+
+/** Split a validation field path: "financials.1.inventoryDays" → { row: 1, column: "inventoryDays" }. */
+export function splitField(field: string): { row: number | null; column: string } {
+  const parts = field.split('.')
+  const idx = parts.findIndex((p) => /^\d+$/.test(p))
+  return {
+    row: idx >= 0 ? Number(parts[idx]) : null,
+    column: parts[parts.length - 1] ?? '',
+  }
+}

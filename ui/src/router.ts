@@ -1,0 +1,17 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/customers' },
+  { path: '/customers', name: 'customers', component: () => import('./views/CustomerListView.vue') },
+  {
+    path: '/customers/:id(\\d+)',
+    name: 'customer',
+    component: () => import('./views/CustomerView.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+  },
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+  { path: '/:rest(.*)*', redirect: '/customers' },
+]
+
+// Hash history: the built UI is loaded from files by Tauri (base './').
+export const router = createRouter({ history: createWebHashHistory(), routes })
