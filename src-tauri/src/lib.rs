@@ -1,5 +1,68 @@
+//! The Tauri shell: opens the database, holds it as state, and exposes the core through thin
+//! commands (commands.rs). The only crate that knows Tauri.
+
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+/// The database the app opens: `--db PATH`, else `$DOSSIER_DB`, else `dossier.sqlite` in the
+/// OS app-data folder.
+fn database_path(app: &tauri::App) -> PathBuf {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            if let Some(path) = args.next() {
+                return PathBuf::from(path);
+            }
+        } else if let Some(path) = arg.strip_prefix("--db=") {
+            return PathBuf::from(path);
+        }
+    }
+    if let Some(path) = std::env::var_os("DOSSIER_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    app.path()
+        .app_data_dir()
+        .unwrap_or_else(|_| PathBuf::from("."))
+        .join("dossier.sqlite")
+}
+
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let path = database_path(app);
+            app.manage(state::AppState::open(path));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::db_status,
+            commands::open_database,
+            commands::load_sample_data,
+            commands::stats,
+            commands::list_customers,
+            commands::customer_facets,
+            commands::get_customer,
+            commands::create_customer,
+            commands::update_customer,
+            commands::save_business,
+            commands::save_financials,
+            commands::save_sp_bp,
+            commands::save_roles,
+            commands::save_suppliers,
+            commands::save_process_it,
+            commands::delete_customer,
+            commands::create_contact,
+            commands::update_contact,
+            commands::delete_contact,
+            commands::undo_delete,
+            commands::search,
+            commands::get_settings,
+            commands::save_settings,
+        ])
         .run(tauri::generate_context!())
         .expect("error while running Dossier");
 }

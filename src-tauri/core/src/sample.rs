@@ -297,7 +297,33 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
     } else {
         vec![]
     };
-    NewProfile { fields, business, financials, sp_bp, suppliers, process_it, contacts, roles, updated }
+    let mut p = NewProfile { fields, business, financials, sp_bp, suppliers, process_it, contacts, roles, updated };
+    thin_out(&mut p, i);
+    p
+}
+
+/// Real profiles are never complete: leave gaps in some dimensions so completeness varies
+/// (and the welcome data shows what an unfinished profile looks like).
+fn thin_out(p: &mut NewProfile, i: usize) {
+    if i % 7 == 3 {
+        p.sp_bp = SpBp { sp_goals: p.sp_bp.sp_goals.clone(), ..Default::default() };
+    }
+    if i % 6 == 4 {
+        p.suppliers.clear();
+    }
+    if i % 5 == 1 {
+        p.process_it = ProcessIt { systems: p.process_it.systems.clone(), ..Default::default() };
+    }
+    if i % 4 == 2 {
+        p.business.market_position.clear();
+        p.business.budget_type = None;
+        p.fields.website.clear();
+        p.fields.headquarters.clear();
+    }
+    if i % 8 == 6 {
+        p.financials.truncate(1);
+        p.roles.truncate(1);
+    }
 }
 
 const CITIES: [&str; 34] = [

@@ -276,6 +276,9 @@ fn sample_data_is_rich_and_deterministic() {
     let p = s1.profile(hd).unwrap();
     assert!(p.signals.iter().any(|x| x.metric == FinancialMetric::InventoryDays && x.to_value == 60.0));
     assert!(p.sections.iter().all(|x| x.completeness > 0), "every dimension is filled");
+    let scores: std::collections::HashSet<i64> = page.rows.iter().map(|r| r.completeness).collect();
+    assert!(scores.len() >= 4, "profiles are complete to different degrees: {scores:?}");
+    assert!(page.rows.iter().any(|r| r.completeness < 90));
     // Scaled copies: N × the base customers, each with two contacts.
     let (_d3, s3) = store();
     dossier_core::sample::load(&s3, 3).unwrap();

@@ -1,0 +1,160 @@
+//! Thin commands: convert arguments, make one core call, return its typed error (which
+//! serialises as `{type, data}` for the UI). No SQL and no rules here.
+
+use dossier_core::model::*;
+use dossier_core::CoreError;
+use tauri::State;
+
+use crate::state::AppState;
+
+type Res<T> = Result<T, CoreError>;
+
+#[tauri::command]
+pub async fn db_status(state: State<'_, AppState>) -> Res<DbStatus> {
+    state.status()
+}
+
+#[tauri::command]
+pub async fn open_database(state: State<'_, AppState>, path: String) -> Res<DbStatus> {
+    state.reopen(path.into())
+}
+
+#[tauri::command]
+pub async fn load_sample_data(state: State<'_, AppState>) -> Res<Stats> {
+    state.with(|s| {
+        dossier_core::sample::load(s, 1)?;
+        s.stats()
+    })
+}
+
+#[tauri::command]
+pub async fn stats(state: State<'_, AppState>) -> Res<Stats> {
+    state.with(|s| s.stats())
+}
+
+#[tauri::command]
+pub async fn list_customers(state: State<'_, AppState>, query: CustomerQuery) -> Res<CustomerPage> {
+    state.with(|s| s.list_customers(&query))
+}
+
+#[tauri::command]
+pub async fn customer_facets(state: State<'_, AppState>) -> Res<Facets> {
+    state.with(|s| s.facets())
+}
+
+#[tauri::command]
+pub async fn get_customer(state: State<'_, AppState>, id: i64) -> Res<CustomerProfile> {
+    state.with(|s| s.profile(id))
+}
+
+#[tauri::command]
+pub async fn create_customer(state: State<'_, AppState>, fields: CustomerFields) -> Res<Customer> {
+    state.with(|s| s.create_customer(&fields))
+}
+
+#[tauri::command]
+pub async fn update_customer(
+    state: State<'_, AppState>,
+    id: i64,
+    fields: CustomerFields,
+) -> Res<CustomerProfile> {
+    state.with(|s| s.update_customer(id, &fields))
+}
+
+#[tauri::command]
+pub async fn save_business(
+    state: State<'_, AppState>,
+    id: i64,
+    business: MainBusiness,
+) -> Res<CustomerProfile> {
+    state.with(|s| s.save_business(id, &business))
+}
+
+#[tauri::command]
+pub async fn save_financials(
+    state: State<'_, AppState>,
+    id: i64,
+    periods: Vec<FinancialPeriod>,
+) -> Res<CustomerProfile> {
+    state.with(|s| s.save_financials(id, &periods))
+}
+
+#[tauri::command]
+pub async fn save_sp_bp(state: State<'_, AppState>, id: i64, sp_bp: SpBp) -> Res<CustomerProfile> {
+    state.with(|s| s.save_sp_bp(id, &sp_bp))
+}
+
+#[tauri::command]
+pub async fn save_roles(
+    state: State<'_, AppState>,
+    id: i64,
+    roles: Vec<RoleAssessment>,
+) -> Res<CustomerProfile> {
+    state.with(|s| s.save_roles(id, &roles))
+}
+
+#[tauri::command]
+pub async fn save_suppliers(
+    state: State<'_, AppState>,
+    id: i64,
+    suppliers: Vec<Supplier>,
+) -> Res<CustomerProfile> {
+    state.with(|s| s.save_suppliers(id, &suppliers))
+}
+
+#[tauri::command]
+pub async fn save_process_it(
+    state: State<'_, AppState>,
+    id: i64,
+    process_it: ProcessIt,
+) -> Res<CustomerProfile> {
+    state.with(|s| s.save_process_it(id, &process_it))
+}
+
+#[tauri::command]
+pub async fn delete_customer(state: State<'_, AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.delete_customer(id))
+}
+
+#[tauri::command]
+pub async fn create_contact(
+    state: State<'_, AppState>,
+    customer_id: i64,
+    fields: ContactFields,
+) -> Res<CustomerProfile> {
+    state.with(|s| s.create_contact(customer_id, &fields))
+}
+
+#[tauri::command]
+pub async fn update_contact(
+    state: State<'_, AppState>,
+    id: i64,
+    fields: ContactFields,
+) -> Res<CustomerProfile> {
+    state.with(|s| s.update_contact(id, &fields))
+}
+
+#[tauri::command]
+pub async fn delete_contact(state: State<'_, AppState>, id: i64) -> Res<CustomerProfile> {
+    state.with(|s| s.delete_contact(id))
+}
+
+#[tauri::command]
+pub async fn undo_delete(state: State<'_, AppState>) -> Res<Option<Restored>> {
+    state.with(|s| s.undo_delete())
+}
+
+#[tauri::command]
+pub async fn search(state: State<'_, AppState>, query: String, limit: usize) -> Res<SearchResults> {
+    state.with(|s| s.search(&query, limit.min(50)))
+}
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> Res<Settings> {
+    state.with(|s| s.settings())
+}
+
+#[tauri::command]
+pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Res<Settings> {
+    state.with(|s| s.save_settings(&settings))
+}

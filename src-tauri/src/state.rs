@@ -1,0 +1,98 @@
+//! The open database. A database that cannot be opened is not fatal: the app starts, shows
+//! why (typed error) and lets the user open or create another file.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use dossier_core::model::DbStatus;
+use dossier_core::{CoreError, Store, SystemClock};
+
+pub struct AppState {
+    inner: Mutex<Inner>,
+}
+
+struct Inner {
+    path: PathBuf,
+    store: Option<Store>,
+    error: Option<CoreError>,
+}
+
+impl AppState {
+    pub fn open(path: PathBuf) -> AppState {
+        let (store, error) = open_store(&path);
+        AppState { inner: Mutex::new(Inner { path, store, error }) }
+    }
+
+    /// Switches to another file; on failure the previous database stays open.
+    pub fn reopen(&self, path: PathBuf) -> Result<DbStatus, CoreError> {
+        let (store, error) = open_store(&path);
+        let mut inner = self.lock()?;
+        match store {
+            Some(store) => {
+                inner.store = Some(store);
+                inner.path = path;
+                inner.error = None;
+                status(&inner)
+            }
+            None => Err(error.expect("a failed open has an error")),
+        }
+    }
+
+    pub fn status(&self) -> Result<DbStatus, CoreError> {
+        status(&*self.lock()?)
+    }
+
+    /// Runs one core call on the open store.
+    pub fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, CoreError>) -> Result<T, CoreError> {
+        let inner = self.lock()?;
+        f(inner.store.as_ref().ok_or(CoreError::Closed)?)
+    }
+
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, Inner>, CoreError> {
+        self.inner.lock().map_err(|_| CoreError::Database { detail: "state lock poisoned".into() })
+    }
+}
+
+fn open_store(path: &PathBuf) -> (Option<Store>, Option<CoreError>) {
+    match Store::open(path, Arc::new(SystemClock)) {
+        Ok(store) => {
+            // Whatever waited in the undo bin when the app last closed is gone for good.
+            let _ = store.purge_deleted();
+            (Some(store), None)
+        }
+        Err(e) => (None, Some(e)),
+    }
+}
+
+fn status(inner: &Inner) -> Result<DbStatus, CoreError> {
+    let empty = match &inner.store {
+        Some(s) => s.is_empty()?,
+        None => true,
+    };
+    Ok(DbStatus { path: inner.path.display().to_string(), error: inner.error.clone(), empty })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_startup_file_leaves_the_app_usable_and_the_file_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("notes.sqlite");
+        std::fs::write(&bad, "not a database").unwrap();
+        let state = AppState::open(bad.clone());
+        let status = state.status().unwrap();
+        assert!(matches!(status.error, Some(CoreError::NotSqlite { .. })));
+        assert!(matches!(state.with(|s| s.stats()), Err(CoreError::Closed)));
+        assert_eq!(std::fs::read(&bad).unwrap(), b"not a database");
+        // Opening another file recovers; the IPC error serialises as {type, data}.
+        let good = dir.path().join("good.sqlite");
+        let status = state.reopen(good).unwrap();
+        assert!(status.error.is_none() && status.empty);
+        let json = serde_json::to_value(state.reopen(bad).unwrap_err()).unwrap();
+        assert_eq!(json["type"], "notSqlite");
+        assert!(json["data"]["path"].as_str().unwrap().ends_with("notes.sqlite"));
+        assert_eq!(state.with(|s| s.stats()).unwrap().customers, 0, "the good file stays open");
+    }
+}
