@@ -4,7 +4,7 @@
 
 use rusqlite::params;
 
-use super::customers::touch_section;
+use super::customers::{insert_customer, touch_section};
 use super::Store;
 use crate::error::{CoreError, Reason, Result};
 use crate::model::{
@@ -83,39 +83,14 @@ fn insert_one(
     if taken {
         return Err(CoreError::validation_detail("name", Reason::Duplicate, f.name.clone()));
     }
-    tx.prepare_cached(
-        "INSERT INTO customer (name, name_key, short_name, ownership, industry, region,
-             headcount, founded, stock_code, headquarters, subsidiaries, website, grade,
-             lifecycle, owner, collaborators, lead_source, tags, business, sp_bp, process_it,
-             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-             ?18, ?19, ?20, ?21, ?22, ?22)",
-    )?
-    .execute(params![
-        f.name,
-        key,
-        f.short_name,
-        f.ownership.map(|v| v.code()),
-        f.industry,
-        f.region,
-        f.headcount,
-        f.founded,
-        f.stock_code,
-        f.headquarters,
-        f.subsidiaries,
-        f.website,
-        f.grade.map(|v| v.code()),
-        f.lifecycle.map(|v| v.code()),
-        f.owner,
-        f.collaborators,
-        f.lead_source.map(|v| v.code()),
-        serde_json::to_string(&f.tags).expect("tags serialise"),
-        serde_json::to_string(&p.business).expect("business serialises"),
-        serde_json::to_string(&p.sp_bp).expect("sp/bp serialises"),
-        serde_json::to_string(&p.process_it).expect("process/IT serialises"),
-        now,
-    ])?;
-    let id = tx.last_insert_rowid();
+    let id = insert_customer(tx, f, now)?;
+    tx.prepare_cached("UPDATE customer SET business = ?2, sp_bp = ?3, process_it = ?4 WHERE id = ?1")?
+        .execute(params![
+            id,
+            serde_json::to_string(&p.business).expect("business serialises"),
+            serde_json::to_string(&p.sp_bp).expect("sp/bp serialises"),
+            serde_json::to_string(&p.process_it).expect("process/IT serialises"),
+        ])?;
     let customer = Customer {
         id,
         fields: p.fields.clone(),

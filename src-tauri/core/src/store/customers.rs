@@ -101,38 +101,10 @@ impl Store {
     pub fn create_customer(&self, fields: &CustomerFields) -> Result<Customer> {
         let f = tidy(fields);
         validate::customer(&f)?;
-        let key = self.check_unique_name(&f.name, None)?;
+        self.check_unique_name(&f.name, None)?;
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
-        tx.execute(
-            "INSERT INTO customer (name, name_key, short_name, ownership, industry, region,
-                 headcount, founded, stock_code, headquarters, subsidiaries, website, grade,
-                 lifecycle, owner, collaborators, lead_source, tags, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?19)",
-            params![
-                f.name,
-                key,
-                f.short_name,
-                f.ownership.map(|v| v.code()),
-                f.industry,
-                f.region,
-                f.headcount,
-                f.founded,
-                f.stock_code,
-                f.headquarters,
-                f.subsidiaries,
-                f.website,
-                f.grade.map(|v| v.code()),
-                f.lifecycle.map(|v| v.code()),
-                f.owner,
-                f.collaborators,
-                f.lead_source.map(|v| v.code()),
-                serde_json::to_string(&f.tags).expect("tags serialise"),
-                now,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = insert_customer(&tx, &f, &now)?;
         touch_section(&tx, id, Section::Overview, &now)?;
         self.refresh_completeness(&tx, id)?;
         search::index::customer(&tx, &load_customer(&tx, id)?)?;
@@ -148,36 +120,7 @@ impl Store {
         let key = self.check_unique_name(&f.name, Some(id))?;
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
-        tx.execute(
-            "UPDATE customer SET name = ?2, name_key = ?3, short_name = ?4, ownership = ?5,
-                 industry = ?6, region = ?7, headcount = ?8, founded = ?9, stock_code = ?10,
-                 headquarters = ?11, subsidiaries = ?12, website = ?13, grade = ?14,
-                 lifecycle = ?15, owner = ?16, collaborators = ?17, lead_source = ?18,
-                 tags = ?19, updated_at = ?20
-             WHERE id = ?1",
-            params![
-                id,
-                f.name,
-                key,
-                f.short_name,
-                f.ownership.map(|v| v.code()),
-                f.industry,
-                f.region,
-                f.headcount,
-                f.founded,
-                f.stock_code,
-                f.headquarters,
-                f.subsidiaries,
-                f.website,
-                f.grade.map(|v| v.code()),
-                f.lifecycle.map(|v| v.code()),
-                f.owner,
-                f.collaborators,
-                f.lead_source.map(|v| v.code()),
-                serde_json::to_string(&f.tags).expect("tags serialise"),
-                now,
-            ],
-        )?;
+        write_customer(&tx, id, &f, &key, &now)?;
         self.finish_section_save(tx, id, Section::Overview, &now)
     }
 
@@ -297,6 +240,53 @@ impl Store {
         };
         Ok(Facets { industries: distinct("industry")?, owners: distinct("owner")? })
     }
+}
+
+/// Inserts a customer row with `f` (already validated and unique); returns its id.
+pub(crate) fn insert_customer(conn: &Connection, f: &CustomerFields, now: &str) -> Result<i64> {
+    let key = customer_key(&f.name);
+    conn.prepare_cached(
+        "INSERT INTO customer (name, name_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+    )?
+    .execute(params![f.name, key, now])?;
+    let id = conn.last_insert_rowid();
+    write_customer(conn, id, f, &key, now)?;
+    Ok(id)
+}
+
+/// Writes dimension 1 and the classification fields of customer `id`.
+fn write_customer(conn: &Connection, id: i64, f: &CustomerFields, key: &str, now: &str) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE customer SET name = ?2, name_key = ?3, short_name = ?4, ownership = ?5,
+             industry = ?6, region = ?7, headcount = ?8, founded = ?9, stock_code = ?10,
+             headquarters = ?11, subsidiaries = ?12, website = ?13, grade = ?14,
+             lifecycle = ?15, owner = ?16, collaborators = ?17, lead_source = ?18,
+             tags = ?19, updated_at = ?20
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        f.name,
+        key,
+        f.short_name,
+        f.ownership.map(|v| v.code()),
+        f.industry,
+        f.region,
+        f.headcount,
+        f.founded,
+        f.stock_code,
+        f.headquarters,
+        f.subsidiaries,
+        f.website,
+        f.grade.map(|v| v.code()),
+        f.lifecycle.map(|v| v.code()),
+        f.owner,
+        f.collaborators,
+        f.lead_source.map(|v| v.code()),
+        serde_json::to_string(&f.tags).expect("tags serialise"),
+        now,
+    ])?;
+    Ok(())
 }
 
 pub(crate) fn touch_section(conn: &Connection, id: i64, section: Section, now: &str) -> Result<()> {
