@@ -40,7 +40,7 @@ export function reasonText(reason: Reason, detail: string): string {
   const t = i18n.global.t
   const te = i18n.global.te
   if (!te(`reasons.${reason}`)) return detail || reason
-  if (reason === 'duplicate' && !detail) return t('reasons.duplicate', { detail: '' }).replace(/\s*\(\)\s*$/, '')
+  if (reason === 'duplicate' && !detail) return t('reasons.duplicate', { detail: '' }).replace(/\s*[(（][)）]\s*$/, '')
   return t(`reasons.${reason}`, { detail })
 }
 

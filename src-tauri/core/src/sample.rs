@@ -88,51 +88,51 @@ const ROLES: [(&str, &str, BuyingRole, bool); 6] = [
     ("采购专员", "采购部", BuyingRole::Gatekeeper, false),
 ];
 const TRAITS: [&str; 6] = [
-    "务实、重数据,说话直接,不喜欢绕弯子",
-    "谨慎稳重,决策前要看到同行案例",
-    "技术出身,喜欢深入讨论参数和方案细节",
-    "爱面子,重视公开场合的尊重",
-    "结果导向,时间观念强,会议超时会不耐烦",
-    "关系型,喜欢先交朋友再谈生意",
+    "务实、重数据，说话直接，不喜欢绕弯子",
+    "谨慎稳重，决策前要看到同行案例",
+    "技术出身，喜欢深入讨论参数和方案细节",
+    "爱面子，重视公开场合的尊重",
+    "结果导向，时间观念强，会议超时会不耐烦",
+    "关系型，喜欢先交朋友再谈生意",
 ];
 const ICE: [&str; 6] = [
-    "最近在看行业白皮书,可聊智能制造趋势",
-    "母校是华中科技大学,聊校友活动",
-    "关注本地足球队,周末常去看比赛",
-    "刚从德国考察回来,可聊工业4.0见闻",
+    "最近在看行业白皮书，可聊智能制造趋势",
+    "母校是华中科技大学，聊校友活动",
+    "关注本地足球队，周末常去看比赛",
+    "刚从德国考察回来，可聊工业4.0见闻",
     "喜欢聊创业经历和早期的艰苦日子",
-    "对新能源车很感兴趣,正在考虑换车",
+    "对新能源车很感兴趣，正在考虑换车",
 ];
 const HOBBIES: [&str; 6] = ["钓鱼", "马拉松", "书法", "高尔夫", "摄影", "围棋"];
 const PREFS: [&str; 6] = [
-    "只喝美式咖啡,不加糖",
-    "不喝酒,饭局以茶代酒",
-    "清淡饮食,不吃辣",
+    "只喝美式咖啡，不加糖",
+    "不喝酒，饭局以茶代酒",
+    "清淡饮食，不吃辣",
     "礼品忌送钟表",
     "喜欢普洱茶",
     "素食",
 ];
 const PAINS: [&str; 6] = [
-    "今年KPI要求降本8%,压力很大",
-    "新产线良率不达标,老板天天追问",
-    "供应商交期不稳定,影响交付",
-    "集团推数字化转型,要出成绩",
-    "库存高企,现金流吃紧",
-    "审计趋严,采购流程必须合规",
+    "今年KPI要求降本8%，压力很大",
+    "新产线良率不达标，老板天天追问",
+    "供应商交期不稳定，影响交付",
+    "集团推数字化转型，要出成绩",
+    "库存高企，现金流吃紧",
+    "审计趋严，采购流程必须合规",
 ];
 const CAREERS: [&str; 5] = [
-    "从一线工程师做起,10年升到总监,目标是进集团管理层",
-    "外企出身,两年前加入,希望做出亮点项目",
-    "老员工,跟随创始人创业,深得信任",
-    "刚提拔,急于证明自己",
-    "明年可能调任集团,关注接班人培养",
+    "从一线工程师做起，10年升到总监，目标是进集团管理层",
+    "外企出身，两年前加入，希望做出亮点项目",
+    "老员工，跟随创始人创业，深得信任",
+    "刚提拔，急于证明自己",
+    "明年可能调任集团，关注接班人培养",
 ];
 const FAMILY: [&str; 5] = [
-    "女儿妞妞8岁,在学钢琴",
-    "儿子今年高考,比较焦虑",
-    "爱人是中学老师,周末常陪家人",
-    "父母在老家,每月回去一次",
-    "刚有二胎,最近休息不好",
+    "女儿妞妞8岁，在学钢琴",
+    "儿子今年高考，比较焦虑",
+    "爱人是中学老师，周末常陪家人",
+    "父母在老家，每月回去一次",
+    "刚有二胎，最近休息不好",
 ];
 const SYSTEMS: [&str; 8] = ["用友U8", "金蝶云星空", "SAP S/4HANA", "鼎捷ERP", "SRM", "MES", "OA(钉钉)", "企业微信"];
 const RIVALS: [&str; 6] = ["西门子", "汇川技术", "施耐德", "本地代理商", "博世", "ABB"];
@@ -175,7 +175,7 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
         founded: format!("{}", 1985 + (i * 7) % 36),
         stock_code: stock.into(),
         headquarters: format!("{}{}", region.replace('·', ""), rng.pick(&["高新区", "经济开发区", "工业园", "市中心"])),
-        subsidiaries: if i % 3 == 0 { "华东、华南两个生产基地,香港贸易公司".into() } else { String::new() },
+        subsidiaries: if i % 3 == 0 { "华东、华南两个生产基地，香港贸易公司".into() } else { String::new() },
         website: format!("www.{}.com.cn", crate::normalize::pinyin(short).1),
         grade: Some(grade),
         lifecycle: Some(lifecycle),
@@ -192,7 +192,7 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
             BusinessLine { name: "售后与服务".into(), share: Some(10.0 - (i % 3) as f64 * 2.0), products: "备件、维保".into() },
         ],
         main_products: format!("{industry}相关产品及解决方案"),
-        market_position: rng.pick(&["细分领域前三", "区域龙头", "行业第二梯队", "新进入者,增长快"]).to_string(),
+        market_position: rng.pick(&["细分领域前三", "区域龙头", "行业第二梯队", "新进入者，增长快"]).to_string(),
         trend: Some(if rising { Trend::Rising } else { *rng.pick(&[Trend::Stable, Trend::Declining]) }),
         budget_type: Some(if rising { BudgetType::Expansion } else { BudgetType::Survival }),
     };
@@ -214,13 +214,13 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
         })
         .collect();
     let sp_bp = SpBp {
-        sp_goals: format!("三年内营收翻番,成为{industry}领域头部企业"),
+        sp_goals: format!("三年内营收翻番，成为{industry}领域头部企业"),
         sp_key_projects: "新工厂建设、数字化工厂、海外渠道".into(),
-        bp_goals: "今年营收增长20%,毛利率提升2个点".into(),
+        bp_goals: "今年营收增长20%，毛利率提升2个点".into(),
         bp_key_projects: rng.pick(&["二期产线扩建", "MES系统上线", "供应链降本项目", "新品量产"]).to_string(),
         budget_approved: Some(i % 3 != 1),
         budget_amount: Some((rng.range(50.0, 800.0)).round() * 10.0),
-        how_we_help: "用我们的方案缩短交付周期、降低综合采购成本,支撑其BP的降本目标".into(),
+        how_we_help: "用我们的方案缩短交付周期、降低综合采购成本，支撑其BP的降本目标".into(),
     };
     let n_contacts = 3 + i % 3;
     let contacts: Vec<ContactFields> = (0..n_contacts)
@@ -242,7 +242,7 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
                 preferences: if sensitive { rng.pick(&PREFS).to_string() } else { String::new() },
                 pain_points: rng.pick(&PAINS).to_string(),
                 career: rng.pick(&CAREERS).to_string(),
-                communication_style: rng.pick(&["喜欢微信语音", "邮件为主,正式", "当面沟通效果最好", "电话简短"]).to_string(),
+                communication_style: rng.pick(&["喜欢微信语音", "邮件为主，正式", "当面沟通效果最好", "电话简短"]).to_string(),
                 family: if key { rng.pick(&FAMILY).to_string() } else { String::new() },
                 notes: String::new(),
                 last_contact: date_ago(today, rng.below(40) as i64),
@@ -250,14 +250,25 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
         })
         .collect();
     let roles = (0..n_contacts)
-        .map(|k| RoleAssessment {
-            contact_id: k as i64,
-            buying_role: Some(ROLES[k].2),
-            support: Some(rng.below(5) as i64 - 2),
-            influence: Some([5, 4, 4, 2, 3, 1][k]),
-            coverage: Some(*rng.pick(Coverage::ALL)),
-            evidence: rng.pick(&["上次拜访明确表态支持", "对价格敏感,态度中立", "与竞品关系密切", "主动提供内部信息"]).to_string(),
-            assessed_on: date_ago(today, rng.below(90) as i64),
+        .map(|k| {
+            let support = rng.below(5) as i64 - 2;
+            // The evidence note says why the support was judged so.
+            let evidence = match support {
+                -2 => "与竞品关系密切，多次在会上质疑我方方案",
+                -1 => "更倾向现有供应商，对切换顾虑大",
+                0 => "对价格敏感，态度中立",
+                1 => "上次拜访明确表态支持",
+                _ => "主动提供内部信息，帮我们推动立项",
+            };
+            RoleAssessment {
+                contact_id: k as i64,
+                buying_role: Some(ROLES[k].2),
+                support: Some(support),
+                influence: Some([5, 4, 4, 2, 3, 1][k]),
+                coverage: Some(*rng.pick(Coverage::ALL)),
+                evidence: evidence.into(),
+                assessed_on: date_ago(today, rng.below(90) as i64),
+            }
         })
         .collect();
     let suppliers = vec![
@@ -289,14 +300,17 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
         approval_steps: "需求部门提报 → 技术评估 → 采购比价 → 财务审核 → 总经理审批".into(),
         systems: vec![rng.pick(&SYSTEMS[..4]).to_string(), rng.pick(&SYSTEMS[4..]).to_string()],
         digital_maturity: Some(1 + (i % 5) as i64),
-        integration_needs: "希望与其SRM对接,自动同步订单和发货".into(),
+        integration_needs: "希望与其SRM对接，自动同步订单和发货".into(),
     };
-    // Some accounts have not had their financials refreshed for over a year (stale).
-    let updated = if i % 5 == 2 {
-        vec![(Section::Financials, format!("{}T09:00:00Z", date_ago(today, 420)))]
-    } else {
-        vec![]
-    };
+    // Each dimension was last touched some days ago; some accounts have not had their
+    // financials refreshed for over a year (stale).
+    let updated = Section::ALL
+        .iter()
+        .map(|&section| {
+            let days = if section == Section::Financials && i % 5 == 2 { 420 } else { rng.below(120) as i64 };
+            (section, format!("{}T09:00:00Z", date_ago(today, days)))
+        })
+        .collect();
     let mut p = NewProfile { fields, business, financials, sp_bp, suppliers, process_it, contacts, roles, updated };
     thin_out(&mut p, i);
     p

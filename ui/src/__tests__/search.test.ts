@@ -117,7 +117,7 @@ describe('presentation mode', () => {
 
     presentation.on = true
     await flushPromises()
-    expect(wrapper.get('[data-testid="contact-family"]').text()).toBe('已隐藏(演示模式)')
+    expect(wrapper.get('[data-testid="contact-family"]').text()).toBe('已隐藏（演示模式）')
     const text = wrapper.text()
     expect(text).not.toContain('妞妞')
     expect(text).not.toContain('马拉松')

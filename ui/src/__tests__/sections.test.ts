@@ -38,7 +38,7 @@ describe('profile sections', () => {
     const { wrapper } = await mountWith(FinancialsSection, { props: { profile: withFinancials() } })
     expect(wrapper.get('[data-testid="section-updated"]').text()).toBe('更新于 2025-02-03')
     expect(wrapper.get('[data-testid="section-completeness"]').text()).toContain('80%')
-    expect(wrapper.get('[data-testid="signal-badge"]').text()).toBe('库存周转天数 30→60 天,+100%')
+    expect(wrapper.get('[data-testid="signal-badge"]').text()).toBe('库存周转天数 30→60 天，+100%')
     const shown = wrapper.findAll('[data-testid="financial-row"]')
     expect(shown).toHaveLength(2)
     expect(shown[1].text()).toContain('紧张')

@@ -18,6 +18,7 @@ const en: typeof zhCN = {
     settings: 'Settings',
   },
   common: {
+    listSep: ', ',
     save: 'Save',
     cancel: 'Cancel',
     edit: 'Edit',
@@ -38,7 +39,7 @@ const en: typeof zhCN = {
     saved: 'Saved',
     rowN: 'Row {n}',
     completeness: '{pct}% complete',
-    noRows: 'No entries yet',
+    noRows: 'No entries yet. Click Edit on this section to add some.',
     select: 'Select',
   },
   undo: {
@@ -85,6 +86,7 @@ const en: typeof zhCN = {
     editTitle: 'Edit customer',
     created: 'Created {name}',
     owner: 'Owner',
+    ownerIs: 'Owner: {name}',
     noOwner: 'No owner',
     completeness: 'Profile completeness',
     staleWarning: 'Outdated, check before the visit: {sections}',
@@ -278,16 +280,19 @@ const en: typeof zhCN = {
   powerMap: {
     noContacts: 'Add contacts first (Contacts section)',
     unknownContact: '(deleted contact)',
+    light: { green: 'Decision level supports us', amber: 'Some support', red: 'No supporter' },
+    lightHint: 'Green: a decision maker or approver supports us; amber: supporters, but not at decision level; red: no supporter',
   },
   keyPersons: {
     empty: 'No key persons yet. Mark a contact as ★ key person.',
   },
   contacts: {
+    lastContactOn: 'Last contact: {date}',
     add: 'Add contact',
     newTitle: 'New contact',
     editTitle: 'Edit contact',
     viewTitle: 'Contact background card',
-    empty: 'No contacts yet',
+    empty: 'No contacts yet. Use “Add contact” to record the decision maker, buyer and technical lead.',
     deleteConfirm: 'Delete contact “{name}”?',
     deleted: 'Deleted contact {name}',
     reportsTo: 'Reports to {name}',

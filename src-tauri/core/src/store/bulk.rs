@@ -238,6 +238,10 @@ fn insert_one(
     for (section, at) in &updated {
         touch_section(tx, id, *section, at)?;
     }
+    // The customer was last updated when its most recent dimension was.
+    if let Some(latest) = updated.iter().map(|(_, at)| at.as_str()).max() {
+        tx.prepare_cached("UPDATE customer SET updated_at = ?2 WHERE id = ?1")?.execute(params![id, latest])?;
+    }
     prof.sections = profile::sections(&prof, &updated, settings.stale_months, today);
     tx.prepare_cached("UPDATE customer SET completeness = ?2 WHERE id = ?1")?
         .execute(params![id, profile::overall(&prof.sections)])?;

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { ElInputNumber } from 'element-plus'
+import { mountWith } from './helpers'
+import { i18n } from '../i18n'
+
+const api = vi.hoisted(() => ({ getSettings: vi.fn(), saveSettings: vi.fn() }))
+vi.mock('../api', () => ({ api }))
+
+import SettingsView from '../views/SettingsView.vue'
+
+vi.setConfig({ testTimeout: 20000 })
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  localStorage.clear()
+  api.getSettings.mockResolvedValue({ staleMonths: 12, turnoverChangePct: 30 })
+})
+afterEach(() => {
+  i18n.global.locale.value = 'zh-CN'
+  localStorage.clear()
+  document.body.innerHTML = ''
+})
+
+const numbers = (w: VueWrapper) => w.findAllComponents(ElInputNumber)
+
+describe('settings', () => {
+  it('shows the stored thresholds; 保存 sends the changed ones to save_settings', async () => {
+    api.saveSettings.mockImplementation(async (s) => s)
+    const { wrapper } = await mountWith(SettingsView)
+    expect(wrapper.text()).toContain('档案过期月数')
+    const [stale, turnover] = numbers(wrapper)
+    expect(stale.props('modelValue')).toBe(12)
+    expect(turnover.props('modelValue')).toBe(30)
+
+    stale.vm.$emit('update:modelValue', 18)
+    turnover.vm.$emit('update:modelValue', 50)
+    await flushPromises()
+    await wrapper.get('[data-testid="settings-save"]').trigger('click')
+    await flushPromises()
+    expect(api.saveSettings).toHaveBeenCalledWith({ staleMonths: 18, turnoverChangePct: 50 })
+    expect(document.body.textContent).toContain('设置已保存')
+    wrapper.unmount()
+  })
+
+  it('a rejected threshold shows its reason under that field', async () => {
+    api.saveSettings.mockRejectedValue({ type: 'validation', data: { field: 'settings.staleMonths', reason: 'out_of_range', detail: '1–120' } })
+    const { wrapper } = await mountWith(SettingsView)
+    await wrapper.get('[data-testid="settings-save"]').trigger('click')
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 150)) // Element Plus shows a field's error after a short debounce
+    const item = wrapper.get('[data-testid="stale-months"]').element.closest('.el-form-item')!
+    expect(item.textContent).toContain('超出范围 1–120')
+    expect(document.body.textContent).not.toContain('设置已保存')
+    wrapper.unmount()
+  })
+
+  it('switching to English translates the page at once and is remembered', async () => {
+    const { wrapper } = await mountWith(SettingsView)
+    expect(wrapper.get('h2').text()).toBe('设置')
+    const english = wrapper.findAll('[data-testid="language-switch"] label').find((l) => l.text() === 'English')!
+    await english.get('input').setValue(true)
+    await flushPromises()
+    expect(wrapper.get('h2').text()).toBe('Settings')
+    expect(wrapper.text()).toContain('Outdated after (months)')
+    expect(localStorage.getItem('dossier.locale')).toBe('en')
+    expect(document.documentElement.lang).toBe('en')
+    wrapper.unmount()
+  })
+})
