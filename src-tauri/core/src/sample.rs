@@ -197,7 +197,7 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
         budget_type: Some(if rising { BudgetType::Expansion } else { BudgetType::Survival }),
     };
     // Customer 0 (华东精密) doubles its inventory days: the signal a new user should see.
-    let inventory = if i == 0 { [30.0, 32.0, 60.0] } else { let b = rng.range(25.0, 80.0).round(); [b, (b * rng.range(0.85, 1.2)).round(), (b * rng.range(0.8, 1.45)).round()] };
+    let inventory = if i == 0 { [28.0, 30.0, 60.0] } else { let b = rng.range(25.0, 80.0).round(); [b, (b * rng.range(0.85, 1.2)).round(), (b * rng.range(0.8, 1.45)).round()] };
     let financials = (0..3)
         .map(|k| {
             let revenue = (rng.range(8_000.0, 120_000.0) / 10.0).round() * 10.0;

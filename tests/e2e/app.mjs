@@ -1,0 +1,170 @@
+// Helpers for the end-to-end tests: start the real Dossier binary through tauri-driver
+// (run.sh starts it, and Xvfb), find things by data-testid, type, screenshot.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { after } from 'node:test'
+import { remote } from 'webdriverio'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+export const APP = process.env.DOSSIER_APP || join(ROOT, 'target/debug/dossier')
+export const CLI = join(ROOT, 'target/debug/dossier-cli')
+export const PORT = Number(process.env.E2E_PORT || 4444)
+/** The debug build on a 2-core machine is slow: wait generously. */
+export const WAIT = 20_000
+
+/** `[data-testid="…"]`, optionally followed by a descendant selector. */
+export const tid = (id, rest = '') => `[data-testid="${id}"]${rest ? ` ${rest}` : ''}`
+
+/** A fresh directory for this test file's databases, removed when the file's tests end. */
+export function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'))
+  after(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+/** A fresh (not yet existing) database path in its own temp directory. */
+export function tempDb(name = 'dossier') {
+  return join(tempDir(), `${name}.sqlite`)
+}
+
+/** Asks tauri-driver for a session on the app; returns the browser without waiting for the UI. */
+export function startSession({ db, args = [] }) {
+  return remote({
+    hostname: '127.0.0.1',
+    port: PORT,
+    logLevel: process.env.E2E_LOG_LEVEL || 'error',
+    connectionRetryTimeout: 120_000,
+    connectionRetryCount: 1,
+    waitforTimeout: WAIT,
+    waitforInterval: 100,
+    capabilities: {
+      'tauri:options': { application: APP, args: db ? ['--db', db, ...args] : args },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  })
+}
+
+/**
+ * Starts the app on `db` and waits until it shows something a user can act on: the customer
+ * list with its rows loaded, the welcome panel or the database error page (`ready` names which
+ * one is expected).
+ */
+export async function launch({ db, args = [], ready = 'any' } = {}) {
+  const browser = await startSession({ db, args })
+  try {
+    const wanted = {
+      any: [tid('list-total'), tid('welcome'), tid('db-error')].join(', '),
+      list: tid('list-total'),
+      welcome: tid('welcome'),
+      error: tid('db-error'),
+    }[ready]
+    await browser.$(wanted).waitForDisplayed({ timeout: 45_000, timeoutMsg: `the app did not show ${ready} in 45 s` })
+  } catch (e) {
+    await quit(browser)
+    throw e
+  }
+  return browser
+}
+
+/** Ends the session; the app quits with it. */
+export async function quit(browser) {
+  if (!browser) return
+  try {
+    await browser.deleteSession()
+  } catch {
+    /* already gone */
+  }
+}
+
+/**
+ * Waits until the page is still: no Vue enter/leave transition and no finite CSS animation or
+ * transition running (under Xvfb the webview's frames come slowly, so a tag can still be
+ * zooming in, or a toast fading out, seconds after the DOM is ready), then one more frame.
+ */
+export async function settle(browser, timeout = 10_000) {
+  await browser.waitUntil(
+    () =>
+      browser.execute(() => {
+        if (document.querySelector('[class*="-enter-active"], [class*="-leave-active"]')) return false
+        const running = (document.getAnimations?.() ?? []).filter(
+          (a) => a.playState === 'running' && a.effect?.getTiming?.().iterations !== Infinity,
+        )
+        return running.length === 0
+      }),
+    { timeout, interval: 100, timeoutMsg: `the page was still animating after ${timeout} ms` },
+  )
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
+  await browser.pause(300)
+}
+
+/** Saves what the window shows as a PNG (directories are created), once the page is still. */
+export async function screenshot(browser, file, { wait = true } = {}) {
+  if (wait) await settle(browser).catch(() => {})
+  const path = resolve(ROOT, file)
+  mkdirSync(dirname(path), { recursive: true })
+  await browser.saveScreenshot(path)
+  return path
+}
+
+/** The first displayed element matching `selector` (waits for it). */
+export async function shown(browser, selector, timeout = WAIT) {
+  const el = await browser.$(selector)
+  await el.waitForDisplayed({ timeout })
+  return el
+}
+
+/** Waits until `selector` is gone or hidden. */
+export async function gone(browser, selector, timeout = WAIT) {
+  await browser.waitUntil(
+    async () => {
+      const els = await browser.$$(selector)
+      for (const el of els) if (await el.isDisplayed()) return false
+      return true
+    },
+    { timeout, timeoutMsg: `${selector} still shown after ${timeout} ms` },
+  )
+}
+
+/** Clicks the first displayed element matching `selector`. */
+export async function click(browser, selector, timeout = WAIT) {
+  const el = await shown(browser, selector, timeout)
+  await el.waitForClickable({ timeout })
+  await el.click()
+  return el
+}
+
+/**
+ * Types `text` into an <input>/<textarea> (or the one inside `selector`) the way Vue sees it:
+ * the value is set and an `input` event fired. WebDriver key synthesis does not reliably produce
+ * Chinese characters under Xvfb (there is no input method), so the value is set from the page.
+ */
+export async function fill(browser, selectorOrEl, text) {
+  const el = typeof selectorOrEl === 'string' ? await shown(browser, selectorOrEl) : selectorOrEl
+  await browser.execute(
+    (node, value) => {
+      const input = node.matches('input, textarea') ? node : node.querySelector('input, textarea')
+      input.focus()
+      const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
+      Object.getOwnPropertyDescriptor(proto, 'value').set.call(input, value)
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      input.dispatchEvent(new Event('change', { bubbles: true }))
+    },
+    el,
+    text,
+  )
+  return el
+}
+
+/** The visible text of the whole page. */
+export function pageText(browser) {
+  return browser.execute(() => document.body.innerText)
+}
+
+/** Waits until `fn()` is truthy; returns its last value. */
+export async function until(browser, fn, timeoutMsg, timeout = WAIT) {
+  let value
+  await browser.waitUntil(async () => (value = await fn()), { timeout, interval: 150, timeoutMsg })
+  return value
+}
