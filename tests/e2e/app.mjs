@@ -99,6 +99,16 @@ export async function settle(browser, timeout = 10_000) {
   await browser.pause(300)
 }
 
+/**
+ * Where a screenshot of the journey goes: the README's pictures in docs/screenshots/ when
+ * UPDATE_SCREENSHOTS=1, otherwise $E2E_ARTIFACTS (default /tmp/dossier-e2e), so a test run
+ * leaves the work tree clean. Open them and look: that is what a user sees.
+ */
+export function shotPath(name) {
+  const dir = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : process.env.E2E_ARTIFACTS || '/tmp/dossier-e2e'
+  return `${dir}/${name}`
+}
+
 /** Saves what the window shows as a PNG (directories are created), once the page is still. */
 export async function screenshot(browser, file, { wait = true } = {}) {
   if (wait) await settle(browser).catch(() => {})

@@ -4,7 +4,7 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  launch, quit, tid, tempDb, screenshot, shown, gone, click, fill, pageText, until, WAIT,
+  launch, quit, tid, tempDb, screenshot, shotPath, shown, gone, click, fill, pageText, until, WAIT,
 } from './app.mjs'
 
 const CUSTOMER = '苏州恒星精工科技有限公司'
@@ -122,7 +122,7 @@ describe('journey', () => {
 
     await noToasts()
     await (await browser.$(tid('list-total'))).moveTo() // no row under the pointer (hover colour)
-    await screenshot(browser, 'docs/screenshots/customer-list.png')
+    await screenshot(browser, shotPath('customer-list.png'))
   })
 
   step('a. a sample customer page shows its inventory-days signal (→60)', async () => {
@@ -134,7 +134,7 @@ describe('journey', () => {
     await noToasts()
     await (await browser.$(tid('customer-name'))).moveTo()
     await browser.execute(() => document.querySelector('.content')?.scrollTo(0, 0))
-    await screenshot(browser, 'docs/screenshots/customer-page.png')
+    await screenshot(browser, shotPath('customer-page.png'))
   })
 
   step('b. a new customer with a Chinese name opens on its own page', async () => {
