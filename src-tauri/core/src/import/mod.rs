@@ -1,5 +1,6 @@
 //! Excel/CSV import (issue "Excel in and out"). Built bottom-up: so far the reading of cell
-//! values the way Chinese spreadsheets hold them ([`values`]); the readers, column mapping,
-//! preview and commit come next and will use it.
+//! values the way Chinese spreadsheets hold them ([`values`]) and the column mapping
+//! ([`mapping`]); the readers, preview and commit come next and will use them.
 
+pub mod mapping;
 pub mod values;
