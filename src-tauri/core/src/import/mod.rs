@@ -3,4 +3,5 @@
 //! ([`mapping`]); the readers, preview and commit come next and will use them.
 
 pub mod mapping;
+pub mod read;
 pub mod values;
