@@ -63,6 +63,10 @@ export function errorMessage(e: unknown): string {
       return t('errors.notFound')
     case 'closed':
       return t('errors.closed')
+    case 'cancelled':
+      return t('errors.cancelled')
+    case 'alreadyUndone':
+      return t('errors.alreadyUndone')
     case 'database':
       return t('errors.database', { detail: e.data.detail })
     case 'io':

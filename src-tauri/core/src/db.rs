@@ -12,7 +12,10 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::{CoreError, Result};
 
 /// The schema, one SQL script per version (version n = `user_version` n). Append only.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/001_initial.sql"),
+    include_str!("../migrations/002_import_history.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())

@@ -57,6 +57,14 @@ pub enum CoreError {
     #[error("cannot open {path}: {detail}")]
     Io { path: String, detail: String },
 
+    /// The user cancelled a long operation; nothing was written.
+    #[error("cancelled")]
+    Cancelled,
+
+    /// This import was already undone.
+    #[error("import {id} was already undone")]
+    AlreadyUndone { id: i64 },
+
     /// No database is open (the start-up one could not be opened).
     #[error("no database is open")]
     Closed,

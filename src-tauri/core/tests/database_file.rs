@@ -110,3 +110,24 @@ fn migrations_run_from_empty_to_latest() {
     let fk: i64 = open(&path).unwrap().connection().pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
     assert_eq!(fk, 1);
 }
+
+#[test]
+fn a_version_1_database_migrates_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../migrations/001_initial.sql")).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO customer (name, name_key, created_at, updated_at) VALUES ('旧客户', '旧客户', 'x', 'x')",
+            [],
+        )
+        .unwrap();
+    }
+    let s = open(&path).unwrap();
+    let v: i64 = s.connection().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(v, dossier_core::db::latest_version());
+    assert_eq!(s.stats().unwrap().customers, 1);
+    assert!(s.import_history().unwrap().is_empty(), "the import tables exist");
+}

@@ -1,6 +1,6 @@
 // The edit cycle every profile section shares: copy → edit a draft → save through one command →
 // replace the profile with the result, or keep the form open and point at the refused field.
-import { computed, ref, type Ref } from 'vue'
+import { computed, ref, type ComputedRef, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import type { CustomerProfile } from '../bindings'
 import { errorMessage, isValidation, splitField, validationText, type ValidationError } from '../errors'
@@ -10,6 +10,22 @@ export interface SectionEditorOptions<T> {
   source: () => T
   save: (draft: T) => Promise<CustomerProfile>
   onSaved: (profile: CustomerProfile) => void
+}
+
+/** The part of an editor that SectionCard drives: its edit → save/cancel buttons and error alert. */
+export interface SectionEditCycle {
+  editing: Ref<boolean>
+  saving: Ref<boolean>
+  message: ComputedRef<string>
+  start: () => void
+  save: () => Promise<void>
+  cancel: () => void
+}
+
+/** The part an EditableTable needs to mark a refused row and show why. */
+export interface RowErrors {
+  cellError: (row: number, column?: string) => boolean
+  rowError: (row: number) => string
 }
 
 export function useSectionEditor<T>(opts: SectionEditorOptions<T>) {

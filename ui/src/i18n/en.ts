@@ -267,6 +267,8 @@ const en: typeof zhCN = {
   errors: {
     notFound: 'Not found (it may have been deleted)',
     closed: 'No database is open',
+    cancelled: 'Cancelled; nothing was written',
+    alreadyUndone: 'This import was already undone',
     database: 'Database error: {detail}',
     io: 'Cannot access {path}: {detail}',
     unexpected: 'Something went wrong: {detail}',

@@ -265,6 +265,8 @@ export default {
   errors: {
     notFound: '记录不存在（可能已被删除）',
     closed: '没有打开的数据库',
+    cancelled: '已取消，没有写入任何内容',
+    alreadyUndone: '这次导入已经撤销过了',
     database: '数据库错误：{detail}',
     io: '无法访问 {path}:{detail}',
     unexpected: '操作失败：{detail}',

@@ -107,13 +107,7 @@ impl Store {
         self.check_reports_to(customer_id, None, f.reports_to)?;
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
-        tx.execute(
-            "INSERT INTO contact (customer_id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-            params![customer_id, f.name, now],
-        )?;
-        let id = tx.last_insert_rowid();
-        write_fields(&tx, id, &f, &now)?;
-        search::index::contact(&tx, &load_contact(&tx, id)?)?;
+        insert_contact(&tx, customer_id, &f, &now)?;
         self.finish_section_save(tx, customer_id, Section::KeyPersons, &now)
     }
 
@@ -124,8 +118,7 @@ impl Store {
         self.check_reports_to(existing.customer_id, Some(id), f.reports_to)?;
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
-        write_fields(&tx, id, &f, &now)?;
-        search::index::contact(&tx, &load_contact(&tx, id)?)?;
+        write_contact(&tx, id, &f, &now)?;
         self.finish_section_save(tx, existing.customer_id, Section::KeyPersons, &now)
     }
 
@@ -134,6 +127,23 @@ impl Store {
         load_customer(&self.conn, customer_id)?;
         load_contacts(&self.conn, customer_id)
     }
+}
+
+/// Inserts a contact (fields already validated) and indexes it; returns its id.
+pub(crate) fn insert_contact(conn: &Connection, customer_id: i64, f: &ContactFields, now: &str) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO contact (customer_id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+    )?
+    .execute(params![customer_id, f.name, now])?;
+    let id = conn.last_insert_rowid();
+    write_contact(conn, id, f, now)?;
+    Ok(id)
+}
+
+/// Writes a contact's fields and re-indexes it for search.
+pub(crate) fn write_contact(conn: &Connection, id: i64, f: &ContactFields, now: &str) -> Result<()> {
+    write_fields(conn, id, f, now)?;
+    search::index::contact(conn, &load_contact(conn, id)?)
 }
 
 fn write_fields(conn: &Connection, id: i64, f: &ContactFields, now: &str) -> Result<()> {

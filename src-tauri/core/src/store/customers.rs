@@ -255,7 +255,7 @@ pub(crate) fn insert_customer(conn: &Connection, f: &CustomerFields, now: &str) 
 }
 
 /// Writes dimension 1 and the classification fields of customer `id`.
-fn write_customer(conn: &Connection, id: i64, f: &CustomerFields, key: &str, now: &str) -> Result<()> {
+pub(crate) fn write_customer(conn: &Connection, id: i64, f: &CustomerFields, key: &str, now: &str) -> Result<()> {
     conn.prepare_cached(
         "UPDATE customer SET name = ?2, name_key = ?3, short_name = ?4, ownership = ?5,
              industry = ?6, region = ?7, headcount = ?8, founded = ?9, stock_code = ?10,

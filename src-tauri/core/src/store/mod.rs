@@ -5,6 +5,7 @@
 mod bulk;
 mod contacts;
 mod customers;
+mod imports;
 mod sections;
 mod settings;
 mod trash;
@@ -19,6 +20,7 @@ use crate::error::Result;
 use crate::model::Stats;
 
 pub use bulk::NewProfile;
+pub use imports::{ImportRecord, ImportRequest};
 
 pub struct Store {
     conn: Connection,

@@ -1,0 +1,579 @@
+//! The import preview: what every row of a sheet would do — create, update, nothing
+//! (duplicate), or nothing because of an error named by row, column and reason — before
+//! anything is written. Committing re-plans inside the write transaction
+//! (`Store::commit_import`), so the plan always matches the database it is applied to.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use super::labels;
+use super::mapping::Field;
+use super::read::Sheet;
+use super::values::{self, Cell, Epoch, ValueError};
+use crate::error::{CoreError, Reason};
+use crate::model::{ContactFields, CustomerFields};
+use crate::normalize::{customer_key, digits, search_text};
+use crate::validate;
+
+/// What the rows are.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    /// Customers, optionally with one contact per row (customer columns repeated).
+    Customers,
+    /// Contacts of customers already in Dossier, matched by customer name.
+    Contacts,
+}
+
+impl ImportKind {
+    /// The fields a column can be mapped to for this kind.
+    pub fn fields(self) -> &'static [Field] {
+        use Field::*;
+        match self {
+            ImportKind::Customers => &[
+                CustomerName, ShortName, Industry, Region, Grade, Lifecycle, Owner, Ownership,
+                Headcount, Founded, Website, StockCode, Headquarters, LeadSource, Tags,
+                ContactName, Title, Department, Phone, Wechat, Email,
+            ],
+            ImportKind::Contacts => &[CustomerName, ContactName, Title, Department, Phone, Wechat, Email],
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportKind::Customers => "customers",
+            ImportKind::Contacts => "contacts",
+        }
+    }
+}
+
+/// What to do with a row that matches a record already in Dossier.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum OnDuplicate {
+    /// Leave the record as it is.
+    #[default]
+    Skip,
+    /// Fill only the record's empty fields.
+    Fill,
+    /// Replace the record's fields with the file's non-empty values.
+    Overwrite,
+}
+
+/// Why a cell was refused.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Problem {
+    /// The value cannot be read (`value.text` holds what the cell said).
+    Value { value: ValueError },
+    /// A required value is missing.
+    Required,
+    /// Not one of the allowed labels (e.g. a grade of "重要").
+    UnknownLabel { text: String },
+    /// A contact row names a customer that is not in Dossier.
+    UnknownCustomer { name: String },
+    /// Refused by the same validation as the forms.
+    Invalid { reason: Reason, detail: String },
+}
+
+/// One refused cell: "第 17 行 · C 列 成立日期: 无法识别 '2023年13月'".
+#[derive(Serialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct CellIssue {
+    /// 1-based row number as the spreadsheet shows it.
+    pub row: usize,
+    /// Column letter as the spreadsheet shows it ("C").
+    pub column: String,
+    pub header: String,
+    pub field: Field,
+    pub problem: Problem,
+}
+
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RowStatus {
+    New,
+    Update,
+    /// Matches a record and changes nothing (or `skip` was chosen).
+    Duplicate,
+    /// Repeats an earlier row of the same file.
+    DuplicateInFile,
+    Error,
+}
+
+/// Where a row's contact goes.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum CustomerRef {
+    Existing(i64),
+    /// Created by the row at this index of `Preview::rows`.
+    InFile(usize),
+}
+
+/// What committing a row does.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub(crate) struct Ops {
+    pub create_customer: Option<CustomerFields>,
+    pub update_customer: Option<(i64, CustomerFields)>,
+    pub create_contact: Option<(CustomerRef, ContactFields)>,
+    pub update_contact: Option<(i64, ContactFields)>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RowPlan {
+    pub row: usize,
+    pub status: RowStatus,
+    /// The customer (and contact) the row is about, for the preview table.
+    pub title: String,
+    pub issues: Vec<CellIssue>,
+    #[serde(skip)]
+    pub(crate) ops: Ops,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    pub new: usize,
+    pub update: usize,
+    pub duplicate: usize,
+    pub duplicate_in_file: usize,
+    pub error: usize,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Preview {
+    pub sheet: String,
+    /// 1-based.
+    pub header_row: usize,
+    pub headers: Vec<String>,
+    pub mapping: Vec<Option<Field>>,
+    pub rows: Vec<RowPlan>,
+    pub counts: Counts,
+}
+
+/// "A", "B", … "Z", "AA", … for a 0-based column index.
+pub fn column_letter(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push((b'A' + (index % 26) as u8) as char);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
+/// The form field names of [`validate`] that a column can hold.
+fn field_of_form(name: &str) -> Option<Field> {
+    Some(match name {
+        "name" => Field::CustomerName,
+        "shortName" => Field::ShortName,
+        "industry" => Field::Industry,
+        "region" => Field::Region,
+        "owner" => Field::Owner,
+        "headcount" => Field::Headcount,
+        "founded" => Field::Founded,
+        "website" => Field::Website,
+        "stockCode" => Field::StockCode,
+        "headquarters" => Field::Headquarters,
+        "title" => Field::Title,
+        "department" => Field::Department,
+        "phone" => Field::Phone,
+        "wechat" => Field::Wechat,
+        "email" => Field::Email,
+        _ => return None,
+    })
+}
+
+/// Reads one data row into typed values, collecting an issue per unreadable cell.
+struct RowReader<'a> {
+    cells: &'a [Cell],
+    row: usize,
+    headers: &'a [String],
+    columns: HashMap<Field, usize>,
+    issues: Vec<CellIssue>,
+}
+
+impl RowReader<'_> {
+    fn cell(&self, f: Field) -> Option<&Cell> {
+        self.columns.get(&f).map(|&c| self.cells.get(c).unwrap_or(&Cell::Empty))
+    }
+
+    fn issue(&mut self, f: Field, problem: Problem) {
+        let col = self.columns.get(&f).copied().unwrap_or(0);
+        self.issues.push(CellIssue {
+            row: self.row,
+            column: column_letter(col),
+            header: self.headers.get(col).cloned().unwrap_or_default(),
+            field: f,
+            problem,
+        });
+    }
+
+    fn text(&mut self, f: Field) -> String {
+        match self.cell(f).map(|c| values::text(c, Epoch::E1900)) {
+            None => String::new(),
+            Some(Ok(t)) => t,
+            Some(Err(e)) => {
+                self.issue(f, Problem::Value { value: e });
+                String::new()
+            }
+        }
+    }
+
+    fn label<T>(&mut self, f: Field, parse: fn(&str) -> Option<T>) -> Option<T> {
+        let t = self.text(f);
+        if t.is_empty() {
+            return None;
+        }
+        let v = parse(&t);
+        if v.is_none() {
+            self.issue(f, Problem::UnknownLabel { text: t });
+        }
+        v
+    }
+
+    fn date(&mut self, f: Field) -> String {
+        match self.cell(f).map(|c| values::date(c, Epoch::E1900)) {
+            None | Some(Ok(None)) => String::new(),
+            Some(Ok(Some(d))) => d,
+            Some(Err(e)) => {
+                self.issue(f, Problem::Value { value: e });
+                String::new()
+            }
+        }
+    }
+
+    fn whole_number(&mut self, f: Field) -> Option<i64> {
+        match self.cell(f).map(values::amount) {
+            None | Some(Ok(None)) => None,
+            Some(Ok(Some(n))) if n.fract() == 0.0 => Some(n as i64),
+            Some(Ok(Some(n))) => {
+                self.issue(f, Problem::Value { value: ValueError::UnrecognizedNumber(n.to_string()) });
+                None
+            }
+            Some(Err(e)) => {
+                self.issue(f, Problem::Value { value: e });
+                None
+            }
+        }
+    }
+
+    fn customer(&mut self) -> CustomerFields {
+        CustomerFields {
+            name: self.text(Field::CustomerName),
+            short_name: self.text(Field::ShortName),
+            ownership: self.label(Field::Ownership, labels::ownership),
+            industry: self.text(Field::Industry),
+            region: self.text(Field::Region),
+            headcount: self.whole_number(Field::Headcount),
+            founded: self.date(Field::Founded),
+            stock_code: self.text(Field::StockCode),
+            headquarters: self.text(Field::Headquarters),
+            subsidiaries: String::new(),
+            website: self.text(Field::Website),
+            grade: self.label(Field::Grade, labels::grade),
+            lifecycle: self.label(Field::Lifecycle, labels::lifecycle),
+            owner: self.text(Field::Owner),
+            collaborators: String::new(),
+            lead_source: self.label(Field::LeadSource, labels::lead_source),
+            tags: self
+                .text(Field::Tags)
+                .split([',', '，', '、', ';', '；', ' '])
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+
+    fn contact(&mut self) -> ContactFields {
+        ContactFields {
+            name: self.text(Field::ContactName),
+            title: self.text(Field::Title),
+            department: self.text(Field::Department),
+            phone: self.text(Field::Phone),
+            wechat: self.text(Field::Wechat),
+            email: self.text(Field::Email),
+            ..Default::default()
+        }
+    }
+
+    /// Runs a form validation and turns its error into an issue on the right column.
+    fn validated(&mut self, r: crate::error::Result<()>) {
+        if let Err(CoreError::Validation { field, reason, detail }) = r {
+            let f = field_of_form(&field).unwrap_or(Field::CustomerName);
+            let problem = if reason == Reason::Required { Problem::Required } else { Problem::Invalid { reason, detail } };
+            self.issue(f, problem);
+        }
+    }
+}
+
+/// Sets `dst` from `src` per the duplicate rule; true when it changed.
+fn merge_text(dst: &mut String, src: &str, mode: OnDuplicate) -> bool {
+    let take = !src.is_empty() && (mode == OnDuplicate::Overwrite || dst.trim().is_empty()) && dst != src;
+    if take {
+        *dst = src.to_string();
+    }
+    take
+}
+
+fn merge_opt<T: PartialEq + Clone>(dst: &mut Option<T>, src: &Option<T>, mode: OnDuplicate) -> bool {
+    let take = src.is_some() && (mode == OnDuplicate::Overwrite || dst.is_none()) && dst != src;
+    if take {
+        *dst = src.clone();
+    }
+    take
+}
+
+/// The existing customer with the file's values merged in, if anything changes.
+fn merge_customer(existing: &CustomerFields, file: &CustomerFields, mode: OnDuplicate) -> Option<CustomerFields> {
+    if mode == OnDuplicate::Skip {
+        return None;
+    }
+    let mut m = existing.clone();
+    let changed = [
+        merge_text(&mut m.short_name, &file.short_name, mode),
+        merge_opt(&mut m.ownership, &file.ownership, mode),
+        merge_text(&mut m.industry, &file.industry, mode),
+        merge_text(&mut m.region, &file.region, mode),
+        merge_opt(&mut m.headcount, &file.headcount, mode),
+        merge_text(&mut m.founded, &file.founded, mode),
+        merge_text(&mut m.stock_code, &file.stock_code, mode),
+        merge_text(&mut m.headquarters, &file.headquarters, mode),
+        merge_text(&mut m.website, &file.website, mode),
+        merge_opt(&mut m.grade, &file.grade, mode),
+        merge_opt(&mut m.lifecycle, &file.lifecycle, mode),
+        merge_text(&mut m.owner, &file.owner, mode),
+        merge_opt(&mut m.lead_source, &file.lead_source, mode),
+    ];
+    let mut tags_changed = false;
+    for t in &file.tags {
+        if !m.tags.contains(t) {
+            m.tags.push(t.clone());
+            tags_changed = true;
+        }
+    }
+    (changed.iter().any(|c| *c) || tags_changed).then_some(m)
+}
+
+fn merge_contact(existing: &ContactFields, file: &ContactFields, mode: OnDuplicate) -> Option<ContactFields> {
+    if mode == OnDuplicate::Skip {
+        return None;
+    }
+    let mut m = existing.clone();
+    let changed = [
+        merge_text(&mut m.title, &file.title, mode),
+        merge_text(&mut m.department, &file.department, mode),
+        merge_text(&mut m.phone, &file.phone, mode),
+        merge_text(&mut m.wechat, &file.wechat, mode),
+        merge_text(&mut m.email, &file.email, mode),
+    ];
+    changed.iter().any(|c| *c).then_some(m)
+}
+
+/// Looks up a live customer by normalised name.
+fn existing_customer(conn: &Connection, key: &str) -> crate::error::Result<Option<(i64, CustomerFields)>> {
+    let id: Option<i64> = conn
+        .prepare_cached("SELECT id FROM customer WHERE name_key = ?1 AND deleted_at IS NULL")?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    Ok(match id {
+        Some(id) => Some((id, crate::store::load_customer_for_index(conn, id)?.fields)),
+        None => None,
+    })
+}
+
+/// For contact lists, which often name the customer by its short name: the one live customer
+/// whose short name is exactly `name`.
+fn customer_by_short_name(conn: &Connection, name: &str) -> crate::error::Result<Option<i64>> {
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM customer WHERE short_name = ?1 AND deleted_at IS NULL LIMIT 2")?
+        .query_map([name.trim()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(if ids.len() == 1 { Some(ids[0]) } else { None })
+}
+
+/// A contact of `customer_id` with the same normalised name or the same phone digits.
+fn existing_contact(conn: &Connection, customer_id: i64, c: &ContactFields) -> crate::error::Result<Option<(i64, ContactFields)>> {
+    let (name, phone) = (search_text(&c.name), digits(&c.phone));
+    Ok(crate::store::load_contacts_for_index(conn, customer_id)?
+        .into_iter()
+        .find(|x| search_text(&x.fields.name) == name || (!phone.is_empty() && digits(&x.fields.phone) == phone))
+        .map(|x| (x.id, x.fields)))
+}
+
+/// Plans the import of `sheet`'s rows below `header_row` (0-based) with `mapping` (one entry
+/// per column).
+pub fn plan(
+    conn: &Connection,
+    sheet: &Sheet,
+    header_row: usize,
+    mapping: &[Option<Field>],
+    kind: ImportKind,
+    mode: OnDuplicate,
+) -> crate::error::Result<Preview> {
+    let headers: Vec<String> = sheet
+        .rows
+        .get(header_row)
+        .map(|r| r.iter().map(|c| values::text(c, Epoch::E1900).unwrap_or_default()).collect())
+        .unwrap_or_default();
+    let mut columns = HashMap::new();
+    for (i, f) in mapping.iter().enumerate() {
+        if let Some(f) = f {
+            if kind.fields().contains(f) {
+                columns.entry(*f).or_insert(i);
+            }
+        }
+    }
+    let has_contacts = columns.contains_key(&Field::ContactName);
+    let mut rows: Vec<RowPlan> = Vec::new();
+    // Customers met in this file: normalised name → where they are (or will be).
+    let mut customers_in_file: HashMap<String, CustomerRef> = HashMap::new();
+    // Contacts met in this file: (customer, normalised name).
+    let mut contacts_seen: std::collections::HashSet<(String, String)> = Default::default();
+    let mut last_customer_name = String::new();
+
+    for (index, cells) in sheet.rows.iter().enumerate().skip(header_row + 1) {
+        if cells.iter().all(|c| *c == Cell::Empty) {
+            continue;
+        }
+        let mut r = RowReader { cells, row: index + 1, headers: &headers, columns: columns.clone(), issues: vec![] };
+        let mut customer = r.customer();
+        let contact = if has_contacts { Some(r.contact()) } else { None };
+        let contact = contact.filter(|c| !c.name.is_empty() || !c.phone.is_empty());
+        // Merged customer cells over several contact rows arrive empty below the first.
+        if customer.name.is_empty() && contact.is_some() && !last_customer_name.is_empty() {
+            customer.name = last_customer_name.clone();
+        }
+        if customer.name.is_empty() {
+            r.issue(Field::CustomerName, Problem::Required);
+        } else {
+            last_customer_name = customer.name.clone();
+        }
+        let key = customer_key(&customer.name);
+        let mut ops = Ops::default();
+        let mut in_file_duplicate = false;
+        let title = match &contact {
+            Some(c) => format!("{} · {}", customer.name, c.name),
+            None => customer.name.clone(),
+        };
+
+        if r.issues.is_empty() {
+            // The customer part.
+            let target = if let Some(earlier) = customers_in_file.get(&key) {
+                in_file_duplicate = true;
+                Some(earlier.clone())
+            } else {
+                match (existing_customer(conn, &key)?, kind) {
+                    (Some((id, fields)), ImportKind::Customers) => {
+                        ops.update_customer = merge_customer(&fields, &customer, mode).map(|m| (id, m));
+                        if let Some((_, m)) = &ops.update_customer {
+                            r.validated(validate::customer(m));
+                        }
+                        Some(CustomerRef::Existing(id))
+                    }
+                    (Some((id, _)), ImportKind::Contacts) => Some(CustomerRef::Existing(id)),
+                    (None, ImportKind::Customers) => {
+                        r.validated(validate::customer(&customer));
+                        ops.create_customer = Some(customer.clone());
+                        None
+                    }
+                    (None, ImportKind::Contacts) => match customer_by_short_name(conn, &customer.name)? {
+                        Some(id) => Some(CustomerRef::Existing(id)),
+                        None => {
+                            r.issue(Field::CustomerName, Problem::UnknownCustomer { name: customer.name.clone() });
+                            None
+                        }
+                    },
+                }
+            };
+            // The contact part.
+            if let (Some(c), true) = (&contact, r.issues.is_empty()) {
+                r.validated(validate::contact(c));
+                let seen_key = (key.clone(), search_text(&c.name));
+                if !contacts_seen.insert(seen_key) {
+                    in_file_duplicate = true;
+                } else {
+                    let existing = match &target {
+                        Some(CustomerRef::Existing(id)) => existing_contact(conn, *id, c)?,
+                        _ => None,
+                    };
+                    match existing {
+                        Some((id, fields)) => ops.update_contact = merge_contact(&fields, c, mode).map(|m| (id, m)),
+                        None => {
+                            let to = target.clone().unwrap_or(CustomerRef::InFile(rows.len()));
+                            ops.create_contact = Some((to, c.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        let status = if !r.issues.is_empty() {
+            ops = Ops::default();
+            RowStatus::Error
+        } else if ops.create_customer.is_some() || ops.create_contact.is_some() {
+            RowStatus::New
+        } else if ops.update_customer.is_some() || ops.update_contact.is_some() {
+            RowStatus::Update
+        } else if in_file_duplicate {
+            RowStatus::DuplicateInFile
+        } else {
+            RowStatus::Duplicate
+        };
+        if status != RowStatus::Error {
+            let here = match (&ops.create_customer, &ops.create_contact, &ops.update_customer) {
+                (Some(_), _, _) => Some(CustomerRef::InFile(rows.len())),
+                (_, _, Some((id, _))) => Some(CustomerRef::Existing(*id)),
+                (_, Some((to, _)), _) => Some(to.clone()),
+                _ => existing_customer(conn, &key)?.map(|(id, _)| CustomerRef::Existing(id)),
+            };
+            if let Some(here) = here {
+                customers_in_file.entry(key).or_insert(here);
+            }
+        }
+        rows.push(RowPlan { row: index + 1, status, title, issues: r.issues, ops });
+    }
+    let mut counts = Counts::default();
+    for row in &rows {
+        match row.status {
+            RowStatus::New => counts.new += 1,
+            RowStatus::Update => counts.update += 1,
+            RowStatus::Duplicate => counts.duplicate += 1,
+            RowStatus::DuplicateInFile => counts.duplicate_in_file += 1,
+            RowStatus::Error => counts.error += 1,
+        }
+    }
+    Ok(Preview { sheet: sheet.name.clone(), header_row: header_row + 1, headers, mapping: mapping.to_vec(), rows, counts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_like_excel() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+
+    #[test]
+    fn fill_merges_only_empty_fields_and_overwrite_replaces() {
+        let existing = CustomerFields { name: "甲".into(), industry: "制造".into(), ..Default::default() };
+        let file = CustomerFields { name: "甲".into(), industry: "化工".into(), region: "苏州".into(), ..Default::default() };
+        let filled = merge_customer(&existing, &file, OnDuplicate::Fill).unwrap();
+        assert_eq!((filled.industry.as_str(), filled.region.as_str()), ("制造", "苏州"));
+        let over = merge_customer(&existing, &file, OnDuplicate::Overwrite).unwrap();
+        assert_eq!(over.industry, "化工");
+        assert_eq!(merge_customer(&existing, &file, OnDuplicate::Skip), None);
+        assert_eq!(merge_customer(&over, &file, OnDuplicate::Overwrite), None, "nothing left to change");
+    }
+}

@@ -1,0 +1,222 @@
+//! Committing an import, its history, and undoing it. A commit re-plans inside its own
+//! transaction (so the plan matches the data it changes), applies every row that has no
+//! error, records what it created and what each update overwrote, and commits once: a
+//! cancel or a failure leaves the database exactly as before.
+
+use std::collections::BTreeSet;
+
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use super::contacts::{insert_contact, load_contact, write_contact};
+use super::customers::{insert_customer, load_customer, touch_section, write_customer};
+use super::Store;
+use crate::error::{CoreError, Result};
+use crate::import::mapping::Field;
+use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Preview, RowStatus};
+use crate::import::read::Sheet;
+use crate::model::{ContactFields, CustomerFields, HitKind, Section};
+use crate::normalize::customer_key;
+use crate::search;
+
+/// One committed import, as the history lists it.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportRecord {
+    pub id: i64,
+    pub file: String,
+    pub sheet: String,
+    pub kind: String,
+    pub created: i64,
+    pub updated: i64,
+    pub skipped: i64,
+    pub errors: i64,
+    pub imported_at: String,
+    pub undone_at: Option<String>,
+}
+
+/// What an import is to do: the sheet, where its header is, what each column holds.
+pub struct ImportRequest<'a> {
+    pub file: &'a str,
+    pub sheet: &'a Sheet,
+    /// 0-based.
+    pub header_row: usize,
+    pub mapping: &'a [Option<Field>],
+    pub kind: ImportKind,
+    pub on_duplicate: OnDuplicate,
+}
+
+fn record_change(tx: &rusqlite::Connection, batch: i64, entity: HitKind, id: i64, before: Option<String>) -> Result<()> {
+    let action = if before.is_some() { "updated" } else { "created" };
+    tx.prepare_cached("INSERT INTO import_change (batch_id, entity, ref_id, action, before) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![batch, entity.code(), id, action, before])?;
+    Ok(())
+}
+
+impl Store {
+    /// The preview: what committing would do, row by row. Writes nothing.
+    pub fn plan_import(&self, req: &ImportRequest) -> Result<Preview> {
+        plan::plan(&self.conn, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate)
+    }
+
+    /// Applies the import in one transaction. `progress(done, total)` is called before each
+    /// row; returning false cancels (and rolls everything back).
+    pub fn commit_import(&self, req: &ImportRequest, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportRecord> {
+        let now = self.clock.timestamp();
+        let tx = self.conn.unchecked_transaction()?;
+        let preview = plan::plan(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate)?;
+        tx.execute(
+            "INSERT INTO import_batch (file, sheet, kind, created, updated, skipped, errors, imported_at)
+             VALUES (?1, ?2, ?3, 0, 0, 0, 0, ?4)",
+            params![req.file, preview.sheet, req.kind.code(), now],
+        )?;
+        let batch = tx.last_insert_rowid();
+        let total = preview.rows.len();
+        let mut customer_of_row: Vec<Option<i64>> = vec![None; total];
+        let mut touched = BTreeSet::new();
+        let (mut created, mut updated) = (0, 0);
+        for (i, row) in preview.rows.iter().enumerate() {
+            if !progress(i, total) {
+                return Err(CoreError::Cancelled);
+            }
+            let ops = &row.ops;
+            if let Some(f) = &ops.create_customer {
+                let id = insert_customer(&tx, f, &now)?;
+                touch_section(&tx, id, Section::Overview, &now)?;
+                search::index::customer(&tx, &load_customer(&tx, id)?)?;
+                record_change(&tx, batch, HitKind::Customer, id, None)?;
+                customer_of_row[i] = Some(id);
+                touched.insert(id);
+            }
+            if let Some((id, f)) = &ops.update_customer {
+                let before = serde_json::to_string(&load_customer(&tx, *id)?.fields).expect("fields serialise");
+                write_customer(&tx, *id, f, &customer_key(&f.name), &now)?;
+                touch_section(&tx, *id, Section::Overview, &now)?;
+                search::index::customer_and_contacts(&tx, *id)?;
+                record_change(&tx, batch, HitKind::Customer, *id, Some(before))?;
+                touched.insert(*id);
+            }
+            if let Some((to, f)) = &ops.create_contact {
+                let customer_id = match to {
+                    CustomerRef::Existing(id) => *id,
+                    CustomerRef::InFile(row) => customer_of_row[*row].ok_or_else(|| CoreError::Database {
+                        detail: format!("import plan: row {} has no customer", row + 1),
+                    })?,
+                };
+                let id = insert_contact(&tx, customer_id, f, &now)?;
+                record_change(&tx, batch, HitKind::Contact, id, None)?;
+                touched.insert(customer_id);
+            }
+            if let Some((id, f)) = &ops.update_contact {
+                let before = load_contact(&tx, *id)?;
+                write_contact(&tx, *id, f, &now)?;
+                record_change(&tx, batch, HitKind::Contact, *id, Some(serde_json::to_string(&before.fields).expect("fields serialise")))?;
+                touched.insert(before.customer_id);
+            }
+            match row.status {
+                RowStatus::New => created += 1,
+                RowStatus::Update => updated += 1,
+                _ => {}
+            }
+        }
+        for id in &touched {
+            self.refresh_completeness(&tx, *id)?;
+            tx.execute("UPDATE customer SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+        }
+        let skipped = preview.counts.duplicate + preview.counts.duplicate_in_file;
+        tx.execute(
+            "UPDATE import_batch SET created = ?2, updated = ?3, skipped = ?4, errors = ?5 WHERE id = ?1",
+            params![batch, created, updated, skipped as i64, preview.counts.error as i64],
+        )?;
+        progress(total, total);
+        tx.commit()?;
+        self.import_record(batch)
+    }
+
+    fn import_record(&self, id: i64) -> Result<ImportRecord> {
+        self.import_history()?.into_iter().find(|r| r.id == id).ok_or_else(|| CoreError::not_found("import", id))
+    }
+
+    /// Every import, newest first.
+    pub fn import_history(&self) -> Result<Vec<ImportRecord>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, file, sheet, kind, created, updated, skipped, errors, imported_at, undone_at
+             FROM import_batch ORDER BY id DESC",
+        )?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(ImportRecord {
+                    id: r.get(0)?,
+                    file: r.get(1)?,
+                    sheet: r.get(2)?,
+                    kind: r.get(3)?,
+                    created: r.get(4)?,
+                    updated: r.get(5)?,
+                    skipped: r.get(6)?,
+                    errors: r.get(7)?,
+                    imported_at: r.get(8)?,
+                    undone_at: r.get(9)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Reverts an import: what it created is deleted, what it updated gets its previous
+    /// fields back. Later edits to records it created go with them.
+    pub fn undo_import(&self, id: i64) -> Result<ImportRecord> {
+        let undone: Option<Option<String>> = self
+            .conn
+            .query_row("SELECT undone_at FROM import_batch WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        match undone {
+            None => return Err(CoreError::not_found("import", id)),
+            Some(Some(_)) => return Err(CoreError::AlreadyUndone { id }),
+            Some(None) => {}
+        }
+        let now = self.clock.timestamp();
+        let tx = self.conn.unchecked_transaction()?;
+        let changes: Vec<(String, i64, Option<String>)> = tx
+            .prepare("SELECT entity, ref_id, before FROM import_change WHERE batch_id = ?1 ORDER BY rowid DESC")?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut touched = BTreeSet::new();
+        for (entity, ref_id, before) in changes {
+            match (HitKind::from_code(&entity), before) {
+                (Some(HitKind::Contact), None) => {
+                    let customer: Option<i64> = tx
+                        .query_row("SELECT customer_id FROM contact WHERE id = ?1", [ref_id], |r| r.get(0))
+                        .optional()?;
+                    search::index::remove(&tx, HitKind::Contact, ref_id)?;
+                    tx.execute("DELETE FROM contact WHERE id = ?1", [ref_id])?;
+                    touched.extend(customer);
+                }
+                (Some(HitKind::Customer), None) => {
+                    search::index::remove_customer_and_contacts(&tx, ref_id)?;
+                    tx.execute("DELETE FROM customer WHERE id = ?1", [ref_id])?;
+                    touched.remove(&ref_id);
+                }
+                (Some(HitKind::Customer), Some(before)) => {
+                    let f: CustomerFields = serde_json::from_str(&before).map_err(|e| CoreError::Database { detail: e.to_string() })?;
+                    write_customer(&tx, ref_id, &f, &customer_key(&f.name), &now)?;
+                    search::index::customer_and_contacts(&tx, ref_id)?;
+                    touched.insert(ref_id);
+                }
+                (Some(HitKind::Contact), Some(before)) => {
+                    let f: ContactFields = serde_json::from_str(&before).map_err(|e| CoreError::Database { detail: e.to_string() })?;
+                    write_contact(&tx, ref_id, &f, &now)?;
+                    touched.insert(load_contact(&tx, ref_id)?.customer_id);
+                }
+                (None, _) => {}
+            }
+        }
+        for customer in touched {
+            if load_customer(&tx, customer).is_ok() {
+                self.refresh_completeness(&tx, customer)?;
+            }
+        }
+        tx.execute("UPDATE import_batch SET undone_at = ?2 WHERE id = ?1", params![id, now])?;
+        tx.commit()?;
+        self.import_record(id)
+    }
+}
