@@ -3,6 +3,7 @@
 //! value), 1 anything else. Messages go to stderr; results to stdout.
 
 mod bench;
+mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +45,43 @@ enum Command {
         limit: usize,
         query: String,
     },
+    /// Import customers or contacts from .xlsx/.xlsm/.xlsb/.xls/.ods/.csv: prints the preview
+    /// (new / update / duplicate / error counts and every refused cell), then commits unless
+    /// --dry-run. Exit 0 when it ran (even with row errors), 2 when the file cannot be read.
+    Import {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        #[arg(long)]
+        sheet: Option<String>,
+        /// 1-based row of the headers (detected when omitted).
+        #[arg(long)]
+        header_row: Option<usize>,
+        /// CSV encoding (detected when omitted).
+        #[arg(long, value_enum)]
+        encoding: Option<EncodingArg>,
+        #[arg(long, value_enum, default_value = "skip")]
+        on_duplicate: DuplicateArg,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+        file: PathBuf,
+    },
+    /// List past imports, newest first.
+    Imports {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo an import: what it created is deleted, what it updated is restored.
+    UndoImport {
+        #[arg(long)]
+        db: PathBuf,
+        id: i64,
+    },
     /// Benchmarks.
     Bench {
         #[command(subcommand)]
@@ -63,6 +101,27 @@ enum BenchCommand {
         #[arg(long, default_value_t = 300)]
         queries: usize,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum KindArg {
+    Customers,
+    Contacts,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum EncodingArg {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(alias = "gb18030")]
+    Gbk,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DuplicateArg {
+    Skip,
+    Fill,
+    Overwrite,
 }
 
 /// A failure with its exit code.
@@ -121,6 +180,50 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     println!("{:<8} {:>8}  {}  {}", h.kind.code(), h.id, h.title, h.subtitle);
                 }
             }
+        }
+        Command::Import { db, kind, sheet, header_row, encoding, on_duplicate, dry_run, json, file } => {
+            use dossier_core::import::plan::{ImportKind, OnDuplicate};
+            use dossier_core::import::read::TextEncoding;
+            let store = open(&db)?;
+            let options = import::Options {
+                kind: match kind {
+                    KindArg::Customers => ImportKind::Customers,
+                    KindArg::Contacts => ImportKind::Contacts,
+                },
+                sheet: sheet.as_deref(),
+                header_row,
+                encoding: encoding.map(|e| match e {
+                    EncodingArg::Utf8 => TextEncoding::Utf8,
+                    EncodingArg::Gbk => TextEncoding::Gb18030,
+                }),
+                on_duplicate: match on_duplicate {
+                    DuplicateArg::Skip => OnDuplicate::Skip,
+                    DuplicateArg::Fill => OnDuplicate::Fill,
+                    DuplicateArg::Overwrite => OnDuplicate::Overwrite,
+                },
+                dry_run,
+            };
+            let outcome = import::run(&store, &file, &options).map_err(|message| Failure { code: 2, message })?;
+            if json {
+                print_json(&outcome);
+            } else {
+                import::print(&outcome);
+            }
+        }
+        Command::Imports { db, json } => {
+            let history = open(&db)?.import_history()?;
+            if json {
+                print_json(&history);
+            } else {
+                for r in history {
+                    let undone = r.undone_at.map(|at| format!(" (已撤销 {at})")).unwrap_or_default();
+                    println!("{:>4}  {}  {} · {}  新增 {} 更新 {} 跳过 {} 错误 {}{undone}", r.id, r.imported_at, r.file, r.sheet, r.created, r.updated, r.skipped, r.errors);
+                }
+            }
+        }
+        Command::UndoImport { db, id } => {
+            let r = open(&db)?.undo_import(id)?;
+            eprintln!("import {} ({}) undone", r.id, r.file);
         }
         Command::Bench { what: BenchCommand::Search { db, json, queries } } => {
             let store = open(&db)?;

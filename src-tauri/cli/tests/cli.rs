@@ -1,0 +1,81 @@
+//! The command line as a script uses it: exit codes, JSON on stdout, messages on stderr.
+
+use std::process::{Command, Output};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier-cli")).args(args).output().expect("dossier-cli runs")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn demo_stats_and_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite");
+    let db = db.to_str().unwrap();
+    assert!(cli(&["demo", "--db", db]).status.success());
+    let stats = json(&cli(&["stats", "--db", db, "--json"]));
+    assert_eq!(stats["customers"], 36);
+    assert!(stats["contacts"].as_i64().unwrap() >= 100);
+    let hits = json(&cli(&["search", "--db", db, "--json", "华东精密"]));
+    assert_eq!(hits[0]["title"], "华东精密机械股份有限公司");
+    assert_eq!(hits[0]["kind"], "customer");
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message_and_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "hello").unwrap();
+    let out = cli(&["stats", "--db", text.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a Dossier database"));
+    assert_eq!(std::fs::read(&text).unwrap(), b"hello");
+    assert_eq!(cli(&["stats"]).status.code(), Some(2), "missing --db");
+    assert_eq!(cli(&["demo", "--db", "x", "--scale", "0"]).status.code(), Some(2));
+}
+
+#[test]
+fn import_a_gbk_csv_dry_run_then_commit_then_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite");
+    let db = db.to_str().unwrap();
+    let csv = dir.path().join("客户.csv");
+    let body = "客户名称,行业,客户等级,成立日期,联系人,手机\n华东精密,装备制造,A,2019/3/5,王芳,13800138000\n长江汽配,汽车,B类,2023年13月,李四,\n";
+    std::fs::write(&csv, encoding_rs::GBK.encode(body).0).unwrap();
+    let file = csv.to_str().unwrap();
+
+    let dry = json(&cli(&["import", "--db", db, "--kind", "customers", "--dry-run", "--json", file]));
+    assert_eq!(dry["preview"]["counts"]["new"], 1);
+    assert_eq!(dry["preview"]["counts"]["error"], 1);
+    assert!(dry["committed"].is_null());
+    assert_eq!(json(&cli(&["stats", "--db", db, "--json"]))["customers"], 0);
+
+    let out = cli(&["import", "--db", db, "--kind", "customers", file]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("第 3 行 · D 列「成立日期」: 日期不存在 '2023年13月'"), "{text}");
+    assert_eq!(json(&cli(&["stats", "--db", db, "--json"]))["contacts"], 1);
+
+    let history = json(&cli(&["imports", "--db", db, "--json"]));
+    let id = history[0]["id"].as_i64().unwrap().to_string();
+    assert!(cli(&["undo-import", "--db", db, &id]).status.success());
+    assert_eq!(json(&cli(&["stats", "--db", db, "--json"]))["customers"], 0);
+    assert_eq!(cli(&["undo-import", "--db", db, &id]).status.code(), Some(2), "already undone");
+}
+
+#[test]
+fn import_of_an_unreadable_file_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite");
+    let db = db.to_str().unwrap();
+    let fake = dir.path().join("客户.xlsx");
+    std::fs::write(&fake, "not a workbook").unwrap();
+    let out = cli(&["import", "--db", db, "--kind", "customers", fake.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("客户.xlsx: 无法读取"));
+    assert!(json(&cli(&["imports", "--db", db, "--json"])).as_array().unwrap().is_empty());
+}
