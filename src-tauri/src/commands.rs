@@ -1,8 +1,14 @@
 //! Thin commands: convert arguments, make one core call, return its typed error (which
 //! serialises as `{type, data}` for the UI). No SQL and no rules here.
 
+use std::sync::atomic::Ordering;
+
+use dossier_core::import::plan::Preview;
+use dossier_core::import::{ImportFile, ImportProgress, ImportSpec};
 use dossier_core::model::*;
+use dossier_core::store::ImportRecord;
 use dossier_core::CoreError;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::state::AppState;
@@ -157,4 +163,49 @@ pub async fn get_settings(state: State<'_, AppState>) -> Res<Settings> {
 #[tauri::command]
 pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Res<Settings> {
     state.with(|s| s.save_settings(&settings))
+}
+
+#[tauri::command]
+pub async fn import_inspect(spec: ImportSpec) -> Res<ImportFile> {
+    dossier_core::import::inspect(&spec).map_err(|error| CoreError::Unreadable { error })
+}
+
+#[tauri::command]
+pub async fn import_preview(state: State<'_, AppState>, spec: ImportSpec) -> Res<Preview> {
+    state.with(|s| s.preview_import(&spec))
+}
+
+#[tauri::command]
+pub async fn import_commit(
+    state: State<'_, AppState>,
+    spec: ImportSpec,
+    on_progress: Channel<ImportProgress>,
+) -> Res<ImportRecord> {
+    state.cancel.store(false, Ordering::SeqCst);
+    let cancel = &state.cancel;
+    state.with(|s| {
+        s.import_file(&spec, &mut |done, total| {
+            // Every 200 rows is smooth enough for a progress bar and cheap for IPC.
+            if done % 200 == 0 || done == total {
+                let _ = on_progress.send(ImportProgress { done, total });
+            }
+            !cancel.load(Ordering::SeqCst)
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn import_cancel(state: State<'_, AppState>) -> Res<()> {
+    state.cancel.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn import_history(state: State<'_, AppState>) -> Res<Vec<ImportRecord>> {
+    state.with(|s| s.import_history())
+}
+
+#[tauri::command]
+pub async fn undo_import(state: State<'_, AppState>, id: i64) -> Res<ImportRecord> {
+    state.with(|s| s.undo_import(id))
 }

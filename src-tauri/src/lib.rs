@@ -62,6 +62,12 @@ pub fn run() {
             commands::search,
             commands::get_settings,
             commands::save_settings,
+            commands::import_inspect,
+            commands::import_preview,
+            commands::import_commit,
+            commands::import_cancel,
+            commands::import_history,
+            commands::undo_import,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Dossier");

@@ -9,6 +9,9 @@ use dossier_core::{CoreError, Store, SystemClock};
 
 pub struct AppState {
     inner: Mutex<Inner>,
+    /// Set by "cancel" while a long job (an import) runs; read by the job between rows. Kept
+    /// outside the lock, which the job holds.
+    pub cancel: std::sync::atomic::AtomicBool,
 }
 
 struct Inner {
@@ -20,7 +23,7 @@ struct Inner {
 impl AppState {
     pub fn open(path: PathBuf) -> AppState {
         let (store, error) = open_store(&path);
-        AppState { inner: Mutex::new(Inner { path, store, error }) }
+        AppState { inner: Mutex::new(Inner { path, store, error }), cancel: Default::default() }
     }
 
     /// Switches to another file; on failure the previous database stays open.

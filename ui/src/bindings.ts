@@ -249,4 +249,72 @@ empty: boolean, };
 
 export type Reason = "required" | "too_long" | "duplicate" | "out_of_range" | "invalid_date" | "invalid_period" | "repeated" | "invalid_email" | "invalid_reference" | "cycle";
 
-export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: string, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "closed" } | { "type": "database", "data": { detail: string, } };
+export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: string, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "unreadable", "data": { error: ReadError, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "closed" } | { "type": "database", "data": { detail: string, } };
+
+export type Field = "customer_name" | "short_name" | "industry" | "region" | "grade" | "lifecycle" | "owner" | "ownership" | "headcount" | "founded" | "website" | "stock_code" | "headquarters" | "lead_source" | "tags" | "contact_name" | "title" | "department" | "phone" | "wechat" | "email" | "month" | "product" | "category" | "quantity" | "amount";
+
+export type ImportKind = "customers" | "contacts";
+
+export type OnDuplicate = "skip" | "fill" | "overwrite";
+
+export type TextEncoding = "utf8" | "gb18030";
+
+export type ValueError = { "code": "unrecognized_date", "text": string } | { "code": "invalid_date", "text": string } | { "code": "unrecognized_number", "text": string } | { "code": "error_cell", "text": string };
+
+export type Problem = { "code": "value", value: ValueError, } | { "code": "required" } | { "code": "unknown_label", text: string, } | { "code": "unknown_customer", name: string, } | { "code": "invalid", reason: Reason, detail: string, };
+
+export type CellIssue = { 
+/**
+ * 1-based row number as the spreadsheet shows it.
+ */
+row: number, 
+/**
+ * Column letter as the spreadsheet shows it ("C").
+ */
+column: string, header: string, field: Field, problem: Problem, };
+
+export type RowStatus = "new" | "update" | "duplicate" | "duplicate_in_file" | "error";
+
+export type RowPlan = { row: number, status: RowStatus, 
+/**
+ * The customer (and contact) the row is about, for the preview table.
+ */
+title: string, issues: Array<CellIssue>, };
+
+export type Counts = { new: number, update: number, duplicate: number, duplicateInFile: number, error: number, };
+
+export type Preview = { sheet: string, 
+/**
+ * 1-based.
+ */
+headerRow: number, headers: Array<string>, mapping: Array<Field | null>, rows: Array<RowPlan>, counts: Counts, };
+
+export type ImportFile = { file: string, sheets: Array<string>, 
+/**
+ * The sheet shown (the requested one, or the first with data).
+ */
+sheet: string, 
+/**
+ * The first rows as text, for choosing the header row.
+ */
+sample: Array<Array<string>>, 
+/**
+ * Detected header row, 1-based.
+ */
+headerRow: number, headers: Array<string>, mapping: Array<Field | null>, dataRows: number, };
+
+export type ImportSpec = { path: string, kind: ImportKind, sheet: string | null, 
+/**
+ * 1-based; detected when absent.
+ */
+headerRow: number | null, 
+/**
+ * One entry per column; suggested from the headers when absent.
+ */
+mapping: Array<Field | null> | null, encoding: TextEncoding | null, onDuplicate: OnDuplicate, };
+
+export type ImportProgress = { done: number, total: number, };
+
+export type ImportRecord = { id: number, file: string, sheet: string, kind: string, created: number, updated: number, skipped: number, errors: number, importedAt: string, undoneAt: string | null, };
+
+export type ReadError = { "type": "unreadable", "data": { file: string, reason: string, } } | { "type": "encrypted", "data": { file: string, } } | { "type": "noSuchSheet", "data": { file: string, sheet: string, available: Array<string>, } } | { "type": "empty", "data": { file: string, } } | { "type": "tooLarge", "data": { file: string, sheet: string, what: string, limit: number, } };

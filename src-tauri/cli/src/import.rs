@@ -2,25 +2,13 @@
 //! summary and every refused cell (sheet, row, column, reason), then commits unless
 //! `--dry-run`.
 
-use std::path::Path;
-
-use dossier_core::import::mapping::{detect_header_row, suggest};
-use dossier_core::import::plan::{CellIssue, ImportKind, OnDuplicate, Preview, Problem};
-use dossier_core::import::read::{read_sheet, ReadError, TextEncoding};
-use dossier_core::import::values::{text, Epoch, ValueError};
-use dossier_core::store::{ImportRecord, ImportRequest};
-use dossier_core::Store;
+use dossier_core::import::plan::{CellIssue, Preview, Problem};
+use dossier_core::import::read::ReadError;
+use dossier_core::import::values::ValueError;
+use dossier_core::import::ImportSpec;
+use dossier_core::store::ImportRecord;
+use dossier_core::{CoreError, Store};
 use serde::Serialize;
-
-pub struct Options<'a> {
-    pub kind: ImportKind,
-    pub sheet: Option<&'a str>,
-    /// 1-based, as the spreadsheet shows it.
-    pub header_row: Option<usize>,
-    pub encoding: Option<TextEncoding>,
-    pub on_duplicate: OnDuplicate,
-    pub dry_run: bool,
-}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -63,24 +51,19 @@ pub fn issue_text(sheet: &str, i: &CellIssue) -> String {
     format!("{sheet} · 第 {} 行 · {} 列「{}」: {reason}", i.row, i.column, i.header)
 }
 
-pub fn run(store: &Store, path: &Path, o: &Options) -> Result<Outcome, String> {
-    let sheet = read_sheet(path, o.sheet, o.encoding).map_err(|e| read_error_text(&e))?;
-    let header = match o.header_row {
-        Some(n) if n >= 1 && n <= sheet.rows.len() => n - 1,
-        Some(n) => return Err(format!("--header-row {n}: the sheet has {} rows", sheet.rows.len())),
-        None => detect_header_row(&sheet.rows, o.kind.fields())
-            .ok_or_else(|| format!("{}: 找不到表头行,请用 --header-row 指定", sheet.name))?,
+/// Previews `spec`, then commits it unless `dry_run` (or there is nothing to write).
+pub fn run(store: &Store, spec: &ImportSpec, dry_run: bool) -> Result<Outcome, String> {
+    let message = |e: CoreError| match e {
+        CoreError::Unreadable { error } => read_error_text(&error),
+        other => other.to_string(),
     };
-    let headers: Vec<String> = sheet.rows[header].iter().map(|c| text(c, Epoch::E1900).unwrap_or_default()).collect();
-    let mapping = suggest(&headers, o.kind.fields());
-    let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    let req = ImportRequest { file: &file, sheet: &sheet, header_row: header, mapping: &mapping, kind: o.kind, on_duplicate: o.on_duplicate };
-    let preview = store.plan_import(&req).map_err(|e| e.to_string())?;
-    let committed = if o.dry_run || preview.counts.new + preview.counts.update == 0 {
+    let preview = store.preview_import(spec).map_err(message)?;
+    let committed = if dry_run || preview.counts.new + preview.counts.update == 0 {
         None
     } else {
-        Some(store.commit_import(&req, &mut |_, _| true).map_err(|e| e.to_string())?)
+        Some(store.import_file(spec, &mut |_, _| true).map_err(message)?)
     };
+    let file = spec.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(Outcome { file, preview, committed })
 }
 

@@ -184,14 +184,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Import { db, kind, sheet, header_row, encoding, on_duplicate, dry_run, json, file } => {
             use dossier_core::import::plan::{ImportKind, OnDuplicate};
             use dossier_core::import::read::TextEncoding;
+            use dossier_core::import::ImportSpec;
             let store = open(&db)?;
-            let options = import::Options {
+            let spec = ImportSpec {
+                path: file,
                 kind: match kind {
                     KindArg::Customers => ImportKind::Customers,
                     KindArg::Contacts => ImportKind::Contacts,
                 },
-                sheet: sheet.as_deref(),
+                sheet,
                 header_row,
+                mapping: None,
                 encoding: encoding.map(|e| match e {
                     EncodingArg::Utf8 => TextEncoding::Utf8,
                     EncodingArg::Gbk => TextEncoding::Gb18030,
@@ -201,9 +204,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     DuplicateArg::Fill => OnDuplicate::Fill,
                     DuplicateArg::Overwrite => OnDuplicate::Overwrite,
                 },
-                dry_run,
             };
-            let outcome = import::run(&store, &file, &options).map_err(|message| Failure { code: 2, message })?;
+            let outcome = import::run(&store, &spec, dry_run).map_err(|message| Failure { code: 2, message })?;
             if json {
                 print_json(&outcome);
             } else {

@@ -6,6 +6,12 @@
 use ts_rs::{Config, TS};
 
 use crate::error::{CoreError, Reason};
+use crate::import::mapping::Field;
+use crate::import::plan::{CellIssue, Counts, ImportKind, OnDuplicate, Preview, Problem, RowPlan, RowStatus};
+use crate::import::read::{ReadError, TextEncoding};
+use crate::import::values::ValueError;
+use crate::import::{ImportFile, ImportProgress, ImportSpec};
+use crate::store::ImportRecord;
 use crate::model::*;
 
 macro_rules! declarations {
@@ -23,6 +29,8 @@ fn generate() -> String {
         RoleAssessment, Supplier, ProcessIt, ContactFields, Contact, SectionStatus,
         FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
         SearchHit, SearchResults, Stats, Settings, Restored, DbStatus, Reason, CoreError,
+        Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
+        RowPlan, Counts, Preview, ImportFile, ImportSpec, ImportProgress, ImportRecord, ReadError,
     );
     let mut out = String::from(
         "// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.\n\

@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 /// Why a field was refused. The UI turns the code into a sentence in the user's language.
-#[derive(Serialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, serde::Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     Required,
@@ -56,6 +56,10 @@ pub enum CoreError {
 
     #[error("cannot open {path}: {detail}")]
     Io { path: String, detail: String },
+
+    /// An import file that cannot be read at all (not a spreadsheet, encrypted, too large…).
+    #[error("{error:?}")]
+    Unreadable { error: crate::import::read::ReadError },
 
     /// The user cancelled a long operation; nothing was written.
     #[error("cancelled")]

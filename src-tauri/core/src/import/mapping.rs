@@ -2,13 +2,14 @@
 //! headers to fields from Chinese and English synonyms, exactly first, then fuzzily.
 //! The user can change every suggestion in the wizard; this only makes the first guess good.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::values::Cell;
 use crate::normalize::half_width;
 
 /// What a column can be imported as.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     // customer

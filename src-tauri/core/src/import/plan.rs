@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::labels;
 use super::mapping::Field;
@@ -18,7 +19,7 @@ use crate::normalize::{customer_key, digits, search_text};
 use crate::validate;
 
 /// What the rows are.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportKind {
     /// Customers, optionally with one contact per row (customer columns repeated).
@@ -50,7 +51,7 @@ impl ImportKind {
 }
 
 /// What to do with a row that matches a record already in Dossier.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum OnDuplicate {
     /// Leave the record as it is.
@@ -63,7 +64,7 @@ pub enum OnDuplicate {
 }
 
 /// Why a cell was refused.
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Problem {
     /// The value cannot be read (`value.text` holds what the cell said).
@@ -79,7 +80,7 @@ pub enum Problem {
 }
 
 /// One refused cell: "第 17 行 · C 列 成立日期: 无法识别 '2023年13月'".
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct CellIssue {
     /// 1-based row number as the spreadsheet shows it.
@@ -91,7 +92,7 @@ pub struct CellIssue {
     pub problem: Problem,
 }
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum RowStatus {
     New,
@@ -120,7 +121,7 @@ pub(crate) struct Ops {
     pub update_contact: Option<(i64, ContactFields)>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct RowPlan {
     pub row: usize,
@@ -132,7 +133,7 @@ pub struct RowPlan {
     pub(crate) ops: Ops,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct Counts {
     pub new: usize,
@@ -142,7 +143,7 @@ pub struct Counts {
     pub error: usize,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Preview {
     pub sheet: String,

@@ -11,7 +11,8 @@ use std::io::{BufReader, Read, Seek};
 use std::path::Path;
 
 use calamine::{open_workbook_auto, CellErrorType, Data, DataRef, Reader, Sheets};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::values::Cell;
 
@@ -23,7 +24,8 @@ pub const MAX_ROWS: u32 = 1_048_576;
 pub const MAX_COLUMNS: u32 = 1_000;
 
 /// A text encoding of a CSV file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
 pub enum TextEncoding {
     Utf8,
     /// GBK and its superset GB18030 (what Excel on Chinese Windows writes).
@@ -31,7 +33,7 @@ pub enum TextEncoding {
 }
 
 /// Why a file could not be read at all (row-level problems are reported per cell later).
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(tag = "type", content = "data", rename_all = "camelCase")]
 pub enum ReadError {
     /// Not a spreadsheet this reader knows, or damaged (`reason` from the parser).

@@ -7,7 +7,8 @@
 //! the import preview can say "第 17 行 · 成立日期: 无法识别 '2023年13月'".
 
 use chrono::{Duration, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::normalize::half_width;
 
@@ -35,7 +36,7 @@ pub enum Epoch {
 }
 
 /// Why a value could not be read.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 #[serde(tag = "code", content = "text", rename_all = "snake_case")]
 pub enum ValueError {
     /// Not a date in any known form.

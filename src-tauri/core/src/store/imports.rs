@@ -6,7 +6,8 @@
 use std::collections::BTreeSet;
 
 use rusqlite::{params, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::contacts::{insert_contact, load_contact, write_contact};
 use super::customers::{insert_customer, load_customer, touch_section, write_customer};
@@ -15,12 +16,13 @@ use crate::error::{CoreError, Result};
 use crate::import::mapping::Field;
 use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Preview, RowStatus};
 use crate::import::read::Sheet;
+use crate::import::ImportSpec;
 use crate::model::{ContactFields, CustomerFields, HitKind, Section};
 use crate::normalize::customer_key;
 use crate::search;
 
 /// One committed import, as the history lists it.
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportRecord {
     pub id: i64,
@@ -53,7 +55,23 @@ fn record_change(tx: &rusqlite::Connection, batch: i64, entity: HitKind, id: i64
     Ok(())
 }
 
+fn loaded(spec: &ImportSpec) -> Result<crate::import::Loaded> {
+    crate::import::load(spec).map_err(|error| CoreError::Unreadable { error })
+}
+
 impl Store {
+    /// Reads the file of `spec` and plans it: what committing would do, row by row.
+    pub fn preview_import(&self, spec: &ImportSpec) -> Result<Preview> {
+        let l = loaded(spec)?;
+        self.plan_import(&l.request(spec))
+    }
+
+    /// Reads the file of `spec` and commits it (see [`Store::commit_import`]).
+    pub fn import_file(&self, spec: &ImportSpec, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportRecord> {
+        let l = loaded(spec)?;
+        self.commit_import(&l.request(spec), progress)
+    }
+
     /// The preview: what committing would do, row by row. Writes nothing.
     pub fn plan_import(&self, req: &ImportRequest) -> Result<Preview> {
         plan::plan(&self.conn, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate)
