@@ -227,7 +227,25 @@ customerId: number, title: string, subtitle: string, };
 
 export type SearchResults = { customers: Array<SearchHit>, contacts: Array<SearchHit>, };
 
-export type Stats = { customers: number, contacts: number, financialPeriods: number, suppliers: number, roleAssessments: number, };
+export type PurchaseFields = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string, 
+/**
+ * `YYYY-MM-DD` when the source had a full date, else empty.
+ */
+day: string, product: string, category: string, 
+/**
+ * Negative for returns.
+ */
+quantity: number | null, amount: number | null, 
+/**
+ * ISO code; `CNY` unless the source said otherwise.
+ */
+currency: string, };
+
+export type Stats = { customers: number, contacts: number, financialPeriods: number, suppliers: number, roleAssessments: number, purchases: number, };
 
 export type Settings = { 
 /**
@@ -253,7 +271,7 @@ export type CoreError = { "type": "validation", "data": { field: string, reason:
 
 export type Field = "customer_name" | "short_name" | "industry" | "region" | "grade" | "lifecycle" | "owner" | "ownership" | "headcount" | "founded" | "website" | "stock_code" | "headquarters" | "lead_source" | "tags" | "contact_name" | "title" | "department" | "phone" | "wechat" | "email" | "month" | "product" | "category" | "quantity" | "amount";
 
-export type ImportKind = "customers" | "contacts";
+export type ImportKind = "customers" | "contacts" | "purchases";
 
 export type OnDuplicate = "skip" | "fill" | "overwrite";
 
@@ -261,7 +279,7 @@ export type TextEncoding = "utf8" | "gb18030";
 
 export type ValueError = { "code": "unrecognized_date", "text": string } | { "code": "invalid_date", "text": string } | { "code": "unrecognized_number", "text": string } | { "code": "error_cell", "text": string };
 
-export type Problem = { "code": "value", value: ValueError, } | { "code": "required" } | { "code": "unknown_label", text: string, } | { "code": "unknown_customer", name: string, } | { "code": "invalid", reason: Reason, detail: string, };
+export type Problem = { "code": "value", value: ValueError, } | { "code": "required" } | { "code": "unknown_label", text: string, } | { "code": "unknown_customer", name: string, } | { "code": "not_a_month", text: string, } | { "code": "invalid", reason: Reason, detail: string, };
 
 export type CellIssue = { 
 /**

@@ -46,6 +46,7 @@ pub fn issue_text(sheet: &str, i: &CellIssue) -> String {
         Problem::Required => "必填,不能为空".into(),
         Problem::UnknownLabel { text } => format!("不是可选的值 '{text}'"),
         Problem::UnknownCustomer { name } => format!("系统中没有客户「{name}」"),
+        Problem::NotAMonth { text } => format!("需要精确到月份,只有 '{text}'"),
         Problem::Invalid { reason, detail } => format!("{reason:?} {detail}").trim().to_string(),
     };
     format!("{sheet} · 第 {} 行 · {} 列「{}」: {reason}", i.row, i.column, i.header)

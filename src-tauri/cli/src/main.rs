@@ -3,6 +3,7 @@
 //! value), 1 anything else. Messages go to stderr; results to stdout.
 
 mod bench;
+mod export;
 mod import;
 
 use std::path::PathBuf;
@@ -45,7 +46,7 @@ enum Command {
         limit: usize,
         query: String,
     },
-    /// Import customers or contacts from .xlsx/.xlsm/.xlsb/.xls/.ods/.csv: prints the preview
+    /// Import customers, contacts or purchase records from .xlsx/.xlsm/.xlsb/.xls/.ods/.csv: prints the preview
     /// (new / update / duplicate / error counts and every refused cell), then commits unless
     /// --dry-run. Exit 0 when it ran (even with row errors), 2 when the file cannot be read.
     Import {
@@ -82,6 +83,8 @@ enum Command {
         db: PathBuf,
         id: i64,
     },
+    /// Write an Excel export: `team-report`, `customer NAME` or `template KIND`.
+    Export(export::ExportArgs),
     /// Benchmarks.
     Bench {
         #[command(subcommand)]
@@ -107,6 +110,7 @@ enum BenchCommand {
 enum KindArg {
     Customers,
     Contacts,
+    Purchases,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -166,6 +170,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 println!("financial periods  {}", stats.financial_periods);
                 println!("suppliers          {}", stats.suppliers);
                 println!("role assessments   {}", stats.role_assessments);
+                println!("purchases          {}", stats.purchases);
             }
         }
         Command::Search { db, json, limit, query } => {
@@ -191,6 +196,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 kind: match kind {
                     KindArg::Customers => ImportKind::Customers,
                     KindArg::Contacts => ImportKind::Contacts,
+                    KindArg::Purchases => ImportKind::Purchases,
                 },
                 sheet,
                 header_row,
@@ -227,6 +233,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let r = open(&db)?.undo_import(id)?;
             eprintln!("import {} ({}) undone", r.id, r.file);
         }
+        Command::Export(args) => export::run(args)?,
         Command::Bench { what: BenchCommand::Search { db, json, queries } } => {
             let store = open(&db)?;
             let report = bench::search(&store, queries).map_err(|message| Failure { code: 2, message })?;

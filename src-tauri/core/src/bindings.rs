@@ -28,7 +28,7 @@ fn generate() -> String {
         CustomerFields, Customer, BusinessLine, MainBusiness, FinancialPeriod, SpBp,
         RoleAssessment, Supplier, ProcessIt, ContactFields, Contact, SectionStatus,
         FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
-        SearchHit, SearchResults, Stats, Settings, Restored, DbStatus, Reason, CoreError,
+        SearchHit, SearchResults, PurchaseFields, Stats, Settings, Restored, DbStatus, Reason, CoreError,
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
         RowPlan, Counts, Preview, ImportFile, ImportSpec, ImportProgress, ImportRecord, ReadError,
     );

@@ -15,6 +15,7 @@ use crate::error::{CoreError, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_initial.sql"),
     include_str!("../migrations/002_import_history.sql"),
+    include_str!("../migrations/003_purchases.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -203,3 +203,47 @@ fn an_xlsx_file_imports_end_to_end() {
     let rec = commit(&s, &request(&sheet, &mapping, OnDuplicate::Skip));
     assert_eq!(rec.created, 3);
 }
+
+#[test]
+fn purchases_import_with_months_returns_currencies_and_duplicates() {
+    let (_d, s) = store();
+    s.create_customer(&dossier_core::model::CustomerFields { name: "华东精密机械股份有限公司".into(), short_name: "华东精密".into(), ..Default::default() }).unwrap();
+    let rows = [
+        vec!["客户", "月份", "产品", "类别", "数量", "金额"],
+        vec!["华东精密", "2025年3月", "伺服电机", "电机", "120", "1.2万"],
+        vec!["华东精密", "2025/4/18", "伺服电机", "电机", "-5", "-500"],
+        vec!["华东精密", "2025-05", "控制器", "电控", "10", "$1,000"],
+        vec!["华东精密", "2025", "控制器", "电控", "1", "1"],
+        vec!["无名公司", "2025-05", "控制器", "电控", "1", "1"],
+        vec!["华东精密", "2025年3月", "伺服电机", "电机", "120", "1.2万"],
+    ];
+    let sheet = Sheet { name: "采购".into(), rows: rows.iter().map(|r| r.iter().map(|s| t(s)).collect()).collect() };
+    let headers: Vec<String> = rows[0].iter().map(|s| s.to_string()).collect();
+    let mapping = suggest(&headers, ImportKind::Purchases.fields());
+    assert!(mapping.iter().all(Option::is_some), "{mapping:?}");
+    let req = ImportRequest { file: "p.xlsx", sheet: &sheet, header_row: 0, mapping: &mapping, kind: ImportKind::Purchases, on_duplicate: OnDuplicate::Skip };
+    let p = s.plan_import(&req).unwrap();
+    let statuses: Vec<RowStatus> = p.rows.iter().map(|r| r.status).collect();
+    use RowStatus::*;
+    assert_eq!(statuses, vec![New, New, New, Error, Error, DuplicateInFile]);
+    assert_eq!(p.rows[3].issues[0].problem, Problem::NotAMonth { text: "2025".into() });
+    assert_eq!(p.rows[4].issues[0].problem, Problem::UnknownCustomer { name: "无名公司".into() });
+    let rec = commit(&s, &req);
+    assert_eq!(rec.created, 3);
+    assert_eq!(s.stats().unwrap().purchases, 3);
+    let stored: Vec<(String, String, f64, String)> = s
+        .connection()
+        .prepare("SELECT month, day, amount, currency FROM purchase ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(stored[0], ("2025-03".into(), "".into(), 12000.0, "CNY".into()));
+    assert_eq!(stored[1], ("2025-04".into(), "2025-04-18".into(), -500.0, "CNY".into()), "a return");
+    assert_eq!(stored[2].3, "USD");
+    // Re-import: all duplicates; undo removes the three purchases.
+    assert_eq!(s.plan_import(&req).unwrap().counts.new, 0);
+    s.undo_import(rec.id).unwrap();
+    assert_eq!(s.stats().unwrap().purchases, 0);
+}

@@ -14,7 +14,7 @@ use super::mapping::Field;
 use super::read::Sheet;
 use super::values::{self, Cell, Epoch, ValueError};
 use crate::error::{CoreError, Reason};
-use crate::model::{ContactFields, CustomerFields};
+use crate::model::{ContactFields, CustomerFields, PurchaseFields};
 use crate::normalize::{customer_key, digits, search_text};
 use crate::validate;
 
@@ -26,6 +26,8 @@ pub enum ImportKind {
     Customers,
     /// Contacts of customers already in Dossier, matched by customer name.
     Contacts,
+    /// Purchase records (customer, month or date, product, category, quantity, amount).
+    Purchases,
 }
 
 impl ImportKind {
@@ -39,6 +41,7 @@ impl ImportKind {
                 ContactName, Title, Department, Phone, Wechat, Email,
             ],
             ImportKind::Contacts => &[CustomerName, ContactName, Title, Department, Phone, Wechat, Email],
+            ImportKind::Purchases => &[CustomerName, Month, Product, Category, Quantity, Amount],
         }
     }
 
@@ -46,6 +49,7 @@ impl ImportKind {
         match self {
             ImportKind::Customers => "customers",
             ImportKind::Contacts => "contacts",
+            ImportKind::Purchases => "purchases",
         }
     }
 }
@@ -75,6 +79,8 @@ pub enum Problem {
     UnknownLabel { text: String },
     /// A contact row names a customer that is not in Dossier.
     UnknownCustomer { name: String },
+    /// A purchase needs at least a month; a year alone is not enough.
+    NotAMonth { text: String },
     /// Refused by the same validation as the forms.
     Invalid { reason: Reason, detail: String },
 }
@@ -119,6 +125,7 @@ pub(crate) struct Ops {
     pub update_customer: Option<(i64, CustomerFields)>,
     pub create_contact: Option<(CustomerRef, ContactFields)>,
     pub update_contact: Option<(i64, ContactFields)>,
+    pub create_purchase: Option<(i64, PurchaseFields)>,
 }
 
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
@@ -304,6 +311,41 @@ impl RowReader<'_> {
         }
     }
 
+    fn number(&mut self, f: Field) -> Option<f64> {
+        match self.cell(f).map(values::amount) {
+            None | Some(Ok(None)) => None,
+            Some(Ok(n)) => n,
+            Some(Err(e)) => {
+                self.issue(f, Problem::Value { value: e });
+                None
+            }
+        }
+    }
+
+    fn purchase(&mut self) -> PurchaseFields {
+        let date = self.date(Field::Month);
+        let month = date.get(..7).unwrap_or_default().to_string();
+        if date.len() == 4 {
+            self.issue(Field::Month, Problem::NotAMonth { text: date.clone() });
+        } else if date.is_empty() && self.issues.iter().all(|i| i.field != Field::Month) {
+            self.issue(Field::Month, Problem::Required);
+        }
+        let currency = self.cell(Field::Amount).map(values::currency).unwrap_or("CNY").to_string();
+        let p = PurchaseFields {
+            day: if date.len() == 10 { date.clone() } else { String::new() },
+            month,
+            product: self.text(Field::Product),
+            category: self.text(Field::Category),
+            quantity: self.number(Field::Quantity),
+            amount: self.number(Field::Amount),
+            currency,
+        };
+        if p.product.is_empty() {
+            self.issue(Field::Product, Problem::Required);
+        }
+        p
+    }
+
     /// Runs a form validation and turns its error into an issue on the right column.
     fn validated(&mut self, r: crate::error::Result<()>) {
         if let Err(CoreError::Validation { field, reason, detail }) = r {
@@ -408,6 +450,24 @@ fn existing_contact(conn: &Connection, customer_id: i64, c: &ContactFields) -> c
         .map(|x| (x.id, x.fields)))
 }
 
+/// True when the same purchase (customer, month, day, product, quantity, amount) is stored.
+fn purchase_exists(conn: &Connection, customer_id: i64, p: &PurchaseFields) -> crate::error::Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM purchase WHERE customer_id = ?1 AND month = ?2 AND day = ?3 AND product = ?4
+               AND quantity IS ?5 AND amount IS ?6 AND currency = ?7",
+        )?
+        .exists(rusqlite::params![customer_id, p.month, p.day, p.product, p.quantity, p.amount, p.currency])?)
+}
+
+/// The customer a row names: by normalised name, else by exact short name.
+fn named_customer(conn: &Connection, name: &str) -> crate::error::Result<Option<i64>> {
+    Ok(match existing_customer(conn, &customer_key(name))? {
+        Some((id, _)) => Some(id),
+        None => customer_by_short_name(conn, name)?,
+    })
+}
+
 /// Plans the import of `sheet`'s rows below `header_row` (0-based) with `mapping` (one entry
 /// per column).
 pub fn plan(
@@ -438,12 +498,43 @@ pub fn plan(
     // Contacts met in this file: (customer, normalised name).
     let mut contacts_seen: std::collections::HashSet<(String, String)> = Default::default();
     let mut last_customer_name = String::new();
+    let mut purchases_seen: std::collections::HashSet<String> = Default::default();
 
     for (index, cells) in sheet.rows.iter().enumerate().skip(header_row + 1) {
         if cells.iter().all(|c| *c == Cell::Empty) {
             continue;
         }
         let mut r = RowReader { cells, row: index + 1, headers: &headers, columns: columns.clone(), issues: vec![] };
+        if kind == ImportKind::Purchases {
+            let name = r.text(Field::CustomerName);
+            let p = r.purchase();
+            let title = format!("{name} · {} · {}", p.month, p.product);
+            let mut ops = Ops::default();
+            let mut status = RowStatus::Error;
+            if name.is_empty() {
+                r.issue(Field::CustomerName, Problem::Required);
+            } else if r.issues.is_empty() {
+                match named_customer(conn, &name)? {
+                    None => r.issue(Field::CustomerName, Problem::UnknownCustomer { name: name.clone() }),
+                    Some(id) => {
+                        let key = format!("{id}|{}|{}|{}|{:?}|{:?}|{}", p.month, p.day, p.product, p.quantity, p.amount, p.currency);
+                        status = if !purchases_seen.insert(key) {
+                            RowStatus::DuplicateInFile
+                        } else if purchase_exists(conn, id, &p)? {
+                            RowStatus::Duplicate
+                        } else {
+                            ops.create_purchase = Some((id, p));
+                            RowStatus::New
+                        };
+                    }
+                }
+            }
+            if !r.issues.is_empty() {
+                status = RowStatus::Error;
+            }
+            rows.push(RowPlan { row: index + 1, status, title, issues: r.issues, ops });
+            continue;
+        }
         let mut customer = r.customer();
         let contact = if has_contacts { Some(r.contact()) } else { None };
         let contact = contact.filter(|c| !c.name.is_empty() || !c.phone.is_empty());
@@ -484,6 +575,7 @@ pub fn plan(
                         ops.create_customer = Some(customer.clone());
                         None
                     }
+                    (_, ImportKind::Purchases) => None, // planned above
                     (None, ImportKind::Contacts) => match customer_by_short_name(conn, &customer.name)? {
                         Some(id) => Some(CustomerRef::Existing(id)),
                         None => {

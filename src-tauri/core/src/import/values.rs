@@ -169,7 +169,7 @@ pub fn amount(cell: &Cell) -> Result<Option<f64>, ValueError> {
     let original = text.trim();
     let mut t: String = half_width(original)
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '¥' | '￥' | '$'))
+        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '¥' | '￥' | '$' | '€'))
         .collect();
     if t.is_empty() {
         return Ok(None);
@@ -178,7 +178,7 @@ pub fn amount(cell: &Cell) -> Result<Option<f64>, ValueError> {
     if negative {
         t = t[1..t.len() - 1].to_string();
     }
-    for unit in ["人民币", "RMB", "CNY", "元"] {
+    for unit in ["人民币", "RMB", "CNY", "USD", "EUR", "HKD", "HK", "美元", "欧元", "港币", "港元", "元"] {
         t = t.replace(unit, "");
     }
     let mut scale = 1.0;
@@ -192,6 +192,22 @@ pub fn amount(cell: &Cell) -> Result<Option<f64>, ValueError> {
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(if negative { -v } else { v } * scale)),
         _ => Err(ValueError::UnrecognizedNumber(original.into())),
+    }
+}
+
+/// The currency an amount cell names: `USD` for `$`/`USD`/`美元`, `EUR` for `€`/`EUR`/`欧元`,
+/// `HKD` for `HK$`/`港币`, else `CNY` (元, ¥, or nothing).
+pub fn currency(cell: &Cell) -> &'static str {
+    let Cell::Text(t) = cell else { return "CNY" };
+    let t = half_width(t).to_uppercase();
+    if t.contains("HK$") || t.contains("HKD") || t.contains("港币") || t.contains("港元") {
+        "HKD"
+    } else if t.contains('$') || t.contains("USD") || t.contains("美元") {
+        "USD"
+    } else if t.contains('€') || t.contains("EUR") || t.contains("欧元") {
+        "EUR"
+    } else {
+        "CNY"
     }
 }
 
@@ -303,6 +319,9 @@ mod tests {
             assert_eq!(amount(&t(input)), Ok(Some(want)), "{input}");
         }
         assert_eq!(amount(&Cell::Number(42.0)), Ok(Some(42.0)));
+        assert_eq!(amount(&t("USD 1,200")), Ok(Some(1200.0)));
+        assert_eq!((currency(&t("$1,200")), currency(&t("1200美元")), currency(&t("€5"))), ("USD", "USD", "EUR"));
+        assert_eq!((currency(&t("HK$300")), currency(&t("¥80")), currency(&Cell::Number(3.0))), ("HKD", "CNY", "CNY"));
         assert_eq!(amount(&t("")), Ok(None));
         assert_eq!(amount(&t("约十万")), Err(ValueError::UnrecognizedNumber("约十万".into())));
         assert_eq!(amount(&t("1.2.3")), Err(ValueError::UnrecognizedNumber("1.2.3".into())));

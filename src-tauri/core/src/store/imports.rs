@@ -48,10 +48,13 @@ pub struct ImportRequest<'a> {
     pub on_duplicate: OnDuplicate,
 }
 
-fn record_change(tx: &rusqlite::Connection, batch: i64, entity: HitKind, id: i64, before: Option<String>) -> Result<()> {
+/// What an import changed: a customer, a contact or a purchase record.
+const PURCHASE: &str = "purchase";
+
+fn record_change(tx: &rusqlite::Connection, batch: i64, entity: &str, id: i64, before: Option<String>) -> Result<()> {
     let action = if before.is_some() { "updated" } else { "created" };
     tx.prepare_cached("INSERT INTO import_change (batch_id, entity, ref_id, action, before) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![batch, entity.code(), id, action, before])?;
+        .execute(params![batch, entity, id, action, before])?;
     Ok(())
 }
 
@@ -102,7 +105,7 @@ impl Store {
                 let id = insert_customer(&tx, f, &now)?;
                 touch_section(&tx, id, Section::Overview, &now)?;
                 search::index::customer(&tx, &load_customer(&tx, id)?)?;
-                record_change(&tx, batch, HitKind::Customer, id, None)?;
+                record_change(&tx, batch, HitKind::Customer.code(), id, None)?;
                 customer_of_row[i] = Some(id);
                 touched.insert(id);
             }
@@ -111,7 +114,7 @@ impl Store {
                 write_customer(&tx, *id, f, &customer_key(&f.name), &now)?;
                 touch_section(&tx, *id, Section::Overview, &now)?;
                 search::index::customer_and_contacts(&tx, *id)?;
-                record_change(&tx, batch, HitKind::Customer, *id, Some(before))?;
+                record_change(&tx, batch, HitKind::Customer.code(), *id, Some(before))?;
                 touched.insert(*id);
             }
             if let Some((to, f)) = &ops.create_contact {
@@ -122,14 +125,22 @@ impl Store {
                     })?,
                 };
                 let id = insert_contact(&tx, customer_id, f, &now)?;
-                record_change(&tx, batch, HitKind::Contact, id, None)?;
+                record_change(&tx, batch, HitKind::Contact.code(), id, None)?;
                 touched.insert(customer_id);
             }
             if let Some((id, f)) = &ops.update_contact {
                 let before = load_contact(&tx, *id)?;
                 write_contact(&tx, *id, f, &now)?;
-                record_change(&tx, batch, HitKind::Contact, *id, Some(serde_json::to_string(&before.fields).expect("fields serialise")))?;
+                record_change(&tx, batch, HitKind::Contact.code(), *id, Some(serde_json::to_string(&before.fields).expect("fields serialise")))?;
                 touched.insert(before.customer_id);
+            }
+            if let Some((customer_id, p)) = &ops.create_purchase {
+                tx.prepare_cached(
+                    "INSERT INTO purchase (customer_id, month, day, product, category, quantity, amount, currency)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![customer_id, p.month, p.day, p.product, p.category, p.quantity, p.amount, p.currency])?;
+                record_change(&tx, batch, PURCHASE, tx.last_insert_rowid(), None)?;
             }
             match row.status {
                 RowStatus::New => created += 1,
@@ -200,6 +211,10 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut touched = BTreeSet::new();
         for (entity, ref_id, before) in changes {
+            if entity == PURCHASE {
+                tx.execute("DELETE FROM purchase WHERE id = ?1", [ref_id])?;
+                continue;
+            }
             match (HitKind::from_code(&entity), before) {
                 (Some(HitKind::Contact), None) => {
                     let customer: Option<i64> = tx

@@ -68,6 +68,10 @@ impl Store {
                  JOIN contact ct ON ct.id = r.contact_id
                  WHERE c.deleted_at IS NULL AND ct.deleted_at IS NULL",
             )?,
+            purchases: count(
+                "SELECT count(*) FROM purchase p JOIN customer c ON c.id = p.customer_id
+                 WHERE c.deleted_at IS NULL",
+            )?,
         })
     }
 
