@@ -317,6 +317,24 @@ pub struct CustomerProfile {
     pub signals: Vec<FinancialSignal>,
 }
 
+impl CustomerProfile {
+    /// The profile of a customer that has nothing yet but its overview fields.
+    pub fn new_customer(customer: Customer) -> Self {
+        CustomerProfile {
+            customer,
+            business: MainBusiness::default(),
+            financials: vec![],
+            sp_bp: SpBp::default(),
+            roles: vec![],
+            suppliers: vec![],
+            process_it: ProcessIt::default(),
+            contacts: vec![],
+            sections: vec![],
+            signals: vec![],
+        }
+    }
+}
+
 /// One row of the customer list.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]

@@ -94,6 +94,10 @@ fn commit_creates_customers_with_their_contacts_and_records_history() {
     assert_eq!(p.customer.fields.grade, Some(Grade::A));
     assert_eq!(p.customer.fields.founded, "2019-03-05");
     assert_eq!(s.import_history().unwrap()[0].file, "客户名单.xlsx");
+    // The stored score the list sorts by is the profile's own.
+    for row in s.list_customers(&CustomerQuery::default()).unwrap().rows {
+        assert_eq!(row.completeness, s.profile(row.id).unwrap().customer.completeness, "{}", row.name);
+    }
 
     // Re-importing the same file changes nothing: everything is a duplicate now.
     let again = s.plan_import(&request(&sheet, &mapping, OnDuplicate::Skip)).unwrap();

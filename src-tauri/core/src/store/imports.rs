@@ -17,7 +17,7 @@ use crate::import::mapping::Field;
 use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Preview, RowStatus};
 use crate::import::read::Sheet;
 use crate::import::ImportSpec;
-use crate::model::{ContactFields, CustomerFields, HitKind, Section};
+use crate::model::{ContactFields, Customer, CustomerFields, HitKind, Section};
 use crate::normalize::customer_key;
 use crate::search;
 
@@ -95,6 +95,7 @@ impl Store {
         let total = preview.rows.len();
         let mut customer_of_row: Vec<Option<i64>> = vec![None; total];
         let mut touched = BTreeSet::new();
+        let mut new_customers = Vec::new();
         let (mut created, mut updated) = (0, 0);
         for (i, row) in preview.rows.iter().enumerate() {
             if !progress(i, total) {
@@ -104,10 +105,11 @@ impl Store {
             if let Some(f) = &ops.create_customer {
                 let id = insert_customer(&tx, f, &now)?;
                 touch_section(&tx, id, Section::Overview, &now)?;
-                search::index::customer(&tx, &load_customer(&tx, id)?)?;
+                let customer = Customer { id, fields: f.clone(), completeness: 0, created_at: now.clone(), updated_at: now.clone() };
+                search::index::customer(&tx, &customer)?;
                 record_change(&tx, batch, HitKind::Customer.code(), id, None)?;
                 customer_of_row[i] = Some(id);
-                touched.insert(id);
+                new_customers.push(customer);
             }
             if let Some((id, f)) = &ops.update_customer {
                 let before = serde_json::to_string(&load_customer(&tx, *id)?.fields).expect("fields serialise");
@@ -147,6 +149,18 @@ impl Store {
                 RowStatus::Update => updated += 1,
                 _ => {}
             }
+        }
+        // A new customer has only its overview (and contacts without roles): its score comes
+        // from the fields, without reading the profile back.
+        let settings = self.settings()?;
+        for c in new_customers {
+            touched.remove(&c.id);
+            let id = c.id;
+            let p = crate::model::CustomerProfile::new_customer(c);
+            let updates = [(Section::Overview, now.clone())];
+            let sections = crate::profile::sections(&p, &updates, settings.stale_months, self.clock.today());
+            tx.prepare_cached("UPDATE customer SET completeness = ?2 WHERE id = ?1")?
+                .execute(params![id, crate::profile::overall(&sections)])?;
         }
         for id in &touched {
             self.refresh_completeness(&tx, *id)?;
