@@ -3,7 +3,10 @@
 
 use std::sync::atomic::Ordering;
 
-use dossier_core::import::plan::Preview;
+use std::path::Path;
+
+use dossier_core::export::{self, ReportOptions};
+use dossier_core::import::plan::{ImportKind, Preview};
 use dossier_core::import::{ImportFile, ImportProgress, ImportSpec};
 use dossier_core::model::*;
 use dossier_core::store::ImportRecord;
@@ -208,4 +211,30 @@ pub async fn import_history(state: State<'_, AppState>) -> Res<Vec<ImportRecord>
 #[tauri::command]
 pub async fn undo_import(state: State<'_, AppState>, id: i64) -> Res<ImportRecord> {
     state.with(|s| s.undo_import(id))
+}
+
+#[tauri::command]
+pub async fn export_team_report(state: State<'_, AppState>, path: String, options: ReportOptions) -> Res<()> {
+    state.with(|s| export::team_report(s, &options)?.save(Path::new(&path)))
+}
+
+#[tauri::command]
+pub async fn export_customer(
+    state: State<'_, AppState>,
+    id: i64,
+    path: String,
+    options: ReportOptions,
+) -> Res<()> {
+    state.with(|s| export::customer_profile(s, id, &options)?.save(Path::new(&path)))
+}
+
+#[tauri::command]
+pub async fn export_template(kind: ImportKind, path: String) -> Res<()> {
+    export::template(kind)?.save(Path::new(&path))
+}
+
+/// The refused rows of an import preview, as a workbook to fix and re-import.
+#[tauri::command]
+pub async fn export_import_errors(state: State<'_, AppState>, spec: ImportSpec, path: String) -> Res<()> {
+    state.with(|s| export::error_report(&s.preview_import(&spec)?)?.save(Path::new(&path)))
 }

@@ -68,6 +68,10 @@ pub fn run() {
             commands::import_cancel,
             commands::import_history,
             commands::undo_import,
+            commands::export_team_report,
+            commands::export_customer,
+            commands::export_template,
+            commands::export_import_errors,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Dossier");

@@ -336,3 +336,12 @@ export type ImportProgress = { done: number, total: number, };
 export type ImportRecord = { id: number, file: string, sheet: string, kind: string, created: number, updated: number, skipped: number, errors: number, importedAt: string, undoneAt: string | null, };
 
 export type ReadError = { "type": "unreadable", "data": { file: string, reason: string, } } | { "type": "encrypted", "data": { file: string, } } | { "type": "noSuchSheet", "data": { file: string, sheet: string, available: Array<string>, } } | { "type": "empty", "data": { file: string, } } | { "type": "tooLarge", "data": { file: string, sheet: string, what: string, limit: number, } };
+
+export type Language = "zh" | "en";
+
+export type ReportOptions = { language: Language, 
+/**
+ * Include the sensitive contact fields (hobbies, preferences, family; DESIGN §2.2).
+ * Off by default: an exported file travels further than the app.
+ */
+includePersonal: boolean, };

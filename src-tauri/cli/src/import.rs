@@ -2,9 +2,8 @@
 //! summary and every refused cell (sheet, row, column, reason), then commits unless
 //! `--dry-run`.
 
-use dossier_core::import::plan::{CellIssue, Preview, Problem};
+use dossier_core::import::plan::{CellIssue, Preview};
 use dossier_core::import::read::ReadError;
-use dossier_core::import::values::ValueError;
 use dossier_core::import::ImportSpec;
 use dossier_core::store::ImportRecord;
 use dossier_core::{CoreError, Store};
@@ -36,20 +35,7 @@ pub fn read_error_text(e: &ReadError) -> String {
 
 /// "第 5 行 · C 列「成立日期」: 日期不存在 '2023年13月'".
 pub fn issue_text(sheet: &str, i: &CellIssue) -> String {
-    let reason = match &i.problem {
-        Problem::Value { value } => match value {
-            ValueError::UnrecognizedDate(t) => format!("无法识别的日期 '{t}'"),
-            ValueError::InvalidDate(t) => format!("日期不存在 '{t}'"),
-            ValueError::UnrecognizedNumber(t) => format!("无法识别的数字 '{t}'"),
-            ValueError::ErrorCell(t) => format!("单元格是错误值 {t}"),
-        },
-        Problem::Required => "必填,不能为空".into(),
-        Problem::UnknownLabel { text } => format!("不是可选的值 '{text}'"),
-        Problem::UnknownCustomer { name } => format!("系统中没有客户「{name}」"),
-        Problem::NotAMonth { text } => format!("需要精确到月份,只有 '{text}'"),
-        Problem::Invalid { reason, detail } => format!("{reason:?} {detail}").trim().to_string(),
-    };
-    format!("{sheet} · 第 {} 行 · {} 列「{}」: {reason}", i.row, i.column, i.header)
+    format!("{sheet} · 第 {} 行 · {} 列「{}」: {}", i.row, i.column, i.header, dossier_core::export::reason_text(&i.problem))
 }
 
 /// Previews `spec`, then commits it unless `dry_run` (or there is nothing to write).

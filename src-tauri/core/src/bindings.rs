@@ -6,6 +6,7 @@
 use ts_rs::{Config, TS};
 
 use crate::error::{CoreError, Reason};
+use crate::export::{Language, ReportOptions};
 use crate::import::mapping::Field;
 use crate::import::plan::{CellIssue, Counts, ImportKind, OnDuplicate, Preview, Problem, RowPlan, RowStatus};
 use crate::import::read::{ReadError, TextEncoding};
@@ -31,6 +32,7 @@ fn generate() -> String {
         SearchHit, SearchResults, PurchaseFields, Stats, Settings, Restored, DbStatus, Reason, CoreError,
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
         RowPlan, Counts, Preview, ImportFile, ImportSpec, ImportProgress, ImportRecord, ReadError,
+        Language, ReportOptions,
     );
     let mut out = String::from(
         "// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.\n\

@@ -75,6 +75,11 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     (Field::Amount, &["金额", "采购金额", "销售额", "订单金额", "总金额", "含税金额", "金额(元)", "金额(万元)", "amount", "value", "revenue", "sales", "total"]),
 ];
 
+/// The canonical header of a field (its first synonym): what templates and exports write.
+pub fn canonical_header(f: Field) -> &'static str {
+    SYNONYMS.iter().find(|(x, _)| *x == f).map(|(_, syns)| syns[0]).unwrap_or_default()
+}
+
 /// A header as compared: half-width, lower-case, without whitespace, punctuation, a unit in
 /// brackets or a required-mark (`*客户名称`, `金额(元)`, `Company Name:`).
 pub fn normalize_header(h: &str) -> String {

@@ -1,0 +1,134 @@
+//! `dossier-cli export`: the app's Excel exports for scripts — the team report, one
+//! customer's printable profile (found by name as the search finds it), and the import
+//! templates. Bad input (no such customer, an ambiguous name, an output folder that does
+//! not exist or cannot be written) exits 2 with a message before any work is done.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand, ValueEnum};
+use dossier_core::export::{self, Language, ReportOptions};
+use dossier_core::import::plan::ImportKind;
+use dossier_core::normalize::customer_key;
+use dossier_core::Store;
+
+use crate::{open, Failure};
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// The database (not needed for `template`).
+    #[arg(long)]
+    db: Option<PathBuf>,
+    /// The .xlsx file to write (replaced if it exists).
+    #[arg(long)]
+    out: PathBuf,
+    #[arg(long, value_enum, default_value = "zh")]
+    lang: LangArg,
+    /// Include contacts' hobbies, preferences and family (left out by default).
+    #[arg(long)]
+    include_personal: bool,
+    #[command(subcommand)]
+    what: What,
+}
+
+#[derive(Subcommand)]
+enum What {
+    /// All customers, contacts and financial signals, with an overview and charts.
+    TeamReport,
+    /// One customer's full profile, for printing (NAME: full name, short name or a search).
+    Customer { name: String },
+    /// The import template of a kind.
+    Template {
+        #[arg(value_enum)]
+        kind: TemplateKind,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TemplateKind {
+    Customers,
+    Contacts,
+    Purchases,
+}
+
+fn bad(message: String) -> Failure {
+    Failure { code: 2, message }
+}
+
+/// Refuses an output whose folder is missing or read-only before an export is built.
+fn check_writable(out: &Path) -> Result<(), Failure> {
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(bad(format!("无法写入 {}: 文件夹 {} 不存在", out.display(), dir.display())));
+    }
+    if out.is_dir() {
+        return Err(bad(format!("无法写入 {}: 这是一个文件夹", out.display())));
+    }
+    let probe = dir.join(format!(".dossier-export-{}.tmp", std::process::id()));
+    match std::fs::write(&probe, b"") {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => Err(bad(format!("无法写入 {}: {e}", out.display()))),
+    }
+}
+
+/// The customer `name` means: the one whose normalised full or short name equals it, else
+/// the only customer the search finds.
+fn find_customer(store: &Store, name: &str) -> Result<i64, Failure> {
+    let hits = store.search(name, 20)?.customers;
+    let key = customer_key(name);
+    let exact: Vec<_> = hits.iter().filter(|h| customer_key(&h.title) == key || h.subtitle.split(" · ").next().is_some_and(|s| customer_key(s) == key)).collect();
+    match (exact.as_slice(), hits.as_slice()) {
+        ([one], _) => Ok(one.customer_id),
+        ([], [one]) => Ok(one.customer_id),
+        ([], []) => Err(bad(format!("没有找到客户「{name}」"))),
+        (_, _) => {
+            let names: Vec<&str> = hits.iter().take(8).map(|h| h.title.as_str()).collect();
+            Err(bad(format!("「{name}」匹配多个客户: {};请写全称", names.join("、"))))
+        }
+    }
+}
+
+fn need_db(db: &Option<PathBuf>) -> Result<Store, Failure> {
+    match db {
+        Some(db) => open(db),
+        None => Err(bad("--db is required for this export".into())),
+    }
+}
+
+pub fn run(args: ExportArgs) -> Result<(), Failure> {
+    check_writable(&args.out)?;
+    let opts = ReportOptions {
+        language: match args.lang {
+            LangArg::Zh => Language::Zh,
+            LangArg::En => Language::En,
+        },
+        include_personal: args.include_personal,
+    };
+    let xlsx = match &args.what {
+        What::TeamReport => export::team_report(&need_db(&args.db)?, &opts)?,
+        What::Customer { name } => {
+            let store = need_db(&args.db)?;
+            let id = find_customer(&store, name)?;
+            export::customer_profile(&store, id, &opts)?
+        }
+        What::Template { kind } => export::template(match kind {
+            TemplateKind::Customers => ImportKind::Customers,
+            TemplateKind::Contacts => ImportKind::Contacts,
+            TemplateKind::Purchases => ImportKind::Purchases,
+        })?,
+    };
+    xlsx.save(&args.out)?;
+    eprintln!("已导出 {}", args.out.display());
+    Ok(())
+}

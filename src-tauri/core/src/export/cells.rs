@@ -1,0 +1,229 @@
+//! The cell layer every export writes through: the shared formats, typed values (text is
+//! always `write_string`, so nothing an AM typed becomes a formula), and the column lists of
+//! customers and contacts that the team report's sheets and the printable profile share —
+//! one definition of "what a customer row holds", in both languages.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet};
+
+use super::labels;
+use super::Language;
+use crate::error::Result;
+use crate::model::{Contact, Customer};
+
+/// Formats shared by all sheets of one workbook.
+pub struct Formats {
+    pub header: Format,
+    pub title: Format,
+    pub section: Format,
+    pub label: Format,
+    pub text: Format,
+    pub int: Format,
+    pub decimal: Format,
+    pub percent: Format,
+    pub change: Format,
+    pub date: Format,
+    pub datetime: Format,
+}
+
+impl Formats {
+    pub fn new() -> Formats {
+        let base = || Format::new().set_align(FormatAlign::Top);
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xDDE7F3))
+                .set_border_bottom(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter),
+            title: Format::new().set_bold().set_font_size(16),
+            section: Format::new()
+                .set_bold()
+                .set_font_size(12)
+                .set_font_color(Color::White)
+                .set_background_color(Color::RGB(0x2F5597)),
+            label: base().set_bold().set_font_color(Color::RGB(0x44546A)),
+            text: base().set_text_wrap(),
+            int: base().set_num_format("#,##0"),
+            decimal: base().set_num_format("#,##0.00"),
+            percent: base().set_num_format("0%"),
+            change: base().set_num_format("+0.0%;-0.0%;0.0%"),
+            date: base().set_num_format("yyyy-mm-dd"),
+            datetime: base().set_num_format("yyyy-mm-dd hh:mm"),
+        }
+    }
+}
+
+/// A cell's content, typed so the right format goes with it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Empty,
+    /// User text or a label: always a string cell.
+    Text(String),
+    Int(i64),
+    Decimal(f64),
+    /// A percentage as stored (0–100): written as a fraction with a `%` format.
+    Percent(f64),
+    /// A signed change in percent: `+100.0%`.
+    Change(f64),
+    /// `YYYY-MM-DD` or the store's timestamp; other forms (`2008-05`) stay text.
+    Date(String),
+}
+
+impl Value {
+    pub fn text(s: impl Into<String>) -> Value {
+        Value::Text(s.into())
+    }
+
+    pub fn opt_int(v: Option<i64>) -> Value {
+        v.map(Value::Int).unwrap_or(Value::Empty)
+    }
+
+    pub fn opt_decimal(v: Option<f64>) -> Value {
+        v.map(Value::Decimal).unwrap_or(Value::Empty)
+    }
+
+    pub fn opt_percent(v: Option<f64>) -> Value {
+        v.map(Value::Percent).unwrap_or(Value::Empty)
+    }
+}
+
+/// Writes one value; an empty value leaves the cell empty.
+pub fn write(ws: &mut Worksheet, row: u32, col: u16, v: &Value, f: &Formats) -> Result<()> {
+    match v {
+        Value::Empty => {}
+        Value::Text(s) if s.is_empty() => {}
+        Value::Text(s) => {
+            ws.write_string_with_format(row, col, s, &f.text)?;
+        }
+        Value::Int(n) => {
+            ws.write_number_with_format(row, col, *n as f64, &f.int)?;
+        }
+        Value::Decimal(n) => {
+            ws.write_number_with_format(row, col, *n, &f.decimal)?;
+        }
+        Value::Percent(n) => {
+            ws.write_number_with_format(row, col, n / 100.0, &f.percent)?;
+        }
+        Value::Change(n) => {
+            ws.write_number_with_format(row, col, n / 100.0, &f.change)?;
+        }
+        Value::Date(s) => {
+            if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                ws.write_datetime_with_format(row, col, d, &f.date)?;
+            } else if let Ok(t) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%SZ") {
+                ws.write_datetime_with_format(row, col, t, &f.datetime)?;
+            } else if !s.is_empty() {
+                ws.write_string_with_format(row, col, s, &f.text)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One column of a record list: its header in both languages, its width (in Excel's
+/// character units; a Chinese character counts two) and how to read the value.
+pub struct Column<T> {
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub width: f64,
+    /// A sensitive field (DESIGN §2.2), exported only when the user asks for it.
+    pub personal: bool,
+    pub value: fn(&T, Language) -> Value,
+}
+
+impl<T> Column<T> {
+    pub fn header(&self, lang: Language) -> &'static str {
+        lang.pick(self.zh, self.en)
+    }
+}
+
+pub(super) const fn col<T>(zh: &'static str, en: &'static str, width: f64, value: fn(&T, Language) -> Value) -> Column<T> {
+    Column { zh, en, width, personal: false, value }
+}
+
+pub(super) const fn personal<T>(zh: &'static str, en: &'static str, width: f64, value: fn(&T, Language) -> Value) -> Column<T> {
+    Column { zh, en, width, personal: true, value }
+}
+
+/// The columns that are exported under `include_personal`.
+pub fn visible<T>(cols: &'static [Column<T>], include_personal: bool) -> Vec<&'static Column<T>> {
+    cols.iter().filter(|c| include_personal || !c.personal).collect()
+}
+
+/// Dimension 1 and the classification fields of a customer.
+pub static CUSTOMER_COLUMNS: &[Column<Customer>] = &[
+    col("客户名称", "Customer", 30.0, |c, _| Value::text(&c.fields.name)),
+    col("简称", "Short name", 12.0, |c, _| Value::text(&c.fields.short_name)),
+    col("客户等级", "Grade", 8.0, |c, l| Value::text(labels::opt(c.fields.grade, l))),
+    col("生命周期", "Lifecycle", 10.0, |c, l| Value::text(labels::opt(c.fields.lifecycle, l))),
+    col("企业性质", "Ownership", 10.0, |c, l| Value::text(labels::opt(c.fields.ownership, l))),
+    col("行业", "Industry", 14.0, |c, _| Value::text(&c.fields.industry)),
+    col("地区", "Region", 10.0, |c, _| Value::text(&c.fields.region)),
+    col("员工人数", "Headcount", 10.0, |c, _| Value::opt_int(c.fields.headcount)),
+    col("成立日期", "Founded", 11.0, |c, _| Value::text(&c.fields.founded)),
+    col("股票代码", "Stock code", 10.0, |c, _| Value::text(&c.fields.stock_code)),
+    col("总部", "Headquarters", 18.0, |c, _| Value::text(&c.fields.headquarters)),
+    col("子公司", "Subsidiaries", 18.0, |c, _| Value::text(&c.fields.subsidiaries)),
+    col("官网", "Website", 18.0, |c, _| Value::text(&c.fields.website)),
+    col("负责人", "Owner", 10.0, |c, _| Value::text(&c.fields.owner)),
+    col("协同人", "Collaborators", 12.0, |c, _| Value::text(&c.fields.collaborators)),
+    col("客户来源", "Lead source", 10.0, |c, l| Value::text(labels::opt(c.fields.lead_source, l))),
+    col("标签", "Tags", 16.0, |c, _| Value::text(c.fields.tags.join("、"))),
+    col("档案完整度", "Completeness", 10.0, |c, _| Value::Percent(c.completeness as f64)),
+    col("更新时间", "Updated", 16.0, |c, _| Value::Date(c.updated_at.clone())),
+];
+
+/// The contact background card (DESIGN §2.2), sensitive fields marked.
+pub static CONTACT_COLUMNS: &[Column<Contact>] = &[
+    col("联系人", "Name", 10.0, |c, _| Value::text(&c.fields.name)),
+    col("拼音", "Pinyin", 12.0, |c, _| Value::text(&c.pinyin)),
+    col("职务", "Title", 14.0, |c, _| Value::text(&c.fields.title)),
+    col("部门", "Department", 12.0, |c, _| Value::text(&c.fields.department)),
+    col("手机", "Phone", 14.0, |c, _| Value::text(&c.fields.phone)),
+    col("微信", "WeChat", 14.0, |c, _| Value::text(&c.fields.wechat)),
+    col("邮箱", "Email", 20.0, |c, _| Value::text(&c.fields.email)),
+    col("关键人物", "Key person", 8.0, |c, l| Value::text(labels::yes_no(Some(c.fields.is_key_person), l))),
+    col("性格特征", "Traits", 18.0, |c, _| Value::text(&c.fields.traits)),
+    col("破冰话题", "Ice-breakers", 18.0, |c, _| Value::text(&c.fields.ice_breakers)),
+    personal("爱好", "Hobbies", 14.0, |c, _| Value::text(&c.fields.hobbies)),
+    personal("饮品/饮食/礼品禁忌", "Preferences", 16.0, |c, _| Value::text(&c.fields.preferences)),
+    col("痛点/KPI压力", "Pain points / KPI", 20.0, |c, _| Value::text(&c.fields.pain_points)),
+    col("职业路径与抱负", "Career", 18.0, |c, _| Value::text(&c.fields.career)),
+    col("沟通风格", "Communication style", 14.0, |c, _| Value::text(&c.fields.communication_style)),
+    personal("家庭", "Family", 18.0, |c, _| Value::text(&c.fields.family)),
+    col("备注", "Notes", 18.0, |c, _| Value::text(&c.fields.notes)),
+    col("最近联系", "Last contact", 11.0, |c, _| Value::Date(c.fields.last_contact.clone())),
+];
+
+/// Writes a header row starting at `col0` and sets the column widths.
+pub fn header_row(ws: &mut Worksheet, row: u32, col0: u16, headers: &[(&str, f64)], f: &Formats) -> Result<()> {
+    for (i, (text, width)) in headers.iter().enumerate() {
+        let c = col0 + i as u16;
+        ws.write_string_with_format(row, c, *text, &f.header)?;
+        ws.set_column_width(c, *width)?;
+    }
+    Ok(())
+}
+
+/// The header of a record list, for [`header_row`].
+pub fn headers<T>(cols: &[&Column<T>], lang: Language) -> Vec<(&'static str, f64)> {
+    cols.iter().map(|c| (c.header(lang), c.width)).collect()
+}
+
+/// Writes one record across `cols`, starting at `col0`.
+pub fn record<T>(ws: &mut Worksheet, row: u32, col0: u16, item: &T, cols: &[&Column<T>], lang: Language, f: &Formats) -> Result<()> {
+    for (i, c) in cols.iter().enumerate() {
+        write(ws, row, col0 + i as u16, &(c.value)(item, lang), f)?;
+    }
+    Ok(())
+}
+
+/// A list sheet's finish: the header row stays visible and filterable.
+pub fn finish_list(ws: &mut Worksheet, header: u32, last_row: u32, ncols: u16) -> Result<()> {
+    ws.set_freeze_panes(header + 1, 0)?;
+    if ncols > 0 {
+        ws.autofilter(header, 0, last_row.max(header), ncols - 1)?;
+    }
+    Ok(())
+}

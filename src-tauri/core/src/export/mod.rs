@@ -1,0 +1,90 @@
+//! Excel exports (DESIGN §1: "Excel in and out for the team meeting"): the team report with
+//! native charts ([`team_report`]), one customer's printable profile for a visit
+//! ([`customer_profile`]), the import templates ([`template`]) and the list of refused cells
+//! of an import ([`error_report`]) — files colleagues open in Excel, WPS or LibreOffice
+//! without Dossier.
+//!
+//! Rules every sheet follows, so a colleague's Excel never runs or mangles what an AM typed:
+//! user text is written with `write_string` only (a name like `=1+1` stays text, never a
+//! formula), codes and phone numbers stay text, and numbers carry a number format.
+
+mod cells;
+mod errors;
+mod labels;
+mod overview;
+mod profile;
+mod team;
+mod template;
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Workbook, XlsxError};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, Result};
+
+pub use errors::{error_report, reason_text};
+pub use profile::customer_profile;
+pub use team::team_report;
+pub use template::template;
+
+/// The language of headers, titles and enumeration labels. User text is never translated.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Language {
+    /// Picks the Chinese or the English spelling.
+    pub fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Language::Zh => zh,
+            Language::En => en,
+        }
+    }
+}
+
+/// What the user chose in the export dialog.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReportOptions {
+    pub language: Language,
+    /// Include the sensitive contact fields (hobbies, preferences, family; DESIGN §2.2).
+    /// Off by default: an exported file travels further than the app.
+    pub include_personal: bool,
+}
+
+/// A finished workbook, not yet written anywhere: the app saves it where the user chose,
+/// tests read its bytes.
+pub struct Xlsx(Workbook);
+
+impl Xlsx {
+    /// The `.xlsx` package as bytes.
+    pub fn to_bytes(mut self) -> Result<Vec<u8>> {
+        self.0.save_to_buffer().map_err(|e| xlsx_error("", e))
+    }
+
+    /// Writes the file. The package is built in memory first, so a failure (a read-only
+    /// folder, a file open in Excel on Windows) leaves no half-written file behind.
+    pub fn save(self, path: &Path) -> Result<()> {
+        let shown = path.display().to_string();
+        let bytes = self.to_bytes()?;
+        std::fs::write(path, bytes).map_err(|e| CoreError::Io { path: shown, detail: e.to_string() })
+    }
+}
+
+/// rust_xlsxwriter's errors are I/O (its temporary files) or limits it enforces; both read
+/// to the user as "could not write the export".
+fn xlsx_error(path: &str, e: XlsxError) -> CoreError {
+    CoreError::Io { path: path.to_string(), detail: e.to_string() }
+}
+
+impl From<XlsxError> for CoreError {
+    fn from(e: XlsxError) -> Self {
+        xlsx_error("", e)
+    }
+}

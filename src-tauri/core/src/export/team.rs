@@ -1,0 +1,110 @@
+//! The team report for the weekly meeting (DESIGN §1): 概览 (counts and charts), 客户, 联系人
+//! and 财务信号. The store is paged 500 customers at a time and the three list sheets are
+//! written in rust_xlsxwriter's constant-memory mode, so a 100k-customer database exports
+//! with flat memory; only the overview's tallies are kept.
+
+use rust_xlsxwriter::{Workbook, Worksheet};
+
+use super::cells::{self, Column, Formats, Value, CONTACT_COLUMNS, CUSTOMER_COLUMNS};
+use super::labels::Label;
+use super::overview::{self, Tally};
+use super::{Language, ReportOptions, Xlsx};
+use crate::error::Result;
+use crate::model::{CustomerQuery, CustomerSort, FinancialSignal};
+use crate::Store;
+
+/// Customers read per page of `list_customers` (its maximum).
+const PAGE: i64 = 500;
+
+/// A financial signal with the customer it belongs to.
+pub struct SignalRow {
+    pub customer: String,
+    pub signal: FinancialSignal,
+}
+
+pub static SIGNAL_COLUMNS: &[Column<SignalRow>] = &[
+    cells::col("客户名称", "Customer", 30.0, |s, _| Value::text(&s.customer)),
+    cells::col("指标", "Metric", 18.0, |s, l| Value::text(s.signal.metric.label(l))),
+    cells::col("起始期间", "From period", 11.0, |s, _| Value::text(&s.signal.from_period)),
+    cells::col("结束期间", "To period", 11.0, |s, _| Value::text(&s.signal.to_period)),
+    cells::col("起始值(天)", "From (days)", 11.0, |s, _| Value::Decimal(s.signal.from_value)),
+    cells::col("结束值(天)", "To (days)", 11.0, |s, _| Value::Decimal(s.signal.to_value)),
+    cells::col("变化", "Change", 10.0, |s, _| Value::Change(s.signal.change_pct)),
+];
+
+/// The sheets of the report, in workbook order.
+const OVERVIEW: usize = 0;
+const CUSTOMERS: usize = 1;
+const CONTACTS: usize = 2;
+const SIGNALS: usize = 3;
+
+/// The whole team's accounts as one workbook.
+pub fn team_report(store: &Store, opts: &ReportOptions) -> Result<Xlsx> {
+    let lang = opts.language;
+    let f = Formats::new();
+    let customer_cols = cells::visible(CUSTOMER_COLUMNS, true);
+    let contact_cols = cells::visible(CONTACT_COLUMNS, opts.include_personal);
+    let signal_cols = cells::visible(SIGNAL_COLUMNS, true);
+    let customer_name_col = [(lang.pick("客户名称", "Customer"), 30.0)];
+
+    let mut wb = Workbook::new();
+    wb.add_worksheet().set_name(overview_name(lang))?;
+    let list_sheet = |wb: &mut Workbook, zh, en, headers: Vec<(&str, f64)>| -> Result<()> {
+        let ws = wb.add_worksheet_with_constant_memory()?;
+        ws.set_name(lang.pick(zh, en))?;
+        cells::header_row(ws, 0, 0, &headers, &f)
+    };
+    list_sheet(&mut wb, "客户", "Customers", cells::headers(&customer_cols, lang))?;
+    list_sheet(&mut wb, "联系人", "Contacts", [&customer_name_col[..], &cells::headers(&contact_cols, lang)].concat())?;
+    list_sheet(&mut wb, "财务信号", "Financial signals", cells::headers(&signal_cols, lang))?;
+
+    let mut tally = Tally::default();
+    let mut rows = [0u32; 4];
+    let mut offset = 0;
+    loop {
+        let q = CustomerQuery { sort: CustomerSort::Name, descending: false, offset, limit: PAGE, ..Default::default() };
+        let page = store.list_customers(&q)?;
+        for row in &page.rows {
+            let p = store.profile(row.id)?;
+            let name = &p.customer.fields.name;
+            let next = |i: usize, rows: &mut [u32; 4]| {
+                rows[i] += 1;
+                rows[i]
+            };
+            let r = next(CUSTOMERS, &mut rows);
+            cells::record(sheet(&mut wb, CUSTOMERS)?, r, 0, &p.customer, &customer_cols, lang, &f)?;
+            for c in &p.contacts {
+                let r = next(CONTACTS, &mut rows);
+                let ws = sheet(&mut wb, CONTACTS)?;
+                cells::write(ws, r, 0, &Value::text(name), &f)?;
+                cells::record(ws, r, 1, c, &contact_cols, lang, &f)?;
+            }
+            for s in &p.signals {
+                let r = next(SIGNALS, &mut rows);
+                let row = SignalRow { customer: name.clone(), signal: s.clone() };
+                cells::record(sheet(&mut wb, SIGNALS)?, r, 0, &row, &signal_cols, lang, &f)?;
+            }
+            tally.add(&p);
+        }
+        offset += page.rows.len() as i64;
+        if page.rows.len() < PAGE as usize || offset >= page.total {
+            break;
+        }
+    }
+    cells::finish_list(sheet(&mut wb, CUSTOMERS)?, 0, rows[CUSTOMERS], customer_cols.len() as u16)?;
+    cells::finish_list(sheet(&mut wb, CONTACTS)?, 0, rows[CONTACTS], contact_cols.len() as u16 + 1)?;
+    cells::finish_list(sheet(&mut wb, SIGNALS)?, 0, rows[SIGNALS], signal_cols.len() as u16)?;
+
+    let today = store.clock().today().format("%Y-%m-%d").to_string();
+    overview::write(&mut wb, OVERVIEW, &tally, &today, lang, &f)?;
+    Ok(Xlsx(wb))
+}
+
+fn sheet(wb: &mut Workbook, index: usize) -> Result<&mut Worksheet> {
+    Ok(wb.worksheet_from_index(index)?)
+}
+
+/// The sheet names, for tests and for the overview's chart ranges.
+pub fn overview_name(lang: Language) -> &'static str {
+    lang.pick("概览", "Overview")
+}
