@@ -1,6 +1,6 @@
 // The one place that talks to the Rust side. Every function is a single Tauri command; errors
 // arrive as `CoreError` objects (see bindings.ts). Tests replace this module with vi.mock.
-import { invoke } from '@tauri-apps/api/core'
+import { Channel, invoke } from '@tauri-apps/api/core'
 import type {
   BusinessLine,
   ContactFields,
@@ -13,7 +13,12 @@ import type {
   DbStatus,
   Facets,
   FinancialPeriod,
+  ImportFile,
+  ImportProgress,
+  ImportRecord,
+  ImportSpec,
   MainBusiness,
+  Preview,
   ProcessIt,
   Restored,
   RoleAssessment,
@@ -63,6 +68,17 @@ export const api = {
   getSettings: () => call<Settings>('get_settings'),
   saveSettings: (settings: Settings) => call<Settings>('save_settings', { settings }),
   stats: () => call<Stats>('stats'),
+  importInspect: (spec: ImportSpec) => call<ImportFile>('import_inspect', { spec }),
+  importPreview: (spec: ImportSpec) => call<Preview>('import_preview', { spec }),
+  /** Commits the import; `onProgress` receives the rows done so far (through a Tauri Channel). */
+  importCommit: (spec: ImportSpec, onProgress: (p: ImportProgress) => void) => {
+    const channel = new Channel<ImportProgress>()
+    channel.onmessage = onProgress
+    return call<ImportRecord>('import_commit', { spec, onProgress: channel })
+  },
+  importCancel: () => call<null>('import_cancel'),
+  importHistory: () => call<ImportRecord[]>('import_history'),
+  undoImport: (id: number) => call<ImportRecord>('undo_import', { id }),
 }
 
 export type Api = typeof api

@@ -1,6 +1,7 @@
 // Turning a CoreError (or anything thrown) into a sentence in the user's language.
 import type { CoreError, Reason } from './bindings'
 import { i18n } from './i18n'
+import { readErrorText } from './import/format'
 
 export type ValidationError = Extract<CoreError, { type: 'validation' }>
 
@@ -71,6 +72,8 @@ export function errorMessage(e: unknown): string {
       return t('errors.database', { detail: e.data.detail })
     case 'io':
       return t('errors.io', { path: e.data.path, detail: e.data.detail })
+    case 'unreadable':
+      return readErrorText(e.data.error)
     default:
       return dbErrorText(e)
   }

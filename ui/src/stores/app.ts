@@ -10,7 +10,13 @@ export const appState = reactive({
   lastDeleted: null as { name: string } | null,
   /** Bumped whenever data changed outside the current view (undo, sample data). */
   dataVersion: 0,
+  /** The import wizard is open. */
+  importOpen: false,
 })
+
+export function openImport() {
+  appState.importOpen = true
+}
 
 export function openSearch() {
   appState.searchOpen = true

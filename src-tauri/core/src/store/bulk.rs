@@ -38,12 +38,14 @@ impl Store {
         let settings = self.settings()?;
         let today = self.clock.today();
         let tx = self.conn.unchecked_transaction()?;
+        let mut index = search::index::Batch::default();
         let mut count = 0;
         for p in profiles {
-            insert_one(&tx, p, &now, &settings, today)
+            insert_one(&tx, &mut index, p, &now, &settings, today)
                 .map_err(|e| in_profile(e, count))?;
             count += 1;
         }
+        index.finish(&tx)?;
         tx.commit()?;
         Ok(count)
     }
@@ -61,6 +63,7 @@ fn in_profile(e: CoreError, index: usize) -> CoreError {
 
 fn insert_one(
     tx: &rusqlite::Connection,
+    index: &mut search::index::Batch,
     p: NewProfile,
     now: &str,
     settings: &crate::model::Settings,
@@ -98,7 +101,7 @@ fn insert_one(
         created_at: now.into(),
         updated_at: now.into(),
     };
-    search::index::customer(tx, &customer)?;
+    index.put(tx, &search::index::customer_entry(&customer))?;
 
     let mut st = tx.prepare_cached(
         "INSERT INTO financial_period (customer_id, period, revenue, gross_margin, net_profit,
@@ -190,7 +193,7 @@ fn insert_one(
             st.execute(params![c.id, boss_id])?;
             c.fields.reports_to = Some(boss_id);
         }
-        search::index::put(tx, &search::index::contact_entry(c, &f.name))?;
+        index.put(tx, &search::index::contact_entry(c, &f.name))?;
     }
     let roles: Vec<RoleAssessment> = p
         .roles

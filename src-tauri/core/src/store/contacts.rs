@@ -107,7 +107,8 @@ impl Store {
         self.check_reports_to(customer_id, None, f.reports_to)?;
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
-        insert_contact(&tx, customer_id, &f, &now)?;
+        let contact = insert_contact(&tx, customer_id, &f, &now)?;
+        search::index::contact(&tx, &contact)?;
         self.finish_section_save(tx, customer_id, Section::KeyPersons, &now)
     }
 
@@ -129,15 +130,15 @@ impl Store {
     }
 }
 
-/// Inserts a contact (fields already validated) and indexes it; returns its id.
-pub(crate) fn insert_contact(conn: &Connection, customer_id: i64, f: &ContactFields, now: &str) -> Result<i64> {
+/// Inserts a contact (fields already validated) without indexing it; returns it.
+pub(crate) fn insert_contact(conn: &Connection, customer_id: i64, f: &ContactFields, now: &str) -> Result<Contact> {
     conn.prepare_cached(
         "INSERT INTO contact (customer_id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
     )?
     .execute(params![customer_id, f.name, now])?;
     let id = conn.last_insert_rowid();
-    write_contact(conn, id, f, now)?;
-    Ok(id)
+    let pinyin = write_fields(conn, id, f, now)?;
+    Ok(Contact { id, customer_id, fields: f.clone(), pinyin, updated_at: now.into() })
 }
 
 /// Writes a contact's fields and re-indexes it for search.
@@ -146,16 +147,18 @@ pub(crate) fn write_contact(conn: &Connection, id: i64, f: &ContactFields, now: 
     search::index::contact(conn, &load_contact(conn, id)?)
 }
 
-fn write_fields(conn: &Connection, id: i64, f: &ContactFields, now: &str) -> Result<()> {
+/// Writes the fields; returns the name's pinyin as stored.
+fn write_fields(conn: &Connection, id: i64, f: &ContactFields, now: &str) -> Result<String> {
     let (pinyin, _) = normalize::pinyin(&f.name);
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE contact SET name = ?2, pinyin = ?3, title = ?4, department = ?5, reports_to = ?6,
              phone = ?7, wechat = ?8, email = ?9, is_key_person = ?10, traits = ?11,
              ice_breakers = ?12, hobbies = ?13, preferences = ?14, pain_points = ?15,
              career = ?16, communication_style = ?17, family = ?18, notes = ?19,
              last_contact = ?20, updated_at = ?21
          WHERE id = ?1",
-        params![
+    )?
+    .execute(params![
             id,
             f.name,
             pinyin,
@@ -177,7 +180,6 @@ fn write_fields(conn: &Connection, id: i64, f: &ContactFields, now: &str) -> Res
             f.notes,
             f.last_contact,
             now,
-        ],
-    )?;
-    Ok(())
+        ])?;
+    Ok(pinyin)
 }

@@ -96,6 +96,7 @@ impl Store {
         let mut customer_of_row: Vec<Option<i64>> = vec![None; total];
         let mut touched = BTreeSet::new();
         let mut new_customers = Vec::new();
+        let mut index = search::index::Batch::default();
         let (mut created, mut updated) = (0, 0);
         for (i, row) in preview.rows.iter().enumerate() {
             if !progress(i, total) {
@@ -106,7 +107,7 @@ impl Store {
                 let id = insert_customer(&tx, f, &now)?;
                 touch_section(&tx, id, Section::Overview, &now)?;
                 let customer = Customer { id, fields: f.clone(), completeness: 0, created_at: now.clone(), updated_at: now.clone() };
-                search::index::customer(&tx, &customer)?;
+                index.put(&tx, &search::index::customer_entry(&customer))?;
                 record_change(&tx, batch, HitKind::Customer.code(), id, None)?;
                 customer_of_row[i] = Some(id);
                 new_customers.push(customer);
@@ -126,8 +127,13 @@ impl Store {
                         detail: format!("import plan: row {} has no customer", row + 1),
                     })?,
                 };
-                let id = insert_contact(&tx, customer_id, f, &now)?;
-                record_change(&tx, batch, HitKind::Contact.code(), id, None)?;
+                let contact = insert_contact(&tx, customer_id, f, &now)?;
+                let customer_name = match &ops.create_customer {
+                    Some(c) => c.name.clone(),
+                    None => load_customer(&tx, customer_id)?.fields.name,
+                };
+                index.put(&tx, &search::index::contact_entry(&contact, &customer_name))?;
+                record_change(&tx, batch, HitKind::Contact.code(), contact.id, None)?;
                 touched.insert(customer_id);
             }
             if let Some((id, f)) = &ops.update_contact {
@@ -150,6 +156,7 @@ impl Store {
                 _ => {}
             }
         }
+        index.finish(&tx)?;
         // A new customer has only its overview (and contacts without roles): its score comes
         // from the fields, without reading the profile back.
         let settings = self.settings()?;

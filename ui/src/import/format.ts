@@ -1,0 +1,106 @@
+// What the import wizard and history say: field labels, issue lines, unreadable-file messages.
+// Mirrors `ImportKind::fields` (core/src/import/plan.rs) for the mapping choices.
+import type { CellIssue, Field, ImportKind, Problem, ReadError, RowStatus } from '../bindings'
+import { reasonText } from '../errors'
+import { i18n } from '../i18n'
+
+const CUSTOMER_FIELDS: Field[] = [
+  'customer_name', 'short_name', 'industry', 'region', 'grade', 'lifecycle', 'owner', 'ownership',
+  'headcount', 'founded', 'website', 'stock_code', 'headquarters', 'lead_source', 'tags',
+]
+const CONTACT_FIELDS: Field[] = ['contact_name', 'title', 'department', 'phone', 'wechat', 'email']
+
+/** The fields a column can be imported as, per kind, in display order. */
+export const FIELDS_BY_KIND: Record<ImportKind, Field[]> = {
+  customers: [...CUSTOMER_FIELDS, ...CONTACT_FIELDS],
+  contacts: ['customer_name', ...CONTACT_FIELDS],
+  purchases: ['customer_name', 'month', 'product', 'category', 'quantity', 'amount'],
+}
+
+/** Every Field code (the purchase ones are not offered yet, but are labelled). */
+export const ALL_FIELDS: Field[] = [
+  ...CUSTOMER_FIELDS, ...CONTACT_FIELDS, 'month', 'product', 'category', 'quantity', 'amount',
+]
+
+export const ROW_STATUSES: RowStatus[] = ['new', 'update', 'duplicate', 'duplicate_in_file', 'error']
+
+export const STATUS_TAG: Record<RowStatus, 'success' | 'primary' | 'info' | 'warning' | 'danger'> = {
+  new: 'success',
+  update: 'primary',
+  duplicate: 'info',
+  duplicate_in_file: 'warning',
+  error: 'danger',
+}
+
+export function importFieldLabel(field: Field): string {
+  return i18n.global.t(`importing.field.${field}`)
+}
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnLetter(index: number): string {
+  let n = index + 1
+  let s = ''
+  while (n > 0) {
+    const r = (n - 1) % 26
+    s = String.fromCharCode(65 + r) + s
+    n = Math.floor((n - 1) / 26)
+  }
+  return s
+}
+
+/** Why a cell was refused: "日期不存在 '2023年13月'". */
+export function problemText(p: Problem): string {
+  const t = i18n.global.t
+  switch (p.code) {
+    case 'value':
+      return t(`importing.problem.${p.value.code}`, { text: p.value.text })
+    case 'required':
+      return t('importing.problem.required')
+    case 'unknown_label':
+      return t('importing.problem.unknown_label', { text: p.text })
+    case 'unknown_customer':
+      return t('importing.problem.unknown_customer', { name: p.name })
+    case 'not_a_month':
+      return t('importing.problem.not_a_month', { text: p.text })
+    case 'invalid':
+      return reasonText(p.reason, p.detail)
+    default:
+      return JSON.stringify(p)
+  }
+}
+
+/** "第 17 行 · C 列「成立日期」：日期不存在 '2023年13月'". */
+export function issueText(issue: CellIssue): string {
+  return i18n.global.t('importing.issue', {
+    row: issue.row,
+    column: issue.column,
+    header: issue.header.trim() || importFieldLabel(issue.field),
+    problem: problemText(issue.problem),
+  })
+}
+
+/** Why a file could not be read, naming the file (and the sheet or limit). */
+export function readErrorText(e: ReadError): string {
+  const t = i18n.global.t
+  const te = i18n.global.te
+  switch (e.type) {
+    case 'unreadable':
+      return t('importing.read.unreadable', { file: e.data.file, reason: e.data.reason })
+    case 'encrypted':
+      return t('importing.read.encrypted', { file: e.data.file })
+    case 'noSuchSheet':
+      return t('importing.read.noSuchSheet', {
+        file: e.data.file,
+        sheet: e.data.sheet,
+        available: e.data.available.join(t('common.listSep')),
+      })
+    case 'empty':
+      return t('importing.read.empty', { file: e.data.file })
+    case 'tooLarge': {
+      const what = te(`importing.read.what.${e.data.what}`) ? t(`importing.read.what.${e.data.what}`) : e.data.what
+      return t('importing.read.tooLarge', { file: e.data.file, sheet: e.data.sheet, what, limit: e.data.limit.toLocaleString() })
+    }
+    default:
+      return JSON.stringify(e)
+  }
+}
