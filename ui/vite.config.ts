@@ -38,5 +38,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     css: false,
     server: { deps: { inline: ['element-plus'] } },
+    // The first test of a file pays for transforming Element Plus; on a busy 2-core CI
+    // machine that alone can pass vitest's 5 s default.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 })
