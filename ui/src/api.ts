@@ -16,10 +16,12 @@ import type {
   ImportFile,
   ImportProgress,
   ImportRecord,
+  ImportKind,
   ImportSpec,
   MainBusiness,
   Preview,
   ProcessIt,
+  ReportOptions,
   Restored,
   RoleAssessment,
   SearchResults,
@@ -79,6 +81,17 @@ export const api = {
   importCancel: () => call<null>('import_cancel'),
   importHistory: () => call<ImportRecord[]>('import_history'),
   undoImport: (id: number) => call<ImportRecord>('undo_import', { id }),
+  /** The team-meeting workbook (all customers) written to `path`. */
+  exportTeamReport: (path: string, options: ReportOptions) =>
+    call<null>('export_team_report', { path, options }),
+  /** One customer's profile as a workbook, for a visit. */
+  exportCustomer: (id: number, path: string, options: ReportOptions) =>
+    call<null>('export_customer', { id, path, options }),
+  /** An empty import template (headers, drop-downs) for `kind`. */
+  exportTemplate: (kind: ImportKind, path: string) => call<null>('export_template', { kind, path }),
+  /** The rows an import preview refuses, as a workbook to fix and re-import. */
+  exportImportErrors: (spec: ImportSpec, path: string) =>
+    call<null>('export_import_errors', { spec, path }),
 }
 
 export type Api = typeof api

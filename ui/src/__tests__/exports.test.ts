@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { DOMWrapper, flushPromises } from '@vue/test-utils'
+import type { CustomerPage } from '../bindings'
+import { i18n } from '../i18n'
+import { presentation } from '../stores/presentation'
+import { today } from '../composables/exporting'
+import { mountWith, profile } from './helpers'
+
+const api = vi.hoisted(() => ({
+  listCustomers: vi.fn(),
+  customerFacets: vi.fn(),
+  loadSampleData: vi.fn(),
+  getCustomer: vi.fn(),
+  exportTeamReport: vi.fn(),
+  exportCustomer: vi.fn(),
+  exportTemplate: vi.fn(),
+  exportImportErrors: vi.fn(),
+  importInspect: vi.fn(),
+  importPreview: vi.fn(),
+}))
+vi.mock('../api', () => ({ api }))
+const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }))
+vi.mock('@tauri-apps/plugin-dialog', () => dialog)
+
+import CustomerListView from '../views/CustomerListView.vue'
+import CustomerView from '../views/CustomerView.vue'
+import ImportWizard from '../components/ImportWizard.vue'
+
+const page: CustomerPage = {
+  total: 1,
+  rows: [{ id: 1, name: '华东精密机械有限公司', shortName: '华东精密', grade: 'A', lifecycle: 'negotiating', industry: '机械制造', region: '苏州', owner: '李明', completeness: 72, contactCount: 3, updatedAt: '2025-03-01 10:00:00' }],
+}
+const body = () => new DOMWrapper(document.body)
+const click = async (id: string) => {
+  await body().get(`[data-testid="${id}"]`).trigger('click')
+  await flushPromises()
+}
+const personalBox = () => body().get('[data-testid="export-personal"] input')
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  presentation.on = false
+  delete window.__DOSSIER_E2E_SAVE__
+  api.listCustomers.mockResolvedValue(page)
+  api.customerFacets.mockResolvedValue({ industries: [], owners: [] })
+  api.getCustomer.mockResolvedValue(profile())
+  for (const f of [api.exportTeamReport, api.exportCustomer, api.exportTemplate, api.exportImportErrors]) f.mockResolvedValue(null)
+})
+afterEach(() => {
+  presentation.on = false
+  i18n.global.locale.value = 'zh-CN'
+  document.body.innerHTML = ''
+})
+
+describe('team report export', () => {
+  it('asks where to save (an .xlsx named after today) and sends includePersonal and the language', async () => {
+    dialog.save.mockResolvedValue('/home/am/周会报告.xlsx')
+    const { wrapper } = await mountWith(CustomerListView)
+    await click('export-team-report')
+    expect((personalBox().element as HTMLInputElement).checked).toBe(false)
+    expect(body().get('[data-testid="export-personal-warning"]').text()).toContain('家庭')
+    await personalBox().setValue(true)
+    await click('export-confirm')
+    expect(dialog.save).toHaveBeenCalledTimes(1)
+    const opts = dialog.save.mock.calls[0][0]
+    expect(opts.defaultPath).toBe(`周会报告-${today()}.xlsx`)
+    expect(opts.filters[0].extensions).toEqual(['xlsx'])
+    expect(api.exportTeamReport).toHaveBeenCalledWith('/home/am/周会报告.xlsx', { language: 'zh', includePersonal: true })
+    expect(body().text()).toContain('已导出到 /home/am/周会报告.xlsx')
+    wrapper.unmount()
+  })
+
+  it('unchecked by default; English UI exports in English; backing out of the save dialog exports nothing', async () => {
+    const { wrapper } = await mountWith(CustomerListView)
+    i18n.global.locale.value = 'en'
+    await flushPromises()
+    dialog.save.mockResolvedValueOnce(null)
+    await click('export-team-report')
+    await click('export-confirm')
+    expect(dialog.save.mock.calls[0][0].defaultPath).toBe(`Team report-${today()}.xlsx`)
+    expect(api.exportTeamReport).not.toHaveBeenCalled()
+    dialog.save.mockResolvedValueOnce('/tmp/r.xlsx')
+    await click('export-confirm')
+    expect(api.exportTeamReport).toHaveBeenCalledWith('/tmp/r.xlsx', { language: 'en', includePersonal: false })
+    wrapper.unmount()
+  })
+
+  it('presentation mode disables the checkbox and forces includePersonal false', async () => {
+    dialog.save.mockResolvedValue('/tmp/r.xlsx')
+    const { wrapper } = await mountWith(CustomerListView)
+    await click('export-team-report')
+    await personalBox().setValue(true)
+    presentation.on = true
+    await flushPromises()
+    expect((personalBox().element as HTMLInputElement).disabled).toBe(true)
+    expect((personalBox().element as HTMLInputElement).checked).toBe(false)
+    expect(body().find('[data-testid="export-personal-off"]').exists()).toBe(true)
+    await click('export-confirm')
+    expect(api.exportTeamReport).toHaveBeenCalledWith('/tmp/r.xlsx', { language: 'zh', includePersonal: false })
+    wrapper.unmount()
+  })
+
+  it('the E2E hook replaces the save dialog; an error is shown in words', async () => {
+    window.__DOSSIER_E2E_SAVE__ = '/tmp/e2e.xlsx'
+    api.exportTeamReport.mockRejectedValue({ type: 'io', data: { path: '/tmp/e2e.xlsx', detail: 'Permission denied' } })
+    const { wrapper } = await mountWith(CustomerListView)
+    await click('export-team-report')
+    await click('export-confirm')
+    expect(dialog.save).not.toHaveBeenCalled()
+    expect(api.exportTeamReport).toHaveBeenCalledWith('/tmp/e2e.xlsx', { language: 'zh', includePersonal: false })
+    expect(body().text()).toContain('Permission denied')
+    wrapper.unmount()
+  })
+})
+
+describe('customer export', () => {
+  it('sends the customer id, named after the short name', async () => {
+    dialog.save.mockResolvedValue('/tmp/c.xlsx')
+    api.getCustomer.mockResolvedValue(profile({ customer: { ...profile().customer, id: 42 } }))
+    const { wrapper } = await mountWith(CustomerView, { props: { id: 42 } })
+    await click('export-customer')
+    await click('export-confirm')
+    expect(dialog.save.mock.calls[0][0].defaultPath).toBe('华东精密-客户档案.xlsx')
+    expect(api.exportCustomer).toHaveBeenCalledWith(42, '/tmp/c.xlsx', { language: 'zh', includePersonal: false })
+    wrapper.unmount()
+  })
+})
+
+describe('import wizard exports', () => {
+  it('the template link sends the chosen kind', async () => {
+    dialog.save.mockResolvedValue('/tmp/t.xlsx')
+    const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
+    await click('import-template')
+    expect(api.exportTemplate).toHaveBeenCalledWith('customers', '/tmp/t.xlsx')
+    expect(dialog.save.mock.calls[0][0].defaultPath).toBe('导入模板-客户.xlsx')
+    await body().get('[data-testid="import-kind-contacts"] input').setValue(true)
+    await flushPromises()
+    await click('import-template')
+    expect(api.exportTemplate).toHaveBeenLastCalledWith('contacts', '/tmp/t.xlsx')
+    wrapper.unmount()
+  })
+
+  it('the preview offers the error rows, exported with the current spec', async () => {
+    dialog.open.mockResolvedValue('/home/am/客户清单.csv')
+    dialog.save.mockResolvedValue('/tmp/errors.xlsx')
+    api.importInspect.mockResolvedValue({
+      file: '客户清单.csv', sheets: ['客户清单'], sheet: '客户清单',
+      sample: [['客户名称', '成立时间'], ['华东精密', '2023年13月']], headerRow: 1, headers: ['客户名称', '成立时间'],
+      mapping: ['customer_name', 'founded'], dataRows: 1,
+    })
+    api.importPreview.mockResolvedValue({
+      sheet: '客户清单', headerRow: 1, headers: ['客户名称', '成立时间'], mapping: ['customer_name', 'founded'],
+      rows: [{ row: 2, status: 'error', title: '华东精密', issues: [] }],
+      counts: { new: 0, update: 0, duplicate: 0, duplicateInFile: 0, error: 1 },
+    })
+    const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
+    await click('import-pick')
+    await click('import-next')
+    await click('import-next')
+    await click('import-next')
+    await click('import-export-errors')
+    expect(dialog.save.mock.calls[0][0].defaultPath).toBe('导入错误行-客户清单.xlsx')
+    expect(api.exportImportErrors).toHaveBeenCalledWith(
+      expect.objectContaining({ path: '/home/am/客户清单.csv', kind: 'customers', sheet: '客户清单', headerRow: 1, mapping: ['customer_name', 'founded'] }),
+      '/tmp/errors.xlsx',
+    )
+    wrapper.unmount()
+  })
+})
