@@ -285,3 +285,23 @@ fn sample_data_is_rich_and_deterministic() {
     assert_eq!(s3.stats().unwrap().customers, 3 * stats.customers);
     assert_eq!(s3.stats().unwrap().contacts, stats.contacts + 2 * 2 * stats.customers);
 }
+
+#[test]
+fn the_report_walk_matches_each_profile() {
+    let (_dir, s) = store();
+    dossier_core::sample::load(&s, 2).unwrap();
+    // A deleted customer (and its contacts) must not appear.
+    let gone = s.search("华东精密", 1).unwrap().customers[0].id;
+    s.delete_customer(gone).unwrap();
+    let mut seen = 0;
+    s.for_each_report_customer(&mut |p| {
+        let full = s.profile(p.customer.id).unwrap();
+        assert_eq!(p.customer, full.customer);
+        assert_eq!(p.contacts, full.contacts);
+        assert_eq!(p.signals, full.signals);
+        seen += 1;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(seen, s.stats().unwrap().customers);
+}

@@ -1,7 +1,7 @@
 //! The team report for the weekly meeting (DESIGN §1): 概览 (counts and charts), 客户, 联系人
-//! and 财务信号. The store is paged 500 customers at a time and the three list sheets are
-//! written in rust_xlsxwriter's constant-memory mode, so a 100k-customer database exports
-//! with flat memory; only the overview's tallies are kept.
+//! and 财务信号. Customers stream from the store in one pass (`for_each_report_customer`) and
+//! the three list sheets are written in rust_xlsxwriter's constant-memory mode, so a
+//! 100k-customer database exports with flat memory; only the overview's tallies are kept.
 
 use rust_xlsxwriter::{Workbook, Worksheet};
 
@@ -10,11 +10,8 @@ use super::labels::Label;
 use super::overview::{self, Tally};
 use super::{Language, ReportOptions, Xlsx};
 use crate::error::Result;
-use crate::model::{CustomerQuery, CustomerSort, FinancialSignal};
+use crate::model::FinancialSignal;
 use crate::Store;
-
-/// Customers read per page of `list_customers` (its maximum).
-const PAGE: i64 = 500;
 
 /// A financial signal with the customer it belongs to.
 pub struct SignalRow {
@@ -60,37 +57,28 @@ pub fn team_report(store: &Store, opts: &ReportOptions) -> Result<Xlsx> {
 
     let mut tally = Tally::default();
     let mut rows = [0u32; 4];
-    let mut offset = 0;
-    loop {
-        let q = CustomerQuery { sort: CustomerSort::Name, descending: false, offset, limit: PAGE, ..Default::default() };
-        let page = store.list_customers(&q)?;
-        for row in &page.rows {
-            let p = store.profile(row.id)?;
-            let name = &p.customer.fields.name;
-            let next = |i: usize, rows: &mut [u32; 4]| {
-                rows[i] += 1;
-                rows[i]
-            };
-            let r = next(CUSTOMERS, &mut rows);
-            cells::record(sheet(&mut wb, CUSTOMERS)?, r, 0, &p.customer, &customer_cols, lang, &f)?;
-            for c in &p.contacts {
-                let r = next(CONTACTS, &mut rows);
-                let ws = sheet(&mut wb, CONTACTS)?;
-                cells::write(ws, r, 0, &Value::text(name), &f)?;
-                cells::record(ws, r, 1, c, &contact_cols, lang, &f)?;
-            }
-            for s in &p.signals {
-                let r = next(SIGNALS, &mut rows);
-                let row = SignalRow { customer: name.clone(), signal: s.clone() };
-                cells::record(sheet(&mut wb, SIGNALS)?, r, 0, &row, &signal_cols, lang, &f)?;
-            }
-            tally.add(&p);
+    let mut next = |i: usize| {
+        rows[i] += 1;
+        rows[i]
+    };
+    store.for_each_report_customer(&mut |p| {
+        let name = &p.customer.fields.name;
+        let r = next(CUSTOMERS);
+        cells::record(sheet(&mut wb, CUSTOMERS)?, r, 0, &p.customer, &customer_cols, lang, &f)?;
+        for c in &p.contacts {
+            let r = next(CONTACTS);
+            let ws = sheet(&mut wb, CONTACTS)?;
+            cells::write(ws, r, 0, &Value::text(name), &f)?;
+            cells::record(ws, r, 1, c, &contact_cols, lang, &f)?;
         }
-        offset += page.rows.len() as i64;
-        if page.rows.len() < PAGE as usize || offset >= page.total {
-            break;
+        for s in &p.signals {
+            let r = next(SIGNALS);
+            let row = SignalRow { customer: name.clone(), signal: s.clone() };
+            cells::record(sheet(&mut wb, SIGNALS)?, r, 0, &row, &signal_cols, lang, &f)?;
         }
-    }
+        tally.add(&p);
+        Ok(())
+    })?;
     cells::finish_list(sheet(&mut wb, CUSTOMERS)?, 0, rows[CUSTOMERS], customer_cols.len() as u16)?;
     cells::finish_list(sheet(&mut wb, CONTACTS)?, 0, rows[CONTACTS], contact_cols.len() as u16 + 1)?;
     cells::finish_list(sheet(&mut wb, SIGNALS)?, 0, rows[SIGNALS], signal_cols.len() as u16)?;

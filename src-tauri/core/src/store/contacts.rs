@@ -8,11 +8,11 @@ use crate::error::{CoreError, Reason, Result};
 use crate::model::{Contact, ContactFields, CustomerProfile, Section};
 use crate::{normalize, search, validate};
 
-const CONTACT_COLUMNS: &str = "id, customer_id, name, title, department, reports_to, phone, \
+pub(super) const CONTACT_COLUMNS: &str = "id, customer_id, name, title, department, reports_to, phone, \
     wechat, email, is_key_person, traits, ice_breakers, hobbies, preferences, pain_points, \
     career, communication_style, family, notes, last_contact, pinyin, updated_at";
 
-fn contact_from_row(r: &Row) -> rusqlite::Result<Contact> {
+pub(super) fn contact_from_row(r: &Row) -> rusqlite::Result<Contact> {
     Ok(Contact {
         id: r.get(0)?,
         customer_id: r.get(1)?,

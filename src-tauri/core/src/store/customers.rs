@@ -11,11 +11,11 @@ use crate::model::{
 use crate::normalize::customer_key;
 use crate::{profile, search, signals, validate};
 
-const CUSTOMER_COLUMNS: &str = "id, name, short_name, ownership, industry, region, headcount, \
+pub(super) const CUSTOMER_COLUMNS: &str = "id, name, short_name, ownership, industry, region, headcount, \
     founded, stock_code, headquarters, subsidiaries, website, grade, lifecycle, owner, \
     collaborators, lead_source, tags, completeness, created_at, updated_at";
 
-fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
+pub(super) fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
     let tags: String = r.get(17)?;
     Ok(Customer {
         id: r.get(0)?,

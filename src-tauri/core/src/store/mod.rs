@@ -6,6 +6,7 @@ mod bulk;
 mod contacts;
 mod customers;
 mod imports;
+mod report;
 mod sections;
 mod settings;
 mod trash;

@@ -145,26 +145,28 @@ impl Store {
 /// Financial periods in chronological order (`2024` < `2024-Q1` < `2024-03` sorts as text
 /// well enough within one granularity, which is what a customer's series uses).
 pub(crate) fn load_financials(conn: &Connection, id: i64) -> Result<Vec<FinancialPeriod>> {
-    let mut st = conn.prepare(
-        "SELECT period, revenue, gross_margin, net_profit, inventory_days, receivable_days,
-                cash_flow, source
-         FROM financial_period WHERE customer_id = ?1 ORDER BY period",
-    )?;
-    let rows = st
-        .query_map([id], |r| {
-            Ok(FinancialPeriod {
-                period: r.get(0)?,
-                revenue: r.get(1)?,
-                gross_margin: r.get(2)?,
-                net_profit: r.get(3)?,
-                inventory_days: r.get(4)?,
-                receivable_days: r.get(5)?,
-                cash_flow: code(r.get(6)?, CashFlow::from_code),
-                source: r.get(7)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut st = conn.prepare(&format!(
+        "SELECT {FINANCIAL_COLUMNS} FROM financial_period WHERE customer_id = ?1 ORDER BY period"
+    ))?;
+    let rows = st.query_map([id], |r| financial_from_row(r, 0))?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+pub(super) const FINANCIAL_COLUMNS: &str =
+    "period, revenue, gross_margin, net_profit, inventory_days, receivable_days, cash_flow, source";
+
+/// A financial period from [`FINANCIAL_COLUMNS`] starting at column `at`.
+pub(super) fn financial_from_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<FinancialPeriod> {
+    Ok(FinancialPeriod {
+        period: r.get(at)?,
+        revenue: r.get(at + 1)?,
+        gross_margin: r.get(at + 2)?,
+        net_profit: r.get(at + 3)?,
+        inventory_days: r.get(at + 4)?,
+        receivable_days: r.get(at + 5)?,
+        cash_flow: code(r.get(at + 6)?, CashFlow::from_code),
+        source: r.get(at + 7)?,
+    })
 }
 
 pub(crate) fn load_suppliers(conn: &Connection, id: i64) -> Result<Vec<Supplier>> {
