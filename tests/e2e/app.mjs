@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { after } from 'node:test'
+import { after, it } from 'node:test'
 import { remote } from 'webdriverio'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -177,4 +177,33 @@ export async function until(browser, fn, timeoutMsg, timeout = WAIT) {
   let value
   await browser.waitUntil(async () => (value = await fn()), { timeout, interval: 150, timeoutMsg })
   return value
+}
+
+/**
+ * Steps of one journey: each builds on the previous ones, so once one fails the rest are
+ * skipped rather than piled on, and a screenshot of the failure is saved.
+ * `currentBrowser` returns the session of the moment (it changes on relaunch).
+ */
+export function journeySteps(label, currentBrowser) {
+  let broken = false
+  return function step(name, fn) {
+    it(name, async (t) => {
+      if (broken) return t.skip('an earlier step failed')
+      try {
+        await fn(t)
+      } catch (e) {
+        broken = true
+        const browser = currentBrowser()
+        if (browser) {
+          const tag = `${label}-${name.slice(0, 2).replace(/\W/g, '')}`
+          const file = `${process.env.E2E_ARTIFACTS || '/tmp'}/dossier-e2e-failure-${tag}.png`
+          await screenshot(browser, file, { wait: false }).then(
+            () => t.diagnostic(`screenshot of the failure: ${file}`),
+            () => {},
+          )
+        }
+        throw e
+      }
+    })
+  }
 }

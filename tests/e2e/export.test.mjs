@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { launch, quit, tid, tempDir, screenshot, shown, gone, click, until } from './app.mjs'
+import { launch, quit, tid, tempDir, screenshot, shown, gone, click, until, journeySteps } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'export.sqlite')
@@ -13,23 +13,8 @@ const report = join(dir, '周会报告.xlsx')
 const profileFile = join(dir, '客户档案.xlsx')
 
 let browser
-let broken = false
 
-function step(name, fn) {
-  it(name, async (t) => {
-    if (broken) return t.skip('an earlier step failed')
-    try {
-      await fn(t)
-    } catch (e) {
-      broken = true
-      if (browser) {
-        const file = `${process.env.E2E_ARTIFACTS || '/tmp'}/dossier-e2e-export-failure.png`
-        await screenshot(browser, file, { wait: false }).then(() => t.diagnostic(`screenshot of the failure: ${file}`), () => {})
-      }
-      throw e
-    }
-  })
-}
+const step = journeySteps('export', () => browser)
 
 /** Waits for `path` to be a finished .xlsx (a zip) and returns its size. */
 async function workbook(path) {

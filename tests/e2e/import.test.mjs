@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, pageText, until, WAIT } from './app.mjs'
+import { launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, pageText, until, WAIT, journeySteps } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'import.sqlite')
@@ -30,23 +30,8 @@ writeFileSync(
 )
 
 let browser
-let broken = false
 
-function step(name, fn) {
-  it(name, async (t) => {
-    if (broken) return t.skip('an earlier step failed')
-    try {
-      await fn(t)
-    } catch (e) {
-      broken = true
-      if (browser) {
-        const file = `${process.env.E2E_ARTIFACTS || '/tmp'}/dossier-e2e-import-failure.png`
-        await screenshot(browser, file, { wait: false }).then(() => t.diagnostic(`screenshot of the failure: ${file}`), () => {})
-      }
-      throw e
-    }
-  })
-}
+const step = journeySteps('import', () => browser)
 
 const text = async (selector) => (await shown(browser, selector)).getText()
 const rowNames = () => browser.execute(() => [...document.querySelectorAll('.customer-row .name')].map((e) => e.textContent.trim()))

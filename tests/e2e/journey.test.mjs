@@ -4,8 +4,7 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  launch, quit, tid, tempDb, screenshot, shotPath, shown, gone, click, fill, pageText, until, WAIT,
-} from './app.mjs'
+  launch, quit, tid, tempDb, screenshot, shotPath, shown, gone, click, fill, pageText, until, WAIT, journeySteps } from './app.mjs'
 
 const CUSTOMER = '苏州恒星精工科技有限公司'
 const PRODUCTS = '精密主轴、直线导轨与数控转台'
@@ -18,27 +17,8 @@ const SAMPLE_TO_DELETE = '长江汽车零部件有限公司'
 
 const db = tempDb('journey')
 let browser
-let broken = false
 
-/** Each step builds on the previous ones: once one fails the rest are skipped, not piled on. */
-function step(name, fn) {
-  it(name, async (t) => {
-    if (broken) return t.skip('an earlier step failed')
-    try {
-      await fn(t)
-    } catch (e) {
-      broken = true
-      if (browser) {
-        const file = `${process.env.E2E_ARTIFACTS || '/tmp'}/dossier-e2e-failure-${name.slice(0, 2).replace(/\W/g, '')}.png`
-        await screenshot(browser, file, { wait: false }).then(
-          () => t.diagnostic(`screenshot of the failure: ${file}`),
-          () => {},
-        )
-      }
-      throw e
-    }
-  })
-}
+const step = journeySteps('journey', () => browser)
 
 const section = (code, rest = '') => tid(`section-${code}`, rest)
 
