@@ -135,6 +135,24 @@ describe('import wizard', () => {
     wrapper.unmount()
   })
 
+  it('a purchases import inspects as purchases and asks for the month and product columns', async () => {
+    dialog.open.mockResolvedValue(PATH)
+    api.importInspect.mockResolvedValue({ ...file, mapping: ['customer_name', null, null, null, null] })
+    const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
+    const kinds = wrapper.findAllComponents(ElRadioGroup).find((c) => c.attributes('data-testid') === 'import-kind')!
+    kinds.vm.$emit('update:modelValue', 'purchases')
+    await flushPromises()
+    await click('import-pick')
+    await click('import-next')
+    expect(lastSpec(api.importInspect).kind).toBe('purchases')
+    await click('import-next')
+    const problems = body().get('[data-testid="import-map-problems"]').text()
+    expect(problems).toContain('月份')
+    expect(problems).toContain('产品')
+    expect(body().get('[data-testid="import-next"]').attributes('disabled')).toBeDefined()
+    wrapper.unmount()
+  })
+
   it('clicking a sample row makes it the header row and re-inspects', async () => {
     dialog.open.mockResolvedValue(PATH)
     api.importInspect.mockResolvedValue(file)

@@ -375,10 +375,12 @@ const en: typeof zhCN = {
     fileHint: 'Excel (.xlsx .xlsm .xlsb .xls), WPS/OpenOffice (.ods) and CSV/text files, including GBK-encoded CSV.',
     filterName: 'Spreadsheets',
     kind: 'The rows are',
+    needField: 'Choose the column that holds “{field}”',
     kinds: { customers: 'Customers', contacts: 'Contacts', purchases: 'Purchases' },
     kindHint: {
       customers: 'One customer per row; a row may also carry one contact (name, title, phone…).',
       contacts: 'One contact per row, attached by “Customer name” to a customer already in Dossier.',
+      purchases: 'One purchase per row: customer, month or date, product, category, quantity, amount; the customer must already be in Dossier. Returns are negative; foreign-currency amounts keep their currency.',
     },
     next: 'Next',
     back: 'Back',

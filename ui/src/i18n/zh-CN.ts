@@ -373,10 +373,12 @@ export default {
     fileHint: '支持 Excel（.xlsx .xlsm .xlsb .xls）、WPS/OpenOffice（.ods）和 CSV/文本文件，GBK 编码的 CSV 也可以。',
     filterName: '表格文件',
     kind: '导入内容',
+    needField: '请为「{field}」指定一列',
     kinds: { customers: '客户', contacts: '联系人', purchases: '采购记录' },
     kindHint: {
       customers: '每行一个客户；同一行还可以带一位联系人（姓名、职务、手机……）。',
       contacts: '每行一位联系人，按「客户名称」归到档案中已有的客户。',
+      purchases: '每行一条采购记录：客户、月份或日期、产品、类别、数量、金额；客户须已在档案中。退货填负数，外币金额会保留币种。',
     },
     next: '下一步',
     back: '上一步',
