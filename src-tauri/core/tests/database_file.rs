@@ -131,3 +131,39 @@ fn a_version_1_database_migrates_with_its_data() {
     assert_eq!(s.stats().unwrap().customers, 1);
     assert!(s.import_history().unwrap().is_empty(), "the import tables exist");
 }
+
+#[test]
+fn the_unigram_search_index_is_filled_from_an_older_databases_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in [
+            include_str!("../migrations/001_initial.sql"),
+            include_str!("../migrations/002_import_history.sql"),
+            include_str!("../migrations/003_purchases.sql"),
+            include_str!("../migrations/004_mapping_templates.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 4).unwrap();
+        conn.execute(
+            "INSERT INTO customer (id, name, name_key, created_at, updated_at) VALUES (7, '华东钢铁集团', '华东钢铁集团', 'x', 'x')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO search_entry (kind, ref_id, customer_id, title, subtitle, names, initials, body)
+             VALUES ('customer', 7, 7, '华东钢铁集团', '', '华东钢铁集团 华钢', 'hdgtjt', '华东钢铁集团 华钢')",
+            [],
+        )
+        .unwrap();
+    }
+    let s = open(&path).unwrap();
+    let ids = |q: &str| s.search(q, 8).unwrap().customers.iter().map(|h| h.id).collect::<Vec<_>>();
+    assert_eq!(ids("钢"), vec![7], "one character");
+    assert_eq!(ids("钢铁"), vec![7], "two adjacent characters");
+    assert_eq!(ids("华钢"), vec![7], "the short name");
+    assert!(ids("团华").is_empty(), "a phrase never spans the name and the short name");
+    assert!(ids("东铁").is_empty(), "characters that are not adjacent");
+}

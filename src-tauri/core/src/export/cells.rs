@@ -211,10 +211,18 @@ pub fn headers<T>(cols: &[&Column<T>], lang: Language) -> Vec<(&'static str, f64
     cols.iter().map(|c| (c.header(lang), c.width)).collect()
 }
 
-/// Writes one record across `cols`, starting at `col0`.
+/// Writes one record across `cols`, starting at `col0`. List rows stay one line high, so their
+/// text goes in unformatted: a format costs a lookup per cell, which for a list of 100k
+/// customers was a tenth of the export's time.
 pub fn record<T>(ws: &mut Worksheet, row: u32, col0: u16, item: &T, cols: &[&Column<T>], lang: Language, f: &Formats) -> Result<()> {
     for (i, c) in cols.iter().enumerate() {
-        write(ws, row, col0 + i as u16, &(c.value)(item, lang), f)?;
+        let col = col0 + i as u16;
+        match (c.value)(item, lang) {
+            Value::Text(s) if !s.is_empty() => {
+                ws.write_string(row, col, s)?;
+            }
+            v => write(ws, row, col, &v, f)?,
+        }
     }
     Ok(())
 }

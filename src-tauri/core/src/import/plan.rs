@@ -114,7 +114,7 @@ pub enum RowStatus {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum CustomerRef {
     Existing(i64),
-    /// Created by the row at this index of `Preview::rows`.
+    /// Created by the row planned at this index (of `Preview::rows`).
     InFile(usize),
 }
 
@@ -148,6 +148,18 @@ pub struct Counts {
     pub duplicate: usize,
     pub duplicate_in_file: usize,
     pub error: usize,
+}
+
+impl Counts {
+    fn add(&mut self, status: RowStatus) {
+        match status {
+            RowStatus::New => self.new += 1,
+            RowStatus::Update => self.update += 1,
+            RowStatus::Duplicate => self.duplicate += 1,
+            RowStatus::DuplicateInFile => self.duplicate_in_file += 1,
+            RowStatus::Error => self.error += 1,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
@@ -202,7 +214,7 @@ struct RowReader<'a> {
     cells: &'a [Cell],
     row: usize,
     headers: &'a [String],
-    columns: HashMap<Field, usize>,
+    columns: &'a HashMap<Field, usize>,
     issues: Vec<CellIssue>,
 }
 
@@ -469,7 +481,7 @@ fn named_customer(conn: &Connection, name: &str) -> crate::error::Result<Option<
 }
 
 /// Plans the import of `sheet`'s rows below `header_row` (0-based) with `mapping` (one entry
-/// per column).
+/// per column): the preview, with every row's status and issues.
 pub fn plan(
     conn: &Connection,
     sheet: &Sheet,
@@ -478,6 +490,27 @@ pub fn plan(
     kind: ImportKind,
     mode: OnDuplicate,
 ) -> crate::error::Result<Preview> {
+    let mut rows = Vec::new();
+    let (headers, counts) = plan_rows(conn, sheet, header_row, mapping, kind, mode, &mut |mut row| {
+        row.ops = Ops::default(); // only a commit needs them
+        rows.push(row);
+        Ok(())
+    })?;
+    Ok(Preview { sheet: sheet.name.clone(), header_row: header_row + 1, headers, mapping: mapping.to_vec(), rows, counts })
+}
+
+/// Plans row by row, handing each row's plan to `emit` as soon as it is made, so a commit can
+/// apply it at once instead of holding the plan of the whole sheet. Returns the headers and
+/// the counts. A row's [`CustomerRef::InFile`] is the index of an earlier emitted row.
+pub(crate) fn plan_rows(
+    conn: &Connection,
+    sheet: &Sheet,
+    header_row: usize,
+    mapping: &[Option<Field>],
+    kind: ImportKind,
+    mode: OnDuplicate,
+    emit: &mut dyn FnMut(RowPlan) -> crate::error::Result<()>,
+) -> crate::error::Result<(Vec<String>, Counts)> {
     let headers: Vec<String> = sheet
         .rows
         .get(header_row)
@@ -492,7 +525,12 @@ pub fn plan(
         }
     }
     let has_contacts = columns.contains_key(&Field::ContactName);
-    let mut rows: Vec<RowPlan> = Vec::new();
+    let mut counts = Counts::default();
+    let mut planned = 0;
+    let mut emit = |row: RowPlan| -> crate::error::Result<()> {
+        counts.add(row.status);
+        emit(row)
+    };
     // Customers met in this file: normalised name → where they are (or will be).
     let mut customers_in_file: HashMap<String, CustomerRef> = HashMap::new();
     // Contacts met in this file: (customer, normalised name).
@@ -504,7 +542,7 @@ pub fn plan(
         if cells.iter().all(|c| *c == Cell::Empty) {
             continue;
         }
-        let mut r = RowReader { cells, row: index + 1, headers: &headers, columns: columns.clone(), issues: vec![] };
+        let mut r = RowReader { cells, row: index + 1, headers: &headers, columns: &columns, issues: vec![] };
         if kind == ImportKind::Purchases {
             let name = r.text(Field::CustomerName);
             let p = r.purchase();
@@ -532,7 +570,8 @@ pub fn plan(
             if !r.issues.is_empty() {
                 status = RowStatus::Error;
             }
-            rows.push(RowPlan { row: index + 1, status, title, issues: r.issues, ops });
+            emit(RowPlan { row: index + 1, status, title, issues: r.issues, ops })?;
+            planned += 1;
             continue;
         }
         let mut customer = r.customer();
@@ -599,7 +638,7 @@ pub fn plan(
                     match existing {
                         Some((id, fields)) => ops.update_contact = merge_contact(&fields, c, mode).map(|m| (id, m)),
                         None => {
-                            let to = target.clone().unwrap_or(CustomerRef::InFile(rows.len()));
+                            let to = target.clone().unwrap_or(CustomerRef::InFile(planned));
                             ops.create_contact = Some((to, c.clone()));
                         }
                     }
@@ -620,7 +659,7 @@ pub fn plan(
         };
         if status != RowStatus::Error {
             let here = match (&ops.create_customer, &ops.create_contact, &ops.update_customer) {
-                (Some(_), _, _) => Some(CustomerRef::InFile(rows.len())),
+                (Some(_), _, _) => Some(CustomerRef::InFile(planned)),
                 (_, _, Some((id, _))) => Some(CustomerRef::Existing(*id)),
                 (_, Some((to, _)), _) => Some(to.clone()),
                 _ => existing_customer(conn, &key)?.map(|(id, _)| CustomerRef::Existing(id)),
@@ -629,19 +668,10 @@ pub fn plan(
                 customers_in_file.entry(key).or_insert(here);
             }
         }
-        rows.push(RowPlan { row: index + 1, status, title, issues: r.issues, ops });
+        emit(RowPlan { row: index + 1, status, title, issues: r.issues, ops })?;
+        planned += 1;
     }
-    let mut counts = Counts::default();
-    for row in &rows {
-        match row.status {
-            RowStatus::New => counts.new += 1,
-            RowStatus::Update => counts.update += 1,
-            RowStatus::Duplicate => counts.duplicate += 1,
-            RowStatus::DuplicateInFile => counts.duplicate_in_file += 1,
-            RowStatus::Error => counts.error += 1,
-        }
-    }
-    Ok(Preview { sheet: sheet.name.clone(), header_row: header_row + 1, headers, mapping: mapping.to_vec(), rows, counts })
+    Ok((headers, counts))
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ pub(crate) struct Entry {
     pub customer_id: i64,
     pub title: String,
     pub subtitle: String,
-    /// Normalised names (the main name first), for 1–2 character grams and ranking.
+    /// Normalised names (the main name first), for 1–2 character queries and ranking.
     pub names: Vec<String>,
     pub initials: String,
     pub body: String,
@@ -78,83 +78,78 @@ pub(crate) fn contact_entry(c: &Contact, customer_name: &str) -> Entry {
     }
 }
 
-/// Every distinct 1- and 2-character substring of the names.
-pub(crate) fn grams(names: &[String]) -> Vec<String> {
-    let mut out = std::collections::BTreeSet::new();
-    for name in names {
-        let chars: Vec<char> = name.chars().collect();
-        for i in 0..chars.len() {
-            out.insert(chars[i].to_string());
-            if i + 1 < chars.len() {
-                out.insert(chars[i..i + 2].iter().collect());
-            }
+/// A name as the unigram index holds it: one token per character (see `search_uni` in
+/// `migrations/005_search_unigrams.sql`).
+pub(crate) fn spaced(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() * 2);
+    for c in name.chars().filter(|c| c.is_alphanumeric()) {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push(c);
     }
-    out.into_iter().collect()
+    out
 }
 
-/// Index rows of many records written together. The 1–2 character grams are collected and
-/// inserted sorted at the end: inserting them record by record means millions of random
-/// B-tree inserts for a large import, sorted they go in almost like an append.
-#[derive(Default)]
-pub(crate) struct Batch {
-    grams: Vec<(String, i64)>,
+/// The unigram rows of an entry: its main name and its other names, one token per character.
+fn unigram_columns<S: AsRef<str>>(names: &[S]) -> (String, String) {
+    let name = names.first().map(|n| spaced(n.as_ref())).unwrap_or_default();
+    let alias = names.iter().skip(1).map(|n| spaced(n.as_ref())).collect::<Vec<_>>().join(" ");
+    (name, alias)
 }
 
-impl Batch {
-    /// Replaces the index rows of one record (its grams are written by [`Batch::finish`]).
-    pub(crate) fn put(&mut self, conn: &Connection, e: &Entry) -> Result<()> {
-        remove(conn, e.kind, e.ref_id)?;
-        conn.prepare_cached(
-            "INSERT INTO search_entry (kind, ref_id, customer_id, title, subtitle, names, initials, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(params![
-            e.kind.code(),
-            e.ref_id,
-            e.customer_id,
-            e.title,
-            e.subtitle,
-            e.names.join(" "),
-            e.initials,
-            e.body
-        ])?;
-        let entry_id = conn.last_insert_rowid();
-        conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
-            .execute(params![entry_id, e.body])?;
-        self.grams.extend(grams(&e.names).into_iter().map(|g| (g, entry_id)));
-        Ok(())
+/// Fills the unigram index from the entries (the migration that introduced it).
+pub(crate) fn fill_unigrams(conn: &Connection) -> rusqlite::Result<()> {
+    let mut read = conn.prepare("SELECT id, names FROM search_entry")?;
+    let mut write = conn.prepare("INSERT INTO search_uni (rowid, name, alias) VALUES (?1, ?2, ?3)")?;
+    let mut rows = read.query([])?;
+    while let Some(r) = rows.next()? {
+        let names: String = r.get(1)?;
+        let (name, alias) = unigram_columns(&names.split(' ').collect::<Vec<_>>());
+        write.execute(params![r.get::<_, i64>(0)?, name, alias])?;
     }
+    Ok(())
+}
 
-    pub(crate) fn finish(mut self, conn: &Connection) -> Result<()> {
-        self.grams.sort_unstable();
-        let mut st = conn.prepare_cached("INSERT OR IGNORE INTO search_gram (gram, entry_id) VALUES (?1, ?2)")?;
-        for (g, id) in &self.grams {
-            st.execute(params![g, id])?;
-        }
-        Ok(())
-    }
+/// Adds the index rows of a record that has none yet (just created).
+pub(crate) fn insert(conn: &Connection, e: &Entry) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO search_entry (kind, ref_id, customer_id, title, subtitle, names, initials, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        e.kind.code(),
+        e.ref_id,
+        e.customer_id,
+        e.title,
+        e.subtitle,
+        e.names.join(" "),
+        e.initials,
+        e.body
+    ])?;
+    let entry_id = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![entry_id, e.body])?;
+    let (name, alias) = unigram_columns(&e.names);
+    conn.prepare_cached("INSERT INTO search_uni (rowid, name, alias) VALUES (?1, ?2, ?3)")?
+        .execute(params![entry_id, name, alias])?;
+    Ok(())
 }
 
 /// Replaces the index rows of one record.
 pub(crate) fn put(conn: &Connection, e: &Entry) -> Result<()> {
-    let mut batch = Batch::default();
-    batch.put(conn, e)?;
-    batch.finish(conn)
+    remove(conn, e.kind, e.ref_id)?;
+    insert(conn, e)
 }
 
 /// Removes one record from the index (no-op when absent).
 pub(crate) fn remove(conn: &Connection, kind: HitKind, ref_id: i64) -> Result<()> {
-    let existing: Option<(i64, String)> = conn
-        .prepare_cached("SELECT id, names FROM search_entry WHERE kind = ?1 AND ref_id = ?2")?
-        .query_row(params![kind.code(), ref_id], |r| Ok((r.get(0)?, r.get(1)?)))
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT id FROM search_entry WHERE kind = ?1 AND ref_id = ?2")?
+        .query_row(params![kind.code(), ref_id], |r| r.get(0))
         .optional()?;
-    let Some((entry_id, names)) = existing else { return Ok(()) };
-    let names: Vec<String> = names.split(' ').map(str::to_string).collect();
-    let mut st = conn.prepare_cached("DELETE FROM search_gram WHERE gram = ?1 AND entry_id = ?2")?;
-    for g in grams(&names) {
-        st.execute(params![g, entry_id])?;
-    }
+    let Some(entry_id) = existing else { return Ok(()) };
+    conn.prepare_cached("DELETE FROM search_uni WHERE rowid = ?1")?.execute([entry_id])?;
     conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([entry_id])?;
     conn.prepare_cached("DELETE FROM search_entry WHERE id = ?1")?.execute([entry_id])?;
     Ok(())

@@ -4,8 +4,8 @@
 //! phone numbers, e-mail/WeChat and short names. Three indexes answer it (see
 //! `migrations/001_initial.sql`), each used only where it is exact:
 //! - queries of ≥3 characters: the FTS5 trigram index over each entry's body;
-//! - 1–2 character queries, which trigrams cannot answer: the table of every 1- and
-//!   2-character substring of the names (`search_gram`);
+//! - 1–2 character queries, which trigrams cannot answer: an FTS5 index holding the names'
+//!   characters as one token each (`search_uni`; a 2-character query is a phrase);
 //! - 1–2 latin letters: additionally a prefix range on the pinyin initials.
 //!
 //! Each index yields at most [`CANDIDATES`] entries; those are ranked (exact name, name
@@ -95,10 +95,13 @@ fn candidates(conn: &Connection, q: &str) -> Result<Vec<i64>> {
             params![phrase, limit],
         );
     }
-    let mut ids = collect(
-        "SELECT entry_id FROM search_gram WHERE gram = ?1 LIMIT ?2",
-        params![q, limit],
-    )?;
+    // One token per character in the unigram index: the query is the phrase of its characters.
+    let tokens = index::spaced(q);
+    let mut ids = if tokens.is_empty() {
+        Vec::new()
+    } else {
+        collect("SELECT rowid FROM search_uni WHERE search_uni MATCH ?1 LIMIT ?2", params![format!("\"{tokens}\""), limit])?
+    };
     if q.chars().all(|c| c.is_ascii_lowercase()) {
         // Initials prefix: "zs" matches initials in ["zs", "zt").
         let mut upper: Vec<char> = q.chars().collect();

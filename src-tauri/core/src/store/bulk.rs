@@ -4,6 +4,7 @@
 
 use rusqlite::params;
 
+use super::contacts::insert_contact;
 use super::customers::{insert_customer, touch_section};
 use super::Store;
 use crate::error::{CoreError, Reason, Result};
@@ -11,7 +12,7 @@ use crate::model::{
     Contact, ContactFields, Customer, CustomerFields, CustomerProfile, FinancialPeriod,
     MainBusiness, ProcessIt, RoleAssessment, Section, SpBp, Supplier,
 };
-use crate::normalize::{customer_key, pinyin};
+use crate::normalize::customer_key;
 use crate::{profile, search, validate};
 
 /// A customer with its dimensions and contacts, before it has ids.
@@ -38,14 +39,12 @@ impl Store {
         let settings = self.settings()?;
         let today = self.clock.today();
         let tx = self.conn.unchecked_transaction()?;
-        let mut index = search::index::Batch::default();
         let mut count = 0;
         for p in profiles {
-            insert_one(&tx, &mut index, p, &now, &settings, today)
+            insert_one(&tx, p, &now, &settings, today)
                 .map_err(|e| in_profile(e, count))?;
             count += 1;
         }
-        index.finish(&tx)?;
         tx.commit()?;
         Ok(count)
     }
@@ -63,7 +62,6 @@ fn in_profile(e: CoreError, index: usize) -> CoreError {
 
 fn insert_one(
     tx: &rusqlite::Connection,
-    index: &mut search::index::Batch,
     p: NewProfile,
     now: &str,
     settings: &crate::model::Settings,
@@ -86,7 +84,7 @@ fn insert_one(
     if taken {
         return Err(CoreError::validation_detail("name", Reason::Duplicate, f.name.clone()));
     }
-    let id = insert_customer(tx, f, now)?;
+    let id = insert_customer(tx, f, now, 0)?;
     tx.prepare_cached("UPDATE customer SET business = ?2, sp_bp = ?3, process_it = ?4 WHERE id = ?1")?
         .execute(params![
             id,
@@ -101,7 +99,7 @@ fn insert_one(
         created_at: now.into(),
         updated_at: now.into(),
     };
-    index.put(tx, &search::index::customer_entry(&customer))?;
+    search::index::insert(tx, &search::index::customer_entry(&customer))?;
 
     let mut st = tx.prepare_cached(
         "INSERT INTO financial_period (customer_id, period, revenue, gross_margin, net_profit,
@@ -144,44 +142,11 @@ fn insert_one(
 
     // Contacts: insert first, then resolve reports-to indexes to the new ids.
     let mut contacts: Vec<Contact> = Vec::with_capacity(p.contacts.len());
-    let mut st = tx.prepare_cached(
-        "INSERT INTO contact (customer_id, name, pinyin, title, department, phone, wechat, email,
-             is_key_person, traits, ice_breakers, hobbies, preferences, pain_points, career,
-             communication_style, family, notes, last_contact, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-             ?18, ?19, ?20, ?20)",
-    )?;
     for c in &p.contacts {
-        let (py, _) = pinyin(&c.name);
-        st.execute(params![
-            id,
-            c.name,
-            py,
-            c.title,
-            c.department,
-            c.phone,
-            c.wechat,
-            c.email,
-            c.is_key_person,
-            c.traits,
-            c.ice_breakers,
-            c.hobbies,
-            c.preferences,
-            c.pain_points,
-            c.career,
-            c.communication_style,
-            c.family,
-            c.notes,
-            c.last_contact,
-            now
-        ])?;
-        contacts.push(Contact {
-            id: tx.last_insert_rowid(),
-            customer_id: id,
-            fields: c.clone(),
-            pinyin: py,
-            updated_at: now.into(),
-        });
+        let unlinked = ContactFields { reports_to: None, ..c.clone() };
+        let mut contact = insert_contact(tx, id, &unlinked, now)?;
+        contact.fields.reports_to = c.reports_to;
+        contacts.push(contact);
     }
     let ids: Vec<i64> = contacts.iter().map(|c| c.id).collect();
     let mut st = tx.prepare_cached("UPDATE contact SET reports_to = ?2 WHERE id = ?1")?;
@@ -193,7 +158,7 @@ fn insert_one(
             st.execute(params![c.id, boss_id])?;
             c.fields.reports_to = Some(boss_id);
         }
-        index.put(tx, &search::index::contact_entry(c, &f.name))?;
+        search::index::insert(tx, &search::index::contact_entry(c, &f.name))?;
     }
     let roles: Vec<RoleAssessment> = p
         .roles

@@ -1,6 +1,9 @@
 //! Contacts (联系人) and their background cards.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use std::sync::LazyLock;
+
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
 
 use super::customers::load_customer;
 use super::Store;
@@ -103,12 +106,12 @@ impl Store {
     pub fn create_contact(&self, customer_id: i64, fields: &ContactFields) -> Result<CustomerProfile> {
         let f = tidy(fields);
         validate::contact(&f)?;
-        load_customer(&self.conn, customer_id)?;
+        let customer = load_customer(&self.conn, customer_id)?;
         self.check_reports_to(customer_id, None, f.reports_to)?;
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
         let contact = insert_contact(&tx, customer_id, &f, &now)?;
-        search::index::contact(&tx, &contact)?;
+        search::index::insert(&tx, &search::index::contact_entry(&contact, &customer.fields.name))?;
         self.finish_section_save(tx, customer_id, Section::KeyPersons, &now)
     }
 
@@ -130,56 +133,60 @@ impl Store {
     }
 }
 
-/// Inserts a contact (fields already validated) without indexing it; returns it.
+/// The columns [`contact_values`] fills, in its order.
+const FIELD_COLUMNS: [&str; 20] = [
+    "name", "pinyin", "title", "department", "reports_to", "phone", "wechat", "email",
+    "is_key_person", "traits", "ice_breakers", "hobbies", "preferences", "pain_points", "career",
+    "communication_style", "family", "notes", "last_contact", "updated_at",
+];
+
+fn contact_values(f: &ContactFields, pinyin: &str, now: &str) -> [Value; 20] {
+    [
+        f.name.clone().into(),
+        pinyin.to_string().into(),
+        f.title.clone().into(),
+        f.department.clone().into(),
+        f.reports_to.into(),
+        f.phone.clone().into(),
+        f.wechat.clone().into(),
+        f.email.clone().into(),
+        f.is_key_person.into(),
+        f.traits.clone().into(),
+        f.ice_breakers.clone().into(),
+        f.hobbies.clone().into(),
+        f.preferences.clone().into(),
+        f.pain_points.clone().into(),
+        f.career.clone().into(),
+        f.communication_style.clone().into(),
+        f.family.clone().into(),
+        f.notes.clone().into(),
+        f.last_contact.clone().into(),
+        now.to_string().into(),
+    ]
+}
+
+/// Inserts a contact (fields already validated, `reports_to` an existing id) in one
+/// statement, without indexing it; returns it.
 pub(crate) fn insert_contact(conn: &Connection, customer_id: i64, f: &ContactFields, now: &str) -> Result<Contact> {
-    conn.prepare_cached(
-        "INSERT INTO contact (customer_id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-    )?
-    .execute(params![customer_id, f.name, now])?;
-    let id = conn.last_insert_rowid();
-    let pinyin = write_fields(conn, id, f, now)?;
-    Ok(Contact { id, customer_id, fields: f.clone(), pinyin, updated_at: now.into() })
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        let marks: Vec<String> = (1..=FIELD_COLUMNS.len() + 2).map(|i| format!("?{i}")).collect();
+        format!("INSERT INTO contact ({}, customer_id, created_at) VALUES ({})", FIELD_COLUMNS.join(", "), marks.join(", "))
+    });
+    let (pinyin, _) = normalize::pinyin(&f.name);
+    let values = contact_values(f, &pinyin, now);
+    let extra = [Value::from(customer_id), Value::from(now.to_string())];
+    conn.prepare_cached(&SQL)?.execute(params_from_iter(values.iter().chain(&extra)))?;
+    Ok(Contact { id: conn.last_insert_rowid(), customer_id, fields: f.clone(), pinyin, updated_at: now.into() })
 }
 
 /// Writes a contact's fields and re-indexes it for search.
 pub(crate) fn write_contact(conn: &Connection, id: i64, f: &ContactFields, now: &str) -> Result<()> {
-    write_fields(conn, id, f, now)?;
-    search::index::contact(conn, &load_contact(conn, id)?)
-}
-
-/// Writes the fields; returns the name's pinyin as stored.
-fn write_fields(conn: &Connection, id: i64, f: &ContactFields, now: &str) -> Result<String> {
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        let sets: Vec<String> = FIELD_COLUMNS.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
+        format!("UPDATE contact SET {} WHERE id = ?1", sets.join(", "))
+    });
     let (pinyin, _) = normalize::pinyin(&f.name);
-    conn.prepare_cached(
-        "UPDATE contact SET name = ?2, pinyin = ?3, title = ?4, department = ?5, reports_to = ?6,
-             phone = ?7, wechat = ?8, email = ?9, is_key_person = ?10, traits = ?11,
-             ice_breakers = ?12, hobbies = ?13, preferences = ?14, pain_points = ?15,
-             career = ?16, communication_style = ?17, family = ?18, notes = ?19,
-             last_contact = ?20, updated_at = ?21
-         WHERE id = ?1",
-    )?
-    .execute(params![
-            id,
-            f.name,
-            pinyin,
-            f.title,
-            f.department,
-            f.reports_to,
-            f.phone,
-            f.wechat,
-            f.email,
-            f.is_key_person,
-            f.traits,
-            f.ice_breakers,
-            f.hobbies,
-            f.preferences,
-            f.pain_points,
-            f.career,
-            f.communication_style,
-            f.family,
-            f.notes,
-            f.last_contact,
-            now,
-        ])?;
-    Ok(pinyin)
+    let values = contact_values(f, &pinyin, now);
+    conn.prepare_cached(&SQL)?.execute(params_from_iter([Value::from(id)].iter().chain(&values)))?;
+    search::index::contact(conn, &load_contact(conn, id)?)
 }

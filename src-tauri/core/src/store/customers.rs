@@ -1,5 +1,8 @@
 //! Customers: create, edit (dimension 1 + classification), the list, and the whole profile.
 
+use std::sync::LazyLock;
+
+use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::{code, Store};
@@ -104,10 +107,10 @@ impl Store {
         self.check_unique_name(&f.name, None)?;
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
-        let id = insert_customer(&tx, &f, &now)?;
+        let id = insert_customer(&tx, &f, &now, 0)?;
         touch_section(&tx, id, Section::Overview, &now)?;
         self.refresh_completeness(&tx, id)?;
-        search::index::customer(&tx, &load_customer(&tx, id)?)?;
+        search::index::insert(&tx, &search::index::customer_entry(&load_customer(&tx, id)?))?;
         tx.commit()?;
         load_customer(&self.conn, id)
     }
@@ -242,59 +245,72 @@ impl Store {
     }
 }
 
-/// Inserts a customer row with `f` (already validated and unique); returns its id.
-pub(crate) fn insert_customer(conn: &Connection, f: &CustomerFields, now: &str) -> Result<i64> {
-    let key = customer_key(&f.name);
-    conn.prepare_cached(
-        "INSERT INTO customer (name, name_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-    )?
-    .execute(params![f.name, key, now])?;
-    let id = conn.last_insert_rowid();
-    write_customer(conn, id, f, &key, now)?;
-    Ok(id)
+/// The columns [`customer_values`] fills, in its order: dimension 1 and the classification.
+const FIELD_COLUMNS: [&str; 19] = [
+    "name", "name_key", "short_name", "ownership", "industry", "region", "headcount", "founded",
+    "stock_code", "headquarters", "subsidiaries", "website", "grade", "lifecycle", "owner",
+    "collaborators", "lead_source", "tags", "updated_at",
+];
+
+fn customer_values(f: &CustomerFields, key: &str, now: &str) -> [Value; 19] {
+    let code = |c: Option<&'static str>| Value::from(c.map(str::to_string));
+    [
+        f.name.clone().into(),
+        key.to_string().into(),
+        f.short_name.clone().into(),
+        code(f.ownership.map(|v| v.code())),
+        f.industry.clone().into(),
+        f.region.clone().into(),
+        f.headcount.into(),
+        f.founded.clone().into(),
+        f.stock_code.clone().into(),
+        f.headquarters.clone().into(),
+        f.subsidiaries.clone().into(),
+        f.website.clone().into(),
+        code(f.grade.map(|v| v.code())),
+        code(f.lifecycle.map(|v| v.code())),
+        f.owner.clone().into(),
+        f.collaborators.clone().into(),
+        code(f.lead_source.map(|v| v.code())),
+        serde_json::to_string(&f.tags).expect("tags serialise").into(),
+        now.to_string().into(),
+    ]
+}
+
+/// Inserts a customer row with `f` (already validated and unique) in one statement, its
+/// completeness already computed; returns its id.
+pub(crate) fn insert_customer(conn: &Connection, f: &CustomerFields, now: &str, completeness: i64) -> Result<i64> {
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        let marks: Vec<String> = (1..=FIELD_COLUMNS.len() + 2).map(|i| format!("?{i}")).collect();
+        format!(
+            "INSERT INTO customer ({}, created_at, completeness) VALUES ({})",
+            FIELD_COLUMNS.join(", "),
+            marks.join(", ")
+        )
+    });
+    let values = customer_values(f, &customer_key(&f.name), now);
+    let extra = [Value::from(now.to_string()), Value::from(completeness)];
+    conn.prepare_cached(&SQL)?.execute(params_from_iter(values.iter().chain(&extra)))?;
+    Ok(conn.last_insert_rowid())
 }
 
 /// Writes dimension 1 and the classification fields of customer `id`.
 pub(crate) fn write_customer(conn: &Connection, id: i64, f: &CustomerFields, key: &str, now: &str) -> Result<()> {
-    conn.prepare_cached(
-        "UPDATE customer SET name = ?2, name_key = ?3, short_name = ?4, ownership = ?5,
-             industry = ?6, region = ?7, headcount = ?8, founded = ?9, stock_code = ?10,
-             headquarters = ?11, subsidiaries = ?12, website = ?13, grade = ?14,
-             lifecycle = ?15, owner = ?16, collaborators = ?17, lead_source = ?18,
-             tags = ?19, updated_at = ?20
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        f.name,
-        key,
-        f.short_name,
-        f.ownership.map(|v| v.code()),
-        f.industry,
-        f.region,
-        f.headcount,
-        f.founded,
-        f.stock_code,
-        f.headquarters,
-        f.subsidiaries,
-        f.website,
-        f.grade.map(|v| v.code()),
-        f.lifecycle.map(|v| v.code()),
-        f.owner,
-        f.collaborators,
-        f.lead_source.map(|v| v.code()),
-        serde_json::to_string(&f.tags).expect("tags serialise"),
-        now,
-    ])?;
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        let sets: Vec<String> = FIELD_COLUMNS.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
+        format!("UPDATE customer SET {} WHERE id = ?1", sets.join(", "))
+    });
+    let values = customer_values(f, key, now);
+    conn.prepare_cached(&SQL)?.execute(params_from_iter([Value::from(id)].iter().chain(&values)))?;
     Ok(())
 }
 
 pub(crate) fn touch_section(conn: &Connection, id: i64, section: Section, now: &str) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO section_update (customer_id, section, updated_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (customer_id, section) DO UPDATE SET updated_at = excluded.updated_at",
-        params![id, section.code(), now],
-    )?;
+    )?
+    .execute(params![id, section.code(), now])?;
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 //! error, records what it created and what each update overwrote, and commits once: a
 //! cancel or a failure leaves the database exactly as before.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -14,7 +14,7 @@ use super::customers::{insert_customer, load_customer, touch_section, write_cust
 use super::Store;
 use crate::error::{CoreError, Result};
 use crate::import::mapping::Field;
-use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Preview, RowStatus};
+use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Preview};
 use crate::import::read::Sheet;
 use crate::import::ImportSpec;
 use crate::model::{ContactFields, Customer, CustomerFields, HitKind, Section};
@@ -62,6 +62,80 @@ fn loaded(spec: &ImportSpec) -> Result<crate::import::Loaded> {
     crate::import::load(spec).map_err(|error| CoreError::Unreadable { error })
 }
 
+/// Applies planned rows inside the import's transaction.
+struct Apply<'a> {
+    tx: &'a rusqlite::Connection,
+    batch: i64,
+    now: &'a str,
+    /// The customer each planned row created (by plan index), for contacts of later rows.
+    customer_of_row: Vec<Option<i64>>,
+    /// Names of customers contacts were added to (for the contacts' search subtitles).
+    names: HashMap<i64, String>,
+    /// Existing customers whose completeness and update time change.
+    touched: BTreeSet<i64>,
+}
+
+impl Apply<'_> {
+    fn row(&mut self, ops: Ops, stale_months: i64, today: chrono::NaiveDate) -> Result<()> {
+        let (tx, now) = (self.tx, self.now);
+        let mut created = None;
+        if let Some(f) = ops.create_customer {
+            // A new customer has its overview only (imported contacts are not key persons):
+            // its score comes from the fields, without reading the profile back.
+            let mut customer = Customer { id: 0, fields: f, completeness: 0, created_at: now.into(), updated_at: now.into() };
+            let p = crate::model::CustomerProfile::new_customer(customer.clone());
+            let sections = crate::profile::sections(&p, &[(Section::Overview, now.to_string())], stale_months, today);
+            customer.completeness = crate::profile::overall(&sections);
+            customer.id = insert_customer(tx, &customer.fields, now, customer.completeness)?;
+            touch_section(tx, customer.id, Section::Overview, now)?;
+            search::index::insert(tx, &search::index::customer_entry(&customer))?;
+            record_change(tx, self.batch, HitKind::Customer.code(), customer.id, None)?;
+            created = Some(customer.id);
+            self.names.insert(customer.id, customer.fields.name);
+        }
+        self.customer_of_row.push(created);
+        if let Some((id, f)) = ops.update_customer {
+            let before = serde_json::to_string(&load_customer(tx, id)?.fields).expect("fields serialise");
+            write_customer(tx, id, &f, &customer_key(&f.name), now)?;
+            touch_section(tx, id, Section::Overview, now)?;
+            search::index::customer_and_contacts(tx, id)?;
+            record_change(tx, self.batch, HitKind::Customer.code(), id, Some(before))?;
+            self.names.insert(id, f.name);
+            self.touched.insert(id);
+        }
+        if let Some((to, f)) = ops.create_contact {
+            let customer_id = match to {
+                CustomerRef::Existing(id) => id,
+                CustomerRef::InFile(row) => self.customer_of_row.get(row).copied().flatten().ok_or_else(|| CoreError::Database {
+                    detail: format!("import plan: row {} has no customer", row + 1),
+                })?,
+            };
+            let contact = insert_contact(tx, customer_id, &f, now)?;
+            if !self.names.contains_key(&customer_id) {
+                self.names.insert(customer_id, load_customer(tx, customer_id)?.fields.name);
+                self.touched.insert(customer_id);
+            }
+            search::index::insert(tx, &search::index::contact_entry(&contact, &self.names[&customer_id]))?;
+            record_change(tx, self.batch, HitKind::Contact.code(), contact.id, None)?;
+        }
+        if let Some((id, f)) = ops.update_contact {
+            let before = load_contact(tx, id)?;
+            write_contact(tx, id, &f, now)?;
+            record_change(tx, self.batch, HitKind::Contact.code(), id, Some(serde_json::to_string(&before.fields).expect("fields serialise")))?;
+            self.touched.insert(before.customer_id);
+        }
+        if let Some((customer_id, p)) = ops.create_purchase {
+            tx.prepare_cached(
+                "INSERT INTO purchase (customer_id, month, day, product, category, quantity, amount, currency)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![customer_id, p.month, p.day, p.product, p.category, p.quantity, p.amount, p.currency])?;
+            record_change(tx, self.batch, PURCHASE, tx.last_insert_rowid(), None)?;
+        }
+        Ok(())
+    }
+}
+
 impl Store {
     /// Reads the file of `spec` and plans it: what committing would do, row by row.
     pub fn preview_import(&self, spec: &ImportSpec) -> Result<Preview> {
@@ -77,106 +151,43 @@ impl Store {
 
     /// The preview: what committing would do, row by row. Writes nothing.
     pub fn plan_import(&self, req: &ImportRequest) -> Result<Preview> {
-        plan::plan(&self.conn, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate)
+        // One read transaction: a lookup per row otherwise takes and drops the file lock.
+        let tx = self.conn.unchecked_transaction()?;
+        plan::plan(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate)
     }
 
-    /// Applies the import in one transaction. `progress(done, total)` is called before each
-    /// row; returning false cancels (and rolls everything back).
+    /// Applies the import in one transaction, planning and applying row by row (the plan of
+    /// the whole sheet is never held). `progress(done, total)` is called before each row;
+    /// returning false cancels (and rolls everything back).
     pub fn commit_import(&self, req: &ImportRequest, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportRecord> {
         let now = self.clock.timestamp();
+        let settings = self.settings()?;
+        let today = self.clock.today();
         let tx = self.conn.unchecked_transaction()?;
-        let preview = plan::plan(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate)?;
         tx.execute(
             "INSERT INTO import_batch (file, sheet, kind, created, updated, skipped, errors, imported_at)
              VALUES (?1, ?2, ?3, 0, 0, 0, 0, ?4)",
-            params![req.file, preview.sheet, req.kind.code(), now],
+            params![req.file, req.sheet.name, req.kind.code(), now],
         )?;
         let batch = tx.last_insert_rowid();
-        let total = preview.rows.len();
-        let mut customer_of_row: Vec<Option<i64>> = vec![None; total];
-        let mut touched = BTreeSet::new();
-        let mut new_customers = Vec::new();
-        let mut index = search::index::Batch::default();
-        let (mut created, mut updated) = (0, 0);
-        for (i, row) in preview.rows.iter().enumerate() {
-            if !progress(i, total) {
+        let total = req.sheet.rows.len().saturating_sub(req.header_row + 1);
+        let mut apply = Apply { tx: &tx, batch, now: &now, customer_of_row: Vec::new(), names: HashMap::new(), touched: BTreeSet::new() };
+        let mut done = 0;
+        let (_, counts) = plan::plan_rows(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, &mut |row| {
+            if !progress(done, total) {
                 return Err(CoreError::Cancelled);
             }
-            let ops = &row.ops;
-            if let Some(f) = &ops.create_customer {
-                let id = insert_customer(&tx, f, &now)?;
-                touch_section(&tx, id, Section::Overview, &now)?;
-                let customer = Customer { id, fields: f.clone(), completeness: 0, created_at: now.clone(), updated_at: now.clone() };
-                index.put(&tx, &search::index::customer_entry(&customer))?;
-                record_change(&tx, batch, HitKind::Customer.code(), id, None)?;
-                customer_of_row[i] = Some(id);
-                new_customers.push(customer);
-            }
-            if let Some((id, f)) = &ops.update_customer {
-                let before = serde_json::to_string(&load_customer(&tx, *id)?.fields).expect("fields serialise");
-                write_customer(&tx, *id, f, &customer_key(&f.name), &now)?;
-                touch_section(&tx, *id, Section::Overview, &now)?;
-                search::index::customer_and_contacts(&tx, *id)?;
-                record_change(&tx, batch, HitKind::Customer.code(), *id, Some(before))?;
-                touched.insert(*id);
-            }
-            if let Some((to, f)) = &ops.create_contact {
-                let customer_id = match to {
-                    CustomerRef::Existing(id) => *id,
-                    CustomerRef::InFile(row) => customer_of_row[*row].ok_or_else(|| CoreError::Database {
-                        detail: format!("import plan: row {} has no customer", row + 1),
-                    })?,
-                };
-                let contact = insert_contact(&tx, customer_id, f, &now)?;
-                let customer_name = match &ops.create_customer {
-                    Some(c) => c.name.clone(),
-                    None => load_customer(&tx, customer_id)?.fields.name,
-                };
-                index.put(&tx, &search::index::contact_entry(&contact, &customer_name))?;
-                record_change(&tx, batch, HitKind::Contact.code(), contact.id, None)?;
-                touched.insert(customer_id);
-            }
-            if let Some((id, f)) = &ops.update_contact {
-                let before = load_contact(&tx, *id)?;
-                write_contact(&tx, *id, f, &now)?;
-                record_change(&tx, batch, HitKind::Contact.code(), *id, Some(serde_json::to_string(&before.fields).expect("fields serialise")))?;
-                touched.insert(before.customer_id);
-            }
-            if let Some((customer_id, p)) = &ops.create_purchase {
-                tx.prepare_cached(
-                    "INSERT INTO purchase (customer_id, month, day, product, category, quantity, amount, currency)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )?
-                .execute(params![customer_id, p.month, p.day, p.product, p.category, p.quantity, p.amount, p.currency])?;
-                record_change(&tx, batch, PURCHASE, tx.last_insert_rowid(), None)?;
-            }
-            match row.status {
-                RowStatus::New => created += 1,
-                RowStatus::Update => updated += 1,
-                _ => {}
-            }
-        }
-        index.finish(&tx)?;
-        // A new customer has only its overview (and contacts without roles): its score comes
-        // from the fields, without reading the profile back.
-        let settings = self.settings()?;
-        for c in new_customers {
-            touched.remove(&c.id);
-            let id = c.id;
-            let p = crate::model::CustomerProfile::new_customer(c);
-            let updates = [(Section::Overview, now.clone())];
-            let sections = crate::profile::sections(&p, &updates, settings.stale_months, self.clock.today());
-            tx.prepare_cached("UPDATE customer SET completeness = ?2 WHERE id = ?1")?
-                .execute(params![id, crate::profile::overall(&sections)])?;
-        }
-        for id in &touched {
+            done += 1;
+            apply.row(row.ops, settings.stale_months, today)
+        })?;
+        for id in &apply.touched {
             self.refresh_completeness(&tx, *id)?;
             tx.execute("UPDATE customer SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
         }
-        let skipped = preview.counts.duplicate + preview.counts.duplicate_in_file;
+        let skipped = counts.duplicate + counts.duplicate_in_file;
         tx.execute(
             "UPDATE import_batch SET created = ?2, updated = ?3, skipped = ?4, errors = ?5 WHERE id = ?1",
-            params![batch, created, updated, skipped as i64, preview.counts.error as i64],
+            params![batch, counts.new as i64, counts.update as i64, skipped as i64, counts.error as i64],
         )?;
         progress(total, total);
         tx.commit()?;
