@@ -136,8 +136,6 @@ pub struct RowPlan {
     /// The customer (and contact) the row is about, for the preview table.
     pub title: String,
     pub issues: Vec<CellIssue>,
-    #[serde(skip)]
-    pub(crate) ops: Ops,
 }
 
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Default)]
@@ -491,16 +489,16 @@ pub fn plan(
     mode: OnDuplicate,
 ) -> crate::error::Result<Preview> {
     let mut rows = Vec::new();
-    let (headers, counts) = plan_rows(conn, sheet, header_row, mapping, kind, mode, &mut |mut row| {
-        row.ops = Ops::default(); // only a commit needs them
+    let (headers, counts) = plan_rows(conn, sheet, header_row, mapping, kind, mode, &mut |row, _ops| {
         rows.push(row);
         Ok(())
     })?;
     Ok(Preview { sheet: sheet.name.clone(), header_row: header_row + 1, headers, mapping: mapping.to_vec(), rows, counts })
 }
 
-/// Plans row by row, handing each row's plan to `emit` as soon as it is made, so a commit can
-/// apply it at once instead of holding the plan of the whole sheet. Returns the headers and
+/// Plans row by row, handing each row's plan and what committing it does to `emit` as soon as
+/// they are made, so a commit applies them at once instead of holding the plan of the whole
+/// sheet (a row's operations hold whole customer and contact records). Returns the headers and
 /// the counts. A row's [`CustomerRef::InFile`] is the index of an earlier emitted row.
 pub(crate) fn plan_rows(
     conn: &Connection,
@@ -509,7 +507,7 @@ pub(crate) fn plan_rows(
     mapping: &[Option<Field>],
     kind: ImportKind,
     mode: OnDuplicate,
-    emit: &mut dyn FnMut(RowPlan) -> crate::error::Result<()>,
+    emit: &mut dyn FnMut(RowPlan, Ops) -> crate::error::Result<()>,
 ) -> crate::error::Result<(Vec<String>, Counts)> {
     let headers: Vec<String> = sheet
         .rows
@@ -527,9 +525,9 @@ pub(crate) fn plan_rows(
     let has_contacts = columns.contains_key(&Field::ContactName);
     let mut counts = Counts::default();
     let mut planned = 0;
-    let mut emit = |row: RowPlan| -> crate::error::Result<()> {
+    let mut emit = |row: RowPlan, ops: Ops| -> crate::error::Result<()> {
         counts.add(row.status);
-        emit(row)
+        emit(row, ops)
     };
     // Customers met in this file: normalised name → where they are (or will be).
     let mut customers_in_file: HashMap<String, CustomerRef> = HashMap::new();
@@ -570,7 +568,7 @@ pub(crate) fn plan_rows(
             if !r.issues.is_empty() {
                 status = RowStatus::Error;
             }
-            emit(RowPlan { row: index + 1, status, title, issues: r.issues, ops })?;
+            emit(RowPlan { row: index + 1, status, title, issues: r.issues }, ops)?;
             planned += 1;
             continue;
         }
@@ -668,7 +666,7 @@ pub(crate) fn plan_rows(
                 customers_in_file.entry(key).or_insert(here);
             }
         }
-        emit(RowPlan { row: index + 1, status, title, issues: r.issues, ops })?;
+        emit(RowPlan { row: index + 1, status, title, issues: r.issues }, ops)?;
         planned += 1;
     }
     Ok((headers, counts))

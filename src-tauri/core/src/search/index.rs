@@ -20,6 +20,21 @@ pub(crate) struct Entry {
     pub body: String,
 }
 
+/// The searchable text of an entry: its parts, space-separated (queries hold no spaces, so
+/// no match spans two parts). A part found inside another (a short name inside the name, its
+/// pinyin inside the name's) adds no match, only trigrams to index, and is left out.
+fn body_of(parts: Vec<String>) -> String {
+    let kept: Vec<&String> = parts
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            !p.is_empty() && !parts.iter().enumerate().any(|(j, q)| j != *i && q.contains(p.as_str()) && (q.len() > p.len() || j < *i))
+        })
+        .map(|(_, p)| p)
+        .collect();
+    kept.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(" ")
+}
+
 pub(crate) fn customer_entry(c: &Customer) -> Entry {
     let f = &c.fields;
     let (full, initials) = pinyin(&f.name);
@@ -34,8 +49,9 @@ pub(crate) fn customer_entry(c: &Customer) -> Entry {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    let body = [names.join(" "), full, initials.clone(), short_full, short_initials, search_text(&f.stock_code)]
-        .join(" ");
+    let mut parts = names.clone();
+    parts.extend([full, initials.clone(), short_full, short_initials, search_text(&f.stock_code)]);
+    let body = body_of(parts);
     Entry {
         kind: HitKind::Customer,
         ref_id: c.id,
@@ -57,15 +73,7 @@ pub(crate) fn contact_entry(c: &Contact, customer_name: &str) -> Entry {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    let body = [
-        name.clone(),
-        full,
-        initials.clone(),
-        digits(&f.phone),
-        search_text(&f.wechat),
-        search_text(&f.email),
-    ]
-    .join(" ");
+    let body = body_of(vec![name.clone(), full, initials.clone(), digits(&f.phone), search_text(&f.wechat), search_text(&f.email)]);
     Entry {
         kind: HitKind::Contact,
         ref_id: c.id,
@@ -185,4 +193,20 @@ pub(crate) fn remove_customer_and_contacts(conn: &Connection, customer_id: i64) 
         remove(conn, HitKind::Contact, id)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_leaves_out_parts_found_inside_others() {
+        let parts = ["鼎盛建材有限公司", "鼎盛建材", "dingshengjiancaiyouxiangongsi", "dsjcyxgs", "dingshengjiancai", "dsjc", "", "dsjcyxgs"];
+        assert_eq!(body_of(parts.map(String::from).to_vec()), "鼎盛建材有限公司 dingshengjiancaiyouxiangongsi dsjcyxgs");
+    }
+
+    #[test]
+    fn unigram_text_keeps_letters_and_digits_one_per_token() {
+        assert_eq!(spaced("华东·钢铁 A1"), "华 东 钢 铁 A 1");
+    }
 }

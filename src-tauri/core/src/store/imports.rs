@@ -173,12 +173,12 @@ impl Store {
         let total = req.sheet.rows.len().saturating_sub(req.header_row + 1);
         let mut apply = Apply { tx: &tx, batch, now: &now, customer_of_row: Vec::new(), names: HashMap::new(), touched: BTreeSet::new() };
         let mut done = 0;
-        let (_, counts) = plan::plan_rows(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, &mut |row| {
+        let (_, counts) = plan::plan_rows(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, &mut |_, ops| {
             if !progress(done, total) {
                 return Err(CoreError::Cancelled);
             }
             done += 1;
-            apply.row(row.ops, settings.stale_months, today)
+            apply.row(ops, settings.stale_months, today)
         })?;
         for id in &apply.touched {
             self.refresh_completeness(&tx, *id)?;
