@@ -277,7 +277,7 @@ export type OnDuplicate = "skip" | "fill" | "overwrite";
 
 export type TextEncoding = "utf8" | "gb18030";
 
-export type ValueError = { "code": "unrecognized_date", "text": string } | { "code": "invalid_date", "text": string } | { "code": "unrecognized_number", "text": string } | { "code": "error_cell", "text": string };
+export type ValueError = { "code": "unrecognized_date", "text": string } | { "code": "invalid_date", "text": string } | { "code": "unrecognized_number", "text": string } | { "code": "error_cell", "text": string } | { "code": "formula", "text": string } | { "code": "undecodable", "text": string };
 
 export type Problem = { "code": "value", value: ValueError, } | { "code": "required" } | { "code": "unknown_label", text: string, } | { "code": "unknown_customer", name: string, } | { "code": "not_a_month", text: string, } | { "code": "invalid", reason: Reason, detail: string, };
 
@@ -335,7 +335,7 @@ export type ImportProgress = { done: number, total: number, };
 
 export type ImportRecord = { id: number, file: string, sheet: string, kind: string, created: number, updated: number, skipped: number, errors: number, importedAt: string, undoneAt: string | null, };
 
-export type ReadError = { "type": "unreadable", "data": { file: string, reason: string, } } | { "type": "encrypted", "data": { file: string, } } | { "type": "noSuchSheet", "data": { file: string, sheet: string, available: Array<string>, } } | { "type": "empty", "data": { file: string, } } | { "type": "tooLarge", "data": { file: string, sheet: string, what: string, limit: number, } };
+export type ReadError = { "type": "unreadable", "data": { file: string, reason: string, } } | { "type": "encrypted", "data": { file: string, } } | { "type": "noSuchSheet", "data": { file: string, sheet: string, available: Array<string>, } } | { "type": "empty", "data": { file: string, } } | { "type": "tooLarge", "data": { file: string, sheet: string, what: string, limit: number, } } | { "type": "unknownFormat", "data": { file: string, } } | { "type": "headerOnly", "data": { file: string, sheet: string, } };
 
 export type Language = "zh" | "en";
 

@@ -21,15 +21,26 @@ pub struct Outcome {
 /// A file that cannot be read at all, in words.
 pub fn read_error_text(e: &ReadError) -> String {
     match e {
-        ReadError::Unreadable { file, reason } => format!("{file}: 无法读取,不是可识别的表格文件 ({reason})"),
+        ReadError::Unreadable { file, reason } => format!("{file}: 无法读取,文件可能已损坏 ({reason})"),
         ReadError::Encrypted { file } => format!("{file}: 文件有密码保护,请先在 Excel 中取消密码"),
         ReadError::NoSuchSheet { file, sheet, available } => {
             format!("{file}: 没有名为「{sheet}」的工作表 (有: {})", available.join("、"))
         }
         ReadError::Empty { file } => format!("{file}: 没有任何数据"),
         ReadError::TooLarge { file, sheet, what, limit } => {
-            format!("{file} · {sheet}: 太大 ({what} 超过 {limit}),请拆分后再导入")
+            let what = match what.as_str() {
+                "cells" => "单元格数",
+                "rows" => "行数",
+                "columns" => "列数",
+                "bytes" => "字节数",
+                other => other,
+            };
+            format!("{file} · {sheet}: 太大 ({what}超过 {limit}),请拆分后再导入")
         }
+        ReadError::UnknownFormat { file } => {
+            format!("{file}: 无法读取,不是可识别的表格文件 (Excel、WPS、LibreOffice 或 CSV 文本),请在 Excel 中另存为 .xlsx 后再导入")
+        }
+        ReadError::HeaderOnly { file, sheet } => format!("{file} · {sheet}: 只有表头,没有数据行"),
     }
 }
 

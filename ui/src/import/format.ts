@@ -100,6 +100,10 @@ export function readErrorText(e: ReadError): string {
       const what = te(`importing.read.what.${e.data.what}`) ? t(`importing.read.what.${e.data.what}`) : e.data.what
       return t('importing.read.tooLarge', { file: e.data.file, sheet: e.data.sheet, what, limit: e.data.limit.toLocaleString() })
     }
+    case 'unknownFormat':
+      return t('importing.read.unknownFormat', { file: e.data.file })
+    case 'headerOnly':
+      return t('importing.read.headerOnly', { file: e.data.file, sheet: e.data.sheet })
     default:
       return JSON.stringify(e)
   }

@@ -33,6 +33,8 @@ pub fn reason_text(p: &Problem) -> String {
             ValueError::InvalidDate(t) => format!("日期不存在 '{t}'"),
             ValueError::UnrecognizedNumber(t) => format!("无法识别的数字 '{t}'"),
             ValueError::ErrorCell(t) => format!("单元格是错误值 {t}"),
+            ValueError::Formula(t) => format!("公式没有计算结果 '{t}' (请在 Excel 中打开并保存后再导入)"),
+            ValueError::Undecodable(t) => format!("文字无法识别,可能是文件编码不对 '{t}'"),
         },
         Problem::Required => reason_words(Reason::Required).to_string(),
         Problem::UnknownLabel { text } => format!("不是可选的值 '{text}'"),

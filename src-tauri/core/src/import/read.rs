@@ -1,27 +1,68 @@
 //! Reading a spreadsheet file into rows of [`Cell`]s: .xlsx/.xlsm/.xlsb/.xls/.ods through
-//! calamine, .csv/.txt through the csv crate in UTF-8 (with or without BOM) or GBK/GB18030.
+//! calamine, .csv/.txt/.tsv as text in UTF-8 (with or without BOM), UTF-16 (with BOM) or
+//! GBK/GB18030.
 //!
-//! Memory stays bounded whatever the file claims: .xlsx and .xlsb are streamed cell by cell
-//! and refused past [`MAX_CELLS`] cells, [`MAX_ROWS`] rows or [`MAX_COLUMNS`] columns, so a
-//! sheet whose dimension claims millions of columns, or a zip bomb, costs nothing before it is
-//! refused. (.xls and .ods have no streaming reader in calamine; their ranges are checked
-//! right after loading.)
+//! What a file is comes from its bytes, not its name ([`detect`]): a workbook saved as `.xls`
+//! that is really an .xlsx, or a CSV (or a system's tab-separated export) named `.xlsx` or
+//! `.xls`, is read as what it is; a password-protected workbook is [`ReadError::Encrypted`]
+//! whatever its name; anything else — random bytes, a web page or a document with a
+//! spreadsheet's name, text without columns — is [`ReadError::UnknownFormat`].
+//!
+//! Memory and time stay bounded whatever the file claims:
+//! - no decompressed part of a workbook package, and no text file, may exceed
+//!   [`MAX_PART_BYTES`] (checked from the zip directory before anything is inflated);
+//! - .xlsx and .xlsb sheets are streamed cell by cell and refused past [`MAX_ROWS`] rows,
+//!   [`MAX_COLUMNS`] columns, [`MAX_CELLS`] cells (the area up to each row's last filled cell,
+//!   so sparse far-right cells cannot inflate memory) or [`MAX_TEXT_BYTES`] of cell text (so a
+//!   long shared string referenced a million times cannot either);
+//! - .ods has no streaming reader in calamine and expands repeated rows and columns itself, so
+//!   its content is measured first ([`ods_guard`]); .xls is loaded whole by calamine, which the
+//!   format's own limits (65,536 × 256) and [`MAX_PART_BYTES`] on the file bound;
+//! - calamine panics on some damaged files; those panics become [`ReadError::Unreadable`].
+//!
+//! Formulas: a workbook's cells hold the formula's last calculated value, which is what is
+//! read. A formula cell without one — the file was written by a program that does not calculate
+//! (`<f>` without `<v>`, or a workbook that asks Excel to recalculate everything on opening,
+//! whose stored values are placeholders) — is read as [`Cell::Formula`], which the import
+//! reports as a per-cell problem rather than importing `0` or the formula text. In a text
+//! file, a cell such as `=SUM(B2:B3)` is a formula Excel would calculate and is read the same way.
 
+mod detect;
+mod ods_guard;
+mod text;
+
+use std::fs::File;
 use std::io::{BufReader, Read, Seek};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use calamine::{open_workbook_auto, CellErrorType, Data, DataRef, Reader, Sheets};
+use calamine::{CellErrorType, Data, DataRef, Ods, Reader, Sheets, Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::values::Cell;
+use detect::Format;
 
-/// At most this many cells are read from one sheet (100k rows × 50 columns).
+pub use text::read_csv;
+
+/// At most this many cells are read from one sheet (200k rows × 25 columns, 100k × 50),
+/// counted as the area up to each row's last filled cell. About 160 MB of cells at most.
 pub const MAX_CELLS: usize = 5_000_000;
-/// Excel's own row limit.
-pub const MAX_ROWS: u32 = 1_048_576;
-/// More columns than any customer list has; a dimension claiming more is refused.
+/// At most this many rows (header and any title block included). Bigger lists are better
+/// split: one import is one transaction and one preview the user can still look through.
+/// Excel's own 1,048,576 rows would be refused here, after reading 200,000 rows.
+pub const MAX_ROWS: u32 = 200_000;
+/// More columns than any customer list has; a sheet with data further right is refused.
 pub const MAX_COLUMNS: u32 = 1_000;
+/// At most this much cell text (UTF-8) is held for one sheet.
+pub const MAX_TEXT_BYTES: u64 = 256 << 20;
+/// No decompressed workbook part (sheet XML, shared strings…) and no text or .xls file may be
+/// bigger: well above any sheet within the cell limits, well below a zip bomb.
+pub const MAX_PART_BYTES: u64 = 512 << 20;
+
+/// Cell records read from one sheet, empty and overwritten ones included, before it is
+/// refused as too large: a file repeating one cell millions of times cannot keep us busy.
+const MAX_RECORDS: usize = 4 * MAX_CELLS;
 
 /// A text encoding of a CSV file.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +77,8 @@ pub enum TextEncoding {
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(tag = "type", content = "data", rename_all = "camelCase")]
 pub enum ReadError {
-    /// Not a spreadsheet this reader knows, or damaged (`reason` from the parser).
+    /// A spreadsheet container (zip, OLE) that cannot be read: damaged or truncated
+    /// (`reason` from the parser).
     #[serde(rename_all = "camelCase")]
     Unreadable { file: String, reason: String },
     /// Password-protected workbook.
@@ -46,9 +88,17 @@ pub enum ReadError {
     NoSuchSheet { file: String, sheet: String, available: Vec<String> },
     /// No sheet holds any data.
     Empty { file: String },
-    /// Past the limits above (`what`: "cells", "rows" or "columns").
+    /// Past the limits above (`what`: "cells", "rows", "columns", or "bytes" for
+    /// [`MAX_TEXT_BYTES`] and [`MAX_PART_BYTES`]; `sheet` is then the part or file that is
+    /// too big when it is not a sheet).
     #[serde(rename_all = "camelCase")]
     TooLarge { file: String, sheet: String, what: String, limit: u64 },
+    /// Neither a workbook (Excel, WPS, LibreOffice) nor a text table: another kind of file
+    /// with a spreadsheet's name, e.g. a web page or a document.
+    UnknownFormat { file: String },
+    /// The sheet has one row at most — a header without data rows below it.
+    #[serde(rename_all = "camelCase")]
+    HeaderOnly { file: String, sheet: String },
 }
 
 /// One sheet as rows of cells (rows may be shorter than the widest row).
@@ -62,93 +112,192 @@ fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
-fn is_text_file(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
-        Some("csv" | "txt" | "tsv")
-    )
+/// A workbook opened by calamine, and whether its formula values are placeholders.
+struct Book {
+    sheets: Sheets<BufReader<File>>,
+    uncalculated: bool,
 }
 
-/// Reads one sheet: `sheet` by name, or the first sheet that holds data. A CSV file is one
-/// sheet named after the file; `encoding` overrides its detection.
+enum Opened {
+    Text,
+    Book(Book),
+}
+
+/// Runs calamine code, turning a panic (some damaged files cause one) into `Unreadable`.
+fn guarded<T>(file: &str, f: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadError> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let detail = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        Err(ReadError::Unreadable { file: file.into(), reason: format!("damaged file: {detail}") })
+    })
+}
+
+fn io_error(file: &str, e: std::io::Error) -> ReadError {
+    ReadError::Unreadable { file: file.into(), reason: e.to_string() }
+}
+
+fn open(path: &Path, file: &str) -> Result<Opened, ReadError> {
+    let format = detect::detect(path, file)?;
+    let reader = || File::open(path).map(BufReader::new).map_err(|e| io_error(file, e));
+    let unreadable = |e: &dyn std::fmt::Display| ReadError::Unreadable { file: file.into(), reason: e.to_string() };
+    let book = |sheets| Ok(Opened::Book(Book { sheets, uncalculated: false }));
+    guarded(file, || match format {
+        Format::Text => Ok(Opened::Text),
+        Format::Unknown => Err(ReadError::UnknownFormat { file: file.into() }),
+        Format::Xlsx { uncalculated } => match Xlsx::new(reader()?) {
+            Ok(x) => Ok(Opened::Book(Book { sheets: Sheets::Xlsx(x), uncalculated })),
+            Err(XlsxError::Password) => Err(ReadError::Encrypted { file: file.into() }),
+            Err(e) => Err(unreadable(&e)),
+        },
+        Format::Xlsb => match Xlsb::new(reader()?) {
+            Ok(x) => book(Sheets::Xlsb(x)),
+            Err(XlsbError::Password) => Err(ReadError::Encrypted { file: file.into() }),
+            Err(e) => Err(unreadable(&e)),
+        },
+        Format::Ods => {
+            ods_guard::check(path, file)?;
+            match Ods::new(reader()?) {
+                Ok(x) => book(Sheets::Ods(x)),
+                Err(calamine::OdsError::Password) => Err(ReadError::Encrypted { file: file.into() }),
+                Err(e) => Err(unreadable(&e)),
+            }
+        }
+        // An OLE compound file: an encrypted OOXML package (calamine's xlsx reader recognises
+        // its EncryptedPackage stream) or a BIFF .xls workbook.
+        Format::Ole => {
+            if let Err(XlsxError::Password) = Xlsx::new(reader()?) {
+                return Err(ReadError::Encrypted { file: file.into() });
+            }
+            match Xls::new(reader()?) {
+                Ok(x) => book(Sheets::Xls(x)),
+                Err(XlsError::Password) => Err(ReadError::Encrypted { file: file.into() }),
+                Err(e) => Err(unreadable(&e)),
+            }
+        }
+    })
+}
+
+/// A sheet that can be imported has a header and at least one row below it.
+fn non_empty_rows(rows: &[Vec<Cell>]) -> usize {
+    rows.iter().filter(|r| r.iter().any(|c| *c != Cell::Empty)).count()
+}
+
+/// Reads one sheet: `sheet` by name, or the first sheet with a header and data below it. A
+/// text file is one sheet named after the file; `encoding` overrides its detection.
 pub fn read_sheet(path: &Path, sheet: Option<&str>, encoding: Option<TextEncoding>) -> Result<Sheet, ReadError> {
     let file = file_name(path);
-    if is_text_file(path) {
-        let bytes = std::fs::read(path).map_err(|e| ReadError::Unreadable { file: file.clone(), reason: e.to_string() })?;
-        let rows = read_csv(&bytes, encoding);
-        if rows.iter().all(|r| r.iter().all(|c| *c == Cell::Empty)) {
-            return Err(ReadError::Empty { file });
+    let book = match open(path, &file)? {
+        Opened::Text => {
+            let rows = text::read_text_file(path, &file, encoding)?;
+            return match non_empty_rows(&rows) {
+                0 => Err(ReadError::Empty { file }),
+                1 => Err(ReadError::HeaderOnly { sheet: file.clone(), file }),
+                _ => Ok(Sheet { name: file, rows }),
+            };
         }
-        return Ok(Sheet { name: file, rows });
-    }
-    let mut book = open_workbook_auto(path).map_err(|e| workbook_error(&file, e))?;
-    let names = book.sheet_names();
+        Opened::Book(book) => book,
+    };
+    let Book { mut sheets, uncalculated } = book;
+    let names = sheets.sheet_names();
     let wanted: Vec<String> = match sheet {
         Some(name) if names.iter().any(|n| n == name) => vec![name.to_string()],
         Some(name) => return Err(ReadError::NoSuchSheet { file, sheet: name.into(), available: names }),
         None => names.clone(),
     };
+    let mut header_only = None;
     for name in wanted {
-        let rows = read_workbook_sheet(&mut book, &file, &name)?;
-        if rows.iter().any(|r| r.iter().any(|c| *c != Cell::Empty)) {
-            return Ok(Sheet { name, rows });
-        }
-        if sheet.is_some() {
-            return Err(ReadError::Empty { file });
+        let rows = guarded(&file, || read_workbook_sheet(&mut sheets, uncalculated, &file, &name))?;
+        match non_empty_rows(&rows) {
+            0 => {}
+            1 => header_only = header_only.or(Some(name)),
+            _ => return Ok(Sheet { name, rows }),
         }
     }
-    Err(ReadError::Empty { file })
+    match header_only {
+        Some(sheet) => Err(ReadError::HeaderOnly { file, sheet }),
+        None => Err(ReadError::Empty { file }),
+    }
 }
 
-/// The names of a workbook's sheets (a CSV file has one, its file name).
+/// The names of a workbook's sheets (a text file has one, its file name).
 pub fn sheet_names(path: &Path) -> Result<Vec<String>, ReadError> {
-    if is_text_file(path) {
-        return Ok(vec![file_name(path)]);
+    let file = file_name(path);
+    match open(path, &file)? {
+        Opened::Text => Ok(vec![file]),
+        Opened::Book(book) => Ok(book.sheets.sheet_names()),
     }
-    let book = open_workbook_auto(path).map_err(|e| workbook_error(&file_name(path), e))?;
-    Ok(book.sheet_names())
 }
 
-fn workbook_error(file: &str, e: calamine::Error) -> ReadError {
-    let reason = e.to_string();
-    let lower = reason.to_lowercase();
-    if lower.contains("password") || lower.contains("encrypt") || lower.contains("cfb") && lower.contains("encryption") {
-        ReadError::Encrypted { file: file.into() }
-    } else {
-        ReadError::Unreadable { file: file.into(), reason }
-    }
+/// The caps a [`Grid`] enforces.
+#[derive(Clone, Copy)]
+pub(crate) struct Limits {
+    rows: u32,
+    columns: u32,
+    cells: usize,
+    records: usize,
+    text_bytes: u64,
+}
+
+impl Limits {
+    pub(crate) const STANDARD: Limits =
+        Limits { rows: MAX_ROWS, columns: MAX_COLUMNS, cells: MAX_CELLS, records: MAX_RECORDS, text_bytes: MAX_TEXT_BYTES };
+    /// For text already in memory ([`read_csv`]).
+    pub(crate) const NONE: Limits =
+        Limits { rows: u32::MAX, columns: u32::MAX, cells: usize::MAX, records: usize::MAX, text_bytes: u64::MAX };
 }
 
 /// Collects positioned cells into rows, enforcing the limits as it goes.
-struct Grid<'a> {
+pub(crate) struct Grid<'a> {
     file: &'a str,
     sheet: &'a str,
+    limits: Limits,
     rows: Vec<Vec<Cell>>,
+    /// Cells allocated: the sum of the rows' lengths.
     cells: usize,
+    records: usize,
+    text_bytes: u64,
 }
 
-impl Grid<'_> {
-    fn put(&mut self, row: u32, col: u32, cell: Cell) -> Result<(), ReadError> {
+impl<'a> Grid<'a> {
+    pub(crate) fn new(file: &'a str, sheet: &'a str, limits: Limits) -> Self {
+        Grid { file, sheet, limits, rows: Vec::new(), cells: 0, records: 0, text_bytes: 0 }
+    }
+
+    fn too_large(&self, what: &str, limit: u64) -> ReadError {
+        ReadError::TooLarge { file: self.file.into(), sheet: self.sheet.into(), what: what.into(), limit }
+    }
+
+    pub(crate) fn put(&mut self, row: u32, col: u32, cell: Cell) -> Result<(), ReadError> {
+        self.records += 1;
+        if self.records > self.limits.records {
+            return Err(self.too_large("cells", self.limits.cells as u64));
+        }
         if cell == Cell::Empty {
             return Ok(());
         }
-        let too_large = |what: &str, limit: u64| ReadError::TooLarge {
-            file: self.file.into(),
-            sheet: self.sheet.into(),
-            what: what.into(),
-            limit,
-        };
-        if row >= MAX_ROWS {
-            return Err(too_large("rows", MAX_ROWS as u64));
+        if row >= self.limits.rows {
+            return Err(self.too_large("rows", self.limits.rows as u64));
         }
-        if col >= MAX_COLUMNS {
-            return Err(too_large("columns", MAX_COLUMNS as u64));
+        if col >= self.limits.columns {
+            return Err(self.too_large("columns", self.limits.columns as u64));
         }
-        self.cells += 1;
-        if self.cells > MAX_CELLS {
-            return Err(too_large("cells", MAX_CELLS as u64));
+        if let Cell::Text(t) | Cell::Formula(t) | Cell::Error(t) = &cell {
+            self.text_bytes += t.len() as u64;
+            if self.text_bytes > self.limits.text_bytes {
+                return Err(self.too_large("bytes", self.limits.text_bytes));
+            }
         }
         let (r, c) = (row as usize, col as usize);
+        let len = self.rows.get(r).map_or(0, Vec::len);
+        if len <= c {
+            self.cells += c + 1 - len;
+            if self.cells > self.limits.cells {
+                return Err(self.too_large("cells", self.limits.cells as u64));
+            }
+        }
         if self.rows.len() <= r {
             self.rows.resize(r + 1, Vec::new());
         }
@@ -159,17 +308,29 @@ impl Grid<'_> {
         line[c] = cell;
         Ok(())
     }
+
+    pub(crate) fn into_rows(self) -> Vec<Vec<Cell>> {
+        self.rows
+    }
 }
 
-fn read_workbook_sheet<RS: Read + Seek>(book: &mut Sheets<RS>, file: &str, sheet: &str) -> Result<Vec<Vec<Cell>>, ReadError> {
-    let mut grid = Grid { file, sheet, rows: Vec::new(), cells: 0 };
+fn read_workbook_sheet<RS: Read + Seek>(
+    book: &mut Sheets<RS>,
+    uncalculated: bool,
+    file: &str,
+    sheet: &str,
+) -> Result<Vec<Vec<Cell>>, ReadError> {
+    let mut grid = Grid::new(file, sheet, Limits::STANDARD);
     let unreadable = |e: &dyn std::fmt::Display| ReadError::Unreadable { file: file.into(), reason: e.to_string() };
     match book {
         Sheets::Xlsx(x) => {
             let mut cells = x.worksheet_cells_reader(sheet).map_err(|e| unreadable(&e))?;
-            while let Some(c) = cells.next_cell().map_err(|e| unreadable(&e))? {
-                let (r, col) = c.get_position();
-                grid.put(r, col, from_ref(c.get_value()))?;
+            while let Some(c) = cells.next_cell_with_formula().map_err(|e| unreadable(&e))? {
+                let cell = match c.formula {
+                    Some(f) if uncalculated || c.value == DataRef::Empty => Cell::Formula(format!("={f}")),
+                    _ => from_ref(&c.value),
+                };
+                grid.put(c.pos.0, c.pos.1, cell)?;
             }
         }
         Sheets::Xlsb(x) => {
@@ -180,7 +341,7 @@ fn read_workbook_sheet<RS: Read + Seek>(book: &mut Sheets<RS>, file: &str, sheet
             }
         }
         other => {
-            let range = other.worksheet_range(sheet).map_err(|e| workbook_error(file, e))?;
+            let range = other.worksheet_range(sheet).map_err(|e| unreadable(&e))?;
             let (start_row, start_col) = range.start().unwrap_or((0, 0));
             for (r, row) in range.rows().enumerate() {
                 for (c, value) in row.iter().enumerate() {
@@ -189,7 +350,7 @@ fn read_workbook_sheet<RS: Read + Seek>(book: &mut Sheets<RS>, file: &str, sheet
             }
         }
     }
-    Ok(grid.rows)
+    Ok(grid.into_rows())
 }
 
 fn error_text(e: &CellErrorType) -> String {
@@ -197,12 +358,18 @@ fn error_text(e: &CellErrorType) -> String {
 }
 
 /// A date cell as a 1900-epoch serial, whatever the workbook's epoch: calamine knows the
-/// epoch and gives the calendar date; the serial is counted back from it.
+/// epoch and gives the calendar date; the serial is counted back from it (with Excel's
+/// phantom 1900-02-29, so days before March 1900 count from 1899-12-31).
 fn date_serial(dt: &calamine::ExcelDateTime) -> Cell {
     let (y, m, d, ..) = dt.to_ymd_hms_milli();
-    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid base date");
-    match chrono::NaiveDate::from_ymd_opt(y.into(), m.into(), d.into()) {
-        Some(date) => Cell::Date((date - base).num_days() as f64 + dt.as_f64().fract()),
+    let date = chrono::NaiveDate::from_ymd_opt(y.into(), m.into(), d.into());
+    let march_1900 = chrono::NaiveDate::from_ymd_opt(1900, 3, 1).expect("valid date");
+    match date {
+        Some(date) => {
+            let base = if date < march_1900 { (1899, 12, 31) } else { (1899, 12, 30) };
+            let base = chrono::NaiveDate::from_ymd_opt(base.0, base.1, base.2).expect("valid base date");
+            Cell::Date((date - base).num_days() as f64 + dt.as_f64().fract())
+        }
         None => Cell::Error(format!("{}", dt.as_f64())),
     }
 }
@@ -234,86 +401,103 @@ fn from_data(v: &Data) -> Cell {
     }
 }
 
-/// Decodes CSV bytes: a UTF-8 BOM or valid UTF-8 is UTF-8; anything else is read as GB18030
-/// (a superset of GBK) unless `encoding` says otherwise. The delimiter is the one of `,` `\t`
-/// `;` that the first line uses most.
-pub fn read_csv(bytes: &[u8], encoding: Option<TextEncoding>) -> Vec<Vec<Cell>> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let encoding = encoding.unwrap_or(if std::str::from_utf8(body).is_ok() { TextEncoding::Utf8 } else { TextEncoding::Gb18030 });
-    let text = match encoding {
-        TextEncoding::Utf8 => String::from_utf8_lossy(body).into_owned(),
-        TextEncoding::Gb18030 => encoding_rs::GB18030.decode_without_bom_handling(body).0.into_owned(),
-    };
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = [b',', b'\t', b';'].into_iter().max_by_key(|d| first.matches(*d as char).count()).unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(BufReader::new(text.as_bytes()));
-    reader
-        .records()
-        .filter_map(Result::ok)
-        .map(|rec| {
-            rec.iter()
-                .map(|s| if s.trim().is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) })
-                .collect()
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn texts(rows: &[Vec<Cell>]) -> Vec<Vec<String>> {
-        rows.iter()
-            .map(|r| r.iter().map(|c| if let Cell::Text(t) = c { t.clone() } else { String::new() }).collect())
-            .collect()
-    }
-
-    #[test]
-    fn csv_in_utf8_bom_and_gbk() {
-        let want = vec![vec!["客户名称".to_string(), "电话".into()], vec!["华东精密".into(), "0512-6666".into()]];
-        let utf8 = "客户名称,电话\n华东精密,0512-6666\n";
-        assert_eq!(texts(&read_csv(utf8.as_bytes(), None)), want);
-        let bom = [b"\xEF\xBB\xBF".as_slice(), utf8.as_bytes()].concat();
-        assert_eq!(texts(&read_csv(&bom, None)), want);
-        let (gbk, _, _) = encoding_rs::GBK.encode(utf8);
-        assert_eq!(texts(&read_csv(&gbk, None)), want, "detected");
-        assert_ne!(texts(&read_csv(&gbk, Some(TextEncoding::Utf8))), want, "override honoured");
-        let tabs = "客户名称\t电话\n华东精密\t0512-6666\n";
-        assert_eq!(texts(&read_csv(tabs.as_bytes(), None)), want);
-    }
-
     #[test]
     fn grid_limits_refuse_instead_of_allocating() {
-        let mut g = Grid { file: "a.xlsx", sheet: "S", rows: vec![], cells: 0 };
+        let mut g = Grid::new("a.xlsx", "S", Limits::STANDARD);
         g.put(2, 1, Cell::Text("x".into())).unwrap();
         assert_eq!(g.rows.len(), 3);
         assert_eq!(g.rows[2], vec![Cell::Empty, Cell::Text("x".into())]);
         let err = g.put(0, 16_383, Cell::Number(1.0)).unwrap_err();
         assert!(matches!(err, ReadError::TooLarge { ref what, .. } if what == "columns"), "{err:?}");
-        assert!(g.put(MAX_ROWS, 0, Cell::Number(1.0)).is_err());
+        let err = g.put(MAX_ROWS, 0, Cell::Number(1.0)).unwrap_err();
+        assert!(matches!(err, ReadError::TooLarge { ref what, limit: 200_000, .. } if what == "rows"), "{err:?}");
         g.put(5_000_000, 0, Cell::Empty).unwrap(); // empty cells cost nothing
     }
 
     #[test]
-    fn a_renamed_text_file_is_unreadable_not_a_panic() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("客户.xlsx");
-        std::fs::write(&path, "this is not a spreadsheet").unwrap();
-        match read_sheet(&path, None, None) {
-            Err(ReadError::Unreadable { file, .. }) => assert_eq!(file, "客户.xlsx"),
+    fn sparse_far_right_cells_count_the_area_they_span() {
+        // One value at column 999 in each row allocates 1,000 cells per row: 5,000 such rows
+        // are the cell limit, though only 5,000 cells hold anything.
+        let mut g = Grid::new("a.xlsx", "S", Limits::STANDARD);
+        for r in 0..5_000 {
+            g.put(r, 999, Cell::Number(1.0)).unwrap();
+        }
+        let err = g.put(5_000, 999, Cell::Number(1.0)).unwrap_err();
+        assert_eq!(err, ReadError::TooLarge { file: "a.xlsx".into(), sheet: "S".into(), what: "cells".into(), limit: MAX_CELLS as u64 });
+    }
+
+    #[test]
+    fn repeated_text_is_capped_by_its_bytes() {
+        let long = "长".repeat(100_000); // 300,000 bytes
+        let mut g = Grid::new("a.xlsx", "S", Limits::STANDARD);
+        let fits = (MAX_TEXT_BYTES / 300_000) as u32;
+        for r in 0..fits {
+            g.put(r, 0, Cell::Text(long.clone())).unwrap();
+        }
+        let err = g.put(fits, 0, Cell::Text(long)).unwrap_err();
+        assert!(matches!(err, ReadError::TooLarge { ref what, limit, .. } if what == "bytes" && limit == MAX_TEXT_BYTES), "{err:?}");
+    }
+
+    #[test]
+    fn overwriting_one_cell_forever_is_stopped() {
+        let mut g = Grid::new("a.xlsx", "S", Limits::STANDARD);
+        let mut result = Ok(());
+        for _ in 0..=MAX_RECORDS {
+            result = g.put(0, 0, Cell::Number(1.0));
+            if result.is_err() {
+                break;
+            }
+        }
+        assert!(matches!(result, Err(ReadError::TooLarge { ref what, .. }) if what == "cells"), "{result:?}");
+    }
+
+    #[test]
+    fn dates_before_march_1900_keep_excels_numbering() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType::DateTime};
+        for serial in [1.0, 59.0, 61.0, 45356.0, 45356.75] {
+            assert_eq!(date_serial(&ExcelDateTime::new(serial, DateTime, false)), Cell::Date(serial));
+        }
+        // 2024-03-05 in a 1904-epoch workbook is the same day as 45356 in the 1900 epoch.
+        assert_eq!(date_serial(&ExcelDateTime::new(43894.0, DateTime, true)), Cell::Date(45356.0));
+    }
+
+    #[test]
+    fn a_panic_inside_the_reader_is_a_typed_error() {
+        let r: Result<(), ReadError> = guarded("坏.xlsb", || panic!("index out of bounds"));
+        match r {
+            Err(ReadError::Unreadable { file, reason }) => {
+                assert_eq!(file, "坏.xlsb");
+                assert!(reason.contains("index out of bounds"), "{reason}");
+            }
             other => panic!("{other:?}"),
         }
     }
 
     #[test]
-    fn empty_csv_is_reported_empty() {
+    fn a_renamed_text_file_is_read_as_text_and_random_bytes_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("客户.xlsx");
+        std::fs::write(&path, "客户名称,电话\n华东精密,0512-6666\n").unwrap();
+        let sheet = read_sheet(&path, None, None).unwrap();
+        assert_eq!(sheet.rows[1], vec![Cell::Text("华东精密".into()), Cell::Text("0512-6666".into())]);
+        let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        std::fs::write(&path, bytes).unwrap();
+        assert_eq!(read_sheet(&path, None, None), Err(ReadError::UnknownFormat { file: "客户.xlsx".into() }));
+        std::fs::write(&path, "not a workbook").unwrap();
+        assert_eq!(read_sheet(&path, None, None), Err(ReadError::UnknownFormat { file: "客户.xlsx".into() }), "prose is no table");
+    }
+
+    #[test]
+    fn empty_and_header_only_text_files() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("empty.csv");
         std::fs::write(&path, "\n\n").unwrap();
-        assert!(matches!(read_sheet(&path, None, None), Err(ReadError::Empty { .. })));
+        assert_eq!(read_sheet(&path, None, None), Err(ReadError::Empty { file: "empty.csv".into() }));
+        std::fs::write(&path, "客户名称,电话\n,\n").unwrap();
+        assert_eq!(read_sheet(&path, None, None), Err(ReadError::HeaderOnly { file: "empty.csv".into(), sheet: "empty.csv".into() }));
     }
 }

@@ -23,6 +23,10 @@ pub enum Cell {
     Date(f64),
     /// An error cell (`#N/A`, `#DIV/0!`…).
     Error(String),
+    /// A formula without a calculated value (`=SUM(B2:B3)`): the file was written by a program
+    /// that does not calculate, or is a text file. Never read as its text or as 0 — every
+    /// reader below refuses it with [`ValueError::Formula`], so the preview shows the cell.
+    Formula(String),
 }
 
 /// Which day an Excel serial counts from.
@@ -46,6 +50,12 @@ pub enum ValueError {
     UnrecognizedNumber(String),
     /// The cell holds a spreadsheet error (`#N/A`).
     ErrorCell(String),
+    /// A formula nobody calculated (`=SUM(B2:B3)`): open the file in Excel or WPS, save it,
+    /// and import it again.
+    Formula(String),
+    /// Text with bytes its encoding could not decode (shown as `�`): the file's encoding is
+    /// not the one chosen, or lines in several encodings were pasted together.
+    Undecodable(String),
 }
 
 /// A date as precise as the cell was: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the store's forms).
@@ -91,6 +101,7 @@ pub fn date(cell: &Cell, epoch: Epoch) -> Result<Option<PartialDate>, ValueError
     let text = match cell {
         Cell::Empty => return Ok(None),
         Cell::Error(e) => return Err(ValueError::ErrorCell(e.clone())),
+        Cell::Formula(f) => return Err(ValueError::Formula(f.clone())),
         Cell::Bool(b) => return Err(ValueError::UnrecognizedDate(b.to_string())),
         Cell::Date(serial) => {
             return excel_serial_to_date(*serial, epoch)
@@ -162,6 +173,7 @@ pub fn amount(cell: &Cell) -> Result<Option<f64>, ValueError> {
         Cell::Empty => return Ok(None),
         Cell::Number(n) => return Ok(Some(*n)),
         Cell::Error(e) => return Err(ValueError::ErrorCell(e.clone())),
+        Cell::Formula(f) => return Err(ValueError::Formula(f.clone())),
         Cell::Bool(b) => return Err(ValueError::UnrecognizedNumber(b.to_string())),
         Cell::Date(n) => return Err(ValueError::UnrecognizedNumber(n.to_string())),
         Cell::Text(t) => t,
@@ -232,12 +244,14 @@ pub fn percent(cell: &Cell) -> Result<Option<f64>, ValueError> {
 pub fn text(cell: &Cell, epoch: Epoch) -> Result<String, ValueError> {
     Ok(match cell {
         Cell::Empty => String::new(),
+        Cell::Text(t) if t.contains('\u{FFFD}') => return Err(ValueError::Undecodable(t.trim().to_string())),
         Cell::Text(t) => half_width(t).trim().to_string(),
         Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
         Cell::Number(n) => n.to_string(),
         Cell::Bool(b) => if *b { "是".into() } else { "否".into() },
         Cell::Date(_) => date(cell, epoch)?.unwrap_or_default(),
         Cell::Error(e) => return Err(ValueError::ErrorCell(e.clone())),
+        Cell::Formula(f) => return Err(ValueError::Formula(f.clone())),
     })
 }
 
@@ -347,5 +361,17 @@ mod tests {
         assert_eq!(text(&t("ＡＢＣ１２３"), Epoch::E1900), Ok("ABC123".into()));
         assert_eq!(text(&Cell::Number(3.5), Epoch::E1900), Ok("3.5".into()));
         assert_eq!(text(&Cell::Date(45356.0), Epoch::E1900), Ok("2024-03-05".into()));
+    }
+
+    #[test]
+    fn formulas_errors_and_garbled_text_are_refused_by_every_reader() {
+        let f = Cell::Formula("=A2&\"有限公司\"".into());
+        let want = Err(ValueError::Formula("=A2&\"有限公司\"".into()));
+        assert_eq!(text(&f, Epoch::E1900), want);
+        assert_eq!(date(&f, Epoch::E1900).map(|_| String::new()), want);
+        assert_eq!(amount(&f).map(|_| String::new()), want);
+        assert_eq!(percent(&f).map(|_| String::new()), want);
+        assert_eq!(text(&Cell::Error("#N/A".into()), Epoch::E1900), Err(ValueError::ErrorCell("#N/A".into())));
+        assert_eq!(text(&t(" 华东\u{FFFD}密 "), Epoch::E1900), Err(ValueError::Undecodable("华东\u{FFFD}密".into())));
     }
 }
