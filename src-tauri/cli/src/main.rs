@@ -104,6 +104,29 @@ enum BenchCommand {
         #[arg(long, default_value_t = 300)]
         queries: usize,
     },
+    /// Import of a generated customer .xlsx (fresh database per run) against openpyxl reading it.
+    Import {
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Keep the generated files here (a temporary folder otherwise).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Team report of a database with the generated customers against XlsxWriter writing its cells.
+    Export {
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -236,15 +259,50 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export(args) => export::run(args)?,
         Command::Bench { what: BenchCommand::Search { db, json, queries } } => {
             let store = open(&db)?;
-            let report = bench::search(&store, queries).map_err(|message| Failure { code: 2, message })?;
+            let report = bench::search::search(&store, queries).map_err(|message| Failure { code: 2, message })?;
             if json {
                 print_json(&report);
             } else {
-                bench::print_table(&report);
+                bench::search::print_table(&report);
+            }
+        }
+        Command::Bench { what: BenchCommand::Import { rows, runs, dir, json } } => {
+            let (_temp, dir) = bench_dir(dir)?;
+            let report = bench::import::run(rows, runs.max(1), &dir).map_err(|message| Failure { code: 1, message })?;
+            if json {
+                print_json(&report);
+            } else {
+                bench::import::print(&report);
+            }
+        }
+        Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {
+            let (_temp, dir) = bench_dir(dir)?;
+            let report = bench::export::run(rows, runs.max(1), &dir).map_err(|message| Failure { code: 1, message })?;
+            if json {
+                print_json(&report);
+            } else {
+                bench::export::print(&report);
             }
         }
     }
     Ok(())
+}
+
+/// The folder a file benchmark works in: the one given (created if needed), else a temporary
+/// one removed when the returned guard drops.
+fn bench_dir(dir: Option<PathBuf>) -> Result<(Option<tempfile::TempDir>, PathBuf), Failure> {
+    let io = |e: std::io::Error| Failure { code: 2, message: e.to_string() };
+    match dir {
+        Some(d) => {
+            std::fs::create_dir_all(&d).map_err(io)?;
+            Ok((None, d))
+        }
+        None => {
+            let t = tempfile::tempdir().map_err(io)?;
+            let p = t.path().to_path_buf();
+            Ok((Some(t), p))
+        }
+    }
 }
 
 fn main() -> ExitCode {

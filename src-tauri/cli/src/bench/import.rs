@@ -1,0 +1,89 @@
+//! `dossier-cli bench import`: the whole import of a generated 100k-row customer .xlsx
+//! (read, parse, validate, dedupe, commit with search index and history), run as the real
+//! `dossier-cli import` into a fresh database, against Python openpyxl in read-only mode
+//! merely reading the same rows — the usual alternative — in the same run. Ours is the
+//! process's wall time (start to exit); the reference's is Python's own timing of the read.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde::Serialize;
+
+use super::child::{self, Measured};
+use super::{generate, median, round2};
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    pub rows: usize,
+    pub runs: usize,
+    pub seconds: f64,
+    pub peak_mb: Option<f64>,
+    /// openpyxl read-only, iterating every row's values; `None` without python3 + openpyxl.
+    pub reference_seconds: Option<f64>,
+    pub reference_peak_mb: Option<f64>,
+    /// reference seconds ÷ ours.
+    pub ratio: Option<f64>,
+}
+
+const OPENPYXL: &str = "import sys, time, openpyxl
+t = time.perf_counter()
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+n = sum(1 for _ in wb.worksheets[0].iter_rows(values_only=True))
+print(n, time.perf_counter() - t)";
+
+fn peak(runs: &[Measured]) -> Option<f64> {
+    let peaks: Vec<f64> = runs.iter().filter_map(|m| m.peak_mb).collect();
+    (!peaks.is_empty()).then(|| round2(median(&peaks)))
+}
+
+pub fn run(rows: usize, runs: usize, dir: &Path) -> Result<ImportReport, String> {
+    let file = dir.join("customers.xlsx");
+    generate::customer_list(&file, rows)?;
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut ours = Vec::new();
+    for i in 0..runs {
+        let db = dir.join(format!("import-{i}.sqlite"));
+        let m = child::run(Command::new(&exe).arg("import").arg("--db").arg(&db).args(["--kind", "customers", "--json"]).arg(&file))?;
+        let out: serde_json::Value = serde_json::from_str(&m.stdout).map_err(|e| format!("import output: {e}"))?;
+        let created = out["committed"]["created"].as_u64().unwrap_or(0) as usize;
+        if created != rows {
+            return Err(format!("the import created {created} customers of {rows}"));
+        }
+        ours.push(m);
+    }
+    let mut theirs = Vec::new();
+    if child::python_has("openpyxl") {
+        for _ in 0..runs {
+            let m = child::run(Command::new("python3").args(["-c", OPENPYXL]).arg(&file))?;
+            let read: Vec<&str> = m.stdout.split_whitespace().collect();
+            if read.first().and_then(|n| n.parse::<usize>().ok()) != Some(rows + 1) {
+                return Err(format!("openpyxl read {:?} rows", read.first()));
+            }
+            // Python's own timing of the reading: its interpreter start is not held against it.
+            let seconds = read.get(1).and_then(|s| s.parse().ok()).unwrap_or(m.seconds);
+            theirs.push(Measured { seconds, ..m });
+        }
+    }
+    let seconds = round2(median(&ours.iter().map(|m| m.seconds).collect::<Vec<_>>()));
+    let reference_seconds = (!theirs.is_empty()).then(|| round2(median(&theirs.iter().map(|m| m.seconds).collect::<Vec<_>>())));
+    Ok(ImportReport {
+        rows,
+        runs,
+        seconds,
+        peak_mb: peak(&ours),
+        reference_seconds,
+        reference_peak_mb: peak(&theirs),
+        ratio: reference_seconds.map(|r| round2(r / seconds)),
+    })
+}
+
+pub fn print(r: &ImportReport) {
+    let mb = |m: Option<f64>| m.map(|m| format!("{m:.0} MB")).unwrap_or_else(|| "n/a".into());
+    println!("import of {} customer rows (.xlsx, median of {} runs):", r.rows, r.runs);
+    println!("  dossier-cli import      {:>7.2} s  peak {}", r.seconds, mb(r.peak_mb));
+    match r.reference_seconds {
+        Some(s) => println!("  openpyxl read-only      {s:>7.2} s  peak {}  (ratio {:.1}×)", mb(r.reference_peak_mb), r.ratio.unwrap_or(0.0)),
+        None => println!("  openpyxl read-only      n/a (python3 with openpyxl not found)"),
+    }
+}
