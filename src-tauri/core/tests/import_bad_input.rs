@@ -41,22 +41,14 @@ fn customers(path: &std::path::Path) -> ImportSpec {
     spec(path, ImportKind::Customers)
 }
 
-/// The issues of a preview, as (row, column, header, problem). A `Required` issue on a cell
-/// that already has a value problem (the planner also finds the name missing once its cell
-/// could not be read) is left out: the cell's own problem is the one this file tests.
+/// The issues of a preview, as (row, column, header, problem). A cell that cannot be read
+/// gets its own problem only (not also "required").
 fn issues(s: &Store, spec: &ImportSpec) -> Vec<(usize, String, String, Problem)> {
     let p = s.preview_import(spec).unwrap();
-    let all: Vec<_> = p
-        .rows
+    p.rows
         .iter()
         .flat_map(|r| r.issues.iter())
         .map(|CellIssue { row, column, header, problem, .. }| (*row, column.clone(), header.clone(), problem.clone()))
-        .collect();
-    all.iter()
-        .filter(|(r, c, _, p)| {
-            *p != Problem::Required || !all.iter().any(|(r2, c2, _, p2)| (r2, c2) == (r, c) && matches!(p2, Problem::Value { .. }))
-        })
-        .cloned()
         .collect()
 }
 

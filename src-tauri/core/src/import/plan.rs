@@ -221,7 +221,12 @@ impl RowReader<'_> {
         self.columns.get(&f).map(|&c| self.cells.get(c).unwrap_or(&Cell::Empty))
     }
 
+    /// Records a problem with field `f`'s cell. "Required" is left out when the cell already
+    /// has a more specific problem (an error cell, a formula, undecodable text).
     fn issue(&mut self, f: Field, problem: Problem) {
+        if problem == Problem::Required && self.issues.iter().any(|i| i.field == f) {
+            return;
+        }
         let col = self.columns.get(&f).copied().unwrap_or(0);
         self.issues.push(CellIssue {
             row: self.row,
@@ -337,7 +342,7 @@ impl RowReader<'_> {
         let month = date.get(..7).unwrap_or_default().to_string();
         if date.len() == 4 {
             self.issue(Field::Month, Problem::NotAMonth { text: date.clone() });
-        } else if date.is_empty() && self.issues.iter().all(|i| i.field != Field::Month) {
+        } else if date.is_empty() {
             self.issue(Field::Month, Problem::Required);
         }
         let currency = self.cell(Field::Amount).map(values::currency).unwrap_or("CNY").to_string();
