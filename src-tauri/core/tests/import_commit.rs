@@ -251,3 +251,38 @@ fn purchases_import_with_months_returns_currencies_and_duplicates() {
     s.undo_import(rec.id).unwrap();
     assert_eq!(s.stats().unwrap().purchases, 0);
 }
+
+#[test]
+fn purchase_rows_under_a_merged_customer_cell_belong_to_that_customer() {
+    let (_d, s) = store();
+    for name in ["华东精密机械股份有限公司", "南方电网物资有限公司"] {
+        s.create_customer(&dossier_core::model::CustomerFields { name: name.into(), ..Default::default() }).unwrap();
+    }
+    // What a merged 客户 cell over three months reads as: the name on its first row only.
+    let rows = [
+        vec!["客户", "月份", "产品", "金额"],
+        vec!["华东精密机械股份有限公司", "2025-01", "伺服电机", "100"],
+        vec!["", "2025-02", "伺服电机", "90"],
+        vec!["", "2025-03", "伺服电机", "80"],
+        vec!["南方电网物资有限公司", "2025-01", "电缆", "50"],
+        vec!["", "2025-02", "", ""],
+    ];
+    let sheet = Sheet { name: "采购".into(), rows: rows.iter().map(|r| r.iter().map(|s| t(s)).collect()).collect() };
+    let headers: Vec<String> = rows[0].iter().map(|s| s.to_string()).collect();
+    let mapping = suggest(&headers, ImportKind::Purchases.fields());
+    let req = ImportRequest { file: "p.xlsx", sheet: &sheet, header_row: 0, mapping: &mapping, kind: ImportKind::Purchases, on_duplicate: OnDuplicate::Skip };
+    let p = s.plan_import(&req).unwrap();
+    let titles: Vec<&str> = p.rows.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "华东精密机械股份有限公司 · 2025-01 · 伺服电机",
+            "华东精密机械股份有限公司 · 2025-02 · 伺服电机",
+            "华东精密机械股份有限公司 · 2025-03 · 伺服电机",
+            "南方电网物资有限公司 · 2025-01 · 电缆",
+            " · 2025-02 · ",
+        ]
+    );
+    assert_eq!(p.counts.new, 4);
+    assert_eq!(p.rows[4].status, RowStatus::Error, "a row without a product is not filled down: {:?}", p.rows[4].issues);
+}

@@ -547,8 +547,15 @@ pub(crate) fn plan_rows(
         }
         let mut r = RowReader { cells, row: index + 1, headers: &headers, columns: &columns, issues: vec![] };
         if kind == ImportKind::Purchases {
-            let name = r.text(Field::CustomerName);
+            let mut name = r.text(Field::CustomerName);
             let p = r.purchase();
+            // A customer cell merged over its purchase rows arrives empty below the first.
+            let unreadable = r.issues.iter().any(|i| i.field == Field::CustomerName);
+            if name.is_empty() && !unreadable && !p.product.is_empty() {
+                name = last_customer_name.clone();
+            } else if !name.is_empty() {
+                last_customer_name = name.clone();
+            }
             let title = format!("{name} · {} · {}", p.month, p.product);
             let mut ops = Ops::default();
             let mut status = RowStatus::Error;
