@@ -6,9 +6,11 @@ use std::sync::atomic::Ordering;
 use std::path::Path;
 
 use dossier_core::export::{self, ReportOptions};
+use dossier_core::import::mapping::Field;
 use dossier_core::import::plan::{ImportKind, Preview};
 use dossier_core::import::{ImportFile, ImportProgress, ImportSpec};
 use dossier_core::model::*;
+use dossier_core::store::mapping_templates::MappingTemplate;
 use dossier_core::store::ImportRecord;
 use dossier_core::CoreError;
 use tauri::ipc::Channel;
@@ -168,9 +170,42 @@ pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Re
     state.with(|s| s.save_settings(&settings))
 }
 
+/// The file as the wizard first shows it, with a saved mapping template when one fits.
 #[tauri::command]
-pub async fn import_inspect(spec: ImportSpec) -> Res<ImportFile> {
-    dossier_core::import::inspect(&spec).map_err(|error| CoreError::Unreadable { error })
+pub async fn import_inspect(state: State<'_, AppState>, spec: ImportSpec) -> Res<ImportFile> {
+    state.with(|s| s.inspect_import(&spec))
+}
+
+#[tauri::command]
+pub async fn mapping_templates(state: State<'_, AppState>, kind: Option<ImportKind>) -> Res<Vec<MappingTemplate>> {
+    state.with(|s| s.mapping_templates(kind))
+}
+
+#[tauri::command]
+pub async fn save_mapping_template(
+    state: State<'_, AppState>,
+    name: String,
+    kind: ImportKind,
+    headers: Vec<String>,
+    mapping: Vec<Option<Field>>,
+) -> Res<MappingTemplate> {
+    state.with(|s| s.save_mapping_template(&name, kind, &headers, &mapping))
+}
+
+#[tauri::command]
+pub async fn delete_mapping_template(state: State<'_, AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.delete_mapping_template(id))
+}
+
+/// The mapping of a template the user picked, laid over the file's headers.
+#[tauri::command]
+pub async fn apply_mapping_template(
+    state: State<'_, AppState>,
+    name: String,
+    kind: ImportKind,
+    headers: Vec<String>,
+) -> Res<Vec<Option<Field>>> {
+    state.with(|s| s.apply_mapping_template(&name, kind, &headers))
 }
 
 #[tauri::command]

@@ -33,6 +33,7 @@ fn database_path(app: &tauri::App) -> PathBuf {
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let path = database_path(app);
             app.manage(state::AppState::open(path));
@@ -63,6 +64,10 @@ pub fn run() {
             commands::get_settings,
             commands::save_settings,
             commands::import_inspect,
+            commands::mapping_templates,
+            commands::save_mapping_template,
+            commands::delete_mapping_template,
+            commands::apply_mapping_template,
             commands::import_preview,
             commands::import_commit,
             commands::import_cancel,

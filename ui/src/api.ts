@@ -19,6 +19,8 @@ import type {
   ImportKind,
   ImportSpec,
   MainBusiness,
+  MappingTemplate,
+  Field,
   Preview,
   ProcessIt,
   ReportOptions,
@@ -80,6 +82,15 @@ export const api = {
   },
   importCancel: () => call<null>('import_cancel'),
   importHistory: () => call<ImportRecord[]>('import_history'),
+  /** Saved column mappings of the import wizard (of one kind), most recent first. */
+  mappingTemplates: (kind: ImportKind | null) => call<MappingTemplate[]>('mapping_templates', { kind }),
+  /** Saves the mapping of `headers` under `name` (replacing a template of that name). */
+  saveMappingTemplate: (name: string, kind: ImportKind, headers: string[], mapping: (Field | null)[]) =>
+    call<MappingTemplate>('save_mapping_template', { name, kind, headers, mapping }),
+  deleteMappingTemplate: (id: number) => call<null>('delete_mapping_template', { id }),
+  /** The mapping of template `name` laid over a file's `headers` (by header text). */
+  applyMappingTemplate: (name: string, kind: ImportKind, headers: string[]) =>
+    call<(Field | null)[]>('apply_mapping_template', { name, kind, headers }),
   undoImport: (id: number) => call<ImportRecord>('undo_import', { id }),
   /** The team-meeting workbook (all customers) written to `path`. */
   exportTeamReport: (path: string, options: ReportOptions) =>

@@ -319,7 +319,26 @@ sample: Array<Array<string>>,
 /**
  * Detected header row, 1-based.
  */
-headerRow: number, headers: Array<string>, mapping: Array<Field | null>, dataRows: number, };
+headerRow: number, headers: Array<string>, mapping: Array<Field | null>, dataRows: number, 
+/**
+ * The saved mapping template `mapping` comes from, when one fits the headers
+ * (`Store::inspect_import`); `None` for the suggestion from header synonyms.
+ */
+template: string | null, };
+
+export type CellFix = { 
+/**
+ * 1-based row number as the spreadsheet shows it (as in `CellIssue::row`).
+ */
+row: number, 
+/**
+ * 0-based column index.
+ */
+column: number, 
+/**
+ * The new text; empty clears the cell.
+ */
+value: string, };
 
 export type ImportSpec = { path: string, kind: ImportKind, sheet: string | null, 
 /**
@@ -329,13 +348,38 @@ headerRow: number | null,
 /**
  * One entry per column; suggested from the headers when absent.
  */
-mapping: Array<Field | null> | null, encoding: TextEncoding | null, onDuplicate: OnDuplicate, };
+mapping: Array<Field | null> | null, encoding: TextEncoding | null, onDuplicate: OnDuplicate, 
+/**
+ * Cells corrected in the preview, applied to the sheet as it is read (so the preview, the
+ * commit and the error report all see the corrected values). The file is not changed.
+ */
+fixes: Array<CellFix>, };
 
 export type ImportProgress = { done: number, total: number, };
 
 export type ImportRecord = { id: number, file: string, sheet: string, kind: string, created: number, updated: number, skipped: number, errors: number, importedAt: string, undoneAt: string | null, };
 
 export type ReadError = { "type": "unreadable", "data": { file: string, reason: string, } } | { "type": "encrypted", "data": { file: string, } } | { "type": "noSuchSheet", "data": { file: string, sheet: string, available: Array<string>, } } | { "type": "empty", "data": { file: string, } } | { "type": "tooLarge", "data": { file: string, sheet: string, what: string, limit: number, } } | { "type": "unknownFormat", "data": { file: string, } } | { "type": "headerOnly", "data": { file: string, sheet: string, } };
+
+export type MappingTemplate = { id: number, name: string, kind: ImportKind, 
+/**
+ * The header row it was saved from, normalised.
+ */
+headers: Array<string>, 
+/**
+ * The field of each column of `headers` (null = not imported).
+ */
+mapping: Array<Field | null>, createdAt: string, updatedAt: string, };
+
+export type TemplateMatch = { name: string, 
+/**
+ * One entry per column of the file.
+ */
+mapping: Array<Field | null>, 
+/**
+ * True when the file's header row is exactly the template's.
+ */
+exact: boolean, };
 
 export type Language = "zh" | "en";
 

@@ -2,7 +2,7 @@
 //! summary and every refused cell (sheet, row, column, reason), then commits unless
 //! `--dry-run`.
 
-use dossier_core::import::plan::{CellIssue, Preview};
+use dossier_core::import::plan::{CellIssue, ImportKind, Preview};
 use dossier_core::import::read::ReadError;
 use dossier_core::import::ImportSpec;
 use dossier_core::store::ImportRecord;
@@ -49,12 +49,28 @@ pub fn issue_text(sheet: &str, i: &CellIssue) -> String {
     format!("{sheet} · 第 {} 行 · {} 列「{}」: {}", i.row, i.column, i.header, dossier_core::export::reason_text(&i.problem))
 }
 
-/// Previews `spec`, then commits it unless `dry_run` (or there is nothing to write).
-pub fn run(store: &Store, spec: &ImportSpec, dry_run: bool) -> Result<Outcome, String> {
+/// Previews `spec` (its columns mapped by the saved mapping `template` when given), then
+/// commits it unless `dry_run` (or there is nothing to write).
+pub fn run(store: &Store, spec: &ImportSpec, template: Option<&str>, dry_run: bool) -> Result<Outcome, String> {
     let message = |e: CoreError| match e {
         CoreError::Unreadable { error } => read_error_text(&error),
         other => other.to_string(),
     };
+    let mut spec = spec.clone();
+    if let Some(name) = template {
+        let file = store.inspect_import(&spec).map_err(message)?;
+        spec.mapping = Some(store.apply_mapping_template(name, spec.kind, &file.headers).map_err(|e| match e {
+            CoreError::Validation { .. } => {
+                let saved = store.mapping_templates(Some(spec.kind)).unwrap_or_default();
+                let names: Vec<&str> = saved.iter().map(|t| t.name.as_str()).collect();
+                format!("没有名为「{name}」的{}映射模板 (已保存: {})", kind_words(spec.kind), if names.is_empty() { "无".into() } else { names.join("、") })
+            }
+            other => message(other),
+        })?);
+        spec.header_row = Some(file.header_row);
+        spec.sheet = Some(file.sheet);
+    }
+    let spec = &spec;
     let preview = store.preview_import(spec).map_err(message)?;
     let committed = if dry_run || preview.counts.new + preview.counts.update == 0 {
         None
@@ -63,6 +79,14 @@ pub fn run(store: &Store, spec: &ImportSpec, dry_run: bool) -> Result<Outcome, S
     };
     let file = spec.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(Outcome { file, preview, committed })
+}
+
+fn kind_words(kind: ImportKind) -> &'static str {
+    match kind {
+        ImportKind::Customers => "客户",
+        ImportKind::Contacts => "联系人",
+        ImportKind::Purchases => "采购记录",
+    }
 }
 
 pub fn print(o: &Outcome) {

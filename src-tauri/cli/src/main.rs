@@ -64,6 +64,9 @@ enum Command {
         encoding: Option<EncodingArg>,
         #[arg(long, value_enum, default_value = "skip")]
         on_duplicate: DuplicateArg,
+        /// Map the columns with this mapping template saved in the app (by header text).
+        #[arg(long)]
+        template: Option<String>,
         #[arg(long)]
         dry_run: bool,
         #[arg(long)]
@@ -209,7 +212,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
         }
-        Command::Import { db, kind, sheet, header_row, encoding, on_duplicate, dry_run, json, file } => {
+        Command::Import { db, kind, sheet, header_row, encoding, on_duplicate, template, dry_run, json, file } => {
             use dossier_core::import::plan::{ImportKind, OnDuplicate};
             use dossier_core::import::read::TextEncoding;
             use dossier_core::import::ImportSpec;
@@ -233,8 +236,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     DuplicateArg::Fill => OnDuplicate::Fill,
                     DuplicateArg::Overwrite => OnDuplicate::Overwrite,
                 },
+                fixes: Vec::new(),
             };
-            let outcome = import::run(&store, &spec, dry_run).map_err(|message| Failure { code: 2, message })?;
+            let outcome = import::run(&store, &spec, template.as_deref(), dry_run).map_err(|message| Failure { code: 2, message })?;
             if json {
                 print_json(&outcome);
             } else {

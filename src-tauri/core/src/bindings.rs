@@ -11,7 +11,8 @@ use crate::import::mapping::Field;
 use crate::import::plan::{CellIssue, Counts, ImportKind, OnDuplicate, Preview, Problem, RowPlan, RowStatus};
 use crate::import::read::{ReadError, TextEncoding};
 use crate::import::values::ValueError;
-use crate::import::{ImportFile, ImportProgress, ImportSpec};
+use crate::import::{CellFix, ImportFile, ImportProgress, ImportSpec};
+use crate::store::mapping_templates::{MappingTemplate, TemplateMatch};
 use crate::store::ImportRecord;
 use crate::model::*;
 
@@ -31,7 +32,8 @@ fn generate() -> String {
         FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
         SearchHit, SearchResults, PurchaseFields, Stats, Settings, Restored, DbStatus, Reason, CoreError,
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
-        RowPlan, Counts, Preview, ImportFile, ImportSpec, ImportProgress, ImportRecord, ReadError,
+        RowPlan, Counts, Preview, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, ReadError,
+        MappingTemplate, TemplateMatch,
         Language, ReportOptions,
     );
     let mut out = String::from(

@@ -319,7 +319,7 @@ fn template_drop_down_labels_are_what_the_importer_reads() {
 }
 
 fn import_spec(path: std::path::PathBuf, kind: ImportKind) -> ImportSpec {
-    ImportSpec { path, kind, sheet: None, header_row: None, mapping: None, encoding: None, on_duplicate: OnDuplicate::Skip }
+    ImportSpec { path, kind, sheet: None, header_row: None, mapping: None, encoding: None, on_duplicate: OnDuplicate::Skip, fixes: Vec::new() }
 }
 
 #[test]

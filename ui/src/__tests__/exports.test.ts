@@ -21,6 +21,8 @@ const api = vi.hoisted(() => ({
 vi.mock('../api', () => ({ api }))
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }))
 vi.mock('@tauri-apps/plugin-dialog', () => dialog)
+const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }))
+vi.mock('@tauri-apps/plugin-opener', () => opener)
 
 import CustomerListView from '../views/CustomerListView.vue'
 import CustomerView from '../views/CustomerView.vue'
@@ -67,6 +69,40 @@ describe('team report export', () => {
     expect(opts.filters[0].extensions).toEqual(['xlsx'])
     expect(api.exportTeamReport).toHaveBeenCalledWith('/home/am/周会报告.xlsx', { language: 'zh', includePersonal: true })
     expect(body().text()).toContain('已导出到 /home/am/周会报告.xlsx')
+    wrapper.unmount()
+  })
+
+  it('the success message offers to show the file in the file manager', async () => {
+    dialog.save.mockResolvedValue('/home/am/周会报告.xlsx')
+    opener.revealItemInDir.mockResolvedValue(undefined)
+    const { wrapper } = await mountWith(CustomerListView)
+    await click('export-team-report')
+    await click('export-confirm')
+    const message = body().get('[data-testid="export-saved"]')
+    expect(message.text()).toContain('已导出到 /home/am/周会报告.xlsx')
+    expect(message.get('[data-testid="export-reveal"]').text()).toBe('在文件夹中显示')
+    await click('export-reveal')
+    expect(opener.revealItemInDir).toHaveBeenCalledWith('/home/am/周会报告.xlsx')
+    wrapper.unmount()
+  })
+
+  it('a file manager that cannot be opened is said in words; the E2E hook collects the path instead', async () => {
+    dialog.save.mockResolvedValue('/tmp/r.xlsx')
+    opener.revealItemInDir.mockRejectedValue('org.freedesktop.FileManager1 is not available')
+    const { wrapper } = await mountWith(CustomerListView)
+    await click('export-team-report')
+    await click('export-confirm')
+    await click('export-reveal')
+    expect(body().text()).toContain('无法打开文件夹：org.freedesktop.FileManager1 is not available')
+    window.__DOSSIER_E2E_REVEALED__ = []
+    await click('export-team-report')
+    await click('export-confirm')
+    const buttons = body().findAll('[data-testid="export-reveal"]')
+    await buttons[buttons.length - 1].trigger('click')
+    await flushPromises()
+    expect(window.__DOSSIER_E2E_REVEALED__).toEqual(['/tmp/r.xlsx'])
+    expect(opener.revealItemInDir).toHaveBeenCalledTimes(1)
+    delete window.__DOSSIER_E2E_REVEALED__
     wrapper.unmount()
   })
 

@@ -11,6 +11,10 @@ const api = vi.hoisted(() => ({
   importCancel: vi.fn(),
   importHistory: vi.fn(),
   undoImport: vi.fn(),
+  mappingTemplates: vi.fn(),
+  saveMappingTemplate: vi.fn(),
+  deleteMappingTemplate: vi.fn(),
+  applyMappingTemplate: vi.fn(),
 }))
 vi.mock('../api', () => ({ api }))
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }))
@@ -34,6 +38,7 @@ const file: ImportFile = {
   headers: ['客户名称', '客户等级', '成立时间', '联系人', '手机'],
   mapping: ['customer_name', 'grade', null, 'contact_name', 'phone'],
   dataRows: 2,
+  template: null,
 }
 const preview = (over: Partial<Preview> = {}): Preview => ({
   sheet: '客户清单',
@@ -80,7 +85,7 @@ async function toMapping() {
   expect(body().get('[data-testid="import-file"]').text()).toContain('客户清单.csv')
   await click('import-next')
   expect(api.importInspect).toHaveBeenCalledWith({
-    path: PATH, kind: 'customers', sheet: null, headerRow: null, mapping: null, encoding: null, onDuplicate: 'skip',
+    path: PATH, kind: 'customers', sheet: null, headerRow: null, mapping: null, encoding: null, onDuplicate: 'skip', fixes: [],
   })
   expect(body().findAll('[data-testid="import-sample-row"]')).toHaveLength(3)
   expect(body().get('[data-testid="import-sample-row"].header').text()).toContain('客户名称')
@@ -99,6 +104,7 @@ vi.setConfig({ testTimeout: 20000 })
 beforeEach(() => {
   vi.clearAllMocks()
   delete window.__DOSSIER_E2E_PICK__
+  api.mappingTemplates.mockResolvedValue([])
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -120,7 +126,7 @@ describe('import wizard', () => {
     expect(lastSpec(api.importPreview)).toEqual({
       path: PATH, kind: 'customers', sheet: '客户清单', headerRow: 1,
       mapping: ['customer_name', 'grade', 'founded', 'contact_name', null],
-      encoding: null, onDuplicate: 'skip',
+      encoding: null, onDuplicate: 'skip', fixes: [],
     })
     expect(body().find('[data-testid="import-preview"]').exists()).toBe(true)
     wrapper.unmount()

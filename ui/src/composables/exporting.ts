@@ -1,6 +1,10 @@
 // Shared by every "export to Excel" action: where to save (the native save dialog, or the
-// E2E hook), the report language (the UI's) and default file names.
+// E2E hook), the report language (the UI's), default file names, and the message that says
+// where the file went, with a button that shows it in the file manager.
+import { h } from 'vue'
+import { ElButton, ElMessage } from 'element-plus'
 import { save } from '@tauri-apps/plugin-dialog'
+import { revealItemInDir } from '@tauri-apps/plugin-opener'
 import type { Language } from '../bindings'
 import { i18n } from '../i18n'
 
@@ -8,6 +12,8 @@ declare global {
   interface Window {
     /** End-to-end tests cannot drive the native save dialog: a path here replaces it. */
     __DOSSIER_E2E_SAVE__?: unknown
+    /** End-to-end tests cannot see the file manager: an array here collects the revealed paths. */
+    __DOSSIER_E2E_REVEALED__?: unknown
   }
 }
 
@@ -39,4 +45,47 @@ export async function pickSavePath(defaultName: string): Promise<string | null> 
   // A blur after the native dialog: the clicked button would keep its pale focus style.
   ;(document.activeElement as HTMLElement | null)?.blur?.()
   return typeof chosen === 'string' && chosen !== '' ? chosen : null
+}
+
+/** Opens the file manager at `path`, with the file selected. */
+export async function revealFile(path: string): Promise<void> {
+  const hook = window.__DOSSIER_E2E_REVEALED__
+  try {
+    if (Array.isArray(hook)) hook.push(path)
+    else await revealItemInDir(path)
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e)
+    ElMessage.error(i18n.global.t('exporting.revealFailed', { error: detail }))
+  }
+}
+
+/**
+ * Says that a file was written (`message` names the path) and offers to show it in the file
+ * manager. Stays a while: the user may want to click.
+ */
+export function announceSaved(message: string, path: string) {
+  const t = i18n.global.t
+  const box = ElMessage.success({
+    message: h('span', { class: 'saved-message', 'data-testid': 'export-saved' }, [
+      h('span', { class: 'saved-text' }, message),
+      h(
+        ElButton,
+        {
+          link: true,
+          type: 'primary',
+          class: 'saved-reveal',
+          'data-testid': 'export-reveal',
+          onClick: () => {
+            box.close()
+            void revealFile(path)
+          },
+        },
+        () => t('exporting.reveal'),
+      ),
+    ]),
+    duration: 8000,
+    showClose: true,
+    grouping: false,
+  })
+  return box
 }

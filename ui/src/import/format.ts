@@ -48,6 +48,33 @@ export function columnLetter(index: number): string {
   return s
 }
 
+/** "A" → 0, "Z" → 25, "AA" → 26 (the inverse of columnLetter). */
+export function columnIndex(letter: string): number {
+  let n = 0
+  for (const ch of letter.trim().toUpperCase()) {
+    const c = ch.charCodeAt(0) - 64
+    if (c < 1 || c > 26) return -1
+    n = n * 26 + c
+  }
+  return n - 1
+}
+
+/** What the refused cell holds, as far as the problem says ('' when it does not). */
+export function issueValue(issue: CellIssue): string {
+  const p = issue.problem
+  switch (p.code) {
+    case 'value':
+      return p.value.text
+    case 'unknown_label':
+    case 'not_a_month':
+      return p.text
+    case 'unknown_customer':
+      return p.name
+    default:
+      return ''
+  }
+}
+
 /** Why a cell was refused: "日期不存在 '2023年13月'". */
 export function problemText(p: Problem): string {
   const t = i18n.global.t

@@ -41,6 +41,9 @@ pub struct ImportFile {
     pub headers: Vec<String>,
     pub mapping: Vec<Option<Field>>,
     pub data_rows: usize,
+    /// The saved mapping template `mapping` comes from, when one fits the headers
+    /// (`Store::inspect_import`); `None` for the suggestion from header synonyms.
+    pub template: Option<String>,
 }
 
 /// Everything that defines an import; the wizard edits it, preview and commit take it.
@@ -57,6 +60,39 @@ pub struct ImportSpec {
     pub mapping: Option<Vec<Option<Field>>>,
     pub encoding: Option<TextEncoding>,
     pub on_duplicate: OnDuplicate,
+    /// Cells corrected in the preview, applied to the sheet as it is read (so the preview, the
+    /// commit and the error report all see the corrected values). The file is not changed.
+    #[serde(default)]
+    pub fixes: Vec<CellFix>,
+}
+
+impl ImportSpec {
+    /// A spec with everything detected or suggested: the first sheet with data, its header
+    /// row, the mapping from the headers; duplicates skipped.
+    pub fn new(path: impl Into<PathBuf>, kind: ImportKind) -> ImportSpec {
+        ImportSpec {
+            path: path.into(),
+            kind,
+            sheet: None,
+            header_row: None,
+            mapping: None,
+            encoding: None,
+            on_duplicate: OnDuplicate::Skip,
+            fixes: Vec::new(),
+        }
+    }
+}
+
+/// A corrected cell: the text the user typed over a refused value in the preview.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct CellFix {
+    /// 1-based row number as the spreadsheet shows it (as in `CellIssue::row`).
+    pub row: usize,
+    /// 0-based column index.
+    pub column: usize,
+    /// The new text; empty clears the cell.
+    pub value: String,
 }
 
 /// Progress of a running import (rows done of total), streamed to the wizard.
@@ -83,9 +119,26 @@ fn file_name(path: &Path) -> String {
     path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// Reads the sheet of a spec and settles its header row and mapping.
+/// Writes `fixes` over the cells of `sheet`. A fix outside the sheet's rows, or past the
+/// reader's column limit, is ignored: it cannot name a cell of this file.
+pub fn apply_fixes(sheet: &mut Sheet, fixes: &[CellFix]) {
+    for fix in fixes {
+        let Some(row) = fix.row.checked_sub(1).and_then(|r| sheet.rows.get_mut(r)) else { continue };
+        if fix.column >= read::MAX_COLUMNS as usize {
+            continue;
+        }
+        if row.len() <= fix.column {
+            row.resize(fix.column + 1, Cell::Empty);
+        }
+        let value = fix.value.trim();
+        row[fix.column] = if value.is_empty() { Cell::Empty } else { Cell::Text(value.to_string()) };
+    }
+}
+
+/// Reads the sheet of a spec, applies its fixes and settles its header row and mapping.
 pub fn load(spec: &ImportSpec) -> Result<Loaded, ReadError> {
-    let sheet = read_sheet(&spec.path, spec.sheet.as_deref(), spec.encoding)?;
+    let mut sheet = read_sheet(&spec.path, spec.sheet.as_deref(), spec.encoding)?;
+    apply_fixes(&mut sheet, &spec.fixes);
     let last = sheet.rows.len();
     let header_row = match spec.header_row {
         Some(n) if (1..=last).contains(&n) => n - 1,
@@ -99,7 +152,7 @@ pub fn load(spec: &ImportSpec) -> Result<Loaded, ReadError> {
     Ok(Loaded { file: file_name(&spec.path), sheet, header_row, mapping })
 }
 
-/// What the wizard shows first about a file.
+/// What the wizard shows first about a file (`Store::inspect_import` adds a saved template).
 pub fn inspect(spec: &ImportSpec) -> Result<ImportFile, ReadError> {
     let sheets = read::sheet_names(&spec.path)?;
     let loaded = load(spec)?;
@@ -122,6 +175,7 @@ pub fn inspect(spec: &ImportSpec) -> Result<ImportFile, ReadError> {
         headers,
         mapping: loaded.mapping,
         data_rows,
+        template: None,
     })
 }
 

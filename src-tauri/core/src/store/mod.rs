@@ -6,6 +6,7 @@ mod bulk;
 mod contacts;
 mod customers;
 mod imports;
+pub mod mapping_templates;
 mod report;
 mod sections;
 mod settings;
