@@ -167,6 +167,27 @@ export async function fill(browser, selectorOrEl, text) {
   return el
 }
 
+/**
+ * Picks `label` in the Element Plus select `selector`: opens its drop-down, then clicks the
+ * shown option with exactly that text (every select keeps its own hidden drop-down in the page).
+ */
+export async function choose(browser, selector, label) {
+  await click(browser, selector)
+  const option = await until(
+    browser,
+    async () => {
+      for (const el of await browser.$$(`//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='${label}']`)) {
+        if (await el.isDisplayed()) return el
+      }
+      return null
+    },
+    `no option “${label}” is shown for ${selector}`,
+  )
+  await option.click()
+  // The drop-down closes (and stops covering what is below it).
+  await gone(browser, '.el-select-dropdown__item').catch(() => {})
+}
+
 /** The visible text of the whole page. */
 export function pageText(browser) {
   return browser.execute(() => document.body.innerText)

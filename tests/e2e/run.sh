@@ -90,5 +90,7 @@ echo "e2e: display $DISPLAY, tauri-driver on 127.0.0.1:$PORT, app $APP"
 export DOSSIER_APP="$APP"
 # Node's own summary (# tests / # pass / # fail / # duration_ms) stays the last thing printed.
 status=0
-node --test --test-concurrency=1 tests/e2e/*.test.mjs </dev/null || status=$?
+# Arguments name test files to run (e.g. tests/e2e/import.test.mjs); all of them by default.
+if [ "$#" -gt 0 ]; then files=("$@"); else files=(tests/e2e/*.test.mjs); fi
+node --test --test-concurrency=1 "${files[@]}" </dev/null || status=$?
 exit "$status"
