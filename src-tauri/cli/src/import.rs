@@ -71,11 +71,14 @@ pub fn run(store: &Store, spec: &ImportSpec, template: Option<&str>, dry_run: bo
         spec.sheet = Some(file.sheet);
     }
     let spec = &spec;
-    let preview = store.preview_import(spec).map_err(message)?;
+    // The file is read once: the preview and the commit plan the same loaded sheet.
+    let loaded = dossier_core::import::load(spec).map_err(|error| message(CoreError::Unreadable { error }))?;
+    let request = loaded.request(spec);
+    let preview = store.plan_import(&request).map_err(message)?;
     let committed = if dry_run || preview.counts.new + preview.counts.update == 0 {
         None
     } else {
-        Some(store.import_file(spec, &mut |_, _| true).map_err(message)?)
+        Some(store.commit_import(&request, &mut |_, _| true).map_err(message)?)
     };
     let file = spec.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(Outcome { file, preview, committed })
