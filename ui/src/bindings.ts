@@ -205,9 +205,17 @@ export type FinancialSignal = { metric: FinancialMetric, fromPeriod: string, toP
  */
 changePct: number, };
 
-export type CustomerProfile = { customer: Customer, business: MainBusiness, financials: Array<FinancialPeriod>, spBp: SpBp, roles: Array<RoleAssessment>, suppliers: Array<Supplier>, processIt: ProcessIt, contacts: Array<Contact>, sections: Array<SectionStatus>, signals: Array<FinancialSignal>, };
+export type CustomerProfile = { customer: Customer, business: MainBusiness, financials: Array<FinancialPeriod>, spBp: SpBp, roles: Array<RoleAssessment>, suppliers: Array<Supplier>, processIt: ProcessIt, contacts: Array<Contact>, sections: Array<SectionStatus>, signals: Array<FinancialSignal>, 
+/**
+ * The account-wide power map's status light and its reasons (the customer header).
+ */
+powerStatus: MapStatus, };
 
-export type CustomerRow = { id: number, name: string, shortName: string, grade: Grade | null, lifecycle: Lifecycle | null, industry: string, region: string, owner: string, completeness: number, contactCount: number, updatedAt: string, };
+export type CustomerRow = { id: number, name: string, shortName: string, grade: Grade | null, lifecycle: Lifecycle | null, industry: string, region: string, owner: string, completeness: number, contactCount: number, updatedAt: string, 
+/**
+ * The account-wide power map's status light (kept in `customer.power_status`).
+ */
+powerStatus: StatusLight, };
 
 export type CustomerQuery = { grades: Array<Grade>, lifecycles: Array<Lifecycle>, industries: Array<string>, owners: Array<string>, 
 /**
@@ -389,3 +397,154 @@ export type ReportOptions = { language: Language,
  * Off by default: an exported file travels further than the app.
  */
 includePersonal: boolean, };
+
+export type StatusLight = "unknown" | "red" | "amber" | "green";
+
+export type EdgeKind = "reports_to" | "influences" | "conflicts";
+
+export type ContactRef = { id: number, name: string, };
+
+export type Assessment = { contactId: number, buyingRole: BuyingRole | null, 
+/**
+ * Support for us, −2 (反对) … +2 (教练).
+ */
+support: number | null, 
+/**
+ * Influence 1–5.
+ */
+influence: number | null, 
+/**
+ * How deep our team's relationship is: 未接触/初步/多次/深度.
+ */
+coverage: Coverage | null, 
+/**
+ * Who of our team covers the contact (free text, e.g. "张伟").
+ */
+coveredBy: string, 
+/**
+ * Why we judge so (what was said, seen, heard).
+ */
+evidence: string, 
+/**
+ * When this assessment was made (YYYY-MM-DD); today when left empty.
+ */
+assessedOn: string, };
+
+export type StatusReason = { "code": "not_assessed" } | { "code": "no_supportive_key_player" } | { "code": "no_supportive_decider", "data": { supporters: Array<ContactRef>, } } | { "code": "supportive_decider", "data": { contacts: Array<ContactRef>, } } | { "code": "empty_slot", "data": { slotId: number, buyingRole: BuyingRole, label: string, } };
+
+export type MapStatus = { light: StatusLight, reasons: Array<StatusReason>, };
+
+export type Point = { x: number, y: number, };
+
+export type MapNode = { contactId: number, name: string, title: string, department: string, isKeyPerson: boolean, 
+/**
+ * Counts as a key player for the status light: a key person, influence ≥ 4, or a
+ * decision maker / approver.
+ */
+keyPlayer: boolean, 
+/**
+ * The formal boss (reports-to), when they are on the map.
+ */
+reportsTo: number | null, 
+/**
+ * This scope's assessment; `None` when the contact is not assessed in this scope.
+ */
+assessment: Assessment | null, 
+/**
+ * Influence ≥ 4 and coverage 未接触 or not recorded: nobody of ours really knows them.
+ */
+coverageGap: boolean, 
+/**
+ * The node's centre: where the user dragged it (`pinned`) or the computed layout.
+ */
+x: number, y: number, pinned: boolean, };
+
+export type MapEdge = { 
+/**
+ * The stored edge's id; `None` for reports-to (stored on the contact).
+ */
+id: number | null, kind: EdgeKind, from: number, to: number, label: string, 
+/**
+ * Where the edge is kept: `None` = account-wide (shown in every scope), else the scope.
+ */
+scopeId: number | null, };
+
+export type MapSlot = { id: number, buyingRole: BuyingRole, label: string, 
+/**
+ * Who fills it (contacts of the scope with this buying role); empty = a red risk.
+ */
+filledBy: Array<ContactRef>, 
+/**
+ * The dashed placeholder node's centre while the slot is empty.
+ */
+placeholder: Point | null, };
+
+export type SlotInput = { buyingRole: BuyingRole, label: string, };
+
+export type NewEdge = { kind: EdgeKind, from: number, to: number, label: string, };
+
+export type NodePosition = { contactId: number, x: number, y: number, };
+
+export type ScopeSummary = { id: number | null, 
+/**
+ * Empty for the account-wide map (the UI labels it).
+ */
+name: string, light: StatusLight, };
+
+export type MapView = { customerId: number, scopeId: number | null, scopeName: string, 
+/**
+ * Every scope of the customer, account-wide first, then by name.
+ */
+scopes: Array<ScopeSummary>, 
+/**
+ * Every live contact of the customer (all scopes show the same contacts).
+ */
+nodes: Array<MapNode>, edges: Array<MapEdge>, slots: Array<MapSlot>, status: MapStatus, 
+/**
+ * The date of a past view ([`crate::Store::power_map_as_of`]); `None` for today's.
+ */
+asOf: string | null, 
+/**
+ * The extent of the drawing (nodes and placeholders), for fit-to-screen.
+ */
+min: Point, max: Point, };
+
+export type EdgeSnapshot = { 
+/**
+ * The stored edge's id; `None` for reports-to.
+ */
+id: number | null, kind: EdgeKind, from: ContactRef, to: ContactRef, label: string, scopeId: number | null, };
+
+export type HistoryChange = { "kind": "assessment", "data": { old: Assessment | null, new: Assessment | null, fields: Array<string>, } } | { "kind": "reports_to", "data": { old: ContactRef | null, new: ContactRef | null, } } | { "kind": "edge", "data": { old: EdgeSnapshot | null, new: EdgeSnapshot | null, } };
+
+export type HistoryEntry = { id: number, 
+/**
+ * The day the change counts from (an assessment's date when back-dated).
+ */
+changedOn: string, recordedAt: string, scopeId: number | null, 
+/**
+ * Whom it is about (an edge's source); today's name when the contact still exists.
+ */
+contact: ContactRef, change: HistoryChange, };
+
+export type AssessmentDiff = { contact: ContactRef, then: Assessment | null, now: Assessment | null, fields: Array<string>, };
+
+export type MapDiff = { asOf: string, newContacts: Array<ContactRef>, removedContacts: Array<ContactRef>, changed: Array<AssessmentDiff>, addedEdges: Array<EdgeSnapshot>, removedEdges: Array<EdgeSnapshot>, statusThen: MapStatus, statusNow: MapStatus, };
+
+export type CoverageRow = { contact: ContactRef, title: string, influence: number | null, coverage: Coverage | null, coveredBy: string, 
+/**
+ * Influence ≥ 4 and coverage 未接触 or not recorded.
+ */
+flagged: boolean, };
+
+export type ScopeRef = { id: number | null, name: string, };
+
+export type ContactRemoval = { contact: ContactRef, 
+/**
+ * Influence/conflict edges in any scope, and reports-to links to and from them.
+ */
+edges: Array<EdgeSnapshot>, 
+/**
+ * The scopes in which they are assessed.
+ */
+assessments: Array<ScopeRef>, };

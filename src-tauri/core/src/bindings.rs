@@ -15,6 +15,7 @@ use crate::import::{CellFix, ImportFile, ImportProgress, ImportSpec};
 use crate::store::mapping_templates::{MappingTemplate, TemplateMatch};
 use crate::store::ImportRecord;
 use crate::model::*;
+use crate::powermap::*;
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),+ $(,)?) => {
@@ -35,6 +36,9 @@ fn generate() -> String {
         RowPlan, Counts, Preview, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, ReadError,
         MappingTemplate, TemplateMatch,
         Language, ReportOptions,
+        StatusLight, EdgeKind, ContactRef, Assessment, StatusReason, MapStatus, Point, MapNode, MapEdge,
+        MapSlot, SlotInput, NewEdge, NodePosition, ScopeSummary, MapView, EdgeSnapshot, HistoryChange,
+        HistoryEntry, AssessmentDiff, MapDiff, CoverageRow, ScopeRef, ContactRemoval,
     );
     let mut out = String::from(
         "// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.\n\

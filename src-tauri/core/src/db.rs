@@ -18,10 +18,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/003_purchases.sql"),
     include_str!("../migrations/004_mapping_templates.sql"),
     include_str!("../migrations/005_search_unigrams.sql"),
+    include_str!("../migrations/006_power_map.sql"),
 ];
 
 /// The version whose hook fills the unigram search index from the existing entries.
 const SEARCH_UNIGRAMS: usize = 5;
+/// The version whose hook computes the power-map status light of the existing customers.
+const POWER_MAP: usize = 6;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(
@@ -31,6 +34,11 @@ fn migrations() -> Migrations<'static> {
             .map(|(i, sql)| match i + 1 {
                 SEARCH_UNIGRAMS => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
                     crate::search::index::fill_unigrams(tx)?;
+                    Ok(())
+                }),
+                POWER_MAP => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
+                    crate::store::power_map::refresh_all_statuses(tx)
+                        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
                     Ok(())
                 }),
                 _ => M::up(sql),

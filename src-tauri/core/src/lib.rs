@@ -5,6 +5,8 @@
 //!   contacts, settings, delete with undo;
 //! - [`search`]: the instant search over customers and contacts (Chinese substrings of any
 //!   length, pinyin, initials, phone numbers);
+//! - [`powermap`]: the power map (scopes, assessments with history, edges, slots, status light,
+//!   layout);
 //! - [`profile`]: completeness and staleness of the dimensions; [`signals`]: financial signals;
 //! - [`sample`]: the deterministic sample dataset (and its scaled copies for benchmarks).
 
@@ -15,6 +17,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod normalize;
+pub mod powermap;
 pub mod profile;
 pub mod sample;
 pub mod search;

@@ -83,6 +83,16 @@ code_enum!(
     FinancialMetric { InventoryDays = "inventory_days", ReceivableDays = "receivable_days" }
 );
 code_enum!(
+    /// The power map's status light (DESIGN §2.3), see [`crate::powermap::status`]:
+    /// unknown (nothing assessed yet, grey), red, amber, green.
+    StatusLight { Unknown = "unknown", Red = "red", Amber = "amber", Green = "green" }
+);
+code_enum!(
+    /// The edges of the power map: reports-to (formal, stored on the contact), influences
+    /// (informal, directed) and conflicts (undirected).
+    EdgeKind { ReportsTo = "reports_to", Influences = "influences", Conflicts = "conflicts" }
+);
+code_enum!(
     /// Columns the customer list can be sorted by.
     CustomerSort { Name = "name", Grade = "grade", Lifecycle = "lifecycle", Industry = "industry", Owner = "owner", Completeness = "completeness", UpdatedAt = "updated_at" }
 );
@@ -315,6 +325,8 @@ pub struct CustomerProfile {
     pub contacts: Vec<Contact>,
     pub sections: Vec<SectionStatus>,
     pub signals: Vec<FinancialSignal>,
+    /// The account-wide power map's status light and its reasons (the customer header).
+    pub power_status: crate::powermap::MapStatus,
 }
 
 impl CustomerProfile {
@@ -331,6 +343,7 @@ impl CustomerProfile {
             contacts: vec![],
             sections: vec![],
             signals: vec![],
+            power_status: crate::powermap::MapStatus::default(),
         }
     }
 }
@@ -350,6 +363,8 @@ pub struct CustomerRow {
     pub completeness: i64,
     pub contact_count: i64,
     pub updated_at: String,
+    /// The account-wide power map's status light (kept in `customer.power_status`).
+    pub power_status: StatusLight,
 }
 
 /// Filters, sort and page of the customer list. Empty lists mean "any".

@@ -4,6 +4,8 @@
 
 use crate::error::Result;
 use crate::model::*;
+use crate::powermap::seed::{PowerSeed, SeedEdge, SeedScope};
+use crate::powermap::{Assessment, SlotInput};
 use crate::store::{NewProfile, Store};
 
 /// A small deterministic generator (SplitMix64): the same data on every machine.
@@ -222,7 +224,8 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
         budget_amount: Some((rng.range(50.0, 800.0)).round() * 10.0),
         how_we_help: "用我们的方案缩短交付周期、降低综合采购成本，支撑其BP的降本目标".into(),
     };
-    let n_contacts = 3 + i % 3;
+    // The showcase account (华东精密, the first) has the full decision chain.
+    let n_contacts = if i == 0 { 5 } else { 3 + i % 3 };
     let contacts: Vec<ContactFields> = (0..n_contacts)
         .map(|k| {
             let (title, dept, _, key) = ROLES[k];
@@ -231,7 +234,8 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
                 name: person(&mut rng),
                 title: title.into(),
                 department: dept.into(),
-                reports_to: if k == 0 { None } else { Some(0) },
+                // A small tree: the production manager reports to the technical director.
+                reports_to: [None, Some(0), Some(0), Some(2), Some(0)][k],
                 phone: phone(&mut rng),
                 wechat: format!("wx_{:06}", rng.next() % 1_000_000),
                 email: String::new(),
@@ -249,7 +253,7 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
             }
         })
         .collect();
-    let roles = (0..n_contacts)
+    let roles: Vec<RoleAssessment> = (0..n_contacts)
         .map(|k| {
             let support = rng.below(5) as i64 - 2;
             // The evidence note says why the support was judged so.
@@ -311,9 +315,92 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
             (section, format!("{}T09:00:00Z", date_ago(today, days)))
         })
         .collect();
-    let mut p = NewProfile { fields, business, financials, sp_bp, suppliers, process_it, contacts, roles, updated };
+    let power = power_seed(i, &fields.owner, &fields.collaborators, &roles, today);
+    let mut p = NewProfile { fields, business, financials, sp_bp, suppliers, process_it, contacts, roles, updated, power };
     thin_out(&mut p, i);
     p
+}
+
+/// The power map beyond the role table: who of our team covers whom, a few influence and
+/// conflict edges, the roles every deal needs, an opportunity scope for every fourth
+/// account, and an earlier assessment for every other account (so the timeline and the
+/// past view have something to show).
+fn power_seed(i: usize, owner: &str, collaborator: &str, roles: &[RoleAssessment], today: chrono::NaiveDate) -> PowerSeed {
+    let n = roles.len();
+    let ours = |k: usize| if k % 2 == 0 { owner.to_string() } else { collaborator.to_string() };
+    let covered_by = roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !matches!(r.coverage, Some(Coverage::None) | None))
+        .map(|(k, _)| (k, ours(k)))
+        .collect();
+    let earlier = if i % 2 == 0 {
+        let now = &roles[0];
+        let support = now.support.map(|s| if s >= 1 { s - 1 } else { s + 1 });
+        vec![RoleAssessment { support, evidence: "初次拜访印象".into(), assessed_on: date_ago(today, 150 + i as i64), ..now.clone() }]
+    } else {
+        vec![]
+    };
+    let edge = |kind, from, to, label: &str, days| SeedEdge { kind, from, to, label: label.into(), on: date_ago(today, days) };
+    let mut edges = vec![];
+    if n >= 3 {
+        edges.push(edge(EdgeKind::Influences, 2, 0, "技术方案意见", 60));
+    }
+    if n >= 4 {
+        edges.push(edge(EdgeKind::Influences, 3, 2, "产线反馈", 45));
+    }
+    if n >= 5 {
+        edges.push(edge(EdgeKind::Conflicts, 4, 1, "预算分歧", 30));
+    }
+    let slot = |buying_role, label: &str| SlotInput { buying_role, label: label.into() };
+    let scopes = if i % 4 == 0 && n >= 3 {
+        let project = ["MES 项目", "二期产线", "数字化工厂"][i % 3];
+        let assessments = (0..n.min(4))
+            .map(|k| Assessment {
+                contact_id: k as i64,
+                buying_role: Some([BuyingRole::DecisionMaker, BuyingRole::Approver, BuyingRole::Evaluator, BuyingRole::User][k]),
+                support: Some([1, 0, 2, -1][k]),
+                influence: Some([5, 4, 4, 3][k]),
+                coverage: Some([Coverage::Repeated, Coverage::Initial, Coverage::Deep, Coverage::None][k]),
+                covered_by: if k == 3 { String::new() } else { ours(k) },
+                evidence: ["立项会上表态支持", "关注价格，态度观望", "主导选型，认可我方方案", "担心切换影响生产"][k].into(),
+                assessed_on: date_ago(today, 20 + k as i64),
+            })
+            .collect();
+        vec![SeedScope {
+            name: format!("2026 {project}"),
+            slots: vec![
+                slot(BuyingRole::DecisionMaker, ""),
+                slot(BuyingRole::Approver, ""),
+                slot(BuyingRole::Evaluator, "技术评估者"),
+                slot(BuyingRole::Gatekeeper, "采购"),
+            ],
+            assessments,
+            edges: vec![edge(EdgeKind::Influences, 1, 2, "选型沟通", 15)],
+        }]
+    } else {
+        vec![]
+    };
+    PowerSeed {
+        covered_by,
+        earlier: earlier.iter().map(assessment_of).collect(),
+        edges,
+        slots: vec![slot(BuyingRole::DecisionMaker, ""), slot(BuyingRole::Approver, "")],
+        scopes,
+    }
+}
+
+fn assessment_of(r: &RoleAssessment) -> Assessment {
+    Assessment {
+        contact_id: r.contact_id,
+        buying_role: r.buying_role,
+        support: r.support,
+        influence: r.influence,
+        coverage: r.coverage,
+        covered_by: String::new(),
+        evidence: r.evidence.clone(),
+        assessed_on: r.assessed_on.clone(),
+    }
 }
 
 /// Real profiles are never complete: leave gaps in some dimensions so completeness varies

@@ -10,11 +10,12 @@ use super::labels::{self, Label};
 use super::team::SIGNAL_COLUMNS;
 use super::{Language, ReportOptions, Xlsx};
 use crate::error::Result;
-use crate::model::{Contact, CustomerProfile, Section};
+use crate::model::{Contact, CustomerProfile, Section, StatusLight};
+use crate::powermap::{ContactRef, MapStatus, MapView, StatusReason};
 use crate::Store;
 
-/// The printed grid: 9 columns (the widest table, suppliers, has 9).
-const WIDTHS: [f64; 9] = [16.0, 16.0, 14.0, 14.0, 14.0, 14.0, 14.0, 16.0, 16.0];
+/// The printed grid: 10 columns (the widest table, the power map, has 10).
+const WIDTHS: [f64; 10] = [16.0, 16.0, 14.0, 14.0, 14.0, 14.0, 14.0, 16.0, 16.0, 14.0];
 const LAST_COL: u16 = WIDTHS.len() as u16 - 1;
 /// Where the second label/value pair of a row starts.
 const SECOND_PAIR: u16 = 5;
@@ -155,11 +156,99 @@ pub fn customer_profile(store: &Store, id: i64, opts: &ReportOptions) -> Result<
     let today = store.clock().today().format("%Y-%m-%d").to_string();
     page.ws.write_string(1, 0, format!("{} {today}", lang.pick("导出日期", "Exported on")))?;
     page.row = 2;
-    write_dimensions(&mut page, &p, opts)?;
+    // The power maps: account-wide first, then each named scope.
+    let maps = store
+        .power_scopes(id)?
+        .iter()
+        .map(|s| store.power_map(id, s.id))
+        .collect::<Result<Vec<_>>>()?;
+    write_dimensions(&mut page, &p, &maps, opts)?;
     Ok(Xlsx(wb))
 }
 
-fn write_dimensions(pg: &mut Page, p: &CustomerProfile, opts: &ReportOptions) -> Result<()> {
+/// The status light in words: "红 · 无支持我方的关键人物；空缺角色：审批者".
+fn status_text(status: &MapStatus, lang: Language) -> String {
+    let t = |zh, en| lang.pick(zh, en);
+    let names = |cs: &[ContactRef]| cs.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join("、");
+    let light = match status.light {
+        StatusLight::Unknown => t("未评估", "Not assessed"),
+        StatusLight::Red => t("红", "Red"),
+        StatusLight::Amber => t("黄", "Amber"),
+        StatusLight::Green => t("绿", "Green"),
+    };
+    let reasons: Vec<String> = status
+        .reasons
+        .iter()
+        .map(|r| match r {
+            StatusReason::NotAssessed => t("尚无评估", "nothing assessed yet").to_string(),
+            StatusReason::NoSupportiveKeyPlayer => t("无支持我方的关键人物", "no supportive key player").to_string(),
+            StatusReason::NoSupportiveDecider { supporters } => {
+                format!("{}{}", t("支持的关键人物中无决策者/审批者：", "supportive key players but none decides or approves: "), names(supporters))
+            }
+            StatusReason::SupportiveDecider { contacts } => {
+                format!("{}{}", t("决策者/审批者支持：", "supportive decision maker or approver: "), names(contacts))
+            }
+            StatusReason::EmptySlot { buying_role, label, .. } => {
+                let role = if label.is_empty() { buying_role.label(lang) } else { label.as_str() };
+                format!("{}{role}", t("空缺角色：", "empty role: "))
+            }
+        })
+        .collect();
+    format!("{light} · {}", reasons.join(t("；", "; ")))
+}
+
+/// One scope's power map: its status, then one row per contact — the assessed ones in the
+/// role table's order, then (account-wide) everyone else, so each contact's reports-to is
+/// on paper.
+fn power_map_table(pg: &mut Page, p: &CustomerProfile, map: &MapView, everyone: bool) -> Result<()> {
+    let lang = pg.lang;
+    let t = |zh, en| lang.pick(zh, en);
+    pg.pairs(&[(t("状态", "Status"), Value::text(status_text(&map.status, lang)))], 1)?;
+    let node = |id: i64| map.nodes.iter().find(|n| n.contact_id == id);
+    let name = |id: Option<i64>| id.and_then(node).map(|n| n.name.clone()).unwrap_or_default();
+    let mut order: Vec<i64> = if everyone { p.roles.iter().map(|r| r.contact_id).collect() } else { vec![] };
+    for n in &map.nodes {
+        if !order.contains(&n.contact_id) && (everyone || n.assessment.is_some()) {
+            order.push(n.contact_id);
+        }
+    }
+    let rows = order
+        .iter()
+        .filter_map(|id| node(*id))
+        .map(|n| {
+            let a = n.assessment.clone().unwrap_or_default();
+            vec![
+                Value::text(&n.name),
+                Value::text(&n.title),
+                Value::text(labels::opt(a.buying_role, lang)),
+                Value::text(labels::support(a.support, lang)),
+                Value::opt_int(a.influence),
+                Value::text(labels::opt(a.coverage, lang)),
+                Value::text(&a.covered_by),
+                Value::text(name(n.reports_to)),
+                Value::text(&a.evidence),
+                if a.assessed_on.is_empty() { Value::Empty } else { Value::Date(a.assessed_on.clone()) },
+            ]
+        })
+        .collect();
+    pg.table(
+        &[
+            t("联系人", "Contact"),
+            t("职务", "Title"),
+            t("采购角色", "Buying role"),
+            t("对我方态度", "Support"),
+            t("影响力(1-5)", "Influence (1-5)"),
+            t("覆盖程度", "Coverage"),
+            t("覆盖人", "Covered by"),
+            t("汇报对象", "Reports to"),
+            t("依据", "Evidence"),
+            t("评估日期", "Assessed on"),
+        ],
+        rows,
+    )
+}
+
+fn write_dimensions(pg: &mut Page, p: &CustomerProfile, maps: &[MapView], opts: &ReportOptions) -> Result<()> {
     let lang = pg.lang;
     let t = |zh, en| lang.pick(zh, en);
     let title = |s| section_title(p, s, lang);
@@ -242,37 +331,12 @@ fn write_dimensions(pg: &mut Page, p: &CustomerProfile, opts: &ReportOptions) ->
     )?;
 
     pg.section(&title(Section::PowerMap))?;
-    let name_of = |id: i64| p.contacts.iter().find(|c| c.id == id).map(|c| (c.fields.name.clone(), c.fields.title.clone())).unwrap_or_default();
-    let roles = p
-        .roles
-        .iter()
-        .map(|r| {
-            let (name, title) = name_of(r.contact_id);
-            vec![
-                Value::text(name),
-                Value::text(title),
-                Value::text(labels::opt(r.buying_role, lang)),
-                Value::text(labels::support(r.support, lang)),
-                Value::opt_int(r.influence),
-                Value::text(labels::opt(r.coverage, lang)),
-                Value::text(&r.evidence),
-                Value::Date(r.assessed_on.clone()),
-            ]
-        })
-        .collect();
-    pg.table(
-        &[
-            t("联系人", "Contact"),
-            t("职务", "Title"),
-            t("采购角色", "Buying role"),
-            t("对我方态度", "Support"),
-            t("影响力(1-5)", "Influence (1-5)"),
-            t("覆盖程度", "Coverage"),
-            t("依据", "Evidence"),
-            t("评估日期", "Assessed on"),
-        ],
-        roles,
-    )?;
+    for (i, map) in maps.iter().enumerate() {
+        if i > 0 {
+            pg.subheading(&map.scope_name)?;
+        }
+        power_map_table(pg, p, map, i == 0)?;
+    }
 
     pg.section(&title(Section::KeyPersons))?;
     let (key, others): (Vec<&Contact>, Vec<&Contact>) = p.contacts.iter().partition(|c| c.fields.is_key_person);

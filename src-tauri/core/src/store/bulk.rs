@@ -30,6 +30,8 @@ pub struct NewProfile {
     pub roles: Vec<RoleAssessment>,
     /// When each dimension was last updated (defaults to now for the filled ones).
     pub updated: Vec<(Section, String)>,
+    /// The rest of the power map: edges, scopes, slots, earlier assessments (sample data).
+    pub power: crate::powermap::seed::PowerSeed,
 }
 
 impl Store {
@@ -184,6 +186,14 @@ fn insert_one(
             if r.assessed_on.is_empty() { &now[..10] } else { &r.assessed_on }
         ])?;
     }
+    let has_power_map = !roles.is_empty() || !p.power.is_empty();
+    if has_power_map {
+        let refs: Vec<_> = contacts
+            .iter()
+            .map(|c| crate::powermap::ContactRef { id: c.id, name: c.fields.name.clone() })
+            .collect();
+        super::power_map::seed_profile(tx, id, &refs, &p.power, now)?;
+    }
 
     let mut prof = CustomerProfile {
         customer,
@@ -196,6 +206,7 @@ fn insert_one(
         contacts,
         sections: vec![],
         signals: vec![],
+        power_status: Default::default(),
     };
     let mut updated = p.updated;
     for &section in Section::ALL {
@@ -213,5 +224,8 @@ fn insert_one(
     prof.sections = profile::sections(&prof, &updated, settings.stale_months, today);
     tx.prepare_cached("UPDATE customer SET completeness = ?2 WHERE id = ?1")?
         .execute(params![id, profile::overall(&prof.sections)])?;
+    if has_power_map {
+        super::power_map::refresh_status(tx, id)?;
+    }
     Ok(())
 }

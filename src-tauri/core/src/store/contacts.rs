@@ -64,7 +64,7 @@ pub(crate) fn load_contact(conn: &Connection, id: i64) -> Result<Contact> {
     .ok_or_else(|| CoreError::not_found("contact", id))
 }
 
-fn tidy(fields: &ContactFields) -> ContactFields {
+pub(crate) fn tidy(fields: &ContactFields) -> ContactFields {
     let mut f = fields.clone();
     for s in [
         &mut f.name,
@@ -112,6 +112,7 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let contact = insert_contact(&tx, customer_id, &f, &now)?;
         search::index::insert(&tx, &search::index::contact_entry(&contact, &customer.fields.name))?;
+        self.record_reports_to(&tx, &contact, None)?;
         self.finish_section_save(tx, customer_id, Section::KeyPersons, &now)
     }
 
@@ -123,7 +124,15 @@ impl Store {
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
         write_contact(&tx, id, &f, &now)?;
+        self.record_reports_to(&tx, &load_contact(&tx, id)?, existing.fields.reports_to)?;
         self.finish_section_save(tx, existing.customer_id, Section::KeyPersons, &now)
+    }
+
+    /// A changed reports-to goes into the power map's history (its past views show it).
+    fn record_reports_to(&self, conn: &Connection, c: &Contact, old: Option<i64>) -> Result<()> {
+        let me = crate::powermap::ContactRef { id: c.id, name: c.fields.name.clone() };
+        let now = super::power_map::Now::of(self);
+        super::power_map::record_reports_to(conn, c.customer_id, &me, old, c.fields.reports_to, &now)
     }
 
     /// Every contact of one customer (also those not yet assessed in the power map).

@@ -9,7 +9,7 @@ use super::{code, Store};
 use crate::error::{CoreError, Reason, Result};
 use crate::model::{
     Customer, CustomerFields, CustomerPage, CustomerProfile, CustomerQuery, CustomerRow,
-    CustomerSort, Facets, Grade, LeadSource, Lifecycle, Ownership, Section,
+    CustomerSort, Facets, Grade, LeadSource, Lifecycle, Ownership, Section, StatusLight,
 };
 use crate::normalize::customer_key;
 use crate::{profile, search, signals, validate};
@@ -154,8 +154,8 @@ impl Store {
     pub(super) fn refresh_completeness(&self, conn: &Connection, id: i64) -> Result<()> {
         let p = load_profile(conn, id, &self.settings()?, self.clock.today())?;
         conn.execute(
-            "UPDATE customer SET completeness = ?2 WHERE id = ?1",
-            params![id, profile::overall(&p.sections)],
+            "UPDATE customer SET completeness = ?2, power_status = ?3 WHERE id = ?1",
+            params![id, profile::overall(&p.sections), p.power_status.light.code()],
         )?;
         Ok(())
     }
@@ -206,7 +206,7 @@ impl Store {
             "SELECT c.id, c.name, c.short_name, c.grade, c.lifecycle, c.industry, c.region,
                     c.owner, c.completeness, c.updated_at,
                     (SELECT count(*) FROM contact ct WHERE ct.customer_id = c.id
-                        AND ct.deleted_at IS NULL)
+                        AND ct.deleted_at IS NULL), c.power_status
              FROM customer c WHERE {filter}
              ORDER BY {column} {dir}, c.id {dir} LIMIT {limit} OFFSET {offset}"
         );
@@ -225,6 +225,7 @@ impl Store {
                     completeness: r.get(8)?,
                     updated_at: r.get(9)?,
                     contact_count: r.get(10)?,
+                    power_status: StatusLight::from_code(&r.get::<_, String>(11)?).unwrap_or(StatusLight::Unknown),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -347,6 +348,7 @@ pub(crate) fn load_profile(
         roles,
         contacts,
         sections: vec![],
+        power_status: super::power_map::account_status(conn, id)?,
     };
     p.sections = profile::sections(&p, &updates, settings.stale_months, today);
     p.customer.completeness = profile::overall(&p.sections);

@@ -6,6 +6,7 @@ mod bulk;
 mod contacts;
 mod customers;
 mod imports;
+pub(crate) mod power_map;
 pub mod mapping_templates;
 mod report;
 mod sections;

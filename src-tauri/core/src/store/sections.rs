@@ -108,37 +108,18 @@ impl Store {
         self.finish_section_save(tx, id, Section::Suppliers, &now)
     }
 
-    /// Replaces the power-map role table. An assessment without a date is dated today.
+    /// Replaces the power-map role table (the account-wide scope's assessments; who covers
+    /// each contact is kept). An assessment without a date is dated today.
     pub fn save_roles(&self, id: i64, roles: &[RoleAssessment]) -> Result<CustomerProfile> {
         load_customer(&self.conn, id)?;
         let contact_ids: Vec<i64> =
             super::contacts::load_contacts(&self.conn, id)?.iter().map(|c| c.id).collect();
         validate::roles(roles, &contact_ids)?;
-        let now = self.clock.timestamp();
-        let today = self.clock.today().format("%Y-%m-%d").to_string();
+        let now = super::power_map::Now::of(self);
         let tx = self.conn.unchecked_transaction()?;
-        tx.execute("DELETE FROM role_assessment WHERE customer_id = ?1", [id])?;
-        let mut st = tx.prepare(
-            "INSERT INTO role_assessment (customer_id, contact_id, position, buying_role, support,
-                 influence, coverage, evidence, assessed_on)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for (i, r) in roles.iter().enumerate() {
-            let assessed = if r.assessed_on.trim().is_empty() { &today } else { r.assessed_on.trim() };
-            st.execute(params![
-                id,
-                r.contact_id,
-                i as i64,
-                r.buying_role.map(|b| b.code()),
-                r.support,
-                r.influence,
-                r.coverage.map(|c| c.code()),
-                r.evidence.trim(),
-                assessed,
-            ])?;
-        }
-        drop(st);
-        self.finish_section_save(tx, id, Section::PowerMap, &now)
+        // The account-wide scope of the power map; each change goes into its history.
+        super::power_map::replace_account_roles(&tx, id, roles, &now)?;
+        self.finish_section_save(tx, id, Section::PowerMap, &now.timestamp)
     }
 }
 
@@ -199,7 +180,7 @@ pub(crate) fn load_roles(conn: &Connection, id: i64) -> Result<Vec<RoleAssessmen
         "SELECT r.contact_id, r.buying_role, r.support, r.influence, r.coverage, r.evidence,
                 r.assessed_on
          FROM role_assessment r JOIN contact ct ON ct.id = r.contact_id
-         WHERE r.customer_id = ?1 AND ct.deleted_at IS NULL ORDER BY r.position",
+         WHERE r.customer_id = ?1 AND r.scope_id = 0 AND ct.deleted_at IS NULL ORDER BY r.position",
     )?;
     let rows = st
         .query_map([id], |r| {

@@ -24,8 +24,15 @@ impl Store {
         Ok(())
     }
 
-    fn remember_delete(&self, conn: &rusqlite::Connection, kind: HitKind, id: i64) -> Result<()> {
-        let value = serde_json::json!({ "kind": kind, "id": id }).to_string();
+    /// `power_map`: what the delete took off the power maps, for the undo to put back.
+    fn remember_delete(
+        &self,
+        conn: &rusqlite::Connection,
+        kind: HitKind,
+        id: i64,
+        power_map: serde_json::Value,
+    ) -> Result<()> {
+        let value = serde_json::json!({ "kind": kind, "id": id, "powerMap": power_map }).to_string();
         conn.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -42,22 +49,25 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         tx.execute("UPDATE customer SET deleted_at = ?2 WHERE id = ?1", params![id, now])?;
         search::index::remove_customer_and_contacts(&tx, id)?;
-        self.remember_delete(&tx, HitKind::Customer, id)?;
+        self.remember_delete(&tx, HitKind::Customer, id, serde_json::Value::Null)?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Deletes a contact; reports-to links to them are cut and their role assessment goes
-    /// with them (both restored by undo).
+    /// Deletes a contact. In the same transaction their influence and conflict edges are
+    /// removed and the contacts who reported to them lose that link (recorded in the power
+    /// map's history; [`Store::contact_removal`] tells beforehand what goes); their role
+    /// assessments go with them. Undo brings all of it back.
     pub fn delete_contact(&self, id: i64) -> Result<CustomerProfile> {
         let contact = load_contact(&self.conn, id)?;
         self.purge_deleted()?;
-        let now = self.clock.timestamp();
+        let now = super::power_map::Now::of(self);
         let tx = self.conn.unchecked_transaction()?;
-        tx.execute("UPDATE contact SET deleted_at = ?2 WHERE id = ?1", params![id, now])?;
+        tx.execute("UPDATE contact SET deleted_at = ?2 WHERE id = ?1", params![id, now.timestamp])?;
         search::index::remove(&tx, HitKind::Contact, id)?;
-        self.remember_delete(&tx, HitKind::Contact, id)?;
-        self.finish_section_save(tx, contact.customer_id, Section::KeyPersons, &now)
+        let detached = super::power_map::detach_contact(&tx, &contact, &now)?;
+        self.remember_delete(&tx, HitKind::Contact, id, detached)?;
+        self.finish_section_save(tx, contact.customer_id, Section::KeyPersons, &now.timestamp)
     }
 
     /// Brings back the last deleted customer or contact, if it can still be undone.
@@ -97,6 +107,7 @@ impl Store {
             HitKind::Contact => {
                 let c = load_contact(&tx, id)?;
                 search::index::contact(&tx, &c)?;
+                super::power_map::restore_detached(&tx, &c, &last["powerMap"], &super::power_map::Now::of(self))?;
                 self.refresh_completeness(&tx, c.customer_id)?;
                 Restored { kind, id, customer_id: c.customer_id, name: c.fields.name }
             }
