@@ -119,6 +119,16 @@ enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Power-map layout and load of a generated 150-contact, 300-edge map (p50/p95) against a
+    /// naive O(n²) layout and the plain SQL load.
+    PowerMap {
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Team report of a database with the generated customers against XlsxWriter writing its cells.
     Export {
         #[arg(long, default_value_t = 100_000)]
@@ -277,6 +287,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 print_json(&report);
             } else {
                 bench::import::print(&report);
+            }
+        }
+        Command::Bench { what: BenchCommand::PowerMap { runs, dir, json } } => {
+            let (_temp, dir) = bench_dir(dir)?;
+            let report = bench::power_map::run(runs.max(1), &dir).map_err(|message| Failure { code: 1, message })?;
+            if json {
+                print_json(&report);
+            } else {
+                bench::power_map::print(&report);
             }
         }
         Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {

@@ -5,6 +5,7 @@ pub mod child;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod power_map;
 pub mod search;
 
 /// The median of some timings (0 for none).
