@@ -44,6 +44,9 @@ pub fn run(rows: usize, runs: usize, dir: &Path) -> Result<ImportReport, String>
     let mut ours = Vec::new();
     for i in 0..runs {
         let db = dir.join(format!("import-{i}.sqlite"));
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display())); // a fresh database per run
+        }
         let m = child::run(Command::new(&exe).arg("import").arg("--db").arg(&db).args(["--kind", "customers", "--json"]).arg(&file))?;
         let out: serde_json::Value = serde_json::from_str(&m.stdout).map_err(|e| format!("import output: {e}"))?;
         let created = out["committed"]["created"].as_u64().unwrap_or(0) as usize;
