@@ -13,6 +13,7 @@ mod errors;
 mod labels;
 mod overview;
 mod profile;
+mod purchases;
 mod team;
 mod template;
 

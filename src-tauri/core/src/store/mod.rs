@@ -6,6 +6,7 @@ mod bulk;
 mod contacts;
 mod customers;
 mod imports;
+pub mod purchase_summary;
 pub(crate) mod power_map;
 pub mod mapping_templates;
 mod report;
