@@ -611,8 +611,8 @@ fn existing_role_rows_migrate_into_the_account_wide_scope_with_a_first_history_e
                  (1, '旧客户', '旧客户', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'),
                  (2, '空客户', '空客户', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
              INSERT INTO contact (id, customer_id, name, created_at, updated_at) VALUES
-                 (10, 1, '王总', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'),
-                 (11, 1, '李经理', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+                 (10, 1, '王总', '2025-06-01T00:00:00Z', '2025-06-01T00:00:00Z'),
+                 (11, 1, '李经理', '2025-06-01T00:00:00Z', '2025-06-01T00:00:00Z');
              INSERT INTO role_assessment (customer_id, contact_id, position, buying_role, support,
                      influence, coverage, evidence, assessed_on) VALUES
                  (1, 11, 0, 'evaluator', 0, 3, 'initial', '观望', '2025-03-01'),
@@ -638,9 +638,11 @@ fn existing_role_rows_migrate_into_the_account_wide_scope_with_a_first_history_e
         }
         other => panic!("{other:?}"),
     }
-    // Before the assessments were made, the past map has the contacts but no assessment.
+    // The contacts (entered later, imported say) were known from their first assessment on.
     let past = s.power_map_as_of(1, None, "2025-02-15").unwrap();
-    assert_eq!(past.nodes.iter().filter(|n| n.assessment.is_some()).count(), 1);
+    assert_eq!(past.nodes.iter().map(|n| (n.name.as_str(), n.assessment.is_some())).collect::<Vec<_>>(), [("王总", true)]);
+    let scope = s.create_power_scope(1, "项目").unwrap().scope_id;
+    assert_eq!(s.power_map_as_of(1, scope, "2025-03-15").unwrap().nodes.len(), 2, "in every scope's past view");
 }
 
 #[test]

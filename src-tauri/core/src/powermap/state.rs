@@ -68,6 +68,12 @@ pub struct HistoryRow {
     pub new: Option<String>,
 }
 
+/// Whether a history row belongs to the map of `scope`: its assessments, and the reports-to
+/// and edge changes the map shows (its own and the account-wide ones).
+pub fn in_scope(r: &HistoryRow, scope: Option<i64>) -> bool {
+    r.scope_id == scope || (r.scope_id.is_none() && r.kind != ASSESSMENT)
+}
+
 fn parse<T: DeserializeOwned>(json: &Option<String>) -> Option<T> {
     json.as_deref().and_then(|j| serde_json::from_str(j).ok())
 }
@@ -91,11 +97,13 @@ impl MapState {
         ContactRef { id, name: self.name(id) }
     }
 
-    /// The map as it was at the end of `date`: `rows` are this scope's history rows (any
-    /// order); those after `date` are undone newest first.
-    pub fn as_of(&self, rows: &[HistoryRow], date: &str) -> MapState {
+    /// The map of `scope` as it was at the end of `date`. `rows` is the customer's whole
+    /// history (any order): the rows of the scope's map after `date` are undone newest
+    /// first; any row tells that its contact was known by its date.
+    pub fn as_of(&self, rows: &[HistoryRow], scope: Option<i64>, date: &str) -> MapState {
         let mut past = self.clone();
-        let mut later: Vec<&HistoryRow> = rows.iter().filter(|r| r.changed_on.as_str() > date).collect();
+        let mut later: Vec<&HistoryRow> =
+            rows.iter().filter(|r| in_scope(r, scope) && r.changed_on.as_str() > date).collect();
         later.sort_by_key(|r| std::cmp::Reverse(r.id));
         for r in later {
             match r.kind.as_str() {

@@ -132,15 +132,17 @@ pub(crate) fn load_edges(conn: &Connection, customer_id: i64, scope: Option<i64>
     Ok(rows.into_iter().flatten().collect())
 }
 
+/// An edge from `id, scope_id, kind, from_id, to_id, label`; `None` for a kind this version
+/// does not know (written by a newer one).
 fn edge_from_row(r: &rusqlite::Row) -> rusqlite::Result<Option<StoredEdge>> {
-    let kind: String = r.get(2)?;
-    Ok(EdgeKind::from_code(&kind).map(|kind| StoredEdge {
-        id: r.get(0).unwrap_or_default(),
-        scope_id: api_scope(r.get(1).unwrap_or_default()),
+    let Some(kind) = EdgeKind::from_code(&r.get::<_, String>(2)?) else { return Ok(None) };
+    Ok(Some(StoredEdge {
+        id: r.get(0)?,
+        scope_id: api_scope(r.get(1)?),
         kind,
-        from: r.get(3).unwrap_or_default(),
-        to: r.get(4).unwrap_or_default(),
-        label: r.get(5).unwrap_or_default(),
+        from: r.get(3)?,
+        to: r.get(4)?,
+        label: r.get(5)?,
     }))
 }
 
@@ -152,8 +154,8 @@ pub(crate) fn load_slots(conn: &Connection, customer_id: i64, scope: Option<i64>
     )?;
     let rows = st
         .query_map(params![customer_id, db_scope(scope)], |r| {
-            Ok(BuyingRole::from_code(&r.get::<_, String>(1)?)
-                .map(|buying_role| Slot { id: r.get(0).unwrap_or_default(), buying_role, label: r.get(2).unwrap_or_default() }))
+            let Some(buying_role) = BuyingRole::from_code(&r.get::<_, String>(1)?) else { return Ok(None) };
+            Ok(Some(Slot { id: r.get(0)?, buying_role, label: r.get(2)? }))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows.into_iter().flatten().collect())

@@ -9,19 +9,13 @@ use rusqlite::params;
 use super::{check_scope, db_scope, load_contacts, load_history, load_positions, load_slots, load_state};
 use crate::error::{CoreError, Reason, Result};
 use crate::model::StatusLight;
-use crate::powermap::state::{self, HistoryRow, MapState, ASSESSMENT};
+use crate::powermap::state::{self, HistoryRow, MapState};
 use crate::powermap::view::{self, ViewInput};
 use crate::powermap::{
     validate, Assessment, CoverageRow, HistoryEntry, MapDiff, MapView, NodePosition, ScopeSummary,
 };
 use crate::store::customers::load_customer;
 use crate::store::Store;
-
-/// The rows of the customer's history that belong to a scope's map: its assessments, and
-/// the reports-to and edge changes it shows (its own and the account-wide ones).
-fn of_scope(rows: Vec<HistoryRow>, scope: Option<i64>) -> Vec<HistoryRow> {
-    rows.into_iter().filter(|r| r.scope_id == scope || (r.scope_id.is_none() && r.kind != ASSESSMENT)).collect()
-}
 
 fn check_date(date: &str) -> Result<String> {
     let d = date.trim();
@@ -110,8 +104,7 @@ impl Store {
             assessments: super::load_assessments(&self.conn, customer_id, scope)?,
             edges: super::load_edges(&self.conn, customer_id, scope)?,
         };
-        let rows = of_scope(load_history(&self.conn, customer_id)?, scope);
-        Ok(full.as_of(&rows, date))
+        Ok(full.as_of(&load_history(&self.conn, customer_id)?, scope, date))
     }
 
     /// What changed between the end of `date` and today: new and removed contacts, changed
@@ -129,7 +122,8 @@ impl Store {
     /// changes of the scope, and the reports-to and edge changes its map shows.
     pub fn power_map_history(&self, customer_id: i64, scope: Option<i64>, limit: i64) -> Result<Vec<HistoryEntry>> {
         check_scope(&self.conn, customer_id, scope)?;
-        let mut rows = of_scope(load_history(&self.conn, customer_id)?, scope);
+        let mut rows: Vec<HistoryRow> =
+            load_history(&self.conn, customer_id)?.into_iter().filter(|r| state::in_scope(r, scope)).collect();
         rows.sort_by(|a, b| b.changed_on.cmp(&a.changed_on).then(b.id.cmp(&a.id)));
         if limit > 0 {
             rows.truncate(limit as usize);
