@@ -16,8 +16,8 @@ import CustomerListView from '../views/CustomerListView.vue'
 const page: CustomerPage = {
   total: 2,
   rows: [
-    { id: 1, name: '华东精密机械有限公司', shortName: '华东精密', grade: 'A', lifecycle: 'negotiating', industry: '机械制造', region: '苏州', owner: '李明', completeness: 72, contactCount: 3, updatedAt: '2025-03-01 10:00:00' },
-    { id: 2, name: '北方化工集团', shortName: '', grade: 'B', lifecycle: 'existing', industry: '化工', region: '天津', owner: '王芳', completeness: 30, contactCount: 1, updatedAt: '2025-02-11 09:00:00' },
+    { id: 1, name: '华东精密机械有限公司', shortName: '华东精密', grade: 'A', lifecycle: 'negotiating', industry: '机械制造', region: '苏州', owner: '李明', completeness: 72, contactCount: 3, updatedAt: '2025-03-01 10:00:00', powerStatus: 'unknown' },
+    { id: 2, name: '北方化工集团', shortName: '', grade: 'B', lifecycle: 'existing', industry: '化工', region: '天津', owner: '王芳', completeness: 30, contactCount: 1, updatedAt: '2025-02-11 09:00:00', powerStatus: 'unknown' },
   ],
 }
 const gradeSelect = (w: VueWrapper) => w.getComponent('[data-testid="filter-grade"]') as unknown as VueWrapper

@@ -30,7 +30,7 @@ import ImportWizard from '../components/ImportWizard.vue'
 
 const page: CustomerPage = {
   total: 1,
-  rows: [{ id: 1, name: '华东精密机械有限公司', shortName: '华东精密', grade: 'A', lifecycle: 'negotiating', industry: '机械制造', region: '苏州', owner: '李明', completeness: 72, contactCount: 3, updatedAt: '2025-03-01 10:00:00' }],
+  rows: [{ id: 1, name: '华东精密机械有限公司', shortName: '华东精密', grade: 'A', lifecycle: 'negotiating', industry: '机械制造', region: '苏州', owner: '李明', completeness: 72, contactCount: 3, updatedAt: '2025-03-01 10:00:00', powerStatus: 'unknown' }],
 }
 const body = () => new DOMWrapper(document.body)
 const click = async (id: string) => {

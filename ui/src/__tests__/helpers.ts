@@ -51,6 +51,7 @@ export function profile(over: Partial<CustomerProfile> = {}, statuses: Partial<R
     contacts: [],
     sections: ALL.map((section) => ({ section, updatedAt: null, completeness: 0, stale: false, ...(statuses[section] ?? {}) })),
     signals: [],
+    powerStatus: { light: 'unknown', reasons: [{ code: 'not_assessed' }] },
     ...over,
   }
 }
