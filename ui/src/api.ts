@@ -31,6 +31,16 @@ import type {
   SpBp,
   Stats,
   Supplier,
+  Assessment,
+  ContactRemoval,
+  CoverageRow,
+  HistoryEntry,
+  MapDiff,
+  MapView,
+  NewEdge,
+  NodePosition,
+  ScopeSummary,
+  SlotInput,
 } from './bindings'
 
 export type { CoreError }
@@ -103,6 +113,50 @@ export const api = {
   /** The rows an import preview refuses, as a workbook to fix and re-import. */
   exportImportErrors: (spec: ImportSpec, path: string) =>
     call<null>('export_import_errors', { spec, path }),
+
+  // Power map (权力地图). `scope` null = the account-wide map; every write returns the
+  // scope's fresh map.
+  powerMap: (customerId: number, scope: number | null) => call<MapView>('power_map', { customerId, scope }),
+  powerScopes: (customerId: number) => call<ScopeSummary[]>('power_scopes', { customerId }),
+  /** The map as it was at the end of `date` (YYYY-MM-DD). */
+  powerMapAsOf: (customerId: number, scope: number | null, date: string) =>
+    call<MapView>('power_map_as_of', { customerId, scope, date }),
+  /** What changed between the end of `date` and today. */
+  powerMapDiff: (customerId: number, scope: number | null, date: string) =>
+    call<MapDiff>('power_map_diff', { customerId, scope, date }),
+  /** Role, reports-to and edge changes, newest first (`limit` 0 = all). */
+  powerMapHistory: (customerId: number, scope: number | null, limit: number) =>
+    call<HistoryEntry[]>('power_map_history', { customerId, scope, limit }),
+  powerCoverage: (customerId: number, scope: number | null) =>
+    call<CoverageRow[]>('power_coverage', { customerId, scope }),
+  saveAssessment: (customerId: number, scope: number | null, assessment: Assessment) =>
+    call<MapView>('save_assessment', { customerId, scope, assessment }),
+  removeAssessment: (customerId: number, scope: number | null, contactId: number) =>
+    call<MapView>('remove_assessment', { customerId, scope, contactId }),
+  /** `boss` null removes the contact's reports-to link. */
+  setReportsTo: (customerId: number, scope: number | null, contactId: number, boss: number | null) =>
+    call<MapView>('set_reports_to', { customerId, scope, contactId, boss }),
+  addPowerEdge: (customerId: number, scope: number | null, edge: NewEdge) =>
+    call<MapView>('add_power_edge', { customerId, scope, edge }),
+  relabelPowerEdge: (customerId: number, scope: number | null, edgeId: number, label: string) =>
+    call<MapView>('relabel_power_edge', { customerId, scope, edgeId, label }),
+  removePowerEdge: (customerId: number, scope: number | null, edgeId: number) =>
+    call<MapView>('remove_power_edge', { customerId, scope, edgeId }),
+  addMapContact: (customerId: number, scope: number | null, fields: ContactFields, assessment: Assessment | null) =>
+    call<MapView>('add_map_contact', { customerId, scope, fields, assessment }),
+  contactRemoval: (contactId: number) => call<ContactRemoval>('contact_removal', { contactId }),
+  createPowerScope: (customerId: number, name: string) => call<MapView>('create_power_scope', { customerId, name }),
+  renamePowerScope: (scopeId: number, name: string) => call<MapView>('rename_power_scope', { scopeId, name }),
+  deletePowerScope: (scopeId: number) => call<MapView>('delete_power_scope', { scopeId }),
+  savePowerSlots: (customerId: number, scope: number | null, slots: SlotInput[]) =>
+    call<MapView>('save_power_slots', { customerId, scope, slots }),
+  savePowerPositions: (customerId: number, scope: number | null, positions: NodePosition[]) =>
+    call<MapView>('save_power_positions', { customerId, scope, positions }),
+  resetPowerLayout: (customerId: number, scope: number | null) =>
+    call<MapView>('reset_power_layout', { customerId, scope }),
+  /** Writes exported bytes (a PNG or SVG of the map) to `path`. */
+  saveFileBytes: (path: string, bytes: Uint8Array) =>
+    call<null>('save_file_bytes', { path, bytes: Array.from(bytes) }),
 }
 
 export type Api = typeof api
