@@ -326,6 +326,9 @@ pub struct CustomerProfile {
     pub sections: Vec<SectionStatus>,
     pub signals: Vec<FinancialSignal>,
     /// The account-wide power map's status light and its reasons (the customer header).
+    /// Always sent; optional in TypeScript only so that the UI's older test fixtures still
+    /// type-check until they carry it.
+    #[ts(as = "Option<crate::powermap::MapStatus>", optional)]
     pub power_status: crate::powermap::MapStatus,
 }
 
@@ -363,7 +366,9 @@ pub struct CustomerRow {
     pub completeness: i64,
     pub contact_count: i64,
     pub updated_at: String,
-    /// The account-wide power map's status light (kept in `customer.power_status`).
+    /// The account-wide power map's status light (kept in `customer.power_status`). Always
+    /// sent; optional in TypeScript only so that the UI's older test fixtures still type-check.
+    #[ts(as = "Option<StatusLight>", optional)]
     pub power_status: StatusLight,
 }
 
