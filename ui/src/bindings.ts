@@ -208,17 +208,14 @@ changePct: number, };
 export type CustomerProfile = { customer: Customer, business: MainBusiness, financials: Array<FinancialPeriod>, spBp: SpBp, roles: Array<RoleAssessment>, suppliers: Array<Supplier>, processIt: ProcessIt, contacts: Array<Contact>, sections: Array<SectionStatus>, signals: Array<FinancialSignal>, 
 /**
  * The account-wide power map's status light and its reasons (the customer header).
- * Always sent; optional in TypeScript only so that the UI's older test fixtures still
- * type-check until they carry it.
  */
-powerStatus?: MapStatus, };
+powerStatus: MapStatus, };
 
 export type CustomerRow = { id: number, name: string, shortName: string, grade: Grade | null, lifecycle: Lifecycle | null, industry: string, region: string, owner: string, completeness: number, contactCount: number, updatedAt: string, 
 /**
- * The account-wide power map's status light (kept in `customer.power_status`). Always
- * sent; optional in TypeScript only so that the UI's older test fixtures still type-check.
+ * The account-wide power map's status light (kept in `customer.power_status`).
  */
-powerStatus?: StatusLight, };
+powerStatus: StatusLight, };
 
 export type CustomerQuery = { grades: Array<Grade>, lifecycles: Array<Lifecycle>, industries: Array<string>, owners: Array<string>, 
 /**

@@ -326,9 +326,6 @@ pub struct CustomerProfile {
     pub sections: Vec<SectionStatus>,
     pub signals: Vec<FinancialSignal>,
     /// The account-wide power map's status light and its reasons (the customer header).
-    /// Always sent; optional in TypeScript only so that the UI's older test fixtures still
-    /// type-check until they carry it.
-    #[ts(as = "Option<crate::powermap::MapStatus>", optional)]
     pub power_status: crate::powermap::MapStatus,
 }
 
@@ -366,9 +363,7 @@ pub struct CustomerRow {
     pub completeness: i64,
     pub contact_count: i64,
     pub updated_at: String,
-    /// The account-wide power map's status light (kept in `customer.power_status`). Always
-    /// sent; optional in TypeScript only so that the UI's older test fixtures still type-check.
-    #[ts(as = "Option<StatusLight>", optional)]
+    /// The account-wide power map's status light (kept in `customer.power_status`).
     pub power_status: StatusLight,
 }
 
