@@ -274,41 +274,35 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Bench { what: BenchCommand::Search { db, json, queries } } => {
             let store = open(&db)?;
             let report = bench::search::search(&store, queries).map_err(|message| Failure { code: 2, message })?;
-            if json {
-                print_json(&report);
-            } else {
-                bench::search::print_table(&report);
-            }
+            show(&report, json, |r| bench::search::print_table(r));
         }
         Command::Bench { what: BenchCommand::Import { rows, runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;
-            let report = bench::import::run(rows, runs.max(1), &dir).map_err(|message| Failure { code: 1, message })?;
-            if json {
-                print_json(&report);
-            } else {
-                bench::import::print(&report);
-            }
+            show(&bench::import::run(rows, runs.max(1), &dir).map_err(bench_failed)?, json, bench::import::print);
         }
         Command::Bench { what: BenchCommand::PowerMap { runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;
-            let report = bench::power_map::run(runs.max(1), &dir).map_err(|message| Failure { code: 1, message })?;
-            if json {
-                print_json(&report);
-            } else {
-                bench::power_map::print(&report);
-            }
+            show(&bench::power_map::run(runs.max(1), &dir).map_err(bench_failed)?, json, bench::power_map::print);
         }
         Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;
-            let report = bench::export::run(rows, runs.max(1), &dir).map_err(|message| Failure { code: 1, message })?;
-            if json {
-                print_json(&report);
-            } else {
-                bench::export::print(&report);
-            }
+            show(&bench::export::run(rows, runs.max(1), &dir).map_err(bench_failed)?, json, bench::export::print);
         }
     }
     Ok(())
+}
+
+/// A benchmark's report as JSON (`--json`) or as its table.
+fn show<T: serde::Serialize>(report: &T, json: bool, table: fn(&T)) {
+    if json {
+        print_json(report);
+    } else {
+        table(report);
+    }
+}
+
+fn bench_failed(message: String) -> Failure {
+    Failure { code: 1, message }
 }
 
 /// The folder a file benchmark works in: the one given (created if needed), else a temporary
