@@ -1,0 +1,222 @@
+// The power map's pure parts (chart option, drag rule, sentences) and its small components:
+// the side panel, the legend and the status light. The ECharts canvas itself is not mounted
+// (happy-dom has no canvas); the option it draws is tested instead.
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { MapNode, MapView, HistoryEntry, Assessment } from '../bindings'
+import { mountWith } from './helpers'
+
+const api = vi.hoisted(() => ({}))
+vi.mock('../api', () => ({ api }))
+
+import { buildOption, dropResult, nodeSize, supportColor, SUPPORT_COLORS, UNKNOWN_COLOR, EDGE_STYLES, type GraphLink, type GraphNode } from '../powermap/options'
+import { historyText, mapErrorText, mapWords, reasonText } from '../powermap/words'
+import AssessmentPanel from '../components/powermap/AssessmentPanel.vue'
+import MapLegend from '../components/powermap/MapLegend.vue'
+import StatusLight from '../components/powermap/StatusLight.vue'
+
+const assess = (contactId: number, a: Partial<Assessment> = {}): Assessment => ({
+  contactId, buyingRole: null, support: null, influence: null, coverage: null, coveredBy: '', evidence: '', assessedOn: '2026-05-02', ...a,
+})
+const node = (contactId: number, name: string, extra: Partial<MapNode> = {}): MapNode => ({
+  contactId, name, title: '', department: '', isKeyPerson: false, keyPlayer: false, reportsTo: null, assessment: null,
+  coverageGap: false, x: contactId * 100, y: 0, pinned: false, ...extra,
+})
+function mapView(): MapView {
+  return {
+    customerId: 1, scopeId: null, scopeName: '', scopes: [{ id: null, name: '', light: 'red' }],
+    nodes: [
+      node(1, '王总', { title: '总经理', isKeyPerson: true, assessment: assess(1, { buyingRole: 'decision_maker', support: -2, influence: 5 }) }),
+      node(2, '李经理', { reportsTo: 1, y: 150, assessment: assess(2, { support: 2, influence: 1 }) }),
+      node(3, '张工', { reportsTo: 1, x: 300, y: 150 }),
+    ],
+    edges: [
+      { id: null, kind: 'reports_to', from: 2, to: 1, label: '', scopeId: null },
+      { id: null, kind: 'reports_to', from: 3, to: 1, label: '', scopeId: null },
+      { id: 7, kind: 'influences', from: 2, to: 3, label: '技术选型', scopeId: null },
+      { id: 8, kind: 'conflicts', from: 3, to: 1, label: '', scopeId: null },
+    ],
+    slots: [
+      { id: 4, buyingRole: 'approver', label: '', filledBy: [], placeholder: { x: 500, y: 0 } },
+      { id: 5, buyingRole: 'decision_maker', label: '', filledBy: [{ id: 1, name: '王总' }], placeholder: null },
+    ],
+    status: { light: 'red', reasons: [{ code: 'no_supportive_key_player' }] },
+    asOf: null, min: { x: 100, y: 0 }, max: { x: 500, y: 150 },
+  }
+}
+const series = (v: MapView) => buildOption(v, mapWords()).series[0] as unknown as { nodes: GraphNode[]; links: GraphLink[]; layout: string; roam: boolean }
+
+beforeEach(() => vi.clearAllMocks())
+
+describe('power map chart option', () => {
+  it('is a graph with the core positions, pan and zoom', () => {
+    const s = series(mapView())
+    expect(s.layout).toBe('none')
+    expect(s.roam).toBe(true)
+    expect(s.nodes.find((n) => n.contactId === 2)).toMatchObject({ x: 200, y: 150 })
+  })
+
+  it('colours nodes by support (−2 red … +2 deep green, unknown grey) and sizes them by influence', () => {
+    const s = series(mapView())
+    const byId = (id: number) => s.nodes.find((n) => n.contactId === id)!
+    expect(byId(1).itemStyle.color).toBe(SUPPORT_COLORS['-2'])
+    expect(byId(2).itemStyle.color).toBe(SUPPORT_COLORS['2'])
+    expect(byId(3).itemStyle.color).toBe(UNKNOWN_COLOR)
+    expect(supportColor(-2)).toBe('#c62828')
+    expect(supportColor(2)).toBe('#1b7a3a')
+    expect(byId(1).symbolSize).toBeGreaterThan(byId(2).symbolSize)
+    expect(nodeSize(5)).toBeGreaterThan(nodeSize(4))
+    expect(nodeSize(1)).toBeGreaterThan(nodeSize(null))
+  })
+
+  it('labels a node with name, title, buying role and a support badge; key persons get a ★ and a border', () => {
+    const s = series(mapView())
+    const wang = s.nodes.find((n) => n.contactId === 1)!
+    const label = String(wang.label.formatter)
+    expect(label).toContain('★ 王总')
+    expect(label).toContain('总经理')
+    expect(label).toContain('决策者')
+    expect(label).toContain('-2 反对')
+    expect(wang.itemStyle.borderWidth).toBe(3)
+    expect(String(s.nodes.find((n) => n.contactId === 3)!.label.formatter)).toContain('未评估')
+  })
+
+  it('draws reports-to straight from boss to subordinate, influence and conflict curved and labelled', () => {
+    const s = series(mapView())
+    const reports = s.links.filter((l) => l.kind === 'reports_to')
+    expect(reports).toHaveLength(2)
+    expect(reports[0]).toMatchObject({ source: 'c1', target: 'c2' })
+    expect(reports[0].lineStyle.curveness).toBe(0)
+    expect(reports[0].label.show).toBe(false)
+    const inf = s.links.find((l) => l.kind === 'influences')!
+    expect(inf.lineStyle.curveness).not.toBe(0)
+    expect(inf.lineStyle.type).toBe(EDGE_STYLES.influences.type)
+    expect(inf.label.formatter).toBe('影响：技术选型')
+    expect(inf.symbol).toEqual(['none', 'arrow'])
+    const conflict = s.links.find((l) => l.kind === 'conflicts')!
+    expect(conflict.lineStyle.curveness).not.toBe(0)
+    expect(conflict.lineStyle.color).toBe(EDGE_STYLES.conflicts.color)
+    expect(conflict.label.formatter).toBe('冲突')
+  })
+
+  it('shows an empty required slot as a dashed placeholder node, a filled one not at all', () => {
+    const s = series(mapView())
+    const placeholders = s.nodes.filter((n) => n.placeholder)
+    expect(placeholders).toHaveLength(1)
+    expect(placeholders[0]).toMatchObject({ id: 'slot4', x: 500, y: 0, draggable: false })
+    expect(placeholders[0].itemStyle.borderType).toBe('dashed')
+    expect(String(placeholders[0].label.formatter)).toContain('待定：审批者')
+  })
+
+  it('marks what changed since a past date in an as-of view, and nodes cannot be dragged there', () => {
+    const v = mapView()
+    const diff = {
+      asOf: '2026-01-01', newContacts: [], removedContacts: [],
+      changed: [{ contact: { id: 2, name: '李经理' }, then: assess(2, { support: 0 }), now: assess(2, { support: 2 }), fields: ['support'] }],
+      addedEdges: [], removedEdges: [], statusThen: v.status, statusNow: v.status,
+    }
+    const s = buildOption(v, mapWords(), { diff }).series[0] as unknown as { nodes: GraphNode[] }
+    const li = s.nodes.find((n) => n.contactId === 2)!
+    expect(li.itemStyle.borderWidth).toBe(4)
+    expect(li.draggable).toBe(false)
+  })
+})
+
+describe('dragging a node', () => {
+  const id = (p: [number, number]): [number, number] => p
+  it('dropped on another contact sets reports-to', () => {
+    // 张工 (300,150) dragged onto 李经理 (200,150)
+    expect(dropResult(mapView(), 3, [300, 150], [205, 152], id)).toEqual({ kind: 'reportsTo', contactId: 3, boss: 2 })
+  })
+  it('dropped on empty space moves it there', () => {
+    expect(dropResult(mapView(), 3, [300, 150], [350, 260], id)).toEqual({ kind: 'move', contactId: 3, x: 350, y: 260 })
+  })
+  it('a move of a pixel or two is a click, not a drag', () => {
+    expect(dropResult(mapView(), 3, [300, 150], [301, 151], id)).toEqual({ kind: 'none' })
+  })
+  it('hit-tests in screen pixels (zoomed out, the same map distance is a miss)', () => {
+    const zoomedOut = (p: [number, number]): [number, number] => [p[0] / 4, p[1] / 4]
+    expect(dropResult(mapView(), 3, [300, 150], [240, 150], id)).toMatchObject({ kind: 'move' })
+    expect(dropResult(mapView(), 3, [300, 150], [240, 150], zoomedOut)).toMatchObject({ kind: 'reportsTo', boss: 2 })
+  })
+})
+
+describe('power map sentences', () => {
+  it('words a support change for the timeline', () => {
+    const e: HistoryEntry = {
+      id: 1, changedOn: '2026-05-02', recordedAt: '2026-05-02 10:00:00', scopeId: null, contact: { id: 1, name: '王总' },
+      change: { kind: 'assessment', data: { old: assess(1, { support: 1 }), new: assess(1, { support: 0 }), fields: ['support'] } },
+    }
+    expect(historyText(e)).toBe('王总 支持度 支持 → 中立')
+  })
+  it('names the cycle of a refused reports-to', () => {
+    expect(mapErrorText({ type: 'validation', data: { field: 'reportsTo', reason: 'cycle', detail: '王总 → 李经理 → 王总' } }))
+      .toBe('汇报关系形成循环：王总 → 李经理 → 王总')
+    expect(mapErrorText({ type: 'validation', data: { field: 'to', reason: 'duplicate', detail: 'influences' } })).toBe('这条关系已经存在')
+  })
+  it('explains each light', () => {
+    expect(reasonText({ code: 'supportive_decider', data: { contacts: [{ id: 1, name: '王总' }] } })).toBe('决策者/审批者支持我方：王总')
+    expect(reasonText({ code: 'empty_slot', data: { slotId: 1, buyingRole: 'approver', label: '' } })).toBe('必需角色空缺：审批者')
+  })
+})
+
+describe('side panel', () => {
+  it('shows the node assessment and saves the edited one', async () => {
+    const v = mapView()
+    const { wrapper } = await mountWith(AssessmentPanel, { props: { modelValue: true, node: v.nodes[0], nodes: v.nodes, edges: v.edges } })
+    const panel = document.body.querySelector('[data-testid="assessment-panel"]')!
+    expect(panel.textContent).toContain('王总')
+    const checked = (group: string) => panel.querySelector(`[data-testid="${group}"] .is-active`)?.textContent?.trim()
+    expect(checked('panel-role')).toBe('决策者')
+    expect(checked('panel-support')).toBe('-2 反对')
+    expect(checked('panel-influence')).toBe('5')
+    ;(panel.querySelector('[data-testid="panel-support-1"] input') as HTMLInputElement).click()
+    ;(panel.querySelector('[data-testid="panel-role-approver"] input') as HTMLInputElement).click()
+    ;(panel.querySelector('[data-testid="panel-coverage-deep"] input') as HTMLInputElement).click()
+    // Element Plus puts the test id on the native input.
+    const covered = panel.querySelector('input[data-testid="panel-covered-by"], [data-testid="panel-covered-by"] input') as HTMLInputElement
+    covered.value = ' 张伟 '
+    covered.dispatchEvent(new Event('input'))
+    await wrapper.vm.$nextTick()
+    ;(panel.querySelector('[data-testid="panel-save"]') as HTMLButtonElement).click()
+    const saved = wrapper.emitted('save')![0][0] as Assessment
+    expect(saved).toMatchObject({ contactId: 1, buyingRole: 'approver', support: 1, influence: 5, coverage: 'deep', coveredBy: '张伟' })
+    wrapper.unmount()
+  })
+
+  it('clearing support sends null, and reports-to changes are emitted', async () => {
+    const v = mapView()
+    const { wrapper } = await mountWith(AssessmentPanel, { props: { modelValue: true, node: v.nodes[1], nodes: v.nodes, edges: v.edges } })
+    const panel = document.body.querySelector('[data-testid="assessment-panel"]')!
+    ;(panel.querySelector('[data-testid="panel-support-none"] input') as HTMLInputElement).click()
+    await wrapper.vm.$nextTick()
+    ;(panel.querySelector('[data-testid="panel-save"]') as HTMLButtonElement).click()
+    expect((wrapper.emitted('save')![0][0] as Assessment).support).toBeNull()
+    // The influence edge of 李经理 is listed and can be removed.
+    expect(panel.querySelectorAll('[data-testid="panel-relation"]')).toHaveLength(1)
+    wrapper.unmount()
+  })
+})
+
+describe('legend and status light', () => {
+  it('the legend lists the five support levels and unknown, the three edge kinds', async () => {
+    const { wrapper } = await mountWith(MapLegend)
+    const support = wrapper.findAll('[data-testid="legend-support"]').map((w) => w.text())
+    expect(support).toEqual(['+2 教练', '+1 支持', '0 中立', '-1 不支持', '-2 反对', '未评估'])
+    expect(wrapper.findAll('[data-testid="legend-edge"]').map((w) => w.text())).toEqual(['汇报', '影响', '冲突'])
+    expect(wrapper.find('[data-testid="legend-diff"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('the status light shows its colour and its reasons', async () => {
+    const { wrapper } = await mountWith(StatusLight, {
+      props: { light: 'amber', reasons: [{ code: 'no_supportive_decider', data: { supporters: [{ id: 2, name: '李经理' }] } }] },
+    })
+    const light = wrapper.get('[data-testid="status-light"]')
+    expect(light.attributes('data-light')).toBe('amber')
+    expect(light.text()).toContain('黄灯')
+    await light.trigger('mouseenter')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(document.body.textContent).toContain('有支持者（李经理），但没有决策者或审批者支持我方')
+    wrapper.unmount()
+  })
+})
