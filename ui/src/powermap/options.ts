@@ -232,7 +232,7 @@ export function buildOption(view: MapView, words: MapWords, extras: BuildExtras 
         left: 60,
         right: 60,
         top: 40,
-        bottom: 130,
+        bottom: 70,
         nodes,
         links,
         edgeLabel: { show: true },
