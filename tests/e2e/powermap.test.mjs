@@ -13,11 +13,12 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, click, fill, until, journeySteps, settle } from './app.mjs'
+import { CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, until, journeySteps, settle } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'powermap.sqlite')
 const png = join(dir, '权力地图.png')
+const svg = join(dir, '权力地图.svg')
 execFileSync(CLI, ['demo', '--db', db], { stdio: 'ignore' })
 
 let browser
@@ -50,6 +51,7 @@ async function openMap(name) {
 async function assess(contactId, role, support) {
   await browser.execute((id) => window.__DOSSIER_E2E_PM__.open(id), contactId)
   await shown(browser, tid('panel-save'))
+  await settle(browser) // the drawer slides in: a click during the slide lands elsewhere
   await click(browser, tid(`panel-role-${role}`))
   await click(browser, tid(`panel-support-${support}`))
   await click(browser, tid('panel-influence-4'))
@@ -57,8 +59,14 @@ async function assess(contactId, role, support) {
   await until(browser, async () => {
     const n = (await view()).nodes.find((x) => x.contactId === contactId)
     return n?.assessment?.buyingRole === role && n.assessment.support === support
-  }, `the assessment of ${contactId} was not saved`)
+  }, `the assessment of ${contactId} was not saved`).catch(async (e) => {
+    const said = await browser.execute(() => [...document.querySelectorAll('.el-message, .el-drawer__title')].map((m) => m.textContent).join(' | '))
+    throw new Error(`${e.message}; the page says: ${said}`)
+  })
   await browser.keys('Escape')
+  // The next node's panel must not be mistaken for this one closing.
+  await gone(browser, tid('panel-save'))
+  await settle(browser)
 }
 
 describe('power map', () => {
@@ -84,11 +92,15 @@ describe('power map', () => {
     const names = ['周建国', '吴秀兰', '郑海涛', '冯晓东', '陈子豪', '褚丽华']
     for (let i = 0; n < 6; i++, n++) {
       await click(browser, tid('pm-add-contact'))
+      await shown(browser, tid('pm-contact-name'))
+      await settle(browser)
       await fill(browser, tid('pm-contact-name'), names[i])
       await fill(browser, tid('pm-contact-title'), '经理')
       await click(browser, tid('pm-contact-save'))
       const want = n + 1
       await until(browser, async () => (await view()).nodes.length === want, `contact ${names[i]} was not added`)
+      await gone(browser, tid('pm-contact-name'))
+      await settle(browser)
     }
   })
 
@@ -139,7 +151,20 @@ describe('power map', () => {
     assert.deepEqual([...sig], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
   })
 
-  step('7. after a relaunch the map is as it was left', async () => {
+  step('7. and as SVG', async () => {
+    await browser.execute((p) => {
+      window.__DOSSIER_E2E_SAVE__ = p
+    }, svg)
+    await until(browser, async () => (await browser.$$('.el-dropdown-menu__item')).every(async (e) => !(await e.isDisplayed())), 'the menu stays open', 5000).catch(() => {})
+    await click(browser, tid('pm-export'))
+    await click(browser, tid('pm-export-svg'))
+    await until(browser, async () => existsSync(svg) && statSync(svg).size > 1000, `${svg} was not written`, 30_000)
+    const text = readFileSync(svg, 'utf8')
+    assert.match(text.slice(0, 200), /<svg/)
+    assert.ok(text.includes((await view()).nodes[0].name), 'the SVG does not contain the names')
+  })
+
+  step('8. after a relaunch the map is as it was left', async () => {
     const left = await view()
     await quit(browser)
     browser = await launch({ db, ready: 'list' })
@@ -152,5 +177,20 @@ describe('power map', () => {
     )
     assert.equal(again.edges.length, left.edges.length)
     await settle(browser)
+  })
+
+  step('9. the map as of yesterday is red, with today’s changes listed against it', async () => {
+    const d = new Date(Date.now() - 86_400_000)
+    const pad = (n) => String(n).padStart(2, '0')
+    const yesterday = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+    const input = await fill(browser, tid('pm-as-of'), yesterday)
+    await input.click()
+    await browser.keys('Enter')
+    await shown(browser, tid('pm-as-of-banner'))
+    await until(browser, async () => (await mapLight()) === 'red', 'the past map is not red')
+    const lines = await browser.execute(() => [...document.querySelectorAll('[data-testid="pm-diff-line"]')].map((e) => e.textContent))
+    assert.ok(lines.some((l) => l.includes('状态灯')), `no light change in the diff: ${lines.join(' | ')}`)
+    await browser.execute(() => document.querySelector('[data-testid="pm-chart"]').scrollIntoView({ block: 'center' }))
+    await screenshot(browser, shotPath('power-map-as-of.png'))
   })
 })
