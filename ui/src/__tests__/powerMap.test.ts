@@ -8,7 +8,7 @@ import { mountWith } from './helpers'
 const api = vi.hoisted(() => ({}))
 vi.mock('../api', () => ({ api }))
 
-import { buildOption, dropResult, nodeSize, supportColor, SUPPORT_COLORS, UNKNOWN_COLOR, EDGE_STYLES, type GraphLink, type GraphNode } from '../powermap/options'
+import { buildOption, dropResult, initialView, EDGE_LABEL_LIMIT, nodeSize, supportColor, SUPPORT_COLORS, UNKNOWN_COLOR, EDGE_STYLES, type GraphLink, type GraphNode } from '../powermap/options'
 import { historyText, mapErrorText, mapWords, reasonText } from '../powermap/words'
 import AssessmentPanel from '../components/powermap/AssessmentPanel.vue'
 import MapLegend from '../components/powermap/MapLegend.vue'
@@ -118,6 +118,34 @@ describe('power map chart option', () => {
     const li = s.nodes.find((n) => n.contactId === 2)!
     expect(li.itemStyle.borderWidth).toBe(4)
     expect(li.draggable).toBe(false)
+  })
+})
+
+describe('large maps', () => {
+  function big(n: number): MapView {
+    const v = mapView()
+    v.nodes = Array.from({ length: n }, (_, i) => node(i + 1, `联系人${i}`, { x: i * 110, y: i === 0 ? 0 : 150 + (i % 3) * 150 }))
+    v.nodes[0].x = (n * 110) / 2
+    v.min = { x: 0, y: 0 }
+    v.max = { x: (n - 1) * 110, y: 450 }
+    v.edges = Array.from({ length: EDGE_LABEL_LIMIT + 1 }, (_, i) => ({ id: i + 100, kind: 'influences' as const, from: i + 1, to: i + 2, label: '', scopeId: null }))
+    v.slots = []
+    return v
+  }
+  it('a small map is fitted whole; a wide one opens zoomed to a readable scale at its top', () => {
+    expect(initialView(mapView(), { width: 1000, height: 540 })).toBeNull()
+    const start = initialView(big(150), { width: 1000, height: 540 })!
+    expect(start.zoom).toBeGreaterThan(5)
+    expect(start.center[0]).toBe((150 * 110) / 2)
+    const s = buildOption(big(150), mapWords(), { viewport: { width: 1000, height: 540 } }).series[0] as unknown as { zoom: number }
+    expect(s.zoom).toBe(start.zoom)
+    const fitted = buildOption(big(150), mapWords(), { viewport: { width: 1000, height: 540 }, fitAll: true }).series[0] as unknown as { zoom?: number }
+    expect(fitted.zoom).toBeUndefined()
+  })
+  it('with many influence/conflict edges their labels show on hover only', () => {
+    const s = series(big(40))
+    expect(s.links.every((l) => l.label.show === false)).toBe(true)
+    expect(series(mapView()).links.some((l) => l.label.show === true)).toBe(true)
   })
 })
 

@@ -531,6 +531,7 @@ const en: typeof zhCN = {
     undoneMsg: 'Import of “{file}” undone',
   },
   pm: {
+    removeImpact: 'This also removes {edges} relations from the power map ({list}) and the role assessments in {scopes} scopes.',
     tab: 'Power map',
     profileTab: 'Profile',
     scope: 'Scope',

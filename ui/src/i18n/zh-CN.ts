@@ -529,6 +529,7 @@ export default {
     undoneMsg: '已撤销导入「{file}」',
   },
   pm: {
+    removeImpact: '权力地图上将一并移除 {edges} 条关系（{list}）以及 {scopes} 个范围中的角色评估。',
     tab: '权力地图',
     profileTab: '档案',
     scope: '范围',

@@ -18,8 +18,9 @@ export const DIFF_BORDER = '#7b3fe4'
 
 export const EDGE_STYLES: Record<EdgeKind, { color: string; curveness: number; type: 'solid' | 'dashed' | 'dotted'; width: number }> = {
   reports_to: { color: '#7a8699', curveness: 0, type: 'solid', width: 1.6 },
-  influences: { color: '#2f7de1', curveness: 0.3, type: 'dashed', width: 1.6 },
-  conflicts: { color: '#d9363e', curveness: -0.3, type: 'dotted', width: 2 },
+  influences: { color: '#2f7de1', curveness: 0.25, type: 'dashed', width: 1.6 },
+  // Deeper than influences: a conflict and an influence between the same two never coincide.
+  conflicts: { color: '#d9363e', curveness: -0.5, type: 'dotted', width: 2 },
 }
 
 export const LIGHT_COLORS: Record<StatusLight, string> = {
@@ -57,6 +58,38 @@ export interface BuildExtras {
   diff?: MapDiff | null
   /** For the export: no animation, a white background. */
   forExport?: boolean
+  /**
+   * The chart's size in pixels. A map that would be drawn smaller than readable when fitted
+   * (150 contacts) opens zoomed to a readable scale at its top; the user pans and zooms.
+   */
+  viewport?: { width: number; height: number } | null
+  /** Fit the whole map however small (适应窗口). */
+  fitAll?: boolean
+}
+
+export const MARGIN = { left: 60, right: 60, top: 40, bottom: 70 }
+/** Below this many screen pixels per map pixel labels are unreadable: zoom in instead. */
+export const MIN_SCALE = 0.6
+export const READABLE_SCALE = 0.85
+/** More influence/conflict edges than this: their labels show on hover only. */
+export const EDGE_LABEL_LIMIT = 30
+
+/** The initial zoom and centre (map coordinates) of a map, or null to fit it whole. */
+export function initialView(view: MapView, viewport: { width: number; height: number } | null | undefined) {
+  if (!viewport || !view.nodes.length) return null
+  const bw = Math.max(1, view.max.x - view.min.x)
+  const bh = Math.max(1, view.max.y - view.min.y)
+  const boxW = viewport.width - MARGIN.left - MARGIN.right
+  const boxH = viewport.height - MARGIN.top - MARGIN.bottom
+  if (boxW <= 0 || boxH <= 0) return null
+  const fit = Math.min(boxW / bw, boxH / bh)
+  if (fit >= MIN_SCALE) return null
+  const zoom = READABLE_SCALE / fit
+  // The top of the tree, horizontally where its first (top) layer is.
+  const top = view.nodes.filter((n) => n.y <= view.min.y + 1)
+  const cx = top.length ? top.reduce((a, n) => a + n.x, 0) / top.length : (view.min.x + view.max.x) / 2
+  const cy = view.min.y + (viewport.height / 2 - MARGIN.top) / READABLE_SCALE
+  return { zoom, center: [cx, cy] as [number, number] }
 }
 
 export const nodeId = (contactId: number) => `c${contactId}`
@@ -216,9 +249,13 @@ export function buildOption(view: MapView, words: MapWords, extras: BuildExtras 
   }
   const ids = new Set(nodes.map((n) => n.id))
   const links = view.edges.map((e) => graphLink(e, words, extras)).filter((l) => ids.has(l.source) && ids.has(l.target))
+  const typed = links.filter((l) => l.kind !== 'reports_to').length
+  if (typed > EDGE_LABEL_LIMIT) for (const l of links) l.label.show = false
+  const start = extras.fitAll || extras.forExport ? null : initialView(view, extras.viewport)
   return {
     backgroundColor: extras.forExport ? '#ffffff' : 'transparent',
-    animation: !extras.forExport,
+    // A large map appears at once (the entry animation of 150 nodes only delays using it).
+    animation: !extras.forExport && view.nodes.length <= 40,
     animationDurationUpdate: 300,
     tooltip: { show: false },
     series: [
@@ -228,17 +265,18 @@ export function buildOption(view: MapView, words: MapWords, extras: BuildExtras 
         roam: true,
         // Keep the core's geometry: without this the view stretches to the box (ovals).
         preserveAspect: true,
+        // Node sizes stay in screen pixels (influence 1–5) whatever the zoom. Not 0: ECharts 6
+        // reads `nodeScaleRatio || 1`, so 0 would mean "scale fully".
+        nodeScaleRatio: 0.0001,
         scaleLimit: { min: 0.2, max: 4 },
-        left: 60,
-        right: 60,
-        top: 40,
-        bottom: 70,
+        ...MARGIN,
+        ...(start ? { zoom: start.zoom, center: start.center } : {}),
         nodes,
         links,
         edgeLabel: { show: true },
+        emphasis: { focus: 'adjacency', lineStyle: { width: 3 }, edgeLabel: { show: true } },
         label: { rich: RICH, lineHeight: 15, align: 'center' },
-        labelLayout: { hideOverlap: view.nodes.length > 60 },
-        emphasis: { focus: 'adjacency', lineStyle: { width: 3 } },
+        labelLayout: { hideOverlap: view.nodes.length > 40 },
         lineStyle: { opacity: 0.9 },
       },
     ],
