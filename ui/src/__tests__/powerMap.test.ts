@@ -137,8 +137,10 @@ describe('large maps', () => {
     const start = initialView(big(150), { width: 1000, height: 540 })!
     expect(start.zoom).toBeGreaterThan(5)
     expect(start.center[0]).toBe((150 * 110) / 2)
-    const s = buildOption(big(150), mapWords(), { viewport: { width: 1000, height: 540 } }).series[0] as unknown as { zoom: number }
+    const s = buildOption(big(150), mapWords(), { viewport: { width: 1000, height: 540 } }).series[0] as unknown as { zoom: number; scaleLimit: { max: number } }
     expect(s.zoom).toBe(start.zoom)
+    // The zoom limit does not clamp the readable start (it is relative to the fitted map).
+    expect(s.scaleLimit.max).toBeGreaterThan(start.zoom)
     const fitted = buildOption(big(150), mapWords(), { viewport: { width: 1000, height: 540 }, fitAll: true }).series[0] as unknown as { zoom?: number }
     expect(fitted.zoom).toBeUndefined()
   })

@@ -74,16 +74,21 @@ export const READABLE_SCALE = 0.85
 /** More influence/conflict edges than this: their labels show on hover only. */
 export const EDGE_LABEL_LIMIT = 30
 
-/** The initial zoom and centre (map coordinates) of a map, or null to fit it whole. */
-export function initialView(view: MapView, viewport: { width: number; height: number } | null | undefined) {
+/** Screen pixels per map pixel when the whole map is fitted into `viewport` (null: unknown). */
+export function fitScale(view: MapView, viewport: { width: number; height: number } | null | undefined): number | null {
   if (!viewport || !view.nodes.length) return null
   const bw = Math.max(1, view.max.x - view.min.x)
   const bh = Math.max(1, view.max.y - view.min.y)
   const boxW = viewport.width - MARGIN.left - MARGIN.right
   const boxH = viewport.height - MARGIN.top - MARGIN.bottom
   if (boxW <= 0 || boxH <= 0) return null
-  const fit = Math.min(boxW / bw, boxH / bh)
-  if (fit >= MIN_SCALE) return null
+  return Math.min(boxW / bw, boxH / bh)
+}
+
+/** The initial zoom and centre (map coordinates) of a map, or null to fit it whole. */
+export function initialView(view: MapView, viewport: { width: number; height: number } | null | undefined) {
+  const fit = fitScale(view, viewport)
+  if (fit === null || fit >= MIN_SCALE || !viewport) return null
   const zoom = READABLE_SCALE / fit
   // The top of the tree, horizontally where its first (top) layer is.
   const top = view.nodes.filter((n) => n.y <= view.min.y + 1)
@@ -268,7 +273,8 @@ export function buildOption(view: MapView, words: MapWords, extras: BuildExtras 
         // Node sizes stay in screen pixels (influence 1–5) whatever the zoom. Not 0: ECharts 6
         // reads `nodeScaleRatio || 1`, so 0 would mean "scale fully".
         nodeScaleRatio: 0.0001,
-        scaleLimit: { min: 0.2, max: 4 },
+        // Zoom is relative to the fitted map: let a large map be zoomed in to 2 px per map px.
+        scaleLimit: { min: 0.2, max: Math.max(4, 2 / (fitScale(view, extras.viewport) ?? 1)) },
         ...MARGIN,
         ...(start ? { zoom: start.zoom, center: start.center } : {}),
         nodes,
