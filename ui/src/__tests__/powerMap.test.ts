@@ -221,8 +221,10 @@ describe('side panel', () => {
     await wrapper.vm.$nextTick()
     ;(panel.querySelector('[data-testid="panel-save"]') as HTMLButtonElement).click()
     expect((wrapper.emitted('save')![0][0] as Assessment).support).toBeNull()
-    // The influence edge of 李经理 is listed and can be removed.
+    // The influence edge of 李经理 is listed; its note can be edited.
     expect(panel.querySelectorAll('[data-testid="panel-relation"]')).toHaveLength(1)
+    ;(panel.querySelector('[data-testid="panel-relabel"]') as HTMLButtonElement).click()
+    expect(wrapper.emitted('relabelEdge')![0]).toEqual([7, '技术选型'])
     wrapper.unmount()
   })
 })

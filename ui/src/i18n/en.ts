@@ -606,6 +606,7 @@ const en: typeof zhCN = {
       remove: 'Clear assessment',
       removeConfirm: 'Clear the assessment of "{name}" in this scope?',
       edges: 'Relations',
+      relabel: 'Edit note',
       removeEdge: 'Delete this relation',
     },
     history: {

@@ -604,6 +604,7 @@ export default {
       remove: '清除评估',
       removeConfirm: '清除「{name}」在本范围的评估？',
       edges: '关系',
+      relabel: '改说明',
       removeEdge: '删除这条关系',
     },
     history: {

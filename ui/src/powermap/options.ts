@@ -67,7 +67,7 @@ export interface BuildExtras {
   fitAll?: boolean
 }
 
-export const MARGIN = { left: 60, right: 60, top: 40, bottom: 70 }
+export const MARGIN = { left: 70, right: 70, top: 40, bottom: 92 }
 /** Below this many screen pixels per map pixel labels are unreadable: zoom in instead. */
 export const MIN_SCALE = 0.6
 export const READABLE_SCALE = 0.85
