@@ -30,3 +30,23 @@ pub fn refused<T: std::fmt::Debug>(r: Result<T, CoreError>) -> (String, Reason) 
         other => panic!("expected a validation error, got {other:?}"),
     }
 }
+
+/// The schema scripts in order (version n = the first n), for files of an older version.
+const MIGRATIONS: [&str; 5] = [
+    include_str!("../migrations/001_initial.sql"),
+    include_str!("../migrations/002_import_history.sql"),
+    include_str!("../migrations/003_purchases.sql"),
+    include_str!("../migrations/004_mapping_templates.sql"),
+    include_str!("../migrations/005_search_unigrams.sql"),
+];
+
+/// A database file at `path` as schema `version` wrote it (no data), opened raw so a test
+/// can put old rows in before Dossier migrates it.
+pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    for sql in &MIGRATIONS[..version] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", version as i64).unwrap();
+    conn
+}

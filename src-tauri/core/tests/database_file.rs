@@ -116,9 +116,7 @@ fn a_version_1_database_migrates_with_its_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v1.sqlite");
     {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(include_str!("../migrations/001_initial.sql")).unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
+        let conn = common::database_at_version(&path, 1);
         conn.execute(
             "INSERT INTO customer (name, name_key, created_at, updated_at) VALUES ('旧客户', '旧客户', 'x', 'x')",
             [],
@@ -137,16 +135,7 @@ fn the_unigram_search_index_is_filled_from_an_older_databases_entries() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v4.sqlite");
     {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        for sql in [
-            include_str!("../migrations/001_initial.sql"),
-            include_str!("../migrations/002_import_history.sql"),
-            include_str!("../migrations/003_purchases.sql"),
-            include_str!("../migrations/004_mapping_templates.sql"),
-        ] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.pragma_update(None, "user_version", 4).unwrap();
+        let conn = common::database_at_version(&path, 4);
         conn.execute(
             "INSERT INTO customer (id, name, name_key, created_at, updated_at) VALUES (7, '华东钢铁集团', '华东钢铁集团', 'x', 'x')",
             [],

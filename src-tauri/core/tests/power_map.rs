@@ -595,17 +595,7 @@ fn existing_role_rows_migrate_into_the_account_wide_scope_with_a_first_history_e
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v5.sqlite");
     {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        for sql in [
-            include_str!("../migrations/001_initial.sql"),
-            include_str!("../migrations/002_import_history.sql"),
-            include_str!("../migrations/003_purchases.sql"),
-            include_str!("../migrations/004_mapping_templates.sql"),
-            include_str!("../migrations/005_search_unigrams.sql"),
-        ] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.pragma_update(None, "user_version", 5).unwrap();
+        let conn = common::database_at_version(&path, 5);
         conn.execute_batch(
             "INSERT INTO customer (id, name, name_key, created_at, updated_at) VALUES
                  (1, '旧客户', '旧客户', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'),

@@ -63,18 +63,7 @@ impl Store {
     pub fn power_map(&self, customer_id: i64, scope: Option<i64>) -> Result<MapView> {
         let scope_name = check_scope(&self.conn, customer_id, scope)?;
         let state = load_state(&self.conn, customer_id, scope)?;
-        let slots = load_slots(&self.conn, customer_id, scope)?;
-        let saved = load_positions(&self.conn, customer_id, scope)?;
-        Ok(view::build(ViewInput {
-            customer_id,
-            scope_id: scope,
-            scope_name,
-            scopes: self.power_scopes(customer_id)?,
-            state: &state,
-            slots: &slots,
-            saved: &saved,
-            as_of: None,
-        }))
+        self.map_view(customer_id, scope, scope_name, &state, None)
     }
 
     /// The scope's map as it was at the end of `date` (YYYY-MM-DD): the contacts that
@@ -84,6 +73,11 @@ impl Store {
         let date = check_date(date)?;
         let scope_name = check_scope(&self.conn, customer_id, scope)?;
         let past = self.past_state(customer_id, scope, &date)?;
+        self.map_view(customer_id, scope, scope_name, &past, Some(date))
+    }
+
+    /// The view of `state` with the scope's (current) slots and saved positions.
+    fn map_view(&self, customer_id: i64, scope: Option<i64>, scope_name: String, state: &MapState, as_of: Option<String>) -> Result<MapView> {
         let slots = load_slots(&self.conn, customer_id, scope)?;
         let saved = load_positions(&self.conn, customer_id, scope)?;
         Ok(view::build(ViewInput {
@@ -91,10 +85,10 @@ impl Store {
             scope_id: scope,
             scope_name,
             scopes: self.power_scopes(customer_id)?,
-            state: &past,
+            state,
             slots: &slots,
             saved: &saved,
-            as_of: Some(date),
+            as_of,
         }))
     }
 
