@@ -263,7 +263,28 @@ staleMonths: number,
 /**
  * Turnover days moving by at least this percentage between periods raise a signal.
  */
-turnoverChangePct: number, };
+turnoverChangePct: number, 
+/**
+ * Purchase trends (see `trends::detect`); fields missing from settings saved by an older
+ * version take these defaults. This many consecutive monthly declines of a product (1–12).
+ */
+declineMonths: number, 
+/**
+ * A month at least this % above the trailing 3-month average is a surge (1–1000).
+ */
+surgePct: number, 
+/**
+ * The last 3 months this % above or below the same months a year earlier (1–1000).
+ */
+yoyPct: number, 
+/**
+ * A product not bought for this many months has stopped (1–12).
+ */
+stoppedMonths: number, 
+/**
+ * A product first bought within this many months is new (1–12).
+ */
+newProductMonths: number, };
 
 export type Restored = { kind: HitKind, id: number, customerId: number, name: string, };
 
@@ -548,3 +569,177 @@ edges: Array<EdgeSnapshot>,
  * The scopes in which they are assessed.
  */
 assessments: Array<ScopeRef>, };
+
+export type SignalKind = "decline" | "surge" | "yoy_drop" | "yoy_rise" | "stopped" | "new_product" | "financial";
+
+export type Severity = "high" | "medium" | "low";
+
+export type TrendSignal = { customerId: number, customerName: string, kind: SignalKind, severity: Severity, 
+/**
+ * The product (empty for a financial signal).
+ */
+product: string, 
+/**
+ * The product's latest category ("" = none).
+ */
+category: string, 
+/**
+ * Set for [`SignalKind::Financial`].
+ */
+metric: FinancialMetric | null, months: Array<string>, values: Array<number>, 
+/**
+ * What `to` is compared with: the trailing 3 months of a surge, the year-earlier months of
+ * a year-on-year change; empty otherwise.
+ */
+baselineMonths: Array<string>, from: number, to: number, 
+/**
+ * Signed change of `to` against `from`, in percent, when `from` is positive.
+ */
+changePct: number | null, impact: number, 
+/**
+ * One line in Chinese: "产品A 连续 3 个月下降:120 → 95 → 70 → 52 万元".
+ */
+text: string, };
+
+export type TrendRange = { "kind": "last", months: number, } | { "kind": "custom", from: string, to: string, };
+
+export type TrendSeries = { name: string, 
+/**
+ * The product's latest category ("" for categories and the total).
+ */
+category: string, 
+/**
+ * CNY amounts.
+ */
+amount: Array<number>, 
+/**
+ * Quantities (of every currency's records: a quantity has no currency).
+ */
+quantity: Array<number>, previousAmount: Array<number>, previousQuantity: Array<number>, 
+/**
+ * Over the range.
+ */
+totalAmount: number, totalQuantity: number, 
+/**
+ * Records in the range (any currency).
+ */
+records: number, };
+
+export type ShareSeries = { category: string, sharePct: Array<number>, };
+
+export type OtherCurrency = { currency: string, records: number, 
+/**
+ * In that currency.
+ */
+amount: number, };
+
+export type TrendData = { customerId: number, customerName: string, 
+/**
+ * The x axis, `YYYY-MM`, consecutive, oldest first.
+ */
+months: Array<string>, 
+/**
+ * The same months a year earlier (the overlay's x labels).
+ */
+previousMonths: Array<string>, 
+/**
+ * Products with a record in the range or a year earlier, largest CNY total first: also
+ * the product list with its totals.
+ */
+products: Array<TrendSeries>, 
+/**
+ * The same per category, largest first ("" = uncategorised).
+ */
+categories: Array<TrendSeries>, total: TrendSeries, categoryShares: Array<ShareSeries>, 
+/**
+ * This customer's signals (purchases and financials), most severe first.
+ */
+signals: Array<TrendSignal>, 
+/**
+ * The last complete month (the month before the clock's): what the detectors look at.
+ */
+evaluatedMonth: string, 
+/**
+ * Records in other currencies in the range, per currency.
+ */
+otherCurrencies: Array<OtherCurrency>, 
+/**
+ * Records in the range with a negative quantity or amount (returns).
+ */
+returnRecords: number, 
+/**
+ * Records of this customer dated after the clock's month (anywhere, not only the range).
+ */
+futureRecords: number, };
+
+export type Purchase = { id: number, customerId: number, future: boolean, 
+/**
+ * `YYYY-MM`.
+ */
+month: string, 
+/**
+ * `YYYY-MM-DD` when the source had a full date, else empty.
+ */
+day: string, product: string, category: string, 
+/**
+ * Negative for returns.
+ */
+quantity: number | null, amount: number | null, 
+/**
+ * ISO code; `CNY` unless the source said otherwise.
+ */
+currency: string, };
+
+export type PurchaseQuery = { product: string, 
+/**
+ * `YYYY-MM`, inclusive.
+ */
+from: string, to: string, offset: number, 
+/**
+ * 1–1000.
+ */
+limit: number, };
+
+export type PurchasePage = { rows: Array<Purchase>, total: number, };
+
+export type FeedQuery = { grades: Array<Grade>, owners: Array<string>, kinds: Array<SignalKind>, offset: number, 
+/**
+ * 1–500.
+ */
+limit: number, };
+
+export type SignalFeed = { signals: Array<TrendSignal>, 
+/**
+ * Matching signals in all pages.
+ */
+total: number, evaluatedMonth: string, };
+
+export type PortfolioQuery = { range: TrendRange, grades: Array<Grade>, owners: Array<string>, 
+/**
+ * 0–50 (default 5).
+ */
+movers: number, };
+
+export type Mover = { customerId: number, customerName: string, 
+/**
+ * CNY of the last 3 months of the range, and of the same months a year earlier.
+ */
+recent: number, earlier: number, change: number, changePct: number | null, 
+/**
+ * The customer's CNY per month of [`PortfolioTrend::months`].
+ */
+amount: Array<number>, };
+
+export type PortfolioTrend = { months: Array<string>, total: Array<number>, 
+/**
+ * The same months a year earlier.
+ */
+previousTotal: Array<number>, 
+/**
+ * Largest absolute change first; growth and decline alike.
+ */
+movers: Array<Mover>, 
+/**
+ * Records in other currencies in the range, left out of `total`.
+ */
+otherCurrencyRecords: number, };

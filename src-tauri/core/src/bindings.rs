@@ -16,6 +16,7 @@ use crate::store::mapping_templates::{MappingTemplate, TemplateMatch};
 use crate::store::ImportRecord;
 use crate::model::*;
 use crate::powermap::*;
+use crate::trends::*;
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),+ $(,)?) => {
@@ -39,6 +40,8 @@ fn generate() -> String {
         StatusLight, EdgeKind, ContactRef, Assessment, StatusReason, MapStatus, Point, MapNode, MapEdge,
         MapSlot, SlotInput, NewEdge, NodePosition, ScopeSummary, MapView, EdgeSnapshot, HistoryChange,
         HistoryEntry, AssessmentDiff, MapDiff, CoverageRow, ScopeRef, ContactRemoval,
+        SignalKind, Severity, TrendSignal, TrendRange, TrendSeries, ShareSeries, OtherCurrency, TrendData,
+        Purchase, PurchaseQuery, PurchasePage, FeedQuery, SignalFeed, PortfolioQuery, Mover, PortfolioTrend,
     );
     let mut out = String::from(
         "// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.\n\

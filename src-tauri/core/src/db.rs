@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/004_mapping_templates.sql"),
     include_str!("../migrations/005_search_unigrams.sql"),
     include_str!("../migrations/006_power_map.sql"),
+    include_str!("../migrations/007_purchase_trends.sql"),
 ];
 
 /// The version whose hook fills the unigram search index from the existing entries.

@@ -8,6 +8,7 @@
 //! - [`powermap`]: the power map (scopes, assessments with history, edges, slots, status light,
 //!   layout);
 //! - [`profile`]: completeness and staleness of the dimensions; [`signals`]: financial signals;
+//! - [`trends`]: purchase trends — chart series, the detectors and their signals;
 //! - [`sample`]: the deterministic sample dataset (and its scaled copies for benchmarks).
 
 pub mod clock;
@@ -23,6 +24,7 @@ pub mod sample;
 pub mod search;
 pub mod signals;
 pub mod store;
+pub mod trends;
 pub mod validate;
 
 #[cfg(test)]

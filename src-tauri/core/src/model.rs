@@ -477,11 +477,30 @@ pub struct Settings {
     pub stale_months: i64,
     /// Turnover days moving by at least this percentage between periods raise a signal.
     pub turnover_change_pct: f64,
+    /// Purchase trends (see `trends::detect`); fields missing from settings saved by an older
+    /// version take these defaults. This many consecutive monthly declines of a product (1–12).
+    pub decline_months: i64,
+    /// A month at least this % above the trailing 3-month average is a surge (1–1000).
+    pub surge_pct: f64,
+    /// The last 3 months this % above or below the same months a year earlier (1–1000).
+    pub yoy_pct: f64,
+    /// A product not bought for this many months has stopped (1–12).
+    pub stopped_months: i64,
+    /// A product first bought within this many months is new (1–12).
+    pub new_product_months: i64,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { stale_months: 12, turnover_change_pct: 30.0 }
+        Settings {
+            stale_months: 12,
+            turnover_change_pct: 30.0,
+            decline_months: 3,
+            surge_pct: 50.0,
+            yoy_pct: 30.0,
+            stopped_months: 3,
+            new_product_months: 3,
+        }
     }
 }
 

@@ -2,11 +2,14 @@
 //! populated app ("载入示例数据", `dossier-cli demo`). `scale` N > 1 adds generated copies
 //! (N × the base customers, two contacts each) for benchmarks.
 
+mod purchases;
+
 use crate::error::Result;
 use crate::model::*;
 use crate::powermap::seed::{PowerSeed, SeedEdge, SeedScope};
 use crate::powermap::{Assessment, SlotInput};
 use crate::store::{NewProfile, Store};
+use crate::trends;
 
 /// A small deterministic generator (SplitMix64): the same data on every machine.
 struct Rng(u64);
@@ -139,13 +142,43 @@ const FAMILY: [&str; 5] = [
 const SYSTEMS: [&str; 8] = ["用友U8", "金蝶云星空", "SAP S/4HANA", "鼎捷ERP", "SRM", "MES", "OA(钉钉)", "企业微信"];
 const RIVALS: [&str; 6] = ["西门子", "汇川技术", "施耐德", "本地代理商", "博世", "ABB"];
 
-/// Loads the sample data into `store`: the base customers, plus (`scale` − 1) generated
-/// copies of them. Returns the number of customers inserted.
+/// Loads the sample data into `store`: the base customers with their purchase records, plus
+/// (`scale` − 1) generated copies of them (without purchases: see [`load_copy_purchases`]).
+/// Returns the number of customers inserted.
 pub fn load(store: &Store, scale: usize) -> Result<usize> {
     let today = store.clock().today();
     let base = (0..COMPANIES.len()).map(move |i| base_profile(i, today));
     let copies = (1..scale.max(1)).flat_map(move |k| (0..COMPANIES.len()).map(move |i| copy_profile(k, i)));
-    store.insert_profiles(base.chain(copies))
+    let count = store.insert_profiles(base.chain(copies))?;
+    let evaluated = trends::month::of_date(today) - 1;
+    let mut rows = Vec::new();
+    for (i, (name, ..)) in COMPANIES.iter().enumerate() {
+        let id: i64 = store
+            .connection()
+            .query_row("SELECT id FROM customer WHERE name = ?1 AND deleted_at IS NULL", [name], |r| r.get(0))?;
+        rows.extend(purchases::base(i, evaluated).into_iter().map(|p| (id, p)));
+    }
+    store.insert_purchases(rows)?;
+    store.refresh_trend_cache()?;
+    Ok(count)
+}
+
+/// Gives every customer without purchase records (the generated copies) `products` of the
+/// 50-product catalogue for 36 months: 2,016 customers × 14 products ≈ 1M records, the trend
+/// benchmark's database. One transaction; returns the number of records.
+pub fn load_copy_purchases(store: &Store, products: usize) -> Result<usize> {
+    let evaluated = trends::month::of_date(store.clock().today()) - 1;
+    let ids: Vec<i64> = store
+        .connection()
+        .prepare("SELECT id FROM customer WHERE deleted_at IS NULL AND id NOT IN (SELECT customer_id FROM purchase) ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let rows = ids.into_iter().enumerate().flat_map(move |(n, id)| {
+        let mut records = Vec::new();
+        purchases::copy(n, products, evaluated, &mut records);
+        records.into_iter().map(move |p| (id, p))
+    });
+    store.insert_purchases(rows)
 }
 
 fn date_ago(today: chrono::NaiveDate, days: i64) -> String {

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::error::{CoreError, Reason, Result};
 use crate::model::{
-    ContactFields, CustomerFields, FinancialPeriod, MainBusiness, ProcessIt, RoleAssessment,
-    Settings, SpBp, Supplier,
+    ContactFields, CustomerFields, FinancialPeriod, MainBusiness, ProcessIt, PurchaseFields,
+    RoleAssessment, Settings, SpBp, Supplier,
 };
 
 const MAX_NAME: usize = 200;
@@ -250,9 +250,45 @@ pub fn contact(c: &ContactFields) -> Result<()> {
     Ok(())
 }
 
+/// The largest quantity or amount a purchase record may hold (either sign).
+const MAX_PURCHASE: f64 = 1e12;
+
+/// A purchase record (already trimmed, currency upper-cased). Negative quantities and amounts
+/// are returns and allowed; a future month is allowed (the store flags it).
+pub fn purchase(p: &PurchaseFields) -> Result<()> {
+    if p.month.trim().is_empty() {
+        return Err(CoreError::validation("month", Reason::Required));
+    }
+    let Some(month) = crate::trends::month::parse(&p.month) else {
+        return Err(CoreError::validation_detail("month", Reason::InvalidDate, "YYYY-MM"));
+    };
+    if !p.day.is_empty() {
+        full_date("day", &p.day)?;
+        if crate::trends::month::parse(&p.day[..7]) != Some(month) {
+            return Err(CoreError::validation_detail("day", Reason::InvalidDate, p.month.clone()));
+        }
+    }
+    required("product", &p.product)?;
+    max_len("category", &p.category, MAX_NAME)?;
+    range_f("quantity", p.quantity, -MAX_PURCHASE, MAX_PURCHASE)?;
+    range_f("amount", p.amount, -MAX_PURCHASE, MAX_PURCHASE)?;
+    if p.quantity.is_none() && p.amount.is_none() {
+        return Err(CoreError::validation("amount", Reason::Required));
+    }
+    if p.currency.len() != 3 || !p.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(CoreError::validation_detail("currency", Reason::OutOfRange, "ISO 4217 (CNY, USD…)"));
+    }
+    Ok(())
+}
+
 pub fn settings(s: &Settings) -> Result<()> {
     range_i("staleMonths", Some(s.stale_months), 1, 120)?;
-    range_f("turnoverChangePct", Some(s.turnover_change_pct), 1.0, 1000.0)
+    range_f("turnoverChangePct", Some(s.turnover_change_pct), 1.0, 1000.0)?;
+    range_i("declineMonths", Some(s.decline_months), 1, 12)?;
+    range_f("surgePct", Some(s.surge_pct), 1.0, 1000.0)?;
+    range_f("yoyPct", Some(s.yoy_pct), 1.0, 1000.0)?;
+    range_i("stoppedMonths", Some(s.stopped_months), 1, 12)?;
+    range_i("newProductMonths", Some(s.new_product_months), 1, 12)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod bulk;
 mod contacts;
 mod customers;
 mod imports;
+mod purchases;
 pub mod purchase_summary;
 pub(crate) mod power_map;
 pub mod mapping_templates;
@@ -13,6 +14,7 @@ mod report;
 mod sections;
 mod settings;
 mod trash;
+mod trends;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -1,0 +1,21 @@
+//! Purchase trends (采购行为数据, DESIGN §2.4): what a customer bought month by month, the
+//! charts of it, and the signals that tell the account manager what changed.
+//!
+//! - [`month`]: months as consecutive integers;
+//! - [`series`]: a customer's purchases per product and month, and the chart series;
+//! - [`detect`]: the detectors, pure functions on one product's monthly series;
+//! - [`explain`]: the one-line Chinese explanation and the amount units;
+//! - [`signals`]: a customer's signals (purchases and financials) in feed order;
+//! - [`model`]: the types the UI sees.
+//!
+//! The store side (loading, the purchase records, the cached feed) is `store::trends` and
+//! `store::purchases`.
+
+pub mod detect;
+pub mod explain;
+pub mod model;
+pub mod month;
+pub mod series;
+pub mod signals;
+
+pub use model::*;
