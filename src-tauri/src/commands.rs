@@ -360,6 +360,17 @@ pub async fn set_reports_to(
 }
 
 #[tauri::command]
+pub async fn set_key_person(
+    state: State<'_, AppState>,
+    customer_id: i64,
+    scope: Option<i64>,
+    contact_id: i64,
+    key: bool,
+) -> Res<MapView> {
+    state.with(|s| s.set_key_person(customer_id, scope, contact_id, key))
+}
+
+#[tauri::command]
 pub async fn add_power_edge(
     state: State<'_, AppState>,
     customer_id: i64,

@@ -86,6 +86,7 @@ pub fn run() {
             commands::save_assessment,
             commands::remove_assessment,
             commands::set_reports_to,
+            commands::set_key_person,
             commands::add_power_edge,
             commands::relabel_power_edge,
             commands::remove_power_edge,

@@ -136,6 +136,8 @@ export const api = {
   /** `boss` null removes the contact's reports-to link. */
   setReportsTo: (customerId: number, scope: number | null, contactId: number, boss: number | null) =>
     call<MapView>('set_reports_to', { customerId, scope, contactId, boss }),
+  setKeyPerson: (customerId: number, scope: number | null, contactId: number, key: boolean) =>
+    call<MapView>('set_key_person', { customerId, scope, contactId, key }),
   addPowerEdge: (customerId: number, scope: number | null, edge: NewEdge) =>
     call<MapView>('add_power_edge', { customerId, scope, edge }),
   relabelPowerEdge: (customerId: number, scope: number | null, edgeId: number, label: string) =>

@@ -131,6 +131,13 @@ fn key_person_flag_makes_a_key_player_and_contact_saves_refresh_the_light() {
     s.update_contact(id["孙总"], &fields).unwrap();
     assert_eq!(light(&s, c), StatusLight::Amber);
     assert!(s.power_map(c, None).unwrap().nodes[0].key_player);
+    // Unflagging on the map (its side panel) turns it red again; flagging it back, amber.
+    let m = s.set_key_person(c, None, id["孙总"], false).unwrap();
+    assert_eq!((m.status.light, light(&s, c)), (StatusLight::Red, StatusLight::Red));
+    assert!(!s.profile(c).unwrap().contacts[0].fields.is_key_person, "the contact card says so too");
+    assert_eq!(s.set_key_person(c, None, id["孙总"], true).unwrap().status.light, StatusLight::Amber);
+    let (_, stranger) = org(&s, "丰收农业", &[("外人", None, false)]);
+    assert_eq!(refused(s.set_key_person(c, None, stranger["外人"], true)).1, Reason::InvalidReference);
     // Deleting them leaves nobody assessed: grey again; undo brings amber back.
     s.delete_contact(id["孙总"]).unwrap();
     assert_eq!(light(&s, c), StatusLight::Unknown);
@@ -334,6 +341,12 @@ fn a_reports_to_cycle_is_refused_naming_it_and_the_map_stays() {
     let edge = NewEdge { kind: EdgeKind::ReportsTo, from: id["王总"], to: id["赵工"], label: String::new() };
     assert_eq!(cycle(s.add_edge(c, None, &edge)).1, "王总 → 赵工 → 李经理 → 王总");
     assert_eq!(cycle(s.set_reports_to(c, None, id["王总"], Some(id["王总"]))).1, "王总 → 王总");
+    // Drawing a second boss is refused (naming the first), not a silent replacement.
+    let second_boss = NewEdge { kind: EdgeKind::ReportsTo, from: id["赵工"], to: id["王总"], label: String::new() };
+    match s.add_edge(c, None, &second_boss) {
+        Err(CoreError::Validation { field, reason: Reason::Duplicate, detail }) => assert_eq!((field.as_str(), detail.as_str()), ("to", "boss:李经理")),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
     assert_eq!(s.power_map(c, None).unwrap(), before, "the map is as it was");
     assert_eq!(s.power_map_history(c, None, 0).unwrap().len(), history, "nothing recorded");
     // Moving 赵工 under 王总 directly is fine.

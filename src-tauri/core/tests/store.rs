@@ -158,7 +158,7 @@ fn contacts_reports_to_must_stay_a_tree_within_the_customer() {
     match err {
         dossier_core::CoreError::Validation { field, reason, detail } => {
             assert_eq!((field.as_str(), reason), ("reportsTo", Reason::Cycle));
-            assert_eq!(detail, "赵强 → 李芳 → 王总");
+            assert_eq!(detail, "王总 → 赵强 → 李芳 → 王总", "worded as on the power map");
         }
         other => panic!("{other:?}"),
     }

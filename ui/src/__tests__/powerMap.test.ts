@@ -8,8 +8,9 @@ import { mountWith } from './helpers'
 const api = vi.hoisted(() => ({}))
 vi.mock('../api', () => ({ api }))
 
-import { buildOption, dropResult, initialView, EDGE_LABEL_LIMIT, nodeSize, supportColor, SUPPORT_COLORS, UNKNOWN_COLOR, EDGE_STYLES, type GraphLink, type GraphNode } from '../powermap/options'
+import { buildOption, curveMiddle, dropResult, fitScale, initialView, MAX_FIT_SCALE, EDGE_LABEL_LIMIT, nodeSize, supportColor, SUPPORT_COLORS, UNKNOWN_COLOR, EDGE_STYLES, type GraphLink, type GraphNode } from '../powermap/options'
 import { historyText, mapErrorText, mapWords, reasonText } from '../powermap/words'
+import { reasonText as formReasonText } from '../errors'
 import AssessmentPanel from '../components/powermap/AssessmentPanel.vue'
 import MapLegend from '../components/powermap/MapLegend.vue'
 import StatusLight from '../components/powermap/StatusLight.vue'
@@ -98,6 +99,23 @@ describe('power map chart option', () => {
     expect(conflict.label.formatter).toBe('冲突')
   })
 
+  it('puts node labels beside the node and edge labels level beside the curve, off the line', () => {
+    const s = series(mapView())
+    expect(s.nodes.filter((n) => n.contactId !== null).every((n) => n.label.position === 'right')).toBe(true)
+    // The influence 李经理 (200,150) → 张工 (300,150) bows up (curveness 0.25): its label sits
+    // above the middle of the curve, written level; the link's own turned label is off.
+    const label = s.nodes.find((n) => n.id.startsWith('label:') && n.name === '影响：技术选型')!
+    expect(curveMiddle({ x: 200, y: 150 }, { x: 300, y: 150 }, 0.25)).toEqual([250, 137.5])
+    expect(label).toMatchObject({ x: 250, y: 137.5, contactId: null, draggable: false })
+    expect(label.label.position).toBe('top')
+    expect(s.links.every((l) => l.label.show === false)).toBe(true)
+    // Two opposite influences between a boss and a report bow to either side: labels left and right.
+    const v = mapView()
+    v.edges.push({ id: 9, kind: 'influences', from: 1, to: 2, label: '', scopeId: null }, { id: 10, kind: 'influences', from: 2, to: 1, label: '', scopeId: null })
+    const sides = series(v).nodes.filter((n) => n.id.startsWith('label:c1:c2') || n.id.startsWith('label:c2:c1')).map((n) => n.label.position)
+    expect(sides.sort()).toEqual(['left', 'right'])
+  })
+
   it('shows an empty required slot as a dashed placeholder node, a filled one not at all', () => {
     const s = series(mapView())
     const placeholders = s.nodes.filter((n) => n.placeholder)
@@ -133,7 +151,11 @@ describe('large maps', () => {
     return v
   }
   it('a small map is fitted whole; a wide one opens zoomed to a readable scale at its top', () => {
-    expect(initialView(mapView(), { width: 1000, height: 540 })).toBeNull()
+    // A small map is not blown up: drawn at MAX_FIT_SCALE, centred.
+    const small = initialView(mapView(), { width: 1000, height: 540 })!
+    expect(fitScale(mapView(), { width: 1000, height: 540 })! * small.zoom).toBeCloseTo(MAX_FIT_SCALE)
+    expect(small.center).toEqual([300, 75])
+    expect(initialView(mapView(), { width: 500, height: 300 })).toBeNull()
     const start = initialView(big(150), { width: 1000, height: 540 })!
     expect(start.zoom).toBeGreaterThan(5)
     expect(start.center[0]).toBe((150 * 110) / 2)
@@ -145,9 +167,15 @@ describe('large maps', () => {
     expect(fitted.zoom).toBeUndefined()
   })
   it('with many influence/conflict edges their labels show on hover only', () => {
-    const s = series(big(40))
+    const o = buildOption(big(40), mapWords())
+    const s = o.series[0] as unknown as { nodes: GraphNode[]; links: GraphLink[]; emphasis: { edgeLabel: { show: boolean } } }
     expect(s.links.every((l) => l.label.show === false)).toBe(true)
-    expect(series(mapView()).links.some((l) => l.label.show === true)).toBe(true)
+    expect(s.nodes.some((n) => n.id.startsWith('label:'))).toBe(false)
+    expect(s.emphasis.edgeLabel.show).toBe(true)
+    // A small map writes them beside the curves instead, and not again on hover.
+    const small = buildOption(mapView(), mapWords()).series[0] as unknown as typeof s
+    expect(small.nodes.filter((n) => n.id.startsWith('label:'))).toHaveLength(2)
+    expect(small.emphasis.edgeLabel.show).toBe(false)
   })
 })
 
@@ -182,6 +210,10 @@ describe('power map sentences', () => {
     expect(mapErrorText({ type: 'validation', data: { field: 'reportsTo', reason: 'cycle', detail: '王总 → 李经理 → 王总' } }))
       .toBe('汇报关系形成循环：王总 → 李经理 → 王总')
     expect(mapErrorText({ type: 'validation', data: { field: 'to', reason: 'duplicate', detail: 'influences' } })).toBe('这条关系已经存在')
+    expect(mapErrorText({ type: 'validation', data: { field: 'to', reason: 'duplicate', detail: 'boss:李经理' } })).toMatch(/^已经汇报给 李经理：一个人只有一个上级/)
+  })
+  it('the contact form names the cycle the same way', () => {
+    expect(formReasonText('cycle', '王总 → 李经理 → 王总')).toBe('汇报关系形成循环：王总 → 李经理 → 王总')
   })
   it('explains each light', () => {
     expect(reasonText({ code: 'supportive_decider', data: { contacts: [{ id: 1, name: '王总' }] } })).toBe('决策者/审批者支持我方：王总')
@@ -225,6 +257,18 @@ describe('side panel', () => {
     expect(panel.querySelectorAll('[data-testid="panel-relation"]')).toHaveLength(1)
     ;(panel.querySelector('[data-testid="panel-relabel"]') as HTMLButtonElement).click()
     expect(wrapper.emitted('relabelEdge')![0]).toEqual([7, '技术选型'])
+    wrapper.unmount()
+  })
+
+  it('the key-person switch shows the flag and emits the change', async () => {
+    const v = mapView()
+    const { wrapper } = await mountWith(AssessmentPanel, { props: { modelValue: true, node: v.nodes[0], nodes: v.nodes, edges: v.edges } })
+    const panel = document.body.querySelector('[data-testid="assessment-panel"]')!
+    const toggle = panel.querySelector('[data-testid="panel-key-person"]') as HTMLElement
+    expect(toggle.classList.contains('is-checked')).toBe(true)
+    toggle.click()
+    await wrapper.vm.$nextTick()
+    expect(wrapper.emitted('keyPerson')![0]).toEqual([false])
     wrapper.unmount()
   })
 })

@@ -67,10 +67,12 @@ export interface BuildExtras {
   fitAll?: boolean
 }
 
-export const MARGIN = { left: 70, right: 70, top: 40, bottom: 92 }
+export const MARGIN = { left: 40, right: 140, top: 36, bottom: 36 }
 /** Below this many screen pixels per map pixel labels are unreadable: zoom in instead. */
 export const MIN_SCALE = 0.6
 export const READABLE_SCALE = 0.85
+/** A small map is drawn at most this large (screen pixels per map pixel). */
+export const MAX_FIT_SCALE = 1.3
 /** More influence/conflict edges than this: their labels show on hover only. */
 export const EDGE_LABEL_LIMIT = 30
 
@@ -85,10 +87,19 @@ export function fitScale(view: MapView, viewport: { width: number; height: numbe
   return Math.min(boxW / bw, boxH / bh)
 }
 
-/** The initial zoom and centre (map coordinates) of a map, or null to fit it whole. */
-export function initialView(view: MapView, viewport: { width: number; height: number } | null | undefined) {
+/**
+ * The initial zoom and centre (map coordinates) of a map, or null to fit it whole. A map too
+ * large to read when fitted opens at a readable scale at its top (unless `fitAll`); a small
+ * one is not blown up beyond MAX_FIT_SCALE (three people spread over the whole canvas read
+ * as unrelated).
+ */
+export function initialView(view: MapView, viewport: { width: number; height: number } | null | undefined, fitAll = false) {
   const fit = fitScale(view, viewport)
-  if (fit === null || fit >= MIN_SCALE || !viewport) return null
+  if (fit === null || !viewport) return null
+  if (fit > MAX_FIT_SCALE) {
+    return { zoom: MAX_FIT_SCALE / fit, center: [(view.min.x + view.max.x) / 2, (view.min.y + view.max.y) / 2] as [number, number] }
+  }
+  if (fit >= MIN_SCALE || fitAll) return null
   const zoom = READABLE_SCALE / fit
   // The top of the tree, horizontally where its first (top) layer is.
   const top = view.nodes.filter((n) => n.y <= view.min.y + 1)
@@ -125,9 +136,10 @@ export interface GraphNode {
   draggable: boolean
   itemStyle: Record<string, unknown>
   label: Record<string, unknown>
-  /** The contact (null for a placeholder). */
+  /** The contact (null for a placeholder or an edge's label). */
   contactId: number | null
   placeholder: boolean
+  emphasis?: Record<string, unknown>
 }
 
 export interface GraphLink {
@@ -174,7 +186,9 @@ export function graphNode(n: MapNode, words: MapWords, extras: BuildExtras = {})
       shadowBlur: n.isKeyPerson ? 6 : 0,
       shadowColor: 'rgba(138,90,0,0.35)',
     },
-    label: { show: true, position: 'bottom', distance: 4, formatter: lines.join('\n') },
+    // Beside the node, not under it: the tree's lines leave a node downwards and would cross
+    // a label below it.
+    label: { show: true, position: 'right', distance: 6, formatter: lines.join('\n') },
   }
 }
 
@@ -193,8 +207,8 @@ export function placeholderNode(s: MapSlot, words: MapWords): GraphNode | null {
     itemStyle: { color: 'rgba(217,54,62,0.06)', borderColor: LIGHT_COLORS.red, borderType: 'dashed', borderWidth: 2 },
     label: {
       show: true,
-      position: 'bottom',
-      distance: 4,
+      position: 'right',
+      distance: 6,
       formatter: `{slot|${words.slot(s.label || words.role(s.buyingRole))}}`,
     },
   }
@@ -245,6 +259,48 @@ const RICH = {
   ),
 }
 
+/** Where ECharts draws the middle of a link curved by `curveness` from `a` to `b`. */
+export function curveMiddle(a: { x: number; y: number }, b: { x: number; y: number }, curveness: number): [number, number] {
+  // ECharts' control point is the chord's middle moved by curveness × (y2 − y1, x1 − x2);
+  // a quadratic Bézier passes halfway to it at t = ½.
+  return [(a.x + b.x) / 2 + (curveness * (b.y - a.y)) / 2, (a.y + b.y) / 2 + (curveness * (a.x - b.x)) / 2]
+}
+
+/**
+ * The text of a typed edge as a label-only node at the middle of its curve, written level and
+ * on the side the curve bows to. ECharts turns an edge's own label along the line (it resets
+ * any rotation every frame), and along the tree's short vertical edges a turned label ran
+ * over the names; this one stays readable and clear of the line.
+ */
+export function edgeLabelNode(l: GraphLink, a: { x: number; y: number }, b: { x: number; y: number }): GraphNode {
+  const c = Number(l.lineStyle.curveness) || 0
+  const [x, y] = curveMiddle(a, b, c)
+  const [bx, by] = [c * (b.y - a.y), c * (a.x - b.x)]
+  const side = Math.abs(bx) >= Math.abs(by) ? (bx >= 0 ? 'right' : 'left') : by >= 0 ? 'bottom' : 'top'
+  return {
+    id: `label:${l.source}:${l.target}:${l.kind}`,
+    name: String(l.label.formatter),
+    x,
+    y,
+    symbol: 'circle',
+    symbolSize: 1,
+    draggable: false,
+    contactId: null,
+    placeholder: false,
+    itemStyle: { color: 'transparent', borderWidth: 0 },
+    label: {
+      ...l.label,
+      show: true,
+      position: side,
+      distance: 2,
+      align: side === 'right' ? 'left' : side === 'left' ? 'right' : 'center',
+      verticalAlign: side === 'top' ? 'bottom' : side === 'bottom' ? 'top' : 'middle',
+    },
+    // Hovering a label must not dim the rest of the map (focus: adjacency).
+    emphasis: { disabled: true },
+  }
+}
+
 /** The whole chart option for one map. */
 export function buildOption(view: MapView, words: MapWords, extras: BuildExtras = {}) {
   const nodes: GraphNode[] = view.nodes.map((n) => graphNode(n, words, extras))
@@ -255,8 +311,14 @@ export function buildOption(view: MapView, words: MapWords, extras: BuildExtras 
   const ids = new Set(nodes.map((n) => n.id))
   const links = view.edges.map((e) => graphLink(e, words, extras)).filter((l) => ids.has(l.source) && ids.has(l.target))
   const typed = links.filter((l) => l.kind !== 'reports_to').length
-  if (typed > EDGE_LABEL_LIMIT) for (const l of links) l.label.show = false
-  const start = extras.fitAll || extras.forExport ? null : initialView(view, extras.viewport)
+  const at = new Map(nodes.map((n) => [n.id, n]))
+  for (const l of links) {
+    if (!l.label.show) continue
+    // Many edges: their labels show on hover only. Few: level labels beside the curve.
+    if (typed <= EDGE_LABEL_LIMIT) nodes.push(edgeLabelNode(l, at.get(l.source)!, at.get(l.target)!))
+    l.label.show = false
+  }
+  const start = extras.forExport ? null : initialView(view, extras.viewport, extras.fitAll)
   return {
     backgroundColor: extras.forExport ? '#ffffff' : 'transparent',
     // A large map appears at once (the entry animation of 150 nodes only delays using it).
@@ -280,8 +342,9 @@ export function buildOption(view: MapView, words: MapWords, extras: BuildExtras 
         nodes,
         links,
         edgeLabel: { show: true },
-        emphasis: { focus: 'adjacency', lineStyle: { width: 3 }, edgeLabel: { show: true } },
-        label: { rich: RICH, lineHeight: 15, align: 'center' },
+        // With level labels beside the curves an edge's own (turned) label stays hidden on hover too.
+        emphasis: { focus: 'adjacency', lineStyle: { width: 3 }, edgeLabel: { show: typed > EDGE_LABEL_LIMIT } },
+        label: { rich: RICH, lineHeight: 15, align: 'left' },
         labelLayout: { hideOverlap: view.nodes.length > 40 },
         lineStyle: { opacity: 0.9 },
       },

@@ -109,6 +109,7 @@ export function mapErrorText(e: unknown): string {
   if (isValidation(e)) {
     const { reason, detail } = (e as Extract<CoreError, { type: 'validation' }>).data
     if (reason === 'cycle') return detail === 'self' || !detail ? t('pm.err.self') : t('pm.err.cycle', { detail })
+    if (reason === 'duplicate' && detail.startsWith('boss:')) return t('pm.err.hasBoss', { name: detail.slice(5) })
     if (reason === 'duplicate') return t('pm.err.duplicate')
     if (reason === 'invalid_reference' && detail === 'self') return t('pm.err.self')
     if (reason === 'invalid_reference' && detail === 'other_customer') return t('pm.err.otherCustomer')

@@ -10,6 +10,7 @@ use super::Store;
 use crate::error::{CoreError, Reason, Result};
 use crate::model::{Contact, ContactFields, CustomerProfile, Section};
 use crate::{normalize, search, validate};
+use crate::powermap::ContactRef;
 
 pub(super) const CONTACT_COLUMNS: &str = "id, customer_id, name, title, department, reports_to, phone, \
     wechat, email, is_key_person, traits, ice_breakers, hobbies, preferences, pain_points, \
@@ -82,25 +83,22 @@ pub(crate) fn tidy(fields: &ContactFields) -> ContactFields {
 
 impl Store {
     /// `reports_to` must be another live contact of the same customer, and following the chain
-    /// upwards must never come back to this contact.
-    fn check_reports_to(&self, customer_id: i64, me: Option<i64>, boss: Option<i64>) -> Result<()> {
+    /// upwards must never come back to this contact (refused naming the loop, worded as on the
+    /// power map: "王总 → 李经理 → 王总").
+    fn check_reports_to(&self, customer_id: i64, me: Option<&Contact>, boss: Option<i64>) -> Result<()> {
         let Some(boss) = boss else { return Ok(()) };
         let invalid = || CoreError::validation("reportsTo", Reason::InvalidReference);
         let target = load_contact(&self.conn, boss).map_err(|_| invalid())?;
         if target.customer_id != customer_id {
             return Err(invalid());
         }
-        // Walk up the chain from the new boss; meeting `me` on the way is a cycle.
-        let mut chain: Vec<String> = Vec::new();
-        let mut cursor = Some(target);
-        while let Some(c) = cursor {
-            chain.push(c.fields.name.clone());
-            if Some(c.id) == me || chain.len() > 10_000 {
-                return Err(CoreError::validation_detail("reportsTo", Reason::Cycle, chain.join(" → ")));
+        match me {
+            Some(me) => {
+                let me = ContactRef { id: me.id, name: me.fields.name.clone() };
+                super::power_map::check_no_cycle(&self.conn, customer_id, &me, boss)
             }
-            cursor = c.fields.reports_to.and_then(|up| load_contact(&self.conn, up).ok());
+            None => Ok(()), // a new contact has nobody under them yet
         }
-        Ok(())
     }
 
     pub fn create_contact(&self, customer_id: i64, fields: &ContactFields) -> Result<CustomerProfile> {
@@ -120,7 +118,7 @@ impl Store {
         let f = tidy(fields);
         validate::contact(&f)?;
         let existing = load_contact(&self.conn, id)?;
-        self.check_reports_to(existing.customer_id, Some(id), f.reports_to)?;
+        self.check_reports_to(existing.customer_id, Some(&existing), f.reports_to)?;
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
         write_contact(&tx, id, &f, &now)?;

@@ -163,4 +163,22 @@ impl Store {
         crate::store::customers::touch_section(&tx, customer_id, Section::KeyPersons, &now.timestamp)?;
         self.finish_map_write(tx, customer_id, scope, &now)
     }
+
+    /// Marks (or unmarks) a contact as a key person (★) from the map's side panel. A key
+    /// person counts as a key player for the status light, so the light may change with it.
+    pub fn set_key_person(&self, customer_id: i64, scope: Option<i64>, contact_id: i64, key: bool) -> Result<MapView> {
+        check_scope(&self.conn, customer_id, scope)?;
+        own_contact(&self.conn, customer_id, contact_id, "contactId")?;
+        let now = Now::of(self);
+        let tx = self.conn.unchecked_transaction()?;
+        let changed = tx.execute(
+            "UPDATE contact SET is_key_person = ?2, updated_at = ?3 WHERE id = ?1 AND is_key_person <> ?2",
+            params![contact_id, key, now.timestamp],
+        )?;
+        if changed == 0 {
+            return self.power_map(customer_id, scope);
+        }
+        crate::store::customers::touch_section(&tx, customer_id, Section::KeyPersons, &now.timestamp)?;
+        self.finish_map_write(tx, customer_id, scope, &now)
+    }
 }

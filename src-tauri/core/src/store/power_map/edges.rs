@@ -15,7 +15,7 @@ use crate::store::Store;
 
 /// Refuses a reports-to link that would close a loop, naming it: setting 王总's boss to 李经理
 /// who reports to 王总 gives "王总 → 李经理 → 王总".
-pub(super) fn check_no_cycle(conn: &Connection, customer_id: i64, me: &ContactRef, boss: i64) -> Result<()> {
+pub(crate) fn check_no_cycle(conn: &Connection, customer_id: i64, me: &ContactRef, boss: i64) -> Result<()> {
     if boss == me.id {
         return Err(CoreError::validation_detail("reportsTo", Reason::Cycle, format!("{0} → {0}", me.name)));
     }
@@ -145,7 +145,7 @@ impl Store {
     /// Draws an edge in a scope (`None`: account-wide, shown in every scope). Influences run
     /// from `from` to `to`; conflicts are undirected; a reports-to edge makes `to` the boss
     /// of `from`. Refused: an endpoint that is not a live contact of this customer, an edge
-    /// to oneself, the same edge twice, a reports-to cycle.
+    /// to oneself, the same edge twice, a reports-to cycle, a second boss (detail `boss:NAME`).
     pub fn add_edge(&self, customer_id: i64, scope: Option<i64>, edge: &NewEdge) -> Result<MapView> {
         check_scope(&self.conn, customer_id, scope)?;
         let from = own_contact(&self.conn, customer_id, edge.from, "from")?;
@@ -155,6 +155,12 @@ impl Store {
             let old: Option<i64> = self.conn.query_row("SELECT reports_to FROM contact WHERE id = ?1", [edge.from], |r| r.get(0))?;
             if old == Some(edge.to) {
                 return Err(CoreError::validation_detail("to", Reason::Duplicate, EdgeKind::ReportsTo.code()));
+            }
+            // A contact has one boss: adding a second is refused rather than silently replacing
+            // the first (changing the boss is `set_reports_to`, a drop on the map).
+            if let Some(boss) = old {
+                let name = contact_ref(&self.conn, boss)?.map(|c| c.name).unwrap_or_default();
+                return Err(CoreError::validation_detail("to", Reason::Duplicate, format!("boss:{name}")));
             }
             return self.set_reports_to(customer_id, scope, edge.from, Some(edge.to));
         }

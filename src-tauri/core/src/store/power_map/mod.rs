@@ -24,7 +24,7 @@ use crate::powermap::status::Slot;
 use crate::powermap::{view, Assessment, ContactRef, MapStatus, Point};
 
 pub(crate) use assessments::replace_account_roles;
-pub(crate) use edges::record_reports_to;
+pub(crate) use edges::{check_no_cycle, record_reports_to};
 pub(crate) use contacts::{detach_contact, restore_detached};
 pub(crate) use seed::seed_profile;
 
