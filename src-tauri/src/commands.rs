@@ -12,6 +12,7 @@ use dossier_core::import::{ImportFile, ImportProgress, ImportSpec};
 use dossier_core::model::*;
 use dossier_core::store::mapping_templates::MappingTemplate;
 use dossier_core::store::ImportRecord;
+use dossier_core::trends::{FeedQuery, PortfolioQuery, PortfolioTrend, Purchase, PurchasePage, PurchaseQuery, SignalFeed, TrendData, TrendRange, TrendSignal};
 use dossier_core::CoreError;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -461,4 +462,46 @@ pub async fn reset_power_layout(state: State<'_, AppState>, customer_id: i64, sc
 #[tauri::command]
 pub async fn save_file_bytes(path: String, bytes: Vec<u8>) -> Res<()> {
     std::fs::write(&path, bytes).map_err(|e| CoreError::Io { path, detail: e.to_string() })
+}
+
+// Purchase trends (issue 5): the 采购趋势 tab, its grid of records, the home feed and chart.
+
+#[tauri::command]
+pub async fn trend_data(state: State<'_, AppState>, customer_id: i64, range: TrendRange) -> Res<TrendData> {
+    state.with(|s| s.trend_data(customer_id, &range))
+}
+
+#[tauri::command]
+pub async fn customer_signals(state: State<'_, AppState>, customer_id: i64) -> Res<Vec<TrendSignal>> {
+    state.with(|s| s.customer_signals(customer_id))
+}
+
+#[tauri::command]
+pub async fn signal_feed(state: State<'_, AppState>, query: FeedQuery) -> Res<SignalFeed> {
+    state.with(|s| s.signal_feed(&query))
+}
+
+#[tauri::command]
+pub async fn portfolio_trend(state: State<'_, AppState>, query: PortfolioQuery) -> Res<PortfolioTrend> {
+    state.with(|s| s.portfolio_trend(&query))
+}
+
+#[tauri::command]
+pub async fn list_purchases(state: State<'_, AppState>, customer_id: i64, query: PurchaseQuery) -> Res<PurchasePage> {
+    state.with(|s| s.purchases(customer_id, &query))
+}
+
+#[tauri::command]
+pub async fn add_purchase(state: State<'_, AppState>, customer_id: i64, fields: PurchaseFields) -> Res<Purchase> {
+    state.with(|s| s.add_purchase(customer_id, &fields))
+}
+
+#[tauri::command]
+pub async fn update_purchase(state: State<'_, AppState>, id: i64, fields: PurchaseFields) -> Res<Purchase> {
+    state.with(|s| s.update_purchase(id, &fields))
+}
+
+#[tauri::command]
+pub async fn delete_purchase(state: State<'_, AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.delete_purchase(id))
 }

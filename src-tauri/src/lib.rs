@@ -99,6 +99,14 @@ pub fn run() {
             commands::save_power_positions,
             commands::reset_power_layout,
             commands::save_file_bytes,
+            commands::trend_data,
+            commands::customer_signals,
+            commands::signal_feed,
+            commands::portfolio_trend,
+            commands::list_purchases,
+            commands::add_purchase,
+            commands::update_purchase,
+            commands::delete_purchase,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Dossier");

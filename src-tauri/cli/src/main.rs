@@ -28,6 +28,39 @@ enum Command {
         db: PathBuf,
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100_000))]
         scale: u32,
+        /// Generated copies each buy this many of 50 catalogue products every month for 36
+        /// months (`--scale 56 --purchases 14`: the trend benchmark's ≈1M records).
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=50))]
+        purchases: u32,
+    },
+    /// A customer's purchase trend data (the 采购趋势 tab) as JSON. CUSTOMER: id or name.
+    Trends {
+        #[arg(long)]
+        db: PathBuf,
+        /// The last N months (default 12), unless --from/--to.
+        #[arg(long, default_value_t = 12)]
+        months: i64,
+        #[arg(long, requires = "to")]
+        from: Option<String>,
+        #[arg(long, requires = "from")]
+        to: Option<String>,
+        customer: String,
+    },
+    /// Signals as JSON: the feed across all customers (most severe first), or one customer's.
+    Signals {
+        #[arg(long)]
+        db: PathBuf,
+        /// Only this customer (id or name).
+        #[arg(long)]
+        customer: Option<String>,
+        /// Filter by grade (A–D), repeatable.
+        #[arg(long)]
+        grade: Vec<String>,
+        /// Filter by owner (负责人), repeatable.
+        #[arg(long)]
+        owner: Vec<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
     },
     /// Counts per entity.
     Stats {
@@ -129,6 +162,16 @@ enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Purchase trends on a `demo --scale 56 --purchases 14` db: one customer's trend data and
+    /// the signal feed (p50/p95) against a plain GROUP BY over the raw table + the detectors.
+    Trends {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Team report of a database with the generated customers against XlsxWriter writing its cells.
     Export {
         #[arg(long, default_value_t = 100_000)]
@@ -190,11 +233,41 @@ fn print_json(value: &impl serde::Serialize) {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Command::Demo { db, scale } => {
+        Command::Demo { db, scale, purchases } => {
             let store = open(&db)?;
             let started = std::time::Instant::now();
             let n = dossier_core::sample::load(&store, scale as usize)?;
             eprintln!("loaded {n} customers into {} in {:.1}s", db.display(), started.elapsed().as_secs_f64());
+            if purchases > 0 {
+                let started = std::time::Instant::now();
+                let records = dossier_core::sample::load_copy_purchases(&store, purchases as usize)?;
+                let recomputed = store.refresh_trend_cache()?;
+                eprintln!("added {records} purchase records ({recomputed} customers' trends computed) in {:.1}s", started.elapsed().as_secs_f64());
+            }
+        }
+        Command::Trends { db, months, from, to, customer } => {
+            use dossier_core::trends::TrendRange;
+            let store = open(&db)?;
+            let id = customer_id(&store, &customer)?;
+            let range = match (from, to) {
+                (Some(from), Some(to)) => TrendRange::Custom { from, to },
+                _ => TrendRange::Last { months },
+            };
+            print_json(&store.trend_data(id, &range)?);
+        }
+        Command::Signals { db, customer, grade, owner, limit } => {
+            use dossier_core::model::Grade;
+            use dossier_core::trends::FeedQuery;
+            let store = open(&db)?;
+            if let Some(c) = customer {
+                print_json(&store.customer_signals(customer_id(&store, &c)?)?);
+            } else {
+                let grades = grade
+                    .iter()
+                    .map(|g| Grade::from_code(&g.to_ascii_uppercase()).ok_or_else(|| Failure { code: 2, message: format!("unknown grade {g:?} (A, B, C or D)") }))
+                    .collect::<Result<_, _>>()?;
+                print_json(&store.signal_feed(&FeedQuery { grades, owners: owner, limit, ..Default::default() })?);
+            }
         }
         Command::Stats { db, json } => {
             let stats = open(&db)?.stats()?;
@@ -284,12 +357,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let (_temp, dir) = bench_dir(dir)?;
             show(&bench::power_map::run(runs.max(1), &dir).map_err(bench_failed)?, json, bench::power_map::print);
         }
+        Command::Bench { what: BenchCommand::Trends { db, runs, json } } => {
+            let store = open(&db)?;
+            show(&bench::trends::run(&store, runs.max(1)).map_err(bench_failed)?, json, bench::trends::print);
+        }
         Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;
             show(&bench::export::run(rows, runs.max(1), &dir).map_err(bench_failed)?, json, bench::export::print);
         }
     }
     Ok(())
+}
+
+/// A customer named on the command line: its id, or the best search hit for a name.
+fn customer_id(store: &Store, text: &str) -> Result<i64, Failure> {
+    if let Ok(id) = text.parse() {
+        return Ok(id);
+    }
+    let hits = store.search(text, 1)?;
+    hits.customers.first().map(|h| h.id).ok_or_else(|| Failure { code: 2, message: format!("no customer matches {text:?}") })
 }
 
 /// A benchmark's report as JSON (`--json`) or as its table.

@@ -1,0 +1,193 @@
+//! `dossier-cli bench trends`: purchase trends on a generated database (`dossier-cli demo
+//! --scale 56 --purchases 14`: 2,016 customers × 14 of 50 products × 36 months ≈ 1M records).
+//! Timed per run, each against its straightforward reference in the same run:
+//! - one customer's trend data (`Store::trend_data`, 36 months: series, a year earlier,
+//!   categories, signals) against a plain `GROUP BY product, month` of its rows and the
+//!   detectors in Rust;
+//! - the signal feed across all customers (`Store::signal_feed`, first page of 50, from the
+//!   cache) against a plain `GROUP BY customer_id, product, month` over the whole table, the
+//!   detectors in Rust, sorted, first 50;
+//! - the feed again right after a hand edit (one customer recomputed first);
+//! - the portfolio chart (24 months, top 5 movers);
+//! - once: recomputing the whole cache (what a new month or a threshold change costs).
+
+use std::time::Instant;
+
+use dossier_core::model::Settings;
+use dossier_core::trends::detect::Thresholds;
+use dossier_core::trends::month;
+use dossier_core::trends::series::{Ledger, Record, CNY};
+use dossier_core::trends::signals::{feed_order, purchase_signals};
+use dossier_core::trends::{FeedQuery, PortfolioQuery, PurchaseQuery, TrendRange, TrendSignal};
+use dossier_core::Store;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct Timing {
+    pub what: &'static str,
+    pub runs: usize,
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    /// Reference p50 ÷ ours, when there is a reference.
+    pub ratio_p50: Option<f64>,
+    pub ratio_p95: Option<f64>,
+}
+
+#[derive(Serialize)]
+pub struct Report {
+    pub customers: i64,
+    pub purchases: i64,
+    pub signals: i64,
+    pub full_refresh_ms: f64,
+    pub timings: Vec<Timing>,
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let t = Instant::now();
+    let out = f();
+    (t.elapsed().as_secs_f64() * 1000.0, out)
+}
+
+fn timing(what: &'static str, ms: &[f64], reference: Option<&[f64]>) -> Timing {
+    let (p50, p95) = (super::median(ms), super::p95(ms));
+    let ratio = |r: f64, ours: f64| super::round2(r / ours.max(1e-9));
+    Timing {
+        what,
+        runs: ms.len(),
+        p50_ms: super::round3(p50),
+        p95_ms: super::round3(p95),
+        ratio_p50: reference.map(|r| ratio(super::median(r), p50)),
+        ratio_p95: reference.map(|r| ratio(super::p95(r), p95)),
+    }
+}
+
+/// The reference signals of every customer: one `GROUP BY` over the raw table, the detectors
+/// on each customer's sums, all sorted, the first `limit`.
+fn reference_feed(store: &Store, t: &Thresholds, evaluated: month::Month, limit: usize) -> Result<Vec<TrendSignal>, String> {
+    let conn = store.connection();
+    let mut st = conn
+        .prepare(
+            "SELECT customer_id, product, month, sum(amount) FROM purchase WHERE currency = 'CNY'
+             GROUP BY customer_id, product, month",
+        )
+        .map_err(|e| e.to_string())?;
+    let mut rows = st.query([]).map_err(|e| e.to_string())?;
+    let (mut all, mut ledger, mut current) = (Vec::new(), Ledger::default(), None);
+    while let Some(r) = rows.next().map_err(|e| e.to_string())? {
+        let id: i64 = r.get(0).map_err(|e| e.to_string())?;
+        if current != Some(id) {
+            if let Some(done) = current {
+                all.extend(purchase_signals(done, &ledger, t, evaluated));
+            }
+            (ledger, current) = (Ledger::default(), Some(id));
+        }
+        let (product, m, amount): (String, String, Option<f64>) = (r.get(1).map_err(|e| e.to_string())?, r.get(2).map_err(|e| e.to_string())?, r.get(3).map_err(|e| e.to_string())?);
+        if let Some(month) = month::parse(&m) {
+            ledger.add(&Record { product: &product, category: "", month, currency: CNY, amount, quantity: None });
+        }
+    }
+    if let Some(done) = current {
+        all.extend(purchase_signals(done, &ledger, t, evaluated));
+    }
+    all.sort_by(feed_order);
+    all.truncate(limit);
+    Ok(all)
+}
+
+/// One customer's reference: its rows summed per product and month, then the detectors.
+fn reference_customer(store: &Store, id: i64, t: &Thresholds, evaluated: month::Month) -> Result<Vec<TrendSignal>, String> {
+    let mut st = store
+        .connection()
+        .prepare_cached("SELECT product, month, sum(amount) FROM purchase WHERE customer_id = ?1 AND currency = 'CNY' GROUP BY product, month")
+        .map_err(|e| e.to_string())?;
+    let rows: Vec<(String, String, Option<f64>)> = st
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| e.to_string())?;
+    let mut ledger = Ledger::default();
+    for (product, m, amount) in &rows {
+        if let Some(month) = month::parse(m) {
+            ledger.add(&Record { product, category: "", month, currency: CNY, amount: *amount, quantity: None });
+        }
+    }
+    Ok(purchase_signals(id, &ledger, t, evaluated))
+}
+
+pub fn run(store: &Store, runs: usize) -> Result<Report, String> {
+    let err = |e: dossier_core::CoreError| e.to_string();
+    let stats = store.stats().map_err(err)?;
+    if stats.purchases < 100_000 {
+        return Err(format!(
+            "the database has {} purchase records: generate the benchmark's with `dossier-cli demo --db FILE --scale 56 --purchases 14` (≈1M)",
+            stats.purchases
+        ));
+    }
+    let conn = store.connection();
+    let ids: Vec<i64> = conn
+        .prepare("SELECT DISTINCT customer_id FROM purchase ORDER BY customer_id")
+        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+        .map_err(|e| e.to_string())?;
+    let settings: Settings = store.settings().map_err(err)?;
+    let t = Thresholds::from(&settings);
+    let evaluated = month::of_date(store.clock().today()) - 1;
+
+    conn.execute("DELETE FROM setting WHERE key = 'trend_basis'", []).map_err(|e| e.to_string())?;
+    let (full_refresh_ms, _) = time(|| store.refresh_trend_cache());
+    let signals = store.signal_feed(&FeedQuery { limit: 1, ..Default::default() }).map_err(err)?.total;
+
+    let range = TrendRange::Last { months: 36 };
+    let (mut one, mut one_ref) = (vec![], vec![]);
+    for i in 0..runs {
+        let id = ids[(i * 7919) % ids.len()];
+        one.push(time(|| store.trend_data(id, &range).map(|_| ())).0);
+        one_ref.push(time(|| reference_customer(store, id, &t, evaluated).map(|_| ())).0);
+    }
+    let page = FeedQuery::default();
+    let feed: Vec<f64> = (0..runs).map(|_| time(|| store.signal_feed(&page).map(|_| ())).0).collect();
+    // The reference takes about a second a run: fewer runs.
+    let ref_runs = runs.clamp(1, 20);
+    let mut feed_ref = Vec::with_capacity(ref_runs);
+    for _ in 0..ref_runs {
+        let (ms, r) = time(|| reference_feed(store, &t, evaluated, 50));
+        r?;
+        feed_ref.push(ms);
+    }
+    // After a hand edit: the edited customer is recomputed before the page is read.
+    let first = store.purchases(ids[0], &PurchaseQuery { limit: 1, ..Default::default() }).map_err(err)?.rows[0].clone();
+    let after_edit: Vec<f64> = (0..runs)
+        .map(|_| {
+            store.update_purchase(first.id, &first.fields).map(|_| ()).map_err(err)?;
+            Ok(time(|| store.signal_feed(&page).map(|_| ())).0)
+        })
+        .collect::<Result<_, String>>()?;
+    let portfolio = PortfolioQuery::default();
+    let chart: Vec<f64> = (0..runs).map(|_| time(|| store.portfolio_trend(&portfolio).map(|_| ())).0).collect();
+
+    Ok(Report {
+        customers: stats.customers,
+        purchases: stats.purchases,
+        signals,
+        full_refresh_ms: super::round2(full_refresh_ms),
+        timings: vec![
+            timing("one customer's trend data (36 months)", &one, Some(&one_ref)),
+            timing("reference: GROUP BY product, month + detectors", &one_ref, None),
+            timing("signal feed, first 50 (cached)", &feed, Some(&feed_ref)),
+            timing("reference: GROUP BY customer_id, product, month + detectors", &feed_ref, None),
+            timing("signal feed right after a hand edit", &after_edit, Some(&feed_ref)),
+            timing("portfolio chart (24 months, 5 movers)", &chart, None),
+        ],
+    })
+}
+
+pub fn print(r: &Report) {
+    println!(
+        "trends: {} customers, {} purchase records, {} signals; whole cache recomputed in {:.0} ms",
+        r.customers, r.purchases, r.signals, r.full_refresh_ms
+    );
+    println!("| what | runs | p50 ms | p95 ms | p50 ratio (reference ÷ ours) | p95 ratio |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for t in &r.timings {
+        let ratio = |x: Option<f64>| x.map(|v| format!("{v:.1}×")).unwrap_or_default();
+        println!("| {} | {} | {:.3} | {:.3} | {} | {} |", t.what, t.runs, t.p50_ms, t.p95_ms, ratio(t.ratio_p50), ratio(t.ratio_p95));
+    }
+}
