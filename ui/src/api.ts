@@ -41,6 +41,17 @@ import type {
   NodePosition,
   ScopeSummary,
   SlotInput,
+  FeedQuery,
+  PortfolioQuery,
+  PortfolioTrend,
+  Purchase,
+  PurchaseFields,
+  PurchasePage,
+  PurchaseQuery,
+  SignalFeed,
+  TrendData,
+  TrendRange,
+  TrendSignal,
 } from './bindings'
 
 export type { CoreError }
@@ -159,6 +170,23 @@ export const api = {
   /** Writes exported bytes (a PNG or SVG of the map) to `path`. */
   saveFileBytes: (path: string, bytes: Uint8Array) =>
     call<null>('save_file_bytes', { path, bytes: Array.from(bytes) }),
+
+  // Purchase trends (采购趋势, issue 5): a customer's chart data and signals, the records of the
+  // tab's grid (one page at a time), and the home page's signal feed and portfolio chart.
+  /** Series per product and category, a year earlier, shares, signals and notes for `range`. */
+  trendData: (customerId: number, range: TrendRange) => call<TrendData>('trend_data', { customerId, range }),
+  /** The customer's signals (purchases and financials), most severe first. */
+  customerSignals: (customerId: number) => call<TrendSignal[]>('customer_signals', { customerId }),
+  /** Signals across all customers, most severe first, filtered and paged. */
+  signalFeed: (query: FeedQuery) => call<SignalFeed>('signal_feed', { query }),
+  /** Total purchases by month of the matching customers, with the top movers. */
+  portfolioTrend: (query: PortfolioQuery) => call<PortfolioTrend>('portfolio_trend', { query }),
+  /** One page of a customer's purchase records, newest month first. */
+  listPurchases: (customerId: number, query: PurchaseQuery) =>
+    call<PurchasePage>('list_purchases', { customerId, query }),
+  addPurchase: (customerId: number, fields: PurchaseFields) => call<Purchase>('add_purchase', { customerId, fields }),
+  updatePurchase: (id: number, fields: PurchaseFields) => call<Purchase>('update_purchase', { id, fields }),
+  deletePurchase: (id: number) => call<null>('delete_purchase', { id }),
 }
 
 export type Api = typeof api

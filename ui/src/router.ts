@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/customers' },
+  { path: '/home', name: 'home', component: () => import('./views/HomeView.vue') },
   { path: '/customers', name: 'customers', component: () => import('./views/CustomerListView.vue') },
   {
     path: '/customers/:id(\\d+)',
