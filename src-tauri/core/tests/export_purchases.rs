@@ -99,3 +99,34 @@ fn without_purchases_the_sheet_says_how_to_add_them() {
     assert_eq!(rows[0][0], "Purchases (CNY)");
     assert!(rows.iter().any(|r| r[0].starts_with("No purchase records yet")));
 }
+
+#[test]
+fn the_purchase_signals_are_listed_most_severe_first_and_follow_the_thresholds() {
+    let (_d, s) = common::store();
+    dossier_core::sample::load(&s, 1).unwrap();
+    let rows = sheet(&report(&s, Language::Zh), "采购信号");
+    assert_eq!(rows[0], ["级别", "客户名称", "产品", "类别", "信号", "起始月", "结束月", "对比值(元)", "最新值(元)", "变化", "说明"]);
+    // The sample's five scripted signals, in the home feed's order; no financial ones here.
+    let got: Vec<(&str, &str, &str)> = rows[1..].iter().map(|r| (r[0].as_str(), r[2].as_str(), r[4].as_str())).collect();
+    assert_eq!(
+        got,
+        [("高", "伺服电机", "连续下降"), ("高", "减速机", "停购"), ("中", "触摸屏", "同比下降"), ("低", "变频器", "激增"), ("低", "工业网关", "新产品")]
+    );
+    assert_eq!(rows[1][1], "华东精密机械股份有限公司");
+    assert_eq!(rows[1][10], "伺服电机 连续 3 个月下降:120 → 95 → 70 → 52 万元");
+    assert_eq!(rows[1][8], "520000", "the latest month in yuan, a number");
+
+    // At four months the decline is gone from the report as from the feed.
+    s.save_settings(&dossier_core::model::Settings { decline_months: 4, ..Default::default() }).unwrap();
+    let rows = sheet(&report(&s, Language::En), "Purchase signals");
+    assert!(rows.iter().all(|r| r.get(2).map(String::as_str) != Some("伺服电机") || r[4] != "Decline"));
+    assert_eq!(rows.len(), 5, "header + the four others");
+}
+
+#[test]
+fn without_signals_the_sheet_says_why() {
+    let (_d, s) = common::store();
+    s.create_customer(&common::named("华东精密机械股份有限公司")).unwrap();
+    let rows = sheet(&report(&s, Language::Zh), "采购信号");
+    assert!(rows.iter().any(|r| r[0].starts_with("没有采购信号")));
+}

@@ -16,6 +16,7 @@ mod profile;
 mod purchases;
 mod team;
 mod template;
+mod trend_signals;
 
 use std::path::Path;
 

@@ -1,5 +1,6 @@
 //! The team report for the weekly meeting (DESIGN §1): 概览 (counts and charts), 客户, 联系人,
-//! 财务信号 and 采购 (monthly trend and categories, with charts). Customers stream from the
+//! 财务信号, 采购 (monthly trend and categories, with charts) and 采购信号 (the home feed's
+//! purchase signals, most severe first). Customers stream from the
 //! store in one pass (`for_each_report_customer`) and the three list sheets are written in
 //! rust_xlsxwriter's constant-memory mode, so a 100k-customer database exports with flat
 //! memory; only the overview's tallies are kept. Purchases are summed in SQL.
@@ -9,7 +10,7 @@ use rust_xlsxwriter::{Workbook, Worksheet};
 use super::cells::{self, Column, Formats, Value, CONTACT_COLUMNS, CUSTOMER_COLUMNS};
 use super::labels::Label;
 use super::overview::{self, Tally};
-use super::purchases;
+use super::{purchases, trend_signals};
 use super::{Language, ReportOptions, Xlsx};
 use crate::error::Result;
 use crate::model::FinancialSignal;
@@ -91,6 +92,7 @@ pub fn team_report(store: &Store, opts: &ReportOptions) -> Result<Xlsx> {
     let today = store.clock().today().format("%Y-%m-%d").to_string();
     overview::write(&mut wb, OVERVIEW, &tally, &today, lang, &f)?;
     purchases::write(&mut wb, &store.purchase_summary()?, lang, &f)?;
+    trend_signals::write(&mut wb, store, lang, &f)?;
     Ok(Xlsx(wb))
 }
 

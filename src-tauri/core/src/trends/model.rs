@@ -39,6 +39,10 @@ pub enum Severity {
     Low,
 }
 
+impl Severity {
+    pub const ALL: &'static [Severity] = &[Severity::High, Severity::Medium, Severity::Low];
+}
+
 impl SignalKind {
     pub const ALL: &'static [SignalKind] = &[
         SignalKind::Stopped,
