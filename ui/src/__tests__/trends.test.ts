@@ -116,8 +116,11 @@ describe('trend chart option', () => {
   })
 
   it('puts a pin on top of the product’s part of a stacked column, at the quantity when quantities are shown', () => {
-    const plc = seriesOf(build({ chart: 'stacked' }))[1]
+    const stacked = seriesOf(build({ chart: 'stacked' }))
+    const plc = stacked[1]
     expect(plc.markPoint!.data[0].coord).toEqual(['2026-06', 500_000 + 340_000])
+    expect(stacked[0].markPoint!.data[0].coord).toEqual(['2026-05', 520_000])
+    expect(stacked[0].markArea).toBeUndefined() // a band would start and end mid-column
     const qty = seriesOf(build({ metric: 'quantity' }))[1]
     expect(qty.markPoint!.data[0].coord).toEqual(['2026-06', 340])
     expect(markerHeight([[5, -2], [3, -4]], 1, 1, true)).toBe(-6)

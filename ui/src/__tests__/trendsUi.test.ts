@@ -111,7 +111,7 @@ describe('purchase records grid', () => {
     api.addPurchase.mockRejectedValueOnce({ type: 'validation', data: { field: 'amount', reason: 'required', detail: '' } })
     await wrapper.get('[data-testid="purchase-save"]').trigger('click')
     await flushPromises()
-    expect(wrapper.get('[data-testid="purchase-error-amount"]').text()).toBe('必填')
+    expect(wrapper.get('[data-testid="purchase-error-amount"]').text()).toBe('金额或数量至少填一项')
     expect(wrapper.find('[data-testid="purchase-error-product"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="purchase-amount"]').classes()).toContain('is-invalid')
     expect(wrapper.get('[data-testid="purchase-product"]').classes()).not.toContain('is-invalid')

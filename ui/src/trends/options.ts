@@ -101,12 +101,14 @@ export function markerHeight(stackValues: number[][], index: number, month: numb
 
 /**
  * A product's signals as marks on its series: a pin (markPoint) at the last month a signal
- * concerns that the chart shows, and a band (markArea) over its months when it spans several
- * (a decline's run, a stop's empty months, the compared quarter). Months outside the chart's
- * range are left out; a signal wholly outside it is not marked. Financial signals concern
- * periods, not a product's months: they are only listed.
+ * concerns that the chart shows, and, on lines, a band (markArea) over its months when it spans
+ * several (a decline's run, a stop's empty months, the compared quarter). Columns get no band:
+ * ECharts runs a band from the middle of one column to the middle of another, which reads as
+ * if half a month were concerned. Months outside the chart's range are left out; a signal
+ * wholly outside it is not marked. Financial signals concern periods, not a product's months:
+ * they are only listed.
  */
-export function signalMarks(signals: TrendSignal[], product: string, months: string[], height: (month: number) => number, words: TrendWords) {
+export function signalMarks(signals: TrendSignal[], product: string, months: string[], height: (month: number) => number, words: TrendWords, bands = true) {
   const points: MarkPointItem[] = []
   const areas: [MarkAreaEdge, MarkAreaEdge][] = []
   for (const sig of signals) {
@@ -116,7 +118,7 @@ export function signalMarks(signals: TrendSignal[], product: string, months: str
     const color = SEVERITY_COLORS[sig.severity]
     const last = shown[shown.length - 1]
     points.push({ name: sig.text, coord: [last, height(months.indexOf(last))], value: words.kind(sig.kind), itemStyle: { color }, label: { color } })
-    if (shown.length > 1) areas.push([{ xAxis: shown[0], itemStyle: { color, opacity: 0.1 } }, { xAxis: last }])
+    if (bands && shown.length > 1) areas.push([{ xAxis: shown[0], itemStyle: { color, opacity: 0.1 } }, { xAxis: last }])
   }
   return { points, areas }
 }
@@ -183,14 +185,14 @@ export function buildTrendOption(data: TrendData, view: TrendView, words: TrendW
       base.lineStyle = { type: 'solid', width: 2 }
     }
     if (view.by === 'product') {
-      const marks = signalMarks(data.signals, s.name, data.months, (m) => markerHeight(stackValues, i, m, stacked), words)
+      const marks = signalMarks(data.signals, s.name, data.months, (m) => markerHeight(stackValues, i, m, stacked), words, !stacked)
       if (marks.points.length) {
         // The pin carries the kind's short name above it, in the severity's colour.
         base.markPoint = {
           symbol: 'pin',
           symbolSize: 26,
           data: marks.points,
-          label: { position: 'top', formatter: '{c}', fontSize: 11, fontWeight: 600 },
+          label: { position: 'top', formatter: '{c}', fontSize: 11, fontWeight: 600, textBorderColor: '#fff', textBorderWidth: 3 },
         }
       }
       if (marks.areas.length) base.markArea = { silent: true, data: marks.areas }
