@@ -284,7 +284,16 @@ stoppedMonths: number,
 /**
  * A product first bought within this many months is new (1–12).
  */
-newProductMonths: number, };
+newProductMonths: number, 
+/**
+ * Default probability of each open opportunity stage (settings saved before it read
+ * with these defaults).
+ */
+stageProbabilities: StageProbabilities, 
+/**
+ * The risk rules' switches and thresholds (likewise).
+ */
+risk: RiskSettings, };
 
 export type Restored = { kind: HitKind, id: number, customerId: number, name: string, };
 
@@ -743,3 +752,450 @@ movers: Array<Mover>,
  * Records in other currencies in the range, left out of `total`.
  */
 otherCurrencyRecords: number, };
+
+export type Stage = "initiation" | "needs" | "solution" | "quote" | "negotiation" | "contract" | "won" | "lost";
+
+export type LostReason = "price" | "product" | "relationship" | "budget" | "timing" | "service" | "other";
+
+export type OpportunitySort = "expected_close" | "amount" | "stage" | "name" | "updated_at";
+
+export type LostReview = { 
+/**
+ * Who won it (a competitor's name; empty when unknown or nobody).
+ */
+lostTo: string, reason: LostReason | null, text: string, 
+/**
+ * The stage it was lost at; set by the store from the stage before 丢单.
+ */
+stageLostAt: Stage | null, 
+/**
+ * What next (keep in touch for the next tender, …).
+ */
+next: string, };
+
+export type OpportunityFields = { name: string, 
+/**
+ * 负责人 on our side.
+ */
+owner: string, 
+/**
+ * 元; required, > 0.
+ */
+amount: number | null, stage: Stage, 
+/**
+ * Overrides the stage's default probability (0–100).
+ */
+probability: number | null, 
+/**
+ * YYYY-MM-DD.
+ */
+expectedClose: string, 
+/**
+ * The power-map scope of this deal (a named scope of the same customer).
+ */
+scopeId: number | null, 
+/**
+ * Key persons: contact ids of the customer.
+ */
+keyPersons: Array<number>, 
+/**
+ * The customer's budget, 元.
+ */
+budget: number | null, competitors: Array<string>, 
+/**
+ * Needs confirmed for the deal, besides those in its visit summaries.
+ */
+needs: string, quoteAmount: number | null, quoteDate: string, contractAmount: number | null, contractDate: string, notes: string, 
+/**
+ * Required when the stage is 丢单.
+ */
+lostReview: LostReview | null, };
+
+export type Opportunity = { id: number, customerId: number, customerName: string, 
+/**
+ * The probability in use: the override, else the stage's default.
+ */
+effectiveProbability: number, 
+/**
+ * amount × probability.
+ */
+weighted: number, 
+/**
+ * The day the current stage began.
+ */
+stageSince: string, createdAt: string, updatedAt: string, name: string, 
+/**
+ * 负责人 on our side.
+ */
+owner: string, 
+/**
+ * 元; required, > 0.
+ */
+amount: number | null, stage: Stage, 
+/**
+ * Overrides the stage's default probability (0–100).
+ */
+probability: number | null, 
+/**
+ * YYYY-MM-DD.
+ */
+expectedClose: string, 
+/**
+ * The power-map scope of this deal (a named scope of the same customer).
+ */
+scopeId: number | null, 
+/**
+ * Key persons: contact ids of the customer.
+ */
+keyPersons: Array<number>, 
+/**
+ * The customer's budget, 元.
+ */
+budget: number | null, competitors: Array<string>, 
+/**
+ * Needs confirmed for the deal, besides those in its visit summaries.
+ */
+needs: string, quoteAmount: number | null, quoteDate: string, contractAmount: number | null, contractDate: string, notes: string, 
+/**
+ * Required when the stage is 丢单.
+ */
+lostReview: LostReview | null, };
+
+export type StageProbabilities = { initiation: number, needs: number, solution: number, quote: number, negotiation: number, contract: number, };
+
+export type StageChange = { opportunityId: number, 
+/**
+ * `None` for the creation.
+ */
+from: Stage | null, to: Stage, changedOn: string, };
+
+export type OpportunityQuery = { customerId: number | null, owners: Array<string>, stages: Array<Stage>, 
+/**
+ * Expected close from/to (YYYY-MM-DD, inclusive); empty = open-ended.
+ */
+closeFrom: string, closeTo: string, sort: OpportunitySort, descending: boolean, offset: number, limit: number, };
+
+export type OpportunityRow = { risk: RiskLight, id: number, customerId: number, customerName: string, 
+/**
+ * The probability in use: the override, else the stage's default.
+ */
+effectiveProbability: number, 
+/**
+ * amount × probability.
+ */
+weighted: number, 
+/**
+ * The day the current stage began.
+ */
+stageSince: string, createdAt: string, updatedAt: string, name: string, 
+/**
+ * 负责人 on our side.
+ */
+owner: string, 
+/**
+ * 元; required, > 0.
+ */
+amount: number | null, stage: Stage, 
+/**
+ * Overrides the stage's default probability (0–100).
+ */
+probability: number | null, 
+/**
+ * YYYY-MM-DD.
+ */
+expectedClose: string, 
+/**
+ * The power-map scope of this deal (a named scope of the same customer).
+ */
+scopeId: number | null, 
+/**
+ * Key persons: contact ids of the customer.
+ */
+keyPersons: Array<number>, 
+/**
+ * The customer's budget, 元.
+ */
+budget: number | null, competitors: Array<string>, 
+/**
+ * Needs confirmed for the deal, besides those in its visit summaries.
+ */
+needs: string, quoteAmount: number | null, quoteDate: string, contractAmount: number | null, contractDate: string, notes: string, 
+/**
+ * Required when the stage is 丢单.
+ */
+lostReview: LostReview | null, };
+
+export type OpportunityPage = { rows: Array<OpportunityRow>, total: number, };
+
+export type BoardColumn = { stage: Stage, count: number, amount: number, weighted: number, cards: Array<OpportunityRow>, };
+
+export type ForecastRow = { key: string, count: number, amount: number, 
+/**
+ * Σ amount × probability.
+ */
+weighted: number, };
+
+export type FunnelStep = { stage: Stage, count: number, amount: number, reached: number, };
+
+export type LostRow = { key: string, count: number, amount: number, };
+
+export type PipelineAnalytics = { 
+/**
+ * Open opportunities by expected-close month, in month order.
+ */
+byMonth: Array<ForecastRow>, 
+/**
+ * Open opportunities by owner, largest weighted first.
+ */
+byOwner: Array<ForecastRow>, total: ForecastRow, funnel: Array<FunnelStep>, lostByReason: Array<LostRow>, lostByCompetitor: Array<LostRow>, lostByStage: Array<LostRow>, };
+
+export type VisitMethod = "meeting" | "phone" | "video" | "wechat" | "email";
+
+export type NeedKind = "core" | "expected" | "latent";
+
+export type Priority = "high" | "medium" | "low";
+
+export type Confirmation = "draft" | "sent" | "confirmed";
+
+export type ActionStatus = "todo" | "doing" | "done";
+
+export type Need = { text: string, kind: NeedKind | null, priority: Priority | null, };
+
+export type Objection = { text: string, 
+/**
+ * How we handled it (internal: never in the customer recap).
+ */
+handling: string, };
+
+export type Participant = { contactId: number, name: string, title: string, };
+
+export type ActionFields = { id: number | null, 
+/**
+ * What, concretely ("发送报价单", not "跟进").
+ */
+what: string, owner: string, 
+/**
+ * YYYY-MM-DD.
+ */
+dueDate: string, status: ActionStatus, };
+
+export type VisitFields = { opportunityId: number | null, 
+/**
+ * YYYY-MM-DD; required.
+ */
+date: string, 
+/**
+ * HH:MM or empty.
+ */
+time: string, method: VisitMethod, 
+/**
+ * Place, or the meeting ID of a call.
+ */
+place: string, customerParticipants: Array<Participant>, 
+/**
+ * Our side, by name.
+ */
+ourParticipants: Array<string>, goal: string, summary: string, 
+/**
+ * What was agreed (达成共识): the heart of the customer recap.
+ */
+decisions: Array<string>, needs: Array<Need>, objections: Array<Objection>, 
+/**
+ * Our commitments (我方承诺).
+ */
+commitments: Array<string>, 
+/**
+ * The customer's own words (客户原话) — internal.
+ */
+quotes: Array<string>, 
+/**
+ * Competitor news — internal.
+ */
+competitorNews: Array<string>, 
+/**
+ * Risks — internal.
+ */
+risks: Array<string>, 
+/**
+ * Opportunities spotted — internal.
+ */
+opportunities: Array<string>, 
+/**
+ * Highlights the record.
+ */
+urgent: boolean, actions: Array<ActionFields>, };
+
+export type Visit = { id: number, customerId: number, customerName: string, 
+/**
+ * The name of `fields.opportunityId`, empty when none.
+ */
+opportunityName: string, confirmation: Confirmation, 
+/**
+ * YYYY-MM-DD or empty.
+ */
+sentOn: string, confirmedOn: string, 
+/**
+ * Ids of the actions that are overdue today.
+ */
+overdueActions: Array<number>, createdAt: string, updatedAt: string, opportunityId: number | null, 
+/**
+ * YYYY-MM-DD; required.
+ */
+date: string, 
+/**
+ * HH:MM or empty.
+ */
+time: string, method: VisitMethod, 
+/**
+ * Place, or the meeting ID of a call.
+ */
+place: string, customerParticipants: Array<Participant>, 
+/**
+ * Our side, by name.
+ */
+ourParticipants: Array<string>, goal: string, summary: string, 
+/**
+ * What was agreed (达成共识): the heart of the customer recap.
+ */
+decisions: Array<string>, needs: Array<Need>, objections: Array<Objection>, 
+/**
+ * Our commitments (我方承诺).
+ */
+commitments: Array<string>, 
+/**
+ * The customer's own words (客户原话) — internal.
+ */
+quotes: Array<string>, 
+/**
+ * Competitor news — internal.
+ */
+competitorNews: Array<string>, 
+/**
+ * Risks — internal.
+ */
+risks: Array<string>, 
+/**
+ * Opportunities spotted — internal.
+ */
+opportunities: Array<string>, 
+/**
+ * Highlights the record.
+ */
+urgent: boolean, actions: Array<ActionFields>, };
+
+export type NextAction = { id: number, customerId: number, customerName: string, visitId: number | null, opportunityId: number | null, opportunityName: string, what: string, owner: string, dueDate: string, status: ActionStatus, 
+/**
+ * Open and due before today (已逾期).
+ */
+overdue: boolean, doneOn: string, createdAt: string, };
+
+export type ActionTarget = { customerId: number, opportunityId: number | null, };
+
+export type QualityIssue = "no_next_action" | "no_owner" | "no_due_date" | "past_due" | "vague_phrase";
+
+export type QualityWarning = { issue: QualityIssue, field: string, phrase: string, suggestion: string, };
+
+export type SavedVisit = { visit: Visit, warnings: Array<QualityWarning>, };
+
+export type SavedAction = { action: NextAction, warnings: Array<QualityWarning>, };
+
+export type VisitPage = { rows: Array<Visit>, total: number, };
+
+export type Recap = { visitId: number, text: string, };
+
+export type RiskLevel = "green" | "yellow" | "red";
+
+export type RiskRule = "no_follow_up" | "quote_idle" | "power_map" | "decision_maker_missing" | "overdue_action" | "unconfirmed" | "signal";
+
+export type RiskSettings = { noFollowUp: boolean, 
+/**
+ * Days without a visit for yellow (1–365).
+ */
+followUpYellowDays: number, 
+/**
+ * Days without a visit for red (≥ the yellow days, ≤ 365).
+ */
+followUpRedDays: number, 
+/**
+ * Customer grades watched even without an open opportunity.
+ */
+followUpGrades: Array<Grade>, quoteIdle: boolean, 
+/**
+ * Days without activity at 报价 for red (1–365).
+ */
+quoteIdleDays: number, powerMap: boolean, overdueAction: boolean, unconfirmed: boolean, 
+/**
+ * Days after the visit an unconfirmed summary turns yellow (1–365).
+ */
+unconfirmedDays: number, signals: boolean, };
+
+export type RiskReason = { rule: RiskRule, level: RiskLevel, 
+/**
+ * The opportunity it is about, if any.
+ */
+opportunityId: number | null, opportunityName: string, 
+/**
+ * Days since the last follow-up / activity / visit (rules that count days).
+ */
+days: number | null, 
+/**
+ * How many actions / summaries / signals.
+ */
+count: number, 
+/**
+ * The date it counts from (last visit, earliest overdue due date, …), YYYY-MM-DD.
+ */
+since: string, 
+/**
+ * One line in Chinese for the hover text.
+ */
+explanation: string, };
+
+export type RiskLight = { level: RiskLevel, reasons: Array<RiskReason>, };
+
+export type CustomerRisk = { customerId: number, customerName: string, owner: string, grade: Grade | null, risk: RiskLight, };
+
+export type OpportunityRisk = { opportunityId: number, customerId: number, risk: RiskLight, };
+
+export type PortfolioRisk = { evaluatedOn: string, customers: Array<CustomerRisk>, opportunities: Array<OpportunityRisk>, };
+
+export type RuleInfo = { rule: RiskRule, enabled: boolean, explanation: string, };
+
+export type TimelineKind = "visit" | "action" | "stage" | "power_map" | "profile";
+
+export type TimelineEntry = { kind: TimelineKind, 
+/**
+ * When, sortable: YYYY-MM-DD or a UTC timestamp. Visits at their date and time, actions
+ * at their completion or due date, changes when recorded.
+ */
+at: string, 
+/**
+ * The visit, action, opportunity, contact; 0 for a profile section.
+ */
+refId: number, opportunityId: number | null, title: string, detail: string, from: string, to: string, urgent: boolean, };
+
+export type TimelineQuery = { kinds: Array<TimelineKind>, offset: number, limit: number, };
+
+export type TimelinePage = { entries: Array<TimelineEntry>, total: number, };
+
+export type HomeQuery = { owners: Array<string>, 
+/**
+ * Rows per list (1–200).
+ */
+limit: number, };
+
+export type HomeData = { today: string, dueToday: Array<NextAction>, dueTodayTotal: number, 
+/**
+ * Oldest first.
+ */
+overdue: Array<NextAction>, overdueTotal: number, redCustomers: Array<CustomerRisk>, redTotal: number, 
+/**
+ * Open opportunities expected to close this month, by expected close.
+ */
+closing: Array<OpportunityRow>, closingTotal: number, closingAmount: number, closingWeighted: number, };
+
+export type CustomerRemoval = { customerId: number, name: string, contacts: number, opportunities: number, openOpportunities: number, 
+/**
+ * Σ amount of the open opportunities, 元.
+ */
+openAmount: number, visits: number, actions: number, openActions: number, purchases: number, powerScopes: number, };

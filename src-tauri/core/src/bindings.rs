@@ -17,6 +17,10 @@ use crate::store::ImportRecord;
 use crate::model::*;
 use crate::powermap::*;
 use crate::trends::*;
+use crate::activity::*;
+use crate::opportunities::*;
+use crate::risk::*;
+use crate::visits::*;
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),+ $(,)?) => {
@@ -42,6 +46,15 @@ fn generate() -> String {
         HistoryEntry, AssessmentDiff, MapDiff, CoverageRow, ScopeRef, ContactRemoval,
         SignalKind, Severity, TrendSignal, TrendRange, TrendSeries, ShareSeries, OtherCurrency, TrendData,
         Purchase, PurchaseQuery, PurchasePage, FeedQuery, SignalFeed, PortfolioQuery, Mover, PortfolioTrend,
+        Stage, LostReason, OpportunitySort, LostReview, OpportunityFields, Opportunity, StageProbabilities,
+        StageChange, OpportunityQuery, OpportunityRow, OpportunityPage, BoardColumn, ForecastRow, FunnelStep,
+        LostRow, PipelineAnalytics,
+        VisitMethod, NeedKind, Priority, Confirmation, ActionStatus, Need, Objection, Participant, ActionFields,
+        VisitFields, Visit, NextAction, ActionTarget, QualityIssue, QualityWarning, SavedVisit, SavedAction,
+        VisitPage, Recap,
+        RiskLevel, RiskRule, RiskSettings, RiskReason, RiskLight, CustomerRisk, OpportunityRisk, PortfolioRisk,
+        RuleInfo,
+        TimelineKind, TimelineEntry, TimelineQuery, TimelinePage, HomeQuery, HomeData, CustomerRemoval,
     );
     let mut out = String::from(
         "// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.\n\

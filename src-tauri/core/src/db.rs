@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/005_search_unigrams.sql"),
     include_str!("../migrations/006_power_map.sql"),
     include_str!("../migrations/007_purchase_trends.sql"),
+    include_str!("../migrations/008_visits_opportunities.sql"),
 ];
 
 /// The version whose hook fills the unigram search index from the existing entries.

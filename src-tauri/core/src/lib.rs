@@ -9,8 +9,11 @@
 //!   layout);
 //! - [`profile`]: completeness and staleness of the dimensions; [`signals`]: financial signals;
 //! - [`trends`]: purchase trends — chart series, the detectors and their signals;
+//! - [`visits`], [`opportunities`], [`risk`], [`activity`]: visit summaries and next actions,
+//!   the pipeline with its stage gates, the risk lights, the timeline and the home page;
 //! - [`sample`]: the deterministic sample dataset (and its scaled copies for benchmarks).
 
+pub mod activity;
 pub mod clock;
 pub mod db;
 pub mod error;
@@ -18,14 +21,17 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod normalize;
+pub mod opportunities;
 pub mod powermap;
 pub mod profile;
+pub mod risk;
 pub mod sample;
 pub mod search;
 pub mod signals;
 pub mod store;
 pub mod trends;
 pub mod validate;
+pub mod visits;
 
 #[cfg(test)]
 mod bindings;

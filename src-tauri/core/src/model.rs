@@ -29,6 +29,8 @@ macro_rules! code_enum {
         }
     };
 }
+/// For the other domain modules' enumerations (visits, opportunities, risk).
+pub(crate) use code_enum;
 
 code_enum!(
     /// 客户分级.
@@ -488,6 +490,11 @@ pub struct Settings {
     pub stopped_months: i64,
     /// A product first bought within this many months is new (1–12).
     pub new_product_months: i64,
+    /// Default probability of each open opportunity stage (settings saved before it read
+    /// with these defaults).
+    pub stage_probabilities: crate::opportunities::StageProbabilities,
+    /// The risk rules' switches and thresholds (likewise).
+    pub risk: crate::risk::RiskSettings,
 }
 
 impl Default for Settings {
@@ -500,6 +507,8 @@ impl Default for Settings {
             yoy_pct: 30.0,
             stopped_months: 3,
             new_product_months: 3,
+            stage_probabilities: Default::default(),
+            risk: Default::default(),
         }
     }
 }

@@ -12,21 +12,21 @@ use crate::model::{
 const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 20_000;
 
-fn required(field: &str, value: &str) -> Result<()> {
+pub(crate) fn required(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(CoreError::validation(field, Reason::Required));
     }
     max_len(field, value, MAX_NAME)
 }
 
-fn max_len(field: &str, value: &str, max: usize) -> Result<()> {
+pub(crate) fn max_len(field: &str, value: &str, max: usize) -> Result<()> {
     if value.chars().count() > max {
         return Err(CoreError::validation_detail(field, Reason::TooLong, max.to_string()));
     }
     Ok(())
 }
 
-fn range_f(field: &str, value: Option<f64>, min: f64, max: f64) -> Result<()> {
+pub(crate) fn range_f(field: &str, value: Option<f64>, min: f64, max: f64) -> Result<()> {
     match value {
         Some(v) if !v.is_finite() || v < min || v > max => Err(CoreError::validation_detail(
             field,
@@ -37,7 +37,7 @@ fn range_f(field: &str, value: Option<f64>, min: f64, max: f64) -> Result<()> {
     }
 }
 
-fn range_i(field: &str, value: Option<i64>, min: i64, max: i64) -> Result<()> {
+pub(crate) fn range_i(field: &str, value: Option<i64>, min: i64, max: i64) -> Result<()> {
     match value {
         Some(v) if v < min || v > max => Err(CoreError::validation_detail(
             field,
@@ -288,7 +288,28 @@ pub fn settings(s: &Settings) -> Result<()> {
     range_f("surgePct", Some(s.surge_pct), 1.0, 1000.0)?;
     range_f("yoyPct", Some(s.yoy_pct), 1.0, 1000.0)?;
     range_i("stoppedMonths", Some(s.stopped_months), 1, 12)?;
-    range_i("newProductMonths", Some(s.new_product_months), 1, 12)
+    range_i("newProductMonths", Some(s.new_product_months), 1, 12)?;
+    pipeline_settings(s)
+}
+
+/// The stage probabilities and the risk rules' thresholds.
+fn pipeline_settings(s: &Settings) -> Result<()> {
+    let p = &s.stage_probabilities;
+    for (stage, value) in [
+        ("initiation", p.initiation),
+        ("needs", p.needs),
+        ("solution", p.solution),
+        ("quote", p.quote),
+        ("negotiation", p.negotiation),
+        ("contract", p.contract),
+    ] {
+        range_i(&format!("stageProbabilities.{stage}"), Some(value), 0, 100)?;
+    }
+    let r = &s.risk;
+    range_i("risk.followUpYellowDays", Some(r.follow_up_yellow_days), 1, 365)?;
+    range_i("risk.followUpRedDays", Some(r.follow_up_red_days), r.follow_up_yellow_days, 365)?;
+    range_i("risk.quoteIdleDays", Some(r.quote_idle_days), 1, 365)?;
+    range_i("risk.unconfirmedDays", Some(r.unconfirmed_days), 1, 365)
 }
 
 #[cfg(test)]

@@ -50,3 +50,9 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
     conn.pragma_update(None, "user_version", version as i64).unwrap();
     conn
 }
+
+/// The store of `dir`'s database with the clock pinned at noon of another day (the same file,
+/// so a test can write on one day and read the lights on the next).
+pub fn store_on(dir: &tempfile::TempDir, year: i32, month: u32, day: u32) -> Store {
+    Store::open(&dir.path().join("dossier.sqlite"), Arc::new(FixedClock::on(year, month, day))).unwrap()
+}

@@ -2,19 +2,27 @@
 //! one transaction, and every write is validated first ([`crate::validate`]), so a refused save
 //! changes nothing.
 
+mod actions;
 mod bulk;
 mod contacts;
 mod customers;
+mod home;
 mod imports;
+mod opportunities;
+mod pipeline;
 mod purchases;
 pub mod purchase_summary;
 pub(crate) mod power_map;
 pub mod mapping_templates;
+mod removal;
 mod report;
+mod risk;
 mod sections;
 mod settings;
+mod timeline;
 mod trash;
 mod trends;
+mod visits;
 
 use std::path::Path;
 use std::sync::Arc;

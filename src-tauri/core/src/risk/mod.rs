@@ -1,0 +1,183 @@
+//! Risk lights (风险预警, DESIGN §2.5, issue 7): per customer and per opportunity, each with
+//! the list of reasons (hover text). Rules, each switchable and tunable in 设置
+//! ([`RiskSettings`]):
+//!
+//! | rule | light |
+//! |---|---|
+//! | no follow-up: an open opportunity, or a customer of a watched grade (A), without a visit for ≥ `followUpYellowDays` (3) / ≥ `followUpRedDays` (7) days | yellow / red |
+//! | quote idle: an opportunity at 报价 with no activity for ≥ `quoteIdleDays` (5) days | red |
+//! | power map: the customer's account-wide map is red (no supportive key player, or an empty required slot); an opportunity's own scope with an empty 决策者 slot | red |
+//! | overdue action: an open next action due before today | red |
+//! | unconfirmed summary: a visit summary not confirmed by the customer ≥ `unconfirmedDays` (3) days after the visit | yellow |
+//! | signal: a purchase decline / stop / year-on-year drop or a financial signal in the trends cache | yellow (the "amber" of the issue: one level) |
+//!
+//! Definitions: *follow-up* of a customer is its latest visit (none: its creation day); of an
+//! opportunity, the latest visit tied to it or the day its current stage began, whichever is
+//! later. *Activity* of a quote is the latest of: the quote date, the day it entered 报价, a
+//! visit tied to it, an action tied to it created or changed. Days are whole calendar days
+//! from the clock's date. A customer's light is the worst of its own reasons and those of its
+//! open opportunities (listed with the opportunity's name); an opportunity's light is the
+//! worst of its own reasons and its customer's power-map reason. Customers in the undo bin are
+//! not evaluated.
+//!
+//! Evaluation ([`crate::store::Store::portfolio_risk`]) is set-based: one query per rule over
+//! the whole portfolio (or a set of customers), the rows rolled up here ([`rollup`]).
+
+pub mod explain;
+pub mod rollup;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::model::{code_enum, Grade};
+
+code_enum!(
+    /// A risk light: green (nothing found), yellow, red — in that order of severity.
+    RiskLevel { Green = "green", Yellow = "yellow", Red = "red" }
+);
+
+code_enum!(
+    /// The rules behind the lights.
+    RiskRule { NoFollowUp = "no_follow_up", QuoteIdle = "quote_idle", PowerMap = "power_map", DecisionMakerMissing = "decision_maker_missing", OverdueAction = "overdue_action", Unconfirmed = "unconfirmed", Signal = "signal" }
+);
+
+impl RiskLevel {
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            RiskLevel::Green => 0,
+            RiskLevel::Yellow => 1,
+            RiskLevel::Red => 2,
+        }
+    }
+
+    /// The worse of two lights.
+    pub fn max(self, other: RiskLevel) -> RiskLevel {
+        if other.rank() > self.rank() { other } else { self }
+    }
+}
+
+/// The risk rules' switches and thresholds (in 设置).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RiskSettings {
+    pub no_follow_up: bool,
+    /// Days without a visit for yellow (1–365).
+    pub follow_up_yellow_days: i64,
+    /// Days without a visit for red (≥ the yellow days, ≤ 365).
+    pub follow_up_red_days: i64,
+    /// Customer grades watched even without an open opportunity.
+    pub follow_up_grades: Vec<Grade>,
+    pub quote_idle: bool,
+    /// Days without activity at 报价 for red (1–365).
+    pub quote_idle_days: i64,
+    pub power_map: bool,
+    pub overdue_action: bool,
+    pub unconfirmed: bool,
+    /// Days after the visit an unconfirmed summary turns yellow (1–365).
+    pub unconfirmed_days: i64,
+    pub signals: bool,
+}
+
+impl Default for RiskSettings {
+    fn default() -> Self {
+        RiskSettings {
+            no_follow_up: true,
+            follow_up_yellow_days: 3,
+            follow_up_red_days: 7,
+            follow_up_grades: vec![Grade::A],
+            quote_idle: true,
+            quote_idle_days: 5,
+            power_map: true,
+            overdue_action: true,
+            unconfirmed: true,
+            unconfirmed_days: 3,
+            signals: true,
+        }
+    }
+}
+
+impl RiskSettings {
+    pub fn enabled(&self, rule: RiskRule) -> bool {
+        match rule {
+            RiskRule::NoFollowUp => self.no_follow_up,
+            RiskRule::QuoteIdle => self.quote_idle,
+            RiskRule::PowerMap | RiskRule::DecisionMakerMissing => self.power_map,
+            RiskRule::OverdueAction => self.overdue_action,
+            RiskRule::Unconfirmed => self.unconfirmed,
+            RiskRule::Signal => self.signals,
+        }
+    }
+}
+
+/// One reason of a light.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RiskReason {
+    pub rule: RiskRule,
+    pub level: RiskLevel,
+    /// The opportunity it is about, if any.
+    pub opportunity_id: Option<i64>,
+    pub opportunity_name: String,
+    /// Days since the last follow-up / activity / visit (rules that count days).
+    pub days: Option<i64>,
+    /// How many actions / summaries / signals.
+    pub count: i64,
+    /// The date it counts from (last visit, earliest overdue due date, …), YYYY-MM-DD.
+    pub since: String,
+    /// One line in Chinese for the hover text.
+    pub explanation: String,
+}
+
+/// A light with its reasons, worst first (green: none).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RiskLight {
+    pub level: RiskLevel,
+    pub reasons: Vec<RiskReason>,
+}
+
+impl RiskLight {
+    pub fn green() -> Self {
+        RiskLight { level: RiskLevel::Green, reasons: Vec::new() }
+    }
+}
+
+/// A customer's light.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerRisk {
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub owner: String,
+    pub grade: Option<Grade>,
+    pub risk: RiskLight,
+}
+
+/// An opportunity's light.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct OpportunityRisk {
+    pub opportunity_id: i64,
+    pub customer_id: i64,
+    pub risk: RiskLight,
+}
+
+/// The lights of the whole portfolio (or the customers asked for): every customer that is not
+/// green and every opportunity with reasons of its own (its light also carries its customer's
+/// power-map reason), worst first. Those not listed are green.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct PortfolioRisk {
+    pub evaluated_on: String,
+    pub customers: Vec<CustomerRisk>,
+    pub opportunities: Vec<OpportunityRisk>,
+}
+
+/// A rule as 设置 shows it: on or off, and what it does (hover text).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleInfo {
+    pub rule: RiskRule,
+    pub enabled: bool,
+    pub explanation: String,
+}

@@ -1,0 +1,86 @@
+//! From the rules' hits to the lights: a customer collects its own hits and those of its
+//! opportunities; an opportunity its own and its customer's power-map hit.
+
+use std::collections::HashMap;
+
+use super::{explain, RiskLevel, RiskLight, RiskReason, RiskRule, RiskSettings};
+
+/// One rule's finding, as the store's set-based queries return it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub customer_id: i64,
+    pub opportunity_id: Option<i64>,
+    pub opportunity_name: String,
+    pub rule: RiskRule,
+    pub level: RiskLevel,
+    pub days: Option<i64>,
+    pub count: i64,
+    pub since: String,
+    /// Rule-specific text for the explanation (the top signal's own explanation).
+    pub detail: String,
+}
+
+/// The reasons found, by customer and by opportunity.
+#[derive(Default, Debug)]
+pub struct Lights {
+    customers: HashMap<i64, Vec<RiskReason>>,
+    opportunities: HashMap<i64, Vec<RiskReason>>,
+}
+
+fn light(mut reasons: Vec<RiskReason>) -> RiskLight {
+    let order = |r: &RiskReason| RiskRule::ALL.iter().position(|&x| x == r.rule).unwrap_or(0);
+    reasons.sort_by(|a, b| {
+        b.level.rank().cmp(&a.level.rank())
+            .then_with(|| order(a).cmp(&order(b)))
+            .then_with(|| a.opportunity_name.cmp(&b.opportunity_name))
+    });
+    let level = reasons.iter().fold(RiskLevel::Green, |l, r| l.max(r.level));
+    RiskLight { level, reasons }
+}
+
+impl Lights {
+    pub fn from_hits(hits: Vec<Hit>, s: &RiskSettings) -> Lights {
+        let mut lights = Lights::default();
+        for h in hits {
+            let mut reason = RiskReason {
+                rule: h.rule,
+                level: h.level,
+                opportunity_id: h.opportunity_id,
+                opportunity_name: h.opportunity_name,
+                days: h.days,
+                count: h.count,
+                since: h.since,
+                explanation: String::new(),
+            };
+            reason.explanation = explain::reason(&reason, s, &h.detail);
+            if let Some(o) = h.opportunity_id {
+                lights.opportunities.entry(o).or_default().push(reason.clone());
+            }
+            lights.customers.entry(h.customer_id).or_default().push(reason);
+        }
+        lights
+    }
+
+    pub fn customer(&self, id: i64) -> RiskLight {
+        light(self.customers.get(&id).cloned().unwrap_or_default())
+    }
+
+    /// The opportunity's own reasons and its customer's power-map reason.
+    pub fn opportunity(&self, id: i64, customer_id: i64) -> RiskLight {
+        let mut reasons = self.opportunities.get(&id).cloned().unwrap_or_default();
+        if let Some(c) = self.customers.get(&customer_id) {
+            reasons.extend(c.iter().filter(|r| r.rule == RiskRule::PowerMap && r.opportunity_id.is_none()).cloned());
+        }
+        light(reasons)
+    }
+
+    /// Customers with at least one reason.
+    pub fn customer_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.customers.keys().copied()
+    }
+
+    /// Opportunities with at least one reason of their own.
+    pub fn opportunity_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.opportunities.keys().copied()
+    }
+}

@@ -1,0 +1,66 @@
+//! The visit and action forms' refusals (the store checks the references: contacts,
+//! opportunity). A missing owner or due date is not refused: the quality check warns.
+
+use super::{ActionFields, VisitFields};
+use crate::error::{CoreError, Reason, Result};
+use crate::validate::{full_date, max_len, required};
+
+const MAX_TEXT: usize = 20_000;
+
+/// `HH:MM` (24-hour) or empty.
+fn time(field: &str, value: &str) -> Result<()> {
+    let v = value.trim();
+    if v.is_empty() || chrono::NaiveTime::parse_from_str(v, "%H:%M").is_ok() {
+        Ok(())
+    } else {
+        Err(CoreError::validation_detail(field, Reason::InvalidDate, "HH:MM"))
+    }
+}
+
+pub fn action(prefix: &str, a: &ActionFields) -> Result<()> {
+    required(&format!("{prefix}what"), &a.what)?;
+    max_len(&format!("{prefix}owner"), &a.owner, 200)?;
+    full_date(&format!("{prefix}dueDate"), &a.due_date)
+}
+
+fn lines(field: &str, items: &[String]) -> Result<()> {
+    for (i, s) in items.iter().enumerate() {
+        required(&format!("{field}.{i}"), s)?;
+        max_len(&format!("{field}.{i}"), s, MAX_TEXT)?;
+    }
+    Ok(())
+}
+
+pub fn visit(v: &VisitFields) -> Result<()> {
+    required("date", &v.date)?;
+    full_date("date", &v.date)?;
+    time("time", &v.time)?;
+    max_len("place", &v.place, 500)?;
+    max_len("goal", &v.goal, MAX_TEXT)?;
+    max_len("summary", &v.summary, MAX_TEXT)?;
+    for (i, p) in v.our_participants.iter().enumerate() {
+        required(&format!("ourParticipants.{i}"), p)?;
+    }
+    for (i, n) in v.needs.iter().enumerate() {
+        required(&format!("needs.{i}.text"), &n.text)?;
+        max_len(&format!("needs.{i}.text"), &n.text, MAX_TEXT)?;
+    }
+    for (i, o) in v.objections.iter().enumerate() {
+        required(&format!("objections.{i}.text"), &o.text)?;
+        max_len(&format!("objections.{i}.handling"), &o.handling, MAX_TEXT)?;
+    }
+    for (field, items) in [
+        ("decisions", &v.decisions),
+        ("commitments", &v.commitments),
+        ("quotes", &v.quotes),
+        ("competitorNews", &v.competitor_news),
+        ("risks", &v.risks),
+        ("opportunities", &v.opportunities),
+    ] {
+        lines(field, items)?;
+    }
+    for (i, a) in v.actions.iter().enumerate() {
+        action(&format!("actions.{i}."), a)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! Opportunities: the form's refusals, the stage gates (each missing field named), the stage
+//! history, the forecast, funnel and lost-deal arithmetic.
+
+mod common;
+
+use common::{named, refused, store};
+use dossier_core::error::Reason;
+use dossier_core::model::Settings;
+use dossier_core::opportunities::{LostReason, LostReview, OpportunityFields, OpportunityQuery, Stage};
+use dossier_core::visits::{Need, VisitFields};
+use dossier_core::CoreError;
+
+fn deal(name: &str, amount: f64) -> OpportunityFields {
+    OpportunityFields { name: name.into(), amount: Some(amount), owner: "张伟".into(), ..Default::default() }
+}
+
+/// The (field, detail) of a refused stage gate.
+fn gate<T: std::fmt::Debug>(r: Result<T, CoreError>) -> (String, String) {
+    match r {
+        Err(CoreError::Validation { field, reason: Reason::Required, detail }) => (field, detail),
+        other => panic!("expected a stage gate refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_form_refuses_a_bad_amount_or_probability_naming_the_field() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    assert_eq!(refused(s.create_opportunity(c, &deal("MES", 0.0))), ("amount".into(), Reason::OutOfRange));
+    assert_eq!(refused(s.create_opportunity(c, &deal("MES", -5.0))), ("amount".into(), Reason::OutOfRange));
+    let no_amount = OpportunityFields { amount: None, ..deal("MES", 1.0) };
+    assert_eq!(refused(s.create_opportunity(c, &no_amount)), ("amount".into(), Reason::Required));
+    let p = OpportunityFields { probability: Some(101), ..deal("MES", 1.0) };
+    assert_eq!(refused(s.create_opportunity(c, &p)), ("probability".into(), Reason::OutOfRange));
+    let p = OpportunityFields { probability: Some(-1), ..deal("MES", 1.0) };
+    assert_eq!(refused(s.create_opportunity(c, &p)), ("probability".into(), Reason::OutOfRange));
+    let unnamed = deal(" ", 1.0);
+    assert_eq!(refused(s.create_opportunity(c, &unnamed)), ("name".into(), Reason::Required));
+    let other = s.create_customer(&named("长江汽配")).unwrap().id;
+    let scope = s.create_power_scope(other, "别家项目").unwrap().scope_id;
+    let foreign = OpportunityFields { scope_id: scope, ..deal("MES", 1.0) };
+    assert_eq!(refused(s.create_opportunity(c, &foreign)), ("scopeId".into(), Reason::InvalidReference));
+    assert_eq!(s.list_opportunities(&OpportunityQuery::default()).unwrap().total, 0);
+}
+
+#[test]
+fn every_stage_gate_names_what_is_missing_and_jumps_cannot_skip_it() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let o = s.create_opportunity(c, &deal("MES 项目", 1_200_000.0)).unwrap();
+    assert_eq!(o.fields.stage, Stage::Initiation);
+    assert_eq!(gate(s.move_opportunity(o.id, Stage::Needs, None)), ("needs".into(), "needs".into()));
+    // A jump to 合同 lists everything the stages on the way need.
+    assert_eq!(
+        gate(s.move_opportunity(o.id, Stage::Contract, None)),
+        ("needs".into(), "needs,quoteAmount,quoteDate,contractAmount,contractDate".into())
+    );
+    // Needs recorded in a visit tied to the opportunity satisfy 需求确认.
+    let visit = VisitFields {
+        opportunity_id: Some(o.id),
+        date: "2026-11-20".into(),
+        needs: vec![Need { text: "MES 与 SAP 对接".into(), ..Default::default() }],
+        ..Default::default()
+    };
+    s.create_visit(c, &visit).unwrap();
+    assert_eq!(s.move_opportunity(o.id, Stage::Needs, None).unwrap().fields.stage, Stage::Needs);
+    s.move_opportunity(o.id, Stage::Solution, None).unwrap();
+    assert_eq!(gate(s.move_opportunity(o.id, Stage::Quote, None)), ("quoteAmount".into(), "quoteAmount,quoteDate".into()));
+    let mut f = s.opportunity(o.id).unwrap().fields;
+    f.quote_amount = Some(1_150_000.0);
+    s.update_opportunity(o.id, &f).unwrap();
+    assert_eq!(gate(s.move_opportunity(o.id, Stage::Quote, None)), ("quoteDate".into(), "quoteDate".into()));
+    f.quote_date = "2026-11-22".into();
+    f.stage = Stage::Quote;
+    s.update_opportunity(o.id, &f).unwrap();
+    // The current stage's fields cannot be cleared.
+    let cleared = OpportunityFields { quote_amount: None, ..f.clone() };
+    assert_eq!(gate(s.update_opportunity(o.id, &cleared)), ("quoteAmount".into(), "quoteAmount".into()));
+    assert_eq!(gate(s.move_opportunity(o.id, Stage::Contract, None)).1, "contractAmount,contractDate");
+    assert_eq!(gate(s.move_opportunity(o.id, Stage::Won, None)).1, "contractAmount,contractDate");
+    // Moving back needs nothing more.
+    assert_eq!(s.move_opportunity(o.id, Stage::Solution, None).unwrap().fields.stage, Stage::Solution);
+    let history: Vec<(Option<Stage>, Stage)> = s.stage_history(o.id).unwrap().into_iter().map(|c| (c.from, c.to)).collect();
+    assert_eq!(
+        history,
+        vec![(None, Stage::Initiation), (Some(Stage::Initiation), Stage::Needs), (Some(Stage::Needs), Stage::Solution), (Some(Stage::Solution), Stage::Quote), (Some(Stage::Quote), Stage::Solution)]
+    );
+}
+
+#[test]
+fn a_lost_deal_needs_a_review_with_reason_and_text_and_records_where_it_was_lost() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let o = s.create_opportunity(c, &OpportunityFields { needs: "产线追溯".into(), stage: Stage::Solution, ..deal("二期产线", 800_000.0) }).unwrap();
+    assert_eq!(
+        gate(s.move_opportunity(o.id, Stage::Lost, None)),
+        ("lostReview.reason".into(), "lostReview.reason,lostReview.text".into())
+    );
+    let no_text = LostReview { reason: Some(LostReason::Price), ..Default::default() };
+    assert_eq!(gate(s.move_opportunity(o.id, Stage::Lost, Some(&no_text))).0, "lostReview.text");
+    assert_eq!(s.opportunity(o.id).unwrap().fields.stage, Stage::Solution);
+    let review = LostReview { lost_to: "西门子".into(), reason: Some(LostReason::Price), text: "对方报价低 15%".into(), next: "明年招标前重新接触".into(), ..Default::default() };
+    let lost = s.move_opportunity(o.id, Stage::Lost, Some(&review)).unwrap();
+    let kept = lost.fields.lost_review.unwrap();
+    assert_eq!(kept.stage_lost_at, Some(Stage::Solution));
+    assert_eq!((kept.lost_to.as_str(), kept.reason), ("西门子", Some(LostReason::Price)));
+    assert_eq!((lost.effective_probability, lost.weighted), (0, 0.0));
+}
+
+#[test]
+fn forecast_funnel_and_lost_analysis_add_up() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let add = |f: OpportunityFields| s.create_opportunity(c, &f).unwrap();
+    let needs = |f: OpportunityFields| OpportunityFields { needs: "明确".into(), ..f };
+    // 40 % of 100k, 50 % (override) of 200k, 10 % of 50k.
+    add(needs(OpportunityFields { stage: Stage::Solution, expected_close: "2026-12-15".into(), ..deal("A", 100_000.0) }));
+    add(needs(OpportunityFields {
+        stage: Stage::Quote,
+        probability: Some(50),
+        quote_amount: Some(190_000.0),
+        quote_date: "2026-11-20".into(),
+        expected_close: "2026-12-20".into(),
+        owner: "李娜".into(),
+        ..deal("B", 200_000.0)
+    }));
+    add(OpportunityFields { expected_close: "2027-01-10".into(), ..deal("C", 50_000.0) });
+    let won = OpportunityFields {
+        stage: Stage::Won,
+        quote_amount: Some(1.0),
+        quote_date: "2026-10-01".into(),
+        contract_amount: Some(300_000.0),
+        contract_date: "2026-11-01".into(),
+        expected_close: "2026-12-01".into(),
+        ..needs(deal("W", 300_000.0))
+    };
+    add(won);
+    let lost = |name: &str, to: &str, reason| OpportunityFields {
+        stage: Stage::Lost,
+        lost_review: Some(LostReview { lost_to: to.into(), reason: Some(reason), text: "复盘".into(), ..Default::default() }),
+        ..deal(name, 70_000.0)
+    };
+    add(lost("L1", "西门子", LostReason::Price));
+    add(lost("L2", "西门子", LostReason::Relationship));
+    add(lost("L3", "ABB", LostReason::Price));
+
+    let a = s.pipeline_analytics(&OpportunityQuery::default()).unwrap();
+    let month: Vec<(String, i64, f64, f64)> = a.by_month.iter().map(|r| (r.key.clone(), r.count, r.amount, r.weighted)).collect();
+    assert_eq!(month, vec![("2026-12".into(), 2, 300_000.0, 140_000.0), ("2027-01".into(), 1, 50_000.0, 5_000.0)]);
+    let owners: Vec<(String, f64)> = a.by_owner.iter().map(|r| (r.key.clone(), r.weighted)).collect();
+    assert_eq!(owners, vec![("李娜".into(), 100_000.0), ("张伟".into(), 45_000.0)]);
+    assert_eq!((a.total.count, a.total.amount, a.total.weighted), (3, 350_000.0, 145_000.0));
+    let funnel: Vec<(Stage, i64, i64)> = a.funnel.iter().map(|f| (f.stage, f.count, f.reached)).collect();
+    // Lost deals were created lost (at 立项): they reached 立项 only.
+    assert_eq!(funnel[0], (Stage::Initiation, 1, 7));
+    assert_eq!(funnel[2], (Stage::Solution, 1, 3));
+    assert_eq!(funnel[3], (Stage::Quote, 1, 2));
+    assert_eq!(funnel[6], (Stage::Won, 1, 1));
+    assert_eq!(funnel[7], (Stage::Lost, 3, 3));
+    let reasons: Vec<(String, i64, f64)> = a.lost_by_reason.iter().map(|r| (r.key.clone(), r.count, r.amount)).collect();
+    assert_eq!(reasons, vec![("price".into(), 2, 140_000.0), ("relationship".into(), 1, 70_000.0)]);
+    let rivals: Vec<(String, i64)> = a.lost_by_competitor.iter().map(|r| (r.key.clone(), r.count)).collect();
+    assert_eq!(rivals, vec![("西门子".into(), 2), ("ABB".into(), 1)]);
+
+    // The stage defaults come from 设置.
+    let mut settings = Settings::default();
+    settings.stage_probabilities.solution = 50;
+    s.save_settings(&settings).unwrap();
+    let a = s.pipeline_analytics(&OpportunityQuery::default()).unwrap();
+    assert_eq!(a.by_month[0].weighted, 150_000.0);
+    let board = s.pipeline_board(&OpportunityQuery { limit: 10, ..Default::default() }).unwrap();
+    let solution = board.iter().find(|c| c.stage == Stage::Solution).unwrap();
+    assert_eq!((solution.count, solution.weighted, solution.cards[0].opportunity.effective_probability), (1, 50_000.0, 50));
+}

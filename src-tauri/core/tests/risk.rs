@@ -1,0 +1,241 @@
+//! Every risk rule at its boundaries, with the clock pinned: the same file read on the day
+//! before and the day of each threshold.
+
+mod common;
+
+use common::{named, store_on};
+use dossier_core::model::{BuyingRole, ContactFields, CustomerFields, FinancialPeriod, Grade, Settings};
+use dossier_core::opportunities::{OpportunityFields, Stage};
+use dossier_core::powermap::SlotInput;
+use dossier_core::risk::{RiskLevel, RiskLight, RiskRule};
+use dossier_core::visits::{ActionFields, ActionTarget, Confirmation, VisitFields};
+use dossier_core::Store;
+
+fn grade_a(name: &str) -> CustomerFields {
+    CustomerFields { grade: Some(Grade::A), ..named(name) }
+}
+
+/// The level of `rule` among the light's reasons (Green when absent).
+fn rule(light: &RiskLight, rule: RiskRule) -> RiskLevel {
+    light.reasons.iter().filter(|r| r.rule == rule).fold(RiskLevel::Green, |l, r| l.max(r.level))
+}
+
+fn visit_on(date: &str, opportunity: Option<i64>) -> VisitFields {
+    VisitFields { date: date.into(), opportunity_id: opportunity, summary: "现场演示".into(), ..Default::default() }
+}
+
+/// Only the rules under test: the others would light up too in these bare fixtures.
+fn only(s: &Store, keep: RiskRule) {
+    let mut settings = Settings::default();
+    let r = &mut settings.risk;
+    r.no_follow_up = keep == RiskRule::NoFollowUp;
+    r.quote_idle = keep == RiskRule::QuoteIdle;
+    r.power_map = matches!(keep, RiskRule::PowerMap | RiskRule::DecisionMakerMissing);
+    r.overdue_action = keep == RiskRule::OverdueAction;
+    r.unconfirmed = keep == RiskRule::Unconfirmed;
+    r.signals = keep == RiskRule::Signal;
+    s.save_settings(&settings).unwrap();
+}
+
+#[test]
+fn no_follow_up_of_an_a_grade_customer_is_yellow_from_3_days_and_red_from_7() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 1);
+    only(&s, RiskRule::NoFollowUp);
+    let a = s.create_customer(&grade_a("华东精密")).unwrap().id;
+    let b = s.create_customer(&CustomerFields { grade: Some(Grade::B), ..named("长江汽配") }).unwrap().id;
+    s.create_visit(a, &visit_on("2026-11-01", None)).unwrap();
+    for (day, level) in [(3, RiskLevel::Green), (4, RiskLevel::Yellow), (7, RiskLevel::Yellow), (8, RiskLevel::Red)] {
+        let s = store_on(&dir, 2026, 11, day);
+        let light = s.customer_risk(a).unwrap();
+        assert_eq!(rule(&light, RiskRule::NoFollowUp), level, "day {}", day - 1);
+        assert_eq!(s.customer_risk(b).unwrap().level, RiskLevel::Green, "a B customer without deals is not watched");
+    }
+    let s = store_on(&dir, 2026, 11, 8);
+    let reason = &s.customer_risk(a).unwrap().reasons[0];
+    assert_eq!((reason.days, reason.since.as_str()), (Some(7), "2026-11-01"));
+    assert!(reason.explanation.contains("7 天未拜访"), "{}", reason.explanation);
+    // A visit today clears it.
+    s.create_visit(a, &visit_on("2026-11-08", None)).unwrap();
+    assert_eq!(s.customer_risk(a).unwrap().level, RiskLevel::Green);
+}
+
+#[test]
+fn no_follow_up_of_an_open_opportunity_counts_from_its_last_visit_or_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 1);
+    only(&s, RiskRule::NoFollowUp);
+    let c = s.create_customer(&named("长江汽配")).unwrap().id;
+    let o = s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap().id;
+    for (day, level) in [(3, RiskLevel::Green), (4, RiskLevel::Yellow), (7, RiskLevel::Yellow), (8, RiskLevel::Red)] {
+        let s = store_on(&dir, 2026, 11, day);
+        assert_eq!(rule(&s.opportunity_risk(o).unwrap(), RiskRule::NoFollowUp), level, "day {}", day - 1);
+        // The customer's light carries its opportunity's reason, named.
+        let light = s.customer_risk(c).unwrap();
+        assert_eq!(light.level, level);
+        if level != RiskLevel::Green {
+            assert_eq!(light.reasons[0].opportunity_name, "MES");
+        }
+    }
+    let s = store_on(&dir, 2026, 11, 8);
+    s.create_visit(c, &visit_on("2026-11-06", Some(o))).unwrap();
+    assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green, "2 days since the tied visit");
+    let s = store_on(&dir, 2026, 11, 9);
+    assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Yellow);
+    // A closed opportunity is not followed.
+    let s = store_on(&dir, 2026, 11, 30);
+    s.move_opportunity(o, Stage::Lost, Some(&dossier_core::opportunities::LostReview {
+        reason: Some(dossier_core::opportunities::LostReason::Budget),
+        text: "预算取消".into(),
+        ..Default::default()
+    }))
+    .unwrap();
+    assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green);
+}
+
+#[test]
+fn a_quote_without_activity_for_5_days_is_red_and_activity_resets_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 1);
+    only(&s, RiskRule::QuoteIdle);
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let quoted = OpportunityFields {
+        name: "二期产线".into(),
+        amount: Some(800_000.0),
+        stage: Stage::Quote,
+        needs: "产线追溯".into(),
+        quote_amount: Some(780_000.0),
+        quote_date: "2026-11-01".into(),
+        ..Default::default()
+    };
+    let o = s.create_opportunity(c, &quoted).unwrap().id;
+    for (day, level) in [(5, RiskLevel::Green), (6, RiskLevel::Red)] {
+        let s = store_on(&dir, 2026, 11, day);
+        assert_eq!(rule(&s.opportunity_risk(o).unwrap(), RiskRule::QuoteIdle), level, "quote {} days old", day - 1);
+    }
+    // An action on the deal on day 4 is activity: 4 vs 5 days from then.
+    let s = store_on(&dir, 2026, 11, 4);
+    let target = ActionTarget { customer_id: c, opportunity_id: Some(o) };
+    s.create_action(&target, &ActionFields { what: "电话确认报价反馈".into(), owner: "张伟".into(), due_date: "2026-11-06".into(), ..Default::default() }).unwrap();
+    assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green);
+    let s = store_on(&dir, 2026, 11, 8);
+    assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green);
+    let s = store_on(&dir, 2026, 11, 9);
+    let light = s.opportunity_risk(o).unwrap();
+    assert_eq!((light.level, light.reasons[0].days), (RiskLevel::Red, Some(5)));
+}
+
+#[test]
+fn a_red_power_map_or_an_empty_decision_maker_slot_is_red() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 23);
+    only(&s, RiskRule::PowerMap);
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let o = s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap().id;
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green);
+    // The account-wide map requires a decision maker nobody fills: the map is red.
+    let dm = SlotInput { buying_role: BuyingRole::DecisionMaker, label: String::new() };
+    s.save_slots(c, None, std::slice::from_ref(&dm)).unwrap();
+    assert_eq!(rule(&s.customer_risk(c).unwrap(), RiskRule::PowerMap), RiskLevel::Red);
+    assert_eq!(rule(&s.opportunity_risk(o).unwrap(), RiskRule::PowerMap), RiskLevel::Red, "the deal inherits it");
+    s.save_slots(c, None, &[]).unwrap();
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green);
+    // The deal's own scope with an empty decision-maker slot.
+    let scope = s.create_power_scope(c, "2026 MES 项目").unwrap().scope_id;
+    s.save_slots(c, scope, &[dm]).unwrap();
+    let mut f = s.opportunity(o).unwrap().fields;
+    f.scope_id = scope;
+    s.update_opportunity(o, &f).unwrap();
+    let light = s.opportunity_risk(o).unwrap();
+    assert_eq!((light.level, light.reasons[0].rule), (RiskLevel::Red, RiskRule::DecisionMakerMissing));
+    let profile = s.create_contact(c, &ContactFields { name: "王建华".into(), title: "总经理".into(), ..Default::default() }).unwrap();
+    let assessment = dossier_core::powermap::Assessment {
+        contact_id: profile.contacts[0].id,
+        buying_role: Some(BuyingRole::DecisionMaker),
+        support: Some(1),
+        ..Default::default()
+    };
+    s.save_assessment(c, scope, &assessment).unwrap();
+    assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green);
+}
+
+#[test]
+fn an_open_action_is_overdue_the_day_after_its_due_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 1);
+    only(&s, RiskRule::OverdueAction);
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let target = ActionTarget { customer_id: c, opportunity_id: None };
+    let a = s.create_action(&target, &ActionFields { what: "发送报价单".into(), owner: "张伟".into(), due_date: "2026-11-10".into(), ..Default::default() }).unwrap().action.id;
+    for (day, level, overdue) in [(10, RiskLevel::Green, false), (11, RiskLevel::Red, true)] {
+        let s = store_on(&dir, 2026, 11, day);
+        assert_eq!(s.customer_risk(c).unwrap().level, level, "day {day}");
+        assert_eq!(s.action(a).unwrap().overdue, overdue);
+    }
+    let s = store_on(&dir, 2026, 11, 11);
+    let reason = &s.customer_risk(c).unwrap().reasons[0];
+    assert_eq!((reason.count, reason.since.as_str()), (1, "2026-11-10"));
+    s.set_action_status(a, dossier_core::visits::ActionStatus::Done).unwrap();
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green);
+    assert_eq!(s.action(a).unwrap().done_on, "2026-11-11");
+}
+
+#[test]
+fn an_unconfirmed_summary_turns_yellow_after_3_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 1);
+    only(&s, RiskRule::Unconfirmed);
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let v = s.create_visit(c, &visit_on("2026-11-01", None)).unwrap().visit.id;
+    for (day, level) in [(3, RiskLevel::Green), (4, RiskLevel::Yellow)] {
+        let s = store_on(&dir, 2026, 11, day);
+        assert_eq!(s.customer_risk(c).unwrap().level, level, "{} days", day - 1);
+    }
+    let s = store_on(&dir, 2026, 11, 4);
+    assert_eq!(s.set_confirmation(v, Confirmation::Sent).unwrap().sent_on, "2026-11-04");
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Yellow, "sent is not confirmed");
+    let confirmed = s.set_confirmation(v, Confirmation::Confirmed).unwrap();
+    assert_eq!((confirmed.sent_on.as_str(), confirmed.confirmed_on.as_str()), ("2026-11-04", "2026-11-04"));
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green);
+    // The days are a setting.
+    let mut settings = s.settings().unwrap();
+    settings.risk.unconfirmed_days = 10;
+    s.save_settings(&settings).unwrap();
+    s.set_confirmation(v, Confirmation::Draft).unwrap();
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green, "3 days < 10");
+}
+
+#[test]
+fn a_financial_or_purchase_signal_is_yellow() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 23);
+    only(&s, RiskRule::Signal);
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let period = |p: &str, days: f64| FinancialPeriod { period: p.into(), inventory_days: Some(days), ..Default::default() };
+    s.save_financials(c, &[period("2024", 30.0), period("2025", 60.0)]).unwrap();
+    let light = s.customer_risk(c).unwrap();
+    assert_eq!((light.level, light.reasons[0].rule), (RiskLevel::Yellow, RiskRule::Signal));
+    assert!(light.reasons[0].explanation.contains("30"), "{}", light.reasons[0].explanation);
+}
+
+#[test]
+fn the_portfolio_lists_the_lit_customers_worst_first_and_skips_the_undo_bin() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 1);
+    let red = s.create_customer(&grade_a("红色客户")).unwrap().id;
+    let yellow = s.create_customer(&grade_a("黄色客户")).unwrap().id;
+    let green = s.create_customer(&grade_a("绿色客户")).unwrap().id;
+    let s = store_on(&dir, 2026, 11, 6);
+    for (c, date) in [(yellow, "2026-11-02"), (green, "2026-11-06")] {
+        let v = s.create_visit(c, &VisitFields { date: date.into(), ..Default::default() }).unwrap().visit.id;
+        s.set_confirmation(v, Confirmation::Confirmed).unwrap();
+    }
+    let s = store_on(&dir, 2026, 11, 8);
+    let p = s.portfolio_risk().unwrap();
+    let lit: Vec<(i64, RiskLevel)> = p.customers.iter().map(|c| (c.customer_id, c.risk.level)).collect();
+    assert_eq!(lit, vec![(red, RiskLevel::Red), (yellow, RiskLevel::Yellow)]);
+    s.delete_customer(red).unwrap();
+    assert_eq!(s.portfolio_risk().unwrap().customers.len(), 1);
+    s.undo_delete().unwrap();
+    assert_eq!(s.portfolio_risk().unwrap().customers.len(), 2);
+}

@@ -1,0 +1,244 @@
+//! Visit summaries and actions: the quality check's warnings, the customer recap (never an
+//! internal field), participants as of the visit, the timeline, the home page, what deleting
+//! a customer takes, and older settings.
+
+mod common;
+
+use common::{named, refused, store, store_on};
+use dossier_core::activity::{HomeQuery, TimelineKind, TimelineQuery};
+use dossier_core::error::Reason;
+use dossier_core::model::{ContactFields, CustomerFields, Grade, Settings};
+use dossier_core::opportunities::{OpportunityFields, Stage};
+use dossier_core::visits::*;
+
+fn action(what: &str, owner: &str, due: &str) -> ActionFields {
+    ActionFields { what: what.into(), owner: owner.into(), due_date: due.into(), ..Default::default() }
+}
+
+fn issues(w: &[QualityWarning]) -> Vec<(QualityIssue, String, String)> {
+    w.iter().map(|w| (w.issue, w.field.clone(), w.phrase.clone())).collect()
+}
+
+#[test]
+fn the_quality_check_warns_but_saves() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let vague = VisitFields { date: "2026-11-20".into(), summary: "聊得不错，继续保持联系，客户有需求".into(), ..Default::default() };
+    let saved = s.create_visit(c, &vague).unwrap();
+    assert_eq!(
+        issues(&saved.warnings),
+        vec![
+            (QualityIssue::NoNextAction, "actions".into(), String::new()),
+            (QualityIssue::VaguePhrase, "summary".into(), "继续保持联系".into()),
+            (QualityIssue::VaguePhrase, "summary".into(), "客户有需求".into()),
+        ]
+    );
+    assert!(saved.warnings[1].suggestion.contains("哪天之前"));
+    assert_eq!(s.visits(c, None, 0, 10).unwrap().total, 1, "warnings never block");
+
+    let actions = vec![action("跟进", "张伟", "2026-11-30"), action("发送技术方案", "", ""), action("补发会议纪要", "李娜", "2026-11-20")];
+    let v = VisitFields { date: "2026-11-20".into(), summary: "确认了 MES 接口范围".into(), actions, ..Default::default() };
+    let saved = s.create_visit(c, &v).unwrap();
+    assert_eq!(
+        issues(&saved.warnings),
+        vec![
+            (QualityIssue::VaguePhrase, "actions.0.what".into(), "跟进".into()),
+            (QualityIssue::NoOwner, "actions.1.owner".into(), String::new()),
+            (QualityIssue::NoDueDate, "actions.1.dueDate".into(), String::new()),
+            (QualityIssue::PastDue, "actions.2.dueDate".into(), String::new()),
+        ]
+    );
+    // The past-due action is stored, overdue; saved again (now existing) it is not re-flagged.
+    let visit = saved.visit;
+    assert_eq!(visit.overdue_actions, vec![visit.fields.actions[2].id.unwrap()]);
+    let again = s.update_visit(visit.id, &visit.fields).unwrap();
+    assert!(!again.warnings.iter().any(|w| w.issue == QualityIssue::PastDue));
+    assert_eq!(s.check_visit(&VisitFields { goal: "再等等".into(), ..Default::default() })[1].phrase, "再等等");
+}
+
+#[test]
+fn the_form_refuses_bad_dates_and_foreign_references() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let other = s.create_customer(&named("长江汽配")).unwrap();
+    assert_eq!(refused(s.create_visit(c, &VisitFields::default())), ("date".into(), Reason::Required));
+    let bad = VisitFields { date: "2026-11-31".into(), ..Default::default() };
+    assert_eq!(refused(s.create_visit(c, &bad)), ("date".into(), Reason::InvalidDate));
+    let bad = VisitFields { date: "2026-11-20".into(), time: "25:00".into(), ..Default::default() };
+    assert_eq!(refused(s.create_visit(c, &bad)), ("time".into(), Reason::InvalidDate));
+    let theirs = s.create_contact(other.id, &ContactFields { name: "赵六".into(), ..Default::default() }).unwrap().contacts[0].id;
+    let bad = VisitFields { date: "2026-11-20".into(), customer_participants: vec![Participant { contact_id: theirs, ..Default::default() }], ..Default::default() };
+    assert_eq!(refused(s.create_visit(c, &bad)), ("customerParticipants.0.contactId".into(), Reason::InvalidReference));
+    let bad = VisitFields { date: "2026-11-20".into(), actions: vec![action(" ", "张伟", "")], ..Default::default() };
+    assert_eq!(refused(s.create_visit(c, &bad)), ("actions.0.what".into(), Reason::Required));
+    assert_eq!(s.visits(c, None, 0, 10).unwrap().total, 0);
+}
+
+#[test]
+fn the_recap_has_decisions_steps_and_commitments_and_nothing_internal() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密机械股份有限公司")).unwrap().id;
+    let p = s
+        .create_contact(c, &ContactFields { name: "王建华".into(), title: "总经理".into(), family: "女儿妞妞8岁".into(), hobbies: "钓鱼".into(), ..Default::default() })
+        .unwrap();
+    let wang = p.contacts[0].id;
+    let v = VisitFields {
+        date: "2026-11-20".into(),
+        time: "14:00".into(),
+        method: VisitMethod::Meeting,
+        place: "苏州工业园区总部".into(),
+        customer_participants: vec![Participant { contact_id: wang, ..Default::default() }],
+        our_participants: vec!["张伟".into(), "李娜".into()],
+        goal: "摸清二期预算".into(),
+        summary: "内部判断：王总倾向我们".into(),
+        decisions: vec!["二期 MES 先在一车间试点".into()],
+        needs: vec![
+            Need { text: "与 SAP 实时对接".into(), kind: Some(NeedKind::Core), priority: Some(Priority::High) },
+            Need { text: "老板想借此评优".into(), kind: Some(NeedKind::Latent), priority: None },
+        ],
+        objections: vec![Objection { text: "价格偏高".into(), handling: "内部可让利5%".into() }],
+        commitments: vec!["提供两家同行案例".into()],
+        quotes: vec!["你们比西门子贵太多".into()],
+        competitor_news: vec!["西门子报价低15%".into()],
+        risks: vec!["采购总监与竞品关系密切".into()],
+        opportunities: vec!["三期仓储项目".into()],
+        actions: vec![action("发送试点方案", "张伟", "2026-11-28"), ActionFields { status: ActionStatus::Done, ..action("会议纪要", "李娜", "2026-11-21") }],
+        ..Default::default()
+    };
+    let visit = s.create_visit(c, &v).unwrap().visit;
+    assert_eq!((visit.fields.customer_participants[0].name.as_str(), visit.fields.customer_participants[0].title.as_str()), ("王建华", "总经理"));
+    let text = s.visit_recap(visit.id).unwrap().text;
+    for wanted in ["华东精密机械股份有限公司", "2026-11-20 14:00(面谈)", "王建华(总经理)", "张伟、李娜", "二期 MES 先在一车间试点", "与 SAP 实时对接(优先)", "提供两家同行案例", "11月28日前 发送试点方案(负责人:张伟)"] {
+        assert!(text.contains(wanted), "missing {wanted:?} in\n{text}");
+    }
+    for internal in ["摸清二期预算", "内部判断", "老板想借此评优", "价格偏高", "让利", "西门子", "竞品", "三期仓储", "妞妞", "钓鱼", "会议纪要"] {
+        assert!(!text.contains(internal), "{internal:?} leaked into\n{text}");
+    }
+    // A later title change does not rewrite who was there.
+    let mut wang_fields = p.contacts[0].fields.clone();
+    wang_fields.title = "董事长".into();
+    s.update_contact(wang, &wang_fields).unwrap();
+    assert_eq!(s.visit(visit.id).unwrap().fields.customer_participants[0].title, "总经理");
+}
+
+#[test]
+fn actions_saved_with_the_visit_are_a_list() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let v = VisitFields { date: "2026-11-20".into(), actions: vec![action("发送报价单", "张伟", "2026-11-25"), action("安排技术交流", "李娜", "2026-11-27")], ..Default::default() };
+    let visit = s.create_visit(c, &v).unwrap().visit;
+    let mut f = visit.fields.clone();
+    f.actions.remove(0);
+    f.actions[0].status = ActionStatus::Done;
+    f.actions.push(action("寄送样品", "张伟", "2026-12-01"));
+    let saved = s.update_visit(visit.id, &f).unwrap().visit;
+    let whats: Vec<(&str, ActionStatus)> = saved.fields.actions.iter().map(|a| (a.what.as_str(), a.status)).collect();
+    assert_eq!(whats, vec![("安排技术交流", ActionStatus::Done), ("寄送样品", ActionStatus::Todo)]);
+    let all = s.customer_actions(c, false).unwrap();
+    assert_eq!(all.iter().map(|a| a.what.as_str()).collect::<Vec<_>>(), vec!["寄送样品", "安排技术交流"]);
+    assert_eq!(all[1].done_on, "2026-11-23");
+    let mut stray = f.clone();
+    stray.actions[0].id = Some(9999);
+    assert_eq!(refused(s.update_visit(visit.id, &stray)), ("actions.0.id".into(), Reason::InvalidReference));
+}
+
+#[test]
+fn the_timeline_is_newest_first_filtered_and_paged() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 10);
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let s = store_on(&dir, 2026, 11, 23);
+    let o = s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap().id;
+    let v = VisitFields { date: "2026-11-20".into(), time: "09:30".into(), goal: "确认需求".into(), opportunity_id: Some(o), urgent: true, actions: vec![action("发送报价单", "张伟", "2026-11-26")], ..Default::default() };
+    s.create_visit(c, &v).unwrap();
+    let page = s.timeline(c, &TimelineQuery::default()).unwrap();
+    let order: Vec<(TimelineKind, String)> = page.entries.iter().map(|e| (e.kind, e.at.clone())).collect();
+    assert_eq!(
+        order,
+        vec![
+            (TimelineKind::Action, "2026-11-26".into()),
+            (TimelineKind::Stage, "2026-11-23T12:00:00Z".into()),
+            (TimelineKind::Visit, "2026-11-20T09:30".into()),
+            (TimelineKind::Profile, "2026-11-10T12:00:00Z".into()),
+        ]
+    );
+    assert_eq!(page.total, 4);
+    assert!(page.entries[2].urgent);
+    assert_eq!((page.entries[1].title.as_str(), page.entries[1].to.as_str()), ("MES", "initiation"));
+    let visits = s.timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Visit, TimelineKind::Stage], ..Default::default() }).unwrap();
+    assert_eq!(visits.entries.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![TimelineKind::Stage, TimelineKind::Visit]);
+    let second = s.timeline(c, &TimelineQuery { offset: 1, limit: 1, ..Default::default() }).unwrap();
+    assert_eq!((second.total, second.entries[0].kind), (4, TimelineKind::Stage));
+}
+
+#[test]
+fn home_lists_due_today_overdue_red_customers_and_deals_closing_this_month() {
+    let (_d, s) = store();
+    let mine = s.create_customer(&CustomerFields { grade: Some(Grade::B), owner: "张伟".into(), ..named("华东精密") }).unwrap().id;
+    let target = dossier_core::visits::ActionTarget { customer_id: mine, opportunity_id: None };
+    s.create_action(&target, &action("今天回电", "张伟", "2026-11-23")).unwrap();
+    s.create_action(&target, &action("上周的报价", "张伟", "2026-11-16")).unwrap();
+    s.create_action(&target, &action("李娜的事", "李娜", "2026-11-20")).unwrap();
+    let closing = OpportunityFields { name: "MES".into(), owner: "张伟".into(), amount: Some(100_000.0), expected_close: "2026-11-30".into(), ..Default::default() };
+    s.create_opportunity(mine, &closing).unwrap();
+    s.create_opportunity(mine, &OpportunityFields { expected_close: "2026-12-01".into(), name: "明年".into(), ..closing.clone() }).unwrap();
+    let home = s.home(&HomeQuery { owners: vec!["张伟".into()], ..Default::default() }).unwrap();
+    assert_eq!(home.due_today.iter().map(|a| a.what.as_str()).collect::<Vec<_>>(), vec!["今天回电"]);
+    assert_eq!(home.overdue.iter().map(|a| a.what.as_str()).collect::<Vec<_>>(), vec!["上周的报价"]);
+    assert_eq!((home.overdue_total, home.red_total), (1, 1));
+    assert_eq!(home.red_customers[0].customer_id, mine);
+    assert_eq!((home.closing_total, home.closing_amount, home.closing_weighted), (1, 100_000.0, 10_000.0));
+    assert_eq!(home.closing[0].opportunity.fields.name, "MES");
+    let everyone = s.home(&HomeQuery::default()).unwrap();
+    assert_eq!(everyone.overdue_total, 2);
+}
+
+#[test]
+fn deleting_a_customer_says_what_goes_and_undo_brings_it_back() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    s.create_contact(c, &ContactFields { name: "王建华".into(), ..Default::default() }).unwrap();
+    let o = OpportunityFields { name: "MES".into(), amount: Some(300_000.0), ..Default::default() };
+    let o = s.create_opportunity(c, &o).unwrap().id;
+    s.create_opportunity(c, &OpportunityFields { name: "旧单".into(), amount: Some(5.0), stage: Stage::Lost, lost_review: Some(dossier_core::opportunities::LostReview { reason: Some(dossier_core::opportunities::LostReason::Price), text: "价格".into(), ..Default::default() }), ..Default::default() }).unwrap();
+    let v = VisitFields { date: "2026-11-20".into(), opportunity_id: Some(o), actions: vec![action("发送报价单", "张伟", "2026-11-25"), ActionFields { status: ActionStatus::Done, ..action("纪要", "张伟", "2026-11-21") }], ..Default::default() };
+    s.create_visit(c, &v).unwrap();
+    let r = s.customer_removal(c).unwrap();
+    assert_eq!(
+        (r.contacts, r.opportunities, r.open_opportunities, r.open_amount, r.visits, r.actions, r.open_actions),
+        (1, 2, 1, 300_000.0, 1, 2, 1)
+    );
+    s.delete_customer(c).unwrap();
+    assert!(s.opportunity(o).is_err());
+    assert_eq!(s.home(&HomeQuery::default()).unwrap().due_today_total + s.home(&HomeQuery::default()).unwrap().closing_total, 0);
+    s.undo_delete().unwrap();
+    assert_eq!(s.customer_removal(c).unwrap(), r);
+    // Purged for good (the next delete), its records go with it.
+    s.delete_customer(c).unwrap();
+    s.purge_deleted().unwrap();
+    let left: i64 = s.connection().query_row("SELECT (SELECT count(*) FROM opportunity) + (SELECT count(*) FROM visit) + (SELECT count(*) FROM next_action) + (SELECT count(*) FROM stage_change)", [], |r| r.get(0)).unwrap();
+    assert_eq!(left, 0);
+}
+
+#[test]
+fn settings_saved_before_the_pipeline_read_with_its_defaults() {
+    let (_d, s) = store();
+    s.connection()
+        .execute("INSERT INTO setting (key, value) VALUES ('settings', '{\"staleMonths\": 18, \"declineMonths\": 4}')", [])
+        .unwrap();
+    let got = s.settings().unwrap();
+    assert_eq!((got.stale_months, got.decline_months), (18, 4));
+    assert_eq!((got.stage_probabilities.quote, got.risk.follow_up_red_days, got.risk.quote_idle_days), (60, 7, 5));
+    s.connection()
+        .execute("UPDATE setting SET value = '{\"risk\": {\"quoteIdleDays\": 9}}' WHERE key = 'settings'", [])
+        .unwrap();
+    let got = s.settings().unwrap();
+    assert_eq!((got.risk.quote_idle_days, got.risk.unconfirmed_days, got.risk.follow_up_grades.clone()), (9, 3, vec![Grade::A]));
+    let bad = Settings { risk: dossier_core::risk::RiskSettings { follow_up_red_days: 2, ..Default::default() }, ..Settings::default() };
+    assert_eq!(refused(s.save_settings(&bad)), ("risk.followUpRedDays".into(), Reason::OutOfRange));
+    let mut bad = Settings::default();
+    bad.stage_probabilities.quote = 120;
+    assert_eq!(refused(s.save_settings(&bad)), ("stageProbabilities.quote".into(), Reason::OutOfRange));
+    let rules = s.risk_rules().unwrap();
+    assert!(rules.iter().any(|r| r.explanation.contains("报价阶段 9 天")));
+}
