@@ -57,7 +57,7 @@ export interface ChartSeries {
   lineStyle?: { type: 'solid' | 'dashed'; width: number; opacity?: number }
   areaStyle?: { opacity: number }
   symbol?: string
-  markPoint?: { symbol: string; symbolSize: number; data: MarkPointItem[]; label: object }
+  markPoint?: { symbol: string; symbolSize: number; data: MarkPointItem[]; label: object; tooltip: object }
   markArea?: { silent: boolean; data: [MarkAreaEdge, MarkAreaEdge][] }
   [key: string]: unknown
 }
@@ -187,12 +187,14 @@ export function buildTrendOption(data: TrendData, view: TrendView, words: TrendW
     if (view.by === 'product') {
       const marks = signalMarks(data.signals, s.name, data.months, (m) => markerHeight(stackValues, i, m, stacked), words, !stacked)
       if (marks.points.length) {
-        // The pin carries the kind's short name above it, in the severity's colour.
+        // The pin carries the kind's short name above it, in the severity's colour; hovering
+        // it shows the signal's explanation.
         base.markPoint = {
           symbol: 'pin',
           symbolSize: 26,
           data: marks.points,
           label: { position: 'top', formatter: '{c}', fontSize: 11, fontWeight: 600, textBorderColor: '#fff', textBorderWidth: 3 },
+          tooltip: { trigger: 'item', formatter: '{b}' },
         }
       }
       if (marks.areas.length) base.markArea = { silent: true, data: marks.areas }
