@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { ElInputNumber, ElMessageBox, ElSelect } from 'element-plus'
+import { ElDatePicker, ElInputNumber, ElMessageBox, ElRadioGroup, ElSelect } from 'element-plus'
 import type { Purchase, SignalFeed as Feed, TrendData, TrendSignal } from '../bindings'
 import { makeRouter, mountWith } from './helpers'
 
@@ -27,9 +27,10 @@ vi.mock('../api', () => ({ api }))
 
 import PurchaseGrid from '../components/trends/PurchaseGrid.vue'
 import TrendsTab from '../components/trends/TrendsTab.vue'
+import TrendControls from '../components/trends/TrendControls.vue'
 import HomeView from '../views/HomeView.vue'
 import SettingsView from '../views/SettingsView.vue'
-import type { ChartSeries } from '../trends/options'
+import type { ChartSeries, TrendView } from '../trends/options'
 
 vi.setConfig({ testTimeout: 30000 })
 
@@ -194,6 +195,28 @@ describe('采购趋势 tab', () => {
     expect(wrapper.get('[data-testid="trends-empty"]').text()).toContain('添加记录')
     expect(wrapper.find('.chart-stub').exists()).toBe(false)
     expect(wrapper.find('[data-testid="purchase-add"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+})
+
+describe('range switch', () => {
+  it('sends 12/24/36 months or a custom span, and refuses a span the core cannot chart', async () => {
+    const view: TrendView = { metric: 'amount', by: 'product', chart: 'line', yoy: false, focus: null }
+    const { wrapper } = await mountWith(TrendControls, { props: { view, range: { kind: 'last', months: 12 } } })
+    const range = wrapper.findAllComponents(ElRadioGroup).find((g) => g.attributes('data-testid') === 'trends-range')!
+    range.vm.$emit('update:modelValue', 24)
+    await flushPromises()
+    expect(wrapper.emitted('update:range')).toEqual([[{ kind: 'last', months: 24 }]])
+    range.vm.$emit('update:modelValue', 'custom')
+    await flushPromises()
+    const picker = wrapper.get('[data-testid="trends-range-custom"]').findComponent(ElDatePicker)
+    picker.vm.$emit('update:modelValue', ['2024-03', '2026-05'])
+    await flushPromises()
+    expect(wrapper.emitted('update:range')!.at(-1)).toEqual([{ kind: 'custom', from: '2024-03', to: '2026-05' }])
+    picker.vm.$emit('update:modelValue', ['2010-01', '2026-05'])
+    await flushPromises()
+    expect(wrapper.emitted('update:range')).toHaveLength(2)
+    expect(document.body.textContent).toContain('时间范围最多 120 个月')
     wrapper.unmount()
   })
 })

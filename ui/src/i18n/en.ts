@@ -674,6 +674,7 @@ const en: typeof zhCN = {
     custom: 'Custom',
     from: 'From month',
     to: 'To month',
+    rangeTooLong: 'A range spans at most {n} months: please shorten it.',
     metric: { amount: 'Amount', quantity: 'Quantity' },
     by: { product: 'By product', category: 'By category' },
     chart: { line: 'Lines', stacked: 'Stacked columns' },

@@ -672,6 +672,7 @@ export default {
     custom: '自定义',
     from: '开始月份',
     to: '结束月份',
+    rangeTooLong: '时间范围最多 {n} 个月，请缩短。',
     metric: { amount: '金额', quantity: '数量' },
     by: { product: '按产品', category: '按品类' },
     chart: { line: '折线图', stacked: '堆叠柱状图' },
