@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TrendData, TrendSeries, TrendSignal } from '../bindings'
 import { amountUnit, exact, formatAmount } from '../trends/format'
-import { buildPortfolioOption, buildShareOption, buildTrendOption, markerHeight, PALETTE, SEVERITY_COLORS, tooltipFormatter, type ChartSeries, type TrendView } from '../trends/options'
+import { buildPortfolioOption, buildShareOption, buildTrendOption, markerHeight, marksText, PALETTE, SEVERITY_COLORS, tooltipFormatter, type ChartSeries, type TrendView } from '../trends/options'
 import { trendWords } from '../trends/words'
 
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']
@@ -101,6 +101,12 @@ describe('trend chart option', () => {
     expect(earlier[0].name).toBe('合计')
     expect(earlier[0].data[0]).toBe(900_000 + 280_000 + 0)
     expect(earlier[0].data[2]).toBe(1_000_000 + 0 + 0)
+  })
+
+  it('says in words what it marks (the chart’s accessible description), and nothing when nothing is marked', () => {
+    expect(marksText(seriesOf(build()))).toBe('伺服电机：连续下降 2026-05；PLC控制器：激增 2026-06')
+    expect(marksText(seriesOf(build({ by: 'category' })))).toBe('')
+    expect(marksText(seriesOf(build({ focus: 'PLC控制器' })))).toBe('PLC控制器：激增 2026-06')
   })
 
   it('marks a signal on its product: a band over its months and a pin at the last one, in the severity colour', () => {

@@ -668,6 +668,7 @@ const en: typeof zhCN = {
     },
   },
   trends: {
+    marked: '{title}. Marked on the chart: {marks}',
     tab: 'Purchase trends',
     range: 'Range',
     months: 'Last {n} months',

@@ -666,6 +666,7 @@ export default {
     },
   },
   trends: {
+    marked: '{title}。图上标出：{marks}',
     tab: '采购趋势',
     range: '时间范围',
     months: '近 {n} 个月',

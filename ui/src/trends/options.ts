@@ -163,6 +163,16 @@ export function tooltipFormatter(months: string[], previousMonths: string[], met
 const baseGrid = { left: 56, right: 24, top: 56, bottom: 36, containLabel: true }
 
 /** The 采购趋势 chart. */
+/**
+ * The signal marks of a chart in words, "伺服电机：连续下降 2026-10；…" — the chart's accessible
+ * description, read from the built series so it says exactly what is drawn.
+ */
+export function marksText(series: ChartSeries[]): string {
+  return series
+    .flatMap((s) => (s.markPoint?.data ?? []).map((p) => `${s.name}：${p.value} ${p.coord[0]}`))
+    .join('；')
+}
+
 export function buildTrendOption(data: TrendData, view: TrendView, words: TrendWords) {
   const shown = shownSeries(data, view, words)
   const stacked = view.chart === 'stacked'
