@@ -1,5 +1,6 @@
-// Exporting the power map as PNG or SVG: the same save-dialog flow (and E2E hook
-// `window.__DOSSIER_E2E_SAVE__`) as the Excel exports, then a Tauri command writes the bytes.
+// Exporting a chart (the power map, the purchase trends) as PNG or SVG: the same save-dialog
+// flow (and E2E hook `window.__DOSSIER_E2E_SAVE__`) as the Excel exports, then a Tauri command
+// writes the bytes.
 import { save } from '@tauri-apps/plugin-dialog'
 import { api } from '../api'
 import { safeFileName } from '../composables/exporting'
