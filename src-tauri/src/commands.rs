@@ -13,6 +13,16 @@ use dossier_core::model::*;
 use dossier_core::store::mapping_templates::MappingTemplate;
 use dossier_core::store::ImportRecord;
 use dossier_core::trends::{FeedQuery, PortfolioQuery, PortfolioTrend, Purchase, PurchasePage, PurchaseQuery, SignalFeed, TrendData, TrendRange, TrendSignal};
+use dossier_core::activity::{CustomerRemoval, HomeData, HomeQuery, TimelinePage, TimelineQuery};
+use dossier_core::opportunities::{
+    BoardColumn, LostReview, Opportunity, OpportunityFields, OpportunityPage, OpportunityQuery, PipelineAnalytics, Stage,
+    StageChange,
+};
+use dossier_core::risk::{PortfolioRisk, RiskLight, RuleInfo};
+use dossier_core::visits::{
+    ActionFields, ActionStatus, ActionTarget, Confirmation, NextAction, QualityWarning, Recap, SavedAction, SavedVisit,
+    Visit, VisitFields, VisitPage,
+};
 use dossier_core::CoreError;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -504,4 +514,170 @@ pub async fn update_purchase(state: State<'_, AppState>, id: i64, fields: Purcha
 #[tauri::command]
 pub async fn delete_purchase(state: State<'_, AppState>, id: i64) -> Res<()> {
     state.with(|s| s.delete_purchase(id))
+}
+
+// Visit summaries, next actions, opportunities, risk lights, timeline, home (issue 6).
+
+#[tauri::command]
+pub async fn create_visit(state: State<'_, AppState>, customer_id: i64, fields: VisitFields) -> Res<SavedVisit> {
+    state.with(|s| s.create_visit(customer_id, &fields))
+}
+
+#[tauri::command]
+pub async fn update_visit(state: State<'_, AppState>, id: i64, fields: VisitFields) -> Res<SavedVisit> {
+    state.with(|s| s.update_visit(id, &fields))
+}
+
+#[tauri::command]
+pub async fn get_visit(state: State<'_, AppState>, id: i64) -> Res<Visit> {
+    state.with(|s| s.visit(id))
+}
+
+#[tauri::command]
+pub async fn list_visits(
+    state: State<'_, AppState>,
+    customer_id: i64,
+    opportunity_id: Option<i64>,
+    offset: i64,
+    limit: i64,
+) -> Res<VisitPage> {
+    state.with(|s| s.visits(customer_id, opportunity_id, offset, limit))
+}
+
+#[tauri::command]
+pub async fn delete_visit(state: State<'_, AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.delete_visit(id))
+}
+
+#[tauri::command]
+pub async fn check_visit(state: State<'_, AppState>, fields: VisitFields) -> Res<Vec<QualityWarning>> {
+    state.with(|s| Ok(s.check_visit(&fields)))
+}
+
+#[tauri::command]
+pub async fn set_visit_confirmation(state: State<'_, AppState>, id: i64, status: Confirmation) -> Res<Visit> {
+    state.with(|s| s.set_confirmation(id, status))
+}
+
+#[tauri::command]
+pub async fn visit_recap(state: State<'_, AppState>, id: i64) -> Res<Recap> {
+    state.with(|s| s.visit_recap(id))
+}
+
+#[tauri::command]
+pub async fn create_action(state: State<'_, AppState>, target: ActionTarget, fields: ActionFields) -> Res<SavedAction> {
+    state.with(|s| s.create_action(&target, &fields))
+}
+
+#[tauri::command]
+pub async fn update_action(state: State<'_, AppState>, id: i64, fields: ActionFields) -> Res<SavedAction> {
+    state.with(|s| s.update_action(id, &fields))
+}
+
+#[tauri::command]
+pub async fn set_action_status(state: State<'_, AppState>, id: i64, status: ActionStatus) -> Res<NextAction> {
+    state.with(|s| s.set_action_status(id, status))
+}
+
+#[tauri::command]
+pub async fn delete_action(state: State<'_, AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.delete_action(id))
+}
+
+#[tauri::command]
+pub async fn customer_actions(state: State<'_, AppState>, customer_id: i64, open_only: bool) -> Res<Vec<NextAction>> {
+    state.with(|s| s.customer_actions(customer_id, open_only))
+}
+
+#[tauri::command]
+pub async fn get_opportunity(state: State<'_, AppState>, id: i64) -> Res<Opportunity> {
+    state.with(|s| s.opportunity(id))
+}
+
+#[tauri::command]
+pub async fn create_opportunity(state: State<'_, AppState>, customer_id: i64, fields: OpportunityFields) -> Res<Opportunity> {
+    state.with(|s| s.create_opportunity(customer_id, &fields))
+}
+
+#[tauri::command]
+pub async fn update_opportunity(state: State<'_, AppState>, id: i64, fields: OpportunityFields) -> Res<Opportunity> {
+    state.with(|s| s.update_opportunity(id, &fields))
+}
+
+/// A stage move (the kanban's drag); 丢单 takes the lost-deal review.
+#[tauri::command]
+pub async fn move_opportunity(
+    state: State<'_, AppState>,
+    id: i64,
+    stage: Stage,
+    review: Option<LostReview>,
+) -> Res<Opportunity> {
+    state.with(|s| s.move_opportunity(id, stage, review.as_ref()))
+}
+
+#[tauri::command]
+pub async fn delete_opportunity(state: State<'_, AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.delete_opportunity(id))
+}
+
+#[tauri::command]
+pub async fn stage_history(state: State<'_, AppState>, id: i64) -> Res<Vec<StageChange>> {
+    state.with(|s| s.stage_history(id))
+}
+
+#[tauri::command]
+pub async fn list_opportunities(state: State<'_, AppState>, query: OpportunityQuery) -> Res<OpportunityPage> {
+    state.with(|s| s.list_opportunities(&query))
+}
+
+#[tauri::command]
+pub async fn pipeline_board(state: State<'_, AppState>, query: OpportunityQuery) -> Res<Vec<BoardColumn>> {
+    state.with(|s| s.pipeline_board(&query))
+}
+
+#[tauri::command]
+pub async fn pipeline_analytics(state: State<'_, AppState>, query: OpportunityQuery) -> Res<PipelineAnalytics> {
+    state.with(|s| s.pipeline_analytics(&query))
+}
+
+#[tauri::command]
+pub async fn portfolio_risk(state: State<'_, AppState>) -> Res<PortfolioRisk> {
+    state.with(|s| s.portfolio_risk())
+}
+
+/// The lights of the customers on a page of the list.
+#[tauri::command]
+pub async fn customer_risks(state: State<'_, AppState>, ids: Vec<i64>) -> Res<PortfolioRisk> {
+    state.with(|s| s.customer_risks(&ids))
+}
+
+#[tauri::command]
+pub async fn customer_risk(state: State<'_, AppState>, id: i64) -> Res<RiskLight> {
+    state.with(|s| s.customer_risk(id))
+}
+
+#[tauri::command]
+pub async fn opportunity_risk(state: State<'_, AppState>, id: i64) -> Res<RiskLight> {
+    state.with(|s| s.opportunity_risk(id))
+}
+
+#[tauri::command]
+pub async fn risk_rules(state: State<'_, AppState>) -> Res<Vec<RuleInfo>> {
+    state.with(|s| s.risk_rules())
+}
+
+#[tauri::command]
+pub async fn customer_timeline(state: State<'_, AppState>, customer_id: i64, query: TimelineQuery) -> Res<TimelinePage> {
+    state.with(|s| s.timeline(customer_id, &query))
+}
+
+#[tauri::command]
+pub async fn home_data(state: State<'_, AppState>, query: HomeQuery) -> Res<HomeData> {
+    state.with(|s| s.home(&query))
+}
+
+/// What deleting a customer would take with it (asked before `delete_customer`).
+#[tauri::command]
+pub async fn customer_removal(state: State<'_, AppState>, id: i64) -> Res<CustomerRemoval> {
+    state.with(|s| s.customer_removal(id))
 }

@@ -32,6 +32,13 @@ enum Command {
         /// months (`--scale 56 --purchases 14`: the trend benchmark's ≈1M records).
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=50))]
         purchases: u32,
+        /// Generated copies each get this many opportunities (`--scale 57 --deals 5 --visits
+        /// 100`: the risk benchmark's 10,080 opportunities and 201,600 visit summaries).
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=100))]
+        deals: u32,
+        /// … and this many visit summaries over two years, with their next actions.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=1000))]
+        visits: u32,
     },
     /// A customer's purchase trend data (the 采购趋势 tab) as JSON. CUSTOMER: id or name.
     Trends {
@@ -172,6 +179,16 @@ enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Risk lights, home page and timeline on a `demo --scale 57 --deals 5 --visits 100` db
+    /// (p50/p95), the lights against the same rules evaluated customer by customer.
+    Risk {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 100)]
+        runs: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Team report of a database with the generated customers against XlsxWriter writing its cells.
     Export {
         #[arg(long, default_value_t = 100_000)]
@@ -233,7 +250,7 @@ fn print_json(value: &impl serde::Serialize) {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Command::Demo { db, scale, purchases } => {
+        Command::Demo { db, scale, purchases, deals, visits } => {
             let store = open(&db)?;
             let started = std::time::Instant::now();
             let n = dossier_core::sample::load(&store, scale as usize)?;
@@ -243,6 +260,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let records = dossier_core::sample::load_copy_purchases(&store, purchases as usize)?;
                 let recomputed = store.refresh_trend_cache()?;
                 eprintln!("added {records} purchase records ({recomputed} customers' trends computed) in {:.1}s", started.elapsed().as_secs_f64());
+            }
+            if deals + visits > 0 {
+                let started = std::time::Instant::now();
+                let (o, v) = dossier_core::sample::load_copy_pipeline(&store, deals as usize, visits as usize)?;
+                eprintln!("added {o} opportunities and {v} visit summaries in {:.1}s", started.elapsed().as_secs_f64());
             }
         }
         Command::Trends { db, months, from, to, customer } => {
@@ -360,6 +382,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Bench { what: BenchCommand::Trends { db, runs, json } } => {
             let store = open(&db)?;
             show(&bench::trends::run(&store, runs.max(1)).map_err(bench_failed)?, json, bench::trends::print);
+        }
+        Command::Bench { what: BenchCommand::Risk { db, runs, json } } => {
+            let store = open(&db)?;
+            show(&bench::risk::run(&store, runs.max(1)).map_err(bench_failed)?, json, bench::risk::print);
         }
         Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;

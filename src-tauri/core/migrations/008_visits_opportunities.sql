@@ -86,7 +86,7 @@ CREATE TABLE visit (
 CREATE INDEX visit_customer ON visit(customer_id, visited_on);
 CREATE INDEX visit_opportunity ON visit(opportunity_id, visited_on) WHERE opportunity_id IS NOT NULL;
 -- The unconfirmed-summary rule reads only the few not yet confirmed.
-CREATE INDEX visit_unconfirmed ON visit(visited_on) WHERE confirmation <> 'confirmed';
+CREATE INDEX visit_unconfirmed ON visit(visited_on, customer_id, opportunity_id) WHERE confirmation <> 'confirmed';
 
 CREATE TABLE next_action (
     id              INTEGER PRIMARY KEY,
@@ -104,6 +104,8 @@ CREATE TABLE next_action (
 );
 CREATE INDEX next_action_customer ON next_action(customer_id, due_date);
 CREATE INDEX next_action_visit ON next_action(visit_id);
-CREATE INDEX next_action_opportunity ON next_action(opportunity_id) WHERE opportunity_id IS NOT NULL;
--- Open actions by due date: overdue and due-today lists, the overdue rule.
-CREATE INDEX next_action_open ON next_action(due_date, owner) WHERE status <> 'done';
+-- A deal's latest action activity (the quote rule) without reading the rows.
+CREATE INDEX next_action_opportunity ON next_action(opportunity_id, updated_at) WHERE opportunity_id IS NOT NULL;
+-- Open actions by due date: overdue and due-today lists, and the overdue rule read from the
+-- index alone.
+CREATE INDEX next_action_open ON next_action(due_date, customer_id, opportunity_id, owner) WHERE status <> 'done';

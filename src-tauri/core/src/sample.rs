@@ -2,6 +2,7 @@
 //! populated app ("载入示例数据", `dossier-cli demo`). `scale` N > 1 adds generated copies
 //! (N × the base customers, two contacts each) for benchmarks.
 
+mod pipeline;
 mod purchases;
 
 use crate::error::Result;
@@ -160,7 +161,18 @@ pub fn load(store: &Store, scale: usize) -> Result<usize> {
     }
     store.insert_purchases(rows)?;
     store.refresh_trend_cache()?;
+    pipeline::base(store, &COMPANIES.map(|c| c.0))?;
     Ok(count)
+}
+
+/// Gives every customer without opportunities or visits (the generated copies) `deals`
+/// opportunities and `visits` visit summaries over the last two years, with their next
+/// actions: `--scale 57 --deals 5 --visits 100` is the risk benchmark's 2,052 customers (2,016 copies),
+/// 10,080 opportunities and 201,600 visits. One transaction; returns (opportunities, visits).
+pub fn load_copy_pipeline(store: &Store, deals: usize, visits: usize) -> Result<(usize, usize)> {
+    let accounts = pipeline::accounts(store, "id NOT IN (SELECT customer_id FROM opportunity) AND id NOT IN (SELECT customer_id FROM visit)")?;
+    let (opportunities, visits) = pipeline::generate(&accounts, deals, visits, 720, store.clock().today(), 0xC0FFEE);
+    store.insert_process_records(&opportunities, visits)
 }
 
 /// Gives every customer without purchase records (the generated copies) `products` of the

@@ -172,3 +172,27 @@ fn forecast_funnel_and_lost_analysis_add_up() {
     let solution = board.iter().find(|c| c.stage == Stage::Solution).unwrap();
     assert_eq!((solution.count, solution.weighted, solution.cards[0].opportunity.effective_probability), (1, 50_000.0, 50));
 }
+
+#[test]
+fn the_sample_has_a_red_quote_a_quote_less_solution_and_a_reviewed_lost_deal() {
+    let (_d, s) = store();
+    dossier_core::sample::load(&s, 1).unwrap();
+    let find = |name: &str| {
+        let page = s.list_opportunities(&OpportunityQuery { limit: 500, ..Default::default() }).unwrap();
+        page.rows.into_iter().find(|r| r.opportunity.fields.name == name).unwrap_or_else(|| panic!("no {name}"))
+    };
+    let mes = find("2026 MES 项目");
+    assert_eq!((mes.opportunity.fields.stage, mes.opportunity.customer_name.as_str()), (Stage::Quote, "华东精密机械股份有限公司"));
+    assert!(mes.opportunity.fields.scope_id.is_some(), "the deal owns the customer's MES scope");
+    let idle = mes.risk.reasons.iter().find(|r| r.rule == dossier_core::risk::RiskRule::QuoteIdle).expect("quote idle");
+    assert_eq!((idle.level, idle.days), (dossier_core::risk::RiskLevel::Red, Some(6)));
+    let welding = find("焊装线自动化改造");
+    assert_eq!(welding.opportunity.fields.stage, Stage::Solution);
+    assert_eq!(gate(s.move_opportunity(welding.opportunity.id, Stage::Quote, None)).1, "quoteAmount,quoteDate");
+    let lost = find("变电站智能监控").opportunity.fields.lost_review.unwrap();
+    assert_eq!((lost.lost_to.as_str(), lost.reason, lost.stage_lost_at), ("西门子", Some(LostReason::Price), Some(Stage::Quote)));
+    let home = s.home(&dossier_core::activity::HomeQuery::default()).unwrap();
+    assert!(home.due_today_total >= 1 && home.overdue_total >= 1 && home.red_total >= 1, "{home:?}");
+    let visits = s.visits(mes.opportunity.customer_id, None, 0, 10).unwrap();
+    assert!(visits.rows.iter().all(|v| !v.fields.needs.is_empty() && !v.fields.commitments.is_empty()));
+}

@@ -6,6 +6,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod power_map;
+pub mod risk;
 pub mod search;
 pub mod trends;
 

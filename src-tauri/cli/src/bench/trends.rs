@@ -42,13 +42,15 @@ pub struct Report {
     pub timings: Vec<Timing>,
 }
 
-fn time<T>(f: impl FnOnce() -> T) -> (f64, T) {
+/// How long `f` took, in ms, and what it returned (also `bench risk`).
+pub fn time<T>(f: impl FnOnce() -> T) -> (f64, T) {
     let t = Instant::now();
     let out = f();
     (t.elapsed().as_secs_f64() * 1000.0, out)
 }
 
-fn timing(what: &'static str, ms: &[f64], reference: Option<&[f64]>) -> Timing {
+/// p50/p95 of `ms`, with the ratios to a reference timed in the same run (also `bench risk`).
+pub fn timing(what: &'static str, ms: &[f64], reference: Option<&[f64]>) -> Timing {
     let (p50, p95) = (super::median(ms), super::p95(ms));
     let ratio = |r: f64, ours: f64| super::round2(r / ours.max(1e-9));
     Timing {
@@ -184,9 +186,14 @@ pub fn print(r: &Report) {
         "trends: {} customers, {} purchase records, {} signals; whole cache recomputed in {:.0} ms",
         r.customers, r.purchases, r.signals, r.full_refresh_ms
     );
+    print_timings(&r.timings);
+}
+
+/// The timings as a Markdown table (the README's).
+pub fn print_timings(timings: &[Timing]) {
     println!("| what | runs | p50 ms | p95 ms | p50 ratio (reference ÷ ours) | p95 ratio |");
     println!("|---|---:|---:|---:|---:|---:|");
-    for t in &r.timings {
+    for t in timings {
         let ratio = |x: Option<f64>| x.map(|v| format!("{v:.1}×")).unwrap_or_default();
         println!("| {} | {} | {:.3} | {:.3} | {} | {} |", t.what, t.runs, t.p50_ms, t.p95_ms, ratio(t.ratio_p50), ratio(t.ratio_p95));
     }

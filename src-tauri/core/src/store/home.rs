@@ -45,7 +45,7 @@ impl Store {
         let (due_today, due_today_total) = self.open_actions("=", q)?;
         let (overdue, overdue_total) = self.open_actions("<", q)?;
 
-        let (lights, _) = self.lights(None)?;
+        let lights = self.lights(None, true)?;
         let mut red = self.customer_rows(lights.customer_ids().collect(), &lights)?;
         red.retain(|c| c.risk.level == RiskLevel::Red && (q.owners.is_empty() || q.owners.contains(&c.owner)));
         red.sort_by(|a, b| b.risk.reasons.len().cmp(&a.risk.reasons.len()).then_with(|| a.customer_name.cmp(&b.customer_name)));

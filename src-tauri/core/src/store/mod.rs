@@ -10,6 +10,7 @@ mod home;
 mod imports;
 mod opportunities;
 mod pipeline;
+mod process_bulk;
 mod purchases;
 pub mod purchase_summary;
 pub(crate) mod power_map;
@@ -35,20 +36,23 @@ use crate::model::Stats;
 
 pub use bulk::NewProfile;
 pub use imports::{ImportRecord, ImportRequest};
+pub use process_bulk::{NewOpportunity, NewVisit};
 
 pub struct Store {
     conn: Connection,
     clock: Arc<dyn Clock>,
+    /// The whole portfolio's risk lights while nothing has changed (see `risk.rs`).
+    risk_cache: std::cell::RefCell<Option<risk::Cached>>,
 }
 
 impl Store {
     /// Opens (or creates) the database file; see [`crate::db::open`] for what is refused.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
-        Ok(Store { conn: crate::db::open(path)?, clock })
+        Ok(Store { conn: crate::db::open(path)?, clock, risk_cache: Default::default() })
     }
 
     pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Store> {
-        Ok(Store { conn: crate::db::open_in_memory()?, clock })
+        Ok(Store { conn: crate::db::open_in_memory()?, clock, risk_cache: Default::default() })
     }
 
     pub fn clock(&self) -> &dyn Clock {

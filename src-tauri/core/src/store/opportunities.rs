@@ -118,13 +118,25 @@ fn check_references(conn: &Connection, customer_id: i64, f: &OpportunityFields) 
     Ok(())
 }
 
-fn record_stage(conn: &Connection, id: i64, customer_id: i64, from: Option<Stage>, to: Stage, today: &str, now: &str) -> Result<()> {
+pub(crate) fn record_stage(conn: &Connection, id: i64, customer_id: i64, from: Option<Stage>, to: Stage, today: &str, now: &str) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO stage_change (opportunity_id, customer_id, from_stage, to_stage, changed_on, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![id, customer_id, from.map(|s| s.code()), to.code(), today, now])?;
     Ok(())
+}
+
+/// Inserts an opportunity with every column of the form; `at` is its creation timestamp.
+pub(crate) fn insert(conn: &Connection, customer_id: i64, f: &OpportunityFields, stage_since: &str, at: &str) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO opportunity (customer_id, name, amount, stage, stage_since, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+    )?
+    .execute(params![customer_id, f.name, f.amount, f.stage.code(), stage_since, at])?;
+    let id = conn.last_insert_rowid();
+    write(conn, id, f, stage_since, at)?;
+    Ok(id)
 }
 
 /// Writes every column of the form (and the stage's start day) into row `id`.
@@ -192,13 +204,7 @@ impl Store {
         }
         let (today, now) = (self.today_text(), self.clock.timestamp());
         let tx = self.conn.unchecked_transaction()?;
-        tx.execute(
-            "INSERT INTO opportunity (customer_id, name, amount, stage, stage_since, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-            params![customer_id, f.name, f.amount, f.stage.code(), today, now],
-        )?;
-        let id = tx.last_insert_rowid();
-        write(&tx, id, &f, &today, &now)?;
+        let id = insert(&tx, customer_id, &f, &today, &now)?;
         record_stage(&tx, id, customer_id, None, f.stage, &today, &now)?;
         tx.commit()?;
         self.opportunity(id)

@@ -59,7 +59,7 @@ impl Store {
         let mut customers: Vec<i64> = opportunities.iter().map(|o| o.customer_id).collect();
         customers.sort_unstable();
         customers.dedup();
-        let (lights, _) = self.lights(Some(&customers))?;
+        let lights = self.lights(Some(&customers), true)?;
         Ok(opportunities
             .into_iter()
             .map(|o| OpportunityRow { risk: lights.opportunity(o.id, o.customer_id), opportunity: o })
@@ -107,9 +107,13 @@ impl Store {
         while let Some(r) = rows.next()? {
             totals.insert(r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?));
         }
+        // Ranked on the narrow columns, then only the cards read whole.
         let sql = format!(
-            "SELECT * FROM (SELECT {OPPORTUNITY_COLUMNS}, row_number() OVER (PARTITION BY o.stage ORDER BY o.amount DESC, o.id) AS n
-             FROM {FROM} WHERE {filter}) WHERE n <= {}",
+            "SELECT {OPPORTUNITY_COLUMNS} FROM {FROM} WHERE o.id IN (
+                 SELECT id FROM (SELECT o.id, row_number() OVER (PARTITION BY o.stage ORDER BY o.amount DESC, o.id) AS n
+                                 FROM {FROM} WHERE {filter})
+                 WHERE n <= {})
+             ORDER BY o.amount DESC, o.id",
             q.limit.clamp(1, 200)
         );
         let mut cards: HashMap<Stage, Vec<OpportunityRow>> = HashMap::new();

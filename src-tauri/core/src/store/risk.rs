@@ -1,6 +1,8 @@
 //! The risk lights from SQLite: one set-based query per rule (see [`crate::risk`] for the
 //! rules) over the whole portfolio or a set of customers, rolled up in Rust.
 
+use std::sync::Arc;
+
 use rusqlite::{Connection, Row, ToSql};
 
 use super::{code, Store};
@@ -58,9 +60,12 @@ fn count_hit(r: &Row, rule: RiskRule, level: RiskLevel) -> rusqlite::Result<Hit>
 
 /// `… WHERE days >= min` around a query of (customer, opportunity, name, last).
 fn older_than(inner: &str, min: i64) -> String {
+    // Materialised, so the correlated subqueries behind `last` run once per row (flattened,
+    // SQLite would repeat them for `days` and the condition).
     format!(
-        "SELECT * FROM (SELECT cid, oid, oname, last, CAST(julianday(:today) - julianday(last) AS INTEGER) AS days
-         FROM ({inner})) WHERE days >= {min}"
+        "WITH t AS MATERIALIZED ({inner})
+         SELECT * FROM (SELECT cid, oid, oname, last, CAST(julianday(:today) - julianday(last) AS INTEGER) AS days FROM t)
+         WHERE days >= {min}"
     )
 }
 
@@ -151,33 +156,75 @@ pub(crate) fn hits(conn: &Connection, today: &str, s: &RiskSettings, among: &Amo
     Ok(out)
 }
 
+/// Up to this many customers are evaluated on their own when the cache is out of date.
+const FEW: usize = 20;
+
+/// The whole portfolio's lights as last evaluated, with what they were evaluated for: the
+/// day, this connection's count of changed rows (any write here may change a light) and
+/// SQLite's `data_version` (another connection's commit). Kept in the [`Store`].
+pub(crate) struct Cached {
+    key: (String, u64, i64),
+    lights: Arc<Lights>,
+}
+
 impl Store {
-    /// The lights of the given customers (all live ones when `None`), from the rules' hits.
-    pub(crate) fn lights(&self, among: Option<&[i64]>) -> Result<(Lights, RiskSettings)> {
+    fn risk_key(&self) -> Result<(String, u64, i64)> {
+        let version = self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok((self.today_text(), self.conn.total_changes(), version))
+    }
+
+    /// The lights of the given customers (all live ones when `None`): the whole portfolio's
+    /// cached lights while nothing has changed; else a few customers (≤ [`FEW`]: a header, a
+    /// form) are evaluated on their own, and more (a list page, the kanban, the home page)
+    /// by evaluating and caching the whole portfolio. `cache: false` always evaluates `among`
+    /// (benchmarks).
+    pub(crate) fn lights(&self, among: Option<&[i64]>, cache: bool) -> Result<Arc<Lights>> {
         let settings = self.settings()?.risk;
         if settings.signals {
             self.refresh_trend_cache()?;
         }
+        let key = self.risk_key()?;
+        if let Some(hit) = self.risk_cache.borrow().as_ref().filter(|c| cache && c.key == key) {
+            return Ok(hit.lights.clone());
+        }
+        let among = among.filter(|ids| !cache || ids.len() <= FEW);
         let hits = hits(&self.conn, &self.today_text(), &settings, &Among(among))?;
-        Ok((Lights::from_hits(hits, &settings), settings))
+        let lights = Arc::new(Lights::from_hits(hits, &settings));
+        if among.is_none() && cache {
+            *self.risk_cache.borrow_mut() = Some(Cached { key, lights: lights.clone() });
+        }
+        Ok(lights)
     }
 
     /// Every customer that is not green and every opportunity with reasons of its own, worst
     /// first (then by name) — the whole portfolio in one pass per rule.
     pub fn portfolio_risk(&self) -> Result<PortfolioRisk> {
-        self.risk_of(None)
+        self.risk_of(None, true)
     }
 
     /// The lights of some customers (the customer list's page, the header), same rules.
     pub fn customer_risks(&self, ids: &[i64]) -> Result<PortfolioRisk> {
-        self.risk_of(Some(ids))
+        self.risk_of(Some(ids), true)
     }
 
-    fn risk_of(&self, among: Option<&[i64]>) -> Result<PortfolioRisk> {
-        let (lights, _) = self.lights(among)?;
-        let mut customers = self.customer_rows(lights.customer_ids().collect(), &lights)?;
+    /// [`Store::customer_risks`] (or the whole portfolio, `None`) evaluated now, never from
+    /// the cache — what the benchmark times.
+    pub fn evaluate_risk(&self, among: Option<&[i64]>) -> Result<PortfolioRisk> {
+        self.risk_of(among, false)
+    }
+
+    fn risk_of(&self, among: Option<&[i64]>, cache: bool) -> Result<PortfolioRisk> {
+        let lights = self.lights(among, cache)?;
+        // The cached portfolio knows every customer: keep those asked for.
+        let mut asked = among.map(<[i64]>::to_vec);
+        if let Some(ids) = asked.as_mut() {
+            ids.sort_unstable();
+        }
+        let wanted = |id: &i64| asked.as_ref().is_none_or(|ids| ids.binary_search(id).is_ok());
+        let mut customers = self.customer_rows(lights.customer_ids().filter(wanted).collect(), &lights)?;
         customers.sort_by(|a, b| b.risk.level.rank().cmp(&a.risk.level.rank()).then_with(|| a.customer_name.cmp(&b.customer_name)));
-        let owners = self.opportunity_customers(lights.opportunity_ids().collect())?;
+        let mut owners = self.opportunity_customers(lights.opportunity_ids().collect())?;
+        owners.retain(|(_, customer)| wanted(customer));
         let mut opportunities: Vec<OpportunityRisk> = owners
             .into_iter()
             .map(|(id, customer_id)| OpportunityRisk { opportunity_id: id, customer_id, risk: lights.opportunity(id, customer_id) })
@@ -211,13 +258,13 @@ impl Store {
     /// One customer's light (the customer header).
     pub fn customer_risk(&self, id: i64) -> Result<RiskLight> {
         super::customers::load_customer(&self.conn, id)?;
-        Ok(self.lights(Some(&[id]))?.0.customer(id))
+        Ok(self.lights(Some(&[id]), true)?.customer(id))
     }
 
     /// One opportunity's light.
     pub fn opportunity_risk(&self, id: i64) -> Result<RiskLight> {
         let o = self.opportunity(id)?;
-        Ok(self.lights(Some(&[o.customer_id]))?.0.opportunity(id, o.customer_id))
+        Ok(self.lights(Some(&[o.customer_id]), true)?.opportunity(id, o.customer_id))
     }
 
     /// The rules as 设置 shows them (on/off and the hover text with the current thresholds).

@@ -131,6 +131,50 @@ fn prepare(conn: &Connection, customer_id: i64, v: &VisitFields) -> Result<Visit
     Ok(v)
 }
 
+/// Writes the form's columns into visit `id`.
+pub(crate) fn write_columns(conn: &Connection, id: i64, v: &VisitFields, now: &str) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE visit SET opportunity_id = ?2, visited_on = ?3, visited_time = ?4, method = ?5, place = ?6,
+             customer_participants = ?7, our_participants = ?8, goal = ?9, summary = ?10, decisions = ?11,
+             needs = ?12, objections = ?13, commitments = ?14, quotes = ?15, competitor_news = ?16,
+             risks = ?17, opportunities = ?18, need_count = ?19, urgent = ?20, updated_at = ?21
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        v.opportunity_id,
+        v.date,
+        v.time,
+        v.method.code(),
+        v.place,
+        json(&v.customer_participants),
+        json(&v.our_participants),
+        v.goal,
+        v.summary,
+        json(&v.decisions),
+        json(&v.needs),
+        json(&v.objections),
+        json(&v.commitments),
+        json(&v.quotes),
+        json(&v.competitor_news),
+        json(&v.risks),
+        json(&v.opportunities),
+        v.needs.len() as i64,
+        v.urgent,
+        now,
+    ])?;
+    Ok(())
+}
+
+/// Inserts a visit of `customer_id` with the form's columns; `at` is its creation timestamp.
+pub(crate) fn insert_visit(conn: &Connection, customer_id: i64, v: &VisitFields, at: &str) -> Result<i64> {
+    conn.prepare_cached("INSERT INTO visit (customer_id, visited_on, method, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)")?
+        .execute(params![customer_id, v.date, v.method.code(), at])?;
+    let id = conn.last_insert_rowid();
+    write_columns(conn, id, v, at)?;
+    Ok(id)
+}
+
 impl Store {
     /// Writes a visit's columns and its actions; `id` None inserts.
     fn write_visit(&self, customer_id: i64, id: Option<i64>, fields: &VisitFields) -> Result<SavedVisit> {
@@ -140,45 +184,12 @@ impl Store {
         let warnings: Vec<QualityWarning> = quality::check_visit(&v, self.clock.today());
         let tx = self.conn.unchecked_transaction()?;
         let id = match id {
-            Some(id) => id,
-            None => {
-                tx.execute(
-                    "INSERT INTO visit (customer_id, visited_on, method, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                    params![customer_id, v.date, v.method.code(), now],
-                )?;
-                tx.last_insert_rowid()
+            Some(id) => {
+                write_columns(&tx, id, &v, &now)?;
+                id
             }
+            None => insert_visit(&tx, customer_id, &v, &now)?,
         };
-        tx.prepare_cached(
-            "UPDATE visit SET opportunity_id = ?2, visited_on = ?3, visited_time = ?4, method = ?5, place = ?6,
-                 customer_participants = ?7, our_participants = ?8, goal = ?9, summary = ?10, decisions = ?11,
-                 needs = ?12, objections = ?13, commitments = ?14, quotes = ?15, competitor_news = ?16,
-                 risks = ?17, opportunities = ?18, need_count = ?19, urgent = ?20, updated_at = ?21
-             WHERE id = ?1",
-        )?
-        .execute(params![
-            id,
-            v.opportunity_id,
-            v.date,
-            v.time,
-            v.method.code(),
-            v.place,
-            json(&v.customer_participants),
-            json(&v.our_participants),
-            v.goal,
-            v.summary,
-            json(&v.decisions),
-            json(&v.needs),
-            json(&v.objections),
-            json(&v.commitments),
-            json(&v.quotes),
-            json(&v.competitor_news),
-            json(&v.risks),
-            json(&v.opportunities),
-            v.needs.len() as i64,
-            v.urgent,
-            now,
-        ])?;
         write_actions(&tx, customer_id, id, v.opportunity_id, &v.actions, &today, &now)?;
         tx.commit()?;
         Ok(SavedVisit { visit: load_visit(&self.conn, id, &today)?, warnings })
