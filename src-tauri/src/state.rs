@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use dossier_core::model::DbStatus;
-use dossier_core::{CoreError, Store, SystemClock};
+use dossier_core::{Clock, CoreError, ShiftedClock, Store, SystemClock};
 
 pub struct AppState {
     inner: Mutex<Inner>,
@@ -56,8 +56,16 @@ impl AppState {
     }
 }
 
+/// The system clock, moved by `$DOSSIER_CLOCK_OFFSET_DAYS` days when set (end-to-end tests).
+fn clock() -> Arc<dyn Clock> {
+    match std::env::var("DOSSIER_CLOCK_OFFSET_DAYS").ok().and_then(|d| d.trim().parse().ok()) {
+        Some(days) => Arc::new(ShiftedClock::days(days)),
+        None => Arc::new(SystemClock),
+    }
+}
+
 fn open_store(path: &PathBuf) -> (Option<Store>, Option<CoreError>) {
-    match Store::open(path, Arc::new(SystemClock)) {
+    match Store::open(path, clock()) {
         Ok(store) => {
             // Whatever waited in the undo bin when the app last closed is gone for good.
             let _ = store.purge_deleted();

@@ -24,6 +24,22 @@ impl Clock for SystemClock {
     }
 }
 
+/// The real clock moved by a number of days: end-to-end tests relaunch the app "days later"
+/// (`DOSSIER_CLOCK_OFFSET_DAYS`) to see what the passing of time does (risk lights, overdue).
+pub struct ShiftedClock(pub chrono::Duration);
+
+impl ShiftedClock {
+    pub fn days(days: i64) -> Self {
+        ShiftedClock(chrono::Duration::days(days))
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.0
+    }
+}
+
 /// A clock stopped at one instant, for tests and reproducible sample data.
 pub struct FixedClock(pub DateTime<Utc>);
 

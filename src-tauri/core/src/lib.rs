@@ -36,6 +36,6 @@ pub mod visits;
 #[cfg(test)]
 mod bindings;
 
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{Clock, FixedClock, ShiftedClock, SystemClock};
 pub use error::{CoreError, Reason, Result};
 pub use store::Store;

@@ -239,3 +239,10 @@ fn the_portfolio_lists_the_lit_customers_worst_first_and_skips_the_undo_bin() {
     s.undo_delete().unwrap();
     assert_eq!(s.portfolio_risk().unwrap().customers.len(), 2);
 }
+
+#[test]
+fn a_shifted_clock_is_the_real_one_moved_by_whole_days() {
+    use dossier_core::{Clock, ShiftedClock, SystemClock};
+    let later = ShiftedClock::days(5).today() - SystemClock.today();
+    assert!((4..=5).contains(&later.num_days()), "{later:?}"); // 5, or 4 across midnight
+}
