@@ -242,3 +242,22 @@ fn settings_saved_before_the_pipeline_read_with_its_defaults() {
     let rules = s.risk_rules().unwrap();
     assert!(rules.iter().any(|r| r.explanation.contains("报价阶段 9 天")));
 }
+
+#[test]
+fn a_visit_keeps_a_participant_whose_contact_is_gone_and_a_deal_drops_a_deleted_key_person() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let p = s.create_contact(c, &ContactFields { name: "李芳".into(), title: "采购总监".into(), ..Default::default() }).unwrap();
+    let li = p.contacts[0].id;
+    let v = VisitFields { date: "2026-11-20".into(), customer_participants: vec![Participant { contact_id: li, ..Default::default() }], ..Default::default() };
+    let visit = s.create_visit(c, &v).unwrap().visit;
+    let deal = OpportunityFields { name: "MES".into(), amount: Some(1e6), key_persons: vec![li], ..Default::default() };
+    let o = s.create_opportunity(c, &deal).unwrap();
+    s.delete_contact(li).unwrap();
+    s.purge_deleted().unwrap();
+    let again = s.update_visit(visit.id, &visit.fields).unwrap().visit;
+    assert_eq!(again.fields.customer_participants[0].name, "李芳");
+    assert!(s.update_opportunity(o.id, &o.fields).unwrap().fields.key_persons.is_empty());
+    let stranger = OpportunityFields { key_persons: vec![li], ..deal };
+    assert_eq!(refused(s.create_opportunity(c, &stranger)), ("keyPersons.0".into(), Reason::InvalidReference));
+}

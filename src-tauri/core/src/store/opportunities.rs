@@ -97,8 +97,9 @@ fn tidy(f: &OpportunityFields) -> OpportunityFields {
     f
 }
 
-/// The scope and the key persons must be the customer's.
-fn check_references(conn: &Connection, customer_id: i64, f: &OpportunityFields) -> Result<()> {
+/// The scope and the key persons must be the customer's. Key persons already on the
+/// opportunity (`kept`) whose contact has since been deleted are dropped, not refused.
+fn check_references(conn: &Connection, customer_id: i64, f: &mut OpportunityFields, kept: &[i64]) -> Result<()> {
     if let Some(scope) = f.scope_id {
         let ours = conn
             .prepare_cached("SELECT 1 FROM power_scope WHERE id = ?1 AND customer_id = ?2")?
@@ -107,14 +108,18 @@ fn check_references(conn: &Connection, customer_id: i64, f: &OpportunityFields) 
             return Err(CoreError::validation("scopeId", Reason::InvalidReference));
         }
     }
-    for (i, id) in f.key_persons.iter().enumerate() {
+    let mut live = Vec::with_capacity(f.key_persons.len());
+    for (i, &id) in f.key_persons.iter().enumerate() {
         let ours = conn
             .prepare_cached("SELECT 1 FROM contact WHERE id = ?1 AND customer_id = ?2 AND deleted_at IS NULL")?
             .exists(params![id, customer_id])?;
-        if !ours {
-            return Err(CoreError::validation(format!("keyPersons.{i}"), Reason::InvalidReference));
+        match (ours, kept.contains(&id)) {
+            (true, _) => live.push(id),
+            (false, true) => {}
+            (false, false) => return Err(CoreError::validation(format!("keyPersons.{i}"), Reason::InvalidReference)),
         }
     }
+    f.key_persons = live;
     Ok(())
 }
 
@@ -197,7 +202,7 @@ impl Store {
         load_customer(&self.conn, customer_id)?;
         let mut f = tidy(fields);
         stages::validate(&f)?;
-        check_references(&self.conn, customer_id, &f)?;
+        check_references(&self.conn, customer_id, &mut f, &[])?;
         stages::check_gate(&f, 0)?;
         if let Some(r) = f.lost_review.as_mut() {
             r.stage_lost_at = Some(Stage::Initiation);
@@ -217,7 +222,7 @@ impl Store {
         let current = self.opportunity(id)?;
         let mut f = tidy(fields);
         stages::validate(&f)?;
-        check_references(&self.conn, current.customer_id, &f)?;
+        check_references(&self.conn, current.customer_id, &mut f, &current.fields.key_persons)?;
         stages::check_gate(&f, visit_needs(&self.conn, id)?)?;
         let from = current.fields.stage;
         let moved = from != f.stage;

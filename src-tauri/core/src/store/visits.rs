@@ -117,15 +117,20 @@ fn prepare(conn: &Connection, customer_id: i64, v: &VisitFields) -> Result<Visit
         }
     }
     for (i, p) in v.customer_participants.iter_mut().enumerate() {
-        let contact: Option<(String, String)> = conn
-            .prepare_cached("SELECT name, title FROM contact WHERE id = ?1 AND customer_id = ?2")?
-            .query_row(params![p.contact_id, customer_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        let contact: Option<(i64, String, String)> = conn
+            .prepare_cached("SELECT customer_id, name, title FROM contact WHERE id = ?1")?
+            .query_row([p.contact_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
-        let Some((name, title)) = contact else {
-            return Err(CoreError::validation(format!("customerParticipants.{i}.contactId"), Reason::InvalidReference));
-        };
-        if p.name.trim().is_empty() {
-            *p = Participant { contact_id: p.contact_id, name, title };
+        // A participant keeps the name and title saved with the visit even once their contact
+        // is deleted for good; a new one must be a contact of this customer.
+        match contact {
+            Some((owner, name, title)) if owner == customer_id => {
+                if p.name.trim().is_empty() {
+                    *p = Participant { contact_id: p.contact_id, name, title };
+                }
+            }
+            None if !p.name.trim().is_empty() => {}
+            _ => return Err(CoreError::validation(format!("customerParticipants.{i}.contactId"), Reason::InvalidReference)),
         }
     }
     Ok(v)
