@@ -8,7 +8,7 @@ import { mountWith } from './helpers'
 const api = vi.hoisted(() => ({}))
 vi.mock('../api', () => ({ api }))
 
-import { buildOption, curveMiddle, dropResult, fitScale, initialView, MAX_FIT_SCALE, EDGE_LABEL_LIMIT, nodeSize, supportColor, SUPPORT_COLORS, UNKNOWN_COLOR, EDGE_STYLES, type GraphLink, type GraphNode } from '../powermap/options'
+import { buildOption, curveMiddle, dropResult, fitScale, initialView, MAX_FIT_SCALE, EDGE_LABEL_LIMIT, LARGE_MAP, nodeSize, supportColor, SUPPORT_COLORS, UNKNOWN_COLOR, EDGE_STYLES, type GraphLink, type GraphNode } from '../powermap/options'
 import { historyText, mapErrorText, mapWords, reasonText } from '../powermap/words'
 import { reasonText as formReasonText } from '../errors'
 import AssessmentPanel from '../components/powermap/AssessmentPanel.vue'
@@ -166,6 +166,19 @@ describe('large maps', () => {
     const fitted = buildOption(big(150), mapWords(), { viewport: { width: 1000, height: 540 }, fitAll: true }).series[0] as unknown as { zoom?: number }
     expect(fitted.zoom).toBeUndefined()
   })
+  it('a large map is drawn for speed: solid lines (colour tells the kinds apart), no animation, overlaps dropped', async () => {
+    const o = buildOption(big(LARGE_MAP + 1), mapWords()) as unknown as { animation: boolean; series: { links: GraphLink[]; labelLayout: { hideOverlap: boolean } }[] }
+    expect(o.series[0].links.every((l) => l.lineStyle.type === 'solid')).toBe(true)
+    expect(o.series[0].links[0].lineStyle.color).toBe(EDGE_STYLES.influences.color)
+    expect([o.animation, o.series[0].labelLayout.hideOverlap]).toEqual([false, true])
+    const small = buildOption(mapView(), mapWords()).series[0] as unknown as { links: GraphLink[] }
+    expect(small.links.find((l) => l.kind === 'influences')!.lineStyle.type).toBe('dashed')
+    // …and its legend says so.
+    const { wrapper } = await mountWith(MapLegend, { props: { solidLines: true } })
+    expect(wrapper.findAll('[data-testid="legend-edge"] .line').every((w) => /solid/.test(w.attributes('style') ?? ''))).toBe(true)
+    wrapper.unmount()
+  })
+
   it('with many influence/conflict edges their labels show on hover only', () => {
     const o = buildOption(big(40), mapWords())
     const s = o.series[0] as unknown as { nodes: GraphNode[]; links: GraphLink[]; emphasis: { edgeLabel: { show: boolean } } }
