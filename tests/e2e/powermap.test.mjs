@@ -215,8 +215,10 @@ describe('power map of 150 contacts', () => {
         await click(big, '#tab-profile')
       }
       if (i === 0) {
+        // Right after launch a toast or the list's loading mask can still cover the row for a
+        // moment (WebDriver then reports the click as intercepted): retry until it lands.
         const row = await shown(big, "//tr[contains(@class,'customer-row')]//span[contains(@class,'name')]")
-        await row.click()
+        await until(big, () => row.click().then(() => true, () => false), 'the first customer row could not be clicked')
         await shown(big, tid('customer-header'))
       }
       await click(big, '#tab-map')
