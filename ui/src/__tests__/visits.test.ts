@@ -6,10 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { ElDatePicker, ElSelect } from 'element-plus'
 import type { QualityWarning, Visit } from '../bindings'
-import { contact, mountWith } from './helpers'
+import { contact, makeRouter, mountWith, profile } from './helpers'
 import { blankVisit } from '../components/visits/visitForm'
 
 const api = vi.hoisted(() => ({
+  getCustomer: vi.fn(),
   listVisits: vi.fn(),
   createVisit: vi.fn(),
   updateVisit: vi.fn(),
@@ -20,6 +21,7 @@ vi.mock('../api', () => ({ api }))
 
 import VisitDialog from '../components/visits/VisitDialog.vue'
 import VisitsTab from '../components/visits/VisitsTab.vue'
+import CustomerView from '../views/CustomerView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 
@@ -139,6 +141,19 @@ describe('visit summary form', () => {
 })
 
 describe('visits tab', () => {
+  it('is a tab of the customer page (?tab=visits), offering the customer’s contacts', async () => {
+    api.getCustomer.mockResolvedValue(profile({ contacts: [wang] }))
+    api.listVisits.mockResolvedValue({ rows: [], total: 0 })
+    const router = makeRouter()
+    await router.push('/customers/1?tab=visits')
+    const { wrapper } = await mountWith(CustomerView, { props: { id: 1 } }, router)
+    expect(wrapper.get('[data-testid="customer-tab-visits"]').text()).toBe('拜访记录')
+    expect(wrapper.find('[data-testid="visits-tab"]').exists()).toBe(true)
+    expect(api.listVisits).toHaveBeenCalledWith(1, null, 0, 20)
+    expect(wrapper.findComponent(VisitDialog).props('contacts')).toEqual([wang])
+    wrapper.unmount()
+  })
+
   it('explains what to do when there are no summaries', async () => {
     api.listVisits.mockResolvedValue({ rows: [], total: 0 })
     const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } })
