@@ -52,6 +52,15 @@ import type {
   TrendData,
   TrendRange,
   TrendSignal,
+  ActionStatus,
+  Confirmation,
+  NextAction,
+  QualityWarning,
+  Recap,
+  SavedVisit,
+  Visit,
+  VisitFields,
+  VisitPage,
 } from './bindings'
 
 export type { CoreError }
@@ -187,6 +196,25 @@ export const api = {
   addPurchase: (customerId: number, fields: PurchaseFields) => call<Purchase>('add_purchase', { customerId, fields }),
   updatePurchase: (id: number, fields: PurchaseFields) => call<Purchase>('update_purchase', { id, fields }),
   deletePurchase: (id: number) => call<null>('delete_purchase', { id }),
+
+  // Visit summaries (拜访总结, issue 6). A save returns the record and the quality check's
+  // warnings (no next action, an action without owner or date, vague phrases), which never
+  // block; the next actions are saved with the summary as its `actions` list.
+  /** One page of a customer's summaries (or of one opportunity's), newest first. */
+  listVisits: (customerId: number, opportunityId: number | null, offset: number, limit: number) =>
+    call<VisitPage>('list_visits', { customerId, opportunityId, offset, limit }),
+  getVisit: (id: number) => call<Visit>('get_visit', { id }),
+  createVisit: (customerId: number, fields: VisitFields) => call<SavedVisit>('create_visit', { customerId, fields }),
+  updateVisit: (id: number, fields: VisitFields) => call<SavedVisit>('update_visit', { id, fields }),
+  deleteVisit: (id: number) => call<null>('delete_visit', { id }),
+  /** The quality check of a form without saving it. */
+  checkVisit: (fields: VisitFields) => call<QualityWarning[]>('check_visit', { fields }),
+  /** The customer-facing recap (共识确认): plain text without internal fields. */
+  visitRecap: (id: number) => call<Recap>('visit_recap', { id }),
+  /** 草稿 → 已发送 → 客户已确认, dated today by the core. */
+  setVisitConfirmation: (id: number, status: Confirmation) =>
+    call<Visit>('set_visit_confirmation', { id, status }),
+  setActionStatus: (id: number, status: ActionStatus) => call<NextAction>('set_action_status', { id, status }),
 }
 
 export type Api = typeof api

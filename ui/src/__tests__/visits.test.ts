@@ -1,0 +1,208 @@
+// The 拜访记录 screens with the IPC mocked: the form sends the summary the core expects
+// (contacts picked with their titles, empty rows left out), a refusal is shown under the field
+// the core names, the quality warnings are listed after the save (and saving again updates the
+// same record), and the list's 共识确认 copies the recap and marks the summary sent.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { DOMWrapper, flushPromises } from '@vue/test-utils'
+import { ElDatePicker, ElSelect } from 'element-plus'
+import type { QualityWarning, Visit } from '../bindings'
+import { contact, makeRouter, mountWith, profile } from './helpers'
+import { blankVisit } from '../components/visits/visitForm'
+
+const api = vi.hoisted(() => ({
+  getCustomer: vi.fn(),
+  listVisits: vi.fn(),
+  createVisit: vi.fn(),
+  updateVisit: vi.fn(),
+  visitRecap: vi.fn(),
+  setVisitConfirmation: vi.fn(),
+}))
+vi.mock('../api', () => ({ api }))
+
+import VisitDialog from '../components/visits/VisitDialog.vue'
+import VisitsTab from '../components/visits/VisitsTab.vue'
+import CustomerView from '../views/CustomerView.vue'
+
+vi.setConfig({ testTimeout: 30000 })
+
+const wang = contact(7, '王芳', { title: '采购总监' })
+const body = () => new DOMWrapper(document.body)
+// Element Plus shows a field's error after a short debounce.
+const settle = () => new Promise((r) => setTimeout(r, 150))
+
+function visit(id: number, over: Partial<Visit> = {}): Visit {
+  return {
+    ...blankVisit(),
+    id, customerId: 1, customerName: '华东精密', opportunityName: '', confirmation: 'draft', sentOn: '', confirmedOn: '',
+    overdueActions: [], createdAt: '2026-11-20 10:00:00', updatedAt: '2026-11-20 10:00:00',
+    date: '2026-11-20', time: '14:30', goal: '确认二期需求', summary: '客户希望月底前看到方案',
+    ...over,
+  }
+}
+
+const openForm = (v: Visit | null = null) =>
+  mountWith(VisitDialog, { props: { modelValue: true, customerId: 1, contacts: [wang], visit: v } })
+
+/** The inputs of the list `field`'s row `i`. */
+const rowInputs = (field: string, i = 0) => body().findAll(`[data-testid="visit-form-${field}-row"]`)[i]!.findAll('input')
+
+beforeEach(() => {
+  vi.clearAllMocks()
+})
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('visit summary form', () => {
+  it('sends the summary: the picked contact with its title, the next action, and no empty rows', async () => {
+    api.createVisit.mockResolvedValue({ visit: visit(5), warnings: [] })
+    const { wrapper } = await openForm()
+    await body().get('[data-testid="visit-form-goal"] textarea').setValue('确认二期需求')
+    await body().get('[data-testid="visit-form-place"] input').setValue('客户会议室 3F')
+    const people = wrapper.findAllComponents(ElSelect).find((s) => s.element.closest('[data-testid="visit-form-customerParticipants"]'))!
+    people.vm.$emit('update:modelValue', [7])
+    await body().get('[data-testid="visit-form-urgent"] .el-switch').trigger('click')
+
+    await body().get('[data-testid="visit-form-actions-add"]').trigger('click')
+    await rowInputs('actions')[0]!.setValue('  发送报价单 ')
+    await rowInputs('actions')[1]!.setValue('李明')
+    // The action's due date: the last date picker (the first is the visit's date).
+    wrapper.findAllComponents(ElDatePicker).at(-1)!.vm.$emit('update:modelValue', '2026-12-01')
+    await body().get('[data-testid="visit-form-needs-add"]').trigger('click')
+    await rowInputs('needs')[0]!.setValue('支持多数据源实时对接')
+    await body().get('[data-testid="visit-form-decisions-add"]').trigger('click') // left empty
+    await flushPromises()
+
+    await body().get('[data-testid="visit-save"]').trigger('click')
+    await flushPromises()
+
+    expect(api.createVisit).toHaveBeenCalledTimes(1)
+    const [customerId, fields] = api.createVisit.mock.calls[0]!
+    expect(customerId).toBe(1)
+    expect(fields).toMatchObject({
+      goal: '确认二期需求',
+      place: '客户会议室 3F',
+      method: 'meeting',
+      urgent: true,
+      customerParticipants: [{ contactId: 7, name: '王芳', title: '采购总监' }],
+      actions: [{ id: null, what: '发送报价单', owner: '李明', dueDate: '2026-12-01', status: 'todo' }],
+      needs: [{ text: '支持多数据源实时对接', kind: 'core', priority: 'medium' }],
+      decisions: [],
+    })
+    // No warnings: the dialog closes.
+    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([false])
+    wrapper.unmount()
+  })
+
+  it('shows the core’s refusal under the field it names', async () => {
+    api.createVisit.mockRejectedValue({ type: 'validation', data: { field: 'needs.0.text', reason: 'required', detail: '' } })
+    const { wrapper } = await openForm()
+    await body().get('[data-testid="visit-form-needs-add"]').trigger('click')
+    await rowInputs('needs')[0]!.setValue('x')
+    await body().get('[data-testid="visit-save"]').trigger('click')
+    await flushPromises()
+    await settle()
+    expect(body().get('[data-testid="visit-form-needs"] .el-form-item__error').text()).toBe('必填')
+    expect(body().find('[data-testid="visit-form-goal"] .el-form-item__error').exists()).toBe(false)
+    expect(body().find('[data-testid="visit-alert"]').exists()).toBe(false)
+    expect(wrapper.emitted('update:modelValue')).toBeUndefined()
+    wrapper.unmount()
+  })
+
+  it('lists the quality warnings after the save, stays open, and saving again updates the record', async () => {
+    const warnings: QualityWarning[] = [
+      { issue: 'no_next_action', field: 'actions', phrase: '', suggestion: '至少写一条下一步行动' },
+      { issue: 'vague_phrase', field: 'summary', phrase: '继续保持联系', suggestion: '写清下一步:联系谁、做什么、哪天之前' },
+    ]
+    api.createVisit.mockResolvedValue({ visit: visit(9, { summary: '继续保持联系' }), warnings })
+    api.updateVisit.mockResolvedValue({ visit: visit(9), warnings: [] })
+    const { wrapper } = await openForm()
+    await body().get('[data-testid="visit-form-summary"] textarea').setValue('继续保持联系')
+    await body().get('[data-testid="visit-save"]').trigger('click')
+    await flushPromises()
+
+    const box = body().get('[data-testid="visit-warnings"]')
+    const items = box.findAll('[data-testid="visit-warning"]').map((w) => w.text())
+    expect(items).toHaveLength(2)
+    expect(items[0]).toContain('没有下一步行动')
+    expect(items[0]).toContain('至少写一条下一步行动')
+    expect(items[1]).toContain('沟通纪要中的「继续保持联系」太笼统')
+    expect(wrapper.emitted('saved')).toHaveLength(1)
+    expect(wrapper.emitted('update:modelValue')).toBeUndefined()
+
+    await body().get('[data-testid="visit-save"]').trigger('click')
+    await flushPromises()
+    expect(api.createVisit).toHaveBeenCalledTimes(1)
+    // The form now holds the saved record (the core's answer).
+    expect(api.updateVisit).toHaveBeenCalledWith(9, expect.objectContaining({ summary: '继续保持联系', goal: '确认二期需求', time: '14:30' }))
+    expect(body().find('[data-testid="visit-warnings"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+})
+
+describe('visits tab', () => {
+  it('is a tab of the customer page (?tab=visits), offering the customer’s contacts', async () => {
+    api.getCustomer.mockResolvedValue(profile({ contacts: [wang] }))
+    api.listVisits.mockResolvedValue({ rows: [], total: 0 })
+    const router = makeRouter()
+    await router.push('/customers/1?tab=visits')
+    const { wrapper } = await mountWith(CustomerView, { props: { id: 1 } }, router)
+    expect(wrapper.get('[data-testid="customer-tab-visits"]').text()).toBe('拜访记录')
+    expect(wrapper.find('[data-testid="visits-tab"]').exists()).toBe(true)
+    expect(api.listVisits).toHaveBeenCalledWith(1, null, 0, 20)
+    expect(wrapper.findComponent(VisitDialog).props('contacts')).toEqual([wang])
+    wrapper.unmount()
+  })
+
+  it('explains what to do when there are no summaries', async () => {
+    api.listVisits.mockResolvedValue({ rows: [], total: 0 })
+    const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } })
+    expect(wrapper.get('[data-testid="visits-empty"]').text()).toContain('还没有拜访总结')
+    expect(wrapper.get('[data-testid="visit-new"]').text()).toBe('新建拜访总结')
+    expect(api.listVisits).toHaveBeenCalledWith(1, null, 0, 20)
+    wrapper.unmount()
+  })
+
+  it('shows urgent and overdue in the list; 共识确认 copies the recap and marks it sent', async () => {
+    const v = visit(3, {
+      urgent: true,
+      actions: [
+        { id: 11, what: '发送报价单', owner: '李明', dueDate: '2026-11-01', status: 'todo' },
+        { id: 12, what: '安排技术交流', owner: '张伟', dueDate: '2026-12-10', status: 'doing' },
+      ],
+      overdueActions: [11],
+    })
+    api.listVisits.mockResolvedValue({ rows: [v], total: 1 })
+    api.visitRecap.mockResolvedValue({ visitId: 3, text: '【共识确认】\n1. 11月28日前发送报价单(李明)' })
+    api.setVisitConfirmation.mockResolvedValue({ ...v, confirmation: 'sent', sentOn: '2026-11-23' })
+    const writeText = vi.fn().mockResolvedValue(undefined)
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+
+    const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } })
+    const item = wrapper.get('[data-testid="visit-item"]')
+    expect(item.classes()).toContain('urgent')
+    expect(item.get('[data-testid="visit-confirmation"]').text()).toBe('草稿')
+    const actions = item.findAll('[data-testid="visit-action"]')
+    expect(actions[0]!.find('[data-testid="visit-action-overdue"]').text()).toBe('已逾期')
+    expect(actions[1]!.find('[data-testid="visit-action-overdue"]').exists()).toBe(false)
+    expect(actions[1]!.text()).toContain('进行中')
+
+    await item.get('[data-testid="visit-recap-open"]').trigger('click')
+    await flushPromises()
+    expect(api.visitRecap).toHaveBeenCalledWith(3)
+    expect(body().get('[data-testid="visit-recap"]').text()).toContain('11月28日前发送报价单')
+
+    await body().get('[data-testid="visit-recap-copy"]').trigger('click')
+    await flushPromises()
+    expect(writeText).toHaveBeenCalledWith('【共识确认】\n1. 11月28日前发送报价单(李明)')
+
+    api.listVisits.mockClear()
+    await body().get('[data-testid="visit-mark-sent"]').trigger('click')
+    await flushPromises()
+    expect(api.setVisitConfirmation).toHaveBeenCalledWith(3, 'sent')
+    expect(body().get('[data-testid="visit-recap-status"]').text()).toBe('已发送')
+    expect(body().get('[data-testid="visit-mark-sent"]').attributes('disabled')).toBeDefined()
+    expect(api.listVisits).toHaveBeenCalled()
+    wrapper.unmount()
+  })
+})
