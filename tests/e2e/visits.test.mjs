@@ -1,4 +1,5 @@
-// Visit summaries (issue 6, items 1–3) on the real app with the sample data: a summary written
+// Visit summaries (issue 6, items 1–3) on the real app with the sample data: the customer's
+// header shows its red risk light (the sample deal idle at 报价); a summary written
 // with a vague phrase and a next action lacking owner and date is saved, and the core's quality
 // warnings are listed; the summary is in the tab's list; its customer recap (共识确认) carries
 // the next step but not the internal risk, and the summary is marked 已发送.
@@ -26,6 +27,9 @@ describe('visit summaries', () => {
     await browser.execute(() => {
       location.hash = '#/customers/1?tab=visits'
     })
+    // The header's risk light: the sample's MES deal has sat at 报价 for 6 days (red).
+    const badge = await shown(browser, tid('risk-badge'))
+    assert.equal(await badge.getAttribute('data-level'), 'red')
     await click(browser, tid('visit-new'))
     await shown(browser, tid('visit-form'))
     await fill(browser, tid('visit-form-summary', 'textarea'), SUMMARY)

@@ -3,6 +3,7 @@
 import { Channel, invoke } from '@tauri-apps/api/core'
 import type {
   BusinessLine,
+  RiskLight,
   ContactFields,
   CoreError,
   Customer,
@@ -215,6 +216,8 @@ export const api = {
   setVisitConfirmation: (id: number, status: Confirmation) =>
     call<Visit>('set_visit_confirmation', { id, status }),
   setActionStatus: (id: number, status: ActionStatus) => call<NextAction>('set_action_status', { id, status }),
+  /** The customer's risk light and its reasons (the rules in 设置). */
+  customerRisk: (id: number) => call<RiskLight>('customer_risk', { id }),
 }
 
 export type Api = typeof api

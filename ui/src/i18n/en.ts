@@ -667,6 +667,10 @@ const en: typeof zhCN = {
       otherCustomer: 'Only contacts of this customer can be linked',
     },
   },
+  risk: {
+    title: 'Risk',
+    level: { green: 'none', yellow: 'yellow', red: 'red' },
+  },
   trends: {
     marked: '{title}. Marked on the chart: {marks}',
     tab: 'Purchase trends',

@@ -665,6 +665,10 @@ export default {
       otherCustomer: '只能连接本客户的联系人',
     },
   },
+  risk: {
+    title: '风险',
+    level: { green: '无', yellow: '黄灯', red: '红灯' },
+  },
   trends: {
     marked: '{title}。图上标出：{marks}',
     tab: '采购趋势',
