@@ -8,9 +8,11 @@ import type {
   Grade,
   LeadSource,
   Lifecycle,
+  LostReason,
   Ownership,
   Procurement,
   Section,
+  Stage,
   Trend,
 } from './bindings'
 
@@ -26,3 +28,8 @@ export const ALLOCATION_RULES: AllocationRule[] = ['lowest_price', 'quality_firs
 export const BUYING_ROLES: BuyingRole[] = ['decision_maker', 'approver', 'evaluator', 'user', 'influencer', 'gatekeeper']
 export const COVERAGES: Coverage[] = ['none', 'initial', 'repeated', 'deep']
 export const SECTIONS: Section[] = ['overview', 'business', 'financials', 'sp_bp', 'power_map', 'key_persons', 'suppliers', 'process_it']
+/** The opportunity stages in pipeline order: the open ones (立项 → 合同), then 成交 and 丢单. */
+export const STAGES: Stage[] = ['initiation', 'needs', 'solution', 'quote', 'negotiation', 'contract', 'won', 'lost']
+/** The stages a deal is still being worked at (the kanban's full columns). */
+export const OPEN_STAGES: Stage[] = ['initiation', 'needs', 'solution', 'quote', 'negotiation', 'contract']
+export const LOST_REASONS: LostReason[] = ['price', 'product', 'relationship', 'budget', 'timing', 'service', 'other']
