@@ -62,6 +62,10 @@ import type {
   Visit,
   VisitFields,
   VisitPage,
+  BoardColumn,
+  OpportunityPage,
+  OpportunityQuery,
+  PipelineAnalytics,
 } from './bindings'
 
 export type { CoreError }
@@ -218,6 +222,15 @@ export const api = {
   setActionStatus: (id: number, status: ActionStatus) => call<NextAction>('set_action_status', { id, status }),
   /** The customer's risk light and its reasons (the rules in 设置). */
   customerRisk: (id: number) => call<RiskLight>('customer_risk', { id }),
+
+  // The pipeline (商机管道, issue 6): every opportunity across customers under one query
+  // (owners, stages, expected-close range), each row with its risk light.
+  /** One page of the opportunity table. */
+  listOpportunities: (query: OpportunityQuery) => call<OpportunityPage>('list_opportunities', { query }),
+  /** The kanban: a column per stage with count, Σ amount, Σ weighted and its largest `limit` cards. */
+  pipelineBoard: (query: OpportunityQuery) => call<BoardColumn[]>('pipeline_board', { query }),
+  /** Weighted forecast by month and owner, the funnel, and the lost deals by reason/competitor/stage. */
+  pipelineAnalytics: (query: OpportunityQuery) => call<PipelineAnalytics>('pipeline_analytics', { query }),
 }
 
 export type Api = typeof api
