@@ -66,6 +66,11 @@ import type {
   OpportunityPage,
   OpportunityQuery,
   PipelineAnalytics,
+  LostReview,
+  Opportunity,
+  OpportunityFields,
+  Stage,
+  StageChange,
 } from './bindings'
 
 export type { CoreError }
@@ -231,6 +236,22 @@ export const api = {
   pipelineBoard: (query: OpportunityQuery) => call<BoardColumn[]>('pipeline_board', { query }),
   /** Weighted forecast by month and owner, the funnel, and the lost deals by reason/competitor/stage. */
   pipelineAnalytics: (query: OpportunityQuery) => call<PipelineAnalytics>('pipeline_analytics', { query }),
+
+  // One opportunity (商机): the core holds the stage gates, so a move or save that lacks a
+  // stage's key fields is refused naming the first, its `detail` listing all ("quoteAmount,quoteDate").
+  getOpportunity: (id: number) => call<Opportunity>('get_opportunity', { id }),
+  createOpportunity: (customerId: number, fields: OpportunityFields) =>
+    call<Opportunity>('create_opportunity', { customerId, fields }),
+  /** Saves the form; a different stage is a move (gated, recorded in the stage history). */
+  updateOpportunity: (id: number, fields: OpportunityFields) => call<Opportunity>('update_opportunity', { id, fields }),
+  /** A stage move with the fields as stored; 丢单 takes the lost review. */
+  moveOpportunity: (id: number, stage: Stage, review: LostReview | null) =>
+    call<Opportunity>('move_opportunity', { id, stage, review }),
+  /** For good (the UI asks first); its visits and actions stay with the customer. */
+  deleteOpportunity: (id: number) => call<null>('delete_opportunity', { id }),
+  /** Every stage the opportunity entered, oldest first. */
+  stageHistory: (id: number) => call<StageChange[]>('stage_history', { id }),
+  opportunityRisk: (id: number) => call<RiskLight>('opportunity_risk', { id }),
 }
 
 export type Api = typeof api
