@@ -293,7 +293,22 @@ stageProbabilities: StageProbabilities,
 /**
  * The risk rules' switches and thresholds (likewise).
  */
-risk: RiskSettings, };
+risk: RiskSettings, 
+/**
+ * The desktop reminder of due and overdue next actions (likewise).
+ */
+notify: NotifySettings, };
+
+export type NotifySettings = { enabled: boolean, 
+/**
+ * Local time of the daily reminder, HH:MM (24-hour).
+ */
+time: string, 
+/**
+ * Whose actions (负责人, as written on the action); empty = everyone's. A shared
+ * database holds a team's actions, while a reminder is for the person at the laptop.
+ */
+owners: Array<string>, };
 
 export type Restored = { kind: HitKind, id: number, customerId: number, name: string, };
 

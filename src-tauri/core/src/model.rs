@@ -495,6 +495,28 @@ pub struct Settings {
     pub stage_probabilities: crate::opportunities::StageProbabilities,
     /// The risk rules' switches and thresholds (likewise).
     pub risk: crate::risk::RiskSettings,
+    /// The desktop reminder of due and overdue next actions (likewise).
+    pub notify: NotifySettings,
+}
+
+/// The desktop reminder of next actions due today and overdue: the app sends one notification
+/// at start-up and one at `time` each day while it runs (the UI schedules it; the counts come
+/// from the home page's query with `owners`).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NotifySettings {
+    pub enabled: bool,
+    /// Local time of the daily reminder, HH:MM (24-hour).
+    pub time: String,
+    /// Whose actions (负责人, as written on the action); empty = everyone's. A shared
+    /// database holds a team's actions, while a reminder is for the person at the laptop.
+    pub owners: Vec<String>,
+}
+
+impl Default for NotifySettings {
+    fn default() -> Self {
+        NotifySettings { enabled: true, time: "09:00".into(), owners: Vec::new() }
+    }
 }
 
 impl Default for Settings {
@@ -509,6 +531,7 @@ impl Default for Settings {
             new_product_months: 3,
             stage_probabilities: Default::default(),
             risk: Default::default(),
+            notify: Default::default(),
         }
     }
 }

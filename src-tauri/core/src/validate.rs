@@ -48,6 +48,16 @@ pub(crate) fn range_i(field: &str, value: Option<i64>, min: i64, max: i64) -> Re
     }
 }
 
+/// `HH:MM` (24-hour) or empty.
+pub(crate) fn time(field: &str, value: &str) -> Result<()> {
+    let v = value.trim();
+    if v.is_empty() || chrono::NaiveTime::parse_from_str(v, "%H:%M").is_ok() {
+        Ok(())
+    } else {
+        Err(CoreError::validation_detail(field, Reason::InvalidDate, "HH:MM"))
+    }
+}
+
 /// Accepts empty, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a real calendar date).
 pub fn partial_date(field: &str, value: &str) -> Result<()> {
     let v = value.trim();
@@ -289,7 +299,18 @@ pub fn settings(s: &Settings) -> Result<()> {
     range_f("yoyPct", Some(s.yoy_pct), 1.0, 1000.0)?;
     range_i("stoppedMonths", Some(s.stopped_months), 1, 12)?;
     range_i("newProductMonths", Some(s.new_product_months), 1, 12)?;
-    pipeline_settings(s)
+    pipeline_settings(s)?;
+    notify_settings(s)
+}
+
+/// The reminder's time (required: the UI always has one) and owner names.
+fn notify_settings(s: &Settings) -> Result<()> {
+    required("notify.time", &s.notify.time)?;
+    time("notify.time", &s.notify.time)?;
+    for (i, owner) in s.notify.owners.iter().enumerate() {
+        required(&format!("notify.owners.{i}"), owner)?;
+    }
+    Ok(())
 }
 
 /// The stage probabilities and the risk rules' thresholds.
@@ -321,6 +342,21 @@ mod tests {
             Err(CoreError::Validation { field, reason, .. }) => (field, reason),
             other => panic!("expected a validation error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_reminder_needs_a_time_of_day_and_named_owners() {
+        let ok = Settings::default();
+        assert!(settings(&ok).is_ok());
+        let with = |time: &str, owners: &[&str]| Settings {
+            notify: crate::model::NotifySettings { enabled: true, time: time.into(), owners: owners.iter().map(|o| o.to_string()).collect() },
+            ..Settings::default()
+        };
+        assert!(settings(&with("18:30", &["李明"])).is_ok());
+        assert_eq!(reason(settings(&with("", &[]))), ("notify.time".into(), Reason::Required));
+        assert_eq!(reason(settings(&with("25:00", &[]))), ("notify.time".into(), Reason::InvalidDate));
+        assert_eq!(reason(settings(&with("9点", &[]))), ("notify.time".into(), Reason::InvalidDate));
+        assert_eq!(reason(settings(&with("09:00", &["李明", " "]))), ("notify.owners.1".into(), Reason::Required));
     }
 
     #[test]

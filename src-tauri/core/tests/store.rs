@@ -124,6 +124,25 @@ fn financial_signal_uses_the_configured_threshold() {
 }
 
 #[test]
+fn the_action_reminder_is_on_at_nine_by_default_and_saved_with_the_settings() {
+    let (_dir, s) = store();
+    // Settings saved before the reminder existed read with its defaults.
+    s.connection().execute("INSERT INTO setting (key, value) VALUES ('settings', '{\"staleMonths\":18}')", []).unwrap();
+    let got = s.settings().unwrap();
+    assert_eq!((got.stale_months, got.notify.enabled, got.notify.time.as_str()), (18, true, "09:00"));
+    assert!(got.notify.owners.is_empty());
+
+    let mut changed = got.clone();
+    changed.notify = NotifySettings { enabled: false, time: "17:45".into(), owners: vec!["李明".into()] };
+    assert_eq!(s.save_settings(&changed).unwrap(), changed);
+    assert_eq!(s.settings().unwrap().notify, changed.notify);
+
+    changed.notify.time = "7:5pm".into();
+    assert_eq!(refused(s.save_settings(&changed)), ("notify.time".into(), Reason::InvalidDate));
+    assert_eq!(s.settings().unwrap().notify.time, "17:45", "nothing written");
+}
+
+#[test]
 fn sections_older_than_the_stale_age_are_flagged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.sqlite");

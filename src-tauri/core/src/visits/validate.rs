@@ -2,20 +2,10 @@
 //! opportunity). A missing owner or due date is not refused: the quality check warns.
 
 use super::{ActionFields, VisitFields};
-use crate::error::{CoreError, Reason, Result};
-use crate::validate::{full_date, max_len, required};
+use crate::error::Result;
+use crate::validate::{full_date, max_len, required, time};
 
 const MAX_TEXT: usize = 20_000;
-
-/// `HH:MM` (24-hour) or empty.
-fn time(field: &str, value: &str) -> Result<()> {
-    let v = value.trim();
-    if v.is_empty() || chrono::NaiveTime::parse_from_str(v, "%H:%M").is_ok() {
-        Ok(())
-    } else {
-        Err(CoreError::validation_detail(field, Reason::InvalidDate, "HH:MM"))
-    }
-}
 
 pub fn action(prefix: &str, a: &ActionFields) -> Result<()> {
     required(&format!("{prefix}what"), &a.what)?;
