@@ -62,6 +62,9 @@ import type {
   Visit,
   VisitFields,
   VisitPage,
+  CustomerRemoval,
+  TimelinePage,
+  TimelineQuery,
   BoardColumn,
   OpportunityPage,
   OpportunityQuery,
@@ -252,6 +255,13 @@ export const api = {
   /** Every stage the opportunity entered, oldest first. */
   stageHistory: (id: number) => call<StageChange[]>('stage_history', { id }),
   opportunityRisk: (id: number) => call<RiskLight>('opportunity_risk', { id }),
+
+  // The customer timeline (visits, actions, stage, power-map and profile changes, newest
+  // first, filtered by kind and paged by the core) and what deleting a customer takes with it.
+  customerTimeline: (customerId: number, query: TimelineQuery) =>
+    call<TimelinePage>('customer_timeline', { customerId, query }),
+  /** Counted before the delete, so the confirmation can say what goes (all of it comes back with 撤销). */
+  customerRemoval: (id: number) => call<CustomerRemoval>('customer_removal', { id }),
 }
 
 export type Api = typeof api

@@ -1,14 +1,14 @@
-// Exporting a chart (the power map, the purchase trends) as PNG or SVG: the same save-dialog
-// flow (and E2E hook `window.__DOSSIER_E2E_SAVE__`) as the Excel exports, then a Tauri command
-// writes the bytes.
+// Exporting a chart (the power map, the purchase trends) as PNG or SVG, or a drawn document (the
+// 共识确认 recap) as PNG or PDF: the same save-dialog flow (and E2E hook
+// `window.__DOSSIER_E2E_SAVE__`) as the Excel exports, then a Tauri command writes the bytes.
 import { save } from '@tauri-apps/plugin-dialog'
 import { api } from '../api'
 import { safeFileName } from '../composables/exporting'
 
 export type ImageKind = 'png' | 'svg'
 
-/** Asks where to save the image; null when the user backs out. */
-export async function pickImagePath(defaultName: string, kind: ImageKind, filterName: string): Promise<string | null> {
+/** Asks where to save the image (or PDF); null when the user backs out. */
+export async function pickImagePath(defaultName: string, kind: ImageKind | 'pdf', filterName: string): Promise<string | null> {
   const hook = window.__DOSSIER_E2E_SAVE__
   if (typeof hook === 'string') return hook
   const name = safeFileName(defaultName)

@@ -1,0 +1,73 @@
+// The customer timeline's presentation rules, kept pure so they are tested without mounting:
+// which day and time an entry belongs to (the core sorts by `at`, which is a local date, a local
+// date and time, or a UTC timestamp depending on the kind), the day groups, and where on the
+// customer page an entry's source lives.
+import type { TimelineEntry, TimelineKind } from '../../bindings'
+
+/** Entries per page (加载更多 fetches the next). */
+export const TIMELINE_PAGE_SIZE = 30
+
+/** The kinds in the order the filter lists them. */
+export const TIMELINE_KINDS: TimelineKind[] = ['visit', 'action', 'stage', 'power_map', 'profile']
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * `at` split into the local day and time ("" when the entry has only a date). Recorded changes
+ * carry a UTC timestamp ("…Z"): shown in local time, so an evening change does not land on the
+ * next day. Visits carry their own local date and time; actions a bare date.
+ */
+export function localWhen(at: string): { day: string; time: string } {
+  if (/Z$|[+-]\d\d:\d\d$/.test(at)) {
+    const d = new Date(at)
+    if (!Number.isNaN(d.getTime())) {
+      return { day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` }
+    }
+  }
+  return { day: at.slice(0, 10), time: at.length > 10 ? at.slice(11, 16) : '' }
+}
+
+export interface DayGroup {
+  day: string
+  entries: TimelineEntry[]
+}
+
+/**
+ * Consecutive entries of one local day grouped, in the core's order (newest first). A day that
+ * continues on the next page extends the last group instead of starting a second heading.
+ */
+export function groupByDay(entries: TimelineEntry[]): DayGroup[] {
+  const groups: DayGroup[] = []
+  for (const e of entries) {
+    const { day } = localWhen(e.at)
+    const last = groups[groups.length - 1]
+    if (last && last.day === day) last.entries.push(e)
+    else groups.push({ day, entries: [e] })
+  }
+  return groups
+}
+
+/** Where an entry's source is shown: a tab of the customer page, and the profile section. */
+export interface EntryTarget {
+  tab: 'profile' | 'map' | 'visits' | 'deals'
+  section?: string
+}
+
+/**
+ * Visits and their actions are on 拜访记录; an action made for a deal (no visit) and stage
+ * changes on 商机; power-map changes on 权力地图; a profile save at its section of 档案.
+ */
+export function entryTarget(e: TimelineEntry): EntryTarget {
+  switch (e.kind) {
+    case 'visit':
+      return { tab: 'visits' }
+    case 'action':
+      return e.opportunityId !== null ? { tab: 'deals' } : { tab: 'visits' }
+    case 'stage':
+      return { tab: 'deals' }
+    case 'power_map':
+      return { tab: 'map' }
+    case 'profile':
+      return { tab: 'profile', section: e.title }
+  }
+}
