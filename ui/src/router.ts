@@ -10,6 +10,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/CustomerView.vue'),
     props: (route) => ({ id: Number(route.params.id) }),
   },
+  { path: '/pipeline', name: 'pipeline', component: () => import('./views/PipelineView.vue') },
   { path: '/imports', name: 'imports', component: () => import('./views/ImportsView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
   { path: '/:rest(.*)*', redirect: '/customers' },
