@@ -1,0 +1,371 @@
+// 商机管道 with the IPC mocked: the forecast, funnel and lost-deal option builders on real
+// figures (gap months kept, conversion rates, the largest bar on top), the kanban's columns,
+// sums and risk lights, a drag (or the card menu) opening the shared stage move dialog with the
+// column's stage as its target and the board reloading after the move, the table's query, and
+// the analytics tabs' totals and lost reviews.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { DOMWrapper, flushPromises } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
+import type { BoardColumn, ForecastRow, FunnelStep, OpportunityRow, PipelineAnalytics, RiskLight, Stage } from '../bindings'
+import { makeRouter, mountWith } from './helpers'
+import { buildForecastOption, buildFunnelOption, buildLostOption, forecastColumns, funnelRows, monthsBetween } from '../pipeline/options'
+import { pipelineWords } from '../pipeline/words'
+import { STAGES } from '../enums'
+
+const api = vi.hoisted(() => ({
+  pipelineBoard: vi.fn(),
+  pipelineAnalytics: vi.fn(),
+  listOpportunities: vi.fn(),
+  customerFacets: vi.fn(),
+  moveOpportunity: vi.fn(),
+  updateOpportunity: vi.fn(),
+}))
+vi.mock('../api', () => ({ api }))
+
+import PipelineView from '../views/PipelineView.vue'
+import StageMoveDialog from '../components/opportunities/StageMoveDialog.vue'
+import RiskBadge from '../components/RiskBadge.vue'
+
+vi.setConfig({ testTimeout: 30000 })
+
+const body = () => new DOMWrapper(document.body)
+const RED: RiskLight = {
+  level: 'red',
+  reasons: [{ rule: 'quote_idle', level: 'red', opportunityId: 1, opportunityName: '2026 MES 项目', days: 6, count: 1, since: '2026-11-27', explanation: '报价后 6 天无任何行动' }],
+}
+const GREEN: RiskLight = { level: 'green', reasons: [] }
+
+function opp(id: number, stage: Stage, over: Partial<OpportunityRow> = {}): OpportunityRow {
+  return {
+    risk: GREEN, id, customerId: id * 10, customerName: '华东精密机械股份有限公司', effectiveProbability: 60, weighted: 0,
+    stageSince: '2026-11-27', createdAt: '2026-10-01 10:00:00', updatedAt: '2026-11-27 10:00:00', name: `商机 ${id}`, owner: '李明',
+    amount: 100_000, stage, probability: null, expectedClose: '2026-12-28', scopeId: null, keyPersons: [], budget: null, competitors: [],
+    needs: '', quoteAmount: null, quoteDate: '', contractAmount: null, contractDate: '', notes: '', lostReview: null,
+    ...over,
+  }
+}
+
+const mes = opp(1, 'quote', { name: '2026 MES 项目', amount: 1_280_000, weighted: 768_000, risk: RED, quoteAmount: 1_250_000, quoteDate: '2026-11-27' })
+const welding = opp(2, 'solution', { name: '焊装线自动化改造', customerName: '长江汽车零部件有限公司', customerId: 2, amount: 860_000, weighted: 344_000 })
+const substation = opp(3, 'lost', {
+  name: '变电站智能监控', customerName: '中恒电力工程集团有限公司', customerId: 3, amount: 2_400_000,
+  lostReview: { lostTo: '西门子', reason: 'price', text: '对方报价低 18%，且有集团框架协议', stageLostAt: 'quote', next: '跟进明年二期招标' },
+})
+
+function board(): BoardColumn[] {
+  const cards: Partial<Record<Stage, OpportunityRow[]>> = { quote: [mes], solution: [welding], lost: [substation] }
+  return STAGES.map((stage) => {
+    const c = cards[stage] ?? []
+    return { stage, count: c.length, amount: c.reduce((s, o) => s + (o.amount ?? 0), 0), weighted: c.reduce((s, o) => s + o.weighted, 0), cards: c }
+  })
+}
+
+const FUNNEL: FunnelStep[] = [
+  { stage: 'initiation', count: 2, amount: 300_000, reached: 20 },
+  { stage: 'needs', count: 3, amount: 400_000, reached: 16 },
+  { stage: 'solution', count: 4, amount: 500_000, reached: 12 },
+  { stage: 'quote', count: 2, amount: 600_000, reached: 6 },
+  { stage: 'negotiation', count: 1, amount: 700_000, reached: 3 },
+  { stage: 'contract', count: 0, amount: 0, reached: 2 },
+  { stage: 'won', count: 2, amount: 900_000, reached: 2 },
+  { stage: 'lost', count: 6, amount: 1_000_000, reached: 6 },
+]
+
+function analytics(): PipelineAnalytics {
+  return {
+    byMonth: [
+      { key: '', count: 1, amount: 50_000, weighted: 5_000 },
+      { key: '2026-12', count: 2, amount: 1_380_000, weighted: 788_000 },
+      { key: '2027-02', count: 1, amount: 860_000, weighted: 344_000 },
+    ],
+    byOwner: [
+      { key: '李明', count: 3, amount: 1_430_000, weighted: 793_000 },
+      { key: '王芳', count: 1, amount: 860_000, weighted: 344_000 },
+    ],
+    total: { key: '', count: 4, amount: 2_290_000, weighted: 1_137_000 },
+    funnel: FUNNEL,
+    lostByReason: [{ key: 'price', count: 1, amount: 2_400_000 }],
+    lostByCompetitor: [{ key: '西门子', count: 1, amount: 2_400_000 }],
+    lostByStage: [{ key: 'quote', count: 1, amount: 2_400_000 }],
+  }
+}
+
+/** Stands in for the chart card (happy-dom has no canvas): the series ids and their data. */
+const ChartStub = defineComponent({
+  props: { option: { type: Object, default: () => ({}) }, title: String, chartTestid: String },
+  setup: (p) => () =>
+    h('div', { class: 'chart-stub', 'data-testid': p.chartTestid }, ((p.option.series ?? []) as { id: string; data: unknown[] }[]).map((s) => `${s.id}:${JSON.stringify(s.data)}`).join('|')),
+})
+const stubs = { ChartCard: ChartStub }
+
+async function openPipeline(view = '') {
+  const router = makeRouter()
+  await router.push(view ? `/pipeline?view=${view}` : '/pipeline')
+  const { wrapper } = await mountWith(PipelineView, { global: { stubs } }, router)
+  await flushPromises()
+  return { wrapper, router }
+}
+
+const column = (stage: Stage) => body().get(`[data-testid="pipeline-column"][data-stage="${stage}"]`)
+const card = (id: number) => body().get(`[data-testid="pipeline-card"][data-id="${id}"]`)
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  api.pipelineBoard.mockResolvedValue(board())
+  api.pipelineAnalytics.mockResolvedValue(analytics())
+  api.customerFacets.mockResolvedValue({ industries: [], owners: ['李明', '王芳'] })
+  api.listOpportunities.mockResolvedValue({ rows: [mes, welding], total: 2 })
+})
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('pipeline option builders', () => {
+  const words = pipelineWords()
+
+  it('counts the months across a year end', () => {
+    expect(monthsBetween('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02'])
+    expect(monthsBetween('2026-11', '')).toEqual([])
+  })
+
+  it('forecast: every month from the first to the last close (empty ones at 0), undated deals last', () => {
+    const rows: ForecastRow[] = analytics().byMonth
+    expect(forecastColumns(rows).map((c) => [c.month, c.weighted])).toEqual([
+      ['2026-12', 788_000],
+      ['2027-01', 0],
+      ['2027-02', 344_000],
+      ['', 5_000],
+    ])
+    const option = buildForecastOption(rows, words)
+    expect(option.xAxis.data).toEqual(['2026-12', '2027-01', '2027-02', '未填日期'])
+    expect(option.series.map((s) => [s.id, s.data])).toEqual([
+      ['amount', [1_380_000, 0, 860_000, 50_000]],
+      ['weighted', [788_000, 0, 344_000, 5_000]],
+    ])
+    // Amounts on a 万元 axis (the largest is 138 万).
+    expect(option.yAxis.name).toBe('万元')
+    expect(option.yAxis.axisLabel.formatter(1_380_000)).toBe('138')
+    const tip = option.tooltip.formatter([
+      { dataIndex: 0, seriesName: '金额', value: 1_380_000 },
+      { dataIndex: 0, seriesName: '加权预测', value: 788_000 },
+    ])
+    expect(tip).toContain('2026-12 · 2 个')
+    expect(tip).toContain('78.8 万元（788,000 元）')
+  })
+
+  it('funnel: conversion from the stage before and from the start; 成交 from the start is the win rate', () => {
+    const rows = funnelRows(FUNNEL)
+    const by = Object.fromEntries(rows.map((r) => [r.stage, r]))
+    expect(by.initiation).toMatchObject({ stepRate: null, overallRate: 100 })
+    expect(by.needs).toMatchObject({ stepRate: 80, overallRate: 80 })
+    expect(by.quote).toMatchObject({ stepRate: 50, overallRate: 30 })
+    expect(by.negotiation).toMatchObject({ stepRate: 50, overallRate: 15 })
+    expect(by.contract).toMatchObject({ stepRate: 66.7, overallRate: 10 })
+    expect(by.won).toMatchObject({ stepRate: 100, overallRate: 10 })
+    expect(by.lost).toMatchObject({ count: 6, stepRate: null, overallRate: null })
+    // No deals: no rates rather than NaN.
+    expect(funnelRows(FUNNEL.map((s) => ({ ...s, reached: 0 })))[1]).toMatchObject({ stepRate: null, overallRate: null })
+
+    const option = buildFunnelOption(FUNNEL, words)
+    const series = option.series[0]
+    expect(series.sort).toBe('none')
+    expect(series.data).toEqual([
+      { name: '立项', value: 20 }, { name: '需求确认', value: 16 }, { name: '方案', value: 12 }, { name: '报价', value: 6 },
+      { name: '谈判', value: 3 }, { name: '合同', value: 2 }, { name: '成交', value: 2 },
+    ])
+    expect(series.label.formatter({ dataIndex: 3 })).toBe('报价 6（50%）')
+    const tip = option.tooltip.formatter({ dataIndex: 3 })
+    expect(tip).toContain('当前：2 个 · 60 万元')
+    expect(tip).toContain('累计转化率：30%')
+  })
+
+  it('lost deals: the largest on top, the amount in the tooltip, a missing key named', () => {
+    const option = buildLostOption(
+      [{ key: '西门子', count: 3, amount: 5_000_000 }, { key: '', count: 2, amount: 300_000 }, { key: 'ABB', count: 1, amount: 80_000 }],
+      (k) => k,
+      words,
+    )
+    expect(option.yAxis.data).toEqual(['ABB', '未填', '西门子'])
+    expect(option.series[0].data).toEqual([1, 2, 3])
+    expect(option.tooltip.formatter([{ dataIndex: 2 }])).toContain('3 个 · 500 万元')
+  })
+})
+
+describe('kanban', () => {
+  it('one column per stage with count and sums; cards carry stage and risk level, the reasons on the light', async () => {
+    await openPipeline()
+    expect(body().findAll('[data-testid="pipeline-column"]').map((c) => c.attributes('data-stage'))).toEqual(STAGES)
+    expect(api.pipelineBoard).toHaveBeenCalledWith(expect.objectContaining({ owners: [], stages: [], closeFrom: '', closeTo: '', limit: 50 }))
+
+    const quote = column('quote')
+    expect(quote.get('[data-testid="pipeline-column-count"]').text()).toBe('1')
+    expect(quote.get('[data-testid="pipeline-column-sums"]').text()).toContain('Σ 128 万元')
+    expect(quote.get('[data-testid="pipeline-column-sums"]').text()).toContain('加权 76.8 万元')
+    const red = card(1)
+    expect(red.attributes('data-stage')).toBe('quote')
+    expect(red.attributes('data-level')).toBe('red')
+    expect(red.text()).toContain('2026 MES 项目')
+    expect(red.text()).toContain('华东精密机械股份有限公司')
+    expect(red.text()).toContain('128 万元')
+    expect(red.text()).toContain('2026-12-28')
+    expect(red.get('[data-testid="risk-badge"]').text()).toBe('红灯')
+    expect(card(2).attributes('data-level')).toBe('green')
+    expect(card(2).attributes('data-stage')).toBe('solution')
+
+    // 成交 / 丢单 are compact until opened.
+    expect(column('lost').find('[data-testid="pipeline-card"]').exists()).toBe(false)
+    expect(column('lost').text()).toContain('拖到这里标记丢单')
+    await column('lost').get('[data-testid="pipeline-column-toggle-lost"]').trigger('click')
+    expect(card(3).attributes('data-stage')).toBe('lost')
+  })
+
+  it('a card dropped on another column opens the stage move dialog for that stage; the board reloads after the move', async () => {
+    api.moveOpportunity.mockResolvedValue({ ...mes, stage: 'negotiation' })
+    const { wrapper } = await openPipeline()
+    expect(api.pipelineBoard).toHaveBeenCalledTimes(1)
+
+    await card(1).trigger('dragstart')
+    // Its own column does not take it.
+    const same = new Event('dragover', { cancelable: true })
+    column('quote').element.dispatchEvent(same)
+    expect(same.defaultPrevented).toBe(false)
+    const other = new Event('dragover', { cancelable: true })
+    column('negotiation').element.dispatchEvent(other)
+    expect(other.defaultPrevented).toBe(true)
+    await flushPromises()
+    expect(column('negotiation').classes()).toContain('over')
+    await column('negotiation').trigger('drop')
+    await flushPromises()
+
+    const dialog = wrapper.findComponent(StageMoveDialog)
+    expect(dialog.props('target')).toBe('negotiation')
+    expect(dialog.props('opportunity')).toMatchObject({ id: 1, stage: 'quote' })
+    expect(api.moveOpportunity).toHaveBeenCalledWith(1, 'negotiation', null)
+    await flushPromises()
+    expect(api.pipelineBoard).toHaveBeenCalledTimes(2)
+  })
+
+  it("the gate's refusal comes back in the dialog naming the missing quote fields", async () => {
+    api.moveOpportunity.mockRejectedValue({ type: 'validation', data: { field: 'quoteAmount', reason: 'required', detail: 'quoteAmount,quoteDate' } })
+    await openPipeline()
+    await card(2).trigger('dragstart')
+    await column('quote').trigger('drop')
+    await flushPromises()
+    expect(api.moveOpportunity).toHaveBeenCalledWith(2, 'quote', null)
+    const missing = body().get('[data-testid="stage-move-missing"]').text()
+    expect(missing).toContain('报价')
+    expect(body().find('[data-testid="stage-move-field-quoteAmount"]').exists()).toBe(true)
+    expect(body().find('[data-testid="stage-move-field-quoteDate"]').exists()).toBe(true)
+    // Nothing moved: the board was not reloaded.
+    expect(api.pipelineBoard).toHaveBeenCalledTimes(1)
+  })
+
+  it('the card menu moves without dragging: 丢单 opens the dialog on the lost review', async () => {
+    const { wrapper } = await openPipeline()
+    await card(2).get('[data-testid="pipeline-card-menu"]').trigger('click')
+    await flushPromises()
+    await body().get('[data-testid="pipeline-card-move-lost"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.findComponent(StageMoveDialog).props('target')).toBe('lost')
+    expect(body().find('[data-testid="lost-review"]').exists()).toBe(true)
+    // The review comes first: nothing is sent yet.
+    expect(api.moveOpportunity).not.toHaveBeenCalled()
+  })
+
+  it("clicking a card opens its customer's 商机 tab", async () => {
+    const { router } = await openPipeline()
+    // The customer page itself is not loaded here: the navigation is what matters.
+    const push = vi.spyOn(router, 'push').mockResolvedValue(undefined)
+    await card(2).trigger('click')
+    expect(push).toHaveBeenCalledWith({ name: 'customer', params: { id: 2 }, query: { tab: 'deals' } })
+    // The card's menu button does not open the customer.
+    push.mockClear()
+    await card(2).get('[data-testid="pipeline-card-menu"]').trigger('click')
+    expect(push).not.toHaveBeenCalled()
+  })
+
+  it('says where deals come from when there are none, and that the filters leave none', async () => {
+    api.pipelineBoard.mockResolvedValue(STAGES.map((stage) => ({ stage, count: 0, amount: 0, weighted: 0, cards: [] })))
+    await openPipeline()
+    expect(body().get('[data-testid="pipeline-empty"]').text()).toContain('还没有商机')
+    expect(body().get('[data-testid="pipeline-empty"]').text()).toContain('「商机」标签')
+  })
+
+  it('a column with more deals than cards offers the table on that stage', async () => {
+    const cols = board()
+    cols.find((c) => c.stage === 'quote')!.count = 80
+    api.pipelineBoard.mockResolvedValue(cols)
+    const { router } = await openPipeline()
+    await column('quote').get('[data-testid="pipeline-column-more"] button').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.view).toBe('table')
+    expect(api.listOpportunities).toHaveBeenLastCalledWith(expect.objectContaining({ stages: ['quote'], offset: 0 }))
+  })
+})
+
+describe('table and analytics', () => {
+  it('the table lists the deals with stage, probability, weighted amount and light; sorting asks the core', async () => {
+    await openPipeline('table')
+    expect(api.listOpportunities).toHaveBeenCalledWith(expect.objectContaining({ sort: 'expected_close', descending: false, limit: 50 }))
+    expect(body().get('[data-testid="pipeline-table-total"]').text()).toBe('共 2 个商机')
+    const rows = body().findAll('.pipeline-row')
+    expect(rows).toHaveLength(2)
+    expect(rows[0].text()).toContain('报价')
+    expect(rows[0].text()).toContain('60%')
+    expect(rows[0].get('[data-testid="pipeline-row-weighted"]').text()).toBe('76.8 万元')
+    expect(rows[0].get('[data-testid="risk-badge"]').attributes('data-level')).toBe('red')
+    await body().findAll('th.is-sortable')[1]!.trigger('click') // 金额
+    await flushPromises()
+    expect(api.listOpportunities).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'amount', descending: false }))
+  })
+
+  it('the forecast shows the open totals and the owners with their share', async () => {
+    await openPipeline('forecast')
+    expect(api.pipelineAnalytics).toHaveBeenCalledTimes(1)
+    expect(body().get('[data-testid="pipeline-forecast-count"]').text()).toBe('4 个')
+    expect(body().get('[data-testid="pipeline-forecast-weighted"]').text()).toBe('113.7 万元')
+    const owners = body().get('[data-testid="pipeline-forecast-owners"]').text()
+    expect(owners).toContain('李明')
+    expect(owners).toContain('69.7%') // 793,000 / 1,137,000
+    expect(body().get('[data-testid="pipeline-forecast-chart"]').text()).toContain('weighted:[788000,0,344000,5000]')
+  })
+
+  it('the funnel states the win rate; switching to it from the forecast reuses the analytics', async () => {
+    const { router } = await openPipeline('forecast')
+    await router.replace('/pipeline?view=funnel')
+    await flushPromises()
+    expect(api.pipelineAnalytics).toHaveBeenCalledTimes(1)
+    expect(body().get('[data-testid="pipeline-win-rate"]').text()).toContain('赢单率 10%（成交 2 / 全部 20）')
+    expect(body().get('[data-testid="pipeline-funnel-table"]').text()).toContain('66.7%')
+  })
+
+  it('the lost analysis lists the lost deals with their review', async () => {
+    api.listOpportunities.mockResolvedValue({ rows: [substation], total: 1 })
+    await openPipeline('lost')
+    expect(api.listOpportunities).toHaveBeenCalledWith(expect.objectContaining({ stages: ['lost'], sort: 'updated_at', descending: true }))
+    expect(body().get('[data-testid="pipeline-lost-total"]').text()).toBe('丢单 1 个，金额合计 240 万元')
+    const table = body().get('[data-testid="pipeline-lost-table"]').text()
+    expect(table).toContain('西门子')
+    expect(table).toContain('价格')
+    expect(table).toContain('对方报价低 18%')
+    expect(body().get('[data-testid="pipeline-lost-reason-chart"]').text()).toBe('lost:[1]')
+  })
+
+  it('an owner filter reaches every query', async () => {
+    const { wrapper } = await openPipeline()
+    const select = wrapper.findAllComponents({ name: 'ElSelect' }).find((s) => s.element.closest('[data-testid="pipeline-filter-owner"]') || s.attributes('data-testid') === 'pipeline-filter-owner')!
+    select.vm.$emit('update:modelValue', ['王芳'])
+    await flushPromises()
+    expect(api.pipelineBoard).toHaveBeenLastCalledWith(expect.objectContaining({ owners: ['王芳'] }))
+  })
+})
+
+describe('compact risk light', () => {
+  it('names yellow and red without the prefix; green is the lamp alone', async () => {
+    const { wrapper } = await mountWith(RiskBadge, { props: { risk: RED, compact: true } })
+    expect(wrapper.get('[data-testid="risk-badge"]').text()).toBe('红灯')
+    await wrapper.setProps({ risk: GREEN })
+    expect(wrapper.get('[data-testid="risk-badge"]').text()).toBe('')
+    expect(wrapper.get('[data-testid="risk-badge"]').attributes('aria-label')).toBe('风险: 无')
+  })
+})
