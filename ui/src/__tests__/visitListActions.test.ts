@@ -1,0 +1,181 @@
+// Changing things from the 拜访记录 list and deleting a customer, with the IPC mocked: a next
+// action's status set from its select (saved, list reloaded, the page told so it refreshes the
+// risk light), an overdue action in red, a visit deleted only after asking (naming how many
+// actions go), and the customer delete asking with what goes (customer_removal) — nothing
+// deleted when the count fails or the user backs out.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { DOMWrapper, flushPromises } from '@vue/test-utils'
+import { ElMessageBox, ElSelect } from 'element-plus'
+import type { CustomerRemoval, Visit } from '../bindings'
+import { blankVisit } from '../components/visits/visitForm'
+import { removalLines } from '../composables/customerRemoval'
+import { appState } from '../stores/app'
+import { makeRouter, mountWith, profile } from './helpers'
+
+const api = vi.hoisted(() => ({
+  listVisits: vi.fn(),
+  setActionStatus: vi.fn(),
+  deleteVisit: vi.fn(),
+  getCustomer: vi.fn(),
+  customerRisk: vi.fn(),
+  customerRemoval: vi.fn(),
+  deleteCustomer: vi.fn(),
+}))
+vi.mock('../api', () => ({ api }))
+
+import VisitsTab from '../components/visits/VisitsTab.vue'
+import CustomerView from '../views/CustomerView.vue'
+
+vi.setConfig({ testTimeout: 30000 })
+
+const body = () => new DOMWrapper(document.body)
+
+function visit(id: number, over: Partial<Visit> = {}): Visit {
+  return {
+    ...blankVisit(),
+    id, customerId: 1, customerName: '华东精密', opportunityName: '', confirmation: 'draft', sentOn: '', confirmedOn: '',
+    overdueActions: [], createdAt: '2026-11-20 10:00:00', updatedAt: '2026-11-20 10:00:00',
+    date: '2026-11-20', time: '14:30', goal: '确认二期需求', summary: '客户希望月底前看到方案',
+    ...over,
+  }
+}
+const withActions = visit(3, {
+  actions: [
+    { id: 11, what: '发送报价单', owner: '李明', dueDate: '2026-11-01', status: 'todo' },
+    { id: 12, what: '安排技术交流', owner: '张伟', dueDate: '2026-12-10', status: 'doing' },
+  ],
+  overdueActions: [11],
+})
+
+function removal(over: Partial<CustomerRemoval> = {}): CustomerRemoval {
+  return {
+    customerId: 1, name: '华东精密机械有限公司', contacts: 3, opportunities: 2, openOpportunities: 1, openAmount: 1_200_000,
+    visits: 5, actions: 4, openActions: 2, purchases: 0, powerScopes: 0,
+    ...over,
+  }
+}
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  vi.restoreAllMocks()
+  appState.lastDeleted = null
+})
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('visit list', () => {
+  it('sets a next action’s status from its select, reloads and tells the page; an overdue action is red', async () => {
+    api.listVisits.mockResolvedValue({ rows: [withActions], total: 1 })
+    api.setActionStatus.mockResolvedValue({ id: 11, what: '发送报价单', status: 'done' })
+    const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [] } })
+    const rows = wrapper.findAll('[data-testid="visit-action"]')
+    expect(rows[0]!.classes()).toContain('overdue')
+    expect(rows[1]!.classes()).not.toContain('overdue')
+    const selects = wrapper.findAllComponents(ElSelect).filter((s) => s.attributes('data-testid') === 'visit-action-status')
+    expect(selects.map((s) => s.props('modelValue'))).toEqual(['todo', 'doing'])
+
+    api.listVisits.mockClear()
+    selects[0]!.vm.$emit('update:modelValue', 'done')
+    await flushPromises()
+    expect(api.setActionStatus).toHaveBeenCalledWith(11, 'done')
+    expect(api.listVisits).toHaveBeenCalledWith(1, null, 0, 20)
+    expect(wrapper.emitted('changed')).toHaveLength(1)
+    expect(body().get('.el-message--success').text()).toContain('「发送报价单」已改为已完成')
+
+    // Picking the status it already has saves nothing.
+    selects[1]!.vm.$emit('update:modelValue', 'doing')
+    await flushPromises()
+    expect(api.setActionStatus).toHaveBeenCalledTimes(1)
+    wrapper.unmount()
+  })
+
+  it('deletes a visit only after asking, saying its actions go with it and that it cannot be undone', async () => {
+    api.listVisits.mockResolvedValue({ rows: [withActions], total: 1 })
+    api.deleteVisit.mockResolvedValue(null)
+    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockRejectedValueOnce('cancel')
+    const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [] } })
+
+    await wrapper.get('[data-testid="visit-delete"]').trigger('click')
+    await flushPromises()
+    expect(confirm).toHaveBeenCalledTimes(1)
+    const [message, title] = confirm.mock.calls[0]!
+    expect(title).toBe('删除拜访总结')
+    expect(message).toBe('删除 2026-11-20 的拜访总结「确认二期需求」？其中的 2 条下一步行动也会一并删除。删除后无法撤销。')
+    expect(api.deleteVisit).not.toHaveBeenCalled()
+
+    confirm.mockResolvedValueOnce('confirm' as never)
+    api.listVisits.mockResolvedValue({ rows: [], total: 0 })
+    await wrapper.get('[data-testid="visit-delete"]').trigger('click')
+    await flushPromises()
+    expect(api.deleteVisit).toHaveBeenCalledWith(3)
+    expect(wrapper.find('[data-testid="visits-empty"]').exists()).toBe(true)
+    expect(wrapper.emitted('changed')).toHaveLength(1)
+    wrapper.unmount()
+  })
+})
+
+describe('deleting a customer', () => {
+  it('lists what goes: only the kinds there are, open deals with their amount, open actions', () => {
+    expect(removalLines(removal())).toEqual([
+      '客户档案（基本信息、经营、财务、SP/BP、供应商、流程与 IT）',
+      '联系人 3 位',
+      '商机 2 个，其中进行中 1 个，金额合计 120 万元',
+      '拜访总结 5 条',
+      '下一步行动 4 条（未完成 2 条）',
+    ])
+    expect(removalLines(removal({ contacts: 0, opportunities: 1, openOpportunities: 0, openAmount: 0, visits: 0, actions: 1, openActions: 0, purchases: 24, powerScopes: 2 }))).toEqual([
+      '客户档案（基本信息、经营、财务、SP/BP、供应商、流程与 IT）',
+      '商机 1 个',
+      '下一步行动 1 条',
+      '采购记录 24 条',
+      '权力地图范围 2 个',
+    ])
+  })
+
+  async function openCustomer() {
+    api.getCustomer.mockResolvedValue(profile())
+    api.customerRisk.mockResolvedValue({ level: 'green', reasons: [] })
+    const router = makeRouter()
+    await router.push('/customers/1')
+    const mounted = await mountWith(CustomerView, { props: { id: 1 } }, router)
+    return { ...mounted, router }
+  }
+
+  it('asks with the preview, then deletes and offers undo', async () => {
+    api.customerRemoval.mockResolvedValue(removal())
+    api.deleteCustomer.mockResolvedValue(null)
+    const { wrapper, router } = await openCustomer()
+    await wrapper.get('[data-testid="customer-delete"]').trigger('click')
+    await flushPromises()
+    expect(api.customerRemoval).toHaveBeenCalledWith(1)
+    const preview = body().get('[data-testid="customer-delete-preview"]')
+    expect(preview.text()).toContain('删除客户「华东精密机械有限公司」？以下内容会一并删除：')
+    expect(preview.findAll('li').map((li) => li.text())).toContain('商机 2 个，其中进行中 1 个，金额合计 120 万元')
+    expect(api.deleteCustomer).not.toHaveBeenCalled()
+
+    await body().get('.el-message-box__btns .el-button--danger').trigger('click')
+    await flushPromises()
+    expect(api.deleteCustomer).toHaveBeenCalledWith(1)
+    expect(appState.lastDeleted).toEqual({ name: '华东精密机械有限公司' })
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('customers'))
+    wrapper.unmount()
+  })
+
+  it('deletes nothing when the user backs out or the count fails', async () => {
+    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockRejectedValueOnce('cancel')
+    api.customerRemoval.mockResolvedValueOnce(removal())
+    const { wrapper } = await openCustomer()
+    await wrapper.get('[data-testid="customer-delete"]').trigger('click')
+    await flushPromises()
+    expect(confirm).toHaveBeenCalledTimes(1)
+
+    api.customerRemoval.mockRejectedValueOnce({ type: 'notFound', data: null })
+    await wrapper.get('[data-testid="customer-delete"]').trigger('click')
+    await flushPromises()
+    expect(confirm).toHaveBeenCalledTimes(1)
+    expect(body().get('.el-message--error').text()).toContain('无法统计要删除的内容')
+    expect(api.deleteCustomer).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+})
