@@ -88,7 +88,7 @@ describe('timeline tab', () => {
     expect(items[1]!.text()).toContain('紧急')
     expect(items[1]!.text()).toContain('已发送')
     expect(items[1]!.classes()).toContain('urgent')
-    expect(items[2]!.text()).toContain('商机「MES」：报价 → 谈判')
+    expect(items[2]!.text()).toContain('商机MES：报价 → 谈判')
     expect(items[2]!.text()).toContain('10:00') // 02:00Z in Shanghai
     expect(items[3]!.text()).toContain('王芳 的角色评估有变化')
     expect(items[3]!.text()).toContain('范围：全局')

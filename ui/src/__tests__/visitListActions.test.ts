@@ -118,14 +118,14 @@ describe('visit list', () => {
 describe('deleting a customer', () => {
   it('lists what goes: only the kinds there are, open deals with their amount, open actions', () => {
     expect(removalLines(removal())).toEqual([
-      '客户档案（基本信息、经营、财务、SP/BP、供应商、流程与 IT）',
+      '客户档案及其各部分内容',
       '联系人 3 位',
       '商机 2 个，其中进行中 1 个，金额合计 120 万元',
       '拜访总结 5 条',
       '下一步行动 4 条（未完成 2 条）',
     ])
     expect(removalLines(removal({ contacts: 0, opportunities: 1, openOpportunities: 0, openAmount: 0, visits: 0, actions: 1, openActions: 0, purchases: 24, powerScopes: 2 }))).toEqual([
-      '客户档案（基本信息、经营、财务、SP/BP、供应商、流程与 IT）',
+      '客户档案及其各部分内容',
       '商机 1 个',
       '下一步行动 1 条',
       '采购记录 24 条',

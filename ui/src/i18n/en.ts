@@ -856,8 +856,8 @@ const en: typeof zhCN = {
     noOwner: 'No owner',
     actionDue: 'due {date}',
     noDue: 'no due date',
-    stageNew: 'New deal "{name}": {to}',
-    stageMove: 'Deal "{name}": {from} → {to}',
+    stageNew: '{name}: new ({to})',
+    stageMove: '{name}: {from} → {to}',
     power: {
       assessment: "{name}'s role assessment changed",
       reports_to: "{name}'s reporting line changed",
@@ -889,7 +889,7 @@ const en: typeof zhCN = {
   },
   removal: {
     intro: 'Delete customer "{name}"? This goes with it:',
-    profile: 'The profile (basics, business, financials, SP/BP, suppliers, process & IT)',
+    profile: 'The profile with all its sections',
     contacts: '{n} contact(s)',
     opportunities: '{n} deal(s)',
     openOpportunities: '{n} deal(s), {open} of them open, worth {amount} in total',

@@ -854,8 +854,8 @@ export default {
     noOwner: '未指定负责人',
     actionDue: '截止 {date}',
     noDue: '无截止日期',
-    stageNew: '新建商机「{name}」：{to}',
-    stageMove: '商机「{name}」：{from} → {to}',
+    stageNew: '{name}：新建（{to}）',
+    stageMove: '{name}：{from} → {to}',
     power: {
       assessment: '{name} 的角色评估有变化',
       reports_to: '{name} 的汇报关系有变化',
@@ -887,7 +887,7 @@ export default {
   },
   removal: {
     intro: '删除客户「{name}」？以下内容会一并删除：',
-    profile: '客户档案（基本信息、经营、财务、SP/BP、供应商、流程与 IT）',
+    profile: '客户档案及其各部分内容',
     contacts: '联系人 {n} 位',
     opportunities: '商机 {n} 个',
     openOpportunities: '商机 {n} 个，其中进行中 {open} 个，金额合计 {amount}',
