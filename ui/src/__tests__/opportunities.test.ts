@@ -144,6 +144,29 @@ describe('stage move dialog', () => {
     wrapper.unmount()
   })
 
+  it('成交 asks for the contract; a refusal for the quote then asks for it too, naming only what is missing', async () => {
+    const deal = opp(3)
+    api.updateOpportunity.mockImplementation(async (id: number, f) => ({ ...deal, ...f, id }))
+    api.moveOpportunity.mockRejectedValueOnce(gate(['quoteAmount', 'quoteDate']))
+    const { wrapper } = await mountWith(StageMoveDialog, { props: { modelValue: true, opportunity: deal, target: 'won' } })
+    await flushPromises()
+    // Asked before anything is tried.
+    expect(api.moveOpportunity).not.toHaveBeenCalled()
+    expect(body().find('[data-testid="stage-move-missing"]').exists()).toBe(false)
+    wrapper.findComponent(ElInputNumber).vm.$emit('update:modelValue', 850000)
+    wrapper.findComponent(ElDatePicker).vm.$emit('update:modelValue', '2026-12-02')
+    await flushPromises()
+    await body().get('[data-testid="stage-move-confirm"]').trigger('click')
+    await flushPromises()
+    expect(api.updateOpportunity).toHaveBeenCalledWith(3, expect.objectContaining({ stage: 'solution', contractAmount: 850000, contractDate: '2026-12-02' }))
+    expect(api.moveOpportunity).toHaveBeenCalledWith(3, 'won', null)
+    expect(body().get('[data-testid="stage-move-missing"]').text()).toContain('进入「成交」前需要填写：报价金额、报价日期')
+    expect(body().find('[data-testid="stage-move-field-quoteAmount"]').exists()).toBe(true)
+    expect(body().find('[data-testid="stage-move-field-contractAmount"]').exists()).toBe(true)
+    expect(wrapper.emitted('moved')).toBeUndefined()
+    wrapper.unmount()
+  })
+
   it('closing without moving says cancel', async () => {
     const { wrapper } = await mountWith(StageMoveDialog, { props: { modelValue: true, opportunity: opp(3), target: 'lost' } })
     await flushPromises()
