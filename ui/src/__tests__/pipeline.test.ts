@@ -173,7 +173,7 @@ describe('pipeline option builders', () => {
       { name: '立项', value: 20 }, { name: '需求确认', value: 16 }, { name: '方案', value: 12 }, { name: '报价', value: 6 },
       { name: '谈判', value: 3 }, { name: '合同', value: 2 }, { name: '成交', value: 2 },
     ])
-    expect(series.label.formatter({ dataIndex: 3 })).toBe('报价 6（50%）')
+    expect(series.label.formatter({ dataIndex: 3 })).toBe('报价 6 · 50%')
     const tip = option.tooltip.formatter({ dataIndex: 3 })
     expect(tip).toContain('当前：2 个 · 60 万元')
     expect(tip).toContain('累计转化率：30%')

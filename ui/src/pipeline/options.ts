@@ -91,8 +91,9 @@ export function buildForecastOption(rows: ForecastRow[], words: PipelineWords) {
   const weighted = columns.map((c) => c.weighted)
   return {
     color: [COLORS.amount, COLORS.weighted],
-    grid: { left: 56, right: 24, top: 40, bottom: 36, containLabel: true },
-    legend: { top: 0, left: 0 },
+    grid: { left: 56, right: 24, top: 44, bottom: 36, containLabel: true },
+    // Right: the value axis names its unit (万元) at the top left.
+    legend: { top: 0, right: 0 },
     tooltip: {
       trigger: 'axis',
       confine: true,
@@ -185,10 +186,10 @@ export function buildFunnelOption(steps: FunnelStep[], words: PipelineWords) {
   }
 }
 
-/** A funnel block's label: "报价 12（60%）" — the stage, how many reached it, from the stage before. */
+/** A funnel block's label: "报价 12 · 60%" — the stage, how many reached it, the rate from the stage before. */
 export function funnelLabel(r: FunnelRow | undefined, words: PipelineWords): string {
   if (!r) return ''
-  return r.stepRate === null ? `${words.stage(r.stage)} ${r.reached}` : `${words.stage(r.stage)} ${r.reached}（${r.stepRate}%）`
+  return r.stepRate === null ? `${words.stage(r.stage)} ${r.reached}` : `${words.stage(r.stage)} ${r.reached} · ${r.stepRate}%`
 }
 
 /**
