@@ -4,7 +4,8 @@
 // column's stage as its target and the board reloading after the move, the table's query, and
 // the analytics tabs' totals and lost reviews.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DOMWrapper, flushPromises } from '@vue/test-utils'
+import { DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils'
+import { ElSelect } from 'element-plus'
 import { defineComponent, h } from 'vue'
 import type { BoardColumn, ForecastRow, FunnelStep, OpportunityRow, PipelineAnalytics, RiskLight, Stage } from '../bindings'
 import { makeRouter, mountWith } from './helpers'
@@ -106,6 +107,9 @@ async function openPipeline(view = '') {
   return { wrapper, router }
 }
 
+/** The page's owner filter (Element Plus puts the testid on its wrapper). */
+const ownerSelect = (wrapper: VueWrapper) =>
+  wrapper.findAllComponents(ElSelect).find((s) => s.element.closest('[data-testid="pipeline-filter-owner"]'))!
 const column = (stage: Stage) => body().get(`[data-testid="pipeline-column"][data-stage="${stage}"]`)
 const card = (id: number) => body().get(`[data-testid="pipeline-card"][data-id="${id}"]`)
 
@@ -286,9 +290,14 @@ describe('kanban', () => {
 
   it('says where deals come from when there are none, and that the filters leave none', async () => {
     api.pipelineBoard.mockResolvedValue(STAGES.map((stage) => ({ stage, count: 0, amount: 0, weighted: 0, cards: [] })))
-    await openPipeline()
+    const { wrapper } = await openPipeline()
     expect(body().get('[data-testid="pipeline-empty"]').text()).toContain('还没有商机')
     expect(body().get('[data-testid="pipeline-empty"]').text()).toContain('「商机」标签')
+    expect(body().find('[data-testid="pipeline-empty-customers"]').exists()).toBe(true)
+    ownerSelect(wrapper).vm.$emit('update:modelValue', ['王芳'])
+    await flushPromises()
+    expect(body().get('[data-testid="pipeline-empty"]').text()).toContain('没有符合筛选条件的商机')
+    expect(body().find('[data-testid="pipeline-clear-filters"]').exists()).toBe(true)
   })
 
   it('a column with more deals than cards offers the table on that stage', async () => {
@@ -353,8 +362,7 @@ describe('table and analytics', () => {
 
   it('an owner filter reaches every query', async () => {
     const { wrapper } = await openPipeline()
-    const select = wrapper.findAllComponents({ name: 'ElSelect' }).find((s) => s.element.closest('[data-testid="pipeline-filter-owner"]') || s.attributes('data-testid') === 'pipeline-filter-owner')!
-    select.vm.$emit('update:modelValue', ['王芳'])
+    ownerSelect(wrapper).vm.$emit('update:modelValue', ['王芳'])
     await flushPromises()
     expect(api.pipelineBoard).toHaveBeenLastCalledWith(expect.objectContaining({ owners: ['王芳'] }))
   })

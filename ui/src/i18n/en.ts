@@ -1012,6 +1012,7 @@ const en: typeof zhCN = {
       hint: "Create deals in the customer page's Deals tab (amount, stage, expected close); they are summed here by stage, with the weighted forecast and the funnel.",
       filtered: 'No deal matches the filters',
       filteredHint: 'Try another owner or expected-close range, or clear the filters.',
+      toCustomers: 'Open the customer list',
     },
     card: { moveTo: 'Move to stage…', expectedClose: 'Expected close', noClose: 'No close date', owner: 'Owner' },
     board: {
@@ -1093,6 +1094,7 @@ const en: typeof zhCN = {
     emptyOverdue: 'No overdue actions.',
     emptyDue: 'Nothing due today. Next actions from visit summaries show up here on their due date.',
     emptyRed: 'No customer has a red light. The rules are in Settings → Risk rules.',
+    retry: 'Retry',
     emptyClosing: 'No deal is expected to close this month. Set an expected close date on a deal (customer page → Deals) and it shows up here.',
   },
   reminder: {

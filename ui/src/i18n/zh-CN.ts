@@ -1010,6 +1010,7 @@ export default {
       hint: '在客户页的「商机」标签新建商机：填写金额、阶段和预计成交日期，这里就会按阶段汇总，并给出加权预测和漏斗。',
       filtered: '没有符合筛选条件的商机',
       filteredHint: '换一个负责人或预计成交日期范围，或清除筛选。',
+      toCustomers: '打开客户列表',
     },
     card: { moveTo: '移到阶段…', expectedClose: '预计成交日期', noClose: '未填成交日期', owner: '负责人' },
     board: {
@@ -1091,6 +1092,7 @@ export default {
     emptyOverdue: '没有逾期的行动。',
     emptyDue: '今天没有到期的行动。拜访总结里的下一步行动到期当天会出现在这里。',
     emptyRed: '没有红灯客户。亮灯规则可以在「设置 → 风险规则」中调整。',
+    retry: '重试',
     emptyClosing: '本月没有预计成交的商机。在客户页「商机」中填写预计成交日期后会出现在这里。',
   },
   reminder: {
