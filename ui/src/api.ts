@@ -74,6 +74,9 @@ import type {
   OpportunityFields,
   Stage,
   StageChange,
+  HomeData,
+  HomeQuery,
+  PortfolioRisk,
 } from './bindings'
 
 export type { CoreError }
@@ -262,6 +265,13 @@ export const api = {
     call<TimelinePage>('customer_timeline', { customerId, query }),
   /** Counted before the delete, so the confirmation can say what goes (all of it comes back with 撤销). */
   customerRemoval: (id: number) => call<CustomerRemoval>('customer_removal', { id }),
+
+  // 今日 on the home page (and the reminder's counts) and the risk lights of a page of the
+  // customer list, one call each.
+  /** Actions due today and overdue, red customers, deals closing this month (each with its total). */
+  homeData: (query: HomeQuery) => call<HomeData>('home_data', { query }),
+  /** The lights of these customers (those not listed are green). */
+  customerRisks: (ids: number[]) => call<PortfolioRisk>('customer_risks', { ids }),
 }
 
 export type Api = typeof api

@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElTable } from 'element-plus'
-import type { CustomerPage, CustomerQuery } from '../bindings'
+import type { CustomerPage, CustomerQuery, PortfolioRisk } from '../bindings'
 import { mountWith } from './helpers'
 
 const api = vi.hoisted(() => ({
   listCustomers: vi.fn(),
   customerFacets: vi.fn(),
   loadSampleData: vi.fn(),
+  customerRisks: vi.fn(),
 }))
 vi.mock('../api', () => ({ api }))
 
@@ -26,6 +27,7 @@ const lastQuery = (): CustomerQuery => api.listCustomers.mock.calls.at(-1)![0]
 beforeEach(() => {
   vi.clearAllMocks()
   api.customerFacets.mockResolvedValue({ industries: ['化工', '机械制造'], owners: ['李明', '王芳'] })
+  api.customerRisks.mockResolvedValue({ evaluatedOn: '2026-11-23', customers: [], opportunities: [] })
 })
 
 describe('customer list', () => {
@@ -108,6 +110,47 @@ describe('customer list', () => {
     expect(api.loadSampleData).toHaveBeenCalledTimes(1)
     expect(wrapper.find('[data-testid="welcome"]').exists()).toBe(false)
     expect(wrapper.text()).toContain('华东精密机械有限公司')
+    wrapper.unmount()
+  })
+
+  it('shows each row’s risk light from one customer_risks call for the page, reasons on hover', async () => {
+    api.listCustomers.mockResolvedValue(page)
+    const lights: PortfolioRisk = {
+      evaluatedOn: '2026-11-23',
+      customers: [{
+        customerId: 1, customerName: '华东精密机械有限公司', owner: '李明', grade: 'A',
+        risk: { level: 'red', reasons: [{ rule: 'quote_idle', level: 'red', opportunityId: 3, opportunityName: 'MES 二期', days: 6, count: 1, since: '2026-11-17', explanation: '商机「MES 二期」报价后 6 天无动作' }] },
+      }],
+      opportunities: [],
+    }
+    api.customerRisks.mockResolvedValue(lights)
+    const { wrapper } = await mountWith(CustomerListView)
+    expect(api.customerRisks).toHaveBeenCalledTimes(1)
+    expect(api.customerRisks).toHaveBeenCalledWith([1, 2])
+    const cells = wrapper.findAll('[data-testid="list-risk"]')
+    expect(cells.map((c) => c.attributes('data-level'))).toEqual(['red', 'green']) // not listed = green
+    expect(cells[0].text()).toBe('红灯')
+    await cells[0].get('[data-testid="risk-badge"]').trigger('mouseenter')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(document.body.querySelector('[data-testid="risk-reasons"]')?.textContent).toContain('报价后 6 天无动作')
+
+    // The next page asks for its own rows' lights.
+    api.listCustomers.mockResolvedValue({ total: 60, rows: [{ ...page.rows[1], id: 51 }] })
+    api.customerRisks.mockResolvedValue({ evaluatedOn: '2026-11-23', customers: [], opportunities: [] })
+    gradeSelect(wrapper).vm.$emit('update:modelValue', ['B'])
+    await flushPromises()
+    expect(api.customerRisks).toHaveBeenLastCalledWith([51])
+    expect(wrapper.findAll('[data-testid="list-risk"]').map((c) => c.attributes('data-level'))).toEqual(['green'])
+    wrapper.unmount()
+  })
+
+  it('the rows show even when the lights cannot be evaluated', async () => {
+    api.listCustomers.mockResolvedValue(page)
+    api.customerRisks.mockRejectedValue({ type: 'database', data: { detail: 'locked' } })
+    const { wrapper } = await mountWith(CustomerListView)
+    expect(wrapper.text()).toContain('北方化工集团')
+    expect(wrapper.find('[data-testid="list-risk"]').exists()).toBe(false)
+    expect(document.body.querySelector('.el-message--error')?.textContent).toContain('locked')
     wrapper.unmount()
   })
 })

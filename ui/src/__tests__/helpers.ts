@@ -5,7 +5,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Component } from 'vue'
 import { i18n } from '../i18n'
 import { routes } from '../router'
-import type { Contact, CustomerProfile, SectionStatus, Section } from '../bindings'
+import type { Contact, CustomerProfile, SectionStatus, Section, Settings } from '../bindings'
 
 export function makeRouter() {
   return createRouter({ history: createMemoryHistory(), routes })
@@ -52,6 +52,20 @@ export function profile(over: Partial<CustomerProfile> = {}, statuses: Partial<R
     sections: ALL.map((section) => ({ section, updatedAt: null, completeness: 0, stale: false, ...(statuses[section] ?? {}) })),
     signals: [],
     powerStatus: { light: 'unknown', reasons: [{ code: 'not_assessed' }] },
+    ...over,
+  }
+}
+
+/** The settings as the core's defaults give them (model.rs `Settings::default`). */
+export function settingsFixture(over: Partial<Settings> = {}): Settings {
+  return {
+    staleMonths: 12, turnoverChangePct: 30, declineMonths: 3, surgePct: 50, yoyPct: 30, stoppedMonths: 3, newProductMonths: 3,
+    stageProbabilities: { initiation: 10, needs: 20, solution: 40, quote: 60, negotiation: 75, contract: 90 },
+    risk: {
+      noFollowUp: true, followUpYellowDays: 3, followUpRedDays: 7, followUpGrades: ['A'], quoteIdle: true, quoteIdleDays: 5,
+      powerMap: true, overdueAction: true, unconfirmed: true, unconfirmedDays: 3, signals: true,
+    },
+    notify: { enabled: true, time: '09:00', owners: [] },
     ...over,
   }
 }

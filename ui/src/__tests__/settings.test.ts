@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElInputNumber } from 'element-plus'
-import { mountWith } from './helpers'
+import { mountWith, settingsFixture } from './helpers'
 import { i18n } from '../i18n'
 
 const api = vi.hoisted(() => ({ getSettings: vi.fn(), saveSettings: vi.fn() }))
@@ -14,7 +14,7 @@ vi.setConfig({ testTimeout: 20000 })
 beforeEach(() => {
   vi.clearAllMocks()
   localStorage.clear()
-  api.getSettings.mockResolvedValue({ staleMonths: 12, turnoverChangePct: 30 })
+  api.getSettings.mockResolvedValue(settingsFixture())
 })
 afterEach(() => {
   i18n.global.locale.value = 'zh-CN'
@@ -38,7 +38,7 @@ describe('settings', () => {
     await flushPromises()
     await wrapper.get('[data-testid="settings-save"]').trigger('click')
     await flushPromises()
-    expect(api.saveSettings).toHaveBeenCalledWith({ staleMonths: 18, turnoverChangePct: 50 })
+    expect(api.saveSettings).toHaveBeenCalledWith(settingsFixture({ staleMonths: 18, turnoverChangePct: 50 }))
     expect(document.body.textContent).toContain('设置已保存')
     wrapper.unmount()
   })

@@ -9,7 +9,7 @@ import { defineComponent, h } from 'vue'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElDatePicker, ElInputNumber, ElMessageBox, ElRadioGroup, ElSelect } from 'element-plus'
 import type { Purchase, SignalFeed as Feed, TrendData, TrendSignal } from '../bindings'
-import { makeRouter, mountWith } from './helpers'
+import { makeRouter, mountWith, settingsFixture } from './helpers'
 
 const api = vi.hoisted(() => ({
   listPurchases: vi.fn(),
@@ -19,6 +19,7 @@ const api = vi.hoisted(() => ({
   trendData: vi.fn(),
   signalFeed: vi.fn(),
   portfolioTrend: vi.fn(),
+  homeData: vi.fn(),
   customerFacets: vi.fn(),
   getSettings: vi.fn(),
   saveSettings: vi.fn(),
@@ -261,7 +262,7 @@ describe('home feed', () => {
 })
 
 describe('trend thresholds in 设置', () => {
-  const stored = { staleMonths: 12, turnoverChangePct: 30, declineMonths: 3, surgePct: 50, yoyPct: 30, stoppedMonths: 3, newProductMonths: 3 }
+  const stored = settingsFixture()
   const input = (w: VueWrapper, key: string) => w.findAllComponents(ElInputNumber).find((c) => c.attributes('data-testid') === `threshold-${key}`)!
 
   it('shows and saves the detectors’ thresholds; a refused one shows its reason under that field', async () => {

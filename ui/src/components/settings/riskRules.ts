@@ -1,0 +1,66 @@
+// The risk rules and stage probabilities of 设置 as the form lays them out, and their checks
+// before a save: the core refuses the first bad field only, while the form can mark every field
+// at once while the user types (the ranges are the core's, see validate.rs pipeline_settings;
+// yellow < red is stricter than the core's ≤, since equal days would never show yellow).
+import type { RiskSettings, Settings, StageProbabilities } from '../../bindings'
+import { i18n } from '../../i18n'
+
+type IntKey = 'followUpYellowDays' | 'followUpRedDays' | 'quoteIdleDays' | 'unconfirmedDays'
+type SwitchKey = 'noFollowUp' | 'quoteIdle' | 'powerMap' | 'overdueAction' | 'unconfirmed' | 'signals'
+
+/** One rule: its switch, its day thresholds, and how its explanation fills in the numbers. */
+export interface RuleRow {
+  key: SwitchKey
+  days: IntKey[]
+  help: (r: RiskSettings) => Record<string, unknown>
+}
+
+export const RULES: RuleRow[] = [
+  {
+    key: 'noFollowUp',
+    days: ['followUpYellowDays', 'followUpRedDays'],
+    help: (r) => ({
+      yellow: r.followUpYellowDays,
+      red: r.followUpRedDays,
+      grades: r.followUpGrades.length ? i18n.global.t('riskRules.gradesPart', { grades: r.followUpGrades.join('/') }) : '',
+    }),
+  },
+  { key: 'quoteIdle', days: ['quoteIdleDays'], help: (r) => ({ days: r.quoteIdleDays }) },
+  { key: 'powerMap', days: [], help: () => ({}) },
+  { key: 'overdueAction', days: [], help: () => ({}) },
+  { key: 'unconfirmed', days: ['unconfirmedDays'], help: (r) => ({ days: r.unconfirmedDays }) },
+  { key: 'signals', days: [], help: () => ({}) },
+]
+
+/** The label of a day threshold (the rule's own words: 黄灯天数, 红灯天数). */
+export const DAY_LABELS: Record<IntKey, string> = {
+  followUpYellowDays: 'riskRules.yellowDays',
+  followUpRedDays: 'riskRules.redDays',
+  quoteIdleDays: 'riskRules.quoteIdleDays',
+  unconfirmedDays: 'riskRules.unconfirmedDays',
+}
+
+export const DAYS_RANGE = { min: 1, max: 365 } as const
+export const PROBABILITY_RANGE = { min: 0, max: 100 } as const
+export const PROBABILITY_STAGES: (keyof StageProbabilities)[] = ['initiation', 'needs', 'solution', 'quote', 'negotiation', 'contract']
+
+const isInt = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+
+/** Every problem of the risk rules and stage probabilities, by the core's field name
+ * (`risk.followUpRedDays`, `stageProbabilities.quote`); empty when they can be saved. */
+export function riskSettingsErrors(s: Pick<Settings, 'risk' | 'stageProbabilities'>): Record<string, string> {
+  const t = i18n.global.t
+  const errors: Record<string, string> = {}
+  for (const key of Object.keys(DAY_LABELS) as IntKey[]) {
+    if (!isInt(s.risk[key], DAYS_RANGE.min, DAYS_RANGE.max)) errors[`risk.${key}`] = t('riskRules.range', DAYS_RANGE)
+  }
+  if (!errors['risk.followUpYellowDays'] && !errors['risk.followUpRedDays'] && s.risk.followUpYellowDays >= s.risk.followUpRedDays) {
+    errors['risk.followUpRedDays'] = t('riskRules.yellowBeforeRed')
+  }
+  for (const stage of PROBABILITY_STAGES) {
+    if (!isInt(s.stageProbabilities[stage], PROBABILITY_RANGE.min, PROBABILITY_RANGE.max)) {
+      errors[`stageProbabilities.${stage}`] = t('riskRules.range', PROBABILITY_RANGE)
+    }
+  }
+  return errors
+}
