@@ -1075,7 +1075,7 @@ const en: typeof zhCN = {
   },
   today: {
     title: 'Today',
-    subtitle: '{date} · my actions, red-light customers and deals closing this month',
+    subtitle: '{date} · actions due, red-light customers and deals closing this month',
     filtered: 'Owner: {owners}',
     overdue: 'Overdue',
     due: 'Due today',

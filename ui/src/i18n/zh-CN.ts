@@ -1073,7 +1073,7 @@ export default {
   },
   today: {
     title: '今日',
-    subtitle: '{date} · 我的行动、红灯客户和本月要成交的商机',
+    subtitle: '{date} · 到期的行动、红灯客户和本月预计成交的商机',
     filtered: '负责人：{owners}',
     overdue: '已逾期',
     due: '今日到期',
