@@ -103,7 +103,7 @@ fn team_report_in_chinese_counts_every_customer_contact_and_signal() {
     let (_d, store) = sample();
     let stats = store.stats().unwrap();
     let book = Book::new(export::team_report(&store, &zh(false)).unwrap());
-    assert_eq!(book.sheet_names(), ["概览", "客户", "联系人", "财务信号", "采购", "采购信号"]);
+    assert_eq!(book.sheet_names(), ["概览", "客户", "联系人", "财务信号", "采购", "采购信号", "拜访记录", "商机管道", "预测", "丢单分析"]);
 
     let customers = book.texts("客户");
     assert_eq!(&customers[0][..4], ["客户名称", "简称", "客户等级", "生命周期"]);
@@ -154,7 +154,10 @@ fn team_report_in_english() {
     let (_d, store) = sample();
     let opts = ReportOptions { language: Language::En, include_personal: false };
     let book = Book::new(export::team_report(&store, &opts).unwrap());
-    assert_eq!(book.sheet_names(), ["Overview", "Customers", "Contacts", "Financial signals", "Purchases", "Purchase signals"]);
+    assert_eq!(book.sheet_names(), [
+            "Overview", "Customers", "Contacts", "Financial signals", "Purchases", "Purchase signals", "Visits", "Pipeline", "Forecast",
+            "Lost deals"
+        ]);
     assert_eq!(&header(&book, "Customers")[..4], ["Customer", "Short name", "Grade", "Lifecycle"]);
     assert_eq!(&header(&book, "Contacts")[..3], ["Customer", "Name", "Pinyin"]);
     let lifecycle = col(&book, "Customers", "Lifecycle");

@@ -60,6 +60,8 @@ pub enum Value {
     Empty,
     /// User text or a label: always a string cell.
     Text(String),
+    /// Several items in one cell, one per line: a string cell that wraps, so the lines show.
+    Lines(Vec<String>),
     Int(i64),
     Decimal(f64),
     /// A percentage as stored (0–100): written as a fraction with a `%` format.
@@ -95,6 +97,10 @@ pub fn write(ws: &mut Worksheet, row: u32, col: u16, v: &Value, f: &Formats) -> 
         Value::Text(s) if s.is_empty() => {}
         Value::Text(s) => {
             ws.write_string_with_format(row, col, s, &f.text)?;
+        }
+        Value::Lines(items) if items.is_empty() => {}
+        Value::Lines(items) => {
+            ws.write_string_with_format(row, col, items.join("\n"), &f.text)?;
         }
         Value::Int(n) => {
             ws.write_number_with_format(row, col, *n as f64, &f.int)?;

@@ -5,7 +5,10 @@
 
 use super::Language;
 use crate::model::*;
+use crate::opportunities::{LostReason, Stage};
+use crate::risk::{RiskLevel, RiskReason, RiskRule};
 use crate::trends::{Severity, SignalKind};
+use crate::visits::{ActionStatus, Confirmation, NeedKind, Priority, VisitMethod};
 
 /// A code enum with a printable label.
 pub trait Label: Copy + PartialEq + 'static {
@@ -49,6 +52,45 @@ labels! {
     SignalKind => [("停购", "Stopped"), ("连续下降", "Decline"), ("同比下降", "Down on last year"), ("财务信号", "Financial"),
         ("激增", "Surge"), ("同比上升", "Up on last year"), ("新产品", "New product")];
     Severity => [("高", "High"), ("中", "Medium"), ("低", "Low")];
+    VisitMethod => [("面谈", "Meeting"), ("电话", "Phone"), ("视频", "Video"), ("微信", "WeChat"), ("邮件", "E-mail")];
+    NeedKind => [("核心", "Core"), ("期望", "Expected"), ("潜在", "Latent")];
+    Priority => [("高", "High"), ("中", "Medium"), ("低", "Low")];
+    Confirmation => [("草稿", "Draft"), ("已发送", "Sent"), ("客户已确认", "Confirmed by customer")];
+    ActionStatus => [("待执行", "To do"), ("进行中", "In progress"), ("已完成", "Done")];
+    Stage => [("立项", "Initiation"), ("需求确认", "Needs confirmed"), ("方案", "Solution"), ("报价", "Quote"),
+        ("谈判", "Negotiation"), ("合同", "Contract"), ("成交", "Won"), ("丢单", "Lost")];
+    LostReason => [("价格", "Price"), ("产品技术", "Product / technology"), ("客户关系", "Customer relationship"),
+        ("预算取消", "Budget cancelled"), ("时机延期", "Timing / postponed"), ("服务交付", "Service / delivery"), ("其他", "Other")];
+    RiskLevel => [("绿灯", "Green"), ("黄灯", "Yellow"), ("红灯", "Red")];
+    RiskRule => [("未跟进", "No follow-up"), ("报价停滞", "Quote idle"), ("权力地图", "Power map"), ("缺少决策者", "No decision maker"),
+        ("行动逾期", "Overdue action"), ("总结未确认", "Unconfirmed summary"), ("采购/财务信号", "Purchase / financial signal")];
+}
+
+/// A risk reason in one line: the core's own explanation in Chinese (the app's hover text),
+/// and the same facts in English — generated text, not user text, so it is translated.
+pub fn risk_reason(r: &RiskReason, lang: Language) -> String {
+    if lang == Language::Zh {
+        return r.explanation.clone();
+    }
+    let deal = if r.opportunity_name.is_empty() { String::new() } else { format!("Deal \"{}\": ", r.opportunity_name) };
+    let days = r.days.unwrap_or(0);
+    let plural = |n: i64, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+    let what = match r.rule {
+        RiskRule::NoFollowUp => format!("{days} days without a visit (last {})", r.since),
+        RiskRule::QuoteIdle => format!("no activity for {days} days after the quote (last {})", r.since),
+        RiskRule::PowerMap => "power map red: no supportive key player, or a required role is empty".into(),
+        RiskRule::DecisionMakerMissing => "the deal's power map has no decision maker".into(),
+        RiskRule::OverdueAction => format!("{} overdue (earliest due {})", plural(r.count, "action", "actions"), r.since),
+        RiskRule::Unconfirmed => {
+            format!("{} not confirmed by the customer (earliest {})", plural(r.count, "visit summary", "visit summaries"), r.since)
+        }
+        RiskRule::Signal => format!("{} (purchase decline, stop or financial)", plural(r.count, "warning signal", "warning signals")),
+    };
+    if deal.is_empty() {
+        let mut chars = what.chars();
+        return chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    }
+    format!("{deal}{what}")
 }
 
 /// The label of an optional value; empty when unset.

@@ -11,12 +11,15 @@
 mod cells;
 mod errors;
 mod labels;
+mod lost_deals;
 mod overview;
+mod pipeline;
 mod profile;
 mod purchases;
 mod team;
 mod template;
 mod trend_signals;
+mod visits;
 
 use std::path::Path;
 

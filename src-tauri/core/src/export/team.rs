@@ -1,16 +1,19 @@
 //! The team report for the weekly meeting (DESIGN §1): 概览 (counts and charts), 客户, 联系人,
-//! 财务信号, 采购 (monthly trend and categories, with charts) and 采购信号 (the home feed's
-//! purchase signals, most severe first). Customers stream from the
-//! store in one pass (`for_each_report_customer`) and the three list sheets are written in
-//! rust_xlsxwriter's constant-memory mode, so a 100k-customer database exports with flat
-//! memory; only the overview's tallies are kept. Purchases are summed in SQL.
+//! 财务信号, 采购 (monthly trend and categories, with charts), 采购信号 (the home feed's
+//! purchase signals, most severe first), 拜访记录 (every visit summary, newest first), 商机管道
+//! (open opportunities with their risk lights), 预测 (weighted forecast by month and owner)
+//! and 丢单分析 (lost deals with their review, by reason, competitor and stage). Customers
+//! stream from the store in one pass (`for_each_report_customer`), visits in another
+//! (`for_each_report_visit`), and the long list sheets are written in rust_xlsxwriter's
+//! constant-memory mode, so a 100k-customer, 200k-visit database exports with flat memory;
+//! only the overview's tallies are kept. Purchases and forecasts are summed in SQL.
 
 use rust_xlsxwriter::{Workbook, Worksheet};
 
 use super::cells::{self, Column, Formats, Value, CONTACT_COLUMNS, CUSTOMER_COLUMNS};
 use super::labels::Label;
 use super::overview::{self, Tally};
-use super::{purchases, trend_signals};
+use super::{lost_deals, pipeline, purchases, trend_signals, visits};
 use super::{Language, ReportOptions, Xlsx};
 use crate::error::Result;
 use crate::model::FinancialSignal;
@@ -93,6 +96,10 @@ pub fn team_report(store: &Store, opts: &ReportOptions) -> Result<Xlsx> {
     overview::write(&mut wb, OVERVIEW, &tally, &today, lang, &f)?;
     purchases::write(&mut wb, &store.purchase_summary()?, lang, &f)?;
     trend_signals::write(&mut wb, store, lang, &f)?;
+    visits::write(&mut wb, store, lang, &f)?;
+    pipeline::write_pipeline(&mut wb, store, lang, &f)?;
+    pipeline::write_forecast(&mut wb, store, lang, &f)?;
+    lost_deals::write(&mut wb, store, lang, &f)?;
     Ok(Xlsx(wb))
 }
 

@@ -1,14 +1,20 @@
 //! Walking every customer with its contacts and financial signals for reports, in three
 //! streamed queries merged by customer id — not a dozen queries per customer — so the team
-//! report of a large database costs one pass over each table with flat memory.
+//! report of a large database costs one pass over each table with flat memory. Visit
+//! summaries stream the same way: one ordered query, their actions fetched per batch.
 
 use super::contacts::{contact_from_row, CONTACT_COLUMNS};
 use super::customers::{customer_from_row, CUSTOMER_COLUMNS};
 use super::sections::{financial_from_row, FINANCIAL_COLUMNS};
+use super::visits::{visit_from_row, with_actions, VISIT_COLUMNS, VISIT_FROM};
 use super::Store;
 use crate::error::Result;
 use crate::model::{Contact, CustomerProfile, FinancialPeriod};
 use crate::signals;
+use crate::visits::Visit;
+
+/// How many visits get their actions in one query while the visits stream.
+const VISIT_BATCH: usize = 500;
 
 impl Store {
     /// Calls `f` for every live customer in id order with a profile holding the customer,
@@ -64,5 +70,32 @@ impl Store {
             f(p)?;
         }
         Ok(())
+    }
+}
+
+impl Store {
+    /// Calls `f` for every visit summary of a live customer, newest first (date, time, id),
+    /// with its actions and their computed 已逾期 — one ordered query over the visits, the
+    /// actions read [`VISIT_BATCH`] visits at a time, so 200k visits stream with flat memory.
+    pub fn for_each_report_visit(&self, f: &mut dyn FnMut(Visit) -> Result<()>) -> Result<()> {
+        let today = self.today_text();
+        let mut st = self.conn.prepare(&format!(
+            "SELECT {VISIT_COLUMNS} FROM {VISIT_FROM} WHERE c.deleted_at IS NULL
+             ORDER BY v.visited_on DESC, v.visited_time DESC, v.id DESC"
+        ))?;
+        let mut batch: Vec<Visit> = Vec::with_capacity(VISIT_BATCH);
+        let mut flush = |batch: &mut Vec<Visit>| -> Result<()> {
+            for v in with_actions(&self.conn, std::mem::take(batch), &today)? {
+                f(v)?;
+            }
+            Ok(())
+        };
+        for v in st.query_map([], visit_from_row)? {
+            batch.push(v?);
+            if batch.len() == VISIT_BATCH {
+                flush(&mut batch)?;
+            }
+        }
+        flush(&mut batch)
     }
 }

@@ -14,11 +14,11 @@ use crate::visits::{
     VisitFields, VisitMethod, VisitPage,
 };
 
-const VISIT_COLUMNS: &str = "v.id, v.customer_id, c.name, v.opportunity_id, coalesce(o.name, ''), \
+pub(crate) const VISIT_COLUMNS: &str = "v.id, v.customer_id, c.name, v.opportunity_id, coalesce(o.name, ''), \
     v.visited_on, v.visited_time, v.method, v.place, v.customer_participants, v.our_participants, v.goal, \
     v.summary, v.decisions, v.needs, v.objections, v.commitments, v.quotes, v.competitor_news, v.risks, \
     v.opportunities, v.urgent, v.confirmation, v.sent_on, v.confirmed_on, v.created_at, v.updated_at";
-const VISIT_FROM: &str = "visit v JOIN customer c ON c.id = v.customer_id LEFT JOIN opportunity o ON o.id = v.opportunity_id";
+pub(crate) const VISIT_FROM: &str = "visit v JOIN customer c ON c.id = v.customer_id LEFT JOIN opportunity o ON o.id = v.opportunity_id";
 
 fn list<T: serde::de::DeserializeOwned>(r: &Row, at: usize) -> rusqlite::Result<Vec<T>> {
     Ok(serde_json::from_str(&r.get::<_, String>(at)?).unwrap_or_default())
@@ -29,7 +29,7 @@ fn json<T: serde::Serialize>(v: &T) -> String {
 }
 
 /// A visit row without its actions (filled in by [`with_actions`]).
-fn visit_from_row(r: &Row) -> rusqlite::Result<Visit> {
+pub(crate) fn visit_from_row(r: &Row) -> rusqlite::Result<Visit> {
     Ok(Visit {
         id: r.get(0)?,
         customer_id: r.get(1)?,
@@ -66,7 +66,7 @@ fn visit_from_row(r: &Row) -> rusqlite::Result<Visit> {
 }
 
 /// Fills in the visits' actions (one query for the page).
-fn with_actions(conn: &Connection, mut visits: Vec<Visit>, today: &str) -> Result<Vec<Visit>> {
+pub(crate) fn with_actions(conn: &Connection, mut visits: Vec<Visit>, today: &str) -> Result<Vec<Visit>> {
     let ids: Vec<i64> = visits.iter().map(|v| v.id).collect();
     let mut by_visit: HashMap<i64, Vec<_>> = HashMap::new();
     for a in load_actions(conn, "a.visit_id IN (SELECT value FROM json_each(?1))", &json(&ids), today)? {

@@ -1,0 +1,108 @@
+//! The team report's lost-deal sheet (丢单分析): what the losses have in common — counts and
+//! amounts by reason category, by the competitor who won and by the stage they were lost at
+//! (the store's [`Store::pipeline_analytics`], as the 商机 screen shows them) — above the list
+//! of lost deals with their review (lost to, reason, stage, what next), latest loss first.
+
+use rust_xlsxwriter::{Workbook, Worksheet};
+
+use super::cells::{self, Column, Formats, Value};
+use super::labels::Label;
+use super::pipeline::each_opportunity;
+use super::Language;
+use crate::error::Result;
+use crate::opportunities::{LostReason, LostReview, LostRow, Opportunity, OpportunityQuery, OpportunitySort, Stage};
+use crate::Store;
+
+pub fn sheet_name(lang: Language) -> &'static str {
+    lang.pick("丢单分析", "Lost deals")
+}
+
+/// Competitors listed one by one in the summary; the rest are added up in one line.
+const TOP_COMPETITORS: usize = 15;
+
+fn review(o: &Opportunity) -> LostReview {
+    o.fields.lost_review.clone().unwrap_or_default()
+}
+
+pub static COLUMNS: &[Column<Opportunity>] = &[
+    cells::col("客户名称", "Customer", 28.0, |o, _| Value::text(&o.customer_name)),
+    cells::col("商机名称", "Opportunity", 24.0, |o, _| Value::text(&o.fields.name)),
+    cells::col("负责人", "Owner", 10.0, |o, _| Value::text(&o.fields.owner)),
+    cells::col("金额(元)", "Amount (CNY)", 14.0, |o, _| Value::opt_decimal(o.fields.amount)),
+    cells::col("丢单日期", "Lost on", 11.0, |o, _| Value::Date(o.stage_since.clone())),
+    cells::col("丢单阶段", "Lost at stage", 10.0, |o, l| Value::text(review(o).stage_lost_at.map(|s| s.label(l)).unwrap_or(""))),
+    cells::col("输给", "Lost to", 14.0, |o, _| Value::text(review(o).lost_to)),
+    cells::col("原因类别", "Reason", 14.0, |o, l| Value::text(review(o).reason.map(|r| r.label(l)).unwrap_or(""))),
+    cells::col("原因说明", "Why", 40.0, |o, _| Value::text(review(o).text)),
+    cells::col("下一步", "What next", 36.0, |o, _| Value::text(review(o).next)),
+];
+
+/// A summary table (label, deals, amount) at `col0`, its last row the total (in bold);
+/// returns the row of the total.
+fn summary(ws: &mut Worksheet, top: u32, col0: u16, title: (&str, &str), rows: &[(String, i64, f64)], lang: Language, f: &Formats) -> Result<u32> {
+    let headers = [(title.1, 16.0), (lang.pick("单数", "Deals"), 8.0), (lang.pick("金额(元)", "Amount (CNY)"), 14.0)];
+    ws.write_string_with_format(top, col0, title.0, &f.section)?;
+    cells::header_row(ws, top + 1, col0, &headers, f)?;
+    for (i, (label, count, amount)) in rows.iter().enumerate() {
+        let r = top + 2 + i as u32;
+        let format = if i + 1 == rows.len() { &f.label } else { &f.text };
+        ws.write_string_with_format(r, col0, label, format)?;
+        cells::write(ws, r, col0 + 1, &Value::Int(*count), f)?;
+        cells::write(ws, r, col0 + 2, &Value::Decimal(*amount), f)?;
+    }
+    Ok(top + 1 + rows.len() as u32)
+}
+
+/// The analytics' groups with their codes turned into labels (`blank` for an empty key).
+fn labelled(rows: &[LostRow], label: impl Fn(&str) -> String, blank: &str) -> Vec<(String, i64, f64)> {
+    rows.iter().map(|r| (if r.key.is_empty() { blank.to_string() } else { label(&r.key) }, r.count, r.amount)).collect()
+}
+
+/// Adds the sheet at the end of the workbook.
+pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> Result<()> {
+    let cols: Vec<&Column<Opportunity>> = COLUMNS.iter().collect();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(lang))?;
+    ws.write_string_with_format(0, 0, lang.pick("丢单分析", "Lost deals"), &f.title)?;
+    let mut lost: Vec<Opportunity> = Vec::new();
+    each_opportunity(store, &[Stage::Lost], OpportunitySort::UpdatedAt, |o| {
+        lost.push(o.opportunity);
+        Ok(())
+    })?;
+    if lost.is_empty() {
+        ws.set_column_width(0, 28.0)?;
+        ws.write_string(2, 0, lang.pick("没有丢单记录。商机标为「丢单」时填写的复盘(输给谁、原因、下一步)会汇总在这里。", "No lost deals. The review written when a deal is marked lost (lost to, reason, what next) is summarised here."))?;
+        return Ok(());
+    }
+    lost.sort_by(|a, b| b.stage_since.cmp(&a.stage_since).then(b.id.cmp(&a.id)));
+
+    let a = store.pipeline_analytics(&OpportunityQuery::default())?;
+    let unknown = lang.pick("未填", "Not given");
+    let reasons = labelled(&a.lost_by_reason, |k| LostReason::from_code(k).map(|r| r.label(lang)).unwrap_or(k).to_string(), unknown);
+    let mut competitors = labelled(&a.lost_by_competitor, |k| k.to_string(), unknown);
+    if competitors.len() > TOP_COMPETITORS {
+        let rest = competitors.split_off(TOP_COMPETITORS);
+        let others = (lang.pick("其他对手", "Other competitors").to_string(), rest.iter().map(|r| r.1).sum(), rest.iter().map(|r| r.2).sum());
+        competitors.push(others);
+    }
+    let stages = labelled(&a.lost_by_stage, |k| Stage::from_code(k).map(|s| s.label(lang)).unwrap_or(k).to_string(), unknown);
+    let total = (lang.pick("合计", "Total").to_string(), lost.len() as i64, lost.iter().filter_map(|o| o.fields.amount).sum::<f64>());
+    let with_total = |mut rows: Vec<(String, i64, f64)>| {
+        rows.push(total.clone());
+        rows
+    };
+    let ends = [
+        summary(ws, 2, 0, (lang.pick("按原因", "By reason"), lang.pick("原因类别", "Reason")), &with_total(reasons), lang, f)?,
+        summary(ws, 2, 4, (lang.pick("按赢单对手", "By competitor"), lang.pick("输给", "Lost to")), &with_total(competitors), lang, f)?,
+        summary(ws, 2, 8, (lang.pick("按丢单阶段", "By stage"), lang.pick("丢单阶段", "Stage")), &with_total(stages), lang, f)?,
+    ];
+
+    let header = ends.iter().max().copied().unwrap_or(2) + 3;
+    ws.write_string_with_format(header - 1, 0, lang.pick("丢单明细", "Lost deals and their review"), &f.section)?;
+    cells::header_row(ws, header, 0, &cells::headers(&cols, lang), f)?;
+    for (i, o) in lost.iter().enumerate() {
+        cells::record(ws, header + 1 + i as u32, 0, o, &cols, lang, f)?;
+    }
+    ws.autofilter(header, 0, header + lost.len() as u32, cols.len() as u16 - 1)?;
+    Ok(())
+}
