@@ -1,4 +1,5 @@
-//! `dossier-cli export`: the app's Excel exports for scripts — the team report, one
+//! `dossier-cli export`: the app's Excel exports for scripts — the team report (the same
+//! sheets as the app's, visits and pipeline included), one
 //! customer's printable profile (found by name as the search finds it), and the import
 //! templates. Bad input (no such customer, an ambiguous name, an output folder that does
 //! not exist or cannot be written) exits 2 with a message before any work is done.
@@ -32,7 +33,8 @@ pub struct ExportArgs {
 
 #[derive(Subcommand)]
 enum What {
-    /// All customers, contacts and financial signals, with an overview and charts.
+    /// All customers, contacts and signals with an overview and charts, purchases, visit
+    /// summaries, the open pipeline, the weighted forecast and the lost deals.
     TeamReport,
     /// One customer's full profile, for printing (NAME: full name, short name or a search).
     Customer { name: String },

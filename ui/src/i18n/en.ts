@@ -383,7 +383,7 @@ const en: typeof zhCN = {
   exporting: {
     teamReport: 'Export team report',
     teamReportTitle: 'Export team report (Excel)',
-    teamReportDesc: 'Every customer in one workbook: overview (counts and charts), customers, contacts, financial signals, purchase trends (with charts) and purchase signals, for the team meeting or your manager.',
+    teamReportDesc: 'Every customer in one workbook: overview (counts and charts), customers, contacts, financial signals, purchase trends (with charts), purchase signals, visit summaries, the pipeline, the weighted forecast and lost deals, for the team meeting or your manager.',
     teamReportFile: 'Team report-{date}.xlsx',
     customer: 'Export profile',
     customerTitle: 'Export customer profile (Excel)',
