@@ -8,18 +8,24 @@ use std::path::PathBuf;
 
 use tauri::Manager;
 
+/// The value of a launch argument given as `NAME VALUE` or `NAME=VALUE`.
+fn launch_arg(name: &str) -> Option<String> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == name {
+            return args.next();
+        } else if let Some(value) = arg.strip_prefix(name).and_then(|rest| rest.strip_prefix('=')) {
+            return Some(value.to_string());
+        }
+    }
+    None
+}
+
 /// The database the app opens: `--db PATH`, else `$DOSSIER_DB`, else `dossier.sqlite` in the
 /// OS app-data folder.
 fn database_path(app: &tauri::App) -> PathBuf {
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        if arg == "--db" {
-            if let Some(path) = args.next() {
-                return PathBuf::from(path);
-            }
-        } else if let Some(path) = arg.strip_prefix("--db=") {
-            return PathBuf::from(path);
-        }
+    if let Some(path) = launch_arg("--db") {
+        return PathBuf::from(path);
     }
     if let Some(path) = std::env::var_os("DOSSIER_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(path);
@@ -30,6 +36,15 @@ fn database_path(app: &tauri::App) -> PathBuf {
         .join("dossier.sqlite")
 }
 
+/// Days the app runs ahead of the system clock, for end-to-end tests that relaunch it "days
+/// later": `--clock-offset-days N`, else `$DOSSIER_CLOCK_OFFSET_DAYS` (an argument, because
+/// tauri-driver starts the app with its own environment).
+fn clock_offset_days() -> Option<i64> {
+    launch_arg("--clock-offset-days")
+        .or_else(|| std::env::var("DOSSIER_CLOCK_OFFSET_DAYS").ok())
+        .and_then(|d| d.trim().parse().ok())
+}
+
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -37,7 +52,7 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let path = database_path(app);
-            app.manage(state::AppState::open(path));
+            app.manage(state::AppState::open(path, clock_offset_days()));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

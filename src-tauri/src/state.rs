@@ -9,6 +9,8 @@ use dossier_core::{Clock, CoreError, ShiftedClock, Store, SystemClock};
 
 pub struct AppState {
     inner: Mutex<Inner>,
+    /// The clock every store opened by this app reads (shifted in end-to-end tests).
+    clock: Arc<dyn Clock>,
     /// Set by "cancel" while a long job (an import) runs; read by the job between rows. Kept
     /// outside the lock, which the job holds.
     pub cancel: std::sync::atomic::AtomicBool,
@@ -21,14 +23,19 @@ struct Inner {
 }
 
 impl AppState {
-    pub fn open(path: PathBuf) -> AppState {
-        let (store, error) = open_store(&path);
-        AppState { inner: Mutex::new(Inner { path, store, error }), cancel: Default::default() }
+    /// Opens `path` with the system clock moved `clock_offset_days` ahead when given.
+    pub fn open(path: PathBuf, clock_offset_days: Option<i64>) -> AppState {
+        let clock: Arc<dyn Clock> = match clock_offset_days {
+            Some(days) => Arc::new(ShiftedClock::days(days)),
+            None => Arc::new(SystemClock),
+        };
+        let (store, error) = open_store(&path, &clock);
+        AppState { inner: Mutex::new(Inner { path, store, error }), clock, cancel: Default::default() }
     }
 
     /// Switches to another file; on failure the previous database stays open.
     pub fn reopen(&self, path: PathBuf) -> Result<DbStatus, CoreError> {
-        let (store, error) = open_store(&path);
+        let (store, error) = open_store(&path, &self.clock);
         let mut inner = self.lock()?;
         match store {
             Some(store) => {
@@ -56,16 +63,8 @@ impl AppState {
     }
 }
 
-/// The system clock, moved by `$DOSSIER_CLOCK_OFFSET_DAYS` days when set (end-to-end tests).
-fn clock() -> Arc<dyn Clock> {
-    match std::env::var("DOSSIER_CLOCK_OFFSET_DAYS").ok().and_then(|d| d.trim().parse().ok()) {
-        Some(days) => Arc::new(ShiftedClock::days(days)),
-        None => Arc::new(SystemClock),
-    }
-}
-
-fn open_store(path: &PathBuf) -> (Option<Store>, Option<CoreError>) {
-    match Store::open(path, clock()) {
+fn open_store(path: &PathBuf, clock: &Arc<dyn Clock>) -> (Option<Store>, Option<CoreError>) {
+    match Store::open(path, clock.clone()) {
         Ok(store) => {
             // Whatever waited in the undo bin when the app last closed is gone for good.
             let _ = store.purge_deleted();
@@ -92,7 +91,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let bad = dir.path().join("notes.sqlite");
         std::fs::write(&bad, "not a database").unwrap();
-        let state = AppState::open(bad.clone());
+        let state = AppState::open(bad.clone(), None);
         let status = state.status().unwrap();
         assert!(matches!(status.error, Some(CoreError::NotSqlite { .. })));
         assert!(matches!(state.with(|s| s.stats()), Err(CoreError::Closed)));

@@ -1,0 +1,183 @@
+// The issue-6 journey on the real app with the sample data: a visit summary with two next
+// actions for 长江汽配, confirmed by the customer; its 方案 deal moved to 报价 — refused until
+// the quote amount and date are filled; then the app relaunched five days later (the
+// --clock-offset-days test hook) shows the idle quote's card red on the kanban and the
+// customer among the red lights of 今日 on the home page.
+import { describe, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import { CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, until, journeySteps } from './app.mjs'
+
+const dir = tempDir()
+const db = join(dir, 'pipeline.sqlite')
+execFileSync(CLI, ['demo', '--db', db], { stdio: 'ignore' })
+
+/** 长江汽配 in the sample (the second company). */
+const CUSTOMER = 2
+const SUMMARY = '焊装线改造方案评审，客户确认需求范围'
+
+/** YYYY-MM-DD, `days` from today (local). */
+function isoDay(days) {
+  const d = new Date(Date.now() + days * 86_400_000)
+  const pad = (n) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** Types into an Element Plus date picker (and commits it with Enter, as a user does). */
+async function fillDate(browser, selectorOrEl, day) {
+  const el = await fill(browser, selectorOrEl, day)
+  await browser.execute((node) => {
+    const input = node.matches('input') ? node : node.querySelector('input')
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }))
+    input.blur()
+  }, el)
+}
+
+/** The kanban card of 长江汽配's deal, once the board shows it. */
+function customerCard(browser) {
+  return until(
+    browser,
+    async () => {
+      for (const card of await browser.$$(tid('pipeline-card'))) {
+        if (Number(await card.getAttribute('data-customer-id')) === CUSTOMER) return card
+      }
+      return null
+    },
+    '长江汽配 has no card on the kanban',
+  )
+}
+
+let browser
+const step = journeySteps('pipeline', () => browser)
+
+describe('visits, deals and risk lights', () => {
+  before(async () => {
+    browser = await launch({ db, ready: 'list' })
+  })
+  after(() => quit(browser))
+
+  step('1. a visit summary with two next actions is saved without warnings', async () => {
+    await browser.execute((id) => {
+      location.hash = `#/customers/${id}?tab=visits`
+    }, CUSTOMER)
+    await click(browser, tid('visit-new'))
+    await shown(browser, tid('visit-form'))
+    await fill(browser, tid('visit-form-summary', 'textarea'), SUMMARY)
+    const actions = [
+      ['提交焊装线报价', '王磊', isoDay(14)],
+      ['安排技术交流会', '李娜', isoDay(21)],
+    ]
+    for (const [i, [what, owner, due]] of actions.entries()) {
+      await click(browser, tid('visit-form-actions-add'))
+      const rows = await until(browser, async () => {
+        const r = await browser.$$(tid('visit-form-actions-row'))
+        return r.length > i ? r : null
+      }, 'the next action row was not added')
+      const inputs = await rows[i].$$('input')
+      await fill(browser, inputs[0], what)
+      await fill(browser, inputs[1], owner)
+      await fillDate(browser, inputs[2], due)
+    }
+    await click(browser, tid('visit-save'))
+    // Saved: either the dialog closes, or it stays open only to list warnings — none of which
+    // may be about the next actions (both have an owner and a date).
+    await until(
+      browser,
+      async () => {
+        const open = await browser.$(tid('visit-warnings')).isDisplayed().catch(() => false)
+        if (!open) return !(await browser.$(tid('visit-form')).isDisplayed().catch(() => false))
+        const text = await browser.$(tid('visit-warnings')).getText()
+        assert.doesNotMatch(text, /负责人|日期/, `warnings about the next actions: ${text}`)
+        await click(browser, tid('visit-done'))
+        return true
+      },
+      'the summary was not saved',
+    )
+    await gone(browser, tid('visit-form'))
+  })
+
+  step('2. its recap is sent and confirmed by the customer', async () => {
+    await until(
+      browser,
+      () =>
+        browser.execute((summary) => {
+          const item = [...document.querySelectorAll('[data-testid="visit-item"]')].find((e) => e.textContent.includes(summary))
+          item?.querySelector('[data-testid="visit-recap-open"]').click()
+          return !!item
+        }, SUMMARY),
+      'the summary is not in the list',
+    )
+    const recap = await until(browser, async () => {
+      const t = await (await shown(browser, tid('visit-recap'))).getText()
+      return t.includes('提交焊装线报价') && t.includes('安排技术交流会') ? t : null
+    }, 'the recap does not carry both next steps')
+    assert.match(recap, /王磊/)
+    await click(browser, tid('visit-mark-sent'))
+    await until(browser, async () => (await (await shown(browser, tid('visit-recap-status'))).getText()).includes('已发送'), 'not marked sent')
+    await click(browser, tid('visit-mark-confirmed'))
+    await until(browser, async () => (await (await shown(browser, tid('visit-recap-status'))).getText()).includes('已确认'), 'not marked confirmed')
+    await screenshot(browser, shotPath('pipeline-recap-confirmed.png'))
+    await browser.keys('Escape')
+    await gone(browser, tid('visit-recap'))
+  })
+
+  step('3. the 方案 deal cannot move to 报价 until the quote is filled', async () => {
+    await browser.execute((id) => {
+      location.hash = `#/customers/${id}?tab=deals`
+    }, CUSTOMER)
+    const item = await shown(browser, `${tid('opp-item')}[data-stage="solution"]`)
+    await (await item.$(tid('opp-move'))).click()
+    const missing = await until(browser, async () => {
+      const t = await (await shown(browser, tid('stage-move-missing'))).getText()
+      return t.includes('报价金额') ? t : null
+    }, 'the refusal does not name 报价金额')
+    assert.match(missing, /报价日期/)
+    // Confirming with the fields still empty does not move the deal.
+    await click(browser, tid('stage-move-confirm'))
+    await browser.pause(500)
+    assert.ok(await browser.$(tid('stage-move-dialog')).isDisplayed(), 'the move went through without a quote')
+    await screenshot(browser, shotPath('pipeline-stage-blocked.png'))
+    await fill(browser, tid('stage-move-field-quoteAmount', 'input'), '860000')
+    await fillDate(browser, tid('stage-move-field-quoteDate', 'input'), isoDay(0))
+    await click(browser, tid('stage-move-confirm'))
+    await gone(browser, tid('stage-move-dialog'))
+    await shown(browser, `${tid('opp-item')}[data-stage="quote"]`)
+  })
+
+  step('4. on the kanban today, the fresh quote is not red', async () => {
+    await browser.execute(() => {
+      location.hash = '#/pipeline'
+    })
+    const card = await customerCard(browser)
+    assert.equal(await card.getAttribute('data-stage'), 'quote')
+    assert.notEqual(await card.getAttribute('data-level'), 'red', 'a quote made today is already red')
+  })
+
+  step('5. five days later the card is red on the kanban and the customer is red on 今日', async () => {
+    await quit(browser)
+    browser = await launch({ db, args: ['--clock-offset-days', '5'], ready: 'list' })
+    await browser.execute(() => {
+      location.hash = '#/pipeline'
+    })
+    const card = await customerCard(browser)
+    assert.equal(await card.getAttribute('data-stage'), 'quote')
+    assert.equal(await card.getAttribute('data-level'), 'red', 'the quote idle for 5 days is not red')
+    await screenshot(browser, shotPath('pipeline-kanban.png'))
+    await browser.execute(() => {
+      location.hash = '#/home'
+    })
+    await shown(browser, tid('home-red'))
+    await until(
+      browser,
+      async () => {
+        for (const el of await browser.$$(tid('home-red-customer'))) {
+          if (Number(await el.getAttribute('data-customer-id')) === CUSTOMER) return true
+        }
+        return false
+      },
+      '长江汽配 is not among the red customers of 今日',
+    )
+    await screenshot(browser, shotPath('home-today.png'))
+  })
+})
