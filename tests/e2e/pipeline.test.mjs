@@ -152,6 +152,7 @@ describe('visits, deals and risk lights', () => {
     const card = await customerCard(browser)
     assert.equal(await card.getAttribute('data-stage'), 'quote')
     assert.notEqual(await card.getAttribute('data-level'), 'red', 'a quote made today is already red')
+    await screenshot(browser, shotPath('pipeline-kanban-today.png'))
   })
 
   step('5. five days later the card is red on the kanban and the customer is red on 今日', async () => {
