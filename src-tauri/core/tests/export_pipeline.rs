@@ -143,6 +143,16 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     };
     assert!(xml.contains("wrapText=\"1\""));
 
+    // Cut at a limit (Excel's row limit in the report), the newest come and the count is of all.
+    let mut passed = Vec::new();
+    let total = s
+        .for_each_report_visit(1, &mut |v| {
+            passed.push(v.fields.date);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!((passed, total), (vec!["2026-11-20".to_string()], 2));
+
     // Done, the action is no longer overdue; a customer in the undo bin takes its visits along.
     let first = s.visits(c, None, 0, 1).unwrap().rows[0].fields.actions[0].id.unwrap();
     s.set_action_status(first, ActionStatus::Done).unwrap();

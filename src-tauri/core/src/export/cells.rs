@@ -233,6 +233,23 @@ pub fn record<T>(ws: &mut Worksheet, row: u32, col0: u16, item: &T, cols: &[&Col
     Ok(())
 }
 
+/// The most data rows a list sheet below a header in row 0 holds: Excel stops at row
+/// 1,048,576, and the rows after the data keep room for a blank row and [`cut_note`].
+pub const LIST_ROWS: u32 = 1_048_572;
+
+/// Says under a list that was cut at Excel's row limit how many rows were left out (the list
+/// is in its sheet's order, so what is left out is its end: the oldest visits, …).
+pub fn cut_note(ws: &mut Worksheet, last_row: u32, shown: i64, total: i64, lang: Language) -> Result<()> {
+    if total > shown {
+        let note = match lang {
+            Language::Zh => format!("只列出前 {shown} 行;其余 {} 行超出 Excel 的行数上限,未列出。", total - shown),
+            Language::En => format!("Only the first {shown} rows are listed; {} more exceed Excel's row limit.", total - shown),
+        };
+        ws.write_string(last_row + 2, 0, note)?;
+    }
+    Ok(())
+}
+
 /// A list sheet's finish: the header row stays visible and filterable.
 pub fn finish_list(ws: &mut Worksheet, header: u32, last_row: u32, ncols: u16) -> Result<()> {
     ws.set_freeze_panes(header + 1, 0)?;

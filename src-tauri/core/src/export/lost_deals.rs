@@ -65,7 +65,8 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
     ws.set_name(sheet_name(lang))?;
     ws.write_string_with_format(0, 0, lang.pick("丢单分析", "Lost deals"), &f.title)?;
     let mut lost: Vec<Opportunity> = Vec::new();
-    each_opportunity(store, &[Stage::Lost], OpportunitySort::UpdatedAt, |o| {
+    // The summaries above the list take at most ~30 rows.
+    let lost_total = each_opportunity(store, &[Stage::Lost], (OpportunitySort::UpdatedAt, true), cells::LIST_ROWS - 40, |o| {
         lost.push(o.opportunity);
         Ok(())
     })?;
@@ -86,7 +87,9 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
         competitors.push(others);
     }
     let stages = labelled(&a.lost_by_stage, |k| Stage::from_code(k).map(|s| s.label(lang)).unwrap_or(k).to_string(), unknown);
-    let total = (lang.pick("合计", "Total").to_string(), lost.len() as i64, lost.iter().filter_map(|o| o.fields.amount).sum::<f64>());
+    let by_reason = &a.lost_by_reason;
+    let total: (String, i64, f64) =
+        (lang.pick("合计", "Total").to_string(), by_reason.iter().map(|r| r.count).sum(), by_reason.iter().map(|r| r.amount).sum());
     let with_total = |mut rows: Vec<(String, i64, f64)>| {
         rows.push(total.clone());
         rows
@@ -103,6 +106,7 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
     for (i, o) in lost.iter().enumerate() {
         cells::record(ws, header + 1 + i as u32, 0, o, &cols, lang, f)?;
     }
-    ws.autofilter(header, 0, header + lost.len() as u32, cols.len() as u16 - 1)?;
-    Ok(())
+    let last = header + lost.len() as u32;
+    ws.autofilter(header, 0, last, cols.len() as u16 - 1)?;
+    cells::cut_note(ws, last, lost.len() as i64, lost_total, lang)
 }

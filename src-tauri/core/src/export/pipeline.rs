@@ -21,24 +21,26 @@ pub fn forecast_name(lang: Language) -> &'static str {
     lang.pick("预测", "Forecast")
 }
 
-/// Calls `f` for every opportunity at `stages`, in the order asked, a page at a time (the
-/// table's own query, so the lights come with them).
+/// Calls `f` for the first `limit` opportunities at `stages`, in the order asked, a page at a
+/// time (the table's own query, so the lights come with them); returns how many there are.
 pub(super) fn each_opportunity(
     store: &Store,
     stages: &[Stage],
-    sort: OpportunitySort,
+    (sort, descending): (OpportunitySort, bool),
+    limit: u32,
     mut f: impl FnMut(OpportunityRow) -> Result<()>,
-) -> Result<()> {
-    let mut q = OpportunityQuery { stages: stages.to_vec(), sort, offset: 0, limit: 500, ..Default::default() };
+) -> Result<i64> {
+    let mut q = OpportunityQuery { stages: stages.to_vec(), sort, descending, offset: 0, limit: 500, ..Default::default() };
     loop {
+        q.limit = q.limit.min(i64::from(limit) - q.offset);
         let page = store.list_opportunities(&q)?;
         let n = page.rows.len() as i64;
         for row in page.rows {
             f(row)?;
         }
         q.offset += n;
-        if n == 0 || q.offset >= page.total {
-            return Ok(());
+        if n == 0 || q.offset >= page.total || q.offset >= i64::from(limit) {
+            return Ok(page.total);
         }
     }
 }
@@ -65,10 +67,11 @@ pub fn write_pipeline(wb: &mut Workbook, store: &Store, lang: Language, f: &Form
     cells::header_row(ws, 0, 0, &cells::headers(&cols, lang), f)?;
     let open: Vec<Stage> = Stage::ALL.iter().copied().filter(|s| s.is_open()).collect();
     let mut row = 0u32;
-    each_opportunity(store, &open, OpportunitySort::ExpectedClose, |o| {
+    let total = each_opportunity(store, &open, (OpportunitySort::ExpectedClose, false), cells::LIST_ROWS, |o| {
         row += 1;
         cells::record(ws, row, 0, &o, &cols, lang, f)
     })?;
+    cells::cut_note(ws, row, i64::from(row), total, lang)?;
     if row == 0 {
         let none = lang.pick(
             "没有进行中的商机:在客户页的「商机」里新建商机,填写金额、阶段和预计成交日期。",

@@ -4,7 +4,8 @@
 //! owner, due date and status (已逾期 as the core computes it), the urgent flag and the
 //! confirmation. The team report is internal, so the internal lists (risks, competitor news)
 //! are in it; only the customer recap leaves them out. List items share a cell, one per line.
-//! Visits stream from one ordered query into a constant-memory sheet (200k visits).
+//! Visits stream from one ordered query into a constant-memory sheet (200k visits); past
+//! Excel's row limit the oldest are left out, and the sheet says how many.
 
 use rust_xlsxwriter::Workbook;
 
@@ -110,10 +111,11 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
     ws.set_name(sheet_name(lang))?;
     cells::header_row(ws, 0, 0, &cells::headers(&cols, lang), f)?;
     let mut row = 0u32;
-    store.for_each_report_visit(&mut |v| {
+    let total = store.for_each_report_visit(cells::LIST_ROWS, &mut |v| {
         row += 1;
         cells::record(ws, row, 0, &v, &cols, lang, f)
     })?;
+    cells::cut_note(ws, row, i64::from(row), total, lang)?;
     if row == 0 {
         let none = lang.pick(
             "还没有拜访总结:在客户页的「拜访记录」里,每次拜访或沟通后写一条总结(需求、我方承诺、下一步行动)。",

@@ -74,14 +74,15 @@ impl Store {
 }
 
 impl Store {
-    /// Calls `f` for every visit summary of a live customer, newest first (date, time, id),
-    /// with its actions and their computed 已逾期 — one ordered query over the visits, the
-    /// actions read [`VISIT_BATCH`] visits at a time, so 200k visits stream with flat memory.
-    pub fn for_each_report_visit(&self, f: &mut dyn FnMut(Visit) -> Result<()>) -> Result<()> {
+    /// Calls `f` for the first `limit` visit summaries of live customers, newest first (date,
+    /// time, id), with their actions and the computed 已逾期 — one ordered query over the
+    /// visits, the actions read [`VISIT_BATCH`] visits at a time, so 200k visits stream with
+    /// flat memory. Returns how many there are in all (more than `limit` when it cut them).
+    pub fn for_each_report_visit(&self, limit: u32, f: &mut dyn FnMut(Visit) -> Result<()>) -> Result<i64> {
         let today = self.today_text();
         let mut st = self.conn.prepare(&format!(
             "SELECT {VISIT_COLUMNS} FROM {VISIT_FROM} WHERE c.deleted_at IS NULL
-             ORDER BY v.visited_on DESC, v.visited_time DESC, v.id DESC"
+             ORDER BY v.visited_on DESC, v.visited_time DESC, v.id DESC LIMIT ?1"
         ))?;
         let mut batch: Vec<Visit> = Vec::with_capacity(VISIT_BATCH);
         let mut flush = |batch: &mut Vec<Visit>| -> Result<()> {
@@ -90,12 +91,19 @@ impl Store {
             }
             Ok(())
         };
-        for v in st.query_map([], visit_from_row)? {
+        let mut passed = 0i64;
+        for v in st.query_map([limit], visit_from_row)? {
             batch.push(v?);
+            passed += 1;
             if batch.len() == VISIT_BATCH {
                 flush(&mut batch)?;
             }
         }
-        flush(&mut batch)
+        flush(&mut batch)?;
+        if passed < i64::from(limit) {
+            return Ok(passed);
+        }
+        let all = format!("SELECT count(*) FROM {VISIT_FROM} WHERE c.deleted_at IS NULL");
+        Ok(self.conn.query_row(&all, [], |r| r.get(0))?)
     }
 }
