@@ -27,7 +27,9 @@ describe('visit summaries', () => {
     await browser.execute(() => {
       location.hash = '#/customers/1?tab=visits'
     })
-    // The header's risk light: the sample's MES deal has sat at 报价 for 6 days (red).
+    // The header's risk light: the sample's MES deal has sat at 报价 for 6 days (red). The
+    // customer list's rows have risk badges too: wait for the customer page first.
+    await shown(browser, tid('visits-tab'))
     const badge = await shown(browser, tid('risk-badge'))
     assert.equal(await badge.getAttribute('data-level'), 'red')
     await click(browser, tid('visit-new'))
