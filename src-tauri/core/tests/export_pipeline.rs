@@ -357,6 +357,25 @@ fn the_sample_in_the_report_every_visit_the_red_mes_quote_and_the_lost_substatio
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
     let steps = col(&rows, 0, "下一步行动");
     assert!(rows.iter().any(|r| r[steps].contains("提交同行案例") && r[steps].contains("已逾期")), "the sample's overdue reminder");
+    // Every action in the row of its own visit (the two streams merged right).
+    let actions: i64 = s.connection().query_row("SELECT count(*) FROM next_action WHERE visit_id IS NOT NULL", [], |r| r.get(0)).unwrap();
+    let lines: usize = rows[1..].iter().filter(|r| !r[steps].is_empty()).map(|r| r[steps].lines().count()).sum();
+    assert_eq!(lines as i64, actions);
+    let goal = col(&rows, 0, "拜访目的");
+    let welding = row(&rows, goal, "现场确认焊装线改造方案");
+    assert!(welding[steps].starts_with("1. 整理报价清单") && welding[steps].contains("\n2. 发送节拍仿真报告"), "{}", welding[steps]);
+    for r in &rows[1..] {
+        let id = s
+            .connection()
+            .query_row(
+                "SELECT v.id FROM visit v JOIN customer c ON c.id = v.customer_id WHERE c.name = ?1 AND v.visited_on = ?2 AND v.goal = ?3",
+                [&r[0], &r[1], &r[goal]],
+                |x| x.get::<_, i64>(0),
+            )
+            .unwrap();
+        let whats: Vec<String> = s.visit(id).unwrap().fields.actions.iter().map(|a| a.what.clone()).collect();
+        assert!(whats.iter().all(|w| r[steps].contains(w.as_str())), "{whats:?} in {}", r[steps]);
+    }
 
     let pipeline = sheet(&bytes, "商机管道");
     let mes = row(&pipeline, 1, "2026 MES 项目");

@@ -1,16 +1,16 @@
 //! The team report's lost-deal sheet (丢单分析): what the losses have in common — counts and
 //! amounts by reason category, by the competitor who won and by the stage they were lost at
 //! (the store's [`Store::pipeline_analytics`], as the 商机 screen shows them) — above the list
-//! of lost deals with their review (lost to, reason, stage, what next), latest loss first.
+//! of lost deals with their review (lost to, reason, stage, what next), latest loss first,
+//! streamed from one query.
 
 use rust_xlsxwriter::{Workbook, Worksheet};
 
 use super::cells::{self, Column, Formats, Value};
 use super::labels::Label;
-use super::pipeline::each_opportunity;
 use super::Language;
 use crate::error::Result;
-use crate::opportunities::{LostReason, LostReview, LostRow, Opportunity, OpportunityQuery, OpportunitySort, Stage};
+use crate::opportunities::{LostReason, LostReview, LostRow, Opportunity, PipelineAnalytics, Stage};
 use crate::Store;
 
 pub fn sheet_name(lang: Language) -> &'static str {
@@ -58,28 +58,22 @@ fn labelled(rows: &[LostRow], label: impl Fn(&str) -> String, blank: &str) -> Ve
     rows.iter().map(|r| (if r.key.is_empty() { blank.to_string() } else { label(&r.key) }, r.count, r.amount)).collect()
 }
 
-/// Adds the sheet at the end of the workbook.
-pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> Result<()> {
+/// Adds the sheet at the end of the workbook: the summaries (`a`: the analytics of the whole
+/// portfolio), then the list streamed below.
+pub fn write(wb: &mut Workbook, store: &Store, a: &PipelineAnalytics, lang: Language, f: &Formats) -> Result<()> {
     let cols: Vec<&Column<Opportunity>> = COLUMNS.iter().collect();
     let ws = wb.add_worksheet();
     ws.set_name(sheet_name(lang))?;
     ws.write_string_with_format(0, 0, lang.pick("丢单分析", "Lost deals"), &f.title)?;
-    let mut lost: Vec<Opportunity> = Vec::new();
-    // The summaries above the list take at most ~30 rows.
-    let lost_total = each_opportunity(store, &[Stage::Lost], (OpportunitySort::UpdatedAt, true), cells::LIST_ROWS - 40, |o| {
-        lost.push(o.opportunity);
-        Ok(())
-    })?;
-    if lost.is_empty() {
+    let by_reason = &a.lost_by_reason;
+    if by_reason.is_empty() {
         ws.set_column_width(0, 28.0)?;
         ws.write_string(2, 0, lang.pick("没有丢单记录。商机标为「丢单」时填写的复盘(输给谁、原因、下一步)会汇总在这里。", "No lost deals. The review written when a deal is marked lost (lost to, reason, what next) is summarised here."))?;
         return Ok(());
     }
-    lost.sort_by(|a, b| b.stage_since.cmp(&a.stage_since).then(b.id.cmp(&a.id)));
 
-    let a = store.pipeline_analytics(&OpportunityQuery::default())?;
     let unknown = lang.pick("未填", "Not given");
-    let reasons = labelled(&a.lost_by_reason, |k| LostReason::from_code(k).map(|r| r.label(lang)).unwrap_or(k).to_string(), unknown);
+    let reasons = labelled(by_reason, |k| LostReason::from_code(k).map(|r| r.label(lang)).unwrap_or(k).to_string(), unknown);
     let mut competitors = labelled(&a.lost_by_competitor, |k| k.to_string(), unknown);
     if competitors.len() > TOP_COMPETITORS {
         let rest = competitors.split_off(TOP_COMPETITORS);
@@ -87,7 +81,6 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
         competitors.push(others);
     }
     let stages = labelled(&a.lost_by_stage, |k| Stage::from_code(k).map(|s| s.label(lang)).unwrap_or(k).to_string(), unknown);
-    let by_reason = &a.lost_by_reason;
     let total: (String, i64, f64) =
         (lang.pick("合计", "Total").to_string(), by_reason.iter().map(|r| r.count).sum(), by_reason.iter().map(|r| r.amount).sum());
     let with_total = |mut rows: Vec<(String, i64, f64)>| {
@@ -103,10 +96,11 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
     let header = ends.iter().max().copied().unwrap_or(2) + 3;
     ws.write_string_with_format(header - 1, 0, lang.pick("丢单明细", "Lost deals and their review"), &f.section)?;
     cells::header_row(ws, header, 0, &cells::headers(&cols, lang), f)?;
-    for (i, o) in lost.iter().enumerate() {
-        cells::record(ws, header + 1 + i as u32, 0, o, &cols, lang, f)?;
-    }
-    let last = header + lost.len() as u32;
-    ws.autofilter(header, 0, last, cols.len() as u16 - 1)?;
-    cells::cut_note(ws, last, lost.len() as i64, lost_total, lang)
+    let mut row = header;
+    let all = store.for_each_lost_opportunity(cells::LIST_ROWS - header, &mut |o| {
+        row += 1;
+        cells::record(ws, row, 0, &o.opportunity, &cols, lang, f)
+    })?;
+    ws.autofilter(header, 0, row, cols.len() as u16 - 1)?;
+    cells::cut_note(ws, row, i64::from(row - header), all, lang)
 }

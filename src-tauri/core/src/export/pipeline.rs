@@ -10,7 +10,7 @@ use super::cells::{self, Column, Formats, Value};
 use super::labels::{self, Label};
 use super::Language;
 use crate::error::Result;
-use crate::opportunities::{ForecastRow, OpportunityQuery, OpportunityRow, OpportunitySort, Stage};
+use crate::opportunities::{ForecastRow, OpportunityRow, PipelineAnalytics};
 use crate::Store;
 
 pub fn pipeline_name(lang: Language) -> &'static str {
@@ -19,30 +19,6 @@ pub fn pipeline_name(lang: Language) -> &'static str {
 
 pub fn forecast_name(lang: Language) -> &'static str {
     lang.pick("预测", "Forecast")
-}
-
-/// Calls `f` for the first `limit` opportunities at `stages`, in the order asked, a page at a
-/// time (the table's own query, so the lights come with them); returns how many there are.
-pub(super) fn each_opportunity(
-    store: &Store,
-    stages: &[Stage],
-    (sort, descending): (OpportunitySort, bool),
-    limit: u32,
-    mut f: impl FnMut(OpportunityRow) -> Result<()>,
-) -> Result<i64> {
-    let mut q = OpportunityQuery { stages: stages.to_vec(), sort, descending, offset: 0, limit: 500, ..Default::default() };
-    loop {
-        q.limit = q.limit.min(i64::from(limit) - q.offset);
-        let page = store.list_opportunities(&q)?;
-        let n = page.rows.len() as i64;
-        for row in page.rows {
-            f(row)?;
-        }
-        q.offset += n;
-        if n == 0 || q.offset >= page.total || q.offset >= i64::from(limit) {
-            return Ok(page.total);
-        }
-    }
 }
 
 pub static PIPELINE_COLUMNS: &[Column<OpportunityRow>] = &[
@@ -65,9 +41,8 @@ pub fn write_pipeline(wb: &mut Workbook, store: &Store, lang: Language, f: &Form
     let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(pipeline_name(lang))?;
     cells::header_row(ws, 0, 0, &cells::headers(&cols, lang), f)?;
-    let open: Vec<Stage> = Stage::ALL.iter().copied().filter(|s| s.is_open()).collect();
     let mut row = 0u32;
-    let total = each_opportunity(store, &open, (OpportunitySort::ExpectedClose, false), cells::LIST_ROWS, |o| {
+    let total = store.for_each_open_opportunity(cells::LIST_ROWS, &mut |o| {
         row += 1;
         cells::record(ws, row, 0, &o, &cols, lang, f)
     })?;
@@ -118,9 +93,9 @@ fn forecast_table(
     Ok(total_row)
 }
 
-/// Adds 预测: the weighted forecast of the open opportunities by month and by owner.
-pub fn write_forecast(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> Result<()> {
-    let a = store.pipeline_analytics(&OpportunityQuery::default())?;
+/// Adds 预测: the weighted forecast of the open opportunities by month and by owner (`a`: the
+/// analytics of the whole portfolio).
+pub fn write_forecast(wb: &mut Workbook, a: &PipelineAnalytics, lang: Language, f: &Formats) -> Result<()> {
     let name = forecast_name(lang);
     let ws = wb.add_worksheet();
     ws.set_name(name)?;

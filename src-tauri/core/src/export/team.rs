@@ -17,6 +17,7 @@ use super::{lost_deals, pipeline, purchases, trend_signals, visits};
 use super::{Language, ReportOptions, Xlsx};
 use crate::error::Result;
 use crate::model::FinancialSignal;
+use crate::opportunities::OpportunityQuery;
 use crate::Store;
 
 /// A financial signal with the customer it belongs to.
@@ -98,8 +99,9 @@ pub fn team_report(store: &Store, opts: &ReportOptions) -> Result<Xlsx> {
     trend_signals::write(&mut wb, store, lang, &f)?;
     visits::write(&mut wb, store, lang, &f)?;
     pipeline::write_pipeline(&mut wb, store, lang, &f)?;
-    pipeline::write_forecast(&mut wb, store, lang, &f)?;
-    lost_deals::write(&mut wb, store, lang, &f)?;
+    let analytics = store.pipeline_analytics(&OpportunityQuery::default())?;
+    pipeline::write_forecast(&mut wb, &analytics, lang, &f)?;
+    lost_deals::write(&mut wb, store, &analytics, lang, &f)?;
     Ok(Xlsx(wb))
 }
 

@@ -10,8 +10,8 @@ use super::customers::load_customer;
 use super::{code, Store};
 use crate::error::{CoreError, Reason, Result};
 use crate::visits::{
-    quality, recap, validate, ActionStatus, Confirmation, Participant, QualityWarning, Recap, SavedVisit, Visit,
-    VisitFields, VisitMethod, VisitPage,
+    quality, recap, validate, ActionStatus, Confirmation, NextAction, Participant, QualityWarning, Recap, SavedVisit,
+    Visit, VisitFields, VisitMethod, VisitPage,
 };
 
 pub(crate) const VISIT_COLUMNS: &str = "v.id, v.customer_id, c.name, v.opportunity_id, coalesce(o.name, ''), \
@@ -65,8 +65,16 @@ pub(crate) fn visit_from_row(r: &Row) -> rusqlite::Result<Visit> {
     })
 }
 
+/// Adds one of its actions to a visit (in list order), noting it when overdue.
+pub(crate) fn attach_action(v: &mut Visit, a: NextAction) {
+    if a.overdue {
+        v.overdue_actions.push(a.id);
+    }
+    v.fields.actions.push(crate::visits::ActionFields { id: Some(a.id), what: a.what, owner: a.owner, due_date: a.due_date, status: a.status });
+}
+
 /// Fills in the visits' actions (one query for the page).
-pub(crate) fn with_actions(conn: &Connection, mut visits: Vec<Visit>, today: &str) -> Result<Vec<Visit>> {
+fn with_actions(conn: &Connection, mut visits: Vec<Visit>, today: &str) -> Result<Vec<Visit>> {
     let ids: Vec<i64> = visits.iter().map(|v| v.id).collect();
     let mut by_visit: HashMap<i64, Vec<_>> = HashMap::new();
     for a in load_actions(conn, "a.visit_id IN (SELECT value FROM json_each(?1))", &json(&ids), today)? {
@@ -74,16 +82,7 @@ pub(crate) fn with_actions(conn: &Connection, mut visits: Vec<Visit>, today: &st
     }
     for v in &mut visits {
         for a in by_visit.remove(&v.id).unwrap_or_default() {
-            if a.overdue {
-                v.overdue_actions.push(a.id);
-            }
-            v.fields.actions.push(crate::visits::ActionFields {
-                id: Some(a.id),
-                what: a.what,
-                owner: a.owner,
-                due_date: a.due_date,
-                status: a.status,
-            });
+            attach_action(v, a);
         }
     }
     Ok(visits)
