@@ -10,6 +10,7 @@ use dossier_core::error::Reason;
 use dossier_core::model::{ContactFields, CustomerFields, Grade, Settings};
 use dossier_core::opportunities::{OpportunityFields, Stage};
 use dossier_core::visits::*;
+use dossier_core::Store;
 
 fn action(what: &str, owner: &str, due: &str) -> ActionFields {
     ActionFields { what: what.into(), owner: owner.into(), due_date: due.into(), ..Default::default() }
@@ -167,8 +168,23 @@ fn the_timeline_is_newest_first_filtered_and_paged() {
     assert_eq!((page.entries[1].title.as_str(), page.entries[1].to.as_str()), ("MES", "initiation"));
     let visits = s.timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Visit, TimelineKind::Stage], ..Default::default() }).unwrap();
     assert_eq!(visits.entries.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![TimelineKind::Stage, TimelineKind::Visit]);
+    // One kind alone, without the visits whose SELECT used to name the union's columns.
+    for kind in [TimelineKind::Action, TimelineKind::Stage, TimelineKind::Profile] {
+        let only = s.timeline(c, &TimelineQuery { kinds: vec![kind], ..Default::default() }).unwrap();
+        assert_eq!((only.total, only.entries[0].kind), (1, kind));
+    }
     let second = s.timeline(c, &TimelineQuery { offset: 1, limit: 1, ..Default::default() }).unwrap();
     assert_eq!((second.total, second.entries[0].kind), (4, TimelineKind::Stage));
+
+    // The action is due on the 26th: open and on time until then, overdue from the 27th on,
+    // itself again once done.
+    let status = |s: &Store| s.timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Action], ..Default::default() }).unwrap().entries[0].to.clone();
+    assert_eq!(status(&store_on(&dir, 2026, 11, 26)), "todo");
+    let late = store_on(&dir, 2026, 11, 27);
+    assert_eq!(status(&late), "overdue");
+    let id = late.timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Action], ..Default::default() }).unwrap().entries[0].ref_id;
+    late.set_action_status(id, ActionStatus::Done).unwrap();
+    assert_eq!(status(&late), "done");
 }
 
 #[test]

@@ -83,6 +83,7 @@ describe('timeline tab', () => {
     expect(items[0]!.text()).toContain('发送报价单')
     expect(items[0]!.text()).toContain('负责人 李明 · 截止 2026-11-26')
     expect(items[0]!.text()).toContain('待执行')
+    expect(items[0]!.find('.el-tag--danger').exists()).toBe(false)
     expect(items[1]!.text()).toContain('面谈：确认二期需求')
     expect(items[1]!.text()).toContain('14:30')
     expect(items[1]!.text()).toContain('紧急')
@@ -94,6 +95,14 @@ describe('timeline tab', () => {
     expect(items[3]!.text()).toContain('范围：全局')
     expect(items[4]!.text()).toContain('修改了档案：财务状况')
     expect(wrapper.find('[data-testid="timeline-more"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('marks an action the core reports overdue in red', async () => {
+    api.customerTimeline.mockResolvedValue(page([{ ...action, to: 'overdue' }]))
+    const { wrapper } = await mountWith(TimelineTab, { props: { customerId: 1 } })
+    const tag = wrapper.get('[data-testid="timeline-item"] .el-tag--danger')
+    expect(tag.text()).toBe('已逾期')
     wrapper.unmount()
   })
 

@@ -803,7 +803,7 @@ const en: typeof zhCN = {
     confirmedOn: 'confirmed {date}',
     needKind: { core: 'Core', expected: 'Expected', latent: 'Latent' },
     priority: { high: 'High', medium: 'Medium', low: 'Low' },
-    status: { todo: 'To do', doing: 'In progress', done: 'Done' },
+    status: { todo: 'To do', doing: 'In progress', done: 'Done', overdue: 'Overdue' },
     lists: {
       decisions: 'Agreed',
       needs: 'Customer needs',

@@ -801,7 +801,7 @@ export default {
     confirmedOn: '{date} 确认',
     needKind: { core: '核心', expected: '期望', latent: '潜在' },
     priority: { high: '高', medium: '中', low: '低' },
-    status: { todo: '待执行', doing: '进行中', done: '已完成' },
+    status: { todo: '待执行', doing: '进行中', done: '已完成', overdue: '已逾期' },
     lists: {
       decisions: '达成共识',
       needs: '客户需求',

@@ -9,7 +9,9 @@ use super::{code, Store};
 use crate::activity::{TimelineEntry, TimelineKind, TimelinePage, TimelineQuery};
 use crate::error::Result;
 
-/// Each kind's rows: kind, at, ref_id, opportunity_id, title, detail, from, to, urgent.
+/// Each kind's rows: kind, at, ref_id, opportunity_id, title, detail, from, to, urgent. An
+/// action's `to` is its status, or `overdue` when it is open and due before today (the `clock`
+/// CTE) — the status is stored, 已逾期 is computed, and the UI does not know the clock.
 fn source(kind: TimelineKind) -> &'static str {
     match kind {
         TimelineKind::Visit => {
@@ -20,7 +22,8 @@ fn source(kind: TimelineKind) -> &'static str {
         TimelineKind::Action => {
             "SELECT 'action', CASE WHEN a.status = 'done' AND a.done_on <> '' THEN a.done_on
                                ELSE coalesce(nullif(a.due_date, ''), substr(a.created_at, 1, 10)) END,
-                    a.id, a.opportunity_id, a.what, a.owner, a.due_date, a.status, 0
+                    a.id, a.opportunity_id, a.what, a.owner, a.due_date,
+                    CASE WHEN a.status <> 'done' AND a.due_date <> '' AND a.due_date < (SELECT today FROM clock) THEN 'overdue' ELSE a.status END, 0
              FROM next_action a WHERE a.customer_id = ?1"
         }
         TimelineKind::Stage => {
@@ -44,10 +47,22 @@ impl Store {
         load_customer(&self.conn, customer_id)?;
         let kinds = if q.kinds.is_empty() { TimelineKind::ALL.to_vec() } else { q.kinds.clone() };
         let union = kinds.iter().map(|&k| source(k)).collect::<Vec<_>>().join("\nUNION ALL\n");
-        let total = self.conn.prepare_cached(&format!("SELECT count(*) FROM ({union})"))?.query_row([customer_id], |r| r.get(0))?;
-        let mut st = self.conn.prepare_cached(&format!("SELECT * FROM ({union}) ORDER BY at DESC, kind, ref_id DESC LIMIT ?2 OFFSET ?3"))?;
+        let today = self.clock.today().format("%Y-%m-%d").to_string();
+        // Today comes in as ?4 through a CTE, so both statements use it whichever kinds are
+        // asked for (SQLite expects every parameter up to the highest number bound). The feed
+        // CTE names the columns: a union's names are its first SELECT's, which only the
+        // visits' source gives.
+        let feed = format!(
+            "WITH clock(today) AS (SELECT ?4),
+                  feed(kind, at, ref_id, opportunity_id, title, detail, from_value, to_value, urgent) AS ({union})"
+        );
+        let total = self
+            .conn
+            .prepare_cached(&format!("{feed} SELECT count(*) FROM feed"))?
+            .query_row(params![customer_id, 0, 0, today], |r| r.get(0))?;
+        let mut st = self.conn.prepare_cached(&format!("{feed} SELECT * FROM feed ORDER BY at DESC, kind, ref_id DESC LIMIT ?2 OFFSET ?3"))?;
         let entries = st
-            .query_map(params![customer_id, q.limit.clamp(1, 200), q.offset.max(0)], |r| {
+            .query_map(params![customer_id, q.limit.clamp(1, 200), q.offset.max(0), today], |r| {
                 Ok(TimelineEntry {
                     kind: code(r.get(0)?, TimelineKind::from_code).unwrap_or(TimelineKind::Profile),
                     at: r.get(1)?,
