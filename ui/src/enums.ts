@@ -1,5 +1,6 @@
 // Every value of each code enum, in display order (mirrors `ALL` in model.rs).
 import type {
+  ActionStatus,
   AllocationRule,
   BudgetType,
   BuyingRole,
@@ -32,4 +33,6 @@ export const SECTIONS: Section[] = ['overview', 'business', 'financials', 'sp_bp
 export const STAGES: Stage[] = ['initiation', 'needs', 'solution', 'quote', 'negotiation', 'contract', 'won', 'lost']
 /** The stages a deal is still being worked at (the kanban's full columns). */
 export const OPEN_STAGES: Stage[] = ['initiation', 'needs', 'solution', 'quote', 'negotiation', 'contract']
+/** The stored statuses of a next action (已逾期 is computed by the core, never chosen). */
+export const ACTION_STATUSES: ActionStatus[] = ['todo', 'doing', 'done']
 export const LOST_REASONS: LostReason[] = ['price', 'product', 'relationship', 'budget', 'timing', 'service', 'other']
