@@ -99,7 +99,7 @@ pub fn write(wb: &mut Workbook, store: &Store, a: &PipelineAnalytics, lang: Lang
     let mut row = header;
     let all = store.for_each_lost_opportunity(cells::LIST_ROWS - header, &mut |o| {
         row += 1;
-        cells::record(ws, row, 0, &o.opportunity, &cols, lang, f)
+        cells::record(ws, row, 0, &o, &cols, lang, f)
     })?;
     ws.autofilter(header, 0, row, cols.len() as u16 - 1)?;
     cells::cut_note(ws, row, i64::from(row - header), all, lang)
