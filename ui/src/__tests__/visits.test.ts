@@ -16,6 +16,7 @@ const api = vi.hoisted(() => ({
   updateVisit: vi.fn(),
   visitRecap: vi.fn(),
   setVisitConfirmation: vi.fn(),
+  listOpportunities: vi.fn(),
 }))
 vi.mock('../api', () => ({ api }))
 
@@ -91,6 +92,24 @@ describe('visit summary form', () => {
     })
     // No warnings: the dialog closes.
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([false])
+    wrapper.unmount()
+  })
+
+  it('ties the summary to one of the customer’s deals (open ones first, closed ones marked)', async () => {
+    const row = (id: number, name: string, stage: string) => ({ id, name, stage })
+    api.listOpportunities.mockResolvedValue({ rows: [row(11, '旧产线改造', 'won'), row(12, 'MES 二期', 'quote')], total: 2 })
+    api.createVisit.mockResolvedValue({ visit: visit(5, { opportunityId: 12, opportunityName: 'MES 二期' }), warnings: [] })
+    const { wrapper } = await openForm()
+    expect(api.listOpportunities).toHaveBeenCalledWith(expect.objectContaining({ customerId: 1 }))
+    const select = wrapper.findAllComponents(ElSelect).find((s) => s.element.closest('[data-testid="visit-form-opportunity"]'))!
+    await flushPromises()
+    const options = body().findAll('.el-select-dropdown__item').map((o) => o.text())
+    expect(options.filter((t) => t.includes('MES') || t.includes('旧产线'))).toEqual(['MES 二期', '旧产线改造（已结束）'])
+    select.vm.$emit('update:modelValue', 12)
+    await body().get('[data-testid="visit-form-summary"] textarea').setValue('评审报价')
+    await body().get('[data-testid="visit-save"]').trigger('click')
+    await flushPromises()
+    expect(api.createVisit.mock.calls[0]![1]).toMatchObject({ opportunityId: 12 })
     wrapper.unmount()
   })
 
@@ -171,6 +190,8 @@ describe('visits tab', () => {
         { id: 12, what: '安排技术交流', owner: '张伟', dueDate: '2026-12-10', status: 'doing' },
       ],
       overdueActions: [11],
+      opportunityId: 12,
+      opportunityName: 'MES 二期',
     })
     api.listVisits.mockResolvedValue({ rows: [v], total: 1 })
     api.visitRecap.mockResolvedValue({ visitId: 3, text: '【共识确认】\n1. 11月28日前发送报价单(李明)' })
@@ -182,6 +203,7 @@ describe('visits tab', () => {
     const item = wrapper.get('[data-testid="visit-item"]')
     expect(item.classes()).toContain('urgent')
     expect(item.get('[data-testid="visit-confirmation"]').text()).toBe('草稿')
+    expect(item.get('[data-testid="visit-opportunity"]').text()).toBe('商机：MES 二期')
     const actions = item.findAll('[data-testid="visit-action"]')
     expect(actions[0]!.find('[data-testid="visit-action-overdue"]').text()).toBe('已逾期')
     expect(actions[1]!.find('[data-testid="visit-action-overdue"]').exists()).toBe(false)
