@@ -7,7 +7,7 @@ import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, until, journeySteps } from './app.mjs'
+import { CLI, launch, quit, tid, tempDir, screenshot, settle, shotPath, shown, gone, click, fill, until, journeySteps } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'pipeline.sqlite')
@@ -126,8 +126,10 @@ describe('visits, deals and risk lights', () => {
     await browser.execute((id) => {
       location.hash = `#/customers/${id}?tab=deals`
     }, CUSTOMER)
-    const item = await shown(browser, `${tid('opp-item')}[data-stage="solution"]`)
-    await (await item.$(tid('opp-move'))).click()
+    await shown(browser, `${tid('opp-item')}[data-stage="solution"]`)
+    // The recap dialog's overlay fades out over the tab: wait for the page to be still.
+    await settle(browser)
+    await click(browser, `${tid('opp-item')}[data-stage="solution"] ${tid('opp-move')}`)
     const missing = await until(browser, async () => {
       const t = await (await shown(browser, tid('stage-move-missing'))).getText()
       return t.includes('报价金额') ? t : null
