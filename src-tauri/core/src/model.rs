@@ -508,8 +508,9 @@ pub struct NotifySettings {
     pub enabled: bool,
     /// Local time of the daily reminder, HH:MM (24-hour).
     pub time: String,
-    /// Whose actions (负责人, as written on the action); empty = everyone's. A shared
-    /// database holds a team's actions, while a reminder is for the person at the laptop.
+    /// Who is at the laptop (「我是」: 负责人 names as written on customers and actions); empty =
+    /// everyone. The reminder counts only their actions and 今日 starts filtered to them: a
+    /// shared database holds a team's actions, while 今日 and the reminder are for one person.
     pub owners: Vec<String>,
 }
 

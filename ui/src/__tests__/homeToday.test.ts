@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { ElSelect } from 'element-plus'
 import type { CustomerRisk, HomeData, NextAction, OpportunityRow } from '../bindings'
-import { makeRouter, mountWith } from './helpers'
+import { makeRouter, mountWith, settingsFixture } from './helpers'
 
-const api = vi.hoisted(() => ({ customerFacets: vi.fn(), homeData: vi.fn(), setActionStatus: vi.fn() }))
+const api = vi.hoisted(() => ({ customerFacets: vi.fn(), getSettings: vi.fn(), homeData: vi.fn(), setActionStatus: vi.fn() }))
 vi.mock('../api', () => ({ api }))
 
 import HomeView from '../views/HomeView.vue'
@@ -64,6 +64,7 @@ const body = () => new DOMWrapper(document.body)
 beforeEach(() => {
   vi.clearAllMocks()
   api.customerFacets.mockResolvedValue({ industries: [], owners: ['李明', '王芳'] })
+  api.getSettings.mockResolvedValue(settingsFixture())
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -171,6 +172,24 @@ describe('今日', () => {
     await flushPromises()
     expect(api.homeData).toHaveBeenLastCalledWith({ owners: ['王芳'], limit: 20 })
     expect(wrapper.get('[data-testid="home-today-owners"]').text()).toBe('负责人：王芳')
+    wrapper.unmount()
+  })
+
+  it('starts on the owners set as 「我是」 in 设置 (my actions), without loading everyone’s first; cleared, it shows everyone’s', async () => {
+    const settings = settingsFixture()
+    api.getSettings.mockResolvedValue({ ...settings, notify: { ...settings.notify, owners: ['王芳', '新同事'] } })
+    api.homeData.mockResolvedValue(home())
+    const { wrapper } = await mountHome()
+    await flushPromises()
+    expect(api.homeData.mock.calls.map((c) => c[0].owners)).toEqual([['王芳', '新同事']])
+    const owner = wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'home-filter-owner')!
+    expect(owner.props('modelValue')).toEqual(['王芳', '新同事'])
+    // A name that owns no customer yet is still offered, so it can be unticked.
+    await owner.trigger('click')
+    expect(body().findAll('.el-select-dropdown__item').map((o) => o.text())).toEqual(expect.arrayContaining(['李明', '王芳', '新同事']))
+    owner.vm.$emit('update:modelValue', [])
+    await flushPromises()
+    expect(api.homeData).toHaveBeenLastCalledWith({ owners: [], limit: 20 })
     wrapper.unmount()
   })
 

@@ -235,6 +235,7 @@ describe('home feed', () => {
 
   it('keeps the core’s order, sends the filters, and opens the customer’s trends at the product', async () => {
     api.signalFeed.mockResolvedValue(feed())
+    api.getSettings.mockResolvedValue(settingsFixture())
     const router = makeRouter()
     await router.push('/home')
     const { wrapper } = await mountWith(HomeView, { global: { stubs } }, router)

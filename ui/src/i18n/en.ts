@@ -1110,9 +1110,9 @@ const en: typeof zhCN = {
     enabled: 'Desktop notification',
     enabledHint: 'At start-up and at the chosen time each day (while the app runs), one notification if actions are due today or overdue. Never twice for the same reason on one day.',
     time: 'Daily reminder at',
-    owners: 'Whose actions',
+    owners: 'I am',
     ownersPlaceholder: 'All owners',
-    ownersHint: 'Only these owners\' actions are counted (type a name to add it); empty counts everyone\'s.',
+    ownersHint: 'Your name as the owner of customers and actions (type it to add): Today on the home page starts on your actions and customers, and the reminder counts only yours; empty means every owner.',
   },
   riskRules: {
     title: 'Risk rules',
