@@ -306,6 +306,19 @@ describe('opportunities tab', () => {
     wrapper.unmount()
   })
 
+  it('a deal’s 拜访记录 opens the visits tab filtered to it', async () => {
+    api.getCustomer.mockResolvedValue(profile({ contacts: [zhang] }))
+    api.customerRisk.mockResolvedValue(risk())
+    api.listOpportunities.mockResolvedValue(page([row(opp(3))]))
+    const router = makeRouter()
+    await router.push('/customers/1?tab=deals')
+    const { wrapper } = await mountWith(CustomerView, { props: { id: 1 } }, router)
+    await wrapper.get('[data-testid="opp-item"] [data-testid="opp-visits"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toMatchObject({ tab: 'visits', deal: '3' })
+    wrapper.unmount()
+  })
+
   it('is the 商机 tab of the customer page (?tab=deals)', async () => {
     api.getCustomer.mockResolvedValue(profile({ contacts: [zhang] }))
     api.customerRisk.mockResolvedValue(risk())

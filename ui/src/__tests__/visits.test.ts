@@ -173,6 +173,31 @@ describe('visits tab', () => {
     wrapper.unmount()
   })
 
+  it('?deal= shows one deal’s summaries, a new one starts tied to it, and 全部拜访 lifts the filter', async () => {
+    api.listOpportunities.mockResolvedValue({ rows: [{ id: 12, name: 'MES 二期', stage: 'quote' }], total: 1 })
+    api.listVisits.mockResolvedValue({ rows: [], total: 0 })
+    api.createVisit.mockResolvedValue({ visit: visit(5, { opportunityId: 12, opportunityName: 'MES 二期' }), warnings: [] })
+    const router = makeRouter()
+    await router.push('/customers/1?tab=visits&deal=12')
+    const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } }, router)
+    expect(api.listVisits).toHaveBeenLastCalledWith(1, 12, 0, 20)
+    expect(wrapper.find('[data-testid="visits-empty-deal"]').exists()).toBe(true)
+
+    await wrapper.get('[data-testid="visit-new"]').trigger('click')
+    await flushPromises()
+    await body().get('[data-testid="visit-form-summary"] textarea').setValue('评审报价')
+    await body().get('[data-testid="visit-save"]').trigger('click')
+    await flushPromises()
+    expect(api.createVisit.mock.calls[0]![1]).toMatchObject({ opportunityId: 12 })
+
+    const filter = wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'visits-deal-filter')!
+    filter.vm.$emit('update:modelValue', '')
+    await flushPromises()
+    expect(router.currentRoute.value.query.deal).toBeUndefined()
+    expect(api.listVisits).toHaveBeenLastCalledWith(1, null, 0, 20)
+    wrapper.unmount()
+  })
+
   it('explains what to do when there are no summaries', async () => {
     api.listVisits.mockResolvedValue({ rows: [], total: 0 })
     const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } })

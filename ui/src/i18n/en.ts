@@ -873,6 +873,9 @@ const en: typeof zhCN = {
     open: { visits: 'Open visits', deals: 'Open deals', map: 'Open power map', profile: 'Open profile' },
   },
   visitList: {
+    allDeals: 'All visits (any deal)',
+    emptyDeal: 'No visit summary for this deal yet. “New visit summary” writes one tied to it.',
+    dealVisits: 'Visits',
     delete: 'Delete',
     deleteTitle: 'Delete visit summary',
     deleteConfirm: 'Delete the visit summary of {date} "{goal}"?',

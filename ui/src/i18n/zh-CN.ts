@@ -871,6 +871,9 @@ export default {
     open: { visits: '查看拜访', deals: '查看商机', map: '查看权力地图', profile: '查看档案' },
   },
   visitList: {
+    allDeals: '全部拜访（不限商机）',
+    emptyDeal: '这个商机还没有拜访总结。点「新建拜访总结」写一条，会自动关联到它。',
+    dealVisits: '拜访记录',
     delete: '删除',
     deleteTitle: '删除拜访总结',
     deleteConfirm: '删除 {date} 的拜访总结「{goal}」？',
