@@ -95,6 +95,19 @@ fn visited(s: &Store) -> i64 {
 }
 
 #[test]
+fn a_visit_whose_lists_fill_more_than_a_cell_is_cut_with_an_ellipsis_not_a_failed_report() {
+    let (_d, s) = common::store();
+    let c = s.create_customer(&common::named("长江汽配")).unwrap().id;
+    // 200 decisions of 190 characters, each within the form's limits: 38,000 in one cell.
+    let v = VisitFields { date: "2026-11-20".into(), decisions: vec!["节".repeat(190); 200], ..Default::default() };
+    s.create_visit(c, &v).unwrap();
+    let rows = sheet(&report(&s, Language::Zh), "拜访记录");
+    let decisions = &rows[1][col(&rows, 0, "达成共识")];
+    assert_eq!(decisions.encode_utf16().count(), 32_767, "as much as Excel's cell holds");
+    assert!(decisions.starts_with("1. 节节") && decisions.ends_with('…'), "cut, and says so");
+}
+
+#[test]
 fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     let (_d, s) = common::store();
     let c = visited(&s);

@@ -90,17 +90,40 @@ impl Value {
     }
 }
 
+/// Excel's limit on one cell's text, in UTF-16 units.
+const CELL_CHARS: usize = 32_767;
+
+/// `s` cut to what one cell holds, ending with "…" when cut. Each field has its own limit, but
+/// a visit's lists are joined into one cell (two long decisions fit the form and not a cell),
+/// and one over-long cell must not fail the whole report.
+pub fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= CELL_CHARS || s.encode_utf16().count() <= CELL_CHARS {
+        return s.into();
+    }
+    let mut units = 0;
+    let mut cut = String::new();
+    for ch in s.chars() {
+        units += ch.len_utf16();
+        if units > CELL_CHARS - 1 {
+            break;
+        }
+        cut.push(ch);
+    }
+    cut.push('…');
+    cut.into()
+}
+
 /// Writes one value; an empty value leaves the cell empty.
 pub fn write(ws: &mut Worksheet, row: u32, col: u16, v: &Value, f: &Formats) -> Result<()> {
     match v {
         Value::Empty => {}
         Value::Text(s) if s.is_empty() => {}
         Value::Text(s) => {
-            ws.write_string_with_format(row, col, s, &f.text)?;
+            ws.write_string_with_format(row, col, fit_cell(s), &f.text)?;
         }
         Value::Lines(items) if items.is_empty() => {}
         Value::Lines(items) => {
-            ws.write_string_with_format(row, col, items.join("\n"), &f.text)?;
+            ws.write_string_with_format(row, col, fit_cell(&items.join("\n")), &f.text)?;
         }
         Value::Int(n) => {
             ws.write_number_with_format(row, col, *n as f64, &f.int)?;

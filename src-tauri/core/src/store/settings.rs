@@ -19,6 +19,7 @@ impl Store {
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<Settings> {
+        let settings = &tidy(settings);
         crate::validate::settings(settings)?;
         let json = serde_json::to_string(settings).expect("settings serialise");
         self.conn.execute(
@@ -28,4 +29,15 @@ impl Store {
         )?;
         self.settings()
     }
+}
+
+/// 「我是」 names are compared exactly with the owners written on actions (which are saved
+/// trimmed): "李明 " would match nothing and leave 今日 empty without a word. So names are
+/// trimmed and repeats dropped before they are checked and kept.
+fn tidy(settings: &Settings) -> Settings {
+    let mut tidy = settings.clone();
+    let mut seen = std::collections::HashSet::new();
+    tidy.notify.owners = settings.notify.owners.iter().map(|o| o.trim().to_string()).filter(|o| seen.insert(o.clone())).collect();
+    tidy.notify.time = settings.notify.time.trim().to_string();
+    tidy
 }

@@ -9,6 +9,7 @@ const MAX_TEXT: usize = 20_000;
 
 pub fn action(prefix: &str, a: &ActionFields) -> Result<()> {
     required(&format!("{prefix}what"), &a.what)?;
+    max_len(&format!("{prefix}what"), &a.what, 2_000)?;
     max_len(&format!("{prefix}owner"), &a.owner, 200)?;
     full_date(&format!("{prefix}dueDate"), &a.due_date)
 }
@@ -30,6 +31,7 @@ pub fn visit(v: &VisitFields) -> Result<()> {
     max_len("summary", &v.summary, MAX_TEXT)?;
     for (i, p) in v.our_participants.iter().enumerate() {
         required(&format!("ourParticipants.{i}"), p)?;
+        max_len(&format!("ourParticipants.{i}"), p, 200)?;
     }
     for (i, n) in v.needs.iter().enumerate() {
         required(&format!("needs.{i}.text"), &n.text)?;
