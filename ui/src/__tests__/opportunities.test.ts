@@ -4,7 +4,7 @@
 // state explains what a 商机 is.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
-import { ElDatePicker, ElInputNumber } from 'element-plus'
+import { ElDatePicker, ElInputNumber, ElSelect } from 'element-plus'
 import type { Opportunity, OpportunityRow } from '../bindings'
 import { contact, makeRouter, mountWith, profile } from './helpers'
 import { blankOpportunity } from '../components/opportunities/stages'
@@ -126,6 +126,10 @@ describe('stage move dialog', () => {
     // Nothing tried before the review is written; the stage lost at is the current one.
     expect(api.moveOpportunity).not.toHaveBeenCalled()
     expect(body().get('[data-testid="lost-review-stage"]').text()).toContain('方案')
+    // Clearing 输给谁 leaves an empty name (Element Plus's default would be undefined, which
+    // made the submit throw).
+    const lostTo = wrapper.findAllComponents(ElSelect).find((s) => s.element.closest('[data-testid="lost-review-lostTo"]'))!
+    expect(lostTo.props('valueOnClear')).toBe('')
 
     await body().get('[data-testid="lost-review-text"] textarea').setValue('对方报价低 18%')
     await body().get('[data-testid="stage-move-confirm"]').trigger('click')
@@ -140,6 +144,23 @@ describe('stage move dialog', () => {
     await body().get('[data-testid="stage-move-confirm"]').trigger('click')
     await flushPromises()
     expect(api.moveOpportunity).toHaveBeenCalledWith(3, 'lost', { lostTo: '', reason: 'price', text: '对方报价低 18%', stageLostAt: 'solution', next: '' })
+    expect(wrapper.emitted('moved')).toHaveLength(1)
+    wrapper.unmount()
+  })
+
+  it('while a move is under way the dialog cannot be cancelled (the core would still move it)', async () => {
+    let finish: (o: Opportunity) => void = () => {}
+    api.moveOpportunity.mockReturnValue(new Promise<Opportunity>((r) => (finish = r)))
+    const { wrapper } = await mountWith(StageMoveDialog, { props: { modelValue: true, opportunity: opp(3), target: 'needs' } })
+    // A slow move shows the dialog with its spinner after 300 ms.
+    await new Promise((r) => setTimeout(r, 400))
+    await flushPromises()
+    expect(body().get('[data-testid="stage-move-cancel"]').attributes('disabled')).toBeDefined()
+    wrapper.findComponent({ name: 'ElDialog' }).vm.$emit('update:modelValue', false)
+    await flushPromises()
+    expect(wrapper.emitted('cancel')).toBeUndefined()
+    finish(opp(3, { stage: 'needs' }))
+    await flushPromises()
     expect(wrapper.emitted('moved')).toHaveLength(1)
     wrapper.unmount()
   })

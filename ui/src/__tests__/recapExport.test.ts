@@ -164,4 +164,14 @@ describe('recap dialog export', () => {
     expect(body().get('.el-message--error').text()).toContain('canvas 2D is not available')
     wrapper.unmount()
   })
+
+  it('says so when the save dialog itself fails', async () => {
+    dialog.save.mockRejectedValue(new Error('portal unavailable'))
+    const { wrapper } = await open()
+    await body().get('[data-testid="visit-recap-pdf"]').trigger('click')
+    await flushPromises()
+    expect(body().get('.el-message--error').text()).toContain('portal unavailable')
+    expect(body().get('[data-testid="visit-recap-pdf"]').attributes('class')).not.toContain('is-loading')
+    wrapper.unmount()
+  })
 })

@@ -136,6 +136,9 @@ describe('设置 → 行动提醒', () => {
     wrapper.findAllComponents(ElSwitch).find((s) => s.attributes('data-testid') === 'settings-notify-enabled')!.vm.$emit('update:modelValue', false)
     await flushPromises()
     expect(picker.props('disabled')).toBe(true)
+    // 「我是」 also sets 今日's owners: it stays editable with the notifications off.
+    const ownersSelect = wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'settings-notify-owners')!
+    expect(ownersSelect.props('disabled')).toBeFalsy()
     await save(wrapper)
     expect(api.saveSettings).toHaveBeenLastCalledWith(settingsFixture({ notify: { enabled: false, time: '18:30', owners: ['李明'] } }))
     wrapper.unmount()

@@ -51,18 +51,21 @@ export function groupByDay(entries: TimelineEntry[]): DayGroup[] {
 export interface EntryTarget {
   tab: 'profile' | 'map' | 'visits' | 'deals'
   section?: string
+  /** 拜访记录 filtered to this deal's summaries (where its actions are). */
+  deal?: number
 }
 
 /**
- * Visits and their actions are on 拜访记录; an action made for a deal (no visit) and stage
- * changes on 商机; power-map changes on 权力地图; a profile save at its section of 档案.
+ * Visits and their actions are on 拜访记录 (an action of a deal: filtered to that deal's
+ * summaries — the 商机 tab lists no actions); stage changes on 商机; power-map changes on
+ * 权力地图; a profile save at its section of 档案.
  */
 export function entryTarget(e: TimelineEntry): EntryTarget {
   switch (e.kind) {
     case 'visit':
       return { tab: 'visits' }
     case 'action':
-      return e.opportunityId !== null ? { tab: 'deals' } : { tab: 'visits' }
+      return e.opportunityId !== null ? { tab: 'visits', deal: e.opportunityId } : { tab: 'visits' }
     case 'stage':
       return { tab: 'deals' }
     case 'power_map':
