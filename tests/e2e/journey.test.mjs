@@ -4,7 +4,7 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  launch, quit, tid, tempDb, screenshot, shotPath, shown, gone, click, fill, pageText, until, WAIT, journeySteps } from './app.mjs'
+  launch, quit, tid, tempDb, screenshot, settle, shotPath, shown, gone, click, fill, pageText, until, WAIT, journeySteps } from './app.mjs'
 
 const CUSTOMER = '苏州恒星精工科技有限公司'
 const PRODUCTS = '精密主轴、直线导轨与数控转台'
@@ -69,7 +69,12 @@ async function assertUpdated(code) {
 async function openContactCard(name) {
   const card = await browser.$(`//*[@data-testid='contact-card'][.//*[@data-testid='contact-name' and normalize-space()='${name}']]`)
   await card.waitForDisplayed({ timeout: WAIT })
-  await card.$(tid('contact-view')).click()
+  // The dialog that added the contact may still be fading out over the card: a click then
+  // lands on nothing (seen once in a full run). Wait for the page to be still.
+  await settle(browser)
+  const view = await card.$(tid('contact-view'))
+  await view.waitForClickable({ timeout: WAIT })
+  await view.click()
   const dialog = await shown(browser, '.contact-dialog')
   await shown(browser, `.contact-dialog ${tid('contact-card')}`)
   return dialog
