@@ -9,7 +9,7 @@ import { ElSelect } from 'element-plus'
 import { defineComponent, h } from 'vue'
 import type { BoardColumn, ForecastRow, FunnelStep, OpportunityRow, PipelineAnalytics, RiskLight, Stage } from '../bindings'
 import { makeRouter, mountWith } from './helpers'
-import { buildForecastOption, buildFunnelOption, buildLostOption, forecastColumns, funnelRows, monthsBetween } from '../pipeline/options'
+import { MAX_FILLED_MONTHS, buildForecastOption, buildFunnelOption, buildLostOption, forecastColumns, funnelRows, monthsBetween } from '../pipeline/options'
 import { pipelineWords } from '../pipeline/words'
 import { STAGES } from '../enums'
 
@@ -130,6 +130,15 @@ describe('pipeline option builders', () => {
   it('counts the months across a year end', () => {
     expect(monthsBetween('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02'])
     expect(monthsBetween('2026-11', '')).toEqual([])
+  })
+
+  it('forecast: a span of years (a stale deal, a mistyped year) draws only the months with deals', () => {
+    const row = (key: string, weighted: number): ForecastRow => ({ key, count: 1, amount: weighted * 2, weighted })
+    const rows = [row('2026-12', 100), row('2027-01', 200), row('2926-12', 300)]
+    expect(forecastColumns(rows).map((c) => c.month)).toEqual(['2026-12', '2027-01', '2926-12'])
+    // Up to MAX_FILLED_MONTHS the empty months are still drawn.
+    const near = [row('2026-01', 1), row('2028-12', 2)]
+    expect(forecastColumns(near)).toHaveLength(MAX_FILLED_MONTHS)
   })
 
   it('forecast: every month from the first to the last close (empty ones at 0), undated deals last', () => {

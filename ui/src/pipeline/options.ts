@@ -46,16 +46,22 @@ export interface ForecastColumn {
   weighted: number
 }
 
+/** The longest span whose empty months are drawn; beyond it only months with deals are. */
+export const MAX_FILLED_MONTHS = 36
+
 /**
  * The forecast's columns: every month from the first to the last expected close (a month
  * without deals shows as 0 rather than vanishing, which would make the next one look adjacent),
- * then the deals without an expected close.
+ * then the deals without an expected close. When the closes span more than
+ * MAX_FILLED_MONTHS (a stale deal from years ago, a mistyped year) only the months with deals
+ * are drawn: thousands of empty bars would bury the ones that matter and stall the chart.
  */
 export function forecastColumns(rows: ForecastRow[]): ForecastColumn[] {
   const dated = rows.filter((r) => r.key !== '')
   const byMonth = new Map(dated.map((r) => [r.key, r]))
   const keys = dated.map((r) => r.key).sort()
-  const months = keys.length ? monthsBetween(keys[0], keys[keys.length - 1]) : []
+  const span = keys.length ? monthsBetween(keys[0], keys[keys.length - 1]) : []
+  const months = span.length > MAX_FILLED_MONTHS ? keys : span
   const columns: ForecastColumn[] = months.map((month) => {
     const r = byMonth.get(month)
     return { month, count: r?.count ?? 0, amount: r?.amount ?? 0, weighted: r?.weighted ?? 0 }
