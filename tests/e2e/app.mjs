@@ -83,7 +83,7 @@ export async function quit(browser) {
  * transition running (under Xvfb the webview's frames come slowly, so a tag can still be
  * zooming in, or a toast fading out, seconds after the DOM is ready), then one more frame.
  */
-export async function settle(browser, timeout = 10_000) {
+export async function settle(browser, timeout = 10_000, pause = 300) {
   await browser.waitUntil(
     () =>
       browser.execute(() => {
@@ -96,8 +96,16 @@ export async function settle(browser, timeout = 10_000) {
     { timeout, interval: 100, timeoutMsg: `the page was still animating after ${timeout} ms` },
   )
   await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
-  await browser.pause(300)
+  await browser.pause(pause)
 }
+
+/**
+ * Waits (at most a few seconds) for the page to be still before a click: a click during a
+ * drawer's slide, a drop-down's zoom or a dialog's fade lands where the element was a frame ago
+ * (on a loaded CI machine that missed an option of a select). A page that never settles is
+ * clicked anyway, and the click's own checks decide.
+ */
+const stillBeforeClick = (browser) => settle(browser, 5_000, 50).catch(() => {})
 
 /**
  * Where a screenshot of the journey goes: the README's pictures in docs/screenshots/ when
@@ -139,6 +147,7 @@ export async function gone(browser, selector, timeout = WAIT) {
 
 /** Clicks the first displayed element matching `selector`. */
 export async function click(browser, selector, timeout = WAIT) {
+  await stillBeforeClick(browser)
   const el = await shown(browser, selector, timeout)
   await el.waitForClickable({ timeout })
   await el.click()
@@ -169,23 +178,27 @@ export async function fill(browser, selectorOrEl, text) {
 
 /**
  * Picks `label` in the Element Plus select `selector`: opens its drop-down, then clicks the
- * shown option with exactly that text (every select keeps its own hidden drop-down in the page).
+ * shown option with exactly that text (every select keeps its own hidden drop-down in the page),
+ * and checks the select now shows it. A pick that did not take (the drop-down was still moving
+ * under the pointer) is tried again, up to three times.
  */
 export async function choose(browser, selector, label) {
-  await click(browser, selector)
-  const option = await until(
-    browser,
-    async () => {
-      for (const el of await browser.$$(`//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='${label}']`)) {
-        if (await el.isDisplayed()) return el
-      }
-      return null
-    },
-    `no option “${label}” is shown for ${selector}`,
-  )
-  await option.click()
-  // The drop-down closes (and stops covering what is below it).
-  await gone(browser, '.el-select-dropdown__item').catch(() => {})
+  const shownOption = async () => {
+    for (const el of await browser.$$(`//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='${label}']`)) {
+      if (await el.isDisplayed()) return el
+    }
+    return null
+  }
+  for (let attempt = 1; ; attempt++) {
+    if (!(await shownOption())) await click(browser, selector)
+    const option = await until(browser, shownOption, `no option “${label}” is shown for ${selector}`)
+    await stillBeforeClick(browser)
+    await option.click()
+    // The drop-down closes (and stops covering what is below it).
+    await gone(browser, '.el-select-dropdown__item', 5_000).catch(() => {})
+    const picked = (await (await browser.$(selector)).getText()).includes(label)
+    if (picked || attempt === 3) return
+  }
 }
 
 /** The visible text of the whole page. */
