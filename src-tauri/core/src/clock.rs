@@ -1,12 +1,19 @@
 //! Time is passed in, never read deep inside the core, so tests can pin it.
 
-use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Offset, TimeZone, Utc};
 
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
 
+    /// The laptop's offset from UTC at `now`: what turns a stored UTC timestamp into the local
+    /// wall-clock time that visit times are written in.
+    fn offset(&self) -> FixedOffset {
+        Local.offset_from_utc_datetime(&self.now().naive_utc()).fix()
+    }
+
+    /// The day on the laptop's calendar (see [`local_day`]).
     fn today(&self) -> NaiveDate {
-        self.now().date_naive()
+        local_day(self.now(), &self.offset())
     }
 
     /// The timestamp format stored in the database (UTC, second precision, sortable).
@@ -22,16 +29,12 @@ pub fn local_day<Tz: TimeZone>(now: DateTime<Utc>, tz: &Tz) -> NaiveDate {
     now.with_timezone(tz).date_naive()
 }
 
-/// The real clock; today is the local day.
+/// The real clock in the laptop's time zone.
 pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
-    }
-
-    fn today(&self) -> NaiveDate {
-        local_day(self.now(), &Local)
     }
 }
 
@@ -49,33 +52,41 @@ impl Clock for ShiftedClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now() + self.0
     }
-
-    fn today(&self) -> NaiveDate {
-        local_day(self.now(), &Local)
-    }
 }
 
-/// A clock stopped at one instant, for tests and reproducible sample data.
-pub struct FixedClock(pub DateTime<Utc>);
+/// A clock stopped at one instant in a fixed time zone (UTC unless said otherwise), for tests
+/// and reproducible sample data: its answers do not depend on the machine's time zone.
+pub struct FixedClock {
+    at: DateTime<Utc>,
+    offset: FixedOffset,
+}
 
 impl FixedClock {
     /// Noon UTC on the given day.
     pub fn on(year: i32, month: u32, day: u32) -> Self {
         let date = NaiveDate::from_ymd_opt(year, month, day).expect("valid fixed date");
-        FixedClock(date.and_hms_opt(12, 0, 0).expect("noon").and_utc())
+        FixedClock { at: date.and_hms_opt(12, 0, 0).expect("noon").and_utc(), offset: Utc.fix() }
+    }
+
+    /// The same instant on a laptop `hours` east of UTC (北京: 8).
+    pub fn east(self, hours: i32) -> Self {
+        FixedClock { offset: FixedOffset::east_opt(hours * 3600).expect("an offset within a day"), ..self }
     }
 }
 
 impl Clock for FixedClock {
     fn now(&self) -> DateTime<Utc> {
-        self.0
+        self.at
+    }
+
+    fn offset(&self) -> FixedOffset {
+        self.offset
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::FixedOffset;
 
     #[test]
     fn today_is_the_day_on_the_local_calendar() {

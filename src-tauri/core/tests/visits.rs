@@ -188,6 +188,32 @@ fn the_timeline_is_newest_first_filtered_and_paged() {
 }
 
 #[test]
+fn the_timeline_orders_recorded_changes_by_local_time_like_visits() {
+    // In 北京 the clock's noon UTC is 20:00. A deal created then (its stage change is stored
+    // as 12:00Z) came after a visit typed in at 19:00 local time (11:00Z), and before one at
+    // 21:00: the raw strings would put "…T19:00" above "…T12:00:00Z".
+    let dir = tempfile::tempdir().unwrap();
+    let beijing = std::sync::Arc::new(dossier_core::FixedClock::on(2026, 11, 23).east(8));
+    let s = Store::open(&dir.path().join("dossier.sqlite"), beijing).unwrap();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap();
+    for time in ["19:00", "21:00"] {
+        s.create_visit(c, &VisitFields { date: "2026-11-23".into(), time: time.into(), goal: time.into(), ..Default::default() }).unwrap();
+    }
+    let kinds = vec![TimelineKind::Visit, TimelineKind::Stage];
+    let page = s.timeline(c, &TimelineQuery { kinds, ..Default::default() }).unwrap();
+    let order: Vec<(TimelineKind, String)> = page.entries.iter().map(|e| (e.kind, e.at.clone())).collect();
+    assert_eq!(
+        order,
+        vec![
+            (TimelineKind::Visit, "2026-11-23T21:00".into()),
+            (TimelineKind::Stage, "2026-11-23T12:00:00Z".into()),
+            (TimelineKind::Visit, "2026-11-23T19:00".into()),
+        ]
+    );
+}
+
+#[test]
 fn home_lists_due_today_overdue_red_customers_and_deals_closing_this_month() {
     let (_d, s) = store();
     let mine = s.create_customer(&CustomerFields { grade: Some(Grade::B), owner: "张伟".into(), ..named("华东精密") }).unwrap().id;

@@ -1,7 +1,7 @@
 // The customer timeline's presentation rules, kept pure so they are tested without mounting:
-// which day and time an entry belongs to (the core sorts by `at`, which is a local date, a local
-// date and time, or a UTC timestamp depending on the kind), the day groups, and where on the
-// customer page an entry's source lives.
+// which day and time an entry belongs to (`at` is a local date, a local date and time, or a UTC
+// timestamp depending on the kind; the core orders them all by local time), the day groups, and
+// where on the customer page an entry's source lives.
 import type { TimelineEntry, TimelineKind } from '../../bindings'
 
 /** Entries per page (加载更多 fetches the next). */
