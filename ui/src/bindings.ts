@@ -225,7 +225,16 @@ text: string, sort: CustomerSort, descending: boolean, offset: number, limit: nu
 
 export type CustomerPage = { rows: Array<CustomerRow>, total: number, };
 
-export type Facets = { industries: Array<string>, owners: Array<string>, };
+export type Facets = { industries: Array<string>, 
+/**
+ * The customers' 负责人.
+ */
+owners: Array<string>, 
+/**
+ * The deals' 负责人 (the pipeline filters by these; a deal can be someone else's than its
+ * customer's).
+ */
+dealOwners: Array<string>, };
 
 export type SearchHit = { kind: HitKind, id: number, 
 /**
@@ -885,7 +894,15 @@ export type StageChange = { opportunityId: number,
  */
 from: Stage | null, to: Stage, changedOn: string, };
 
-export type OpportunityQuery = { customerId: number | null, owners: Array<string>, stages: Array<Stage>, 
+export type OpportunityQuery = { customerId: number | null, 
+/**
+ * The deals' own 负责人 (not their customers').
+ */
+owners: Array<string>, 
+/**
+ * The customers' grades (A 类 accounts' deals alone, say).
+ */
+grades: Array<Grade>, stages: Array<Stage>, 
 /**
  * Expected close from/to (YYYY-MM-DD, inclusive); empty = open-ended.
  */

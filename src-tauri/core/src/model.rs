@@ -414,7 +414,11 @@ pub struct CustomerPage {
 #[serde(rename_all = "camelCase")]
 pub struct Facets {
     pub industries: Vec<String>,
+    /// The customers' 负责人.
     pub owners: Vec<String>,
+    /// The deals' 负责人 (the pipeline filters by these; a deal can be someone else's than its
+    /// customer's).
+    pub deal_owners: Vec<String>,
 }
 
 code_enum!(

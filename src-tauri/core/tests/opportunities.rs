@@ -5,8 +5,8 @@ mod common;
 
 use common::{named, refused, store};
 use dossier_core::error::Reason;
-use dossier_core::model::Settings;
-use dossier_core::opportunities::{LostReason, LostReview, OpportunityFields, OpportunityQuery, Stage};
+use dossier_core::model::{CustomerFields, Grade, Settings};
+use dossier_core::opportunities::{LostReason, LostReview, OpportunityFields, OpportunityQuery, OpportunitySort, Stage};
 use dossier_core::visits::{Need, VisitFields};
 use dossier_core::CoreError;
 
@@ -195,4 +195,34 @@ fn the_sample_has_a_red_quote_a_quote_less_solution_and_a_reviewed_lost_deal() {
     assert!(home.due_today_total >= 1 && home.overdue_total >= 1 && home.red_total >= 1, "{home:?}");
     let visits = s.visits(mes.opportunity.customer_id, None, 0, 10).unwrap();
     assert!(visits.rows.iter().all(|v| !v.fields.needs.is_empty() && !v.fields.commitments.is_empty()));
+}
+
+#[test]
+fn the_pipeline_filters_by_deal_owner_and_grade_and_sorts_stages_in_pipeline_order() {
+    let (_d, s) = store();
+    let graded = |name: &str, grade| CustomerFields { grade: Some(grade), owner: "张伟".into(), ..named(name) };
+    let a = s.create_customer(&graded("华东精密", Grade::A)).unwrap().id;
+    let b = s.create_customer(&graded("长江汽配", Grade::B)).unwrap().id;
+    let needs = |f: OpportunityFields| OpportunityFields { needs: "明确".into(), ..f };
+    let quoted = |f: OpportunityFields| OpportunityFields { quote_amount: Some(1.0), quote_date: "2026-11-01".into(), ..needs(f) };
+    s.create_opportunity(a, &quoted(OpportunityFields { stage: Stage::Quote, ..deal("报价", 100.0) })).unwrap();
+    s.create_opportunity(a, &OpportunityFields { owner: "李娜".into(), ..deal("立项", 200.0) }).unwrap();
+    let lost = LostReview { lost_to: "西门子".into(), reason: Some(LostReason::Price), text: "复盘".into(), ..Default::default() };
+    s.create_opportunity(b, &OpportunityFields { stage: Stage::Lost, lost_review: Some(lost), ..deal("丢单", 300.0) }).unwrap();
+    s.create_opportunity(b, &needs(OpportunityFields { stage: Stage::Solution, ..deal("方案", 400.0) })).unwrap();
+
+    // 李娜 owns a deal of 张伟's customer: she is offered as a deal owner, not as a customer owner.
+    let facets = s.facets().unwrap();
+    assert_eq!((facets.owners, facets.deal_owners), (vec!["张伟".to_string()], vec!["张伟".to_string(), "李娜".to_string()]));
+    let names = |q: OpportunityQuery| s.list_opportunities(&q).unwrap().rows.into_iter().map(|r| r.opportunity.fields.name).collect::<Vec<_>>();
+    let by_stage = |q: OpportunityQuery| names(OpportunityQuery { sort: OpportunitySort::Stage, ..q });
+    assert_eq!(by_stage(OpportunityQuery::default()), ["立项", "方案", "报价", "丢单"], "pipeline order, not the codes as text");
+    assert_eq!(by_stage(OpportunityQuery { descending: true, ..Default::default() }), ["丢单", "报价", "方案", "立项"]);
+    assert_eq!(by_stage(OpportunityQuery { grades: vec![Grade::A], ..Default::default() }), ["立项", "报价"]);
+    assert_eq!(by_stage(OpportunityQuery { grades: vec![Grade::B], owners: vec!["张伟".into()], ..Default::default() }), ["方案", "丢单"]);
+    assert_eq!(by_stage(OpportunityQuery { grades: vec![Grade::C], ..Default::default() }), Vec::<String>::new());
+    let board = s.pipeline_board(&OpportunityQuery { grades: vec![Grade::A], ..Default::default() }).unwrap();
+    assert_eq!(board.iter().map(|c| c.count).sum::<i64>(), 2);
+    let analytics = s.pipeline_analytics(&OpportunityQuery { grades: vec![Grade::B], ..Default::default() }).unwrap();
+    assert_eq!(analytics.lost_by_reason.iter().map(|r| r.count).sum::<i64>(), 1);
 }

@@ -26,7 +26,7 @@ const lastQuery = (): CustomerQuery => api.listCustomers.mock.calls.at(-1)![0]
 
 beforeEach(() => {
   vi.clearAllMocks()
-  api.customerFacets.mockResolvedValue({ industries: ['化工', '机械制造'], owners: ['李明', '王芳'] })
+  api.customerFacets.mockResolvedValue({ industries: ['化工', '机械制造'], owners: ['李明', '王芳'], dealOwners: [] })
   api.customerRisks.mockResolvedValue({ evaluatedOn: '2026-11-23', customers: [], opportunities: [] })
 })
 

@@ -44,7 +44,7 @@ beforeEach(() => {
   presentation.on = false
   delete window.__DOSSIER_E2E_SAVE__
   api.listCustomers.mockResolvedValue(page)
-  api.customerFacets.mockResolvedValue({ industries: [], owners: [] })
+  api.customerFacets.mockResolvedValue({ industries: [], owners: [], dealOwners: [] })
   api.getCustomer.mockResolvedValue(profile())
   for (const f of [api.exportTeamReport, api.exportCustomer, api.exportTemplate, api.exportImportErrors]) f.mockResolvedValue(null)
 })

@@ -5,7 +5,7 @@
 // the analytics tabs' totals and lost reviews.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils'
-import { ElSelect } from 'element-plus'
+import { ElOption, ElSelect } from 'element-plus'
 import { defineComponent, h } from 'vue'
 import type { BoardColumn, ForecastRow, FunnelStep, OpportunityRow, PipelineAnalytics, RiskLight, Stage } from '../bindings'
 import { makeRouter, mountWith } from './helpers'
@@ -110,6 +110,8 @@ async function openPipeline(view = '') {
 /** The page's owner filter (Element Plus puts the testid on its wrapper). */
 const ownerSelect = (wrapper: VueWrapper) =>
   wrapper.findAllComponents(ElSelect).find((s) => s.element.closest('[data-testid="pipeline-filter-owner"]'))!
+const gradeSelect = (wrapper: VueWrapper) =>
+  wrapper.findAllComponents(ElSelect).find((s) => s.element.closest('[data-testid="pipeline-filter-grade"]'))!
 const column = (stage: Stage) => body().get(`[data-testid="pipeline-column"][data-stage="${stage}"]`)
 const card = (id: number) => body().get(`[data-testid="pipeline-card"][data-id="${id}"]`)
 
@@ -117,7 +119,7 @@ beforeEach(() => {
   vi.clearAllMocks()
   api.pipelineBoard.mockResolvedValue(board())
   api.pipelineAnalytics.mockResolvedValue(analytics())
-  api.customerFacets.mockResolvedValue({ industries: [], owners: ['李明', '王芳'] })
+  api.customerFacets.mockResolvedValue({ industries: [], owners: ['李明', '王芳'], dealOwners: ['李明', '赵强'] })
   api.listOpportunities.mockResolvedValue({ rows: [mes, welding], total: 2 })
 })
 afterEach(() => {
@@ -332,9 +334,13 @@ describe('table and analytics', () => {
     expect(rows[0].text()).toContain('60%')
     expect(rows[0].get('[data-testid="pipeline-row-weighted"]').text()).toBe('76.8 万元')
     expect(rows[0].get('[data-testid="risk-badge"]').attributes('data-level')).toBe('red')
-    await body().findAll('th.is-sortable')[1]!.trigger('click') // 金额
+    await body().findAll('th.is-sortable')[2]!.trigger('click') // 金额
     await flushPromises()
     expect(api.listOpportunities).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'amount', descending: false }))
+    // The stage column sorts too: the core orders stages as the pipeline runs.
+    await body().findAll('th.is-sortable')[1]!.trigger('click') // 阶段
+    await flushPromises()
+    expect(api.listOpportunities).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'stage', descending: false }))
   })
 
   it('the forecast shows the open totals and the owners with their share', async () => {
@@ -369,11 +375,17 @@ describe('table and analytics', () => {
     expect(body().get('[data-testid="pipeline-lost-reason-chart"]').text()).toBe('lost:[1]')
   })
 
-  it('an owner filter reaches every query', async () => {
+  it('the owner filter offers the deals’ owners and reaches every query; so does the grade filter', async () => {
     const { wrapper } = await openPipeline()
-    ownerSelect(wrapper).vm.$emit('update:modelValue', ['王芳'])
+    // 赵强 owns a deal but no customer; 王芳 owns customers but no deal.
+    expect(ownerSelect(wrapper).findAllComponents(ElOption).map((o) => o.props('label'))).toEqual(['李明', '赵强'])
+    ownerSelect(wrapper).vm.$emit('update:modelValue', ['赵强'])
     await flushPromises()
-    expect(api.pipelineBoard).toHaveBeenLastCalledWith(expect.objectContaining({ owners: ['王芳'] }))
+    expect(api.pipelineBoard).toHaveBeenLastCalledWith(expect.objectContaining({ owners: ['赵强'], grades: [] }))
+    gradeSelect(wrapper).vm.$emit('update:modelValue', ['A'])
+    await flushPromises()
+    expect(api.pipelineBoard).toHaveBeenLastCalledWith(expect.objectContaining({ owners: ['赵强'], grades: ['A'] }))
+    expect(wrapper.find('[data-testid="pipeline-clear-filters"]').exists()).toBe(true)
   })
 })
 

@@ -23,7 +23,7 @@ beforeEach(() => {
   vi.clearAllMocks()
   api.getSettings.mockResolvedValue(settingsFixture())
   api.saveSettings.mockImplementation(async (s) => s)
-  api.customerFacets.mockResolvedValue({ industries: [], owners: ['李明', '王芳'] })
+  api.customerFacets.mockResolvedValue({ industries: [], owners: ['李明', '王芳'], dealOwners: [] })
 })
 afterEach(() => {
   document.body.innerHTML = ''

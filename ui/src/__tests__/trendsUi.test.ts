@@ -79,7 +79,7 @@ beforeEach(() => {
     total: 4,
   })
   api.trendData.mockResolvedValue(trendData())
-  api.customerFacets.mockResolvedValue({ industries: [], owners: ['李明', '王芳'] })
+  api.customerFacets.mockResolvedValue({ industries: [], owners: ['李明', '王芳'], dealOwners: [] })
   api.portfolioTrend.mockResolvedValue({ months: ['2026-05'], total: [1], previousTotal: [1], movers: [], otherCurrencyRecords: 0 })
 })
 afterEach(() => {

@@ -1013,7 +1013,7 @@ const en: typeof zhCN = {
     title: 'Pipeline',
     deals: '{n} deal | {n} deals',
     view: { board: 'Board', table: 'Table', forecast: 'Forecast', funnel: 'Funnel', lost: 'Lost deals' },
-    filter: { owner: 'Owner', closeFrom: 'Closing from', closeTo: 'Closing by', to: 'to', clear: 'Clear filters' },
+    filter: { owner: 'Deal owner', grade: 'Customer grade', closeFrom: 'Closing from', closeTo: 'Closing by', to: 'to', clear: 'Clear filters' },
     empty: {
       title: 'No deals yet',
       hint: "Create deals in the customer page's Deals tab (amount, stage, expected close); they are summed here by stage, with the weighted forecast and the funnel.",

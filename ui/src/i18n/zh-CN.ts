@@ -1011,7 +1011,7 @@ export default {
     title: '商机管道',
     deals: '{n} 个',
     view: { board: '看板', table: '表格', forecast: '预测', funnel: '漏斗', lost: '丢单分析' },
-    filter: { owner: '负责人', closeFrom: '预计成交开始', closeTo: '预计成交结束', to: '至', clear: '清除筛选' },
+    filter: { owner: '商机负责人', grade: '客户分级', closeFrom: '预计成交开始', closeTo: '预计成交结束', to: '至', clear: '清除筛选' },
     empty: {
       title: '还没有商机',
       hint: '在客户页的「商机」标签新建商机：填写金额、阶段和预计成交日期，这里就会按阶段汇总，并给出加权预测和漏斗。',

@@ -20,7 +20,7 @@ pub mod stages;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::code_enum;
+use crate::model::{code_enum, Grade};
 
 code_enum!(
     /// 商机阶段, in order; 成交 (won) and 丢单 (lost) close the opportunity.
@@ -33,7 +33,7 @@ code_enum!(
 );
 
 code_enum!(
-    /// Sort columns of the opportunity table.
+    /// Sort columns of the opportunity table; by stage is in pipeline order (立项 → 丢单).
     OpportunitySort { ExpectedClose = "expected_close", Amount = "amount", Stage = "stage", Name = "name", UpdatedAt = "updated_at" }
 );
 
@@ -168,7 +168,10 @@ pub struct StageChange {
 #[serde(rename_all = "camelCase", default)]
 pub struct OpportunityQuery {
     pub customer_id: Option<i64>,
+    /// The deals' own 负责人 (not their customers').
     pub owners: Vec<String>,
+    /// The customers' grades (A 类 accounts' deals alone, say).
+    pub grades: Vec<Grade>,
     pub stages: Vec<Stage>,
     /// Expected close from/to (YYYY-MM-DD, inclusive); empty = open-ended.
     pub close_from: String,
@@ -186,6 +189,7 @@ impl Default for OpportunityQuery {
         OpportunityQuery {
             customer_id: None,
             owners: vec![],
+            grades: vec![],
             stages: vec![],
             close_from: String::new(),
             close_to: String::new(),

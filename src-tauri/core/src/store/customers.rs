@@ -234,15 +234,19 @@ impl Store {
 
     /// Distinct industries and owners, for the list's filters.
     pub fn facets(&self) -> Result<Facets> {
-        let distinct = |column: &str| -> Result<Vec<String>> {
+        let distinct = |column: &str, from: &str| -> Result<Vec<String>> {
             let mut st = self.conn.prepare(&format!(
-                "SELECT DISTINCT {column} FROM customer
-                 WHERE deleted_at IS NULL AND {column} <> '' ORDER BY {column}"
+                "SELECT DISTINCT {column} FROM {from}
+                 WHERE c.deleted_at IS NULL AND {column} <> '' ORDER BY {column}"
             ))?;
             let values = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
             Ok(values)
         };
-        Ok(Facets { industries: distinct("industry")?, owners: distinct("owner")? })
+        Ok(Facets {
+            industries: distinct("c.industry", "customer c")?,
+            owners: distinct("c.owner", "customer c")?,
+            deal_owners: distinct("o.owner", "opportunity o JOIN customer c ON c.id = o.customer_id")?,
+        })
     }
 }
 

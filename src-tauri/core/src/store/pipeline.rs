@@ -25,6 +25,13 @@ pub(crate) fn probability_sql(p: &StageProbabilities) -> String {
     )
 }
 
+/// `o.stage` as its position in the pipeline (立项 first, 成交 and 丢单 last): the codes sorted
+/// as text would put 报价 (quote) after 丢单 (lost).
+fn stage_order_sql() -> String {
+    let whens: Vec<String> = Stage::ALL.iter().enumerate().map(|(i, s)| format!("WHEN '{}' THEN {i}", s.code())).collect();
+    format!("(CASE o.stage {} END)", whens.join(" "))
+}
+
 /// The conditions of a query over `opportunity o JOIN customer c`, with their arguments.
 fn conditions(q: &OpportunityQuery) -> (String, Vec<Value>) {
     let mut conds = vec!["c.deleted_at IS NULL".to_string()];
@@ -35,6 +42,7 @@ fn conditions(q: &OpportunityQuery) -> (String, Vec<Value>) {
     }
     for (column, values) in [
         ("o.owner", q.owners.clone()),
+        ("c.grade", q.grades.iter().map(|g| g.code().to_string()).collect()),
         ("o.stage", q.stages.iter().map(|s| s.code().to_string()).collect()),
     ] {
         if !values.is_empty() {
@@ -78,11 +86,11 @@ impl Store {
         let (filter, args) = conditions(q);
         let total = self.conn.query_row(&format!("SELECT count(*) FROM {FROM} WHERE {filter}"), params_from_iter(&args), |r| r.get(0))?;
         let column = match q.sort {
-            OpportunitySort::ExpectedClose => "o.expected_close = '', o.expected_close",
-            OpportunitySort::Amount => "o.amount",
-            OpportunitySort::Stage => "o.stage",
-            OpportunitySort::Name => "o.name",
-            OpportunitySort::UpdatedAt => "o.updated_at",
+            OpportunitySort::ExpectedClose => "o.expected_close = '', o.expected_close".to_string(),
+            OpportunitySort::Amount => "o.amount".into(),
+            OpportunitySort::Stage => stage_order_sql(),
+            OpportunitySort::Name => "o.name".into(),
+            OpportunitySort::UpdatedAt => "o.updated_at".into(),
         };
         let direction = if q.descending { "DESC" } else { "ASC" };
         let sql = format!(

@@ -3,6 +3,7 @@
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { api } from '../../api'
+import { customerDealsQuery } from '../../pipeline/query'
 import { isOpen, type OpportunityRow } from './stages'
 
 export interface DealOption {
@@ -20,10 +21,7 @@ export function useCustomerDeals() {
   /** Loads `customerId`'s deals; a failure leaves the list empty (the pickers are optional). */
   async function load(customerId: number) {
     try {
-      const page = await api.listOpportunities({
-        customerId, owners: [], stages: [], closeFrom: '', closeTo: '',
-        sort: 'expected_close', descending: false, offset: 0, limit: LIMIT,
-      })
+      const page = await api.listOpportunities(customerDealsQuery(customerId, LIMIT))
       rows.value = [...page.rows.filter((r) => isOpen(r.stage)), ...page.rows.filter((r) => !isOpen(r.stage))]
     } catch {
       rows.value = []
