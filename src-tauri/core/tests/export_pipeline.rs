@@ -305,6 +305,33 @@ fn lost_deals_are_listed_with_their_review_and_counted_by_reason_competitor_and_
 }
 
 #[test]
+fn a_customer_in_the_undo_bin_takes_its_deals_out_of_the_pipeline_forecast_and_lost_sheets() {
+    let (_d, s) = common::store();
+    pipeline(&s);
+    // 长江汽配 has 焊装线 and 培训 open, 视觉检测 and AGV lost.
+    let cj = customer(&s, "长江汽车零部件有限公司");
+    s.delete_customer(cj).unwrap();
+    let bytes = report(&s, Language::Zh);
+    let open = sheet(&bytes, "商机管道");
+    assert_eq!(open[1..].iter().map(|r| r[1].as_str()).collect::<Vec<_>>(), ["备件框架", "MES 项目"]);
+    let forecast = sheet(&bytes, "预测");
+    let owners = forecast.iter().position(|r| r[0] == "按负责人").unwrap();
+    assert_eq!(forecast[owners + 2][..4], ["张伟", "1", "1000000", "400000"], "焊装线 no longer counted");
+    assert_eq!(forecast[owners + 4][..4], ["合计", "2", "1200000", "470000"]);
+    let lost = sheet(&bytes, "丢单分析");
+    let header = lost.iter().position(|r| r[0] == "客户名称").unwrap();
+    assert_eq!(lost[header + 1..].iter().map(|r| r[1].as_str()).collect::<Vec<_>>(), ["数采平台"]);
+
+    // Undone, everything is back.
+    s.undo_delete().unwrap();
+    let bytes = report(&s, Language::Zh);
+    assert_eq!(sheet(&bytes, "商机管道").len(), 5);
+    let lost = sheet(&bytes, "丢单分析");
+    let header = lost.iter().position(|r| r[0] == "客户名称").unwrap();
+    assert_eq!(lost[header + 1..].len(), 3);
+}
+
+#[test]
 fn the_new_sheets_in_english() {
     let (_d, s) = common::store();
     visited(&s);
