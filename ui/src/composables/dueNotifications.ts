@@ -1,7 +1,10 @@
 // The desktop reminder of next actions (issue 6 item 8): one notification at start-up and one
 // at the time chosen in 设置 each day while the app runs, saying how many actions are due today
-// and how many are overdue. The decisions are pure functions (tested without timers); the
-// runner takes its clock, settings, counts, sender and storage as arguments for the same reason.
+// and how many are overdue. The daily one is not a timer to that time (a sleeping laptop makes it
+// fire hours late): the wall clock is checked often and on waking (wallClock.ts) and mayRemind
+// decides from the real time whether it is due now. The decisions are pure functions (tested
+// without timers); the runner takes its clock, settings, counts, sender and storage as arguments
+// for the same reason.
 // A notification never breaks anything: no permission, no notification service (tests, E2E,
 // a desktop without one) and a failed count are swallowed — the home page lists the actions.
 import { onBeforeUnmount, onMounted } from 'vue'
@@ -9,10 +12,11 @@ import { isPermissionGranted, requestPermission, sendNotification } from '@tauri
 import { api } from '../api'
 import type { NotifySettings } from '../bindings'
 import { i18n } from '../i18n'
+import { localDay, onWallClock } from './wallClock'
 
 export type ReminderSlot = 'startup' | 'daily'
 
-/** What was sent today (kept in localStorage), so a restart or a late timer does not repeat it. */
+/** What was sent today (kept in localStorage), so a restart or a second check does not repeat it. */
 export interface SentLog {
   /** Local date, YYYY-MM-DD. */
   day: string
@@ -28,14 +32,8 @@ export interface DueCounts {
 type Translate = (key: string, values: Record<string, unknown>) => string
 
 const STORAGE_KEY = 'dossier.reminder'
-/** The daily reminder is skipped when the start-up one went out less than this before it. */
+/** The daily reminder is skipped when the start-up one went out less than this before its time. */
 export const QUIET_AFTER_STARTUP_MS = 60 * 60 * 1000
-
-/** Local YYYY-MM-DD of `d`. */
-export function localDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
 
 /** "09:05" → [9, 5]; null for anything else. */
 export function parseTime(time: string): [number, number] | null {
@@ -46,13 +44,10 @@ export function parseTime(time: string): [number, number] | null {
   return h < 24 && min < 60 ? [h, min] : null
 }
 
-/** The next daily reminder: today at `time` if that is still ahead, else tomorrow at `time`. */
-export function nextFireTime(now: Date, time: string): Date | null {
+/** The daily reminder's moment on `now`'s local day; null for a time that is not one. */
+export function timeToday(now: Date, time: string): Date | null {
   const hm = parseTime(time)
-  if (!hm) return null
-  const at = new Date(now.getFullYear(), now.getMonth(), now.getDate(), hm[0], hm[1], 0, 0)
-  if (at.getTime() <= now.getTime()) at.setDate(at.getDate() + 1)
-  return at
+  return hm ? new Date(now.getFullYear(), now.getMonth(), now.getDate(), hm[0], hm[1], 0, 0) : null
 }
 
 /** "今天有 3 项行动到期,2 项已逾期"; null when nothing is due (nothing to send). */
@@ -63,16 +58,29 @@ export function reminderText(t: Translate, c: DueCounts): string | null {
   return null
 }
 
-/** Whether `slot` may go out now: the reminder is on, the slot was not sent today, the start-up
- * one only once a day (restarting the app does not repeat it), and the daily one not within an
- * hour of the start-up one (starting the app at 08:50 with 09:00 chosen gives one reminder). */
-export function mayRemind(settings: Pick<NotifySettings, 'enabled'>, slot: ReminderSlot, now: Date, log: SentLog | null): boolean {
+/** Whether `slot` may go out at `now`: the reminder is on, the slot was not sent today (restarting
+ * the app does not repeat the start-up one), and the start-up one not after the daily one.
+ * The daily one is due once its time has come today, however late that is noticed (a laptop
+ * asleep at 09:00 reminds on waking, if still that day), but only when the time came while the
+ * app watched for it — after `since`: the start, a new time saved in 设置, or the last daily
+ * check — so starting at 14:00, or choosing 09:00 at 10:00, is not a missed 09:00, and it is
+ * checked once a day, not again every minute when nothing was due. It is skipped for the day when
+ * the start-up one went out less than an hour before its time (starting the app at 08:50 with
+ * 09:00 chosen gives one reminder, not a second at 09:50). `since` means nothing to start-up. */
+export function mayRemind(
+  settings: Pick<NotifySettings, 'enabled' | 'time'>,
+  slot: ReminderSlot,
+  now: Date,
+  log: SentLog | null,
+  since: Date,
+): boolean {
   if (!settings.enabled) return false
-  if (!log || log.day !== localDay(now)) return true
-  if (log.sent[slot] !== undefined) return false
-  if (slot === 'startup') return log.sent.daily === undefined
-  const startup = log.sent.startup
-  return startup === undefined || now.getTime() - startup >= QUIET_AFTER_STARTUP_MS
+  const sent: SentLog['sent'] = log && log.day === localDay(now) ? log.sent : {}
+  if (sent[slot] !== undefined) return false
+  if (slot === 'startup') return sent.daily === undefined
+  const at = timeToday(now, settings.time)?.getTime()
+  if (at === undefined || at > now.getTime() || at <= since.getTime()) return false
+  return sent.startup === undefined || at - sent.startup >= QUIET_AFTER_STARTUP_MS
 }
 
 /** The log after `slot` went out at `now` (a new day starts a new log). */
@@ -101,11 +109,12 @@ function readLog(storage: ReminderDeps['storage']): SentLog | null {
   }
 }
 
-/** Sends the `slot` reminder if it may go out and something is due; true when it was sent. */
-export async function remind(slot: ReminderSlot, deps: ReminderDeps): Promise<boolean> {
+/** Sends the `slot` reminder if it may go out (`since`: see mayRemind) and something is due; true
+ * when it was sent. */
+export async function remind(slot: ReminderSlot, deps: ReminderDeps, since: Date): Promise<boolean> {
   try {
     const settings = await deps.settings()
-    if (!mayRemind(settings, slot, deps.now(), readLog(deps.storage))) return false
+    if (!mayRemind(settings, slot, deps.now(), readLog(deps.storage), since)) return false
     const body = reminderText(deps.t, await deps.counts(settings.owners))
     if (!body) return false
     await deps.send(deps.t('reminder.title', {}), body)
@@ -139,44 +148,67 @@ const liveDeps = (): ReminderDeps => ({
   t: (key, values) => i18n.global.t(key, values),
 })
 
-let timer: ReturnType<typeof setTimeout> | null = null
-let running: ReminderDeps | null = null
+/** The running reminder: the settings last read and since when the daily time is watched for. */
+interface Runner {
+  deps: ReminderDeps
+  settings: NotifySettings | null
+  since: Date
+  /** A reminder is being counted and sent: a check meanwhile would send it twice. */
+  busy: boolean
+}
 
-/** (Re)arms the timer for the next daily reminder from the stored time. */
-async function schedule(deps: ReminderDeps) {
-  if (timer) clearTimeout(timer)
-  timer = null
-  let time = '09:00'
+let running: Runner | null = null
+
+/** Reads the settings (at the start, and after 设置 saved them) and checks at once. A changed time,
+ * or the reminder switched back on, is watched for from now on; a failed read keeps the last one
+ * (none: no daily reminder until the next save — the home page lists the actions anyway). */
+async function readSettings(r: Runner) {
+  let read: NotifySettings
   try {
-    time = (await deps.settings()).time
+    read = await r.deps.settings()
   } catch {
-    /* keep the default */
+    return
   }
-  if (running !== deps) return // stopped, or restarted, while the settings were read
-  const at = nextFireTime(deps.now(), time)
-  if (!at) return
-  timer = setTimeout(async () => {
-    timer = null
-    await remind('daily', deps)
-    if (running === deps) schedule(deps)
-  }, at.getTime() - deps.now().getTime())
+  if (running !== r) return // stopped, or restarted, while the settings were read
+  const was = r.settings
+  if (was && (was.time !== read.time || was.enabled !== read.enabled)) r.since = r.deps.now()
+  r.settings = read
+  await check(r)
 }
 
-/** Sends the start-up reminder and arms the daily one; returns the stop function. */
+/** The wall-clock check: sends the daily reminder when mayRemind says it is due now, then watches
+ * for the next day's. */
+async function check(r: Runner) {
+  if (r.busy || running !== r || !r.settings) return
+  const now = r.deps.now()
+  if (!mayRemind(r.settings, 'daily', now, readLog(r.deps.storage), r.since)) return
+  r.busy = true
+  try {
+    await remind('daily', r.deps, r.since)
+  } finally {
+    // Never back: 设置 may have moved `since` on while the reminder was counted.
+    if (r.since.getTime() < now.getTime()) r.since = now
+    r.busy = false
+  }
+}
+
+/** Sends the start-up reminder and watches for the daily one; returns the stop function. */
 export function startDueReminders(deps: ReminderDeps = liveDeps()): () => void {
-  running = deps
-  void remind('startup', deps)
-  void schedule(deps)
+  const r: Runner = { deps, settings: null, since: deps.now(), busy: true }
+  running = r
+  void remind('startup', deps, r.since).finally(() => (r.busy = false))
+  void readSettings(r)
+  const stopClock = onWallClock(() => void check(r))
   return () => {
-    if (running === deps) running = null
-    if (timer) clearTimeout(timer)
-    timer = null
+    stopClock()
+    if (running === r) running = null
   }
 }
 
-/** After 设置 saved a new time (or switched the reminder back on): re-arm the daily timer. */
+/** After 设置 saved (a new time, the reminder switched on or off, other owners): re-read the
+ * settings, so the change takes effect without a restart. */
 export function rescheduleDueReminders() {
-  if (running) void schedule(running)
+  if (running) void readSettings(running)
 }
 
 /** For the app shell: reminders while the shell (an open database) is shown. */
