@@ -17,6 +17,7 @@ const api = vi.hoisted(() => ({
   visitRecap: vi.fn(),
   setVisitConfirmation: vi.fn(),
   listOpportunities: vi.fn(),
+  getVisit: vi.fn(),
 }))
 vi.mock('../api', () => ({ api }))
 
@@ -195,6 +196,54 @@ describe('visits tab', () => {
     await flushPromises()
     expect(router.currentRoute.value.query.deal).toBeUndefined()
     expect(api.listVisits).toHaveBeenLastCalledWith(1, null, 0, 20)
+    wrapper.unmount()
+  })
+
+  it('编辑 in the list opens the form filled with that summary, lists and actions included', async () => {
+    const v = visit(8, {
+      needs: [{ text: '节拍提升到 45 秒', kind: 'core', priority: 'high' }],
+      actions: [{ id: 21, what: '发送报价单', owner: '李明', dueDate: '2026-11-28', status: 'todo' }],
+    })
+    api.listVisits.mockResolvedValue({ rows: [v], total: 1 })
+    const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } })
+    await wrapper.get('[data-testid="visit-edit"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.findComponent(VisitDialog).props('modelValue')).toBe(true)
+    expect((body().get('[data-testid="visit-form-goal"] textarea').element as HTMLTextAreaElement).value).toBe('确认二期需求')
+    expect(rowInputs('needs')[0]!.element.value).toBe('节拍提升到 45 秒')
+    expect(rowInputs('actions')[0]!.element.value).toBe('发送报价单')
+    wrapper.unmount()
+  })
+
+  it('?visit= (a timeline entry) opens that summary’s form, once, and drops the parameter', async () => {
+    api.listVisits.mockResolvedValue({ rows: [], total: 0 })
+    api.getVisit.mockResolvedValue(visit(41, { goal: '评审二期方案' }))
+    const router = makeRouter()
+    await router.push('/customers/1?tab=visits&visit=41')
+    const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } }, router)
+    await flushPromises()
+    expect(api.getVisit).toHaveBeenCalledWith(41)
+    const dialog = wrapper.findComponent(VisitDialog)
+    expect(dialog.props('modelValue')).toBe(true)
+    expect(dialog.props('visit')).toMatchObject({ id: 41, goal: '评审二期方案' })
+    expect(router.currentRoute.value.query).toEqual({ tab: 'visits' })
+    expect(api.getVisit).toHaveBeenCalledTimes(1)
+    wrapper.unmount()
+  })
+
+  it('?visit= of another customer’s summary opens nothing; a missing one says why', async () => {
+    api.listVisits.mockResolvedValue({ rows: [], total: 0 })
+    api.getVisit.mockResolvedValueOnce(visit(41, { customerId: 2 }))
+    const router = makeRouter()
+    await router.push('/customers/1?tab=visits&visit=41')
+    const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } }, router)
+    await flushPromises()
+    expect(wrapper.findComponent(VisitDialog).props('modelValue')).toBe(false)
+    api.getVisit.mockRejectedValueOnce({ type: 'notFound', data: { entity: 'visit', id: 99 } })
+    await router.replace('/customers/1?tab=visits&visit=99')
+    await flushPromises()
+    expect(wrapper.findComponent(VisitDialog).props('modelValue')).toBe(false)
+    expect(body().find('.el-message--error').exists()).toBe(true)
     wrapper.unmount()
   })
 

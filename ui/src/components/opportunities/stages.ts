@@ -4,9 +4,9 @@
 // the first missing field, `detail` listing all of them ("quoteAmount,quoteDate") — so it can
 // ask for exactly those fields. Shared by the 商机 tab, the stage move dialog and the pipeline.
 import type { LostReason, LostReview, Opportunity, OpportunityFields, OpportunityRow, Stage, StageChange, StageProbabilities } from '../../bindings'
-import { toRaw } from 'vue'
 import { LOST_REASONS, OPEN_STAGES, STAGES } from '../../enums'
 import { isValidation } from '../../errors'
+import { fieldsOf } from '../../fieldsOf'
 import { enumLabel } from '../../format'
 import { i18n } from '../../i18n'
 
@@ -86,8 +86,5 @@ export function blankReview(stageLostAt: Stage | null = null): LostReview {
 
 /** A stored opportunity's form (deep copies: editing does not touch the list's record). */
 export function opportunityFields(o: Opportunity): OpportunityFields {
-  const f = blankOpportunity()
-  const raw = toRaw(o)
-  for (const k of Object.keys(f) as (keyof OpportunityFields)[]) (f as Record<string, unknown>)[k] = structuredClone(toRaw(raw[k]))
-  return f
+  return fieldsOf(blankOpportunity(), o)
 }

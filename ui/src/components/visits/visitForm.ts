@@ -2,6 +2,7 @@
 // payload (rows left empty dropped, so an unused 添加 is not refused) and the text of a
 // quality warning, which names the field it is about in words.
 import type { ActionFields, Contact, Need, Objection, Participant, QualityWarning, Visit, VisitFields } from '../../bindings'
+import { fieldsOf } from '../../fieldsOf'
 import { i18n } from '../../i18n'
 
 /** The lists of plain lines, in the order the form shows them. */
@@ -32,9 +33,7 @@ export const blankLine = () => ''
 
 /** A saved summary's editable fields (deep copies: editing does not touch the list's record). */
 export function visitFields(v: Visit): VisitFields {
-  const f = blankVisit()
-  for (const k of Object.keys(f) as (keyof VisitFields)[]) (f as Record<string, unknown>)[k] = structuredClone(v[k])
-  return f
+  return fieldsOf(blankVisit(), v)
 }
 
 /** The customer side: the chosen contacts with the name and title they have now, or had on
