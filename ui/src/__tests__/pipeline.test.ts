@@ -375,6 +375,16 @@ describe('table and analytics', () => {
     expect(body().get('[data-testid="pipeline-lost-reason-chart"]').text()).toBe('lost:[1]')
   })
 
+  it('the lost deals page by 20: a page asks the core for its offset', async () => {
+    api.listOpportunities.mockResolvedValue({ rows: [substation], total: 45 })
+    await openPipeline('lost')
+    expect(api.listOpportunities).toHaveBeenLastCalledWith(expect.objectContaining({ stages: ['lost'], offset: 0, limit: 20 }))
+    const pager = body().get('[data-testid="offset-pager"]')
+    await pager.findAll('.el-pager li').find((li) => li.text() === '3')!.trigger('click')
+    await flushPromises()
+    expect(api.listOpportunities).toHaveBeenLastCalledWith(expect.objectContaining({ stages: ['lost'], offset: 40, limit: 20 }))
+  })
+
   it('the owner filter offers the deals’ owners and reaches every query; so does the grade filter', async () => {
     const { wrapper } = await openPipeline()
     // 赵强 owns a deal but no customer; 王芳 owns customers but no deal.
