@@ -2,7 +2,8 @@
 // header shows its red risk light (the sample deal idle at 报价); a summary written
 // with a vague phrase and a next action lacking owner and date is saved, and the core's quality
 // warnings are listed; the summary is in the tab's list; its customer recap (共识确认) carries
-// the next step but not the internal risk, and the summary is marked 已发送.
+// the next step but not the internal risk, and the summary is marked 已发送. The 时间线 entry
+// opens the summary in its form, filled; edited there, the list shows the change.
 import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -16,6 +17,7 @@ execFileSync(CLI, ['demo', '--db', db], { stdio: 'ignore' })
 let browser
 const step = journeySteps('visits', () => browser)
 const SUMMARY = '介绍了 MES 二期方案，客户说继续保持联系'
+const EDITED = '介绍了 MES 二期方案，客户要求 12 月 10 日前给出分期报价'
 
 describe('visit summaries', () => {
   before(async () => {
@@ -68,5 +70,38 @@ describe('visit summaries', () => {
     await click(browser, tid('visit-mark-sent'))
     await until(browser, async () => (await (await shown(browser, tid('visit-recap-status'))).getText()).includes('已发送'), 'not marked sent')
     await screenshot(browser, shotPath('visit-recap.png'))
+  })
+
+  step('3. its timeline entry opens the summary in its form, filled; edited there, the list shows the change', async () => {
+    await click(browser, '.el-dialog:has([data-testid="visit-recap"]) .el-dialog__headerbtn')
+    await gone(browser, tid('visit-recap'))
+    await click(browser, tid('customer-tab-timeline'))
+    const opened = await until(
+      browser,
+      () =>
+        browser.execute((summary) => {
+          const item = [...document.querySelectorAll('[data-testid="timeline-item"][data-kind="visit"]')].find((e) => e.textContent.includes(summary))
+          item?.querySelector('[data-testid="timeline-open"]').click()
+          return !!item
+        }, SUMMARY),
+      'the summary is not on the timeline',
+    )
+    assert.ok(opened)
+    const summary = await shown(browser, tid('visit-form-summary', 'textarea'))
+    await until(browser, async () => (await summary.getValue()) === SUMMARY, 'the form is not filled with the summary')
+    assert.equal(await (await shown(browser, `${tid('visit-form-actions-row')} input`)).getValue(), '发送二期报价')
+    await screenshot(browser, shotPath('visit-edit.png'))
+    await fill(browser, tid('visit-form-summary', 'textarea'), EDITED)
+    await click(browser, tid('visit-save'))
+    // The bare action still draws a warning: the form stays to show it.
+    await shown(browser, tid('visit-warnings'))
+    await click(browser, tid('visit-done'))
+    await gone(browser, tid('visit-form'))
+    await until(
+      browser,
+      () => browser.execute((edited) => [...document.querySelectorAll('[data-testid="visit-item"]')].some((e) => e.textContent.includes(edited)), EDITED),
+      'the edited summary is not listed',
+    )
+    assert.equal(await browser.execute(() => new URLSearchParams(location.hash.split('?')[1]).get('visit')), null, '?visit= stays in the URL')
   })
 })

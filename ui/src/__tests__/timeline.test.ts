@@ -61,7 +61,7 @@ describe('timeline rules', () => {
   })
 
   it('links each kind to where its source lives', () => {
-    expect(entryTarget(visit)).toEqual({ tab: 'visits' })
+    expect(entryTarget(visit)).toEqual({ tab: 'visits', visit: visit.refId })
     expect(entryTarget(action)).toEqual({ tab: 'visits' })
     expect(entryTarget({ ...action, opportunityId: 5 })).toEqual({ tab: 'visits', deal: 5 })
     expect(entryTarget(stage)).toEqual({ tab: 'deals' })

@@ -53,17 +53,19 @@ export interface EntryTarget {
   section?: string
   /** 拜访记录 filtered to this deal's summaries (where its actions are). */
   deal?: number
+  /** The summary to open on 拜访记录. */
+  visit?: number
 }
 
 /**
- * Visits and their actions are on 拜访记录 (an action of a deal: filtered to that deal's
+ * Visits and their actions are on 拜访记录 (a visit opens in its form; an action of a deal: filtered to that deal's
  * summaries — the 商机 tab lists no actions); stage changes on 商机; power-map changes on
  * 权力地图; a profile save at its section of 档案.
  */
 export function entryTarget(e: TimelineEntry): EntryTarget {
   switch (e.kind) {
     case 'visit':
-      return { tab: 'visits' }
+      return { tab: 'visits', visit: e.refId }
     case 'action':
       return e.opportunityId !== null ? { tab: 'visits', deal: e.opportunityId } : { tab: 'visits' }
     case 'stage':
