@@ -5,7 +5,7 @@ mod common;
 
 use common::{named, store_on};
 use dossier_core::model::{BuyingRole, ContactFields, CustomerFields, FinancialPeriod, Grade, Settings};
-use dossier_core::opportunities::{OpportunityFields, Stage};
+use dossier_core::opportunities::{LostReason, LostReview, OpportunityFields, OpportunityQuery, Stage};
 use dossier_core::powermap::SlotInput;
 use dossier_core::risk::{RiskLevel, RiskLight, RiskRule};
 use dossier_core::visits::{ActionFields, ActionTarget, Confirmation, VisitFields};
@@ -138,6 +138,14 @@ fn a_red_power_map_or_an_empty_decision_maker_slot_is_red() {
     s.save_slots(c, None, std::slice::from_ref(&dm)).unwrap();
     assert_eq!(rule(&s.customer_risk(c).unwrap(), RiskRule::PowerMap), RiskLevel::Red);
     assert_eq!(rule(&s.opportunity_risk(o).unwrap(), RiskRule::PowerMap), RiskLevel::Red, "the deal inherits it");
+    // A deal already lost does not: the map threatens deals still to be decided.
+    let lost = LostReview { lost_to: "西门子".into(), reason: Some(LostReason::Price), text: "复盘".into(), ..Default::default() };
+    let done = OpportunityFields { name: "旧项目".into(), amount: Some(1e5), stage: Stage::Lost, lost_review: Some(lost), ..Default::default() };
+    let done = s.create_opportunity(c, &done).unwrap().id;
+    assert_eq!(s.opportunity_risk(done).unwrap().level, RiskLevel::Green);
+    let rows = s.list_opportunities(&OpportunityQuery { customer_id: Some(c), ..Default::default() }).unwrap().rows;
+    let levels: Vec<(i64, RiskLevel)> = rows.iter().map(|r| (r.opportunity.id, r.risk.level)).collect();
+    assert!(levels.contains(&(o, RiskLevel::Red)) && levels.contains(&(done, RiskLevel::Green)), "{levels:?}");
     s.save_slots(c, None, &[]).unwrap();
     assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green);
     // The deal's own scope with an empty decision-maker slot.

@@ -1,5 +1,5 @@
 //! From the rules' hits to the lights: a customer collects its own hits and those of its
-//! opportunities; an opportunity its own and its customer's power-map hit.
+//! opportunities; an open opportunity its own and its customer's power-map hit.
 
 use std::collections::HashMap;
 
@@ -65,10 +65,12 @@ impl Lights {
         light(self.customers.get(&id).cloned().unwrap_or_default())
     }
 
-    /// The opportunity's own reasons and its customer's power-map reason.
-    pub fn opportunity(&self, id: i64, customer_id: i64) -> RiskLight {
+    /// The opportunity's own reasons and, while it is `open`, its customer's power-map reason:
+    /// a map without a decision maker threatens deals still to be decided, not one already won
+    /// or lost (whose own reasons — an overdue action of the deal — still count).
+    pub fn opportunity(&self, id: i64, customer_id: i64, open: bool) -> RiskLight {
         let mut reasons = self.opportunities.get(&id).cloned().unwrap_or_default();
-        if let Some(c) = self.customers.get(&customer_id) {
+        if let Some(c) = self.customers.get(&customer_id).filter(|_| open) {
             reasons.extend(c.iter().filter(|r| r.rule == RiskRule::PowerMap && r.opportunity_id.is_none()).cloned());
         }
         light(reasons)

@@ -73,7 +73,7 @@ impl Store {
         let closing = st.query_map(params_from_iter(&args), |r| opportunity_from_row(r, &p))?.collect::<rusqlite::Result<Vec<_>>>()?;
         let closing = closing
             .into_iter()
-            .map(|o| crate::opportunities::OpportunityRow { risk: lights.opportunity(o.id, o.customer_id), opportunity: o })
+            .map(|o| crate::opportunities::OpportunityRow { risk: lights.opportunity(o.id, o.customer_id, o.fields.stage.is_open()), opportunity: o })
             .collect();
         Ok(HomeData {
             today: self.today_text(),

@@ -70,7 +70,7 @@ impl Store {
         let lights = self.lights(Some(&customers), true)?;
         Ok(opportunities
             .into_iter()
-            .map(|o| OpportunityRow { risk: lights.opportunity(o.id, o.customer_id), opportunity: o })
+            .map(|o| OpportunityRow { risk: lights.opportunity(o.id, o.customer_id, o.fields.stage.is_open()), opportunity: o })
             .collect())
     }
 

@@ -132,7 +132,7 @@ impl Store {
                 Some(l) => l,
                 None => lights.insert(self.lights(None, true)?),
             };
-            f(OpportunityRow { risk: lights.opportunity(o.id, o.customer_id), opportunity: o })
+            f(OpportunityRow { risk: lights.opportunity(o.id, o.customer_id, o.fields.stage.is_open()), opportunity: o })
         })
     }
 

@@ -224,10 +224,10 @@ impl Store {
         let mut customers = self.customer_rows(lights.customer_ids().filter(wanted).collect(), &lights)?;
         customers.sort_by(|a, b| b.risk.level.rank().cmp(&a.risk.level.rank()).then_with(|| a.customer_name.cmp(&b.customer_name)));
         let mut owners = self.opportunity_customers(lights.opportunity_ids().collect())?;
-        owners.retain(|(_, customer)| wanted(customer));
+        owners.retain(|(_, customer, _)| wanted(customer));
         let mut opportunities: Vec<OpportunityRisk> = owners
             .into_iter()
-            .map(|(id, customer_id)| OpportunityRisk { opportunity_id: id, customer_id, risk: lights.opportunity(id, customer_id) })
+            .map(|(id, customer_id, open)| OpportunityRisk { opportunity_id: id, customer_id, risk: lights.opportunity(id, customer_id, open) })
             .collect();
         opportunities.sort_by(|a, b| b.risk.level.rank().cmp(&a.risk.level.rank()).then(a.opportunity_id.cmp(&b.opportunity_id)));
         Ok(PortfolioRisk { evaluated_on: self.today_text(), customers, opportunities })
@@ -247,10 +247,13 @@ impl Store {
         Ok(rows)
     }
 
-    fn opportunity_customers(&self, ids: Vec<i64>) -> Result<Vec<(i64, i64)>> {
-        let mut st = self.conn.prepare_cached("SELECT id, customer_id FROM opportunity WHERE id IN (SELECT value FROM json_each(?1))")?;
+    /// Each opportunity's customer and whether it is still open.
+    fn opportunity_customers(&self, ids: Vec<i64>) -> Result<Vec<(i64, i64, bool)>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT id, customer_id, {OPEN} FROM opportunity o WHERE id IN (SELECT value FROM json_each(?1))"
+        ))?;
         let rows = st
-            .query_map([serde_json::to_string(&ids).expect("ids serialise")], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([serde_json::to_string(&ids).expect("ids serialise")], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
@@ -264,7 +267,7 @@ impl Store {
     /// One opportunity's light.
     pub fn opportunity_risk(&self, id: i64) -> Result<RiskLight> {
         let o = self.opportunity(id)?;
-        Ok(self.lights(Some(&[o.customer_id]), true)?.opportunity(id, o.customer_id))
+        Ok(self.lights(Some(&[o.customer_id]), true)?.opportunity(id, o.customer_id, o.fields.stage.is_open()))
     }
 
     /// The rules as 设置 shows them (on/off and the hover text with the current thresholds).
