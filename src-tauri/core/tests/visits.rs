@@ -214,6 +214,19 @@ fn the_timeline_orders_recorded_changes_by_local_time_like_visits() {
 }
 
 #[test]
+fn an_action_without_a_due_date_sits_on_the_local_day_it_was_written() {
+    // Noon UTC on the 23rd is already 01:00 on the 24th thirteen hours east.
+    let dir = tempfile::tempdir().unwrap();
+    let east = std::sync::Arc::new(dossier_core::FixedClock::on(2026, 11, 23).east(13));
+    let s = Store::open(&dir.path().join("dossier.sqlite"), east).unwrap();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let target = ActionTarget { customer_id: c, opportunity_id: None };
+    s.create_action(&target, &action("发送技术方案", "张伟", "")).unwrap();
+    let page = s.timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Action], ..Default::default() }).unwrap();
+    assert_eq!(page.entries[0].at, "2026-11-24");
+}
+
+#[test]
 fn home_lists_due_today_overdue_red_customers_and_deals_closing_this_month() {
     let (_d, s) = store();
     let mine = s.create_customer(&CustomerFields { grade: Some(Grade::B), owner: "张伟".into(), ..named("华东精密") }).unwrap().id;

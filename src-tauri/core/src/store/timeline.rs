@@ -32,13 +32,17 @@ fn source(kind: TimelineKind) -> &'static str {
                     v.id AS ref_id, v.opportunity_id, v.goal, v.summary, v.method, v.confirmation, v.urgent
              FROM visit v WHERE v.customer_id = ?1"
         }
-        TimelineKind::Action => {
+        // An action sits on the day it was done, else its due date, else the local day it was
+        // written down.
+        TimelineKind::Action => concat!(
             "SELECT 'action', a.day, a.day, a.id, a.opportunity_id, a.what, a.owner, a.due_date,
                     CASE WHEN a.status <> 'done' AND a.due_date <> '' AND a.due_date < (SELECT today FROM clock) THEN 'overdue' ELSE a.status END, 0
              FROM (SELECT *, CASE WHEN status = 'done' AND done_on <> '' THEN done_on
-                                  ELSE coalesce(nullif(due_date, ''), substr(created_at, 1, 10)) END AS day
+                                  ELSE coalesce(nullif(due_date, ''), substr(",
+            local!("created_at"),
+            ", 1, 10)) END AS day
                    FROM next_action WHERE customer_id = ?1) a"
-        }
+        ),
         TimelineKind::Stage => concat!(
             "SELECT 'stage', s.recorded_at, ",
             local!("s.recorded_at"),
