@@ -117,30 +117,30 @@ function deps(over: Partial<ReminderDeps> & { clock?: { now: Date }; due?: DueCo
 describe('the runner', () => {
   it('counts the chosen owners’ actions and sends one notification, not twice the same day', async () => {
     const d = deps()
-    expect(await remind('startup', d, d.now())).toBe(true)
+    expect(await remind('startup', d, d.now())).toBe('sent')
     expect(d.counts).toHaveBeenCalledWith(['李明'])
     expect(d.sent).toEqual([['大客户档案 · 今日行动', '今天有 3 项行动到期，2 项已逾期']])
-    expect(await remind('startup', d, d.now())).toBe(false)
+    expect(await remind('startup', d, d.now())).toBe('nothing')
     expect(d.sent).toHaveLength(1)
   })
 
   it('sends nothing when switched off or nothing is due, and does not count it as sent', async () => {
     const off = deps({ settings: vi.fn(async () => ({ ...on, enabled: false })) })
-    expect(await remind('startup', off, off.now())).toBe(false)
+    expect(await remind('startup', off, off.now())).toBe('nothing')
     expect(off.counts).not.toHaveBeenCalled()
 
     const idle = deps({ due: { dueToday: 0, overdue: 0 }, clock: { now: at('2026-11-23T09:00:00') } })
     const since = at('2026-11-23T07:00:00')
-    expect(await remind('daily', idle, since)).toBe(false)
+    expect(await remind('daily', idle, since)).toBe('nothing')
     expect(idle.send).not.toHaveBeenCalled()
     idle.counts = vi.fn(async () => ({ dueToday: 1, overdue: 0 }))
-    expect(await remind('daily', idle, since)).toBe(true) // not counted as sent: a later check may send
+    expect(await remind('daily', idle, since)).toBe('sent') // not counted as sent: a later check may send
   })
 
-  it('a failing count or sender never throws', async () => {
+  it('a failing count or sender never throws: it says it failed', async () => {
     const since = at('2026-11-23T08:00:00')
-    expect(await remind('startup', deps({ counts: vi.fn(async () => Promise.reject({ type: 'database', data: {} })) }), since)).toBe(false)
-    expect(await remind('startup', deps({ send: vi.fn(async () => Promise.reject(new Error('no dbus'))) }), since)).toBe(false)
+    expect(await remind('startup', deps({ counts: vi.fn(async () => Promise.reject({ type: 'database', data: {} })) }), since)).toBe('failed')
+    expect(await remind('startup', deps({ send: vi.fn(async () => Promise.reject(new Error('no dbus'))) }), since)).toBe('failed')
   })
 
   it('start-up reminder at once, the daily one at the chosen time, then again the next day', async () => {
@@ -275,6 +275,22 @@ describe('a laptop that sleeps', () => {
       },
       { due: { dueToday: 0, overdue: 0 } },
     )
+  })
+
+  it('a count that fails at the chosen time is tried again on the next check, and sent once', async () => {
+    await withClock('2026-11-23T08:30:00', async (d) => {
+      let fail = true
+      d.counts = vi.fn(async () => (fail ? Promise.reject({ type: 'database', data: { detail: 'database is locked' } }) : { dueToday: 2, overdue: 0 }))
+      const stop = startDueReminders(d)
+      await vi.advanceTimersByTimeAsync(35 * 60_000) // 09:05: the start-up and the 09:00 counts failed
+      expect(d.sent).toHaveLength(0)
+      fail = false
+      await tick()
+      expect(d.sent).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(3600_000)
+      expect(d.sent).toHaveLength(1)
+      stop()
+    })
   })
 
   it('a time saved in 设置 takes effect without a restart; a time already past is not a missed one', async () => {

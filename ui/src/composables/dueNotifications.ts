@@ -109,19 +109,23 @@ function readLog(storage: ReminderDeps['storage']): SentLog | null {
   }
 }
 
-/** Sends the `slot` reminder if it may go out (`since`: see mayRemind) and something is due; true
- * when it was sent. */
-export async function remind(slot: ReminderSlot, deps: ReminderDeps, since: Date): Promise<boolean> {
+/** What a reminder attempt came to: sent; nothing to send (switched off, already sent, nothing
+ * due); or failed (the settings or the count could not be read, the sender threw) — worth trying
+ * again on the next check, so a busy database at 09:00 does not cost the day's reminder. */
+export type RemindOutcome = 'sent' | 'nothing' | 'failed'
+
+/** Sends the `slot` reminder if it may go out (`since`: see mayRemind) and something is due. */
+export async function remind(slot: ReminderSlot, deps: ReminderDeps, since: Date): Promise<RemindOutcome> {
   try {
     const settings = await deps.settings()
-    if (!mayRemind(settings, slot, deps.now(), readLog(deps.storage), since)) return false
+    if (!mayRemind(settings, slot, deps.now(), readLog(deps.storage), since)) return 'nothing'
     const body = reminderText(deps.t, await deps.counts(settings.owners))
-    if (!body) return false
+    if (!body) return 'nothing'
     await deps.send(deps.t('reminder.title', {}), body)
     deps.storage.setItem(STORAGE_KEY, JSON.stringify(markSent(readLog(deps.storage), slot, deps.now())))
-    return true
+    return 'sent'
   } catch {
-    return false
+    return 'failed'
   }
 }
 
@@ -184,10 +188,10 @@ async function check(r: Runner) {
   if (!mayRemind(r.settings, 'daily', now, readLog(r.deps.storage), r.since)) return
   r.busy = true
   try {
-    await remind('daily', r.deps, r.since)
+    // Sent or nothing to send: watch for the next day's. Failed: the next check tries again.
+    // `since` never goes back: 设置 may have moved it on while the reminder was counted.
+    if ((await remind('daily', r.deps, r.since)) !== 'failed' && r.since.getTime() < now.getTime()) r.since = now
   } finally {
-    // Never back: 设置 may have moved `since` on while the reminder was counted.
-    if (r.since.getTime() < now.getTime()) r.since = now
     r.busy = false
   }
 }
