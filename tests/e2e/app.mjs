@@ -177,10 +177,11 @@ export async function fill(browser, selectorOrEl, text) {
 }
 
 /**
- * Picks `label` in the Element Plus select `selector`: opens its drop-down, then clicks the
+ * Picks `label` in the Element Plus single select `selector`: opens its drop-down, clicks the
  * shown option with exactly that text (every select keeps its own hidden drop-down in the page),
- * and checks the select now shows it. A pick that did not take (the drop-down was still moving
- * under the pointer) is tried again, up to three times.
+ * and checks the select now shows exactly that label. A pick that did not take (the drop-down
+ * was still moving under the pointer) is tried again; after three misses it throws here, where
+ * the cause is, rather than in a later step.
  */
 export async function choose(browser, selector, label) {
   const shownOption = async () => {
@@ -189,16 +190,17 @@ export async function choose(browser, selector, label) {
     }
     return null
   }
-  for (let attempt = 1; ; attempt++) {
+  const picked = async () => (await (await browser.$(selector)).getText()).split('\n').some((line) => line.trim() === label)
+  for (let attempt = 1; attempt <= 3; attempt++) {
     if (!(await shownOption())) await click(browser, selector)
     const option = await until(browser, shownOption, `no option “${label}” is shown for ${selector}`)
     await stillBeforeClick(browser)
     await option.click()
     // The drop-down closes (and stops covering what is below it).
     await gone(browser, '.el-select-dropdown__item', 5_000).catch(() => {})
-    const picked = (await (await browser.$(selector)).getText()).includes(label)
-    if (picked || attempt === 3) return
+    if (await picked()) return
   }
+  throw new Error(`“${label}” could not be picked in ${selector} (three tries)`)
 }
 
 /** The visible text of the whole page. */

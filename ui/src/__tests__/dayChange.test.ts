@@ -42,7 +42,8 @@ describe('watchDayChange', () => {
     const changed = vi.fn()
     const stop = watchDayChange(changed)
     vi.setSystemTime(at('2026-11-24T08:30:00')) // asleep overnight: no timer ran
-    document.dispatchEvent(new Event('visibilitychange'))
+    document.dispatchEvent(new Event('visibilitychange')) // shown again, without a focus event
+    expect(changed).toHaveBeenCalledTimes(1)
     window.dispatchEvent(new Event('focus'))
     expect(changed).toHaveBeenCalledTimes(1)
     vi.setSystemTime(at('2026-11-26T08:30:00'))

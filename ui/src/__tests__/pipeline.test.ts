@@ -12,6 +12,7 @@ import { makeRouter, mountWith } from './helpers'
 import { MAX_FILLED_MONTHS, buildForecastOption, buildFunnelOption, buildLostOption, forecastColumns, funnelRows, monthsBetween } from '../pipeline/options'
 import { pipelineWords } from '../pipeline/words'
 import { STAGES } from '../enums'
+import { dataChanged } from '../stores/app'
 
 const api = vi.hoisted(() => ({
   pipelineBoard: vi.fn(),
@@ -396,6 +397,11 @@ describe('table and analytics', () => {
     await flushPromises()
     expect(api.pipelineBoard).toHaveBeenLastCalledWith(expect.objectContaining({ owners: ['赵强'], grades: ['A'] }))
     expect(wrapper.find('[data-testid="pipeline-clear-filters"]').exists()).toBe(true)
+    // A change elsewhere (an import, a new deal) can bring a new owner: the choices are re-read.
+    api.customerFacets.mockResolvedValue({ industries: [], owners: [], dealOwners: ['李明', '赵强', '孙悦'] })
+    dataChanged()
+    await flushPromises()
+    expect(ownerSelect(wrapper).findAllComponents(ElOption).map((o) => o.props('label'))).toEqual(['李明', '赵强', '孙悦'])
   })
 })
 

@@ -232,7 +232,8 @@ impl Store {
         Ok(CustomerPage { rows, total })
     }
 
-    /// Distinct industries and owners, for the list's filters.
+    /// Distinct industries, customer owners and deal owners: the choices of the filters (customer
+    /// list, pipeline, 首页) and of 「我是」 in 设置.
     pub fn facets(&self) -> Result<Facets> {
         let distinct = |column: &str, from: &str| -> Result<Vec<String>> {
             let mut st = self.conn.prepare(&format!(
