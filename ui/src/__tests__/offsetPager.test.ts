@@ -14,7 +14,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('../api', () => ({ api }))
 
-import OffsetPager from '../components/trends/OffsetPager.vue'
+import OffsetPager from '../components/OffsetPager.vue'
 import CustomerListView from '../views/CustomerListView.vue'
 
 const clickPage = async (w: VueWrapper, n: number) => {
