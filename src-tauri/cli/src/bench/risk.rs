@@ -13,7 +13,8 @@
 //! - the kanban (20 cards per stage, with their lights) and the pipeline analytics.
 
 use dossier_core::activity::{HomeQuery, TimelineQuery};
-use dossier_core::opportunities::OpportunityQuery;
+use dossier_core::model::Grade;
+use dossier_core::opportunities::{OpportunityQuery, OpportunitySort};
 use dossier_core::Store;
 use serde::Serialize;
 
@@ -88,6 +89,9 @@ pub fn run(store: &Store, runs: usize) -> Result<Report, String> {
     let board_query = OpportunityQuery { limit: 20, ..Default::default() };
     let board: Vec<f64> = (0..runs).map(|_| time(|| store.pipeline_board(&board_query).map(|_| ())).0).collect();
     let analytics: Vec<f64> = (0..runs).map(|_| time(|| store.pipeline_analytics(&OpportunityQuery::default()).map(|_| ())).0).collect();
+    // The pipeline table as the filters leave it: A-grade customers' deals, sorted by stage.
+    let table_query = OpportunityQuery { grades: vec![Grade::A], sort: OpportunitySort::Stage, limit: 50, ..Default::default() };
+    let table: Vec<f64> = (0..runs).map(|_| time(|| store.list_opportunities(&table_query).map(|_| ())).0).collect();
 
     Ok(Report {
         customers: ids.len() as i64,
@@ -107,6 +111,7 @@ pub fn run(store: &Store, runs: usize) -> Result<Report, String> {
             timing("customer timeline, first 50", &timeline, None),
             timing("kanban, 20 cards per stage with lights", &board, None),
             timing("pipeline analytics (forecast, funnel, lost)", &analytics, None),
+            timing("pipeline table, A-grade customers, by stage, first 50 with lights", &table, None),
         ],
     })
 }
