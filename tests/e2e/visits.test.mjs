@@ -3,7 +3,8 @@
 // with a vague phrase and a next action lacking owner and date is saved, and the core's quality
 // warnings are listed; the summary is in the tab's list; its customer recap (共识确认) carries
 // the next step but not the internal risk, and the summary is marked 已发送. The 时间线 entry
-// opens the summary in its form, filled; edited there, the list shows the change.
+// opens the summary in its form, filled; edited there, the list shows the change. Deleted, it is
+// offered back by the undo banner, and comes back with its next action.
 import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -103,5 +104,21 @@ describe('visit summaries', () => {
       'the edited summary is not listed',
     )
     assert.equal(await browser.execute(() => new URLSearchParams(location.hash.split('?')[1]).get('visit')), null, '?visit= stays in the URL')
+  })
+
+  step('4. deleted, it leaves the list; undo brings it back with its next action', async () => {
+    const listed = () =>
+      browser.execute((edited) => [...document.querySelectorAll('[data-testid="visit-item"]')].find((e) => e.textContent.includes(edited))?.textContent ?? '', EDITED)
+    await browser.execute((edited) => {
+      const item = [...document.querySelectorAll('[data-testid="visit-item"]')].find((e) => e.textContent.includes(edited))
+      item.querySelector('[data-testid="visit-delete"]').click()
+    }, EDITED)
+    await click(browser, '.el-message-box__btns .el-button--danger, .el-message-box__btns .el-button--primary')
+    await shown(browser, tid('undo-banner'))
+    await until(browser, async () => (await listed()) === '', 'the deleted summary is still listed')
+    await screenshot(browser, shotPath('visit-undo.png'))
+    await click(browser, tid('undo-button'))
+    const back = await until(browser, listed, 'undo did not bring the summary back')
+    assert.match(back, /发送二期报价/)
   })
 })

@@ -320,7 +320,9 @@ time: string,
  */
 owners: Array<string>, };
 
-export type Restored = { kind: HitKind, id: number, customerId: number, name: string, };
+export type DeletedKind = "customer" | "contact" | "visit";
+
+export type Restored = { kind: DeletedKind, id: number, customerId: number, name: string, };
 
 export type DbStatus = { path: string, error: CoreError | null, 
 /**

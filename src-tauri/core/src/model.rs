@@ -541,11 +541,16 @@ impl Default for Settings {
     }
 }
 
+code_enum!(
+    /// What the undo bin can hold (one delete at a time).
+    DeletedKind { Customer = "customer", Contact = "contact", Visit = "visit" }
+);
+
 /// What "undo" brought back.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Restored {
-    pub kind: HitKind,
+    pub kind: DeletedKind,
     pub id: i64,
     pub customer_id: i64,
     pub name: String,

@@ -228,7 +228,7 @@ fn delete_and_undo_bring_back_customer_contacts_and_search() {
     assert!(s.search("林雪梅", 8).unwrap().contacts.is_empty());
     assert!(matches!(s.profile(c.id), Err(dossier_core::CoreError::NotFound { .. })));
     let r = s.undo_delete().unwrap().unwrap();
-    assert_eq!((r.kind, r.id, r.name.as_str()), (HitKind::Customer, c.id, "宏图家居"));
+    assert_eq!((r.kind, r.id, r.name.as_str()), (DeletedKind::Customer, c.id, "宏图家居"));
     assert_eq!(s.search("林雪梅", 8).unwrap().contacts.len(), 1);
     assert_eq!(s.search("宏图", 8).unwrap().customers.len(), 1);
     assert_eq!(s.undo_delete().unwrap(), None, "only once");
@@ -257,7 +257,7 @@ fn deleting_a_contact_is_undoable() {
     let p = s.delete_contact(id).unwrap();
     assert!(p.contacts.is_empty());
     let r = s.undo_delete().unwrap().unwrap();
-    assert_eq!((r.kind, r.customer_id), (HitKind::Contact, c.id));
+    assert_eq!((r.kind, r.customer_id), (DeletedKind::Contact, c.id));
     assert_eq!(s.profile(c.id).unwrap().contacts.len(), 1);
 }
 

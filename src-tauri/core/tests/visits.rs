@@ -316,3 +316,40 @@ fn a_visit_keeps_a_participant_whose_contact_is_gone_and_a_deal_drops_a_deleted_
     let stranger = OpportunityFields { key_persons: vec![li], ..deal };
     assert_eq!(refused(s.create_opportunity(c, &stranger)), ("keyPersons.0".into(), Reason::InvalidReference));
 }
+
+#[test]
+fn a_deleted_visit_summary_comes_back_with_its_actions_on_undo_until_the_next_delete() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let o = s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap().id;
+    let actions = vec![action("发送报价单", "张伟", "2026-11-25"), ActionFields { status: ActionStatus::Done, ..action("纪要", "张伟", "2026-11-21") }];
+    let v = VisitFields { date: "2026-11-20".into(), goal: "确认二期需求".into(), opportunity_id: Some(o), actions, ..Default::default() };
+    let before = s.create_visit(c, &v).unwrap().visit;
+    let count = |s: &Store| -> (i64, i64) {
+        s.connection().query_row("SELECT (SELECT count(*) FROM visit), (SELECT count(*) FROM next_action)", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap()
+    };
+
+    s.delete_visit(before.id).unwrap();
+    assert_eq!(count(&s), (0, 0));
+    assert_eq!(s.visits(c, None, 0, 10).unwrap().total, 0);
+    let restored = s.undo_delete().unwrap().unwrap();
+    assert_eq!((restored.kind, restored.id, restored.customer_id), (dossier_core::model::DeletedKind::Visit, before.id, c));
+    assert_eq!(restored.name, "2026-11-20 确认二期需求");
+    assert_eq!(s.visit(before.id).unwrap(), before, "the same record, ids, actions and statuses included");
+    assert!(s.undo_delete().unwrap().is_none(), "undone once");
+
+    // The deal deleted meanwhile: the summary comes back without the link.
+    s.delete_visit(before.id).unwrap();
+    s.delete_opportunity(o).unwrap();
+    s.undo_delete().unwrap().unwrap();
+    let back = s.visit(before.id).unwrap();
+    assert_eq!((back.fields.opportunity_id, back.fields.actions.len()), (None, 2));
+
+    // The next delete purges the summary for good.
+    s.delete_visit(before.id).unwrap();
+    let other = s.create_customer(&named("长江汽配")).unwrap().id;
+    s.delete_customer(other).unwrap();
+    assert_eq!(s.undo_delete().unwrap().unwrap().kind, dossier_core::model::DeletedKind::Customer);
+    assert_eq!(count(&s), (0, 0));
+    assert!(s.undo_delete().unwrap().is_none());
+}

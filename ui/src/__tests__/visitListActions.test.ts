@@ -1,7 +1,7 @@
 // Changing things from the 拜访记录 list and deleting a customer, with the IPC mocked: a next
 // action's status set from its select (saved, list reloaded, the page told so it refreshes the
 // risk light), an overdue action in red, a visit deleted only after asking (naming how many
-// actions go), and the customer delete asking with what goes (customer_removal) — nothing
+// actions go) and offered back by the undo banner, and the customer delete asking with what goes (customer_removal) — nothing
 // deleted when the count fails or the user backs out.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
@@ -90,7 +90,7 @@ describe('visit list', () => {
     wrapper.unmount()
   })
 
-  it('deletes a visit only after asking, saying its actions go with it and that it cannot be undone', async () => {
+  it('deletes a visit only after asking, saying its actions go with it, then offers it back', async () => {
     api.listVisits.mockResolvedValue({ rows: [withActions], total: 1 })
     api.deleteVisit.mockResolvedValue(null)
     const confirm = vi.spyOn(ElMessageBox, 'confirm').mockRejectedValueOnce('cancel')
@@ -101,7 +101,7 @@ describe('visit list', () => {
     expect(confirm).toHaveBeenCalledTimes(1)
     const [message, title] = confirm.mock.calls[0]!
     expect(title).toBe('删除拜访总结')
-    expect(message).toBe('删除 2026-11-20 的拜访总结「确认二期需求」？其中的 2 条下一步行动也会一并删除。删除后无法撤销。')
+    expect(message).toBe('删除 2026-11-20 的拜访总结「确认二期需求」？其中的 2 条下一步行动也会一并删除。')
     expect(api.deleteVisit).not.toHaveBeenCalled()
 
     confirm.mockResolvedValueOnce('confirm' as never)
@@ -111,6 +111,7 @@ describe('visit list', () => {
     expect(api.deleteVisit).toHaveBeenCalledWith(3)
     expect(wrapper.find('[data-testid="visits-empty"]').exists()).toBe(true)
     expect(wrapper.emitted('changed')).toHaveLength(1)
+    expect(appState.lastDeleted).toEqual({ name: '2026-11-20 确认二期需求' })
     wrapper.unmount()
   })
 })

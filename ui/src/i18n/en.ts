@@ -880,8 +880,6 @@ const en: typeof zhCN = {
     deleteTitle: 'Delete visit summary',
     deleteConfirm: 'Delete the visit summary of {date} "{goal}"?',
     deleteActions: 'Its {n} next action(s) are deleted with it.',
-    deleteForGood: 'This cannot be undone.',
-    deleted: 'Visit summary deleted',
     statusOf: 'Status of "{what}"',
     statusSaved: '"{what}" set to {status}',
   },

@@ -878,8 +878,6 @@ export default {
     deleteTitle: '删除拜访总结',
     deleteConfirm: '删除 {date} 的拜访总结「{goal}」？',
     deleteActions: '其中的 {n} 条下一步行动也会一并删除。',
-    deleteForGood: '删除后无法撤销。',
-    deleted: '拜访总结已删除',
     statusOf: '「{what}」的状态',
     statusSaved: '「{what}」已改为{status}',
   },

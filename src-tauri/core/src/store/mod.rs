@@ -20,6 +20,7 @@ mod report;
 mod risk;
 mod sections;
 mod settings;
+mod snapshot;
 mod timeline;
 mod trash;
 mod trends;

@@ -240,13 +240,6 @@ impl Store {
         Ok(VisitPage { rows: with_actions(&self.conn, rows, &self.today_text())?, total })
     }
 
-    /// Deletes a visit summary with its actions (the UI asks first).
-    pub fn delete_visit(&self, id: i64) -> Result<()> {
-        self.visit(id)?;
-        self.conn.execute("DELETE FROM visit WHERE id = ?1", [id])?;
-        Ok(())
-    }
-
     /// 草稿 → 已发送 → 客户已确认, dated today (confirmed also sets the sent date if it was
     /// skipped); back to 草稿 clears both dates.
     pub fn set_confirmation(&self, id: i64, status: Confirmation) -> Result<Visit> {
