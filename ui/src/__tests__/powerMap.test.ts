@@ -244,6 +244,9 @@ describe('side panel', () => {
     expect(checked('panel-role')).toBe('决策者')
     expect(checked('panel-support')).toBe('-2 反对')
     expect(checked('panel-influence')).toBe('5')
+    // No boss: the select says 无 (its '' choice), not an empty select's 请选择.
+    expect(v.nodes[0]!.reportsTo ?? null).toBeNull()
+    expect(panel.querySelector('[data-testid="panel-reports-to"]')!.textContent).toContain('无')
     ;(panel.querySelector('[data-testid="panel-support-1"] input') as HTMLInputElement).click()
     ;(panel.querySelector('[data-testid="panel-role-approver"] input') as HTMLInputElement).click()
     ;(panel.querySelector('[data-testid="panel-coverage-deep"] input') as HTMLInputElement).click()

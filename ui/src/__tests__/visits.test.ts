@@ -196,6 +196,8 @@ describe('visits tab', () => {
     await flushPromises()
     expect(router.currentRoute.value.query.deal).toBeUndefined()
     expect(api.listVisits).toHaveBeenLastCalledWith(1, null, 0, 20)
+    // '' is the 全部拜访 choice, shown as such (not as an empty select's 请选择).
+    expect(filter.text()).toContain('全部拜访（不限商机）')
     wrapper.unmount()
   })
 
