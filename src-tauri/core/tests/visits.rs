@@ -345,11 +345,31 @@ fn a_deleted_visit_summary_comes_back_with_its_actions_on_undo_until_the_next_de
     let back = s.visit(before.id).unwrap();
     assert_eq!((back.fields.opportunity_id, back.fields.actions.len()), (None, 2));
 
+    // A summary written meanwhile took the deleted one's id (SQLite reuses the highest), and a
+    // deal of another customer the deleted deal's: the summary comes back under a new id, its
+    // actions with it, and not tied to the other customer's deal.
+    let other = s.create_customer(&named("长江汽配")).unwrap().id;
+    let o2 = s.create_opportunity(c, &OpportunityFields { name: "二期".into(), amount: Some(1e5), ..Default::default() }).unwrap().id;
+    let mut tied = s.visit(before.id).unwrap().fields;
+    tied.opportunity_id = Some(o2);
+    s.update_visit(before.id, &tied).unwrap();
+    s.delete_visit(before.id).unwrap();
+    s.delete_opportunity(o2).unwrap();
+    let theirs = s.create_opportunity(other, &OpportunityFields { name: "别家的".into(), amount: Some(1.0), ..Default::default() }).unwrap().id;
+    assert_eq!(theirs, o2, "the id is reused");
+    let newer = s.create_visit(c, &VisitFields { date: "2026-11-22".into(), ..Default::default() }).unwrap().visit.id;
+    assert_eq!(newer, before.id, "the id is reused");
+    let restored = s.undo_delete().unwrap().unwrap();
+    assert_ne!(restored.id, before.id);
+    let back = s.visit(restored.id).unwrap();
+    assert_eq!((back.fields.goal.as_str(), back.fields.opportunity_id, back.fields.actions.len()), ("确认二期需求", None, 2));
+    assert!(s.visit(newer).unwrap().fields.actions.is_empty(), "the newer summary keeps its own (no) actions");
+    let before = back;
+
     // The next delete purges the summary for good.
     s.delete_visit(before.id).unwrap();
-    let other = s.create_customer(&named("长江汽配")).unwrap().id;
     s.delete_customer(other).unwrap();
     assert_eq!(s.undo_delete().unwrap().unwrap().kind, dossier_core::model::DeletedKind::Customer);
-    assert_eq!(count(&s), (0, 0));
+    assert_eq!(count(&s), (1, 0), "the newer summary alone");
     assert!(s.undo_delete().unwrap().is_none());
 }

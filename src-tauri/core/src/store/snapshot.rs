@@ -31,11 +31,24 @@ pub(crate) fn rows(conn: &Connection, table: &str, column: &str, id: i64) -> Res
 }
 
 /// Inserts rows [`rows`] copied, as they were; `fix` may change a row first (a reference that
-/// no longer exists).
-pub(crate) fn put_back(conn: &Connection, table: &str, rows: &Json, fix: &dyn Fn(&mut Map<String, Json>) -> Result<()>) -> Result<()> {
+/// no longer exists). A row whose id was taken meanwhile (SQLite hands the highest free id to the
+/// next new row, so a record created after the delete can get it) is put back under a new id.
+/// Returns each row's (old id, id now).
+pub(crate) fn put_back(
+    conn: &Connection,
+    table: &str,
+    rows: &Json,
+    fix: &dyn Fn(&mut Map<String, Json>) -> Result<()>,
+) -> Result<Vec<(i64, i64)>> {
+    let mut ids = Vec::new();
     for row in rows.as_array().into_iter().flatten() {
         let Some(mut row) = row.as_object().cloned() else { continue };
         fix(&mut row)?;
+        let old = row.get("id").and_then(Json::as_i64).unwrap_or_default();
+        let taken: bool = conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [old], |r| r.get(0))?;
+        if taken {
+            row.remove("id");
+        }
         let columns: Vec<&String> = row.keys().collect();
         let values = row.values().map(|v| match v {
             Json::Number(n) => n.as_i64().map_or_else(|| Value::Real(n.as_f64().unwrap_or(0.0)), Value::Integer),
@@ -46,6 +59,7 @@ pub(crate) fn put_back(conn: &Connection, table: &str, rows: &Json, fix: &dyn Fn
         let names = columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
         let marks = vec!["?"; columns.len()].join(", ");
         conn.execute(&format!("INSERT INTO {table} ({names}) VALUES ({marks})"), params_from_iter(values))?;
+        ids.push((old, conn.last_insert_rowid()));
     }
-    Ok(())
+    Ok(ids)
 }

@@ -121,20 +121,28 @@ impl Store {
             }
             DeletedKind::Visit => {
                 let kept = &last["kept"];
-                // A deal deleted since loses its summaries' link, as it would have had they stayed.
+                let customer_id = kept["visit"][0]["customer_id"].as_i64().unwrap_or_default();
+                // The customer may have gone for good since (an import undone).
+                load_customer(&tx, customer_id)?;
+                // A deal deleted since loses its summaries' link, as it would have had they stayed
+                // (a new deal may have taken its id: it must still be this customer's).
                 let unlink_gone_deal = |row: &mut serde_json::Map<String, serde_json::Value>| -> Result<()> {
                     if let Some(o) = row.get("opportunity_id").and_then(|v| v.as_i64()) {
-                        let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM opportunity WHERE id = ?1)", [o], |r| r.get(0))?;
-                        if !exists {
+                        let sql = "SELECT EXISTS (SELECT 1 FROM opportunity WHERE id = ?1 AND customer_id = ?2)";
+                        if !tx.query_row(sql, [o, customer_id], |r| r.get::<_, bool>(0))? {
                             row.insert("opportunity_id".into(), serde_json::Value::Null);
                         }
                     }
                     Ok(())
                 };
-                snapshot::put_back(&tx, "visit", &kept["visit"], &unlink_gone_deal)?;
-                snapshot::put_back(&tx, "next_action", &kept["actions"], &unlink_gone_deal)?;
-                let customer_id = tx.query_row("SELECT customer_id FROM visit WHERE id = ?1", [id], |r| r.get(0))?;
-                Restored { kind, id, customer_id, name: kept["name"].as_str().unwrap_or_default().to_string() }
+                let visit = snapshot::put_back(&tx, "visit", &kept["visit"], &unlink_gone_deal)?;
+                let &(_, visit_id) = visit.first().ok_or_else(|| crate::error::CoreError::not_found("visit", id))?;
+                snapshot::put_back(&tx, "next_action", &kept["actions"], &|row| {
+                    unlink_gone_deal(row)?;
+                    row.insert("visit_id".into(), visit_id.into());
+                    Ok(())
+                })?;
+                Restored { kind, id: visit_id, customer_id, name: kept["name"].as_str().unwrap_or_default().to_string() }
             }
         };
         tx.commit()?;
@@ -142,7 +150,8 @@ impl Store {
     }
 }
 
-/// How the undo banner names a summary: its goal, else the start of its summary, else its date.
+/// How the undo banner names a summary: its date and goal, else the start of its summary, else
+/// the date alone (the UI names it the same way when it is deleted, VisitsTab.vue).
 fn visit_name(v: &crate::visits::Visit) -> String {
     let goal = v.fields.goal.trim();
     let summary: String = v.fields.summary.trim().chars().take(24).collect();
