@@ -1209,7 +1209,11 @@ at: string,
  */
 refId: number, opportunityId: number | null, title: string, detail: string, from: string, to: string, urgent: boolean, };
 
-export type TimelineQuery = { kinds: Array<TimelineKind>, offset: number, limit: number, };
+export type TimelineQuery = { kinds: Array<TimelineKind>, 
+/**
+ * Local days, YYYY-MM-DD, inclusive; empty = open-ended.
+ */
+from: string, to: string, offset: number, limit: number, };
 
 export type TimelinePage = { entries: Array<TimelineEntry>, total: number, };
 

@@ -36,18 +36,21 @@ pub struct TimelineEntry {
     pub urgent: bool,
 }
 
-/// Which entries, one page (newest first). Empty `kinds` = all.
+/// Which entries, one page (newest first). Empty `kinds` = all; `from`/`to` limit the days.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase", default)]
 pub struct TimelineQuery {
     pub kinds: Vec<TimelineKind>,
+    /// Local days, YYYY-MM-DD, inclusive; empty = open-ended.
+    pub from: String,
+    pub to: String,
     pub offset: i64,
     pub limit: i64,
 }
 
 impl Default for TimelineQuery {
     fn default() -> Self {
-        TimelineQuery { kinds: vec![], offset: 0, limit: 50 }
+        TimelineQuery { kinds: vec![], from: String::new(), to: String::new(), offset: 0, limit: 50 }
     }
 }
 

@@ -175,6 +175,16 @@ fn the_timeline_is_newest_first_filtered_and_paged() {
     }
     let second = s.timeline(c, &TimelineQuery { offset: 1, limit: 1, ..Default::default() }).unwrap();
     assert_eq!((second.total, second.entries[0].kind), (4, TimelineKind::Stage));
+    // A range of days, inclusive at both ends, or open at one; counted and paged within it.
+    let days = |from: &str, to: &str| {
+        let page = s.timeline(c, &TimelineQuery { from: from.into(), to: to.into(), ..Default::default() }).unwrap();
+        (page.total, page.entries.iter().map(|e| e.kind).collect::<Vec<_>>())
+    };
+    assert_eq!(days("2026-11-20", "2026-11-23"), (2, vec![TimelineKind::Stage, TimelineKind::Visit]));
+    assert_eq!(days("2026-11-21", ""), (2, vec![TimelineKind::Action, TimelineKind::Stage]));
+    assert_eq!(days("", "2026-11-10"), (1, vec![TimelineKind::Profile]));
+    assert_eq!(days("2026-12-01", "2026-12-31"), (0, vec![]));
+    assert_eq!(refused(s.timeline(c, &TimelineQuery { from: "2026-13-01".into(), ..Default::default() })), ("from".into(), Reason::InvalidDate));
 
     // The action is due on the 26th: open and on time until then, overdue from the 27th on,
     // itself again once done.

@@ -4,6 +4,7 @@
 // entry opening the tab of its source on the customer page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
+import { ElDatePicker } from 'element-plus'
 import type { TimelineEntry, TimelinePage } from '../bindings'
 import { makeRouter, mountWith, profile } from './helpers'
 import { entryTarget, groupByDay, localWhen, TIMELINE_PAGE_SIZE } from '../components/timeline/timeline'
@@ -74,7 +75,7 @@ describe('timeline tab', () => {
   it('shows the entries by day with their kind, words and marks', async () => {
     api.customerTimeline.mockResolvedValue(page([action, visit, stage, power, section]))
     const { wrapper } = await mountWith(TimelineTab, { props: { customerId: 1 } })
-    expect(api.customerTimeline).toHaveBeenCalledWith(1, { kinds: [], offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenCalledWith(1, { kinds: [], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
     expect(wrapper.get('[data-testid="timeline-total"]').text()).toBe('共 5 条')
     const days = wrapper.findAll('[data-testid="timeline-day"]')
     expect(days.map((d) => d.get('h4').text())).toEqual(['2026-11-26 周四', '2026-11-20 周五', '2026-11-19 周四', '2026-11-18 周三'])
@@ -117,20 +118,40 @@ describe('timeline tab', () => {
     await wrapper.get('[data-testid="timeline-filter-profile"] input').setValue(false)
     await wrapper.get('[data-testid="timeline-filter-power_map"] input').setValue(false)
     await flushPromises()
-    expect(api.customerTimeline).toHaveBeenNthCalledWith(2, 1, { kinds: ['visit', 'action', 'stage', 'power_map'], offset: 0, limit: TIMELINE_PAGE_SIZE })
-    expect(api.customerTimeline).toHaveBeenNthCalledWith(3, 1, { kinds: ['visit', 'action', 'stage'], offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenNthCalledWith(2, 1, { kinds: ['visit', 'action', 'stage', 'power_map'], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenNthCalledWith(3, 1, { kinds: ['visit', 'action', 'stage'], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
     answerOld(page([action, visit, stage, power]))
     await flushPromises()
     const kinds = () => wrapper.findAll('[data-testid="timeline-item"]').map((i) => i.attributes('data-kind'))
     expect(kinds()).toEqual(['action', 'visit', 'stage'])
 
-    // 全部类型 brings every kind back (sent as "all").
+    // 显示全部 brings every kind back (sent as "all").
     api.customerTimeline.mockResolvedValueOnce(page([action, visit, stage, power, section]))
     await wrapper.get('[data-testid="timeline-filter-all"]').trigger('click')
     await flushPromises()
-    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
     expect(kinds()).toHaveLength(5)
     expect(wrapper.find('[data-testid="timeline-filter-all"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('a range of days reaches the core; with nothing in it, 显示全部 clears it', async () => {
+    api.customerTimeline.mockResolvedValueOnce(page([action, visit, stage, power, section]))
+    const { wrapper } = await mountWith(TimelineTab, { props: { customerId: 1 } })
+    api.customerTimeline.mockResolvedValueOnce(page([]))
+    wrapper.findComponent(ElDatePicker).vm.$emit('update:modelValue', ['2026-12-01', '2026-12-31'])
+    await flushPromises()
+    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], from: '2026-12-01', to: '2026-12-31', offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(wrapper.get('[data-testid="timeline-empty"]').text()).toContain('所选类型和日期范围内没有记录')
+    api.customerTimeline.mockResolvedValueOnce(page([action, visit, stage, power, section]))
+    await wrapper.get('[data-testid="timeline-filter-all"]').trigger('click')
+    await flushPromises()
+    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(wrapper.findAll('[data-testid="timeline-item"]')).toHaveLength(5)
+    // A cleared picker (null) reads as all days.
+    wrapper.findComponent(ElDatePicker).vm.$emit('update:modelValue', null)
+    await flushPromises()
+    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
     wrapper.unmount()
   })
 
@@ -144,7 +165,7 @@ describe('timeline tab', () => {
     api.customerTimeline.mockResolvedValueOnce(page([entry('action', '2026-11-20', { refId: 200, title: '同一天' }), section], TIMELINE_PAGE_SIZE + 2))
     await more.trigger('click')
     await flushPromises()
-    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], offset: TIMELINE_PAGE_SIZE, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], from: '', to: '', offset: TIMELINE_PAGE_SIZE, limit: TIMELINE_PAGE_SIZE })
     expect(wrapper.findAll('[data-testid="timeline-item"]')).toHaveLength(TIMELINE_PAGE_SIZE + 2)
     expect(wrapper.findAll('[data-testid="timeline-day"]').map((d) => d.findAll('[data-testid="timeline-item"]').length)).toEqual([TIMELINE_PAGE_SIZE + 1, 1])
     expect(wrapper.find('[data-testid="timeline-more"]').exists()).toBe(false)
@@ -160,7 +181,7 @@ describe('timeline tab', () => {
 
     await wrapper.get('[data-testid="timeline-filter-visit"] input').setValue(false)
     await flushPromises()
-    expect(wrapper.get('[data-testid="timeline-empty"]').text()).toContain('所选类型下没有记录')
+    expect(wrapper.get('[data-testid="timeline-empty"]').text()).toContain('所选类型和日期范围内没有记录')
     wrapper.unmount()
   })
 

@@ -8,6 +8,7 @@ use super::customers::load_customer;
 use super::{code, Store};
 use crate::activity::{TimelineEntry, TimelineKind, TimelinePage, TimelineQuery};
 use crate::error::Result;
+use crate::validate;
 
 /// A stored UTC timestamp (`…Z`) as the laptop's wall-clock time, `YYYY-MM-DDTHH:MM:SS`: the
 /// form visit times are typed in, so the feed sorts one kind of time. The offset is the clock's
@@ -71,25 +72,35 @@ impl Store {
     /// One page of a customer's timeline, newest first, filtered by kind.
     pub fn timeline(&self, customer_id: i64, q: &TimelineQuery) -> Result<TimelinePage> {
         load_customer(&self.conn, customer_id)?;
+        validate::full_date("from", &q.from)?;
+        validate::full_date("to", &q.to)?;
         let kinds = if q.kinds.is_empty() { TimelineKind::ALL.to_vec() } else { q.kinds.clone() };
         let union = kinds.iter().map(|&k| source(k)).collect::<Vec<_>>().join("\nUNION ALL\n");
         let today = self.clock.today().format("%Y-%m-%d").to_string();
         let tz = format!("{:+} seconds", self.clock.offset().local_minus_utc());
-        // Today and the offset come in as ?4 and ?5 through a CTE, so both statements use them
-        // whichever kinds are asked for (SQLite expects every parameter up to the highest
-        // number bound). The feed CTE names the columns: a union's names are its first
-        // SELECT's, which only the visits' source gives.
+        // Today, the offset and the day range come in as ?4–?7 through a CTE, so both
+        // statements use them whichever kinds are asked for (SQLite expects every parameter up
+        // to the highest number bound). The feed CTE names the columns: a union's names are
+        // its first SELECT's, which only the visits' source gives. The range is on the local
+        // day each entry is shown under (`sort_at`'s date).
         let feed = format!(
-            "WITH clock(today, tz) AS (SELECT ?4, ?5),
-                  feed(kind, at, sort_at, ref_id, opportunity_id, title, detail, from_value, to_value, urgent) AS ({union})"
+            "WITH clock(today, tz, from_day, to_day) AS (SELECT ?4, ?5, ?6, ?7),
+                  feed(kind, at, sort_at, ref_id, opportunity_id, title, detail, from_value, to_value, urgent) AS ({union}),
+                  shown AS (SELECT * FROM feed, clock
+                            WHERE (from_day = '' OR substr(sort_at, 1, 10) >= from_day)
+                              AND (to_day = '' OR substr(sort_at, 1, 10) <= to_day))"
         );
+        let (from, to) = (q.from.trim(), q.to.trim());
         let total = self
             .conn
-            .prepare_cached(&format!("{feed} SELECT count(*) FROM feed"))?
-            .query_row(params![customer_id, 0, 0, today, tz], |r| r.get(0))?;
-        let mut st = self.conn.prepare_cached(&format!("{feed} SELECT * FROM feed ORDER BY sort_at DESC, kind, ref_id DESC LIMIT ?2 OFFSET ?3"))?;
+            .prepare_cached(&format!("{feed} SELECT count(*) FROM shown"))?
+            .query_row(params![customer_id, 0, 0, today, tz, from, to], |r| r.get(0))?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "{feed} SELECT kind, at, sort_at, ref_id, opportunity_id, title, detail, from_value, to_value, urgent
+             FROM shown ORDER BY sort_at DESC, kind, ref_id DESC LIMIT ?2 OFFSET ?3"
+        ))?;
         let entries = st
-            .query_map(params![customer_id, q.limit.clamp(1, 200), q.offset.max(0), today, tz], |r| {
+            .query_map(params![customer_id, q.limit.clamp(1, 200), q.offset.max(0), today, tz, from, to], |r| {
                 Ok(TimelineEntry {
                     kind: code(r.get(0)?, TimelineKind::from_code).unwrap_or(TimelineKind::Profile),
                     at: r.get(1)?,
