@@ -193,4 +193,14 @@ describe('amounts like the core writes them', () => {
     expect(amountUnit(9_999, units).label).toBe('元')
     expect(exact(-1234567.891)).toBe('-1,234,567.89')
   })
+
+  it('in English, in thousands and millions', () => {
+    const en = { ...units, scale: 'west' as const, yuan: 'CNY', k: 'K CNY', m: 'M CNY' }
+    expect(formatAmount(2_800_000, en)).toBe('2.8M CNY')
+    expect(formatAmount(125_000_000, en)).toBe('125M CNY')
+    expect(formatAmount(890_000, en)).toBe('890K CNY')
+    expect(formatAmount(12_345, en)).toBe('12.3K CNY')
+    expect(formatAmount(850, en)).toBe('850 CNY')
+    expect(amountUnit(999_999, en).label).toBe('K CNY')
+  })
 })

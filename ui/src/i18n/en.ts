@@ -688,7 +688,20 @@ const en: typeof zhCN = {
   },
   risk: {
     title: 'Risk',
-    level: { green: 'none', yellow: 'yellow', red: 'red' },
+    level: { green: 'None', yellow: 'Yellow', red: 'Red' },
+    // The reasons in English, from the core's structured fields (its explanations are Chinese).
+    reason: {
+      no_follow_up: 'No visit for {days} days (last {since})',
+      no_follow_up_deal: 'Deal “{deal}”: no follow-up for {days} days (last {since})',
+      quote_idle: 'Deal “{deal}”: no activity for {days} days after the quote (last {since})',
+      power_map: 'Power map red: no key person on our side, or a required role is empty',
+      decision_maker_missing: 'Deal “{deal}”: its power map has no decision maker',
+      overdue_action: '{count} overdue action(s), the earliest due {since}',
+      overdue_action_deal: 'Deal “{deal}”: {count} overdue action(s), the earliest due {since}',
+      unconfirmed: '{count} visit summary(ies) not confirmed by the customer, the earliest of {since}',
+      unconfirmed_deal: 'Deal “{deal}”: {count} visit summary(ies) not confirmed by the customer, the earliest of {since}',
+      signal: '{count} purchase or financial warning(s)',
+    },
   },
   trends: {
     marked: '{title}. Marked on the chart: {marks}',
@@ -723,7 +736,7 @@ const en: typeof zhCN = {
     total: 'Total',
     yearEarlier: 'a year earlier',
     quantityAxis: 'Quantity',
-    unit: { yuan: 'CNY', wan: '×10k CNY', yi: '×100M CNY' },
+    unit: { scale: 'west', yuan: 'CNY', wan: '×10k CNY', yi: '×100M CNY', k: 'K CNY', m: 'M CNY' },
     kind: {
       decline: 'Decline',
       surge: 'Surge',

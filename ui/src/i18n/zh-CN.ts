@@ -687,6 +687,19 @@ export default {
   risk: {
     title: '风险',
     level: { green: '无', yellow: '黄灯', red: '红灯' },
+    // Only when the core gave no explanation (it writes them in Chinese, with the thresholds).
+    reason: {
+      no_follow_up: '{days} 天未拜访（上次 {since}）',
+      no_follow_up_deal: '商机「{deal}」{days} 天无跟进（上次 {since}）',
+      quote_idle: '商机「{deal}」报价后 {days} 天无动作（最近 {since}）',
+      power_map: '权力地图红灯：没有支持我方的关键人，或必需角色空缺',
+      decision_maker_missing: '商机「{deal}」的权力地图缺少决策者',
+      overdue_action: '{count} 项行动已逾期（最早应于 {since} 完成）',
+      overdue_action_deal: '商机「{deal}」{count} 项行动已逾期（最早应于 {since} 完成）',
+      unconfirmed: '{count} 份拜访总结未获客户确认（最早 {since}）',
+      unconfirmed_deal: '商机「{deal}」{count} 份拜访总结未获客户确认（最早 {since}）',
+      signal: '{count} 个采购/财务预警',
+    },
   },
   trends: {
     marked: '{title}。图上标出：{marks}',
@@ -721,7 +734,7 @@ export default {
     total: '合计',
     yearEarlier: '一年前',
     quantityAxis: '数量',
-    unit: { yuan: '元', wan: '万元', yi: '亿元' },
+    unit: { scale: 'cn', yuan: '元', wan: '万元', yi: '亿元', k: '千元', m: '百万元' },
     kind: {
       decline: '连续下降',
       surge: '激增',

@@ -9,7 +9,8 @@ export const SIGNAL_KINDS: SignalKind[] = ['stopped', 'decline', 'yoy_drop', 'fi
 
 export function amountUnits(): AmountUnits {
   const t = i18n.global.t
-  return { yuan: t('trends.unit.yuan'), wan: t('trends.unit.wan'), yi: t('trends.unit.yi') }
+  const scale = t('trends.unit.scale') === 'west' ? 'west' : 'cn'
+  return { scale, yuan: t('trends.unit.yuan'), wan: t('trends.unit.wan'), yi: t('trends.unit.yi'), k: t('trends.unit.k'), m: t('trends.unit.m') }
 }
 
 export function trendWords(): TrendWords {
