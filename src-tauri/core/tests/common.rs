@@ -56,3 +56,11 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
 pub fn store_on(dir: &tempfile::TempDir, year: i32, month: u32, day: u32) -> Store {
     Store::open(&dir.path().join("dossier.sqlite"), Arc::new(FixedClock::on(year, month, day))).unwrap()
 }
+
+/// A fresh store whose clock stands at noon UTC on 2026-11-23 on a laptop `hours` east of UTC
+/// (北京: 8), so local-time behaviour is tested whatever the machine's time zone.
+pub fn store_east(hours: i32) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("dossier.sqlite"), Arc::new(FixedClock::on(2026, 11, 23).east(hours))).unwrap();
+    (dir, store)
+}

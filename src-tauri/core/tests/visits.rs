@@ -202,9 +202,7 @@ fn the_timeline_orders_recorded_changes_by_local_time_like_visits() {
     // In 北京 the clock's noon UTC is 20:00. A deal created then (its stage change is stored
     // as 12:00Z) came after a visit typed in at 19:00 local time (11:00Z), and before one at
     // 21:00: the raw strings would put "…T19:00" above "…T12:00:00Z".
-    let dir = tempfile::tempdir().unwrap();
-    let beijing = std::sync::Arc::new(dossier_core::FixedClock::on(2026, 11, 23).east(8));
-    let s = Store::open(&dir.path().join("dossier.sqlite"), beijing).unwrap();
+    let (_d, s) = common::store_east(8);
     let c = s.create_customer(&named("华东精密")).unwrap().id;
     s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap();
     for time in ["19:00", "21:00"] {
@@ -226,9 +224,7 @@ fn the_timeline_orders_recorded_changes_by_local_time_like_visits() {
 #[test]
 fn an_action_without_a_due_date_sits_on_the_local_day_it_was_written() {
     // Noon UTC on the 23rd is already 01:00 on the 24th thirteen hours east.
-    let dir = tempfile::tempdir().unwrap();
-    let east = std::sync::Arc::new(dossier_core::FixedClock::on(2026, 11, 23).east(13));
-    let s = Store::open(&dir.path().join("dossier.sqlite"), east).unwrap();
+    let (_d, s) = common::store_east(13);
     let c = s.create_customer(&named("华东精密")).unwrap().id;
     let target = ActionTarget { customer_id: c, opportunity_id: None };
     s.create_action(&target, &action("发送技术方案", "张伟", "")).unwrap();
