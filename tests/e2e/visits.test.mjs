@@ -17,6 +17,22 @@ execFileSync(CLI, ['demo', '--db', db], { stdio: 'ignore' })
 
 let browser
 const step = journeySteps('visits', () => browser)
+
+/** The text of the listed summary containing `text` ('' when none is listed). */
+const listedText = (text) =>
+  browser.execute((t) => [...document.querySelectorAll('[data-testid="visit-item"]')].find((e) => e.textContent.includes(t))?.textContent ?? '', text)
+
+/** Clicks `button` (a test id) on the listed summary containing `text`; false when none is listed. */
+const clickOnListed = (text, button) =>
+  browser.execute(
+    (t, b) => {
+      const item = [...document.querySelectorAll('[data-testid="visit-item"]')].find((e) => e.textContent.includes(t))
+      item?.querySelector(`[data-testid="${b}"]`).click()
+      return !!item
+    },
+    text,
+    button,
+  )
 const SUMMARY = '介绍了 MES 二期方案，客户说继续保持联系'
 const EDITED = '介绍了 MES 二期方案，客户要求 12 月 10 日前给出分期报价'
 
@@ -53,16 +69,7 @@ describe('visit summaries', () => {
   })
 
   step('2. it is listed, and its recap has the next step but not the internal risk; marked sent', async () => {
-    await until(
-      browser,
-      () =>
-        browser.execute(() => {
-          const item = [...document.querySelectorAll('[data-testid="visit-item"]')].find((e) => e.textContent.includes('MES 二期'))
-          item?.querySelector('[data-testid="visit-recap-open"]').click()
-          return !!item
-        }),
-      'the summary is not in the list',
-    )
+    await until(browser, () => clickOnListed('MES 二期', 'visit-recap-open'), 'the summary is not in the list')
     const recap = await until(browser, async () => {
       const t = await (await shown(browser, tid('visit-recap'))).getText()
       return t.includes('发送二期报价') ? t : null
@@ -98,21 +105,13 @@ describe('visit summaries', () => {
     await shown(browser, tid('visit-warnings'))
     await click(browser, tid('visit-done'))
     await gone(browser, tid('visit-form'))
-    await until(
-      browser,
-      () => browser.execute((edited) => [...document.querySelectorAll('[data-testid="visit-item"]')].some((e) => e.textContent.includes(edited)), EDITED),
-      'the edited summary is not listed',
-    )
+    await until(browser, () => listedText(EDITED), 'the edited summary is not listed')
     assert.equal(await browser.execute(() => new URLSearchParams(location.hash.split('?')[1]).get('visit')), null, '?visit= stays in the URL')
   })
 
   step('4. deleted, it leaves the list; undo brings it back with its next action', async () => {
-    const listed = () =>
-      browser.execute((edited) => [...document.querySelectorAll('[data-testid="visit-item"]')].find((e) => e.textContent.includes(edited))?.textContent ?? '', EDITED)
-    await browser.execute((edited) => {
-      const item = [...document.querySelectorAll('[data-testid="visit-item"]')].find((e) => e.textContent.includes(edited))
-      item.querySelector('[data-testid="visit-delete"]').click()
-    }, EDITED)
+    const listed = () => listedText(EDITED)
+    assert.ok(await clickOnListed(EDITED, 'visit-delete'))
     await click(browser, '.el-message-box__btns .el-button--danger, .el-message-box__btns .el-button--primary')
     await shown(browser, tid('undo-banner'))
     await until(browser, async () => (await listed()) === '', 'the deleted summary is still listed')
