@@ -3,9 +3,8 @@
 
 use std::sync::atomic::Ordering;
 
-use std::path::Path;
-
-use dossier_core::export::{self, ReportOptions};
+use dossier_core::export::{self, ReportOptions, Xlsx};
+use dossier_core::files::{ChosenFile, FilePurpose};
 use dossier_core::import::mapping::Field;
 use dossier_core::import::plan::{ImportKind, Preview};
 use dossier_core::import::{ImportFile, ImportProgress, ImportSpec};
@@ -27,6 +26,7 @@ use dossier_core::CoreError;
 use tauri::ipc::Channel;
 use tauri::State;
 
+use crate::files::FileGrants;
 use crate::state::AppState;
 
 type Res<T> = Result<T, CoreError>;
@@ -36,9 +36,54 @@ pub async fn db_status(state: State<'_, AppState>) -> Res<DbStatus> {
     state.status()
 }
 
+/// Opens the native file dialog for `purpose` (src-tauri/src/files.rs); the token it returns
+/// is what the commands below take instead of a path.
 #[tauri::command]
-pub async fn open_database(state: State<'_, AppState>, path: String) -> Res<DbStatus> {
-    state.reopen(path.into())
+pub async fn choose_file(
+    window: tauri::WebviewWindow,
+    files: State<'_, FileGrants>,
+    purpose: FilePurpose,
+    file_name: String,
+    filter_name: String,
+) -> Res<Option<ChosenFile>> {
+    files.choose(&window, purpose, &file_name, &filter_name)
+}
+
+/// Where the log file is (设置 shows it; "show in folder" opens it).
+#[tauri::command]
+pub async fn log_folder(app: tauri::AppHandle) -> Res<String> {
+    use tauri::Manager;
+    let dir = app.path().app_log_dir().map_err(|e| CoreError::Io { path: String::new(), detail: e.to_string() })?;
+    Ok(dir.display().to_string())
+}
+
+/// An unexpected error in the page, for the log: its kind (an exception's name or a CoreError's
+/// type) and where it happened (a component or a source line), never the data it was about.
+#[tauri::command]
+pub async fn log_ui_error(kind: String, place: String) -> Res<()> {
+    let clip = |s: &str| s.chars().filter(|c| !c.is_control()).take(200).collect::<String>();
+    log::error!("ui: {} at {}", clip(&kind), clip(&place));
+    Ok(())
+}
+
+/// Opens (or creates) the database chosen in the open/new-database dialog.
+#[tauri::command]
+pub async fn open_database(state: State<'_, AppState>, files: State<'_, FileGrants>, file: String) -> Res<DbStatus> {
+    state.reopen(files.path(&file, &[FilePurpose::OpenDatabase, FilePurpose::NewDatabase])?)
+}
+
+/// `spec` with its file token swapped for the path chosen in the import dialog.
+fn chosen(files: &FileGrants, mut spec: ImportSpec) -> Res<ImportSpec> {
+    spec.path = files.path(&spec.path.to_string_lossy(), &[FilePurpose::Import])?;
+    Ok(spec)
+}
+
+/// Builds a workbook and writes it to the file chosen in the save dialog (never over the open
+/// database), all or nothing.
+fn export_to(state: &AppState, files: &FileGrants, file: &str, build: impl FnOnce(&dossier_core::Store) -> Res<Xlsx>) -> Res<()> {
+    let path = files.path(file, &[FilePurpose::Xlsx])?;
+    state.ensure_not_database(&path)?;
+    state.with(|s| build(s)?.save(&path))
 }
 
 #[tauri::command]
@@ -183,7 +228,8 @@ pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Re
 
 /// The file as the wizard first shows it, with a saved mapping template when one fits.
 #[tauri::command]
-pub async fn import_inspect(state: State<'_, AppState>, spec: ImportSpec) -> Res<ImportFile> {
+pub async fn import_inspect(state: State<'_, AppState>, files: State<'_, FileGrants>, spec: ImportSpec) -> Res<ImportFile> {
+    let spec = chosen(&files, spec)?;
     state.with(|s| s.inspect_import(&spec))
 }
 
@@ -220,16 +266,19 @@ pub async fn apply_mapping_template(
 }
 
 #[tauri::command]
-pub async fn import_preview(state: State<'_, AppState>, spec: ImportSpec) -> Res<Preview> {
+pub async fn import_preview(state: State<'_, AppState>, files: State<'_, FileGrants>, spec: ImportSpec) -> Res<Preview> {
+    let spec = chosen(&files, spec)?;
     state.with(|s| s.preview_import(&spec))
 }
 
 #[tauri::command]
 pub async fn import_commit(
     state: State<'_, AppState>,
+    files: State<'_, FileGrants>,
     spec: ImportSpec,
     on_progress: Channel<ImportProgress>,
 ) -> Res<ImportRecord> {
+    let spec = chosen(&files, spec)?;
     state.cancel.store(false, Ordering::SeqCst);
     let cancel = &state.cancel;
     state.with(|s| {
@@ -260,29 +309,41 @@ pub async fn undo_import(state: State<'_, AppState>, id: i64) -> Res<ImportRecor
 }
 
 #[tauri::command]
-pub async fn export_team_report(state: State<'_, AppState>, path: String, options: ReportOptions) -> Res<()> {
-    state.with(|s| export::team_report(s, &options)?.save(Path::new(&path)))
+pub async fn export_team_report(
+    state: State<'_, AppState>,
+    files: State<'_, FileGrants>,
+    file: String,
+    options: ReportOptions,
+) -> Res<()> {
+    export_to(&state, &files, &file, |s| export::team_report(s, &options))
 }
 
 #[tauri::command]
 pub async fn export_customer(
     state: State<'_, AppState>,
+    files: State<'_, FileGrants>,
     id: i64,
-    path: String,
+    file: String,
     options: ReportOptions,
 ) -> Res<()> {
-    state.with(|s| export::customer_profile(s, id, &options)?.save(Path::new(&path)))
+    export_to(&state, &files, &file, |s| export::customer_profile(s, id, &options))
 }
 
 #[tauri::command]
-pub async fn export_template(kind: ImportKind, path: String) -> Res<()> {
-    export::template(kind)?.save(Path::new(&path))
+pub async fn export_template(state: State<'_, AppState>, files: State<'_, FileGrants>, kind: ImportKind, file: String) -> Res<()> {
+    export_to(&state, &files, &file, |_| export::template(kind))
 }
 
 /// The refused rows of an import preview, as a workbook to fix and re-import.
 #[tauri::command]
-pub async fn export_import_errors(state: State<'_, AppState>, spec: ImportSpec, path: String) -> Res<()> {
-    state.with(|s| export::error_report(&s.preview_import(&spec)?)?.save(Path::new(&path)))
+pub async fn export_import_errors(
+    state: State<'_, AppState>,
+    files: State<'_, FileGrants>,
+    spec: ImportSpec,
+    file: String,
+) -> Res<()> {
+    let spec = chosen(&files, spec)?;
+    export_to(&state, &files, &file, |s| export::error_report(&s.preview_import(&spec)?))
 }
 
 // ---- Power map (权力地图, issue 4). `scope` None = the account-wide map. Every write
@@ -468,10 +529,13 @@ pub async fn reset_power_layout(state: State<'_, AppState>, customer_id: i64, sc
     state.with(|s| s.reset_layout(customer_id, scope))
 }
 
-/// Writes an exported image (the map as PNG or SVG, drawn by the UI) where the user chose.
+/// Writes an image or document drawn by the UI (a chart or the map as PNG/SVG, a recap as
+/// PNG/PDF) to the file chosen in the save dialog, all or nothing.
 #[tauri::command]
-pub async fn save_file_bytes(path: String, bytes: Vec<u8>) -> Res<()> {
-    std::fs::write(&path, bytes).map_err(|e| CoreError::Io { path, detail: e.to_string() })
+pub async fn save_file_bytes(state: State<'_, AppState>, files: State<'_, FileGrants>, file: String, bytes: Vec<u8>) -> Res<()> {
+    let path = files.path(&file, &[FilePurpose::Png, FilePurpose::Svg, FilePurpose::Pdf])?;
+    state.ensure_not_database(&path)?;
+    dossier_core::files::write_atomically(&path, &bytes)
 }
 
 // Purchase trends (issue 5): the 采购趋势 tab, its grid of records, the home feed and chart.

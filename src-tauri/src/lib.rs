@@ -2,6 +2,7 @@
 //! commands (commands.rs). The only crate that knows Tauri.
 
 mod commands;
+mod files;
 mod state;
 
 use std::path::PathBuf;
@@ -45,18 +46,55 @@ fn clock_offset_days() -> Option<i64> {
         .and_then(|d| d.trim().parse().ok())
 }
 
+/// A second launch of the app hands over to the running one (src-tauri/src/lib.rs `run`):
+/// its window comes to the front instead of a second writer opening the database.
+fn focus_running(app: &tauri::AppHandle) {
+    log::info!("a second launch was handed to this window");
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// The rolling log in the OS log folder (`~/.local/share/app.dossier.desktop/logs` on Linux…):
+/// warnings and errors of every crate, and this app's own information lines — timings and what
+/// failed, never a customer's or a contact's data (the UI sends only an error's kind and place,
+/// commands.rs `log_ui_error`).
+fn log_plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
+    tauri_plugin_log::Builder::new()
+        .clear_targets()
+        .target(Target::new(TargetKind::LogDir { file_name: Some("dossier".into()) }))
+        .target(Target::new(TargetKind::Stderr))
+        .level(log::LevelFilter::Warn)
+        .level_for("dossier_app", log::LevelFilter::Info)
+        .max_file_size(1_000_000)
+        .rotation_strategy(RotationStrategy::KeepSome(5))
+        .build()
+}
+
 pub fn run() {
     tauri::Builder::default()
+        // First: a second instance must hand over before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus_running(app)))
+        .plugin(log_plugin())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let path = database_path(app);
+            let started = std::time::Instant::now();
             app.manage(state::AppState::open(path, clock_offset_days()));
+            log::info!("database opened in {} ms", started.elapsed().as_millis());
+            app.manage(files::FileGrants::new(launch_arg("--test-dialogs").map(PathBuf::from)));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::db_status,
+            commands::choose_file,
+            commands::log_folder,
+            commands::log_ui_error,
             commands::open_database,
             commands::load_sample_data,
             commands::stats,

@@ -48,6 +48,11 @@ impl AppState {
         }
     }
 
+    /// Refuses `target` when it is the open database's file or one beside it (-wal, -shm).
+    pub fn ensure_not_database(&self, target: &std::path::Path) -> Result<(), CoreError> {
+        dossier_core::files::ensure_not_database(target, &self.lock()?.path)
+    }
+
     pub fn status(&self) -> Result<DbStatus, CoreError> {
         status(&*self.lock()?)
     }
@@ -70,7 +75,11 @@ fn open_store(path: &PathBuf, clock: &Arc<dyn Clock>) -> (Option<Store>, Option<
             let _ = store.purge_deleted();
             (Some(store), None)
         }
-        Err(e) => (None, Some(e)),
+        Err(e) => {
+            let kind = serde_json::to_value(&e).ok().and_then(|v| v["type"].as_str().map(String::from));
+            log::warn!("the database could not be opened: {}", kind.unwrap_or_default());
+            (None, Some(e))
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 // Helpers for the end-to-end tests: start the real Dossier binary through tauri-driver
 // (run.sh starts it, and Xvfb), find things by data-testid, type, screenshot.
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,9 +29,16 @@ export function tempDb(name = 'dossier') {
   return join(tempDir(), `${name}.sqlite`)
 }
 
-/** Asks tauri-driver for a session on the app; returns the browser without waiting for the UI. */
-export function startSession({ db, args = [] }) {
-  return remote({
+/**
+ * Asks tauri-driver for a session on the app; returns the browser without waiting for the UI.
+ * Native file dialogs cannot be driven by WebDriver: the app is launched with
+ * `--test-dialogs FILE` and answers every dialog with the path written there
+ * (`answerDialogs`; empty: backed out).
+ */
+export async function startSession({ db, args = [] }) {
+  const answers = join(mkdtempSync(join(tmpdir(), 'dossier-dialogs-')), 'answer')
+  const dialogArgs = ['--test-dialogs', answers]
+  const browser = await remote({
     hostname: '127.0.0.1',
     port: PORT,
     logLevel: process.env.E2E_LOG_LEVEL || 'error',
@@ -40,10 +47,17 @@ export function startSession({ db, args = [] }) {
     waitforTimeout: WAIT,
     waitforInterval: 100,
     capabilities: {
-      'tauri:options': { application: APP, args: db ? ['--db', db, ...args] : args },
+      'tauri:options': { application: APP, args: db ? ['--db', db, ...dialogArgs, ...args] : [...dialogArgs, ...args] },
       'wdio:enforceWebDriverClassic': true,
     },
   })
+  browser.dialogAnswers = answers
+  return browser
+}
+
+/** The next native dialogs of `browser`'s app answer with `path` (null: the person backs out). */
+export function answerDialogs(browser, path) {
+  writeFileSync(browser.dialogAnswers, path ?? '')
 }
 
 /**

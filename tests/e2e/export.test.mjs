@@ -1,11 +1,11 @@
 // Exporting to Excel on the real app: with the sample data loaded, the team report and one
 // customer's profile are written through the export dialog. The native save dialog cannot be
-// driven by WebDriver: the app takes the path from window.__DOSSIER_E2E_SAVE__ instead.
+// driven by WebDriver: the app answers it with the path the test gives (answerDialogs).
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { launch, quit, tid, tempDir, screenshot, shown, gone, click, until, journeySteps } from './app.mjs'
+import { answerDialogs, launch, quit, tid, tempDir, screenshot, shown, gone, click, until, journeySteps } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'export.sqlite')
@@ -24,10 +24,7 @@ async function workbook(path) {
   return bytes.length
 }
 
-const setSavePath = (path) =>
-  browser.execute((p) => {
-    window.__DOSSIER_E2E_SAVE__ = p
-  }, path)
+const setSavePath = (path) => answerDialogs(browser, path)
 
 describe('export', () => {
   before(async () => {

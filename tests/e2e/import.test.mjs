@@ -4,13 +4,13 @@
 // template; the bad row is skipped, the customers appear in the list, the import is undone
 // from the history; the re-import gets the saved template by itself and the bad cell is fixed
 // in the preview; then the team report is exported and found on disk, and "show in folder" is
-// offered. The native file dialogs cannot be driven by WebDriver: the app takes the paths from
-// window.__DOSSIER_E2E_PICK__ / __DOSSIER_E2E_SAVE__ instead.
+// offered. The native file dialogs cannot be driven by WebDriver: the app answers them with the
+// paths the test gives (answerDialogs).
 import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, choose, pageText, until, WAIT, journeySteps } from './app.mjs'
+import { answerDialogs, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, choose, pageText, until, WAIT, journeySteps } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'import.sqlite')
@@ -45,9 +45,7 @@ const mappingLabels = () =>
 
 /** Opens the wizard from `opener`, picks the CSV and goes to the header-row step. */
 async function openWizard(opener) {
-  await browser.execute((p) => {
-    window.__DOSSIER_E2E_PICK__ = p
-  }, csv)
+  answerDialogs(browser, csv)
   await click(browser, tid(opener))
   await shown(browser, tid('import-wizard'))
   await click(browser, tid('import-pick'))
@@ -170,9 +168,7 @@ describe('import wizard', () => {
 
   step('7. the team report is exported, found on disk, and can be shown in the file manager', async () => {
     await noToasts()
-    await browser.execute((p) => {
-      window.__DOSSIER_E2E_SAVE__ = p
-    }, report)
+    answerDialogs(browser, report)
     await click(browser, tid('export-team-report'))
     await shown(browser, tid('export-dialog'))
     await click(browser, tid('export-confirm'))

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, until, journeySteps, settle } from './app.mjs'
+import { answerDialogs, CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, until, journeySteps, settle } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'powermap.sqlite')
@@ -141,9 +141,7 @@ describe('power map', () => {
   })
 
   step('6. the map is exported as PNG', async () => {
-    await browser.execute((p) => {
-      window.__DOSSIER_E2E_SAVE__ = p
-    }, png)
+    answerDialogs(browser, png)
     await click(browser, tid('pm-export'))
     await click(browser, tid('pm-export-png'))
     await until(browser, async () => existsSync(png) && statSync(png).size > 1000, `${png} was not written`, 30_000)
@@ -152,9 +150,7 @@ describe('power map', () => {
   })
 
   step('7. and as SVG', async () => {
-    await browser.execute((p) => {
-      window.__DOSSIER_E2E_SAVE__ = p
-    }, svg)
+    answerDialogs(browser, svg)
     await until(browser, async () => (await browser.$$('.el-dropdown-menu__item')).every(async (e) => !(await e.isDisplayed())), 'the menu stays open', 5000).catch(() => {})
     await click(browser, tid('pm-export'))
     await click(browser, tid('pm-export-svg'))

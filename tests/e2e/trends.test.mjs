@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, click, fill, until, journeySteps } from './app.mjs'
+import { answerDialogs, CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, click, fill, until, journeySteps } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'trends.sqlite')
@@ -56,9 +56,7 @@ describe('purchase trends', () => {
   })
 
   step('3. the chart is exported as PNG', async () => {
-    await browser.execute((p) => {
-      window.__DOSSIER_E2E_SAVE__ = p
-    }, png)
+    answerDialogs(browser, png)
     await click(browser, tid('trends-export'))
     await until(browser, async () => existsSync(png) && statSync(png).size > 5000, `${png} was not written`, 30_000)
     assert.deepEqual([...readFileSync(png).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])

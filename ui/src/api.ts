@@ -5,6 +5,7 @@ import type {
   BusinessLine,
   RiskLight,
   ContactFields,
+  ChosenFile,
   CoreError,
   Customer,
   CustomerFields,
@@ -22,6 +23,7 @@ import type {
   MainBusiness,
   MappingTemplate,
   Field,
+  FilePurpose,
   Preview,
   ProcessIt,
   ReportOptions,
@@ -88,7 +90,19 @@ function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T
 
 export const api = {
   dbStatus: () => call<DbStatus>('db_status'),
-  openDatabase: (path: string) => call<DbStatus>('open_database', { path }),
+  /**
+   * Opens the native file dialog for `purpose` (Rust opens it: the page never names a path
+   * that Rust reads or writes). The token of the chosen file is what the commands below take;
+   * null when the person backed out.
+   */
+  chooseFile: (purpose: FilePurpose, fileName: string, filterName: string) =>
+    call<ChosenFile | null>('choose_file', { purpose, fileName, filterName }),
+  /** The folder of the log file (shown in 设置). */
+  logFolder: () => call<string>('log_folder'),
+  /** Writes an unexpected UI error's kind and place (never its data) to the log file. */
+  logUiError: (kind: string, place: string) => call<null>('log_ui_error', { kind, place }),
+  /** Opens (or creates) the database chosen with chooseFile('openDatabase' | 'newDatabase'). */
+  openDatabase: (file: string) => call<DbStatus>('open_database', { file }),
   loadSampleData: () => call<Stats>('load_sample_data'),
   listCustomers: (query: CustomerQuery) => call<CustomerPage>('list_customers', { query }),
   customerFacets: () => call<Facets>('customer_facets'),
@@ -138,17 +152,17 @@ export const api = {
   applyMappingTemplate: (name: string, kind: ImportKind, headers: string[]) =>
     call<(Field | null)[]>('apply_mapping_template', { name, kind, headers }),
   undoImport: (id: number) => call<ImportRecord>('undo_import', { id }),
-  /** The team-meeting workbook (all customers) written to `path`. */
-  exportTeamReport: (path: string, options: ReportOptions) =>
-    call<null>('export_team_report', { path, options }),
+  /** The team-meeting workbook (all customers), written to the chosen .xlsx (`file`: its token). */
+  exportTeamReport: (file: string, options: ReportOptions) =>
+    call<null>('export_team_report', { file, options }),
   /** One customer's profile as a workbook, for a visit. */
-  exportCustomer: (id: number, path: string, options: ReportOptions) =>
-    call<null>('export_customer', { id, path, options }),
+  exportCustomer: (id: number, file: string, options: ReportOptions) =>
+    call<null>('export_customer', { id, file, options }),
   /** An empty import template (headers, drop-downs) for `kind`. */
-  exportTemplate: (kind: ImportKind, path: string) => call<null>('export_template', { kind, path }),
+  exportTemplate: (kind: ImportKind, file: string) => call<null>('export_template', { kind, file }),
   /** The rows an import preview refuses, as a workbook to fix and re-import. */
-  exportImportErrors: (spec: ImportSpec, path: string) =>
-    call<null>('export_import_errors', { spec, path }),
+  exportImportErrors: (spec: ImportSpec, file: string) =>
+    call<null>('export_import_errors', { spec, file }),
 
   // Power map (权力地图). `scope` null = the account-wide map; every write returns the
   // scope's fresh map.
@@ -192,9 +206,9 @@ export const api = {
     call<MapView>('save_power_positions', { customerId, scope, positions }),
   resetPowerLayout: (customerId: number, scope: number | null) =>
     call<MapView>('reset_power_layout', { customerId, scope }),
-  /** Writes exported bytes (a PNG or SVG of the map) to `path`. */
-  saveFileBytes: (path: string, bytes: Uint8Array) =>
-    call<null>('save_file_bytes', { path, bytes: Array.from(bytes) }),
+  /** Writes exported bytes (a chart or map as PNG/SVG, a recap as PNG/PDF) to the chosen file. */
+  saveFileBytes: (file: string, bytes: Uint8Array) =>
+    call<null>('save_file_bytes', { file, bytes: Array.from(bytes) }),
 
   // Purchase trends (采购趋势, issue 5): a customer's chart data and signals, the records of the
   // tab's grid (one page at a time), and the home page's signal feed and portfolio chart.

@@ -332,7 +332,11 @@ empty: boolean, };
 
 export type Reason = "required" | "too_long" | "duplicate" | "out_of_range" | "invalid_date" | "invalid_period" | "repeated" | "invalid_email" | "invalid_reference" | "cycle";
 
-export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: string, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "unreadable", "data": { error: ReadError, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "closed" } | { "type": "database", "data": { detail: string, } };
+export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: string, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "unreadable", "data": { error: ReadError, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "closed" } | { "type": "database", "data": { detail: string, } } | { "type": "fileNotChosen" } | { "type": "wouldOverwriteDatabase", "data": { path: string, } };
+
+export type FilePurpose = "import" | "xlsx" | "png" | "svg" | "pdf" | "openDatabase" | "newDatabase";
+
+export type ChosenFile = { token: string, name: string, path: string, };
 
 export type Field = "customer_name" | "short_name" | "industry" | "region" | "grade" | "lifecycle" | "owner" | "ownership" | "headcount" | "founded" | "website" | "stock_code" | "headquarters" | "lead_source" | "tags" | "contact_name" | "title" | "department" | "phone" | "wechat" | "email" | "month" | "product" | "category" | "quantity" | "amount";
 

@@ -74,6 +74,10 @@ export function errorMessage(e: unknown): string {
       return t('errors.io', { path: e.data.path, detail: e.data.detail })
     case 'unreadable':
       return readErrorText(e.data.error)
+    case 'fileNotChosen':
+      return t('errors.fileNotChosen')
+    case 'wouldOverwriteDatabase':
+      return t('errors.wouldOverwriteDatabase', { path: e.data.path })
     default:
       return dbErrorText(e)
   }

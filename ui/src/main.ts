@@ -2,10 +2,13 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { router } from './router'
 import { i18n } from './i18n'
+import { catchUnexpected } from './unexpectedErrors'
 // Services called from script (not resolved per template use): their styles.
 import 'element-plus/es/components/message/style/css'
 import 'element-plus/es/components/message-box/style/css'
 import './styles.css'
 
 document.documentElement.lang = i18n.global.locale.value
-createApp(App).use(router).use(i18n).mount('#app')
+const app = createApp(App).use(router).use(i18n)
+catchUnexpected(app)
+app.mount('#app')

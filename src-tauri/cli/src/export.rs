@@ -110,6 +110,9 @@ fn need_db(db: &Option<PathBuf>) -> Result<Store, Failure> {
 
 pub fn run(args: ExportArgs) -> Result<(), Failure> {
     check_writable(&args.out)?;
+    if let Some(db) = &args.db {
+        dossier_core::files::ensure_not_database(&args.out, db)?;
+    }
     let opts = ReportOptions {
         language: match args.lang {
             LangArg::Zh => Language::Zh,

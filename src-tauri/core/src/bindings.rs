@@ -7,6 +7,7 @@ use ts_rs::{Config, TS};
 
 use crate::error::{CoreError, Reason};
 use crate::export::{Language, ReportOptions};
+use crate::files::{ChosenFile, FilePurpose};
 use crate::import::mapping::Field;
 use crate::import::plan::{CellIssue, Counts, ImportKind, OnDuplicate, Preview, Problem, RowPlan, RowStatus};
 use crate::import::read::{ReadError, TextEncoding};
@@ -36,7 +37,7 @@ fn generate() -> String {
         CustomerFields, Customer, BusinessLine, MainBusiness, FinancialPeriod, SpBp,
         RoleAssessment, Supplier, ProcessIt, ContactFields, Contact, SectionStatus,
         FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
-        SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, DbStatus, Reason, CoreError,
+        SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, DbStatus, Reason, CoreError, FilePurpose, ChosenFile,
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
         RowPlan, Counts, Preview, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, ReadError,
         MappingTemplate, TemplateMatch,

@@ -76,6 +76,15 @@ pub enum CoreError {
     /// Any other database failure (a bug or a full disk).
     #[error("database error: {detail}")]
     Database { detail: String },
+
+    /// A command was given a file no dialog issued (or one chosen for something else): the page
+    /// cannot name files itself (src/files.rs).
+    #[error("no file chosen for this")]
+    FileNotChosen,
+
+    /// An export would have replaced the open database or one of its -wal/-shm files.
+    #[error("{path} is the open database")]
+    WouldOverwriteDatabase { path: String },
 }
 
 impl CoreError {

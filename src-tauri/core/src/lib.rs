@@ -18,6 +18,7 @@ pub mod clock;
 pub mod db;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod model;
 pub mod normalize;

@@ -1,12 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import type { CoreError, DbStatus } from '../bindings'
-import { mountWith } from './helpers'
+import { chosenFile, mountWith } from './helpers'
 
-const api = vi.hoisted(() => ({ openDatabase: vi.fn() }))
+const api = vi.hoisted(() => ({ chooseFile: vi.fn(), openDatabase: vi.fn() }))
 vi.mock('../api', () => ({ api }))
-const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }))
-vi.mock('@tauri-apps/plugin-dialog', () => dialog)
 
 import DbErrorPage from '../components/DbErrorPage.vue'
 
@@ -42,7 +40,7 @@ describe('database error page', () => {
   })
 
   it('打开其他文件… opens the picked file and hands the new status up', async () => {
-    dialog.open.mockResolvedValue('/tmp/other.sqlite')
+    api.chooseFile.mockResolvedValue(chosenFile('/tmp/other.sqlite'))
     const ok: DbStatus = { path: '/tmp/other.sqlite', error: null, empty: false }
     api.openDatabase.mockResolvedValue(ok)
     const { wrapper } = await mountPage({ type: 'notSqlite', data: { path: PATH } })
@@ -50,24 +48,26 @@ describe('database error page', () => {
     expect(button.text()).toBe('打开其他文件…')
     await button.trigger('click')
     await flushPromises()
-    expect(api.openDatabase).toHaveBeenCalledWith('/tmp/other.sqlite')
+    expect(api.chooseFile).toHaveBeenCalledWith('openDatabase', 'dossier.sqlite', expect.any(String))
+    expect(api.openDatabase).toHaveBeenCalledWith('token:/tmp/other.sqlite')
     expect(wrapper.emitted('opened')).toEqual([[ok]])
     wrapper.unmount()
   })
 
   it('新建数据库… opens the path chosen in the save dialog', async () => {
-    dialog.save.mockResolvedValue('/tmp/new.sqlite')
+    api.chooseFile.mockResolvedValue(chosenFile('/tmp/new.sqlite'))
     api.openDatabase.mockResolvedValue({ path: '/tmp/new.sqlite', error: null, empty: true })
     const { wrapper } = await mountPage({ type: 'notDossier', data: { path: PATH } })
     await wrapper.get('[data-testid="db-create-new"]').trigger('click')
     await flushPromises()
-    expect(api.openDatabase).toHaveBeenCalledWith('/tmp/new.sqlite')
+    expect(api.chooseFile).toHaveBeenCalledWith('newDatabase', 'dossier.sqlite', expect.any(String))
+    expect(api.openDatabase).toHaveBeenCalledWith('token:/tmp/new.sqlite')
     expect(wrapper.emitted('opened')?.[0]?.[0]).toMatchObject({ empty: true })
     wrapper.unmount()
   })
 
   it('cancelling the file dialog opens nothing', async () => {
-    dialog.open.mockResolvedValue(null)
+    api.chooseFile.mockResolvedValue(null)
     const { wrapper } = await mountPage({ type: 'notSqlite', data: { path: PATH } })
     await wrapper.get('[data-testid="db-open-other"]').trigger('click')
     await flushPromises()
@@ -77,7 +77,7 @@ describe('database error page', () => {
   })
 
   it('a failing open shows the error and stays on the page', async () => {
-    dialog.open.mockResolvedValue('/tmp/locked.sqlite')
+    api.chooseFile.mockResolvedValue(chosenFile('/tmp/locked.sqlite'))
     api.openDatabase.mockRejectedValue({ type: 'io', data: { path: '/tmp/locked.sqlite', detail: 'Permission denied' } })
     const { wrapper } = await mountPage({ type: 'notSqlite', data: { path: PATH } })
     await wrapper.get('[data-testid="db-open-other"]').trigger('click')

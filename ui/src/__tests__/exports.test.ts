@@ -4,13 +4,14 @@ import type { CustomerPage } from '../bindings'
 import { i18n } from '../i18n'
 import { presentation } from '../stores/presentation'
 import { today } from '../composables/exporting'
-import { mountWith, profile } from './helpers'
+import { chosenFile, dialogAnswers, mountWith, profile } from './helpers'
 
 const api = vi.hoisted(() => ({
   listCustomers: vi.fn(),
   customerFacets: vi.fn(),
   loadSampleData: vi.fn(),
   getCustomer: vi.fn(),
+  chooseFile: vi.fn(),
   exportTeamReport: vi.fn(),
   exportCustomer: vi.fn(),
   exportTemplate: vi.fn(),
@@ -19,8 +20,6 @@ const api = vi.hoisted(() => ({
   importPreview: vi.fn(),
 }))
 vi.mock('../api', () => ({ api }))
-const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }))
-vi.mock('@tauri-apps/plugin-dialog', () => dialog)
 const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }))
 vi.mock('@tauri-apps/plugin-opener', () => opener)
 
@@ -42,7 +41,6 @@ const personalBox = () => body().get('[data-testid="export-personal"] input')
 beforeEach(() => {
   vi.clearAllMocks()
   presentation.on = false
-  delete window.__DOSSIER_E2E_SAVE__
   api.listCustomers.mockResolvedValue(page)
   api.customerFacets.mockResolvedValue({ industries: [], owners: [], dealOwners: [] })
   api.getCustomer.mockResolvedValue(profile())
@@ -56,24 +54,22 @@ afterEach(() => {
 
 describe('team report export', () => {
   it('asks where to save (an .xlsx named after today) and sends includePersonal and the language', async () => {
-    dialog.save.mockResolvedValue('/home/am/周会报告.xlsx')
+    api.chooseFile.mockResolvedValue(chosenFile('/home/am/周会报告.xlsx'))
     const { wrapper } = await mountWith(CustomerListView)
     await click('export-team-report')
     expect((personalBox().element as HTMLInputElement).checked).toBe(false)
     expect(body().get('[data-testid="export-personal-warning"]').text()).toContain('家庭')
     await personalBox().setValue(true)
     await click('export-confirm')
-    expect(dialog.save).toHaveBeenCalledTimes(1)
-    const opts = dialog.save.mock.calls[0][0]
-    expect(opts.defaultPath).toBe(`周会报告-${today()}.xlsx`)
-    expect(opts.filters[0].extensions).toEqual(['xlsx'])
-    expect(api.exportTeamReport).toHaveBeenCalledWith('/home/am/周会报告.xlsx', { language: 'zh', includePersonal: true })
+    expect(api.chooseFile).toHaveBeenCalledTimes(1)
+    expect(api.chooseFile).toHaveBeenCalledWith('xlsx', `周会报告-${today()}.xlsx`, 'Excel 工作簿')
+    expect(api.exportTeamReport).toHaveBeenCalledWith('token:/home/am/周会报告.xlsx', { language: 'zh', includePersonal: true })
     expect(body().text()).toContain('已导出到 /home/am/周会报告.xlsx')
     wrapper.unmount()
   })
 
   it('the success message offers to show the file in the file manager', async () => {
-    dialog.save.mockResolvedValue('/home/am/周会报告.xlsx')
+    api.chooseFile.mockResolvedValue(chosenFile('/home/am/周会报告.xlsx'))
     opener.revealItemInDir.mockResolvedValue(undefined)
     const { wrapper } = await mountWith(CustomerListView)
     await click('export-team-report')
@@ -87,7 +83,7 @@ describe('team report export', () => {
   })
 
   it('a file manager that cannot be opened is said in words; the E2E hook collects the path instead', async () => {
-    dialog.save.mockResolvedValue('/tmp/r.xlsx')
+    api.chooseFile.mockResolvedValue(chosenFile('/tmp/r.xlsx'))
     opener.revealItemInDir.mockRejectedValue('org.freedesktop.FileManager1 is not available')
     const { wrapper } = await mountWith(CustomerListView)
     await click('export-team-report')
@@ -110,19 +106,19 @@ describe('team report export', () => {
     const { wrapper } = await mountWith(CustomerListView)
     i18n.global.locale.value = 'en'
     await flushPromises()
-    dialog.save.mockResolvedValueOnce(null)
+    api.chooseFile.mockResolvedValueOnce(null)
     await click('export-team-report')
     await click('export-confirm')
-    expect(dialog.save.mock.calls[0][0].defaultPath).toBe(`Team report-${today()}.xlsx`)
+    expect(api.chooseFile.mock.calls[0][1]).toBe(`Team report-${today()}.xlsx`)
     expect(api.exportTeamReport).not.toHaveBeenCalled()
-    dialog.save.mockResolvedValueOnce('/tmp/r.xlsx')
+    api.chooseFile.mockResolvedValueOnce(chosenFile('/tmp/r.xlsx'))
     await click('export-confirm')
-    expect(api.exportTeamReport).toHaveBeenCalledWith('/tmp/r.xlsx', { language: 'en', includePersonal: false })
+    expect(api.exportTeamReport).toHaveBeenCalledWith('token:/tmp/r.xlsx', { language: 'en', includePersonal: false })
     wrapper.unmount()
   })
 
   it('presentation mode disables the checkbox and forces includePersonal false', async () => {
-    dialog.save.mockResolvedValue('/tmp/r.xlsx')
+    api.chooseFile.mockResolvedValue(chosenFile('/tmp/r.xlsx'))
     const { wrapper } = await mountWith(CustomerListView)
     await click('export-team-report')
     await personalBox().setValue(true)
@@ -132,18 +128,17 @@ describe('team report export', () => {
     expect((personalBox().element as HTMLInputElement).checked).toBe(false)
     expect(body().find('[data-testid="export-personal-off"]').exists()).toBe(true)
     await click('export-confirm')
-    expect(api.exportTeamReport).toHaveBeenCalledWith('/tmp/r.xlsx', { language: 'zh', includePersonal: false })
+    expect(api.exportTeamReport).toHaveBeenCalledWith('token:/tmp/r.xlsx', { language: 'zh', includePersonal: false })
     wrapper.unmount()
   })
 
-  it('the E2E hook replaces the save dialog; an error is shown in words', async () => {
-    window.__DOSSIER_E2E_SAVE__ = '/tmp/e2e.xlsx'
+  it('an error writing the chosen file is shown in words', async () => {
+    api.chooseFile.mockResolvedValue(chosenFile('/tmp/e2e.xlsx'))
     api.exportTeamReport.mockRejectedValue({ type: 'io', data: { path: '/tmp/e2e.xlsx', detail: 'Permission denied' } })
     const { wrapper } = await mountWith(CustomerListView)
     await click('export-team-report')
     await click('export-confirm')
-    expect(dialog.save).not.toHaveBeenCalled()
-    expect(api.exportTeamReport).toHaveBeenCalledWith('/tmp/e2e.xlsx', { language: 'zh', includePersonal: false })
+    expect(api.exportTeamReport).toHaveBeenCalledWith('token:/tmp/e2e.xlsx', { language: 'zh', includePersonal: false })
     expect(body().text()).toContain('Permission denied')
     wrapper.unmount()
   })
@@ -151,34 +146,33 @@ describe('team report export', () => {
 
 describe('customer export', () => {
   it('sends the customer id, named after the short name', async () => {
-    dialog.save.mockResolvedValue('/tmp/c.xlsx')
+    api.chooseFile.mockResolvedValue(chosenFile('/tmp/c.xlsx'))
     api.getCustomer.mockResolvedValue(profile({ customer: { ...profile().customer, id: 42 } }))
     const { wrapper } = await mountWith(CustomerView, { props: { id: 42 } })
     await click('export-customer')
     await click('export-confirm')
-    expect(dialog.save.mock.calls[0][0].defaultPath).toBe('华东精密-客户档案.xlsx')
-    expect(api.exportCustomer).toHaveBeenCalledWith(42, '/tmp/c.xlsx', { language: 'zh', includePersonal: false })
+    expect(api.chooseFile.mock.calls[0][1]).toBe('华东精密-客户档案.xlsx')
+    expect(api.exportCustomer).toHaveBeenCalledWith(42, 'token:/tmp/c.xlsx', { language: 'zh', includePersonal: false })
     wrapper.unmount()
   })
 })
 
 describe('import wizard exports', () => {
   it('the template link sends the chosen kind', async () => {
-    dialog.save.mockResolvedValue('/tmp/t.xlsx')
+    api.chooseFile.mockResolvedValue(chosenFile('/tmp/t.xlsx'))
     const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
     await click('import-template')
-    expect(api.exportTemplate).toHaveBeenCalledWith('customers', '/tmp/t.xlsx')
-    expect(dialog.save.mock.calls[0][0].defaultPath).toBe('导入模板-客户.xlsx')
+    expect(api.exportTemplate).toHaveBeenCalledWith('customers', 'token:/tmp/t.xlsx')
+    expect(api.chooseFile.mock.calls[0][1]).toBe('导入模板-客户.xlsx')
     await body().get('[data-testid="import-kind-contacts"] input').setValue(true)
     await flushPromises()
     await click('import-template')
-    expect(api.exportTemplate).toHaveBeenLastCalledWith('contacts', '/tmp/t.xlsx')
+    expect(api.exportTemplate).toHaveBeenLastCalledWith('contacts', 'token:/tmp/t.xlsx')
     wrapper.unmount()
   })
 
   it('the preview offers the error rows, exported with the current spec', async () => {
-    dialog.open.mockResolvedValue('/home/am/客户清单.csv')
-    dialog.save.mockResolvedValue('/tmp/errors.xlsx')
+    api.chooseFile.mockImplementation(dialogAnswers({ import: '/home/am/客户清单.csv', xlsx: '/tmp/errors.xlsx' }))
     api.importInspect.mockResolvedValue({
       file: '客户清单.csv', sheets: ['客户清单'], sheet: '客户清单',
       sample: [['客户名称', '成立时间'], ['华东精密', '2023年13月']], headerRow: 1, headers: ['客户名称', '成立时间'],
@@ -195,10 +189,10 @@ describe('import wizard exports', () => {
     await click('import-next')
     await click('import-next')
     await click('import-export-errors')
-    expect(dialog.save.mock.calls[0][0].defaultPath).toBe('导入错误行-客户清单.xlsx')
+    expect(api.chooseFile).toHaveBeenLastCalledWith('xlsx', '导入错误行-客户清单.xlsx', 'Excel 工作簿')
     expect(api.exportImportErrors).toHaveBeenCalledWith(
-      expect.objectContaining({ path: '/home/am/客户清单.csv', kind: 'customers', sheet: '客户清单', headerRow: 1, mapping: ['customer_name', 'founded'] }),
-      '/tmp/errors.xlsx',
+      expect.objectContaining({ path: 'token:/home/am/客户清单.csv', kind: 'customers', sheet: '客户清单', headerRow: 1, mapping: ['customer_name', 'founded'] }),
+      'token:/tmp/errors.xlsx',
     )
     wrapper.unmount()
   })

@@ -5,7 +5,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Component } from 'vue'
 import { i18n } from '../i18n'
 import { routes } from '../router'
-import type { Contact, CustomerProfile, SectionStatus, Section, Settings } from '../bindings'
+import type { ChosenFile, Contact, CustomerProfile, FilePurpose, SectionStatus, Section, Settings } from '../bindings'
 
 export function makeRouter() {
   return createRouter({ history: createMemoryHistory(), routes })
@@ -68,4 +68,17 @@ export function settingsFixture(over: Partial<Settings> = {}): Settings {
     notify: { enabled: true, time: '09:00', owners: [] },
     ...over,
   }
+}
+
+/**
+ * What `api.chooseFile` answers in tests for a file the person picked at `path`: the token
+ * names the path ("token:/tmp/r.xlsx"), so expectations read as what they check.
+ */
+export function chosenFile(path: string): ChosenFile {
+  return { token: `token:${path}`, name: path.split('/').pop() ?? path, path }
+}
+
+/** An `api.chooseFile` implementation answering each dialog purpose with its path (missing: backed out). */
+export function dialogAnswers(paths: Partial<Record<FilePurpose, string>>) {
+  return async (purpose: FilePurpose) => (paths[purpose] ? chosenFile(paths[purpose]!) : null)
 }

@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElMessageBox, ElSelect } from 'element-plus'
 import type { ImportFile, ImportSpec, MappingTemplate, Preview } from '../bindings'
-import { mountWith } from './helpers'
+import { dialogAnswers, mountWith } from './helpers'
 
 const api = vi.hoisted(() => ({
+  chooseFile: vi.fn(),
   importInspect: vi.fn(),
   importPreview: vi.fn(),
   importCommit: vi.fn(),
@@ -19,8 +20,6 @@ const api = vi.hoisted(() => ({
   applyMappingTemplate: vi.fn(),
 }))
 vi.mock('../api', () => ({ api }))
-const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }))
-vi.mock('@tauri-apps/plugin-dialog', () => dialog)
 const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }))
 vi.mock('@tauri-apps/plugin-opener', () => opener)
 
@@ -83,7 +82,7 @@ function select(w: VueWrapper, id: string) {
 }
 
 async function toMapping(inspected: ImportFile = file) {
-  window.__DOSSIER_E2E_PICK__ = PATH
+  api.chooseFile.mockImplementation(dialogAnswers({ import: PATH, xlsx: '/tmp/错误行.xlsx' }))
   api.importInspect.mockResolvedValue(inspected)
   const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
   await click('import-pick')
@@ -107,7 +106,6 @@ beforeEach(() => {
   api.mappingTemplates.mockResolvedValue([saved])
 })
 afterEach(() => {
-  delete window.__DOSSIER_E2E_PICK__
   document.body.innerHTML = ''
 })
 
@@ -243,7 +241,6 @@ describe('fixing refused cells in the preview', () => {
   })
 
   it('the error report is exported with the fixes, and its message offers to show the file', async () => {
-    window.__DOSSIER_E2E_SAVE__ = '/tmp/错误行.xlsx'
     const wrapper = await toPreview()
     await body().get('[data-testid="import-fix"]').setValue('')
     api.importPreview.mockResolvedValue(preview({ rows: [preview().rows[0], { ...preview().rows[1], issues: [{ ...issue, problem: { code: 'required' } }] }] }))
@@ -251,12 +248,11 @@ describe('fixing refused cells in the preview', () => {
     expect(lastSpec(api.importPreview).fixes).toEqual([{ row: 3, column: 3, value: '' }])
     api.exportImportErrors.mockResolvedValue(null)
     await click('import-export-errors')
-    expect(api.exportImportErrors).toHaveBeenCalledWith(expect.objectContaining({ fixes: [{ row: 3, column: 3, value: '' }] }), '/tmp/错误行.xlsx')
+    expect(api.exportImportErrors).toHaveBeenCalledWith(expect.objectContaining({ path: `token:${PATH}`, fixes: [{ row: 3, column: 3, value: '' }] }), 'token:/tmp/错误行.xlsx')
     expect(q('export-saved').text()).toContain('/tmp/错误行.xlsx')
     opener.revealItemInDir.mockResolvedValue(undefined)
     await click('export-reveal')
     expect(opener.revealItemInDir).toHaveBeenCalledWith('/tmp/错误行.xlsx')
-    delete window.__DOSSIER_E2E_SAVE__
     wrapper.unmount()
   })
 

@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElMessageBox, ElRadioGroup, ElSelect } from 'element-plus'
 import type { ImportFile, ImportProgress, ImportRecord, ImportSpec, Preview } from '../bindings'
-import { mountWith } from './helpers'
+import { chosenFile, mountWith } from './helpers'
 
 const api = vi.hoisted(() => ({
+  chooseFile: vi.fn(),
   importInspect: vi.fn(),
   importPreview: vi.fn(),
   importCommit: vi.fn(),
@@ -17,8 +18,6 @@ const api = vi.hoisted(() => ({
   applyMappingTemplate: vi.fn(),
 }))
 vi.mock('../api', () => ({ api }))
-const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }))
-vi.mock('@tauri-apps/plugin-dialog', () => dialog)
 
 import ImportWizard from '../components/ImportWizard.vue'
 import ImportsView from '../views/ImportsView.vue'
@@ -78,14 +77,14 @@ function select(w: VueWrapper, id: string) {
 
 /** Mounts the wizard and walks it to the mapping step. */
 async function toMapping() {
-  dialog.open.mockResolvedValue(PATH)
+  api.chooseFile.mockResolvedValue(chosenFile(PATH))
   api.importInspect.mockResolvedValue(file)
   const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
   await click('import-pick')
   expect(body().get('[data-testid="import-file"]').text()).toContain('客户清单.csv')
   await click('import-next')
   expect(api.importInspect).toHaveBeenCalledWith({
-    path: PATH, kind: 'customers', sheet: null, headerRow: null, mapping: null, encoding: null, onDuplicate: 'skip', fixes: [],
+    path: `token:${PATH}`, kind: 'customers', sheet: null, headerRow: null, mapping: null, encoding: null, onDuplicate: 'skip', fixes: [],
   })
   expect(body().findAll('[data-testid="import-sample-row"]')).toHaveLength(3)
   expect(body().get('[data-testid="import-sample-row"].header').text()).toContain('客户名称')
@@ -103,7 +102,6 @@ async function toPreview() {
 vi.setConfig({ testTimeout: 20000 })
 beforeEach(() => {
   vi.clearAllMocks()
-  delete window.__DOSSIER_E2E_PICK__
   api.mappingTemplates.mockResolvedValue([])
 })
 afterEach(() => {
@@ -113,9 +111,7 @@ afterEach(() => {
 describe('import wizard', () => {
   it('the mapping step sends the adjusted mapping in the spec to import_preview', async () => {
     const wrapper = await toMapping()
-    expect(dialog.open).toHaveBeenCalledWith(expect.objectContaining({
-      filters: [expect.objectContaining({ extensions: ['xlsx', 'xlsm', 'xlsb', 'xls', 'ods', 'csv', 'txt'] })],
-    }))
+    expect(api.chooseFile).toHaveBeenCalledWith('import', '', expect.any(String))
     // Column C was not recognised: map it to 成立时间; stop importing the phone column.
     select(wrapper, 'import-map-2').vm.$emit('update:modelValue', 'founded')
     select(wrapper, 'import-map-4').vm.$emit('update:modelValue', '')
@@ -124,7 +120,7 @@ describe('import wizard', () => {
     await click('import-next')
     expect(api.importPreview).toHaveBeenCalledTimes(1)
     expect(lastSpec(api.importPreview)).toEqual({
-      path: PATH, kind: 'customers', sheet: '客户清单', headerRow: 1,
+      path: `token:${PATH}`, kind: 'customers', sheet: '客户清单', headerRow: 1,
       mapping: ['customer_name', 'grade', 'founded', 'contact_name', null],
       encoding: null, onDuplicate: 'skip', fixes: [],
     })
@@ -142,7 +138,7 @@ describe('import wizard', () => {
   })
 
   it('a purchases import inspects as purchases and asks for the month and product columns', async () => {
-    dialog.open.mockResolvedValue(PATH)
+    api.chooseFile.mockResolvedValue(chosenFile(PATH))
     api.importInspect.mockResolvedValue({ ...file, mapping: ['customer_name', null, null, null, null] })
     const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
     const kinds = wrapper.findAllComponents(ElRadioGroup).find((c) => c.attributes('data-testid') === 'import-kind')!
@@ -160,7 +156,7 @@ describe('import wizard', () => {
   })
 
   it('clicking a sample row makes it the header row and re-inspects', async () => {
-    dialog.open.mockResolvedValue(PATH)
+    api.chooseFile.mockResolvedValue(chosenFile(PATH))
     api.importInspect.mockResolvedValue(file)
     const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
     await click('import-pick')
@@ -224,7 +220,7 @@ describe('import wizard', () => {
       return new Promise((resolve) => (finish = resolve))
     })
     await click('import-commit')
-    expect(api.importCommit.mock.calls[0][0]).toMatchObject({ path: PATH, onDuplicate: 'skip' })
+    expect(api.importCommit.mock.calls[0][0]).toMatchObject({ path: `token:${PATH}`, onDuplicate: 'skip' })
     report({ done: 200, total: 400 })
     await flushPromises()
     expect(body().get('[data-testid="import-progress"]').text()).toContain('50%')
@@ -270,11 +266,10 @@ describe('import wizard', () => {
   })
 
   it('an unreadable file names the file, per ReadError type', async () => {
-    window.__DOSSIER_E2E_PICK__ = '/tmp/加密.xlsx'
+    api.chooseFile.mockResolvedValue(chosenFile('/tmp/加密.xlsx'))
     api.importInspect.mockRejectedValue({ type: 'unreadable', data: { error: { type: 'encrypted', data: { file: '加密.xlsx' } } } })
     const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
     await click('import-pick')
-    expect(dialog.open).not.toHaveBeenCalled()
     await click('import-next')
     expect(body().get('[data-testid="import-error"]').text()).toContain('文件「加密.xlsx」设置了打开密码')
     api.importInspect.mockRejectedValue({

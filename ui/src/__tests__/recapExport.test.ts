@@ -9,16 +9,15 @@ import type { Visit } from '../bindings'
 import { blankVisit } from '../components/visits/visitForm'
 import { jpegPagesPdf } from '../composables/pdf'
 import { layoutRecap, paginate, wrap, type RecapTheme } from '../components/visits/recapImage'
-import { mountWith } from './helpers'
+import { chosenFile, mountWith } from './helpers'
 
 const api = vi.hoisted(() => ({
+  chooseFile: vi.fn(),
   visitRecap: vi.fn(),
   setVisitConfirmation: vi.fn(),
   saveFileBytes: vi.fn(),
 }))
 vi.mock('../api', () => ({ api }))
-const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }))
-vi.mock('@tauri-apps/plugin-dialog', () => dialog)
 vi.mock('@tauri-apps/plugin-opener', () => ({ revealItemInDir: vi.fn() }))
 const drawn = vi.hoisted(() => ({ png: vi.fn(), pdf: vi.fn() }))
 vi.mock('../components/visits/recapImage', async (original) => ({
@@ -119,42 +118,41 @@ describe('recap dialog export', () => {
     drawn.pdf.mockReturnValue(new Uint8Array([0x25, 0x50, 0x44, 0x46]))
   })
   afterEach(() => {
-    delete window.__DOSSIER_E2E_SAVE__
     document.body.innerHTML = ''
   })
 
   it('saves the recap as a PNG where the user chose, named after the customer and date', async () => {
-    dialog.save.mockResolvedValue('/home/li/华东精密-共识确认-2026-11-20.png')
+    api.chooseFile.mockResolvedValue(chosenFile('/home/li/华东精密-共识确认-2026-11-20.png'))
     const { wrapper } = await open()
     await body().get('[data-testid="visit-recap-png"]').trigger('click')
     await flushPromises()
-    expect(dialog.save).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: '华东精密-共识确认-2026-11-20.png', filters: [{ name: 'PNG 图片', extensions: ['png'] }] }))
+    expect(api.chooseFile).toHaveBeenCalledWith('png', '华东精密-共识确认-2026-11-20', 'PNG 图片')
     expect(drawn.png).toHaveBeenCalledWith(text)
-    expect(api.saveFileBytes).toHaveBeenCalledWith('/home/li/华东精密-共识确认-2026-11-20.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))
+    expect(api.saveFileBytes).toHaveBeenCalledWith('token:/home/li/华东精密-共识确认-2026-11-20.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))
     expect(body().get('[data-testid="export-saved"]').text()).toContain('华东精密-共识确认-2026-11-20.png')
     wrapper.unmount()
   })
 
-  it('saves an A4 PDF titled with the customer and date (the E2E save hook replaces the dialog)', async () => {
-    window.__DOSSIER_E2E_SAVE__ = '/tmp/recap.pdf'
+  it('saves an A4 PDF titled with the customer and date', async () => {
+    api.chooseFile.mockResolvedValue(chosenFile('/tmp/recap.pdf'))
     const { wrapper } = await open()
     await body().get('[data-testid="visit-recap-pdf"]').trigger('click')
     await flushPromises()
-    expect(dialog.save).not.toHaveBeenCalled()
+    expect(api.chooseFile).toHaveBeenCalledWith('pdf', '华东精密-共识确认-2026-11-20', 'PDF 文档')
     expect(drawn.pdf).toHaveBeenCalledWith(text, '共识确认 华东精密 2026-11-20')
-    expect(api.saveFileBytes).toHaveBeenCalledWith('/tmp/recap.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46]))
+    expect(api.saveFileBytes).toHaveBeenCalledWith('token:/tmp/recap.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46]))
     wrapper.unmount()
   })
 
   it('writes nothing when the user backs out of the save dialog, and shows a drawing failure', async () => {
-    dialog.save.mockResolvedValue(null)
+    api.chooseFile.mockResolvedValue(null)
     const { wrapper } = await open()
     await body().get('[data-testid="visit-recap-pdf"]').trigger('click')
     await flushPromises()
     expect(drawn.pdf).not.toHaveBeenCalled()
     expect(api.saveFileBytes).not.toHaveBeenCalled()
 
-    dialog.save.mockResolvedValue('/tmp/x.png')
+    api.chooseFile.mockResolvedValue(chosenFile('/tmp/x.png'))
     drawn.png.mockImplementation(() => {
       throw new Error('canvas 2D is not available')
     })
@@ -166,7 +164,7 @@ describe('recap dialog export', () => {
   })
 
   it('says so when the save dialog itself fails', async () => {
-    dialog.save.mockRejectedValue(new Error('portal unavailable'))
+    api.chooseFile.mockRejectedValue(new Error('portal unavailable'))
     const { wrapper } = await open()
     await body().get('[data-testid="visit-recap-pdf"]').trigger('click')
     await flushPromises()

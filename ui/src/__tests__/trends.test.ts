@@ -115,7 +115,10 @@ describe('trend chart option', () => {
     expect(servo.markArea!.data).toEqual([[{ xAxis: '2026-02', itemStyle: { color: SEVERITY_COLORS.high, opacity: 0.1 } }, { xAxis: '2026-05' }]])
     expect(servo.markPoint!.data).toHaveLength(1) // the stop of 2025 is outside the range
     expect(servo.markPoint!.data[0]).toMatchObject({ coord: ['2026-05', 520_000], value: '连续下降', name: '伺服电机 decline' })
-    expect(servo.markPoint!.tooltip).toEqual({ trigger: 'item', formatter: '{b}' }) // hovering the pin: the explanation
+    // Hovering the pin: the explanation, as text.
+    const pinTip = servo.markPoint!.tooltip as { trigger: string; formatter: (p: { name: string }) => string }
+    expect(pinTip.trigger).toBe('item')
+    expect(pinTip.formatter({ name: '伺服电机 <下降>' })).toBe('伺服电机 &lt;下降&gt;')
     const plc = s[1]
     expect(plc.markArea).toBeUndefined()
     expect(plc.markPoint!.data[0]).toMatchObject({ coord: ['2026-06', 340_000], value: '激增', itemStyle: { color: SEVERITY_COLORS.low } })

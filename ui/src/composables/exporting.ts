@@ -1,17 +1,15 @@
-// Shared by every "export to Excel" action: where to save (the native save dialog, or the
-// E2E hook), the report language (the UI's), default file names, and the message that says
-// where the file went, with a button that shows it in the file manager.
+// Shared by every "export to Excel" action: where to save (the native save dialog, opened by
+// Rust: api.chooseFile), the report language (the UI's), default file names, and the message
+// that says where the file went, with a button that shows it in the file manager.
 import { h } from 'vue'
 import { ElButton, ElMessage } from 'element-plus'
-import { save } from '@tauri-apps/plugin-dialog'
 import { revealItemInDir } from '@tauri-apps/plugin-opener'
-import type { Language } from '../bindings'
+import { api } from '../api'
+import type { ChosenFile, FilePurpose, Language } from '../bindings'
 import { i18n } from '../i18n'
 
 declare global {
   interface Window {
-    /** End-to-end tests cannot drive the native save dialog: a path here replaces it. */
-    __DOSSIER_E2E_SAVE__?: unknown
     /** End-to-end tests cannot see the file manager: an array here collects the revealed paths. */
     __DOSSIER_E2E_REVEALED__?: unknown
   }
@@ -33,18 +31,15 @@ export function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'export'
 }
 
-/** Asks where to save an .xlsx file; null when the user backs out. */
-export async function pickSavePath(defaultName: string): Promise<string | null> {
-  const hook = window.__DOSSIER_E2E_SAVE__
-  if (typeof hook === 'string') return hook
-  const name = safeFileName(defaultName)
-  const chosen = await save({
-    defaultPath: /\.xlsx$/i.test(name) ? name : `${name}.xlsx`,
-    filters: [{ name: i18n.global.t('exporting.filterName'), extensions: ['xlsx'] }],
-  })
+/**
+ * Asks where to save (the native dialog for `purpose`, suggesting `defaultName`); the chosen
+ * file's token for the command that writes it, or null when the person backs out.
+ */
+export async function pickSaveFile(defaultName: string, purpose: FilePurpose = 'xlsx', filterName?: string): Promise<ChosenFile | null> {
+  const chosen = await api.chooseFile(purpose, safeFileName(defaultName), filterName ?? i18n.global.t('exporting.filterName'))
   // A blur after the native dialog: the clicked button would keep its pale focus style.
   ;(document.activeElement as HTMLElement | null)?.blur?.()
-  return typeof chosen === 'string' && chosen !== '' ? chosen : null
+  return chosen
 }
 
 /** Opens the file manager at `path`, with the file selected. */

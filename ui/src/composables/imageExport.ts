@@ -1,23 +1,15 @@
 // Exporting a chart (the power map, the purchase trends) as PNG or SVG, or a drawn document (the
-// 共识确认 recap) as PNG or PDF: the same save-dialog flow (and E2E hook
-// `window.__DOSSIER_E2E_SAVE__`) as the Excel exports, then a Tauri command writes the bytes.
-import { save } from '@tauri-apps/plugin-dialog'
+// 共识确认 recap) as PNG or PDF: the same save dialog (opened by Rust) as the Excel exports, then
+// a Tauri command writes the bytes to the chosen file.
 import { api } from '../api'
-import { safeFileName } from '../composables/exporting'
+import type { ChosenFile } from '../bindings'
+import { pickSaveFile } from '../composables/exporting'
 
 export type ImageKind = 'png' | 'svg'
 
 /** Asks where to save the image (or PDF); null when the user backs out. */
-export async function pickImagePath(defaultName: string, kind: ImageKind | 'pdf', filterName: string): Promise<string | null> {
-  const hook = window.__DOSSIER_E2E_SAVE__
-  if (typeof hook === 'string') return hook
-  const name = safeFileName(defaultName)
-  const chosen = await save({
-    defaultPath: name.toLowerCase().endsWith(`.${kind}`) ? name : `${name}.${kind}`,
-    filters: [{ name: filterName, extensions: [kind] }],
-  })
-  ;(document.activeElement as HTMLElement | null)?.blur?.()
-  return typeof chosen === 'string' && chosen !== '' ? chosen : null
+export function pickImageFile(defaultName: string, kind: ImageKind | 'pdf', filterName: string): Promise<ChosenFile | null> {
+  return pickSaveFile(defaultName, kind, filterName)
 }
 
 /** The bytes of a `data:image/png;base64,…` URL. */
@@ -29,7 +21,7 @@ export function dataUrlBytes(url: string): Uint8Array {
   return out
 }
 
-export async function writeImage(path: string, content: Uint8Array | string): Promise<void> {
+export async function writeImage(file: ChosenFile, content: Uint8Array | string): Promise<void> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content
-  await api.saveFileBytes(path, bytes)
+  await api.saveFileBytes(file.token, bytes)
 }

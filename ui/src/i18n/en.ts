@@ -300,6 +300,8 @@ const en: typeof zhCN = {
     alreadyUndone: 'This import was already undone',
     database: 'Database error: {detail}',
     io: 'Cannot access {path}: {detail}',
+    fileNotChosen: 'Choose the file in the dialog first',
+    wouldOverwriteDatabase: 'Cannot save to {path}: it is the database in use. Choose another name or folder',
     unexpected: 'Something went wrong: {detail}',
     validationFailed: 'Please correct the marked fields',
   },

@@ -4,6 +4,7 @@
 // or competitor. Words come in as arguments, so nothing here reads the i18n state.
 import type { ForecastRow, FunnelStep, LostRow, Stage } from '../bindings'
 import { amountUnit, exact, formatAmount, inUnit, largest, type AmountUnits } from '../trends/format'
+import { tooltipRow, tooltipTitle } from '../chartTooltip'
 
 /** The words the builders need, in the UI's language. */
 export interface PipelineWords {
@@ -109,8 +110,8 @@ export function buildForecastOption(rows: ForecastRow[], words: PipelineWords) {
         if (!params.length) return ''
         const c = columns[params[0].dataIndex]
         if (!c) return ''
-        const lines = params.map((p) => `<div class="tt-row">${String(p.marker ?? '')}${p.seriesName}：<b>${amountText(Number(p.value ?? 0), words.units)}</b></div>`)
-        return `<div class="tt-month">${labels[params[0].dataIndex]} · ${words.deals(c.count)}</div>${lines.join('')}`
+        const lines = params.map((p) => tooltipRow(p.marker, p.seriesName ?? '', amountText(Number(p.value ?? 0), words.units)))
+        return tooltipTitle(`${labels[params[0].dataIndex]} · ${words.deals(c.count)}`) + lines.join('')
       },
     },
     xAxis: { type: 'category', data: labels, axisTick: { alignWithLabel: true } },
@@ -163,12 +164,12 @@ export function buildFunnelOption(steps: FunnelStep[], words: PipelineWords) {
         const r = rows[p.dataIndex]
         if (!r) return ''
         const lines = [
-          `${words.reached}：<b>${words.deals(r.reached)}</b>`,
-          `${words.atStage}：${words.deals(r.count)} · ${amountText(r.amount, words.units)}`,
+          tooltipRow('', words.reached, words.deals(r.reached)),
+          tooltipRow('', `${words.atStage}：${words.deals(r.count)} · ${amountText(r.amount, words.units)}`),
         ]
-        if (r.stepRate !== null) lines.push(`${words.stepRate}：${r.stepRate}%`)
-        if (r.overallRate !== null) lines.push(`${words.overallRate}：${r.overallRate}%`)
-        return `<div class="tt-month">${words.stage(r.stage)}</div>${lines.map((l) => `<div class="tt-row">${l}</div>`).join('')}`
+        if (r.stepRate !== null) lines.push(tooltipRow('', `${words.stepRate}：${r.stepRate}%`))
+        if (r.overallRate !== null) lines.push(tooltipRow('', `${words.overallRate}：${r.overallRate}%`))
+        return tooltipTitle(words.stage(r.stage)) + lines.join('')
       },
     },
     series: [
@@ -217,7 +218,7 @@ export function buildLostOption(rows: LostRow[], label: (key: string) => string,
         const params = (Array.isArray(raw) ? raw : [raw]) as TooltipParam[]
         const r = shown[params[0]?.dataIndex ?? -1]
         if (!r) return ''
-        return `<div class="tt-month">${names[params[0].dataIndex]}</div><div class="tt-row">${words.deals(r.count)} · ${amountText(r.amount, words.units)}</div>`
+        return tooltipTitle(names[params[0].dataIndex]) + tooltipRow('', `${words.deals(r.count)} · ${amountText(r.amount, words.units)}`)
       },
     },
     xAxis: { type: 'value', minInterval: 1 },

@@ -7,6 +7,7 @@
 // purchases is drawn at 0, never as a gap that would join its neighbours with a misleading line.
 import type { PortfolioTrend, Severity, SignalKind, TrendData, TrendSeries, TrendSignal } from '../bindings'
 import { amountUnit, exact, formatAmount, inUnit, largest, type AmountUnits } from './format'
+import { escapeHtml, tooltipRow, tooltipTitle } from '../chartTooltip'
 
 export type Metric = 'amount' | 'quantity'
 export type Grouping = 'product' | 'category'
@@ -154,9 +155,9 @@ export function tooltipFormatter(months: string[], previousMonths: string[], met
     const rows = params.map((p) => {
       const earlier = String(p.seriesId ?? '').startsWith(PREVIOUS_ID)
       const label = earlier ? `${p.seriesName}（${words.yearEarlier} ${previousMonths[i] ?? ''}）` : p.seriesName
-      return `<div class="tt-row">${String(p.marker ?? '')}${label}：<b>${tooltipValue(Number(p.value ?? 0), metric, words)}</b></div>`
+      return tooltipRow(p.marker, String(label ?? ''), tooltipValue(Number(p.value ?? 0), metric, words))
     })
-    return `<div class="tt-month">${months[i] ?? ''}</div>${rows.join('')}`
+    return tooltipTitle(months[i] ?? '') + rows.join('')
   }
 }
 
@@ -204,7 +205,7 @@ export function buildTrendOption(data: TrendData, view: TrendView, words: TrendW
           symbolSize: 26,
           data: marks.points,
           label: { position: 'top', formatter: '{c}', fontSize: 11, fontWeight: 600, textBorderColor: '#fff', textBorderWidth: 3 },
-          tooltip: { trigger: 'item', formatter: '{b}' },
+          tooltip: { trigger: 'item', formatter: (p: { name?: string }) => escapeHtml(p.name) },
         }
       }
       if (marks.areas.length) base.markArea = { silent: true, data: marks.areas }
@@ -271,8 +272,8 @@ export function buildShareOption(data: TrendData, words: TrendWords) {
       formatter: (raw: unknown) => {
         const params = raw as TooltipParam[]
         if (!params.length) return ''
-        const rows = params.map((p) => `<div class="tt-row">${String(p.marker ?? '')}${p.seriesName}：<b>${pct(p.value)}</b></div>`)
-        return `<div class="tt-month">${data.months[params[0].dataIndex] ?? ''}</div>${rows.join('')}`
+        const rows = params.map((p) => tooltipRow(p.marker, p.seriesName ?? '', pct(p.value)))
+        return tooltipTitle(data.months[params[0].dataIndex] ?? '') + rows.join('')
       },
     },
     xAxis: { type: 'category', data: data.months, boundaryGap: false },

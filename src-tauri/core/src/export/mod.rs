@@ -73,12 +73,11 @@ impl Xlsx {
         self.0.save_to_buffer().map_err(|e| xlsx_error("", e))
     }
 
-    /// Writes the file. The package is built in memory first, so a failure (a read-only
-    /// folder, a file open in Excel on Windows) leaves no half-written file behind.
+    /// Writes the file. The package is built in memory first and written all or nothing
+    /// ([`crate::files::write_atomically`]), so a failure (a read-only folder, a full disk, a
+    /// file open in Excel on Windows) leaves the file that was there before as it was.
     pub fn save(self, path: &Path) -> Result<()> {
-        let shown = path.display().to_string();
-        let bytes = self.to_bytes()?;
-        std::fs::write(path, bytes).map_err(|e| CoreError::Io { path: shown, detail: e.to_string() })
+        crate::files::write_atomically(path, &self.to_bytes()?)
     }
 }
 
