@@ -66,8 +66,9 @@ impl AppState {
 fn open_store(path: &PathBuf, clock: &Arc<dyn Clock>) -> (Option<Store>, Option<CoreError>) {
     match Store::open(path, clock.clone()) {
         Ok(store) => {
-            // Whatever waited in the undo bin when the app last closed is gone for good.
-            let _ = store.purge_deleted();
+            // Trash entries older than the setting's days leave for good; a failure here must
+            // not keep the database from opening (they are purged at the next start).
+            let _ = store.purge_expired_trash();
             (Some(store), None)
         }
         Err(e) => (None, Some(e)),
