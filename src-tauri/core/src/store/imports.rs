@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -18,7 +18,7 @@ use crate::import::mapping::Field;
 use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Preview};
 use crate::import::read::Sheet;
 use crate::import::ImportSpec;
-use crate::model::{ContactFields, Customer, CustomerFields, HitKind, Section};
+use crate::model::{Customer, HitKind, Section};
 use crate::normalize::customer_key;
 use crate::search;
 
