@@ -81,7 +81,12 @@ fn entries_are_listed_newest_first_and_restored_in_any_order() {
     let s = { drop(s); store_on(&dir, 2026, 11, 24) };
     s.delete_visit(b.visit).unwrap();
     let s = { drop(s); store_on(&dir, 2026, 11, 25) };
+    let closing = s.home(&HomeQuery::default()).unwrap().closing_total;
     s.delete_opportunity(a.deal).unwrap();
+    // A deal in the trash is in no list, count or light.
+    assert!(s.list_opportunities(&OpportunityQuery { limit: 50, ..Default::default() }).unwrap().rows.iter().all(|r| r.opportunity.id != a.deal));
+    assert_eq!(s.home(&HomeQuery::default()).unwrap().closing_total, closing - 1);
+    assert!(s.portfolio_risk().unwrap().opportunities.iter().all(|o| o.opportunity_id != a.deal));
     s.delete_customer(b.id).unwrap();
     let page = s.trash(2, 0).unwrap();
     assert_eq!(page.total, 4);
@@ -343,4 +348,44 @@ fn what_the_old_undo_bin_held_becomes_trash_entries_on_upgrade() {
     assert_eq!(setting, 0);
     s.restore_trash(page.entries[0].id).unwrap();
     assert_eq!(s.profile(kept_contact).unwrap().contacts.len(), 3);
+}
+
+#[test]
+fn an_import_from_before_the_trash_reverts_only_records_not_saved_since() {
+    use dossier_core::import::plan::OnDuplicate;
+    let (dir, s) = store();
+    let mut ids = Vec::new();
+    for (name, region) in [("华东精密", "江苏"), ("南方电网", "广东")] {
+        ids.push(s.create_customer(&dossier_core::model::CustomerFields { name: name.into(), region: region.into(), ..Default::default() }).unwrap().id);
+    }
+    let id = import(&s, &[["华东精密", "", "上海", ""], ["南方电网", "", "广州", ""]], OnDuplicate::Overwrite);
+    // Imports committed before migration 009 did not keep what they wrote.
+    s.connection().execute("UPDATE import_change SET after = NULL", []).unwrap();
+    drop(s);
+    let s = store_on(&dir, 2026, 11, 24);
+    let mut f = s.profile(ids[0]).unwrap().customer.fields;
+    f.industry = "机械".into();
+    s.update_customer(ids[0], &f).unwrap();
+    let p = s.import_undo_preview(id).unwrap();
+    assert_eq!(p.edited.iter().map(|e| (e.id, e.fields.clone())).collect::<Vec<_>>(), [(ids[0], vec!["industry".to_string(), "region".to_string()])]);
+    s.undo_import(id, false).unwrap();
+    let region = |i: usize| s.profile(ids[i]).unwrap().customer.fields.region;
+    assert_eq!((region(0).as_str(), region(1).as_str()), ("上海", "广东"), "the record saved since is left whole");
+}
+
+#[test]
+fn an_import_undo_that_would_take_a_name_in_use_is_refused_whole() {
+    use dossier_core::import::plan::OnDuplicate;
+    let (_d, s) = store();
+    let old = s.create_customer(&named("华东精密")).unwrap().id;
+    // The import also renamed 长江汽配 to 华东精密 (as its history records it); someone
+    // created another 长江汽配 since.
+    let id = import(&s, &[["蓝海食品", "食品", "", ""]], OnDuplicate::Overwrite);
+    s.connection()
+        .execute("INSERT INTO import_change (batch_id, entity, ref_id, action, before, after) VALUES (?1, 'customer', ?2, 'updated', ?3, ?4)", rusqlite::params![id, old, serde_json::json!({"name": "长江汽配"}).to_string(), serde_json::json!({"name": "华东精密"}).to_string()])
+        .unwrap();
+    s.create_customer(&named("长江汽配")).unwrap();
+    assert_eq!(refused(s.undo_import(id, false)), ("name".into(), Reason::Duplicate));
+    assert_eq!(s.trash(50, 0).unwrap().total, 0, "nothing was written");
+    assert!(s.search("蓝海食品", 1).unwrap().customers.len() == 1);
 }
