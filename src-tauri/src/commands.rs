@@ -254,10 +254,11 @@ pub async fn import_history(state: State<'_, AppState>) -> Res<Vec<ImportRecord>
     state.with(|s| s.import_history())
 }
 
-/// Undoes an import; `revert_edited`: also the fields edited since (see `import_undo_preview`).
+/// Undoes an import; `revert_edited` (default false): also the fields edited since (see
+/// `import_undo_preview`).
 #[tauri::command]
-pub async fn undo_import(state: State<'_, AppState>, id: i64, revert_edited: bool) -> Res<ImportRecord> {
-    state.with(|s| s.undo_import(id, revert_edited))
+pub async fn undo_import(state: State<'_, AppState>, id: i64, revert_edited: Option<bool>) -> Res<ImportRecord> {
+    state.with(|s| s.undo_import(id, revert_edited.unwrap_or(false)))
 }
 
 #[tauri::command]
