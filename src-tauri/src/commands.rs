@@ -10,7 +10,7 @@ use dossier_core::import::plan::{ImportKind, Preview};
 use dossier_core::import::{ImportFile, ImportProgress, ImportSpec};
 use dossier_core::model::*;
 use dossier_core::store::mapping_templates::MappingTemplate;
-use dossier_core::store::ImportRecord;
+use dossier_core::store::{ImportRecord, ImportUndoPreview};
 use dossier_core::trends::{FeedQuery, PortfolioQuery, PortfolioTrend, Purchase, PurchasePage, PurchaseQuery, SignalFeed, TrendData, TrendRange, TrendSignal};
 use dossier_core::activity::{CustomerRemoval, HomeData, HomeQuery, TimelinePage, TimelineQuery};
 use dossier_core::opportunities::{
@@ -303,9 +303,11 @@ pub async fn import_history(state: State<'_, AppState>) -> Res<Vec<ImportRecord>
     state.with(|s| s.import_history())
 }
 
+/// Undoes an import; `revert_edited` (default false): also the fields edited since (see
+/// `import_undo_preview`).
 #[tauri::command]
-pub async fn undo_import(state: State<'_, AppState>, id: i64) -> Res<ImportRecord> {
-    state.with(|s| s.undo_import(id))
+pub async fn undo_import(state: State<'_, AppState>, id: i64, revert_edited: Option<bool>) -> Res<ImportRecord> {
+    state.with(|s| s.undo_import(id, revert_edited.unwrap_or(false)))
 }
 
 #[tauri::command]
@@ -744,4 +746,33 @@ pub async fn home_data(state: State<'_, AppState>, query: HomeQuery) -> Res<Home
 #[tauri::command]
 pub async fn customer_removal(state: State<'_, AppState>, id: i64) -> Res<CustomerRemoval> {
     state.with(|s| s.customer_removal(id))
+}
+
+/// A page of the trash (回收站), newest first.
+#[tauri::command]
+pub async fn list_trash(state: State<'_, AppState>, limit: i64, offset: i64) -> Res<TrashPage> {
+    state.with(|s| s.trash(limit, offset))
+}
+
+#[tauri::command]
+pub async fn restore_trash(state: State<'_, AppState>, id: i64) -> Res<Restored> {
+    state.with(|s| s.restore_trash(id))
+}
+
+/// 永久删除 of one entry (a customer's takes its contacts', summaries' and deals' entries).
+#[tauri::command]
+pub async fn purge_trash(state: State<'_, AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.purge_trash(id))
+}
+
+/// 清空回收站; returns how many entries left.
+#[tauri::command]
+pub async fn empty_trash(state: State<'_, AppState>) -> Res<i64> {
+    state.with(|s| s.empty_trash())
+}
+
+/// What undoing an import would do, with the records edited since (asked before `undo_import`).
+#[tauri::command]
+pub async fn import_undo_preview(state: State<'_, AppState>, id: i64) -> Res<ImportUndoPreview> {
+    state.with(|s| s.import_undo_preview(id))
 }

@@ -191,6 +191,11 @@ pub fn run() {
             commands::customer_timeline,
             commands::home_data,
             commands::customer_removal,
+            commands::list_trash,
+            commands::restore_trash,
+            commands::purge_trash,
+            commands::empty_trash,
+            commands::import_undo_preview,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Dossier");

@@ -71,8 +71,9 @@ impl AppState {
 fn open_store(path: &PathBuf, clock: &Arc<dyn Clock>) -> (Option<Store>, Option<CoreError>) {
     match Store::open(path, clock.clone()) {
         Ok(store) => {
-            // Whatever waited in the undo bin when the app last closed is gone for good.
-            let _ = store.purge_deleted();
+            // Trash entries older than the setting's days leave for good; a failure here must
+            // not keep the database from opening (they are purged at the next start).
+            let _ = store.purge_expired_trash();
             (Some(store), None)
         }
         Err(e) => {
@@ -94,6 +95,7 @@ fn status(inner: &Inner) -> Result<DbStatus, CoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dossier_core::model::CustomerFields;
 
     #[test]
     fn a_bad_startup_file_leaves_the_app_usable_and_the_file_untouched() {
@@ -113,5 +115,22 @@ mod tests {
         assert_eq!(json["type"], "notSqlite");
         assert!(json["data"]["path"].as_str().unwrap().ends_with("notes.sqlite"));
         assert_eq!(state.with(|s| s.stats()).unwrap().customers, 0, "the good file stays open");
+    }
+
+    #[test]
+    fn opening_a_file_purges_the_trash_entries_past_their_days_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.sqlite");
+        let long_ago = Store::open(&path, Arc::new(dossier_core::FixedClock::on(2020, 1, 1))).unwrap();
+        let old = long_ago.create_customer(&CustomerFields { name: "旧客户".into(), ..Default::default() }).unwrap();
+        long_ago.delete_customer(old.id).unwrap();
+        drop(long_ago);
+        let now = Store::open(&path, Arc::new(SystemClock)).unwrap();
+        let recent = now.create_customer(&CustomerFields { name: "新客户".into(), ..Default::default() }).unwrap();
+        now.delete_customer(recent.id).unwrap();
+        drop(now);
+        let state = AppState::open(path, None);
+        let left = state.with(|s| s.trash(10, 0)).unwrap();
+        assert_eq!(left.entries.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["新客户"]);
     }
 }

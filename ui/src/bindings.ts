@@ -306,7 +306,11 @@ risk: RiskSettings,
 /**
  * The desktop reminder of due and overdue next actions (likewise).
  */
-notify: NotifySettings, };
+notify: NotifySettings, 
+/**
+ * Days a deleted record stays in the trash before it is purged for good (1–365).
+ */
+trashDays: number, };
 
 export type NotifySettings = { enabled: boolean, 
 /**
@@ -320,9 +324,31 @@ time: string,
  */
 owners: Array<string>, };
 
-export type DeletedKind = "customer" | "contact" | "visit";
+export type DeletedKind = "customer" | "contact" | "visit" | "opportunity";
 
 export type Restored = { kind: DeletedKind, id: number, customerId: number, name: string, };
+
+export type TrashContents = { contacts: number, opportunities: number, visits: number, actions: number, purchases: number, powerScopes: number, };
+
+export type TrashEntry = { id: number, kind: DeletedKind, 
+/**
+ * The record's id when it was deleted.
+ */
+recordId: number, customerId: number, customerName: string, 
+/**
+ * The record's name (a summary: its date and goal).
+ */
+name: string, deletedAt: string, 
+/**
+ * When it leaves for good (deleted_at + `Settings::trash_days`).
+ */
+expiresAt: string, 
+/**
+ * The import whose undo put it here, if any.
+ */
+importId: number | null, contents: TrashContents, };
+
+export type TrashPage = { entries: Array<TrashEntry>, total: number, };
 
 export type DbStatus = { path: string, error: CoreError | null, 
 /**
@@ -332,7 +358,7 @@ empty: boolean, };
 
 export type Reason = "required" | "too_long" | "duplicate" | "out_of_range" | "invalid_date" | "invalid_period" | "repeated" | "invalid_email" | "invalid_reference" | "cycle";
 
-export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: string, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "unreadable", "data": { error: ReadError, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "closed" } | { "type": "database", "data": { detail: string, } } | { "type": "fileNotChosen" } | { "type": "wouldOverwriteDatabase", "data": { path: string, } };
+export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: string, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "unreadable", "data": { error: ReadError, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "customerInTrash", "data": { customerId: number, name: string, trashId: number | null, } } | { "type": "closed" } | { "type": "database", "data": { detail: string, } } | { "type": "fileNotChosen" } | { "type": "wouldOverwriteDatabase", "data": { path: string, } };
 
 export type FilePurpose = "import" | "xlsx" | "png" | "svg" | "pdf" | "openDatabase" | "newDatabase";
 
@@ -427,6 +453,36 @@ fixes: Array<CellFix>, };
 export type ImportProgress = { done: number, total: number, };
 
 export type ImportRecord = { id: number, file: string, sheet: string, kind: string, created: number, updated: number, skipped: number, errors: number, importedAt: string, undoneAt: string | null, };
+
+export type EditedRecord = { kind: HitKind, id: number, name: string, 
+/**
+ * The fields (camelCase, as in `CustomerFields`/`ContactFields`) the import changed and
+ * someone changed again since. For an import made before Dossier kept what imports
+ * wrote: every field that differs from before the import, when the record was saved after it.
+ */
+fields: Array<string>, };
+
+export type ImportUndoPreview = { id: number, 
+/**
+ * Customers it created that go to the trash (with whatever was added to them since).
+ */
+customers: number, 
+/**
+ * Contacts it added to existing customers that go to the trash.
+ */
+contacts: number, 
+/**
+ * Purchase records it created, deleted.
+ */
+purchases: number, 
+/**
+ * Records it updated that get their previous values back.
+ */
+reverted: number, 
+/**
+ * Of those, the ones edited since: left as edited unless `revert_edited`.
+ */
+edited: Array<EditedRecord>, };
 
 export type ReadError = { "type": "unreadable", "data": { file: string, reason: string, } } | { "type": "encrypted", "data": { file: string, } } | { "type": "noSuchSheet", "data": { file: string, sheet: string, available: Array<string>, } } | { "type": "empty", "data": { file: string, } } | { "type": "tooLarge", "data": { file: string, sheet: string, what: string, limit: number, } } | { "type": "unknownFormat", "data": { file: string, } } | { "type": "headerOnly", "data": { file: string, sheet: string, } };
 

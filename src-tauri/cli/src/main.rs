@@ -5,6 +5,7 @@
 mod bench;
 mod export;
 mod import;
+mod trash;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -120,12 +121,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Undo an import: what it created is deleted, what it updated is restored.
+    /// Undo an import: what it created goes to the trash (its purchase records are deleted),
+    /// what it updated gets its previous values back except fields edited since.
     UndoImport {
         #[arg(long)]
         db: PathBuf,
+        /// Revert the fields edited after the import too.
+        #[arg(long)]
+        revert_edited: bool,
+        /// Only print (JSON) what the undo would do, with the records edited since.
+        #[arg(long)]
+        preview: bool,
         id: i64,
     },
+    /// The trash (回收站): list entries (newest first), `restore ID`, `purge ID | --all`.
+    Trash(trash::TrashArgs),
     /// Write an Excel export: `team-report`, `customer NAME` or `template KIND`.
     Export(export::ExportArgs),
     /// Benchmarks.
@@ -361,10 +371,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
         }
-        Command::UndoImport { db, id } => {
-            let r = open(&db)?.undo_import(id)?;
+        Command::UndoImport { db, id, preview: true, .. } => print_json(&open(&db)?.import_undo_preview(id)?),
+        Command::UndoImport { db, id, revert_edited, preview: false } => {
+            let r = open(&db)?.undo_import(id, revert_edited)?;
             eprintln!("import {} ({}) undone", r.id, r.file);
         }
+        Command::Trash(args) => trash::run(args)?,
         Command::Export(args) => export::run(args)?,
         Command::Bench { what: BenchCommand::Search { db, json, queries } } => {
             let store = open(&db)?;

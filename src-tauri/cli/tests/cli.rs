@@ -62,8 +62,20 @@ fn import_a_gbk_csv_dry_run_then_commit_then_undo() {
 
     let history = json(&cli(&["imports", "--db", db, "--json"]));
     let id = history[0]["id"].as_i64().unwrap().to_string();
+    let preview = json(&cli(&["undo-import", "--db", db, "--preview", &id]));
+    assert_eq!((preview["customers"].as_i64(), preview["edited"].as_array().map(Vec::len)), (Some(1), Some(0)));
     assert!(cli(&["undo-import", "--db", db, &id]).status.success());
     assert_eq!(json(&cli(&["stats", "--db", db, "--json"]))["customers"], 0);
+    // The customer it created waits in the trash, restorable.
+    let trash = json(&cli(&["trash", "--db", db, "--json"]));
+    assert_eq!((trash[0]["kind"].as_str(), trash[0]["name"].as_str()), (Some("customer"), Some("华东精密")));
+    let entry = trash[0]["id"].to_string();
+    assert!(cli(&["trash", "restore", "--db", db, &entry]).status.success());
+    assert_eq!(json(&cli(&["stats", "--db", db, "--json"]))["customers"], 1);
+    assert_eq!(cli(&["trash", "restore", "--db", db, &entry]).status.code(), Some(2), "no such entry any more");
+    assert_eq!(cli(&["trash", "purge", "--db", db]).status.code(), Some(2), "an id or --all");
+    assert!(cli(&["trash", "purge", "--db", db, "--all"]).status.success());
+    assert_eq!(cli(&["trash"]).status.code(), Some(2), "missing --db");
     assert_eq!(cli(&["undo-import", "--db", db, &id]).status.code(), Some(2), "already undone");
 }
 

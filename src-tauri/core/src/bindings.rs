@@ -14,7 +14,7 @@ use crate::import::read::{ReadError, TextEncoding};
 use crate::import::values::ValueError;
 use crate::import::{CellFix, ImportFile, ImportProgress, ImportSpec};
 use crate::store::mapping_templates::{MappingTemplate, TemplateMatch};
-use crate::store::ImportRecord;
+use crate::store::{EditedRecord, ImportRecord, ImportUndoPreview};
 use crate::model::*;
 use crate::powermap::*;
 use crate::trends::*;
@@ -37,9 +37,9 @@ fn generate() -> String {
         CustomerFields, Customer, BusinessLine, MainBusiness, FinancialPeriod, SpBp,
         RoleAssessment, Supplier, ProcessIt, ContactFields, Contact, SectionStatus,
         FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
-        SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, DbStatus, Reason, CoreError, FilePurpose, ChosenFile,
+        SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, TrashContents, TrashEntry, TrashPage, DbStatus, Reason, CoreError, FilePurpose, ChosenFile,
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
-        RowPlan, Counts, Preview, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, ReadError,
+        RowPlan, Counts, Preview, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, EditedRecord, ImportUndoPreview, ReadError,
         MappingTemplate, TemplateMatch,
         Language, ReportOptions,
         StatusLight, EdgeKind, ContactRef, Assessment, StatusReason, MapStatus, Point, MapNode, MapEdge,

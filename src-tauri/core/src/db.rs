@@ -21,12 +21,15 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/006_power_map.sql"),
     include_str!("../migrations/007_purchase_trends.sql"),
     include_str!("../migrations/008_visits_opportunities.sql"),
+    include_str!("../migrations/009_trash.sql"),
 ];
 
 /// The version whose hook fills the unigram search index from the existing entries.
 const SEARCH_UNIGRAMS: usize = 5;
 /// The version whose hook computes the power-map status light of the existing customers.
 const POWER_MAP: usize = 6;
+/// The version whose hook turns what the old one-entry undo bin held into trash entries.
+const TRASH: usize = 9;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(
@@ -41,6 +44,10 @@ fn migrations() -> Migrations<'static> {
                 POWER_MAP => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
                     crate::store::power_map::refresh_all_statuses(tx)
                         .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+                    Ok(())
+                }),
+                TRASH => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
+                    crate::store::trash::adopt_undo_bin(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
                     Ok(())
                 }),
                 _ => M::up(sql),

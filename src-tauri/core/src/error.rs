@@ -69,6 +69,12 @@ pub enum CoreError {
     #[error("import {id} was already undone")]
     AlreadyUndone { id: i64 },
 
+    /// A contact, visit summary or opportunity cannot come back from the trash while its
+    /// customer is in it (`trash_id`: the customer's entry, to restore first).
+    #[error("customer {customer_id} ({name}) is in the trash")]
+    #[serde(rename_all = "camelCase")]
+    CustomerInTrash { customer_id: i64, name: String, trash_id: Option<i64> },
+
     /// No database is open (the start-up one could not be opened).
     #[error("no database is open")]
     Closed,

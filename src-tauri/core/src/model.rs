@@ -501,6 +501,8 @@ pub struct Settings {
     pub risk: crate::risk::RiskSettings,
     /// The desktop reminder of due and overdue next actions (likewise).
     pub notify: NotifySettings,
+    /// Days a deleted record stays in the trash before it is purged for good (1–365).
+    pub trash_days: i64,
 }
 
 /// The desktop reminder of next actions due today and overdue: the app sends one notification
@@ -537,16 +539,18 @@ impl Default for Settings {
             stage_probabilities: Default::default(),
             risk: Default::default(),
             notify: Default::default(),
+            trash_days: 30,
         }
     }
 }
 
 code_enum!(
-    /// What the undo bin can hold (one delete at a time).
-    DeletedKind { Customer = "customer", Contact = "contact", Visit = "visit" }
+    /// What the trash (回收站) holds.
+    DeletedKind { Customer = "customer", Contact = "contact", Visit = "visit", Opportunity = "opportunity" }
 );
 
-/// What "undo" brought back.
+/// What "undo" or a restore from the trash brought back (`id`: the record's id now, which is
+/// a new one when a record created since took the old).
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Restored {
@@ -554,6 +558,48 @@ pub struct Restored {
     pub id: i64,
     pub customer_id: i64,
     pub name: String,
+}
+
+/// What went to the trash with an entry, counted when it was deleted: a customer's contacts,
+/// deals, visit summaries, next actions, purchase records and power-map scopes; a summary's
+/// next actions. The UI words it ("3 位联系人、2 个商机、5 条拜访总结").
+#[derive(Serialize, Deserialize, TS, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TrashContents {
+    pub contacts: i64,
+    pub opportunities: i64,
+    pub visits: i64,
+    pub actions: i64,
+    pub purchases: i64,
+    pub power_scopes: i64,
+}
+
+/// One entry of the trash.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TrashEntry {
+    pub id: i64,
+    pub kind: DeletedKind,
+    /// The record's id when it was deleted.
+    pub record_id: i64,
+    pub customer_id: i64,
+    pub customer_name: String,
+    /// The record's name (a summary: its date and goal).
+    pub name: String,
+    pub deleted_at: String,
+    /// When it leaves for good (deleted_at + `Settings::trash_days`).
+    pub expires_at: String,
+    /// The import whose undo put it here, if any.
+    pub import_id: Option<i64>,
+    pub contents: TrashContents,
+}
+
+/// A page of the trash, newest first.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TrashPage {
+    pub entries: Vec<TrashEntry>,
+    pub total: i64,
 }
 
 /// Which database the app has open, or why it could not open it. When `error` is set the app

@@ -299,6 +299,7 @@ pub fn settings(s: &Settings) -> Result<()> {
     range_f("yoyPct", Some(s.yoy_pct), 1.0, 1000.0)?;
     range_i("stoppedMonths", Some(s.stopped_months), 1, 12)?;
     range_i("newProductMonths", Some(s.new_product_months), 1, 12)?;
+    range_i("trashDays", Some(s.trash_days), 1, 365)?;
     pipeline_settings(s)?;
     notify_settings(s)
 }

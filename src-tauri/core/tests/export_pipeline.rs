@@ -166,7 +166,7 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
         .unwrap();
     assert_eq!((passed, total), (vec!["2026-11-20".to_string()], 2));
 
-    // Done, the action is no longer overdue; a customer in the undo bin takes its visits along.
+    // Done, the action is no longer overdue; a customer in the trash takes its visits along.
     let first = s.visits(c, None, 0, 1).unwrap().rows[0].fields.actions[0].id.unwrap();
     s.set_action_status(first, ActionStatus::Done).unwrap();
     let rows = sheet(&report(&s, Language::Zh), "拜访记录");

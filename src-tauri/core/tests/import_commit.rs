@@ -130,11 +130,11 @@ fn overwrite_changes_exactly_the_edited_cells_and_undo_restores_them() {
     expected.founded = "2018-01".into();
     assert_eq!(after.customer.fields, expected, "nothing else changed");
 
-    s.undo_import(rec.id).unwrap();
+    s.undo_import(rec.id, false).unwrap();
     let restored = s.profile(id).unwrap();
     assert_eq!(restored.customer.fields, before.customer.fields);
     assert_eq!(restored.contacts, before.contacts);
-    assert!(matches!(s.undo_import(rec.id), Err(CoreError::AlreadyUndone { .. })));
+    assert!(matches!(s.undo_import(rec.id, false), Err(CoreError::AlreadyUndone { .. })));
 }
 
 #[test]
@@ -146,7 +146,7 @@ fn undo_of_a_creating_import_leaves_the_database_as_before() {
     let mapping = mapping_of(&sheet);
     let rec = commit(&s, &request(&sheet, &mapping, OnDuplicate::Overwrite));
     assert!(s.stats().unwrap().customers > before.customers);
-    let undone = s.undo_import(rec.id).unwrap();
+    let undone = s.undo_import(rec.id, false).unwrap();
     assert!(undone.undone_at.is_some());
     assert_eq!(s.stats().unwrap(), before);
     assert!(s.search("zs", 8).unwrap().contacts.iter().all(|h| h.title != "张三"));
@@ -248,7 +248,7 @@ fn purchases_import_with_months_returns_currencies_and_duplicates() {
     assert_eq!(stored[2].3, "USD");
     // Re-import: all duplicates; undo removes the three purchases.
     assert_eq!(s.plan_import(&req).unwrap().counts.new, 0);
-    s.undo_import(rec.id).unwrap();
+    s.undo_import(rec.id, false).unwrap();
     assert_eq!(s.stats().unwrap().purchases, 0);
 }
 

@@ -447,7 +447,7 @@ fn deleting_a_contact_reports_and_removes_their_edges_and_undo_brings_them_back(
     assert_eq!(strip(s.power_map(c, None).unwrap()), strip(before_account));
     assert_eq!(strip(s.power_map(c, scope).unwrap()), strip(before_scope));
 
-    // Deleted for good (the next delete purges the bin): the map holds no trace of them.
+    // Deleted again (to the trash): the map holds no trace of them.
     s.delete_contact(li).unwrap();
     s.delete_contact(qian).unwrap();
     let m = s.power_map(c, None).unwrap();

@@ -110,7 +110,7 @@ fn export_edit_three_cells_reimport_with_overwrite_then_undo() {
         assert_eq!((&x.contacts, &x.financials, &x.roles), (&y.contacts, &y.financials, &y.roles), "the rest of the profile is untouched");
     }
 
-    store.undo_import(record.id).unwrap();
+    store.undo_import(record.id, false).unwrap();
     let undone = profiles(&store);
     for (x, y) in before.iter().zip(&undone) {
         assert_eq!(x.customer.fields, y.customer.fields, "undo restores {}", x.customer.fields.name);

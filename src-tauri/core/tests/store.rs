@@ -231,21 +231,22 @@ fn delete_and_undo_bring_back_customer_contacts_and_search() {
     assert_eq!((r.kind, r.id, r.name.as_str()), (DeletedKind::Customer, c.id, "宏图家居"));
     assert_eq!(s.search("林雪梅", 8).unwrap().contacts.len(), 1);
     assert_eq!(s.search("宏图", 8).unwrap().customers.len(), 1);
-    assert_eq!(s.undo_delete().unwrap(), None, "only once");
+    assert_eq!(s.undo_delete().unwrap(), None, "only once: the trash is empty");
 }
 
 #[test]
-fn only_the_last_delete_can_be_undone_and_name_reuse_blocks_undo() {
+fn undo_takes_the_newest_delete_each_time_and_name_reuse_blocks_it() {
     let (_dir, s) = store();
     let a = s.create_customer(&named("甲公司")).unwrap();
     let b = s.create_customer(&named("乙公司")).unwrap();
     s.delete_customer(a.id).unwrap();
     s.delete_customer(b.id).unwrap();
     assert_eq!(s.undo_delete().unwrap().unwrap().id, b.id);
-    assert!(s.profile(a.id).is_err(), "the earlier delete was purged");
+    assert_eq!(s.undo_delete().unwrap().unwrap().id, a.id, "the earlier delete waited in the trash");
     s.delete_customer(b.id).unwrap();
     s.create_customer(&named("乙公司")).unwrap();
     assert_eq!(refused(s.undo_delete()).1, Reason::Duplicate);
+    assert_eq!(s.trash(10, 0).unwrap().total, 1, "a refused undo leaves it in the trash");
 }
 
 #[test]

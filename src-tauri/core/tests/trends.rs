@@ -271,13 +271,13 @@ fn the_feed_follows_every_write_and_the_thresholds() {
     assert_eq!(kinds(&feed(&s, FeedQuery { grades: vec![Grade::A], ..Default::default() }).signals), [("伺服电机".into(), SignalKind::Stopped)]);
     s.save_settings(&Settings::default()).unwrap();
 
-    // Delete to the undo bin: gone from the feed; undo: back; purge: its rows go.
+    // Delete to the trash: gone from the feed; undo: back; purged: its rows go.
     s.delete_customer(b).unwrap();
     assert_eq!(feed(&s, FeedQuery::default()).total, 0);
     s.undo_delete().unwrap();
     assert_eq!(feed(&s, FeedQuery::default()).total, 1);
     s.delete_customer(b).unwrap();
-    s.purge_deleted().unwrap();
+    s.empty_trash().unwrap();
     let cached: i64 = s.connection().query_row("SELECT count(*) FROM trend_signal WHERE customer_id = ?1", [b], |r| r.get(0)).unwrap();
     assert_eq!(cached, 0);
 
@@ -301,7 +301,7 @@ fn imports_and_their_undo_reach_the_feed() {
     let req = ImportRequest { file: "p.xlsx", sheet: &sheet, header_row: 0, mapping: &mapping, kind: ImportKind::Purchases, on_duplicate: OnDuplicate::Skip };
     let rec = s.commit_import(&req, &mut |_, _| true).unwrap();
     assert_eq!(kinds(&feed(&s, FeedQuery::default()).signals), [("伺服电机".into(), SignalKind::Decline)]);
-    s.undo_import(rec.id).unwrap();
+    s.undo_import(rec.id, false).unwrap();
     assert_eq!(feed(&s, FeedQuery::default()).total, 0);
 }
 

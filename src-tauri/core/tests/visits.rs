@@ -7,7 +7,7 @@ mod common;
 use common::{named, refused, store, store_on};
 use dossier_core::activity::{HomeQuery, TimelineKind, TimelineQuery};
 use dossier_core::error::Reason;
-use dossier_core::model::{ContactFields, CustomerFields, Grade, Settings};
+use dossier_core::model::{ContactFields, CustomerFields, DeletedKind, Grade, Settings};
 use dossier_core::opportunities::{OpportunityFields, Stage};
 use dossier_core::visits::*;
 use dossier_core::Store;
@@ -274,9 +274,9 @@ fn deleting_a_customer_says_what_goes_and_undo_brings_it_back() {
     assert_eq!(s.home(&HomeQuery::default()).unwrap().due_today_total + s.home(&HomeQuery::default()).unwrap().closing_total, 0);
     s.undo_delete().unwrap();
     assert_eq!(s.customer_removal(c).unwrap(), r);
-    // Purged for good (the next delete), its records go with it.
+    // Purged from the trash for good, its records go with it.
     s.delete_customer(c).unwrap();
-    s.purge_deleted().unwrap();
+    s.empty_trash().unwrap();
     let left: i64 = s.connection().query_row("SELECT (SELECT count(*) FROM opportunity) + (SELECT count(*) FROM visit) + (SELECT count(*) FROM next_action) + (SELECT count(*) FROM stage_change)", [], |r| r.get(0)).unwrap();
     assert_eq!(left, 0);
 }
@@ -315,7 +315,7 @@ fn a_visit_keeps_a_participant_whose_contact_is_gone_and_a_deal_drops_a_deleted_
     let deal = OpportunityFields { name: "MES".into(), amount: Some(1e6), key_persons: vec![li], ..Default::default() };
     let o = s.create_opportunity(c, &deal).unwrap();
     s.delete_contact(li).unwrap();
-    s.purge_deleted().unwrap();
+    s.empty_trash().unwrap();
     let again = s.update_visit(visit.id, &visit.fields).unwrap().visit;
     assert_eq!(again.fields.customer_participants[0].name, "李芳");
     assert!(s.update_opportunity(o.id, &o.fields).unwrap().fields.key_persons.is_empty());
@@ -324,7 +324,7 @@ fn a_visit_keeps_a_participant_whose_contact_is_gone_and_a_deal_drops_a_deleted_
 }
 
 #[test]
-fn a_deleted_visit_summary_comes_back_with_its_actions_on_undo_until_the_next_delete() {
+fn a_deleted_visit_summary_comes_back_with_its_actions_from_the_trash() {
     let (_d, s) = store();
     let c = s.create_customer(&named("华东精密")).unwrap().id;
     let o = s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap().id;
@@ -339,15 +339,15 @@ fn a_deleted_visit_summary_comes_back_with_its_actions_on_undo_until_the_next_de
     assert_eq!(count(&s), (0, 0));
     assert_eq!(s.visits(c, None, 0, 10).unwrap().total, 0);
     let restored = s.undo_delete().unwrap().unwrap();
-    assert_eq!((restored.kind, restored.id, restored.customer_id), (dossier_core::model::DeletedKind::Visit, before.id, c));
+    assert_eq!((restored.kind, restored.id, restored.customer_id), (DeletedKind::Visit, before.id, c));
     assert_eq!(restored.name, "2026-11-20 确认二期需求");
     assert_eq!(s.visit(before.id).unwrap(), before, "the same record, ids, actions and statuses included");
     assert!(s.undo_delete().unwrap().is_none(), "undone once");
 
-    // The deal deleted meanwhile: the summary comes back without the link.
+    // The deal deleted meanwhile (and still in the trash): the summary comes back without the link.
     s.delete_visit(before.id).unwrap();
     s.delete_opportunity(o).unwrap();
-    s.undo_delete().unwrap().unwrap();
+    s.restore_trash(entry_of(&s, DeletedKind::Visit)).unwrap();
     let back = s.visit(before.id).unwrap();
     assert_eq!((back.fields.opportunity_id, back.fields.actions.len()), (None, 2));
 
@@ -365,17 +365,23 @@ fn a_deleted_visit_summary_comes_back_with_its_actions_on_undo_until_the_next_de
     assert_eq!(theirs, o2, "the id is reused");
     let newer = s.create_visit(c, &VisitFields { date: "2026-11-22".into(), ..Default::default() }).unwrap().visit.id;
     assert_eq!(newer, before.id, "the id is reused");
-    let restored = s.undo_delete().unwrap().unwrap();
+    let restored = s.restore_trash(entry_of(&s, DeletedKind::Visit)).unwrap();
     assert_ne!(restored.id, before.id);
     let back = s.visit(restored.id).unwrap();
     assert_eq!((back.fields.goal.as_str(), back.fields.opportunity_id, back.fields.actions.len()), ("确认二期需求", None, 2));
     assert!(s.visit(newer).unwrap().fields.actions.is_empty(), "the newer summary keeps its own (no) actions");
     let before = back;
 
-    // The next delete purges the summary for good.
+    // A later delete no longer purges it: undo takes the newest first, then the summary.
     s.delete_visit(before.id).unwrap();
     s.delete_customer(other).unwrap();
-    assert_eq!(s.undo_delete().unwrap().unwrap().kind, dossier_core::model::DeletedKind::Customer);
+    assert_eq!(s.undo_delete().unwrap().unwrap().kind, DeletedKind::Customer);
     assert_eq!(count(&s), (1, 0), "the newer summary alone");
-    assert!(s.undo_delete().unwrap().is_none());
+    assert_eq!(s.undo_delete().unwrap().unwrap().kind, DeletedKind::Visit);
+    assert_eq!(count(&s), (2, 2));
+}
+
+/// The trash entry of the newest deleted record of `kind`.
+fn entry_of(s: &Store, kind: DeletedKind) -> i64 {
+    s.trash(50, 0).unwrap().entries.iter().find(|e| e.kind == kind).unwrap().id
 }

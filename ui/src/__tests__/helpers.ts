@@ -66,6 +66,7 @@ export function settingsFixture(over: Partial<Settings> = {}): Settings {
       powerMap: true, overdueAction: true, unconfirmed: true, unconfirmedDays: 3, signals: true,
     },
     notify: { enabled: true, time: '09:00', owners: [] },
+    trashDays: 30,
     ...over,
   }
 }

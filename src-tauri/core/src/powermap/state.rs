@@ -25,7 +25,7 @@ pub struct StateContact {
     pub reports_to: Option<i64>,
     /// The day they first appear on the map (created, or the earliest history about them).
     pub since: String,
-    /// The day they were deleted (still in the undo bin).
+    /// The day they were deleted (still in the trash).
     pub deleted_on: Option<String>,
 }
 

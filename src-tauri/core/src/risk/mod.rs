@@ -17,7 +17,7 @@
 //! visit tied to it, an action tied to it created or changed. Days are whole calendar days
 //! from the clock's date. A customer's light is the worst of its own reasons and those of its
 //! open opportunities (listed with the opportunity's name); an opportunity's light is the
-//! worst of its own reasons and its customer's power-map reason. Customers in the undo bin are
+//! worst of its own reasons and its customer's power-map reason. Customers in the trash are
 //! not evaluated.
 //!
 //! Evaluation ([`crate::store::Store::portfolio_risk`]) is set-based: one query per rule over

@@ -1,11 +1,12 @@
-//! Committing an import, its history, and undoing it. A commit re-plans inside its own
+//! Committing an import and its history. A commit re-plans inside its own
 //! transaction (so the plan matches the data it changes), applies every row that has no
-//! error, records what it created and what each update overwrote, and commits once: a
-//! cancel or a failure leaves the database exactly as before.
+//! error, records what it created and what each update overwrote and wrote, and commits
+//! once: a cancel or a failure leaves the database exactly as before. Undoing one is in
+//! `import_undo.rs`.
 
 use std::collections::{BTreeSet, HashMap};
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -17,7 +18,7 @@ use crate::import::mapping::Field;
 use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Preview};
 use crate::import::read::Sheet;
 use crate::import::ImportSpec;
-use crate::model::{ContactFields, Customer, CustomerFields, HitKind, Section};
+use crate::model::{Customer, HitKind, Section};
 use crate::normalize::customer_key;
 use crate::search;
 
@@ -49,13 +50,20 @@ pub struct ImportRequest<'a> {
 }
 
 /// What an import changed: a customer, a contact or a purchase record.
-const PURCHASE: &str = "purchase";
+pub(super) const PURCHASE: &str = "purchase";
 
-fn record_change(tx: &rusqlite::Connection, batch: i64, entity: &str, id: i64, before: Option<String>) -> Result<()> {
-    let action = if before.is_some() { "updated" } else { "created" };
-    tx.prepare_cached("INSERT INTO import_change (batch_id, entity, ref_id, action, before) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![batch, entity, id, action, before])?;
+/// Records a created record (`update` None) or an updated one with its fields (JSON) before
+/// and after, for the undo ([`super::import_undo`]).
+fn record_change(tx: &rusqlite::Connection, batch: i64, entity: &str, id: i64, update: Option<(String, String)>) -> Result<()> {
+    let action = if update.is_some() { "updated" } else { "created" };
+    let (before, after) = update.unzip();
+    tx.prepare_cached("INSERT INTO import_change (batch_id, entity, ref_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+        .execute(params![batch, entity, id, action, before, after])?;
     Ok(())
+}
+
+fn fields_json<T: Serialize>(fields: &T) -> String {
+    serde_json::to_string(fields).expect("fields serialise")
 }
 
 fn loaded(spec: &ImportSpec) -> Result<crate::import::Loaded> {
@@ -95,11 +103,12 @@ impl Apply<'_> {
         }
         self.customer_of_row.push(created);
         if let Some((id, f)) = ops.update_customer {
-            let before = serde_json::to_string(&load_customer(tx, id)?.fields).expect("fields serialise");
+            let before = fields_json(&load_customer(tx, id)?.fields);
             write_customer(tx, id, &f, &customer_key(&f.name), now)?;
             touch_section(tx, id, Section::Overview, now)?;
             search::index::customer_and_contacts(tx, id)?;
-            record_change(tx, self.batch, HitKind::Customer.code(), id, Some(before))?;
+            let after = fields_json(&load_customer(tx, id)?.fields);
+            record_change(tx, self.batch, HitKind::Customer.code(), id, Some((before, after)))?;
             self.names.insert(id, f.name);
             self.touched.insert(id);
         }
@@ -121,7 +130,8 @@ impl Apply<'_> {
         if let Some((id, f)) = ops.update_contact {
             let before = load_contact(tx, id)?;
             write_contact(tx, id, &f, now)?;
-            record_change(tx, self.batch, HitKind::Contact.code(), id, Some(serde_json::to_string(&before.fields).expect("fields serialise")))?;
+            let after = fields_json(&load_contact(tx, id)?.fields);
+            record_change(tx, self.batch, HitKind::Contact.code(), id, Some((fields_json(&before.fields), after)))?;
             self.touched.insert(before.customer_id);
         }
         if let Some((customer_id, p)) = ops.create_purchase {
@@ -194,7 +204,7 @@ impl Store {
         self.import_record(batch)
     }
 
-    fn import_record(&self, id: i64) -> Result<ImportRecord> {
+    pub(super) fn import_record(&self, id: i64) -> Result<ImportRecord> {
         self.import_history()?.into_iter().find(|r| r.id == id).ok_or_else(|| CoreError::not_found("import", id))
     }
 
@@ -221,67 +231,5 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
-    }
-
-    /// Reverts an import: what it created is deleted, what it updated gets its previous
-    /// fields back. Later edits to records it created go with them.
-    pub fn undo_import(&self, id: i64) -> Result<ImportRecord> {
-        let undone: Option<Option<String>> = self
-            .conn
-            .query_row("SELECT undone_at FROM import_batch WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?;
-        match undone {
-            None => return Err(CoreError::not_found("import", id)),
-            Some(Some(_)) => return Err(CoreError::AlreadyUndone { id }),
-            Some(None) => {}
-        }
-        let now = self.clock.timestamp();
-        let tx = self.conn.unchecked_transaction()?;
-        let changes: Vec<(String, i64, Option<String>)> = tx
-            .prepare("SELECT entity, ref_id, before FROM import_change WHERE batch_id = ?1 ORDER BY rowid DESC")?
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut touched = BTreeSet::new();
-        for (entity, ref_id, before) in changes {
-            if entity == PURCHASE {
-                tx.execute("DELETE FROM purchase WHERE id = ?1", [ref_id])?;
-                continue;
-            }
-            match (HitKind::from_code(&entity), before) {
-                (Some(HitKind::Contact), None) => {
-                    let customer: Option<i64> = tx
-                        .query_row("SELECT customer_id FROM contact WHERE id = ?1", [ref_id], |r| r.get(0))
-                        .optional()?;
-                    search::index::remove(&tx, HitKind::Contact, ref_id)?;
-                    tx.execute("DELETE FROM contact WHERE id = ?1", [ref_id])?;
-                    touched.extend(customer);
-                }
-                (Some(HitKind::Customer), None) => {
-                    search::index::remove_customer_and_contacts(&tx, ref_id)?;
-                    tx.execute("DELETE FROM customer WHERE id = ?1", [ref_id])?;
-                    touched.remove(&ref_id);
-                }
-                (Some(HitKind::Customer), Some(before)) => {
-                    let f: CustomerFields = serde_json::from_str(&before).map_err(|e| CoreError::Database { detail: e.to_string() })?;
-                    write_customer(&tx, ref_id, &f, &customer_key(&f.name), &now)?;
-                    search::index::customer_and_contacts(&tx, ref_id)?;
-                    touched.insert(ref_id);
-                }
-                (Some(HitKind::Contact), Some(before)) => {
-                    let f: ContactFields = serde_json::from_str(&before).map_err(|e| CoreError::Database { detail: e.to_string() })?;
-                    write_contact(&tx, ref_id, &f, &now)?;
-                    touched.insert(load_contact(&tx, ref_id)?.customer_id);
-                }
-                (None, _) => {}
-            }
-        }
-        for customer in touched {
-            if load_customer(&tx, customer).is_ok() {
-                self.refresh_completeness(&tx, customer)?;
-            }
-        }
-        tx.execute("UPDATE import_batch SET undone_at = ?2 WHERE id = ?1", params![id, now])?;
-        tx.commit()?;
-        self.import_record(id)
     }
 }

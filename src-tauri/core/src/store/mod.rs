@@ -7,6 +7,7 @@ mod bulk;
 mod contacts;
 mod customers;
 mod home;
+mod import_undo;
 mod imports;
 mod opportunities;
 mod pipeline;
@@ -22,7 +23,7 @@ mod sections;
 mod settings;
 mod snapshot;
 mod timeline;
-mod trash;
+pub(crate) mod trash;
 mod trends;
 mod visits;
 
@@ -36,6 +37,7 @@ use crate::error::Result;
 use crate::model::Stats;
 
 pub use bulk::NewProfile;
+pub use import_undo::{EditedRecord, ImportUndoPreview};
 pub use imports::{ImportRecord, ImportRequest};
 pub use process_bulk::{NewOpportunity, NewVisit};
 
@@ -65,7 +67,7 @@ impl Store {
         &self.conn
     }
 
-    /// Counts per entity, not counting records in the undo bin.
+    /// Counts per entity, not counting records in the trash.
     pub fn stats(&self) -> Result<Stats> {
         let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
         Ok(Stats {

@@ -1,5 +1,5 @@
 //! Opportunities in SQLite: create, edit, move between stages (with the gates of
-//! [`crate::opportunities::stages`]), delete, the stage history.
+//! [`crate::opportunities::stages`]), the stage history. Deleting is in `store/trash/`.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -251,14 +251,6 @@ impl Store {
             f.lost_review = Some(r.clone());
         }
         self.update_opportunity(id, &f)
-    }
-
-    /// Deletes an opportunity for good (the UI asks first); its visits and actions stay with
-    /// the customer, untied.
-    pub fn delete_opportunity(&self, id: i64) -> Result<()> {
-        self.opportunity(id)?;
-        self.conn.execute("DELETE FROM opportunity WHERE id = ?1", [id])?;
-        Ok(())
     }
 
     /// Every stage the opportunity entered, oldest first.

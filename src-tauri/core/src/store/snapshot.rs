@@ -1,6 +1,6 @@
-//! Rows copied out whole and put back as they were, ids included: the undo bin's copy of a
-//! record that is deleted for real (a visit summary and its next actions) rather than marked,
-//! so no query anywhere has to learn to skip it.
+//! Rows copied out whole and put back as they were, ids included: the trash's copy of a
+//! record that is deleted for real (a visit summary and its next actions, an opportunity and
+//! its stage history) rather than marked, so no query anywhere has to learn to skip it.
 
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params_from_iter, Connection};

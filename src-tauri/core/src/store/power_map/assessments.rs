@@ -183,8 +183,8 @@ pub(crate) fn replace_account_roles(
         );
         write_assessment(conn, customer_id, None, &contact, &a, Some(i as i64), now)?;
     }
-    // Live contacts no longer in the table lose their assessment (those in the undo bin keep
-    // theirs, so undoing their deletion brings it back).
+    // Live contacts no longer in the table lose their assessment (those in the trash keep
+    // theirs, so restoring them brings it back).
     for id in old.keys().filter(|id| names.contains_key(id) && !roles.iter().any(|r| r.contact_id == **id)) {
         let contact = ContactRef { id: *id, name: names[id].clone() };
         delete_assessment(conn, customer_id, None, &contact, now)?;

@@ -58,7 +58,7 @@ fn day(ts: &str) -> String {
 }
 
 /// The customer's contacts as the map needs them, in the profile's order (key persons
-/// first). With `with_deleted`, also those in the undo bin (for past views).
+/// first). With `with_deleted`, also those in the trash (for past views).
 pub(crate) fn load_contacts(conn: &Connection, customer_id: i64, with_deleted: bool) -> Result<Vec<StateContact>> {
     let mut st = conn.prepare_cached(
         "SELECT id, name, title, department, is_key_person, reports_to, created_at, deleted_at
