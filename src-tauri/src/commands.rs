@@ -471,7 +471,7 @@ pub async fn reset_power_layout(state: State<'_, AppState>, customer_id: i64, sc
 /// Writes an exported image (the map as PNG or SVG, drawn by the UI) where the user chose.
 #[tauri::command]
 pub async fn save_file_bytes(path: String, bytes: Vec<u8>) -> Res<()> {
-    std::fs::write(&path, bytes).map_err(|e| CoreError::Io { path, detail: e.to_string() })
+    std::fs::write(&path, bytes).map_err(|e| CoreError::io(path, &e))
 }
 
 // Purchase trends (issue 5): the 采购趋势 tab, its grid of records, the home feed and chart.

@@ -78,14 +78,17 @@ impl Xlsx {
     pub fn save(self, path: &Path) -> Result<()> {
         let shown = path.display().to_string();
         let bytes = self.to_bytes()?;
-        std::fs::write(path, bytes).map_err(|e| CoreError::Io { path: shown, detail: e.to_string() })
+        std::fs::write(path, bytes).map_err(|e| CoreError::io(shown, &e))
     }
 }
 
 /// rust_xlsxwriter's errors are I/O (its temporary files) or limits it enforces; both read
-/// to the user as "could not write the export".
+/// to the user as "could not write the export" (or "the disk is full").
 fn xlsx_error(path: &str, e: XlsxError) -> CoreError {
-    CoreError::Io { path: path.to_string(), detail: e.to_string() }
+    match &e {
+        XlsxError::IoError(io) => CoreError::io(path, io),
+        _ => CoreError::Io { path: path.to_string(), detail: e.to_string() },
+    }
 }
 
 impl From<XlsxError> for CoreError {
