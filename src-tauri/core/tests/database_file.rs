@@ -156,3 +156,74 @@ fn the_unigram_search_index_is_filled_from_an_older_databases_entries() {
     assert!(ids("团华").is_empty(), "a phrase never spans the name and the short name");
     assert!(ids("东铁").is_empty(), "characters that are not adjacent");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_database_and_the_folders_created_for_it_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("app.dossier/data/dossier.sqlite");
+    let s = open(&path).unwrap();
+    s.create_customer(&named("云岭制药")).unwrap();
+    assert_eq!(mode(&path), 0o600);
+    for suffix in ["-wal", "-shm"] {
+        let side = dir.path().join(format!("app.dossier/data/dossier.sqlite{suffix}"));
+        assert_eq!(mode(&side), 0o600, "{suffix}");
+    }
+    assert_eq!(mode(&dir.path().join("app.dossier")), 0o700);
+    assert_eq!(mode(&dir.path().join("app.dossier/data")), 0o700);
+    drop(s);
+
+    // A file an older Dossier created readable by all is tightened when opened; the folder it
+    // is in, which Dossier did not create, is left alone.
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(shared.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let old = shared.path().join("old.sqlite");
+    drop(open(&old).unwrap());
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o644)).unwrap();
+    drop(open(&old).unwrap());
+    assert_eq!(mode(&old), 0o600);
+    assert_eq!(mode(shared.path()), 0o755);
+}
+
+#[test]
+fn a_file_open_for_writing_is_refused_to_a_second_store_until_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.sqlite");
+    let first = open(&path).unwrap();
+    first.create_customer(&named("云岭制药")).unwrap();
+    match open(&path) {
+        Err(CoreError::InUse { path: shown }) => assert!(shown.ends_with("d.sqlite")),
+        other => panic!("expected InUse, got {:?}", other.map(|_| "a second store")),
+    }
+    // Another file beside it is not affected.
+    drop(open(&dir.path().join("other.sqlite")).unwrap());
+    drop(first);
+    let again = open(&path).unwrap();
+    assert_eq!(again.stats().unwrap().customers, 1);
+    assert!(dossier_core::writer_lock::lock_path(&path).exists(), "the lock file stays, unlocked");
+}
+
+#[test]
+fn a_refused_file_gets_no_lock_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.sqlite");
+    std::fs::write(&path, "not a database").unwrap();
+    assert!(matches!(open(&path), Err(CoreError::NotSqlite { .. })));
+    assert!(!dossier_core::writer_lock::lock_path(&path).exists());
+}
+
+#[test]
+fn a_database_locked_by_another_connection_is_busy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.sqlite");
+    let s = open(&path).unwrap();
+    s.connection().busy_timeout(std::time::Duration::from_millis(50)).unwrap();
+    // Another program (not a Dossier: it takes no lock file) holding a write transaction.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    assert_eq!(s.create_customer(&named("云岭制药")).unwrap_err(), CoreError::Busy);
+    other.execute_batch("ROLLBACK").unwrap();
+    s.create_customer(&named("云岭制药")).unwrap();
+}
