@@ -187,21 +187,49 @@ fn a_new_database_and_the_folders_created_for_it_are_private() {
     assert_eq!(mode(shared.path()), 0o755);
 }
 
+/// Run by `a_file_open_in_another_process_is_refused` in a child process (this test binary
+/// again): tries to open the file it is given and prints what happened.
+fn probe_in_this_child() -> bool {
+    let Ok(path) = std::env::var("DOSSIER_OPEN_PROBE") else { return false };
+    match open(std::path::Path::new(&path)) {
+        Err(CoreError::InUse { path }) => println!("probe: inUse {path}"),
+        Ok(s) => println!("probe: opened, {} customers", s.stats().unwrap().customers),
+        Err(e) => println!("probe: {e:?}"),
+    }
+    true
+}
+
 #[test]
-fn a_file_open_for_writing_is_refused_to_a_second_store_until_closed() {
+fn a_file_open_in_another_process_is_refused() {
+    if probe_in_this_child() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.sqlite");
+    let probe = |path: &std::path::Path| {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["a_file_open_in_another_process_is_refused", "--exact", "--nocapture", "--test-threads=1"])
+            .env("DOSSIER_OPEN_PROBE", path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        // After libtest's "test … " on the same line.
+        let line = text.split("probe: ").nth(1).and_then(|rest| rest.lines().next());
+        format!("probe: {}", line.unwrap_or_else(|| panic!("no probe line in {text}")))
+    };
     let first = open(&path).unwrap();
     first.create_customer(&named("云岭制药")).unwrap();
-    match open(&path) {
-        Err(CoreError::InUse { path: shown }) => assert!(shown.ends_with("d.sqlite")),
-        other => panic!("expected InUse, got {:?}", other.map(|_| "a second store")),
-    }
+    assert_eq!(probe(&path), format!("probe: inUse {}", path.display()));
+    // The same file under another spelling is the same file.
+    assert!(probe(&dir.path().join(".").join("d.sqlite")).starts_with("probe: inUse"));
     // Another file beside it is not affected.
-    drop(open(&dir.path().join("other.sqlite")).unwrap());
+    assert_eq!(probe(&dir.path().join("other.sqlite")), "probe: opened, 0 customers");
+    // Within this process the file can be opened again (the lock is shared) ...
+    let second = open(&path).unwrap();
     drop(first);
-    let again = open(&path).unwrap();
-    assert_eq!(again.stats().unwrap().customers, 1);
+    assert!(probe(&path).starts_with("probe: inUse"), "... and stays locked while one store is open");
+    drop(second);
+    assert_eq!(probe(&path), "probe: opened, 1 customers");
     assert!(dossier_core::writer_lock::lock_path(&path).exists(), "the lock file stays, unlocked");
 }
 

@@ -148,7 +148,6 @@ fn the_timeline_is_newest_first_filtered_and_paged() {
     let dir = tempfile::tempdir().unwrap();
     let s = store_on(&dir, 2026, 11, 10);
     let c = s.create_customer(&named("华东精密")).unwrap().id;
-    drop(s); // one store per file at a time (writer_lock.rs)
     let s = store_on(&dir, 2026, 11, 23);
     let o = s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap().id;
     let v = VisitFields { date: "2026-11-20".into(), time: "09:30".into(), goal: "确认需求".into(), opportunity_id: Some(o), urgent: true, actions: vec![action("发送报价单", "张伟", "2026-11-26")], ..Default::default() };
@@ -190,7 +189,6 @@ fn the_timeline_is_newest_first_filtered_and_paged() {
     // The action is due on the 26th: open and on time until then, overdue from the 27th on,
     // itself again once done.
     let status = |s: &Store| s.timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Action], ..Default::default() }).unwrap().entries[0].to.clone();
-    drop(s);
     assert_eq!(status(&store_on(&dir, 2026, 11, 26)), "todo");
     let late = store_on(&dir, 2026, 11, 27);
     assert_eq!(status(&late), "overdue");
