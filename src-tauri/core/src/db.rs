@@ -66,9 +66,10 @@ pub fn latest_version() -> i64 {
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Opens (creating if missing) and migrates the database at `path`, for writing: the returned
-/// lock keeps other Dossiers from writing it too ([`crate::writer_lock`]; `None` on a file
+/// lock keeps other processes from writing it too ([`crate::writer_lock`]; `None` on a file
 /// system without locks). A new file and the folders created for it are private to the user
-/// ([`crate::private_file`]).
+/// (`private_file.rs`). The lock is taken after the read-only checks, so a refused file gets
+/// no lock file beside it.
 pub fn open(path: &Path) -> Result<(Connection, Option<WriterLock>)> {
     let shown = path.display().to_string();
     if path.exists() {

@@ -73,13 +73,13 @@ pub enum CoreError {
     #[error("no database is open")]
     Closed,
 
-    /// The database file is open for writing in another Dossier (the app or the CLI); a second
-    /// writer would purge the first one's undo bin and interleave with its saves.
+    /// The database file is open in another process (a second app, the CLI): one writer per
+    /// file (`writer_lock.rs`).
     #[error("{path} is open in another Dossier")]
     InUse { path: String },
 
-    /// The disk (or the user's quota) is full; nothing of the failed write was kept. `path` is
-    /// the file being written when known (an export), `null` for the database itself.
+    /// The disk (or the user's quota) is full. `path` is the file being written when known (an
+    /// export), `null` for the database itself, whose failed transaction was rolled back.
     #[error("the disk is full{}", path.as_deref().map(|p| format!(" ({p})")).unwrap_or_default())]
     DiskFull { path: Option<String> },
 

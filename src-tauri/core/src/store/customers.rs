@@ -313,10 +313,10 @@ pub(crate) fn write_customer(conn: &Connection, id: i64, f: &CustomerFields, key
     Ok(())
 }
 
-/// Recomputes every customer's `name_key` with today's [`customer_key`] (the migration after
-/// it changed). Of two live customers that only now share a key, the one whose key would
-/// change keeps its old key: both stay as they are, and the next save of its name flags the
-/// duplicate.
+/// Recomputes every customer's `name_key` with today's [`customer_key`] (run by the migration
+/// that followed a change of it). Of two live customers that only now share a key, the one
+/// whose key would change keeps its old key: both stay as they are, and the next save of its
+/// name flags the duplicate.
 pub(crate) fn rekey_names(conn: &Connection) -> rusqlite::Result<()> {
     let rows: Vec<(i64, String, String)> = conn
         .prepare("SELECT id, name, name_key FROM customer ORDER BY id")?
@@ -328,10 +328,9 @@ pub(crate) fn rekey_names(conn: &Connection) -> rusqlite::Result<()> {
         if key == old {
             continue;
         }
-        match update.execute(params![id, key]) {
-            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {}
-            other => {
-                other?;
+        if let Err(e) = update.execute(params![id, key]) {
+            if e.sqlite_error_code() != Some(rusqlite::ErrorCode::ConstraintViolation) {
+                return Err(e);
             }
         }
     }
