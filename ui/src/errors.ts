@@ -76,6 +76,12 @@ export function errorMessage(e: unknown): string {
       return readErrorText(e.data.error)
     case 'fileNotChosen':
       return t('errors.fileNotChosen')
+    case 'diskFull':
+      return e.data.path ? t('errors.diskFullAt', { path: e.data.path }) : t('errors.diskFull')
+    case 'busy':
+      return t('errors.busy')
+    case 'inUse':
+      return t('errors.inUse', { path: e.data.path })
     case 'wouldOverwriteDatabase':
       return t('errors.wouldOverwriteDatabase', { path: e.data.path })
     default:
@@ -97,6 +103,8 @@ export function dbErrorText(e: CoreError): string {
       return t('dbError.tooNew', { found: e.data.found, supported: e.data.supported })
     case 'io':
       return t('dbError.io', { detail: e.data.detail })
+    case 'inUse':
+      return t('dbError.inUse')
     case 'database':
       return t('dbError.other', { detail: e.data.detail })
     case 'closed':

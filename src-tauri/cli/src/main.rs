@@ -1,6 +1,8 @@
 //! dossier-cli: Dossier's core for scripts and batch work. Every subcommand takes `--db PATH`.
-//! Exit codes: 0 success, 2 bad input (arguments, a file that cannot be opened, a refused
-//! value), 1 anything else. Messages go to stderr; results to stdout.
+//! Exit codes: 0 success, 2 bad input (arguments, a file that cannot be opened or is open in
+//! another Dossier, a refused value), 1 anything else (a full disk, a busy database). Messages
+//! go to stderr; results to stdout, which may be closed early (`| head`): see
+//! `end_quietly_on_a_closed_pipe`.
 
 mod bench;
 mod export;
@@ -243,7 +245,7 @@ struct Failure {
 impl From<CoreError> for Failure {
     fn from(e: CoreError) -> Self {
         let code = match e {
-            CoreError::Database { .. } => 1,
+            CoreError::Database { .. } | CoreError::DiskFull { .. } | CoreError::Busy => 1,
             _ => 2,
         };
         Failure { code, message: e.to_string() }
@@ -446,7 +448,22 @@ fn bench_dir(dir: Option<PathBuf>) -> Result<(Option<tempfile::TempDir>, PathBuf
     }
 }
 
+/// Output piped into a reader that stops early (`dossier-cli signals … | head`) ends the
+/// process quietly, the way Unix tools end, instead of every `println!` panicking on the broken
+/// pipe: Rust ignores SIGPIPE by default, this restores the default action, which ends the
+/// process (status 141 in a shell) at the first write nobody reads.
+#[cfg(unix)]
+fn end_quietly_on_a_closed_pipe() {
+    // SAFETY: called first thing in `main`, before any other thread exists; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    end_quietly_on_a_closed_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -91,3 +91,44 @@ fn import_of_an_unreadable_file_exits_2_and_writes_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("客户.xlsx: 无法读取"));
     assert!(json(&cli(&["imports", "--db", db, "--json"])).as_array().unwrap().is_empty());
 }
+
+/// Output into a pipe whose reader is already gone (`dossier-cli … | head` once head has
+/// read enough): the CLI ends quietly, by SIGPIPE as Unix tools do, instead of panicking.
+#[cfg(unix)]
+#[test]
+fn writing_to_a_closed_pipe_ends_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite");
+    let db = db.to_str().unwrap();
+    assert!(cli(&["demo", "--db", db]).status.success());
+    for args in [&["signals", "--db", db][..], &["stats", "--db", db], &["search", "--db", db, "华东"]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader); // closed before the CLI writes anything: every write fails
+        let out = Command::new(env!("CARGO_BIN_EXE_dossier-cli"))
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(out.status.success() || out.status.signal() == Some(libc::SIGPIPE), "{args:?}: {:?}", out.status);
+    }
+}
+
+#[test]
+fn a_database_open_in_another_dossier_is_refused_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.sqlite");
+    let db = path.to_str().unwrap();
+    let app = dossier_core::Store::open(&path, std::sync::Arc::new(dossier_core::SystemClock)).unwrap();
+    for args in [&["stats", "--db", db][..], &["demo", "--db", db]] {
+        let out = cli(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("is open in another Dossier"), "{args:?}");
+    }
+    assert!(app.is_empty().unwrap(), "nothing written by the refused demo");
+    drop(app);
+    assert_eq!(json(&cli(&["stats", "--db", db, "--json"]))["customers"], 0);
+}

@@ -10,6 +10,8 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
 use crate::error::{CoreError, Result};
+use crate::private_file;
+use crate::writer_lock::WriterLock;
 
 /// The schema, one SQL script per version (version n = `user_version` n). Append only.
 const MIGRATIONS: &[&str] = &[
@@ -22,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/007_purchase_trends.sql"),
     include_str!("../migrations/008_visits_opportunities.sql"),
     include_str!("../migrations/009_trash.sql"),
+    include_str!("../migrations/010_name_keys.sql"),
 ];
 
 /// The version whose hook fills the unigram search index from the existing entries.
@@ -30,6 +33,8 @@ const SEARCH_UNIGRAMS: usize = 5;
 const POWER_MAP: usize = 6;
 /// The version whose hook turns what the old one-entry undo bin held into trash entries.
 const TRASH: usize = 9;
+/// The version whose hook re-keys the stored customer names (invisible characters, NFKC).
+const NAME_KEYS: usize = 10;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(
@@ -50,6 +55,10 @@ fn migrations() -> Migrations<'static> {
                     crate::store::trash::adopt_undo_bin(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
                     Ok(())
                 }),
+                NAME_KEYS => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
+                    crate::store::rekey_names(tx)?;
+                    Ok(())
+                }),
                 _ => M::up(sql),
             })
             .collect(),
@@ -63,23 +72,31 @@ pub fn latest_version() -> i64 {
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
-/// Opens (creating if missing) and migrates the database at `path`.
-pub fn open(path: &Path) -> Result<Connection> {
+/// Opens (creating if missing) and migrates the database at `path`, for writing: the returned
+/// lock keeps other processes from writing it too ([`crate::writer_lock`]; `None` on a file
+/// system without locks). A new file and the folders created for it are private to the user
+/// (`private_file.rs`). The lock is taken after the read-only checks, so a refused file gets
+/// no lock file beside it.
+pub fn open(path: &Path) -> Result<(Connection, Option<WriterLock>)> {
     let shown = path.display().to_string();
     if path.exists() {
         check_existing(path, &shown)?;
     } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| CoreError::Io { path: shown.clone(), detail: e.to_string() })?;
+        private_file::create_dir_all(dir).map_err(|e| CoreError::io(shown.clone(), &e))?;
     }
+    let lock = WriterLock::acquire(path, &shown)?;
+    private_file::prepare_database(path).map_err(|e| CoreError::io(shown.clone(), &e))?;
     let mut conn = Connection::open(path)
         .map_err(|e| CoreError::Io { path: shown.clone(), detail: e.to_string() })?;
     configure(&conn).map_err(|e| corrupt_or_io(&shown, e))?;
-    migrations().to_latest(&mut conn).map_err(|e| CoreError::Corrupt {
-        path: shown.clone(),
-        detail: e.to_string(),
+    migrations().to_latest(&mut conn).map_err(|e| {
+        let detail = e.to_string();
+        match CoreError::from(e) {
+            e @ (CoreError::DiskFull { .. } | CoreError::Busy) => e,
+            _ => CoreError::Corrupt { path: shown.clone(), detail },
+        }
     })?;
-    Ok(conn)
+    Ok((conn, lock))
 }
 
 /// A private in-memory database (tests and benchmarks' scratch work).
@@ -163,12 +180,17 @@ fn read_head(path: &Path) -> std::result::Result<Vec<u8>, String> {
     Ok(buf)
 }
 
+/// A failure while opening: damaged, a full disk, busy (another program holds the file), or
+/// otherwise unreadable.
 fn corrupt_or_io(shown: &str, e: rusqlite::Error) -> CoreError {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseCorrupt) | Some(rusqlite::ErrorCode::NotADatabase) => {
             CoreError::Corrupt { path: shown.into(), detail: e.to_string() }
         }
-        _ => CoreError::Io { path: shown.into(), detail: e.to_string() },
+        _ => match CoreError::from(e) {
+            e @ (CoreError::DiskFull { .. } | CoreError::Busy) => e,
+            e => CoreError::Io { path: shown.into(), detail: e.to_string() },
+        },
     }
 }
 

@@ -79,7 +79,22 @@ pub enum CoreError {
     #[error("no database is open")]
     Closed,
 
-    /// Any other database failure (a bug or a full disk).
+    /// The database file is open in another process (a second app, the CLI): one writer per
+    /// file (`writer_lock.rs`).
+    #[error("{path} is open in another Dossier")]
+    InUse { path: String },
+
+    /// The disk (or the user's quota) is full. `path` is the file being written when known (an
+    /// export), `null` for the database itself, whose failed transaction was rolled back.
+    #[error("the disk is full{}", path.as_deref().map(|p| format!(" ({p})")).unwrap_or_default())]
+    DiskFull { path: Option<String> },
+
+    /// Another connection kept the database locked longer than the busy timeout; nothing was
+    /// written, trying again later may work.
+    #[error("the database is busy")]
+    Busy,
+
+    /// Any other database failure (a bug).
     #[error("database error: {detail}")]
     Database { detail: String },
 
@@ -109,18 +124,71 @@ impl CoreError {
     pub fn not_found(entity: &str, id: i64) -> Self {
         CoreError::NotFound { entity: entity.into(), id }
     }
+
+    /// A failed read or write of the file at `path`: a full disk is [`CoreError::DiskFull`], so
+    /// the UI can say so; anything else is [`CoreError::Io`].
+    pub fn io(path: impl Into<String>, e: &std::io::Error) -> Self {
+        let path = path.into();
+        if is_disk_full(e) {
+            CoreError::DiskFull { path: Some(path) }
+        } else {
+            CoreError::Io { path, detail: e.to_string() }
+        }
+    }
 }
 
+/// ENOSPC and EDQUOT (std names them `StorageFull` and `QuotaExceeded`).
+fn is_disk_full(e: &std::io::Error) -> bool {
+    matches!(e.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded)
+}
+
+/// SQLite's "full", "busy" and "locked" become their own variants here, where every rusqlite
+/// error turns into a `CoreError`, so every caller reports them the same way.
 impl From<rusqlite::Error> for CoreError {
     fn from(e: rusqlite::Error) -> Self {
-        CoreError::Database { detail: e.to_string() }
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => CoreError::DiskFull { path: None },
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => CoreError::Busy,
+            _ => CoreError::Database { detail: e.to_string() },
+        }
     }
 }
 
 impl From<rusqlite_migration::Error> for CoreError {
     fn from(e: rusqlite_migration::Error) -> Self {
-        CoreError::Database { detail: e.to_string() }
+        match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => err.into(),
+            e => CoreError::Database { detail: e.to_string() },
+        }
     }
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite_error(code: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn a_full_disk_and_a_busy_database_have_their_own_variants() {
+        assert_eq!(CoreError::from(sqlite_error(rusqlite::ffi::SQLITE_FULL)), CoreError::DiskFull { path: None });
+        assert_eq!(CoreError::from(sqlite_error(rusqlite::ffi::SQLITE_BUSY)), CoreError::Busy);
+        assert_eq!(CoreError::from(sqlite_error(rusqlite::ffi::SQLITE_LOCKED)), CoreError::Busy);
+        // Extended codes (here SQLITE_BUSY_SNAPSHOT) count as their primary code.
+        assert_eq!(CoreError::from(sqlite_error(rusqlite::ffi::SQLITE_BUSY | (2 << 8))), CoreError::Busy);
+        assert!(matches!(CoreError::from(sqlite_error(rusqlite::ffi::SQLITE_CONSTRAINT)), CoreError::Database { .. }));
+
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(CoreError::io("/tmp/报表.xlsx", &full), CoreError::DiskFull { path: Some("/tmp/报表.xlsx".into()) });
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(matches!(CoreError::io("/x", &denied), CoreError::Io { .. }));
+        let json = serde_json::to_value(CoreError::Busy).unwrap();
+        assert_eq!(json, serde_json::json!({"type": "busy"}));
+        let json = serde_json::to_value(CoreError::DiskFull { path: None }).unwrap();
+        assert_eq!(json, serde_json::json!({"type": "diskFull", "data": {"path": null}}));
+    }
+}

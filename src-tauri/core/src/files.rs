@@ -122,7 +122,7 @@ fn resolved(path: &Path) -> PathBuf {
 /// step). On any failure the temporary file is removed and an existing `target` is untouched.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
     let shown = target.display().to_string();
-    let io = |e: std::io::Error| CoreError::Io { path: shown.clone(), detail: e.to_string() };
+    let io = |e: std::io::Error| CoreError::io(shown.clone(), &e);
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

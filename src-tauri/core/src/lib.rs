@@ -24,6 +24,7 @@ pub mod model;
 pub mod normalize;
 pub mod opportunities;
 pub mod powermap;
+mod private_file;
 pub mod profile;
 pub mod risk;
 pub mod sample;
@@ -33,6 +34,7 @@ pub mod store;
 pub mod trends;
 pub mod validate;
 pub mod visits;
+pub mod writer_lock;
 
 #[cfg(test)]
 mod bindings;

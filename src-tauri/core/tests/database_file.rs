@@ -156,3 +156,102 @@ fn the_unigram_search_index_is_filled_from_an_older_databases_entries() {
     assert!(ids("团华").is_empty(), "a phrase never spans the name and the short name");
     assert!(ids("东铁").is_empty(), "characters that are not adjacent");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_database_and_the_folders_created_for_it_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("app.dossier/data/dossier.sqlite");
+    let s = open(&path).unwrap();
+    s.create_customer(&named("云岭制药")).unwrap();
+    assert_eq!(mode(&path), 0o600);
+    for suffix in ["-wal", "-shm"] {
+        let side = dir.path().join(format!("app.dossier/data/dossier.sqlite{suffix}"));
+        assert_eq!(mode(&side), 0o600, "{suffix}");
+    }
+    assert_eq!(mode(&dir.path().join("app.dossier")), 0o700);
+    assert_eq!(mode(&dir.path().join("app.dossier/data")), 0o700);
+    drop(s);
+
+    // A file an older Dossier created readable by all is tightened when opened; the folder it
+    // is in, which Dossier did not create, is left alone.
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(shared.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let old = shared.path().join("old.sqlite");
+    drop(open(&old).unwrap());
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o644)).unwrap();
+    drop(open(&old).unwrap());
+    assert_eq!(mode(&old), 0o600);
+    assert_eq!(mode(shared.path()), 0o755);
+}
+
+/// Run by `a_file_open_in_another_process_is_refused` in a child process (this test binary
+/// again): tries to open the file it is given and prints what happened.
+fn probe_in_this_child() -> bool {
+    let Ok(path) = std::env::var("DOSSIER_OPEN_PROBE") else { return false };
+    match open(std::path::Path::new(&path)) {
+        Err(CoreError::InUse { path }) => println!("probe: inUse {path}"),
+        Ok(s) => println!("probe: opened, {} customers", s.stats().unwrap().customers),
+        Err(e) => println!("probe: {e:?}"),
+    }
+    true
+}
+
+#[test]
+fn a_file_open_in_another_process_is_refused() {
+    if probe_in_this_child() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.sqlite");
+    let probe = |path: &std::path::Path| {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["a_file_open_in_another_process_is_refused", "--exact", "--nocapture", "--test-threads=1"])
+            .env("DOSSIER_OPEN_PROBE", path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        // After libtest's "test … " on the same line.
+        let line = text.split("probe: ").nth(1).and_then(|rest| rest.lines().next());
+        format!("probe: {}", line.unwrap_or_else(|| panic!("no probe line in {text}")))
+    };
+    let first = open(&path).unwrap();
+    first.create_customer(&named("云岭制药")).unwrap();
+    assert_eq!(probe(&path), format!("probe: inUse {}", path.display()));
+    // The same file under another spelling is the same file.
+    assert!(probe(&dir.path().join(".").join("d.sqlite")).starts_with("probe: inUse"));
+    // Another file beside it is not affected.
+    assert_eq!(probe(&dir.path().join("other.sqlite")), "probe: opened, 0 customers");
+    // Within this process the file can be opened again (the lock is shared) ...
+    let second = open(&path).unwrap();
+    drop(first);
+    assert!(probe(&path).starts_with("probe: inUse"), "... and stays locked while one store is open");
+    drop(second);
+    assert_eq!(probe(&path), "probe: opened, 1 customers");
+    assert!(dossier_core::writer_lock::lock_path(&path).exists(), "the lock file stays, unlocked");
+}
+
+#[test]
+fn a_refused_file_gets_no_lock_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.sqlite");
+    std::fs::write(&path, "not a database").unwrap();
+    assert!(matches!(open(&path), Err(CoreError::NotSqlite { .. })));
+    assert!(!dossier_core::writer_lock::lock_path(&path).exists());
+}
+
+#[test]
+fn a_database_locked_by_another_connection_is_busy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.sqlite");
+    let s = open(&path).unwrap();
+    s.connection().busy_timeout(std::time::Duration::from_millis(50)).unwrap();
+    // Another program (not a Dossier: it takes no lock file) holding a write transaction.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    assert_eq!(s.create_customer(&named("云岭制药")).unwrap_err(), CoreError::Busy);
+    other.execute_batch("ROLLBACK").unwrap();
+    s.create_customer(&named("云岭制药")).unwrap();
+}

@@ -7,6 +7,7 @@ const api = vi.hoisted(() => ({ chooseFile: vi.fn(), openDatabase: vi.fn() }))
 vi.mock('../api', () => ({ api }))
 
 import DbErrorPage from '../components/DbErrorPage.vue'
+import { errorMessage } from '../errors'
 
 const PATH = '/home/am/文档/客户.sqlite'
 const status = (error: CoreError): DbStatus => ({ path: PATH, error, empty: false })
@@ -22,6 +23,7 @@ describe('database error page', () => {
     [{ type: 'tooNew', data: { path: PATH, found: 9, supported: 3 } }, '结构版本 9'],
     [{ type: 'io', data: { path: PATH, detail: 'Permission denied' } }, 'Permission denied'],
     [{ type: 'database', data: { detail: 'disk I/O error' } }, 'disk I/O error'],
+    [{ type: 'inUse', data: { path: PATH } }, '正由另一个大客户档案窗口或命令行使用'],
   ])('%o: shows the file and why it could not be opened', async (error, reason) => {
     const { wrapper } = await mountPage(error)
     expect(wrapper.text()).toContain('无法打开数据库')
@@ -85,5 +87,17 @@ describe('database error page', () => {
     expect(document.body.textContent).toContain('Permission denied')
     expect(wrapper.emitted('opened')).toBeUndefined()
     wrapper.unmount()
+  })
+})
+
+describe('typed failures of any command', () => {
+  it.each<[CoreError, string]>([
+    [{ type: 'diskFull', data: { path: null } }, '磁盘已满，没有写入任何内容。请腾出空间后再试。'],
+    [{ type: 'diskFull', data: { path: '/media/u/周报.xlsx' } }, '磁盘已满，/media/u/周报.xlsx 没有写入。请腾出空间后再试。'],
+    [{ type: 'busy' }, '数据库正忙（另一个程序正在写入），请稍后再试。'],
+    [{ type: 'wouldOverwriteDatabase', data: { path: '/home/am/dossier.sqlite' } }, '不能保存到 /home/am/dossier.sqlite：这是正在使用的数据库文件，请换一个文件名或位置'],
+    [{ type: 'fileNotChosen' }, '请先在对话框中选择文件'],
+  ])('%o is worded, not shown as JSON', (error, text) => {
+    expect(errorMessage(error)).toBe(text)
   })
 })

@@ -82,9 +82,12 @@ impl Xlsx {
 }
 
 /// rust_xlsxwriter's errors are I/O (its temporary files) or limits it enforces; both read
-/// to the user as "could not write the export".
+/// to the user as "could not write the export" (or "the disk is full").
 fn xlsx_error(path: &str, e: XlsxError) -> CoreError {
-    CoreError::Io { path: path.to_string(), detail: e.to_string() }
+    match &e {
+        XlsxError::IoError(io) => CoreError::io(path, io),
+        _ => CoreError::Io { path: path.to_string(), detail: e.to_string() },
+    }
 }
 
 impl From<XlsxError> for CoreError {

@@ -15,7 +15,7 @@ use super::read::Sheet;
 use super::values::{self, Cell, Epoch, ValueError};
 use crate::error::{CoreError, Reason};
 use crate::model::{ContactFields, CustomerFields, PurchaseFields};
-use crate::normalize::{customer_key, digits, search_text};
+use crate::normalize::{clean_name, contact_key, customer_key, digits};
 use crate::validate;
 
 /// What the rows are.
@@ -248,6 +248,11 @@ impl RowReader<'_> {
         }
     }
 
+    /// A name cell as names are stored, without invisible characters ([`clean_name`]).
+    fn name(&mut self, f: Field) -> String {
+        clean_name(&self.text(f))
+    }
+
     fn label<T>(&mut self, f: Field, parse: fn(&str) -> Option<T>) -> Option<T> {
         let t = self.text(f);
         if t.is_empty() {
@@ -288,8 +293,8 @@ impl RowReader<'_> {
 
     fn customer(&mut self) -> CustomerFields {
         CustomerFields {
-            name: self.text(Field::CustomerName),
-            short_name: self.text(Field::ShortName),
+            name: self.name(Field::CustomerName),
+            short_name: self.name(Field::ShortName),
             ownership: self.label(Field::Ownership, labels::ownership),
             industry: self.text(Field::Industry),
             region: self.text(Field::Region),
@@ -316,7 +321,7 @@ impl RowReader<'_> {
 
     fn contact(&mut self) -> ContactFields {
         ContactFields {
-            name: self.text(Field::ContactName),
+            name: self.name(Field::ContactName),
             title: self.text(Field::Title),
             department: self.text(Field::Department),
             phone: self.text(Field::Phone),
@@ -458,10 +463,10 @@ fn customer_by_short_name(conn: &Connection, name: &str) -> crate::error::Result
 
 /// A contact of `customer_id` with the same normalised name or the same phone digits.
 fn existing_contact(conn: &Connection, customer_id: i64, c: &ContactFields) -> crate::error::Result<Option<(i64, ContactFields)>> {
-    let (name, phone) = (search_text(&c.name), digits(&c.phone));
+    let (name, phone) = (contact_key(&c.name), digits(&c.phone));
     Ok(crate::store::load_contacts_for_index(conn, customer_id)?
         .into_iter()
-        .find(|x| search_text(&x.fields.name) == name || (!phone.is_empty() && digits(&x.fields.phone) == phone))
+        .find(|x| contact_key(&x.fields.name) == name || (!phone.is_empty() && digits(&x.fields.phone) == phone))
         .map(|x| (x.id, x.fields)))
 }
 
@@ -547,7 +552,7 @@ pub(crate) fn plan_rows(
         }
         let mut r = RowReader { cells, row: index + 1, headers: &headers, columns: &columns, issues: vec![] };
         if kind == ImportKind::Purchases {
-            let mut name = r.text(Field::CustomerName);
+            let mut name = r.name(Field::CustomerName);
             let p = r.purchase();
             // A customer cell merged over its purchase rows arrives empty below the first.
             let unreadable = r.issues.iter().any(|i| i.field == Field::CustomerName);
@@ -637,7 +642,7 @@ pub(crate) fn plan_rows(
             // The contact part.
             if let (Some(c), true) = (&contact, r.issues.is_empty()) {
                 r.validated(validate::contact(c));
-                let seen_key = (key.clone(), search_text(&c.name));
+                let seen_key = (key.clone(), contact_key(&c.name));
                 if !contacts_seen.insert(seen_key) {
                     in_file_duplicate = true;
                 } else {

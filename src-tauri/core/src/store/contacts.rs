@@ -65,10 +65,12 @@ pub(crate) fn load_contact(conn: &Connection, id: i64) -> Result<Contact> {
     .ok_or_else(|| CoreError::not_found("contact", id))
 }
 
+/// Trims the text fields the way they are stored; the name also loses invisible characters
+/// ([`crate::normalize::clean_name`]).
 pub(crate) fn tidy(fields: &ContactFields) -> ContactFields {
     let mut f = fields.clone();
+    f.name = crate::normalize::clean_name(&f.name);
     for s in [
-        &mut f.name,
         &mut f.title,
         &mut f.department,
         &mut f.phone,

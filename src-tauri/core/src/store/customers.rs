@@ -11,7 +11,7 @@ use crate::model::{
     Customer, CustomerFields, CustomerPage, CustomerProfile, CustomerQuery, CustomerRow,
     CustomerSort, Facets, Grade, LeadSource, Lifecycle, Ownership, Section, StatusLight,
 };
-use crate::normalize::customer_key;
+use crate::normalize::{clean_name, customer_key};
 use crate::{profile, search, signals, validate};
 
 pub(super) const CUSTOMER_COLUMNS: &str = "id, name, short_name, ownership, industry, region, headcount, \
@@ -58,12 +58,14 @@ pub(crate) fn load_customer(conn: &Connection, id: i64) -> Result<Customer> {
     .ok_or_else(|| CoreError::not_found("customer", id))
 }
 
-/// Trims the free-text fields the way they are stored.
+/// Trims the free-text fields the way they are stored; the names also lose invisible
+/// characters ([`clean_name`]).
 fn tidy(fields: &CustomerFields) -> CustomerFields {
     let mut f = fields.clone();
+    for s in [&mut f.name, &mut f.short_name] {
+        *s = clean_name(s);
+    }
     for s in [
-        &mut f.name,
-        &mut f.short_name,
         &mut f.industry,
         &mut f.region,
         &mut f.founded,
@@ -308,6 +310,30 @@ pub(crate) fn write_customer(conn: &Connection, id: i64, f: &CustomerFields, key
     });
     let values = customer_values(f, key, now);
     conn.prepare_cached(&SQL)?.execute(params_from_iter([Value::from(id)].iter().chain(&values)))?;
+    Ok(())
+}
+
+/// Recomputes every customer's `name_key` with today's [`customer_key`] (run by the migration
+/// that followed a change of it). Of two live customers that only now share a key, the one
+/// whose key would change keeps its old key: both stay as they are, and the next save of its
+/// name flags the duplicate.
+pub(crate) fn rekey_names(conn: &Connection) -> rusqlite::Result<()> {
+    let rows: Vec<(i64, String, String)> = conn
+        .prepare("SELECT id, name, name_key FROM customer ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare("UPDATE customer SET name_key = ?2 WHERE id = ?1")?;
+    for (id, name, old) in rows {
+        let key = customer_key(&name);
+        if key == old {
+            continue;
+        }
+        if let Err(e) = update.execute(params![id, key]) {
+            if e.sqlite_error_code() != Some(rusqlite::ErrorCode::ConstraintViolation) {
+                return Err(e);
+            }
+        }
+    }
     Ok(())
 }
 

@@ -35,6 +35,7 @@ use rusqlite::Connection;
 use crate::clock::Clock;
 use crate::error::Result;
 use crate::model::Stats;
+use crate::writer_lock::WriterLock;
 
 pub use bulk::NewProfile;
 pub use import_undo::{EditedRecord, ImportUndoPreview};
@@ -46,16 +47,22 @@ pub struct Store {
     clock: Arc<dyn Clock>,
     /// The whole portfolio's risk lights while nothing has changed (see `risk.rs`).
     risk_cache: std::cell::RefCell<Option<risk::Cached>>,
+    /// Keeps other Dossiers from writing the file while this store is open. Declared after
+    /// `conn`, so the connection is closed (and the WAL checkpointed) before the next writer
+    /// may come in.
+    _writer: Option<WriterLock>,
 }
 
 impl Store {
-    /// Opens (or creates) the database file; see [`crate::db::open`] for what is refused.
+    /// Opens (or creates) the database file; see [`crate::db::open`] for what is refused (a
+    /// file another Dossier has open for writing among it).
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
-        Ok(Store { conn: crate::db::open(path)?, clock, risk_cache: Default::default() })
+        let (conn, writer) = crate::db::open(path)?;
+        Ok(Store { conn, clock, risk_cache: Default::default(), _writer: writer })
     }
 
     pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Store> {
-        Ok(Store { conn: crate::db::open_in_memory()?, clock, risk_cache: Default::default() })
+        Ok(Store { conn: crate::db::open_in_memory()?, clock, risk_cache: Default::default(), _writer: None })
     }
 
     pub fn clock(&self) -> &dyn Clock {
@@ -109,3 +116,4 @@ pub(crate) fn code<T>(value: Option<String>, parse: fn(&str) -> Option<T>) -> Op
 
 pub(crate) use contacts::load_contacts as load_contacts_for_index;
 pub(crate) use customers::load_customer as load_customer_for_index;
+pub(crate) use customers::rekey_names;

@@ -1,0 +1,3 @@
+-- Customer names are compared without invisible format characters and under NFKC
+-- (normalize::customer_key): this version's hook recomputes customer.name_key of the stored
+-- customers (store::customers::rekey_names). No schema change.
