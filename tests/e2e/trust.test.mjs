@@ -28,7 +28,7 @@ function monthsAgo(back) {
 const csvCell = (v) => `"${String(v).replace(/"/g, '""')}"`
 
 // The sample data, then a product bought for the first time in the last two complete months:
-// the 新产品 signal names it on the home feed and pins it on the chart.
+// the 新产品 signal names it on the home feed (filtered to new products) and pins it on the chart.
 execFileSync(CLI, ['demo', '--db', db], { stdio: 'ignore' })
 const purchases = join(dir, '采购.csv')
 writeFileSync(
@@ -50,8 +50,10 @@ const nothingRan = () => browser.execute(() => window.__pwned === undefined)
 async function hoverTooltip(testid, text) {
   const chart = await shown(browser, tid(testid))
   const { width, height } = await chart.getSize()
-  for (const fx of [0.3, 0.5, 0.7, 0.85, 0.15]) {
-    for (const fy of [0, 0.2, -0.2]) {
+  // Across the plot, left to right and top to bottom: a category axis shows the tooltip of the
+  // row or column under the pointer.
+  for (const fx of [0.8, 0.6, 0.4]) {
+    for (const fy of [-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3]) {
       await browser
         .action('pointer', { parameters: { pointerType: 'mouse' } })
         .move({ origin: chart, x: Math.round(width * (fx - 0.5)), y: Math.round(height * fy) })
@@ -97,6 +99,10 @@ describe('nothing the data says runs', () => {
 
   step('2. the home feed names the product as typed', async () => {
     await click(browser, tid('nav-home'))
+    // The kind filter (a multi-select that stays open): only new products.
+    await click(browser, tid('home-filter-kind'))
+    await click(browser, "//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='新产品']")
+    await browser.keys('Escape')
     const entry = await until(browser, () =>
       browser.execute((img) => {
         const e = [...document.querySelectorAll('[data-testid="home-signal"]')].find((x) => x.dataset.product === img)
