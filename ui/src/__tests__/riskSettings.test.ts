@@ -8,7 +8,7 @@ import { ElInputNumber, ElSelect, ElSwitch, ElTimePicker } from 'element-plus'
 import { mountWith, settingsFixture } from './helpers'
 import { riskSettingsErrors } from '../components/settings/riskRules'
 
-const api = vi.hoisted(() => ({ getSettings: vi.fn(), saveSettings: vi.fn(), customerFacets: vi.fn() }))
+const api = vi.hoisted(() => ({ getSettings: vi.fn(), saveSettings: vi.fn(), customerFacets: vi.fn(), logFolder: vi.fn(async () => '') }))
 vi.mock('../api', () => ({ api }))
 const reminders = vi.hoisted(() => ({ rescheduleDueReminders: vi.fn() }))
 vi.mock('../composables/dueNotifications', () => reminders)

@@ -4,7 +4,9 @@ import { ElInputNumber } from 'element-plus'
 import { mountWith, settingsFixture } from './helpers'
 import { i18n } from '../i18n'
 
-const api = vi.hoisted(() => ({ getSettings: vi.fn(), saveSettings: vi.fn() }))
+const api = vi.hoisted(() => ({ getSettings: vi.fn(), saveSettings: vi.fn(), logFolder: vi.fn() }))
+const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }))
+vi.mock('@tauri-apps/plugin-opener', () => opener)
 vi.mock('../api', () => ({ api }))
 
 import SettingsView from '../views/SettingsView.vue'
@@ -15,6 +17,7 @@ beforeEach(() => {
   vi.clearAllMocks()
   localStorage.clear()
   api.getSettings.mockResolvedValue(settingsFixture())
+  api.logFolder.mockResolvedValue('/home/am/.local/share/app.dossier.desktop/logs')
 })
 afterEach(() => {
   i18n.global.locale.value = 'zh-CN'
@@ -25,6 +28,16 @@ afterEach(() => {
 const numbers = (w: VueWrapper) => w.findAllComponents(ElInputNumber)
 
 describe('settings', () => {
+  it('names the log folder and shows it in the file manager', async () => {
+    const { wrapper } = await mountWith(SettingsView)
+    expect(wrapper.get('[data-testid="log-folder"]').text()).toBe('/home/am/.local/share/app.dossier.desktop/logs')
+    expect(wrapper.text()).toContain('不含客户或联系人的资料')
+    await wrapper.get('[data-testid="log-folder-reveal"]').trigger('click')
+    await flushPromises()
+    expect(opener.revealItemInDir).toHaveBeenCalledWith('/home/am/.local/share/app.dossier.desktop/logs')
+    wrapper.unmount()
+  })
+
   it('shows the stored thresholds; 保存 sends the changed ones to save_settings', async () => {
     api.saveSettings.mockImplementation(async (s) => s)
     const { wrapper } = await mountWith(SettingsView)

@@ -12,6 +12,7 @@ import type { Purchase, SignalFeed as Feed, TrendData, TrendSignal } from '../bi
 import { makeRouter, mountWith, settingsFixture } from './helpers'
 
 const api = vi.hoisted(() => ({
+  logFolder: vi.fn(async () => ''),
   listPurchases: vi.fn(),
   addPurchase: vi.fn(),
   updatePurchase: vi.fn(),

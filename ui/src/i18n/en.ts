@@ -357,6 +357,8 @@ const en: typeof zhCN = {
     presentation: 'Presentation mode',
     presentationHint: 'Hides contacts’ hobbies, preferences and family everywhere. Shortcut Ctrl+Shift+P.',
     database: 'Database file',
+    logFolder: 'Log folder',
+    logFolderHint: 'Errors and timings, never customer or contact data. Attach it when reporting a problem.',
     thresholds: 'Alerts',
     general: 'General',
     saved: 'Settings saved',

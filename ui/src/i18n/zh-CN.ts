@@ -355,6 +355,8 @@ export default {
     presentation: '演示模式',
     presentationHint: '开启后，联系人的爱好、偏好与禁忌、家庭等敏感信息在所有页面隐藏。快捷键 Ctrl+Shift+P。',
     database: '数据库文件',
+    logFolder: '日志文件夹',
+    logFolderHint: '记录出错信息和耗时，不含客户或联系人的资料。反馈问题时可以附上。',
     thresholds: '提醒规则',
     general: '通用',
     saved: '设置已保存',
