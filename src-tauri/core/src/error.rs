@@ -73,6 +73,12 @@ pub enum CoreError {
     #[error("no database is open")]
     Closed,
 
+    /// A backup could not be written, or a file cannot be restored from (`reason` says why;
+    /// a file that is not a Dossier database gets the errors of opening one: `notSqlite`,
+    /// `notDossier`, `corrupt`, `tooNew`).
+    #[error("backup {reason:?} at {path}: {detail}")]
+    Backup { reason: crate::backup::BackupFailure, path: String, detail: String },
+
     /// Any other database failure (a bug or a full disk).
     #[error("database error: {detail}")]
     Database { detail: String },

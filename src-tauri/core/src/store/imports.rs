@@ -12,6 +12,7 @@ use ts_rs::TS;
 use super::contacts::{insert_contact, load_contact, write_contact};
 use super::customers::{insert_customer, load_customer, touch_section, write_customer};
 use super::Store;
+use crate::backup::SnapshotReason;
 use crate::error::{CoreError, Result};
 use crate::import::mapping::Field;
 use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Preview};
@@ -157,9 +158,11 @@ impl Store {
     }
 
     /// Applies the import in one transaction, planning and applying row by row (the plan of
-    /// the whole sheet is never held). `progress(done, total)` is called before each row;
+    /// the whole sheet is never held). A snapshot is taken first (a failure to take it is
+    /// kept for [`Store::take_backup_warning`]; the import goes ahead). `progress(done, total)` is called before each row;
     /// returning false cancels (and rolls everything back).
     pub fn commit_import(&self, req: &ImportRequest, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportRecord> {
+        self.snapshot_before(SnapshotReason::BeforeImport);
         let now = self.clock.timestamp();
         let settings = self.settings()?;
         let today = self.clock.today();
@@ -224,7 +227,8 @@ impl Store {
     }
 
     /// Reverts an import: what it created is deleted, what it updated gets its previous
-    /// fields back. Later edits to records it created go with them.
+    /// fields back. Later edits to records it created go with them. A snapshot is taken
+    /// first, as before an import.
     pub fn undo_import(&self, id: i64) -> Result<ImportRecord> {
         let undone: Option<Option<String>> = self
             .conn
@@ -235,6 +239,7 @@ impl Store {
             Some(Some(_)) => return Err(CoreError::AlreadyUndone { id }),
             Some(None) => {}
         }
+        self.snapshot_before(SnapshotReason::BeforeUndoImport);
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
         let changes: Vec<(String, i64, Option<String>)> = tx

@@ -3,6 +3,7 @@
 //! changes nothing.
 
 mod actions;
+mod backup;
 mod bulk;
 mod contacts;
 mod customers;
@@ -44,16 +45,21 @@ pub struct Store {
     clock: Arc<dyn Clock>,
     /// The whole portfolio's risk lights while nothing has changed (see `risk.rs`).
     risk_cache: std::cell::RefCell<Option<risk::Cached>>,
+    /// The last automatic snapshot that failed, until the caller takes it (`backup.rs`).
+    backup_warning: std::cell::RefCell<Option<crate::backup::BackupWarning>>,
 }
 
 impl Store {
-    /// Opens (or creates) the database file; see [`crate::db::open`] for what is refused.
+    /// Opens (or creates) the database file; see [`crate::db::open`] for what is refused. A
+    /// file of an older schema is backed up before it is migrated (a failed backup is kept
+    /// for [`Store::take_backup_warning`]).
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
-        Ok(Store { conn: crate::db::open(path)?, clock, risk_cache: Default::default() })
+        let warning = backup::before_migration(path, &*clock);
+        Ok(Store { conn: crate::db::open(path)?, clock, risk_cache: Default::default(), backup_warning: warning.into() })
     }
 
     pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Store> {
-        Ok(Store { conn: crate::db::open_in_memory()?, clock, risk_cache: Default::default() })
+        Ok(Store { conn: crate::db::open_in_memory()?, clock, risk_cache: Default::default(), backup_warning: Default::default() })
     }
 
     pub fn clock(&self) -> &dyn Clock {
