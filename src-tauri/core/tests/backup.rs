@@ -232,6 +232,22 @@ fn restore_brings_back_the_snapshot_and_keeps_the_current_backup_settings() {
 }
 
 #[test]
+fn a_snapshot_the_rotation_drops_when_the_state_before_is_kept_is_still_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 20);
+    s.create_customer(&named("云岭制药")).unwrap();
+    s.save_backup_settings(&BackupSettings { keep_daily: 1, keep_weekly: 0, keep_monthly: 0, ..Default::default() }).unwrap();
+    let old = s.snapshot_now().unwrap();
+    s.create_customer(&named("华东钢铁")).unwrap();
+    drop(s);
+    // Three days later, keeping one day: the before-restore snapshot's rotation deletes it.
+    let mut s = store_on(&dir, 2026, 11, 23);
+    s.restore_listed_snapshot(&old.file).unwrap();
+    assert_eq!(s.stats().unwrap().customers, 1);
+    assert_eq!(reasons(&s.snapshots().unwrap()), vec![SnapshotReason::BeforeRestore]);
+}
+
+#[test]
 fn restore_by_name_takes_only_a_listed_snapshot() {
     let (_dir, mut s) = store();
     s.create_customer(&named("云岭制药")).unwrap();

@@ -114,21 +114,21 @@ impl Store {
     }
 
     /// Replaces the database's contents with the snapshot at `snapshot` and returns the
-    /// snapshot of the state before (taken first; the restore does not happen without it).
+    /// snapshot of the state before (the restore does not happen without it).
     ///
     /// Refused, with the database untouched: a file that is not SQLite (`notSqlite`), another
     /// application's (`notDossier`), damaged (`corrupt`: `PRAGMA integrity_check`), written by
     /// a newer Dossier (`tooNew`). The snapshot is staged first — copied beside the database,
     /// migrated when older, given the current backup settings (folder and rotation are the
-    /// laptop's, not the snapshot's) — and then copied into the open connection with the
-    /// online backup API in one step, so the change is one transaction and the store keeps
+    /// laptop's, not the snapshot's) — then the current state is snapshotted, then the staged
+    /// copy goes into the open connection with the online backup API in one step, so the change is one transaction and the store keeps
     /// working; it then behaves as freshly opened (the search index lives in the same file;
     /// the risk lights kept in memory are dropped).
     pub fn restore_snapshot(&mut self, snapshot: &Path) -> Result<Snapshot> {
         let db = self.file().ok_or(CoreError::Closed)?;
         copy::verify(snapshot)?;
-        let keep = self.backup_settings()?;
-        let before = self.take_snapshot(SnapshotReason::BeforeRestore)?;
+        // Staged before the snapshot of the current state is taken: that snapshot's rotation
+        // may delete the (old) snapshot being restored.
         let dir = db.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let staged = Removed(dir.join(format!(".{}.restoring", folder::stem(&db))));
         let _ = std::fs::remove_file(&staged.0); // a leftover of an interrupted restore
@@ -139,9 +139,10 @@ impl Store {
         {
             // Opening migrates it; journal back to a rollback file so closing leaves one file.
             let conn = crate::db::open(&staged.0)?;
-            settings::save(&conn, &keep)?;
+            settings::save(&conn, &self.backup_settings()?)?;
             conn.pragma_update(None, "journal_mode", "DELETE")?;
         }
+        let before = self.take_snapshot(SnapshotReason::BeforeRestore)?;
         let source = rusqlite::Connection::open_with_flags(&staged.0, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let step = rusqlite::backup::Backup::new(&source, &mut self.conn).and_then(|b| b.step(-1))?;
         if step != rusqlite::backup::StepResult::Done {
