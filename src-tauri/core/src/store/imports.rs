@@ -158,9 +158,9 @@ impl Store {
     }
 
     /// Applies the import in one transaction, planning and applying row by row (the plan of
-    /// the whole sheet is never held). A snapshot is taken first (a failure to take it is
-    /// kept for [`Store::take_backup_warning`]; the import goes ahead). `progress(done, total)` is called before each row;
-    /// returning false cancels (and rolls everything back).
+    /// the whole sheet is never held). `progress(done, total)` is called before each row;
+    /// returning false cancels (and rolls everything back). A snapshot is taken first (a
+    /// failure to take it is kept for [`Store::take_backup_warning`]; the import goes ahead).
     pub fn commit_import(&self, req: &ImportRequest, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportRecord> {
         self.snapshot_before(SnapshotReason::BeforeImport);
         let now = self.clock.timestamp();
