@@ -78,7 +78,16 @@ fn the_rotation_deletes_only_its_own_old_snapshots() {
     std::fs::create_dir_all(&folder).unwrap();
     // Old snapshots of this database (the rotation never opens them), and files that are not.
     let ours = ["dossier-20261120T090000Z-daily.sqlite", "dossier-20261121T090000Z-daily.sqlite", "dossier-20261122T090000Z-before-import.sqlite"];
-    let others = ["notes.txt", "other-20261120T090000Z-daily.sqlite", "dossier-20261120T090000Z-weekly.sqlite", "dossier.sqlite"];
+    let others = [
+        "notes.txt",
+        "other-20261120T090000Z-daily.sqlite",
+        "dossier-20261120T090000Z-weekly.sqlite",
+        "dossier.sqlite",
+        // Being written by another process right now (this minute): left alone.
+        ".dossier-20261123T115900Z-manual.sqlite.partial",
+    ];
+    // Left by a crash yesterday: removed.
+    std::fs::write(folder.join(".dossier-20261122T090000Z-daily.sqlite.partial"), "x").unwrap();
     for f in ours.iter().chain(&others) {
         std::fs::write(folder.join(f), "x").unwrap();
     }

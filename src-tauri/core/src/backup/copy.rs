@@ -32,7 +32,7 @@ pub fn take(conn: &Connection, db: &Path, settings: &BackupSettings, reason: Sna
     let stem = folder::stem(db);
     let name = name::next(&stem, when.now, reason, &file_names(&dir)?);
     let file = name.file(&stem);
-    let partial = Removed(dir.join(format!(".{file}.partial")));
+    let partial = Removed(dir.join(name.partial_file(&stem)));
     write(conn, &partial.0, &dir)?;
     verify(&partial.0).map_err(|e| error(BackupFailure::Unverified, &dir, e.to_string()))?;
     folder::sync(&partial.0).map_err(|e| failure(&dir, &e))?;
@@ -82,27 +82,31 @@ pub fn list(dir: &Path, stem: &str) -> Result<Vec<Snapshot>> {
     if !dir.exists() {
         return Ok(Vec::new());
     }
-    let mut named = recognised(dir, stem)?;
+    let mut named = recognised(dir, stem, &file_names(dir)?);
     named.sort_by_key(|(_, n)| std::cmp::Reverse(n.order_key()));
     Ok(named.into_iter().map(|(file, name)| describe(dir, file, name)).collect())
 }
 
-/// Deletes what the rotation does not keep. Best effort: a file that cannot be deleted now is
-/// deleted by a later rotation, and never fails the snapshot just taken.
+/// Deletes what the rotation does not keep, and partial files left by a crash (an hour old:
+/// a younger one may be another process's snapshot being written). Best effort: a file that
+/// cannot be deleted now is deleted by a later rotation, and never fails the snapshot just
+/// taken.
 fn rotate(dir: &Path, stem: &str, settings: &BackupSettings, when: &When, just_taken: &str) {
-    let Ok(named) = recognised(dir, stem) else { return };
-    for file in rotation::doomed(&named, settings, when.now, when.offset, just_taken) {
+    let Ok(files) = file_names(dir) else { return };
+    let named = recognised(dir, stem, &files);
+    let abandoned = files.iter().filter(|f| SnapshotName::parse_partial(stem, f).is_some_and(|n| when.now - n.taken > chrono::TimeDelta::hours(1)));
+    for file in rotation::doomed(&named, settings, when.now, when.offset, just_taken).iter().chain(abandoned) {
         let _ = std::fs::remove_file(dir.join(file));
     }
 }
 
-/// The files in `dir` that are snapshots of the database `stem`.
-fn recognised(dir: &Path, stem: &str) -> Result<Vec<(String, SnapshotName)>> {
-    Ok(file_names(dir)?
-        .into_iter()
-        .filter_map(|f| SnapshotName::parse(stem, &f).map(|n| (f, n)))
+/// The files among `files` (in `dir`) that are snapshots of the database `stem`.
+fn recognised(dir: &Path, stem: &str, files: &[String]) -> Vec<(String, SnapshotName)> {
+    files
+        .iter()
+        .filter_map(|f| SnapshotName::parse(stem, f).map(|n| (f.clone(), n)))
         .filter(|(f, _)| dir.join(f).is_file())
-        .collect())
+        .collect()
 }
 
 fn file_names(dir: &Path) -> Result<Vec<String>> {

@@ -2,7 +2,8 @@
 //! `dossier-20261123T120000Z-before-import.sqlite`. The time sorts the names; `n` (2, 3, …)
 //! tells apart snapshots taken within the same second. The database's stem keeps two
 //! databases' snapshots apart in a shared folder, and only names of this form are ever listed,
-//! rotated away or restored from the list.
+//! rotated away or restored from the list. A snapshot is written as `.<its name>.partial`
+//! first (hidden, never listed).
 
 use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
 
@@ -12,6 +13,7 @@ const TIME: &str = "%Y%m%dT%H%M%SZ";
 /// `20261123T120000Z`.
 const TIME_LEN: usize = 16;
 const EXTENSION: &str = ".sqlite";
+const PARTIAL: &str = ".partial";
 
 /// A snapshot's name, parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +28,16 @@ impl SnapshotName {
     pub fn file(&self, stem: &str) -> String {
         let seq = if self.seq > 1 { format!("-{}", self.seq) } else { String::new() };
         format!("{stem}-{}{seq}-{}{EXTENSION}", self.taken.format(TIME), self.reason.code())
+    }
+
+    /// The hidden file the snapshot is written to before it is verified.
+    pub fn partial_file(&self, stem: &str) -> String {
+        format!(".{}{PARTIAL}", self.file(stem))
+    }
+
+    /// The snapshot `file` is the partial file of (see [`SnapshotName::partial_file`]).
+    pub fn parse_partial(stem: &str, file: &str) -> Option<SnapshotName> {
+        SnapshotName::parse(stem, file.strip_prefix('.')?.strip_suffix(PARTIAL)?)
     }
 
     /// The name `file` would have if it were a snapshot of the database `stem`.
@@ -99,5 +111,9 @@ mod tests {
             assert_eq!(SnapshotName::parse("dossier", other), None, "{other}");
         }
         assert!(SnapshotName::parse("客户-2", "客户-2-20261123T120000Z-before-undo-import.sqlite").is_some());
+        let n = SnapshotName::parse("dossier", "dossier-20261123T120000Z-manual.sqlite").unwrap();
+        assert_eq!(n.partial_file("dossier"), ".dossier-20261123T120000Z-manual.sqlite.partial");
+        assert_eq!(SnapshotName::parse_partial("dossier", &n.partial_file("dossier")), Some(n));
+        assert_eq!(SnapshotName::parse_partial("dossier", "dossier-20261123T120000Z-manual.sqlite"), None);
     }
 }
