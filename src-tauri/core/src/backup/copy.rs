@@ -79,12 +79,17 @@ pub fn verify(path: &Path) -> Result<()> {
 /// The database's snapshots in `dir`, newest first (an empty list when the folder does not
 /// exist yet).
 pub fn list(dir: &Path, stem: &str) -> Result<Vec<Snapshot>> {
+    Ok(names(dir, stem)?.into_iter().map(|(file, name)| describe(dir, file, name)).collect())
+}
+
+/// The names of the database's snapshots in `dir`, newest first, without opening them.
+pub fn names(dir: &Path, stem: &str) -> Result<Vec<(String, SnapshotName)>> {
     if !dir.exists() {
         return Ok(Vec::new());
     }
     let mut named = recognised(dir, stem, &file_names(dir)?);
     named.sort_by_key(|(_, n)| std::cmp::Reverse(n.order_key()));
-    Ok(named.into_iter().map(|(file, name)| describe(dir, file, name)).collect())
+    Ok(named)
 }
 
 /// Deletes what the rotation does not keep, and partial files left by a crash (an hour old:

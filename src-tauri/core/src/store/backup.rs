@@ -71,12 +71,11 @@ impl Store {
     /// day, any reason). The shell calls it right after opening the database; a failure is
     /// the caller's to show, the database stays open and usable.
     pub fn daily_backup_if_due(&self) -> Result<Option<Snapshot>> {
-        let today = self.clock.today();
-        let offset = self.clock.offset();
-        let taken_today = self.snapshots()?.iter().any(|s| {
-            chrono::DateTime::parse_from_rfc3339(&s.taken_at).is_ok_and(|t| crate::clock::local_day(t.to_utc(), &offset) == today)
-        });
-        if taken_today {
+        let db = self.file().ok_or(CoreError::Closed)?;
+        let (today, offset) = (self.clock.today(), self.clock.offset());
+        // By the names alone: opening every snapshot for its counts would cost each start-up.
+        let taken = copy::names(&self.backup_folder()?, &folder::stem(&db))?;
+        if taken.iter().any(|(_, n)| crate::clock::local_day(n.taken, &offset) == today) {
             return Ok(None);
         }
         self.take_snapshot(SnapshotReason::Daily).map(Some)
