@@ -74,11 +74,11 @@ impl FileGrants {
         if let Some(answers) = &self.test_answers {
             return test_answer(answers);
         }
-        let dialog = window
-            .dialog()
-            .file()
-            .set_parent(window)
-            .add_filter(filter_name, purpose.extensions());
+        let dialog = window.dialog().file().set_parent(window);
+        if purpose == FilePurpose::BackupFolder {
+            return dialog.blocking_pick_folder().and_then(|p| p.into_path().ok());
+        }
+        let dialog = dialog.add_filter(filter_name, purpose.extensions());
         let picked = if purpose.opens() {
             dialog.blocking_pick_file()
         } else {

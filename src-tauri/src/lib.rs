@@ -87,6 +87,8 @@ pub fn run() {
             let started = std::time::Instant::now();
             app.manage(state::AppState::open(path, clock_offset_days()));
             log::info!("database opened in {} ms", started.elapsed().as_millis());
+            let handle = app.handle().clone();
+            std::thread::spawn(move || handle.state::<state::AppState>().daily_backup());
             app.manage(files::FileGrants::new(launch_arg("--test-dialogs").map(PathBuf::from)));
             Ok(())
         })
@@ -196,6 +198,14 @@ pub fn run() {
             commands::purge_trash,
             commands::empty_trash,
             commands::import_undo_preview,
+            commands::backup_settings,
+            commands::save_backup_settings,
+            commands::set_backup_folder,
+            commands::backup_folder,
+            commands::snapshots,
+            commands::snapshot_now,
+            commands::restore_snapshot,
+            commands::take_backup_warning,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Dossier");

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use dossier_core::model::DbStatus;
+use dossier_core::backup::{BackupWarning, Snapshot, SnapshotReason};
 use dossier_core::{Clock, CoreError, ShiftedClock, Store, SystemClock};
 
 pub struct AppState {
@@ -14,6 +15,9 @@ pub struct AppState {
     /// Set by "cancel" while a long job (an import) runs; read by the job between rows. Kept
     /// outside the lock, which the job holds.
     pub cancel: std::sync::atomic::AtomicBool,
+    /// The day's automatic snapshot that failed, until the UI takes it (with the store's own
+    /// warnings: before a migration, an import, an undo of an import).
+    daily_warning: Mutex<Option<BackupWarning>>,
 }
 
 struct Inner {
@@ -30,7 +34,7 @@ impl AppState {
             None => Arc::new(SystemClock),
         };
         let (store, error) = open_store(&path, &clock);
-        AppState { inner: Mutex::new(Inner { path, store, error }), clock, cancel: Default::default() }
+        AppState { inner: Mutex::new(Inner { path, store, error }), clock, cancel: Default::default(), daily_warning: Default::default() }
     }
 
     /// Switches to another file; on failure the previous database stays open.
@@ -57,6 +61,43 @@ impl AppState {
         status(&*self.lock()?)
     }
 
+    /// The first start of a day takes a snapshot (run off the start-up path: at 100k customers
+    /// it takes seconds). A failure is kept for [`AppState::take_backup_warning`].
+    pub fn daily_backup(&self) {
+        let started = std::time::Instant::now();
+        match self.with(|s| s.daily_backup_if_due()) {
+            Ok(Some(_)) => log::info!("daily snapshot taken in {} ms", started.elapsed().as_millis()),
+            Ok(None) | Err(CoreError::Closed) => {}
+            Err(error) => {
+                log::warn!("the daily snapshot failed: {}", error_kind(&error));
+                if let Ok(mut w) = self.daily_warning.lock() {
+                    *w = Some(BackupWarning { reason: SnapshotReason::Daily, error });
+                }
+            }
+        }
+    }
+
+    /// An automatic snapshot that failed since the last call, for the UI to show once.
+    pub fn take_backup_warning(&self) -> Result<Option<BackupWarning>, CoreError> {
+        let daily = self.daily_warning.lock().ok().and_then(|mut w| w.take());
+        Ok(self.with(|s| Ok(s.take_backup_warning()))?.or(daily))
+    }
+
+    /// Replaces the open database's contents with a listed snapshot, then does what opening
+    /// does (the trash's expired entries leave).
+    pub fn restore_snapshot(&self, file: &str) -> Result<Snapshot, CoreError> {
+        let before = self.with_mut(|s| s.restore_listed_snapshot(file))?;
+        let _ = self.with(|s| s.purge_expired_trash());
+        log::info!("a snapshot was restored");
+        Ok(before)
+    }
+
+    /// Runs one core call that replaces the store's contents (a restore).
+    pub fn with_mut<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, CoreError>) -> Result<T, CoreError> {
+        let mut inner = self.lock()?;
+        f(inner.store.as_mut().ok_or(CoreError::Closed)?)
+    }
+
     /// Runs one core call on the open store.
     pub fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, CoreError>) -> Result<T, CoreError> {
         let inner = self.lock()?;
@@ -77,11 +118,15 @@ fn open_store(path: &PathBuf, clock: &Arc<dyn Clock>) -> (Option<Store>, Option<
             (Some(store), None)
         }
         Err(e) => {
-            let kind = serde_json::to_value(&e).ok().and_then(|v| v["type"].as_str().map(String::from));
-            log::warn!("the database could not be opened: {}", kind.unwrap_or_default());
+            log::warn!("the database could not be opened: {}", error_kind(&e));
             (None, Some(e))
         }
     }
+}
+
+/// A CoreError's type for the log (its data can name a customer's file or record).
+fn error_kind(e: &CoreError) -> String {
+    serde_json::to_value(e).ok().and_then(|v| v["type"].as_str().map(String::from)).unwrap_or_default()
 }
 
 fn status(inner: &Inner) -> Result<DbStatus, CoreError> {

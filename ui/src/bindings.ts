@@ -358,9 +358,9 @@ empty: boolean, };
 
 export type Reason = "required" | "too_long" | "duplicate" | "out_of_range" | "invalid_date" | "invalid_period" | "repeated" | "invalid_email" | "invalid_reference" | "cycle";
 
-export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: string, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "unreadable", "data": { error: ReadError, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "customerInTrash", "data": { customerId: number, name: string, trashId: number | null, } } | { "type": "closed" } | { "type": "inUse", "data": { path: string, } } | { "type": "diskFull", "data": { path: string | null, } } | { "type": "busy" } | { "type": "database", "data": { detail: string, } } | { "type": "fileNotChosen" } | { "type": "wouldOverwriteDatabase", "data": { path: string, } };
+export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: string, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "unreadable", "data": { error: ReadError, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "customerInTrash", "data": { customerId: number, name: string, trashId: number | null, } } | { "type": "closed" } | { "type": "inUse", "data": { path: string, } } | { "type": "diskFull", "data": { path: string | null, } } | { "type": "busy" } | { "type": "backup", "data": { reason: BackupFailure, path: string, detail: string, } } | { "type": "database", "data": { detail: string, } } | { "type": "fileNotChosen" } | { "type": "wouldOverwriteDatabase", "data": { path: string, } };
 
-export type FilePurpose = "import" | "xlsx" | "png" | "svg" | "pdf" | "openDatabase" | "newDatabase";
+export type FilePurpose = "import" | "xlsx" | "png" | "svg" | "pdf" | "openDatabase" | "newDatabase" | "backupFolder";
 
 export type ChosenFile = { token: string, name: string, path: string, };
 
@@ -1298,3 +1298,52 @@ export type CustomerRemoval = { customerId: number, name: string, contacts: numb
  * Σ amount of the open opportunities, 元.
  */
 openAmount: number, visits: number, actions: number, openActions: number, purchases: number, powerScopes: number, };
+
+export type BackupFailure = "folder_missing" | "not_writable" | "disk_full" | "unverified" | "unknown_snapshot" | "failed";
+
+export type BackupSettings = { 
+/**
+ * The folder the user chose (e.g. a synced cloud folder); `None`: `<stem>-backups/`
+ * beside the database. A relative path is relative to the database's folder.
+ */
+folder: string | null, 
+/**
+ * The newest snapshot of each of this many most recent days is kept (1–365).
+ */
+keepDaily: number, 
+/**
+ * … of this many most recent ISO weeks (0–520).
+ */
+keepWeekly: number, 
+/**
+ * … of this many most recent months (0–1200).
+ */
+keepMonthly: number, };
+
+export type SnapshotReason = "daily" | "manual" | "before-migration" | "before-import" | "before-undo-import" | "before-restore";
+
+export type SnapshotCounts = { customers: number, contacts: number, 
+/**
+ * Visit summaries (0 in a file written before they existed).
+ */
+visits: number, };
+
+export type Snapshot = { 
+/**
+ * The file name (what a restore from the list names).
+ */
+file: string, 
+/**
+ * The full path, to show.
+ */
+path: string, 
+/**
+ * When it was taken, UTC (`2026-11-23T12:00:00Z`, like every stored timestamp).
+ */
+takenAt: string, reason: SnapshotReason, bytes: number, 
+/**
+ * `None` when the file cannot be read (damaged since it was taken).
+ */
+counts: SnapshotCounts | null, };
+
+export type BackupWarning = { reason: SnapshotReason, error: CoreError, };

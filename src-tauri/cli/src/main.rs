@@ -4,6 +4,7 @@
 //! go to stderr; results to stdout, which may be closed early (`| head`): see
 //! `end_quietly_on_a_closed_pipe`.
 
+mod backup;
 mod bench;
 mod export;
 mod import;
@@ -140,6 +141,25 @@ enum Command {
     Trash(trash::TrashArgs),
     /// Write an Excel export: `team-report`, `customer NAME` or `template KIND`.
     Export(export::ExportArgs),
+    /// Take a verified snapshot of the database now (立即备份); prints where it is.
+    Backup {
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// List the database's snapshots, newest first, with what each holds.
+    Backups {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the database's contents with a snapshot (any Dossier file); the current state
+    /// is backed up first.
+    Restore {
+        #[arg(long)]
+        db: PathBuf,
+        snapshot: PathBuf,
+    },
     /// Benchmarks.
     Bench {
         #[command(subcommand)]
@@ -201,6 +221,17 @@ enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Snapshot and restore of a database with the generated customers (time and size).
+    Backup {
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Team report of a database with the generated customers against XlsxWriter writing its cells.
     Export {
         #[arg(long, default_value_t = 100_000)]
@@ -252,8 +283,19 @@ impl From<CoreError> for Failure {
     }
 }
 
+/// Opens the database; a snapshot before migrating it that failed is reported (the command
+/// goes on, as the app does).
 fn open(db: &PathBuf) -> Result<Store, Failure> {
-    Ok(Store::open(db, Arc::new(SystemClock))?)
+    let store = Store::open(db, Arc::new(SystemClock))?;
+    warn_backup(&store);
+    Ok(store)
+}
+
+/// Reports an automatic snapshot that failed (before a migration, an import or an undo).
+fn warn_backup(store: &Store) {
+    if let Some(w) = store.take_backup_warning() {
+        eprintln!("dossier-cli: warning: no snapshot was taken ({}): {}", w.reason.code(), w.error);
+    }
 }
 
 fn print_json(value: &impl serde::Serialize) {
@@ -356,6 +398,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 fixes: Vec::new(),
             };
             let outcome = import::run(&store, &spec, template.as_deref(), dry_run).map_err(|message| Failure { code: 2, message })?;
+            warn_backup(&store);
             if json {
                 print_json(&outcome);
             } else {
@@ -375,10 +418,30 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::UndoImport { db, id, preview: true, .. } => print_json(&open(&db)?.import_undo_preview(id)?),
         Command::UndoImport { db, id, revert_edited, preview: false } => {
-            let r = open(&db)?.undo_import(id, revert_edited)?;
+            let store = open(&db)?;
+            let r = store.undo_import(id, revert_edited)?;
+            warn_backup(&store);
             eprintln!("import {} ({}) undone", r.id, r.file);
         }
         Command::Trash(args) => trash::run(args)?,
+        Command::Backup { db } => {
+            let snap = open(&db)?.snapshot_now()?;
+            eprintln!("snapshot verified: {}", backup::describe(&snap));
+            println!("{}", snap.path);
+        }
+        Command::Backups { db, json } => {
+            let list = open(&db)?.snapshots()?;
+            if json {
+                print_json(&list);
+            } else {
+                backup::print(&list);
+            }
+        }
+        Command::Restore { db, snapshot } => {
+            let before = open(&db)?.restore_snapshot(&snapshot)?;
+            eprintln!("restored {} from {}", db.display(), snapshot.display());
+            eprintln!("the state before was kept in {}", before.path);
+        }
         Command::Export(args) => export::run(args)?,
         Command::Bench { what: BenchCommand::Search { db, json, queries } } => {
             let store = open(&db)?;
@@ -400,6 +463,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Bench { what: BenchCommand::Risk { db, runs, json } } => {
             let store = open(&db)?;
             show(&bench::risk::run(&store, runs.max(1)).map_err(bench_failed)?, json, bench::risk::print);
+        }
+        Command::Bench { what: BenchCommand::Backup { rows, runs, dir, json } } => {
+            let (_temp, dir) = bench_dir(dir)?;
+            show(&bench::backup::run(rows, runs.max(1), &dir).map_err(bench_failed)?, json, bench::backup::print);
         }
         Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;

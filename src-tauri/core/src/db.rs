@@ -122,9 +122,36 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 
 /// Read-only checks of a file that already exists.
 fn check_existing(path: &Path, shown: &str) -> Result<()> {
+    let Some((conn, _)) = identify(path)? else {
+        return Ok(()); // an empty file is an empty database: SQLite initialises it
+    };
+    // The B-trees of every ordinary table and its indexes (FTS5's shadow tables included), one
+    // table at a time: a bare `quick_check` would also compare each full-text index with its
+    // content, which takes seconds at every start-up once the file holds 100k customers.
+    let ordinary: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+        .map_err(|e| corrupt_or_io(shown, e))?;
+    for table in ordinary {
+        let check: String = conn
+            .query_row(&format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\"")), [], |r| r.get(0))
+            .map_err(|e| corrupt_or_io(shown, e))?;
+        if check != "ok" {
+            return Err(CoreError::Corrupt { path: shown.into(), detail: check });
+        }
+    }
+    Ok(())
+}
+
+/// What an existing file is, read-only: refused when it is not SQLite, belongs to another
+/// application or was written by a newer Dossier; `None` for an empty file (SQLite makes it a
+/// new database); else a read-only connection to it and its schema version (0: an SQLite
+/// file without tables). Nothing is checked for damage beyond what opening reads.
+pub(crate) fn identify(path: &Path) -> Result<Option<(Connection, i64)>> {
+    let shown = &path.display().to_string();
     let head = read_head(path).map_err(|e| CoreError::Io { path: shown.into(), detail: e })?;
     if head.is_empty() {
-        return Ok(()); // an empty file is an empty database: SQLite initialises it
+        return Ok(None);
     }
     if head.len() < SQLITE_MAGIC.len() || &head[..16] != SQLITE_MAGIC {
         return Err(CoreError::NotSqlite { path: shown.into() });
@@ -154,22 +181,7 @@ fn check_existing(path: &Path, shown: &str) -> Result<()> {
     if version > 0 && !tables.iter().any(|t| t == "customer") {
         return Err(CoreError::NotDossier { path: shown.into() });
     }
-    // The B-trees of every ordinary table and its indexes (FTS5's shadow tables included), one
-    // table at a time: a bare `quick_check` would also compare each full-text index with its
-    // content, which takes seconds at every start-up once the file holds 100k customers.
-    let ordinary: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
-        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
-        .map_err(|e| corrupt_or_io(shown, e))?;
-    for table in ordinary {
-        let check: String = conn
-            .query_row(&format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\"")), [], |r| r.get(0))
-            .map_err(|e| corrupt_or_io(shown, e))?;
-        if check != "ok" {
-            return Err(CoreError::Corrupt { path: shown.into(), detail: check });
-        }
-    }
-    Ok(())
+    Ok(Some((conn, version)))
 }
 
 fn read_head(path: &Path) -> std::result::Result<Vec<u8>, String> {
@@ -182,7 +194,7 @@ fn read_head(path: &Path) -> std::result::Result<Vec<u8>, String> {
 
 /// A failure while opening: damaged, a full disk, busy (another program holds the file), or
 /// otherwise unreadable.
-fn corrupt_or_io(shown: &str, e: rusqlite::Error) -> CoreError {
+pub(crate) fn corrupt_or_io(shown: &str, e: rusqlite::Error) -> CoreError {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseCorrupt) | Some(rusqlite::ErrorCode::NotADatabase) => {
             CoreError::Corrupt { path: shown.into(), detail: e.to_string() }

@@ -94,6 +94,12 @@ pub enum CoreError {
     #[error("the database is busy")]
     Busy,
 
+    /// A backup could not be written, or a file cannot be restored from (`reason` says why;
+    /// a file that is not a Dossier database gets the errors of opening one: `notSqlite`,
+    /// `notDossier`, `corrupt`, `tooNew`).
+    #[error("backup {reason:?} at {path}: {detail}")]
+    Backup { reason: crate::backup::BackupFailure, path: String, detail: String },
+
     /// Any other database failure (a bug).
     #[error("database error: {detail}")]
     Database { detail: String },

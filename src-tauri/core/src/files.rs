@@ -31,12 +31,14 @@ pub enum FilePurpose {
     /// Another Dossier database to open, or a new one to create.
     OpenDatabase,
     NewDatabase,
+    /// The folder backups go to (设置 → 备份与恢复): a folder dialog.
+    BackupFolder,
 }
 
 impl FilePurpose {
     /// An open dialog (the file exists and is read); otherwise a save dialog.
     pub fn opens(self) -> bool {
-        matches!(self, FilePurpose::Import | FilePurpose::OpenDatabase)
+        matches!(self, FilePurpose::Import | FilePurpose::OpenDatabase | FilePurpose::BackupFolder)
     }
 
     /// The file name extensions the dialog offers.
@@ -48,6 +50,7 @@ impl FilePurpose {
             FilePurpose::Svg => &["svg"],
             FilePurpose::Pdf => &["pdf"],
             FilePurpose::OpenDatabase | FilePurpose::NewDatabase => &["sqlite", "db", "dossier"],
+            FilePurpose::BackupFolder => &[],
         }
     }
 

@@ -11,9 +11,11 @@
 //! - [`trends`]: purchase trends — chart series, the detectors and their signals;
 //! - [`visits`], [`opportunities`], [`risk`], [`activity`]: visit summaries and next actions,
 //!   the pipeline with its stage gates, the risk lights, the timeline and the home page;
+//! - [`backup`]: verified, rotated snapshots of the database file, and restore;
 //! - [`sample`]: the deterministic sample dataset (and its scaled copies for benchmarks).
 
 pub mod activity;
+pub mod backup;
 pub mod clock;
 pub mod db;
 pub mod error;

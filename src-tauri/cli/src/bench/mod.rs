@@ -1,6 +1,7 @@
 //! `dossier-cli bench …`: the benchmarks behind the README's performance tables. Each times
 //! Dossier and a reference in the same run, so the ratio holds even on a busy machine.
 
+pub mod backup;
 pub mod child;
 pub mod export;
 pub mod generate;

@@ -13,6 +13,7 @@ use ts_rs::TS;
 use super::contacts::{insert_contact, load_contact, write_contact};
 use super::customers::{insert_customer, load_customer, touch_section, write_customer};
 use super::Store;
+use crate::backup::SnapshotReason;
 use crate::error::{CoreError, Result};
 use crate::import::mapping::Field;
 use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Preview};
@@ -168,8 +169,10 @@ impl Store {
 
     /// Applies the import in one transaction, planning and applying row by row (the plan of
     /// the whole sheet is never held). `progress(done, total)` is called before each row;
-    /// returning false cancels (and rolls everything back).
+    /// returning false cancels (and rolls everything back). A snapshot is taken first (a
+    /// failure to take it is kept for [`Store::take_backup_warning`]; the import goes ahead).
     pub fn commit_import(&self, req: &ImportRequest, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportRecord> {
+        self.snapshot_before(SnapshotReason::BeforeImport);
         let now = self.clock.timestamp();
         let settings = self.settings()?;
         let today = self.clock.today();

@@ -3,6 +3,7 @@
 //! changes nothing.
 
 mod actions;
+mod backup;
 mod bulk;
 mod contacts;
 mod customers;
@@ -51,18 +52,28 @@ pub struct Store {
     /// `conn`, so the connection is closed (and the WAL checkpointed) before the next writer
     /// may come in.
     _writer: Option<WriterLock>,
+    /// The last automatic snapshot that failed, until the caller takes it (`backup.rs`).
+    backup_warning: std::cell::RefCell<Option<crate::backup::BackupWarning>>,
 }
 
 impl Store {
     /// Opens (or creates) the database file; see [`crate::db::open`] for what is refused (a
-    /// file another Dossier has open for writing among it).
+    /// file another Dossier has open for writing among it). A file of an older schema is backed
+    /// up before it is migrated (a failed backup is kept for [`Store::take_backup_warning`]).
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        let warning = backup::before_migration(path, &*clock);
         let (conn, writer) = crate::db::open(path)?;
-        Ok(Store { conn, clock, risk_cache: Default::default(), _writer: writer })
+        Ok(Store { conn, clock, risk_cache: Default::default(), _writer: writer, backup_warning: warning.into() })
     }
 
     pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Store> {
-        Ok(Store { conn: crate::db::open_in_memory()?, clock, risk_cache: Default::default(), _writer: None })
+        Ok(Store {
+            conn: crate::db::open_in_memory()?,
+            clock,
+            risk_cache: Default::default(),
+            _writer: None,
+            backup_warning: Default::default(),
+        })
     }
 
     pub fn clock(&self) -> &dyn Clock {
