@@ -9,8 +9,9 @@ APT_PACKAGES=(
   # building the Tauri app (DESIGN §4)
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
-  # running it headless and driving it in the end-to-end tests; Chinese needs a CJK font
-  webkit2gtk-driver xvfb xauth fonts-noto-cjk imagemagick
+  # running it headless and driving it in the end-to-end tests; Chinese needs a CJK font; a
+  # private D-Bus session for the single-instance test; unzip to read an exported workbook
+  webkit2gtk-driver xvfb xauth fonts-noto-cjk imagemagick dbus-daemon unzip
 )
 
 missing=()

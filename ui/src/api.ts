@@ -2,6 +2,8 @@
 // arrive as `CoreError` objects (see bindings.ts). Tests replace this module with vi.mock.
 import { Channel, invoke } from '@tauri-apps/api/core'
 import type {
+  BackupSettings,
+  BackupWarning,
   BusinessLine,
   RiskLight,
   ContactFields,
@@ -30,6 +32,7 @@ import type {
   Restored,
   RoleAssessment,
   SearchResults,
+  Snapshot,
   Settings,
   SpBp,
   Stats,
@@ -97,6 +100,19 @@ export const api = {
    */
   chooseFile: (purpose: FilePurpose, fileName: string, filterName: string) =>
     call<ChosenFile | null>('choose_file', { purpose, fileName, filterName }),
+  /** 设置 → 备份与恢复 (core/src/backup/): the rotation and folder, the snapshots, restore. */
+  backupSettings: () => call<BackupSettings>('backup_settings'),
+  /** Saves the rotation (the folder changes only through setBackupFolder). */
+  saveBackupSettings: (settings: BackupSettings) => call<BackupSettings>('save_backup_settings', { settings }),
+  /** The folder chosen with chooseFile('backupFolder') (its token), or null for the default. */
+  setBackupFolder: (file: string | null) => call<BackupSettings>('set_backup_folder', { file }),
+  backupFolder: () => call<string>('backup_folder'),
+  snapshots: () => call<Snapshot[]>('snapshots'),
+  snapshotNow: () => call<Snapshot>('snapshot_now'),
+  /** Restores the listed snapshot `file`; returns the snapshot kept of the state before. */
+  restoreSnapshot: (file: string) => call<Snapshot>('restore_snapshot', { file }),
+  /** An automatic snapshot that failed since the last call, or null. */
+  takeBackupWarning: () => call<BackupWarning | null>('take_backup_warning'),
   /** The folder of the log file (shown in 设置). */
   logFolder: () => call<string>('log_folder'),
   /** Writes an unexpected UI error's kind and place (never its data) to the log file. */

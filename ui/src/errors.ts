@@ -82,6 +82,8 @@ export function errorMessage(e: unknown): string {
       return t('errors.busy')
     case 'inUse':
       return t('errors.inUse', { path: e.data.path })
+    case 'backup':
+      return t(`backup.failure.${e.data.reason}`, { path: e.data.path, detail: e.data.detail })
     case 'wouldOverwriteDatabase':
       return t('errors.wouldOverwriteDatabase', { path: e.data.path })
     default:

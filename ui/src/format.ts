@@ -8,6 +8,14 @@ export function day(ts: string | null | undefined): string {
   return ts.slice(0, 10)
 }
 
+/** A stored UTC time ("2026-12-06T05:30:00Z") as the laptop's local "2026-12-06 13:30". */
+export function localDateTime(utc: string): string {
+  const d = new Date(utc)
+  if (Number.isNaN(d.getTime())) return utc
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
 export function num(v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return ''
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100)
