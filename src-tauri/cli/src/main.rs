@@ -232,6 +232,31 @@ enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Crashes: the import of a generated customer list, and a loop of profile saves, each
+    /// SIGKILLed at a random moment `runs` times; then the file's integrity, whether it opens,
+    /// all-or-nothing imports and whole saves. Also one save's cost under synchronous=NORMAL
+    /// and FULL. Unix only.
+    Kill {
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+        #[arg(long, default_value_t = 20_000)]
+        rows: usize,
+        /// The kill moments' seed (from the clock otherwise; the report shows it).
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The kill test's child: saves a customer's profile over and over until killed.
+    #[command(hide = true)]
+    SaveLoop {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        customer: i64,
+    },
     /// Team report of a database with the generated customers against XlsxWriter writing its cells.
     Export {
         #[arg(long, default_value_t = 100_000)]
@@ -468,6 +493,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let (_temp, dir) = bench_dir(dir)?;
             show(&bench::backup::run(rows, runs.max(1), &dir).map_err(bench_failed)?, json, bench::backup::print);
         }
+        Command::Bench { what: BenchCommand::Kill { runs, rows, seed, dir, json } } => {
+            let (_temp, dir) = bench_dir(dir)?;
+            show(&bench::kill::run(runs.max(1), rows.max(1), seed, &dir).map_err(bench_failed)?, json, bench::kill::print);
+        }
+        Command::Bench { what: BenchCommand::SaveLoop { db, customer } } => bench::kill::save_loop(&db, customer).map_err(bench_failed)?,
         Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;
             show(&bench::export::run(rows, runs.max(1), &dir).map_err(bench_failed)?, json, bench::export::print);

@@ -348,6 +348,143 @@ fn one_long_shared_string_repeated_is_stopped_by_the_text_limit() {
     );
 }
 
+/// A deflate stream of `pieces` concatenated, each compressed on its own (no reference reaches
+/// back into an earlier piece), so one compressed piece can be repeated: `(bytes, times)`.
+/// Repeating a compressed megabyte costs nothing, where deflating 500 MB would take most of
+/// a minute in a debug build.
+fn deflate_repeated(pieces: &[(&[u8], usize)]) -> (Vec<u8>, u32, u64) {
+    use flate2::{write::DeflateEncoder, Compression, Crc};
+    let mut out = Vec::new();
+    let mut crc = Crc::new();
+    for (i, (piece, times)) in pieces.iter().enumerate() {
+        let mut enc = DeflateEncoder::new(Vec::new(), Compression::best());
+        enc.write_all(piece).unwrap();
+        let compressed = if i + 1 == pieces.len() {
+            enc.finish().unwrap()
+        } else {
+            enc.flush().unwrap(); // a sync flush: byte-aligned, not the final block
+            enc.get_ref().clone()
+        };
+        for _ in 0..*times {
+            out.extend_from_slice(&compressed);
+            crc.update(piece);
+        }
+    }
+    (out, crc.sum(), crc.amount() as u64)
+}
+
+/// A zip package written by hand: `(name, method, crc, uncompressed size, data)` per entry
+/// (method 0 stored, 8 deflated; `data` as it goes into the file).
+fn write_raw_zip(path: &std::path::Path, entries: &[(&str, u16, u32, u64, Vec<u8>)]) {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, method, crc, size, data) in entries {
+        let offset = out.len() as u32;
+        let fields = |v: &mut Vec<u8>| {
+            v.extend_from_slice(&20u16.to_le_bytes()); // version needed
+            v.extend_from_slice(&0u16.to_le_bytes()); // flags
+            v.extend_from_slice(&method.to_le_bytes());
+            v.extend_from_slice(&0u16.to_le_bytes()); // time
+            v.extend_from_slice(&0x21u16.to_le_bytes()); // date 1980-01-01
+            v.extend_from_slice(&crc.to_le_bytes());
+            v.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            v.extend_from_slice(&u32::try_from(*size).unwrap().to_le_bytes());
+            v.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            v.extend_from_slice(&0u16.to_le_bytes()); // extra field length
+        };
+        out.extend_from_slice(b"PK\x03\x04");
+        fields(&mut out);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+        central.extend_from_slice(b"PK\x01\x02");
+        central.extend_from_slice(&20u16.to_le_bytes()); // version made by
+        fields(&mut central);
+        central.extend_from_slice(&[0; 8]); // comment length, disk, internal and external attributes
+        central.extend_from_slice(&[0; 2]);
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let at = out.len() as u32;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(b"PK\x05\x06");
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    out.extend_from_slice(&at.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    std::fs::write(path, out).unwrap();
+}
+
+/// A one-sheet workbook whose `xl/sharedStrings.xml` is `sst_open`, then `si` `times` times,
+/// then `</sst>`, deflated.
+fn workbook_with_shared_strings(path: &std::path::Path, sst_open: &str, si: &str, times: usize) {
+    let data = [row(1, &[s("A1", "客户名称")]), row(2, &[s("A2", "华东精密")])].concat();
+    let mut entries: Vec<(&str, u16, u32, u64, Vec<u8>)> = xlsx_parts(&data, "A1:A2", "", &[])
+        .into_iter()
+        .filter(|(name, _)| *name != "xl/sharedStrings.xml")
+        .map(|(name, bytes)| {
+            let mut crc = flate2::Crc::new();
+            crc.update(&bytes);
+            (name, 0, crc.sum(), bytes.len() as u64, bytes)
+        })
+        .collect();
+    // A megabyte of strings per repeated piece.
+    let per_piece = (1 << 20) / si.len();
+    let piece = si.repeat(per_piece);
+    let (pieces, rest) = (times / per_piece, si.repeat(times % per_piece));
+    let (deflated, crc, size) =
+        deflate_repeated(&[(sst_open.as_bytes(), 1), (piece.as_bytes(), pieces), (rest.as_bytes(), 1), (b"</sst>", 1)]);
+    entries.push(("xl/sharedStrings.xml", 8, crc, size, deflated));
+    write_raw_zip(path, &entries);
+}
+
+const SST: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#;
+
+#[test]
+fn shared_strings_that_would_take_gigabytes_of_memory_are_refused_before_loading() {
+    // 30 million one-letter strings: 500 MB of XML, within the part limit, deflated to a few
+    // MB. Loaded as calamine loads shared strings (all at once, before any sheet), they would
+    // take about 1.5 GB.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("共享字符串.xlsx");
+    let si = "<si><t>a</t></si>";
+    workbook_with_shared_strings(&path, SST, si, 30_000_000);
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size < 8 << 20, "the bomb is {size} bytes");
+    let started = Instant::now();
+    let want = ReadError::TooLarge {
+        file: "共享字符串.xlsx".into(),
+        sheet: "xl/sharedStrings.xml".into(),
+        what: "cells".into(),
+        limit: MAX_CELLS as u64,
+    };
+    refused(&customers(&path), want);
+    eprintln!("30M shared strings ({size} bytes) refused three times in {:?}", started.elapsed());
+    assert!(peak_rss_mb() < 1_500, "peak memory {} MB", peak_rss_mb());
+
+    // One string of 300 MB: within the part limit, past the text a sheet may hold.
+    let long = dir.path().join("长字符串.xlsx");
+    let open = format!("{SST}<si><t>");
+    workbook_with_shared_strings(&long, &open, "x", 300 << 20);
+    let want = ReadError::TooLarge { file: "长字符串.xlsx".into(), sheet: "xl/sharedStrings.xml".into(), what: "bytes".into(), limit: MAX_TEXT_BYTES };
+    assert_eq!(read_sheet(&long, None, None), Err(want));
+
+    // A few bytes claiming four billion strings: calamine reserves room for what is claimed,
+    // and failing to allocate 96 GB ends the process (no panic to catch).
+    let claims = dir.path().join("谎报数量.xlsx");
+    let open = SST.replace("<sst ", r#"<sst uniqueCount="4000000000" "#);
+    workbook_with_shared_strings(&claims, &open, si, 1);
+    let want = ReadError::TooLarge { file: "谎报数量.xlsx".into(), sheet: "xl/sharedStrings.xml".into(), what: "cells".into(), limit: MAX_CELLS as u64 };
+    refused(&customers(&claims), want);
+
+    // The same package with an honest count imports.
+    let honest = dir.path().join("正常.xlsx");
+    workbook_with_shared_strings(&honest, &SST.replace("<sst ", r#"<sst uniqueCount="1" "#), si, 1);
+    assert_eq!(read_sheet(&honest, None, None).unwrap().rows[1], vec![dossier_core::import::values::Cell::Text("华东精密".into())]);
+}
+
 #[test]
 fn an_ods_whose_repeats_expand_past_the_cell_limit_is_refused_before_loading() {
     // 6,000 rows of one cell repeated across 1,000 columns: 6 million cells from 2 KB.

@@ -6,6 +6,7 @@ pub mod child;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod kill;
 pub mod power_map;
 pub mod risk;
 pub mod search;

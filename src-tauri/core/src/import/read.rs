@@ -15,6 +15,8 @@
 //!   [`MAX_COLUMNS`] columns, [`MAX_CELLS`] cells (the area up to each row's last filled cell,
 //!   so sparse far-right cells cannot inflate memory) or [`MAX_TEXT_BYTES`] of cell text (so a
 //!   long shared string referenced a million times cannot either);
+//! - .xlsx shared strings, which calamine loads whole when it opens the workbook, are measured
+//!   first against the same cell and text limits ([`shared_strings`]);
 //! - .ods has no streaming reader in calamine and expands repeated rows and columns itself, so
 //!   its content is measured first ([`ods_guard`]); .xls is loaded whole by calamine, which the
 //!   format's own limits (65,536 × 256) and [`MAX_PART_BYTES`] on the file bound;
@@ -29,6 +31,7 @@
 
 mod detect;
 mod ods_guard;
+mod shared_strings;
 mod text;
 
 use std::fs::File;
@@ -147,11 +150,14 @@ fn open(path: &Path, file: &str) -> Result<Opened, ReadError> {
     guarded(file, || match format {
         Format::Text => Ok(Opened::Text),
         Format::Unknown => Err(ReadError::UnknownFormat { file: file.into() }),
-        Format::Xlsx { uncalculated } => match Xlsx::new(reader()?) {
-            Ok(x) => Ok(Opened::Book(Book { sheets: Sheets::Xlsx(x), uncalculated })),
-            Err(XlsxError::Password) => Err(ReadError::Encrypted { file: file.into() }),
-            Err(e) => Err(unreadable(&e)),
-        },
+        Format::Xlsx { uncalculated } => {
+            shared_strings::check(path, file)?;
+            match Xlsx::new(reader()?) {
+                Ok(x) => Ok(Opened::Book(Book { sheets: Sheets::Xlsx(x), uncalculated })),
+                Err(XlsxError::Password) => Err(ReadError::Encrypted { file: file.into() }),
+                Err(e) => Err(unreadable(&e)),
+            }
+        }
         Format::Xlsb => match Xlsb::new(reader()?) {
             Ok(x) => book(Sheets::Xlsb(x)),
             Err(XlsbError::Password) => Err(ReadError::Encrypted { file: file.into() }),
