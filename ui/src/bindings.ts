@@ -127,33 +127,47 @@ digitalMaturity: number | null, integrationNeeds: string, };
 
 export type ContactFields = { name: string, title: string, department: string, reportsTo: number | null, phone: string, wechat: string, email: string, isKeyPerson: boolean, 
 /**
- * 性格特征.
+ * 性格特征 (personal).
  */
-traits: string, iceBreakers: string, 
+traits: string, 
 /**
- * Sensitive: 爱好.
+ * 破冰话题 (personal).
+ */
+iceBreakers: string, 
+/**
+ * 爱好 (personal).
  */
 hobbies: string, 
 /**
- * Sensitive: 饮品/饮食/礼品禁忌.
+ * 饮品/饮食/礼品禁忌 (personal).
  */
 preferences: string, 
 /**
- * 痛点 / KPI 压力.
+ * 痛点 / KPI 压力 (personal).
  */
 painPoints: string, 
 /**
- * 职业路径与抱负.
+ * 职业路径与抱负 (personal).
  */
-career: string, communicationStyle: string, 
+career: string, 
 /**
- * Sensitive: 家庭.
+ * 沟通风格 (personal).
  */
-family: string, notes: string, 
+communicationStyle: string, 
+/**
+ * 家庭 (personal).
+ */
+family: string, 
+/**
+ * 备注 (personal).
+ */
+notes: string, 
 /**
  * Last contact date, YYYY-MM-DD.
  */
 lastContact: string, };
+
+export type PersonalField = "traits" | "iceBreakers" | "hobbies" | "preferences" | "painPoints" | "career" | "communicationStyle" | "family" | "notes";
 
 export type Contact = { id: number, customerId: number, 
 /**
@@ -161,29 +175,41 @@ export type Contact = { id: number, customerId: number,
  */
 pinyin: string, updatedAt: string, name: string, title: string, department: string, reportsTo: number | null, phone: string, wechat: string, email: string, isKeyPerson: boolean, 
 /**
- * 性格特征.
+ * 性格特征 (personal).
  */
-traits: string, iceBreakers: string, 
+traits: string, 
 /**
- * Sensitive: 爱好.
+ * 破冰话题 (personal).
+ */
+iceBreakers: string, 
+/**
+ * 爱好 (personal).
  */
 hobbies: string, 
 /**
- * Sensitive: 饮品/饮食/礼品禁忌.
+ * 饮品/饮食/礼品禁忌 (personal).
  */
 preferences: string, 
 /**
- * 痛点 / KPI 压力.
+ * 痛点 / KPI 压力 (personal).
  */
 painPoints: string, 
 /**
- * 职业路径与抱负.
+ * 职业路径与抱负 (personal).
  */
-career: string, communicationStyle: string, 
+career: string, 
 /**
- * Sensitive: 家庭.
+ * 沟通风格 (personal).
  */
-family: string, notes: string, 
+communicationStyle: string, 
+/**
+ * 家庭 (personal).
+ */
+family: string, 
+/**
+ * 备注 (personal).
+ */
+notes: string, 
 /**
  * Last contact date, YYYY-MM-DD.
  */
@@ -1298,3 +1324,6 @@ export type CustomerRemoval = { customerId: number, name: string, contacts: numb
  * Σ amount of the open opportunities, 元.
  */
 openAmount: number, visits: number, actions: number, openActions: number, purchases: number, powerScopes: number, };
+
+/** The personal contact fields (PersonalField::ALL in model.rs): hidden in presentation mode. */
+export const PERSONAL_FIELDS: readonly PersonalField[] = ["traits","iceBreakers","hobbies","preferences","painPoints","career","communicationStyle","family","notes"]
