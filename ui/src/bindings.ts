@@ -1325,5 +1325,55 @@ export type CustomerRemoval = { customerId: number, name: string, contacts: numb
  */
 openAmount: number, visits: number, actions: number, openActions: number, purchases: number, powerScopes: number, };
 
+export type EraseReport = { contactId: number, 
+/**
+ * The name they had (the message says whom it erased).
+ */
+name: string, customerId: number, customerName: string, 
+/**
+ * Their role assessments, in every scope of the power map.
+ */
+assessments: number, 
+/**
+ * Influence and conflict edges to or from them.
+ */
+edges: number, 
+/**
+ * Contacts who reported to them and lost that link.
+ */
+reportsCut: number, 
+/**
+ * Power-map history rows removed (about them, or an edge of theirs).
+ */
+historyRemoved: number, 
+/**
+ * Other contacts' reports-to history rows that named them, kept without them.
+ */
+historyRewritten: number, 
+/**
+ * Visit summaries (live or in the trash) they were removed from as a participant.
+ */
+visits: number, 
+/**
+ * Opportunities (live or in the trash) they were removed from as a key person.
+ */
+opportunities: number, 
+/**
+ * Import history rows holding their fields.
+ */
+importRows: number, 
+/**
+ * Their own trash entry (1 when they were in the trash) and other entries rewritten.
+ */
+trashEntries: number, 
+/**
+ * Text cells elsewhere in which a needle was replaced by [`PLACEHOLDER`].
+ */
+textCells: number, 
+/**
+ * Search-index entries removed.
+ */
+searchEntries: number, };
+
 /** The personal contact fields (PersonalField::ALL in model.rs): hidden in presentation mode. */
 export const PERSONAL_FIELDS: readonly PersonalField[] = ["traits","iceBreakers","hobbies","preferences","painPoints","career","communicationStyle","family","notes"]

@@ -5,6 +5,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::erase::EraseReport;
 use crate::error::{CoreError, Reason};
 use crate::export::{Language, ReportOptions};
 use crate::files::{ChosenFile, FilePurpose};
@@ -56,6 +57,7 @@ fn generate() -> String {
         RiskLevel, RiskRule, RiskSettings, RiskReason, RiskLight, CustomerRisk, OpportunityRisk, PortfolioRisk,
         RuleInfo,
         TimelineKind, TimelineEntry, TimelineQuery, TimelinePage, HomeQuery, HomeData, CustomerRemoval,
+        EraseReport,
     );
     let mut out = String::from(
         "// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.\n\

@@ -16,6 +16,7 @@
 pub mod activity;
 pub mod clock;
 pub mod db;
+pub mod erase;
 pub mod error;
 pub mod export;
 pub mod files;

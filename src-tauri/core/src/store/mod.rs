@@ -6,6 +6,7 @@ mod actions;
 mod bulk;
 mod contacts;
 mod customers;
+mod erase;
 mod home;
 mod import_undo;
 mod imports;
