@@ -138,6 +138,13 @@ enum Command {
     },
     /// The trash (回收站): list entries (newest first), `restore ID`, `purge ID | --all`.
     Trash(trash::TrashArgs),
+    /// 彻底删除: erase contact ID (live or in the trash) from every table and stored copy, and
+    /// free the pages; prints what was removed where (JSON). Asks nothing; cannot be undone.
+    EraseContact {
+        #[arg(long)]
+        db: PathBuf,
+        id: i64,
+    },
     /// Write an Excel export: `team-report`, `customer NAME` or `template KIND`.
     Export(export::ExportArgs),
     /// Benchmarks.
@@ -379,6 +386,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             eprintln!("import {} ({}) undone", r.id, r.file);
         }
         Command::Trash(args) => trash::run(args)?,
+        Command::EraseContact { db, id } => {
+            let report = open(&db)?.erase_contact(id)?;
+            print_json(&report);
+            eprintln!("contact {id} erased");
+        }
         Command::Export(args) => export::run(args)?,
         Command::Bench { what: BenchCommand::Search { db, json, queries } } => {
             let store = open(&db)?;
