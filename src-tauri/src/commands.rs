@@ -22,6 +22,7 @@ use dossier_core::visits::{
     ActionFields, ActionStatus, ActionTarget, Confirmation, NextAction, QualityWarning, Recap, SavedAction, SavedVisit,
     Visit, VisitFields, VisitPage,
 };
+use dossier_core::erase::EraseReport;
 use dossier_core::CoreError;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -775,4 +776,11 @@ pub async fn empty_trash(state: State<'_, AppState>) -> Res<i64> {
 #[tauri::command]
 pub async fn import_undo_preview(state: State<'_, AppState>, id: i64) -> Res<ImportUndoPreview> {
     state.with(|s| s.import_undo_preview(id))
+}
+
+/// 彻底删除: erases a contact (live or in the trash) from every table and stored copy and
+/// frees the pages; not undoable (the UI asks for the name first).
+#[tauri::command]
+pub async fn erase_contact(state: State<'_, AppState>, id: i64) -> Res<EraseReport> {
+    state.with(|s| s.erase_contact(id))
 }

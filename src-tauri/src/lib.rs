@@ -196,6 +196,7 @@ pub fn run() {
             commands::purge_trash,
             commands::empty_trash,
             commands::import_undo_preview,
+            commands::erase_contact,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Dossier");

@@ -13,6 +13,7 @@ import type {
   CustomerProfile,
   CustomerQuery,
   DbStatus,
+  EraseReport,
   Facets,
   FinancialPeriod,
   ImportFile,
@@ -127,6 +128,8 @@ export const api = {
   updateContact: (id: number, fields: ContactFields) =>
     call<CustomerProfile>('update_contact', { id, fields }),
   deleteContact: (id: number) => call<CustomerProfile>('delete_contact', { id }),
+  /** 彻底删除: the contact and every copy of their details, for good (not to the trash). */
+  eraseContact: (id: number) => call<EraseReport>('erase_contact', { id }),
   undoDelete: () => call<Restored | null>('undo_delete'),
   search: (query: string, limit: number) => call<SearchResults>('search', { query, limit }),
   getSettings: () => call<Settings>('get_settings'),
