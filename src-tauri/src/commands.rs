@@ -22,6 +22,7 @@ use dossier_core::visits::{
     ActionFields, ActionStatus, ActionTarget, Confirmation, NextAction, QualityWarning, Recap, SavedAction, SavedVisit,
     Visit, VisitFields, VisitPage,
 };
+use dossier_core::erase::EraseReport;
 use dossier_core::CoreError;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -834,3 +835,17 @@ pub async fn take_backup_warning(state: State<'_, AppState>) -> Res<Option<Backu
     state.take_backup_warning()
 }
 
+
+/// 彻底删除: erases a contact (live or in the trash) from every table and stored copy and
+/// frees the pages; not undoable (the UI asks for the name first).
+#[tauri::command]
+pub async fn erase_contact(state: State<'_, AppState>, id: i64) -> Res<EraseReport> {
+    state.with(|s| s.erase_contact(id))
+}
+
+/// Deletes listed backup snapshots by file name (offered after an erase for those that still
+/// hold the person).
+#[tauri::command]
+pub async fn delete_snapshots(state: State<'_, AppState>, files: Vec<String>) -> Res<usize> {
+    state.with(|s| s.delete_snapshots(&files))
+}

@@ -206,6 +206,8 @@ pub fn run() {
             commands::snapshot_now,
             commands::restore_snapshot,
             commands::take_backup_warning,
+            commands::erase_contact,
+            commands::delete_snapshots,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Dossier");

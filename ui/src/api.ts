@@ -15,6 +15,7 @@ import type {
   CustomerProfile,
   CustomerQuery,
   DbStatus,
+  EraseReport,
   Facets,
   FinancialPeriod,
   ImportFile,
@@ -111,6 +112,8 @@ export const api = {
   snapshotNow: () => call<Snapshot>('snapshot_now'),
   /** Restores the listed snapshot `file`; returns the snapshot kept of the state before. */
   restoreSnapshot: (file: string) => call<Snapshot>('restore_snapshot', { file }),
+  /** Deletes listed snapshots by file name (after an erase, those that still hold the person). */
+  deleteSnapshots: (files: string[]) => call<number>('delete_snapshots', { files }),
   /** An automatic snapshot that failed since the last call, or null. */
   takeBackupWarning: () => call<BackupWarning | null>('take_backup_warning'),
   /** The folder of the log file (shown in 设置). */
@@ -143,6 +146,8 @@ export const api = {
   updateContact: (id: number, fields: ContactFields) =>
     call<CustomerProfile>('update_contact', { id, fields }),
   deleteContact: (id: number) => call<CustomerProfile>('delete_contact', { id }),
+  /** 彻底删除: the contact and every copy of their details, for good (not to the trash). */
+  eraseContact: (id: number) => call<EraseReport>('erase_contact', { id }),
   undoDelete: () => call<Restored | null>('undo_delete'),
   search: (query: string, limit: number) => call<SearchResults>('search', { query, limit }),
   getSettings: () => call<Settings>('get_settings'),

@@ -127,33 +127,47 @@ digitalMaturity: number | null, integrationNeeds: string, };
 
 export type ContactFields = { name: string, title: string, department: string, reportsTo: number | null, phone: string, wechat: string, email: string, isKeyPerson: boolean, 
 /**
- * 性格特征.
+ * 性格特征 (personal).
  */
-traits: string, iceBreakers: string, 
+traits: string, 
 /**
- * Sensitive: 爱好.
+ * 破冰话题 (personal).
+ */
+iceBreakers: string, 
+/**
+ * 爱好 (personal).
  */
 hobbies: string, 
 /**
- * Sensitive: 饮品/饮食/礼品禁忌.
+ * 饮品/饮食/礼品禁忌 (personal).
  */
 preferences: string, 
 /**
- * 痛点 / KPI 压力.
+ * 痛点 / KPI 压力 (personal).
  */
 painPoints: string, 
 /**
- * 职业路径与抱负.
+ * 职业路径与抱负 (personal).
  */
-career: string, communicationStyle: string, 
+career: string, 
 /**
- * Sensitive: 家庭.
+ * 沟通风格 (personal).
  */
-family: string, notes: string, 
+communicationStyle: string, 
+/**
+ * 家庭 (personal).
+ */
+family: string, 
+/**
+ * 备注 (personal).
+ */
+notes: string, 
 /**
  * Last contact date, YYYY-MM-DD.
  */
 lastContact: string, };
+
+export type PersonalField = "traits" | "iceBreakers" | "hobbies" | "preferences" | "painPoints" | "career" | "communicationStyle" | "family" | "notes";
 
 export type Contact = { id: number, customerId: number, 
 /**
@@ -161,29 +175,41 @@ export type Contact = { id: number, customerId: number,
  */
 pinyin: string, updatedAt: string, name: string, title: string, department: string, reportsTo: number | null, phone: string, wechat: string, email: string, isKeyPerson: boolean, 
 /**
- * 性格特征.
+ * 性格特征 (personal).
  */
-traits: string, iceBreakers: string, 
+traits: string, 
 /**
- * Sensitive: 爱好.
+ * 破冰话题 (personal).
+ */
+iceBreakers: string, 
+/**
+ * 爱好 (personal).
  */
 hobbies: string, 
 /**
- * Sensitive: 饮品/饮食/礼品禁忌.
+ * 饮品/饮食/礼品禁忌 (personal).
  */
 preferences: string, 
 /**
- * 痛点 / KPI 压力.
+ * 痛点 / KPI 压力 (personal).
  */
 painPoints: string, 
 /**
- * 职业路径与抱负.
+ * 职业路径与抱负 (personal).
  */
-career: string, communicationStyle: string, 
+career: string, 
 /**
- * Sensitive: 家庭.
+ * 沟通风格 (personal).
  */
-family: string, notes: string, 
+communicationStyle: string, 
+/**
+ * 家庭 (personal).
+ */
+family: string, 
+/**
+ * 备注 (personal).
+ */
+notes: string, 
 /**
  * Last contact date, YYYY-MM-DD.
  */
@@ -1347,3 +1373,65 @@ takenAt: string, reason: SnapshotReason, bytes: number,
 counts: SnapshotCounts | null, };
 
 export type BackupWarning = { reason: SnapshotReason, error: CoreError, };
+
+export type EraseReport = { contactId: number, 
+/**
+ * The name they had (the message says whom it erased).
+ */
+name: string, customerId: number, customerName: string, 
+/**
+ * Their role assessments, in every scope of the power map.
+ */
+assessments: number, 
+/**
+ * Influence and conflict edges to or from them.
+ */
+edges: number, 
+/**
+ * Contacts who reported to them and lost that link.
+ */
+reportsCut: number, 
+/**
+ * Power-map history rows removed (about them, or an edge of theirs).
+ */
+historyRemoved: number, 
+/**
+ * Other contacts' reports-to history rows that named them, kept without them.
+ */
+historyRewritten: number, 
+/**
+ * Visit summaries (live or in the trash) they were removed from as a participant.
+ */
+visits: number, 
+/**
+ * Opportunities (live or in the trash) they were removed from as a key person.
+ */
+opportunities: number, 
+/**
+ * Import history rows holding their fields.
+ */
+importRows: number, 
+/**
+ * Their own trash entry (1 when they were in the trash) and other entries rewritten.
+ */
+trashEntries: number, 
+/**
+ * Text cells elsewhere in which a needle was replaced by [`PLACEHOLDER`].
+ */
+textCells: number, 
+/**
+ * Search-index entries removed.
+ */
+searchEntries: number, 
+/**
+ * The listed backup snapshots that still hold them (file names, newest first): the UI
+ * offers to delete them (`Store::delete_snapshots`).
+ */
+backupsHolding: Array<string>, 
+/**
+ * False when the backup folder could not be read, so `backups_holding` is not known.
+ */
+backupsChecked: boolean, };
+
+/** The personal contact fields (PersonalField::ALL in model.rs): hidden in presentation mode. */
+export const PERSONAL_FIELDS: readonly PersonalField[] = ["traits","iceBreakers","hobbies","preferences","painPoints","career","communicationStyle","family","notes"]

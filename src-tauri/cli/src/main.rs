@@ -139,6 +139,13 @@ enum Command {
     },
     /// The trash (回收站): list entries (newest first), `restore ID`, `purge ID | --all`.
     Trash(trash::TrashArgs),
+    /// 彻底删除: erase contact ID (live or in the trash) from every table and stored copy, and
+    /// free the pages; prints what was removed where (JSON). Asks nothing; cannot be undone.
+    EraseContact {
+        #[arg(long)]
+        db: PathBuf,
+        id: i64,
+    },
     /// Write an Excel export: `team-report`, `customer NAME` or `template KIND`.
     Export(export::ExportArgs),
     /// Take a verified snapshot of the database now (立即备份); prints where it is.
@@ -466,6 +473,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let before = open(&db)?.restore_snapshot(&snapshot)?;
             eprintln!("restored {} from {}", db.display(), snapshot.display());
             eprintln!("the state before was kept in {}", before.path);
+        }
+        Command::EraseContact { db, id } => {
+            let report = open(&db)?.erase_contact(id)?;
+            print_json(&report);
+            eprintln!("contact {id} erased");
         }
         Command::Export(args) => export::run(args)?,
         Command::Bench { what: BenchCommand::Search { db, json, queries } } => {

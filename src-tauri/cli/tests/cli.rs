@@ -132,3 +132,25 @@ fn a_database_open_in_another_dossier_is_refused_with_exit_2() {
     drop(app);
     assert_eq!(json(&cli(&["stats", "--db", db, "--json"]))["customers"], 0);
 }
+
+#[test]
+fn erase_contact_prints_what_went_and_leaves_no_trace_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite");
+    let db = db.to_str().unwrap();
+    let csv = dir.path().join("客户.csv");
+    std::fs::write(&csv, "客户名称,联系人,手机\n华东精密,欧阳震华,13987654321\n").unwrap();
+    assert!(cli(&["import", "--db", db, "--kind", "customers", csv.to_str().unwrap()]).status.success());
+    let hits = json(&cli(&["search", "--db", db, "--json", "欧阳震华"]));
+    let id = hits[0]["id"].to_string();
+
+    let report = json(&cli(&["erase-contact", "--db", db, &id]));
+    assert_eq!(report["name"], "欧阳震华");
+    assert_eq!(report["customerName"], "华东精密");
+    assert_eq!(report["importRows"], 1);
+    assert!(report.get("needles").is_none(), "the values searched for stay out of the output");
+    assert_eq!(json(&cli(&["search", "--db", db, "--json", "欧阳震华"])), serde_json::json!([]));
+    let bytes = std::fs::read(db).unwrap();
+    assert!(!bytes.windows("欧阳震华".len()).any(|w| w == "欧阳震华".as_bytes()));
+    assert_eq!(cli(&["erase-contact", "--db", db, &id]).status.code(), Some(2), "no such contact any more");
+}

@@ -6,6 +6,7 @@
 use ts_rs::{Config, TS};
 
 use crate::backup::{BackupFailure, BackupSettings, BackupWarning, Snapshot, SnapshotCounts, SnapshotReason};
+use crate::erase::EraseReport;
 use crate::error::{CoreError, Reason};
 use crate::export::{Language, ReportOptions};
 use crate::files::{ChosenFile, FilePurpose};
@@ -36,7 +37,7 @@ fn generate() -> String {
         Grade, Lifecycle, Ownership, LeadSource, Trend, BudgetType, CashFlow, Procurement,
         AllocationRule, BuyingRole, Coverage, Section, FinancialMetric, CustomerSort, HitKind,
         CustomerFields, Customer, BusinessLine, MainBusiness, FinancialPeriod, SpBp,
-        RoleAssessment, Supplier, ProcessIt, ContactFields, Contact, SectionStatus,
+        RoleAssessment, Supplier, ProcessIt, ContactFields, PersonalField, Contact, SectionStatus,
         FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
         SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, TrashContents, TrashEntry, TrashPage, DbStatus, Reason, CoreError, FilePurpose, ChosenFile,
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
@@ -58,6 +59,7 @@ fn generate() -> String {
         RuleInfo,
         TimelineKind, TimelineEntry, TimelineQuery, TimelinePage, HomeQuery, HomeData, CustomerRemoval,
         BackupFailure, BackupSettings, SnapshotReason, SnapshotCounts, Snapshot, BackupWarning,
+        EraseReport,
     );
     let mut out = String::from(
         "// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.\n\
@@ -67,9 +69,20 @@ fn generate() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    out.push_str(&personal_fields());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// The list of personal contact fields as a constant, so presentation mode hides exactly the
+/// fields the core treats as personal (ts-rs exports types, not values).
+fn personal_fields() -> String {
+    let names = serde_json::to_string(&PersonalField::ALL).expect("field names serialise");
+    format!(
+        "/** The personal contact fields (PersonalField::ALL in model.rs): hidden in presentation mode. */\n\
+         export const PERSONAL_FIELDS: readonly PersonalField[] = {names}\n\n"
+    )
 }
 
 #[test]

@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn a_database_file_is_written_in_wal_mode_with_every_commit_synced() {
         let dir = tempfile::tempdir().unwrap();
-        let conn = open(&dir.path().join("d.sqlite")).unwrap();
+        let (conn, _lock) = open(&dir.path().join("d.sqlite")).unwrap();
         let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
         let synchronous: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
         assert_eq!((mode.as_str(), synchronous), ("wal", 2), "2 is FULL");

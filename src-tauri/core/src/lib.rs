@@ -18,6 +18,7 @@ pub mod activity;
 pub mod backup;
 pub mod clock;
 pub mod db;
+pub mod erase;
 pub mod error;
 pub mod export;
 pub mod files;

@@ -240,8 +240,8 @@ pub struct ProcessIt {
     pub integration_needs: String,
 }
 
-/// The contact form (联系人全息背景卡, DESIGN §2.2). Fields marked sensitive are hidden in
-/// presentation mode and left out of exports unless asked for.
+/// The contact form (联系人全息背景卡, DESIGN §2.2). The personal fields ([`PersonalField`]) are
+/// hidden in presentation mode and left out of exports unless asked for.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ContactFields {
@@ -253,27 +253,90 @@ pub struct ContactFields {
     pub wechat: String,
     pub email: String,
     pub is_key_person: bool,
-    /// 性格特征.
+    /// 性格特征 (personal).
     pub traits: String,
+    /// 破冰话题 (personal).
     pub ice_breakers: String,
-    /// Sensitive: 爱好.
+    /// 爱好 (personal).
     pub hobbies: String,
-    /// Sensitive: 饮品/饮食/礼品禁忌.
+    /// 饮品/饮食/礼品禁忌 (personal).
     pub preferences: String,
-    /// 痛点 / KPI 压力.
+    /// 痛点 / KPI 压力 (personal).
     pub pain_points: String,
-    /// 职业路径与抱负.
+    /// 职业路径与抱负 (personal).
     pub career: String,
+    /// 沟通风格 (personal).
     pub communication_style: String,
-    /// Sensitive: 家庭.
+    /// 家庭 (personal).
     pub family: String,
+    /// 备注 (personal).
     pub notes: String,
     /// Last contact date, YYYY-MM-DD.
     pub last_contact: String,
 }
 
-/// The names of the sensitive contact fields, as the UI spells them.
-pub const SENSITIVE_CONTACT_FIELDS: [&str; 3] = ["hobbies", "preferences", "family"];
+/// A personal field of the contact card: personal information about the person (PIPL) rather
+/// than how to reach them or where they sit. The one list of them: presentation mode hides
+/// exactly these (the UI reads `PERSONAL_FIELDS` from the generated bindings), the exports
+/// leave them out unless the user ticks "include personal details" (`export/cells.rs` builds
+/// their columns from this list), and 彻底删除 removes them with the person (`store/erase/`).
+///
+/// Reviewed against the card of DESIGN §2.2, field by field:
+/// - personality traits, communication style: a judgement of someone's character and manner,
+///   as personal as their hobbies, and hurtful on a screen the person (or their boss) sees;
+/// - ice-breakers: drawn from hobbies and family ("女儿学钢琴"), so they tell the same things;
+/// - hobbies, preferences (food, drink, gift taboos: may reveal health or religion), family;
+/// - pain points / KPI pressure, career path and ambitions: the person's own standing and
+///   plans at work ("想调去总部"), not the customer's needs — harmful in the wrong hands;
+/// - notes: free text about a person, which may hold any of the above.
+///
+/// Not personal in this sense, so shown in presentation mode and always exported: name,
+/// title, department, reports-to, phone, WeChat, e-mail (the business contact details the
+/// card exists for; still personal data that 彻底删除 removes), the key-person flag and the
+/// last contact date (our relationship with them, not facts about them).
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "camelCase")]
+pub enum PersonalField {
+    Traits,
+    IceBreakers,
+    Hobbies,
+    Preferences,
+    PainPoints,
+    Career,
+    CommunicationStyle,
+    Family,
+    Notes,
+}
+
+impl PersonalField {
+    /// Every personal field, in the card's order.
+    pub const ALL: [PersonalField; 9] = [
+        PersonalField::Traits,
+        PersonalField::IceBreakers,
+        PersonalField::Hobbies,
+        PersonalField::Preferences,
+        PersonalField::PainPoints,
+        PersonalField::Career,
+        PersonalField::CommunicationStyle,
+        PersonalField::Family,
+        PersonalField::Notes,
+    ];
+
+    /// The field's value on a contact card.
+    pub fn value(self, c: &ContactFields) -> &str {
+        match self {
+            PersonalField::Traits => &c.traits,
+            PersonalField::IceBreakers => &c.ice_breakers,
+            PersonalField::Hobbies => &c.hobbies,
+            PersonalField::Preferences => &c.preferences,
+            PersonalField::PainPoints => &c.pain_points,
+            PersonalField::Career => &c.career,
+            PersonalField::CommunicationStyle => &c.communication_style,
+            PersonalField::Family => &c.family,
+            PersonalField::Notes => &c.notes,
+        }
+    }
+}
 
 /// A stored contact (联系人): a person at a customer.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]

@@ -10,7 +10,7 @@ use dossier_core::export::{self, Language, ReportOptions};
 use dossier_core::import::mapping::suggest;
 use dossier_core::import::plan::{ImportKind, OnDuplicate, Problem, RowStatus};
 use dossier_core::import::{labels, ImportSpec};
-use dossier_core::model::{ContactFields, CustomerFields, CustomerQuery, Grade};
+use dossier_core::model::{ContactFields, CustomerFields, CustomerQuery, Grade, PersonalField};
 use dossier_core::Store;
 
 fn sample() -> (tempfile::TempDir, Store) {
@@ -177,6 +177,48 @@ fn a_family_text(store: &Store) -> (i64, String) {
         .map(|c| (c.customer_id, c.fields.family))
         .find(|(_, f)| !f.is_empty())
         .expect("the sample has family details")
+}
+
+/// A customer with one contact whose every personal field ([`PersonalField::ALL`]) holds its
+/// own marker text; returns the customer and the markers.
+fn a_contact_with_every_personal_field(store: &Store) -> (i64, Vec<String>) {
+    let customer = store.create_customer(&common::named("隐私测试有限公司")).unwrap();
+    let mut card = serde_json::json!({ "name": "隐私测试人", "title": "采购经理", "phone": "13912345678" });
+    let markers: Vec<String> = PersonalField::ALL.iter().enumerate().map(|(i, _)| format!("标记{i}号内容")).collect();
+    for (f, m) in PersonalField::ALL.iter().zip(&markers) {
+        card[serde_json::to_value(f).unwrap().as_str().unwrap()] = m.clone().into();
+    }
+    let fields: ContactFields = serde_json::from_value(card).unwrap();
+    store.create_contact(customer.id, &fields).unwrap();
+    (customer.id, markers)
+}
+
+#[test]
+fn every_personal_field_is_left_out_unless_asked_for() {
+    let (_d, store) = common::store();
+    let (customer_id, markers) = a_contact_with_every_personal_field(&store);
+    for opts in [zh(false), ReportOptions { language: Language::En, include_personal: false }] {
+        let books = [
+            Book::new(export::team_report(&store, &opts).unwrap()),
+            Book::new(export::customer_profile(&store, customer_id, &opts).unwrap()),
+        ];
+        for book in books {
+            let xml = book.all_xml();
+            assert!(xml.contains("13912345678"), "the contact is exported");
+            for m in &markers {
+                assert!(!xml.contains(m.as_str()), "{m} leaked");
+            }
+        }
+    }
+    for book in [
+        Book::new(export::team_report(&store, &zh(true)).unwrap()),
+        Book::new(export::customer_profile(&store, customer_id, &zh(true)).unwrap()),
+    ] {
+        let text = book.all_text();
+        for m in &markers {
+            assert!(text.contains(m.as_str()), "{m} missing when asked for");
+        }
+    }
 }
 
 #[test]

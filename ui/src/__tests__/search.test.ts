@@ -122,8 +122,9 @@ describe('presentation mode', () => {
     expect(text).not.toContain('妞妞')
     expect(text).not.toContain('马拉松')
     expect(text).not.toContain('只喝美式')
-    // Non-sensitive background stays visible.
-    expect(text).toContain('务实、重数据')
+    expect(text).not.toContain('务实、重数据')
+    // Who they are stays visible.
+    expect(text).toContain('采购总监')
     wrapper.unmount()
   })
 })

@@ -1,5 +1,7 @@
-// Presentation mode: while on, every sensitive contact field is hidden everywhere.
+// Presentation mode: while on, every personal contact field (PERSONAL_FIELDS, defined by the
+// core) is hidden everywhere.
 import { reactive, watch } from 'vue'
+import { PERSONAL_FIELDS, type PersonalField } from '../bindings'
 
 const KEY = 'dossier.presentation'
 
@@ -28,9 +30,7 @@ export function togglePresentation() {
   presentation.on = !presentation.on
 }
 
-/** The contact fields that are hidden in presentation mode (SENSITIVE_CONTACT_FIELDS in Rust). */
-export const SENSITIVE_FIELDS = ['hobbies', 'preferences', 'family'] as const
-export type SensitiveField = (typeof SENSITIVE_FIELDS)[number]
-export function isSensitive(field: string): field is SensitiveField {
-  return (SENSITIVE_FIELDS as readonly string[]).includes(field)
+/** The contact fields hidden in presentation mode: the core's personal fields (PersonalField). */
+export function isSensitive(field: string): field is PersonalField {
+  return (PERSONAL_FIELDS as readonly string[]).includes(field)
 }

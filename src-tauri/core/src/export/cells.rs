@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet};
 use super::labels;
 use super::Language;
 use crate::error::Result;
-use crate::model::{Contact, Customer};
+use crate::model::{Contact, Customer, PersonalField};
 
 /// Formats shared by all sheets of one workbook.
 pub struct Formats {
@@ -156,7 +156,8 @@ pub struct Column<T> {
     pub zh: &'static str,
     pub en: &'static str,
     pub width: f64,
-    /// A sensitive field (DESIGN §2.2), exported only when the user asks for it.
+    /// A personal field of a contact ([`PersonalField`]), exported only when the user asks for
+    /// it. Set only by [`card`]: a column is personal because its field is.
     pub personal: bool,
     pub value: fn(&T, Language) -> Value,
 }
@@ -171,8 +172,31 @@ pub(super) const fn col<T>(zh: &'static str, en: &'static str, width: f64, value
     Column { zh, en, width, personal: false, value }
 }
 
-pub(super) const fn personal<T>(zh: &'static str, en: &'static str, width: f64, value: fn(&T, Language) -> Value) -> Column<T> {
-    Column { zh, en, width, personal: true, value }
+/// The header (Chinese, English) and width of a personal field's column. Exhaustive, so a new
+/// personal field cannot be added without its column.
+const fn card_header(f: PersonalField) -> (&'static str, &'static str, f64) {
+    match f {
+        PersonalField::Traits => ("性格特征", "Traits", 18.0),
+        PersonalField::IceBreakers => ("破冰话题", "Ice-breakers", 18.0),
+        PersonalField::Hobbies => ("爱好", "Hobbies", 14.0),
+        PersonalField::Preferences => ("饮品/饮食/礼品禁忌", "Preferences", 16.0),
+        PersonalField::PainPoints => ("痛点/KPI压力", "Pain points / KPI", 20.0),
+        PersonalField::Career => ("职业路径与抱负", "Career", 18.0),
+        PersonalField::CommunicationStyle => ("沟通风格", "Communication style", 14.0),
+        PersonalField::Family => ("家庭", "Family", 18.0),
+        PersonalField::Notes => ("备注", "Notes", 18.0),
+    }
+}
+
+fn card_value<const I: usize>(c: &Contact, _: Language) -> Value {
+    Value::text(PersonalField::ALL[I].value(&c.fields))
+}
+
+/// The column of the personal field `PersonalField::ALL[I]`: its header, its value, and
+/// personal because the field is.
+const fn card<const I: usize>() -> Column<Contact> {
+    let (zh, en, width) = card_header(PersonalField::ALL[I]);
+    Column { zh, en, width, personal: true, value: card_value::<I> }
 }
 
 /// The columns that are exported under `include_personal`.
@@ -203,7 +227,8 @@ pub static CUSTOMER_COLUMNS: &[Column<Customer>] = &[
     col("更新时间", "Updated", 16.0, |c, _| Value::Date(c.updated_at.clone())),
 ];
 
-/// The contact background card (DESIGN §2.2), sensitive fields marked.
+/// The contact background card (DESIGN §2.2): how to reach the person, then every personal
+/// field in the card's order.
 pub static CONTACT_COLUMNS: &[Column<Contact>] = &[
     col("联系人", "Name", 10.0, |c, _| Value::text(&c.fields.name)),
     col("拼音", "Pinyin", 12.0, |c, _| Value::text(&c.pinyin)),
@@ -213,15 +238,15 @@ pub static CONTACT_COLUMNS: &[Column<Contact>] = &[
     col("微信", "WeChat", 14.0, |c, _| Value::text(&c.fields.wechat)),
     col("邮箱", "Email", 20.0, |c, _| Value::text(&c.fields.email)),
     col("关键人物", "Key person", 8.0, |c, l| Value::text(labels::yes_no(Some(c.fields.is_key_person), l))),
-    col("性格特征", "Traits", 18.0, |c, _| Value::text(&c.fields.traits)),
-    col("破冰话题", "Ice-breakers", 18.0, |c, _| Value::text(&c.fields.ice_breakers)),
-    personal("爱好", "Hobbies", 14.0, |c, _| Value::text(&c.fields.hobbies)),
-    personal("饮品/饮食/礼品禁忌", "Preferences", 16.0, |c, _| Value::text(&c.fields.preferences)),
-    col("痛点/KPI压力", "Pain points / KPI", 20.0, |c, _| Value::text(&c.fields.pain_points)),
-    col("职业路径与抱负", "Career", 18.0, |c, _| Value::text(&c.fields.career)),
-    col("沟通风格", "Communication style", 14.0, |c, _| Value::text(&c.fields.communication_style)),
-    personal("家庭", "Family", 18.0, |c, _| Value::text(&c.fields.family)),
-    col("备注", "Notes", 18.0, |c, _| Value::text(&c.fields.notes)),
+    card::<0>(),
+    card::<1>(),
+    card::<2>(),
+    card::<3>(),
+    card::<4>(),
+    card::<5>(),
+    card::<6>(),
+    card::<7>(),
+    card::<8>(),
     col("最近联系", "Last contact", 11.0, |c, _| Value::Date(c.fields.last_contact.clone())),
 ];
 
@@ -280,4 +305,16 @@ pub fn finish_list(ws: &mut Worksheet, header: u32, last_row: u32, ncols: u16) -
         ws.autofilter(header, 0, last_row.max(header), ncols - 1)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_personal_field_has_one_personal_column_in_order() {
+        let personal: Vec<&str> = CONTACT_COLUMNS.iter().filter(|c| c.personal).map(|c| c.zh).collect();
+        let fields: Vec<&str> = PersonalField::ALL.iter().map(|f| card_header(*f).0).collect();
+        assert_eq!(personal, fields);
+    }
 }

@@ -104,6 +104,23 @@ impl Store {
         }
     }
 
+    /// Deletes listed snapshots by their file names (after an erase, those that still hold the
+    /// person); a name that is not listed is refused before anything is deleted.
+    pub fn delete_snapshots(&self, files: &[String]) -> Result<usize> {
+        let listed = self.snapshots()?;
+        let paths = files
+            .iter()
+            .map(|f| {
+                let s = listed.iter().find(|s| &s.file == f);
+                s.map(|s| s.path.clone()).ok_or_else(|| folder::error(BackupFailure::UnknownSnapshot, Path::new(f), ""))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        for path in &paths {
+            std::fs::remove_file(path).map_err(|e| CoreError::io(path.clone(), &e))?;
+        }
+        Ok(paths.len())
+    }
+
     /// Restores a snapshot listed by [`Store::snapshots`], by its file name (so a caller can
     /// only name one of the listed files, never another path).
     pub fn restore_listed_snapshot(&mut self, file: &str) -> Result<Snapshot> {

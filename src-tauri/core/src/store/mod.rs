@@ -7,6 +7,7 @@ mod backup;
 mod bulk;
 mod contacts;
 mod customers;
+mod erase;
 mod home;
 mod import_undo;
 mod imports;
