@@ -8,6 +8,11 @@ export function day(ts: string | null | undefined): string {
   return ts.slice(0, 10)
 }
 
+/** Sentences run together: Chinese needs no space after 。？, English does. */
+export function sentences(parts: string[]): string {
+  return parts.join(i18n.global.locale.value.startsWith('zh') ? '' : ' ')
+}
+
 export function num(v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return ''
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100)
