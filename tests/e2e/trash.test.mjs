@@ -150,6 +150,7 @@ describe('trash', () => {
     assert.ok(await clickInRow(CONTACT.name, 'trash-restore'))
     await textMatching(tid('trash-restored'), /已恢复联系人「张洋」/)
     await shown(browser, tid('trash-empty'))
+    await screenshot(browser, shotPath('trash-empty.png'))
     await click(browser, tid('trash-restored-open'))
     await until(browser, async () => (await (await shown(browser, tid('customer-name'))).getText()) === OTHER.name, 'the contact’s customer did not open')
     await until(browser, async () => (await contactCards()) === 5, 'the restored contact is not shown')
