@@ -120,13 +120,17 @@ describe('import wizard', () => {
     assert.ok(page.includes('李明') && page.includes('张伟'), 'the owners from the adjusted column are not listed')
   })
 
-  step('5. undoing the import from the history removes the customers again', async () => {
+  step('5. undoing the import from the history moves the customers to the 回收站', async () => {
     await noToasts()
     await click(browser, tid('nav-imports'))
     await shown(browser, tid('import-history'))
     await until(browser, async () => (await pageText(browser)).includes('2024客户清单.csv'), 'the import is not in the history')
     await click(browser, tid('import-history-undo'))
-    await click(browser, '.el-message-box__btns .el-button--primary')
+    await until(browser, async () => (await (await shown(browser, tid('import-undo-lines'))).getText()).includes('新增的 3 个客户移到回收站'), 'the undo does not say what goes')
+    await click(browser, tid('import-undo-confirm'))
+    assert.match(await (await shown(browser, tid('import-undo-done'))).getText(), /新增的 3 个客户已移到回收站/)
+    await click(browser, tid('import-undo-close'))
+    await gone(browser, tid('import-undo-dialog'))
     await shown(browser, tid('import-history-undone'))
     const undo = await browser.$(tid('import-history-undo'))
     assert.equal(await undo.isEnabled(), false)

@@ -22,6 +22,7 @@ import type {
   ImportProgress,
   ImportRecord,
   ImportKind,
+  ImportUndoPreview,
   ImportSpec,
   MainBusiness,
   MappingTemplate,
@@ -32,6 +33,7 @@ import type {
   ReportOptions,
   Restored,
   RoleAssessment,
+  TrashPage,
   SearchResults,
   Snapshot,
   Settings,
@@ -148,6 +150,7 @@ export const api = {
   deleteContact: (id: number) => call<CustomerProfile>('delete_contact', { id }),
   /** 彻底删除: the contact and every copy of their details, for good (not to the trash). */
   eraseContact: (id: number) => call<EraseReport>('erase_contact', { id }),
+  /** 撤销 / Ctrl+Z: restores the newest delete (null when the trash holds none). */
   undoDelete: () => call<Restored | null>('undo_delete'),
   search: (query: string, limit: number) => call<SearchResults>('search', { query, limit }),
   getSettings: () => call<Settings>('get_settings'),
@@ -172,7 +175,13 @@ export const api = {
   /** The mapping of template `name` laid over a file's `headers` (by header text). */
   applyMappingTemplate: (name: string, kind: ImportKind, headers: string[]) =>
     call<(Field | null)[]>('apply_mapping_template', { name, kind, headers }),
-  undoImport: (id: number) => call<ImportRecord>('undo_import', { id }),
+  /** What undoing import `id` would do, with the records edited since it (asked first). */
+  importUndoPreview: (id: number) => call<ImportUndoPreview>('import_undo_preview', { id }),
+  /**
+   * Undoes import `id`: its customers and contacts go to the trash, its updates are reverted
+   * except fields edited since, unless `revertEdited`.
+   */
+  undoImport: (id: number, revertEdited = false) => call<ImportRecord>('undo_import', { id, revertEdited }),
   /** The team-meeting workbook (all customers), written to the chosen .xlsx (`file`: its token). */
   exportTeamReport: (file: string, options: ReportOptions) =>
     call<null>('export_team_report', { file, options }),
@@ -288,7 +297,7 @@ export const api = {
   /** A stage move with the fields as stored; 丢单 takes the lost review. */
   moveOpportunity: (id: number, stage: Stage, review: LostReview | null) =>
     call<Opportunity>('move_opportunity', { id, stage, review }),
-  /** For good (the UI asks first); its visits and actions stay with the customer. */
+  /** To the trash with its stage history (the UI asks first); its visits and actions stay with the customer. */
   deleteOpportunity: (id: number) => call<null>('delete_opportunity', { id }),
   /** Every stage the opportunity entered, oldest first. */
   stageHistory: (id: number) => call<StageChange[]>('stage_history', { id }),
@@ -307,6 +316,16 @@ export const api = {
   homeData: (query: HomeQuery) => call<HomeData>('home_data', { query }),
   /** The lights of these customers (those not listed are green). */
   customerRisks: (ids: number[]) => call<PortfolioRisk>('customer_risks', { ids }),
+
+  // The trash (回收站): deleted customers, contacts, visit summaries and deals, kept for
+  // `Settings.trashDays`, newest first, restorable one by one in any order.
+  listTrash: (limit: number, offset: number) => call<TrashPage>('list_trash', { limit, offset }),
+  /** Refused: a customer whose name was taken meanwhile (`duplicate`), a record whose customer is in the trash (`customerInTrash`). */
+  restoreTrash: (id: number) => call<Restored>('restore_trash', { id }),
+  /** 永久删除 of one entry (a customer takes its contacts', summaries' and deals' entries with it). */
+  purgeTrash: (id: number) => call<null>('purge_trash', { id }),
+  /** 清空回收站; returns how many entries there were. */
+  emptyTrash: () => call<number>('empty_trash'),
 }
 
 export type Api = typeof api

@@ -68,6 +68,8 @@ export function errorMessage(e: unknown): string {
       return t('errors.cancelled')
     case 'alreadyUndone':
       return t('errors.alreadyUndone')
+    case 'customerInTrash':
+      return t('errors.customerInTrash', { name: e.data.name })
     case 'database':
       return t('errors.database', { detail: e.data.detail })
     case 'io':

@@ -1,6 +1,7 @@
 // Small display helpers shared by several screens.
 import type { FinancialSignal } from './bindings'
 import { i18n } from './i18n'
+import { localWhen } from './components/timeline/timeline'
 
 /** "2025-03-04T10:00:00Z" / "2025-03-04 10:00:00" → "2025-03-04". */
 export function day(ts: string | null | undefined): string {
@@ -8,12 +9,15 @@ export function day(ts: string | null | undefined): string {
   return ts.slice(0, 10)
 }
 
-/** A stored UTC time ("2026-12-06T05:30:00Z") as the laptop's local "2026-12-06 13:30". */
-export function localDateTime(utc: string): string {
-  const d = new Date(utc)
-  if (Number.isNaN(d.getTime())) return utc
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+/** A UTC timestamp ("2026-03-04T10:05:00Z") as the laptop's local "2026-03-04 18:05". */
+export function localTime(ts: string): string {
+  const { day, time } = localWhen(ts)
+  return time ? `${day} ${time}` : day
+}
+
+/** Sentences run together: Chinese needs no space after 。？, English does. */
+export function sentences(parts: string[]): string {
+  return parts.join(i18n.global.locale.value.startsWith('zh') ? '' : ' ')
 }
 
 export function num(v: number | null | undefined): string {

@@ -12,6 +12,7 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/pipeline', name: 'pipeline', component: () => import('./views/PipelineView.vue') },
   { path: '/imports', name: 'imports', component: () => import('./views/ImportsView.vue') },
+  { path: '/trash', name: 'trash', component: () => import('./views/TrashView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
   { path: '/:rest(.*)*', redirect: '/customers' },
 ]

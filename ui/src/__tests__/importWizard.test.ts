@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils'
-import { ElMessageBox, ElRadioGroup, ElSelect } from 'element-plus'
+import { ElRadioGroup, ElSelect } from 'element-plus'
 import type { ImportFile, ImportProgress, ImportRecord, ImportSpec, Preview } from '../bindings'
 import { chosenFile, mountWith } from './helpers'
 
@@ -12,6 +12,8 @@ const api = vi.hoisted(() => ({
   importCancel: vi.fn(),
   importHistory: vi.fn(),
   undoImport: vi.fn(),
+  importUndoPreview: vi.fn(),
+  getSettings: vi.fn(),
   mappingTemplates: vi.fn(),
   saveMappingTemplate: vi.fn(),
   deleteMappingTemplate: vi.fn(),
@@ -232,9 +234,14 @@ describe('import wizard', () => {
     expect(body().get('[data-testid="import-done-created"]').text()).toBe('2')
     expect(body().get('[data-testid="import-done-errors"]').text()).toBe('1')
 
+    api.importUndoPreview.mockResolvedValue({ id: 7, customers: 2, contacts: 0, purchases: 0, reverted: 0, edited: [] })
     api.undoImport.mockResolvedValue({ ...record, undoneAt: '2025-03-04 10:06:00' })
     await click('import-undo')
-    expect(api.undoImport).toHaveBeenCalledWith(7)
+    expect(api.importUndoPreview).toHaveBeenCalledWith(7)
+    expect(api.undoImport).not.toHaveBeenCalled()
+    await click('import-undo-confirm')
+    expect(api.undoImport).toHaveBeenCalledWith(7, false)
+    expect(body().get('[data-testid="import-undo-done"]').text()).toContain('新增的 2 个客户已移到回收站')
     expect(body().get('[data-testid="import-done"]').text()).toContain('已撤销本次导入')
     expect(body().find('[data-testid="import-undo"]').exists()).toBe(false)
     wrapper.unmount()
@@ -283,7 +290,7 @@ describe('import wizard', () => {
 })
 
 describe('import history', () => {
-  it('lists the imports; undo asks first and calls undo_import', async () => {
+  it('lists the imports; undo asks first (ImportUndoDialog) and calls undo_import', async () => {
     api.importHistory.mockResolvedValue([record, { ...record, id: 6, file: '旧.xlsx', undoneAt: '2025-03-01 09:00:00' }])
     const { wrapper } = await mountWith(ImportsView)
     const table = wrapper.get('[data-testid="import-history"]')
@@ -294,25 +301,27 @@ describe('import history', () => {
     expect(buttons).toHaveLength(2)
     expect(buttons[1].attributes('disabled')).toBeDefined()
 
-    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never)
+    api.importUndoPreview.mockResolvedValue({ id: 7, customers: 2, contacts: 0, purchases: 0, reverted: 0, edited: [] })
     api.undoImport.mockResolvedValue({ ...record, undoneAt: '2025-03-05 08:00:00' })
     await buttons[0].trigger('click')
     await flushPromises()
-    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('客户清单.csv'), '撤销导入', expect.anything())
-    expect(api.undoImport).toHaveBeenCalledWith(7)
+    expect(body().get('[data-testid="import-undo-dialog"]').text()).toContain('客户清单.csv')
+    expect(api.undoImport).not.toHaveBeenCalled()
+    await click('import-undo-confirm')
+    expect(api.undoImport).toHaveBeenCalledWith(7, false)
     expect(api.importHistory).toHaveBeenCalledTimes(2)
-    confirm.mockRestore()
     wrapper.unmount()
   })
 
   it('a declined confirm undoes nothing', async () => {
     api.importHistory.mockResolvedValue([record])
+    api.importUndoPreview.mockResolvedValue({ id: 7, customers: 2, contacts: 0, purchases: 0, reverted: 0, edited: [] })
     const { wrapper } = await mountWith(ImportsView)
-    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockRejectedValue('cancel')
     await wrapper.get('[data-testid="import-history-undo"]').trigger('click')
     await flushPromises()
+    await body().get('[data-testid="import-undo-dialog"]').findAll('button').find((b) => b.text() === '取消')!.trigger('click')
+    await flushPromises()
     expect(api.undoImport).not.toHaveBeenCalled()
-    confirm.mockRestore()
     wrapper.unmount()
   })
 })

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { ElDatePicker, ElInputNumber, ElSelect } from 'element-plus'
 import type { Opportunity, OpportunityRow } from '../bindings'
-import { contact, makeRouter, mountWith, profile } from './helpers'
+import { contact, makeRouter, mountWith, profile, settingsFixture } from './helpers'
+import { appState } from '../stores/app'
 import { blankOpportunity } from '../components/opportunities/stages'
 
 const api = vi.hoisted(() => ({
@@ -312,18 +313,21 @@ describe('opportunities tab', () => {
     wrapper.unmount()
   })
 
-  it('deletes only after asking', async () => {
+  it('deletes only after asking, to the 回收站, and offers it back', async () => {
     api.listOpportunities.mockResolvedValue(page([row(opp(3))]))
     api.deleteOpportunity.mockResolvedValue(null)
+    api.getSettings.mockResolvedValue(settingsFixture({ trashDays: 30 }))
     const { wrapper } = await mountWith(OpportunitiesTab, { props: { customerId: 1, contacts: [] } })
     await wrapper.get('[data-testid="opp-delete"]').trigger('click')
     await flushPromises()
-    expect(body().text()).toContain('删除商机「焊装线自动化改造」')
+    expect(body().get('.el-message-box').text()).toContain('删除商机「焊装线自动化改造」？与它相关的拜访总结和行动仍保留在客户名下。删除后会移到回收站，保留 30 天，期间可以恢复。')
+    expect(body().get('.el-message-box').text()).not.toContain('不能恢复')
     expect(api.deleteOpportunity).not.toHaveBeenCalled()
     await body().get('.el-message-box .el-button--danger').trigger('click')
     await flushPromises()
     await settle()
     expect(api.deleteOpportunity).toHaveBeenCalledWith(3)
+    expect(appState.lastDeleted?.name).toBe('焊装线自动化改造')
     wrapper.unmount()
   })
 

@@ -68,6 +68,27 @@ describe('settings', () => {
     wrapper.unmount()
   })
 
+  it('回收站保留天数: shown, saved with the rest, the core’s refusal under the field', async () => {
+    api.saveSettings.mockImplementation(async (s) => s)
+    const { wrapper } = await mountWith(SettingsView)
+    const days = numbers(wrapper).find((n) => n.attributes('data-testid') === 'trash-days')!
+    expect(days.props('modelValue')).toBe(30)
+    const item = () => wrapper.get('[data-testid="trash-days"]').element.closest('.el-form-item')!
+    expect(item().textContent).toContain('回收站保留天数')
+    days.vm.$emit('update:modelValue', 90)
+    await flushPromises()
+    await wrapper.get('[data-testid="settings-save"]').trigger('click')
+    await flushPromises()
+    expect(api.saveSettings).toHaveBeenCalledWith(settingsFixture({ trashDays: 90 }))
+
+    api.saveSettings.mockRejectedValue({ type: 'validation', data: { field: 'trashDays', reason: 'out_of_range', detail: '1–365' } })
+    await wrapper.get('[data-testid="settings-save"]').trigger('click')
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 150)) // Element Plus shows a field's error after a short debounce
+    expect(item().textContent).toContain('超出范围 1–365')
+    wrapper.unmount()
+  })
+
   it('switching to English translates the page at once and is remembered', async () => {
     const { wrapper } = await mountWith(SettingsView)
     expect(wrapper.get('h2').text()).toBe('设置')

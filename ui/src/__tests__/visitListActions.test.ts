@@ -1,8 +1,9 @@
 // Changing things from the 拜访记录 list and deleting a customer, with the IPC mocked: a next
 // action's status set from its select (saved, list reloaded, the page told so it refreshes the
 // risk light), an overdue action in red, a visit deleted only after asking (naming how many
-// actions go) and offered back by the undo banner, and the customer delete asking with what goes (customer_removal) — nothing
-// deleted when the count fails or the user backs out.
+// actions go and that it goes to the 回收站 for the set days) and offered back by the undo banner,
+// and the customer delete asking with what goes (customer_removal) — nothing deleted when the
+// count fails or the user backs out.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { ElMessageBox, ElSelect } from 'element-plus'
@@ -10,7 +11,7 @@ import type { CustomerRemoval, Visit } from '../bindings'
 import { blankVisit } from '../components/visits/visitForm'
 import { removalLines } from '../composables/customerRemoval'
 import { appState } from '../stores/app'
-import { makeRouter, mountWith, profile } from './helpers'
+import { contact, makeRouter, mountWith, profile, settingsFixture } from './helpers'
 
 const api = vi.hoisted(() => ({
   listVisits: vi.fn(),
@@ -20,6 +21,9 @@ const api = vi.hoisted(() => ({
   customerRisk: vi.fn(),
   customerRemoval: vi.fn(),
   deleteCustomer: vi.fn(),
+  contactRemoval: vi.fn(),
+  deleteContact: vi.fn(),
+  getSettings: vi.fn(),
 }))
 vi.mock('../api', () => ({ api }))
 
@@ -59,6 +63,7 @@ beforeEach(() => {
   vi.clearAllMocks()
   vi.restoreAllMocks()
   appState.lastDeleted = null
+  api.getSettings.mockResolvedValue(settingsFixture({ trashDays: 21 }))
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -101,7 +106,7 @@ describe('visit list', () => {
     expect(confirm).toHaveBeenCalledTimes(1)
     const [message, title] = confirm.mock.calls[0]!
     expect(title).toBe('删除拜访总结')
-    expect(message).toBe('删除 2026-11-20 的拜访总结「确认二期需求」？其中的 2 条下一步行动也会一并删除。')
+    expect(message).toBe('删除 2026-11-20 的拜访总结「确认二期需求」？其中的 2 条下一步行动也会一并删除。删除后会移到回收站，保留 21 天，期间可以恢复。')
     expect(api.deleteVisit).not.toHaveBeenCalled()
 
     confirm.mockResolvedValueOnce('confirm' as never)
@@ -111,7 +116,7 @@ describe('visit list', () => {
     expect(api.deleteVisit).toHaveBeenCalledWith(3)
     expect(wrapper.find('[data-testid="visits-empty"]').exists()).toBe(true)
     expect(wrapper.emitted('changed')).toHaveLength(1)
-    expect(appState.lastDeleted).toEqual({ name: '2026-11-20 确认二期需求' })
+    expect(appState.lastDeleted).toEqual({ name: '2026-11-20 确认二期需求', page: '/' })
     wrapper.unmount()
   })
 })
@@ -153,13 +158,33 @@ describe('deleting a customer', () => {
     const preview = body().get('[data-testid="customer-delete-preview"]')
     expect(preview.text()).toContain('删除客户「华东精密机械有限公司」？以下内容会一并删除：')
     expect(preview.findAll('li').map((li) => li.text())).toContain('商机 2 个，其中进行中 1 个，金额合计 120 万元')
+    expect(preview.text()).toContain('以上内容会一起移到回收站，保留 21 天，期间可以在回收站中恢复，或立即按 Ctrl+Z 撤销。')
     expect(api.deleteCustomer).not.toHaveBeenCalled()
 
     await body().get('.el-message-box__btns .el-button--danger').trigger('click')
     await flushPromises()
     expect(api.deleteCustomer).toHaveBeenCalledWith(1)
-    expect(appState.lastDeleted).toEqual({ name: '华东精密机械有限公司' })
+    // Undoable on the customer list, where the page goes.
+    expect(appState.lastDeleted).toEqual({ name: '华东精密机械有限公司', page: '/customers' })
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('customers'))
+    wrapper.unmount()
+  })
+
+  it('a contact is deleted to the 回收站 for the set days, undoable on its customer page', async () => {
+    const wang = contact(21, '王芳')
+    api.getCustomer.mockResolvedValue(profile({ contacts: [wang] }))
+    api.customerRisk.mockResolvedValue({ level: 'green', reasons: [] })
+    api.contactRemoval.mockResolvedValue({ edges: [], assessments: [] })
+    api.deleteContact.mockResolvedValue(profile())
+    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockResolvedValueOnce('confirm' as never)
+    const router = makeRouter()
+    await router.push('/customers/1')
+    const { wrapper } = await mountWith(CustomerView, { props: { id: 1 } }, router)
+    await wrapper.get('[data-testid="contact-delete"]').trigger('click')
+    await flushPromises()
+    expect(confirm.mock.calls[0]![0]).toBe('删除联系人「王芳」？删除后会移到回收站，保留 21 天，期间可以恢复。')
+    expect(api.deleteContact).toHaveBeenCalledWith(21)
+    expect(appState.lastDeleted).toEqual({ name: '王芳', page: '/customers/1' })
     wrapper.unmount()
   })
 

@@ -1,6 +1,7 @@
 // Deleting a customer takes its contacts, deals, visits, actions, purchases and power-map scopes
-// with it. The core counts them first (customer_removal), so the confirmation says what goes —
-// an account manager who sees "商机 3 个，其中进行中 2 个，金额合计 120 万元" thinks twice.
+// with it to the trash (回收站). The core counts them first (customer_removal), so the
+// confirmation says what goes — an account manager who sees "商机 3 个，其中进行中 2 个，金额合计
+// 120 万元" thinks twice — and for how many days it can be restored.
 // Every place that deletes a customer asks through confirmCustomerRemoval.
 import { h } from 'vue'
 import { ElMessage } from 'element-plus'
@@ -9,7 +10,7 @@ import type { CustomerRemoval } from '../bindings'
 import { errorMessage } from '../errors'
 import { i18n } from '../i18n'
 import { money } from '../trends/words'
-import { confirmDelete } from './confirm'
+import { confirmDelete, trashDays } from './confirm'
 
 /** What goes, one line per kind that has any (the profile itself always). */
 export function removalLines(r: CustomerRemoval): string[] {
@@ -45,10 +46,11 @@ export async function confirmCustomerRemoval(id: number): Promise<boolean> {
     ElMessage.error(t('removal.failed', { error: errorMessage(e) }))
     return false
   }
+  const days = await trashDays()
   const preview = h('div', { 'data-testid': 'customer-delete-preview' }, [
     h('p', { style: 'margin: 0 0 6px' }, t('removal.intro', { name: r.name })),
     h('ul', { style: 'margin: 0 0 8px; padding-left: 18px; line-height: 1.7' }, removalLines(r).map((l) => h('li', l))),
-    h('p', { style: 'margin: 0; font-size: 12px; color: var(--el-text-color-secondary)' }, t('removal.undo')),
+    h('p', { style: 'margin: 0; font-size: 12px; color: var(--el-text-color-secondary)' }, days ? t('removal.undo', { days }) : t('removal.undoNoDays')),
   ])
   return confirmDelete(preview, t('customer.deleteTitle'))
 }

@@ -1,6 +1,7 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import { openSearch } from '../stores/app'
 import { togglePresentation } from '../stores/presentation'
+import { useUndoDelete } from './undoDelete'
 
 /** Global keys: Ctrl/Cmd+K opens the search palette, Ctrl/Cmd+Shift+P toggles presentation mode. */
 export function handleGlobalKey(e: KeyboardEvent): boolean {
@@ -20,7 +21,9 @@ export function handleGlobalKey(e: KeyboardEvent): boolean {
   return false
 }
 
+/** The global keys above, and Ctrl/Cmd+Z: the last delete back from the trash (undoDelete.ts). */
 export function useGlobalShortcuts() {
+  useUndoDelete()
   onMounted(() => window.addEventListener('keydown', handleGlobalKey))
   onBeforeUnmount(() => window.removeEventListener('keydown', handleGlobalKey))
 }

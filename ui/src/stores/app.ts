@@ -6,8 +6,11 @@ import type { DbStatus } from '../bindings'
 export const appState = reactive({
   db: null as DbStatus | null,
   searchOpen: false,
-  /** What the undo banner offers to bring back; null hides it. */
-  lastDeleted: null as { name: string } | null,
+  /**
+   * The last delete, which the undo banner names and 撤销 / Ctrl+Z bring back from the trash
+   * while `page` (the route path the user is on after it) stays open; null once undone or left.
+   */
+  lastDeleted: null as { name: string; page: string } | null,
   /** Bumped whenever data changed outside the current view (undo, sample data). */
   dataVersion: 0,
   /** The import wizard is open. */
@@ -22,8 +25,9 @@ export function openSearch() {
   appState.searchOpen = true
 }
 
-export function offerUndo(name: string) {
-  appState.lastDeleted = { name }
+/** After a delete: `name` went to the trash; undoable while the route path `page` is open. */
+export function offerUndo(name: string, page: string) {
+  appState.lastDeleted = { name, page }
 }
 
 export function dataChanged() {
