@@ -415,7 +415,7 @@ const en: typeof zhCN = {
     keepDaily: 'Daily',
     keepWeekly: 'Weekly',
     keepMonthly: 'Monthly',
-    copies: '',
+    copies: 'kept',
     saveRotation: 'Save',
     rotationSaved: 'Saved',
     keepHint: 'Older backups beyond these are deleted; those taken before an import, an undo or a restore stay at least 24 hours.',
