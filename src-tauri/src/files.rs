@@ -44,7 +44,14 @@ impl FileGrants {
         file_name: &str,
         filter_name: &str,
     ) -> Result<Option<ChosenFile>, CoreError> {
-        let Some(path) = self.ask(window, purpose, file_name, filter_name) else { return Ok(None) };
+        match self.ask(window, purpose, file_name, filter_name) {
+            Some(path) => self.grant(purpose, path).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Issues the token of a file the person chose for `purpose`.
+    fn grant(&self, purpose: FilePurpose, path: PathBuf) -> Result<ChosenFile, CoreError> {
         let token = self.token();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let chosen = ChosenFile { token: token.clone(), name, path: path.display().to_string() };
@@ -52,7 +59,7 @@ impl FileGrants {
         grants.push((token, purpose, path));
         let extra = grants.len().saturating_sub(KEPT);
         grants.drain(..extra);
-        Ok(Some(chosen))
+        Ok(chosen)
     }
 
     /// The path behind `token` when it was issued for one of `purposes`; a save token is used
@@ -100,4 +107,39 @@ fn test_answer(answers: &Path) -> Option<PathBuf> {
     let text = std::fs::read_to_string(answers).ok()?;
     let path = text.trim();
     (!path.is_empty()).then(|| PathBuf::from(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_no_dialog_issued_is_refused() {
+        let files = FileGrants::new(None);
+        // The page names a path of its own: not a token.
+        assert_eq!(files.path("/home/am/.bashrc", &[FilePurpose::Xlsx]), Err(CoreError::FileNotChosen));
+        let report = files.grant(FilePurpose::Xlsx, PathBuf::from("/tmp/周会报告.xlsx")).unwrap();
+        assert_eq!(report.name, "周会报告.xlsx");
+        // A token for one purpose does not serve another (an image over the chosen .xlsx).
+        assert_eq!(files.path(&report.token, &[FilePurpose::Png]), Err(CoreError::FileNotChosen));
+        // A save token is good once.
+        assert_eq!(files.path(&report.token, &[FilePurpose::Xlsx]).unwrap(), PathBuf::from("/tmp/周会报告.xlsx"));
+        assert_eq!(files.path(&report.token, &[FilePurpose::Xlsx]), Err(CoreError::FileNotChosen));
+        // An import token serves the whole wizard.
+        let list = files.grant(FilePurpose::Import, PathBuf::from("/tmp/客户清单.csv")).unwrap();
+        for _ in 0..3 {
+            assert!(files.path(&list.token, &[FilePurpose::Import]).is_ok());
+        }
+    }
+
+    #[test]
+    fn tokens_are_unguessable_and_only_the_latest_are_kept() {
+        let files = FileGrants::new(None);
+        let tokens: Vec<String> =
+            (0..KEPT + 2).map(|i| files.grant(FilePurpose::Import, PathBuf::from(format!("/tmp/{i}.csv"))).unwrap().token).collect();
+        assert!(tokens.iter().all(|t| t.len() == 32), "{tokens:?}");
+        assert_eq!(tokens.iter().collect::<std::collections::HashSet<_>>().len(), tokens.len());
+        assert_eq!(files.path(&tokens[0], &[FilePurpose::Import]), Err(CoreError::FileNotChosen));
+        assert!(files.path(&tokens[KEPT + 1], &[FilePurpose::Import]).is_ok());
+    }
 }

@@ -3,7 +3,8 @@
 // lost deal names its competitor the same way: the home feed, the 采购趋势 chart's tooltip
 // (hovered with the real pointer), the lost-deal chart's tooltip and the team report show the
 // characters typed, and nothing runs. The strict CSP is in force: an inline script or handler
-// injected into the page does not run. A second launch of the app hands over to the first one.
+// injected into the page does not run; a command given a path no dialog issued refuses it. A
+// second launch of the app hands over to the first one.
 import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync, spawn } from 'node:child_process'
@@ -97,7 +98,26 @@ describe('nothing the data says runs', () => {
     assert.ok(blocked.violations.some((d) => d.startsWith('script-src')), `no CSP violation reported: ${blocked.violations}`)
   })
 
-  step('2. the home feed names the product as typed', async () => {
+  step('2. a command given a path no dialog issued is refused, and nothing is written', async () => {
+    const target = join(dir, 'made-up.xlsx')
+    const answers = await browser.executeAsync((path, done) => {
+      const invoke = window.__TAURI_INTERNALS__.invoke
+      const tryIt = (cmd, args) => invoke(cmd, args).then(() => 'written', (e) => e?.type ?? String(e))
+      ;(async () => {
+        const options = { language: 'zh', includePersonal: true }
+        done([
+          await tryIt('export_team_report', { file: path, options }),
+          await tryIt('save_file_bytes', { file: path, bytes: [80, 75] }),
+          await tryIt('open_database', { file: path }),
+          await tryIt('import_inspect', { spec: { path, kind: 'customers', sheet: null, headerRow: null, mapping: null, encoding: null, onDuplicate: 'skip', fixes: [] } }),
+        ])
+      })()
+    }, target)
+    assert.deepEqual(answers, ['fileNotChosen', 'fileNotChosen', 'fileNotChosen', 'fileNotChosen'])
+    assert.ok(!existsSync(target), 'a file was written at a path the page made up')
+  })
+
+  step('3. the home feed names the product as typed', async () => {
     await click(browser, tid('nav-home'))
     // The kind filter (a multi-select that stays open): only new products.
     await click(browser, tid('home-filter-kind'))
@@ -113,7 +133,7 @@ describe('nothing the data says runs', () => {
     assert.ok(await nothingRan())
   })
 
-  step('3. the purchase chart’s tooltip, hovered, shows the product as text', async () => {
+  step('4. the purchase chart’s tooltip, hovered, shows the product as text', async () => {
     await browser.execute((img) => {
       ;[...document.querySelectorAll('[data-testid="home-signal"]')].find((x) => x.dataset.product === img).click()
     }, IMG)
@@ -125,8 +145,8 @@ describe('nothing the data says runs', () => {
     assert.ok(await nothingRan())
   })
 
-  step('4. a lost deal’s competitor written as HTML: the lost-deal chart’s tooltip shows it as text', async () => {
-    // The customer page of step 3 is open: its id is in the address.
+  step('5. a lost deal’s competitor written as HTML: the lost-deal chart’s tooltip shows it as text', async () => {
+    // The customer page of step 4 is open: its id is in the address.
     const made = await browser.executeAsync((lostTo, done) => {
       const invoke = window.__TAURI_INTERNALS__.invoke
       const id = Number(location.hash.match(/customers\/(\d+)/)[1])
@@ -155,7 +175,7 @@ describe('nothing the data says runs', () => {
     assert.ok(await nothingRan())
   })
 
-  step('5. the team report holds the names as text', async () => {
+  step('6. the team report holds the names as text', async () => {
     answerDialogs(browser, report)
     await browser.execute(() => {
       location.hash = '#/customers'
