@@ -26,6 +26,10 @@ if ((${#missing[@]})); then
 fi
 
 command -v cargo >/dev/null || { echo "Rust is required: https://rustup.rs" >&2; exit 1; }
+# The format and lint checks of scripts/test.sh (rustup's own components).
+for tool in fmt clippy; do
+  cargo "$tool" --version >/dev/null 2>&1 || rustup component add "$([ "$tool" = fmt ] && echo rustfmt || echo clippy)"
+done
 command -v npm >/dev/null || { echo "Node.js 20+ with npm is required" >&2; exit 1; }
 
 if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then

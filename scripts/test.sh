@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# Runs every test of Dossier: Rust (core, CLI, shell; includes the check that ui/src/bindings.ts
-# matches the Rust types), the UI's Vitest suite and type check, and the end-to-end journeys on
-# the real built app under Xvfb (tauri-driver + WebKitWebDriver).
+# Runs every test of Dossier: the Rust format and lint checks, Rust (core, CLI, shell; includes
+# the check that ui/src/bindings.ts matches the Rust types), the UI's Vitest suite and type
+# check, and the end-to-end journeys on the real built app under Xvfb (tauri-driver +
+# WebKitWebDriver).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
 export PATH="$HOME/.cargo/bin:$PATH"
+
+# Cheap checks first: a style slip fails in seconds, not after the end-to-end run.
+echo "== rust: format (rustfmt.toml)"
+cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+cargo fmt --all --check
+
+bash scripts/install-deps.sh
 
 echo "== ui: type check and build (the app embeds ui/dist)"
 (cd ui && npm run build)
+
+echo "== rust: lint (clippy, warnings are errors)"
+cargo clippy -j2 --workspace --all-targets --features custom-protocol -- -D warnings
 
 echo "== rust: all workspace tests"
 cargo test -j2 --workspace --features custom-protocol

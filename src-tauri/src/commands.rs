@@ -3,26 +3,29 @@
 
 use std::sync::atomic::Ordering;
 
+use dossier_core::activity::{CustomerRemoval, HomeData, HomeQuery, TimelinePage, TimelineQuery};
+use dossier_core::erase::EraseReport;
 use dossier_core::export::{self, ReportOptions, Xlsx};
 use dossier_core::files::{ChosenFile, FilePurpose};
 use dossier_core::import::mapping::Field;
 use dossier_core::import::plan::{ImportKind, Preview};
 use dossier_core::import::{ImportFile, ImportProgress, ImportSpec};
 use dossier_core::model::*;
-use dossier_core::store::mapping_templates::MappingTemplate;
-use dossier_core::store::{ImportRecord, ImportUndoPreview};
-use dossier_core::trends::{FeedQuery, PortfolioQuery, PortfolioTrend, Purchase, PurchasePage, PurchaseQuery, SignalFeed, TrendData, TrendRange, TrendSignal};
-use dossier_core::activity::{CustomerRemoval, HomeData, HomeQuery, TimelinePage, TimelineQuery};
 use dossier_core::opportunities::{
-    BoardColumn, LostReview, Opportunity, OpportunityFields, OpportunityPage, OpportunityQuery, PipelineAnalytics, Stage,
-    StageChange,
+    BoardColumn, LostReview, Opportunity, OpportunityFields, OpportunityPage, OpportunityQuery, PipelineAnalytics,
+    Stage, StageChange,
 };
 use dossier_core::risk::{PortfolioRisk, RiskLight, RuleInfo};
+use dossier_core::store::mapping_templates::MappingTemplate;
+use dossier_core::store::{ImportRecord, ImportUndoPreview};
+use dossier_core::trends::{
+    FeedQuery, PortfolioQuery, PortfolioTrend, Purchase, PurchasePage, PurchaseQuery, SignalFeed, TrendData,
+    TrendRange, TrendSignal,
+};
 use dossier_core::visits::{
     ActionFields, ActionStatus, ActionTarget, Confirmation, NextAction, QualityWarning, Recap, SavedAction, SavedVisit,
     Visit, VisitFields, VisitPage,
 };
-use dossier_core::erase::EraseReport;
 use dossier_core::CoreError;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -81,7 +84,12 @@ fn chosen(files: &FileGrants, mut spec: ImportSpec) -> Res<ImportSpec> {
 
 /// Builds a workbook and writes it to the file chosen in the save dialog (never over the open
 /// database), all or nothing.
-fn export_to(state: &AppState, files: &FileGrants, file: &str, build: impl FnOnce(&dossier_core::Store) -> Res<Xlsx>) -> Res<()> {
+fn export_to(
+    state: &AppState,
+    files: &FileGrants,
+    file: &str,
+    build: impl FnOnce(&dossier_core::Store) -> Res<Xlsx>,
+) -> Res<()> {
     let path = files.path(file, &[FilePurpose::Xlsx])?;
     state.ensure_not_database(&path)?;
     state.with(|s| build(s)?.save(&path))
@@ -121,20 +129,12 @@ pub async fn create_customer(state: State<'_, AppState>, fields: CustomerFields)
 }
 
 #[tauri::command]
-pub async fn update_customer(
-    state: State<'_, AppState>,
-    id: i64,
-    fields: CustomerFields,
-) -> Res<CustomerProfile> {
+pub async fn update_customer(state: State<'_, AppState>, id: i64, fields: CustomerFields) -> Res<CustomerProfile> {
     state.with(|s| s.update_customer(id, &fields))
 }
 
 #[tauri::command]
-pub async fn save_business(
-    state: State<'_, AppState>,
-    id: i64,
-    business: MainBusiness,
-) -> Res<CustomerProfile> {
+pub async fn save_business(state: State<'_, AppState>, id: i64, business: MainBusiness) -> Res<CustomerProfile> {
     state.with(|s| s.save_business(id, &business))
 }
 
@@ -153,29 +153,17 @@ pub async fn save_sp_bp(state: State<'_, AppState>, id: i64, sp_bp: SpBp) -> Res
 }
 
 #[tauri::command]
-pub async fn save_roles(
-    state: State<'_, AppState>,
-    id: i64,
-    roles: Vec<RoleAssessment>,
-) -> Res<CustomerProfile> {
+pub async fn save_roles(state: State<'_, AppState>, id: i64, roles: Vec<RoleAssessment>) -> Res<CustomerProfile> {
     state.with(|s| s.save_roles(id, &roles))
 }
 
 #[tauri::command]
-pub async fn save_suppliers(
-    state: State<'_, AppState>,
-    id: i64,
-    suppliers: Vec<Supplier>,
-) -> Res<CustomerProfile> {
+pub async fn save_suppliers(state: State<'_, AppState>, id: i64, suppliers: Vec<Supplier>) -> Res<CustomerProfile> {
     state.with(|s| s.save_suppliers(id, &suppliers))
 }
 
 #[tauri::command]
-pub async fn save_process_it(
-    state: State<'_, AppState>,
-    id: i64,
-    process_it: ProcessIt,
-) -> Res<CustomerProfile> {
+pub async fn save_process_it(state: State<'_, AppState>, id: i64, process_it: ProcessIt) -> Res<CustomerProfile> {
     state.with(|s| s.save_process_it(id, &process_it))
 }
 
@@ -194,11 +182,7 @@ pub async fn create_contact(
 }
 
 #[tauri::command]
-pub async fn update_contact(
-    state: State<'_, AppState>,
-    id: i64,
-    fields: ContactFields,
-) -> Res<CustomerProfile> {
+pub async fn update_contact(state: State<'_, AppState>, id: i64, fields: ContactFields) -> Res<CustomerProfile> {
     state.with(|s| s.update_contact(id, &fields))
 }
 
@@ -229,7 +213,11 @@ pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Re
 
 /// The file as the wizard first shows it, with a saved mapping template when one fits.
 #[tauri::command]
-pub async fn import_inspect(state: State<'_, AppState>, files: State<'_, FileGrants>, spec: ImportSpec) -> Res<ImportFile> {
+pub async fn import_inspect(
+    state: State<'_, AppState>,
+    files: State<'_, FileGrants>,
+    spec: ImportSpec,
+) -> Res<ImportFile> {
     let spec = chosen(&files, spec)?;
     state.with(|s| s.inspect_import(&spec))
 }
@@ -267,7 +255,11 @@ pub async fn apply_mapping_template(
 }
 
 #[tauri::command]
-pub async fn import_preview(state: State<'_, AppState>, files: State<'_, FileGrants>, spec: ImportSpec) -> Res<Preview> {
+pub async fn import_preview(
+    state: State<'_, AppState>,
+    files: State<'_, FileGrants>,
+    spec: ImportSpec,
+) -> Res<Preview> {
     let spec = chosen(&files, spec)?;
     state.with(|s| s.preview_import(&spec))
 }
@@ -333,7 +325,12 @@ pub async fn export_customer(
 }
 
 #[tauri::command]
-pub async fn export_template(state: State<'_, AppState>, files: State<'_, FileGrants>, kind: ImportKind, file: String) -> Res<()> {
+pub async fn export_template(
+    state: State<'_, AppState>,
+    files: State<'_, FileGrants>,
+    kind: ImportKind,
+    file: String,
+) -> Res<()> {
     export_to(&state, &files, &file, |_| export::template(kind))
 }
 
@@ -354,8 +351,8 @@ pub async fn export_import_errors(
 // duplicate edge, …) is the core's typed error and leaves the map as it was.
 
 use dossier_core::powermap::{
-    Assessment, ContactRemoval, CoverageRow, HistoryEntry, MapDiff, MapView, NewEdge, NodePosition,
-    ScopeSummary, SlotInput,
+    Assessment, ContactRemoval, CoverageRow, HistoryEntry, MapDiff, MapView, NewEdge, NodePosition, ScopeSummary,
+    SlotInput,
 };
 
 #[tauri::command]
@@ -535,7 +532,12 @@ pub async fn reset_power_layout(state: State<'_, AppState>, customer_id: i64, sc
 /// Writes an image or document drawn by the UI (a chart or the map as PNG/SVG, a recap as
 /// PNG/PDF) to the file chosen in the save dialog, all or nothing.
 #[tauri::command]
-pub async fn save_file_bytes(state: State<'_, AppState>, files: State<'_, FileGrants>, file: String, bytes: Vec<u8>) -> Res<()> {
+pub async fn save_file_bytes(
+    state: State<'_, AppState>,
+    files: State<'_, FileGrants>,
+    file: String,
+    bytes: Vec<u8>,
+) -> Res<()> {
     let path = files.path(&file, &[FilePurpose::Png, FilePurpose::Svg, FilePurpose::Pdf])?;
     state.ensure_not_database(&path)?;
     dossier_core::files::write_atomically(&path, &bytes)
@@ -662,7 +664,11 @@ pub async fn get_opportunity(state: State<'_, AppState>, id: i64) -> Res<Opportu
 }
 
 #[tauri::command]
-pub async fn create_opportunity(state: State<'_, AppState>, customer_id: i64, fields: OpportunityFields) -> Res<Opportunity> {
+pub async fn create_opportunity(
+    state: State<'_, AppState>,
+    customer_id: i64,
+    fields: OpportunityFields,
+) -> Res<Opportunity> {
     state.with(|s| s.create_opportunity(customer_id, &fields))
 }
 
@@ -734,7 +740,11 @@ pub async fn risk_rules(state: State<'_, AppState>) -> Res<Vec<RuleInfo>> {
 }
 
 #[tauri::command]
-pub async fn customer_timeline(state: State<'_, AppState>, customer_id: i64, query: TimelineQuery) -> Res<TimelinePage> {
+pub async fn customer_timeline(
+    state: State<'_, AppState>,
+    customer_id: i64,
+    query: TimelineQuery,
+) -> Res<TimelinePage> {
     state.with(|s| s.timeline(customer_id, &query))
 }
 
@@ -798,7 +808,11 @@ pub async fn save_backup_settings(state: State<'_, AppState>, settings: BackupSe
 /// The folder chosen in the folder dialog (`file`: its token), or back to the default beside the
 /// database (`None`).
 #[tauri::command]
-pub async fn set_backup_folder(state: State<'_, AppState>, files: State<'_, FileGrants>, file: Option<String>) -> Res<BackupSettings> {
+pub async fn set_backup_folder(
+    state: State<'_, AppState>,
+    files: State<'_, FileGrants>,
+    file: Option<String>,
+) -> Res<BackupSettings> {
     let folder = match file {
         Some(token) => Some(files.path(&token, &[FilePurpose::BackupFolder])?.display().to_string()),
         None => None,
@@ -834,7 +848,6 @@ pub async fn restore_snapshot(state: State<'_, AppState>, file: String) -> Res<S
 pub async fn take_backup_warning(state: State<'_, AppState>) -> Res<Option<BackupWarning>> {
     state.take_backup_warning()
 }
-
 
 /// 彻底删除: erases a contact (live or in the trash) from every table and stored copy and
 /// frees the pages; not undoable (the UI asks for the name first).

@@ -32,7 +32,12 @@ pub struct FileGrants {
 
 impl FileGrants {
     pub fn new(test_answers: Option<PathBuf>) -> FileGrants {
-        FileGrants { test_answers, grants: Mutex::new(Vec::new()), random: Default::default(), issued: Default::default() }
+        FileGrants {
+            test_answers,
+            grants: Mutex::new(Vec::new()),
+            random: Default::default(),
+            issued: Default::default(),
+        }
     }
 
     /// Opens the dialog for `purpose` (suggesting `file_name` for a save) and returns the token
@@ -66,10 +71,8 @@ impl FileGrants {
     /// up by this call.
     pub fn path(&self, token: &str, purposes: &[FilePurpose]) -> Result<PathBuf, CoreError> {
         let mut grants = self.grants.lock().map_err(|_| CoreError::FileNotChosen)?;
-        let at = grants
-            .iter()
-            .position(|(t, p, _)| t == token && purposes.contains(p))
-            .ok_or(CoreError::FileNotChosen)?;
+        let at =
+            grants.iter().position(|(t, p, _)| t == token && purposes.contains(p)).ok_or(CoreError::FileNotChosen)?;
         if grants[at].1.opens() {
             Ok(grants[at].2.clone())
         } else {
@@ -135,8 +138,9 @@ mod tests {
     #[test]
     fn tokens_are_unguessable_and_only_the_latest_are_kept() {
         let files = FileGrants::new(None);
-        let tokens: Vec<String> =
-            (0..KEPT + 2).map(|i| files.grant(FilePurpose::Import, PathBuf::from(format!("/tmp/{i}.csv"))).unwrap().token).collect();
+        let tokens: Vec<String> = (0..KEPT + 2)
+            .map(|i| files.grant(FilePurpose::Import, PathBuf::from(format!("/tmp/{i}.csv"))).unwrap().token)
+            .collect();
         assert!(tokens.iter().all(|t| t.len() == 32), "{tokens:?}");
         assert_eq!(tokens.iter().collect::<std::collections::HashSet<_>>().len(), tokens.len());
         assert_eq!(files.path(&tokens[0], &[FilePurpose::Import]), Err(CoreError::FileNotChosen));

@@ -31,10 +31,7 @@ fn database_path(app: &tauri::App) -> PathBuf {
     if let Some(path) = std::env::var_os("DOSSIER_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(path);
     }
-    app.path()
-        .app_data_dir()
-        .unwrap_or_else(|_| PathBuf::from("."))
-        .join("dossier.sqlite")
+    app.path().app_data_dir().unwrap_or_else(|_| PathBuf::from(".")).join("dossier.sqlite")
 }
 
 /// Days the app runs ahead of the system clock, for end-to-end tests that relaunch it "days

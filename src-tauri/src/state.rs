@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use dossier_core::model::DbStatus;
 use dossier_core::backup::{BackupWarning, Snapshot, SnapshotReason};
+use dossier_core::model::DbStatus;
 use dossier_core::{Clock, CoreError, ShiftedClock, Store, SystemClock};
 
 pub struct AppState {
@@ -34,7 +34,12 @@ impl AppState {
             None => Arc::new(SystemClock),
         };
         let (store, error) = open_store(&path, &clock);
-        AppState { inner: Mutex::new(Inner { path, store, error }), clock, cancel: Default::default(), daily_warning: Default::default() }
+        AppState {
+            inner: Mutex::new(Inner { path, store, error }),
+            clock,
+            cancel: Default::default(),
+            daily_warning: Default::default(),
+        }
     }
 
     /// Switches to another file; on failure the previous database stays open.
@@ -109,7 +114,7 @@ impl AppState {
     }
 }
 
-fn open_store(path: &PathBuf, clock: &Arc<dyn Clock>) -> (Option<Store>, Option<CoreError>) {
+fn open_store(path: &std::path::Path, clock: &Arc<dyn Clock>) -> (Option<Store>, Option<CoreError>) {
     match Store::open(path, clock.clone()) {
         Ok(store) => {
             // Trash entries older than the setting's days leave for good; a failure here must

@@ -89,7 +89,12 @@ fn check_writable(out: &Path) -> Result<(), Failure> {
 fn find_customer(store: &Store, name: &str) -> Result<i64, Failure> {
     let hits = store.search(name, 20)?.customers;
     let key = customer_key(name);
-    let exact: Vec<_> = hits.iter().filter(|h| customer_key(&h.title) == key || h.subtitle.split(" · ").next().is_some_and(|s| customer_key(s) == key)).collect();
+    let exact: Vec<_> = hits
+        .iter()
+        .filter(|h| {
+            customer_key(&h.title) == key || h.subtitle.split(" · ").next().is_some_and(|s| customer_key(s) == key)
+        })
+        .collect();
     match (exact.as_slice(), hits.as_slice()) {
         ([one], _) => Ok(one.customer_id),
         ([], [one]) => Ok(one.customer_id),

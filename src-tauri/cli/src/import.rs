@@ -46,7 +46,13 @@ pub fn read_error_text(e: &ReadError) -> String {
 
 /// "第 5 行 · C 列「成立日期」: 日期不存在 '2023年13月'".
 pub fn issue_text(sheet: &str, i: &CellIssue) -> String {
-    format!("{sheet} · 第 {} 行 · {} 列「{}」: {}", i.row, i.column, i.header, dossier_core::export::reason_text(&i.problem))
+    format!(
+        "{sheet} · 第 {} 行 · {} 列「{}」: {}",
+        i.row,
+        i.column,
+        i.header,
+        dossier_core::export::reason_text(&i.problem)
+    )
 }
 
 /// Previews `spec` (its columns mapped by the saved mapping `template` when given), then
@@ -63,7 +69,11 @@ pub fn run(store: &Store, spec: &ImportSpec, template: Option<&str>, dry_run: bo
             CoreError::Validation { .. } => {
                 let saved = store.mapping_templates(Some(spec.kind)).unwrap_or_default();
                 let names: Vec<&str> = saved.iter().map(|t| t.name.as_str()).collect();
-                format!("没有名为「{name}」的{}映射模板 (已保存: {})", kind_words(spec.kind), if names.is_empty() { "无".into() } else { names.join("、") })
+                format!(
+                    "没有名为「{name}」的{}映射模板 (已保存: {})",
+                    kind_words(spec.kind),
+                    if names.is_empty() { "无".into() } else { names.join("、") }
+                )
             }
             other => message(other),
         })?);
@@ -100,7 +110,14 @@ pub fn print(o: &Outcome) {
         .headers
         .iter()
         .zip(&p.mapping)
-        .filter_map(|(h, f)| f.map(|f| format!("{h}→{}", serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())))
+        .filter_map(|(h, f)| {
+            f.map(|f| {
+                format!(
+                    "{h}→{}",
+                    serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+                )
+            })
+        })
         .collect();
     println!("列对应: {}", mapped.join(", "));
     println!(
@@ -113,7 +130,10 @@ pub fn print(o: &Outcome) {
         }
     }
     match &o.committed {
-        Some(r) => println!("已导入 (第 {} 次导入): 新增 {} · 更新 {}; 可用 undo-import {} 撤销", r.id, r.created, r.updated, r.id),
+        Some(r) => println!(
+            "已导入 (第 {} 次导入): 新增 {} · 更新 {}; 可用 undo-import {} 撤销",
+            r.id, r.created, r.updated, r.id
+        ),
         None => println!("未写入数据库"),
     }
 }

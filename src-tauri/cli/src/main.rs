@@ -317,7 +317,7 @@ impl From<CoreError> for Failure {
 
 /// Opens the database; a snapshot before migrating it that failed is reported (the command
 /// goes on, as the app does).
-fn open(db: &PathBuf) -> Result<Store, Failure> {
+fn open(db: &std::path::Path) -> Result<Store, Failure> {
     let store = Store::open(db, Arc::new(SystemClock))?;
     warn_backup(&store);
     Ok(store)
@@ -345,7 +345,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let started = std::time::Instant::now();
                 let records = dossier_core::sample::load_copy_purchases(&store, purchases as usize)?;
                 let recomputed = store.refresh_trend_cache()?;
-                eprintln!("added {records} purchase records ({recomputed} customers' trends computed) in {:.1}s", started.elapsed().as_secs_f64());
+                eprintln!(
+                    "added {records} purchase records ({recomputed} customers' trends computed) in {:.1}s",
+                    started.elapsed().as_secs_f64()
+                );
             }
             if deals + visits > 0 {
                 let started = std::time::Instant::now();
@@ -372,7 +375,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             } else {
                 let grades = grade
                     .iter()
-                    .map(|g| Grade::from_code(&g.to_ascii_uppercase()).ok_or_else(|| Failure { code: 2, message: format!("unknown grade {g:?} (A, B, C or D)") }))
+                    .map(|g| {
+                        Grade::from_code(&g.to_ascii_uppercase())
+                            .ok_or_else(|| Failure { code: 2, message: format!("unknown grade {g:?} (A, B, C or D)") })
+                    })
                     .collect::<Result<_, _>>()?;
                 print_json(&store.signal_feed(&FeedQuery { grades, owners: owner, limit, ..Default::default() })?);
             }
@@ -429,7 +435,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 },
                 fixes: Vec::new(),
             };
-            let outcome = import::run(&store, &spec, template.as_deref(), dry_run).map_err(|message| Failure { code: 2, message })?;
+            let outcome = import::run(&store, &spec, template.as_deref(), dry_run)
+                .map_err(|message| Failure { code: 2, message })?;
             warn_backup(&store);
             if json {
                 print_json(&outcome);
@@ -444,7 +451,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             } else {
                 for r in history {
                     let undone = r.undone_at.map(|at| format!(" (已撤销 {at})")).unwrap_or_default();
-                    println!("{:>4}  {}  {} · {}  新增 {} 更新 {} 跳过 {} 错误 {}{undone}", r.id, r.imported_at, r.file, r.sheet, r.created, r.updated, r.skipped, r.errors);
+                    println!(
+                        "{:>4}  {}  {} · {}  新增 {} 更新 {} 跳过 {} 错误 {}{undone}",
+                        r.id, r.imported_at, r.file, r.sheet, r.created, r.updated, r.skipped, r.errors
+                    );
                 }
             }
         }
@@ -507,9 +517,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Bench { what: BenchCommand::Kill { runs, rows, seed, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;
-            show(&bench::kill::run(runs.max(1), rows.max(1), seed, &dir).map_err(bench_failed)?, json, bench::kill::print);
+            show(
+                &bench::kill::run(runs.max(1), rows.max(1), seed, &dir).map_err(bench_failed)?,
+                json,
+                bench::kill::print,
+            );
         }
-        Command::Bench { what: BenchCommand::SaveLoop { db, customer } } => bench::kill::save_loop(&db, customer).map_err(bench_failed)?,
+        Command::Bench { what: BenchCommand::SaveLoop { db, customer } } => {
+            bench::kill::save_loop(&db, customer).map_err(bench_failed)?
+        }
         Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;
             show(&bench::export::run(rows, runs.max(1), &dir).map_err(bench_failed)?, json, bench::export::print);
@@ -524,7 +540,10 @@ fn customer_id(store: &Store, text: &str) -> Result<i64, Failure> {
         return Ok(id);
     }
     let hits = store.search(text, 1)?;
-    hits.customers.first().map(|h| h.id).ok_or_else(|| Failure { code: 2, message: format!("no customer matches {text:?}") })
+    hits.customers
+        .first()
+        .map(|h| h.id)
+        .ok_or_else(|| Failure { code: 2, message: format!("no customer matches {text:?}") })
 }
 
 /// A benchmark's report as JSON (`--json`) or as its table.

@@ -56,7 +56,15 @@ pub fn run(args: TrashArgs) -> Result<(), Failure> {
                 print_json(&entries);
             } else {
                 for e in &entries {
-                    println!("{:>5}  {}  {:<8} {}  ({}){}", e.id, e.deleted_at, kind(e.kind), e.name, e.customer_name, contents(e));
+                    println!(
+                        "{:>5}  {}  {:<8} {}  ({}){}",
+                        e.id,
+                        e.deleted_at,
+                        kind(e.kind),
+                        e.name,
+                        e.customer_name,
+                        contents(e)
+                    );
                 }
             }
         }
@@ -100,5 +108,9 @@ fn contents(e: &TrashEntry) -> String {
     .filter(|(n, _)| *n > 0)
     .map(|(n, what)| format!("{n} {what}"))
     .collect();
-    if parts.is_empty() { String::new() } else { format!("  · {}", parts.join("、")) }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("  · {}", parts.join("、"))
+    }
 }

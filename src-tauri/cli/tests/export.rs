@@ -32,7 +32,17 @@ fn exports_the_team_report_a_customer_and_templates() {
     let out = |name: &str| dir.path().join(name);
 
     let report = out("report.xlsx");
-    let o = cli(&["export", "--db", db, "--out", report.to_str().unwrap(), "--lang", "en", "--include-personal", "team-report"]);
+    let o = cli(&[
+        "export",
+        "--db",
+        db,
+        "--out",
+        report.to_str().unwrap(),
+        "--lang",
+        "en",
+        "--include-personal",
+        "team-report",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(is_xlsx(&report));
     // The app's sheets, the issue-6 ones included.

@@ -21,7 +21,14 @@ fn a_saved_template_maps_the_columns_and_an_unknown_one_exits_2() {
     {
         let store = Store::open(&db, Arc::new(SystemClock)).unwrap();
         let headers: Vec<String> = ["公司", "跟单", "档次"].iter().map(|s| s.to_string()).collect();
-        store.save_mapping_template("销售部", ImportKind::Customers, &headers, &[Some(CustomerName), Some(Owner), Some(Grade)]).unwrap();
+        store
+            .save_mapping_template(
+                "销售部",
+                ImportKind::Customers,
+                &headers,
+                &[Some(CustomerName), Some(Owner), Some(Grade)],
+            )
+            .unwrap();
     }
     let (db, file) = (db.to_str().unwrap(), csv.to_str().unwrap());
 
@@ -32,7 +39,11 @@ fn a_saved_template_maps_the_columns_and_an_unknown_one_exits_2() {
     let out = cli(&["import", "--db", db, "--kind", "customers", "--template", "销售部", "--json", file]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["preview"]["mapping"], serde_json::json!(["grade", "customer_name", "owner"]), "mapped by header text");
+    assert_eq!(
+        v["preview"]["mapping"],
+        serde_json::json!(["grade", "customer_name", "owner"]),
+        "mapped by header text"
+    );
     assert_eq!(v["committed"]["created"], 1);
 
     let out = cli(&["import", "--db", db, "--kind", "customers", "--template", "市场部", file]);

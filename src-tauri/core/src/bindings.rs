@@ -5,6 +5,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::activity::*;
 use crate::backup::{BackupFailure, BackupSettings, BackupWarning, Snapshot, SnapshotCounts, SnapshotReason};
 use crate::erase::EraseReport;
 use crate::error::{CoreError, Reason};
@@ -15,14 +16,13 @@ use crate::import::plan::{CellIssue, Counts, ImportKind, OnDuplicate, Preview, P
 use crate::import::read::{ReadError, TextEncoding};
 use crate::import::values::ValueError;
 use crate::import::{CellFix, ImportFile, ImportProgress, ImportSpec};
+use crate::model::*;
+use crate::opportunities::*;
+use crate::powermap::*;
+use crate::risk::*;
 use crate::store::mapping_templates::{MappingTemplate, TemplateMatch};
 use crate::store::{EditedRecord, ImportRecord, ImportUndoPreview};
-use crate::model::*;
-use crate::powermap::*;
 use crate::trends::*;
-use crate::activity::*;
-use crate::opportunities::*;
-use crate::risk::*;
 use crate::visits::*;
 
 macro_rules! declarations {

@@ -52,7 +52,8 @@ fn migrations() -> Migrations<'static> {
                     Ok(())
                 }),
                 TRASH => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
-                    crate::store::trash::adopt_undo_bin(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+                    crate::store::trash::adopt_undo_bin(tx)
+                        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
                     Ok(())
                 }),
                 NAME_KEYS => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
@@ -86,8 +87,7 @@ pub fn open(path: &Path) -> Result<(Connection, Option<WriterLock>)> {
     }
     let lock = WriterLock::acquire(path, &shown)?;
     private_file::prepare_database(path).map_err(|e| CoreError::io(shown.clone(), &e))?;
-    let mut conn = Connection::open(path)
-        .map_err(|e| CoreError::Io { path: shown.clone(), detail: e.to_string() })?;
+    let mut conn = Connection::open(path).map_err(|e| CoreError::Io { path: shown.clone(), detail: e.to_string() })?;
     configure(&conn).map_err(|e| corrupt_or_io(&shown, e))?;
     migrations().to_latest(&mut conn).map_err(|e| {
         let detail = e.to_string();
@@ -164,24 +164,16 @@ pub(crate) fn identify(path: &Path) -> Result<Option<(Connection, i64)>> {
     if head.len() < SQLITE_MAGIC.len() || &head[..16] != SQLITE_MAGIC {
         return Err(CoreError::NotSqlite { path: shown.into() });
     }
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| corrupt_or_io(shown, e))?;
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| corrupt_or_io(shown, e))?;
+    let version: i64 =
+        conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| corrupt_or_io(shown, e))?;
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
         .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
         .map_err(|e| corrupt_or_io(shown, e))?;
     if version > latest_version() {
-        return Err(CoreError::TooNew {
-            path: shown.into(),
-            found: version,
-            supported: latest_version(),
-        });
+        return Err(CoreError::TooNew { path: shown.into(), found: version, supported: latest_version() });
     }
     if version == 0 && !tables.is_empty() {
         return Err(CoreError::NotDossier { path: shown.into() });

@@ -119,11 +119,7 @@ impl CoreError {
         CoreError::Validation { field: field.into(), reason, detail: String::new() }
     }
 
-    pub fn validation_detail(
-        field: impl Into<String>,
-        reason: Reason,
-        detail: impl Into<String>,
-    ) -> Self {
+    pub fn validation_detail(field: impl Into<String>, reason: Reason, detail: impl Into<String>) -> Self {
         CoreError::Validation { field: field.into(), reason, detail: detail.into() }
     }
 

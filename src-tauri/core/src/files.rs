@@ -89,7 +89,8 @@ pub fn ensure_not_database(target: &Path, database: &Path) -> Result<()> {
     let db_name = database.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let same_folder = target.parent() == database.parent();
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let clashes = same_folder && ["", "-wal", "-shm", "-journal"].iter().any(|s| same_name(&name, &format!("{db_name}{s}")));
+    let clashes =
+        same_folder && ["", "-wal", "-shm", "-journal"].iter().any(|s| same_name(&name, &format!("{db_name}{s}")));
     if clashes {
         return Err(CoreError::WouldOverwriteDatabase { path: target.display().to_string() });
     }

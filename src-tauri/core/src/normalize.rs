@@ -70,8 +70,7 @@ fn folded(name: &str) -> String {
 }
 
 /// Legal-form suffixes that do not distinguish two companies ("华为技术有限公司" = "华为技术").
-const COMPANY_SUFFIXES: [&str; 6] =
-    ["股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司"];
+const COMPANY_SUFFIXES: [&str; 6] = ["股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司"];
 
 /// The key under which two customer names count as the same customer: without format and
 /// control characters, NFKC (which also makes full-width letters and brackets half-width),
@@ -79,8 +78,7 @@ const COMPANY_SUFFIXES: [&str; 6] =
 /// `customer.name_key`; when this changes, a migration re-keys the stored customers
 /// (`store::customers::rekey_names`).
 pub fn customer_key(name: &str) -> String {
-    let mut key: String =
-        folded(name).chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
+    let mut key: String = folded(name).chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
     for suffix in COMPANY_SUFFIXES {
         if key.len() > suffix.len() && key.ends_with(suffix) {
             key.truncate(key.len() - suffix.len());

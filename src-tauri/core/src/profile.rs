@@ -81,11 +81,7 @@ pub fn completeness(p: &CustomerProfile, section: Section) -> i64 {
             let mut checks: Vec<bool> = p
                 .contacts
                 .iter()
-                .map(|c| {
-                    p.roles.iter().any(|r| {
-                        r.contact_id == c.id && r.buying_role.is_some() && r.support.is_some()
-                    })
-                })
+                .map(|c| p.roles.iter().any(|r| r.contact_id == c.id && r.buying_role.is_some() && r.support.is_some()))
                 .collect();
             checks.push(p.roles.iter().any(|r| {
                 matches!(
@@ -126,9 +122,7 @@ pub fn completeness(p: &CustomerProfile, section: Section) -> i64 {
             let checks: Vec<bool> = p
                 .suppliers
                 .iter()
-                .flat_map(|s| {
-                    [s.share.is_some(), filled(&s.contract_end), s.allocation_rule.is_some()]
-                })
+                .flat_map(|s| [s.share.is_some(), filled(&s.contract_end), s.allocation_rule.is_some()])
                 .chain([p.suppliers.iter().any(|s| s.is_us)])
                 .collect();
             pct(&checks)
@@ -160,9 +154,7 @@ pub fn sections(
             let updated_at = updates.iter().find(|(s, _)| *s == section).map(|(_, at)| at.clone());
             let completeness = completeness(p, section);
             let stale = match (&updated_at, cutoff) {
-                (Some(at), Some(cutoff)) if completeness > 0 => {
-                    parse_date(at).is_some_and(|d| d < cutoff)
-                }
+                (Some(at), Some(cutoff)) if completeness > 0 => parse_date(at).is_some_and(|d| d < cutoff),
                 _ => false,
             };
             SectionStatus { section, updated_at, completeness, stale }

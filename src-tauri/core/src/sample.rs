@@ -76,13 +76,12 @@ const COMPANIES: [(&str, &str, &str, &str, Ownership, &str); 36] = [
 
 const OWNERS: [&str; 4] = ["张伟", "李娜", "王磊", "陈静"];
 const SURNAMES: [&str; 24] = [
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "朱", "胡",
-    "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋",
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗",
+    "高", "郑", "梁", "谢", "宋",
 ];
 const GIVEN: [&str; 30] = [
-    "芳", "伟", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超",
-    "秀英", "建华", "志强", "海燕", "国庆", "晓东", "文博", "子涵", "雪梅", "立新", "春生",
-    "振宇", "思远", "佳怡", "德明",
+    "芳", "伟", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "建华", "志强",
+    "海燕", "国庆", "晓东", "文博", "子涵", "雪梅", "立新", "春生", "振宇", "思远", "佳怡", "德明",
 ];
 /// (title, department, buying role, key person)
 const ROLES: [(&str, &str, BuyingRole, bool); 6] = [
@@ -110,14 +109,8 @@ const ICE: [&str; 6] = [
     "对新能源车很感兴趣，正在考虑换车",
 ];
 const HOBBIES: [&str; 6] = ["钓鱼", "马拉松", "书法", "高尔夫", "摄影", "围棋"];
-const PREFS: [&str; 6] = [
-    "只喝美式咖啡，不加糖",
-    "不喝酒，饭局以茶代酒",
-    "清淡饮食，不吃辣",
-    "礼品忌送钟表",
-    "喜欢普洱茶",
-    "素食",
-];
+const PREFS: [&str; 6] =
+    ["只喝美式咖啡，不加糖", "不喝酒，饭局以茶代酒", "清淡饮食，不吃辣", "礼品忌送钟表", "喜欢普洱茶", "素食"];
 const PAINS: [&str; 6] = [
     "今年KPI要求降本8%，压力很大",
     "新产线良率不达标，老板天天追问",
@@ -154,9 +147,11 @@ pub fn load(store: &Store, scale: usize) -> Result<usize> {
     let evaluated = trends::month::of_date(today) - 1;
     let mut rows = Vec::new();
     for (i, (name, ..)) in COMPANIES.iter().enumerate() {
-        let id: i64 = store
-            .connection()
-            .query_row("SELECT id FROM customer WHERE name = ?1 AND deleted_at IS NULL", [name], |r| r.get(0))?;
+        let id: i64 = store.connection().query_row(
+            "SELECT id FROM customer WHERE name = ?1 AND deleted_at IS NULL",
+            [name],
+            |r| r.get(0),
+        )?;
         rows.extend(purchases::base(i, evaluated).into_iter().map(|p| (id, p)));
     }
     store.insert_purchases(rows)?;
@@ -170,7 +165,10 @@ pub fn load(store: &Store, scale: usize) -> Result<usize> {
 /// actions: `--scale 57 --deals 5 --visits 100` is the risk benchmark's 2,052 customers (2,016 copies),
 /// 10,080 opportunities and 201,600 visits. One transaction; returns (opportunities, visits).
 pub fn load_copy_pipeline(store: &Store, deals: usize, visits: usize) -> Result<(usize, usize)> {
-    let accounts = pipeline::accounts(store, "id NOT IN (SELECT customer_id FROM opportunity) AND id NOT IN (SELECT customer_id FROM visit)")?;
+    let accounts = pipeline::accounts(
+        store,
+        "id NOT IN (SELECT customer_id FROM opportunity) AND id NOT IN (SELECT customer_id FROM visit)",
+    )?;
     let (opportunities, visits) = pipeline::generate(&accounts, deals, visits, 720, store.clock().today(), 0xC0FFEE);
     store.insert_process_records(&opportunities, visits)
 }
@@ -222,21 +220,39 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
         founded: format!("{}", 1985 + (i * 7) % 36),
         stock_code: stock.into(),
         headquarters: format!("{}{}", region.replace('·', ""), rng.pick(&["高新区", "经济开发区", "工业园", "市中心"])),
-        subsidiaries: if i % 3 == 0 { "华东、华南两个生产基地，香港贸易公司".into() } else { String::new() },
+        subsidiaries: if i.is_multiple_of(3) {
+            "华东、华南两个生产基地，香港贸易公司".into()
+        } else {
+            String::new()
+        },
         website: format!("www.{}.com.cn", crate::normalize::pinyin(short).1),
         grade: Some(grade),
         lifecycle: Some(lifecycle),
         owner: OWNERS[i % OWNERS.len()].into(),
         collaborators: OWNERS[(i + 1) % OWNERS.len()].into(),
         lead_source: Some(*rng.pick(LeadSource::ALL)),
-        tags: [vec!["重点客户"], if i % 4 == 0 { vec!["年度框架"] } else { vec![] }].concat().iter().map(|s| s.to_string()).collect(),
+        tags: [vec!["重点客户"], if i.is_multiple_of(4) { vec!["年度框架"] } else { vec![] }]
+            .concat()
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     };
     let rising = rng.below(3) != 0;
     let business = MainBusiness {
         lines: vec![
-            BusinessLine { name: format!("{industry}主业"), share: Some(55.0 + (i % 5) as f64 * 4.0), products: "核心产品线".into() },
-            BusinessLine { name: "海外业务".into(), share: Some(15.0), products: "出口东南亚、中东".into() },
-            BusinessLine { name: "售后与服务".into(), share: Some(10.0 - (i % 3) as f64 * 2.0), products: "备件、维保".into() },
+            BusinessLine {
+                name: format!("{industry}主业"),
+                share: Some(55.0 + (i % 5) as f64 * 4.0),
+                products: "核心产品线".into(),
+            },
+            BusinessLine {
+                name: "海外业务".into(), share: Some(15.0), products: "出口东南亚、中东".into()
+            },
+            BusinessLine {
+                name: "售后与服务".into(),
+                share: Some(10.0 - (i % 3) as f64 * 2.0),
+                products: "备件、维保".into(),
+            },
         ],
         main_products: format!("{industry}相关产品及解决方案"),
         market_position: rng.pick(&["细分领域前三", "区域龙头", "行业第二梯队", "新进入者，增长快"]).to_string(),
@@ -244,7 +260,12 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
         budget_type: Some(if rising { BudgetType::Expansion } else { BudgetType::Survival }),
     };
     // Customer 0 (华东精密) doubles its inventory days: the signal a new user should see.
-    let inventory = if i == 0 { [28.0, 30.0, 60.0] } else { let b = rng.range(25.0, 80.0).round(); [b, (b * rng.range(0.85, 1.2)).round(), (b * rng.range(0.8, 1.45)).round()] };
+    let inventory = if i == 0 {
+        [28.0, 30.0, 60.0]
+    } else {
+        let b = rng.range(25.0, 80.0).round();
+        [b, (b * rng.range(0.85, 1.2)).round(), (b * rng.range(0.8, 1.45)).round()]
+    };
     let financials = (0..3)
         .map(|k| {
             let revenue = (rng.range(8_000.0, 120_000.0) / 10.0).round() * 10.0;
@@ -291,7 +312,9 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
                 preferences: if sensitive { rng.pick(&PREFS).to_string() } else { String::new() },
                 pain_points: rng.pick(&PAINS).to_string(),
                 career: rng.pick(&CAREERS).to_string(),
-                communication_style: rng.pick(&["喜欢微信语音", "邮件为主，正式", "当面沟通效果最好", "电话简短"]).to_string(),
+                communication_style: rng
+                    .pick(&["喜欢微信语音", "邮件为主，正式", "当面沟通效果最好", "电话简短"])
+                    .to_string(),
                 family: if key { rng.pick(&FAMILY).to_string() } else { String::new() },
                 notes: String::new(),
                 last_contact: date_ago(today, rng.below(40) as i64),
@@ -361,7 +384,8 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
         })
         .collect();
     let power = power_seed(i, &fields.owner, &fields.collaborators, &roles, today);
-    let mut p = NewProfile { fields, business, financials, sp_bp, suppliers, process_it, contacts, roles, updated, power };
+    let mut p =
+        NewProfile { fields, business, financials, sp_bp, suppliers, process_it, contacts, roles, updated, power };
     thin_out(&mut p, i);
     p
 }
@@ -370,23 +394,35 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
 /// conflict edges, the roles every deal needs, an opportunity scope for every fourth
 /// account, and an earlier assessment for every other account (so the timeline and the
 /// past view have something to show).
-fn power_seed(i: usize, owner: &str, collaborator: &str, roles: &[RoleAssessment], today: chrono::NaiveDate) -> PowerSeed {
+fn power_seed(
+    i: usize,
+    owner: &str,
+    collaborator: &str,
+    roles: &[RoleAssessment],
+    today: chrono::NaiveDate,
+) -> PowerSeed {
     let n = roles.len();
-    let ours = |k: usize| if k % 2 == 0 { owner.to_string() } else { collaborator.to_string() };
+    let ours = |k: usize| if k.is_multiple_of(2) { owner.to_string() } else { collaborator.to_string() };
     let covered_by = roles
         .iter()
         .enumerate()
         .filter(|(_, r)| !matches!(r.coverage, Some(Coverage::None) | None))
         .map(|(k, _)| (k, ours(k)))
         .collect();
-    let earlier = if i % 2 == 0 {
+    let earlier = if i.is_multiple_of(2) {
         let now = &roles[0];
         let support = now.support.map(|s| if s >= 1 { s - 1 } else { s + 1 });
-        vec![RoleAssessment { support, evidence: "初次拜访印象".into(), assessed_on: date_ago(today, 150 + i as i64), ..now.clone() }]
+        vec![RoleAssessment {
+            support,
+            evidence: "初次拜访印象".into(),
+            assessed_on: date_ago(today, 150 + i as i64),
+            ..now.clone()
+        }]
     } else {
         vec![]
     };
-    let edge = |kind, from, to, label: &str, days| SeedEdge { kind, from, to, label: label.into(), on: date_ago(today, days) };
+    let edge =
+        |kind, from, to, label: &str, days| SeedEdge { kind, from, to, label: label.into(), on: date_ago(today, days) };
     let mut edges = vec![];
     if n >= 3 {
         edges.push(edge(EdgeKind::Influences, 2, 0, "技术方案意见", 60));
@@ -398,17 +434,20 @@ fn power_seed(i: usize, owner: &str, collaborator: &str, roles: &[RoleAssessment
         edges.push(edge(EdgeKind::Conflicts, 4, 1, "预算分歧", 30));
     }
     let slot = |buying_role, label: &str| SlotInput { buying_role, label: label.into() };
-    let scopes = if i % 4 == 0 && n >= 3 {
+    let scopes = if i.is_multiple_of(4) && n >= 3 {
         let project = ["MES 项目", "二期产线", "数字化工厂"][i % 3];
         let assessments = (0..n.min(4))
             .map(|k| Assessment {
                 contact_id: k as i64,
-                buying_role: Some([BuyingRole::DecisionMaker, BuyingRole::Approver, BuyingRole::Evaluator, BuyingRole::User][k]),
+                buying_role: Some(
+                    [BuyingRole::DecisionMaker, BuyingRole::Approver, BuyingRole::Evaluator, BuyingRole::User][k],
+                ),
                 support: Some([1, 0, 2, -1][k]),
                 influence: Some([5, 4, 4, 3][k]),
                 coverage: Some([Coverage::Repeated, Coverage::Initial, Coverage::Deep, Coverage::None][k]),
                 covered_by: if k == 3 { String::new() } else { ours(k) },
-                evidence: ["立项会上表态支持", "关注价格，态度观望", "主导选型，认可我方方案", "担心切换影响生产"][k].into(),
+                evidence: ["立项会上表态支持", "关注价格，态度观望", "主导选型，认可我方方案", "担心切换影响生产"][k]
+                    .into(),
                 assessed_on: date_ago(today, 20 + k as i64),
             })
             .collect();
@@ -473,19 +512,17 @@ fn thin_out(p: &mut NewProfile, i: usize) {
 }
 
 const CITIES: [&str; 34] = [
-    "北京", "上海", "天津", "重庆", "苏州", "无锡", "常州", "南京", "杭州", "宁波", "温州", "绍兴",
-    "合肥", "芜湖", "福州", "厦门", "泉州", "南昌", "济南", "青岛", "烟台", "郑州", "洛阳", "武汉",
-    "长沙", "株洲", "广州", "深圳", "佛山", "东莞", "成都", "西安", "沈阳", "大连",
+    "北京", "上海", "天津", "重庆", "苏州", "无锡", "常州", "南京", "杭州", "宁波", "温州", "绍兴", "合肥", "芜湖",
+    "福州", "厦门", "泉州", "南昌", "济南", "青岛", "烟台", "郑州", "洛阳", "武汉", "长沙", "株洲", "广州", "深圳",
+    "佛山", "东莞", "成都", "西安", "沈阳", "大连",
 ];
 const WORDS: [&str; 40] = [
-    "恒达", "华泰", "鼎盛", "金鹏", "瑞祥", "宏远", "中联", "天成", "永信", "博大", "新华", "汇丰",
-    "正泰", "海天", "东升", "国泰", "长城", "富源", "盛世", "万通", "隆基", "德胜", "嘉禾", "同创",
-    "明阳", "远航", "信达", "安吉", "卓越", "联合", "兴业", "光明", "志成", "立达", "和信", "鸿运",
-    "金石", "华源", "银河", "凯旋",
+    "恒达", "华泰", "鼎盛", "金鹏", "瑞祥", "宏远", "中联", "天成", "永信", "博大", "新华", "汇丰", "正泰", "海天",
+    "东升", "国泰", "长城", "富源", "盛世", "万通", "隆基", "德胜", "嘉禾", "同创", "明阳", "远航", "信达", "安吉",
+    "卓越", "联合", "兴业", "光明", "志成", "立达", "和信", "鸿运", "金石", "华源", "银河", "凯旋",
 ];
-const TRADES: [&str; 12] = [
-    "机械", "电子", "化工", "食品", "纺织", "物流", "建材", "医药", "环保", "汽配", "能源", "科技",
-];
+const TRADES: [&str; 12] =
+    ["机械", "电子", "化工", "食品", "纺织", "物流", "建材", "医药", "环保", "汽配", "能源", "科技"];
 
 /// Generated copy `k` of base customer `i`: a unique name, basic fields, two contacts.
 fn copy_profile(k: usize, i: usize) -> NewProfile {

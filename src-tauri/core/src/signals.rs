@@ -41,12 +41,7 @@ mod tests {
     use super::*;
 
     fn period(p: &str, inv: Option<f64>, rec: Option<f64>) -> FinancialPeriod {
-        FinancialPeriod {
-            period: p.into(),
-            inventory_days: inv,
-            receivable_days: rec,
-            ..Default::default()
-        }
+        FinancialPeriod { period: p.into(), inventory_days: inv, receivable_days: rec, ..Default::default() }
     }
 
     #[test]

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::error::{CoreError, Reason, Result};
 use crate::model::{
-    ContactFields, CustomerFields, FinancialPeriod, MainBusiness, ProcessIt, PurchaseFields,
-    RoleAssessment, Settings, SpBp, Supplier,
+    ContactFields, CustomerFields, FinancialPeriod, MainBusiness, ProcessIt, PurchaseFields, RoleAssessment, Settings,
+    SpBp, Supplier,
 };
 
 const MAX_NAME: usize = 200;
@@ -28,22 +28,18 @@ pub(crate) fn max_len(field: &str, value: &str, max: usize) -> Result<()> {
 
 pub(crate) fn range_f(field: &str, value: Option<f64>, min: f64, max: f64) -> Result<()> {
     match value {
-        Some(v) if !v.is_finite() || v < min || v > max => Err(CoreError::validation_detail(
-            field,
-            Reason::OutOfRange,
-            format!("{min}–{max}"),
-        )),
+        Some(v) if !v.is_finite() || v < min || v > max => {
+            Err(CoreError::validation_detail(field, Reason::OutOfRange, format!("{min}–{max}")))
+        }
         _ => Ok(()),
     }
 }
 
 pub(crate) fn range_i(field: &str, value: Option<i64>, min: i64, max: i64) -> Result<()> {
     match value {
-        Some(v) if v < min || v > max => Err(CoreError::validation_detail(
-            field,
-            Reason::OutOfRange,
-            format!("{min}–{max}"),
-        )),
+        Some(v) if v < min || v > max => {
+            Err(CoreError::validation_detail(field, Reason::OutOfRange, format!("{min}–{max}")))
+        }
         _ => Ok(()),
     }
 }
@@ -122,11 +118,9 @@ pub fn customer(f: &CustomerFields) -> Result<()> {
     ] {
         max_len(field, value, MAX_NAME)?;
     }
-    for (field, value) in [
-        ("headquarters", &f.headquarters),
-        ("subsidiaries", &f.subsidiaries),
-        ("collaborators", &f.collaborators),
-    ] {
+    for (field, value) in
+        [("headquarters", &f.headquarters), ("subsidiaries", &f.subsidiaries), ("collaborators", &f.collaborators)]
+    {
         max_len(field, value, MAX_TEXT)?;
     }
     for (i, tag) in f.tags.iter().enumerate() {
@@ -350,7 +344,11 @@ mod tests {
         let ok = Settings::default();
         assert!(settings(&ok).is_ok());
         let with = |time: &str, owners: &[&str]| Settings {
-            notify: crate::model::NotifySettings { enabled: true, time: time.into(), owners: owners.iter().map(|o| o.to_string()).collect() },
+            notify: crate::model::NotifySettings {
+                enabled: true,
+                time: time.into(),
+                owners: owners.iter().map(|o| o.to_string()).collect(),
+            },
             ..Settings::default()
         };
         assert!(settings(&with("18:30", &["李明"])).is_ok());
@@ -413,7 +411,10 @@ mod tests {
             evidence: String::new(),
             assessed_on: String::new(),
         };
-        assert_eq!(reason(roles(&[r.clone()], &[1])), ("roles.0.contactId".into(), Reason::InvalidReference));
+        assert_eq!(
+            reason(roles(std::slice::from_ref(&r), &[1])),
+            ("roles.0.contactId".into(), Reason::InvalidReference)
+        );
         assert_eq!(reason(roles(&[r], &[9])), ("roles.0.support".into(), Reason::OutOfRange));
     }
 }

@@ -35,7 +35,11 @@ fn visits(store: &Store) -> i64 {
 /// A CSV of customers to import.
 fn customer_csv(dir: &Path, names: &[&str]) -> ImportSpec {
     let path = dir.join("customers.csv");
-    std::fs::write(&path, format!("客户名称,行业\n{}\n", names.iter().map(|n| format!("{n},机械")).collect::<Vec<_>>().join("\n"))).unwrap();
+    std::fs::write(
+        &path,
+        format!("客户名称,行业\n{}\n", names.iter().map(|n| format!("{n},机械")).collect::<Vec<_>>().join("\n")),
+    )
+    .unwrap();
     ImportSpec::new(path, ImportKind::Customers)
 }
 
@@ -53,7 +57,8 @@ fn a_snapshot_is_verified_private_and_listed_with_what_it_holds() {
     assert_eq!((counts.customers, counts.contacts, counts.visits), (stats.customers, stats.contacts, visits(&s)));
     assert_eq!(snap.bytes as u64, std::fs::metadata(&snap.path).unwrap().len());
     // One self-contained file that passes the integrity check; nothing partial left behind.
-    let names: Vec<String> = std::fs::read_dir(backups(&dir)).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let names: Vec<String> =
+        std::fs::read_dir(backups(&dir)).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     assert_eq!(names, vec![snap.file.clone()]);
     let copy = rusqlite::Connection::open_with_flags(&snap.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     assert_eq!(copy.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)).unwrap(), "ok");
@@ -77,7 +82,11 @@ fn the_rotation_deletes_only_its_own_old_snapshots() {
     let folder = backups(&dir);
     std::fs::create_dir_all(&folder).unwrap();
     // Old snapshots of this database (the rotation never opens them), and files that are not.
-    let ours = ["dossier-20261120T090000Z-daily.sqlite", "dossier-20261121T090000Z-daily.sqlite", "dossier-20261122T090000Z-before-import.sqlite"];
+    let ours = [
+        "dossier-20261120T090000Z-daily.sqlite",
+        "dossier-20261121T090000Z-daily.sqlite",
+        "dossier-20261122T090000Z-before-import.sqlite",
+    ];
     let others = [
         "notes.txt",
         "other-20261120T090000Z-daily.sqlite",
@@ -92,10 +101,12 @@ fn the_rotation_deletes_only_its_own_old_snapshots() {
         std::fs::write(folder.join(f), "x").unwrap();
     }
     std::fs::create_dir(folder.join("dossier-20261119T090000Z-daily.sqlite")).unwrap();
-    s.save_backup_settings(&BackupSettings { keep_daily: 2, keep_weekly: 0, keep_monthly: 0, ..Default::default() }).unwrap();
+    s.save_backup_settings(&BackupSettings { keep_daily: 2, keep_weekly: 0, keep_monthly: 0, ..Default::default() })
+        .unwrap();
     let taken = s.snapshot_now().unwrap();
     // Kept: today's (just taken), the newest of the day before (22 Nov); 20 and 21 Nov go.
-    let mut left: Vec<String> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut left: Vec<String> =
+        std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     left.sort();
     let mut expected: Vec<String> = others.iter().map(|f| f.to_string()).collect();
     expected.extend([taken.file, ours[2].to_string(), "dossier-20261119T090000Z-daily.sqlite".into()]);
@@ -155,7 +166,11 @@ fn an_older_file_is_backed_up_as_it_was_before_it_is_migrated() {
     let path = dir.path().join("old.sqlite");
     {
         let conn = common::database_at_version(&path, 4);
-        conn.execute("INSERT INTO customer (name, name_key, created_at, updated_at) VALUES ('旧客户', '旧客户', 'x', 'x')", []).unwrap();
+        conn.execute(
+            "INSERT INTO customer (name, name_key, created_at, updated_at) VALUES ('旧客户', '旧客户', 'x', 'x')",
+            [],
+        )
+        .unwrap();
     }
     let s = Store::open(&path, clock()).unwrap();
     assert!(s.take_backup_warning().is_none());
@@ -164,7 +179,11 @@ fn an_older_file_is_backed_up_as_it_was_before_it_is_migrated() {
     assert_eq!(Path::new(&list[0].path).parent().unwrap(), dir.path().join("old-backups"));
     assert_eq!(list[0].counts.unwrap().customers, 1);
     let copy = rusqlite::Connection::open(&list[0].path).unwrap();
-    assert_eq!(copy.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).unwrap(), 4, "the snapshot is the file before migrating");
+    assert_eq!(
+        copy.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).unwrap(),
+        4,
+        "the snapshot is the file before migrating"
+    );
     drop(s);
     // Opened again (now current): no second snapshot.
     let s = Store::open(&path, clock()).unwrap();
@@ -245,7 +264,8 @@ fn a_snapshot_the_rotation_drops_when_the_state_before_is_kept_is_still_restored
     let dir = tempfile::tempdir().unwrap();
     let s = store_on(&dir, 2026, 11, 20);
     s.create_customer(&named("云岭制药")).unwrap();
-    s.save_backup_settings(&BackupSettings { keep_daily: 1, keep_weekly: 0, keep_monthly: 0, ..Default::default() }).unwrap();
+    s.save_backup_settings(&BackupSettings { keep_daily: 1, keep_weekly: 0, keep_monthly: 0, ..Default::default() })
+        .unwrap();
     let old = s.snapshot_now().unwrap();
     s.create_customer(&named("华东钢铁")).unwrap();
     drop(s);
@@ -323,7 +343,10 @@ fn a_file_that_is_not_a_good_dossier_snapshot_is_refused_and_nothing_changes() {
     let empty = bad.join("empty.sqlite");
     std::fs::write(&empty, "").unwrap();
     let foreign = bad.join("other.db");
-    rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY);").unwrap();
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY);")
+        .unwrap();
     let blank = bad.join("blank.sqlite");
     rusqlite::Connection::open(&blank).unwrap().execute_batch("CREATE TABLE t (x); DROP TABLE t;").unwrap();
     let newer = bad.join("newer.sqlite");
@@ -363,7 +386,8 @@ fn a_missing_folder_is_a_typed_error_and_the_store_keeps_working() {
     let (dir, s) = store();
     let chosen = dir.path().join("usb-stick");
     std::fs::create_dir(&chosen).unwrap();
-    s.save_backup_settings(&BackupSettings { folder: Some(chosen.display().to_string()), ..Default::default() }).unwrap();
+    s.save_backup_settings(&BackupSettings { folder: Some(chosen.display().to_string()), ..Default::default() })
+        .unwrap();
     std::fs::remove_dir(&chosen).unwrap();
 
     let err = s.snapshot_now().unwrap_err();
@@ -404,7 +428,9 @@ fn a_folder_that_cannot_be_used_is_refused_when_chosen() {
     let (field, _) = common::refused(s.save_backup_settings(&BackupSettings { keep_daily: 0, ..Default::default() }));
     assert_eq!(field, "keepDaily");
     // Blank means the default folder; a relative one is beside the database.
-    let saved = s.save_backup_settings(&BackupSettings { folder: Some("  ".into()), keep_weekly: 0, ..Default::default() }).unwrap();
+    let saved = s
+        .save_backup_settings(&BackupSettings { folder: Some("  ".into()), keep_weekly: 0, ..Default::default() })
+        .unwrap();
     assert_eq!((saved.folder, saved.keep_weekly), (None, 0));
     std::fs::create_dir(dir.path().join("copies")).unwrap();
     s.save_backup_settings(&BackupSettings { folder: Some("copies".into()), ..Default::default() }).unwrap();

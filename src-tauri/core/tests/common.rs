@@ -61,6 +61,7 @@ pub fn store_on(dir: &tempfile::TempDir, year: i32, month: u32, day: u32) -> Sto
 /// (北京: 8), so local-time behaviour is tested whatever the machine's time zone.
 pub fn store_east(hours: i32) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("dossier.sqlite"), Arc::new(FixedClock::on(2026, 11, 23).east(hours))).unwrap();
+    let store =
+        Store::open(&dir.path().join("dossier.sqlite"), Arc::new(FixedClock::on(2026, 11, 23).east(hours))).unwrap();
     (dir, store)
 }

@@ -52,7 +52,9 @@ fn a_newer_schema_is_refused_untouched() {
     }
     let before = std::fs::read(&path).unwrap();
     match assert_untouched(&path, &before, open(&path)) {
-        CoreError::TooNew { found, supported, .. } => assert_eq!((found, supported), (99, dossier_core::db::latest_version())),
+        CoreError::TooNew { found, supported, .. } => {
+            assert_eq!((found, supported), (99, dossier_core::db::latest_version()))
+        }
         other => panic!("{other:?}"),
     }
 }

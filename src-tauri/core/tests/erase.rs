@@ -31,7 +31,14 @@ fn import_contacts(s: &Store, rows: &[Vec<&str>], mode: OnDuplicate) {
     let sheet = Sheet { name: "联系人".into(), rows: rows.iter().map(|r| r.iter().map(cell).collect()).collect() };
     let headers: Vec<String> = rows[0].iter().map(|s| s.to_string()).collect();
     let mapping = suggest(&headers, ImportKind::Contacts.fields());
-    let req = ImportRequest { file: "联系人.xlsx", sheet: &sheet, header_row: 0, mapping: &mapping, kind: ImportKind::Contacts, on_duplicate: mode };
+    let req = ImportRequest {
+        file: "联系人.xlsx",
+        sheet: &sheet,
+        header_row: 0,
+        mapping: &mapping,
+        kind: ImportKind::Contacts,
+        on_duplicate: mode,
+    };
     s.commit_import(&req, &mut |_, _| true).unwrap();
 }
 
@@ -52,14 +59,23 @@ struct World {
 fn world(s: &Store) -> World {
     let customer = s.create_customer(&common::named("华东精密机械有限公司")).unwrap().id;
     // Created and then updated by imports: the history holds their fields before and after.
-    import_contacts(s, &[vec!["公司", "姓名", "手机", "职务"], vec!["华东精密机械有限公司", NAME, PHONE, "生产部长"]], OnDuplicate::Skip);
     import_contacts(
         s,
-        &[vec!["公司", "姓名", "手机", "职务", "微信", "邮箱"], vec!["华东精密机械有限公司", NAME, PHONE, "生产副总", WECHAT, EMAIL]],
+        &[vec!["公司", "姓名", "手机", "职务"], vec!["华东精密机械有限公司", NAME, PHONE, "生产部长"]],
+        OnDuplicate::Skip,
+    );
+    import_contacts(
+        s,
+        &[
+            vec!["公司", "姓名", "手机", "职务", "微信", "邮箱"],
+            vec!["华东精密机械有限公司", NAME, PHONE, "生产副总", WECHAT, EMAIL],
+        ],
         OnDuplicate::Overwrite,
     );
     let person = contact_id(s, customer, NAME);
-    let boss = s.create_contact(customer, &ContactFields { name: "王强".into(), title: "总经理".into(), ..Default::default() }).unwrap();
+    let boss = s
+        .create_contact(customer, &ContactFields { name: "王强".into(), title: "总经理".into(), ..Default::default() })
+        .unwrap();
     let boss = boss.contacts.iter().find(|c| c.fields.name == "王强").unwrap().id;
     let mut card = s.contacts(customer).unwrap().into_iter().find(|c| c.id == person).unwrap().fields;
     card.reports_to = Some(boss);
@@ -86,7 +102,12 @@ fn world(s: &Store) -> World {
     s.save_assessment(customer, None, &assess(&format!("{NAME}亲口说支持"))).unwrap();
     let scope = s.create_power_scope(customer, "2026 MES 项目").unwrap().scope_id;
     s.save_assessment(customer, scope, &assess("")).unwrap();
-    s.add_edge(customer, None, &NewEdge { kind: EdgeKind::Influences, from: person, to: report, label: format!("{NAME}一手提拔") }).unwrap();
+    s.add_edge(
+        customer,
+        None,
+        &NewEdge { kind: EdgeKind::Influences, from: person, to: report, label: format!("{NAME}一手提拔") },
+    )
+    .unwrap();
     // 陈晨 reported to them, then to 王强: that change stays, without them.
     let chen = ContactFields { name: "陈晨".into(), reports_to: Some(person), ..Default::default() };
     s.create_contact(customer, &chen).unwrap();
@@ -112,7 +133,12 @@ fn world(s: &Store) -> World {
         goal: "确认二期范围".into(),
         summary: format!("与{NAME}确认范围,他的手机 {PHONE}"),
         quotes: vec![format!("{NAME}:预算没问题")],
-        actions: vec![ActionFields { what: format!("给{NAME}发方案"), owner: "我".into(), due_date: "2026-11-30".into(), ..Default::default() }],
+        actions: vec![ActionFields {
+            what: format!("给{NAME}发方案"),
+            owner: "我".into(),
+            due_date: "2026-11-30".into(),
+            ..Default::default()
+        }],
         ..Default::default()
     };
     let visit = s.create_visit(customer, &visit).unwrap().visit.id;
@@ -125,12 +151,18 @@ fn world(s: &Store) -> World {
     };
     let trashed_visit = s.create_visit(customer, &trashed_visit).unwrap().visit.id;
     s.delete_visit(trashed_visit).unwrap();
-    let trashed_deal = OpportunityFields { name: "备件框架".into(), amount: Some(50_000.0), key_persons: vec![person], ..Default::default() };
+    let trashed_deal = OpportunityFields {
+        name: "备件框架".into(),
+        amount: Some(50_000.0),
+        key_persons: vec![person],
+        ..Default::default()
+    };
     let trashed_deal = s.create_opportunity(customer, &trashed_deal).unwrap().id;
     s.delete_opportunity(trashed_deal).unwrap();
     s.create_contact(customer, &ContactFields { name: "赵敏".into(), ..Default::default() }).unwrap();
     let zhao = contact_id(s, customer, "赵敏");
-    s.add_edge(customer, None, &NewEdge { kind: EdgeKind::Conflicts, from: zhao, to: person, label: String::new() }).unwrap();
+    s.add_edge(customer, None, &NewEdge { kind: EdgeKind::Conflicts, from: zhao, to: person, label: String::new() })
+        .unwrap();
     s.delete_contact(zhao).unwrap();
     World { customer, person, boss, report, visit, opportunity }
 }
@@ -166,7 +198,9 @@ fn erase_leaves_no_byte_of_the_person_in_the_file_or_the_wal() {
     // until the segments are merged).
     let segments: i64 = s
         .connection()
-        .query_row("SELECT count(*) FROM search_fts_data WHERE instr(block, CAST('阳震华' AS BLOB)) > 0", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM search_fts_data WHERE instr(block, CAST('阳震华' AS BLOB)) > 0", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(segments, 0);
     assert_eq!(report.needles, [NAME, PHONE, WECHAT, EMAIL]);
@@ -204,11 +238,17 @@ fn erase_leaves_no_byte_of_the_person_in_the_file_or_the_wal() {
     // The snapshots taken before the second import and later hold them; those are named, and
     // deleting them leaves no snapshot that does.
     let snapshots = s.snapshots().unwrap();
-    let holding: Vec<String> =
-        snapshots.iter().filter(|x| holds_person(Path::new(&x.path), &report.needles).unwrap()).map(|x| x.file.clone()).collect();
+    let holding: Vec<String> = snapshots
+        .iter()
+        .filter(|x| holds_person(Path::new(&x.path), &report.needles).unwrap())
+        .map(|x| x.file.clone())
+        .collect();
     assert!(!holding.is_empty(), "the imports' snapshots hold them");
     assert_eq!(report.backups_holding, holding);
-    assert!(matches!(s.delete_snapshots(&["dossier-x.sqlite".into()]), Err(CoreError::Backup { .. })), "only listed snapshots");
+    assert!(
+        matches!(s.delete_snapshots(&["dossier-x.sqlite".into()]), Err(CoreError::Backup { .. })),
+        "only listed snapshots"
+    );
     assert_eq!(s.delete_snapshots(&report.backups_holding).unwrap(), holding.len());
     assert!(s.snapshots().unwrap().iter().all(|x| !holds_person(Path::new(&x.path), &report.needles).unwrap()));
 }
@@ -287,7 +327,11 @@ fn the_text_of_other_customers_and_a_one_character_name_are_left_alone() {
     let (_dir, s) = common::store();
     let w = world(&s);
     let other = s.create_customer(&common::named("长江汽配有限公司")).unwrap().id;
-    s.create_contact(other, &ContactFields { name: "周杰".into(), notes: format!("认识华东的{NAME}"), ..Default::default() }).unwrap();
+    s.create_contact(
+        other,
+        &ContactFields { name: "周杰".into(), notes: format!("认识华东的{NAME}"), ..Default::default() },
+    )
+    .unwrap();
     let short = s.create_contact(w.customer, &ContactFields { name: "王".into(), ..Default::default() }).unwrap();
     let short = short.contacts.iter().find(|c| c.fields.name == "王").unwrap().id;
 

@@ -103,7 +103,10 @@ fn team_report_in_chinese_counts_every_customer_contact_and_signal() {
     let (_d, store) = sample();
     let stats = store.stats().unwrap();
     let book = Book::new(export::team_report(&store, &zh(false)).unwrap());
-    assert_eq!(book.sheet_names(), ["概览", "客户", "联系人", "财务信号", "采购", "采购信号", "拜访记录", "商机管道", "预测", "丢单分析"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["概览", "客户", "联系人", "财务信号", "采购", "采购信号", "拜访记录", "商机管道", "预测", "丢单分析"]
+    );
 
     let customers = book.texts("客户");
     assert_eq!(&customers[0][..4], ["客户名称", "简称", "客户等级", "生命周期"]);
@@ -112,7 +115,9 @@ fn team_report_in_chinese_counts_every_customer_contact_and_signal() {
     let grade = col(&book, "客户", "客户等级");
     assert!(customers[1..].iter().all(|r| ["A", "B", "C", "D", ""].contains(&r[grade].as_str())));
     let completeness = col(&book, "客户", "档案完整度");
-    assert!(book.rows("客户")[1..].iter().all(|r| matches!(r[completeness], Data::Float(v) if (0.0..=1.0).contains(&v))));
+    assert!(book.rows("客户")[1..]
+        .iter()
+        .all(|r| matches!(r[completeness], Data::Float(v) if (0.0..=1.0).contains(&v))));
 
     let contacts = book.texts("联系人");
     assert_eq!(&contacts[0][..3], ["客户名称", "联系人", "拼音"]);
@@ -154,14 +159,26 @@ fn team_report_in_english() {
     let (_d, store) = sample();
     let opts = ReportOptions { language: Language::En, include_personal: false };
     let book = Book::new(export::team_report(&store, &opts).unwrap());
-    assert_eq!(book.sheet_names(), [
-            "Overview", "Customers", "Contacts", "Financial signals", "Purchases", "Purchase signals", "Visits", "Pipeline", "Forecast",
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Overview",
+            "Customers",
+            "Contacts",
+            "Financial signals",
+            "Purchases",
+            "Purchase signals",
+            "Visits",
+            "Pipeline",
+            "Forecast",
             "Lost deals"
-        ]);
+        ]
+    );
     assert_eq!(&header(&book, "Customers")[..4], ["Customer", "Short name", "Grade", "Lifecycle"]);
     assert_eq!(&header(&book, "Contacts")[..3], ["Customer", "Name", "Pinyin"]);
     let lifecycle = col(&book, "Customers", "Lifecycle");
-    let english: Vec<&str> = ["New", "Interested", "Following up", "Quoting", "Negotiating", "Won", "Existing", "Lost", ""].to_vec();
+    let english: Vec<&str> =
+        ["New", "Interested", "Following up", "Quoting", "Negotiating", "Won", "Existing", "Lost", ""].to_vec();
     assert!(book.texts("Customers")[1..].iter().all(|r| english.contains(&r[lifecycle].as_str())));
     let text = book.all_text();
     assert!(!text.contains("客户名称") && !text.contains("跟进中"), "no Chinese header or label left");
@@ -246,7 +263,12 @@ fn user_text_that_looks_like_a_formula_stays_text() {
     let (_d, store) = common::store();
     let nasty = ["=1+1", "@SUM(A1)", "+86 138 0000 0000", "-2+3", "=HYPERLINK(\"http://x\",\"y\")"];
     for (i, name) in nasty.iter().enumerate() {
-        let f = CustomerFields { name: name.to_string(), industry: "=cmd|' /C calc'!A0".into(), grade: Some(Grade::A), ..Default::default() };
+        let f = CustomerFields {
+            name: name.to_string(),
+            industry: "=cmd|' /C calc'!A0".into(),
+            grade: Some(Grade::A),
+            ..Default::default()
+        };
         let c = store.create_customer(&f).unwrap();
         let contact = ContactFields { name: format!("=A{i}"), title: "@mention".into(), ..Default::default() };
         store.create_contact(c.id, &contact).unwrap();
@@ -275,8 +297,21 @@ fn customer_profile_has_the_8_dimensions_and_prints_landscape() {
     assert_eq!(book.sheet_names(), ["客户档案"]);
     let rows = book.texts("客户档案");
     assert_eq!(rows[0][0], "华东精密机械股份有限公司");
-    let titles: Vec<&String> = rows.iter().map(|r| &r[0]).filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains(". ")).collect();
-    let expected = ["1. 公司概要", "2. 主营业务", "3. 财务状况", "4. 客户解读 SP/BP", "5. 权力地图", "6. 关键人物", "7. 供应商", "8. 流程 & IT"];
+    let titles: Vec<&String> = rows
+        .iter()
+        .map(|r| &r[0])
+        .filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains(". "))
+        .collect();
+    let expected = [
+        "1. 公司概要",
+        "2. 主营业务",
+        "3. 财务状况",
+        "4. 客户解读 SP/BP",
+        "5. 权力地图",
+        "6. 关键人物",
+        "7. 供应商",
+        "8. 流程 & IT",
+    ];
     assert_eq!(titles.len(), 8, "{titles:?}");
     for (t, e) in titles.iter().zip(expected) {
         assert!(t.starts_with(e), "{t} should start with {e}");
@@ -323,7 +358,8 @@ fn templates_have_canonical_headers_drop_downs_and_text_columns() {
         let sheet = book.sheet_names()[0].clone();
         let rows = book.rows(&sheet);
         let headers: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
-        let expected: Vec<&str> = kind.fields().iter().map(|f| dossier_core::import::mapping::canonical_header(*f)).collect();
+        let expected: Vec<&str> =
+            kind.fields().iter().map(|f| dossier_core::import::mapping::canonical_header(*f)).collect();
         assert_eq!(headers, expected);
         // The importer maps every header of its own template to the right field.
         let mapped = suggest(&headers, kind.fields());
@@ -364,7 +400,16 @@ fn template_drop_down_labels_are_what_the_importer_reads() {
 }
 
 fn import_spec(path: std::path::PathBuf, kind: ImportKind) -> ImportSpec {
-    ImportSpec { path, kind, sheet: None, header_row: None, mapping: None, encoding: None, on_duplicate: OnDuplicate::Skip, fixes: Vec::new() }
+    ImportSpec {
+        path,
+        kind,
+        sheet: None,
+        header_row: None,
+        mapping: None,
+        encoding: None,
+        on_duplicate: OnDuplicate::Skip,
+        fixes: Vec::new(),
+    }
 }
 
 #[test]

@@ -74,7 +74,9 @@ fn visited(s: &Store) -> i64 {
         goal: "确认 MES 接口范围".into(),
         decisions: vec!["先做总装线试点".into()],
         needs: vec![
-            Need { text: "MES 与 SAP 实时对接".into(), kind: Some(NeedKind::Core), priority: Some(Priority::High) },
+            Need {
+                text: "MES 与 SAP 实时对接".into(), kind: Some(NeedKind::Core), priority: Some(Priority::High)
+            },
             Need { text: "换型时间缩短".into(), kind: Some(NeedKind::Expected), priority: None },
         ],
         commitments: vec!["两周内给出接口方案".into()],
@@ -88,7 +90,12 @@ fn visited(s: &Store) -> i64 {
     };
     let saved = s.create_visit(c, &v).unwrap().visit;
     assert_eq!(saved.overdue_actions.len(), 1, "the fixture's first action is overdue");
-    let older = VisitFields { date: "2026-10-08".into(), method: VisitMethod::Phone, goal: "电话回访".into(), ..Default::default() };
+    let older = VisitFields {
+        date: "2026-10-08".into(),
+        method: VisitMethod::Phone,
+        goal: "电话回访".into(),
+        ..Default::default()
+    };
     let older = s.create_visit(c, &older).unwrap().visit;
     s.set_confirmation(older.id, Confirmation::Confirmed).unwrap();
     c
@@ -118,8 +125,26 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     assert_eq!(
         rows[0],
         [
-            "客户名称", "拜访日期", "时间", "方式", "地点", "关联商机", "客户参会人", "我方参会人", "拜访目的", "达成共识",
-            "客户需求", "我方承诺", "下一步行动", "逾期行动", "紧急", "共识确认", "发送日期", "确认日期", "风险", "竞争对手动态"
+            "客户名称",
+            "拜访日期",
+            "时间",
+            "方式",
+            "地点",
+            "关联商机",
+            "客户参会人",
+            "我方参会人",
+            "拜访目的",
+            "达成共识",
+            "客户需求",
+            "我方承诺",
+            "下一步行动",
+            "逾期行动",
+            "紧急",
+            "共识确认",
+            "发送日期",
+            "确认日期",
+            "风险",
+            "竞争对手动态"
         ]
     );
     assert_eq!(rows.len(), 3, "header + two visits");
@@ -144,7 +169,10 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     assert_eq!((older[at("拜访日期")].as_str(), older[at("方式")].as_str()), ("2026-10-08", "电话"));
     assert_eq!(older[at("共识确认")], "客户已确认");
     assert_eq!((older[at("发送日期")].as_str(), older[at("确认日期")].as_str()), ("2026-11-23", "2026-11-23"));
-    assert_eq!((older[at("下一步行动")].as_str(), older[at("逾期行动")].as_str(), older[at("紧急")].as_str()), ("", "0", ""));
+    assert_eq!(
+        (older[at("下一步行动")].as_str(), older[at("逾期行动")].as_str(), older[at("紧急")].as_str()),
+        ("", "0", "")
+    );
 
     // The multi-line cells wrap, so Excel shows their lines.
     let xml = {
@@ -205,7 +233,13 @@ fn customer(s: &Store, name: &str) -> i64 {
 
 fn lose(s: &Store, customer: i64, name: &str, at: Stage, lost_to: &str, reason: LostReason, amount: f64) {
     let o = s.create_opportunity(customer, &deal(name, "张伟", amount, at, "")).unwrap();
-    let review = LostReview { lost_to: lost_to.into(), reason: Some(reason), text: format!("{name}:对方报价更低"), next: "跟进二期".into(), stage_lost_at: None };
+    let review = LostReview {
+        lost_to: lost_to.into(),
+        reason: Some(reason),
+        text: format!("{name}:对方报价更低"),
+        next: "跟进二期".into(),
+        stage_lost_at: None,
+    };
     s.move_opportunity(o.id, Stage::Lost, Some(&review)).unwrap();
 }
 
@@ -215,13 +249,23 @@ fn pipeline(s: &Store) {
     let hd = customer(s, "华东精密机械股份有限公司");
     let cj = customer(s, "长江汽车零部件有限公司");
     s.create_opportunity(hd, &deal("MES 项目", "张伟", 1_000_000.0, Stage::Solution, "2026-12-15")).unwrap();
-    s.create_opportunity(hd, &OpportunityFields { probability: Some(35), ..deal("备件框架", "李娜", 200_000.0, Stage::Initiation, "2026-12-05") })
-        .unwrap();
-    let welding = s.create_opportunity(cj, &deal("焊装线", "张伟", 500_000.0, Stage::Negotiation, "2027-01-20")).unwrap();
+    s.create_opportunity(
+        hd,
+        &OpportunityFields {
+            probability: Some(35),
+            ..deal("备件框架", "李娜", 200_000.0, Stage::Initiation, "2026-12-05")
+        },
+    )
+    .unwrap();
+    let welding =
+        s.create_opportunity(cj, &deal("焊装线", "张伟", 500_000.0, Stage::Negotiation, "2027-01-20")).unwrap();
     s.create_opportunity(cj, &deal("培训", "", 50_000.0, Stage::Initiation, "")).unwrap();
     s.create_opportunity(hd, &deal("旧产线改造", "张伟", 900_000.0, Stage::Won, "2026-11-10")).unwrap();
-    s.create_action(&ActionTarget { customer_id: cj, opportunity_id: Some(welding.id) }, &action("提交技术澄清", "张伟", "2026-11-20", ActionStatus::Todo))
-        .unwrap();
+    s.create_action(
+        &ActionTarget { customer_id: cj, opportunity_id: Some(welding.id) },
+        &action("提交技术澄清", "张伟", "2026-11-20", ActionStatus::Todo),
+    )
+    .unwrap();
     lose(s, hd, "数采平台", Stage::Quote, "西门子", LostReason::Price, 300_000.0);
     lose(s, cj, "视觉检测", Stage::Initiation, "西门子", LostReason::Price, 100_000.0);
     lose(s, cj, "AGV", Stage::Solution, "汇川技术", LostReason::Product, 80_000.0);
@@ -234,7 +278,19 @@ fn the_pipeline_lists_open_deals_soonest_first_with_their_lights() {
     let rows = sheet(&report(&s, Language::Zh), "商机管道");
     assert_eq!(
         rows[0],
-        ["客户名称", "商机名称", "阶段", "金额(元)", "赢率", "加权金额(元)", "预计成交", "负责人", "本阶段始于", "风险灯", "风险原因"]
+        [
+            "客户名称",
+            "商机名称",
+            "阶段",
+            "金额(元)",
+            "赢率",
+            "加权金额(元)",
+            "预计成交",
+            "负责人",
+            "本阶段始于",
+            "风险灯",
+            "风险原因"
+        ]
     );
     let names: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
     assert_eq!(names, ["备件框架", "MES 项目", "焊装线", "培训"], "open only, by expected close, undated last");
@@ -286,18 +342,40 @@ fn lost_deals_are_listed_with_their_review_and_counted_by_reason_competitor_and_
     assert_eq!((rows[2][0].as_str(), rows[2][4].as_str(), rows[2][8].as_str()), ("按原因", "按赢单对手", "按丢单阶段"));
     assert_eq!(rows[3][..3], ["原因类别", "单数", "金额(元)"]);
     let table = |c: usize| -> Vec<[String; 3]> {
-        rows[4..].iter().take_while(|r| !r[c].is_empty()).map(|r| [r[c].clone(), r[c + 1].clone(), r[c + 2].clone()]).collect()
+        rows[4..]
+            .iter()
+            .take_while(|r| !r[c].is_empty())
+            .map(|r| [r[c].clone(), r[c + 1].clone(), r[c + 2].clone()])
+            .collect()
     };
     let s3 = |a: &str, b: &str, c: &str| [a.to_string(), b.to_string(), c.to_string()];
     assert_eq!(table(0), [s3("价格", "2", "400000"), s3("产品技术", "1", "80000"), s3("合计", "3", "480000")]);
     assert_eq!(table(4), [s3("西门子", "2", "400000"), s3("汇川技术", "1", "80000"), s3("合计", "3", "480000")]);
     let stages = table(8);
     assert_eq!(stages.len(), 4);
-    assert!(stages.contains(&s3("报价", "1", "300000")) && stages.contains(&s3("立项", "1", "100000")) && stages.contains(&s3("方案", "1", "80000")));
+    assert!(
+        stages.contains(&s3("报价", "1", "300000"))
+            && stages.contains(&s3("立项", "1", "100000"))
+            && stages.contains(&s3("方案", "1", "80000"))
+    );
 
     let header = rows.iter().position(|r| r[0] == "客户名称").unwrap();
     assert_eq!(rows[header - 1][0], "丢单明细");
-    assert_eq!(rows[header][..10], ["客户名称", "商机名称", "负责人", "金额(元)", "丢单日期", "丢单阶段", "输给", "原因类别", "原因说明", "下一步"]);
+    assert_eq!(
+        rows[header][..10],
+        [
+            "客户名称",
+            "商机名称",
+            "负责人",
+            "金额(元)",
+            "丢单日期",
+            "丢单阶段",
+            "输给",
+            "原因类别",
+            "原因说明",
+            "下一步"
+        ]
+    );
     let list = &rows[header + 1..];
     assert_eq!(list.len(), 3, "the lost deals only");
     let agv = row(list, 1, "AGV");
@@ -345,7 +423,10 @@ fn the_new_sheets_in_english() {
     assert_eq!(v[at("Method")], "Meeting");
     assert_eq!(v[at("Customer participants")], "王建华 (总经理)");
     assert_eq!(v[at("Customer needs")], "1. MES 与 SAP 实时对接 (Core · High priority)\n2. 换型时间缩短 (Expected)");
-    assert_eq!(v[at("Next steps")], "1. 发送报价单 (owner: 张伟, due 2026-11-21) — Overdue\n2. 安排技术交流 (owner: 李娜, due 2026-11-30) — To do");
+    assert_eq!(
+        v[at("Next steps")],
+        "1. 发送报价单 (owner: 张伟, due 2026-11-21) — Overdue\n2. 安排技术交流 (owner: 李娜, due 2026-11-30) — To do"
+    );
     assert_eq!((v[at("Urgent")].as_str(), v[at("Confirmation")].as_str()), ("Yes", "Draft"));
 
     let pipeline = sheet(&bytes, "Pipeline");
@@ -360,7 +441,10 @@ fn the_new_sheets_in_english() {
     assert!(forecast.iter().any(|r| r[0] == "No date") && forecast.iter().any(|r| r[0] == "Unassigned"));
 
     let lost = sheet(&bytes, "Lost deals");
-    assert_eq!((lost[2][0].as_str(), lost[2][4].as_str(), lost[2][8].as_str()), ("By reason", "By competitor", "By stage"));
+    assert_eq!(
+        (lost[2][0].as_str(), lost[2][4].as_str(), lost[2][8].as_str()),
+        ("By reason", "By competitor", "By stage")
+    );
     assert_eq!(lost[4][..2], ["Price", "2"]);
     assert!(lost.iter().any(|r| r[0] == "Customer" && r[7] == "Reason"));
 
@@ -396,14 +480,24 @@ fn the_sample_in_the_report_every_visit_the_red_mes_quote_and_the_lost_substatio
     let dates: Vec<&String> = rows[1..].iter().map(|r| &r[1]).collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
     let steps = col(&rows, 0, "下一步行动");
-    assert!(rows.iter().any(|r| r[steps].contains("提交同行案例") && r[steps].contains("已逾期")), "the sample's overdue reminder");
+    assert!(
+        rows.iter().any(|r| r[steps].contains("提交同行案例") && r[steps].contains("已逾期")),
+        "the sample's overdue reminder"
+    );
     // Every action in the row of its own visit (the two streams merged right).
-    let actions: i64 = s.connection().query_row("SELECT count(*) FROM next_action WHERE visit_id IS NOT NULL", [], |r| r.get(0)).unwrap();
+    let actions: i64 = s
+        .connection()
+        .query_row("SELECT count(*) FROM next_action WHERE visit_id IS NOT NULL", [], |r| r.get(0))
+        .unwrap();
     let lines: usize = rows[1..].iter().filter(|r| !r[steps].is_empty()).map(|r| r[steps].lines().count()).sum();
     assert_eq!(lines as i64, actions);
     let goal = col(&rows, 0, "拜访目的");
     let welding = row(&rows, goal, "现场确认焊装线改造方案");
-    assert!(welding[steps].starts_with("1. 整理报价清单") && welding[steps].contains("\n2. 发送节拍仿真报告"), "{}", welding[steps]);
+    assert!(
+        welding[steps].starts_with("1. 整理报价清单") && welding[steps].contains("\n2. 发送节拍仿真报告"),
+        "{}",
+        welding[steps]
+    );
     for r in &rows[1..] {
         let id = s
             .connection()
@@ -425,5 +519,9 @@ fn the_sample_in_the_report_every_visit_the_red_mes_quote_and_the_lost_substatio
 
     let lost = sheet(&bytes, "丢单分析");
     let substation = row(&lost, 1, "变电站智能监控");
-    assert!(substation.contains(&"西门子".to_string()) && substation.contains(&"价格".to_string()) && substation.contains(&"报价".to_string()));
+    assert!(
+        substation.contains(&"西门子".to_string())
+            && substation.contains(&"价格".to_string())
+            && substation.contains(&"报价".to_string())
+    );
 }

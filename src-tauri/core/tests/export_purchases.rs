@@ -15,10 +15,20 @@ use dossier_core::store::ImportRequest;
 use dossier_core::Store;
 
 fn import_purchases(s: &Store, rows: &[[&str; 5]]) {
-    let sheet = Sheet { name: "采购".into(), rows: rows.iter().map(|r| r.iter().map(|v| Cell::Text(v.to_string())).collect()).collect() };
+    let sheet = Sheet {
+        name: "采购".into(),
+        rows: rows.iter().map(|r| r.iter().map(|v| Cell::Text(v.to_string())).collect()).collect(),
+    };
     let headers: Vec<String> = rows[0].iter().map(|h| h.to_string()).collect();
     let mapping = suggest(&headers, ImportKind::Purchases.fields());
-    let req = ImportRequest { file: "p.xlsx", sheet: &sheet, header_row: 0, mapping: &mapping, kind: ImportKind::Purchases, on_duplicate: OnDuplicate::Skip };
+    let req = ImportRequest {
+        file: "p.xlsx",
+        sheet: &sheet,
+        header_row: 0,
+        mapping: &mapping,
+        kind: ImportKind::Purchases,
+        on_duplicate: OnDuplicate::Skip,
+    };
     let rec = s.commit_import(&req, &mut |_, _| true).unwrap();
     assert_eq!(rec.errors, 0);
 }
@@ -38,7 +48,8 @@ fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
 
 fn charts(bytes: &[u8]) -> Vec<String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).unwrap();
-    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).filter(|n| n.starts_with("xl/charts/chart")).collect();
+    let names: Vec<String> =
+        zip.file_names().map(|n| n.unwrap().into_owned()).filter(|n| n.starts_with("xl/charts/chart")).collect();
     names
         .iter()
         .map(|n| {
@@ -83,7 +94,10 @@ fn purchases_by_month_for_the_largest_customers_and_by_category_with_charts() {
     let cat = rows.iter().position(|r| r[0] == "按类别").unwrap();
     assert_eq!(rows[cat + 1][..3], ["类别", "金额", "数量"]);
     let cats: Vec<(String, String)> = rows[cat + 2..cat + 5].iter().map(|r| (r[0].clone(), r[1].clone())).collect();
-    assert_eq!(cats, [("电机".to_string(), "190".to_string()), ("电控".into(), "80".into()), ("未分类".into(), "50".into())]);
+    assert_eq!(
+        cats,
+        [("电机".to_string(), "190".to_string()), ("电控".into(), "80".into()), ("未分类".into(), "50".into())]
+    );
 
     let xml = charts(&bytes).join("\n");
     assert!(xml.contains("<c:lineChart>"), "a native line chart");
@@ -105,12 +119,22 @@ fn the_purchase_signals_are_listed_most_severe_first_and_follow_the_thresholds()
     let (_d, s) = common::store();
     dossier_core::sample::load(&s, 1).unwrap();
     let rows = sheet(&report(&s, Language::Zh), "采购信号");
-    assert_eq!(rows[0], ["级别", "客户名称", "产品", "类别", "信号", "起始月", "结束月", "对比值(元)", "最新值(元)", "变化", "说明"]);
+    assert_eq!(
+        rows[0],
+        ["级别", "客户名称", "产品", "类别", "信号", "起始月", "结束月", "对比值(元)", "最新值(元)", "变化", "说明"]
+    );
     // The sample's five scripted signals, in the home feed's order; no financial ones here.
-    let got: Vec<(&str, &str, &str)> = rows[1..].iter().map(|r| (r[0].as_str(), r[2].as_str(), r[4].as_str())).collect();
+    let got: Vec<(&str, &str, &str)> =
+        rows[1..].iter().map(|r| (r[0].as_str(), r[2].as_str(), r[4].as_str())).collect();
     assert_eq!(
         got,
-        [("高", "伺服电机", "连续下降"), ("高", "减速机", "停购"), ("中", "触摸屏", "同比下降"), ("低", "变频器", "激增"), ("低", "工业网关", "新产品")]
+        [
+            ("高", "伺服电机", "连续下降"),
+            ("高", "减速机", "停购"),
+            ("中", "触摸屏", "同比下降"),
+            ("低", "变频器", "激增"),
+            ("低", "工业网关", "新产品")
+        ]
     );
     assert_eq!(rows[1][1], "华东精密机械股份有限公司");
     assert_eq!(rows[1][10], "伺服电机 连续 3 个月下降:120 → 95 → 70 → 52 万元");

@@ -78,7 +78,11 @@ fn random_bytes_an_empty_file_a_web_page_and_a_document_named_xlsx_are_refused()
 
     // What some web systems export as "Excel": an HTML table.
     let page = dir.path().join("导出.xls");
-    std::fs::write(&page, "<html><body><table><tr><td>客户名称</td></tr><tr><td>华东精密</td></tr></table></body></html>").unwrap();
+    std::fs::write(
+        &page,
+        "<html><body><table><tr><td>客户名称</td></tr><tr><td>华东精密</td></tr></table></body></html>",
+    )
+    .unwrap();
     refused(&customers(&page), ReadError::UnknownFormat { file: "导出.xls".into() });
 
     // A zip package that is not a workbook (a Word document renamed).
@@ -213,7 +217,12 @@ fn a_million_rows_are_refused_at_the_row_limit_quickly_and_in_bounded_memory() {
     book.save(&path).unwrap();
 
     let started = Instant::now();
-    let want = ReadError::TooLarge { file: "百万行.xlsx".into(), sheet: "客户".into(), what: "rows".into(), limit: MAX_ROWS as u64 };
+    let want = ReadError::TooLarge {
+        file: "百万行.xlsx".into(),
+        sheet: "客户".into(),
+        what: "rows".into(),
+        limit: MAX_ROWS as u64,
+    };
     refused(&customers(&path), want);
     let took = started.elapsed();
     eprintln!("1,048,576 rows refused three times in {took:?}");
@@ -229,7 +238,12 @@ fn a_million_rows_are_refused_at_the_row_limit_quickly_and_in_bounded_memory() {
     }
     out.flush().unwrap();
     drop(out);
-    let want = ReadError::TooLarge { file: "百万行.csv".into(), sheet: "百万行.csv".into(), what: "rows".into(), limit: MAX_ROWS as u64 };
+    let want = ReadError::TooLarge {
+        file: "百万行.csv".into(),
+        sheet: "百万行.csv".into(),
+        what: "rows".into(),
+        limit: MAX_ROWS as u64,
+    };
     assert_eq!(read_sheet(&csv, None, None), Err(want));
 }
 
@@ -251,7 +265,8 @@ fn a_sheet_right_at_the_row_limit_is_read() {
 fn a_dimension_claiming_the_whole_grid_reads_only_what_is_there() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("大范围.xlsx");
-    let data = [row(1, &[s("A1", "客户名称"), s("B1", "行业")]), row(2, &[s("A2", "华东精密"), s("B2", "装备制造")])].concat();
+    let data =
+        [row(1, &[s("A1", "客户名称"), s("B1", "行业")]), row(2, &[s("A2", "华东精密"), s("B2", "装备制造")])].concat();
     write_xlsx(&path, &xlsx_parts(&data, "A1:XFD1048576", "", &[]));
     let sheet = read_sheet(&path, None, None).unwrap();
     assert_eq!((sheet.rows.len(), sheet.rows[1].len()), (2, 2));
@@ -267,7 +282,10 @@ fn a_sheet_past_the_column_limit_names_the_limit() {
     sheet.write_string(1, 0, "华东精密").unwrap();
     sheet.write_string(1, 16_000, "far away").unwrap();
     book.save(&path).unwrap();
-    refused(&customers(&path), ReadError::TooLarge { file: "宽.xlsx".into(), sheet: "Sheet1".into(), what: "columns".into(), limit: 1_000 });
+    refused(
+        &customers(&path),
+        ReadError::TooLarge { file: "宽.xlsx".into(), sheet: "Sheet1".into(), what: "columns".into(), limit: 1_000 },
+    );
 }
 
 // --- zip bombs ------------------------------------------------------------------------------------
@@ -311,7 +329,15 @@ fn a_zip_bomb_sheet_stops_at_the_cell_limit_quickly() {
     let got = read_sheet(&path, None, None);
     let took = started.elapsed();
     eprintln!("zip bomb ({size} bytes) refused after {took:?}");
-    assert_eq!(got, Err(ReadError::TooLarge { file: "炸弹.xlsx".into(), sheet: "客户".into(), what: "cells".into(), limit: MAX_CELLS as u64 }));
+    assert_eq!(
+        got,
+        Err(ReadError::TooLarge {
+            file: "炸弹.xlsx".into(),
+            sheet: "客户".into(),
+            what: "cells".into(),
+            limit: MAX_CELLS as u64
+        })
+    );
     assert!(took < Duration::from_secs(60), "stopped after {took:?}");
     assert!(peak_rss_mb() < 1_500, "peak memory {} MB", peak_rss_mb());
 }
@@ -330,7 +356,12 @@ fn a_part_declaring_gigabytes_is_refused_before_anything_is_inflated() {
         .expect("central directory entry");
     bytes[at - 46 + 24..at - 46 + 28].copy_from_slice(&0xF000_0000u32.to_le_bytes());
     std::fs::write(&path, bytes).unwrap();
-    let want = ReadError::TooLarge { file: "谎报.xlsx".into(), sheet: "xl/worksheets/sheet1.xml".into(), what: "bytes".into(), limit: MAX_PART_BYTES };
+    let want = ReadError::TooLarge {
+        file: "谎报.xlsx".into(),
+        sheet: "xl/worksheets/sheet1.xml".into(),
+        what: "bytes".into(),
+        limit: MAX_PART_BYTES,
+    };
     refused(&customers(&path), want);
 }
 
@@ -344,7 +375,12 @@ fn one_long_shared_string_repeated_is_stopped_by_the_text_limit() {
     write_xlsx(&path, &xlsx_parts(&cells, "A1:A5000", "", &[&long]));
     assert_eq!(
         read_sheet(&path, None, None),
-        Err(ReadError::TooLarge { file: "重复.xlsx".into(), sheet: "客户".into(), what: "bytes".into(), limit: MAX_TEXT_BYTES })
+        Err(ReadError::TooLarge {
+            file: "重复.xlsx".into(),
+            sheet: "客户".into(),
+            what: "bytes".into(),
+            limit: MAX_TEXT_BYTES
+        })
     );
 }
 
@@ -468,7 +504,12 @@ fn shared_strings_that_would_take_gigabytes_of_memory_are_refused_before_loading
     let long = dir.path().join("长字符串.xlsx");
     let open = format!("{SST}<si><t>");
     workbook_with_shared_strings(&long, &open, "x", 300 << 20);
-    let want = ReadError::TooLarge { file: "长字符串.xlsx".into(), sheet: "xl/sharedStrings.xml".into(), what: "bytes".into(), limit: MAX_TEXT_BYTES };
+    let want = ReadError::TooLarge {
+        file: "长字符串.xlsx".into(),
+        sheet: "xl/sharedStrings.xml".into(),
+        what: "bytes".into(),
+        limit: MAX_TEXT_BYTES,
+    };
     assert_eq!(read_sheet(&long, None, None), Err(want));
 
     // A few bytes claiming four billion strings: calamine reserves room for what is claimed,
@@ -476,13 +517,21 @@ fn shared_strings_that_would_take_gigabytes_of_memory_are_refused_before_loading
     let claims = dir.path().join("谎报数量.xlsx");
     let open = SST.replace("<sst ", r#"<sst uniqueCount="4000000000" "#);
     workbook_with_shared_strings(&claims, &open, si, 1);
-    let want = ReadError::TooLarge { file: "谎报数量.xlsx".into(), sheet: "xl/sharedStrings.xml".into(), what: "cells".into(), limit: MAX_CELLS as u64 };
+    let want = ReadError::TooLarge {
+        file: "谎报数量.xlsx".into(),
+        sheet: "xl/sharedStrings.xml".into(),
+        what: "cells".into(),
+        limit: MAX_CELLS as u64,
+    };
     refused(&customers(&claims), want);
 
     // The same package with an honest count imports.
     let honest = dir.path().join("正常.xlsx");
     workbook_with_shared_strings(&honest, &SST.replace("<sst ", r#"<sst uniqueCount="1" "#), si, 1);
-    assert_eq!(read_sheet(&honest, None, None).unwrap().rows[1], vec![dossier_core::import::values::Cell::Text("华东精密".into())]);
+    assert_eq!(
+        read_sheet(&honest, None, None).unwrap().rows[1],
+        vec![dossier_core::import::values::Cell::Text("华东精密".into())]
+    );
 }
 
 #[test]
@@ -502,7 +551,12 @@ fn an_ods_whose_repeats_expand_past_the_cell_limit_is_refused_before_loading() {
     zip.write_all(content.as_bytes()).unwrap();
     zip.finish().unwrap();
     let started = Instant::now();
-    let want = ReadError::TooLarge { file: "重复.ods".into(), sheet: "客户".into(), what: "cells".into(), limit: MAX_CELLS as u64 };
+    let want = ReadError::TooLarge {
+        file: "重复.ods".into(),
+        sheet: "客户".into(),
+        what: "cells".into(),
+        limit: MAX_CELLS as u64,
+    };
     refused(&customers(&path), want);
     assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
 }
@@ -527,9 +581,12 @@ fn a_utf8_csv_with_gbk_lines_reads_every_line_and_flags_what_no_encoding_decodes
     assert_eq!(titles[1], ("长江汽配 · 李四", RowStatus::New), "the GBK line is read as GBK");
     assert_eq!(titles[3], ("蓝海食品 · 张三", RowStatus::New));
     assert_eq!(p.rows[2].status, RowStatus::Error);
-    let bad: Vec<(usize, String, String)> = p.rows[2].issues.iter().map(|i| (i.row, i.column.clone(), i.header.clone())).collect();
+    let bad: Vec<(usize, String, String)> =
+        p.rows[2].issues.iter().map(|i| (i.row, i.column.clone(), i.header.clone())).collect();
     assert_eq!(bad[0], (4, "A".into(), "客户名称".into()));
-    assert!(matches!(&p.rows[2].issues[0].problem, Problem::Value { value: ValueError::Undecodable(t) } if t.contains('\u{FFFD}')));
+    assert!(
+        matches!(&p.rows[2].issues[0].problem, Problem::Value { value: ValueError::Undecodable(t) } if t.contains('\u{FFFD}'))
+    );
     let rec = s.import_file(&spec, &mut |_, _| true).unwrap();
     assert_eq!((rec.created, rec.errors), (3, 1));
     let _ = dir_db;
@@ -595,7 +652,12 @@ fn formulas_nobody_calculated_are_per_cell_problems_not_names() {
     let (_d, s) = store();
     assert_eq!(
         issues(&s, &customers(&csv)),
-        vec![(2, "A".into(), "客户名称".into(), Problem::Value { value: ValueError::Formula("=HYPERLINK(\"http://x\")".into()) })]
+        vec![(
+            2,
+            "A".into(),
+            "客户名称".into(),
+            Problem::Value { value: ValueError::Formula("=HYPERLINK(\"http://x\")".into()) }
+        )]
     );
 }
 
@@ -609,8 +671,14 @@ fn error_cells_are_per_cell_problems_with_their_row_and_column() {
     let path = dir.path().join("错误值.xlsx");
     let data = [
         row(1, &[s_("A1", "客户名称"), s_("B1", "成立日期"), s_("C1", "员工人数")]),
-        row(2, &[s_("A2", "华东精密"), r#"<c r="B2" t="e"><v>#N/A</v></c>"#.into(), r#"<c r="C2"><v>1200</v></c>"#.into()]),
-        row(3, &[s_("A3", "长江汽配"), s_("B3", "2008年6月"), r#"<c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c>"#.into()]),
+        row(
+            2,
+            &[s_("A2", "华东精密"), r#"<c r="B2" t="e"><v>#N/A</v></c>"#.into(), r#"<c r="C2"><v>1200</v></c>"#.into()],
+        ),
+        row(
+            3,
+            &[s_("A3", "长江汽配"), s_("B3", "2008年6月"), r#"<c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c>"#.into()],
+        ),
         row(4, &[r#"<c r="A4" t="e"><v>#REF!</v></c>"#.into(), s_("B4", "2001")]),
     ]
     .concat();

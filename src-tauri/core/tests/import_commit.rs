@@ -36,8 +36,19 @@ fn messy() -> Sheet {
     Sheet { name: "客户".into(), rows: rows.iter().map(|r| r.iter().map(|s| t(s)).collect()).collect() }
 }
 
-fn request<'a>(sheet: &'a Sheet, mapping: &'a [Option<dossier_core::import::mapping::Field>], mode: OnDuplicate) -> ImportRequest<'a> {
-    ImportRequest { file: "客户名单.xlsx", sheet, header_row: 1, mapping, kind: ImportKind::Customers, on_duplicate: mode }
+fn request<'a>(
+    sheet: &'a Sheet,
+    mapping: &'a [Option<dossier_core::import::mapping::Field>],
+    mode: OnDuplicate,
+) -> ImportRequest<'a> {
+    ImportRequest {
+        file: "客户名单.xlsx",
+        sheet,
+        header_row: 1,
+        mapping,
+        kind: ImportKind::Customers,
+        on_duplicate: mode,
+    }
 }
 
 fn mapping_of(sheet: &Sheet) -> Vec<Option<dossier_core::import::mapping::Field>> {
@@ -173,12 +184,25 @@ fn cancelling_mid_way_writes_nothing() {
 #[test]
 fn contacts_import_needs_known_customers() {
     let (_d, s) = store();
-    s.create_customer(&dossier_core::model::CustomerFields { name: "华东精密机械股份有限公司".into(), short_name: "华东精密".into(), ..Default::default() }).unwrap();
+    s.create_customer(&dossier_core::model::CustomerFields {
+        name: "华东精密机械股份有限公司".into(),
+        short_name: "华东精密".into(),
+        ..Default::default()
+    })
+    .unwrap();
     let rows = [vec!["公司", "姓名", "电话"], vec!["华东精密", "赵六", "021-1234"], vec!["不存在公司", "钱七", ""]];
-    let sheet = Sheet { name: "联系人".into(), rows: rows.iter().map(|r| r.iter().map(|s| t(s)).collect()).collect() };
+    let sheet =
+        Sheet { name: "联系人".into(), rows: rows.iter().map(|r| r.iter().map(|s| t(s)).collect()).collect() };
     let headers: Vec<String> = rows[0].iter().map(|s| s.to_string()).collect();
     let mapping = suggest(&headers, ImportKind::Contacts.fields());
-    let req = ImportRequest { file: "c.csv", sheet: &sheet, header_row: 0, mapping: &mapping, kind: ImportKind::Contacts, on_duplicate: OnDuplicate::Skip };
+    let req = ImportRequest {
+        file: "c.csv",
+        sheet: &sheet,
+        header_row: 0,
+        mapping: &mapping,
+        kind: ImportKind::Contacts,
+        on_duplicate: OnDuplicate::Skip,
+    };
     let p = s.plan_import(&req).unwrap();
     assert_eq!(p.rows[0].status, RowStatus::New, "{:?}", p.rows[0].issues);
     assert_eq!(p.rows[1].issues[0].problem, Problem::UnknownCustomer { name: "不存在公司".into() });
@@ -211,7 +235,12 @@ fn an_xlsx_file_imports_end_to_end() {
 #[test]
 fn purchases_import_with_months_returns_currencies_and_duplicates() {
     let (_d, s) = store();
-    s.create_customer(&dossier_core::model::CustomerFields { name: "华东精密机械股份有限公司".into(), short_name: "华东精密".into(), ..Default::default() }).unwrap();
+    s.create_customer(&dossier_core::model::CustomerFields {
+        name: "华东精密机械股份有限公司".into(),
+        short_name: "华东精密".into(),
+        ..Default::default()
+    })
+    .unwrap();
     let rows = [
         vec!["客户", "月份", "产品", "类别", "数量", "金额"],
         vec!["华东精密", "2025年3月", "伺服电机", "电机", "120", "1.2万"],
@@ -225,7 +254,14 @@ fn purchases_import_with_months_returns_currencies_and_duplicates() {
     let headers: Vec<String> = rows[0].iter().map(|s| s.to_string()).collect();
     let mapping = suggest(&headers, ImportKind::Purchases.fields());
     assert!(mapping.iter().all(Option::is_some), "{mapping:?}");
-    let req = ImportRequest { file: "p.xlsx", sheet: &sheet, header_row: 0, mapping: &mapping, kind: ImportKind::Purchases, on_duplicate: OnDuplicate::Skip };
+    let req = ImportRequest {
+        file: "p.xlsx",
+        sheet: &sheet,
+        header_row: 0,
+        mapping: &mapping,
+        kind: ImportKind::Purchases,
+        on_duplicate: OnDuplicate::Skip,
+    };
     let p = s.plan_import(&req).unwrap();
     let statuses: Vec<RowStatus> = p.rows.iter().map(|r| r.status).collect();
     use RowStatus::*;
@@ -270,7 +306,14 @@ fn purchase_rows_under_a_merged_customer_cell_belong_to_that_customer() {
     let sheet = Sheet { name: "采购".into(), rows: rows.iter().map(|r| r.iter().map(|s| t(s)).collect()).collect() };
     let headers: Vec<String> = rows[0].iter().map(|s| s.to_string()).collect();
     let mapping = suggest(&headers, ImportKind::Purchases.fields());
-    let req = ImportRequest { file: "p.xlsx", sheet: &sheet, header_row: 0, mapping: &mapping, kind: ImportKind::Purchases, on_duplicate: OnDuplicate::Skip };
+    let req = ImportRequest {
+        file: "p.xlsx",
+        sheet: &sheet,
+        header_row: 0,
+        mapping: &mapping,
+        kind: ImportKind::Purchases,
+        on_duplicate: OnDuplicate::Skip,
+    };
     let p = s.plan_import(&req).unwrap();
     let titles: Vec<&str> = p.rows.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(
@@ -284,5 +327,10 @@ fn purchase_rows_under_a_merged_customer_cell_belong_to_that_customer() {
         ]
     );
     assert_eq!(p.counts.new, 4);
-    assert_eq!(p.rows[4].status, RowStatus::Error, "a row without a product is not filled down: {:?}", p.rows[4].issues);
+    assert_eq!(
+        p.rows[4].status,
+        RowStatus::Error,
+        "a row without a product is not filled down: {:?}",
+        p.rows[4].issues
+    );
 }

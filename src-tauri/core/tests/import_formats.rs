@@ -69,7 +69,12 @@ fn every_format_imports_the_same_customer_list() {
         let (_d, s) = store();
         let spec = spec(&fixture(name), ImportKind::Customers);
         let preview = s.preview_import(&spec).unwrap();
-        assert_eq!((preview.header_row, preview.counts.new, preview.counts.error), (1, 3, 0), "{name}: {:?}", preview.rows);
+        assert_eq!(
+            (preview.header_row, preview.counts.new, preview.counts.error),
+            (1, 3, 0),
+            "{name}: {:?}",
+            preview.rows
+        );
         let record = s.import_file(&spec, &mut |_, _| true).unwrap();
         assert_eq!((record.created, record.errors), (3, 0), "{name}");
         assert_eq!(customer_lines(&s), EXPECTED, "{name}");
@@ -88,14 +93,32 @@ fn gbk_text_with_the_encoding_chosen_right_and_wrong() {
 
     // Chosen wrong (UTF-8), with the columns mapped by hand since the headers are garbled too:
     // every Chinese cell is refused as undecodable rather than imported as mojibake.
-    let mapping = serde_json::json!(["customer_name", "short_name", "industry", "region", "grade", "founded", "headcount", "contact_name", "phone", "email"]);
-    let wrong = spec_with(&path, ImportKind::Customers, serde_json::json!({ "encoding": "utf8", "headerRow": 1, "mapping": mapping }));
+    let mapping = serde_json::json!([
+        "customer_name",
+        "short_name",
+        "industry",
+        "region",
+        "grade",
+        "founded",
+        "headcount",
+        "contact_name",
+        "phone",
+        "email"
+    ]);
+    let wrong = spec_with(
+        &path,
+        ImportKind::Customers,
+        serde_json::json!({ "encoding": "utf8", "headerRow": 1, "mapping": mapping }),
+    );
     let (_d, s) = store();
     let p = s.preview_import(&wrong).unwrap();
     assert!(p.rows.iter().all(|r| r.status == RowStatus::Error), "{:?}", p.rows);
     let first = &p.rows[0].issues[0];
     assert_eq!((first.row, first.column.as_str()), (2, "A"));
-    assert!(matches!(&first.problem, Problem::Value { value: ValueError::Undecodable(t) } if t.contains('\u{FFFD}')), "{first:?}");
+    assert!(
+        matches!(&first.problem, Problem::Value { value: ValueError::Undecodable(t) } if t.contains('\u{FFFD}')),
+        "{first:?}"
+    );
     let rec = s.import_file(&wrong, &mut |_, _| true).unwrap();
     assert_eq!((rec.created, rec.errors), (0, 3));
     assert_eq!(s.stats().unwrap().customers, 0);
@@ -151,7 +174,7 @@ fn purchases_with_amounts_and_months_as_people_type_them() {
         let r = i as u32 + 1;
         sheet.write_string(r, 0, "华东精密").unwrap();
         if month.is_empty() {
-            sheet.write_datetime_with_format(r, 1, &ExcelDateTime::from_ymd(2024, 5, 20).unwrap(), &date).unwrap();
+            sheet.write_datetime_with_format(r, 1, ExcelDateTime::from_ymd(2024, 5, 20).unwrap(), &date).unwrap();
         } else {
             sheet.write_string(r, 1, *month).unwrap();
         }

@@ -31,16 +31,54 @@ const KNOWN: [&str; 3] = ["华东精密机械股份有限公司", "长江汽配"
 
 /// Headers of every kind's fields, Chinese and English, as lists write them.
 const HEADERS: [&str; 24] = [
-    "客户名称", "公司", "customer", "简称", "行业", "地区", "客户等级", "负责人", "员工人数", "成立日期",
-    "官网", "联系人", "姓名", "职务", "部门", "手机", "微信", "email", "月份", "日期", "产品", "类别",
-    "数量", "金额",
+    "客户名称",
+    "公司",
+    "customer",
+    "简称",
+    "行业",
+    "地区",
+    "客户等级",
+    "负责人",
+    "员工人数",
+    "成立日期",
+    "官网",
+    "联系人",
+    "姓名",
+    "职务",
+    "部门",
+    "手机",
+    "微信",
+    "email",
+    "月份",
+    "日期",
+    "产品",
+    "类别",
+    "数量",
+    "金额",
 ];
 
 /// Text that reads as values of those fields.
 const VALUES: [&str; 20] = [
-    "2024-03", "2024年3月5日", "2024/3/5", "45356", "1,234.50", "12万", "¥3,000", "A", "B类", "国企",
-    "13812345678", "0512-6666 8888", "wang@example.com", "https://hd.example.com", "600000", "1200人",
-    "伺服电机", "3 台", "-5", "TRUE",
+    "2024-03",
+    "2024年3月5日",
+    "2024/3/5",
+    "45356",
+    "1,234.50",
+    "12万",
+    "¥3,000",
+    "A",
+    "B类",
+    "国企",
+    "13812345678",
+    "0512-6666 8888",
+    "wang@example.com",
+    "https://hd.example.com",
+    "600000",
+    "1200人",
+    "伺服电机",
+    "3 台",
+    "-5",
+    "TRUE",
 ];
 
 /// One cell as the generator chose it.
@@ -86,14 +124,33 @@ struct Case {
 }
 
 fn chars(range: std::ops::RangeInclusive<char>, len: std::ops::Range<usize>) -> BoxedStrategy<String> {
-    proptest::collection::vec(proptest::char::range(*range.start(), *range.end()), len).prop_map(|v| v.into_iter().collect()).boxed()
+    proptest::collection::vec(proptest::char::range(*range.start(), *range.end()), len)
+        .prop_map(|v| v.into_iter().collect())
+        .boxed()
 }
 
 fn text() -> impl Strategy<Value = String> {
     let special = prop_oneof![
-        Just('\0'), Just('\t'), Just('\n'), Just('\r'), Just('\u{7}'), Just('\u{1b}'), Just('\u{7f}'), Just('\u{200b}'),
-        Just('\u{202e}'), Just('\u{feff}'), Just('\u{fffd}'), Just('"'), Just(','), Just(';'), Just('='), Just('<'),
-        Just('&'), Just('\''), Just(' '), Just('\u{3000}'),
+        Just('\0'),
+        Just('\t'),
+        Just('\n'),
+        Just('\r'),
+        Just('\u{7}'),
+        Just('\u{1b}'),
+        Just('\u{7f}'),
+        Just('\u{200b}'),
+        Just('\u{202e}'),
+        Just('\u{feff}'),
+        Just('\u{fffd}'),
+        Just('"'),
+        Just(','),
+        Just(';'),
+        Just('='),
+        Just('<'),
+        Just('&'),
+        Just('\''),
+        Just(' '),
+        Just('\u{3000}'),
     ];
     prop_oneof![
         4 => proptest::sample::select(&KNOWN[..]).prop_map(String::from),
@@ -186,7 +243,12 @@ fn container() -> impl Strategy<Value = Container> {
             encoding,
             proptest::collection::vec((any::<usize>(), 0x80u8..=0xff), 0..6),
         )
-            .prop_map(|(extension, delimiter, encoding, noise)| Container::Text { extension, delimiter, encoding, noise }),
+            .prop_map(|(extension, delimiter, encoding, noise)| Container::Text {
+                extension,
+                delimiter,
+                encoding,
+                noise
+            }),
     ]
 }
 
@@ -329,24 +391,38 @@ fn check(case: &Case) {
             (Ok(_), Ok(preview), Ok(record)) => {
                 let c = &preview.counts;
                 let said = (c.new as i64, c.update as i64, (c.duplicate + c.duplicate_in_file) as i64, c.error as i64);
-                assert_eq!((record.created, record.updated, record.skipped, record.errors), said, "{kind:?}: the commit does what the preview said");
+                assert_eq!(
+                    (record.created, record.updated, record.skipped, record.errors),
+                    said,
+                    "{kind:?}: the commit does what the preview said"
+                );
                 assert_eq!(store.import_history().unwrap().len(), before.imports + 1);
                 // A new row creates a customer, a contact (of a customer in Dossier) or both; a
                 // purchase row creates a purchase.
                 let (now, was, new) = (store.stats().unwrap(), &before.stats, c.new as i64);
-                let (customers, contacts, purchases) = (now.customers - was.customers, now.contacts - was.contacts, now.purchases - was.purchases);
+                let (customers, contacts, purchases) =
+                    (now.customers - was.customers, now.contacts - was.contacts, now.purchases - was.purchases);
                 let created = match kind {
                     ImportKind::Customers => customers <= new && new <= customers + contacts && purchases == 0,
                     ImportKind::Contacts => (customers, contacts, purchases) == (0, new, 0),
                     ImportKind::Purchases => (customers, contacts, purchases) == (0, 0, new),
                 };
-                assert!(created, "{kind:?}: {new} new rows made {customers} customers, {contacts} contacts, {purchases} purchases");
+                assert!(
+                    created,
+                    "{kind:?}: {new} new rows made {customers} customers, {contacts} contacts, {purchases} purchases"
+                );
             }
-            (Err(CoreError::Unreadable { error: a }), Err(CoreError::Unreadable { error: b }), Err(CoreError::Unreadable { error: c })) => {
+            (
+                Err(CoreError::Unreadable { error: a }),
+                Err(CoreError::Unreadable { error: b }),
+                Err(CoreError::Unreadable { error: c }),
+            ) => {
                 assert!(a == b && b == &c, "{kind:?}: the same refusal each time: {a:?} / {b:?} / {c:?}");
                 assert_eq!(snapshot(&store, dir.path()), before, "{kind:?}: a refused import writes nothing");
             }
-            (i, p, c) => panic!("{kind:?}: inspect {:?}, preview {:?}, commit {:?}", i.as_ref().err(), p.as_ref().err(), c.err()),
+            (i, p, c) => {
+                panic!("{kind:?}: inspect {:?}, preview {:?}, commit {:?}", i.as_ref().err(), p.as_ref().err(), c.err())
+            }
         }
     }
 }

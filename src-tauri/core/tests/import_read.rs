@@ -15,7 +15,8 @@ fn messy_customer_list(path: &std::path::Path) {
     let title = Format::new().set_bold();
     sheet.merge_range(0, 0, 0, 5, "2025年华东区重点客户名单", &title).unwrap();
     sheet.write_string(1, 0, "制表人：张伟").unwrap();
-    for (c, h) in ["序号", "公司名称", "成立日期", "手机号码", "年采购额", "备注"].iter().enumerate() {
+    for (c, h) in ["序号", "公司名称", "成立日期", "手机号码", "年采购额", "备注"].iter().enumerate()
+    {
         sheet.write_string(3, c as u16, *h).unwrap();
     }
     let date_format = Format::new().set_num_format("yyyy-mm-dd");
@@ -46,10 +47,7 @@ fn a_messy_workbook_reads_into_mapped_values() {
     let allowed = [Field::CustomerName, Field::Founded, Field::Phone, Field::Industry];
     let header = detect_header_row(&sheet.rows, &allowed).unwrap();
     assert_eq!(header, 3, "the header is found below the title block");
-    let headers: Vec<String> = sheet.rows[header]
-        .iter()
-        .map(|c| text(c, Epoch::E1900).unwrap())
-        .collect();
+    let headers: Vec<String> = sheet.rows[header].iter().map(|c| text(c, Epoch::E1900).unwrap()).collect();
     assert_eq!(
         suggest(&headers, &allowed),
         vec![None, Some(Field::CustomerName), Some(Field::Founded), Some(Field::Phone), None, None]

@@ -27,7 +27,13 @@ fn a_saved_template_is_listed_replaced_by_name_and_deleted() {
     assert_eq!(t.kind, ImportKind::Customers);
     assert_eq!(t.headers, h(&["公司", "负责销售", "客户级别", "成立", "联系人", "电话"]));
     assert_eq!(t.created_at, "2026-11-23T12:00:00Z");
-    s.save_mapping_template("采购月报", ImportKind::Purchases, &h(&["客户", "月份", "产品"]), &[Some(CustomerName), Some(Month), Some(Product)]).unwrap();
+    s.save_mapping_template(
+        "采购月报",
+        ImportKind::Purchases,
+        &h(&["客户", "月份", "产品"]),
+        &[Some(CustomerName), Some(Month), Some(Product)],
+    )
+    .unwrap();
 
     let all = s.mapping_templates(None).unwrap();
     assert_eq!(all.len(), 2);
@@ -69,15 +75,26 @@ fn a_refused_template_is_not_saved() {
         Err(CoreError::Validation { field, reason, .. }) => (field, reason),
         other => panic!("expected a validation error, got {other:?}"),
     };
-    assert_eq!(refused(s.save_mapping_template("  ", ImportKind::Customers, &h(CRM), &crm_mapping())), ("name".into(), Reason::Required));
+    assert_eq!(
+        refused(s.save_mapping_template("  ", ImportKind::Customers, &h(CRM), &crm_mapping())),
+        ("name".into(), Reason::Required)
+    );
     assert_eq!(
         refused(s.save_mapping_template(&"长".repeat(61), ImportKind::Customers, &h(CRM), &crm_mapping())),
         ("name".into(), Reason::TooLong)
     );
-    assert_eq!(refused(s.save_mapping_template("空", ImportKind::Customers, &h(CRM), &[None; 6])), ("mapping".into(), Reason::Required));
+    assert_eq!(
+        refused(s.save_mapping_template("空", ImportKind::Customers, &h(CRM), &[None; 6])),
+        ("mapping".into(), Reason::Required)
+    );
     // A purchase field in a contacts template.
     assert_eq!(
-        refused(s.save_mapping_template("错", ImportKind::Contacts, &h(&["客户", "金额"]), &[Some(CustomerName), Some(Amount)])),
+        refused(s.save_mapping_template(
+            "错",
+            ImportKind::Contacts,
+            &h(&["客户", "金额"]),
+            &[Some(CustomerName), Some(Amount)]
+        )),
         ("mapping.1".into(), Reason::InvalidReference)
     );
     assert!(s.mapping_templates(None).unwrap().is_empty());
@@ -115,8 +132,13 @@ fn the_same_columns_in_another_order_or_fewer_are_mapped_by_header_text() {
     assert_eq!(m.mapping, vec![Some(Phone), Some(CustomerName), Some(ContactName), None, Some(Grade)]);
 
     // Two templates hold every header: the closer one (fewest other headers) wins.
-    s.save_mapping_template("精简", ImportKind::Customers, &h(&["公司", "电话", "联系人", "客户级别", "地址"]), &[Some(CustomerName), Some(Phone), Some(ContactName), None, Some(Headquarters)])
-        .unwrap();
+    s.save_mapping_template(
+        "精简",
+        ImportKind::Customers,
+        &h(&["公司", "电话", "联系人", "客户级别", "地址"]),
+        &[Some(CustomerName), Some(Phone), Some(ContactName), None, Some(Headquarters)],
+    )
+    .unwrap();
     let m = s.suggest_mapping_template(ImportKind::Customers, &reordered).unwrap().unwrap();
     assert_eq!(m.name, "精简");
     assert_eq!(m.mapping, vec![Some(Phone), Some(CustomerName), Some(ContactName), None, None]);
@@ -132,7 +154,10 @@ fn a_template_picked_by_name_is_applied_by_header_text() {
     s.save_mapping_template("CRM 导出", ImportKind::Customers, &h(CRM), &crm_mapping()).unwrap();
     // Picked for a file with an extra column: that column is left unmapped.
     let file = h(&["公司", "备注", "电话"]);
-    assert_eq!(s.apply_mapping_template("CRM 导出", ImportKind::Customers, &file).unwrap(), vec![Some(CustomerName), None, Some(Phone)]);
+    assert_eq!(
+        s.apply_mapping_template("CRM 导出", ImportKind::Customers, &file).unwrap(),
+        vec![Some(CustomerName), None, Some(Phone)]
+    );
     assert_eq!(s.apply_mapping_template("CRM 导出", ImportKind::Customers, &h(CRM)).unwrap(), crm_mapping());
     for (name, kind) in [("没有这个", ImportKind::Customers), ("CRM 导出", ImportKind::Purchases)] {
         match s.apply_mapping_template(name, kind, &file) {
@@ -178,7 +203,11 @@ fn inspect_applies_the_saved_template_of_the_same_headers() {
 fn a_fixed_cell_turns_an_error_row_into_a_new_one() {
     let (dir, s) = store();
     let path = write_csv(dir.path());
-    let mut spec = ImportSpec { mapping: Some(crm_mapping()), on_duplicate: OnDuplicate::Skip, ..ImportSpec::new(&path, ImportKind::Customers) };
+    let mut spec = ImportSpec {
+        mapping: Some(crm_mapping()),
+        on_duplicate: OnDuplicate::Skip,
+        ..ImportSpec::new(&path, ImportKind::Customers)
+    };
 
     let before = s.preview_import(&spec).unwrap();
     assert_eq!((before.counts.new, before.counts.error), (1, 1));

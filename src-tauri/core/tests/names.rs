@@ -16,7 +16,11 @@ use dossier_core::{Reason, Store};
 #[test]
 fn saved_names_lose_format_and_control_characters() {
     let (_d, s) = store();
-    let fields = CustomerFields { name: "\u{FEFF}华为\u{200B}技术\u{202E}".into(), short_name: "华\u{00AD}为\u{0007}".into(), ..Default::default() };
+    let fields = CustomerFields {
+        name: "\u{FEFF}华为\u{200B}技术\u{202E}".into(),
+        short_name: "华\u{00AD}为\u{0007}".into(),
+        ..Default::default()
+    };
     let c = s.create_customer(&fields).unwrap();
     assert_eq!((c.fields.name.as_str(), c.fields.short_name.as_str()), ("华为技术", "华为"));
     assert_eq!(s.search("华为技术", 5).unwrap().customers[0].title, "华为技术");
@@ -24,7 +28,8 @@ fn saved_names_lose_format_and_control_characters() {
     let renamed = CustomerFields { name: "华为\u{2066}终端\u{2069}".into(), ..c.fields.clone() };
     assert_eq!(s.update_customer(c.id, &renamed).unwrap().customer.fields.name, "华为终端");
 
-    let p = s.create_contact(c.id, &ContactFields { name: "王\u{200D}芳\u{200F}".into(), ..Default::default() }).unwrap();
+    let p =
+        s.create_contact(c.id, &ContactFields { name: "王\u{200D}芳\u{200F}".into(), ..Default::default() }).unwrap();
     assert_eq!(p.contacts[0].fields.name, "王芳");
     // A name of nothing but invisible characters is no name.
     assert_eq!(refused(s.create_customer(&named("\u{200B}\u{200C}\u{FEFF}"))), ("name".into(), Reason::Required));
@@ -60,7 +65,14 @@ fn sheet(rows: &[[&str; 2]]) -> Sheet {
 const MAPPING: [Option<Field>; 2] = [Some(Field::CustomerName), Some(Field::ContactName)];
 
 fn request(sheet: &Sheet) -> ImportRequest<'_> {
-    ImportRequest { file: "客户.xlsx", sheet, header_row: 0, mapping: &MAPPING, kind: ImportKind::Customers, on_duplicate: OnDuplicate::Skip }
+    ImportRequest {
+        file: "客户.xlsx",
+        sheet,
+        header_row: 0,
+        mapping: &MAPPING,
+        kind: ImportKind::Customers,
+        on_duplicate: OnDuplicate::Skip,
+    }
 }
 
 #[test]
@@ -72,7 +84,7 @@ fn an_import_cleans_names_and_finds_duplicates_under_nfkc() {
         ["客户名称", "联系人"],
         ["华为\u{200B}技术", "王\u{200B}芳"], // both already in Dossier
         ["ＡＢＣ\u{202E}科技", "李\u{FEFF}明"],
-        ["abc科技", "李明"],                   // the row above, written plainly
+        ["abc科技", "李明"], // the row above, written plainly
     ]);
     let plan = s.plan_import(&request(&file)).unwrap();
     let statuses: Vec<RowStatus> = plan.rows.iter().map(|r| r.status).collect();

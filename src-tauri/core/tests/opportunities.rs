@@ -6,7 +6,9 @@ mod common;
 use common::{named, refused, store};
 use dossier_core::error::Reason;
 use dossier_core::model::{CustomerFields, Grade, Settings};
-use dossier_core::opportunities::{LostReason, LostReview, OpportunityFields, OpportunityQuery, OpportunitySort, Stage};
+use dossier_core::opportunities::{
+    LostReason, LostReview, OpportunityFields, OpportunityQuery, OpportunitySort, Stage,
+};
 use dossier_core::visits::{Need, VisitFields};
 use dossier_core::CoreError;
 
@@ -65,7 +67,10 @@ fn every_stage_gate_names_what_is_missing_and_jumps_cannot_skip_it() {
     s.create_visit(c, &visit).unwrap();
     assert_eq!(s.move_opportunity(o.id, Stage::Needs, None).unwrap().fields.stage, Stage::Needs);
     s.move_opportunity(o.id, Stage::Solution, None).unwrap();
-    assert_eq!(gate(s.move_opportunity(o.id, Stage::Quote, None)), ("quoteAmount".into(), "quoteAmount,quoteDate".into()));
+    assert_eq!(
+        gate(s.move_opportunity(o.id, Stage::Quote, None)),
+        ("quoteAmount".into(), "quoteAmount,quoteDate".into())
+    );
     let mut f = s.opportunity(o.id).unwrap().fields;
     f.quote_amount = Some(1_150_000.0);
     s.update_opportunity(o.id, &f).unwrap();
@@ -80,10 +85,17 @@ fn every_stage_gate_names_what_is_missing_and_jumps_cannot_skip_it() {
     assert_eq!(gate(s.move_opportunity(o.id, Stage::Won, None)).1, "contractAmount,contractDate");
     // Moving back needs nothing more.
     assert_eq!(s.move_opportunity(o.id, Stage::Solution, None).unwrap().fields.stage, Stage::Solution);
-    let history: Vec<(Option<Stage>, Stage)> = s.stage_history(o.id).unwrap().into_iter().map(|c| (c.from, c.to)).collect();
+    let history: Vec<(Option<Stage>, Stage)> =
+        s.stage_history(o.id).unwrap().into_iter().map(|c| (c.from, c.to)).collect();
     assert_eq!(
         history,
-        vec![(None, Stage::Initiation), (Some(Stage::Initiation), Stage::Needs), (Some(Stage::Needs), Stage::Solution), (Some(Stage::Solution), Stage::Quote), (Some(Stage::Quote), Stage::Solution)]
+        vec![
+            (None, Stage::Initiation),
+            (Some(Stage::Initiation), Stage::Needs),
+            (Some(Stage::Needs), Stage::Solution),
+            (Some(Stage::Solution), Stage::Quote),
+            (Some(Stage::Quote), Stage::Solution)
+        ]
     );
 }
 
@@ -91,7 +103,14 @@ fn every_stage_gate_names_what_is_missing_and_jumps_cannot_skip_it() {
 fn a_lost_deal_needs_a_review_with_reason_and_text_and_records_where_it_was_lost() {
     let (_d, s) = store();
     let c = s.create_customer(&named("华东精密")).unwrap().id;
-    let o = s.create_opportunity(c, &OpportunityFields { needs: "产线追溯".into(), stage: Stage::Solution, ..deal("二期产线", 800_000.0) }).unwrap();
+    let o = s
+        .create_opportunity(
+            c,
+            &OpportunityFields {
+                needs: "产线追溯".into(), stage: Stage::Solution, ..deal("二期产线", 800_000.0)
+            },
+        )
+        .unwrap();
     assert_eq!(
         gate(s.move_opportunity(o.id, Stage::Lost, None)),
         ("lostReview.reason".into(), "lostReview.reason,lostReview.text".into())
@@ -99,7 +118,13 @@ fn a_lost_deal_needs_a_review_with_reason_and_text_and_records_where_it_was_lost
     let no_text = LostReview { reason: Some(LostReason::Price), ..Default::default() };
     assert_eq!(gate(s.move_opportunity(o.id, Stage::Lost, Some(&no_text))).0, "lostReview.text");
     assert_eq!(s.opportunity(o.id).unwrap().fields.stage, Stage::Solution);
-    let review = LostReview { lost_to: "西门子".into(), reason: Some(LostReason::Price), text: "对方报价低 15%".into(), next: "明年招标前重新接触".into(), ..Default::default() };
+    let review = LostReview {
+        lost_to: "西门子".into(),
+        reason: Some(LostReason::Price),
+        text: "对方报价低 15%".into(),
+        next: "明年招标前重新接触".into(),
+        ..Default::default()
+    };
     let lost = s.move_opportunity(o.id, Stage::Lost, Some(&review)).unwrap();
     let kept = lost.fields.lost_review.unwrap();
     assert_eq!(kept.stage_lost_at, Some(Stage::Solution));
@@ -114,7 +139,11 @@ fn forecast_funnel_and_lost_analysis_add_up() {
     let add = |f: OpportunityFields| s.create_opportunity(c, &f).unwrap();
     let needs = |f: OpportunityFields| OpportunityFields { needs: "明确".into(), ..f };
     // 40 % of 100k, 50 % (override) of 200k, 10 % of 50k.
-    add(needs(OpportunityFields { stage: Stage::Solution, expected_close: "2026-12-15".into(), ..deal("A", 100_000.0) }));
+    add(needs(OpportunityFields {
+        stage: Stage::Solution,
+        expected_close: "2026-12-15".into(),
+        ..deal("A", 100_000.0)
+    }));
     add(needs(OpportunityFields {
         stage: Stage::Quote,
         probability: Some(50),
@@ -137,7 +166,12 @@ fn forecast_funnel_and_lost_analysis_add_up() {
     add(won);
     let lost = |name: &str, to: &str, reason| OpportunityFields {
         stage: Stage::Lost,
-        lost_review: Some(LostReview { lost_to: to.into(), reason: Some(reason), text: "复盘".into(), ..Default::default() }),
+        lost_review: Some(LostReview {
+            lost_to: to.into(),
+            reason: Some(reason),
+            text: "复盘".into(),
+            ..Default::default()
+        }),
         ..deal(name, 70_000.0)
     };
     add(lost("L1", "西门子", LostReason::Price));
@@ -145,7 +179,8 @@ fn forecast_funnel_and_lost_analysis_add_up() {
     add(lost("L3", "ABB", LostReason::Price));
 
     let a = s.pipeline_analytics(&OpportunityQuery::default()).unwrap();
-    let month: Vec<(String, i64, f64, f64)> = a.by_month.iter().map(|r| (r.key.clone(), r.count, r.amount, r.weighted)).collect();
+    let month: Vec<(String, i64, f64, f64)> =
+        a.by_month.iter().map(|r| (r.key.clone(), r.count, r.amount, r.weighted)).collect();
     assert_eq!(month, vec![("2026-12".into(), 2, 300_000.0, 140_000.0), ("2027-01".into(), 1, 50_000.0, 5_000.0)]);
     let owners: Vec<(String, f64)> = a.by_owner.iter().map(|r| (r.key.clone(), r.weighted)).collect();
     assert_eq!(owners, vec![("李娜".into(), 100_000.0), ("张伟".into(), 45_000.0)]);
@@ -157,7 +192,8 @@ fn forecast_funnel_and_lost_analysis_add_up() {
     assert_eq!(funnel[3], (Stage::Quote, 1, 2));
     assert_eq!(funnel[6], (Stage::Won, 1, 1));
     assert_eq!(funnel[7], (Stage::Lost, 3, 3));
-    let reasons: Vec<(String, i64, f64)> = a.lost_by_reason.iter().map(|r| (r.key.clone(), r.count, r.amount)).collect();
+    let reasons: Vec<(String, i64, f64)> =
+        a.lost_by_reason.iter().map(|r| (r.key.clone(), r.count, r.amount)).collect();
     assert_eq!(reasons, vec![("price".into(), 2, 140_000.0), ("relationship".into(), 1, 70_000.0)]);
     let rivals: Vec<(String, i64)> = a.lost_by_competitor.iter().map(|r| (r.key.clone(), r.count)).collect();
     assert_eq!(rivals, vec![("西门子".into(), 2), ("ABB".into(), 1)]);
@@ -170,7 +206,10 @@ fn forecast_funnel_and_lost_analysis_add_up() {
     assert_eq!(a.by_month[0].weighted, 150_000.0);
     let board = s.pipeline_board(&OpportunityQuery { limit: 10, ..Default::default() }).unwrap();
     let solution = board.iter().find(|c| c.stage == Stage::Solution).unwrap();
-    assert_eq!((solution.count, solution.weighted, solution.cards[0].opportunity.effective_probability), (1, 50_000.0, 50));
+    assert_eq!(
+        (solution.count, solution.weighted, solution.cards[0].opportunity.effective_probability),
+        (1, 50_000.0, 50)
+    );
 }
 
 #[test]
@@ -182,7 +221,10 @@ fn the_sample_has_a_red_quote_a_quote_less_solution_and_a_reviewed_lost_deal() {
         page.rows.into_iter().find(|r| r.opportunity.fields.name == name).unwrap_or_else(|| panic!("no {name}"))
     };
     let mes = find("2026 MES 项目");
-    assert_eq!((mes.opportunity.fields.stage, mes.opportunity.customer_name.as_str()), (Stage::Quote, "华东精密机械股份有限公司"));
+    assert_eq!(
+        (mes.opportunity.fields.stage, mes.opportunity.customer_name.as_str()),
+        (Stage::Quote, "华东精密机械股份有限公司")
+    );
     assert!(mes.opportunity.fields.scope_id.is_some(), "the deal owns the customer's MES scope");
     let idle = mes.risk.reasons.iter().find(|r| r.rule == dossier_core::risk::RiskRule::QuoteIdle).expect("quote idle");
     assert_eq!((idle.level, idle.days), (dossier_core::risk::RiskLevel::Red, Some(6)));
@@ -190,7 +232,10 @@ fn the_sample_has_a_red_quote_a_quote_less_solution_and_a_reviewed_lost_deal() {
     assert_eq!(welding.opportunity.fields.stage, Stage::Solution);
     assert_eq!(gate(s.move_opportunity(welding.opportunity.id, Stage::Quote, None)).1, "quoteAmount,quoteDate");
     let lost = find("变电站智能监控").opportunity.fields.lost_review.unwrap();
-    assert_eq!((lost.lost_to.as_str(), lost.reason, lost.stage_lost_at), ("西门子", Some(LostReason::Price), Some(Stage::Quote)));
+    assert_eq!(
+        (lost.lost_to.as_str(), lost.reason, lost.stage_lost_at),
+        ("西门子", Some(LostReason::Price), Some(Stage::Quote))
+    );
     let home = s.home(&dossier_core::activity::HomeQuery::default()).unwrap();
     assert!(home.due_today_total >= 1 && home.overdue_total >= 1 && home.red_total >= 1, "{home:?}");
     let visits = s.visits(mes.opportunity.customer_id, None, 0, 10).unwrap();
@@ -204,22 +249,44 @@ fn the_pipeline_filters_by_deal_owner_and_grade_and_sorts_stages_in_pipeline_ord
     let a = s.create_customer(&graded("华东精密", Grade::A)).unwrap().id;
     let b = s.create_customer(&graded("长江汽配", Grade::B)).unwrap().id;
     let needs = |f: OpportunityFields| OpportunityFields { needs: "明确".into(), ..f };
-    let quoted = |f: OpportunityFields| OpportunityFields { quote_amount: Some(1.0), quote_date: "2026-11-01".into(), ..needs(f) };
+    let quoted = |f: OpportunityFields| OpportunityFields {
+        quote_amount: Some(1.0),
+        quote_date: "2026-11-01".into(),
+        ..needs(f)
+    };
     s.create_opportunity(a, &quoted(OpportunityFields { stage: Stage::Quote, ..deal("报价", 100.0) })).unwrap();
     s.create_opportunity(a, &OpportunityFields { owner: "李娜".into(), ..deal("立项", 200.0) }).unwrap();
-    let lost = LostReview { lost_to: "西门子".into(), reason: Some(LostReason::Price), text: "复盘".into(), ..Default::default() };
-    s.create_opportunity(b, &OpportunityFields { stage: Stage::Lost, lost_review: Some(lost), ..deal("丢单", 300.0) }).unwrap();
+    let lost = LostReview {
+        lost_to: "西门子".into(),
+        reason: Some(LostReason::Price),
+        text: "复盘".into(),
+        ..Default::default()
+    };
+    s.create_opportunity(b, &OpportunityFields { stage: Stage::Lost, lost_review: Some(lost), ..deal("丢单", 300.0) })
+        .unwrap();
     s.create_opportunity(b, &needs(OpportunityFields { stage: Stage::Solution, ..deal("方案", 400.0) })).unwrap();
 
     // 李娜 owns a deal of 张伟's customer: she is offered as a deal owner, not as a customer owner.
     let facets = s.facets().unwrap();
-    assert_eq!((facets.owners, facets.deal_owners), (vec!["张伟".to_string()], vec!["张伟".to_string(), "李娜".to_string()]));
-    let names = |q: OpportunityQuery| s.list_opportunities(&q).unwrap().rows.into_iter().map(|r| r.opportunity.fields.name).collect::<Vec<_>>();
+    assert_eq!(
+        (facets.owners, facets.deal_owners),
+        (vec!["张伟".to_string()], vec!["张伟".to_string(), "李娜".to_string()])
+    );
+    let names = |q: OpportunityQuery| {
+        s.list_opportunities(&q).unwrap().rows.into_iter().map(|r| r.opportunity.fields.name).collect::<Vec<_>>()
+    };
     let by_stage = |q: OpportunityQuery| names(OpportunityQuery { sort: OpportunitySort::Stage, ..q });
-    assert_eq!(by_stage(OpportunityQuery::default()), ["立项", "方案", "报价", "丢单"], "pipeline order, not the codes as text");
+    assert_eq!(
+        by_stage(OpportunityQuery::default()),
+        ["立项", "方案", "报价", "丢单"],
+        "pipeline order, not the codes as text"
+    );
     assert_eq!(by_stage(OpportunityQuery { descending: true, ..Default::default() }), ["丢单", "报价", "方案", "立项"]);
     assert_eq!(by_stage(OpportunityQuery { grades: vec![Grade::A], ..Default::default() }), ["立项", "报价"]);
-    assert_eq!(by_stage(OpportunityQuery { grades: vec![Grade::B], owners: vec!["张伟".into()], ..Default::default() }), ["方案", "丢单"]);
+    assert_eq!(
+        by_stage(OpportunityQuery { grades: vec![Grade::B], owners: vec!["张伟".into()], ..Default::default() }),
+        ["方案", "丢单"]
+    );
     assert_eq!(by_stage(OpportunityQuery { grades: vec![Grade::C], ..Default::default() }), Vec::<String>::new());
     let board = s.pipeline_board(&OpportunityQuery { grades: vec![Grade::A], ..Default::default() }).unwrap();
     assert_eq!(board.iter().map(|c| c.count).sum::<i64>(), 2);

@@ -60,7 +60,13 @@ fn org(s: &Store, customer: &str, people: &[(&str, Option<&str>, bool)]) -> (i64
 }
 
 fn assess(contact_id: i64, role: Option<BuyingRole>, support: i64, influence: i64) -> Assessment {
-    Assessment { contact_id, buying_role: role, support: Some(support), influence: Some(influence), ..Default::default() }
+    Assessment {
+        contact_id,
+        buying_role: role,
+        support: Some(support),
+        influence: Some(influence),
+        ..Default::default()
+    }
 }
 
 fn light(s: &Store, customer: i64) -> StatusLight {
@@ -85,7 +91,8 @@ fn names(refs: &[ContactRef]) -> Vec<&str> {
 #[test]
 fn status_light_unknown_red_amber_green() {
     let (_d, s, _) = store_on("2026-05-01");
-    let (c, id) = org(&s, "中恒电力", &[("王总", None, false), ("李经理", Some("王总"), false), ("赵工", Some("李经理"), false)]);
+    let (c, id) =
+        org(&s, "中恒电力", &[("王总", None, false), ("李经理", Some("王总"), false), ("赵工", Some("李经理"), false)]);
     let map = s.power_map(c, None).unwrap();
     assert_eq!(map.status, MapStatus { light: StatusLight::Unknown, reasons: vec![StatusReason::NotAssessed] });
     assert_eq!(light(&s, c), StatusLight::Unknown);
@@ -148,7 +155,8 @@ fn key_person_flag_makes_a_key_player_and_contact_saves_refresh_the_light() {
 #[test]
 fn an_empty_required_slot_is_red_and_slots_fill_by_role() {
     let (_d, s, _) = store_on("2026-05-01");
-    let (c, id) = org(&s, "华东精密", &[("王总", None, true), ("钱工", Some("王总"), false), ("周工", Some("王总"), false)]);
+    let (c, id) =
+        org(&s, "华东精密", &[("王总", None, true), ("钱工", Some("王总"), false), ("周工", Some("王总"), false)]);
     s.save_assessment(c, None, &assess(id["王总"], Some(BuyingRole::DecisionMaker), 2, 5)).unwrap();
     assert_eq!(light(&s, c), StatusLight::Green);
     let slots = [
@@ -191,7 +199,10 @@ fn an_empty_required_slot_is_red_and_slots_fill_by_role() {
     assert_eq!(m.status.light, StatusLight::Red);
     assert_eq!(light(&s, c), StatusLight::Green);
     let picker = s.power_scopes(c).unwrap();
-    assert_eq!(picker.iter().map(|x| (x.id, x.light)).collect::<Vec<_>>(), [(None, StatusLight::Green), (scope, StatusLight::Red)]);
+    assert_eq!(
+        picker.iter().map(|x| (x.id, x.light)).collect::<Vec<_>>(),
+        [(None, StatusLight::Green), (scope, StatusLight::Red)]
+    );
 }
 
 #[test]
@@ -235,10 +246,19 @@ fn every_change_is_kept_in_the_timeline_newest_first() {
     let (_d, s, cal) = store_on("2026-04-01");
     let (c, id) = org(&s, "蓝海食品", &[("王总", None, true), ("李经理", None, false)]);
     let wang = id["王总"];
-    s.save_assessment(c, None, &Assessment { covered_by: "张伟".into(), ..assess(wang, Some(BuyingRole::DecisionMaker), 1, 5) }).unwrap();
+    s.save_assessment(
+        c,
+        None,
+        &Assessment { covered_by: "张伟".into(), ..assess(wang, Some(BuyingRole::DecisionMaker), 1, 5) },
+    )
+    .unwrap();
     cal.set("2026-05-10");
     // Back-dated to the visit on 05-02: the change counts from then.
-    let changed = Assessment { assessed_on: "2026-05-02".into(), covered_by: "张伟".into(), ..assess(wang, Some(BuyingRole::DecisionMaker), 0, 5) };
+    let changed = Assessment {
+        assessed_on: "2026-05-02".into(),
+        covered_by: "张伟".into(),
+        ..assess(wang, Some(BuyingRole::DecisionMaker), 0, 5)
+    };
     s.save_assessment(c, None, &changed).unwrap();
     // Saving the same again records nothing.
     s.save_assessment(c, None, &changed).unwrap();
@@ -246,7 +266,10 @@ fn every_change_is_kept_in_the_timeline_newest_first() {
     s.set_reports_to(c, None, id["李经理"], Some(wang)).unwrap();
     let timeline = s.power_map_history(c, None, 0).unwrap();
     assert_eq!(timeline.len(), 3, "{timeline:#?}");
-    assert_eq!(timeline.iter().map(|e| e.changed_on.as_str()).collect::<Vec<_>>(), ["2026-05-20", "2026-05-02", "2026-04-01"]);
+    assert_eq!(
+        timeline.iter().map(|e| e.changed_on.as_str()).collect::<Vec<_>>(),
+        ["2026-05-20", "2026-05-02", "2026-04-01"]
+    );
     match &timeline[1].change {
         HistoryChange::Assessment { old, new, fields } => {
             // "王总 支持 → 中立 · 2026-05-02"
@@ -282,7 +305,9 @@ fn the_map_as_of_a_past_date_and_its_diff_with_today() {
     let (c, id) = org(&s, "瑞丰化工", &[("王总", None, true), ("李经理", Some("王总"), false), ("赵工", None, false)]);
     let (wang, li, zhao) = (id["王总"], id["李经理"], id["赵工"]);
     s.save_assessment(c, None, &assess(wang, Some(BuyingRole::DecisionMaker), 1, 5)).unwrap();
-    let m = s.add_edge(c, None, &NewEdge { kind: EdgeKind::Influences, from: zhao, to: wang, label: "技术意见".into() }).unwrap();
+    let m = s
+        .add_edge(c, None, &NewEdge { kind: EdgeKind::Influences, from: zhao, to: wang, label: "技术意见".into() })
+        .unwrap();
     let influence = m.edges.iter().find(|e| e.kind == EdgeKind::Influences).unwrap().id.unwrap();
     assert_eq!(light(&s, c), StatusLight::Green);
 
@@ -291,7 +316,8 @@ fn the_map_as_of_a_past_date_and_its_diff_with_today() {
     s.remove_edge(c, None, influence).unwrap();
     s.set_reports_to(c, None, li, None).unwrap();
     s.set_reports_to(c, None, zhao, Some(wang)).unwrap();
-    let mut newcomer = s.create_contact(c, &ContactFields { name: "钱总监".into(), ..Default::default() }).unwrap().contacts;
+    let mut newcomer =
+        s.create_contact(c, &ContactFields { name: "钱总监".into(), ..Default::default() }).unwrap().contacts;
     newcomer.retain(|x| x.fields.name == "钱总监");
 
     cal.set("2026-05-01");
@@ -316,9 +342,14 @@ fn the_map_as_of_a_past_date_and_its_diff_with_today() {
     assert!(diff.removed_contacts.is_empty());
     assert_eq!(diff.changed.len(), 1);
     assert_eq!(diff.changed[0].contact.name, "王总");
-    assert_eq!((diff.changed[0].then.as_ref().unwrap().support, diff.changed[0].now.as_ref().unwrap().support), (Some(1), Some(-1)));
+    assert_eq!(
+        (diff.changed[0].then.as_ref().unwrap().support, diff.changed[0].now.as_ref().unwrap().support),
+        (Some(1), Some(-1))
+    );
     assert!(diff.changed[0].fields.contains(&"support".to_string()));
-    let describe = |es: &[EdgeSnapshot]| es.iter().map(|e| format!("{} {:?} {}", e.from.name, e.kind, e.to.name)).collect::<Vec<_>>();
+    let describe = |es: &[EdgeSnapshot]| {
+        es.iter().map(|e| format!("{} {:?} {}", e.from.name, e.kind, e.to.name)).collect::<Vec<_>>()
+    };
     assert_eq!(describe(&diff.removed_edges), ["李经理 ReportsTo 王总", "赵工 Influences 王总"]);
     assert_eq!(describe(&diff.added_edges), ["赵工 ReportsTo 王总"]);
     assert_eq!((diff.status_then.light, diff.status_now.light), (StatusLight::Green, StatusLight::Red));
@@ -329,14 +360,18 @@ fn the_map_as_of_a_past_date_and_its_diff_with_today() {
 #[test]
 fn a_reports_to_cycle_is_refused_naming_it_and_the_map_stays() {
     let (_d, s, _) = store_on("2026-05-01");
-    let (c, id) = org(&s, "北方重工", &[("王总", None, true), ("李经理", Some("王总"), false), ("赵工", Some("李经理"), false)]);
+    let (c, id) =
+        org(&s, "北方重工", &[("王总", None, true), ("李经理", Some("王总"), false), ("赵工", Some("李经理"), false)]);
     let before = s.power_map(c, None).unwrap();
     let history = s.power_map_history(c, None, 0).unwrap().len();
     let cycle = |r: Result<MapView, CoreError>| match r {
         Err(CoreError::Validation { field, reason: Reason::Cycle, detail }) => (field, detail),
         other => panic!("expected a cycle, got {other:?}"),
     };
-    assert_eq!(cycle(s.set_reports_to(c, None, id["王总"], Some(id["李经理"]))), ("reportsTo".into(), "王总 → 李经理 → 王总".into()));
+    assert_eq!(
+        cycle(s.set_reports_to(c, None, id["王总"], Some(id["李经理"]))),
+        ("reportsTo".into(), "王总 → 李经理 → 王总".into())
+    );
     assert_eq!(cycle(s.set_reports_to(c, None, id["王总"], Some(id["赵工"]))).1, "王总 → 赵工 → 李经理 → 王总");
     let edge = NewEdge { kind: EdgeKind::ReportsTo, from: id["王总"], to: id["赵工"], label: String::new() };
     assert_eq!(cycle(s.add_edge(c, None, &edge)).1, "王总 → 赵工 → 李经理 → 王总");
@@ -344,7 +379,9 @@ fn a_reports_to_cycle_is_refused_naming_it_and_the_map_stays() {
     // Drawing a second boss is refused (naming the first), not a silent replacement.
     let second_boss = NewEdge { kind: EdgeKind::ReportsTo, from: id["赵工"], to: id["王总"], label: String::new() };
     match s.add_edge(c, None, &second_boss) {
-        Err(CoreError::Validation { field, reason: Reason::Duplicate, detail }) => assert_eq!((field.as_str(), detail.as_str()), ("to", "boss:李经理")),
+        Err(CoreError::Validation { field, reason: Reason::Duplicate, detail }) => {
+            assert_eq!((field.as_str(), detail.as_str()), ("to", "boss:李经理"))
+        }
         other => panic!("expected a refusal, got {other:?}"),
     }
     assert_eq!(s.power_map(c, None).unwrap(), before, "the map is as it was");
@@ -364,26 +401,53 @@ fn self_duplicate_and_other_customer_edges_are_refused_and_change_nothing() {
     let edge = |kind, from, to| NewEdge { kind, from, to, label: String::new() };
     s.add_edge(c, None, &edge(EdgeKind::Influences, li, wang)).unwrap();
     s.add_edge(c, None, &edge(EdgeKind::Conflicts, li, wang)).unwrap();
-    let before = (s.power_map(c, None).unwrap(), s.power_map(c, scope).unwrap(), s.power_map_history(c, scope, 0).unwrap());
+    let before =
+        (s.power_map(c, None).unwrap(), s.power_map(c, scope).unwrap(), s.power_map_history(c, scope, 0).unwrap());
 
     let refusal = |r: Result<MapView, CoreError>| match r {
         Err(CoreError::Validation { field, reason, detail }) => (field, reason, detail),
         other => panic!("expected a refusal, got {other:?}"),
     };
     let own = |x: &str| x.to_string();
-    assert_eq!(refusal(s.add_edge(c, None, &edge(EdgeKind::Influences, wang, wang))), (own("to"), Reason::InvalidReference, own("self")));
-    assert_eq!(refusal(s.add_edge(c, None, &edge(EdgeKind::Influences, li, wang))), (own("to"), Reason::Duplicate, own("influences")));
-    assert_eq!(refusal(s.add_edge(c, None, &edge(EdgeKind::Conflicts, wang, li))).1, Reason::Duplicate, "a conflict either way round");
-    assert_eq!(refusal(s.add_edge(c, scope, &edge(EdgeKind::Influences, li, wang))).1, Reason::Duplicate, "already shown account-wide");
+    assert_eq!(
+        refusal(s.add_edge(c, None, &edge(EdgeKind::Influences, wang, wang))),
+        (own("to"), Reason::InvalidReference, own("self"))
+    );
+    assert_eq!(
+        refusal(s.add_edge(c, None, &edge(EdgeKind::Influences, li, wang))),
+        (own("to"), Reason::Duplicate, own("influences"))
+    );
+    assert_eq!(
+        refusal(s.add_edge(c, None, &edge(EdgeKind::Conflicts, wang, li))).1,
+        Reason::Duplicate,
+        "a conflict either way round"
+    );
+    assert_eq!(
+        refusal(s.add_edge(c, scope, &edge(EdgeKind::Influences, li, wang))).1,
+        Reason::Duplicate,
+        "already shown account-wide"
+    );
     assert_eq!(refusal(s.add_edge(c, None, &edge(EdgeKind::ReportsTo, li, wang))).1, Reason::Duplicate);
     let outsider = stranger["外人"];
-    assert_eq!(refusal(s.add_edge(c, None, &edge(EdgeKind::Influences, wang, outsider))), (own("to"), Reason::InvalidReference, own("other_customer")));
+    assert_eq!(
+        refusal(s.add_edge(c, None, &edge(EdgeKind::Influences, wang, outsider))),
+        (own("to"), Reason::InvalidReference, own("other_customer"))
+    );
     assert_eq!(refusal(s.add_edge(c, None, &edge(EdgeKind::Conflicts, outsider, wang))).0, "from");
-    assert_eq!(refusal(s.set_reports_to(c, None, li, Some(outsider))), (own("reportsTo"), Reason::InvalidReference, own("other_customer")));
+    assert_eq!(
+        refusal(s.set_reports_to(c, None, li, Some(outsider))),
+        (own("reportsTo"), Reason::InvalidReference, own("other_customer"))
+    );
     assert_eq!(refusal(s.save_assessment(c, None, &assess(outsider, None, 1, 1))).1, Reason::InvalidReference);
-    assert_eq!(refusal(s.save_assessment(c, None, &assess(wang, None, 3, 1))), (own("support"), Reason::OutOfRange, own("-2–2")));
+    assert_eq!(
+        refusal(s.save_assessment(c, None, &assess(wang, None, 3, 1))),
+        (own("support"), Reason::OutOfRange, own("-2–2"))
+    );
     assert_eq!(refusal(s.save_assessment(c, None, &assess(wang, None, 0, 6))).0, "influence");
-    assert_eq!(refusal(s.add_edge(c, None, &NewEdge { label: "长".repeat(101), ..edge(EdgeKind::Influences, wang, li) })).1, Reason::TooLong);
+    assert_eq!(
+        refusal(s.add_edge(c, None, &NewEdge { label: "长".repeat(101), ..edge(EdgeKind::Influences, wang, li) })).1,
+        Reason::TooLong
+    );
     assert_eq!(
         (s.power_map(c, None).unwrap(), s.power_map(c, scope).unwrap(), s.power_map_history(c, scope, 0).unwrap()),
         before,
@@ -410,7 +474,16 @@ fn self_duplicate_and_other_customer_edges_are_refused_and_change_nothing() {
 #[test]
 fn deleting_a_contact_reports_and_removes_their_edges_and_undo_brings_them_back() {
     let (_d, s, _) = store_on("2026-05-01");
-    let (c, id) = org(&s, "通达轨交", &[("王总", None, true), ("李经理", Some("王总"), false), ("赵工", Some("李经理"), false), ("钱工", None, false)]);
+    let (c, id) = org(
+        &s,
+        "通达轨交",
+        &[
+            ("王总", None, true),
+            ("李经理", Some("王总"), false),
+            ("赵工", Some("李经理"), false),
+            ("钱工", None, false),
+        ],
+    );
     let (wang, li, zhao, qian) = (id["王总"], id["李经理"], id["赵工"], id["钱工"]);
     let scope = s.create_power_scope(c, "2026 MES 项目").unwrap().scope_id;
     s.add_edge(c, None, &NewEdge { kind: EdgeKind::Influences, from: qian, to: li, label: "老同事".into() }).unwrap();
@@ -423,8 +496,12 @@ fn deleting_a_contact_reports_and_removes_their_edges_and_undo_brings_them_back(
 
     let what = s.contact_removal(li).unwrap();
     assert_eq!(what.contact.name, "李经理");
-    let described: Vec<String> = what.edges.iter().map(|e| format!("{} {:?} {}", e.from.name, e.kind, e.to.name)).collect();
-    assert_eq!(described, ["李经理 ReportsTo 王总", "赵工 ReportsTo 李经理", "钱工 Influences 李经理", "李经理 Conflicts 王总"]);
+    let described: Vec<String> =
+        what.edges.iter().map(|e| format!("{} {:?} {}", e.from.name, e.kind, e.to.name)).collect();
+    assert_eq!(
+        described,
+        ["李经理 ReportsTo 王总", "赵工 ReportsTo 李经理", "钱工 Influences 李经理", "李经理 Conflicts 王总"]
+    );
     assert_eq!(what.assessments.iter().map(|x| x.id).collect::<Vec<_>>(), [None, scope]);
     assert!(s.contact_removal(qian).unwrap().assessments.is_empty());
 
@@ -440,10 +517,19 @@ fn deleting_a_contact_reports_and_removes_their_edges_and_undo_brings_them_back(
         .query_row("SELECT count(*) FROM power_edge WHERE from_id = ?1 OR to_id = ?1", [li], |r| r.get(0))
         .unwrap();
     assert_eq!(stored, 0, "the edges were removed with the contact, not just hidden");
-    assert!(matches!(s.power_map_history(c, None, 1).unwrap()[0].change, HistoryChange::ReportsTo { .. } | HistoryChange::Edge { .. }));
+    assert!(matches!(
+        s.power_map_history(c, None, 1).unwrap()[0].change,
+        HistoryChange::ReportsTo { .. } | HistoryChange::Edge { .. }
+    ));
 
     s.undo_delete().unwrap().unwrap();
-    let strip = |m: MapView| (m.nodes, m.edges.into_iter().map(|e| (e.kind, e.from, e.to, e.label, e.scope_id)).collect::<Vec<_>>(), m.status);
+    let strip = |m: MapView| {
+        (
+            m.nodes,
+            m.edges.into_iter().map(|e| (e.kind, e.from, e.to, e.label, e.scope_id)).collect::<Vec<_>>(),
+            m.status,
+        )
+    };
     assert_eq!(strip(s.power_map(c, None).unwrap()), strip(before_account));
     assert_eq!(strip(s.power_map(c, scope).unwrap()), strip(before_scope));
 
@@ -467,7 +553,11 @@ fn big_org(s: &Store) -> (i64, Vec<i64>) {
             i if i < 90 => Some(40 + (i - 40) / 3),
             i => Some(i - 1), // a chain
         };
-        contacts.push(ContactFields { name: format!("联系人{i:03}"), reports_to: boss.map(|b| b as i64), ..Default::default() });
+        contacts.push(ContactFields {
+            name: format!("联系人{i:03}"),
+            reports_to: boss.map(|b| b as i64),
+            ..Default::default()
+        });
     }
     let mut ids = Vec::new();
     for f in &contacts {
@@ -497,11 +587,15 @@ fn layout_is_a_non_overlapping_deterministic_tree_and_saved_positions_win() {
     points.extend(m.slots.iter().filter_map(|s| s.placeholder).map(|p| (p.x, p.y)));
     for (i, a) in points.iter().enumerate() {
         for b in &points[i + 1..] {
-            assert!((a.0 - b.0).abs() >= layout::X_GAP - 1e-6 || (a.1 - b.1).abs() >= layout::Y_GAP - 1e-6, "overlap at {a:?} {b:?}");
+            assert!(
+                (a.0 - b.0).abs() >= layout::X_GAP - 1e-6 || (a.1 - b.1).abs() >= layout::Y_GAP - 1e-6,
+                "overlap at {a:?} {b:?}"
+            );
         }
     }
     // Sibling subtrees occupy disjoint bands of columns.
-    let children = |id: i64| m.nodes.iter().filter(|n| n.reports_to == Some(id)).map(|n| n.contact_id).collect::<Vec<_>>();
+    let children =
+        |id: i64| m.nodes.iter().filter(|n| n.reports_to == Some(id)).map(|n| n.contact_id).collect::<Vec<_>>();
     let band = |root: i64| {
         let (mut lo, mut hi, mut stack) = (f64::MAX, f64::MIN, vec![root]);
         while let Some(x) = stack.pop() {
@@ -534,7 +628,10 @@ fn layout_is_a_non_overlapping_deterministic_tree_and_saved_positions_win() {
     let scope = s.create_power_scope(c, "项目").unwrap().scope_id;
     assert!(!s.power_map(c, scope).unwrap().nodes.iter().any(|n| n.pinned), "positions are per scope");
     assert_eq!(refused(s.save_positions(c, None, &[NodePosition { x: f64::NAN, ..moved }])).1, Reason::OutOfRange);
-    assert_eq!(refused(s.save_positions(c, None, &[NodePosition { contact_id: -1, ..moved }])).1, Reason::InvalidReference);
+    assert_eq!(
+        refused(s.save_positions(c, None, &[NodePosition { contact_id: -1, ..moved }])).1,
+        Reason::InvalidReference
+    );
     let reset = s.reset_layout(c, None).unwrap();
     assert_eq!(reset.nodes, m.nodes);
 }
@@ -542,14 +639,20 @@ fn layout_is_a_non_overlapping_deterministic_tree_and_saved_positions_win() {
 #[test]
 fn coverage_view_flags_influential_contacts_nobody_covers() {
     let (_d, s, _) = store_on("2026-05-01");
-    let (c, id) = org(&s, "宏图家居", &[("王总", None, true), ("李经理", None, false), ("赵工", None, false), ("钱工", None, false)]);
-    let with = |a: Assessment, coverage: Option<Coverage>, by: &str| Assessment { coverage, covered_by: by.into(), ..a };
+    let (c, id) = org(
+        &s,
+        "宏图家居",
+        &[("王总", None, true), ("李经理", None, false), ("赵工", None, false), ("钱工", None, false)],
+    );
+    let with =
+        |a: Assessment, coverage: Option<Coverage>, by: &str| Assessment { coverage, covered_by: by.into(), ..a };
     s.save_assessment(c, None, &with(assess(id["王总"], None, 0, 5), Some(Coverage::None), "")).unwrap();
     s.save_assessment(c, None, &with(assess(id["李经理"], None, 0, 4), Some(Coverage::Deep), "张伟")).unwrap();
     s.save_assessment(c, None, &with(assess(id["赵工"], None, 0, 2), None, "")).unwrap();
     let m = s.save_assessment(c, None, &with(assess(id["钱工"], None, 0, 4), None, " 李娜 ")).unwrap();
     let rows = s.power_coverage(c, None).unwrap();
-    let summary: Vec<(&str, bool, &str)> = rows.iter().map(|r| (r.contact.name.as_str(), r.flagged, r.covered_by.as_str())).collect();
+    let summary: Vec<(&str, bool, &str)> =
+        rows.iter().map(|r| (r.contact.name.as_str(), r.flagged, r.covered_by.as_str())).collect();
     assert_eq!(summary, [("王总", true, ""), ("钱工", true, "李娜"), ("李经理", false, "张伟"), ("赵工", false, "")]);
     assert!(m.nodes.iter().find(|n| n.contact_id == id["王总"]).unwrap().coverage_gap);
     assert!(!m.nodes.iter().find(|n| n.contact_id == id["李经理"]).unwrap().coverage_gap);
@@ -570,7 +673,14 @@ fn the_role_table_keeps_working_and_records_its_changes() {
     };
     s.save_roles(c, &[role(id["王总"], 2, ""), role(id["李经理"], 0, "")]).unwrap();
     // Who covers 王总 is set on the map; the table does not carry it and must not lose it.
-    s.save_assessment(c, None, &Assessment { covered_by: "张伟".into(), ..s.power_map(c, None).unwrap().nodes[0].assessment.clone().unwrap() }).unwrap();
+    s.save_assessment(
+        c,
+        None,
+        &Assessment {
+            covered_by: "张伟".into(), ..s.power_map(c, None).unwrap().nodes[0].assessment.clone().unwrap()
+        },
+    )
+    .unwrap();
     cal.set("2026-06-01");
     let p = s.save_roles(c, &[role(id["李经理"], 1, ""), role(id["王总"], 2, "2026-05-01")]).unwrap();
     assert_eq!(p.roles.iter().map(|r| r.contact_id).collect::<Vec<_>>(), [id["李经理"], id["王总"]], "table order");
@@ -598,7 +708,12 @@ fn adding_a_contact_from_the_map_with_an_assessment() {
     assert!(s.power_map(c, None).unwrap().nodes.iter().find(|x| x.name == "新人").unwrap().assessment.is_none());
     assert_eq!(s.search("新人", 5).unwrap().contacts.len(), 1);
     // A refused assessment adds no contact either.
-    let bad = s.add_map_contact(c, scope, &ContactFields { name: "再来".into(), ..Default::default() }, Some(&assess(0, None, 9, 1)));
+    let bad = s.add_map_contact(
+        c,
+        scope,
+        &ContactFields { name: "再来".into(), ..Default::default() },
+        Some(&assess(0, None, 9, 1)),
+    );
     assert_eq!(refused(bad).1, Reason::OutOfRange);
     assert_eq!(s.contacts(c).unwrap().len(), 2);
 }
@@ -631,19 +746,32 @@ fn existing_role_rows_migrate_into_the_account_wide_scope_with_a_first_history_e
     assert_eq!(m.status.light, StatusLight::Green);
     let rows = s.list_customers(&CustomerQuery { limit: 10, ..Default::default() }).unwrap().rows;
     let lights: HashMap<i64, StatusLight> = rows.iter().map(|r| (r.id, r.power_status)).collect();
-    assert_eq!(lights, HashMap::from([(1, StatusLight::Green), (2, StatusLight::Unknown)]), "the cached light is filled");
+    assert_eq!(
+        lights,
+        HashMap::from([(1, StatusLight::Green), (2, StatusLight::Unknown)]),
+        "the cached light is filled"
+    );
     let timeline = s.power_map_history(1, None, 0).unwrap();
     assert_eq!(timeline.len(), 2);
-    assert_eq!(timeline.iter().map(|e| (e.contact.name.as_str(), e.changed_on.as_str())).collect::<Vec<_>>(), [("李经理", "2025-03-01"), ("王总", "2025-02-01")]);
+    assert_eq!(
+        timeline.iter().map(|e| (e.contact.name.as_str(), e.changed_on.as_str())).collect::<Vec<_>>(),
+        [("李经理", "2025-03-01"), ("王总", "2025-02-01")]
+    );
     match &timeline[1].change {
         HistoryChange::Assessment { old: None, new: Some(a), .. } => {
-            assert_eq!((a.buying_role, a.support, a.influence, a.coverage), (Some(BuyingRole::DecisionMaker), Some(2), Some(5), Some(Coverage::Deep)));
+            assert_eq!(
+                (a.buying_role, a.support, a.influence, a.coverage),
+                (Some(BuyingRole::DecisionMaker), Some(2), Some(5), Some(Coverage::Deep))
+            );
         }
         other => panic!("{other:?}"),
     }
     // The contacts (entered later, imported say) were known from their first assessment on.
     let past = s.power_map_as_of(1, None, "2025-02-15").unwrap();
-    assert_eq!(past.nodes.iter().map(|n| (n.name.as_str(), n.assessment.is_some())).collect::<Vec<_>>(), [("王总", true)]);
+    assert_eq!(
+        past.nodes.iter().map(|n| (n.name.as_str(), n.assessment.is_some())).collect::<Vec<_>>(),
+        [("王总", true)]
+    );
     let scope = s.create_power_scope(1, "项目").unwrap().scope_id;
     assert_eq!(s.power_map_as_of(1, scope, "2025-03-15").unwrap().nodes.len(), 2, "in every scope's past view");
 }
@@ -651,15 +779,22 @@ fn existing_role_rows_migrate_into_the_account_wide_scope_with_a_first_history_e
 #[test]
 fn the_profile_export_has_a_power_map_row_per_contact_with_reports_to() {
     let (_d, s, _) = store_on("2026-05-01");
-    let (c, id) = org(&s, "安泰消防", &[("王总", None, true), ("李经理", Some("王总"), false), ("赵工", Some("李经理"), false)]);
-    s.save_assessment(c, None, &Assessment { covered_by: "张伟".into(), ..assess(id["王总"], Some(BuyingRole::DecisionMaker), 2, 5) }).unwrap();
+    let (c, id) =
+        org(&s, "安泰消防", &[("王总", None, true), ("李经理", Some("王总"), false), ("赵工", Some("李经理"), false)]);
+    s.save_assessment(
+        c,
+        None,
+        &Assessment { covered_by: "张伟".into(), ..assess(id["王总"], Some(BuyingRole::DecisionMaker), 2, 5) },
+    )
+    .unwrap();
     let scope = s.create_power_scope(c, "2026 消防改造").unwrap().scope_id;
     s.save_assessment(c, scope, &assess(id["赵工"], Some(BuyingRole::Evaluator), -1, 3)).unwrap();
     let opts = dossier_core::export::ReportOptions::default();
     let bytes = dossier_core::export::customer_profile(&s, c, &opts).unwrap().to_bytes().unwrap();
     use calamine::Reader;
     let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-    let rows: Vec<Vec<String>> = book.worksheet_range("客户档案").unwrap().rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    let rows: Vec<Vec<String>> =
+        book.worksheet_range("客户档案").unwrap().rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
     let header = rows.iter().position(|r| r[0] == "联系人" && r[7] == "汇报对象").expect("the power-map table");
     assert_eq!(rows[header][6], "覆盖人");
     let table: Vec<(&str, &str, &str, &str)> = rows[header + 1..header + 4]
@@ -691,7 +826,10 @@ fn sample_customers_have_populated_power_maps() {
     assert_eq!(project.slots.len(), 4);
     assert!(project.slots.iter().any(|x| x.filled_by.is_empty()) && project.status.light == StatusLight::Red);
     let timeline = s.power_map_history(hd, None, 0).unwrap();
-    assert!(timeline.iter().any(|e| matches!(&e.change, HistoryChange::Assessment { old: Some(_), new: Some(_), .. })), "a change, not only first entries");
+    assert!(
+        timeline.iter().any(|e| matches!(&e.change, HistoryChange::Assessment { old: Some(_), new: Some(_), .. })),
+        "a change, not only first entries"
+    );
     // Some change is visible in a past view.
     let diff = s.power_map_diff(hd, None, &timeline[timeline.len() - 1].changed_on).unwrap();
     assert!(!diff.changed.is_empty());
@@ -703,6 +841,14 @@ fn sample_customers_have_populated_power_maps() {
     let (_d2, s2, _) = store_on("2026-11-23");
     dossier_core::sample::load(&s2, 1).unwrap();
     let hd2 = s2.search("华东精密", 1).unwrap().customers[0].id;
-    let strip = |m: MapView| (m.nodes.into_iter().map(|n| (n.name, n.assessment.map(|a| (a.support, a.covered_by)), n.x, n.y)).collect::<Vec<_>>(), m.status);
+    let strip = |m: MapView| {
+        (
+            m.nodes
+                .into_iter()
+                .map(|n| (n.name, n.assessment.map(|a| (a.support, a.covered_by)), n.x, n.y))
+                .collect::<Vec<_>>(),
+            m.status,
+        )
+    };
     assert_eq!(strip(s2.power_map(hd2, None).unwrap()), strip(map));
 }

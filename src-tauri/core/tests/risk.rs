@@ -66,7 +66,10 @@ fn no_follow_up_of_an_open_opportunity_counts_from_its_last_visit_or_stage() {
     let s = store_on(&dir, 2026, 11, 1);
     only(&s, RiskRule::NoFollowUp);
     let c = s.create_customer(&named("长江汽配")).unwrap().id;
-    let o = s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap().id;
+    let o = s
+        .create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() })
+        .unwrap()
+        .id;
     for (day, level) in [(3, RiskLevel::Green), (4, RiskLevel::Yellow), (7, RiskLevel::Yellow), (8, RiskLevel::Red)] {
         let s = store_on(&dir, 2026, 11, day);
         assert_eq!(rule(&s.opportunity_risk(o).unwrap(), RiskRule::NoFollowUp), level, "day {}", day - 1);
@@ -84,11 +87,15 @@ fn no_follow_up_of_an_open_opportunity_counts_from_its_last_visit_or_stage() {
     assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Yellow);
     // A closed opportunity is not followed.
     let s = store_on(&dir, 2026, 11, 30);
-    s.move_opportunity(o, Stage::Lost, Some(&dossier_core::opportunities::LostReview {
-        reason: Some(dossier_core::opportunities::LostReason::Budget),
-        text: "预算取消".into(),
-        ..Default::default()
-    }))
+    s.move_opportunity(
+        o,
+        Stage::Lost,
+        Some(&dossier_core::opportunities::LostReview {
+            reason: Some(dossier_core::opportunities::LostReason::Budget),
+            text: "预算取消".into(),
+            ..Default::default()
+        }),
+    )
     .unwrap();
     assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green);
 }
@@ -116,7 +123,16 @@ fn a_quote_without_activity_for_5_days_is_red_and_activity_resets_it() {
     // An action on the deal on day 4 is activity: 4 vs 5 days from then.
     let s = store_on(&dir, 2026, 11, 4);
     let target = ActionTarget { customer_id: c, opportunity_id: Some(o) };
-    s.create_action(&target, &ActionFields { what: "电话确认报价反馈".into(), owner: "张伟".into(), due_date: "2026-11-06".into(), ..Default::default() }).unwrap();
+    s.create_action(
+        &target,
+        &ActionFields {
+            what: "电话确认报价反馈".into(),
+            owner: "张伟".into(),
+            due_date: "2026-11-06".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green);
     let s = store_on(&dir, 2026, 11, 8);
     assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green);
@@ -131,7 +147,10 @@ fn a_red_power_map_or_an_empty_decision_maker_slot_is_red() {
     let s = store_on(&dir, 2026, 11, 23);
     only(&s, RiskRule::PowerMap);
     let c = s.create_customer(&named("华东精密")).unwrap().id;
-    let o = s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap().id;
+    let o = s
+        .create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() })
+        .unwrap()
+        .id;
     assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green);
     // The account-wide map requires a decision maker nobody fills: the map is red.
     let dm = SlotInput { buying_role: BuyingRole::DecisionMaker, label: String::new() };
@@ -139,8 +158,19 @@ fn a_red_power_map_or_an_empty_decision_maker_slot_is_red() {
     assert_eq!(rule(&s.customer_risk(c).unwrap(), RiskRule::PowerMap), RiskLevel::Red);
     assert_eq!(rule(&s.opportunity_risk(o).unwrap(), RiskRule::PowerMap), RiskLevel::Red, "the deal inherits it");
     // A deal already lost does not: the map threatens deals still to be decided.
-    let lost = LostReview { lost_to: "西门子".into(), reason: Some(LostReason::Price), text: "复盘".into(), ..Default::default() };
-    let done = OpportunityFields { name: "旧项目".into(), amount: Some(1e5), stage: Stage::Lost, lost_review: Some(lost), ..Default::default() };
+    let lost = LostReview {
+        lost_to: "西门子".into(),
+        reason: Some(LostReason::Price),
+        text: "复盘".into(),
+        ..Default::default()
+    };
+    let done = OpportunityFields {
+        name: "旧项目".into(),
+        amount: Some(1e5),
+        stage: Stage::Lost,
+        lost_review: Some(lost),
+        ..Default::default()
+    };
     let done = s.create_opportunity(c, &done).unwrap().id;
     assert_eq!(s.opportunity_risk(done).unwrap().level, RiskLevel::Green);
     let rows = s.list_opportunities(&OpportunityQuery { customer_id: Some(c), ..Default::default() }).unwrap().rows;
@@ -156,7 +186,9 @@ fn a_red_power_map_or_an_empty_decision_maker_slot_is_red() {
     s.update_opportunity(o, &f).unwrap();
     let light = s.opportunity_risk(o).unwrap();
     assert_eq!((light.level, light.reasons[0].rule), (RiskLevel::Red, RiskRule::DecisionMakerMissing));
-    let profile = s.create_contact(c, &ContactFields { name: "王建华".into(), title: "总经理".into(), ..Default::default() }).unwrap();
+    let profile = s
+        .create_contact(c, &ContactFields { name: "王建华".into(), title: "总经理".into(), ..Default::default() })
+        .unwrap();
     let assessment = dossier_core::powermap::Assessment {
         contact_id: profile.contacts[0].id,
         buying_role: Some(BuyingRole::DecisionMaker),
@@ -174,7 +206,19 @@ fn an_open_action_is_overdue_the_day_after_its_due_date() {
     only(&s, RiskRule::OverdueAction);
     let c = s.create_customer(&named("华东精密")).unwrap().id;
     let target = ActionTarget { customer_id: c, opportunity_id: None };
-    let a = s.create_action(&target, &ActionFields { what: "发送报价单".into(), owner: "张伟".into(), due_date: "2026-11-10".into(), ..Default::default() }).unwrap().action.id;
+    let a = s
+        .create_action(
+            &target,
+            &ActionFields {
+                what: "发送报价单".into(),
+                owner: "张伟".into(),
+                due_date: "2026-11-10".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .action
+        .id;
     for (day, level, overdue) in [(10, RiskLevel::Green, false), (11, RiskLevel::Red, true)] {
         let s = store_on(&dir, 2026, 11, day);
         assert_eq!(s.customer_risk(c).unwrap().level, level, "day {day}");
@@ -219,7 +263,8 @@ fn a_financial_or_purchase_signal_is_yellow() {
     let s = store_on(&dir, 2026, 11, 23);
     only(&s, RiskRule::Signal);
     let c = s.create_customer(&named("华东精密")).unwrap().id;
-    let period = |p: &str, days: f64| FinancialPeriod { period: p.into(), inventory_days: Some(days), ..Default::default() };
+    let period =
+        |p: &str, days: f64| FinancialPeriod { period: p.into(), inventory_days: Some(days), ..Default::default() };
     s.save_financials(c, &[period("2024", 30.0), period("2025", 60.0)]).unwrap();
     let light = s.customer_risk(c).unwrap();
     assert_eq!((light.level, light.reasons[0].rule), (RiskLevel::Yellow, RiskRule::Signal));

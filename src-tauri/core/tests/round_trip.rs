@@ -17,7 +17,10 @@ use rust_xlsxwriter::{Format, Workbook};
 
 /// The customer sheet of the team report as calamine reads it.
 fn exported_customers(store: &Store) -> Vec<Vec<Data>> {
-    let bytes = export::team_report(store, &ReportOptions { language: Language::Zh, include_personal: false }).unwrap().to_bytes().unwrap();
+    let bytes = export::team_report(store, &ReportOptions { language: Language::Zh, include_personal: false })
+        .unwrap()
+        .to_bytes()
+        .unwrap();
     let mut book = Xlsx::new(Cursor::new(bytes)).unwrap();
     let name = book.sheet_names()[1].clone();
     assert_eq!(name, "客户");
@@ -69,7 +72,8 @@ fn export_edit_three_cells_reimport_with_overwrite_then_undo() {
 
     let mut rows = exported_customers(&store);
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
-    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}: {header:?}"));
+    let col =
+        |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}: {header:?}"));
     let (industry, grade, region) = (col("行业"), col("客户等级"), col("地区"));
     let name_of = |row: &Vec<Data>| row[col("客户名称")].to_string();
     let (a, b) = (name_of(&rows[1]), name_of(&rows[2]));
@@ -107,7 +111,11 @@ fn export_edit_three_cells_reimport_with_overwrite_then_undo() {
             expected.region = "海南".into();
         }
         assert_eq!(got, expected, "{}: exactly the edited fields change", x.customer.fields.name);
-        assert_eq!((&x.contacts, &x.financials, &x.roles), (&y.contacts, &y.financials, &y.roles), "the rest of the profile is untouched");
+        assert_eq!(
+            (&x.contacts, &x.financials, &x.roles),
+            (&y.contacts, &y.financials, &y.roles),
+            "the rest of the profile is untouched"
+        );
     }
 
     store.undo_import(record.id, false).unwrap();

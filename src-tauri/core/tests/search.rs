@@ -12,12 +12,21 @@ fn titles(hits: &[SearchHit]) -> Vec<&str> {
 fn fixture() -> (tempfile::TempDir, dossier_core::Store) {
     let (dir, s) = store();
     let c = s
-        .create_customer(&CustomerFields { name: "华东精密机械股份有限公司".into(), short_name: "华精".into(), ..Default::default() })
+        .create_customer(&CustomerFields {
+            name: "华东精密机械股份有限公司".into(),
+            short_name: "华精".into(),
+            ..Default::default()
+        })
         .unwrap();
     let other = s.create_customer(&named("芳华纺织有限公司")).unwrap();
     for (name, phone) in [("王芳", "138-0013-8000"), ("张三", "13912345678"), ("王芳菲", "")] {
-        s.create_contact(c.id, &ContactFields { name: name.into(), phone: phone.into(), title: "采购总监".into(), ..Default::default() })
-            .unwrap();
+        s.create_contact(
+            c.id,
+            &ContactFields {
+                name: name.into(), phone: phone.into(), title: "采购总监".into(), ..Default::default()
+            },
+        )
+        .unwrap();
     }
     s.create_contact(other.id, &ContactFields { name: "李四".into(), ..Default::default() }).unwrap();
     (dir, s)

@@ -58,10 +58,7 @@ fn invalid_section_saves_change_nothing() {
         FinancialPeriod { period: "2024".into(), ..Default::default() },
         FinancialPeriod { period: "2025".into(), gross_margin: Some(180.0), ..Default::default() },
     ];
-    assert_eq!(
-        refused(s.save_financials(c.id, &bad)),
-        ("financials.1.grossMargin".into(), Reason::OutOfRange)
-    );
+    assert_eq!(refused(s.save_financials(c.id, &bad)), ("financials.1.grossMargin".into(), Reason::OutOfRange));
     assert_eq!(s.profile(c.id).unwrap().financials, good);
     let bad_it = ProcessIt { digital_maturity: Some(6), ..Default::default() };
     assert_eq!(refused(s.save_process_it(c.id, &bad_it)).0, "digitalMaturity");
@@ -92,7 +89,10 @@ fn every_dimension_saves_and_raises_completeness() {
     )
     .unwrap();
     let p = s
-        .save_process_it(c.id, &ProcessIt { systems: vec!["SAP".into()], digital_maturity: Some(3), ..Default::default() })
+        .save_process_it(
+            c.id,
+            &ProcessIt { systems: vec!["SAP".into()], digital_maturity: Some(3), ..Default::default() },
+        )
         .unwrap();
     assert_eq!(p.business.lines[0].name, "涂料");
     assert_eq!(p.sp_bp.sp_goals, "三年翻番");
@@ -111,8 +111,18 @@ fn financial_signal_uses_the_configured_threshold() {
     let (_dir, s) = store();
     let c = s.create_customer(&named("星海半导体")).unwrap();
     let periods = vec![
-        FinancialPeriod { period: "2024".into(), inventory_days: Some(30.0), receivable_days: Some(60.0), ..Default::default() },
-        FinancialPeriod { period: "2025".into(), inventory_days: Some(60.0), receivable_days: Some(70.0), ..Default::default() },
+        FinancialPeriod {
+            period: "2024".into(),
+            inventory_days: Some(30.0),
+            receivable_days: Some(60.0),
+            ..Default::default()
+        },
+        FinancialPeriod {
+            period: "2025".into(),
+            inventory_days: Some(60.0),
+            receivable_days: Some(70.0),
+            ..Default::default()
+        },
     ];
     let p = s.save_financials(c.id, &periods).unwrap();
     assert_eq!(p.signals.len(), 1);
@@ -120,7 +130,10 @@ fn financial_signal_uses_the_configured_threshold() {
     assert_eq!((p.signals[0].from_value, p.signals[0].to_value, p.signals[0].change_pct), (30.0, 60.0, 100.0));
     s.save_settings(&Settings { turnover_change_pct: 15.0, ..Settings::default() }).unwrap();
     assert_eq!(s.profile(c.id).unwrap().signals.len(), 2, "receivables +16.7% now counts");
-    assert_eq!(refused(s.save_settings(&Settings { turnover_change_pct: 0.0, ..Settings::default() })).0, "turnoverChangePct");
+    assert_eq!(
+        refused(s.save_settings(&Settings { turnover_change_pct: 0.0, ..Settings::default() })).0,
+        "turnoverChangePct"
+    );
 }
 
 #[test]
@@ -145,7 +158,10 @@ fn the_action_reminder_is_on_at_nine_by_default_and_saved_with_the_settings() {
     changed.notify.time = " 08:30 ".into();
     changed.notify.owners = vec![" 李明 ".into(), "李明".into(), "王芳".into()];
     let saved = s.save_settings(&changed).unwrap();
-    assert_eq!((saved.notify.owners, saved.notify.time), (vec!["李明".to_string(), "王芳".to_string()], "08:30".to_string()));
+    assert_eq!(
+        (saved.notify.owners, saved.notify.time),
+        (vec!["李明".to_string(), "王芳".to_string()], "08:30".to_string())
+    );
     changed.notify.owners = vec!["  ".into()];
     assert_eq!(refused(s.save_settings(&changed)).0, "notify.owners.0");
 }
@@ -155,8 +171,13 @@ fn sections_older_than_the_stale_age_are_flagged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.sqlite");
     let old = dossier_core::Store::open(&path, std::sync::Arc::new(dossier_core::FixedClock::on(2025, 6, 1))).unwrap();
-    let c = old.create_customer(&CustomerFields { name: "北方重工".into(), industry: "重型机械".into(), ..Default::default() }).unwrap();
-    old.save_financials(c.id, &[FinancialPeriod { period: "2024".into(), revenue: Some(1.0), ..Default::default() }]).unwrap();
+    let c = old
+        .create_customer(&CustomerFields {
+            name: "北方重工".into(), industry: "重型机械".into(), ..Default::default()
+        })
+        .unwrap();
+    old.save_financials(c.id, &[FinancialPeriod { period: "2024".into(), revenue: Some(1.0), ..Default::default() }])
+        .unwrap();
     drop(old);
     let s = dossier_core::Store::open(&path, common::clock()).unwrap();
     s.save_business(c.id, &MainBusiness { main_products: "挖掘机".into(), ..Default::default() }).unwrap();
@@ -173,7 +194,8 @@ fn contacts_reports_to_must_stay_a_tree_within_the_customer() {
     let (_dir, s) = store();
     let c = s.create_customer(&named("中恒电力")).unwrap();
     let other = s.create_customer(&named("金桥物流")).unwrap();
-    let contact = |name: &str, boss: Option<i64>| ContactFields { name: name.into(), reports_to: boss, ..Default::default() };
+    let contact =
+        |name: &str, boss: Option<i64>| ContactFields { name: name.into(), reports_to: boss, ..Default::default() };
     let p = s.create_contact(c.id, &contact("王总", None)).unwrap();
     let wang = p.contacts[0].id;
     let p = s.create_contact(c.id, &contact("李芳", Some(wang))).unwrap();
@@ -199,7 +221,9 @@ fn contacts_reports_to_must_stay_a_tree_within_the_customer() {
 fn role_table_accepts_only_this_customers_contacts() {
     let (_dir, s) = store();
     let c = s.create_customer(&named("通达轨交")).unwrap();
-    let p = s.create_contact(c.id, &ContactFields { name: "周明".into(), is_key_person: true, ..Default::default() }).unwrap();
+    let p = s
+        .create_contact(c.id, &ContactFields { name: "周明".into(), is_key_person: true, ..Default::default() })
+        .unwrap();
     let id = p.contacts[0].id;
     let role = RoleAssessment {
         contact_id: id,
@@ -210,7 +234,7 @@ fn role_table_accepts_only_this_customers_contacts() {
         evidence: "明确支持".into(),
         assessed_on: String::new(),
     };
-    let p = s.save_roles(c.id, &[role.clone()]).unwrap();
+    let p = s.save_roles(c.id, std::slice::from_ref(&role)).unwrap();
     assert_eq!(p.roles[0].assessed_on, "2026-11-23", "dated today when left empty");
     assert_eq!(p.sections.iter().find(|x| x.section == Section::PowerMap).unwrap().completeness, 100);
     let stranger = RoleAssessment { contact_id: id + 1000, ..role };
@@ -221,7 +245,8 @@ fn role_table_accepts_only_this_customers_contacts() {
 fn delete_and_undo_bring_back_customer_contacts_and_search() {
     let (_dir, s) = store();
     let c = s.create_customer(&named("宏图家居")).unwrap();
-    s.create_contact(c.id, &ContactFields { name: "林雪梅".into(), phone: "13912345678".into(), ..Default::default() }).unwrap();
+    s.create_contact(c.id, &ContactFields { name: "林雪梅".into(), phone: "13912345678".into(), ..Default::default() })
+        .unwrap();
     s.delete_customer(c.id).unwrap();
     assert_eq!(s.stats().unwrap().customers, 0);
     assert_eq!(s.stats().unwrap().contacts, 0);
@@ -272,7 +297,13 @@ fn list_filters_sorts_and_pages() {
     assert!(a.total > 0 && a.rows.iter().all(|r| r.grade == Some(Grade::A)));
     assert_eq!(a.total as usize, a.rows.len());
     let by_name = s
-        .list_customers(&CustomerQuery { sort: CustomerSort::Completeness, descending: false, limit: 5, offset: 2, ..Default::default() })
+        .list_customers(&CustomerQuery {
+            sort: CustomerSort::Completeness,
+            descending: false,
+            limit: 5,
+            offset: 2,
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(by_name.rows.len(), 5);
     assert!(by_name.rows.windows(2).all(|w| w[0].completeness <= w[1].completeness));
@@ -293,12 +324,19 @@ fn sample_data_is_rich_and_deterministic() {
     assert!(stats.customers >= 30);
     assert!(stats.contacts >= 3 * stats.customers);
     assert_eq!(stats, s2.stats().unwrap());
-    let page = s1.list_customers(&CustomerQuery { sort: CustomerSort::Name, limit: 500, ..Default::default() }).unwrap();
+    let page =
+        s1.list_customers(&CustomerQuery { sort: CustomerSort::Name, limit: 500, ..Default::default() }).unwrap();
     let ownerships: std::collections::HashSet<_> =
         page.rows.iter().map(|r| s1.profile(r.id).unwrap().customer.fields.ownership).collect();
     assert_eq!(ownerships.len(), Ownership::ALL.len());
     let first = s1.profile(page.rows[0].id).unwrap();
-    assert_eq!(first, s2.profile(s2.list_customers(&CustomerQuery { sort: CustomerSort::Name, ..Default::default() }).unwrap().rows[0].id).unwrap());
+    assert_eq!(
+        first,
+        s2.profile(
+            s2.list_customers(&CustomerQuery { sort: CustomerSort::Name, ..Default::default() }).unwrap().rows[0].id
+        )
+        .unwrap()
+    );
     // The showcase account carries the inventory-days signal.
     let hd = s1.search("华东精密", 1).unwrap().customers[0].id;
     let p = s1.profile(hd).unwrap();

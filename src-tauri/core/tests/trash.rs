@@ -25,12 +25,45 @@ fn account(s: &Store, name: &str) -> Account {
         s.create_contact(id, &ContactFields { name: n.into(), ..Default::default() }).unwrap();
     }
     let contacts = s.profile(id).unwrap().contacts.iter().map(|c| c.id).collect();
-    s.create_opportunity(id, &OpportunityFields { name: "备件".into(), amount: Some(1e4), ..Default::default() }).unwrap();
-    let deal = s.create_opportunity(id, &OpportunityFields { name: "MES 二期".into(), amount: Some(3e5), expected_close: "2026-11-30".into(), ..Default::default() }).unwrap().id;
-    let action = |what: &str| ActionFields { what: what.into(), owner: "张伟".into(), due_date: "2026-11-23".into(), ..Default::default() };
-    let v = VisitFields { date: "2026-11-20".into(), goal: "确认二期需求".into(), opportunity_id: Some(deal), actions: vec![action("发送报价单"), action("安排技术交流")], ..Default::default() };
+    s.create_opportunity(id, &OpportunityFields { name: "备件".into(), amount: Some(1e4), ..Default::default() })
+        .unwrap();
+    let deal = s
+        .create_opportunity(
+            id,
+            &OpportunityFields {
+                name: "MES 二期".into(),
+                amount: Some(3e5),
+                expected_close: "2026-11-30".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id;
+    let action = |what: &str| ActionFields {
+        what: what.into(),
+        owner: "张伟".into(),
+        due_date: "2026-11-23".into(),
+        ..Default::default()
+    };
+    let v = VisitFields {
+        date: "2026-11-20".into(),
+        goal: "确认二期需求".into(),
+        opportunity_id: Some(deal),
+        actions: vec![action("发送报价单"), action("安排技术交流")],
+        ..Default::default()
+    };
     let visit = s.create_visit(id, &v).unwrap().visit.id;
-    s.add_purchase(id, &PurchaseFields { month: "2026-10".into(), product: "伺服电机".into(), amount: Some(1e4), currency: "CNY".into(), ..Default::default() }).unwrap();
+    s.add_purchase(
+        id,
+        &PurchaseFields {
+            month: "2026-10".into(),
+            product: "伺服电机".into(),
+            amount: Some(1e4),
+            currency: "CNY".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     s.create_power_scope(id, "2026 MES 项目").unwrap();
     Account { id, contacts, deal, visit }
 }
@@ -50,9 +83,18 @@ fn a_deleted_customer_waits_in_the_trash_with_everything_and_comes_back_whole() 
     let page = s.trash(50, 0).unwrap();
     assert_eq!(page.total, 1);
     let e = &page.entries[0];
-    assert_eq!((e.kind, e.record_id, e.customer_id, e.name.as_str(), e.customer_name.as_str()), (DeletedKind::Customer, a.id, a.id, "宏图家居", "宏图家居"));
-    assert_eq!(e.contents, TrashContents { contacts: 3, opportunities: 2, visits: 1, actions: 2, purchases: 1, power_scopes: 1 });
-    assert_eq!((e.deleted_at.as_str(), e.expires_at.as_str(), e.import_id), ("2026-11-23T12:00:00Z", "2026-12-23T12:00:00Z", None));
+    assert_eq!(
+        (e.kind, e.record_id, e.customer_id, e.name.as_str(), e.customer_name.as_str()),
+        (DeletedKind::Customer, a.id, a.id, "宏图家居", "宏图家居")
+    );
+    assert_eq!(
+        e.contents,
+        TrashContents { contacts: 3, opportunities: 2, visits: 1, actions: 2, purchases: 1, power_scopes: 1 }
+    );
+    assert_eq!(
+        (e.deleted_at.as_str(), e.expires_at.as_str(), e.import_id),
+        ("2026-11-23T12:00:00Z", "2026-12-23T12:00:00Z", None)
+    );
     // Nothing of it shows anywhere meanwhile.
     assert_eq!(s.stats().unwrap().customers, 0);
     assert!(s.search("李芳", 8).unwrap().contacts.is_empty());
@@ -78,13 +120,24 @@ fn entries_are_listed_newest_first_and_restored_in_any_order() {
     let a = account(&s, "宏图家居");
     let b = account(&s, "长江汽配");
     s.delete_contact(a.contacts[1]).unwrap();
-    let s = { drop(s); store_on(&dir, 2026, 11, 24) };
+    let s = {
+        drop(s);
+        store_on(&dir, 2026, 11, 24)
+    };
     s.delete_visit(b.visit).unwrap();
-    let s = { drop(s); store_on(&dir, 2026, 11, 25) };
+    let s = {
+        drop(s);
+        store_on(&dir, 2026, 11, 25)
+    };
     let closing = s.home(&HomeQuery::default()).unwrap().closing_total;
     s.delete_opportunity(a.deal).unwrap();
     // A deal in the trash is in no list, count or light.
-    assert!(s.list_opportunities(&OpportunityQuery { limit: 50, ..Default::default() }).unwrap().rows.iter().all(|r| r.opportunity.id != a.deal));
+    assert!(s
+        .list_opportunities(&OpportunityQuery { limit: 50, ..Default::default() })
+        .unwrap()
+        .rows
+        .iter()
+        .all(|r| r.opportunity.id != a.deal));
     assert_eq!(s.home(&HomeQuery::default()).unwrap().closing_total, closing - 1);
     assert!(s.portfolio_risk().unwrap().opportunities.iter().all(|o| o.opportunity_id != a.deal));
     s.delete_customer(b.id).unwrap();
@@ -105,7 +158,10 @@ fn entries_are_listed_newest_first_and_restored_in_any_order() {
     assert_eq!(r.id, a.deal);
     assert_eq!(s.visit(a.visit).unwrap().fields.opportunity_id, Some(a.deal));
     assert_eq!(s.stage_history(a.deal).unwrap().len(), 1);
-    let tied: i64 = s.connection().query_row("SELECT count(*) FROM next_action WHERE opportunity_id = ?1", [a.deal], |r| r.get(0)).unwrap();
+    let tied: i64 = s
+        .connection()
+        .query_row("SELECT count(*) FROM next_action WHERE opportunity_id = ?1", [a.deal], |r| r.get(0))
+        .unwrap();
     assert_eq!(tied, 2, "its actions too");
 }
 
@@ -157,12 +213,19 @@ fn a_restored_deal_whose_id_was_taken_comes_back_under_a_new_one() {
     s.delete_opportunity(a.deal).unwrap();
     s.delete_power_scope(scope).unwrap();
     // The deal had the highest id, which SQLite hands to the next new deal.
-    let taken = s.create_opportunity(a.id, &OpportunityFields { name: "新单".into(), amount: Some(1.0), ..Default::default() }).unwrap().id;
+    let taken = s
+        .create_opportunity(a.id, &OpportunityFields { name: "新单".into(), amount: Some(1.0), ..Default::default() })
+        .unwrap()
+        .id;
     assert_eq!(taken, a.deal, "the id is reused");
     let r = s.restore_trash(entry_id(&s, DeletedKind::Opportunity, a.deal)).unwrap();
     assert_ne!(r.id, a.deal);
     let back = s.opportunity(r.id).unwrap();
-    assert_eq!((back.fields.name.as_str(), back.fields.stage, back.fields.scope_id), ("MES 二期", Stage::Needs, None), "its scope was deleted meanwhile");
+    assert_eq!(
+        (back.fields.name.as_str(), back.fields.stage, back.fields.scope_id),
+        ("MES 二期", Stage::Needs, None),
+        "its scope was deleted meanwhile"
+    );
     assert_eq!(s.stage_history(r.id).unwrap().len(), 2);
     assert_eq!(s.visit(a.visit).unwrap().fields.opportunity_id, Some(r.id), "its summary is tied to it again");
     assert_eq!(s.opportunity(taken).unwrap().fields.name, "新单", "the newer deal is untouched");
@@ -199,8 +262,14 @@ fn entries_leave_for_good_by_age_or_when_purged() {
     assert_eq!(left, (0, 0, 0));
 
     // The number of days is a setting, 1–365.
-    assert_eq!(refused(s.save_settings(&Settings { trash_days: 0, ..Settings::default() })), ("trashDays".into(), Reason::OutOfRange));
-    assert_eq!(refused(s.save_settings(&Settings { trash_days: 366, ..Settings::default() })), ("trashDays".into(), Reason::OutOfRange));
+    assert_eq!(
+        refused(s.save_settings(&Settings { trash_days: 0, ..Settings::default() })),
+        ("trashDays".into(), Reason::OutOfRange)
+    );
+    assert_eq!(
+        refused(s.save_settings(&Settings { trash_days: 366, ..Settings::default() })),
+        ("trashDays".into(), Reason::OutOfRange)
+    );
     s.save_settings(&Settings { trash_days: 90, ..Settings::default() }).unwrap();
     assert_eq!(s.trash(50, 0).unwrap().entries[0].expires_at, "2027-03-22T12:00:00Z");
 
@@ -233,8 +302,18 @@ fn undo_restores_the_newest_delete_and_skips_an_undone_imports_customers() {
         name: "客户".into(),
         rows: vec![vec![text("客户名称")], vec![text("蓝海食品")]],
     };
-    let mapping = dossier_core::import::mapping::suggest(&["客户名称".to_string()], dossier_core::import::plan::ImportKind::Customers.fields());
-    let req = dossier_core::store::ImportRequest { file: "x.xlsx", sheet: &sheet, header_row: 0, mapping: &mapping, kind: dossier_core::import::plan::ImportKind::Customers, on_duplicate: dossier_core::import::plan::OnDuplicate::Skip };
+    let mapping = dossier_core::import::mapping::suggest(
+        &["客户名称".to_string()],
+        dossier_core::import::plan::ImportKind::Customers.fields(),
+    );
+    let req = dossier_core::store::ImportRequest {
+        file: "x.xlsx",
+        sheet: &sheet,
+        header_row: 0,
+        mapping: &mapping,
+        kind: dossier_core::import::plan::ImportKind::Customers,
+        on_duplicate: dossier_core::import::plan::OnDuplicate::Skip,
+    };
     let rec = s.commit_import(&req, &mut |_, _| true).unwrap();
     s.undo_import(rec.id, false).unwrap();
     assert_eq!(s.trash(50, 0).unwrap().entries[0].import_id, Some(rec.id));
@@ -261,7 +340,14 @@ fn import(s: &Store, rows: &[[&str; 4]], on_duplicate: dossier_core::import::pla
     let sheet = customers_sheet(rows);
     let headers: Vec<String> = ["客户名称", "行业", "地区", "联系人"].map(String::from).to_vec();
     let mapping = dossier_core::import::mapping::suggest(&headers, ImportKind::Customers.fields());
-    let req = dossier_core::store::ImportRequest { file: "客户.xlsx", sheet: &sheet, header_row: 0, mapping: &mapping, kind: ImportKind::Customers, on_duplicate };
+    let req = dossier_core::store::ImportRequest {
+        file: "客户.xlsx",
+        sheet: &sheet,
+        header_row: 0,
+        mapping: &mapping,
+        kind: ImportKind::Customers,
+        on_duplicate,
+    };
     s.commit_import(&req, &mut |_, _| true).unwrap().id
 }
 
@@ -269,12 +355,37 @@ fn import(s: &Store, rows: &[[&str; 4]], on_duplicate: dossier_core::import::pla
 fn undoing_an_import_trashes_what_it_created_and_keeps_later_edits() {
     use dossier_core::import::plan::OnDuplicate;
     let (_d, s) = store();
-    let old = s.create_customer(&dossier_core::model::CustomerFields { name: "华东精密".into(), industry: "机械".into(), region: "江苏".into(), ..Default::default() }).unwrap().id;
-    let untouched = s.create_customer(&dossier_core::model::CustomerFields { name: "南方电网".into(), industry: "能源".into(), region: "广东".into(), ..Default::default() }).unwrap().id;
-    let id = import(&s, &[["华东精密", "装备制造", "上海", "王芳"], ["南方电网", "电力", "广州", ""], ["蓝海食品", "食品", "山东", "李四"]], OnDuplicate::Overwrite);
+    let old = s
+        .create_customer(&dossier_core::model::CustomerFields {
+            name: "华东精密".into(),
+            industry: "机械".into(),
+            region: "江苏".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let untouched = s
+        .create_customer(&dossier_core::model::CustomerFields {
+            name: "南方电网".into(),
+            industry: "能源".into(),
+            region: "广东".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let id = import(
+        &s,
+        &[
+            ["华东精密", "装备制造", "上海", "王芳"],
+            ["南方电网", "电力", "广州", ""],
+            ["蓝海食品", "食品", "山东", "李四"],
+        ],
+        OnDuplicate::Overwrite,
+    );
     let created = s.search("蓝海食品", 1).unwrap().customers[0].id;
     // After the import: a visit added to the new customer, 华东精密's region edited by hand.
-    s.create_visit(created, &VisitFields { date: "2026-11-22".into(), goal: "首次拜访".into(), ..Default::default() }).unwrap();
+    s.create_visit(created, &VisitFields { date: "2026-11-22".into(), goal: "首次拜访".into(), ..Default::default() })
+        .unwrap();
     let mut f = s.profile(old).unwrap().customer.fields;
     f.region = "浙江".into();
     s.update_customer(old, &f).unwrap();
@@ -282,7 +393,10 @@ fn undoing_an_import_trashes_what_it_created_and_keeps_later_edits() {
     let p = s.import_undo_preview(id).unwrap();
     assert_eq!((p.customers, p.contacts, p.purchases, p.reverted), (1, 1, 0, 2));
     assert_eq!(p.edited.len(), 1);
-    assert_eq!((p.edited[0].id, p.edited[0].name.as_str(), p.edited[0].fields.clone()), (old, "华东精密", vec!["region".to_string()]));
+    assert_eq!(
+        (p.edited[0].id, p.edited[0].name.as_str(), p.edited[0].fields.clone()),
+        (old, "华东精密", vec!["region".to_string()])
+    );
     assert_eq!(s.import_undo_preview(id).unwrap(), p, "the preview writes nothing");
 
     s.undo_import(id, false).unwrap();
@@ -341,10 +455,18 @@ fn what_the_old_undo_bin_held_becomes_trash_entries_on_upgrade() {
     }
     let s = Store::open(&path, common::clock()).unwrap();
     let page = s.trash(50, 0).unwrap();
-    let listed: Vec<(DeletedKind, i64, String)> = page.entries.iter().map(|e| (e.kind, e.record_id, e.deleted_at.clone())).collect();
-    assert_eq!(listed, [(DeletedKind::Contact, contact, "2026-11-21T08:00:00Z".into()), (DeletedKind::Customer, customer, "2026-11-20T08:00:00Z".into())]);
+    let listed: Vec<(DeletedKind, i64, String)> =
+        page.entries.iter().map(|e| (e.kind, e.record_id, e.deleted_at.clone())).collect();
+    assert_eq!(
+        listed,
+        [
+            (DeletedKind::Contact, contact, "2026-11-21T08:00:00Z".into()),
+            (DeletedKind::Customer, customer, "2026-11-20T08:00:00Z".into())
+        ]
+    );
     assert_eq!(page.entries[1].contents.contacts, 3);
-    let setting: i64 = s.connection().query_row("SELECT count(*) FROM setting WHERE key = 'last_delete'", [], |r| r.get(0)).unwrap();
+    let setting: i64 =
+        s.connection().query_row("SELECT count(*) FROM setting WHERE key = 'last_delete'", [], |r| r.get(0)).unwrap();
     assert_eq!(setting, 0);
     s.restore_trash(page.entries[0].id).unwrap();
     assert_eq!(s.profile(kept_contact).unwrap().contacts.len(), 3);
@@ -356,7 +478,15 @@ fn an_import_from_before_the_trash_reverts_only_records_not_saved_since() {
     let (dir, s) = store();
     let mut ids = Vec::new();
     for (name, region) in [("华东精密", "江苏"), ("南方电网", "广东")] {
-        ids.push(s.create_customer(&dossier_core::model::CustomerFields { name: name.into(), region: region.into(), ..Default::default() }).unwrap().id);
+        ids.push(
+            s.create_customer(&dossier_core::model::CustomerFields {
+                name: name.into(),
+                region: region.into(),
+                ..Default::default()
+            })
+            .unwrap()
+            .id,
+        );
     }
     let id = import(&s, &[["华东精密", "", "上海", ""], ["南方电网", "", "广州", ""]], OnDuplicate::Overwrite);
     // Imports committed before migration 009 did not keep what they wrote.
@@ -367,7 +497,10 @@ fn an_import_from_before_the_trash_reverts_only_records_not_saved_since() {
     f.industry = "机械".into();
     s.update_customer(ids[0], &f).unwrap();
     let p = s.import_undo_preview(id).unwrap();
-    assert_eq!(p.edited.iter().map(|e| (e.id, e.fields.clone())).collect::<Vec<_>>(), [(ids[0], vec!["industry".to_string(), "region".to_string()])]);
+    assert_eq!(
+        p.edited.iter().map(|e| (e.id, e.fields.clone())).collect::<Vec<_>>(),
+        [(ids[0], vec!["industry".to_string(), "region".to_string()])]
+    );
     s.undo_import(id, false).unwrap();
     let region = |i: usize| s.profile(ids[i]).unwrap().customer.fields.region;
     assert_eq!((region(0).as_str(), region(1).as_str()), ("上海", "广东"), "the record saved since is left whole");

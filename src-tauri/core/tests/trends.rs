@@ -18,11 +18,24 @@ use dossier_core::trends::*;
 use dossier_core::{CoreError, Reason, Store};
 
 fn buy(month: &str, product: &str, amount: f64) -> PurchaseFields {
-    PurchaseFields { month: month.into(), product: product.into(), amount: Some(amount), quantity: Some(1.0), ..Default::default() }
+    PurchaseFields {
+        month: month.into(),
+        product: product.into(),
+        amount: Some(amount),
+        quantity: Some(1.0),
+        ..Default::default()
+    }
 }
 
 fn customer(s: &Store, name: &str, grade: Grade, owner: &str) -> i64 {
-    s.create_customer(&CustomerFields { name: name.into(), grade: Some(grade), owner: owner.into(), ..Default::default() }).unwrap().id
+    s.create_customer(&CustomerFields {
+        name: name.into(),
+        grade: Some(grade),
+        owner: owner.into(),
+        ..Default::default()
+    })
+    .unwrap()
+    .id
 }
 
 /// `amounts` (万元) for the months ending with 2026-10, one record each.
@@ -52,17 +65,42 @@ fn purchase_records_are_validated_field_by_field() {
     assert_eq!(bad(buy("", "A", 1.0)), ("month".into(), Reason::Required));
     assert_eq!(bad(buy("2026-13", "A", 1.0)), ("month".into(), Reason::InvalidDate));
     assert_eq!(bad(buy("2026/01", "A", 1.0)), ("month".into(), Reason::InvalidDate));
-    assert_eq!(bad(PurchaseFields { day: "2026-02-03".into(), ..buy("2026-01", "A", 1.0) }), ("day".into(), Reason::InvalidDate));
-    assert_eq!(bad(PurchaseFields { day: "2026-01-32".into(), ..buy("2026-01", "A", 1.0) }), ("day".into(), Reason::InvalidDate));
+    assert_eq!(
+        bad(PurchaseFields { day: "2026-02-03".into(), ..buy("2026-01", "A", 1.0) }),
+        ("day".into(), Reason::InvalidDate)
+    );
+    assert_eq!(
+        bad(PurchaseFields { day: "2026-01-32".into(), ..buy("2026-01", "A", 1.0) }),
+        ("day".into(), Reason::InvalidDate)
+    );
     assert_eq!(bad(buy("2026-01", "  ", 1.0)), ("product".into(), Reason::Required));
     assert_eq!(bad(buy("2026-01", "A", f64::NAN)), ("amount".into(), Reason::OutOfRange));
-    assert_eq!(bad(PurchaseFields { quantity: None, amount: None, ..buy("2026-01", "A", 1.0) }), ("amount".into(), Reason::Required));
-    assert_eq!(bad(PurchaseFields { currency: "dollars".into(), ..buy("2026-01", "A", 1.0) }), ("currency".into(), Reason::OutOfRange));
+    assert_eq!(
+        bad(PurchaseFields { quantity: None, amount: None, ..buy("2026-01", "A", 1.0) }),
+        ("amount".into(), Reason::Required)
+    );
+    assert_eq!(
+        bad(PurchaseFields { currency: "dollars".into(), ..buy("2026-01", "A", 1.0) }),
+        ("currency".into(), Reason::OutOfRange)
+    );
     assert_eq!(s.stats().unwrap().purchases, 0, "nothing refused was written");
 
     // Returns are allowed; the currency is tidied; an empty one is CNY.
-    let r = s.add_purchase(id, &PurchaseFields { quantity: Some(-2.0), currency: " usd ".into(), day: "2026-01-15".into(), ..buy("2026-01", " A ", -300.0) }).unwrap();
-    assert_eq!((r.fields.product.as_str(), r.fields.currency.as_str(), r.fields.amount, r.future), ("A", "USD", Some(-300.0), false));
+    let r = s
+        .add_purchase(
+            id,
+            &PurchaseFields {
+                quantity: Some(-2.0),
+                currency: " usd ".into(),
+                day: "2026-01-15".into(),
+                ..buy("2026-01", " A ", -300.0)
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (r.fields.product.as_str(), r.fields.currency.as_str(), r.fields.amount, r.future),
+        ("A", "USD", Some(-300.0), false)
+    );
     assert_eq!(s.add_purchase(id, &buy("2026-02", "A", 5.0)).unwrap().fields.currency, "CNY");
 }
 
@@ -73,7 +111,10 @@ fn unknown_and_deleted_customers_are_refused_and_records_can_be_edited_and_delet
     let id = s.create_customer(&named("华东精密")).unwrap().id;
     let p = s.add_purchase(id, &buy("2026-01", "A", 100.0)).unwrap();
     let edited = s.update_purchase(p.id, &buy("2026-03", "B", 250.0)).unwrap();
-    assert_eq!((edited.id, edited.fields.month.as_str(), edited.fields.product.as_str(), edited.fields.amount), (p.id, "2026-03", "B", Some(250.0)));
+    assert_eq!(
+        (edited.id, edited.fields.month.as_str(), edited.fields.product.as_str(), edited.fields.amount),
+        (p.id, "2026-03", "B", Some(250.0))
+    );
     assert_eq!(refused(s.update_purchase(p.id, &buy("2026-03", "", 1.0))), ("product".into(), Reason::Required));
     assert_eq!(s.purchase(p.id).unwrap(), edited, "a refused edit changes nothing");
     s.delete_purchase(p.id).unwrap();
@@ -106,7 +147,8 @@ fn other_currencies_are_counted_and_left_out_of_amounts() {
     let (_d, s) = store();
     let id = s.create_customer(&named("华东精密")).unwrap().id;
     s.add_purchase(id, &buy("2026-10", "A", 1000.0)).unwrap();
-    s.add_purchase(id, &PurchaseFields { currency: "USD".into(), quantity: Some(3.0), ..buy("2026-10", "A", 50.0) }).unwrap();
+    s.add_purchase(id, &PurchaseFields { currency: "USD".into(), quantity: Some(3.0), ..buy("2026-10", "A", 50.0) })
+        .unwrap();
     s.add_purchase(id, &PurchaseFields { currency: "USD".into(), ..buy("2026-09", "B", 20.0) }).unwrap();
     s.add_purchase(id, &PurchaseFields { quantity: Some(-1.0), ..buy("2026-10", "A", -100.0) }).unwrap();
     let d = s.trend_data(id, &TrendRange::Last { months: 3 }).unwrap();
@@ -134,9 +176,13 @@ fn the_grid_pages_a_customers_records_newest_first() {
     assert_eq!(rows, [("2026-03", "A"), ("2026-03", "B")]);
     let page = s.purchases(id, &PurchaseQuery { offset: 2, limit: 2, ..Default::default() }).unwrap();
     assert_eq!(page.rows.iter().map(|r| r.fields.month.as_str()).collect::<Vec<_>>(), ["2026-02", "2026-01"]);
-    let a = s.purchases(id, &PurchaseQuery { product: "A".into(), from: "2026-03".into(), ..Default::default() }).unwrap();
+    let a =
+        s.purchases(id, &PurchaseQuery { product: "A".into(), from: "2026-03".into(), ..Default::default() }).unwrap();
     assert_eq!((a.total, a.rows[0].fields.month.as_str()), (1, "2026-03"));
-    assert_eq!(refused(s.purchases(id, &PurchaseQuery { to: "March".into(), ..Default::default() })), ("to".into(), Reason::InvalidDate));
+    assert_eq!(
+        refused(s.purchases(id, &PurchaseQuery { to: "March".into(), ..Default::default() })),
+        ("to".into(), Reason::InvalidDate)
+    );
 }
 
 #[test]
@@ -144,10 +190,19 @@ fn ranges_are_checked() {
     let (_d, s) = store();
     let id = s.create_customer(&named("华东精密")).unwrap().id;
     assert_eq!(refused(s.trend_data(id, &TrendRange::Last { months: 0 })), ("range.months".into(), Reason::OutOfRange));
-    assert_eq!(refused(s.trend_data(id, &TrendRange::Custom { from: "2026-05".into(), to: "2026-04".into() })), ("range.to".into(), Reason::OutOfRange));
-    assert_eq!(refused(s.trend_data(id, &TrendRange::Custom { from: "x".into(), to: "2026-04".into() })), ("range.from".into(), Reason::InvalidDate));
+    assert_eq!(
+        refused(s.trend_data(id, &TrendRange::Custom { from: "2026-05".into(), to: "2026-04".into() })),
+        ("range.to".into(), Reason::OutOfRange)
+    );
+    assert_eq!(
+        refused(s.trend_data(id, &TrendRange::Custom { from: "x".into(), to: "2026-04".into() })),
+        ("range.from".into(), Reason::InvalidDate)
+    );
     let empty = s.trend_data(id, &TrendRange::Last { months: 24 }).unwrap();
-    assert_eq!((empty.months.len(), empty.months[23].as_str(), empty.total.amount.iter().sum::<f64>()), (24, "2026-11", 0.0));
+    assert_eq!(
+        (empty.months.len(), empty.months[23].as_str(), empty.total.amount.iter().sum::<f64>()),
+        (24, "2026-11", 0.0)
+    );
     assert_eq!(empty.previous_months[0], "2023-12");
 }
 
@@ -201,7 +256,15 @@ fn chart_data_matches_a_brute_force_sum_on_random_data() {
             records
                 .iter()
                 .filter(|(c, rm, f)| *c == id && *rm == m && product.is_none_or(|p| f.product == p))
-                .map(|(_, _, f)| if quantity { f.quantity.unwrap_or(0.0) } else if f.currency == "CNY" { f.amount.unwrap_or(0.0) } else { 0.0 })
+                .map(|(_, _, f)| {
+                    if quantity {
+                        f.quantity.unwrap_or(0.0)
+                    } else if f.currency == "CNY" {
+                        f.amount.unwrap_or(0.0)
+                    } else {
+                        0.0
+                    }
+                })
                 .sum()
         };
         let close = |a: f64, b: f64| (a - b).abs() < 0.011;
@@ -221,14 +284,26 @@ fn chart_data_matches_a_brute_force_sum_on_random_data() {
         }
         let sorted = d.products.windows(2).all(|w| w[0].total_amount >= w[1].total_amount);
         assert!(sorted, "products largest first");
-        let other: i64 = records.iter().filter(|(c, m, f)| *c == id && (first..=last).contains(m) && f.currency != "CNY" && f.amount.is_some()).count() as i64;
+        let other: i64 = records
+            .iter()
+            .filter(|(c, m, f)| *c == id && (first..=last).contains(m) && f.currency != "CNY" && f.amount.is_some())
+            .count() as i64;
         assert_eq!(d.other_currencies.iter().map(|o| o.records).sum::<i64>(), other);
     }
     // The portfolio's total is the sum over customers, and the cached feed is exactly the
     // customers' own signals in feed order.
-    let p = s.portfolio_trend(&PortfolioQuery { range: TrendRange::Custom { from: "2025-02".into(), to: "2026-02".into() }, ..Default::default() }).unwrap();
+    let p = s
+        .portfolio_trend(&PortfolioQuery {
+            range: TrendRange::Custom { from: "2025-02".into(), to: "2026-02".into() },
+            ..Default::default()
+        })
+        .unwrap();
     for (i, m) in (first..=last).enumerate() {
-        let brute: f64 = records.iter().filter(|(_, rm, f)| *rm == m && f.currency == "CNY").map(|(_, _, f)| f.amount.unwrap_or(0.0)).sum();
+        let brute: f64 = records
+            .iter()
+            .filter(|(_, rm, f)| *rm == m && f.currency == "CNY")
+            .map(|(_, _, f)| f.amount.unwrap_or(0.0))
+            .sum();
         assert!((p.total[i] - brute).abs() < 0.05, "{m}: {} vs {brute}", p.total[i]);
     }
     let mut expected: Vec<TrendSignal> = ids.iter().flat_map(|&id| s.customer_signals(id).unwrap()).collect();
@@ -247,7 +322,10 @@ fn the_feed_follows_every_write_and_the_thresholds() {
     let f = feed(&s, FeedQuery::default());
     assert_eq!(f.evaluated_month, "2026-10");
     let got: Vec<_> = f.signals.iter().map(|x| (x.customer_name.as_str(), x.kind, x.severity)).collect();
-    assert_eq!(got, [("华东精密", SignalKind::Decline, Severity::High), ("长江汽配", SignalKind::Surge, Severity::Low)]);
+    assert_eq!(
+        got,
+        [("华东精密", SignalKind::Decline, Severity::High), ("长江汽配", SignalKind::Surge, Severity::Low)]
+    );
     assert_eq!(f.signals[0].text, "伺服电机 连续 3 个月下降:120 → 95 → 70 → 52 万元");
     assert_eq!(f.signals[0].months, ["2026-07", "2026-08", "2026-09", "2026-10"]);
 
@@ -264,11 +342,18 @@ fn the_feed_follows_every_write_and_the_thresholds() {
     s.update_purchase(oct.id, &buy("2026-10", "伺服电机", 800_000.0)).unwrap();
     assert_eq!(feed(&s, FeedQuery::default()).total, 1);
     s.delete_purchase(oct.id).unwrap();
-    assert_eq!(kinds(&feed(&s, FeedQuery { grades: vec![Grade::A], ..Default::default() }).signals), [], "Oct missing: 70 → 0 is neither a decline nor (yet) a stop");
+    assert_eq!(
+        kinds(&feed(&s, FeedQuery { grades: vec![Grade::A], ..Default::default() }).signals),
+        [],
+        "Oct missing: 70 → 0 is neither a decline nor (yet) a stop"
+    );
 
     // Thresholds: a stop after 1 month at the threshold 1.
     s.save_settings(&Settings { stopped_months: 1, ..Settings::default() }).unwrap();
-    assert_eq!(kinds(&feed(&s, FeedQuery { grades: vec![Grade::A], ..Default::default() }).signals), [("伺服电机".into(), SignalKind::Stopped)]);
+    assert_eq!(
+        kinds(&feed(&s, FeedQuery { grades: vec![Grade::A], ..Default::default() }).signals),
+        [("伺服电机".into(), SignalKind::Stopped)]
+    );
     s.save_settings(&Settings::default()).unwrap();
 
     // Delete to the trash: gone from the feed; undo: back; purged: its rows go.
@@ -278,14 +363,21 @@ fn the_feed_follows_every_write_and_the_thresholds() {
     assert_eq!(feed(&s, FeedQuery::default()).total, 1);
     s.delete_customer(b).unwrap();
     s.empty_trash().unwrap();
-    let cached: i64 = s.connection().query_row("SELECT count(*) FROM trend_signal WHERE customer_id = ?1", [b], |r| r.get(0)).unwrap();
+    let cached: i64 = s
+        .connection()
+        .query_row("SELECT count(*) FROM trend_signal WHERE customer_id = ?1", [b], |r| r.get(0))
+        .unwrap();
     assert_eq!(cached, 0);
 
     // Financial periods of dimension 3 join the same feed.
-    let fin = |p: &str, days: f64| FinancialPeriod { period: p.into(), inventory_days: Some(days), ..Default::default() };
+    let fin =
+        |p: &str, days: f64| FinancialPeriod { period: p.into(), inventory_days: Some(days), ..Default::default() };
     s.save_financials(a, &[fin("2024", 30.0), fin("2025", 60.0)]).unwrap();
     let f = feed(&s, FeedQuery::default());
-    assert_eq!((f.signals[0].kind, f.signals[0].severity, f.signals[0].text.as_str()), (SignalKind::Financial, Severity::Medium, "库存周转天数 2024 → 2025:30 → 60 天,+100%"));
+    assert_eq!(
+        (f.signals[0].kind, f.signals[0].severity, f.signals[0].text.as_str()),
+        (SignalKind::Financial, Severity::Medium, "库存周转天数 2024 → 2025:30 → 60 天,+100%")
+    );
 }
 
 #[test]
@@ -295,10 +387,20 @@ fn imports_and_their_undo_reach_the_feed() {
     series(&s, a, "伺服电机", &[110.0, 120.0, 95.0, 70.0, 0.0]);
     assert_eq!(feed(&s, FeedQuery::default()).total, 0);
     let rows = [["客户", "月份", "产品", "金额"], ["华东精密机械股份有限公司", "2026-10", "伺服电机", "52万"]];
-    let sheet = Sheet { name: "采购".into(), rows: rows.iter().map(|r| r.iter().map(|c| Cell::Text(c.to_string())).collect()).collect() };
+    let sheet = Sheet {
+        name: "采购".into(),
+        rows: rows.iter().map(|r| r.iter().map(|c| Cell::Text(c.to_string())).collect()).collect(),
+    };
     let headers: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
     let mapping = suggest(&headers, ImportKind::Purchases.fields());
-    let req = ImportRequest { file: "p.xlsx", sheet: &sheet, header_row: 0, mapping: &mapping, kind: ImportKind::Purchases, on_duplicate: OnDuplicate::Skip };
+    let req = ImportRequest {
+        file: "p.xlsx",
+        sheet: &sheet,
+        header_row: 0,
+        mapping: &mapping,
+        kind: ImportKind::Purchases,
+        on_duplicate: OnDuplicate::Skip,
+    };
     let rec = s.commit_import(&req, &mut |_, _| true).unwrap();
     assert_eq!(kinds(&feed(&s, FeedQuery::default()).signals), [("伺服电机".into(), SignalKind::Decline)]);
     s.undo_import(rec.id, false).unwrap();
@@ -319,15 +421,25 @@ fn the_portfolio_chart_totals_months_and_finds_the_movers() {
     series(&s, a, "P", &fa);
     series(&s, b, "P", &fb);
     series(&s, c, "P", &[5.0; 15]);
-    let p = s.portfolio_trend(&PortfolioQuery { range: TrendRange::Last { months: 12 }, movers: 2, ..Default::default() }).unwrap();
-    assert_eq!((p.months[0].as_str(), p.months[11].as_str()), ("2025-11", "2026-10"), "ends with the latest month that has purchases");
+    let p = s
+        .portfolio_trend(&PortfolioQuery { range: TrendRange::Last { months: 12 }, movers: 2, ..Default::default() })
+        .unwrap();
+    assert_eq!(
+        (p.months[0].as_str(), p.months[11].as_str()),
+        ("2025-11", "2026-10"),
+        "ends with the latest month that has purchases"
+    );
     assert_eq!(p.total[11], 120_000.0);
     assert_eq!(p.previous_total[11], 160_000.0);
     assert_eq!(p.previous_total[0], 0.0, "2024-11: before the first record");
     let movers: Vec<_> = p.movers.iter().map(|m| (m.customer_id, m.change, m.change_pct)).collect();
     assert_eq!(movers, [(a, -180_000.0, Some(-60.0)), (b, 60_000.0, Some(200.0))]);
     assert_eq!(p.movers[0].amount[11], 40_000.0);
-    let only_b = s.portfolio_trend(&PortfolioQuery { grades: vec![Grade::B], owners: vec!["李娜".into()], ..Default::default() }).unwrap();
+    let only_b = s
+        .portfolio_trend(&PortfolioQuery {
+            grades: vec![Grade::B], owners: vec!["李娜".into()], ..Default::default()
+        })
+        .unwrap();
     assert_eq!(only_b.total.last(), Some(&80_000.0));
 }
 
@@ -335,11 +447,17 @@ fn the_portfolio_chart_totals_months_and_finds_the_movers() {
 fn settings_saved_by_an_older_version_take_the_trend_defaults() {
     let (_d, s) = store();
     s.connection()
-        .execute("INSERT INTO setting (key, value) VALUES ('settings', '{\"staleMonths\":18,\"turnoverChangePct\":40.0}')", [])
+        .execute(
+            "INSERT INTO setting (key, value) VALUES ('settings', '{\"staleMonths\":18,\"turnoverChangePct\":40.0}')",
+            [],
+        )
         .unwrap();
     let got = s.settings().unwrap();
     assert_eq!(got, Settings { stale_months: 18, turnover_change_pct: 40.0, ..Settings::default() });
-    assert_eq!((got.decline_months, got.surge_pct, got.yoy_pct, got.stopped_months, got.new_product_months), (3, 50.0, 30.0, 3, 3));
+    assert_eq!(
+        (got.decline_months, got.surge_pct, got.yoy_pct, got.stopped_months, got.new_product_months),
+        (3, 50.0, 30.0, 3, 3)
+    );
     for (bad, field) in [
         (Settings { decline_months: 0, ..got.clone() }, "declineMonths"),
         (Settings { surge_pct: 0.0, ..got.clone() }, "surgePct"),
@@ -355,7 +473,14 @@ fn settings_saved_by_an_older_version_take_the_trend_defaults() {
 fn the_sample_data_shows_each_scripted_signal_and_only_those() {
     let (_d, s) = store();
     dossier_core::sample::load(&s, 1).unwrap();
-    let purchase_kinds = [SignalKind::Decline, SignalKind::Surge, SignalKind::NewProduct, SignalKind::Stopped, SignalKind::YoyDrop, SignalKind::YoyRise];
+    let purchase_kinds = [
+        SignalKind::Decline,
+        SignalKind::Surge,
+        SignalKind::NewProduct,
+        SignalKind::Stopped,
+        SignalKind::YoyDrop,
+        SignalKind::YoyRise,
+    ];
     let f = feed(&s, FeedQuery { kinds: purchase_kinds.to_vec(), ..Default::default() });
     let got: Vec<_> = f.signals.iter().map(|x| (x.customer_name.as_str(), x.product.as_str(), x.kind)).collect();
     assert_eq!(
@@ -369,7 +494,10 @@ fn the_sample_data_shows_each_scripted_signal_and_only_those() {
         ]
     );
     assert_eq!(f.signals[0].text, "伺服电机 连续 3 个月下降:120 → 95 → 70 → 52 万元");
-    assert!(feed(&s, FeedQuery { kinds: vec![SignalKind::Financial], ..Default::default() }).total > 0, "the sample's financial signals join the feed");
+    assert!(
+        feed(&s, FeedQuery { kinds: vec![SignalKind::Financial], ..Default::default() }).total > 0,
+        "the sample's financial signals join the feed"
+    );
     let huadong = f.signals[0].customer_id;
     let d = s.trend_data(huadong, &TrendRange::Last { months: 36 }).unwrap();
     assert_eq!((d.months[0].as_str(), d.months[35].as_str()), ("2023-11", "2026-10"));

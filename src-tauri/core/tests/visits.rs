@@ -24,7 +24,11 @@ fn issues(w: &[QualityWarning]) -> Vec<(QualityIssue, String, String)> {
 fn the_quality_check_warns_but_saves() {
     let (_d, s) = store();
     let c = s.create_customer(&named("华东精密")).unwrap().id;
-    let vague = VisitFields { date: "2026-11-20".into(), summary: "聊得不错，继续保持联系，客户有需求".into(), ..Default::default() };
+    let vague = VisitFields {
+        date: "2026-11-20".into(),
+        summary: "聊得不错，继续保持联系，客户有需求".into(),
+        ..Default::default()
+    };
     let saved = s.create_visit(c, &vague).unwrap();
     assert_eq!(
         issues(&saved.warnings),
@@ -37,8 +41,15 @@ fn the_quality_check_warns_but_saves() {
     assert!(saved.warnings[1].suggestion.contains("哪天之前"));
     assert_eq!(s.visits(c, None, 0, 10).unwrap().total, 1, "warnings never block");
 
-    let actions = vec![action("跟进", "张伟", "2026-11-30"), action("发送技术方案", "", ""), action("补发会议纪要", "李娜", "2026-11-20")];
-    let v = VisitFields { date: "2026-11-20".into(), summary: "确认了 MES 接口范围".into(), actions, ..Default::default() };
+    let actions = vec![
+        action("跟进", "张伟", "2026-11-30"),
+        action("发送技术方案", "", ""),
+        action("补发会议纪要", "李娜", "2026-11-20"),
+    ];
+    let v =
+        VisitFields {
+            date: "2026-11-20".into(), summary: "确认了 MES 接口范围".into(), actions, ..Default::default()
+        };
     let saved = s.create_visit(c, &v).unwrap();
     assert_eq!(
         issues(&saved.warnings),
@@ -67,8 +78,14 @@ fn the_form_refuses_bad_dates_and_foreign_references() {
     assert_eq!(refused(s.create_visit(c, &bad)), ("date".into(), Reason::InvalidDate));
     let bad = VisitFields { date: "2026-11-20".into(), time: "25:00".into(), ..Default::default() };
     assert_eq!(refused(s.create_visit(c, &bad)), ("time".into(), Reason::InvalidDate));
-    let theirs = s.create_contact(other.id, &ContactFields { name: "赵六".into(), ..Default::default() }).unwrap().contacts[0].id;
-    let bad = VisitFields { date: "2026-11-20".into(), customer_participants: vec![Participant { contact_id: theirs, ..Default::default() }], ..Default::default() };
+    let theirs =
+        s.create_contact(other.id, &ContactFields { name: "赵六".into(), ..Default::default() }).unwrap().contacts[0]
+            .id;
+    let bad = VisitFields {
+        date: "2026-11-20".into(),
+        customer_participants: vec![Participant { contact_id: theirs, ..Default::default() }],
+        ..Default::default()
+    };
     assert_eq!(refused(s.create_visit(c, &bad)), ("customerParticipants.0.contactId".into(), Reason::InvalidReference));
     let bad = VisitFields { date: "2026-11-20".into(), actions: vec![action(" ", "张伟", "")], ..Default::default() };
     assert_eq!(refused(s.create_visit(c, &bad)), ("actions.0.what".into(), Reason::Required));
@@ -80,7 +97,16 @@ fn the_recap_has_decisions_steps_and_commitments_and_nothing_internal() {
     let (_d, s) = store();
     let c = s.create_customer(&named("华东精密机械股份有限公司")).unwrap().id;
     let p = s
-        .create_contact(c, &ContactFields { name: "王建华".into(), title: "总经理".into(), family: "女儿妞妞8岁".into(), hobbies: "钓鱼".into(), ..Default::default() })
+        .create_contact(
+            c,
+            &ContactFields {
+                name: "王建华".into(),
+                title: "总经理".into(),
+                family: "女儿妞妞8岁".into(),
+                hobbies: "钓鱼".into(),
+                ..Default::default()
+            },
+        )
         .unwrap();
     let wang = p.contacts[0].id;
     let v = VisitFields {
@@ -103,16 +129,43 @@ fn the_recap_has_decisions_steps_and_commitments_and_nothing_internal() {
         competitor_news: vec!["西门子报价低15%".into()],
         risks: vec!["采购总监与竞品关系密切".into()],
         opportunities: vec!["三期仓储项目".into()],
-        actions: vec![action("发送试点方案", "张伟", "2026-11-28"), ActionFields { status: ActionStatus::Done, ..action("会议纪要", "李娜", "2026-11-21") }],
+        actions: vec![
+            action("发送试点方案", "张伟", "2026-11-28"),
+            ActionFields { status: ActionStatus::Done, ..action("会议纪要", "李娜", "2026-11-21") },
+        ],
         ..Default::default()
     };
     let visit = s.create_visit(c, &v).unwrap().visit;
-    assert_eq!((visit.fields.customer_participants[0].name.as_str(), visit.fields.customer_participants[0].title.as_str()), ("王建华", "总经理"));
+    assert_eq!(
+        (visit.fields.customer_participants[0].name.as_str(), visit.fields.customer_participants[0].title.as_str()),
+        ("王建华", "总经理")
+    );
     let text = s.visit_recap(visit.id).unwrap().text;
-    for wanted in ["华东精密机械股份有限公司", "2026-11-20 14:00(面谈)", "王建华(总经理)", "张伟、李娜", "二期 MES 先在一车间试点", "与 SAP 实时对接(优先)", "提供两家同行案例", "11月28日前 发送试点方案(负责人:张伟)"] {
+    for wanted in [
+        "华东精密机械股份有限公司",
+        "2026-11-20 14:00(面谈)",
+        "王建华(总经理)",
+        "张伟、李娜",
+        "二期 MES 先在一车间试点",
+        "与 SAP 实时对接(优先)",
+        "提供两家同行案例",
+        "11月28日前 发送试点方案(负责人:张伟)",
+    ] {
         assert!(text.contains(wanted), "missing {wanted:?} in\n{text}");
     }
-    for internal in ["摸清二期预算", "内部判断", "老板想借此评优", "价格偏高", "让利", "西门子", "竞品", "三期仓储", "妞妞", "钓鱼", "会议纪要"] {
+    for internal in [
+        "摸清二期预算",
+        "内部判断",
+        "老板想借此评优",
+        "价格偏高",
+        "让利",
+        "西门子",
+        "竞品",
+        "三期仓储",
+        "妞妞",
+        "钓鱼",
+        "会议纪要",
+    ] {
         assert!(!text.contains(internal), "{internal:?} leaked into\n{text}");
     }
     // A later title change does not rewrite who was there.
@@ -126,7 +179,11 @@ fn the_recap_has_decisions_steps_and_commitments_and_nothing_internal() {
 fn actions_saved_with_the_visit_are_a_list() {
     let (_d, s) = store();
     let c = s.create_customer(&named("华东精密")).unwrap().id;
-    let v = VisitFields { date: "2026-11-20".into(), actions: vec![action("发送报价单", "张伟", "2026-11-25"), action("安排技术交流", "李娜", "2026-11-27")], ..Default::default() };
+    let v = VisitFields {
+        date: "2026-11-20".into(),
+        actions: vec![action("发送报价单", "张伟", "2026-11-25"), action("安排技术交流", "李娜", "2026-11-27")],
+        ..Default::default()
+    };
     let visit = s.create_visit(c, &v).unwrap().visit;
     let mut f = visit.fields.clone();
     f.actions.remove(0);
@@ -149,8 +206,19 @@ fn the_timeline_is_newest_first_filtered_and_paged() {
     let s = store_on(&dir, 2026, 11, 10);
     let c = s.create_customer(&named("华东精密")).unwrap().id;
     let s = store_on(&dir, 2026, 11, 23);
-    let o = s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap().id;
-    let v = VisitFields { date: "2026-11-20".into(), time: "09:30".into(), goal: "确认需求".into(), opportunity_id: Some(o), urgent: true, actions: vec![action("发送报价单", "张伟", "2026-11-26")], ..Default::default() };
+    let o = s
+        .create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() })
+        .unwrap()
+        .id;
+    let v = VisitFields {
+        date: "2026-11-20".into(),
+        time: "09:30".into(),
+        goal: "确认需求".into(),
+        opportunity_id: Some(o),
+        urgent: true,
+        actions: vec![action("发送报价单", "张伟", "2026-11-26")],
+        ..Default::default()
+    };
     s.create_visit(c, &v).unwrap();
     let page = s.timeline(c, &TimelineQuery::default()).unwrap();
     let order: Vec<(TimelineKind, String)> = page.entries.iter().map(|e| (e.kind, e.at.clone())).collect();
@@ -166,8 +234,13 @@ fn the_timeline_is_newest_first_filtered_and_paged() {
     assert_eq!(page.total, 4);
     assert!(page.entries[2].urgent);
     assert_eq!((page.entries[1].title.as_str(), page.entries[1].to.as_str()), ("MES", "initiation"));
-    let visits = s.timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Visit, TimelineKind::Stage], ..Default::default() }).unwrap();
-    assert_eq!(visits.entries.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![TimelineKind::Stage, TimelineKind::Visit]);
+    let visits = s
+        .timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Visit, TimelineKind::Stage], ..Default::default() })
+        .unwrap();
+    assert_eq!(
+        visits.entries.iter().map(|e| e.kind).collect::<Vec<_>>(),
+        vec![TimelineKind::Stage, TimelineKind::Visit]
+    );
     // One kind alone, without the visits whose SELECT used to name the union's columns.
     for kind in [TimelineKind::Action, TimelineKind::Stage, TimelineKind::Profile] {
         let only = s.timeline(c, &TimelineQuery { kinds: vec![kind], ..Default::default() }).unwrap();
@@ -184,15 +257,25 @@ fn the_timeline_is_newest_first_filtered_and_paged() {
     assert_eq!(days("2026-11-21", ""), (2, vec![TimelineKind::Action, TimelineKind::Stage]));
     assert_eq!(days("", "2026-11-10"), (1, vec![TimelineKind::Profile]));
     assert_eq!(days("2026-12-01", "2026-12-31"), (0, vec![]));
-    assert_eq!(refused(s.timeline(c, &TimelineQuery { from: "2026-13-01".into(), ..Default::default() })), ("from".into(), Reason::InvalidDate));
+    assert_eq!(
+        refused(s.timeline(c, &TimelineQuery { from: "2026-13-01".into(), ..Default::default() })),
+        ("from".into(), Reason::InvalidDate)
+    );
 
     // The action is due on the 26th: open and on time until then, overdue from the 27th on,
     // itself again once done.
-    let status = |s: &Store| s.timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Action], ..Default::default() }).unwrap().entries[0].to.clone();
+    let status = |s: &Store| {
+        s.timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Action], ..Default::default() }).unwrap().entries[0]
+            .to
+            .clone()
+    };
     assert_eq!(status(&store_on(&dir, 2026, 11, 26)), "todo");
     let late = store_on(&dir, 2026, 11, 27);
     assert_eq!(status(&late), "overdue");
-    let id = late.timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Action], ..Default::default() }).unwrap().entries[0].ref_id;
+    let id =
+        late.timeline(c, &TimelineQuery { kinds: vec![TimelineKind::Action], ..Default::default() }).unwrap().entries
+            [0]
+        .ref_id;
     late.set_action_status(id, ActionStatus::Done).unwrap();
     assert_eq!(status(&late), "done");
 }
@@ -204,9 +287,14 @@ fn the_timeline_orders_recorded_changes_by_local_time_like_visits() {
     // 21:00: the raw strings would put "…T19:00" above "…T12:00:00Z".
     let (_d, s) = common::store_east(8);
     let c = s.create_customer(&named("华东精密")).unwrap().id;
-    s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap();
+    s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() })
+        .unwrap();
     for time in ["19:00", "21:00"] {
-        s.create_visit(c, &VisitFields { date: "2026-11-23".into(), time: time.into(), goal: time.into(), ..Default::default() }).unwrap();
+        s.create_visit(
+            c,
+            &VisitFields { date: "2026-11-23".into(), time: time.into(), goal: time.into(), ..Default::default() },
+        )
+        .unwrap();
     }
     let kinds = vec![TimelineKind::Visit, TimelineKind::Stage];
     let page = s.timeline(c, &TimelineQuery { kinds, ..Default::default() }).unwrap();
@@ -235,14 +323,27 @@ fn an_action_without_a_due_date_sits_on_the_local_day_it_was_written() {
 #[test]
 fn home_lists_due_today_overdue_red_customers_and_deals_closing_this_month() {
     let (_d, s) = store();
-    let mine = s.create_customer(&CustomerFields { grade: Some(Grade::B), owner: "张伟".into(), ..named("华东精密") }).unwrap().id;
+    let mine = s
+        .create_customer(&CustomerFields { grade: Some(Grade::B), owner: "张伟".into(), ..named("华东精密") })
+        .unwrap()
+        .id;
     let target = dossier_core::visits::ActionTarget { customer_id: mine, opportunity_id: None };
     s.create_action(&target, &action("今天回电", "张伟", "2026-11-23")).unwrap();
     s.create_action(&target, &action("上周的报价", "张伟", "2026-11-16")).unwrap();
     s.create_action(&target, &action("李娜的事", "李娜", "2026-11-20")).unwrap();
-    let closing = OpportunityFields { name: "MES".into(), owner: "张伟".into(), amount: Some(100_000.0), expected_close: "2026-11-30".into(), ..Default::default() };
+    let closing = OpportunityFields {
+        name: "MES".into(),
+        owner: "张伟".into(),
+        amount: Some(100_000.0),
+        expected_close: "2026-11-30".into(),
+        ..Default::default()
+    };
     s.create_opportunity(mine, &closing).unwrap();
-    s.create_opportunity(mine, &OpportunityFields { expected_close: "2026-12-01".into(), name: "明年".into(), ..closing.clone() }).unwrap();
+    s.create_opportunity(
+        mine,
+        &OpportunityFields { expected_close: "2026-12-01".into(), name: "明年".into(), ..closing.clone() },
+    )
+    .unwrap();
     let home = s.home(&HomeQuery { owners: vec!["张伟".into()], ..Default::default() }).unwrap();
     assert_eq!(home.due_today.iter().map(|a| a.what.as_str()).collect::<Vec<_>>(), vec!["今天回电"]);
     assert_eq!(home.overdue.iter().map(|a| a.what.as_str()).collect::<Vec<_>>(), vec!["上周的报价"]);
@@ -261,8 +362,30 @@ fn deleting_a_customer_says_what_goes_and_undo_brings_it_back() {
     s.create_contact(c, &ContactFields { name: "王建华".into(), ..Default::default() }).unwrap();
     let o = OpportunityFields { name: "MES".into(), amount: Some(300_000.0), ..Default::default() };
     let o = s.create_opportunity(c, &o).unwrap().id;
-    s.create_opportunity(c, &OpportunityFields { name: "旧单".into(), amount: Some(5.0), stage: Stage::Lost, lost_review: Some(dossier_core::opportunities::LostReview { reason: Some(dossier_core::opportunities::LostReason::Price), text: "价格".into(), ..Default::default() }), ..Default::default() }).unwrap();
-    let v = VisitFields { date: "2026-11-20".into(), opportunity_id: Some(o), actions: vec![action("发送报价单", "张伟", "2026-11-25"), ActionFields { status: ActionStatus::Done, ..action("纪要", "张伟", "2026-11-21") }], ..Default::default() };
+    s.create_opportunity(
+        c,
+        &OpportunityFields {
+            name: "旧单".into(),
+            amount: Some(5.0),
+            stage: Stage::Lost,
+            lost_review: Some(dossier_core::opportunities::LostReview {
+                reason: Some(dossier_core::opportunities::LostReason::Price),
+                text: "价格".into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let v = VisitFields {
+        date: "2026-11-20".into(),
+        opportunity_id: Some(o),
+        actions: vec![
+            action("发送报价单", "张伟", "2026-11-25"),
+            ActionFields { status: ActionStatus::Done, ..action("纪要", "张伟", "2026-11-21") },
+        ],
+        ..Default::default()
+    };
     s.create_visit(c, &v).unwrap();
     let r = s.customer_removal(c).unwrap();
     assert_eq!(
@@ -271,7 +394,10 @@ fn deleting_a_customer_says_what_goes_and_undo_brings_it_back() {
     );
     s.delete_customer(c).unwrap();
     assert!(s.opportunity(o).is_err());
-    assert_eq!(s.home(&HomeQuery::default()).unwrap().due_today_total + s.home(&HomeQuery::default()).unwrap().closing_total, 0);
+    assert_eq!(
+        s.home(&HomeQuery::default()).unwrap().due_today_total + s.home(&HomeQuery::default()).unwrap().closing_total,
+        0
+    );
     s.undo_delete().unwrap();
     assert_eq!(s.customer_removal(c).unwrap(), r);
     // Purged from the trash for good, its records go with it.
@@ -285,7 +411,10 @@ fn deleting_a_customer_says_what_goes_and_undo_brings_it_back() {
 fn settings_saved_before_the_pipeline_read_with_its_defaults() {
     let (_d, s) = store();
     s.connection()
-        .execute("INSERT INTO setting (key, value) VALUES ('settings', '{\"staleMonths\": 18, \"declineMonths\": 4}')", [])
+        .execute(
+            "INSERT INTO setting (key, value) VALUES ('settings', '{\"staleMonths\": 18, \"declineMonths\": 4}')",
+            [],
+        )
         .unwrap();
     let got = s.settings().unwrap();
     assert_eq!((got.stale_months, got.decline_months), (18, 4));
@@ -294,8 +423,14 @@ fn settings_saved_before_the_pipeline_read_with_its_defaults() {
         .execute("UPDATE setting SET value = '{\"risk\": {\"quoteIdleDays\": 9}}' WHERE key = 'settings'", [])
         .unwrap();
     let got = s.settings().unwrap();
-    assert_eq!((got.risk.quote_idle_days, got.risk.unconfirmed_days, got.risk.follow_up_grades.clone()), (9, 3, vec![Grade::A]));
-    let bad = Settings { risk: dossier_core::risk::RiskSettings { follow_up_red_days: 2, ..Default::default() }, ..Settings::default() };
+    assert_eq!(
+        (got.risk.quote_idle_days, got.risk.unconfirmed_days, got.risk.follow_up_grades.clone()),
+        (9, 3, vec![Grade::A])
+    );
+    let bad = Settings {
+        risk: dossier_core::risk::RiskSettings { follow_up_red_days: 2, ..Default::default() },
+        ..Settings::default()
+    };
     assert_eq!(refused(s.save_settings(&bad)), ("risk.followUpRedDays".into(), Reason::OutOfRange));
     let mut bad = Settings::default();
     bad.stage_probabilities.quote = 120;
@@ -308,9 +443,15 @@ fn settings_saved_before_the_pipeline_read_with_its_defaults() {
 fn a_visit_keeps_a_participant_whose_contact_is_gone_and_a_deal_drops_a_deleted_key_person() {
     let (_d, s) = store();
     let c = s.create_customer(&named("华东精密")).unwrap().id;
-    let p = s.create_contact(c, &ContactFields { name: "李芳".into(), title: "采购总监".into(), ..Default::default() }).unwrap();
+    let p = s
+        .create_contact(c, &ContactFields { name: "李芳".into(), title: "采购总监".into(), ..Default::default() })
+        .unwrap();
     let li = p.contacts[0].id;
-    let v = VisitFields { date: "2026-11-20".into(), customer_participants: vec![Participant { contact_id: li, ..Default::default() }], ..Default::default() };
+    let v = VisitFields {
+        date: "2026-11-20".into(),
+        customer_participants: vec![Participant { contact_id: li, ..Default::default() }],
+        ..Default::default()
+    };
     let visit = s.create_visit(c, &v).unwrap().visit;
     let deal = OpportunityFields { name: "MES".into(), amount: Some(1e6), key_persons: vec![li], ..Default::default() };
     let o = s.create_opportunity(c, &deal).unwrap();
@@ -327,12 +468,28 @@ fn a_visit_keeps_a_participant_whose_contact_is_gone_and_a_deal_drops_a_deleted_
 fn a_deleted_visit_summary_comes_back_with_its_actions_from_the_trash() {
     let (_d, s) = store();
     let c = s.create_customer(&named("华东精密")).unwrap().id;
-    let o = s.create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() }).unwrap().id;
-    let actions = vec![action("发送报价单", "张伟", "2026-11-25"), ActionFields { status: ActionStatus::Done, ..action("纪要", "张伟", "2026-11-21") }];
-    let v = VisitFields { date: "2026-11-20".into(), goal: "确认二期需求".into(), opportunity_id: Some(o), actions, ..Default::default() };
+    let o = s
+        .create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() })
+        .unwrap()
+        .id;
+    let actions = vec![
+        action("发送报价单", "张伟", "2026-11-25"),
+        ActionFields { status: ActionStatus::Done, ..action("纪要", "张伟", "2026-11-21") },
+    ];
+    let v = VisitFields {
+        date: "2026-11-20".into(),
+        goal: "确认二期需求".into(),
+        opportunity_id: Some(o),
+        actions,
+        ..Default::default()
+    };
     let before = s.create_visit(c, &v).unwrap().visit;
     let count = |s: &Store| -> (i64, i64) {
-        s.connection().query_row("SELECT (SELECT count(*) FROM visit), (SELECT count(*) FROM next_action)", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap()
+        s.connection()
+            .query_row("SELECT (SELECT count(*) FROM visit), (SELECT count(*) FROM next_action)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap()
     };
 
     s.delete_visit(before.id).unwrap();
@@ -355,20 +512,32 @@ fn a_deleted_visit_summary_comes_back_with_its_actions_from_the_trash() {
     // deal of another customer the deleted deal's: the summary comes back under a new id, its
     // actions with it, and not tied to the other customer's deal.
     let other = s.create_customer(&named("长江汽配")).unwrap().id;
-    let o2 = s.create_opportunity(c, &OpportunityFields { name: "二期".into(), amount: Some(1e5), ..Default::default() }).unwrap().id;
+    let o2 = s
+        .create_opportunity(c, &OpportunityFields { name: "二期".into(), amount: Some(1e5), ..Default::default() })
+        .unwrap()
+        .id;
     let mut tied = s.visit(before.id).unwrap().fields;
     tied.opportunity_id = Some(o2);
     s.update_visit(before.id, &tied).unwrap();
     s.delete_visit(before.id).unwrap();
     s.delete_opportunity(o2).unwrap();
-    let theirs = s.create_opportunity(other, &OpportunityFields { name: "别家的".into(), amount: Some(1.0), ..Default::default() }).unwrap().id;
+    let theirs = s
+        .create_opportunity(
+            other,
+            &OpportunityFields { name: "别家的".into(), amount: Some(1.0), ..Default::default() },
+        )
+        .unwrap()
+        .id;
     assert_eq!(theirs, o2, "the id is reused");
     let newer = s.create_visit(c, &VisitFields { date: "2026-11-22".into(), ..Default::default() }).unwrap().visit.id;
     assert_eq!(newer, before.id, "the id is reused");
     let restored = s.restore_trash(entry_of(&s, DeletedKind::Visit)).unwrap();
     assert_ne!(restored.id, before.id);
     let back = s.visit(restored.id).unwrap();
-    assert_eq!((back.fields.goal.as_str(), back.fields.opportunity_id, back.fields.actions.len()), ("确认二期需求", None, 2));
+    assert_eq!(
+        (back.fields.goal.as_str(), back.fields.opportunity_id, back.fields.actions.len()),
+        ("确认二期需求", None, 2)
+    );
     assert!(s.visit(newer).unwrap().fields.actions.is_empty(), "the newer summary keeps its own (no) actions");
     let before = back;
 

@@ -73,7 +73,13 @@ pub fn run(rows: usize, runs: usize, dir: &Path) -> Result<BackupReport, String>
 }
 
 pub fn print(r: &BackupReport) {
-    println!("backup of {} customers, {} contacts ({:.0} MB database, median of {} runs):", r.customers, r.contacts, r.database_mb, r.runs);
-    println!("  snapshot (立即备份)       {:>7.2} s  {:.0} MB  (of which verification {:.2} s)", r.snapshot_seconds, r.snapshot_mb, r.verify_seconds);
+    println!(
+        "backup of {} customers, {} contacts ({:.0} MB database, median of {} runs):",
+        r.customers, r.contacts, r.database_mb, r.runs
+    );
+    println!(
+        "  snapshot (立即备份)       {:>7.2} s  {:.0} MB  (of which verification {:.2} s)",
+        r.snapshot_seconds, r.snapshot_mb, r.verify_seconds
+    );
     println!("  restore                 {:>7.2} s", r.restore_seconds);
 }

@@ -16,7 +16,12 @@ pub struct Measured {
 pub fn run(cmd: &mut Command) -> Result<Measured, String> {
     let shown = format!("{cmd:?}");
     let started = Instant::now();
-    let child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().map_err(|e| format!("{shown}: {e}"))?;
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{shown}: {e}"))?;
     let (status, peak_mb, stdout, stderr) = wait(child)?;
     let seconds = started.elapsed().as_secs_f64();
     if !status {

@@ -82,21 +82,26 @@ pub fn run(rows: usize, runs: usize, dir: &Path) -> Result<ExportReport, String>
     let report = dir.join("report.xlsx");
     let mut ours = Vec::new();
     for _ in 0..runs {
-        ours.push(child::run(Command::new(&exe).arg("export").arg("--db").arg(&db).arg("--out").arg(&report).arg("team-report"))?);
+        ours.push(child::run(
+            Command::new(&exe).arg("export").arg("--db").arg(&db).arg("--out").arg(&report).arg("team-report"),
+        )?);
     }
     let json = dir.join("report-cells.json");
     let cells = dump_cells(&report, &json)?;
     let mut theirs = Vec::new();
     if child::python_has("xlsxwriter") {
         for _ in 0..runs {
-            let m = child::run(Command::new("python3").args(["-c", XLSXWRITER]).arg(&json).arg(dir.join("reference.xlsx")))?;
+            let m = child::run(
+                Command::new("python3").args(["-c", XLSXWRITER]).arg(&json).arg(dir.join("reference.xlsx")),
+            )?;
             let seconds = m.stdout.trim().parse().unwrap_or(m.seconds);
             theirs.push(Measured { seconds, ..m });
         }
     }
     let seconds = round2(median(&ours.iter().map(|m| m.seconds).collect::<Vec<_>>()));
     let peaks: Vec<f64> = ours.iter().filter_map(|m| m.peak_mb).collect();
-    let reference_seconds = (!theirs.is_empty()).then(|| round2(median(&theirs.iter().map(|m| m.seconds).collect::<Vec<_>>())));
+    let reference_seconds =
+        (!theirs.is_empty()).then(|| round2(median(&theirs.iter().map(|m| m.seconds).collect::<Vec<_>>())));
     Ok(ExportReport {
         customers: rows,
         runs,

@@ -47,7 +47,9 @@ pub fn run(rows: usize, runs: usize, dir: &Path) -> Result<ImportReport, String>
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", db.display())); // a fresh database per run
         }
-        let m = child::run(Command::new(&exe).arg("import").arg("--db").arg(&db).args(["--kind", "customers", "--json"]).arg(&file))?;
+        let m = child::run(
+            Command::new(&exe).arg("import").arg("--db").arg(&db).args(["--kind", "customers", "--json"]).arg(&file),
+        )?;
         let out: serde_json::Value = serde_json::from_str(&m.stdout).map_err(|e| format!("import output: {e}"))?;
         let created = out["committed"]["created"].as_u64().unwrap_or(0) as usize;
         if created != rows {
@@ -69,7 +71,8 @@ pub fn run(rows: usize, runs: usize, dir: &Path) -> Result<ImportReport, String>
         }
     }
     let seconds = round2(median(&ours.iter().map(|m| m.seconds).collect::<Vec<_>>()));
-    let reference_seconds = (!theirs.is_empty()).then(|| round2(median(&theirs.iter().map(|m| m.seconds).collect::<Vec<_>>())));
+    let reference_seconds =
+        (!theirs.is_empty()).then(|| round2(median(&theirs.iter().map(|m| m.seconds).collect::<Vec<_>>())));
     Ok(ImportReport {
         rows,
         runs,
@@ -86,7 +89,11 @@ pub fn print(r: &ImportReport) {
     println!("import of {} customer rows (.xlsx, median of {} runs):", r.rows, r.runs);
     println!("  dossier-cli import      {:>7.2} s  peak {}", r.seconds, mb(r.peak_mb));
     match r.reference_seconds {
-        Some(s) => println!("  openpyxl read-only      {s:>7.2} s  peak {}  (ratio {:.1}×)", mb(r.reference_peak_mb), r.ratio.unwrap_or(0.0)),
+        Some(s) => println!(
+            "  openpyxl read-only      {s:>7.2} s  peak {}  (ratio {:.1}×)",
+            mb(r.reference_peak_mb),
+            r.ratio.unwrap_or(0.0)
+        ),
         None => println!("  openpyxl read-only      n/a (python3 with openpyxl not found)"),
     }
 }

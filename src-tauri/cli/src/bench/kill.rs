@@ -111,7 +111,9 @@ fn examine(db: &Path) -> Option<(Store, bool)> {
 }
 
 pub fn run(runs: usize, rows: usize, seed: Option<u64>, dir: &Path) -> Result<KillReport, String> {
-    let seed = seed.unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64) | 1);
+    let seed = seed.unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64) | 1
+    });
     let mut rng = Rng(seed);
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let base = dir.join("base.sqlite");
@@ -126,7 +128,14 @@ pub fn run(runs: usize, rows: usize, seed: Option<u64>, dir: &Path) -> Result<Ki
     Ok(KillReport { seed, import, saves, save_ms })
 }
 
-fn import_kills(exe: &Path, base: &Path, dir: &Path, rows: usize, runs: usize, rng: &mut Rng) -> Result<ImportKills, String> {
+fn import_kills(
+    exe: &Path,
+    base: &Path,
+    dir: &Path,
+    rows: usize,
+    runs: usize,
+    rng: &mut Rng,
+) -> Result<ImportKills, String> {
     let list = dir.join("customers.xlsx");
     generate::customer_list(&list, rows)?;
     let (customers, imports) = {
@@ -246,7 +255,15 @@ fn save_kills(exe: &Path, base: &Path, dir: &Path, runs: usize, rng: &mut Rng) -
         let id = first_customer(&store)?;
         (id, store.profile(id).map_err(|e| e.to_string())?)
     };
-    let mut report = SaveKills { runs, kills: 0, saves_reported: 0, integrity_failures: 0, open_failures: 0, half_saves: 0, lost_saves: 0 };
+    let mut report = SaveKills {
+        runs,
+        kills: 0,
+        saves_reported: 0,
+        integrity_failures: 0,
+        open_failures: 0,
+        half_saves: 0,
+        lost_saves: 0,
+    };
     for _ in 0..runs {
         copy_database(base, &db)?;
         let mut child = Command::new(exe)
@@ -259,7 +276,9 @@ fn save_kills(exe: &Path, base: &Path, dir: &Path, runs: usize, rng: &mut Rng) -
             .spawn()
             .map_err(|e| e.to_string())?;
         let out = child.stdout.take().expect("piped stdout");
-        let reader = std::thread::spawn(move || BufReader::new(out).lines().map_while(Result::ok).filter_map(|l| l.trim().parse::<u64>().ok()).last());
+        let reader = std::thread::spawn(move || {
+            BufReader::new(out).lines().map_while(Result::ok).filter_map(|l| l.trim().parse::<u64>().ok()).last()
+        });
         // Up to two seconds of saving: hundreds of saves, the kill landing anywhere in one.
         std::thread::sleep(Duration::from_secs_f64(0.05 + 2.0 * rng.unit()));
         report.kills += usize::from(kill(&mut child)?);
@@ -272,7 +291,8 @@ fn save_kills(exe: &Path, base: &Path, dir: &Path, runs: usize, rng: &mut Rng) -
         report.integrity_failures += usize::from(!ok);
         let profile = store.profile(customer).map_err(|e| e.to_string())?;
         // 0 stands for the values before the first save; `None` for a mixture.
-        let fields = save_in_fields(&profile.customer.fields).or((profile.customer.fields == before.customer.fields).then_some(0));
+        let fields = save_in_fields(&profile.customer.fields)
+            .or((profile.customer.fields == before.customer.fields).then_some(0));
         let periods = save_in_periods(&profile.financials).or((profile.financials == before.financials).then_some(0));
         // The fields are saved first: they hold the save in progress or the last one
         // reported, the financial series that save or the one before.
@@ -316,6 +336,12 @@ pub fn print(r: &KillReport) {
     );
     let s = &r.saves;
     println!("  profile saves, {} runs ({} saves reported before the kills):", s.runs, s.saves_reported);
-    println!("    kills {}  integrity failures {}  open failures {}  half saves {}  lost saves {}", s.kills, s.integrity_failures, s.open_failures, s.half_saves, s.lost_saves);
-    println!("  one save (customer fields + financial series), median of {}: NORMAL {:.3} ms, FULL {:.3} ms", r.save_ms.saves, r.save_ms.normal, r.save_ms.full);
+    println!(
+        "    kills {}  integrity failures {}  open failures {}  half saves {}  lost saves {}",
+        s.kills, s.integrity_failures, s.open_failures, s.half_saves, s.lost_saves
+    );
+    println!(
+        "  one save (customer fields + financial series), median of {}: NORMAL {:.3} ms, FULL {:.3} ms",
+        r.save_ms.saves, r.save_ms.normal, r.save_ms.full
+    );
 }

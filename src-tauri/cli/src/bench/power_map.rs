@@ -52,7 +52,13 @@ pub fn generate(store: &Store) -> Result<i64, String> {
         .map(|i| {
             let group = i / 50 * 50;
             let boss = if roots.contains(&i) { None } else { Some((group + (i - group - 1) / 3) as i64) };
-            ContactFields { name: format!("联系人{i:03}"), title: "经理".into(), reports_to: boss, is_key_person: i % 17 == 0, ..Default::default() }
+            ContactFields {
+                name: format!("联系人{i:03}"),
+                title: "经理".into(),
+                reports_to: boss,
+                is_key_person: i % 17 == 0,
+                ..Default::default()
+            }
         })
         .collect();
     let roles: Vec<RoleAssessment> = (0..CONTACTS)
@@ -87,7 +93,7 @@ pub fn generate(store: &Store) -> Result<i64, String> {
         k += 1;
         let from = sorted[((k * 7 + 3) % CONTACTS as u64) as usize];
         let to = sorted[((k * 13 + 5 + k / 150) % CONTACTS as u64) as usize];
-        let kind = if k % 3 == 0 { EdgeKind::Conflicts } else { EdgeKind::Influences };
+        let kind = if k.is_multiple_of(3) { EdgeKind::Conflicts } else { EdgeKind::Influences };
         if store.add_edge(id, None, &NewEdge { kind, from, to, label: "关系".into() }).is_ok() {
             added += 1;
         }
@@ -97,7 +103,16 @@ pub fn generate(store: &Store) -> Result<i64, String> {
     }
     let slot = |buying_role| SlotInput { buying_role, label: String::new() };
     store
-        .save_slots(id, None, &[slot(BuyingRole::DecisionMaker), slot(BuyingRole::Approver), slot(BuyingRole::Evaluator), slot(BuyingRole::Evaluator)])
+        .save_slots(
+            id,
+            None,
+            &[
+                slot(BuyingRole::DecisionMaker),
+                slot(BuyingRole::Approver),
+                slot(BuyingRole::Evaluator),
+                slot(BuyingRole::Evaluator),
+            ],
+        )
         .map_err(err)?;
     Ok(id)
 }
@@ -161,12 +176,18 @@ fn layout_input(map: &MapView) -> Vec<LayoutNode> {
 mod raw {
     use dossier_core::Store;
 
-    pub type Rows = (Vec<(i64, String, Option<i64>, bool)>, Vec<(i64, Option<String>, Option<i64>, Option<i64>)>, Vec<(i64, String, i64, i64)>);
+    pub type Rows = (
+        Vec<(i64, String, Option<i64>, bool)>,
+        Vec<(i64, Option<String>, Option<i64>, Option<i64>)>,
+        Vec<(i64, String, i64, i64)>,
+    );
 
     pub fn load(store: &Store, id: i64) -> Rows {
         let conn = store.connection();
         let contacts = conn
-            .prepare_cached("SELECT id, name, reports_to, is_key_person FROM contact WHERE customer_id = ?1 AND deleted_at IS NULL")
+            .prepare_cached(
+                "SELECT id, name, reports_to, is_key_person FROM contact WHERE customer_id = ?1 AND deleted_at IS NULL",
+            )
             .and_then(|mut st| st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect())
             .unwrap_or_default();
         let roles = conn

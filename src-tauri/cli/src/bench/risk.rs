@@ -75,7 +75,13 @@ pub fn run(store: &Store, runs: usize) -> Result<Report, String> {
     let mine = HomeQuery { owners: vec!["张伟".into()], ..Default::default() };
     let home_mine: Vec<f64> = (0..runs).map(|_| time(|| store.home(&mine).map(|_| ())).0).collect();
     // After a write (an action's status toggled) the lights are evaluated again.
-    let action = store.home(&HomeQuery::default()).map_err(err)?.overdue.first().map(|a| (a.id, a.status)).ok_or("no overdue action")?;
+    let action = store
+        .home(&HomeQuery::default())
+        .map_err(err)?
+        .overdue
+        .first()
+        .map(|a| (a.id, a.status))
+        .ok_or("no overdue action")?;
     let after_write: Vec<f64> = (0..runs)
         .map(|i| {
             let status = if i % 2 == 0 { dossier_core::visits::ActionStatus::Doing } else { action.1 };
@@ -85,12 +91,15 @@ pub fn run(store: &Store, runs: usize) -> Result<Report, String> {
         .collect::<Result<_, String>>()?;
     store.set_action_status(action.0, action.1).map_err(err)?;
     let page = TimelineQuery::default();
-    let timeline: Vec<f64> = (0..runs).map(|i| time(|| store.timeline(ids[(i * 7919) % ids.len()], &page).map(|_| ())).0).collect();
+    let timeline: Vec<f64> =
+        (0..runs).map(|i| time(|| store.timeline(ids[(i * 7919) % ids.len()], &page).map(|_| ())).0).collect();
     let board_query = OpportunityQuery { limit: 20, ..Default::default() };
     let board: Vec<f64> = (0..runs).map(|_| time(|| store.pipeline_board(&board_query).map(|_| ())).0).collect();
-    let analytics: Vec<f64> = (0..runs).map(|_| time(|| store.pipeline_analytics(&OpportunityQuery::default()).map(|_| ())).0).collect();
+    let analytics: Vec<f64> =
+        (0..runs).map(|_| time(|| store.pipeline_analytics(&OpportunityQuery::default()).map(|_| ())).0).collect();
     // The pipeline table as the filters leave it: A-grade customers' deals, sorted by stage.
-    let table_query = OpportunityQuery { grades: vec![Grade::A], sort: OpportunitySort::Stage, limit: 50, ..Default::default() };
+    let table_query =
+        OpportunityQuery { grades: vec![Grade::A], sort: OpportunitySort::Stage, limit: 50, ..Default::default() };
     let table: Vec<f64> = (0..runs).map(|_| time(|| store.list_opportunities(&table_query).map(|_| ())).0).collect();
 
     Ok(Report {

@@ -62,14 +62,11 @@ fn sample_queries(store: &Store, class: &str, n: usize) -> Result<Vec<String>, S
             "2-char" => cut(2, &mut rng),
             "3+-char" => cut(3 + rng.below(2), &mut rng),
             "pinyin-initials" => (kind == "contact" && initials.len() >= 2).then(|| initials.clone()),
-            _ => body
-                .split(' ')
-                .find(|t| t.len() == 11 && t.chars().all(|c| c.is_ascii_digit()))
-                .map(|phone| {
-                    let len = 4 + rng.below(4);
-                    let start = rng.below(11 - len + 1);
-                    phone[start..start + len].to_string()
-                }),
+            _ => body.split(' ').find(|t| t.len() == 11 && t.chars().all(|c| c.is_ascii_digit())).map(|phone| {
+                let len = 4 + rng.below(4);
+                let start = rng.below(11 - len + 1);
+                phone[start..start + len].to_string()
+            }),
         };
         if let Some(q) = q {
             out.push(q);
@@ -139,7 +136,10 @@ pub fn search(store: &Store, n: usize) -> Result<Vec<ClassReport>, String> {
 }
 
 pub fn print_table(reports: &[ClassReport]) {
-    println!("{:<16} {:>7} {:>9} {:>9} {:>12} {:>12} {:>9}", "class", "queries", "p50 ms", "p95 ms", "ref p50 ms", "ref p95 ms", "speedup");
+    println!(
+        "{:<16} {:>7} {:>9} {:>9} {:>12} {:>12} {:>9}",
+        "class", "queries", "p50 ms", "p95 ms", "ref p50 ms", "ref p95 ms", "speedup"
+    );
     for r in reports {
         println!(
             "{:<16} {:>7} {:>9.3} {:>9.3} {:>12.3} {:>12.3} {:>8.1}×",

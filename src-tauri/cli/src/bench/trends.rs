@@ -65,7 +65,12 @@ pub fn timing(what: &'static str, ms: &[f64], reference: Option<&[f64]>) -> Timi
 
 /// The reference signals of every customer: one `GROUP BY` over the raw table, the detectors
 /// on each customer's sums, all sorted, the first `limit`.
-fn reference_feed(store: &Store, t: &Thresholds, evaluated: month::Month, limit: usize) -> Result<Vec<TrendSignal>, String> {
+fn reference_feed(
+    store: &Store,
+    t: &Thresholds,
+    evaluated: month::Month,
+    limit: usize,
+) -> Result<Vec<TrendSignal>, String> {
     let conn = store.connection();
     let mut st = conn
         .prepare(
@@ -83,7 +88,11 @@ fn reference_feed(store: &Store, t: &Thresholds, evaluated: month::Month, limit:
             }
             (ledger, current) = (Ledger::default(), Some(id));
         }
-        let (product, m, amount): (String, String, Option<f64>) = (r.get(1).map_err(|e| e.to_string())?, r.get(2).map_err(|e| e.to_string())?, r.get(3).map_err(|e| e.to_string())?);
+        let (product, m, amount): (String, String, Option<f64>) = (
+            r.get(1).map_err(|e| e.to_string())?,
+            r.get(2).map_err(|e| e.to_string())?,
+            r.get(3).map_err(|e| e.to_string())?,
+        );
         if let Some(month) = month::parse(&m) {
             ledger.add(&Record { product: &product, category: "", month, currency: CNY, amount, quantity: None });
         }
@@ -97,7 +106,12 @@ fn reference_feed(store: &Store, t: &Thresholds, evaluated: month::Month, limit:
 }
 
 /// One customer's reference: its rows summed per product and month, then the detectors.
-fn reference_customer(store: &Store, id: i64, t: &Thresholds, evaluated: month::Month) -> Result<Vec<TrendSignal>, String> {
+fn reference_customer(
+    store: &Store,
+    id: i64,
+    t: &Thresholds,
+    evaluated: month::Month,
+) -> Result<Vec<TrendSignal>, String> {
     let mut st = store
         .connection()
         .prepare_cached("SELECT product, month, sum(amount) FROM purchase WHERE customer_id = ?1 AND currency = 'CNY' GROUP BY product, month")
@@ -155,7 +169,8 @@ pub fn run(store: &Store, runs: usize) -> Result<Report, String> {
         feed_ref.push(ms);
     }
     // After a hand edit: the edited customer is recomputed before the page is read.
-    let first = store.purchases(ids[0], &PurchaseQuery { limit: 1, ..Default::default() }).map_err(err)?.rows[0].clone();
+    let first =
+        store.purchases(ids[0], &PurchaseQuery { limit: 1, ..Default::default() }).map_err(err)?.rows[0].clone();
     let after_edit: Vec<f64> = (0..runs)
         .map(|_| {
             store.update_purchase(first.id, &first.fields).map(|_| ()).map_err(err)?;
@@ -195,6 +210,14 @@ pub fn print_timings(timings: &[Timing]) {
     println!("|---|---:|---:|---:|---:|---:|");
     for t in timings {
         let ratio = |x: Option<f64>| x.map(|v| format!("{v:.1}×")).unwrap_or_default();
-        println!("| {} | {} | {:.3} | {:.3} | {} | {} |", t.what, t.runs, t.p50_ms, t.p95_ms, ratio(t.ratio_p50), ratio(t.ratio_p95));
+        println!(
+            "| {} | {} | {:.3} | {:.3} | {} | {} |",
+            t.what,
+            t.runs,
+            t.p50_ms,
+            t.p95_ms,
+            ratio(t.ratio_p50),
+            ratio(t.ratio_p95)
+        );
     }
 }

@@ -27,7 +27,13 @@ pub struct When {
 
 /// Takes a verified snapshot of `conn` (the database at `db`) into its backup folder, then
 /// rotates the folder (see [`rotation`]).
-pub fn take(conn: &Connection, db: &Path, settings: &BackupSettings, reason: SnapshotReason, when: &When) -> Result<Snapshot> {
+pub fn take(
+    conn: &Connection,
+    db: &Path,
+    settings: &BackupSettings,
+    reason: SnapshotReason,
+    when: &When,
+) -> Result<Snapshot> {
     let dir = folder::ready(db, settings)?;
     let stem = folder::stem(db);
     let name = name::next(&stem, when.now, reason, &file_names(&dir)?);
@@ -99,7 +105,9 @@ pub fn names(dir: &Path, stem: &str) -> Result<Vec<(String, SnapshotName)>> {
 fn rotate(dir: &Path, stem: &str, settings: &BackupSettings, when: &When, just_taken: &str) {
     let Ok(files) = file_names(dir) else { return };
     let named = recognised(dir, stem, &files);
-    let abandoned = files.iter().filter(|f| SnapshotName::parse_partial(stem, f).is_some_and(|n| when.now - n.taken > chrono::TimeDelta::hours(1)));
+    let abandoned = files.iter().filter(|f| {
+        SnapshotName::parse_partial(stem, f).is_some_and(|n| when.now - n.taken > chrono::TimeDelta::hours(1))
+    });
     for file in rotation::doomed(&named, settings, when.now, when.offset, just_taken).iter().chain(abandoned) {
         let _ = std::fs::remove_file(dir.join(file));
     }

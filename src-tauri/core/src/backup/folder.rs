@@ -115,7 +115,9 @@ pub fn sqlite_failure(path: &Path, e: &rusqlite::Error) -> CoreError {
     use rusqlite::ErrorCode;
     let reason = match e.sqlite_error_code() {
         Some(ErrorCode::DiskFull) => BackupFailure::DiskFull,
-        Some(ErrorCode::ReadOnly) | Some(ErrorCode::PermissionDenied) | Some(ErrorCode::CannotOpen) => BackupFailure::NotWritable,
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::PermissionDenied) | Some(ErrorCode::CannotOpen) => {
+            BackupFailure::NotWritable
+        }
         _ => BackupFailure::Failed,
     };
     error(reason, path, e.to_string())

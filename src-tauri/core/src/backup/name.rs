@@ -47,7 +47,9 @@ impl SnapshotName {
         let taken = NaiveDateTime::parse_from_str(time, TIME).ok()?.and_utc();
         let rest = rest[TIME_LEN..].strip_prefix('-')?;
         let (seq, code) = match rest.split_once('-') {
-            Some((n, code)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (n.parse::<u32>().ok().filter(|n| *n > 1)?, code),
+            Some((n, code)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                (n.parse::<u32>().ok().filter(|n| *n > 1)?, code)
+            }
             _ => (1, rest),
         };
         Some(SnapshotName { taken, seq, reason: SnapshotReason::from_code(code)? })
@@ -88,7 +90,7 @@ mod tests {
         let file = first.file("dossier");
         assert_eq!(file, "dossier-20261123T120000Z-before-import.sqlite");
         assert_eq!(SnapshotName::parse("dossier", &file), Some(first.clone()));
-        let second = next("dossier", t, SnapshotReason::Manual, &[file.clone()]);
+        let second = next("dossier", t, SnapshotReason::Manual, std::slice::from_ref(&file));
         assert_eq!(second.file("dossier"), "dossier-20261123T120000Z-2-manual.sqlite");
         assert_eq!(SnapshotName::parse("dossier", &second.file("dossier")), Some(second.clone()));
         assert!(second.order_key() > first.order_key());

@@ -27,7 +27,13 @@ use super::SnapshotReason;
 pub const GRACE: chrono::TimeDelta = chrono::TimeDelta::hours(24);
 
 /// The files of `snapshots` (file name, parsed name) that the rotation deletes.
-pub fn doomed(snapshots: &[(String, SnapshotName)], keep: &BackupSettings, now: DateTime<Utc>, offset: FixedOffset, just_taken: &str) -> Vec<String> {
+pub fn doomed(
+    snapshots: &[(String, SnapshotName)],
+    keep: &BackupSettings,
+    now: DateTime<Utc>,
+    offset: FixedOffset,
+    just_taken: &str,
+) -> Vec<String> {
     let mut newest_first: Vec<&(String, SnapshotName)> = snapshots.iter().collect();
     newest_first.sort_by_key(|(_, n)| std::cmp::Reverse(n.order_key()));
     let local = |t: DateTime<Utc>| t.with_timezone(&offset).date_naive();
@@ -42,7 +48,12 @@ pub fn doomed(snapshots: &[(String, SnapshotName)], keep: &BackupSettings, now: 
         },
         &mut kept,
     );
-    newest_of_each(&newest_first, keep.keep_monthly, |t| local(t).year() as i64 * 12 + local(t).month0() as i64, &mut kept);
+    newest_of_each(
+        &newest_first,
+        keep.keep_monthly,
+        |t| local(t).year() as i64 * 12 + local(t).month0() as i64,
+        &mut kept,
+    );
     for &(file, n) in &newest_first {
         if n.reason != SnapshotReason::Daily && now - n.taken < GRACE {
             kept.insert(file);
@@ -53,7 +64,12 @@ pub fn doomed(snapshots: &[(String, SnapshotName)], keep: &BackupSettings, now: 
 
 /// Keeps the newest snapshot of each of the `limit` most recent periods (`period` of a time)
 /// that have one; `newest_first` is sorted newest first, so periods come in order.
-fn newest_of_each<'a>(newest_first: &[&'a (String, SnapshotName)], limit: i64, period: impl Fn(DateTime<Utc>) -> i64, kept: &mut HashSet<&'a str>) {
+fn newest_of_each<'a>(
+    newest_first: &[&'a (String, SnapshotName)],
+    limit: i64,
+    period: impl Fn(DateTime<Utc>) -> i64,
+    kept: &mut HashSet<&'a str>,
+) {
     let mut periods = 0;
     let mut last = None;
     for &(file, n) in newest_first {

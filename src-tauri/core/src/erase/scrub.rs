@@ -132,7 +132,10 @@ mod tests {
     fn an_ascii_needle_inside_a_longer_word_or_number_stays() {
         let tom = Needles::of("Tom", "1380013800", "", "");
         assert_eq!(scrub_cell("Tomorrow, 13800138000", &tom), None);
-        assert_eq!(scrub_cell("Tom's call: 1380013800.", &tom).unwrap(), "（已删除的联系人）'s call: （已删除的联系人）.");
+        assert_eq!(
+            scrub_cell("Tom's call: 1380013800.", &tom).unwrap(),
+            "（已删除的联系人）'s call: （已删除的联系人）."
+        );
     }
 
     #[test]

@@ -168,7 +168,12 @@ impl<T> Column<T> {
     }
 }
 
-pub(super) const fn col<T>(zh: &'static str, en: &'static str, width: f64, value: fn(&T, Language) -> Value) -> Column<T> {
+pub(super) const fn col<T>(
+    zh: &'static str,
+    en: &'static str,
+    width: f64,
+    value: fn(&T, Language) -> Value,
+) -> Column<T> {
     Column { zh, en, width, personal: false, value }
 }
 
@@ -268,7 +273,15 @@ pub fn headers<T>(cols: &[&Column<T>], lang: Language) -> Vec<(&'static str, f64
 /// Writes one record across `cols`, starting at `col0`. List rows stay one line high, so their
 /// text goes in unformatted: a format costs a lookup per cell, which for a list of 100k
 /// customers was a tenth of the export's time.
-pub fn record<T>(ws: &mut Worksheet, row: u32, col0: u16, item: &T, cols: &[&Column<T>], lang: Language, f: &Formats) -> Result<()> {
+pub fn record<T>(
+    ws: &mut Worksheet,
+    row: u32,
+    col0: u16,
+    item: &T,
+    cols: &[&Column<T>],
+    lang: Language,
+    f: &Formats,
+) -> Result<()> {
     for (i, c) in cols.iter().enumerate() {
         let col = col0 + i as u16;
         match (c.value)(item, lang) {
@@ -291,7 +304,9 @@ pub fn cut_note(ws: &mut Worksheet, last_row: u32, shown: i64, total: i64, lang:
     if total > shown {
         let note = match lang {
             Language::Zh => format!("只列出前 {shown} 行;其余 {} 行超出 Excel 的行数上限,未列出。", total - shown),
-            Language::En => format!("Only the first {shown} rows are listed; {} more exceed Excel's row limit.", total - shown),
+            Language::En => {
+                format!("Only the first {shown} rows are listed; {} more exceed Excel's row limit.", total - shown)
+            }
         };
         ws.write_string(last_row + 2, 0, note)?;
     }

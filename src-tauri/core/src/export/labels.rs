@@ -81,11 +81,19 @@ pub fn risk_reason(r: &RiskReason, lang: Language) -> String {
         RiskRule::QuoteIdle => format!("no activity for {days} days after the quote (last {})", r.since),
         RiskRule::PowerMap => "power map red: no supportive key player, or a required role is empty".into(),
         RiskRule::DecisionMakerMissing => "the deal's power map has no decision maker".into(),
-        RiskRule::OverdueAction => format!("{} overdue (earliest due {})", plural(r.count, "action", "actions"), r.since),
-        RiskRule::Unconfirmed => {
-            format!("{} not confirmed by the customer (earliest {})", plural(r.count, "visit summary", "visit summaries"), r.since)
+        RiskRule::OverdueAction => {
+            format!("{} overdue (earliest due {})", plural(r.count, "action", "actions"), r.since)
         }
-        RiskRule::Signal => format!("{} (purchase decline, stop or financial)", plural(r.count, "warning signal", "warning signals")),
+        RiskRule::Unconfirmed => {
+            format!(
+                "{} not confirmed by the customer (earliest {})",
+                plural(r.count, "visit summary", "visit summaries"),
+                r.since
+            )
+        }
+        RiskRule::Signal => {
+            format!("{} (purchase decline, stop or financial)", plural(r.count, "warning signal", "warning signals"))
+        }
     };
     if deal.is_empty() {
         let mut chars = what.chars();

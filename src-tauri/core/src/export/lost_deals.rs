@@ -30,7 +30,9 @@ pub static COLUMNS: &[Column<Opportunity>] = &[
     cells::col("负责人", "Owner", 10.0, |o, _| Value::text(&o.fields.owner)),
     cells::col("金额(元)", "Amount (CNY)", 14.0, |o, _| Value::opt_decimal(o.fields.amount)),
     cells::col("丢单日期", "Lost on", 11.0, |o, _| Value::Date(o.stage_since.clone())),
-    cells::col("丢单阶段", "Lost at stage", 10.0, |o, l| Value::text(review(o).stage_lost_at.map(|s| s.label(l)).unwrap_or(""))),
+    cells::col("丢单阶段", "Lost at stage", 10.0, |o, l| {
+        Value::text(review(o).stage_lost_at.map(|s| s.label(l)).unwrap_or(""))
+    }),
     cells::col("输给", "Lost to", 14.0, |o, _| Value::text(review(o).lost_to)),
     cells::col("原因类别", "Reason", 14.0, |o, l| Value::text(review(o).reason.map(|r| r.label(l)).unwrap_or(""))),
     cells::col("原因说明", "Why", 40.0, |o, _| Value::text(review(o).text)),
@@ -39,7 +41,15 @@ pub static COLUMNS: &[Column<Opportunity>] = &[
 
 /// A summary table (label, deals, amount) at `col0`, its last row the total (in bold);
 /// returns the row of the total.
-fn summary(ws: &mut Worksheet, top: u32, col0: u16, title: (&str, &str), rows: &[(String, i64, f64)], lang: Language, f: &Formats) -> Result<u32> {
+fn summary(
+    ws: &mut Worksheet,
+    top: u32,
+    col0: u16,
+    title: (&str, &str),
+    rows: &[(String, i64, f64)],
+    lang: Language,
+    f: &Formats,
+) -> Result<u32> {
     let headers = [(title.1, 16.0), (lang.pick("单数", "Deals"), 8.0), (lang.pick("金额(元)", "Amount (CNY)"), 14.0)];
     ws.write_string_with_format(top, col0, title.0, &f.section)?;
     cells::header_row(ws, top + 1, col0, &headers, f)?;
@@ -73,24 +83,57 @@ pub fn write(wb: &mut Workbook, store: &Store, a: &PipelineAnalytics, lang: Lang
     }
 
     let unknown = lang.pick("未填", "Not given");
-    let reasons = labelled(by_reason, |k| LostReason::from_code(k).map(|r| r.label(lang)).unwrap_or(k).to_string(), unknown);
+    let reasons =
+        labelled(by_reason, |k| LostReason::from_code(k).map(|r| r.label(lang)).unwrap_or(k).to_string(), unknown);
     let mut competitors = labelled(&a.lost_by_competitor, |k| k.to_string(), unknown);
     if competitors.len() > TOP_COMPETITORS {
         let rest = competitors.split_off(TOP_COMPETITORS);
-        let others = (lang.pick("其他对手", "Other competitors").to_string(), rest.iter().map(|r| r.1).sum(), rest.iter().map(|r| r.2).sum());
+        let others = (
+            lang.pick("其他对手", "Other competitors").to_string(),
+            rest.iter().map(|r| r.1).sum(),
+            rest.iter().map(|r| r.2).sum(),
+        );
         competitors.push(others);
     }
-    let stages = labelled(&a.lost_by_stage, |k| Stage::from_code(k).map(|s| s.label(lang)).unwrap_or(k).to_string(), unknown);
-    let total: (String, i64, f64) =
-        (lang.pick("合计", "Total").to_string(), by_reason.iter().map(|r| r.count).sum(), by_reason.iter().map(|r| r.amount).sum());
+    let stages =
+        labelled(&a.lost_by_stage, |k| Stage::from_code(k).map(|s| s.label(lang)).unwrap_or(k).to_string(), unknown);
+    let total: (String, i64, f64) = (
+        lang.pick("合计", "Total").to_string(),
+        by_reason.iter().map(|r| r.count).sum(),
+        by_reason.iter().map(|r| r.amount).sum(),
+    );
     let with_total = |mut rows: Vec<(String, i64, f64)>| {
         rows.push(total.clone());
         rows
     };
     let ends = [
-        summary(ws, 2, 0, (lang.pick("按原因", "By reason"), lang.pick("原因类别", "Reason")), &with_total(reasons), lang, f)?,
-        summary(ws, 2, 4, (lang.pick("按赢单对手", "By competitor"), lang.pick("输给", "Lost to")), &with_total(competitors), lang, f)?,
-        summary(ws, 2, 8, (lang.pick("按丢单阶段", "By stage"), lang.pick("丢单阶段", "Stage")), &with_total(stages), lang, f)?,
+        summary(
+            ws,
+            2,
+            0,
+            (lang.pick("按原因", "By reason"), lang.pick("原因类别", "Reason")),
+            &with_total(reasons),
+            lang,
+            f,
+        )?,
+        summary(
+            ws,
+            2,
+            4,
+            (lang.pick("按赢单对手", "By competitor"), lang.pick("输给", "Lost to")),
+            &with_total(competitors),
+            lang,
+            f,
+        )?,
+        summary(
+            ws,
+            2,
+            8,
+            (lang.pick("按丢单阶段", "By stage"), lang.pick("丢单阶段", "Stage")),
+            &with_total(stages),
+            lang,
+            f,
+        )?,
     ];
 
     let header = ends.iter().max().copied().unwrap_or(2) + 3;

@@ -32,7 +32,9 @@ pub static PIPELINE_COLUMNS: &[Column<OpportunityRow>] = &[
     cells::col("负责人", "Owner", 10.0, |o, _| Value::text(&o.opportunity.fields.owner)),
     cells::col("本阶段始于", "In stage since", 11.0, |o, _| Value::Date(o.opportunity.stage_since.clone())),
     cells::col("风险灯", "Risk", 7.0, |o, l| Value::text(o.risk.level.label(l))),
-    cells::col("风险原因", "Risk reasons", 48.0, |o, l| Value::Lines(o.risk.reasons.iter().map(|r| labels::risk_reason(r, l)).collect())),
+    cells::col("风险原因", "Risk reasons", 48.0, |o, l| {
+        Value::Lines(o.risk.reasons.iter().map(|r| labels::risk_reason(r, l)).collect())
+    }),
 ];
 
 /// Adds 商机管道: the open opportunities, soonest expected close first (undated last).
@@ -114,7 +116,16 @@ pub fn write_forecast(wb: &mut Workbook, a: &PipelineAnalytics, lang: Language, 
         return Ok(());
     }
     ws.write_string_with_format(3, 0, lang.pick("按预计成交月份", "By expected close month"), &f.section)?;
-    let month_total = forecast_table(ws, 4, lang.pick("月份", "Month"), &a.by_month, &a.total, lang.pick("未填日期", "No date"), lang, f)?;
+    let month_total = forecast_table(
+        ws,
+        4,
+        lang.pick("月份", "Month"),
+        &a.by_month,
+        &a.total,
+        lang.pick("未填日期", "No date"),
+        lang,
+        f,
+    )?;
 
     let mut chart = Chart::new_column();
     chart.title().set_name(lang.pick("每月加权金额(元)", "Weighted amount by month (CNY)"));
@@ -131,6 +142,15 @@ pub fn write_forecast(wb: &mut Workbook, a: &PipelineAnalytics, lang: Language, 
     // Below the months and the chart (15 rows tall).
     let top = (month_total + 3).max(3 + 17);
     ws.write_string_with_format(top, 0, lang.pick("按负责人", "By owner"), &f.section)?;
-    forecast_table(ws, top + 1, lang.pick("负责人", "Owner"), &a.by_owner, &a.total, lang.pick("未指定", "Unassigned"), lang, f)?;
+    forecast_table(
+        ws,
+        top + 1,
+        lang.pick("负责人", "Owner"),
+        &a.by_owner,
+        &a.total,
+        lang.pick("未指定", "Unassigned"),
+        lang,
+        f,
+    )?;
     Ok(())
 }

@@ -157,11 +157,7 @@ pub fn customer_profile(store: &Store, id: i64, opts: &ReportOptions) -> Result<
     page.ws.write_string(1, 0, format!("{} {today}", lang.pick("导出日期", "Exported on")))?;
     page.row = 2;
     // The power maps: account-wide first, then each named scope.
-    let maps = store
-        .power_scopes(id)?
-        .iter()
-        .map(|s| store.power_map(id, s.id))
-        .collect::<Result<Vec<_>>>()?;
+    let maps = store.power_scopes(id)?.iter().map(|s| store.power_map(id, s.id)).collect::<Result<Vec<_>>>()?;
     write_dimensions(&mut page, &p, &maps, opts)?;
     Ok(Xlsx(wb))
 }
@@ -183,7 +179,11 @@ fn status_text(status: &MapStatus, lang: Language) -> String {
             StatusReason::NotAssessed => t("尚无评估", "nothing assessed yet").to_string(),
             StatusReason::NoSupportiveKeyPlayer => t("无支持我方的关键人物", "no supportive key player").to_string(),
             StatusReason::NoSupportiveDecider { supporters } => {
-                format!("{}{}", t("支持的关键人物中无决策者/审批者：", "supportive key players but none decides or approves: "), names(supporters))
+                format!(
+                    "{}{}",
+                    t("支持的关键人物中无决策者/审批者：", "supportive key players but none decides or approves: "),
+                    names(supporters)
+                )
             }
             StatusReason::SupportiveDecider { contacts } => {
                 format!("{}{}", t("决策者/审批者支持：", "supportive decision maker or approver: "), names(contacts))
@@ -268,7 +268,11 @@ fn write_dimensions(pg: &mut Page, p: &CustomerProfile, maps: &[MapView], opts: 
         ],
         2,
     )?;
-    let lines = b.lines.iter().map(|l| vec![Value::text(&l.name), Value::opt_percent(l.share), Value::text(&l.products)]).collect();
+    let lines = b
+        .lines
+        .iter()
+        .map(|l| vec![Value::text(&l.name), Value::opt_percent(l.share), Value::text(&l.products)])
+        .collect();
     pg.table(&[t("业务线", "Business line"), t("营收占比", "Revenue share"), t("产品", "Products")], lines)?;
 
     pg.section(&title(Section::Financials))?;

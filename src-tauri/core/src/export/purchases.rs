@@ -23,13 +23,22 @@ pub fn write(wb: &mut Workbook, s: &PurchaseSummary, lang: Language, f: &Formats
     if s.other_currency_records > 0 {
         let note = match lang {
             Language::Zh => format!("另有 {} 条其他币种的记录未计入以下金额", s.other_currency_records),
-            Language::En => format!("{} records in other currencies are not included in these amounts", s.other_currency_records),
+            Language::En => {
+                format!("{} records in other currencies are not included in these amounts", s.other_currency_records)
+            }
         };
         ws.write_string(1, 0, note)?;
     }
     ws.set_column_width(0, 16.0)?;
     if s.months.is_empty() {
-        ws.write_string(3, 0, lang.pick("还没有采购记录:在「导入」中选择「采购记录」导入订单明细。", "No purchase records yet: import them with Import → Purchase records."))?;
+        ws.write_string(
+            3,
+            0,
+            lang.pick(
+                "还没有采购记录:在「导入」中选择「采购记录」导入订单明细。",
+                "No purchase records yet: import them with Import → Purchase records.",
+            ),
+        )?;
         return Ok(());
     }
 
@@ -66,7 +75,11 @@ pub fn write(wb: &mut Workbook, s: &PurchaseSummary, lang: Language, f: &Formats
     // Categories, below the months (and below the chart).
     let top = (last + 3).max(header_row + 20);
     ws.write_string_with_format(top, 0, lang.pick("按类别", "By category"), &f.section)?;
-    let cat_headers = [(lang.pick("类别", "Category"), 16.0), (lang.pick("金额", "Amount"), 18.0), (lang.pick("数量", "Quantity"), 12.0)];
+    let cat_headers = [
+        (lang.pick("类别", "Category"), 16.0),
+        (lang.pick("金额", "Amount"), 18.0),
+        (lang.pick("数量", "Quantity"), 12.0),
+    ];
     cells::header_row(ws, top + 1, 0, &cat_headers, f)?;
     for (i, (category, amount, quantity)) in s.by_category.iter().enumerate() {
         let r = top + 2 + i as u32;

@@ -13,7 +13,6 @@ use crate::import::mapping::{canonical_header, Field};
 use crate::import::plan::ImportKind;
 use crate::model::{Grade, LeadSource, Lifecycle, Ownership};
 
-
 /// The example row's value of a field.
 fn example(f: Field) -> Value {
     use Field::*;

@@ -38,7 +38,12 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
     let kinds: Vec<SignalKind> = SignalKind::ALL.iter().copied().filter(|k| *k != SignalKind::Financial).collect();
     let mut row = 0u32;
     loop {
-        let page = store.signal_feed(&FeedQuery { kinds: kinds.clone(), offset: i64::from(row), limit: 500, ..Default::default() })?;
+        let page = store.signal_feed(&FeedQuery {
+            kinds: kinds.clone(),
+            offset: i64::from(row),
+            limit: 500,
+            ..Default::default()
+        })?;
         for s in &page.signals {
             row += 1;
             cells::record(ws, row, 0, s, &cols, lang, f)?;

@@ -87,7 +87,9 @@ pub static COLUMNS: &[Column<Visit>] = &[
     cells::col("地点", "Place", 16.0, |v, _| Value::text(&v.fields.place)),
     cells::col("关联商机", "Opportunity", 16.0, |v, _| Value::text(&v.opportunity_name)),
     cells::col("客户参会人", "Customer participants", 24.0, customer_side),
-    cells::col("我方参会人", "Our participants", 14.0, |v, l| Value::text(v.fields.our_participants.join(l.pick("、", ", ")))),
+    cells::col("我方参会人", "Our participants", 14.0, |v, l| {
+        Value::text(v.fields.our_participants.join(l.pick("、", ", ")))
+    }),
     cells::col("拜访目的", "Goal", 24.0, |v, _| Value::text(&v.fields.goal)),
     cells::col("达成共识", "Agreed", 30.0, |v, _| numbered(v.fields.decisions.iter().cloned())),
     cells::col("客户需求", "Customer needs", 36.0, |v, l| numbered(v.fields.needs.iter().map(|n| need(n, l)))),
@@ -96,12 +98,16 @@ pub static COLUMNS: &[Column<Visit>] = &[
         numbered(v.fields.actions.iter().map(|a| action(a, a.id.is_some_and(|id| v.overdue_actions.contains(&id)), l)))
     }),
     cells::col("逾期行动", "Overdue actions", 8.0, |v, _| overdue_count(v)),
-    cells::col("紧急", "Urgent", 6.0, |v, l| Value::text(if v.fields.urgent { labels::yes_no(Some(true), l) } else { "" })),
+    cells::col("紧急", "Urgent", 6.0, |v, l| {
+        Value::text(if v.fields.urgent { labels::yes_no(Some(true), l) } else { "" })
+    }),
     cells::col("共识确认", "Confirmation", 11.0, |v, l| Value::text(v.confirmation.label(l))),
     cells::col("发送日期", "Sent on", 11.0, |v, _| Value::Date(v.sent_on.clone())),
     cells::col("确认日期", "Confirmed on", 11.0, |v, _| Value::Date(v.confirmed_on.clone())),
     cells::col("风险", "Risks", 24.0, |v, _| numbered(v.fields.risks.iter().cloned())),
-    cells::col("竞争对手动态", "Competitor news", 24.0, |v, _| numbered(v.fields.competitor_news.iter().cloned())),
+    cells::col("竞争对手动态", "Competitor news", 24.0, |v, _| {
+        numbered(v.fields.competitor_news.iter().cloned())
+    }),
 ];
 
 /// Adds the sheet at the end of the workbook (constant memory: rows go out as they come).

@@ -11,10 +11,7 @@ fn key(s: &str) -> String {
 /// Looks `text` up in `(value, spellings)`; the stored code of each value also matches.
 fn lookup<T: Copy>(text: &str, table: &[(T, &[&str])], code: fn(T) -> &'static str) -> Option<T> {
     let k = key(text);
-    table
-        .iter()
-        .find(|(v, spellings)| key(code(*v)) == k || spellings.iter().any(|s| key(s) == k))
-        .map(|(v, _)| *v)
+    table.iter().find(|(v, spellings)| key(code(*v)) == k || spellings.iter().any(|s| key(s) == k)).map(|(v, _)| *v)
 }
 
 pub fn grade(text: &str) -> Option<Grade> {

@@ -47,13 +47,41 @@ pub enum Field {
 /// spaces or punctuation). The first synonym of each field is its canonical header, used in
 /// the import templates.
 const SYNONYMS: &[(Field, &[&str])] = &[
-    (Field::CustomerName, &["客户名称", "公司名称", "企业名称", "客户", "客户全称", "公司全称", "单位名称", "公司", "单位", "company", "companyname", "customer", "customername", "account", "accountname"]),
+    (
+        Field::CustomerName,
+        &[
+            "客户名称",
+            "公司名称",
+            "企业名称",
+            "客户",
+            "客户全称",
+            "公司全称",
+            "单位名称",
+            "公司",
+            "单位",
+            "company",
+            "companyname",
+            "customer",
+            "customername",
+            "account",
+            "accountname",
+        ],
+    ),
     (Field::ShortName, &["简称", "客户简称", "公司简称", "shortname", "abbreviation"]),
     (Field::Industry, &["行业", "所属行业", "行业类别", "industry", "sector"]),
-    (Field::Region, &["地区", "区域", "省份", "城市", "所在地", "省市", "region", "province", "city", "area", "location"]),
+    (
+        Field::Region,
+        &["地区", "区域", "省份", "城市", "所在地", "省市", "region", "province", "city", "area", "location"],
+    ),
     (Field::Grade, &["客户等级", "级别", "等级", "客户级别", "客户分级", "分级", "grade", "level", "tier", "rating"]),
-    (Field::Lifecycle, &["阶段", "客户阶段", "生命周期", "状态", "客户状态", "跟进状态", "lifecycle", "stage", "status"]),
-    (Field::Owner, &["负责人", "客户经理", "销售", "业务员", "跟进人", "归属销售", "owner", "accountmanager", "salesrep", "sales"]),
+    (
+        Field::Lifecycle,
+        &["阶段", "客户阶段", "生命周期", "状态", "客户状态", "跟进状态", "lifecycle", "stage", "status"],
+    ),
+    (
+        Field::Owner,
+        &["负责人", "客户经理", "销售", "业务员", "跟进人", "归属销售", "owner", "accountmanager", "salesrep", "sales"],
+    ),
     (Field::Ownership, &["企业性质", "公司性质", "单位性质", "所有制", "ownership", "companytype"]),
     (Field::Headcount, &["员工人数", "人数", "员工数", "规模", "公司规模", "headcount", "employees", "staff"]),
     (Field::Founded, &["成立日期", "成立时间", "成立年份", "注册日期", "founded", "established", "foundeddate"]),
@@ -62,17 +90,73 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     (Field::Headquarters, &["总部", "地址", "公司地址", "注册地址", "办公地址", "headquarters", "address", "hq"]),
     (Field::LeadSource, &["客户来源", "来源", "线索来源", "获客渠道", "leadsource", "source"]),
     (Field::Tags, &["标签", "tags", "tag", "labels"]),
-    (Field::ContactName, &["联系人", "姓名", "联系人姓名", "对接人", "联系人名称", "contact", "contactname", "name", "fullname"]),
+    (
+        Field::ContactName,
+        &["联系人", "姓名", "联系人姓名", "对接人", "联系人名称", "contact", "contactname", "name", "fullname"],
+    ),
     (Field::Title, &["职务", "职位", "头衔", "title", "position", "jobtitle", "role"]),
     (Field::Department, &["部门", "所属部门", "department", "dept"]),
-    (Field::Phone, &["手机", "电话", "联系方式", "手机号", "手机号码", "联系电话", "电话号码", "座机", "phone", "mobile", "tel", "telephone", "cellphone"]),
+    (
+        Field::Phone,
+        &[
+            "手机",
+            "电话",
+            "联系方式",
+            "手机号",
+            "手机号码",
+            "联系电话",
+            "电话号码",
+            "座机",
+            "phone",
+            "mobile",
+            "tel",
+            "telephone",
+            "cellphone",
+        ],
+    ),
     (Field::Wechat, &["微信", "微信号", "wechat", "weixin", "wx"]),
     (Field::Email, &["邮箱", "电子邮箱", "电子邮件", "邮件", "email", "e-mail", "mail"]),
-    (Field::Month, &["月份", "日期", "采购日期", "下单日期", "订单日期", "年月", "时间", "month", "date", "orderdate", "period"]),
-    (Field::Product, &["产品", "产品名称", "品名", "物料", "物料名称", "商品", "商品名称", "型号", "product", "productname", "item", "sku"]),
+    (
+        Field::Month,
+        &["月份", "日期", "采购日期", "下单日期", "订单日期", "年月", "时间", "month", "date", "orderdate", "period"],
+    ),
+    (
+        Field::Product,
+        &[
+            "产品",
+            "产品名称",
+            "品名",
+            "物料",
+            "物料名称",
+            "商品",
+            "商品名称",
+            "型号",
+            "product",
+            "productname",
+            "item",
+            "sku",
+        ],
+    ),
     (Field::Category, &["类别", "品类", "产品类别", "产品分类", "分类", "大类", "category", "productcategory", "type"]),
     (Field::Quantity, &["数量", "采购数量", "订购数量", "qty", "quantity", "units", "volume"]),
-    (Field::Amount, &["金额", "采购金额", "销售额", "订单金额", "总金额", "含税金额", "金额(元)", "金额(万元)", "amount", "value", "revenue", "sales", "total"]),
+    (
+        Field::Amount,
+        &[
+            "金额",
+            "采购金额",
+            "销售额",
+            "订单金额",
+            "总金额",
+            "含税金额",
+            "金额(元)",
+            "金额(万元)",
+            "amount",
+            "value",
+            "revenue",
+            "sales",
+            "total",
+        ],
+    ),
 ];
 
 /// The canonical header of a field (its first synonym): what templates and exports write.
@@ -136,11 +220,8 @@ fn best(header: &str, allowed: &[Field]) -> Option<(Field, u8)> {
 /// Suggests a field for every header; each field is given to at most one column (the best
 /// scoring, then the leftmost).
 pub fn suggest(headers: &[String], allowed: &[Field]) -> Vec<Option<Field>> {
-    let mut scored: Vec<(usize, Field, u8)> = headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| best(h, allowed).map(|(f, s)| (i, f, s)))
-        .collect();
+    let mut scored: Vec<(usize, Field, u8)> =
+        headers.iter().enumerate().filter_map(|(i, h)| best(h, allowed).map(|(f, s)| (i, f, s))).collect();
     scored.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
     let mut out = vec![None; headers.len()];
     let mut taken = std::collections::HashSet::new();
@@ -180,9 +261,27 @@ mod tests {
     use Field::*;
 
     const CUSTOMERS: &[Field] = &[
-        CustomerName, ShortName, Industry, Region, Grade, Lifecycle, Owner, Ownership, Headcount,
-        Founded, Website, StockCode, Headquarters, LeadSource, Tags, ContactName, Title,
-        Department, Phone, Wechat, Email,
+        CustomerName,
+        ShortName,
+        Industry,
+        Region,
+        Grade,
+        Lifecycle,
+        Owner,
+        Ownership,
+        Headcount,
+        Founded,
+        Website,
+        StockCode,
+        Headquarters,
+        LeadSource,
+        Tags,
+        ContactName,
+        Title,
+        Department,
+        Phone,
+        Wechat,
+        Email,
     ];
 
     fn h(v: &[&str]) -> Vec<String> {
@@ -191,8 +290,23 @@ mod tests {
 
     #[test]
     fn chinese_and_english_synonyms() {
-        let got = suggest(&h(&["公司名称", "所属行业", "省份", "客户等级", "负责人", "联系人", "手机号码", "备注"]), CUSTOMERS);
-        assert_eq!(got, vec![Some(CustomerName), Some(Industry), Some(Region), Some(Grade), Some(Owner), Some(ContactName), Some(Phone), None]);
+        let got = suggest(
+            &h(&["公司名称", "所属行业", "省份", "客户等级", "负责人", "联系人", "手机号码", "备注"]),
+            CUSTOMERS,
+        );
+        assert_eq!(
+            got,
+            vec![
+                Some(CustomerName),
+                Some(Industry),
+                Some(Region),
+                Some(Grade),
+                Some(Owner),
+                Some(ContactName),
+                Some(Phone),
+                None
+            ]
+        );
         let got = suggest(&h(&["Company Name", "Industry", "City", "Account Manager", "E-mail"]), CUSTOMERS);
         assert_eq!(got, vec![Some(CustomerName), Some(Industry), Some(Region), Some(Owner), Some(Email)]);
     }

@@ -144,7 +144,8 @@ pub fn load(spec: &ImportSpec) -> Result<Loaded, ReadError> {
         Some(n) if (1..=last).contains(&n) => n - 1,
         _ => detect_header_row(&sheet.rows, spec.kind.fields()).unwrap_or(0),
     };
-    let headers: Vec<String> = sheet.rows.get(header_row).map(|r| r.iter().map(cell_text).collect()).unwrap_or_default();
+    let headers: Vec<String> =
+        sheet.rows.get(header_row).map(|r| r.iter().map(cell_text).collect()).unwrap_or_default();
     let mapping = match &spec.mapping {
         Some(m) => m.clone(),
         None => suggest(&headers, spec.kind.fields()),
@@ -164,8 +165,10 @@ pub fn inspect(spec: &ImportSpec) -> Result<ImportFile, ReadError> {
         .take(SAMPLE_ROWS)
         .map(|r| (0..width).map(|i| r.get(i).map(cell_text).unwrap_or_default()).collect())
         .collect();
-    let headers = loaded.sheet.rows.get(loaded.header_row).map(|r| r.iter().map(cell_text).collect()).unwrap_or_default();
-    let data_rows = loaded.sheet.rows.iter().skip(loaded.header_row + 1).filter(|r| r.iter().any(|c| *c != Cell::Empty)).count();
+    let headers =
+        loaded.sheet.rows.get(loaded.header_row).map(|r| r.iter().map(cell_text).collect()).unwrap_or_default();
+    let data_rows =
+        loaded.sheet.rows.iter().skip(loaded.header_row + 1).filter(|r| r.iter().any(|c| *c != Cell::Empty)).count();
     Ok(ImportFile {
         file: loaded.file,
         sheets,

@@ -36,9 +36,27 @@ impl ImportKind {
         use Field::*;
         match self {
             ImportKind::Customers => &[
-                CustomerName, ShortName, Industry, Region, Grade, Lifecycle, Owner, Ownership,
-                Headcount, Founded, Website, StockCode, Headquarters, LeadSource, Tags,
-                ContactName, Title, Department, Phone, Wechat, Email,
+                CustomerName,
+                ShortName,
+                Industry,
+                Region,
+                Grade,
+                Lifecycle,
+                Owner,
+                Ownership,
+                Headcount,
+                Founded,
+                Website,
+                StockCode,
+                Headquarters,
+                LeadSource,
+                Tags,
+                ContactName,
+                Title,
+                Department,
+                Phone,
+                Wechat,
+                Email,
             ],
             ImportKind::Contacts => &[CustomerName, ContactName, Title, Department, Phone, Wechat, Email],
             ImportKind::Purchases => &[CustomerName, Month, Product, Category, Quantity, Amount],
@@ -370,7 +388,8 @@ impl RowReader<'_> {
     fn validated(&mut self, r: crate::error::Result<()>) {
         if let Err(CoreError::Validation { field, reason, detail }) = r {
             let f = field_of_form(&field).unwrap_or(Field::CustomerName);
-            let problem = if reason == Reason::Required { Problem::Required } else { Problem::Invalid { reason, detail } };
+            let problem =
+                if reason == Reason::Required { Problem::Required } else { Problem::Invalid { reason, detail } };
             self.issue(f, problem);
         }
     }
@@ -462,7 +481,11 @@ fn customer_by_short_name(conn: &Connection, name: &str) -> crate::error::Result
 }
 
 /// A contact of `customer_id` with the same normalised name or the same phone digits.
-fn existing_contact(conn: &Connection, customer_id: i64, c: &ContactFields) -> crate::error::Result<Option<(i64, ContactFields)>> {
+fn existing_contact(
+    conn: &Connection,
+    customer_id: i64,
+    c: &ContactFields,
+) -> crate::error::Result<Option<(i64, ContactFields)>> {
     let (name, phone) = (contact_key(&c.name), digits(&c.phone));
     Ok(crate::store::load_contacts_for_index(conn, customer_id)?
         .into_iter()
@@ -503,7 +526,14 @@ pub fn plan(
         rows.push(row);
         Ok(())
     })?;
-    Ok(Preview { sheet: sheet.name.clone(), header_row: header_row + 1, headers, mapping: mapping.to_vec(), rows, counts })
+    Ok(Preview {
+        sheet: sheet.name.clone(),
+        header_row: header_row + 1,
+        headers,
+        mapping: mapping.to_vec(),
+        rows,
+        counts,
+    })
 }
 
 /// Plans row by row, handing each row's plan and what committing it does to `emit` as soon as
@@ -570,7 +600,10 @@ pub(crate) fn plan_rows(
                 match named_customer(conn, &name)? {
                     None => r.issue(Field::CustomerName, Problem::UnknownCustomer { name: name.clone() }),
                     Some(id) => {
-                        let key = format!("{id}|{}|{}|{}|{:?}|{:?}|{}", p.month, p.day, p.product, p.quantity, p.amount, p.currency);
+                        let key = format!(
+                            "{id}|{}|{}|{}|{:?}|{:?}|{}",
+                            p.month, p.day, p.product, p.quantity, p.amount, p.currency
+                        );
                         status = if !purchases_seen.insert(key) {
                             RowStatus::DuplicateInFile
                         } else if purchase_exists(conn, id, &p)? {
@@ -706,7 +739,10 @@ mod tests {
     #[test]
     fn fill_merges_only_empty_fields_and_overwrite_replaces() {
         let existing = CustomerFields { name: "甲".into(), industry: "制造".into(), ..Default::default() };
-        let file = CustomerFields { name: "甲".into(), industry: "化工".into(), region: "苏州".into(), ..Default::default() };
+        let file =
+            CustomerFields {
+                name: "甲".into(), industry: "化工".into(), region: "苏州".into(), ..Default::default()
+            };
         let filled = merge_customer(&existing, &file, OnDuplicate::Fill).unwrap();
         assert_eq!((filled.industry.as_str(), filled.region.as_str()), ("制造", "苏州"));
         let over = merge_customer(&existing, &file, OnDuplicate::Overwrite).unwrap();

@@ -123,7 +123,8 @@ struct Book {
 
 enum Opened {
     Text,
-    Book(Book),
+    /// Boxed: a workbook is large, the text case carries nothing.
+    Book(Box<Book>),
 }
 
 /// Runs calamine code, turning a panic (some damaged files cause one) into `Unreadable`.
@@ -146,14 +147,14 @@ fn open(path: &Path, file: &str) -> Result<Opened, ReadError> {
     let format = detect::detect(path, file)?;
     let reader = || File::open(path).map(BufReader::new).map_err(|e| io_error(file, e));
     let unreadable = |e: &dyn std::fmt::Display| ReadError::Unreadable { file: file.into(), reason: e.to_string() };
-    let book = |sheets| Ok(Opened::Book(Book { sheets, uncalculated: false }));
+    let book = |sheets| Ok(Opened::Book(Box::new(Book { sheets, uncalculated: false })));
     guarded(file, || match format {
         Format::Text => Ok(Opened::Text),
         Format::Unknown => Err(ReadError::UnknownFormat { file: file.into() }),
         Format::Xlsx { uncalculated } => {
             shared_strings::check(path, file)?;
             match Xlsx::new(reader()?) {
-                Ok(x) => Ok(Opened::Book(Book { sheets: Sheets::Xlsx(x), uncalculated })),
+                Ok(x) => Ok(Opened::Book(Box::new(Book { sheets: Sheets::Xlsx(x), uncalculated }))),
                 Err(XlsxError::Password) => Err(ReadError::Encrypted { file: file.into() }),
                 Err(e) => Err(unreadable(&e)),
             }
@@ -204,7 +205,7 @@ pub fn read_sheet(path: &Path, sheet: Option<&str>, encoding: Option<TextEncodin
                 _ => Ok(Sheet { name: file, rows }),
             };
         }
-        Opened::Book(book) => book,
+        Opened::Book(book) => *book,
     };
     let Book { mut sheets, uncalculated } = book;
     let names = sheets.sheet_names();
@@ -248,8 +249,13 @@ pub(crate) struct Limits {
 }
 
 impl Limits {
-    pub(crate) const STANDARD: Limits =
-        Limits { rows: MAX_ROWS, columns: MAX_COLUMNS, cells: MAX_CELLS, records: MAX_RECORDS, text_bytes: MAX_TEXT_BYTES };
+    pub(crate) const STANDARD: Limits = Limits {
+        rows: MAX_ROWS,
+        columns: MAX_COLUMNS,
+        cells: MAX_CELLS,
+        records: MAX_RECORDS,
+        text_bytes: MAX_TEXT_BYTES,
+    };
     /// For text already in memory ([`read_csv`]).
     pub(crate) const NONE: Limits =
         Limits { rows: u32::MAX, columns: u32::MAX, cells: usize::MAX, records: usize::MAX, text_bytes: u64::MAX };
@@ -439,7 +445,15 @@ mod tests {
             g.put(r, 999, Cell::Number(1.0)).unwrap();
         }
         let err = g.put(5_000, 999, Cell::Number(1.0)).unwrap_err();
-        assert_eq!(err, ReadError::TooLarge { file: "a.xlsx".into(), sheet: "S".into(), what: "cells".into(), limit: MAX_CELLS as u64 });
+        assert_eq!(
+            err,
+            ReadError::TooLarge {
+                file: "a.xlsx".into(),
+                sheet: "S".into(),
+                what: "cells".into(),
+                limit: MAX_CELLS as u64
+            }
+        );
     }
 
     #[test]
@@ -451,7 +465,10 @@ mod tests {
             g.put(r, 0, Cell::Text(long.clone())).unwrap();
         }
         let err = g.put(fits, 0, Cell::Text(long)).unwrap_err();
-        assert!(matches!(err, ReadError::TooLarge { ref what, limit, .. } if what == "bytes" && limit == MAX_TEXT_BYTES), "{err:?}");
+        assert!(
+            matches!(err, ReadError::TooLarge { ref what, limit, .. } if what == "bytes" && limit == MAX_TEXT_BYTES),
+            "{err:?}"
+        );
     }
 
     #[test]
@@ -500,7 +517,11 @@ mod tests {
         std::fs::write(&path, bytes).unwrap();
         assert_eq!(read_sheet(&path, None, None), Err(ReadError::UnknownFormat { file: "客户.xlsx".into() }));
         std::fs::write(&path, "not a workbook").unwrap();
-        assert_eq!(read_sheet(&path, None, None), Err(ReadError::UnknownFormat { file: "客户.xlsx".into() }), "prose is no table");
+        assert_eq!(
+            read_sheet(&path, None, None),
+            Err(ReadError::UnknownFormat { file: "客户.xlsx".into() }),
+            "prose is no table"
+        );
     }
 
     #[test]
@@ -510,6 +531,9 @@ mod tests {
         std::fs::write(&path, "\n\n").unwrap();
         assert_eq!(read_sheet(&path, None, None), Err(ReadError::Empty { file: "empty.csv".into() }));
         std::fs::write(&path, "客户名称,电话\n,\n").unwrap();
-        assert_eq!(read_sheet(&path, None, None), Err(ReadError::HeaderOnly { file: "empty.csv".into(), sheet: "empty.csv".into() }));
+        assert_eq!(
+            read_sheet(&path, None, None),
+            Err(ReadError::HeaderOnly { file: "empty.csv".into(), sheet: "empty.csv".into() })
+        );
     }
 }

@@ -62,7 +62,7 @@ pub enum ValueError {
 pub type PartialDate = String;
 
 fn excel_serial_to_date(serial: f64, epoch: Epoch) -> Option<NaiveDate> {
-    if !serial.is_finite() || serial < 0.0 || serial > 2_958_465.0 {
+    if !serial.is_finite() || !(0.0..=2_958_465.0).contains(&serial) {
         return None; // beyond 9999-12-31
     }
     let days = serial.floor() as i64;
@@ -73,7 +73,8 @@ fn excel_serial_to_date(serial: f64, epoch: Epoch) -> Option<NaiveDate> {
                 return None; // 1900-02-29 does not exist
             }
             // Serials before the phantom leap day count from 1899-12-31, after it from 12-30.
-            let base = if days < 60 { NaiveDate::from_ymd_opt(1899, 12, 31)? } else { NaiveDate::from_ymd_opt(1899, 12, 30)? };
+            let base =
+                if days < 60 { NaiveDate::from_ymd_opt(1899, 12, 31)? } else { NaiveDate::from_ymd_opt(1899, 12, 30)? };
             base.checked_add_signed(Duration::days(days))
         }
     }
@@ -158,7 +159,9 @@ pub fn date(cell: &Cell, epoch: Epoch) -> Result<Option<PartialDate>, ValueError
             let (y, m, d) = (num(&compact[..4]), num(&compact[4..6]), num(&compact[6..]));
             ymd(y.unwrap_or(0) as i32, m.unwrap_or(0), d.unwrap_or(0), original).map(Some)
         }
-        [y, m] if y.len() == 4 && m.len() <= 2 => ym(num(y).unwrap_or(0) as i32, num(m).unwrap_or(0), original).map(Some),
+        [y, m] if y.len() == 4 && m.len() <= 2 => {
+            ym(num(y).unwrap_or(0) as i32, num(m).unwrap_or(0), original).map(Some)
+        }
         [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
             ymd(num(y).unwrap_or(0) as i32, num(m).unwrap_or(0), num(d).unwrap_or(0), original).map(Some)
         }
@@ -248,7 +251,13 @@ pub fn text(cell: &Cell, epoch: Epoch) -> Result<String, ValueError> {
         Cell::Text(t) => half_width(t).trim().to_string(),
         Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
         Cell::Number(n) => n.to_string(),
-        Cell::Bool(b) => if *b { "是".into() } else { "否".into() },
+        Cell::Bool(b) => {
+            if *b {
+                "是".into()
+            } else {
+                "否".into()
+            }
+        }
         Cell::Date(_) => date(cell, epoch)?.unwrap_or_default(),
         Cell::Error(e) => return Err(ValueError::ErrorCell(e.clone())),
         Cell::Formula(f) => return Err(ValueError::Formula(f.clone())),

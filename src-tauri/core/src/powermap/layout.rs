@@ -117,9 +117,7 @@ pub fn layered(nodes: &[LayoutNode], placeholders: usize) -> Layout {
         right = right.max(cols.min(alone.len()) as f64);
     }
     let gap = if right > 0.0 { 0.5 } else { 0.0 };
-    let placeholders = (0..placeholders)
-        .map(|k| Point { x: (right + gap + k as f64 + 0.5) * X_GAP, y: 0.0 })
-        .collect();
+    let placeholders = (0..placeholders).map(|k| Point { x: (right + gap + k as f64 + 0.5) * X_GAP, y: 0.0 }).collect();
     Layout {
         nodes: at.iter().map(|&(col, level)| Point { x: col * X_GAP, y: level as f64 * Y_GAP }).collect(),
         placeholders,

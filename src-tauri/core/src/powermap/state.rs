@@ -11,7 +11,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
 
-use super::model::{Assessment, AssessmentDiff, ContactRef, EdgeSnapshot, HistoryChange, HistoryEntry, MapDiff, MapStatus};
+use super::model::{
+    Assessment, AssessmentDiff, ContactRef, EdgeSnapshot, HistoryChange, HistoryEntry, MapDiff, MapStatus,
+};
 use crate::model::EdgeKind;
 
 /// A contact as the map needs them.
@@ -80,7 +82,14 @@ fn parse<T: DeserializeOwned>(json: &Option<String>) -> Option<T> {
 
 impl StoredEdge {
     fn from_snapshot(s: &EdgeSnapshot) -> Option<StoredEdge> {
-        Some(StoredEdge { id: s.id?, scope_id: s.scope_id, kind: s.kind, from: s.from.id, to: s.to.id, label: s.label.clone() })
+        Some(StoredEdge {
+            id: s.id?,
+            scope_id: s.scope_id,
+            kind: s.kind,
+            from: s.from.id,
+            to: s.to.id,
+            label: s.label.clone(),
+        })
     }
 }
 
@@ -224,7 +233,10 @@ pub fn entry(r: &HistoryRow, names: &HashMap<i64, String>) -> HistoryEntry {
         changed_on: r.changed_on.clone(),
         recorded_at: r.recorded_at.clone(),
         scope_id: r.scope_id,
-        contact: ContactRef { id: r.contact_id, name: names.get(&r.contact_id).cloned().unwrap_or_else(|| r.contact_name.clone()) },
+        contact: ContactRef {
+            id: r.contact_id,
+            name: names.get(&r.contact_id).cloned().unwrap_or_else(|| r.contact_name.clone()),
+        },
         change,
     }
 }
@@ -234,7 +246,8 @@ pub fn diff(date: &str, then: &MapState, now: &MapState, status_then: MapStatus,
     let ids = |s: &MapState| s.contacts.iter().map(|c| c.id).collect::<HashSet<i64>>();
     let (before, after) = (ids(then), ids(now));
     let new_contacts = now.contacts.iter().filter(|c| !before.contains(&c.id)).map(|c| now.contact_ref(c.id)).collect();
-    let removed_contacts = then.contacts.iter().filter(|c| !after.contains(&c.id)).map(|c| then.contact_ref(c.id)).collect();
+    let removed_contacts =
+        then.contacts.iter().filter(|c| !after.contains(&c.id)).map(|c| then.contact_ref(c.id)).collect();
     let changed = now
         .contacts
         .iter()
@@ -251,7 +264,11 @@ pub fn diff(date: &str, then: &MapState, now: &MapState, status_then: MapStatus,
         })
         .collect();
     let key = |e: &EdgeSnapshot| {
-        let (a, b) = if e.kind == EdgeKind::Conflicts && e.from.id > e.to.id { (e.to.id, e.from.id) } else { (e.from.id, e.to.id) };
+        let (a, b) = if e.kind == EdgeKind::Conflicts && e.from.id > e.to.id {
+            (e.to.id, e.from.id)
+        } else {
+            (e.from.id, e.to.id)
+        };
         (e.kind, a, b, e.scope_id)
     };
     let (old_edges, new_edges) = (then.edge_snapshots(), now.edge_snapshots());

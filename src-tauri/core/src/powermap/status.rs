@@ -47,8 +47,7 @@ fn decides(role: Option<BuyingRole>) -> bool {
 
 /// Key person, influence ≥ 4, or decision maker / approver.
 pub fn is_key_player(is_key_person: bool, a: Option<&Assessment>) -> bool {
-    is_key_person
-        || a.is_some_and(|a| a.influence.is_some_and(|i| i >= KEY_INFLUENCE) || decides(a.buying_role))
+    is_key_person || a.is_some_and(|a| a.influence.is_some_and(|i| i >= KEY_INFLUENCE) || decides(a.buying_role))
 }
 
 fn supportive(a: Option<&Assessment>) -> bool {
@@ -75,12 +74,7 @@ pub fn fill_slots(slots: &[Slot], players: &[Player]) -> Vec<Vec<ContactRef>> {
                 (0..slots.len()).filter(|&j| slots[j].buying_role == slot.buying_role).collect();
             let rank = same_role.iter().position(|&j| j == i).unwrap_or(0);
             let last = rank + 1 == same_role.len();
-            holders
-                .iter()
-                .skip(rank)
-                .take(if last { usize::MAX } else { 1 })
-                .map(|(p, _)| p.contact.clone())
-                .collect()
+            holders.iter().skip(rank).take(if last { usize::MAX } else { 1 }).map(|(p, _)| p.contact.clone()).collect()
         })
         .collect()
 }

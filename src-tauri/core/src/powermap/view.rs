@@ -101,7 +101,14 @@ pub fn build(input: ViewInput) -> MapView {
         .contacts
         .iter()
         .filter_map(|c| {
-            Some(MapEdge { id: None, kind: EdgeKind::ReportsTo, from: c.id, to: c.reports_to?, label: String::new(), scope_id: None })
+            Some(MapEdge {
+                id: None,
+                kind: EdgeKind::ReportsTo,
+                from: c.id,
+                to: c.reports_to?,
+                label: String::new(),
+                scope_id: None,
+            })
         })
         .collect();
     edges.extend(state.edges.iter().map(|e| MapEdge {

@@ -19,10 +19,9 @@ pub fn reason(r: &RiskReason, s: &RiskSettings, detail: &str) -> String {
         RiskRule::PowerMap => "权力地图红灯:没有支持我方的关键人,或必需角色空缺".into(),
         RiskRule::DecisionMakerMissing => format!("{opp}的权力地图缺少决策者"),
         RiskRule::OverdueAction => format!("{opp}{} 项行动已逾期(最早应于 {} 完成)", r.count, r.since),
-        RiskRule::Unconfirmed => format!(
-            "{opp}{} 份拜访总结超过 {} 天未获客户确认(最早 {})",
-            r.count, s.unconfirmed_days, r.since
-        ),
+        RiskRule::Unconfirmed => {
+            format!("{opp}{} 份拜访总结超过 {} 天未获客户确认(最早 {})", r.count, s.unconfirmed_days, r.since)
+        }
         RiskRule::Signal if r.count > 1 => format!("{detail} 等 {} 个采购/财务预警", r.count),
         RiskRule::Signal => detail.to_string(),
     }

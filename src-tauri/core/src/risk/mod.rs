@@ -52,7 +52,11 @@ impl RiskLevel {
 
     /// The worse of two lights.
     pub fn max(self, other: RiskLevel) -> RiskLevel {
-        if other.rank() > self.rank() { other } else { self }
+        if other.rank() > self.rank() {
+            other
+        } else {
+            self
+        }
     }
 }
 

@@ -30,7 +30,9 @@ pub struct Lights {
 fn light(mut reasons: Vec<RiskReason>) -> RiskLight {
     let order = |r: &RiskReason| RiskRule::ALL.iter().position(|&x| x == r.rule).unwrap_or(0);
     reasons.sort_by(|a, b| {
-        b.level.rank().cmp(&a.level.rank())
+        b.level
+            .rank()
+            .cmp(&a.level.rank())
             .then_with(|| order(a).cmp(&order(b)))
             .then_with(|| a.opportunity_name.cmp(&b.opportunity_name))
     });

@@ -24,13 +24,17 @@ pub(super) struct Account {
 
 pub(super) fn accounts(store: &Store, filter: &str) -> Result<Vec<Account>> {
     let conn = store.connection();
-    let mut st = conn.prepare(&format!("SELECT id, owner FROM customer WHERE deleted_at IS NULL AND {filter} ORDER BY id"))?;
-    let heads: Vec<(i64, String)> = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut st =
+        conn.prepare(&format!("SELECT id, owner FROM customer WHERE deleted_at IS NULL AND {filter} ORDER BY id"))?;
+    let heads: Vec<(i64, String)> =
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     let mut contacts = conn.prepare("SELECT id, name, title FROM contact WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY is_key_person DESC, id")?;
     heads
         .into_iter()
         .map(|(id, owner)| {
-            let contacts = contacts.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+            let contacts = contacts
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
             Ok(Account { id, owner, contacts })
         })
         .collect()
@@ -40,8 +44,24 @@ fn day(today: NaiveDate, offset: i64) -> String {
     (today + chrono::Duration::days(offset)).format("%Y-%m-%d").to_string()
 }
 
-const PROJECTS: [&str; 8] = ["MES 系统", "二期产线自动化", "仓储物流改造", "设备维保框架", "能耗管理平台", "质量追溯系统", "备件年度采购", "数字化工厂咨询"];
-const GOALS: [&str; 6] = ["确认二期项目的需求范围", "演示方案并收集技术意见", "了解预算与审批流程", "澄清报价中的疑问", "推进合同条款", "年度合作回顾与新需求挖掘"];
+const PROJECTS: [&str; 8] = [
+    "MES 系统",
+    "二期产线自动化",
+    "仓储物流改造",
+    "设备维保框架",
+    "能耗管理平台",
+    "质量追溯系统",
+    "备件年度采购",
+    "数字化工厂咨询",
+];
+const GOALS: [&str; 6] = [
+    "确认二期项目的需求范围",
+    "演示方案并收集技术意见",
+    "了解预算与审批流程",
+    "澄清报价中的疑问",
+    "推进合同条款",
+    "年度合作回顾与新需求挖掘",
+];
 const SUMMARIES: [&str; 6] = [
     "技术总监认可方案的整体架构，关注与现有 ERP 的接口工作量。",
     "客户今年降本压力大，对分期付款方案兴趣明显。",
@@ -58,12 +78,35 @@ const NEEDS: [(&str, NeedKind, Priority); 6] = [
     ("驻场培训一周", NeedKind::Expected, Priority::Low),
     ("集团明年推数字化考核，可能需要数据看板", NeedKind::Latent, Priority::Medium),
 ];
-const DECISIONS: [&str; 5] = ["先在一车间试点，验证后推广", "下周三前我方提交技术方案", "双方技术团队月底做一次联合评审", "报价按三年框架测算", "试用期 30 天，期满评估"];
-const COMMITMENTS: [&str; 5] = ["3 个工作日内提供同行案例", "协调技术团队支持现场测试", "提供分期付款方案", "安排工厂参观", "出具交期承诺函"];
-const ACTIONS: [&str; 8] = ["发送技术方案", "发送报价单", "安排技术交流会", "提交同行案例", "邀请参观样板工厂", "确认合同条款", "电话回访试用情况", "约总经理汇报"];
-const QUOTES: [&str; 4] = ["你们方案不错，就是价格要再看看", "交期是我们最担心的", "去年换供应商吃过亏", "预算没问题，关键是效果"];
-const RIVAL_NEWS: [&str; 4] = ["西门子报价比我们低约 15%", "本地代理商承诺 3 周交货", "ABB 正在做免费试用", "竞品刚换了区域经理"];
-const RISKS: [&str; 4] = ["采购总监与现有供应商关系密切", "预算审批可能推迟到下季度", "技术负责人下月调岗", "客户现金流偏紧，付款周期可能拉长"];
+const DECISIONS: [&str; 5] = [
+    "先在一车间试点，验证后推广",
+    "下周三前我方提交技术方案",
+    "双方技术团队月底做一次联合评审",
+    "报价按三年框架测算",
+    "试用期 30 天，期满评估",
+];
+const COMMITMENTS: [&str; 5] =
+    ["3 个工作日内提供同行案例", "协调技术团队支持现场测试", "提供分期付款方案", "安排工厂参观", "出具交期承诺函"];
+const ACTIONS: [&str; 8] = [
+    "发送技术方案",
+    "发送报价单",
+    "安排技术交流会",
+    "提交同行案例",
+    "邀请参观样板工厂",
+    "确认合同条款",
+    "电话回访试用情况",
+    "约总经理汇报",
+];
+const QUOTES: [&str; 4] =
+    ["你们方案不错，就是价格要再看看", "交期是我们最担心的", "去年换供应商吃过亏", "预算没问题，关键是效果"];
+const RIVAL_NEWS: [&str; 4] =
+    ["西门子报价比我们低约 15%", "本地代理商承诺 3 周交货", "ABB 正在做免费试用", "竞品刚换了区域经理"];
+const RISKS: [&str; 4] = [
+    "采购总监与现有供应商关系密切",
+    "预算审批可能推迟到下季度",
+    "技术负责人下月调岗",
+    "客户现金流偏紧，付款周期可能拉长",
+];
 const SPOTTED: [&str; 3] = ["三期仓储项目明年立项", "集团其他工厂有同类需求", "备件业务可以打包"];
 const RIVALS: [&str; 5] = ["西门子", "汇川技术", "施耐德", "ABB", "本地代理商"];
 const PLACES: [&str; 4] = ["客户总部会议室", "客户工厂现场", "腾讯会议 813-552-907", "我司展厅"];
@@ -71,7 +114,20 @@ const PLACES: [&str; 4] = ["客户总部会议室", "客户工厂现场", "腾�
 /// A generated deal of `a` at a random stage, entered some days ago.
 fn opportunity(a: &Account, rng: &mut Rng, today: NaiveDate) -> NewOpportunity {
     // Over two years most deals have closed: about four in ten are still open.
-    let stage = *rng.pick(&[Stage::Initiation, Stage::Needs, Stage::Solution, Stage::Quote, Stage::Negotiation, Stage::Won, Stage::Won, Stage::Won, Stage::Won, Stage::Lost, Stage::Lost, Stage::Lost]);
+    let stage = *rng.pick(&[
+        Stage::Initiation,
+        Stage::Needs,
+        Stage::Solution,
+        Stage::Quote,
+        Stage::Negotiation,
+        Stage::Won,
+        Stage::Won,
+        Stage::Won,
+        Stage::Won,
+        Stage::Lost,
+        Stage::Lost,
+        Stage::Lost,
+    ]);
     let amount = (rng.range(5.0, 500.0)).round() * 10_000.0;
     let since = -(rng.below(40) as i64);
     let created = since - 10 - rng.below(90) as i64;
@@ -112,29 +168,62 @@ fn opportunity(a: &Account, rng: &mut Rng, today: NaiveDate) -> NewOpportunity {
     // The stages passed through: those before the current one (a lost deal: up to where it was lost).
     let passed = if stage == Stage::Lost { reached + 1 } else { reached };
     let earlier = PIPELINE[..passed].iter().map(|&s| (s, day(today, created))).collect();
-    NewOpportunity { customer_id: a.id, fields: f, created_on: day(today, created), stage_since: day(today, since), earlier }
+    NewOpportunity {
+        customer_id: a.id,
+        fields: f,
+        created_on: day(today, created),
+        stage_since: day(today, since),
+        earlier,
+    }
 }
 
 /// A generated visit of `a`, `days_ago`, optionally tied to one of the batch's deals.
 fn visit(a: &Account, rng: &mut Rng, today: NaiveDate, days_ago: i64, opportunity: Option<usize>) -> NewVisit {
     let date = day(today, -days_ago);
-    let pick_some = |rng: &mut Rng, items: &[&str], percent: usize| if rng.below(100) < percent { vec![rng.pick(items).to_string()] } else { vec![] };
+    let pick_some = |rng: &mut Rng, items: &[&str], percent: usize| {
+        if rng.below(100) < percent {
+            vec![rng.pick(items).to_string()]
+        } else {
+            vec![]
+        }
+    };
     let (need, kind, priority) = *rng.pick(&NEEDS);
     let actions = (0..1 + rng.below(2))
         .map(|_| {
             let due = -days_ago + 2 + rng.below(9) as i64;
             // Past actions are done, but of the last month's a few were forgotten (overdue).
             let forgotten = due > -30 && rng.below(100) < 3;
-            let status = if due < 0 && !forgotten { ActionStatus::Done } else { *rng.pick(&[ActionStatus::Todo, ActionStatus::Doing]) };
-            ActionFields { id: None, what: rng.pick(&ACTIONS).to_string(), owner: a.owner.clone(), due_date: day(today, due), status }
+            let status = if due < 0 && !forgotten {
+                ActionStatus::Done
+            } else {
+                *rng.pick(&[ActionStatus::Todo, ActionStatus::Doing])
+            };
+            ActionFields {
+                id: None,
+                what: rng.pick(&ACTIONS).to_string(),
+                owner: a.owner.clone(),
+                due_date: day(today, due),
+                status,
+            }
         })
         .collect();
-    let participants = a.contacts.iter().take(1 + rng.below(2)).map(|(id, name, title)| Participant { contact_id: *id, name: name.clone(), title: title.clone() }).collect();
+    let participants = a
+        .contacts
+        .iter()
+        .take(1 + rng.below(2))
+        .map(|(id, name, title)| Participant { contact_id: *id, name: name.clone(), title: title.clone() })
+        .collect();
     let fields = VisitFields {
         opportunity_id: None,
         date: date.clone(),
         time: rng.pick(&["09:30", "10:00", "14:00", "15:30", ""]).to_string(),
-        method: *rng.pick(&[VisitMethod::Meeting, VisitMethod::Meeting, VisitMethod::Phone, VisitMethod::Video, VisitMethod::Wechat]),
+        method: *rng.pick(&[
+            VisitMethod::Meeting,
+            VisitMethod::Meeting,
+            VisitMethod::Phone,
+            VisitMethod::Video,
+            VisitMethod::Wechat,
+        ]),
         place: rng.pick(&PLACES).to_string(),
         customer_participants: participants,
         our_participants: vec![a.owner.clone()],
@@ -142,7 +231,13 @@ fn visit(a: &Account, rng: &mut Rng, today: NaiveDate, days_ago: i64, opportunit
         summary: rng.pick(&SUMMARIES).to_string(),
         decisions: vec![rng.pick(&DECISIONS).to_string()],
         needs: vec![Need { text: need.into(), kind: Some(kind), priority: Some(priority) }],
-        objections: if rng.below(3) == 0 { vec![Objection { text: "价格高于预期".into(), handling: "说明三年总拥有成本更低，可分期".into() }] } else { vec![] },
+        objections: if rng.below(3) == 0 {
+            vec![Objection {
+                text: "价格高于预期".into(), handling: "说明三年总拥有成本更低，可分期".into()
+            }]
+        } else {
+            vec![]
+        },
         commitments: vec![rng.pick(&COMMITMENTS).to_string()],
         quotes: pick_some(rng, &QUOTES, 50),
         competitor_news: pick_some(rng, &RIVAL_NEWS, 30),
@@ -163,14 +258,22 @@ fn visit(a: &Account, rng: &mut Rng, today: NaiveDate, days_ago: i64, opportunit
 
 /// `deals` generated deals and `visits` visits spread over `span` days for each account
 /// (a visit tied to one of the account's deals three times in five).
-pub(super) fn generate(accounts: &[Account], deals: usize, visits: usize, span: i64, today: NaiveDate, seed: u64) -> (Vec<NewOpportunity>, Vec<NewVisit>) {
+pub(super) fn generate(
+    accounts: &[Account],
+    deals: usize,
+    visits: usize,
+    span: i64,
+    today: NaiveDate,
+    seed: u64,
+) -> (Vec<NewOpportunity>, Vec<NewVisit>) {
     let mut opportunities = Vec::with_capacity(accounts.len() * deals);
     let mut all_visits = Vec::with_capacity(accounts.len() * visits);
     for a in accounts {
         let mut rng = Rng(seed ^ (a.id as u64).wrapping_mul(0x9E37));
         let first = opportunities.len();
         opportunities.extend((0..deals).map(|_| opportunity(a, &mut rng, today)));
-        let open: Vec<usize> = (first..opportunities.len()).filter(|&i| opportunities[i].fields.stage.is_open()).collect();
+        let open: Vec<usize> =
+            (first..opportunities.len()).filter(|&i| opportunities[i].fields.stage.is_open()).collect();
         for j in 0..visits {
             let days_ago = (j as i64 * span / visits.max(1) as i64) + rng.below(4) as i64;
             // The recent visits are about the open deals; older ones about any (or none).
@@ -210,7 +313,11 @@ fn scripted(accounts: &[Account], mes_scope: Option<i64>, today: NaiveDate) -> (
         },
         created_on: day(today, -60),
         stage_since: day(today, -6),
-        earlier: vec![(Stage::Initiation, day(today, -60)), (Stage::Needs, day(today, -40)), (Stage::Solution, day(today, -21))],
+        earlier: vec![
+            (Stage::Initiation, day(today, -60)),
+            (Stage::Needs, day(today, -40)),
+            (Stage::Solution, day(today, -21)),
+        ],
     };
     let welding = NewOpportunity {
         customer_id: cj.id,
@@ -242,22 +349,49 @@ fn scripted(accounts: &[Account], mes_scope: Option<i64>, today: NaiveDate) -> (
         },
         created_on: day(today, -120),
         stage_since: day(today, -35),
-        earlier: vec![(Stage::Initiation, day(today, -120)), (Stage::Needs, day(today, -100)), (Stage::Solution, day(today, -80)), (Stage::Quote, day(today, -50))],
+        earlier: vec![
+            (Stage::Initiation, day(today, -120)),
+            (Stage::Needs, day(today, -100)),
+            (Stage::Solution, day(today, -80)),
+            (Stage::Quote, day(today, -50)),
+        ],
     };
     let mut rng = Rng(7);
     let mut before_quote = visit(hd, &mut rng, today, 9, Some(0));
     before_quote.fields.goal = "评审 MES 方案并确认报价范围".into();
-    before_quote.fields.actions = vec![
-        ActionFields { id: None, what: "发送正式报价单".into(), owner: hd.owner.clone(), due_date: day(today, -6), status: ActionStatus::Done },
-    ];
+    before_quote.fields.actions = vec![ActionFields {
+        id: None,
+        what: "发送正式报价单".into(),
+        owner: hd.owner.clone(),
+        due_date: day(today, -6),
+        status: ActionStatus::Done,
+    }];
     let mut welding_visit = visit(cj, &mut rng, today, 2, Some(1));
     welding_visit.fields.goal = "现场确认焊装线改造方案".into();
     welding_visit.fields.actions = vec![
-        ActionFields { id: None, what: "整理报价清单".into(), owner: cj.owner.clone(), due_date: day(today, 0), status: ActionStatus::Doing },
-        ActionFields { id: None, what: "发送节拍仿真报告".into(), owner: cj.owner.clone(), due_date: day(today, 3), status: ActionStatus::Todo },
+        ActionFields {
+            id: None,
+            what: "整理报价清单".into(),
+            owner: cj.owner.clone(),
+            due_date: day(today, 0),
+            status: ActionStatus::Doing,
+        },
+        ActionFields {
+            id: None,
+            what: "发送节拍仿真报告".into(),
+            owner: cj.owner.clone(),
+            due_date: day(today, 3),
+            status: ActionStatus::Todo,
+        },
     ];
     let mut reminder = visit(hd, &mut rng, today, 12, None);
-    reminder.fields.actions = vec![ActionFields { id: None, what: "提交同行案例".into(), owner: hd.owner.clone(), due_date: day(today, -3), status: ActionStatus::Todo }];
+    reminder.fields.actions = vec![ActionFields {
+        id: None,
+        what: "提交同行案例".into(),
+        owner: hd.owner.clone(),
+        due_date: day(today, -3),
+        status: ActionStatus::Todo,
+    }];
     (vec![mes, welding, substation], vec![before_quote, welding_visit, reminder])
 }
 
@@ -269,7 +403,11 @@ pub(super) fn base(store: &Store, names: &[&str]) -> Result<()> {
     let ordered = accounts(store, &format!("name IN ({list})"))?;
     let mes_scope = store
         .connection()
-        .query_row("SELECT id FROM power_scope WHERE customer_id = ?1 AND name = '2026 MES 项目'", [ordered[0].id], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM power_scope WHERE customer_id = ?1 AND name = '2026 MES 项目'",
+            [ordered[0].id],
+            |r| r.get(0),
+        )
         .ok();
     let (mut deals, mut visits) = scripted(&ordered, mes_scope, today);
     let (more_deals, more_visits) = generate(&ordered[3..], 1, 3, 45, today, 0x5A3);

@@ -62,30 +62,32 @@ fn steady(rng: &mut Rng, level: f64, growth: f64, k: i32) -> f64 {
 /// evaluated month), or `None` when product `p` is steady there.
 fn scripted(i: usize, p: usize, k: i32) -> Option<f64> {
     let back = MONTHS - 1 - k; // 0 = the evaluated month
-    Some(match (i, PRODUCTS[p].0) {
-        (0, "伺服电机") => match back {
-            0 => 52.0,
-            1 => 70.0,
-            2 => 95.0,
-            _ => 40.0 + 2.5 * f64::from(k.min(32)),
-        },
-        (1, "变频器") => match back {
-            0 => 50.0,
-            _ if k % 2 == 0 => 31.5,
-            _ => 28.5,
-        },
-        (2, "工业网关") => match back {
-            0 => 12.0,
-            1 => 8.0,
-            _ => 0.0,
-        },
-        (3, "减速机") if back < 3 => 0.0,
-        (4, "触摸屏") => match back {
-            0..=5 => 30.0,
-            _ => 50.0,
-        },
-        _ => return None,
-    } * WAN)
+    Some(
+        match (i, PRODUCTS[p].0) {
+            (0, "伺服电机") => match back {
+                0 => 52.0,
+                1 => 70.0,
+                2 => 95.0,
+                _ => 40.0 + 2.5 * f64::from(k.min(32)),
+            },
+            (1, "变频器") => match back {
+                0 => 50.0,
+                _ if k % 2 == 0 => 31.5,
+                _ => 28.5,
+            },
+            (2, "工业网关") => match back {
+                0 => 12.0,
+                1 => 8.0,
+                _ => 0.0,
+            },
+            (3, "减速机") if back < 3 => 0.0,
+            (4, "触摸屏") => match back {
+                0..=5 => 30.0,
+                _ => 50.0,
+            },
+            _ => return None,
+        } * WAN,
+    )
 }
 
 /// The products base customer `i` buys: 4–7 of the twelve, always its scripted one.
@@ -122,7 +124,9 @@ pub fn base(i: usize, evaluated: Month) -> Vec<PurchaseFields> {
     if i == 5 {
         let (name, category) = PRODUCTS[6];
         out.push(record(evaluated - 1, name, category, -2.0, -0.6 * WAN));
-        out.push(PurchaseFields { currency: "USD".into(), ..record(evaluated, "进口轴承", "驱动", 40.0, 12_000.0) });
+        out.push(PurchaseFields {
+            currency: "USD".into(), ..record(evaluated, "进口轴承", "驱动", 40.0, 12_000.0)
+        });
     }
     out
 }
@@ -155,7 +159,13 @@ pub fn copy(n: usize, products: usize, evaluated: Month, out: &mut Vec<PurchaseF
             } else if j == 1 && n.is_multiple_of(11) && back == 0 {
                 amount = level * 2.0;
             }
-            out.push(record(first + k, &name, category, (amount / 1000.0).round().max(1.0), (amount / 100.0).round() * 100.0));
+            out.push(record(
+                first + k,
+                &name,
+                category,
+                (amount / 1000.0).round().max(1.0),
+                (amount / 100.0).round() * 100.0,
+            ));
         }
     }
 }

@@ -28,7 +28,11 @@ fn body_of(parts: Vec<String>) -> String {
         .iter()
         .enumerate()
         .filter(|(i, p)| {
-            !p.is_empty() && !parts.iter().enumerate().any(|(j, q)| j != *i && q.contains(p.as_str()) && (q.len() > p.len() || j < *i))
+            !p.is_empty()
+                && !parts
+                    .iter()
+                    .enumerate()
+                    .any(|(j, q)| j != *i && q.contains(p.as_str()) && (q.len() > p.len() || j < *i))
         })
         .map(|(_, p)| p)
         .collect();
@@ -39,11 +43,8 @@ pub(crate) fn customer_entry(c: &Customer) -> Entry {
     let f = &c.fields;
     let (full, initials) = pinyin(&f.name);
     let (short_full, short_initials) = pinyin(&f.short_name);
-    let names: Vec<String> = [&f.name, &f.short_name]
-        .into_iter()
-        .map(|n| search_text(n))
-        .filter(|n| !n.is_empty())
-        .collect();
+    let names: Vec<String> =
+        [&f.name, &f.short_name].into_iter().map(|n| search_text(n)).filter(|n| !n.is_empty()).collect();
     let subtitle = [f.short_name.as_str(), f.industry.as_str(), f.region.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -68,12 +69,16 @@ pub(crate) fn contact_entry(c: &Contact, customer_name: &str) -> Entry {
     let f = &c.fields;
     let (full, initials) = pinyin(&f.name);
     let name = search_text(&f.name);
-    let subtitle = [f.title.as_str(), customer_name]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let body = body_of(vec![name.clone(), full, initials.clone(), digits(&f.phone), search_text(&f.wechat), search_text(&f.email)]);
+    let subtitle =
+        [f.title.as_str(), customer_name].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+    let body = body_of(vec![
+        name.clone(),
+        full,
+        initials.clone(),
+        digits(&f.phone),
+        search_text(&f.wechat),
+        search_text(&f.email),
+    ]);
     Entry {
         kind: HitKind::Contact,
         ref_id: c.id,
@@ -136,8 +141,7 @@ pub(crate) fn insert(conn: &Connection, e: &Entry) -> Result<()> {
         e.body
     ])?;
     let entry_id = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![entry_id, e.body])?;
+    conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![entry_id, e.body])?;
     let (name, alias) = unigram_columns(&e.names);
     conn.prepare_cached("INSERT INTO search_uni (rowid, name, alias) VALUES (?1, ?2, ?3)")?
         .execute(params![entry_id, name, alias])?;
@@ -201,8 +205,20 @@ mod tests {
 
     #[test]
     fn body_leaves_out_parts_found_inside_others() {
-        let parts = ["鼎盛建材有限公司", "鼎盛建材", "dingshengjiancaiyouxiangongsi", "dsjcyxgs", "dingshengjiancai", "dsjc", "", "dsjcyxgs"];
-        assert_eq!(body_of(parts.map(String::from).to_vec()), "鼎盛建材有限公司 dingshengjiancaiyouxiangongsi dsjcyxgs");
+        let parts = [
+            "鼎盛建材有限公司",
+            "鼎盛建材",
+            "dingshengjiancaiyouxiangongsi",
+            "dsjcyxgs",
+            "dingshengjiancai",
+            "dsjc",
+            "",
+            "dsjcyxgs",
+        ];
+        assert_eq!(
+            body_of(parts.map(String::from).to_vec()),
+            "鼎盛建材有限公司 dingshengjiancaiyouxiangongsi dsjcyxgs"
+        );
     }
 
     #[test]

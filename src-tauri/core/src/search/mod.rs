@@ -66,7 +66,7 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<SearchResu
             Ok((rank(&q, &names, &initials), hit.title.chars().count(), hit))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    ranked.sort_by(|a, b| (a.0, a.1, a.2.id).cmp(&(b.0, b.1, b.2.id)));
+    ranked.sort_by_key(|a| (a.0, a.1, a.2.id));
     let mut out = SearchResults::default();
     for (_, _, hit) in ranked {
         let group = match hit.kind {
@@ -90,17 +90,17 @@ fn candidates(conn: &Connection, q: &str) -> Result<Vec<i64>> {
     let limit = CANDIDATES as i64;
     if q.chars().count() >= 3 {
         let phrase = format!("\"{}\"", q.replace('"', "\"\""));
-        return collect(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 LIMIT ?2",
-            params![phrase, limit],
-        );
+        return collect("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 LIMIT ?2", params![phrase, limit]);
     }
     // One token per character in the unigram index: the query is the phrase of its characters.
     let tokens = index::spaced(q);
     let mut ids = if tokens.is_empty() {
         Vec::new()
     } else {
-        collect("SELECT rowid FROM search_uni WHERE search_uni MATCH ?1 LIMIT ?2", params![format!("\"{tokens}\""), limit])?
+        collect(
+            "SELECT rowid FROM search_uni WHERE search_uni MATCH ?1 LIMIT ?2",
+            params![format!("\"{tokens}\""), limit],
+        )?
     };
     if q.chars().all(|c| c.is_ascii_lowercase()) {
         // Initials prefix: "zs" matches initials in ["zs", "zt").
@@ -119,7 +119,7 @@ fn candidates(conn: &Connection, q: &str) -> Result<Vec<i64>> {
 /// (pinyin, phone, e-mail…).
 fn rank(q: &str, names: &str, initials: &str) -> u8 {
     let names: Vec<&str> = names.split(' ').collect();
-    if names.iter().any(|n| *n == q) {
+    if names.contains(&q) {
         0
     } else if names.iter().any(|n| n.starts_with(q)) {
         1

@@ -38,7 +38,12 @@ pub(crate) fn action_from_row(r: &Row, today: &str) -> rusqlite::Result<NextActi
 }
 
 /// The actions matching `filter` (one `?1` parameter), live customers only, in list order.
-pub(crate) fn load_actions(conn: &Connection, filter: &str, arg: &dyn rusqlite::ToSql, today: &str) -> Result<Vec<NextAction>> {
+pub(crate) fn load_actions(
+    conn: &Connection,
+    filter: &str,
+    arg: &dyn rusqlite::ToSql,
+    today: &str,
+) -> Result<Vec<NextAction>> {
     let mut st = conn.prepare_cached(&format!(
         "SELECT {ACTION_COLUMNS} FROM {ACTION_FROM} WHERE {filter} AND c.deleted_at IS NULL
          ORDER BY a.visit_id, a.position, a.id"
@@ -80,7 +85,18 @@ pub(crate) fn write_actions(
                          done_on = ?7, opportunity_id = ?8, updated_at = CASE WHEN ?9 THEN ?10 ELSE updated_at END
                      WHERE id = ?1",
                 )?
-                .execute(params![id, i as i64, what, owner, due, a.status.code(), done, opportunity_id, changed, now])?;
+                .execute(params![
+                    id,
+                    i as i64,
+                    what,
+                    owner,
+                    due,
+                    a.status.code(),
+                    done,
+                    opportunity_id,
+                    changed,
+                    now
+                ])?;
             }
             None => {
                 conn.prepare_cached(
@@ -88,7 +104,18 @@ pub(crate) fn write_actions(
                          status, done_on, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
                 )?
-                .execute(params![customer_id, visit_id, opportunity_id, i as i64, what, owner, due, a.status.code(), done_on(a.status, "", today), now])?;
+                .execute(params![
+                    customer_id,
+                    visit_id,
+                    opportunity_id,
+                    i as i64,
+                    what,
+                    owner,
+                    due,
+                    a.status.code(),
+                    done_on(a.status, "", today),
+                    now
+                ])?;
             }
         }
     }
@@ -138,8 +165,15 @@ impl Store {
         self.conn.execute(
             "UPDATE next_action SET what = ?2, owner = ?3, due_date = ?4, status = ?5, done_on = ?6, updated_at = ?7
              WHERE id = ?1",
-            params![id, fields.what.trim(), fields.owner.trim(), fields.due_date.trim(), fields.status.code(),
-                done_on(fields.status, &current.done_on, &today), self.clock.timestamp()],
+            params![
+                id,
+                fields.what.trim(),
+                fields.owner.trim(),
+                fields.due_date.trim(),
+                fields.status.code(),
+                done_on(fields.status, &current.done_on, &today),
+                self.clock.timestamp()
+            ],
         )?;
         let saved = ActionFields { id: Some(id), ..fields.clone() };
         Ok(SavedAction { action: self.action(id)?, warnings: quality::check_action("", &saved, self.clock.today()) })
@@ -168,8 +202,9 @@ impl Store {
                       CASE WHEN a.status = 'done' THEN a.done_on END DESC, a.due_date, a.id"
         ))?;
         let today = self.today_text();
-        let rows = st.query_map(params![customer_id, open_only], |r| action_from_row(r, &today))?.collect::<rusqlite::Result<_>>()?;
+        let rows = st
+            .query_map(params![customer_id, open_only], |r| action_from_row(r, &today))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 }
-

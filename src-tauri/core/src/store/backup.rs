@@ -25,7 +25,9 @@ pub(super) fn before_migration(path: &Path, clock: &dyn Clock) -> Option<BackupW
         return None;
     }
     let reason = SnapshotReason::BeforeMigration;
-    copy::take(&conn, path, &settings::load(&conn), reason, &when(clock)).err().map(|error| BackupWarning { reason, error })
+    copy::take(&conn, path, &settings::load(&conn), reason, &when(clock))
+        .err()
+        .map(|error| BackupWarning { reason, error })
 }
 
 impl Store {
@@ -149,7 +151,8 @@ impl Store {
         let staged = Removed(dir.join(format!(".{}.restoring", folder::stem(&db))));
         let _ = std::fs::remove_file(&staged.0); // a leftover of an interrupted restore
         {
-            let (source, _) = crate::db::identify(snapshot)?.ok_or_else(|| CoreError::NotSqlite { path: snapshot.display().to_string() })?;
+            let (source, _) = crate::db::identify(snapshot)?
+                .ok_or_else(|| CoreError::NotSqlite { path: snapshot.display().to_string() })?;
             copy::write(&source, &staged.0, dir)?;
         }
         {

@@ -9,8 +9,8 @@ use super::customers::{insert_customer, touch_section};
 use super::Store;
 use crate::error::{CoreError, Reason, Result};
 use crate::model::{
-    Contact, ContactFields, Customer, CustomerFields, CustomerProfile, FinancialPeriod,
-    MainBusiness, ProcessIt, RoleAssessment, Section, SpBp, Supplier,
+    Contact, ContactFields, Customer, CustomerFields, CustomerProfile, FinancialPeriod, MainBusiness, ProcessIt,
+    RoleAssessment, Section, SpBp, Supplier,
 };
 use crate::normalize::customer_key;
 use crate::{profile, search, validate};
@@ -43,8 +43,7 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let mut count = 0;
         for p in profiles {
-            insert_one(&tx, p, &now, &settings, today)
-                .map_err(|e| in_profile(e, count))?;
+            insert_one(&tx, p, &now, &settings, today).map_err(|e| in_profile(e, count))?;
             count += 1;
         }
         tx.commit()?;
@@ -80,27 +79,22 @@ fn insert_one(
     }
     let f = &p.fields;
     let key = customer_key(&f.name);
-    let taken: bool = tx
-        .prepare_cached("SELECT 1 FROM customer WHERE name_key = ?1 AND deleted_at IS NULL")?
-        .exists([&key])?;
+    let taken: bool =
+        tx.prepare_cached("SELECT 1 FROM customer WHERE name_key = ?1 AND deleted_at IS NULL")?.exists([&key])?;
     if taken {
         return Err(CoreError::validation_detail("name", Reason::Duplicate, f.name.clone()));
     }
     let id = insert_customer(tx, f, now, 0)?;
-    tx.prepare_cached("UPDATE customer SET business = ?2, sp_bp = ?3, process_it = ?4 WHERE id = ?1")?
-        .execute(params![
+    tx.prepare_cached("UPDATE customer SET business = ?2, sp_bp = ?3, process_it = ?4 WHERE id = ?1")?.execute(
+        params![
             id,
             serde_json::to_string(&p.business).expect("business serialises"),
             serde_json::to_string(&p.sp_bp).expect("sp/bp serialises"),
             serde_json::to_string(&p.process_it).expect("process/IT serialises"),
-        ])?;
-    let customer = Customer {
-        id,
-        fields: p.fields.clone(),
-        completeness: 0,
-        created_at: now.into(),
-        updated_at: now.into(),
-    };
+        ],
+    )?;
+    let customer =
+        Customer { id, fields: p.fields.clone(), completeness: 0, created_at: now.into(), updated_at: now.into() };
     search::index::insert(tx, &search::index::customer_entry(&customer))?;
 
     let mut st = tx.prepare_cached(
@@ -188,10 +182,8 @@ fn insert_one(
     }
     let has_power_map = !roles.is_empty() || !p.power.is_empty();
     if has_power_map {
-        let refs: Vec<_> = contacts
-            .iter()
-            .map(|c| crate::powermap::ContactRef { id: c.id, name: c.fields.name.clone() })
-            .collect();
+        let refs: Vec<_> =
+            contacts.iter().map(|c| crate::powermap::ContactRef { id: c.id, name: c.fields.name.clone() }).collect();
         super::power_map::seed_profile(tx, id, &refs, &p.power, now)?;
     }
 

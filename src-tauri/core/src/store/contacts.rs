@@ -9,8 +9,8 @@ use super::customers::load_customer;
 use super::Store;
 use crate::error::{CoreError, Reason, Result};
 use crate::model::{Contact, ContactFields, CustomerProfile, Section};
-use crate::{normalize, search, validate};
 use crate::powermap::ContactRef;
+use crate::{normalize, search, validate};
 
 pub(super) const CONTACT_COLUMNS: &str = "id, customer_id, name, title, department, reports_to, phone, \
     wechat, email, is_key_person, traits, ice_breakers, hobbies, preferences, pain_points, \
@@ -70,14 +70,7 @@ pub(crate) fn load_contact(conn: &Connection, id: i64) -> Result<Contact> {
 pub(crate) fn tidy(fields: &ContactFields) -> ContactFields {
     let mut f = fields.clone();
     f.name = crate::normalize::clean_name(&f.name);
-    for s in [
-        &mut f.title,
-        &mut f.department,
-        &mut f.phone,
-        &mut f.wechat,
-        &mut f.email,
-        &mut f.last_contact,
-    ] {
+    for s in [&mut f.title, &mut f.department, &mut f.phone, &mut f.wechat, &mut f.email, &mut f.last_contact] {
         *s = s.trim().to_string();
     }
     f
@@ -144,9 +137,26 @@ impl Store {
 
 /// The columns [`contact_values`] fills, in its order.
 const FIELD_COLUMNS: [&str; 20] = [
-    "name", "pinyin", "title", "department", "reports_to", "phone", "wechat", "email",
-    "is_key_person", "traits", "ice_breakers", "hobbies", "preferences", "pain_points", "career",
-    "communication_style", "family", "notes", "last_contact", "updated_at",
+    "name",
+    "pinyin",
+    "title",
+    "department",
+    "reports_to",
+    "phone",
+    "wechat",
+    "email",
+    "is_key_person",
+    "traits",
+    "ice_breakers",
+    "hobbies",
+    "preferences",
+    "pain_points",
+    "career",
+    "communication_style",
+    "family",
+    "notes",
+    "last_contact",
+    "updated_at",
 ];
 
 fn contact_values(f: &ContactFields, pinyin: &str, now: &str) -> [Value; 20] {
@@ -179,7 +189,11 @@ fn contact_values(f: &ContactFields, pinyin: &str, now: &str) -> [Value; 20] {
 pub(crate) fn insert_contact(conn: &Connection, customer_id: i64, f: &ContactFields, now: &str) -> Result<Contact> {
     static SQL: LazyLock<String> = LazyLock::new(|| {
         let marks: Vec<String> = (1..=FIELD_COLUMNS.len() + 2).map(|i| format!("?{i}")).collect();
-        format!("INSERT INTO contact ({}, customer_id, created_at) VALUES ({})", FIELD_COLUMNS.join(", "), marks.join(", "))
+        format!(
+            "INSERT INTO contact ({}, customer_id, created_at) VALUES ({})",
+            FIELD_COLUMNS.join(", "),
+            marks.join(", ")
+        )
     });
     let (pinyin, _) = normalize::pinyin(&f.name);
     let values = contact_values(f, &pinyin, now);

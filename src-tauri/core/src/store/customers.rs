@@ -8,8 +8,8 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use super::{code, Store};
 use crate::error::{CoreError, Reason, Result};
 use crate::model::{
-    Customer, CustomerFields, CustomerPage, CustomerProfile, CustomerQuery, CustomerRow,
-    CustomerSort, Facets, Grade, LeadSource, Lifecycle, Ownership, Section, StatusLight,
+    Customer, CustomerFields, CustomerPage, CustomerProfile, CustomerQuery, CustomerRow, CustomerSort, Facets, Grade,
+    LeadSource, Lifecycle, Ownership, Section, StatusLight,
 };
 use crate::normalize::{clean_name, customer_key};
 use crate::{profile, search, signals, validate};
@@ -89,11 +89,9 @@ impl Store {
         let key = customer_key(name);
         let other: Option<(i64, String)> = self
             .conn
-            .query_row(
-                "SELECT id, name FROM customer WHERE name_key = ?1 AND deleted_at IS NULL",
-                [&key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .query_row("SELECT id, name FROM customer WHERE name_key = ?1 AND deleted_at IS NULL", [&key], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
         match other {
             Some((id, other_name)) if Some(id) != except => {
@@ -180,10 +178,7 @@ impl Store {
         let text = crate::normalize::search_text(&q.text);
         if !text.is_empty() {
             let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-            conds.push(
-                "c.id IN (SELECT customer_id FROM search_entry WHERE body LIKE ? ESCAPE '\\')"
-                    .to_string(),
-            );
+            conds.push("c.id IN (SELECT customer_id FROM search_entry WHERE body LIKE ? ESCAPE '\\')".to_string());
             args.push(like);
         }
         let filter = conds.join(" AND ");
@@ -255,9 +250,25 @@ impl Store {
 
 /// The columns [`customer_values`] fills, in its order: dimension 1 and the classification.
 const FIELD_COLUMNS: [&str; 19] = [
-    "name", "name_key", "short_name", "ownership", "industry", "region", "headcount", "founded",
-    "stock_code", "headquarters", "subsidiaries", "website", "grade", "lifecycle", "owner",
-    "collaborators", "lead_source", "tags", "updated_at",
+    "name",
+    "name_key",
+    "short_name",
+    "ownership",
+    "industry",
+    "region",
+    "headcount",
+    "founded",
+    "stock_code",
+    "headquarters",
+    "subsidiaries",
+    "website",
+    "grade",
+    "lifecycle",
+    "owner",
+    "collaborators",
+    "lead_source",
+    "tags",
+    "updated_at",
 ];
 
 fn customer_values(f: &CustomerFields, key: &str, now: &str) -> [Value; 19] {
@@ -354,11 +365,10 @@ pub(crate) fn load_profile(
     today: chrono::NaiveDate,
 ) -> Result<CustomerProfile> {
     let customer = load_customer(conn, id)?;
-    let (business, sp_bp, process_it): (String, String, String) = conn.query_row(
-        "SELECT business, sp_bp, process_it FROM customer WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
+    let (business, sp_bp, process_it): (String, String, String) =
+        conn.query_row("SELECT business, sp_bp, process_it FROM customer WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
     let financials = super::sections::load_financials(conn, id)?;
     let suppliers = super::sections::load_suppliers(conn, id)?;
     let roles = super::sections::load_roles(conn, id)?;

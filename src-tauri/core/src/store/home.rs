@@ -2,8 +2,8 @@
 //! whole portfolio's evaluation), opportunities closing this month.
 
 use chrono::Datelike;
-use rusqlite::types::Value;
 use rusqlite::params_from_iter;
+use rusqlite::types::Value;
 
 use super::actions::{action_from_row, ACTION_COLUMNS, ACTION_FROM};
 use super::opportunities::{opportunity_from_row, OPPORTUNITY_COLUMNS};
@@ -29,13 +29,19 @@ impl Store {
     fn open_actions(&self, op: &str, q: &HomeQuery) -> Result<(Vec<NextAction>, i64)> {
         let today = self.today_text();
         let (owners, args) = owners_in("a.owner", &q.owners, Value::Text(today.clone()));
-        let filter = format!("a.status <> 'done' AND a.due_date <> '' AND a.due_date {op} ? AND c.deleted_at IS NULL{owners}");
-        let total = self.conn.query_row(&format!("SELECT count(*) FROM {ACTION_FROM} WHERE {filter}"), params_from_iter(&args), |r| r.get(0))?;
+        let filter =
+            format!("a.status <> 'done' AND a.due_date <> '' AND a.due_date {op} ? AND c.deleted_at IS NULL{owners}");
+        let total = self.conn.query_row(
+            &format!("SELECT count(*) FROM {ACTION_FROM} WHERE {filter}"),
+            params_from_iter(&args),
+            |r| r.get(0),
+        )?;
         let mut st = self.conn.prepare(&format!(
             "SELECT {ACTION_COLUMNS} FROM {ACTION_FROM} WHERE {filter} ORDER BY a.due_date, c.name, a.id LIMIT {}",
             q.limit.clamp(1, 200)
         ))?;
-        let rows = st.query_map(params_from_iter(&args), |r| action_from_row(r, &today))?.collect::<rusqlite::Result<_>>()?;
+        let rows =
+            st.query_map(params_from_iter(&args), |r| action_from_row(r, &today))?.collect::<rusqlite::Result<_>>()?;
         Ok((rows, total))
     }
 
@@ -48,7 +54,9 @@ impl Store {
         let lights = self.lights(None, true)?;
         let mut red = self.customer_rows(lights.customer_ids().collect(), &lights)?;
         red.retain(|c| c.risk.level == RiskLevel::Red && (q.owners.is_empty() || q.owners.contains(&c.owner)));
-        red.sort_by(|a, b| b.risk.reasons.len().cmp(&a.risk.reasons.len()).then_with(|| a.customer_name.cmp(&b.customer_name)));
+        red.sort_by(|a, b| {
+            b.risk.reasons.len().cmp(&a.risk.reasons.len()).then_with(|| a.customer_name.cmp(&b.customer_name))
+        });
         let red_total = red.len() as i64;
         red.truncate(q.limit.clamp(1, 200) as usize);
 
@@ -61,7 +69,9 @@ impl Store {
         let from = "opportunity o JOIN customer c ON c.id = o.customer_id";
         let probability = probability_sql(&self.settings()?.stage_probabilities);
         let (closing_total, closing_amount, closing_weighted): (i64, Option<f64>, Option<f64>) = self.conn.query_row(
-            &format!("SELECT count(*), sum(o.amount), sum(o.amount * {probability} / 100.0) FROM {from} WHERE {filter}"),
+            &format!(
+                "SELECT count(*), sum(o.amount), sum(o.amount * {probability} / 100.0) FROM {from} WHERE {filter}"
+            ),
             params_from_iter(&args),
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
@@ -70,10 +80,15 @@ impl Store {
             "SELECT {OPPORTUNITY_COLUMNS} FROM {from} WHERE {filter} ORDER BY o.expected_close, o.amount DESC LIMIT {}",
             q.limit.clamp(1, 200)
         ))?;
-        let closing = st.query_map(params_from_iter(&args), |r| opportunity_from_row(r, &p))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let closing = st
+            .query_map(params_from_iter(&args), |r| opportunity_from_row(r, &p))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         let closing = closing
             .into_iter()
-            .map(|o| crate::opportunities::OpportunityRow { risk: lights.opportunity(o.id, o.customer_id, o.fields.stage.is_open()), opportunity: o })
+            .map(|o| crate::opportunities::OpportunityRow {
+                risk: lights.opportunity(o.id, o.customer_id, o.fields.stage.is_open()),
+                opportunity: o,
+            })
             .collect();
         Ok(HomeData {
             today: self.today_text(),

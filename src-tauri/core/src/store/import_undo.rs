@@ -68,7 +68,12 @@ fn parse(raw: &str) -> Result<Map<String, Json>> {
 /// The record's fields with the import's changes reverted and edits made since kept, and the
 /// fields so kept. `after` None (an import made before what it wrote was kept): the whole
 /// record counts as edited when it was saved after the import, else it is reverted whole.
-fn three_way(before: &Map<String, Json>, after: Option<&Map<String, Json>>, current: &Map<String, Json>, saved_since: bool) -> (Map<String, Json>, Vec<String>) {
+fn three_way(
+    before: &Map<String, Json>,
+    after: Option<&Map<String, Json>>,
+    current: &Map<String, Json>,
+    saved_since: bool,
+) -> (Map<String, Json>, Vec<String>) {
     let mut merged = current.clone();
     let mut edited = Vec::new();
     for (field, old) in before {
@@ -180,7 +185,9 @@ impl Store {
     fn undo_steps(&self, id: i64) -> Result<Vec<Step>> {
         let batch: Option<(Option<String>, String)> = self
             .conn
-            .query_row("SELECT undone_at, imported_at FROM import_batch WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT undone_at, imported_at FROM import_batch WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
         let imported_at = match batch {
             None => return Err(CoreError::not_found("import", id)),
@@ -206,7 +213,9 @@ impl Store {
             let Some(kind) = HitKind::from_code(&entity) else { continue };
             // (fields now, name, customer, saved after the import), for a live record.
             let live = match kind {
-                HitKind::Customer => load_customer(&self.conn, ref_id).ok().map(|c| (serde_json::to_value(&c.fields), c.fields.name, c.id, c.updated_at)),
+                HitKind::Customer => load_customer(&self.conn, ref_id)
+                    .ok()
+                    .map(|c| (serde_json::to_value(&c.fields), c.fields.name, c.id, c.updated_at)),
                 HitKind::Contact => load_contact(&self.conn, ref_id).ok().and_then(|c| {
                     load_customer(&self.conn, c.customer_id).ok()?;
                     Some((serde_json::to_value(&c.fields), c.fields.name, c.customer_id, c.updated_at))
@@ -229,7 +238,15 @@ impl Store {
             let (kept_edits, edited) = three_way(&before, after.as_ref(), &now, updated_at > imported_at);
             let mut full = now.clone();
             full.extend(before);
-            steps.push(Step::Revert { kind, id: ref_id, name, current, before: Json::Object(full), kept_edits: Json::Object(kept_edits), edited });
+            steps.push(Step::Revert {
+                kind,
+                id: ref_id,
+                name,
+                current,
+                before: Json::Object(full),
+                kept_edits: Json::Object(kept_edits),
+                edited,
+            });
         }
         Ok(steps)
     }

@@ -55,11 +55,19 @@ pub(super) const PURCHASE: &str = "purchase";
 
 /// Records a created record (`update` None) or an updated one with its fields (JSON) before
 /// and after, for the undo ([`super::import_undo`]).
-fn record_change(tx: &rusqlite::Connection, batch: i64, entity: &str, id: i64, update: Option<(String, String)>) -> Result<()> {
+fn record_change(
+    tx: &rusqlite::Connection,
+    batch: i64,
+    entity: &str,
+    id: i64,
+    update: Option<(String, String)>,
+) -> Result<()> {
     let action = if update.is_some() { "updated" } else { "created" };
     let (before, after) = update.unzip();
-    tx.prepare_cached("INSERT INTO import_change (batch_id, entity, ref_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
-        .execute(params![batch, entity, id, action, before, after])?;
+    tx.prepare_cached(
+        "INSERT INTO import_change (batch_id, entity, ref_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![batch, entity, id, action, before, after])?;
     Ok(())
 }
 
@@ -91,7 +99,8 @@ impl Apply<'_> {
         if let Some(f) = ops.create_customer {
             // A new customer has its overview only (imported contacts are not key persons):
             // its score comes from the fields, without reading the profile back.
-            let mut customer = Customer { id: 0, fields: f, completeness: 0, created_at: now.into(), updated_at: now.into() };
+            let mut customer =
+                Customer { id: 0, fields: f, completeness: 0, created_at: now.into(), updated_at: now.into() };
             let p = crate::model::CustomerProfile::new_customer(customer.clone());
             let sections = crate::profile::sections(&p, &[(Section::Overview, now.to_string())], stale_months, today);
             customer.completeness = crate::profile::overall(&sections);
@@ -116,13 +125,13 @@ impl Apply<'_> {
         if let Some((to, f)) = ops.create_contact {
             let customer_id = match to {
                 CustomerRef::Existing(id) => id,
-                CustomerRef::InFile(row) => self.customer_of_row.get(row).copied().flatten().ok_or_else(|| CoreError::Database {
-                    detail: format!("import plan: row {} has no customer", row + 1),
+                CustomerRef::InFile(row) => self.customer_of_row.get(row).copied().flatten().ok_or_else(|| {
+                    CoreError::Database { detail: format!("import plan: row {} has no customer", row + 1) }
                 })?,
             };
             let contact = insert_contact(tx, customer_id, &f, now)?;
-            if !self.names.contains_key(&customer_id) {
-                self.names.insert(customer_id, load_customer(tx, customer_id)?.fields.name);
+            if let std::collections::hash_map::Entry::Vacant(e) = self.names.entry(customer_id) {
+                e.insert(load_customer(tx, customer_id)?.fields.name);
                 self.touched.insert(customer_id);
             }
             search::index::insert(tx, &search::index::contact_entry(&contact, &self.names[&customer_id]))?;
@@ -140,7 +149,16 @@ impl Apply<'_> {
                 "INSERT INTO purchase (customer_id, month, day, product, category, quantity, amount, currency)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
-            .execute(params![customer_id, p.month, p.day, p.product, p.category, p.quantity, p.amount, p.currency])?;
+            .execute(params![
+                customer_id,
+                p.month,
+                p.day,
+                p.product,
+                p.category,
+                p.quantity,
+                p.amount,
+                p.currency
+            ])?;
             record_change(tx, self.batch, PURCHASE, tx.last_insert_rowid(), None)?;
         }
         Ok(())
@@ -155,7 +173,11 @@ impl Store {
     }
 
     /// Reads the file of `spec` and commits it (see [`Store::commit_import`]).
-    pub fn import_file(&self, spec: &ImportSpec, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportRecord> {
+    pub fn import_file(
+        &self,
+        spec: &ImportSpec,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<ImportRecord> {
         let l = loaded(spec)?;
         self.commit_import(&l.request(spec), progress)
     }
@@ -171,7 +193,11 @@ impl Store {
     /// the whole sheet is never held). `progress(done, total)` is called before each row;
     /// returning false cancels (and rolls everything back). A snapshot is taken first (a
     /// failure to take it is kept for [`Store::take_backup_warning`]; the import goes ahead).
-    pub fn commit_import(&self, req: &ImportRequest, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportRecord> {
+    pub fn commit_import(
+        &self,
+        req: &ImportRequest,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<ImportRecord> {
         self.snapshot_before(SnapshotReason::BeforeImport);
         let now = self.clock.timestamp();
         let settings = self.settings()?;
@@ -184,15 +210,23 @@ impl Store {
         )?;
         let batch = tx.last_insert_rowid();
         let total = req.sheet.rows.len().saturating_sub(req.header_row + 1);
-        let mut apply = Apply { tx: &tx, batch, now: &now, customer_of_row: Vec::new(), names: HashMap::new(), touched: BTreeSet::new() };
+        let mut apply = Apply {
+            tx: &tx,
+            batch,
+            now: &now,
+            customer_of_row: Vec::new(),
+            names: HashMap::new(),
+            touched: BTreeSet::new(),
+        };
         let mut done = 0;
-        let (_, counts) = plan::plan_rows(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, &mut |_, ops| {
-            if !progress(done, total) {
-                return Err(CoreError::Cancelled);
-            }
-            done += 1;
-            apply.row(ops, settings.stale_months, today)
-        })?;
+        let (_, counts) =
+            plan::plan_rows(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, &mut |_, ops| {
+                if !progress(done, total) {
+                    return Err(CoreError::Cancelled);
+                }
+                done += 1;
+                apply.row(ops, settings.stale_months, today)
+            })?;
         for id in &apply.touched {
             self.refresh_completeness(&tx, *id)?;
             tx.execute("UPDATE customer SET updated_at = ?2 WHERE id = ?1", params![id, now])?;

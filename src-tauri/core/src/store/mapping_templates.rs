@@ -177,7 +177,8 @@ impl Store {
         // Columns past the header row (no header text) are kept by position; trailing columns
         // that neither have a header nor are imported are dropped.
         let width = headers.len().max(mapping.len());
-        let mut heads: Vec<String> = (0..width).map(|i| headers.get(i).map(|h| normalize_header(h)).unwrap_or_default()).collect();
+        let mut heads: Vec<String> =
+            (0..width).map(|i| headers.get(i).map(|h| normalize_header(h)).unwrap_or_default()).collect();
         let mut fields = fitted(mapping, width);
         while heads.last().is_some_and(String::is_empty) && fields.last().is_some_and(Option::is_none) {
             heads.pop();
@@ -251,7 +252,12 @@ impl Store {
 
     /// The mapping of template `name` for a file whose header row is `headers` (the user
     /// picked it): exact header rows take it column for column, other files by header text.
-    pub fn apply_mapping_template(&self, name: &str, kind: ImportKind, headers: &[String]) -> Result<Vec<Option<Field>>> {
+    pub fn apply_mapping_template(
+        &self,
+        name: &str,
+        kind: ImportKind,
+        headers: &[String],
+    ) -> Result<Vec<Option<Field>>> {
         let t = self
             .mapping_template(name)?
             .filter(|t| t.kind == kind)

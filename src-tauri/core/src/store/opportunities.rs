@@ -6,7 +6,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::customers::load_customer;
 use super::{code, Store};
 use crate::error::{CoreError, Reason, Result};
-use crate::opportunities::{stages, LostReason, LostReview, Opportunity, OpportunityFields, Stage, StageChange, StageProbabilities};
+use crate::opportunities::{
+    stages, LostReason, LostReview, Opportunity, OpportunityFields, Stage, StageChange, StageProbabilities,
+};
 
 /// The columns [`opportunity_from_row`] reads, over `opportunity o JOIN customer c`.
 pub(crate) const OPPORTUNITY_COLUMNS: &str = "o.id, o.customer_id, c.name, o.name, o.owner, o.amount, \
@@ -86,7 +88,15 @@ fn visit_needs(conn: &Connection, id: i64) -> Result<i64> {
 
 fn tidy(f: &OpportunityFields) -> OpportunityFields {
     let mut f = f.clone();
-    for s in [&mut f.name, &mut f.owner, &mut f.expected_close, &mut f.needs, &mut f.quote_date, &mut f.contract_date, &mut f.notes] {
+    for s in [
+        &mut f.name,
+        &mut f.owner,
+        &mut f.expected_close,
+        &mut f.needs,
+        &mut f.quote_date,
+        &mut f.contract_date,
+        &mut f.notes,
+    ] {
         *s = s.trim().to_string();
     }
     f.competitors = f.competitors.iter().map(|c| c.trim().to_string()).collect();
@@ -123,7 +133,15 @@ fn check_references(conn: &Connection, customer_id: i64, f: &mut OpportunityFiel
     Ok(())
 }
 
-pub(crate) fn record_stage(conn: &Connection, id: i64, customer_id: i64, from: Option<Stage>, to: Stage, today: &str, now: &str) -> Result<()> {
+pub(crate) fn record_stage(
+    conn: &Connection,
+    id: i64,
+    customer_id: i64,
+    from: Option<Stage>,
+    to: Stage,
+    today: &str,
+    now: &str,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO stage_change (opportunity_id, customer_id, from_stage, to_stage, changed_on, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -133,7 +151,13 @@ pub(crate) fn record_stage(conn: &Connection, id: i64, customer_id: i64, from: O
 }
 
 /// Inserts an opportunity with every column of the form; `at` is its creation timestamp.
-pub(crate) fn insert(conn: &Connection, customer_id: i64, f: &OpportunityFields, stage_since: &str, at: &str) -> Result<i64> {
+pub(crate) fn insert(
+    conn: &Connection,
+    customer_id: i64,
+    f: &OpportunityFields,
+    stage_since: &str,
+    at: &str,
+) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO opportunity (customer_id, name, amount, stage, stage_since, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use rusqlite::types::Value;
 use rusqlite::params_from_iter;
+use rusqlite::types::Value;
 
 use super::opportunities::{opportunity_from_row, OPPORTUNITY_COLUMNS};
 use super::{code, Store};
@@ -28,7 +28,8 @@ pub(crate) fn probability_sql(p: &StageProbabilities) -> String {
 /// `o.stage` as its position in the pipeline (立项 first, 成交 and 丢单 last): the codes sorted
 /// as text would put 报价 (quote) after 丢单 (lost).
 fn stage_order_sql() -> String {
-    let whens: Vec<String> = Stage::ALL.iter().enumerate().map(|(i, s)| format!("WHEN '{}' THEN {i}", s.code())).collect();
+    let whens: Vec<String> =
+        Stage::ALL.iter().enumerate().map(|(i, s)| format!("WHEN '{}' THEN {i}", s.code())).collect();
     format!("(CASE o.stage {} END)", whens.join(" "))
 }
 
@@ -70,21 +71,29 @@ impl Store {
         let lights = self.lights(Some(&customers), true)?;
         Ok(opportunities
             .into_iter()
-            .map(|o| OpportunityRow { risk: lights.opportunity(o.id, o.customer_id, o.fields.stage.is_open()), opportunity: o })
+            .map(|o| OpportunityRow {
+                risk: lights.opportunity(o.id, o.customer_id, o.fields.stage.is_open()),
+                opportunity: o,
+            })
             .collect())
     }
 
     fn select_opportunities(&self, sql: &str, args: &[Value]) -> Result<Vec<Opportunity>> {
         let p = self.settings()?.stage_probabilities;
         let mut st = self.conn.prepare(sql)?;
-        let rows = st.query_map(params_from_iter(args), |r| opportunity_from_row(r, &p))?.collect::<rusqlite::Result<_>>()?;
+        let rows =
+            st.query_map(params_from_iter(args), |r| opportunity_from_row(r, &p))?.collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 
     /// One page of the opportunity table, with lights.
     pub fn list_opportunities(&self, q: &OpportunityQuery) -> Result<OpportunityPage> {
         let (filter, args) = conditions(q);
-        let total = self.conn.query_row(&format!("SELECT count(*) FROM {FROM} WHERE {filter}"), params_from_iter(&args), |r| r.get(0))?;
+        let total = self.conn.query_row(
+            &format!("SELECT count(*) FROM {FROM} WHERE {filter}"),
+            params_from_iter(&args),
+            |r| r.get(0),
+        )?;
         let column = match q.sort {
             OpportunitySort::ExpectedClose => "o.expected_close = '', o.expected_close".to_string(),
             OpportunitySort::Amount => "o.amount".into(),
@@ -133,7 +142,13 @@ impl Store {
             .into_iter()
             .map(|stage| {
                 let (count, amount, weighted) = totals.get(stage.code()).copied().unwrap_or_default();
-                BoardColumn { stage, count, amount, weighted: round2(weighted), cards: cards.remove(&stage).unwrap_or_default() }
+                BoardColumn {
+                    stage,
+                    count,
+                    amount,
+                    weighted: round2(weighted),
+                    cards: cards.remove(&stage).unwrap_or_default(),
+                }
             })
             .collect())
     }
@@ -150,21 +165,33 @@ impl Store {
             ))?;
             let rows = st
                 .query_map(params_from_iter(&args), |r| {
-                    Ok(ForecastRow { key: r.get(0)?, count: r.get(1)?, amount: r.get::<_, Option<f64>>(2)?.unwrap_or(0.0), weighted: round2(r.get::<_, Option<f64>>(3)?.unwrap_or(0.0)) })
+                    Ok(ForecastRow {
+                        key: r.get(0)?,
+                        count: r.get(1)?,
+                        amount: r.get::<_, Option<f64>>(2)?.unwrap_or(0.0),
+                        weighted: round2(r.get::<_, Option<f64>>(3)?.unwrap_or(0.0)),
+                    })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             Ok(rows)
         };
         let by_month = forecast("substr(o.expected_close, 1, 7)", "k")?;
         let by_owner = forecast("o.owner", "w DESC, k")?;
-        let total = forecast("''", "k")?.pop().unwrap_or(ForecastRow { key: String::new(), count: 0, amount: 0.0, weighted: 0.0 });
+        let total = forecast("''", "k")?.pop().unwrap_or(ForecastRow {
+            key: String::new(),
+            count: 0,
+            amount: 0.0,
+            weighted: 0.0,
+        });
         let lost = |key: &str| -> Result<Vec<LostRow>> {
             let mut st = self.conn.prepare(&format!(
                 "SELECT {key} AS k, count(*) AS n, sum(o.amount) FROM {FROM} WHERE {filter} AND o.stage = 'lost'
                  GROUP BY k ORDER BY n DESC, k"
             ))?;
             let rows = st
-                .query_map(params_from_iter(&args), |r| Ok(LostRow { key: r.get(0)?, count: r.get(1)?, amount: r.get(2)? }))?
+                .query_map(params_from_iter(&args), |r| {
+                    Ok(LostRow { key: r.get(0)?, count: r.get(1)?, amount: r.get(2)? })
+                })?
                 .collect::<rusqlite::Result<_>>()?;
             Ok(rows)
         };
@@ -192,7 +219,9 @@ impl Store {
                 groups.push((stage, code(r.get(1)?, Stage::from_code), r.get(2)?, r.get(3)?));
             }
         }
-        let reached_rank = |stage: Stage, lost_at: Option<Stage>| rank(if stage == Stage::Lost { lost_at.unwrap_or(Stage::Initiation) } else { stage });
+        let reached_rank = |stage: Stage, lost_at: Option<Stage>| {
+            rank(if stage == Stage::Lost { lost_at.unwrap_or(Stage::Initiation) } else { stage })
+        };
         let step = |stage: Stage| {
             let at: Vec<_> = groups.iter().filter(|g| g.0 == stage).collect();
             let reached = match rank(stage) {

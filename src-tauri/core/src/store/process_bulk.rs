@@ -36,7 +36,8 @@ pub struct NewVisit {
 fn insert_opportunity(conn: &Connection, o: &NewOpportunity) -> Result<i64> {
     stages::validate(&o.fields)?;
     stages::check_gate(&o.fields, 0)?;
-    let id = opportunities::insert(conn, o.customer_id, &o.fields, &o.stage_since, &format!("{}T09:00:00Z", o.created_on))?;
+    let id =
+        opportunities::insert(conn, o.customer_id, &o.fields, &o.stage_since, &format!("{}T09:00:00Z", o.created_on))?;
     let mut from: Option<Stage> = None;
     for (stage, on) in o.earlier.iter().chain(std::iter::once(&(o.fields.stage, o.stage_since.clone()))) {
         opportunities::record_stage(conn, id, o.customer_id, from, *stage, on, &format!("{on}T09:00:00Z"))?;
@@ -59,9 +60,25 @@ fn insert_visit(conn: &Connection, v: &NewVisit, opportunity_id: Option<i64>) ->
     )?;
     for (i, a) in f.actions.iter().enumerate() {
         // A completed action was done on its due date (or the visit's day, if that is later).
-        let done = if a.status == ActionStatus::Done { a.due_date.as_str().max(f.date.as_str()).to_string() } else { String::new() };
+        let done = if a.status == ActionStatus::Done {
+            a.due_date.as_str().max(f.date.as_str()).to_string()
+        } else {
+            String::new()
+        };
         let updated = if done.is_empty() { at.clone() } else { format!("{done}T18:00:00Z") };
-        st.execute(params![v.customer_id, visit_id, opportunity_id, i as i64, a.what, a.owner, a.due_date, a.status.code(), done, at, updated])?;
+        st.execute(params![
+            v.customer_id,
+            visit_id,
+            opportunity_id,
+            i as i64,
+            a.what,
+            a.owner,
+            a.due_date,
+            a.status.code(),
+            done,
+            at,
+            updated
+        ])?;
     }
     Ok(())
 }

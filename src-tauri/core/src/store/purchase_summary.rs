@@ -35,7 +35,9 @@ pub struct PurchaseSummary {
 
 /// The `n` months up to and including `last` (`YYYY-MM`), oldest first.
 fn months_up_to(last: &str, n: usize) -> Vec<String> {
-    let (Some(y), Some(m)) = (last.get(..4).and_then(|y| y.parse::<i32>().ok()), last.get(5..7).and_then(|m| m.parse::<i32>().ok())) else {
+    let (Some(y), Some(m)) =
+        (last.get(..4).and_then(|y| y.parse::<i32>().ok()), last.get(5..7).and_then(|m| m.parse::<i32>().ok()))
+    else {
         return Vec::new();
     };
     let end = y * 12 + (m - 1);
@@ -78,7 +80,8 @@ impl Store {
         let leaders: Vec<(i64, String)> = st
             .query_map(params![first, last, TOP_CUSTOMERS as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut st = conn.prepare(&format!("SELECT p.month, sum(p.amount) {in_range} AND c.id = ?3 GROUP BY p.month"))?;
+        let mut st =
+            conn.prepare(&format!("SELECT p.month, sum(p.amount) {in_range} AND c.id = ?3 GROUP BY p.month"))?;
         let mut top = Vec::new();
         for (id, name) in leaders {
             let mut by_month = vec![0.0; months.len()];

@@ -94,7 +94,9 @@ impl Store {
         for (customer_id, fields) in rows {
             let f = tidy(&fields);
             validate::purchase(&f).map_err(|e| match e {
-                CoreError::Validation { field, reason, detail } => CoreError::Validation { field: format!("{count}.{field}"), reason, detail },
+                CoreError::Validation { field, reason, detail } => {
+                    CoreError::Validation { field: format!("{count}.{field}"), reason, detail }
+                }
                 other => other,
             })?;
             st.execute(params![customer_id, f.month, f.day, f.product, f.category, f.quantity, f.amount, f.currency])?;

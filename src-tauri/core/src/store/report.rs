@@ -25,9 +25,9 @@ impl Store {
     /// its contacts and its financial signals (the other dimensions are left empty).
     pub fn for_each_report_customer(&self, f: &mut dyn FnMut(CustomerProfile) -> Result<()>) -> Result<()> {
         let threshold = self.settings()?.turnover_change_pct;
-        let mut customers = self.conn.prepare(&format!(
-            "SELECT {CUSTOMER_COLUMNS} FROM customer WHERE deleted_at IS NULL ORDER BY id"
-        ))?;
+        let mut customers = self
+            .conn
+            .prepare(&format!("SELECT {CUSTOMER_COLUMNS} FROM customer WHERE deleted_at IS NULL ORDER BY id"))?;
         let mut contacts = self.conn.prepare(&format!(
             "SELECT {CONTACT_COLUMNS} FROM contact WHERE deleted_at IS NULL
              ORDER BY customer_id, is_key_person DESC, id"
@@ -36,9 +36,7 @@ impl Store {
             "SELECT customer_id, {FINANCIAL_COLUMNS} FROM financial_period ORDER BY customer_id, period"
         ))?;
         let mut contacts = contacts.query_map([], contact_from_row)?.peekable();
-        let mut periods = periods
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, financial_from_row(r, 1)?)))?
-            .peekable();
+        let mut periods = periods.query_map([], |r| Ok((r.get::<_, i64>(0)?, financial_from_row(r, 1)?)))?.peekable();
         for customer in customers.query_map([], customer_from_row)? {
             let customer = customer?;
             let id = customer.id;
@@ -89,9 +87,9 @@ impl Store {
     /// are in all (more than `limit` when it cut them).
     pub fn for_each_report_visit(&self, limit: u32, f: &mut dyn FnMut(Visit) -> Result<()>) -> Result<i64> {
         let today = self.today_text();
-        let mut visits = self
-            .conn
-            .prepare(&format!("SELECT {VISIT_COLUMNS} FROM {VISIT_FROM} WHERE c.deleted_at IS NULL ORDER BY {VISIT_ORDER} LIMIT ?1"))?;
+        let mut visits = self.conn.prepare(&format!(
+            "SELECT {VISIT_COLUMNS} FROM {VISIT_FROM} WHERE c.deleted_at IS NULL ORDER BY {VISIT_ORDER} LIMIT ?1"
+        ))?;
         // The visit's customer (c) filters both queries alike, so every action's visit is in
         // the first stream at the same place.
         let mut actions = self.conn.prepare(&format!(
@@ -118,22 +116,36 @@ impl Store {
         if passed < i64::from(limit) {
             return Ok(passed);
         }
-        Ok(self.conn.query_row(&format!("SELECT count(*) FROM {VISIT_FROM} WHERE c.deleted_at IS NULL"), [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row(&format!("SELECT count(*) FROM {VISIT_FROM} WHERE c.deleted_at IS NULL"), [], |r| r.get(0))?)
     }
 
     /// Calls `f` for the first `limit` open opportunities of live customers, soonest expected
     /// close first (undated last), each with its light; returns how many there are in all.
-    pub fn for_each_open_opportunity(&self, limit: u32, f: &mut dyn FnMut(OpportunityRow) -> Result<()>) -> Result<i64> {
+    pub fn for_each_open_opportunity(
+        &self,
+        limit: u32,
+        f: &mut dyn FnMut(OpportunityRow) -> Result<()>,
+    ) -> Result<i64> {
         // The portfolio's lights (from the cache while nothing changed), only once there is a
         // deal to show them on.
         let mut lights: Option<Arc<Lights>> = None;
-        self.each_report_opportunity("o.stage NOT IN ('won', 'lost')", "o.expected_close = '', o.expected_close, o.id", limit, &mut |o| {
-            let lights = match &lights {
-                Some(l) => l,
-                None => lights.insert(self.lights(None, true)?),
-            };
-            f(OpportunityRow { risk: lights.opportunity(o.id, o.customer_id, o.fields.stage.is_open()), opportunity: o })
-        })
+        self.each_report_opportunity(
+            "o.stage NOT IN ('won', 'lost')",
+            "o.expected_close = '', o.expected_close, o.id",
+            limit,
+            &mut |o| {
+                let lights = match &lights {
+                    Some(l) => l,
+                    None => lights.insert(self.lights(None, true)?),
+                };
+                f(OpportunityRow {
+                    risk: lights.opportunity(o.id, o.customer_id, o.fields.stage.is_open()),
+                    opportunity: o,
+                })
+            },
+        )
     }
 
     /// Calls `f` for the first `limit` lost opportunities of live customers, latest loss first;
@@ -144,7 +156,13 @@ impl Store {
 
     /// One ordered query instead of the table's pages (each page would sort and count again:
     /// 0.5 s a page at 40k open deals).
-    fn each_report_opportunity(&self, filter: &str, order: &str, limit: u32, f: &mut dyn FnMut(Opportunity) -> Result<()>) -> Result<i64> {
+    fn each_report_opportunity(
+        &self,
+        filter: &str,
+        order: &str,
+        limit: u32,
+        f: &mut dyn FnMut(Opportunity) -> Result<()>,
+    ) -> Result<i64> {
         let probabilities = self.settings()?.stage_probabilities;
         let from = "opportunity o JOIN customer c ON c.id = o.customer_id";
         let mut st = self.conn.prepare(&format!(
@@ -158,6 +176,10 @@ impl Store {
         if passed < i64::from(limit) {
             return Ok(passed);
         }
-        Ok(self.conn.query_row(&format!("SELECT count(*) FROM {from} WHERE c.deleted_at IS NULL AND {filter}"), [], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            &format!("SELECT count(*) FROM {from} WHERE c.deleted_at IS NULL AND {filter}"),
+            [],
+            |r| r.get(0),
+        )?)
     }
 }

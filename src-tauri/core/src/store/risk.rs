@@ -9,7 +9,9 @@ use super::{code, Store};
 use crate::error::Result;
 use crate::model::Grade;
 use crate::risk::rollup::{Hit, Lights};
-use crate::risk::{explain, CustomerRisk, OpportunityRisk, PortfolioRisk, RiskLevel, RiskLight, RiskRule, RiskSettings, RuleInfo};
+use crate::risk::{
+    explain, CustomerRisk, OpportunityRisk, PortfolioRisk, RiskLevel, RiskLight, RiskRule, RiskSettings, RuleInfo,
+};
 
 /// Which customers a query looks at: all live ones, or those listed.
 pub(crate) struct Among<'a>(pub Option<&'a [i64]>);
@@ -17,12 +19,22 @@ pub(crate) struct Among<'a>(pub Option<&'a [i64]>);
 impl Among<'_> {
     /// The SQL condition on `c.id` (the list is bound as `:ids`).
     fn filter(&self) -> &'static str {
-        if self.0.is_some() { "AND c.id IN (SELECT value FROM json_each(:ids))" } else { "" }
+        if self.0.is_some() {
+            "AND c.id IN (SELECT value FROM json_each(:ids))"
+        } else {
+            ""
+        }
     }
 }
 
 /// Runs one rule's query with `:today` (and `:ids`) bound, mapping each row to a hit.
-fn query(conn: &Connection, sql: &str, today: &str, among: &Among, hit: impl Fn(&Row) -> rusqlite::Result<Hit>) -> Result<Vec<Hit>> {
+fn query(
+    conn: &Connection,
+    sql: &str,
+    today: &str,
+    among: &Among,
+    hit: impl Fn(&Row) -> rusqlite::Result<Hit>,
+) -> Result<Vec<Hit>> {
     let ids = among.0.map(|ids| serde_json::to_string(ids).expect("ids serialise"));
     let mut args: Vec<(&str, &dyn ToSql)> = Vec::new();
     if sql.contains(":today") {
@@ -37,7 +49,17 @@ fn query(conn: &Connection, sql: &str, today: &str, among: &Among, hit: impl Fn(
 }
 
 fn plain(customer_id: i64, rule: RiskRule, level: RiskLevel) -> Hit {
-    Hit { customer_id, opportunity_id: None, opportunity_name: String::new(), rule, level, days: None, count: 1, since: String::new(), detail: String::new() }
+    Hit {
+        customer_id,
+        opportunity_id: None,
+        opportunity_name: String::new(),
+        rule,
+        level,
+        days: None,
+        count: 1,
+        since: String::new(),
+        detail: String::new(),
+    }
 }
 
 /// Days since `last` as a hit of `rule` (columns: customer, opportunity, name, last, days).
@@ -55,7 +77,13 @@ fn days_hit(r: &Row, rule: RiskRule, red_from: i64) -> rusqlite::Result<Hit> {
 
 /// Counted findings (columns: customer, opportunity, name, count, since).
 fn count_hit(r: &Row, rule: RiskRule, level: RiskLevel) -> rusqlite::Result<Hit> {
-    Ok(Hit { opportunity_id: r.get(1)?, opportunity_name: r.get(2)?, count: r.get(3)?, since: r.get(4)?, ..plain(r.get(0)?, rule, level) })
+    Ok(Hit {
+        opportunity_id: r.get(1)?,
+        opportunity_name: r.get(2)?,
+        count: r.get(3)?,
+        since: r.get(4)?,
+        ..plain(r.get(0)?, rule, level)
+    })
 }
 
 /// `… WHERE days >= min` around a query of (customer, opportunity, name, last).
@@ -117,7 +145,11 @@ pub(crate) fn hits(conn: &Connection, today: &str, s: &RiskSettings, among: &Amo
                                WHERE r.scope_id = o.scope_id AND r.buying_role = 'decision_maker')"
         );
         out.extend(query(conn, &sql, today, among, |r| {
-            Ok(Hit { opportunity_id: r.get(1)?, opportunity_name: r.get(2)?, ..plain(r.get(0)?, RiskRule::DecisionMakerMissing, RiskLevel::Red) })
+            Ok(Hit {
+                opportunity_id: r.get(1)?,
+                opportunity_name: r.get(2)?,
+                ..plain(r.get(0)?, RiskRule::DecisionMakerMissing, RiskLevel::Red)
+            })
         })?);
     }
     if s.overdue_action {
@@ -150,7 +182,11 @@ pub(crate) fn hits(conn: &Connection, today: &str, s: &RiskSettings, among: &Amo
              GROUP BY s.customer_id"
         );
         out.extend(query(conn, &sql, today, among, |r| {
-            Ok(Hit { count: r.get(1)?, detail: r.get::<_, Option<String>>(3)?.unwrap_or_default(), ..plain(r.get(0)?, RiskRule::Signal, RiskLevel::Yellow) })
+            Ok(Hit {
+                count: r.get(1)?,
+                detail: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                ..plain(r.get(0)?, RiskRule::Signal, RiskLevel::Yellow)
+            })
         })?);
     }
     Ok(out)
@@ -222,14 +258,22 @@ impl Store {
         }
         let wanted = |id: &i64| asked.as_ref().is_none_or(|ids| ids.binary_search(id).is_ok());
         let mut customers = self.customer_rows(lights.customer_ids().filter(wanted).collect(), &lights)?;
-        customers.sort_by(|a, b| b.risk.level.rank().cmp(&a.risk.level.rank()).then_with(|| a.customer_name.cmp(&b.customer_name)));
+        customers.sort_by(|a, b| {
+            b.risk.level.rank().cmp(&a.risk.level.rank()).then_with(|| a.customer_name.cmp(&b.customer_name))
+        });
         let mut owners = self.opportunity_customers(lights.opportunity_ids().collect())?;
         owners.retain(|(_, customer, _)| wanted(customer));
         let mut opportunities: Vec<OpportunityRisk> = owners
             .into_iter()
-            .map(|(id, customer_id, open)| OpportunityRisk { opportunity_id: id, customer_id, risk: lights.opportunity(id, customer_id, open) })
+            .map(|(id, customer_id, open)| OpportunityRisk {
+                opportunity_id: id,
+                customer_id,
+                risk: lights.opportunity(id, customer_id, open),
+            })
             .collect();
-        opportunities.sort_by(|a, b| b.risk.level.rank().cmp(&a.risk.level.rank()).then(a.opportunity_id.cmp(&b.opportunity_id)));
+        opportunities.sort_by(|a, b| {
+            b.risk.level.rank().cmp(&a.risk.level.rank()).then(a.opportunity_id.cmp(&b.opportunity_id))
+        });
         Ok(PortfolioRisk { evaluated_on: self.today_text(), customers, opportunities })
     }
 
@@ -241,7 +285,13 @@ impl Store {
         let rows = st
             .query_map([serde_json::to_string(&ids).expect("ids serialise")], |r| {
                 let id = r.get(0)?;
-                Ok(CustomerRisk { customer_id: id, customer_name: r.get(1)?, owner: r.get(2)?, grade: code(r.get(3)?, Grade::from_code), risk: lights.customer(id) })
+                Ok(CustomerRisk {
+                    customer_id: id,
+                    customer_name: r.get(1)?,
+                    owner: r.get(2)?,
+                    grade: code(r.get(3)?, Grade::from_code),
+                    risk: lights.customer(id),
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
@@ -253,7 +303,9 @@ impl Store {
             "SELECT id, customer_id, {OPEN} FROM opportunity o WHERE id IN (SELECT value FROM json_each(?1))"
         ))?;
         let rows = st
-            .query_map([serde_json::to_string(&ids).expect("ids serialise")], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .query_map([serde_json::to_string(&ids).expect("ids serialise")], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
@@ -273,6 +325,9 @@ impl Store {
     /// The rules as 设置 shows them (on/off and the hover text with the current thresholds).
     pub fn risk_rules(&self) -> Result<Vec<RuleInfo>> {
         let s = self.settings()?.risk;
-        Ok(RiskRule::ALL.iter().map(|&rule| RuleInfo { rule, enabled: s.enabled(rule), explanation: explain::rule(rule, &s) }).collect())
+        Ok(RiskRule::ALL
+            .iter()
+            .map(|&rule| RuleInfo { rule, enabled: s.enabled(rule), explanation: explain::rule(rule, &s) })
+            .collect())
     }
 }

@@ -8,20 +8,14 @@ use super::customers::load_customer;
 use super::{code, Store};
 use crate::error::Result;
 use crate::model::{
-    AllocationRule, BuyingRole, CashFlow, Coverage, CustomerProfile, FinancialPeriod,
-    MainBusiness, ProcessIt, RoleAssessment, Section, SpBp, Supplier,
+    AllocationRule, BuyingRole, CashFlow, Coverage, CustomerProfile, FinancialPeriod, MainBusiness, ProcessIt,
+    RoleAssessment, Section, SpBp, Supplier,
 };
 use crate::validate;
 
 impl Store {
     /// Stores one of the JSON-held dimensions (2, 4, 8) after validation.
-    fn save_json_section(
-        &self,
-        id: i64,
-        column: &str,
-        json: String,
-        section: Section,
-    ) -> Result<CustomerProfile> {
+    fn save_json_section(&self, id: i64, column: &str, json: String, section: Section) -> Result<CustomerProfile> {
         load_customer(&self.conn, id)?;
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
@@ -112,8 +106,7 @@ impl Store {
     /// each contact is kept). An assessment without a date is dated today.
     pub fn save_roles(&self, id: i64, roles: &[RoleAssessment]) -> Result<CustomerProfile> {
         load_customer(&self.conn, id)?;
-        let contact_ids: Vec<i64> =
-            super::contacts::load_contacts(&self.conn, id)?.iter().map(|c| c.id).collect();
+        let contact_ids: Vec<i64> = super::contacts::load_contacts(&self.conn, id)?.iter().map(|c| c.id).collect();
         validate::roles(roles, &contact_ids)?;
         let now = super::power_map::Now::of(self);
         let tx = self.conn.unchecked_transaction()?;
@@ -126,9 +119,8 @@ impl Store {
 /// Financial periods in chronological order (`2024` < `2024-Q1` < `2024-03` sorts as text
 /// well enough within one granularity, which is what a customer's series uses).
 pub(crate) fn load_financials(conn: &Connection, id: i64) -> Result<Vec<FinancialPeriod>> {
-    let mut st = conn.prepare(&format!(
-        "SELECT {FINANCIAL_COLUMNS} FROM financial_period WHERE customer_id = ?1 ORDER BY period"
-    ))?;
+    let mut st = conn
+        .prepare(&format!("SELECT {FINANCIAL_COLUMNS} FROM financial_period WHERE customer_id = ?1 ORDER BY period"))?;
     let rows = st.query_map([id], |r| financial_from_row(r, 0))?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

@@ -10,10 +10,8 @@ const KEY: &str = "settings";
 
 impl Store {
     pub fn settings(&self) -> Result<Settings> {
-        let raw: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [KEY], |r| r.get(0))
-            .optional()?;
+        let raw: Option<String> =
+            self.conn.query_row("SELECT value FROM setting WHERE key = ?1", [KEY], |r| r.get(0)).optional()?;
         // A value from another version that does not parse falls back to the defaults.
         Ok(raw.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default())
     }
@@ -37,7 +35,8 @@ impl Store {
 fn tidy(settings: &Settings) -> Settings {
     let mut tidy = settings.clone();
     let mut seen = std::collections::HashSet::new();
-    tidy.notify.owners = settings.notify.owners.iter().map(|o| o.trim().to_string()).filter(|o| seen.insert(o.clone())).collect();
+    tidy.notify.owners =
+        settings.notify.owners.iter().map(|o| o.trim().to_string()).filter(|o| seen.insert(o.clone())).collect();
     tidy.notify.time = settings.notify.time.trim().to_string();
     tidy
 }

@@ -45,7 +45,8 @@ pub(crate) fn put_back(
         let Some(mut row) = row.as_object().cloned() else { continue };
         fix(&mut row)?;
         let old = row.get("id").and_then(Json::as_i64).unwrap_or_default();
-        let taken: bool = conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [old], |r| r.get(0))?;
+        let taken: bool =
+            conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [old], |r| r.get(0))?;
         if taken {
             row.remove("id");
         }

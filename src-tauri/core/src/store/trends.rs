@@ -36,9 +36,17 @@ fn load_ledger(conn: &Connection, customer_id: i64) -> Result<Ledger> {
     let mut rows = st.query([customer_id])?;
     let mut ledger = Ledger::default();
     while let Some(r) = rows.next()? {
-        let (product, category, m, currency): (String, String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        let (product, category, m, currency): (String, String, String, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
         if let Some(month) = month::parse(&m) {
-            ledger.add(&Record { product: &product, category: &category, month, currency: &currency, amount: r.get(4)?, quantity: r.get(5)? });
+            ledger.add(&Record {
+                product: &product,
+                category: &category,
+                month,
+                currency: &currency,
+                amount: r.get(4)?,
+                quantity: r.get(5)?,
+            });
         }
     }
     Ok(ledger)
@@ -60,7 +68,11 @@ fn resolve(range: &TrendRange, latest: Option<Month>, clock_month: Month) -> Res
             };
             let (first, last) = (parse("range.from", from)?, parse("range.to", to)?);
             if last < first || (last - first) as i64 >= MAX_RANGE {
-                return Err(CoreError::validation_detail("range.to", Reason::OutOfRange, format!("{from} + 1–{MAX_RANGE}")));
+                return Err(CoreError::validation_detail(
+                    "range.to",
+                    Reason::OutOfRange,
+                    format!("{from} + 1–{MAX_RANGE}"),
+                ));
             }
             Ok((first, last))
         }
@@ -71,7 +83,9 @@ fn resolve(range: &TrendRange, latest: Option<Month>, clock_month: Month) -> Res
 fn customer_filter(grades: &[Grade], owners: &[String]) -> (String, Vec<String>) {
     let mut sql = String::from("c.deleted_at IS NULL");
     let mut args = Vec::new();
-    for (column, values) in [("grade", grades.iter().map(|g| g.code().to_string()).collect()), ("owner", owners.to_vec())] {
+    for (column, values) in
+        [("grade", grades.iter().map(|g| g.code().to_string()).collect()), ("owner", owners.to_vec())]
+    {
         if !values.is_empty() {
             sql += &format!(" AND c.{column} IN ({})", vec!["?"; values.len()].join(", "));
             args.extend(values);
@@ -96,7 +110,15 @@ fn recompute(conn: &Connection, id: i64, settings: &Settings, evaluated: Month) 
     )?;
     for s in customer_signals(id, "", &ledger, &financials, settings, evaluated) {
         let body = serde_json::to_string(&s).expect("signals serialise");
-        insert.execute(params![id, s.severity as i64, s.impact, s.change_pct.map_or(0.0, f64::abs), s.kind.code(), s.product, body])?;
+        insert.execute(params![
+            id,
+            s.severity as i64,
+            s.impact,
+            s.change_pct.map_or(0.0, f64::abs),
+            s.kind.code(),
+            s.product,
+            body
+        ])?;
     }
     let mut months: std::collections::BTreeMap<Month, (f64, i64)> = Default::default();
     for p in &ledger.products {
@@ -107,7 +129,9 @@ fn recompute(conn: &Connection, id: i64, settings: &Settings, evaluated: Month) 
     for (m, _, _) in &ledger.other {
         months.entry(*m).or_default().1 += 1;
     }
-    let mut insert = conn.prepare_cached("INSERT INTO trend_month (customer_id, month, amount, other_records) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO trend_month (customer_id, month, amount, other_records) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for (m, (amount, other)) in months {
         insert.execute(params![id, month::format(m), round_amount(amount), other])?;
     }
@@ -129,7 +153,14 @@ impl Store {
         let (first, last) = resolve(range, ledger.latest_until(clock_month), clock_month)?;
         let c = series::charts(&ledger, first, last);
         let financials = load_financials(&self.conn, customer_id)?;
-        let signals = customer_signals(customer_id, &customer.fields.name, &ledger, &financials, &self.settings()?, clock_month - 1);
+        let signals = customer_signals(
+            customer_id,
+            &customer.fields.name,
+            &ledger,
+            &financials,
+            &self.settings()?,
+            clock_month - 1,
+        );
         Ok(TrendData {
             customer_id,
             customer_name: customer.fields.name,
@@ -152,7 +183,14 @@ impl Store {
         let customer = load_customer(&self.conn, customer_id)?;
         let ledger = load_ledger(&self.conn, customer_id)?;
         let financials = load_financials(&self.conn, customer_id)?;
-        Ok(customer_signals(customer_id, &customer.fields.name, &ledger, &financials, &self.settings()?, self.clock_month() - 1))
+        Ok(customer_signals(
+            customer_id,
+            &customer.fields.name,
+            &ledger,
+            &financials,
+            &self.settings()?,
+            self.clock_month() - 1,
+        ))
     }
 
     /// Brings the feed's cache up to date (module doc); returns how many customers it
@@ -160,7 +198,8 @@ impl Store {
     pub fn refresh_trend_cache(&self) -> Result<usize> {
         let settings = self.settings()?;
         let evaluated = self.clock_month() - 1;
-        let basis = format!("{} {:?} {}", month::format(evaluated), Thresholds::from(&settings), settings.turnover_change_pct);
+        let basis =
+            format!("{} {:?} {}", month::format(evaluated), Thresholds::from(&settings), settings.turnover_change_pct);
         let tx = self.conn.unchecked_transaction()?;
         let stored: Option<String> =
             tx.query_row("SELECT value FROM setting WHERE key = ?1", [BASIS_KEY], |r| r.get(0)).optional()?;
@@ -174,7 +213,10 @@ impl Store {
                 params![BASIS_KEY, basis],
             )?;
         }
-        let dirty: Vec<i64> = tx.prepare("SELECT customer_id FROM trend_dirty")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let dirty: Vec<i64> = tx
+            .prepare("SELECT customer_id FROM trend_dirty")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         if dirty.is_empty() && !changed {
             return Ok(0); // nothing to write: the read transaction ends here
         }
@@ -206,7 +248,8 @@ impl Store {
             .query_map(params_from_iter(&args), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
             .map(|row| {
                 let (body, name) = row?;
-                let mut s: TrendSignal = serde_json::from_str(&body).map_err(|e| CoreError::Database { detail: e.to_string() })?;
+                let mut s: TrendSignal =
+                    serde_json::from_str(&body).map_err(|e| CoreError::Database { detail: e.to_string() })?;
                 s.customer_name = name;
                 Ok(s)
             })
@@ -226,7 +269,10 @@ impl Store {
         let latest: Option<String> = self
             .conn
             .query_row(
-                &format!("SELECT t.month {from} AND t.month <= '{}' ORDER BY t.month DESC LIMIT 1", month::format(clock_month)),
+                &format!(
+                    "SELECT t.month {from} AND t.month <= '{}' ORDER BY t.month DESC LIMIT 1",
+                    month::format(clock_month)
+                ),
                 params_from_iter(&args),
                 |r| r.get(0),
             )
@@ -266,16 +312,21 @@ impl Store {
         for v in [&mut total, &mut previous_total] {
             v.iter_mut().for_each(|x| *x = round_amount(*x));
         }
-        let mut top: Vec<(i64, f64, f64)> = change.into_iter().map(|(id, (r, e))| (id, round_amount(r), round_amount(e))).collect();
+        let mut top: Vec<(i64, f64, f64)> =
+            change.into_iter().map(|(id, (r, e))| (id, round_amount(r), round_amount(e))).collect();
         top.sort_by(|a, b| (b.1 - b.2).abs().total_cmp(&(a.1 - a.2).abs()).then(a.0.cmp(&b.0)));
         top.truncate(q.movers.clamp(0, 50) as usize);
-        let movers = top.into_iter().map(|(id, recent, earlier)| self.mover(id, recent, earlier, first, last)).collect::<Result<_>>()?;
+        let movers = top
+            .into_iter()
+            .map(|(id, recent, earlier)| self.mover(id, recent, earlier, first, last))
+            .collect::<Result<_>>()?;
         Ok(PortfolioTrend { months: month::labels(first, last), total, previous_total, movers, other_currency_records })
     }
 
     /// A mover with its name and its months of the range.
     fn mover(&self, customer_id: i64, recent: f64, earlier: f64, first: Month, last: Month) -> Result<Mover> {
-        let customer_name = self.conn.query_row("SELECT name FROM customer WHERE id = ?1", [customer_id], |r| r.get(0))?;
+        let customer_name =
+            self.conn.query_row("SELECT name FROM customer WHERE id = ?1", [customer_id], |r| r.get(0))?;
         let mut st = self.conn.prepare_cached(
             "SELECT month, amount FROM trend_month WHERE customer_id = ?1 AND month BETWEEN ?2 AND ?3",
         )?;

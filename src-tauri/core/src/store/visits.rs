@@ -18,7 +18,8 @@ pub(crate) const VISIT_COLUMNS: &str = "v.id, v.customer_id, c.name, v.opportuni
     v.visited_on, v.visited_time, v.method, v.place, v.customer_participants, v.our_participants, v.goal, \
     v.summary, v.decisions, v.needs, v.objections, v.commitments, v.quotes, v.competitor_news, v.risks, \
     v.opportunities, v.urgent, v.confirmation, v.sent_on, v.confirmed_on, v.created_at, v.updated_at";
-pub(crate) const VISIT_FROM: &str = "visit v JOIN customer c ON c.id = v.customer_id LEFT JOIN opportunity o ON o.id = v.opportunity_id";
+pub(crate) const VISIT_FROM: &str =
+    "visit v JOIN customer c ON c.id = v.customer_id LEFT JOIN opportunity o ON o.id = v.opportunity_id";
 
 fn list<T: serde::de::DeserializeOwned>(r: &Row, at: usize) -> rusqlite::Result<Vec<T>> {
     Ok(serde_json::from_str(&r.get::<_, String>(at)?).unwrap_or_default())
@@ -70,7 +71,13 @@ pub(crate) fn attach_action(v: &mut Visit, a: NextAction) {
     if a.overdue {
         v.overdue_actions.push(a.id);
     }
-    v.fields.actions.push(crate::visits::ActionFields { id: Some(a.id), what: a.what, owner: a.owner, due_date: a.due_date, status: a.status });
+    v.fields.actions.push(crate::visits::ActionFields {
+        id: Some(a.id),
+        what: a.what,
+        owner: a.owner,
+        due_date: a.due_date,
+        status: a.status,
+    });
 }
 
 /// Fills in the visits' actions (one query for the page).
@@ -104,7 +111,15 @@ fn prepare(conn: &Connection, customer_id: i64, v: &VisitFields) -> Result<Visit
     for s in [&mut v.date, &mut v.time, &mut v.place, &mut v.goal, &mut v.summary] {
         *s = s.trim().to_string();
     }
-    for items in [&mut v.our_participants, &mut v.decisions, &mut v.commitments, &mut v.quotes, &mut v.competitor_news, &mut v.risks, &mut v.opportunities] {
+    for items in [
+        &mut v.our_participants,
+        &mut v.decisions,
+        &mut v.commitments,
+        &mut v.quotes,
+        &mut v.competitor_news,
+        &mut v.risks,
+        &mut v.opportunities,
+    ] {
         items.iter_mut().for_each(|s| *s = s.trim().to_string());
     }
     if let Some(o) = v.opportunity_id {
@@ -129,7 +144,12 @@ fn prepare(conn: &Connection, customer_id: i64, v: &VisitFields) -> Result<Visit
                 }
             }
             None if !p.name.trim().is_empty() => {}
-            _ => return Err(CoreError::validation(format!("customerParticipants.{i}.contactId"), Reason::InvalidReference)),
+            _ => {
+                return Err(CoreError::validation(
+                    format!("customerParticipants.{i}.contactId"),
+                    Reason::InvalidReference,
+                ))
+            }
         }
     }
     Ok(v)
@@ -172,8 +192,10 @@ pub(crate) fn write_columns(conn: &Connection, id: i64, v: &VisitFields, now: &s
 
 /// Inserts a visit of `customer_id` with the form's columns; `at` is its creation timestamp.
 pub(crate) fn insert_visit(conn: &Connection, customer_id: i64, v: &VisitFields, at: &str) -> Result<i64> {
-    conn.prepare_cached("INSERT INTO visit (customer_id, visited_on, method, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)")?
-        .execute(params![customer_id, v.date, v.method.code(), at])?;
+    conn.prepare_cached(
+        "INSERT INTO visit (customer_id, visited_on, method, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+    )?
+    .execute(params![customer_id, v.date, v.method.code(), at])?;
     let id = conn.last_insert_rowid();
     write_columns(conn, id, v, at)?;
     Ok(id)

@@ -17,8 +17,8 @@
 //! One story per product: a stop or a decline hides the year-on-year drop it causes, and a
 //! new product hides its own "surge" (see [`all`]).
 
-use super::month::Month;
 use super::model::SignalKind;
+use super::month::Month;
 
 /// A product that stopped longer ago than this many months is old news: no signal.
 pub const STOPPED_LOOKBACK: usize = 24;
@@ -75,7 +75,17 @@ fn pct(from: f64, to: f64) -> Option<f64> {
 }
 
 fn finding(kind: SignalKind, first: Month, values: &[f64], from: f64, to: f64, impact: f64) -> Finding {
-    Finding { kind, first, values: values.to_vec(), baseline_first: first, baseline_len: 0, from, to, change_pct: pct(from, to), impact }
+    Finding {
+        kind,
+        first,
+        values: values.to_vec(),
+        baseline_first: first,
+        baseline_len: 0,
+        from,
+        to,
+        change_pct: pct(from, to),
+        impact,
+    }
 }
 
 /// N or more consecutive monthly declines ending with the last month.
@@ -86,7 +96,8 @@ pub fn decline(start: Month, v: &[f64], n: usize) -> Option<Finding> {
         i -= 1;
     }
     let steps = last - i;
-    (steps >= n.max(1)).then(|| finding(SignalKind::Decline, start + i as Month, &v[i..], v[i], v[last], v[i] - v[last]))
+    (steps >= n.max(1))
+        .then(|| finding(SignalKind::Decline, start + i as Month, &v[i..], v[i], v[last], v[i] - v[last]))
 }
 
 /// The last month ≥ `pct` % above the mean of the [`SURGE_BASE`] months before it.
@@ -164,7 +175,8 @@ mod tests {
         parse(s).unwrap()
     }
 
-    const T: Thresholds = Thresholds { decline_months: 3, surge_pct: 50.0, yoy_pct: 30.0, stopped_months: 3, new_product_months: 3 };
+    const T: Thresholds =
+        Thresholds { decline_months: 3, surge_pct: 50.0, yoy_pct: 30.0, stopped_months: 3, new_product_months: 3 };
 
     #[test]
     fn three_declines_are_reported_with_the_whole_run() {
@@ -230,7 +242,10 @@ mod tests {
     fn stopped_counts_months_since_the_last_positive_month() {
         let s = m("2026-01");
         let f = stopped(s, &[30.0, 40.0, 35.0, 0.0, 0.0, 0.0], 3).unwrap();
-        assert_eq!((f.first, f.values.clone(), f.from, f.to, f.impact), (m("2026-03"), vec![35.0, 0.0, 0.0, 0.0], 35.0, 0.0, 35.0));
+        assert_eq!(
+            (f.first, f.values.clone(), f.from, f.to, f.impact),
+            (m("2026-03"), vec![35.0, 0.0, 0.0, 0.0], 35.0, 0.0, 35.0)
+        );
         assert_eq!(stopped(s, &[30.0, 40.0, 35.0, 0.0, 0.0], 3), None);
         assert!(stopped(s, &[30.0, 40.0, 35.0, 0.0, -8.0, 0.0], 3).is_some(), "a return is not a purchase");
         assert_eq!(stopped(s, &[0.0, 0.0, 0.0, 0.0], 3), None, "never bought");
@@ -244,7 +259,10 @@ mod tests {
         let s = m("2026-01");
         let v = [0.0, 0.0, 0.0, 0.0, 20.0, 30.0];
         let f = new_product(s, &v, 3, Some(s)).unwrap();
-        assert_eq!((f.first, f.values.clone(), f.from, f.to, f.impact), (m("2026-05"), vec![20.0, 30.0], 0.0, 50.0, 25.0));
+        assert_eq!(
+            (f.first, f.values.clone(), f.from, f.to, f.impact),
+            (m("2026-05"), vec![20.0, 30.0], 0.0, 50.0, 25.0)
+        );
         assert_eq!(new_product(s, &v, 3, Some(m("2026-05"))), None, "the customer is new too");
         assert_eq!(new_product(s, &v, 3, None), None);
         assert_eq!(new_product(s, &[0.0, 5.0, 0.0, 0.0, 20.0, 30.0], 3, Some(s)), None, "bought before");

@@ -23,7 +23,11 @@ fn unit(largest: f64) -> (f64, usize, &'static str) {
 fn number(value: f64, (divisor, decimals, _): (f64, usize, &str)) -> String {
     let s = format!("{:.*}", decimals, value / divisor);
     let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
-    if s == "-0" { "0".into() } else { s }
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
 }
 
 /// Formats amounts in one shared unit: (the numbers, the unit's label).
@@ -64,7 +68,13 @@ pub fn purchase(product: &str, f: &Finding) -> String {
         }
         SignalKind::Surge => {
             let (n, u) = amounts(&[f.to, f.from]);
-            format!("{product} 激增:{} 采购 {} {u},比前 3 个月均值 {} {u}高 {}", month(f.first), n[0], n[1], whole_pct(f.change_pct))
+            format!(
+                "{product} 激增:{} 采购 {} {u},比前 3 个月均值 {} {u}高 {}",
+                month(f.first),
+                n[0],
+                n[1],
+                whole_pct(f.change_pct)
+            )
         }
         SignalKind::YoyDrop | SignalKind::YoyRise => {
             let (n, u) = amounts(&[f.from, f.to]);
@@ -79,7 +89,12 @@ pub fn purchase(product: &str, f: &Finding) -> String {
             )
         }
         SignalKind::Stopped => {
-            format!("{product} 已连续 {} 个月未采购:上次 {} 采购 {}", f.values.len() - 1, month(f.first), amount(f.from))
+            format!(
+                "{product} 已连续 {} 个月未采购:上次 {} 采购 {}",
+                f.values.len() - 1,
+                month(f.first),
+                amount(f.from)
+            )
         }
         SignalKind::NewProduct => {
             let months = f.values.len();
@@ -101,7 +116,14 @@ pub fn financial(s: &FinancialSignal) -> String {
         FinancialMetric::ReceivableDays => "应收账款周转天数",
     };
     let days = |d: f64| number(d, (1.0, 1, ""));
-    format!("{name} {} → {}:{} → {} 天,{:+.0}%", s.from_period, s.to_period, days(s.from_value), days(s.to_value), s.change_pct)
+    format!(
+        "{name} {} → {}:{} → {} 天,{:+.0}%",
+        s.from_period,
+        s.to_period,
+        days(s.from_value),
+        days(s.to_value),
+        s.change_pct
+    )
 }
 
 #[cfg(test)]
@@ -112,7 +134,10 @@ mod tests {
 
     #[test]
     fn amounts_share_the_unit_of_the_largest() {
-        assert_eq!(amounts(&[1_200_000.0, 950_000.0, 700_000.0, 520_000.0]), (vec!["120".into(), "95".into(), "70".into(), "52".into()], "万元"));
+        assert_eq!(
+            amounts(&[1_200_000.0, 950_000.0, 700_000.0, 520_000.0]),
+            (vec!["120".into(), "95".into(), "70".into(), "52".into()], "万元")
+        );
         assert_eq!(amounts(&[125_000.0, 3_000.0]), (vec!["12.5".into(), "0.3".into()], "万元"));
         assert_eq!(amounts(&[8_500.4, -300.0]), (vec!["8500".into(), "-300".into()], "元"));
         assert_eq!(amount(125_000_000.0), "1.25 亿元");

@@ -44,7 +44,10 @@ mod tests {
         for bad in ["2026-13", "2026-00", "2026-1", "202601", "2026/01", "26-01", "", "2026-01-05", "1700-01"] {
             assert_eq!(parse(bad), None, "{bad}");
         }
-        assert_eq!(labels(parse("2025-11").unwrap(), parse("2026-02").unwrap()), ["2025-11", "2025-12", "2026-01", "2026-02"]);
+        assert_eq!(
+            labels(parse("2025-11").unwrap(), parse("2026-02").unwrap()),
+            ["2025-11", "2025-12", "2026-01", "2026-02"]
+        );
         assert!(labels(5, 4).is_empty());
     }
 }

@@ -66,7 +66,11 @@ impl Ledger {
         let i = match self.index.get(r.product) {
             Some(&i) => i,
             None => {
-                self.products.push(ProductLedger { name: r.product.to_string(), category_month: Month::MIN, ..Default::default() });
+                self.products.push(ProductLedger {
+                    name: r.product.to_string(),
+                    category_month: Month::MIN,
+                    ..Default::default()
+                });
                 self.index.insert(r.product.to_string(), self.products.len() - 1);
                 self.products.len() - 1
             }
@@ -241,7 +245,11 @@ pub fn charts(ledger: &Ledger, first: Month, last: Month) -> Charts {
     }
     let other_currencies = other
         .into_iter()
-        .map(|(currency, (records, amount))| OtherCurrency { currency: currency.into(), records, amount: round_amount(amount) })
+        .map(|(currency, (records, amount))| OtherCurrency {
+            currency: currency.into(),
+            records,
+            amount: round_amount(amount),
+        })
         .collect();
     Charts { products, categories, total, category_shares, other_currencies, return_records }
 }
@@ -251,8 +259,22 @@ mod tests {
     use super::*;
     use crate::trends::month::parse;
 
-    fn rec<'a>(product: &'a str, category: &'a str, month: &str, currency: &'a str, amount: f64, quantity: f64) -> Record<'a> {
-        Record { product, category, month: parse(month).unwrap(), currency, amount: Some(amount), quantity: Some(quantity) }
+    fn rec<'a>(
+        product: &'a str,
+        category: &'a str,
+        month: &str,
+        currency: &'a str,
+        amount: f64,
+        quantity: f64,
+    ) -> Record<'a> {
+        Record {
+            product,
+            category,
+            month: parse(month).unwrap(),
+            currency,
+            amount: Some(amount),
+            quantity: Some(quantity),
+        }
     }
 
     #[test]
@@ -276,7 +298,10 @@ mod tests {
         assert_eq!(c.total.amount, [100.0, 0.0, 180.0]);
         assert_eq!(c.other_currencies, [OtherCurrency { currency: "USD".into(), records: 1, amount: 30.0 }]);
         assert_eq!(c.return_records, 1);
-        assert_eq!(c.category_shares.iter().map(|s| (s.category.as_str(), s.share_pct.clone())).collect::<Vec<_>>(), [("泵", vec![100.0, 0.0, 100.0]), ("", vec![0.0, 0.0, 0.0])]);
+        assert_eq!(
+            c.category_shares.iter().map(|s| (s.category.as_str(), s.share_pct.clone())).collect::<Vec<_>>(),
+            [("泵", vec![100.0, 0.0, 100.0]), ("", vec![0.0, 0.0, 0.0])]
+        );
         assert_eq!(l.first_bought(), parse("2025-02"));
         assert_eq!(l.records_after(parse("2026-02").unwrap()), 2);
         assert_eq!(l.latest_until(parse("2026-02").unwrap()), parse("2026-02"));

@@ -90,7 +90,11 @@ pub fn customer_signals(
     evaluated: Month,
 ) -> Vec<TrendSignal> {
     let mut out = purchase_signals(customer_id, ledger, &Thresholds::from(settings), evaluated);
-    out.extend(crate::signals::financial(financials, settings.turnover_change_pct).iter().map(|s| financial_signal(customer_id, s)));
+    out.extend(
+        crate::signals::financial(financials, settings.turnover_change_pct)
+            .iter()
+            .map(|s| financial_signal(customer_id, s)),
+    );
     for s in &mut out {
         s.customer_name = name.to_string();
     }
@@ -130,7 +134,14 @@ mod tests {
         for (product, values) in &series {
             for (m, v) in months.iter().zip(values) {
                 if *v != 0.0 {
-                    l.add(&Record { product, category: "", month: parse(m).unwrap(), currency: CNY, amount: Some(*v), quantity: None });
+                    l.add(&Record {
+                        product,
+                        category: "",
+                        month: parse(m).unwrap(),
+                        currency: CNY,
+                        amount: Some(*v),
+                        quantity: None,
+                    });
                 }
             }
         }
@@ -152,7 +163,10 @@ mod tests {
         );
         assert_eq!(s[0].months, ["2026-02", "2026-03", "2026-04", "2026-05"]);
         assert_eq!(s[0].text, "A 连续 3 个月下降:1200 → 950 → 700 → 520 元");
-        assert_eq!((s[2].metric, s[2].months.clone()), (Some(FinancialMetric::InventoryDays), vec!["2024".to_string(), "2025".into()]));
+        assert_eq!(
+            (s[2].metric, s[2].months.clone()),
+            (Some(FinancialMetric::InventoryDays), vec!["2024".to_string(), "2025".into()])
+        );
         assert!(s.iter().all(|x| x.customer_id == 7 && x.customer_name == "客户"));
         assert_eq!(s[3].baseline_months, ["2026-02", "2026-03", "2026-04"]);
     }
@@ -160,7 +174,14 @@ mod tests {
     #[test]
     fn nothing_is_evaluated_before_the_first_record() {
         let mut l = Ledger::default();
-        l.add(&Record { product: "A", category: "", month: parse("2026-07").unwrap(), currency: CNY, amount: Some(5.0), quantity: None });
+        l.add(&Record {
+            product: "A",
+            category: "",
+            month: parse("2026-07").unwrap(),
+            currency: CNY,
+            amount: Some(5.0),
+            quantity: None,
+        });
         assert!(purchase_signals(1, &l, &Thresholds::from(&Settings::default()), parse("2026-05").unwrap()).is_empty());
     }
 }

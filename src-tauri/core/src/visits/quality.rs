@@ -61,9 +61,11 @@ pub fn check_action(prefix: &str, a: &ActionFields, today: NaiveDate) -> Vec<Qua
     match due {
         None => out.push(warning(QualityIssue::NoDueDate, format!("{prefix}dueDate"), "写明完成时限:哪天之前")),
         // A new open action already due: allowed (recording what should have happened), flagged.
-        Some(d) if d < today && a.id.is_none() && a.status != super::ActionStatus::Done => {
-            out.push(warning(QualityIssue::PastDue, format!("{prefix}dueDate"), "截止日期已过:确认日期,或直接标记为已完成"))
-        }
+        Some(d) if d < today && a.id.is_none() && a.status != super::ActionStatus::Done => out.push(warning(
+            QualityIssue::PastDue,
+            format!("{prefix}dueDate"),
+            "截止日期已过:确认日期,或直接标记为已完成",
+        )),
         _ => {}
     }
     out

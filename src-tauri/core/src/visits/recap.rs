@@ -45,7 +45,8 @@ pub fn recap_text(v: &Visit) -> String {
         .map(|p| if p.title.is_empty() { p.name.clone() } else { format!("{}({})", p.name, p.title) })
         .collect();
     if !theirs.is_empty() || !f.our_participants.is_empty() {
-        let _ = writeln!(out, "参会:贵方 {};我方 {}", or_dash(&theirs.join("、")), or_dash(&f.our_participants.join("、")));
+        let _ =
+            writeln!(out, "参会:贵方 {};我方 {}", or_dash(&theirs.join("、")), or_dash(&f.our_participants.join("、")));
     }
     let needs: Vec<String> = f
         .needs
@@ -62,7 +63,8 @@ pub fn recap_text(v: &Visit) -> String {
         .filter(|a| a.status != ActionStatus::Done)
         .map(|a| {
             let due = if a.due_date.is_empty() { String::new() } else { format!("{}前 ", month_day(&a.due_date)) };
-            let owner = if a.owner.trim().is_empty() { String::new() } else { format!("(负责人:{})", a.owner.trim()) };
+            let owner =
+                if a.owner.trim().is_empty() { String::new() } else { format!("(负责人:{})", a.owner.trim()) };
             format!("{due}{}{owner}", a.what.trim())
         })
         .collect();
@@ -83,5 +85,9 @@ pub fn recap_text(v: &Visit) -> String {
 }
 
 fn or_dash(s: &str) -> &str {
-    if s.is_empty() { "—" } else { s }
+    if s.is_empty() {
+        "—"
+    } else {
+        s
+    }
 }

@@ -66,7 +66,12 @@ const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 
 /// The parts of a one-sheet .xlsx ("客户") around `sheet_data` (the rows of `<sheetData>`),
 /// `dimension` and `calc_pr` (e.g. `<calcPr calcId="191029"/>`, as Excel writes it).
-pub fn xlsx_parts(sheet_data: &str, dimension: &str, calc_pr: &str, shared_strings: &[&str]) -> Vec<(&'static str, Vec<u8>)> {
+pub fn xlsx_parts(
+    sheet_data: &str,
+    dimension: &str,
+    calc_pr: &str,
+    shared_strings: &[&str],
+) -> Vec<(&'static str, Vec<u8>)> {
     let workbook = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="客户" sheetId="1" r:id="rId1"/></sheets>{calc_pr}</workbook>"#

@@ -18,7 +18,9 @@ use super::{io_error, ReadError, MAX_PART_BYTES};
 pub(super) enum Format {
     /// `uncalculated`: the workbook asks to be recalculated on opening, so the values stored
     /// for formulas are placeholders (what libraries that cannot calculate write).
-    Xlsx { uncalculated: bool },
+    Xlsx {
+        uncalculated: bool,
+    },
     Xlsb,
     Ods,
     /// An OLE compound file: .xls, or an encrypted OOXML package.
@@ -40,9 +42,7 @@ fn has_text_extension(path: &Path) -> bool {
 
 pub(super) fn detect(path: &Path, file: &str) -> Result<Format, ReadError> {
     let mut head = Vec::with_capacity(64 * 1024);
-    File::open(path)
-        .and_then(|f| f.take(64 * 1024).read_to_end(&mut head))
-        .map_err(|e| io_error(file, e))?;
+    File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head)).map_err(|e| io_error(file, e))?;
     if head.starts_with(ZIP) || head.starts_with(EMPTY_ZIP) {
         return zip_format(path, file);
     }
@@ -109,7 +109,8 @@ fn zip_format(path: &Path, file: &str) -> Result<Format, ReadError> {
         let entry = zip.by_index_raw(i).map_err(|e| unreadable(&e))?;
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
         let lower = name.to_ascii_lowercase();
-        let parsed = [".xml", ".bin", ".rels"].iter().any(|ext| lower.ends_with(ext)) && !lower.starts_with("xl/media/");
+        let parsed =
+            [".xml", ".bin", ".rels"].iter().any(|ext| lower.ends_with(ext)) && !lower.starts_with("xl/media/");
         if parsed && entry.size() > MAX_PART_BYTES {
             return Err(too_large(file, &name));
         }
@@ -172,7 +173,8 @@ mod tests {
     fn only_text_with_columns_passes_for_a_table() {
         assert!(looks_like_table("客户名称,电话\n华东精密,0512\n".as_bytes()));
         assert!(looks_like_table(&encoding_rs::GBK.encode("\n客户名称\t电话\n").0));
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("名称\t电话\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("名称\t电话\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert!(looks_like_table(&le));
         assert!(!looks_like_table(b"not a workbook"));
     }

@@ -116,7 +116,8 @@ pub(super) fn check(path: &Path, file: &str) -> Result<(), ReadError> {
             Event::Start(e) | Event::Empty(e)
                 if matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") =>
             {
-                let state = CellState { repeat: number(&e, "table:number-columns-repeated"), valued: has_value(&e), text: 0 };
+                let state =
+                    CellState { repeat: number(&e, "table:number-columns-repeated"), valued: has_value(&e), text: 0 };
                 if empty {
                     end_cell(&mut row, &state);
                 } else {

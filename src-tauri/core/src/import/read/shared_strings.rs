@@ -70,14 +70,20 @@ fn attribute_number(attributes: &[u8], key: &[u8]) -> u64 {
 
 /// Measures a shared-strings part as it is inflated, stopping at the first limit passed.
 fn measure(part: impl Read, file: &str, name: &str) -> Result<(), ReadError> {
-    let too_large = |what: &str, limit: u64| ReadError::TooLarge { file: file.into(), sheet: name.into(), what: what.into(), limit };
+    let too_large = |what: &str, limit: u64| ReadError::TooLarge {
+        file: file.into(),
+        sheet: name.into(),
+        what: what.into(),
+        limit,
+    };
     let mut reader = BufReader::with_capacity(64 * 1024, part);
     let mut chunk = [0u8; 64 * 1024];
     let mut m = Measure::default();
     let mut in_tag = false;
     let mut current = Vec::with_capacity(TAG_PREFIX);
     loop {
-        let n = reader.read(&mut chunk).map_err(|e| ReadError::Unreadable { file: file.into(), reason: e.to_string() })?;
+        let n =
+            reader.read(&mut chunk).map_err(|e| ReadError::Unreadable { file: file.into(), reason: e.to_string() })?;
         if n == 0 {
             return Ok(());
         }
@@ -157,7 +163,12 @@ mod tests {
         let xml = r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="4000000000"><si><t>a</t></si></sst>"#;
         assert_eq!(
             measured(xml),
-            Err(ReadError::TooLarge { file: "a.xlsx".into(), sheet: "xl/sharedStrings.xml".into(), what: "cells".into(), limit: MAX_CELLS as u64 })
+            Err(ReadError::TooLarge {
+                file: "a.xlsx".into(),
+                sheet: "xl/sharedStrings.xml".into(),
+                what: "cells".into(),
+                limit: MAX_CELLS as u64
+            })
         );
         assert_eq!(measured(&xml.replace("4000000000", "1")), Ok(()));
     }

@@ -76,7 +76,11 @@ impl<R: BufRead> Read for LineDecoder<R> {
             if self.inner.read_until(b'\n', &mut self.raw)? == 0 {
                 return Ok(0);
             }
-            let line = if std::mem::take(&mut self.first) { self.raw.strip_prefix(BOM).unwrap_or(&self.raw) } else { &self.raw };
+            let line = if std::mem::take(&mut self.first) {
+                self.raw.strip_prefix(BOM).unwrap_or(&self.raw)
+            } else {
+                &self.raw
+            };
             self.out.extend_from_slice(decode_line(line, self.mode).as_bytes());
         }
         let n = buf.len().min(self.out.len() - self.pos);
@@ -92,7 +96,10 @@ fn text_cell(s: &str) -> Cell {
     if t.is_empty() {
         return Cell::Empty;
     }
-    let formula = t.strip_prefix('=').and_then(|rest| rest.chars().next()).is_some_and(|c| c.is_ascii_alphanumeric() || "(\"$-+".contains(c));
+    let formula = t
+        .strip_prefix('=')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_alphanumeric() || "(\"$-+".contains(c));
     if formula {
         Cell::Formula(t.to_string())
     } else {
@@ -113,7 +120,13 @@ fn delimiter(first_line: &str) -> u8 {
 }
 
 /// The lines of `source` decoded by `mode`, split into cells into `grid`.
-fn parse<R: BufRead>(source: R, mode: Mode, first_line: &str, mut grid: Grid, file: &str) -> Result<Vec<Vec<Cell>>, ReadError> {
+fn parse<R: BufRead>(
+    source: R,
+    mode: Mode,
+    first_line: &str,
+    mut grid: Grid,
+    file: &str,
+) -> Result<Vec<Vec<Cell>>, ReadError> {
     let decoder = LineDecoder { inner: source, mode, first: true, raw: Vec::new(), out: Vec::new(), pos: 0 };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -177,10 +190,19 @@ pub(super) fn utf16_head(head: &[u8]) -> Option<String> {
 }
 
 /// Reads a text file, refusing it unread past [`MAX_PART_BYTES`].
-pub(super) fn read_text_file(path: &Path, file: &str, encoding: Option<TextEncoding>) -> Result<Vec<Vec<Cell>>, ReadError> {
+pub(super) fn read_text_file(
+    path: &Path,
+    file: &str,
+    encoding: Option<TextEncoding>,
+) -> Result<Vec<Vec<Cell>>, ReadError> {
     let size = std::fs::metadata(path).map_err(|e| io_error(file, e))?.len();
     if size > MAX_PART_BYTES {
-        return Err(ReadError::TooLarge { file: file.into(), sheet: file.into(), what: "bytes".into(), limit: MAX_PART_BYTES });
+        return Err(ReadError::TooLarge {
+            file: file.into(),
+            sheet: file.into(),
+            what: "bytes".into(),
+            limit: MAX_PART_BYTES,
+        });
     }
     let open = || File::open(path).map(|f| BufReader::with_capacity(64 * 1024, f)).map_err(|e| io_error(file, e));
     let grid = Grid::new(file, file, Limits::STANDARD);

@@ -74,9 +74,10 @@ pub(super) fn scrub(conn: &Connection, customer_id: i64, needles: &Needles) -> R
             .flat_map(|c| (0..searched.len()).map(move |i| format!("instr(\"{c}\", ?{}) > 0", i + 2)))
             .collect();
         let list = text.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
-        let sql = format!("SELECT rowid, {list} FROM \"{table}\" WHERE ({rows_of_customer}) AND ({})", holds.join(" OR "));
-        let args = std::iter::once(Value::Integer(customer_id))
-            .chain(searched.iter().map(|n| Value::Text(n.to_string())));
+        let sql =
+            format!("SELECT rowid, {list} FROM \"{table}\" WHERE ({rows_of_customer}) AND ({})", holds.join(" OR "));
+        let args =
+            std::iter::once(Value::Integer(customer_id)).chain(searched.iter().map(|n| Value::Text(n.to_string())));
         let found: Vec<(i64, Vec<Value>)> = conn
             .prepare(&sql)?
             .query_map(params_from_iter(args), |r| {
@@ -88,7 +89,10 @@ pub(super) fn scrub(conn: &Connection, customer_id: i64, needles: &Needles) -> R
             for (column, value) in text.iter().zip(values) {
                 let Value::Text(value) = value else { continue };
                 let Some(new) = scrub_cell(&value, needles) else { continue };
-                conn.execute(&format!("UPDATE \"{table}\" SET \"{column}\" = ?2 WHERE rowid = ?1"), params![rowid, new])?;
+                conn.execute(
+                    &format!("UPDATE \"{table}\" SET \"{column}\" = ?2 WHERE rowid = ?1"),
+                    params![rowid, new],
+                )?;
                 cells += 1;
             }
         }

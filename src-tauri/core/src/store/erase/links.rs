@@ -24,7 +24,13 @@ pub(super) fn without_key_person(key_persons: &str, id: i64) -> Option<String> {
 
 /// Rewrites column `column` of the rows of `table` of the customer with `rewrite`; returns how
 /// many rows changed.
-fn rewrite_column(conn: &Connection, table: &str, column: &str, customer_id: i64, rewrite: &dyn Fn(&str) -> Option<String>) -> Result<i64> {
+fn rewrite_column(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+    customer_id: i64,
+    rewrite: &dyn Fn(&str) -> Option<String>,
+) -> Result<i64> {
     let rows: Vec<(i64, String)> = conn
         .prepare(&format!("SELECT id, {column} FROM {table} WHERE customer_id = ?1"))?
         .query_map([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -57,15 +63,19 @@ fn names(v: &Json, id: i64) -> bool {
 /// them are removed; another contact's reports-to change keeps its other side. Returns
 /// (removed, rewritten).
 pub(super) fn history(conn: &Connection, customer_id: i64, id: i64) -> Result<(i64, i64)> {
-    let rows: Vec<(i64, String, i64, Option<String>, Option<String>)> = conn
+    /// A history row: id, kind, the contact it is about, the values before and after (JSON).
+    type Row = (i64, String, i64, Option<String>, Option<String>);
+    let rows: Vec<Row> = conn
         .prepare("SELECT id, kind, contact_id, old, new FROM power_history WHERE customer_id = ?1")?
         .query_map([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let parse = |v: &Option<String>| v.as_deref().and_then(|s| serde_json::from_str::<Json>(s).ok()).unwrap_or_default();
+    let parse =
+        |v: &Option<String>| v.as_deref().and_then(|s| serde_json::from_str::<Json>(s).ok()).unwrap_or_default();
     let (mut removed, mut rewritten) = (0, 0);
     for (row, kind, about, old, new) in rows {
         let (before, after) = (parse(&old), parse(&new));
-        let edge_of_theirs = kind == EDGE && [&before, &after].iter().any(|e| names(&e["from"], id) || names(&e["to"], id));
+        let edge_of_theirs =
+            kind == EDGE && [&before, &after].iter().any(|e| names(&e["from"], id) || names(&e["to"], id));
         if about == id || edge_of_theirs {
             conn.execute("DELETE FROM power_history WHERE id = ?1", [row])?;
             removed += 1;

@@ -24,7 +24,14 @@ fn load_person(conn: &Connection, id: i64) -> Result<(EraseReport, Needles, bool
     let (customer_id, name, phone, wechat, email, customer_name, customer_live) =
         row.ok_or_else(|| CoreError::not_found("contact", id))?;
     let needles = Needles::of(&name, &phone, &wechat, &email);
-    let report = EraseReport { contact_id: id, name, customer_id, customer_name, needles: needles.all().to_vec(), ..Default::default() };
+    let report = EraseReport {
+        contact_id: id,
+        name,
+        customer_id,
+        customer_name,
+        needles: needles.all().to_vec(),
+        ..Default::default()
+    };
     Ok((report, needles, customer_live))
 }
 
@@ -70,13 +77,15 @@ impl Store {
         (report.history_removed, report.history_rewritten) = links::history(&tx, customer_id, id)?;
         report.visits = links::visits(&tx, customer_id, id)?;
         report.opportunities = links::opportunities(&tx, customer_id, id)?;
-        report.import_rows = tx.execute("DELETE FROM import_change WHERE entity = 'contact' AND ref_id = ?1", [id])? as i64;
+        report.import_rows =
+            tx.execute("DELETE FROM import_change WHERE entity = 'contact' AND ref_id = ?1", [id])? as i64;
         let own_entry = tx.execute("DELETE FROM trash WHERE kind = 'contact' AND ref_id = ?1", [id])? as i64;
         let copies = links::trash_copies(&tx, customer_id, id)?;
         report.trash_entries = own_entry + copies.entries;
         report.visits += copies.visits;
         report.opportunities += copies.opportunities;
-        report.search_entries = count(&tx, "SELECT count(*) FROM search_entry WHERE kind = 'contact' AND ref_id = ?1", id)?;
+        report.search_entries =
+            count(&tx, "SELECT count(*) FROM search_entry WHERE kind = 'contact' AND ref_id = ?1", id)?;
         search::index::remove(&tx, HitKind::Contact, id)?;
         // Their assessments, positions and edges go with the row (ON DELETE CASCADE), their
         // reports' links to them too (ON DELETE SET NULL).

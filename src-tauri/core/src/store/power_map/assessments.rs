@@ -116,7 +116,16 @@ pub(super) fn delete_assessment(
     )?;
     append_history(
         conn,
-        &Change { customer_id, scope, kind: ASSESSMENT, contact, edge_id: None, wanted_on: "", old: json(&Some(old)), new: None },
+        &Change {
+            customer_id,
+            scope,
+            kind: ASSESSMENT,
+            contact,
+            edge_id: None,
+            wanted_on: "",
+            old: json(&Some(old)),
+            new: None,
+        },
         now,
     )?;
     Ok(true)
@@ -161,10 +170,8 @@ pub(crate) fn replace_account_roles(
     now: &Now,
 ) -> Result<()> {
     let old = load_assessments(conn, customer_id, None)?;
-    let names: HashMap<i64, String> = super::load_contacts(conn, customer_id, false)?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let names: HashMap<i64, String> =
+        super::load_contacts(conn, customer_id, false)?.into_iter().map(|c| (c.id, c.name)).collect();
     for (i, r) in roles.iter().enumerate() {
         let contact = ContactRef { id: r.contact_id, name: names.get(&r.contact_id).cloned().unwrap_or_default() };
         let covered_by = old.get(&r.contact_id).map(|a| a.covered_by.clone()).unwrap_or_default();

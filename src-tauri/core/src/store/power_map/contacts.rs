@@ -38,8 +38,11 @@ fn edges_of(conn: &Connection, contact_id: i64) -> Result<Vec<(StoredEdge, Strin
 }
 
 fn reports_of(conn: &Connection, contact_id: i64) -> Result<Vec<ContactRef>> {
-    let mut st = conn.prepare_cached("SELECT id, name FROM contact WHERE reports_to = ?1 AND deleted_at IS NULL ORDER BY id")?;
-    let rows = st.query_map([contact_id], |r| Ok(ContactRef { id: r.get(0)?, name: r.get(1)? }))?.collect::<rusqlite::Result<_>>()?;
+    let mut st =
+        conn.prepare_cached("SELECT id, name FROM contact WHERE reports_to = ?1 AND deleted_at IS NULL ORDER BY id")?;
+    let rows = st
+        .query_map([contact_id], |r| Ok(ContactRef { id: r.get(0)?, name: r.get(1)? }))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
@@ -64,7 +67,12 @@ pub(crate) fn detach_contact(conn: &Connection, contact: &Contact, now: &Now) ->
 /// Undo of a contact's deletion: puts back the edges and reports-to links
 /// [`detach_contact`] took, where that is still possible (both ends live, no duplicate, no
 /// cycle, the report has no other boss since), each recorded in the history.
-pub(crate) fn restore_detached(conn: &Connection, contact: &Contact, saved: &serde_json::Value, now: &Now) -> Result<()> {
+pub(crate) fn restore_detached(
+    conn: &Connection,
+    contact: &Contact,
+    saved: &serde_json::Value,
+    now: &Now,
+) -> Result<()> {
     let Ok(detached) = serde_json::from_value::<Detached>(saved.clone()) else { return Ok(()) };
     let live = |id: i64| load_contact(conn, id).is_ok_and(|c| c.customer_id == contact.customer_id);
     for (id, scope, kind, from, to, label, created_at) in detached.edges {
@@ -110,7 +118,14 @@ impl Store {
         let c = load_contact(&self.conn, contact_id)?;
         let me = ContactRef { id: c.id, name: c.fields.name.clone() };
         let mut edges: Vec<EdgeSnapshot> = Vec::new();
-        let reports_to = |from: ContactRef, to: ContactRef| EdgeSnapshot { id: None, kind: EdgeKind::ReportsTo, from, to, label: String::new(), scope_id: None };
+        let reports_to = |from: ContactRef, to: ContactRef| EdgeSnapshot {
+            id: None,
+            kind: EdgeKind::ReportsTo,
+            from,
+            to,
+            label: String::new(),
+            scope_id: None,
+        };
         if let Some(boss) = c.fields.reports_to.and_then(|b| load_contact(&self.conn, b).ok()) {
             edges.push(reports_to(me.clone(), ContactRef { id: boss.id, name: boss.fields.name }));
         }

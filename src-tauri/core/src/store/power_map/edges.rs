@@ -19,10 +19,8 @@ pub(crate) fn check_no_cycle(conn: &Connection, customer_id: i64, me: &ContactRe
     if boss == me.id {
         return Err(CoreError::validation_detail("reportsTo", Reason::Cycle, format!("{0} → {0}", me.name)));
     }
-    let contacts: HashMap<i64, (String, Option<i64>)> = load_contacts(conn, customer_id, false)?
-        .into_iter()
-        .map(|c| (c.id, (c.name, c.reports_to)))
-        .collect();
+    let contacts: HashMap<i64, (String, Option<i64>)> =
+        load_contacts(conn, customer_id, false)?.into_iter().map(|c| (c.id, (c.name, c.reports_to))).collect();
     let mut chain = vec![me.name.clone()];
     let mut cursor = Some(boss);
     while let Some(id) = cursor {
@@ -65,7 +63,16 @@ pub(crate) fn record_reports_to(
     );
     append_history(
         conn,
-        &Change { customer_id, scope: None, kind: REPORTS_TO, contact, edge_id: None, wanted_on: "", old: json(&old), new: json(&new) },
+        &Change {
+            customer_id,
+            scope: None,
+            kind: REPORTS_TO,
+            contact,
+            edge_id: None,
+            wanted_on: "",
+            old: json(&old),
+            new: json(&new),
+        },
         now,
     )
 }
@@ -79,13 +86,24 @@ pub(super) fn write_reports_to(
     boss: Option<i64>,
     now: &Now,
 ) -> Result<()> {
-    conn.execute("UPDATE contact SET reports_to = ?2, updated_at = ?3 WHERE id = ?1", params![contact.id, boss, now.timestamp])?;
+    conn.execute(
+        "UPDATE contact SET reports_to = ?2, updated_at = ?3 WHERE id = ?1",
+        params![contact.id, boss, now.timestamp],
+    )?;
     record_reports_to(conn, customer_id, contact, old, boss, now)
 }
 
 pub(super) fn snapshot(conn: &Connection, e: &StoredEdge) -> Result<EdgeSnapshot> {
-    let name = |id| -> Result<ContactRef> { Ok(contact_ref(conn, id)?.unwrap_or(ContactRef { id, name: String::new() })) };
-    Ok(EdgeSnapshot { id: Some(e.id), kind: e.kind, from: name(e.from)?, to: name(e.to)?, label: e.label.clone(), scope_id: e.scope_id })
+    let name =
+        |id| -> Result<ContactRef> { Ok(contact_ref(conn, id)?.unwrap_or(ContactRef { id, name: String::new() })) };
+    Ok(EdgeSnapshot {
+        id: Some(e.id),
+        kind: e.kind,
+        from: name(e.from)?,
+        to: name(e.to)?,
+        label: e.label.clone(),
+        scope_id: e.scope_id,
+    })
 }
 
 /// Records an edge added (`old` None), relabelled or removed (`new` None).
@@ -101,14 +119,25 @@ pub(super) fn record_edge(
     let (old, new) = (old.map(|e| snapshot(conn, e)).transpose()?, new.map(|e| snapshot(conn, e)).transpose()?);
     append_history(
         conn,
-        &Change { customer_id, scope: edge.scope_id, kind: EDGE, contact: &from, edge_id: Some(edge.id), wanted_on: "", old: json(&old), new: json(&new) },
+        &Change {
+            customer_id,
+            scope: edge.scope_id,
+            kind: EDGE,
+            contact: &from,
+            edge_id: Some(edge.id),
+            wanted_on: "",
+            old: json(&old),
+            new: json(&new),
+        },
         now,
     )
 }
 
 fn load_edge(conn: &Connection, customer_id: i64, id: i64) -> Result<Option<StoredEdge>> {
     Ok(conn
-        .prepare_cached("SELECT id, scope_id, kind, from_id, to_id, label FROM power_edge WHERE id = ?1 AND customer_id = ?2")?
+        .prepare_cached(
+            "SELECT id, scope_id, kind, from_id, to_id, label FROM power_edge WHERE id = ?1 AND customer_id = ?2",
+        )?
         .query_row(params![id, customer_id], super::edge_from_row)
         .optional()?
         .flatten())
@@ -125,10 +154,17 @@ impl Store {
     /// Sets (or with `None` clears) a contact's formal boss — dragging a node onto another.
     /// Refuses a cycle (naming it), themselves, and a contact of another customer. Returns
     /// the map of `scope` (reports-to shows in every scope).
-    pub fn set_reports_to(&self, customer_id: i64, scope: Option<i64>, contact_id: i64, boss: Option<i64>) -> Result<MapView> {
+    pub fn set_reports_to(
+        &self,
+        customer_id: i64,
+        scope: Option<i64>,
+        contact_id: i64,
+        boss: Option<i64>,
+    ) -> Result<MapView> {
         check_scope(&self.conn, customer_id, scope)?;
         let me = own_contact(&self.conn, customer_id, contact_id, "contactId")?;
-        let old: Option<i64> = self.conn.query_row("SELECT reports_to FROM contact WHERE id = ?1", [contact_id], |r| r.get(0))?;
+        let old: Option<i64> =
+            self.conn.query_row("SELECT reports_to FROM contact WHERE id = ?1", [contact_id], |r| r.get(0))?;
         if let Some(b) = boss {
             own_contact(&self.conn, customer_id, b, "reportsTo")?;
             check_no_cycle(&self.conn, customer_id, &me, b)?;
@@ -152,7 +188,8 @@ impl Store {
         own_contact(&self.conn, customer_id, edge.to, "to")?;
         validate::label("label", &edge.label)?;
         if edge.kind == EdgeKind::ReportsTo {
-            let old: Option<i64> = self.conn.query_row("SELECT reports_to FROM contact WHERE id = ?1", [edge.from], |r| r.get(0))?;
+            let old: Option<i64> =
+                self.conn.query_row("SELECT reports_to FROM contact WHERE id = ?1", [edge.from], |r| r.get(0))?;
             if old == Some(edge.to) {
                 return Err(CoreError::validation_detail("to", Reason::Duplicate, EdgeKind::ReportsTo.code()));
             }
@@ -196,7 +233,15 @@ impl Store {
         tx.execute(
             "INSERT INTO power_edge (customer_id, scope_id, kind, from_id, to_id, label, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![customer_id, db_scope(scope), edge.kind.code(), edge.from, edge.to, edge.label.trim(), now.timestamp],
+            params![
+                customer_id,
+                db_scope(scope),
+                edge.kind.code(),
+                edge.from,
+                edge.to,
+                edge.label.trim(),
+                now.timestamp
+            ],
         )?;
         let stored = StoredEdge {
             id: tx.last_insert_rowid(),

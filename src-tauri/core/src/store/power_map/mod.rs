@@ -24,8 +24,8 @@ use crate::powermap::status::Slot;
 use crate::powermap::{view, Assessment, ContactRef, MapStatus, Point};
 
 pub(crate) use assessments::replace_account_roles;
-pub(crate) use edges::{check_no_cycle, record_reports_to};
 pub(crate) use contacts::{detach_contact, restore_detached};
+pub(crate) use edges::{check_no_cycle, record_reports_to};
 pub(crate) use seed::seed_profile;
 
 /// The stored scope id: 0 for the account-wide map.
@@ -99,7 +99,11 @@ fn assessment_from_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Assessm
 }
 
 /// The assessments of one scope, by contact.
-pub(crate) fn load_assessments(conn: &Connection, customer_id: i64, scope: Option<i64>) -> Result<BTreeMap<i64, Assessment>> {
+pub(crate) fn load_assessments(
+    conn: &Connection,
+    customer_id: i64,
+    scope: Option<i64>,
+) -> Result<BTreeMap<i64, Assessment>> {
     let mut st = conn.prepare_cached(&format!(
         "SELECT {ASSESSMENT_COLUMNS} FROM role_assessment WHERE customer_id = ?1 AND scope_id = ?2"
     ))?;
@@ -126,9 +130,8 @@ pub(crate) fn load_edges(conn: &Connection, customer_id: i64, scope: Option<i64>
         "SELECT id, scope_id, kind, from_id, to_id, label FROM power_edge
          WHERE customer_id = ?1 AND scope_id IN (0, ?2) ORDER BY id",
     )?;
-    let rows = st
-        .query_map(params![customer_id, db_scope(scope)], edge_from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows =
+        st.query_map(params![customer_id, db_scope(scope)], edge_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows.into_iter().flatten().collect())
 }
 
@@ -163,9 +166,8 @@ pub(crate) fn load_slots(conn: &Connection, customer_id: i64, scope: Option<i64>
 
 /// Where the user dragged nodes in one scope.
 pub(crate) fn load_positions(conn: &Connection, customer_id: i64, scope: Option<i64>) -> Result<HashMap<i64, Point>> {
-    let mut st = conn.prepare_cached(
-        "SELECT contact_id, x, y FROM power_position WHERE customer_id = ?1 AND scope_id = ?2",
-    )?;
+    let mut st =
+        conn.prepare_cached("SELECT contact_id, x, y FROM power_position WHERE customer_id = ?1 AND scope_id = ?2")?;
     let rows = st
         .query_map(params![customer_id, db_scope(scope)], |r| Ok((r.get(0)?, Point { x: r.get(1)?, y: r.get(2)? })))?
         .collect::<rusqlite::Result<_>>()?;

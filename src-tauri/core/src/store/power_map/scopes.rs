@@ -23,7 +23,9 @@ impl Store {
             )
             .optional()?;
         match other {
-            Some((id, other)) if Some(id) != except => Err(CoreError::validation_detail("name", Reason::Duplicate, other)),
+            Some((id, other)) if Some(id) != except => {
+                Err(CoreError::validation_detail("name", Reason::Duplicate, other))
+            }
             _ => Ok(name),
         }
     }

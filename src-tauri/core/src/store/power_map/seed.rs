@@ -21,7 +21,14 @@ fn with_id(a: &Assessment, contacts: &[ContactRef]) -> Result<Assessment> {
     Ok(Assessment { contact_id: contact(contacts, a.contact_id as usize)?.id, ..a.clone() })
 }
 
-fn insert_edges(conn: &Connection, customer_id: i64, scope: Option<i64>, edges: &[SeedEdge], contacts: &[ContactRef], now: &Now) -> Result<()> {
+fn insert_edges(
+    conn: &Connection,
+    customer_id: i64,
+    scope: Option<i64>,
+    edges: &[SeedEdge],
+    contacts: &[ContactRef],
+    now: &Now,
+) -> Result<()> {
     for e in edges {
         let (from, to) = (contact(contacts, e.from)?, contact(contacts, e.to)?);
         validate::label("label", &e.label)?;
@@ -29,8 +36,23 @@ fn insert_edges(conn: &Connection, customer_id: i64, scope: Option<i64>, edges: 
             "INSERT INTO power_edge (customer_id, scope_id, kind, from_id, to_id, label, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
-        .execute(params![customer_id, db_scope(scope), e.kind.code(), from.id, to.id, e.label, format!("{}T09:00:00Z", e.on)])?;
-        let stored = StoredEdge { id: conn.last_insert_rowid(), scope_id: scope, kind: e.kind, from: from.id, to: to.id, label: e.label.clone() };
+        .execute(params![
+            customer_id,
+            db_scope(scope),
+            e.kind.code(),
+            from.id,
+            to.id,
+            e.label,
+            format!("{}T09:00:00Z", e.on)
+        ])?;
+        let stored = StoredEdge {
+            id: conn.last_insert_rowid(),
+            scope_id: scope,
+            kind: e.kind,
+            from: from.id,
+            to: to.id,
+            label: e.label.clone(),
+        };
         let dated = Now { timestamp: now.timestamp.clone(), today: e.on.clone().min(now.today.clone()) };
         record_edge(conn, customer_id, &stored, None, Some(&stored), &dated)?;
     }
@@ -39,7 +61,13 @@ fn insert_edges(conn: &Connection, customer_id: i64, scope: Option<i64>, edges: 
 
 /// After the profile's contacts and role table are inserted: records each assessment's
 /// first history entry (after its earlier version, if the seed has one) and writes the seed.
-pub(crate) fn seed_profile(conn: &Connection, customer_id: i64, contacts: &[ContactRef], seed: &PowerSeed, timestamp: &str) -> Result<()> {
+pub(crate) fn seed_profile(
+    conn: &Connection,
+    customer_id: i64,
+    contacts: &[ContactRef],
+    seed: &PowerSeed,
+    timestamp: &str,
+) -> Result<()> {
     let now = Now { timestamp: timestamp.to_string(), today: timestamp.get(..10).unwrap_or(timestamp).to_string() };
     for (index, name) in &seed.covered_by {
         validate::label("coveredBy", name)?;

@@ -11,9 +11,7 @@ use crate::error::{CoreError, Reason, Result};
 use crate::model::StatusLight;
 use crate::powermap::state::{self, HistoryRow, MapState};
 use crate::powermap::view::{self, ViewInput};
-use crate::powermap::{
-    validate, Assessment, CoverageRow, HistoryEntry, MapDiff, MapView, NodePosition, ScopeSummary,
-};
+use crate::powermap::{validate, Assessment, CoverageRow, HistoryEntry, MapDiff, MapView, NodePosition, ScopeSummary};
 use crate::store::customers::load_customer;
 use crate::store::Store;
 
@@ -77,7 +75,14 @@ impl Store {
     }
 
     /// The view of `state` with the scope's (current) slots and saved positions.
-    fn map_view(&self, customer_id: i64, scope: Option<i64>, scope_name: String, state: &MapState, as_of: Option<String>) -> Result<MapView> {
+    fn map_view(
+        &self,
+        customer_id: i64,
+        scope: Option<i64>,
+        scope_name: String,
+        state: &MapState,
+        as_of: Option<String>,
+    ) -> Result<MapView> {
         let slots = load_slots(&self.conn, customer_id, scope)?;
         let saved = load_positions(&self.conn, customer_id, scope)?;
         Ok(view::build(ViewInput {

@@ -24,7 +24,15 @@ pub(crate) fn trash_customer(conn: &Connection, id: i64, now: &str, import_id: O
         purchases: r.purchases,
         power_scopes: r.power_scopes,
     };
-    let entry = NewEntry { kind: DeletedKind::Customer, ref_id: id, customer_id: id, name: r.name, contents, kept: serde_json::Value::Null, import_id };
+    let entry = NewEntry {
+        kind: DeletedKind::Customer,
+        ref_id: id,
+        customer_id: id,
+        name: r.name,
+        contents,
+        kept: serde_json::Value::Null,
+        import_id,
+    };
     put(conn, &entry, now)
 }
 
@@ -75,10 +83,19 @@ impl Store {
         let visit = self.visit(id)?;
         let tx = self.conn.unchecked_transaction()?;
         let actions = snapshot::rows(&tx, "next_action", "visit_id", id)?;
-        let contents = TrashContents { actions: actions.as_array().map_or(0, |a| a.len() as i64), ..Default::default() };
+        let contents =
+            TrashContents { actions: actions.as_array().map_or(0, |a| a.len() as i64), ..Default::default() };
         let kept = serde_json::json!({ "visit": snapshot::rows(&tx, "visit", "id", id)?, "actions": actions });
         tx.execute("DELETE FROM visit WHERE id = ?1", [id])?;
-        let entry = NewEntry { kind: DeletedKind::Visit, ref_id: id, customer_id: visit.customer_id, name: visit_name(&visit), contents, kept, import_id: None };
+        let entry = NewEntry {
+            kind: DeletedKind::Visit,
+            ref_id: id,
+            customer_id: visit.customer_id,
+            name: visit_name(&visit),
+            contents,
+            kept,
+            import_id: None,
+        };
         put(&tx, &entry, &self.clock.timestamp())?;
         tx.commit()?;
         Ok(())
@@ -100,7 +117,15 @@ impl Store {
             "actions": tied("next_action")?,
         });
         tx.execute("DELETE FROM opportunity WHERE id = ?1", [id])?;
-        let entry = NewEntry { kind: DeletedKind::Opportunity, ref_id: id, customer_id: o.customer_id, name: o.fields.name, contents: TrashContents::default(), kept, import_id: None };
+        let entry = NewEntry {
+            kind: DeletedKind::Opportunity,
+            ref_id: id,
+            customer_id: o.customer_id,
+            name: o.fields.name,
+            contents: TrashContents::default(),
+            kept,
+            import_id: None,
+        };
         put(&tx, &entry, &self.clock.timestamp())?;
         tx.commit()?;
         Ok(())

@@ -120,18 +120,21 @@ impl Store {
             let kind: String = r.get(1)?;
             let deleted_at: String = r.get(6)?;
             let contents: String = r.get(8)?;
-            Ok((kind, TrashEntry {
-                id: r.get(0)?,
-                kind: DeletedKind::Customer,
-                record_id: r.get(2)?,
-                customer_id: r.get(3)?,
-                customer_name: r.get(4)?,
-                name: r.get(5)?,
-                expires_at: shifted(&deleted_at, days),
-                deleted_at,
-                import_id: r.get(7)?,
-                contents: serde_json::from_str(&contents).unwrap_or_default(),
-            }))
+            Ok((
+                kind,
+                TrashEntry {
+                    id: r.get(0)?,
+                    kind: DeletedKind::Customer,
+                    record_id: r.get(2)?,
+                    customer_id: r.get(3)?,
+                    customer_name: r.get(4)?,
+                    name: r.get(5)?,
+                    expires_at: shifted(&deleted_at, days),
+                    deleted_at,
+                    import_id: r.get(7)?,
+                    contents: serde_json::from_str(&contents).unwrap_or_default(),
+                },
+            ))
         })?;
         let mut entries = Vec::new();
         for row in rows {
@@ -212,7 +215,8 @@ pub(crate) fn adopt_undo_bin(conn: &Connection) -> Result<()> {
         .optional()?
         .and_then(|v| serde_json::from_str(&v).ok())
         .unwrap_or_default();
-    let last_is = |kind: DeletedKind, id: i64| last["kind"].as_str() == Some(kind.code()) && last["id"].as_i64() == Some(id);
+    let last_is =
+        |kind: DeletedKind, id: i64| last["kind"].as_str() == Some(kind.code()) && last["id"].as_i64() == Some(id);
     let marked = |sql: &str| -> Result<Vec<(i64, String)>> {
         Ok(conn.prepare(sql)?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?)
     };
@@ -225,16 +229,29 @@ pub(crate) fn adopt_undo_bin(conn: &Connection) -> Result<()> {
     )?;
     for (id, deleted_at) in contacts {
         let (customer_id, name): (i64, String) =
-            conn.query_row("SELECT customer_id, name FROM contact WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            conn.query_row("SELECT customer_id, name FROM contact WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         let kept = if last_is(DeletedKind::Contact, id) { last["kept"].clone() } else { serde_json::Value::Null };
-        let entry = NewEntry { kind: DeletedKind::Contact, ref_id: id, customer_id, name, contents: TrashContents::default(), kept, import_id: None };
+        let entry = NewEntry {
+            kind: DeletedKind::Contact,
+            ref_id: id,
+            customer_id,
+            name,
+            contents: TrashContents::default(),
+            kept,
+            import_id: None,
+        };
         put(conn, &entry, &deleted_at)?;
     }
     let kept = &last["kept"];
-    if let (true, Some(id), Some(customer_id)) =
-        (last["kind"].as_str() == Some(DeletedKind::Visit.code()), last["id"].as_i64(), kept["visit"][0]["customer_id"].as_i64())
-    {
-        let exists: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?1)", [customer_id], |r| r.get(0))?;
+    if let (true, Some(id), Some(customer_id)) = (
+        last["kind"].as_str() == Some(DeletedKind::Visit.code()),
+        last["id"].as_i64(),
+        kept["visit"][0]["customer_id"].as_i64(),
+    ) {
+        let exists: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?1)", [customer_id], |r| r.get(0))?;
         if exists {
             let now: String = conn.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| r.get(0))?;
             let actions = kept["actions"].as_array().map_or(0, |a| a.len() as i64);

@@ -28,7 +28,13 @@ fn check_customer_live(conn: &Connection, customer_id: i64) -> Result<()> {
 /// A reference `column` of a row put back that no longer points at a record of `table` of the
 /// same customer (deleted since, or its id taken by another customer's record) is cleared, as
 /// it would have been had the row stayed.
-fn unlink_gone(conn: &Connection, row: &mut Map<String, Json>, column: &str, table: &str, customer_id: i64) -> Result<()> {
+fn unlink_gone(
+    conn: &Connection,
+    row: &mut Map<String, Json>,
+    column: &str,
+    table: &str,
+    customer_id: i64,
+) -> Result<()> {
     if let Some(id) = row.get(column).and_then(Json::as_i64) {
         let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND customer_id = ?2)");
         if !conn.query_row(&sql, [id, customer_id], |r| r.get::<_, bool>(0))? {
@@ -45,7 +51,8 @@ impl Store {
     pub fn restore_trash(&self, id: i64) -> Result<Restored> {
         let e = load(&self.conn, id)?;
         if e.kind == DeletedKind::Customer {
-            let name: String = self.conn.query_row("SELECT name FROM customer WHERE id = ?1", [e.ref_id], |r| r.get(0))?;
+            let name: String =
+                self.conn.query_row("SELECT name FROM customer WHERE id = ?1", [e.ref_id], |r| r.get(0))?;
             self.check_unique_name(&name, Some(e.ref_id))?;
         } else {
             check_customer_live(&self.conn, e.customer_id)?;
@@ -108,7 +115,9 @@ fn restore_opportunity(tx: &Connection, e: &Stored) -> Result<Restored> {
         Ok(())
     })?;
     for (table, key) in [("visit", "visits"), ("next_action", "actions")] {
-        let sql = format!("UPDATE {table} SET opportunity_id = ?1 WHERE id = ?2 AND customer_id = ?3 AND opportunity_id IS NULL");
+        let sql = format!(
+            "UPDATE {table} SET opportunity_id = ?1 WHERE id = ?2 AND customer_id = ?3 AND opportunity_id IS NULL"
+        );
         let mut st = tx.prepare(&sql)?;
         for id in e.kept[key].as_array().into_iter().flatten().filter_map(Json::as_i64) {
             st.execute([deal_id, id, customer_id])?;
