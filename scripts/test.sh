@@ -14,8 +14,8 @@ cargo fmt --all --check
 
 bash scripts/install-deps.sh
 
-echo "== ui: type check and build (the app embeds ui/dist)"
-(cd ui && npm run build)
+echo "== ui: lint (ESLint), type check and build (the app embeds ui/dist)"
+(cd ui && npm run lint && npm run build)
 
 echo "== rust: lint (clippy, warnings are errors)"
 cargo clippy -j2 --workspace --all-targets --features custom-protocol -- -D warnings
