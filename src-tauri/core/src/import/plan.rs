@@ -32,7 +32,7 @@ pub enum ImportKind {
 
 impl ImportKind {
     /// The fields a column can be mapped to for this kind.
-    pub fn fields(self) -> &'static [Field] {
+    pub const fn fields(self) -> &'static [Field] {
         use Field::*;
         match self {
             ImportKind::Customers => &[
