@@ -14,7 +14,7 @@ cargo fmt --all --check
 
 bash scripts/install-deps.sh
 
-echo "== ui: lint (ESLint), type check and build (the app embeds ui/dist)"
+echo "== ui: format (Prettier), lint (ESLint), type check and build (the app embeds ui/dist)"
 (cd ui && npm run lint && npm run build)
 
 echo "== rust: lint (clippy, warnings are errors)"

@@ -129,24 +129,17 @@ export const api = {
   customerFacets: () => call<Facets>('customer_facets'),
   getCustomer: (id: number) => call<CustomerProfile>('get_customer', { id }),
   createCustomer: (fields: CustomerFields) => call<Customer>('create_customer', { fields }),
-  updateCustomer: (id: number, fields: CustomerFields) =>
-    call<CustomerProfile>('update_customer', { id, fields }),
-  saveBusiness: (id: number, business: MainBusiness) =>
-    call<CustomerProfile>('save_business', { id, business }),
-  saveFinancials: (id: number, periods: FinancialPeriod[]) =>
-    call<CustomerProfile>('save_financials', { id, periods }),
+  updateCustomer: (id: number, fields: CustomerFields) => call<CustomerProfile>('update_customer', { id, fields }),
+  saveBusiness: (id: number, business: MainBusiness) => call<CustomerProfile>('save_business', { id, business }),
+  saveFinancials: (id: number, periods: FinancialPeriod[]) => call<CustomerProfile>('save_financials', { id, periods }),
   saveSpBp: (id: number, spBp: SpBp) => call<CustomerProfile>('save_sp_bp', { id, spBp }),
-  saveRoles: (id: number, roles: RoleAssessment[]) =>
-    call<CustomerProfile>('save_roles', { id, roles }),
-  saveSuppliers: (id: number, suppliers: Supplier[]) =>
-    call<CustomerProfile>('save_suppliers', { id, suppliers }),
-  saveProcessIt: (id: number, processIt: ProcessIt) =>
-    call<CustomerProfile>('save_process_it', { id, processIt }),
+  saveRoles: (id: number, roles: RoleAssessment[]) => call<CustomerProfile>('save_roles', { id, roles }),
+  saveSuppliers: (id: number, suppliers: Supplier[]) => call<CustomerProfile>('save_suppliers', { id, suppliers }),
+  saveProcessIt: (id: number, processIt: ProcessIt) => call<CustomerProfile>('save_process_it', { id, processIt }),
   deleteCustomer: (id: number) => call<null>('delete_customer', { id }),
   createContact: (customerId: number, fields: ContactFields) =>
     call<CustomerProfile>('create_contact', { customerId, fields }),
-  updateContact: (id: number, fields: ContactFields) =>
-    call<CustomerProfile>('update_contact', { id, fields }),
+  updateContact: (id: number, fields: ContactFields) => call<CustomerProfile>('update_contact', { id, fields }),
   deleteContact: (id: number) => call<CustomerProfile>('delete_contact', { id }),
   /** 彻底删除: the contact and every copy of their details, for good (not to the trash). */
   eraseContact: (id: number) => call<EraseReport>('erase_contact', { id }),
@@ -183,16 +176,14 @@ export const api = {
    */
   undoImport: (id: number, revertEdited = false) => call<ImportRecord>('undo_import', { id, revertEdited }),
   /** The team-meeting workbook (all customers), written to the chosen .xlsx (`file`: its token). */
-  exportTeamReport: (file: string, options: ReportOptions) =>
-    call<null>('export_team_report', { file, options }),
+  exportTeamReport: (file: string, options: ReportOptions) => call<null>('export_team_report', { file, options }),
   /** One customer's profile as a workbook, for a visit. */
   exportCustomer: (id: number, file: string, options: ReportOptions) =>
     call<null>('export_customer', { id, file, options }),
   /** An empty import template (headers, drop-downs) for `kind`. */
   exportTemplate: (kind: ImportKind, file: string) => call<null>('export_template', { kind, file }),
   /** The rows an import preview refuses, as a workbook to fix and re-import. */
-  exportImportErrors: (spec: ImportSpec, file: string) =>
-    call<null>('export_import_errors', { spec, file }),
+  exportImportErrors: (spec: ImportSpec, file: string) => call<null>('export_import_errors', { spec, file }),
 
   // Power map (权力地图). `scope` null = the account-wide map; every write returns the
   // scope's fresh map.
@@ -237,8 +228,7 @@ export const api = {
   resetPowerLayout: (customerId: number, scope: number | null) =>
     call<MapView>('reset_power_layout', { customerId, scope }),
   /** Writes exported bytes (a chart or map as PNG/SVG, a recap as PNG/PDF) to the chosen file. */
-  saveFileBytes: (file: string, bytes: Uint8Array) =>
-    call<null>('save_file_bytes', { file, bytes: Array.from(bytes) }),
+  saveFileBytes: (file: string, bytes: Uint8Array) => call<null>('save_file_bytes', { file, bytes: Array.from(bytes) }),
 
   // Purchase trends (采购趋势, issue 5): a customer's chart data and signals, the records of the
   // tab's grid (one page at a time), and the home page's signal feed and portfolio chart.
@@ -272,8 +262,7 @@ export const api = {
   /** The customer-facing recap (共识确认): plain text without internal fields. */
   visitRecap: (id: number) => call<Recap>('visit_recap', { id }),
   /** 草稿 → 已发送 → 客户已确认, dated today by the core. */
-  setVisitConfirmation: (id: number, status: Confirmation) =>
-    call<Visit>('set_visit_confirmation', { id, status }),
+  setVisitConfirmation: (id: number, status: Confirmation) => call<Visit>('set_visit_confirmation', { id, status }),
   setActionStatus: (id: number, status: ActionStatus) => call<NextAction>('set_action_status', { id, status }),
   /** The customer's risk light and its reasons (the rules in 设置). */
   customerRisk: (id: number) => call<RiskLight>('customer_risk', { id }),

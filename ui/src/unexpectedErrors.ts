@@ -9,15 +9,19 @@ import { errorMessage } from './errors'
 
 /** The error's kind for the log: a CoreError's `type`, an exception's class name. */
 export function errorKind(e: unknown): string {
-  if (e && typeof e === 'object' && 'type' in e && typeof (e as { type: unknown }).type === 'string') return `core:${(e as { type: string }).type}`
+  if (e && typeof e === 'object' && 'type' in e && typeof (e as { type: unknown }).type === 'string')
+    return `core:${(e as { type: string }).type}`
   if (e instanceof Error) return e.name || 'Error'
   return typeof e
 }
 
 /** Where it happened: the first frame of the stack (a source file and line), else `fallback`. */
 export function errorPlace(e: unknown, fallback: string): string {
-  const stack = e instanceof Error ? e.stack ?? '' : ''
-  const frame = stack.split('\n').map((l) => l.trim()).find((l) => /\.(js|ts|vue)(\?[^:]*)?:\d+/.test(l))
+  const stack = e instanceof Error ? (e.stack ?? '') : ''
+  const frame = stack
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /\.(js|ts|vue)(\?[^:]*)?:\d+/.test(l))
   const file = frame?.match(/([\w.-]+\.(?:js|ts|vue))(?:\?[^:]*)?:(\d+)/)
   return file ? `${file[1]}:${file[2]}` : fallback
 }

@@ -24,7 +24,12 @@ import { backupWarningText, showBackupWarning } from '../composables/backupWarni
 
 const DEFAULTS: BackupSettings = { folder: null, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 }
 const FOLDER = '/home/am/.local/share/app.dossier.desktop/dossier-backups'
-function snap(file: string, reason: Snapshot['reason'], takenAt: string, counts = { customers: 36, contacts: 80, visits: 120 }): Snapshot {
+function snap(
+  file: string,
+  reason: Snapshot['reason'],
+  takenAt: string,
+  counts = { customers: 36, contacts: 80, visits: 120 },
+): Snapshot {
   return { file, path: `${FOLDER}/${file}`, takenAt, reason, bytes: 2_500_000, counts }
 }
 const body = () => new DOMWrapper(document.body)
@@ -83,7 +88,9 @@ describe('backup card', () => {
     const missing = { type: 'backup', data: { reason: 'folder_missing', path: '/media/u/移动硬盘', detail: '' } }
     api.snapshots.mockRejectedValue(missing)
     const { wrapper } = await mountWith(BackupCard)
-    expect(body().get('[data-testid="backup-list-error"]').text()).toBe('备份文件夹 /media/u/移动硬盘 不存在（移动硬盘未连接或云盘文件夹已移走？）。')
+    expect(body().get('[data-testid="backup-list-error"]').text()).toBe(
+      '备份文件夹 /media/u/移动硬盘 不存在（移动硬盘未连接或云盘文件夹已移走？）。',
+    )
     api.snapshotNow.mockRejectedValue(missing)
     await click('backup-now')
     expect(body().get('.el-message--error').text()).toContain('/media/u/移动硬盘 不存在')
@@ -97,7 +104,9 @@ describe('backup card', () => {
     const { wrapper } = await mountWith(BackupCard)
     await click('backup-restore')
     expect(body().get('.el-message-box').text()).toContain('「恢复前」备份')
-    api.restoreSnapshot.mockResolvedValue(snap('dossier-20261206T060000Z-before-restore.sqlite', 'before-restore', '2026-12-06T06:00:00Z'))
+    api.restoreSnapshot.mockResolvedValue(
+      snap('dossier-20261206T060000Z-before-restore.sqlite', 'before-restore', '2026-12-06T06:00:00Z'),
+    )
     await body().get('.el-message-box__btns .el-button--primary').trigger('click')
     await flushPromises()
     await flushPromises()
@@ -108,7 +117,10 @@ describe('backup card', () => {
   })
 
   it('a refused rotation shows its reason', async () => {
-    api.saveBackupSettings.mockRejectedValue({ type: 'validation', data: { field: 'backup.keepDaily', reason: 'out_of_range', detail: '1–365' } })
+    api.saveBackupSettings.mockRejectedValue({
+      type: 'validation',
+      data: { field: 'backup.keepDaily', reason: 'out_of_range', detail: '1–365' },
+    })
     const { wrapper } = await mountWith(BackupCard)
     await click('backup-save-rotation')
     expect(body().get('[data-testid="settings-backup"]').text()).toContain('1–365')
@@ -118,8 +130,13 @@ describe('backup card', () => {
 
 describe('automatic backup warnings', () => {
   it('a failed automatic backup is told once, naming when and why', async () => {
-    const w = { reason: 'before-import' as const, error: { type: 'backup' as const, data: { reason: 'disk_full' as const, path: '/backups', detail: '' } } }
-    expect(backupWarningText(w)).toBe('自动备份失败（导入前）：/backups 所在的磁盘已满。操作已照常完成。请在「设置 → 备份与恢复」中检查备份文件夹。')
+    const w = {
+      reason: 'before-import' as const,
+      error: { type: 'backup' as const, data: { reason: 'disk_full' as const, path: '/backups', detail: '' } },
+    }
+    expect(backupWarningText(w)).toBe(
+      '自动备份失败（导入前）：/backups 所在的磁盘已满。操作已照常完成。请在「设置 → 备份与恢复」中检查备份文件夹。',
+    )
     api.takeBackupWarning.mockResolvedValueOnce(w).mockResolvedValue(null)
     await showBackupWarning()
     await showBackupWarning()

@@ -91,7 +91,10 @@ describe('contact dialog', () => {
   })
 
   it('a blank name is refused without a call; a server error on email shows under the email field', async () => {
-    api.createContact.mockRejectedValue({ type: 'validation', data: { field: 'email', reason: 'invalid_email', detail: '' } })
+    api.createContact.mockRejectedValue({
+      type: 'validation',
+      data: { field: 'email', reason: 'invalid_email', detail: '' },
+    })
     const { wrapper } = await open('edit', null)
     expect(body().text()).toContain('新建联系人')
     await body().get('[data-testid="contact-save"]').trigger('click')
@@ -105,7 +108,9 @@ describe('contact dialog', () => {
     await flushPromises()
     expect(api.createContact).toHaveBeenCalledWith(1, expect.objectContaining({ name: '赵磊' }))
     await new Promise((r) => setTimeout(r, 150))
-    const email = body().findAll('.el-form-item').find((i) => i.find('label').text() === '邮箱')!
+    const email = body()
+      .findAll('.el-form-item')
+      .find((i) => i.find('label').text() === '邮箱')!
     expect(email.text()).toContain('邮箱格式不正确')
     expect(wrapper.emitted('update:modelValue')).toBeUndefined()
     wrapper.unmount()

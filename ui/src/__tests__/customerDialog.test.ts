@@ -98,9 +98,14 @@ describe('customer dialog', () => {
     api.updateCustomer.mockResolvedValue(p)
     const wrapper = (await mountWith(CustomerDialog, { props: { modelValue: true, customer: p.customer } })).wrapper
     expect(body().text()).toContain('编辑客户')
-    expect((body().get('[data-testid="customer-name-input"]').element as HTMLInputElement).value).toBe('华东精密机械有限公司')
+    expect((body().get('[data-testid="customer-name-input"]').element as HTMLInputElement).value).toBe(
+      '华东精密机械有限公司',
+    )
     await save()
-    expect(api.updateCustomer).toHaveBeenCalledWith(1, expect.objectContaining({ name: '华东精密机械有限公司', grade: 'A', tags: ['重点'] }))
+    expect(api.updateCustomer).toHaveBeenCalledWith(
+      1,
+      expect.objectContaining({ name: '华东精密机械有限公司', grade: 'A', tags: ['重点'] }),
+    )
     expect(wrapper.emitted('updated')).toEqual([[p]])
     wrapper.unmount()
   })

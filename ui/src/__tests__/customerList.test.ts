@@ -17,8 +17,34 @@ import CustomerListView from '../views/CustomerListView.vue'
 const page: CustomerPage = {
   total: 2,
   rows: [
-    { id: 1, name: '华东精密机械有限公司', shortName: '华东精密', grade: 'A', lifecycle: 'negotiating', industry: '机械制造', region: '苏州', owner: '李明', completeness: 72, contactCount: 3, updatedAt: '2025-03-01 10:00:00', powerStatus: 'unknown' },
-    { id: 2, name: '北方化工集团', shortName: '', grade: 'B', lifecycle: 'existing', industry: '化工', region: '天津', owner: '王芳', completeness: 30, contactCount: 1, updatedAt: '2025-02-11 09:00:00', powerStatus: 'unknown' },
+    {
+      id: 1,
+      name: '华东精密机械有限公司',
+      shortName: '华东精密',
+      grade: 'A',
+      lifecycle: 'negotiating',
+      industry: '机械制造',
+      region: '苏州',
+      owner: '李明',
+      completeness: 72,
+      contactCount: 3,
+      updatedAt: '2025-03-01 10:00:00',
+      powerStatus: 'unknown',
+    },
+    {
+      id: 2,
+      name: '北方化工集团',
+      shortName: '',
+      grade: 'B',
+      lifecycle: 'existing',
+      industry: '化工',
+      region: '天津',
+      owner: '王芳',
+      completeness: 30,
+      contactCount: 1,
+      updatedAt: '2025-02-11 09:00:00',
+      powerStatus: 'unknown',
+    },
   ],
 }
 const gradeSelect = (w: VueWrapper) => w.getComponent('[data-testid="filter-grade"]') as unknown as VueWrapper
@@ -34,7 +60,14 @@ describe('customer list', () => {
   it('renders the rows of the page with translated labels and the total', async () => {
     api.listCustomers.mockResolvedValue(page)
     const { wrapper } = await mountWith(CustomerListView)
-    expect(lastQuery()).toMatchObject({ sort: 'updated_at', descending: true, offset: 0, limit: 50, grades: [], text: '' })
+    expect(lastQuery()).toMatchObject({
+      sort: 'updated_at',
+      descending: true,
+      offset: 0,
+      limit: 50,
+      grades: [],
+      text: '',
+    })
     const text = wrapper.text()
     expect(text).toContain('华东精密机械有限公司')
     expect(text).toContain('北方化工集团')
@@ -96,7 +129,13 @@ describe('customer list', () => {
 
   it('an empty database shows the welcome panel; 载入示例数据 loads the sample data and shows the list', async () => {
     api.listCustomers.mockResolvedValue({ rows: [], total: 0 })
-    api.loadSampleData.mockResolvedValue({ customers: 2, contacts: 5, financialPeriods: 4, suppliers: 3, roleAssessments: 2 })
+    api.loadSampleData.mockResolvedValue({
+      customers: 2,
+      contacts: 5,
+      financialPeriods: 4,
+      suppliers: 3,
+      roleAssessments: 2,
+    })
     const { wrapper } = await mountWith(CustomerListView)
     const welcome = wrapper.get('[data-testid="welcome"]')
     expect(welcome.text()).toContain('欢迎使用大客户档案')
@@ -117,10 +156,29 @@ describe('customer list', () => {
     api.listCustomers.mockResolvedValue(page)
     const lights: PortfolioRisk = {
       evaluatedOn: '2026-11-23',
-      customers: [{
-        customerId: 1, customerName: '华东精密机械有限公司', owner: '李明', grade: 'A',
-        risk: { level: 'red', reasons: [{ rule: 'quote_idle', level: 'red', opportunityId: 3, opportunityName: 'MES 二期', days: 6, count: 1, since: '2026-11-17', explanation: '商机「MES 二期」报价后 6 天无动作' }] },
-      }],
+      customers: [
+        {
+          customerId: 1,
+          customerName: '华东精密机械有限公司',
+          owner: '李明',
+          grade: 'A',
+          risk: {
+            level: 'red',
+            reasons: [
+              {
+                rule: 'quote_idle',
+                level: 'red',
+                opportunityId: 3,
+                opportunityName: 'MES 二期',
+                days: 6,
+                count: 1,
+                since: '2026-11-17',
+                explanation: '商机「MES 二期」报价后 6 天无动作',
+              },
+            ],
+          },
+        },
+      ],
       opportunities: [],
     }
     api.customerRisks.mockResolvedValue(lights)

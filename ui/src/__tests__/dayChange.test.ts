@@ -6,7 +6,12 @@ import { flushPromises } from '@vue/test-utils'
 import type { HomeData } from '../bindings'
 import { makeRouter, mountWith, settingsFixture } from './helpers'
 
-const api = vi.hoisted(() => ({ customerFacets: vi.fn(), getSettings: vi.fn(), homeData: vi.fn(), setActionStatus: vi.fn() }))
+const api = vi.hoisted(() => ({
+  customerFacets: vi.fn(),
+  getSettings: vi.fn(),
+  homeData: vi.fn(),
+  setActionStatus: vi.fn(),
+}))
 vi.mock('../api', () => ({ api }))
 
 import { watchDayChange } from '../composables/dayChange'
@@ -70,7 +75,28 @@ function home(today: string, what: string): HomeData {
     closingTotal: 0,
     closingAmount: 0,
     closingWeighted: 0,
-    ...(what ? { dueToday: [{ id: 1, customerId: 1, customerName: '华东精密', visitId: null, opportunityId: null, opportunityName: '', what, owner: '李明', dueDate: today, status: 'todo', overdue: false, doneOn: '', createdAt: '' }], dueTodayTotal: 1 } : {}),
+    ...(what
+      ? {
+          dueToday: [
+            {
+              id: 1,
+              customerId: 1,
+              customerName: '华东精密',
+              visitId: null,
+              opportunityId: null,
+              opportunityName: '',
+              what,
+              owner: '李明',
+              dueDate: today,
+              status: 'todo',
+              overdue: false,
+              doneOn: '',
+              createdAt: '',
+            },
+          ],
+          dueTodayTotal: 1,
+        }
+      : {}),
   }
 }
 
@@ -83,7 +109,11 @@ describe('首页 → 今日 left open overnight', () => {
     api.homeData.mockResolvedValue(home('2026-11-23', '发送报价单'))
     const router = makeRouter()
     await router.push('/home')
-    const { wrapper } = await mountWith(HomeView, { global: { stubs: { SignalFeed: true, PortfolioPanel: true } } }, router)
+    const { wrapper } = await mountWith(
+      HomeView,
+      { global: { stubs: { SignalFeed: true, PortfolioPanel: true } } },
+      router,
+    )
     expect(api.homeData).toHaveBeenCalledTimes(1)
     expect(wrapper.get('[data-testid="home-today"]').text()).toContain('2026-11-23')
 

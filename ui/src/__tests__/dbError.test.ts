@@ -19,7 +19,10 @@ describe('database error page', () => {
   it.each<[CoreError, string]>([
     [{ type: 'notSqlite', data: { path: PATH } }, '这不是 SQLite 数据库文件'],
     [{ type: 'notDossier', data: { path: PATH } }, '不是大客户档案数据库'],
-    [{ type: 'corrupt', data: { path: PATH, detail: 'database disk image is malformed' } }, 'database disk image is malformed'],
+    [
+      { type: 'corrupt', data: { path: PATH, detail: 'database disk image is malformed' } },
+      'database disk image is malformed',
+    ],
     [{ type: 'tooNew', data: { path: PATH, found: 9, supported: 3 } }, '结构版本 9'],
     [{ type: 'io', data: { path: PATH, detail: 'Permission denied' } }, 'Permission denied'],
     [{ type: 'database', data: { detail: 'disk I/O error' } }, 'disk I/O error'],
@@ -80,7 +83,10 @@ describe('database error page', () => {
 
   it('a failing open shows the error and stays on the page', async () => {
     api.chooseFile.mockResolvedValue(chosenFile('/tmp/locked.sqlite'))
-    api.openDatabase.mockRejectedValue({ type: 'io', data: { path: '/tmp/locked.sqlite', detail: 'Permission denied' } })
+    api.openDatabase.mockRejectedValue({
+      type: 'io',
+      data: { path: '/tmp/locked.sqlite', detail: 'Permission denied' },
+    })
     const { wrapper } = await mountPage({ type: 'notSqlite', data: { path: PATH } })
     await wrapper.get('[data-testid="db-open-other"]').trigger('click')
     await flushPromises()
@@ -93,9 +99,15 @@ describe('database error page', () => {
 describe('typed failures of any command', () => {
   it.each<[CoreError, string]>([
     [{ type: 'diskFull', data: { path: null } }, '磁盘已满，没有写入任何内容。请腾出空间后再试。'],
-    [{ type: 'diskFull', data: { path: '/media/u/周报.xlsx' } }, '磁盘已满，/media/u/周报.xlsx 没有写入。请腾出空间后再试。'],
+    [
+      { type: 'diskFull', data: { path: '/media/u/周报.xlsx' } },
+      '磁盘已满，/media/u/周报.xlsx 没有写入。请腾出空间后再试。',
+    ],
     [{ type: 'busy' }, '数据库正忙（另一个程序正在写入），请稍后再试。'],
-    [{ type: 'wouldOverwriteDatabase', data: { path: '/home/am/dossier.sqlite' } }, '不能保存到 /home/am/dossier.sqlite：这是正在使用的数据库文件，请换一个文件名或位置'],
+    [
+      { type: 'wouldOverwriteDatabase', data: { path: '/home/am/dossier.sqlite' } },
+      '不能保存到 /home/am/dossier.sqlite：这是正在使用的数据库文件，请换一个文件名或位置',
+    ],
     [{ type: 'fileNotChosen' }, '请先在对话框中选择文件'],
   ])('%o is worded, not shown as JSON', (error, text) => {
     expect(errorMessage(error)).toBe(text)

@@ -5,7 +5,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { NotifySettings } from '../bindings'
 
-const plugin = vi.hoisted(() => ({ isPermissionGranted: vi.fn(), requestPermission: vi.fn(), sendNotification: vi.fn() }))
+const plugin = vi.hoisted(() => ({
+  isPermissionGranted: vi.fn(),
+  requestPermission: vi.fn(),
+  sendNotification: vi.fn(),
+}))
 vi.mock('@tauri-apps/plugin-notification', () => plugin)
 vi.mock('../api', () => ({ api: {} }))
 
@@ -50,7 +54,9 @@ describe('pure decisions', () => {
     expect(mayRemind(on, 'daily', at('2026-11-23T10:30:00'), null, since)).toBe(true)
     expect(mayRemind(on, 'daily', at('2026-11-23T23:59:00'), null, since)).toBe(true)
     // …but sent, or checked since (nothing was due), it is not due again until the next day.
-    expect(mayRemind(on, 'daily', at('2026-11-23T10:31:00'), markSent(null, 'daily', at('2026-11-23T10:30:00')), since)).toBe(false)
+    expect(
+      mayRemind(on, 'daily', at('2026-11-23T10:31:00'), markSent(null, 'daily', at('2026-11-23T10:30:00')), since),
+    ).toBe(false)
     expect(mayRemind(on, 'daily', at('2026-11-23T10:31:00'), null, at('2026-11-23T10:30:00'))).toBe(false)
     expect(mayRemind(on, 'daily', at('2026-11-24T09:00:00'), null, at('2026-11-23T10:30:00'))).toBe(true)
     // Started at 14:00, or 09:00 chosen at 10:00: not a missed 09:00.
@@ -87,8 +93,12 @@ describe('pure decisions', () => {
     // …and a new day starts over.
     expect(mayRemind(on, 'startup', at('2026-11-24T08:00:00'), both, since)).toBe(true)
     expect(mayRemind(on, 'daily', at('2026-11-24T09:00:00'), both, since)).toBe(true)
-    expect(markSent(both, 'daily', at('2026-11-24T09:00:00')).sent).toEqual({ daily: at('2026-11-24T09:00:00').getTime() })
-    expect(mayRemind(on, 'startup', at('2026-11-24T10:00:00'), markSent(null, 'daily', at('2026-11-24T09:00:00')), since)).toBe(false)
+    expect(markSent(both, 'daily', at('2026-11-24T09:00:00')).sent).toEqual({
+      daily: at('2026-11-24T09:00:00').getTime(),
+    })
+    expect(
+      mayRemind(on, 'startup', at('2026-11-24T10:00:00'), markSent(null, 'daily', at('2026-11-24T09:00:00')), since),
+    ).toBe(false)
     expect(localDay(at('2026-01-05T23:59:00'))).toBe('2026-01-05')
   })
 })
@@ -139,8 +149,16 @@ describe('the runner', () => {
 
   it('a failing count or sender never throws: it says it failed', async () => {
     const since = at('2026-11-23T08:00:00')
-    expect(await remind('startup', deps({ counts: vi.fn(async () => Promise.reject({ type: 'database', data: {} })) }), since)).toBe('failed')
-    expect(await remind('startup', deps({ send: vi.fn(async () => Promise.reject(new Error('no dbus'))) }), since)).toBe('failed')
+    expect(
+      await remind(
+        'startup',
+        deps({ counts: vi.fn(async () => Promise.reject({ type: 'database', data: {} })) }),
+        since,
+      ),
+    ).toBe('failed')
+    expect(
+      await remind('startup', deps({ send: vi.fn(async () => Promise.reject(new Error('no dbus'))) }), since),
+    ).toBe('failed')
   })
 
   it('start-up reminder at once, the daily one at the chosen time, then again the next day', async () => {
@@ -161,10 +179,21 @@ describe('the runner', () => {
 
 /** Runs `body` with fake timers and a wall clock starting at `start`; vi.setSystemTime then moves
  * the clock without running any timer — a laptop asleep. */
-async function withClock(start: string, body: (d: ReturnType<typeof deps>) => Promise<void>, over: Parameters<typeof deps>[0] = {}) {
+async function withClock(
+  start: string,
+  body: (d: ReturnType<typeof deps>) => Promise<void>,
+  over: Parameters<typeof deps>[0] = {},
+) {
   vi.useFakeTimers()
   vi.setSystemTime(at(start))
-  const d = deps({ clock: { get now() { return new Date() } }, ...over })
+  const d = deps({
+    clock: {
+      get now() {
+        return new Date()
+      },
+    },
+    ...over,
+  })
   try {
     await body(d)
   } finally {
@@ -280,7 +309,11 @@ describe('a laptop that sleeps', () => {
   it('a count that fails at the chosen time is tried again on the next check, and sent once', async () => {
     await withClock('2026-11-23T08:30:00', async (d) => {
       let fail = true
-      d.counts = vi.fn(async () => (fail ? Promise.reject({ type: 'database', data: { detail: 'database is locked' } }) : { dueToday: 2, overdue: 0 }))
+      d.counts = vi.fn(async () =>
+        fail
+          ? Promise.reject({ type: 'database', data: { detail: 'database is locked' } })
+          : { dueToday: 2, overdue: 0 },
+      )
       const stop = startDueReminders(d)
       await vi.advanceTimersByTimeAsync(35 * 60_000) // 09:05: the start-up and the 09:00 counts failed
       expect(d.sent).toHaveLength(0)

@@ -15,9 +15,23 @@ vi.setConfig({ testTimeout: 20000 })
 
 const person = contact(9, '欧阳震华', { title: '生产副总' })
 const report: EraseReport = {
-  contactId: 9, name: '欧阳震华', customerId: 1, customerName: '华东精密机械有限公司',
-  assessments: 2, edges: 1, reportsCut: 1, historyRemoved: 6, historyRewritten: 1, visits: 2, opportunities: 0,
-  importRows: 2, trashEntries: 0, textCells: 3, searchEntries: 1, backupsHolding: [], backupsChecked: true,
+  contactId: 9,
+  name: '欧阳震华',
+  customerId: 1,
+  customerName: '华东精密机械有限公司',
+  assessments: 2,
+  edges: 1,
+  reportsCut: 1,
+  historyRemoved: 6,
+  historyRewritten: 1,
+  visits: 2,
+  opportunities: 0,
+  importRows: 2,
+  trashEntries: 0,
+  textCells: 3,
+  searchEntries: 1,
+  backupsHolding: [],
+  backupsChecked: true,
 }
 const body = () => new DOMWrapper(document.body)
 const confirmButton = () => body().get('[data-testid="erase-confirm"]')
@@ -56,7 +70,9 @@ describe('erase a contact', () => {
     expect(wrapper.emitted('erased')).toEqual([[report]])
     expect(wrapper.emitted('update:modelValue')).toEqual([[false]])
     const message = body().get('.el-message').text()
-    expect(message).toBe('已彻底删除「欧阳震华」：评估 2 条、关系 1 条、下属的汇报关系 1 条、权力地图历史 7 条、拜访参会 2 次、导入记录 2 条、文字中的提及 3 处。')
+    expect(message).toBe(
+      '已彻底删除「欧阳震华」：评估 2 条、关系 1 条、下属的汇报关系 1 条、权力地图历史 7 条、拜访参会 2 次、导入记录 2 条、文字中的提及 3 处。',
+    )
     wrapper.unmount()
   })
 

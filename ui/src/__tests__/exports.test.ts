@@ -29,7 +29,22 @@ import ImportWizard from '../components/ImportWizard.vue'
 
 const page: CustomerPage = {
   total: 1,
-  rows: [{ id: 1, name: '华东精密机械有限公司', shortName: '华东精密', grade: 'A', lifecycle: 'negotiating', industry: '机械制造', region: '苏州', owner: '李明', completeness: 72, contactCount: 3, updatedAt: '2025-03-01 10:00:00', powerStatus: 'unknown' }],
+  rows: [
+    {
+      id: 1,
+      name: '华东精密机械有限公司',
+      shortName: '华东精密',
+      grade: 'A',
+      lifecycle: 'negotiating',
+      industry: '机械制造',
+      region: '苏州',
+      owner: '李明',
+      completeness: 72,
+      contactCount: 3,
+      updatedAt: '2025-03-01 10:00:00',
+      powerStatus: 'unknown',
+    },
+  ],
 }
 const body = () => new DOMWrapper(document.body)
 const click = async (id: string) => {
@@ -44,7 +59,8 @@ beforeEach(() => {
   api.listCustomers.mockResolvedValue(page)
   api.customerFacets.mockResolvedValue({ industries: [], owners: [], dealOwners: [] })
   api.getCustomer.mockResolvedValue(profile())
-  for (const f of [api.exportTeamReport, api.exportCustomer, api.exportTemplate, api.exportImportErrors]) f.mockResolvedValue(null)
+  for (const f of [api.exportTeamReport, api.exportCustomer, api.exportTemplate, api.exportImportErrors])
+    f.mockResolvedValue(null)
 })
 afterEach(() => {
   presentation.on = false
@@ -63,7 +79,10 @@ describe('team report export', () => {
     await click('export-confirm')
     expect(api.chooseFile).toHaveBeenCalledTimes(1)
     expect(api.chooseFile).toHaveBeenCalledWith('xlsx', `周会报告-${today()}.xlsx`, 'Excel 工作簿')
-    expect(api.exportTeamReport).toHaveBeenCalledWith('token:/home/am/周会报告.xlsx', { language: 'zh', includePersonal: true })
+    expect(api.exportTeamReport).toHaveBeenCalledWith('token:/home/am/周会报告.xlsx', {
+      language: 'zh',
+      includePersonal: true,
+    })
     expect(body().text()).toContain('已导出到 /home/am/周会报告.xlsx')
     wrapper.unmount()
   })
@@ -174,12 +193,23 @@ describe('import wizard exports', () => {
   it('the preview offers the error rows, exported with the current spec', async () => {
     api.chooseFile.mockImplementation(dialogAnswers({ import: '/home/am/客户清单.csv', xlsx: '/tmp/errors.xlsx' }))
     api.importInspect.mockResolvedValue({
-      file: '客户清单.csv', sheets: ['客户清单'], sheet: '客户清单',
-      sample: [['客户名称', '成立时间'], ['华东精密', '2023年13月']], headerRow: 1, headers: ['客户名称', '成立时间'],
-      mapping: ['customer_name', 'founded'], dataRows: 1,
+      file: '客户清单.csv',
+      sheets: ['客户清单'],
+      sheet: '客户清单',
+      sample: [
+        ['客户名称', '成立时间'],
+        ['华东精密', '2023年13月'],
+      ],
+      headerRow: 1,
+      headers: ['客户名称', '成立时间'],
+      mapping: ['customer_name', 'founded'],
+      dataRows: 1,
     })
     api.importPreview.mockResolvedValue({
-      sheet: '客户清单', headerRow: 1, headers: ['客户名称', '成立时间'], mapping: ['customer_name', 'founded'],
+      sheet: '客户清单',
+      headerRow: 1,
+      headers: ['客户名称', '成立时间'],
+      mapping: ['customer_name', 'founded'],
       rows: [{ row: 2, status: 'error', title: '华东精密', issues: [] }],
       counts: { new: 0, update: 0, duplicate: 0, duplicateInFile: 0, error: 1 },
     })
@@ -191,7 +221,13 @@ describe('import wizard exports', () => {
     await click('import-export-errors')
     expect(api.chooseFile).toHaveBeenLastCalledWith('xlsx', '导入错误行-客户清单.xlsx', 'Excel 工作簿')
     expect(api.exportImportErrors).toHaveBeenCalledWith(
-      expect.objectContaining({ path: 'token:/home/am/客户清单.csv', kind: 'customers', sheet: '客户清单', headerRow: 1, mapping: ['customer_name', 'founded'] }),
+      expect.objectContaining({
+        path: 'token:/home/am/客户清单.csv',
+        kind: 'customers',
+        sheet: '客户清单',
+        headerRow: 1,
+        mapping: ['customer_name', 'founded'],
+      }),
       'token:/tmp/errors.xlsx',
     )
     wrapper.unmount()

@@ -8,7 +8,12 @@ import { ElSelect } from 'element-plus'
 import type { CustomerRisk, HomeData, NextAction, OpportunityRow } from '../bindings'
 import { makeRouter, mountWith, settingsFixture } from './helpers'
 
-const api = vi.hoisted(() => ({ customerFacets: vi.fn(), getSettings: vi.fn(), homeData: vi.fn(), setActionStatus: vi.fn() }))
+const api = vi.hoisted(() => ({
+  customerFacets: vi.fn(),
+  getSettings: vi.fn(),
+  homeData: vi.fn(),
+  setActionStatus: vi.fn(),
+}))
 vi.mock('../api', () => ({ api }))
 
 import HomeView from '../views/HomeView.vue'
@@ -19,27 +24,82 @@ const stubs = { SignalFeed: true, PortfolioPanel: true }
 
 function action(id: number, what: string, dueDate: string, over: Partial<NextAction> = {}): NextAction {
   return {
-    id, customerId: 1, customerName: '华东精密', visitId: 4, opportunityId: null, opportunityName: '', what, owner: '李明',
-    dueDate, status: 'todo', overdue: dueDate < '2026-11-23', doneOn: '', createdAt: '2026-11-01 10:00:00', ...over,
+    id,
+    customerId: 1,
+    customerName: '华东精密',
+    visitId: 4,
+    opportunityId: null,
+    opportunityName: '',
+    what,
+    owner: '李明',
+    dueDate,
+    status: 'todo',
+    overdue: dueDate < '2026-11-23',
+    doneOn: '',
+    createdAt: '2026-11-01 10:00:00',
+    ...over,
   }
 }
 
 const red: CustomerRisk = {
-  customerId: 1, customerName: '华东精密', owner: '李明', grade: 'A',
+  customerId: 1,
+  customerName: '华东精密',
+  owner: '李明',
+  grade: 'A',
   risk: {
     level: 'red',
     reasons: [
-      { rule: 'quote_idle', level: 'red', opportunityId: 3, opportunityName: 'MES 二期', days: 6, count: 1, since: '2026-11-17', explanation: '商机「MES 二期」报价后 6 天无动作' },
-      { rule: 'overdue_action', level: 'red', opportunityId: null, opportunityName: '', days: null, count: 1, since: '2026-11-20', explanation: '1 项行动已逾期(最早应于 2026-11-20 完成)' },
+      {
+        rule: 'quote_idle',
+        level: 'red',
+        opportunityId: 3,
+        opportunityName: 'MES 二期',
+        days: 6,
+        count: 1,
+        since: '2026-11-17',
+        explanation: '商机「MES 二期」报价后 6 天无动作',
+      },
+      {
+        rule: 'overdue_action',
+        level: 'red',
+        opportunityId: null,
+        opportunityName: '',
+        days: null,
+        count: 1,
+        since: '2026-11-20',
+        explanation: '1 项行动已逾期(最早应于 2026-11-20 完成)',
+      },
     ],
   },
 }
 
 const deal: OpportunityRow = {
-  risk: { level: 'green', reasons: [] }, id: 3, customerId: 2, customerName: '长江汽配', effectiveProbability: 40, weighted: 320_000,
-  stageSince: '2026-11-01', createdAt: '', updatedAt: '', name: '焊装线改造', owner: '王芳', amount: 800_000, stage: 'solution',
-  probability: null, expectedClose: '2026-11-28', scopeId: null, keyPersons: [], budget: null, competitors: [], needs: '',
-  quoteAmount: null, quoteDate: '', contractAmount: null, contractDate: '', notes: '', lostReview: null,
+  risk: { level: 'green', reasons: [] },
+  id: 3,
+  customerId: 2,
+  customerName: '长江汽配',
+  effectiveProbability: 40,
+  weighted: 320_000,
+  stageSince: '2026-11-01',
+  createdAt: '',
+  updatedAt: '',
+  name: '焊装线改造',
+  owner: '王芳',
+  amount: 800_000,
+  stage: 'solution',
+  probability: null,
+  expectedClose: '2026-11-28',
+  scopeId: null,
+  keyPersons: [],
+  budget: null,
+  competitors: [],
+  needs: '',
+  quoteAmount: null,
+  quoteDate: '',
+  contractAmount: null,
+  contractDate: '',
+  notes: '',
+  lostReview: null,
 }
 
 function home(over: Partial<HomeData> = {}): HomeData {
@@ -47,7 +107,14 @@ function home(over: Partial<HomeData> = {}): HomeData {
     today: '2026-11-23',
     dueToday: [action(11, '发送报价单', '2026-11-23')],
     dueTodayTotal: 1,
-    overdue: [action(10, '约王总看样机', '2026-11-20', { customerId: 2, customerName: '长江汽配', owner: '王芳', opportunityName: '焊装线改造' })],
+    overdue: [
+      action(10, '约王总看样机', '2026-11-20', {
+        customerId: 2,
+        customerName: '长江汽配',
+        owner: '王芳',
+        opportunityName: '焊装线改造',
+      }),
+    ],
     overdueTotal: 25,
     redCustomers: [red],
     redTotal: 1,
@@ -116,7 +183,9 @@ describe('今日', () => {
     expect(item.text()).toContain('80 万元')
     expect(item.text()).toContain('加权 32 万元')
     expect(item.get('a').attributes('href')).toBe('/customers/2?tab=deals')
-    expect(closing.get('[data-testid="home-closing-totals"]').text()).toBe('共 2 个，金额 130 万元，加权 62 万元 · 显示前 1 项，共 2 项')
+    expect(closing.get('[data-testid="home-closing-totals"]').text()).toBe(
+      '共 2 个，金额 130 万元，加权 62 万元 · 显示前 1 项，共 2 项',
+    )
     // The feed and the portfolio stay below.
     expect(wrapper.find('signal-feed-stub').exists()).toBe(true)
     wrapper.unmount()
@@ -124,7 +193,18 @@ describe('今日', () => {
 
   it('explains each empty card', async () => {
     api.homeData.mockResolvedValue(
-      home({ dueToday: [], dueTodayTotal: 0, overdue: [], overdueTotal: 0, redCustomers: [], redTotal: 0, closing: [], closingTotal: 0, closingAmount: 0, closingWeighted: 0 }),
+      home({
+        dueToday: [],
+        dueTodayTotal: 0,
+        overdue: [],
+        overdueTotal: 0,
+        redCustomers: [],
+        redTotal: 0,
+        closing: [],
+        closingTotal: 0,
+        closingAmount: 0,
+        closingWeighted: 0,
+      }),
     )
     const { wrapper } = await mountHome()
     const text = (id: string) => wrapper.get(`[data-testid="${id}"] [data-testid="home-empty"]`).text()
@@ -186,7 +266,11 @@ describe('今日', () => {
     expect(owner.props('modelValue')).toEqual(['王芳', '新同事'])
     // A name that owns no customer yet is still offered, so it can be unticked.
     await owner.trigger('click')
-    expect(body().findAll('.el-select-dropdown__item').map((o) => o.text())).toEqual(expect.arrayContaining(['李明', '王芳', '新同事']))
+    expect(
+      body()
+        .findAll('.el-select-dropdown__item')
+        .map((o) => o.text()),
+    ).toEqual(expect.arrayContaining(['李明', '王芳', '新同事']))
     owner.vm.$emit('update:modelValue', [])
     await flushPromises()
     expect(api.homeData).toHaveBeenLastCalledWith({ owners: [], limit: 20 })

@@ -21,46 +21,89 @@ function render(html: string) {
 
 function series(name: string, category: string): TrendSeries {
   const amount = [100, 200]
-  return { name, category, amount, quantity: amount, previousAmount: [0, 0], previousQuantity: [0, 0], totalAmount: 300, totalQuantity: 300, records: 2 }
+  return {
+    name,
+    category,
+    amount,
+    quantity: amount,
+    previousAmount: [0, 0],
+    previousQuantity: [0, 0],
+    totalAmount: 300,
+    totalQuantity: 300,
+    records: 2,
+  }
 }
 
 function hostileTrend(): TrendData {
   const product = series(IMG, SCRIPT)
   return {
-    customerId: 1, customerName: SCRIPT, months: ['2026-05', '2026-06'], previousMonths: ['2025-05', '2025-06'],
-    products: [product], categories: [series(SCRIPT, '')], total: series('', ''),
+    customerId: 1,
+    customerName: SCRIPT,
+    months: ['2026-05', '2026-06'],
+    previousMonths: ['2025-05', '2025-06'],
+    products: [product],
+    categories: [series(SCRIPT, '')],
+    total: series('', ''),
     categoryShares: [{ category: SCRIPT, sharePct: [100, 100] }],
-    signals: [{
-      customerId: 1, customerName: SCRIPT, kind: 'surge', severity: 'low', product: IMG, category: SCRIPT, metric: null,
-      months: ['2026-06'], values: [200], baselineMonths: [], from: 100, to: 200, changePct: 100, impact: 100, text: `${IMG} 激增`,
-    }],
-    evaluatedMonth: '2026-06', otherCurrencies: [], returnRecords: 0, futureRecords: 0,
+    signals: [
+      {
+        customerId: 1,
+        customerName: SCRIPT,
+        kind: 'surge',
+        severity: 'low',
+        product: IMG,
+        category: SCRIPT,
+        metric: null,
+        months: ['2026-06'],
+        values: [200],
+        baselineMonths: [],
+        from: 100,
+        to: 200,
+        changePct: 100,
+        impact: 100,
+        text: `${IMG} 激增`,
+      },
+    ],
+    evaluatedMonth: '2026-06',
+    otherCurrencies: [],
+    returnRecords: 0,
+    futureRecords: 0,
   }
 }
 
 describe('hostile data in chart tooltips', () => {
   it('escapeHtml turns every markup character into an entity', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;')
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    )
     expect(escapeHtml(null)).toBe('')
     expect(render(tooltipTitle(IMG) + tooltipRow('', SCRIPT, IMG)).elements).toHaveLength(0)
   })
 
   it('the purchase-trend tooltip shows a product named as markup as text', () => {
     const f = tooltipFormatter(['2026-05', '2026-06'], ['2025-05', '2025-06'], 'amount', trendWords())
-    const out = render(f([{ seriesId: 'cur:x', seriesName: IMG, value: 100, dataIndex: 0, marker: '<span class="m"></span>' }]))
+    const out = render(
+      f([{ seriesId: 'cur:x', seriesName: IMG, value: 100, dataIndex: 0, marker: '<span class="m"></span>' }]),
+    )
     expect(out.elements).toHaveLength(0)
     expect(out.text).toContain(IMG)
   })
 
   it("a signal pin's tooltip (its explanation) and the category-share tooltip are text", () => {
-    const option = buildTrendOption(hostileTrend(), { metric: 'amount', by: 'product', chart: 'line', yoy: false, focus: null }, trendWords())
+    const option = buildTrendOption(
+      hostileTrend(),
+      { metric: 'amount', by: 'product', chart: 'line', yoy: false, focus: null },
+      trendWords(),
+    )
     const pin = (option.series as ChartSeries[])[0].markPoint!
     const formatter = (pin.tooltip as { formatter: (p: { name: string }) => string }).formatter
     const out = render(formatter({ name: pin.data[0].name as string }))
     expect(out.elements).toHaveLength(0)
     expect(out.text).toContain(IMG)
     const share = buildShareOption(hostileTrend(), trendWords())
-    const tip = render((share.tooltip.formatter as (p: unknown) => string)([{ seriesName: SCRIPT, value: 100, dataIndex: 0 }]))
+    const tip = render(
+      (share.tooltip.formatter as (p: unknown) => string)([{ seriesName: SCRIPT, value: 100, dataIndex: 0 }]),
+    )
     expect(tip.elements).toHaveLength(0)
     expect(tip.text).toContain(SCRIPT)
   })

@@ -18,7 +18,10 @@ describe('i18n messages', () => {
   })
 
   it('no message is empty', () => {
-    for (const [name, msgs] of [['zh-CN', zhCN], ['en', en]] as const) {
+    for (const [name, msgs] of [
+      ['zh-CN', zhCN],
+      ['en', en],
+    ] as const) {
       const flat = keys(msgs)
       for (const k of flat) {
         const v = k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], msgs)

@@ -47,7 +47,13 @@ const saved: MappingTemplate = {
   createdAt: '2026-11-20T09:00:00Z',
   updatedAt: '2026-11-20T09:00:00Z',
 }
-const issue = { row: 3, column: 'D', header: '成立', field: 'founded' as const, problem: { code: 'value' as const, value: { code: 'invalid_date' as const, text: '2023年13月' } } }
+const issue = {
+  row: 3,
+  column: 'D',
+  header: '成立',
+  field: 'founded' as const,
+  problem: { code: 'value' as const, value: { code: 'invalid_date' as const, text: '2023年13月' } },
+}
 const preview = (over: Partial<Preview> = {}): Preview => ({
   sheet: 'Sheet1',
   headerRow: 1,
@@ -166,7 +172,10 @@ describe('mapping templates', () => {
   it('a refusal of the core is worded; nothing mapped disables saving', async () => {
     const wrapper = await toMapping()
     await click('import-template-save')
-    api.saveMappingTemplate.mockRejectedValue({ type: 'validation', data: { field: 'name', reason: 'too_long', detail: '60' } })
+    api.saveMappingTemplate.mockRejectedValue({
+      type: 'validation',
+      data: { field: 'name', reason: 'too_long', detail: '60' },
+    })
     await click('import-template-save-confirm')
     expect(q('import-template-error').text()).toBe('模板名称最多 60 个字')
     for (const i of [0, 3, 4]) select(wrapper, `import-map-${i}`).vm.$emit('update:modelValue', '')
@@ -225,7 +234,17 @@ describe('fixing refused cells in the preview', () => {
     const wrapper = await toPreview()
     const input = body().get('[data-testid="import-fix"]')
     await input.setValue('2023-12')
-    api.importPreview.mockResolvedValue(preview({ rows: [preview().rows[0], { ...preview().rows[1], issues: [{ ...issue, problem: { code: 'value', value: { code: 'invalid_date', text: '2023-12' } } }] }] }))
+    api.importPreview.mockResolvedValue(
+      preview({
+        rows: [
+          preview().rows[0],
+          {
+            ...preview().rows[1],
+            issues: [{ ...issue, problem: { code: 'value', value: { code: 'invalid_date', text: '2023-12' } } }],
+          },
+        ],
+      }),
+    )
     await input.trigger('keyup', { key: 'Enter' })
     await flushPromises()
     expect(lastSpec(api.importPreview).fixes).toEqual([{ row: 3, column: 3, value: '2023-12' }])
@@ -243,12 +262,19 @@ describe('fixing refused cells in the preview', () => {
   it('the error report is exported with the fixes, and its message offers to show the file', async () => {
     const wrapper = await toPreview()
     await body().get('[data-testid="import-fix"]').setValue('')
-    api.importPreview.mockResolvedValue(preview({ rows: [preview().rows[0], { ...preview().rows[1], issues: [{ ...issue, problem: { code: 'required' } }] }] }))
+    api.importPreview.mockResolvedValue(
+      preview({
+        rows: [preview().rows[0], { ...preview().rows[1], issues: [{ ...issue, problem: { code: 'required' } }] }],
+      }),
+    )
     await click('import-recheck')
     expect(lastSpec(api.importPreview).fixes).toEqual([{ row: 3, column: 3, value: '' }])
     api.exportImportErrors.mockResolvedValue(null)
     await click('import-export-errors')
-    expect(api.exportImportErrors).toHaveBeenCalledWith(expect.objectContaining({ path: `token:${PATH}`, fixes: [{ row: 3, column: 3, value: '' }] }), 'token:/tmp/错误行.xlsx')
+    expect(api.exportImportErrors).toHaveBeenCalledWith(
+      expect.objectContaining({ path: `token:${PATH}`, fixes: [{ row: 3, column: 3, value: '' }] }),
+      'token:/tmp/错误行.xlsx',
+    )
     expect(q('export-saved').text()).toContain('/tmp/错误行.xlsx')
     opener.revealItemInDir.mockResolvedValue(undefined)
     await click('export-reveal')

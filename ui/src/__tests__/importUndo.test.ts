@@ -19,11 +19,23 @@ import ImportsView from '../views/ImportsView.vue'
 vi.setConfig({ testTimeout: 20000 })
 
 const record: ImportRecord = {
-  id: 7, file: '客户清单.csv', sheet: '客户清单', kind: 'customers', created: 3, updated: 2, skipped: 0, errors: 0,
-  importedAt: '2026-03-04 10:05:00', undoneAt: null,
+  id: 7,
+  file: '客户清单.csv',
+  sheet: '客户清单',
+  kind: 'customers',
+  created: 3,
+  updated: 2,
+  skipped: 0,
+  errors: 0,
+  importedAt: '2026-03-04 10:05:00',
+  undoneAt: null,
 }
 const preview = (over: Partial<ImportUndoPreview> = {}): ImportUndoPreview => ({
-  id: 7, customers: 3, contacts: 1, purchases: 0, reverted: 2,
+  id: 7,
+  customers: 3,
+  contacts: 1,
+  purchases: 0,
+  reverted: 2,
   edited: [
     { kind: 'customer', id: 4, name: '华东精密机械有限公司', fields: ['industry', 'owner'] },
     { kind: 'contact', id: 9, name: '王芳', fields: ['name', 'phone'] },
@@ -59,14 +71,19 @@ describe('undoing an import', () => {
   it('asks with the preview: what goes to the trash, and the records edited since with their fields', async () => {
     const { wrapper } = await openUndo(preview())
     expect(api.importUndoPreview).toHaveBeenCalledWith(7)
-    const lines = body().get('[data-testid="import-undo-lines"]').findAll('li').map((l) => l.text())
+    const lines = body()
+      .get('[data-testid="import-undo-lines"]')
+      .findAll('li')
+      .map((l) => l.text())
     expect(lines).toEqual([
       '新增的 3 个客户移到回收站（连同之后给它们添加的联系人、拜访总结、商机等）',
       '添加到已有客户的 1 位联系人移到回收站',
       '2 条被更新的记录恢复导入前的内容',
     ])
     expect(body().get('[data-testid="import-undo-edited"]').text()).toContain('以下 2 条记录在导入后又修改过：')
-    const rows = body().findAll('[data-testid="import-undo-edited-row"]').map((r) => r.text())
+    const rows = body()
+      .findAll('[data-testid="import-undo-edited-row"]')
+      .map((r) => r.text())
     expect(rows).toEqual(['华东精密机械有限公司（客户）：行业、负责人', '王芳（联系人）：姓名、电话'])
     // Keeping the later edits is the default.
     expect(body().get('[data-testid="import-undo-keep"] input').element).toHaveProperty('checked', true)

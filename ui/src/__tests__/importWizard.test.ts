@@ -54,15 +54,31 @@ const preview = (over: Partial<Preview> = {}): Preview => ({
       row: 5,
       status: 'error',
       title: '长江汽配',
-      issues: [{ row: 5, column: 'C', header: '成立日期', field: 'founded', problem: { code: 'value', value: { code: 'invalid_date', text: '2023年13月' } } }],
+      issues: [
+        {
+          row: 5,
+          column: 'C',
+          header: '成立日期',
+          field: 'founded',
+          problem: { code: 'value', value: { code: 'invalid_date', text: '2023年13月' } },
+        },
+      ],
     },
   ],
   counts: { new: 2, update: 0, duplicate: 1, duplicateInFile: 0, error: 1 },
   ...over,
 })
 const record: ImportRecord = {
-  id: 7, file: '客户清单.csv', sheet: '客户清单', kind: 'customers', created: 2, updated: 0, skipped: 1, errors: 1,
-  importedAt: '2025-03-04 10:05:00', undoneAt: null,
+  id: 7,
+  file: '客户清单.csv',
+  sheet: '客户清单',
+  kind: 'customers',
+  created: 2,
+  updated: 0,
+  skipped: 1,
+  errors: 1,
+  importedAt: '2025-03-04 10:05:00',
+  undoneAt: null,
 }
 
 const body = () => new DOMWrapper(document.body)
@@ -72,7 +88,9 @@ const click = async (id: string) => {
 }
 const lastSpec = (fn: typeof api.importPreview): ImportSpec => fn.mock.calls.at(-1)![0]
 function select(w: VueWrapper, id: string) {
-  const s = w.findAllComponents(ElSelect).find((c) => c.attributes('data-testid') === id || c.element.closest?.(`[data-testid="${id}"]`))
+  const s = w
+    .findAllComponents(ElSelect)
+    .find((c) => c.attributes('data-testid') === id || c.element.closest?.(`[data-testid="${id}"]`))
   if (!s) throw new Error(`no select ${id}`)
   return s as unknown as VueWrapper
 }
@@ -86,7 +104,14 @@ async function toMapping() {
   expect(body().get('[data-testid="import-file"]').text()).toContain('客户清单.csv')
   await click('import-next')
   expect(api.importInspect).toHaveBeenCalledWith({
-    path: `token:${PATH}`, kind: 'customers', sheet: null, headerRow: null, mapping: null, encoding: null, onDuplicate: 'skip', fixes: [],
+    path: `token:${PATH}`,
+    kind: 'customers',
+    sheet: null,
+    headerRow: null,
+    mapping: null,
+    encoding: null,
+    onDuplicate: 'skip',
+    fixes: [],
   })
   expect(body().findAll('[data-testid="import-sample-row"]')).toHaveLength(3)
   expect(body().get('[data-testid="import-sample-row"].header').text()).toContain('客户名称')
@@ -122,9 +147,14 @@ describe('import wizard', () => {
     await click('import-next')
     expect(api.importPreview).toHaveBeenCalledTimes(1)
     expect(lastSpec(api.importPreview)).toEqual({
-      path: `token:${PATH}`, kind: 'customers', sheet: '客户清单', headerRow: 1,
+      path: `token:${PATH}`,
+      kind: 'customers',
+      sheet: '客户清单',
+      headerRow: 1,
       mapping: ['customer_name', 'grade', 'founded', 'contact_name', null],
-      encoding: null, onDuplicate: 'skip', fixes: [],
+      encoding: null,
+      onDuplicate: 'skip',
+      fixes: [],
     })
     expect(body().find('[data-testid="import-preview"]').exists()).toBe(true)
     wrapper.unmount()
@@ -191,20 +221,29 @@ describe('import wizard', () => {
 
   it('every problem code has a sentence, in both languages', async () => {
     const { i18n } = await import('../i18n')
-    const issue = (problem: Parameters<typeof issueText>[0]['problem']) => issueText({ row: 9, column: 'B', header: '', field: 'grade', problem })
+    const issue = (problem: Parameters<typeof issueText>[0]['problem']) =>
+      issueText({ row: 9, column: 'B', header: '', field: 'grade', problem })
     expect(issue({ code: 'unknown_label', text: '重要' })).toBe("第 9 行 · B 列「客户分级」：不是可选的值 '重要'")
     expect(issue({ code: 'required' })).toBe('第 9 行 · B 列「客户分级」：必填，不能为空')
-    expect(issue({ code: 'value', value: { code: 'unrecognized_number', text: '约十万' } })).toContain("无法识别的数字 '约十万'")
+    expect(issue({ code: 'value', value: { code: 'unrecognized_number', text: '约十万' } })).toContain(
+      "无法识别的数字 '约十万'",
+    )
     expect(issue({ code: 'invalid', reason: 'too_long', detail: '' })).toContain('太长')
     i18n.global.locale.value = 'en'
-    expect(issue({ code: 'value', value: { code: 'invalid_date', text: '2023年13月' } })).toBe("Row 9 · column B “Grade”: no such date: '2023年13月'")
+    expect(issue({ code: 'value', value: { code: 'invalid_date', text: '2023年13月' } })).toBe(
+      "Row 9 · column B “Grade”: no such date: '2023年13月'",
+    )
     i18n.global.locale.value = 'zh-CN'
   })
 
   it('changing the duplicate rule re-previews with onDuplicate', async () => {
     const wrapper = await toPreview()
-    api.importPreview.mockResolvedValue(preview({ counts: { new: 2, update: 1, duplicate: 0, duplicateInFile: 0, error: 1 } }))
-    const group = wrapper.findAllComponents(ElRadioGroup).find((c) => c.attributes('data-testid') === 'import-duplicate')!
+    api.importPreview.mockResolvedValue(
+      preview({ counts: { new: 2, update: 1, duplicate: 0, duplicateInFile: 0, error: 1 } }),
+    )
+    const group = wrapper
+      .findAllComponents(ElRadioGroup)
+      .find((c) => c.attributes('data-testid') === 'import-duplicate')!
     group.vm.$emit('update:modelValue', 'fill')
     await flushPromises()
     expect(api.importPreview).toHaveBeenCalledTimes(2)
@@ -264,7 +303,9 @@ describe('import wizard', () => {
 
   it('nothing to write disables the commit button', async () => {
     const wrapper = await toMapping()
-    api.importPreview.mockResolvedValue(preview({ counts: { new: 0, update: 0, duplicate: 3, duplicateInFile: 0, error: 1 } }))
+    api.importPreview.mockResolvedValue(
+      preview({ counts: { new: 0, update: 0, duplicate: 3, duplicateInFile: 0, error: 1 } }),
+    )
     await click('import-next')
     const commit = body().get('[data-testid="import-commit"]')
     expect(commit.attributes('disabled')).toBeDefined()
@@ -274,7 +315,10 @@ describe('import wizard', () => {
 
   it('an unreadable file names the file, per ReadError type', async () => {
     api.chooseFile.mockResolvedValue(chosenFile('/tmp/加密.xlsx'))
-    api.importInspect.mockRejectedValue({ type: 'unreadable', data: { error: { type: 'encrypted', data: { file: '加密.xlsx' } } } })
+    api.importInspect.mockRejectedValue({
+      type: 'unreadable',
+      data: { error: { type: 'encrypted', data: { file: '加密.xlsx' } } },
+    })
     const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
     await click('import-pick')
     await click('import-next')
@@ -284,14 +328,19 @@ describe('import wizard', () => {
       data: { error: { type: 'tooLarge', data: { file: '大表.xlsx', sheet: 'Sheet1', what: 'rows', limit: 100000 } } },
     })
     await click('import-next')
-    expect(body().get('[data-testid="import-error"]').text()).toBe('文件「大表.xlsx」的工作表「Sheet1」太大：行数超过上限 100,000。请拆成几个文件分批导入。')
+    expect(body().get('[data-testid="import-error"]').text()).toBe(
+      '文件「大表.xlsx」的工作表「Sheet1」太大：行数超过上限 100,000。请拆成几个文件分批导入。',
+    )
     wrapper.unmount()
   })
 })
 
 describe('import history', () => {
   it('lists the imports; undo asks first (ImportUndoDialog) and calls undo_import', async () => {
-    api.importHistory.mockResolvedValue([record, { ...record, id: 6, file: '旧.xlsx', undoneAt: '2025-03-01 09:00:00' }])
+    api.importHistory.mockResolvedValue([
+      record,
+      { ...record, id: 6, file: '旧.xlsx', undoneAt: '2025-03-01 09:00:00' },
+    ])
     const { wrapper } = await mountWith(ImportsView)
     const table = wrapper.get('[data-testid="import-history"]')
     expect(table.text()).toContain('客户清单.csv')
@@ -319,7 +368,11 @@ describe('import history', () => {
     const { wrapper } = await mountWith(ImportsView)
     await wrapper.get('[data-testid="import-history-undo"]').trigger('click')
     await flushPromises()
-    await body().get('[data-testid="import-undo-dialog"]').findAll('button').find((b) => b.text() === '取消')!.trigger('click')
+    await body()
+      .get('[data-testid="import-undo-dialog"]')
+      .findAll('button')
+      .find((b) => b.text() === '取消')!
+      .trigger('click')
     await flushPromises()
     expect(api.undoImport).not.toHaveBeenCalled()
     wrapper.unmount()

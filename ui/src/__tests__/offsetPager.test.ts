@@ -59,8 +59,18 @@ describe('OffsetPager', () => {
 
 describe('customer list paging', () => {
   const row = (id: number): CustomerRow => ({
-    id, name: `客户${id}`, shortName: '', grade: 'B', lifecycle: 'existing', industry: '化工', region: '', owner: '李明',
-    completeness: 30, contactCount: 0, updatedAt: '2025-02-11 09:00:00', powerStatus: 'unknown',
+    id,
+    name: `客户${id}`,
+    shortName: '',
+    grade: 'B',
+    lifecycle: 'existing',
+    industry: '化工',
+    region: '',
+    owner: '李明',
+    completeness: 30,
+    contactCount: 0,
+    updatedAt: '2025-02-11 09:00:00',
+    powerStatus: 'unknown',
   })
   const lastQuery = (): CustomerQuery => api.listCustomers.mock.calls.at(-1)![0]
 

@@ -39,27 +39,58 @@ const settle = () => new Promise((r) => setTimeout(r, 150))
 function opp(id: number, over: Partial<Opportunity> = {}): Opportunity {
   return {
     ...blankOpportunity(),
-    id, customerId: 1, customerName: '长江汽配', effectiveProbability: 40, weighted: 344000, stageSince: '2026-11-30',
-    createdAt: '2026-11-01 10:00:00', updatedAt: '2026-11-30 10:00:00',
-    name: '焊装线自动化改造', owner: '王强', amount: 860000, stage: 'solution', expectedClose: '2027-01-11',
-    competitors: ['汇川技术'], needs: '焊装线节拍从 60 秒提升到 52 秒',
+    id,
+    customerId: 1,
+    customerName: '长江汽配',
+    effectiveProbability: 40,
+    weighted: 344000,
+    stageSince: '2026-11-30',
+    createdAt: '2026-11-01 10:00:00',
+    updatedAt: '2026-11-30 10:00:00',
+    name: '焊装线自动化改造',
+    owner: '王强',
+    amount: 860000,
+    stage: 'solution',
+    expectedClose: '2027-01-11',
+    competitors: ['汇川技术'],
+    needs: '焊装线节拍从 60 秒提升到 52 秒',
     ...over,
   }
 }
 
 const risk = (level: 'green' | 'red' = 'green') => ({
   level,
-  reasons: level === 'red' ? [{ rule: 'quote_idle', level, opportunityId: 3, opportunityName: '', days: 9, count: 0, since: '', explanation: '报价后 9 天没有进展' }] : [],
+  reasons:
+    level === 'red'
+      ? [
+          {
+            rule: 'quote_idle',
+            level,
+            opportunityId: 3,
+            opportunityName: '',
+            days: 9,
+            count: 0,
+            since: '',
+            explanation: '报价后 9 天没有进展',
+          },
+        ]
+      : [],
 })
-const row = (o: Opportunity, level: 'green' | 'red' = 'green'): OpportunityRow => ({ ...o, risk: risk(level) } as OpportunityRow)
+const row = (o: Opportunity, level: 'green' | 'red' = 'green'): OpportunityRow =>
+  ({ ...o, risk: risk(level) }) as OpportunityRow
 const page = (rows: OpportunityRow[]) => ({ rows, total: rows.length })
 const zhang = contact(7, '张伟', { title: '设备部经理' })
 
-const gate = (fields: string[]) => ({ type: 'validation', data: { field: fields[0], reason: 'required', detail: fields.join(',') } })
+const gate = (fields: string[]) => ({
+  type: 'validation',
+  data: { field: fields[0], reason: 'required', detail: fields.join(',') },
+})
 
 beforeEach(() => {
   vi.clearAllMocks()
-  api.getSettings.mockResolvedValue({ stageProbabilities: { initiation: 10, needs: 20, solution: 40, quote: 60, negotiation: 75, contract: 90 } })
+  api.getSettings.mockResolvedValue({
+    stageProbabilities: { initiation: 10, needs: 20, solution: 40, quote: 60, negotiation: 75, contract: 90 },
+  })
   api.powerScopes.mockResolvedValue([{ id: null, name: '', light: 'unknown' }])
   api.stageHistory.mockResolvedValue([])
 })
@@ -73,12 +104,16 @@ describe('stage move dialog', () => {
     api.moveOpportunity.mockRejectedValueOnce(gate(['quoteAmount', 'quoteDate']))
     api.updateOpportunity.mockImplementation(async (id: number, f) => ({ ...deal, ...f, id }))
     api.moveOpportunity.mockResolvedValueOnce(opp(3, { stage: 'quote', quoteAmount: 820000, quoteDate: '2026-12-01' }))
-    const { wrapper } = await mountWith(StageMoveDialog, { props: { modelValue: true, opportunity: deal, target: 'quote' } })
+    const { wrapper } = await mountWith(StageMoveDialog, {
+      props: { modelValue: true, opportunity: deal, target: 'quote' },
+    })
     await flushPromises()
 
     // The move was tried first, and refused.
     expect(api.moveOpportunity).toHaveBeenCalledWith(3, 'quote', null)
-    expect(body().get('[data-testid="stage-move-missing"]').text()).toContain('进入「报价」前需要填写：报价金额、报价日期')
+    expect(body().get('[data-testid="stage-move-missing"]').text()).toContain(
+      '进入「报价」前需要填写：报价金额、报价日期',
+    )
     expect(body().find('[data-testid="stage-move-field-quoteAmount"]').exists()).toBe(true)
     expect(body().find('[data-testid="stage-move-field-quoteDate"]').exists()).toBe(true)
     // Exactly those: nothing about the contract.
@@ -102,9 +137,17 @@ describe('stage move dialog', () => {
     expect(api.updateOpportunity).toHaveBeenCalledTimes(1)
     const [id, fields] = api.updateOpportunity.mock.calls[0]!
     expect(id).toBe(3)
-    expect(fields).toMatchObject({ stage: 'solution', quoteAmount: 820000, quoteDate: '2026-12-01', name: '焊装线自动化改造', competitors: ['汇川技术'] })
+    expect(fields).toMatchObject({
+      stage: 'solution',
+      quoteAmount: 820000,
+      quoteDate: '2026-12-01',
+      name: '焊装线自动化改造',
+      competitors: ['汇川技术'],
+    })
     expect(api.moveOpportunity).toHaveBeenLastCalledWith(3, 'quote', null)
-    expect(api.updateOpportunity.mock.invocationCallOrder[0]!).toBeLessThan(api.moveOpportunity.mock.invocationCallOrder[1]!)
+    expect(api.updateOpportunity.mock.invocationCallOrder[0]!).toBeLessThan(
+      api.moveOpportunity.mock.invocationCallOrder[1]!,
+    )
     expect(wrapper.emitted('moved')?.[0]?.[0]).toMatchObject({ id: 3, stage: 'quote' })
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([false])
     expect(wrapper.emitted('cancel')).toBeUndefined()
@@ -113,7 +156,9 @@ describe('stage move dialog', () => {
 
   it('a move the gate lets pass needs no dialog: moved at once', async () => {
     api.moveOpportunity.mockResolvedValue(opp(3, { stage: 'needs' }))
-    const { wrapper } = await mountWith(StageMoveDialog, { props: { modelValue: true, opportunity: opp(3), target: 'needs' } })
+    const { wrapper } = await mountWith(StageMoveDialog, {
+      props: { modelValue: true, opportunity: opp(3), target: 'needs' },
+    })
     await flushPromises()
     expect(wrapper.emitted('moved')).toHaveLength(1)
     expect(body().find('[data-testid="stage-move-confirm"]').exists()).toBe(false)
@@ -122,14 +167,18 @@ describe('stage move dialog', () => {
 
   it('the lost review refuses to submit without a reason, then sends the review', async () => {
     api.moveOpportunity.mockResolvedValue(opp(3, { stage: 'lost' }))
-    const { wrapper } = await mountWith(StageMoveDialog, { props: { modelValue: true, opportunity: opp(3), target: 'lost' } })
+    const { wrapper } = await mountWith(StageMoveDialog, {
+      props: { modelValue: true, opportunity: opp(3), target: 'lost' },
+    })
     await flushPromises()
     // Nothing tried before the review is written; the stage lost at is the current one.
     expect(api.moveOpportunity).not.toHaveBeenCalled()
     expect(body().get('[data-testid="lost-review-stage"]').text()).toContain('方案')
     // Clearing 输给谁 leaves an empty name (Element Plus's default would be undefined, which
     // made the submit throw).
-    const lostTo = wrapper.findAllComponents(ElSelect).find((s) => s.element.closest('[data-testid="lost-review-lostTo"]'))!
+    const lostTo = wrapper
+      .findAllComponents(ElSelect)
+      .find((s) => s.element.closest('[data-testid="lost-review-lostTo"]'))!
     expect(lostTo.props('valueOnClear')).toBe('')
 
     await body().get('[data-testid="lost-review-text"] textarea').setValue('对方报价低 18%')
@@ -144,7 +193,13 @@ describe('stage move dialog', () => {
     await body().get('[data-testid="lost-review-reason-price"] input').setValue(true)
     await body().get('[data-testid="stage-move-confirm"]').trigger('click')
     await flushPromises()
-    expect(api.moveOpportunity).toHaveBeenCalledWith(3, 'lost', { lostTo: '', reason: 'price', text: '对方报价低 18%', stageLostAt: 'solution', next: '' })
+    expect(api.moveOpportunity).toHaveBeenCalledWith(3, 'lost', {
+      lostTo: '',
+      reason: 'price',
+      text: '对方报价低 18%',
+      stageLostAt: 'solution',
+      next: '',
+    })
     expect(wrapper.emitted('moved')).toHaveLength(1)
     wrapper.unmount()
   })
@@ -152,7 +207,9 @@ describe('stage move dialog', () => {
   it('while a move is under way the dialog cannot be cancelled (the core would still move it)', async () => {
     let finish: (o: Opportunity) => void = () => {}
     api.moveOpportunity.mockReturnValue(new Promise<Opportunity>((r) => (finish = r)))
-    const { wrapper } = await mountWith(StageMoveDialog, { props: { modelValue: true, opportunity: opp(3), target: 'needs' } })
+    const { wrapper } = await mountWith(StageMoveDialog, {
+      props: { modelValue: true, opportunity: opp(3), target: 'needs' },
+    })
     // A slow move shows the dialog with its spinner after 300 ms.
     await new Promise((r) => setTimeout(r, 400))
     await flushPromises()
@@ -170,7 +227,9 @@ describe('stage move dialog', () => {
     const deal = opp(3)
     api.updateOpportunity.mockImplementation(async (id: number, f) => ({ ...deal, ...f, id }))
     api.moveOpportunity.mockRejectedValueOnce(gate(['quoteAmount', 'quoteDate']))
-    const { wrapper } = await mountWith(StageMoveDialog, { props: { modelValue: true, opportunity: deal, target: 'won' } })
+    const { wrapper } = await mountWith(StageMoveDialog, {
+      props: { modelValue: true, opportunity: deal, target: 'won' },
+    })
     await flushPromises()
     // Asked before anything is tried.
     expect(api.moveOpportunity).not.toHaveBeenCalled()
@@ -180,9 +239,14 @@ describe('stage move dialog', () => {
     await flushPromises()
     await body().get('[data-testid="stage-move-confirm"]').trigger('click')
     await flushPromises()
-    expect(api.updateOpportunity).toHaveBeenCalledWith(3, expect.objectContaining({ stage: 'solution', contractAmount: 850000, contractDate: '2026-12-02' }))
+    expect(api.updateOpportunity).toHaveBeenCalledWith(
+      3,
+      expect.objectContaining({ stage: 'solution', contractAmount: 850000, contractDate: '2026-12-02' }),
+    )
     expect(api.moveOpportunity).toHaveBeenCalledWith(3, 'won', null)
-    expect(body().get('[data-testid="stage-move-missing"]').text()).toContain('进入「成交」前需要填写：报价金额、报价日期')
+    expect(body().get('[data-testid="stage-move-missing"]').text()).toContain(
+      '进入「成交」前需要填写：报价金额、报价日期',
+    )
     expect(body().find('[data-testid="stage-move-field-quoteAmount"]').exists()).toBe(true)
     expect(body().find('[data-testid="stage-move-field-contractAmount"]').exists()).toBe(true)
     expect(wrapper.emitted('moved')).toBeUndefined()
@@ -190,7 +254,9 @@ describe('stage move dialog', () => {
   })
 
   it('closing without moving says cancel', async () => {
-    const { wrapper } = await mountWith(StageMoveDialog, { props: { modelValue: true, opportunity: opp(3), target: 'lost' } })
+    const { wrapper } = await mountWith(StageMoveDialog, {
+      props: { modelValue: true, opportunity: opp(3), target: 'lost' },
+    })
     await flushPromises()
     await body().get('[data-testid="stage-move-cancel"]').trigger('click')
     expect(wrapper.emitted('cancel')).toHaveLength(1)
@@ -202,10 +268,15 @@ describe('stage move dialog', () => {
 
 describe('opportunity form', () => {
   const openForm = (o: Opportunity | null = null) =>
-    mountWith(OpportunityDialog, { props: { modelValue: true, customerId: 1, contacts: [zhang], opportunity: o, defaultOwner: '王强' } })
+    mountWith(OpportunityDialog, {
+      props: { modelValue: true, customerId: 1, contacts: [zhang], opportunity: o, defaultOwner: '王强' },
+    })
 
   it('shows the core’s refusal next to the field it names', async () => {
-    api.createOpportunity.mockRejectedValue({ type: 'validation', data: { field: 'amount', reason: 'out_of_range', detail: '> 0' } })
+    api.createOpportunity.mockRejectedValue({
+      type: 'validation',
+      data: { field: 'amount', reason: 'out_of_range', detail: '> 0' },
+    })
     const { wrapper } = await openForm()
     await body().get('[data-testid="opp-form-name"] input').setValue('二期扩产')
     wrapper.findAllComponents(ElInputNumber)[0]!.vm.$emit('update:modelValue', -5)
@@ -213,7 +284,10 @@ describe('opportunity form', () => {
     await body().get('[data-testid="opp-save"]').trigger('click')
     await flushPromises()
     await settle()
-    expect(api.createOpportunity).toHaveBeenCalledWith(1, expect.objectContaining({ name: '二期扩产', amount: -5, owner: '王强', probability: null }))
+    expect(api.createOpportunity).toHaveBeenCalledWith(
+      1,
+      expect.objectContaining({ name: '二期扩产', amount: -5, owner: '王强', probability: null }),
+    )
     expect(body().get('[data-testid="opp-form-amount"] .el-form-item__error').text()).toBe('超出范围 > 0')
     expect(body().find('[data-testid="opp-form-name"] .el-form-item__error').exists()).toBe(false)
     expect(wrapper.emitted('update:modelValue')).toBeUndefined()
@@ -240,13 +314,18 @@ describe('opportunity form', () => {
     expect(body().get('[data-testid="opp-form-probability-default"]').text()).toContain('40%')
     await body().get('[data-testid="opp-form-probability-custom"] input').setValue(true)
     await flushPromises()
-    const pct = wrapper.findAllComponents(ElInputNumber).find((c) => c.element.closest('[data-testid="opp-form-probability"]'))!
+    const pct = wrapper
+      .findAllComponents(ElInputNumber)
+      .find((c) => c.element.closest('[data-testid="opp-form-probability"]'))!
     expect(pct.props('modelValue')).toBe(40)
     pct.vm.$emit('update:modelValue', 55)
     await flushPromises()
     await body().get('[data-testid="opp-save"]').trigger('click')
     await flushPromises()
-    expect(api.updateOpportunity).toHaveBeenCalledWith(3, expect.objectContaining({ probability: 55, stage: 'solution', needs: '焊装线节拍从 60 秒提升到 52 秒' }))
+    expect(api.updateOpportunity).toHaveBeenCalledWith(
+      3,
+      expect.objectContaining({ probability: 55, stage: 'solution', needs: '焊装线节拍从 60 秒提升到 52 秒' }),
+    )
     wrapper.unmount()
   })
 })
@@ -266,7 +345,11 @@ describe('opportunities tab', () => {
   it('groups open and closed deals, and a move through the dialog reloads the list and tells the page', async () => {
     const open = opp(3, { keyPersons: [7] })
     const lost = opp(4, {
-      name: '变电站智能监控', stage: 'lost', effectiveProbability: 0, weighted: 0, stageSince: '2026-10-01',
+      name: '变电站智能监控',
+      stage: 'lost',
+      effectiveProbability: 0,
+      weighted: 0,
+      stageSince: '2026-10-01',
       lostReview: { lostTo: '西门子', reason: 'price', text: '对方报价低 18%', stageLostAt: 'quote', next: '跟进二期' },
     })
     api.listOpportunities.mockResolvedValue(page([row(open, 'red'), row(lost)]))
@@ -320,7 +403,9 @@ describe('opportunities tab', () => {
     const { wrapper } = await mountWith(OpportunitiesTab, { props: { customerId: 1, contacts: [] } })
     await wrapper.get('[data-testid="opp-delete"]').trigger('click')
     await flushPromises()
-    expect(body().get('.el-message-box').text()).toContain('删除商机「焊装线自动化改造」？与它相关的拜访总结和行动仍保留在客户名下。删除后会移到回收站，保留 30 天，期间可以恢复。')
+    expect(body().get('.el-message-box').text()).toContain(
+      '删除商机「焊装线自动化改造」？与它相关的拜访总结和行动仍保留在客户名下。删除后会移到回收站，保留 30 天，期间可以恢复。',
+    )
     expect(body().get('.el-message-box').text()).not.toContain('不能恢复')
     expect(api.deleteOpportunity).not.toHaveBeenCalled()
     await body().get('.el-message-box .el-button--danger').trigger('click')

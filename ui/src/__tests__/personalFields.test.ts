@@ -32,9 +32,17 @@ afterEach(() => {
 
 describe('personal contact fields', () => {
   it('the set is the whole background card but the contact details (key person, last contact stay)', () => {
-    expect([...PERSONAL_FIELDS].sort()).toEqual(
-      ['career', 'communicationStyle', 'family', 'hobbies', 'iceBreakers', 'notes', 'painPoints', 'preferences', 'traits'],
-    )
+    expect([...PERSONAL_FIELDS].sort()).toEqual([
+      'career',
+      'communicationStyle',
+      'family',
+      'hobbies',
+      'iceBreakers',
+      'notes',
+      'painPoints',
+      'preferences',
+      'traits',
+    ])
   })
 
   it('the card shows every personal field, marked 敏感, and hides each in presentation mode', async () => {
@@ -46,7 +54,8 @@ describe('personal contact fields', () => {
     await flushPromises()
     const text = wrapper.text()
     for (const f of PERSONAL_FIELDS) expect(text, f).not.toContain(marker(f))
-    for (const kept of ['赵敏', '生产总监', '制造部', '13700001111', 'zhaomin_wx', '2026-10-01']) expect(text).toContain(kept)
+    for (const kept of ['赵敏', '生产总监', '制造部', '13700001111', 'zhaomin_wx', '2026-10-01'])
+      expect(text).toContain(kept)
     expect(wrapper.findAll('.hidden-value').length).toBe(PERSONAL_FIELDS.length)
     wrapper.unmount()
   })
@@ -57,7 +66,9 @@ describe('personal contact fields', () => {
       props: { modelValue: true, mode: 'edit', customerId: 1, contact: person, contacts: [person] },
     })
     const form = body().get('[data-testid="contact-form"]')
-    const values = [...form.findAll('textarea'), ...form.findAll('input')].map((t) => (t.element as HTMLInputElement).value)
+    const values = [...form.findAll('textarea'), ...form.findAll('input')].map(
+      (t) => (t.element as HTMLInputElement).value,
+    )
     for (const f of PERSONAL_FIELDS) expect(values, f).not.toContain(marker(f))
     expect(form.text()).not.toContain('标记-')
     expect(form.findAll('.hidden-field').length).toBe(PERSONAL_FIELDS.length)

@@ -7,9 +7,25 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElOption, ElSelect } from 'element-plus'
 import { defineComponent, h } from 'vue'
-import type { BoardColumn, ForecastRow, FunnelStep, OpportunityRow, PipelineAnalytics, RiskLight, Stage } from '../bindings'
+import type {
+  BoardColumn,
+  ForecastRow,
+  FunnelStep,
+  OpportunityRow,
+  PipelineAnalytics,
+  RiskLight,
+  Stage,
+} from '../bindings'
 import { makeRouter, mountWith } from './helpers'
-import { MAX_FILLED_MONTHS, buildForecastOption, buildFunnelOption, buildLostOption, forecastColumns, funnelRows, monthsBetween } from '../pipeline/options'
+import {
+  MAX_FILLED_MONTHS,
+  buildForecastOption,
+  buildFunnelOption,
+  buildLostOption,
+  forecastColumns,
+  funnelRows,
+  monthsBetween,
+} from '../pipeline/options'
 import { pipelineWords } from '../pipeline/words'
 import { STAGES } from '../enums'
 import { dataChanged } from '../stores/app'
@@ -33,32 +49,93 @@ vi.setConfig({ testTimeout: 30000 })
 const body = () => new DOMWrapper(document.body)
 const RED: RiskLight = {
   level: 'red',
-  reasons: [{ rule: 'quote_idle', level: 'red', opportunityId: 1, opportunityName: '2026 MES 项目', days: 6, count: 1, since: '2026-11-27', explanation: '报价后 6 天无任何行动' }],
+  reasons: [
+    {
+      rule: 'quote_idle',
+      level: 'red',
+      opportunityId: 1,
+      opportunityName: '2026 MES 项目',
+      days: 6,
+      count: 1,
+      since: '2026-11-27',
+      explanation: '报价后 6 天无任何行动',
+    },
+  ],
 }
 const GREEN: RiskLight = { level: 'green', reasons: [] }
 
 function opp(id: number, stage: Stage, over: Partial<OpportunityRow> = {}): OpportunityRow {
   return {
-    risk: GREEN, id, customerId: id * 10, customerName: '华东精密机械股份有限公司', effectiveProbability: 60, weighted: 0,
-    stageSince: '2026-11-27', createdAt: '2026-10-01 10:00:00', updatedAt: '2026-11-27 10:00:00', name: `商机 ${id}`, owner: '李明',
-    amount: 100_000, stage, probability: null, expectedClose: '2026-12-28', scopeId: null, keyPersons: [], budget: null, competitors: [],
-    needs: '', quoteAmount: null, quoteDate: '', contractAmount: null, contractDate: '', notes: '', lostReview: null,
+    risk: GREEN,
+    id,
+    customerId: id * 10,
+    customerName: '华东精密机械股份有限公司',
+    effectiveProbability: 60,
+    weighted: 0,
+    stageSince: '2026-11-27',
+    createdAt: '2026-10-01 10:00:00',
+    updatedAt: '2026-11-27 10:00:00',
+    name: `商机 ${id}`,
+    owner: '李明',
+    amount: 100_000,
+    stage,
+    probability: null,
+    expectedClose: '2026-12-28',
+    scopeId: null,
+    keyPersons: [],
+    budget: null,
+    competitors: [],
+    needs: '',
+    quoteAmount: null,
+    quoteDate: '',
+    contractAmount: null,
+    contractDate: '',
+    notes: '',
+    lostReview: null,
     ...over,
   }
 }
 
-const mes = opp(1, 'quote', { name: '2026 MES 项目', amount: 1_280_000, weighted: 768_000, risk: RED, quoteAmount: 1_250_000, quoteDate: '2026-11-27' })
-const welding = opp(2, 'solution', { name: '焊装线自动化改造', customerName: '长江汽车零部件有限公司', customerId: 2, amount: 860_000, weighted: 344_000 })
+const mes = opp(1, 'quote', {
+  name: '2026 MES 项目',
+  amount: 1_280_000,
+  weighted: 768_000,
+  risk: RED,
+  quoteAmount: 1_250_000,
+  quoteDate: '2026-11-27',
+})
+const welding = opp(2, 'solution', {
+  name: '焊装线自动化改造',
+  customerName: '长江汽车零部件有限公司',
+  customerId: 2,
+  amount: 860_000,
+  weighted: 344_000,
+})
 const substation = opp(3, 'lost', {
-  name: '变电站智能监控', customerName: '中恒电力工程集团有限公司', customerId: 3, amount: 2_400_000,
-  lostReview: { lostTo: '西门子', reason: 'price', text: '对方报价低 18%，且有集团框架协议', stageLostAt: 'quote', next: '跟进明年二期招标' },
+  name: '变电站智能监控',
+  customerName: '中恒电力工程集团有限公司',
+  customerId: 3,
+  amount: 2_400_000,
+  lostReview: {
+    lostTo: '西门子',
+    reason: 'price',
+    text: '对方报价低 18%，且有集团框架协议',
+    stageLostAt: 'quote',
+    next: '跟进明年二期招标',
+  },
 })
 
 function board(): BoardColumn[] {
   const cards: Partial<Record<Stage, OpportunityRow[]>> = { quote: [mes], solution: [welding], lost: [substation] }
   return STAGES.map((stage) => {
     const c = cards[stage] ?? []
-    return { stage, count: c.length, amount: c.reduce((s, o) => s + (o.amount ?? 0), 0), weighted: c.reduce((s, o) => s + o.weighted, 0), cards: c }
+    return {
+      stage,
+      count: c.length,
+      amount: c.reduce((s, o) => s + (o.amount ?? 0), 0),
+      weighted: c.reduce((s, o) => s + o.weighted, 0),
+      cards: c,
+    }
   })
 }
 
@@ -96,7 +173,13 @@ function analytics(): PipelineAnalytics {
 const ChartStub = defineComponent({
   props: { option: { type: Object, default: () => ({}) }, title: String, chartTestid: String },
   setup: (p) => () =>
-    h('div', { class: 'chart-stub', 'data-testid': p.chartTestid }, ((p.option.series ?? []) as { id: string; data: unknown[] }[]).map((s) => `${s.id}:${JSON.stringify(s.data)}`).join('|')),
+    h(
+      'div',
+      { class: 'chart-stub', 'data-testid': p.chartTestid },
+      ((p.option.series ?? []) as { id: string; data: unknown[] }[])
+        .map((s) => `${s.id}:${JSON.stringify(s.data)}`)
+        .join('|'),
+    ),
 })
 const stubs = { ChartCard: ChartStub }
 
@@ -180,14 +263,22 @@ describe('pipeline option builders', () => {
     expect(by.won).toMatchObject({ stepRate: 100, overallRate: 10 })
     expect(by.lost).toMatchObject({ count: 6, stepRate: null, overallRate: null })
     // No deals: no rates rather than NaN.
-    expect(funnelRows(FUNNEL.map((s) => ({ ...s, reached: 0 })))[1]).toMatchObject({ stepRate: null, overallRate: null })
+    expect(funnelRows(FUNNEL.map((s) => ({ ...s, reached: 0 })))[1]).toMatchObject({
+      stepRate: null,
+      overallRate: null,
+    })
 
     const option = buildFunnelOption(FUNNEL, words)
     const series = option.series[0]
     expect(series.sort).toBe('none')
     expect(series.data).toEqual([
-      { name: '立项', value: 20 }, { name: '需求确认', value: 16 }, { name: '方案', value: 12 }, { name: '报价', value: 6 },
-      { name: '谈判', value: 3 }, { name: '合同', value: 2 }, { name: '成交', value: 2 },
+      { name: '立项', value: 20 },
+      { name: '需求确认', value: 16 },
+      { name: '方案', value: 12 },
+      { name: '报价', value: 6 },
+      { name: '谈判', value: 3 },
+      { name: '合同', value: 2 },
+      { name: '成交', value: 2 },
     ])
     expect(series.label.formatter({ dataIndex: 3 })).toBe('报价 6 · 50%')
     const tip = option.tooltip.formatter({ dataIndex: 3 })
@@ -197,7 +288,11 @@ describe('pipeline option builders', () => {
 
   it('lost deals: the largest on top, the amount in the tooltip, a missing key named', () => {
     const option = buildLostOption(
-      [{ key: '西门子', count: 3, amount: 5_000_000 }, { key: '', count: 2, amount: 300_000 }, { key: 'ABB', count: 1, amount: 80_000 }],
+      [
+        { key: '西门子', count: 3, amount: 5_000_000 },
+        { key: '', count: 2, amount: 300_000 },
+        { key: 'ABB', count: 1, amount: 80_000 },
+      ],
       (k) => k,
       words,
     )
@@ -210,8 +305,14 @@ describe('pipeline option builders', () => {
 describe('kanban', () => {
   it('one column per stage with count and sums; cards carry stage and risk level, the reasons on the light', async () => {
     await openPipeline()
-    expect(body().findAll('[data-testid="pipeline-column"]').map((c) => c.attributes('data-stage'))).toEqual(STAGES)
-    expect(api.pipelineBoard).toHaveBeenCalledWith(expect.objectContaining({ owners: [], stages: [], closeFrom: '', closeTo: '', limit: 50 }))
+    expect(
+      body()
+        .findAll('[data-testid="pipeline-column"]')
+        .map((c) => c.attributes('data-stage')),
+    ).toEqual(STAGES)
+    expect(api.pipelineBoard).toHaveBeenCalledWith(
+      expect.objectContaining({ owners: [], stages: [], closeFrom: '', closeTo: '', limit: 50 }),
+    )
 
     const quote = column('quote')
     expect(quote.get('[data-testid="pipeline-column-count"]').text()).toBe('1')
@@ -262,7 +363,10 @@ describe('kanban', () => {
   })
 
   it("the gate's refusal comes back in the dialog naming the missing quote fields", async () => {
-    api.moveOpportunity.mockRejectedValue({ type: 'validation', data: { field: 'quoteAmount', reason: 'required', detail: 'quoteAmount,quoteDate' } })
+    api.moveOpportunity.mockRejectedValue({
+      type: 'validation',
+      data: { field: 'quoteAmount', reason: 'required', detail: 'quoteAmount,quoteDate' },
+    })
     await openPipeline()
     await card(2).trigger('dragstart')
     await column('quote').trigger('drop')
@@ -327,7 +431,9 @@ describe('kanban', () => {
 describe('table and analytics', () => {
   it('the table lists the deals with stage, probability, weighted amount and light; sorting asks the core', async () => {
     await openPipeline('table')
-    expect(api.listOpportunities).toHaveBeenCalledWith(expect.objectContaining({ sort: 'expected_close', descending: false, limit: 50 }))
+    expect(api.listOpportunities).toHaveBeenCalledWith(
+      expect.objectContaining({ sort: 'expected_close', descending: false, limit: 50 }),
+    )
     expect(body().get('[data-testid="pipeline-table-total"]').text()).toBe('共 2 个商机')
     const rows = body().findAll('.pipeline-row')
     expect(rows).toHaveLength(2)
@@ -337,11 +443,15 @@ describe('table and analytics', () => {
     expect(rows[0].get('[data-testid="risk-badge"]').attributes('data-level')).toBe('red')
     await body().findAll('th.is-sortable')[2]!.trigger('click') // 金额
     await flushPromises()
-    expect(api.listOpportunities).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'amount', descending: false }))
+    expect(api.listOpportunities).toHaveBeenLastCalledWith(
+      expect.objectContaining({ sort: 'amount', descending: false }),
+    )
     // The stage column sorts too: the core orders stages as the pipeline runs.
     await body().findAll('th.is-sortable')[1]!.trigger('click') // 阶段
     await flushPromises()
-    expect(api.listOpportunities).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'stage', descending: false }))
+    expect(api.listOpportunities).toHaveBeenLastCalledWith(
+      expect.objectContaining({ sort: 'stage', descending: false }),
+    )
   })
 
   it('the forecast shows the open totals and the owners with their share', async () => {
@@ -367,7 +477,9 @@ describe('table and analytics', () => {
   it('the lost analysis lists the lost deals with their review', async () => {
     api.listOpportunities.mockResolvedValue({ rows: [substation], total: 1 })
     await openPipeline('lost')
-    expect(api.listOpportunities).toHaveBeenCalledWith(expect.objectContaining({ stages: ['lost'], sort: 'updated_at', descending: true }))
+    expect(api.listOpportunities).toHaveBeenCalledWith(
+      expect.objectContaining({ stages: ['lost'], sort: 'updated_at', descending: true }),
+    )
     expect(body().get('[data-testid="pipeline-lost-total"]').text()).toBe('丢单 1 个，金额合计 240 万元')
     const table = body().get('[data-testid="pipeline-lost-table"]').text()
     expect(table).toContain('西门子')
@@ -379,17 +491,28 @@ describe('table and analytics', () => {
   it('the lost deals page by 20: a page asks the core for its offset', async () => {
     api.listOpportunities.mockResolvedValue({ rows: [substation], total: 45 })
     await openPipeline('lost')
-    expect(api.listOpportunities).toHaveBeenLastCalledWith(expect.objectContaining({ stages: ['lost'], offset: 0, limit: 20 }))
+    expect(api.listOpportunities).toHaveBeenLastCalledWith(
+      expect.objectContaining({ stages: ['lost'], offset: 0, limit: 20 }),
+    )
     const pager = body().get('[data-testid="offset-pager"]')
-    await pager.findAll('.el-pager li').find((li) => li.text() === '3')!.trigger('click')
+    await pager
+      .findAll('.el-pager li')
+      .find((li) => li.text() === '3')!
+      .trigger('click')
     await flushPromises()
-    expect(api.listOpportunities).toHaveBeenLastCalledWith(expect.objectContaining({ stages: ['lost'], offset: 40, limit: 20 }))
+    expect(api.listOpportunities).toHaveBeenLastCalledWith(
+      expect.objectContaining({ stages: ['lost'], offset: 40, limit: 20 }),
+    )
   })
 
   it('the owner filter offers the deals’ owners and reaches every query; so does the grade filter', async () => {
     const { wrapper } = await openPipeline()
     // 赵强 owns a deal but no customer; 王芳 owns customers but no deal.
-    expect(ownerSelect(wrapper).findAllComponents(ElOption).map((o) => o.props('label'))).toEqual(['李明', '赵强'])
+    expect(
+      ownerSelect(wrapper)
+        .findAllComponents(ElOption)
+        .map((o) => o.props('label')),
+    ).toEqual(['李明', '赵强'])
     ownerSelect(wrapper).vm.$emit('update:modelValue', ['赵强'])
     await flushPromises()
     expect(api.pipelineBoard).toHaveBeenLastCalledWith(expect.objectContaining({ owners: ['赵强'], grades: [] }))
@@ -401,7 +524,11 @@ describe('table and analytics', () => {
     api.customerFacets.mockResolvedValue({ industries: [], owners: [], dealOwners: ['李明', '赵强', '孙悦'] })
     dataChanged()
     await flushPromises()
-    expect(ownerSelect(wrapper).findAllComponents(ElOption).map((o) => o.props('label'))).toEqual(['李明', '赵强', '孙悦'])
+    expect(
+      ownerSelect(wrapper)
+        .findAllComponents(ElOption)
+        .map((o) => o.props('label')),
+    ).toEqual(['李明', '赵强', '孙悦'])
   })
 })
 

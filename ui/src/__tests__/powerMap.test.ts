@@ -8,7 +8,23 @@ import { mountWith } from './helpers'
 const api = vi.hoisted(() => ({}))
 vi.mock('../api', () => ({ api }))
 
-import { buildOption, curveMiddle, dropResult, fitScale, initialView, MAX_FIT_SCALE, EDGE_LABEL_LIMIT, LARGE_MAP, nodeSize, supportColor, SUPPORT_COLORS, UNKNOWN_COLOR, EDGE_STYLES, type GraphLink, type GraphNode } from '../powermap/options'
+import {
+  buildOption,
+  curveMiddle,
+  dropResult,
+  fitScale,
+  initialView,
+  MAX_FIT_SCALE,
+  EDGE_LABEL_LIMIT,
+  LARGE_MAP,
+  nodeSize,
+  supportColor,
+  SUPPORT_COLORS,
+  UNKNOWN_COLOR,
+  EDGE_STYLES,
+  type GraphLink,
+  type GraphNode,
+} from '../powermap/options'
 import { historyText, mapErrorText, mapWords, reasonText } from '../powermap/words'
 import { reasonText as formReasonText } from '../errors'
 import AssessmentPanel from '../components/powermap/AssessmentPanel.vue'
@@ -16,17 +32,43 @@ import MapLegend from '../components/powermap/MapLegend.vue'
 import StatusLight from '../components/powermap/StatusLight.vue'
 
 const assess = (contactId: number, a: Partial<Assessment> = {}): Assessment => ({
-  contactId, buyingRole: null, support: null, influence: null, coverage: null, coveredBy: '', evidence: '', assessedOn: '2026-05-02', ...a,
+  contactId,
+  buyingRole: null,
+  support: null,
+  influence: null,
+  coverage: null,
+  coveredBy: '',
+  evidence: '',
+  assessedOn: '2026-05-02',
+  ...a,
 })
 const node = (contactId: number, name: string, extra: Partial<MapNode> = {}): MapNode => ({
-  contactId, name, title: '', department: '', isKeyPerson: false, keyPlayer: false, reportsTo: null, assessment: null,
-  coverageGap: false, x: contactId * 100, y: 0, pinned: false, ...extra,
+  contactId,
+  name,
+  title: '',
+  department: '',
+  isKeyPerson: false,
+  keyPlayer: false,
+  reportsTo: null,
+  assessment: null,
+  coverageGap: false,
+  x: contactId * 100,
+  y: 0,
+  pinned: false,
+  ...extra,
 })
 function mapView(): MapView {
   return {
-    customerId: 1, scopeId: null, scopeName: '', scopes: [{ id: null, name: '', light: 'red' }],
+    customerId: 1,
+    scopeId: null,
+    scopeName: '',
+    scopes: [{ id: null, name: '', light: 'red' }],
     nodes: [
-      node(1, '王总', { title: '总经理', isKeyPerson: true, assessment: assess(1, { buyingRole: 'decision_maker', support: -2, influence: 5 }) }),
+      node(1, '王总', {
+        title: '总经理',
+        isKeyPerson: true,
+        assessment: assess(1, { buyingRole: 'decision_maker', support: -2, influence: 5 }),
+      }),
       node(2, '李经理', { reportsTo: 1, y: 150, assessment: assess(2, { support: 2, influence: 1 }) }),
       node(3, '张工', { reportsTo: 1, x: 300, y: 150 }),
     ],
@@ -41,10 +83,18 @@ function mapView(): MapView {
       { id: 5, buyingRole: 'decision_maker', label: '', filledBy: [{ id: 1, name: '王总' }], placeholder: null },
     ],
     status: { light: 'red', reasons: [{ code: 'no_supportive_key_player' }] },
-    asOf: null, min: { x: 100, y: 0 }, max: { x: 500, y: 150 },
+    asOf: null,
+    min: { x: 100, y: 0 },
+    max: { x: 500, y: 150 },
   }
 }
-const series = (v: MapView) => buildOption(v, mapWords()).series[0] as unknown as { nodes: GraphNode[]; links: GraphLink[]; layout: string; roam: boolean }
+const series = (v: MapView) =>
+  buildOption(v, mapWords()).series[0] as unknown as {
+    nodes: GraphNode[]
+    links: GraphLink[]
+    layout: string
+    roam: boolean
+  }
 
 beforeEach(() => vi.clearAllMocks())
 
@@ -111,8 +161,13 @@ describe('power map chart option', () => {
     expect(s.links.every((l) => l.label.show === false)).toBe(true)
     // Two opposite influences between a boss and a report bow to either side: labels left and right.
     const v = mapView()
-    v.edges.push({ id: 9, kind: 'influences', from: 1, to: 2, label: '', scopeId: null }, { id: 10, kind: 'influences', from: 2, to: 1, label: '', scopeId: null })
-    const sides = series(v).nodes.filter((n) => n.id.startsWith('label:c1:c2') || n.id.startsWith('label:c2:c1')).map((n) => n.label.position)
+    v.edges.push(
+      { id: 9, kind: 'influences', from: 1, to: 2, label: '', scopeId: null },
+      { id: 10, kind: 'influences', from: 2, to: 1, label: '', scopeId: null },
+    )
+    const sides = series(v)
+      .nodes.filter((n) => n.id.startsWith('label:c1:c2') || n.id.startsWith('label:c2:c1'))
+      .map((n) => n.label.position)
     expect(sides.sort()).toEqual(['left', 'right'])
   })
 
@@ -128,9 +183,21 @@ describe('power map chart option', () => {
   it('marks what changed since a past date in an as-of view, and nodes cannot be dragged there', () => {
     const v = mapView()
     const diff = {
-      asOf: '2026-01-01', newContacts: [], removedContacts: [],
-      changed: [{ contact: { id: 2, name: '李经理' }, then: assess(2, { support: 0 }), now: assess(2, { support: 2 }), fields: ['support'] }],
-      addedEdges: [], removedEdges: [], statusThen: v.status, statusNow: v.status,
+      asOf: '2026-01-01',
+      newContacts: [],
+      removedContacts: [],
+      changed: [
+        {
+          contact: { id: 2, name: '李经理' },
+          then: assess(2, { support: 0 }),
+          now: assess(2, { support: 2 }),
+          fields: ['support'],
+        },
+      ],
+      addedEdges: [],
+      removedEdges: [],
+      statusThen: v.status,
+      statusNow: v.status,
     }
     const s = buildOption(v, mapWords(), { diff }).series[0] as unknown as { nodes: GraphNode[] }
     const li = s.nodes.find((n) => n.contactId === 2)!
@@ -142,11 +209,20 @@ describe('power map chart option', () => {
 describe('large maps', () => {
   function big(n: number): MapView {
     const v = mapView()
-    v.nodes = Array.from({ length: n }, (_, i) => node(i + 1, `联系人${i}`, { x: i * 110, y: i === 0 ? 0 : 150 + (i % 3) * 150 }))
+    v.nodes = Array.from({ length: n }, (_, i) =>
+      node(i + 1, `联系人${i}`, { x: i * 110, y: i === 0 ? 0 : 150 + (i % 3) * 150 }),
+    )
     v.nodes[0].x = (n * 110) / 2
     v.min = { x: 0, y: 0 }
     v.max = { x: (n - 1) * 110, y: 450 }
-    v.edges = Array.from({ length: EDGE_LABEL_LIMIT + 1 }, (_, i) => ({ id: i + 100, kind: 'influences' as const, from: i + 1, to: i + 2, label: '', scopeId: null }))
+    v.edges = Array.from({ length: EDGE_LABEL_LIMIT + 1 }, (_, i) => ({
+      id: i + 100,
+      kind: 'influences' as const,
+      from: i + 1,
+      to: i + 2,
+      label: '',
+      scopeId: null,
+    }))
     v.slots = []
     return v
   }
@@ -159,15 +235,22 @@ describe('large maps', () => {
     const start = initialView(big(150), { width: 1000, height: 540 })!
     expect(start.zoom).toBeGreaterThan(5)
     expect(start.center[0]).toBe((150 * 110) / 2)
-    const s = buildOption(big(150), mapWords(), { viewport: { width: 1000, height: 540 } }).series[0] as unknown as { zoom: number; scaleLimit: { max: number } }
+    const s = buildOption(big(150), mapWords(), { viewport: { width: 1000, height: 540 } }).series[0] as unknown as {
+      zoom: number
+      scaleLimit: { max: number }
+    }
     expect(s.zoom).toBe(start.zoom)
     // The zoom limit does not clamp the readable start (it is relative to the fitted map).
     expect(s.scaleLimit.max).toBeGreaterThan(start.zoom)
-    const fitted = buildOption(big(150), mapWords(), { viewport: { width: 1000, height: 540 }, fitAll: true }).series[0] as unknown as { zoom?: number }
+    const fitted = buildOption(big(150), mapWords(), { viewport: { width: 1000, height: 540 }, fitAll: true })
+      .series[0] as unknown as { zoom?: number }
     expect(fitted.zoom).toBeUndefined()
   })
   it('a large map is drawn for speed: solid lines (colour tells the kinds apart), no animation, overlaps dropped', async () => {
-    const o = buildOption(big(LARGE_MAP + 1), mapWords()) as unknown as { animation: boolean; series: { links: GraphLink[]; labelLayout: { hideOverlap: boolean } }[] }
+    const o = buildOption(big(LARGE_MAP + 1), mapWords()) as unknown as {
+      animation: boolean
+      series: { links: GraphLink[]; labelLayout: { hideOverlap: boolean } }[]
+    }
     expect(o.series[0].links.every((l) => l.lineStyle.type === 'solid')).toBe(true)
     expect(o.series[0].links[0].lineStyle.color).toBe(EDGE_STYLES.influences.color)
     expect([o.animation, o.series[0].labelLayout.hideOverlap]).toEqual([false, true])
@@ -175,13 +258,19 @@ describe('large maps', () => {
     expect(small.links.find((l) => l.kind === 'influences')!.lineStyle.type).toBe('dashed')
     // …and its legend says so.
     const { wrapper } = await mountWith(MapLegend, { props: { solidLines: true } })
-    expect(wrapper.findAll('[data-testid="legend-edge"] .line').every((w) => /solid/.test(w.attributes('style') ?? ''))).toBe(true)
+    expect(
+      wrapper.findAll('[data-testid="legend-edge"] .line').every((w) => /solid/.test(w.attributes('style') ?? '')),
+    ).toBe(true)
     wrapper.unmount()
   })
 
   it('with many influence/conflict edges their labels show on hover only', () => {
     const o = buildOption(big(40), mapWords())
-    const s = o.series[0] as unknown as { nodes: GraphNode[]; links: GraphLink[]; emphasis: { edgeLabel: { show: boolean } } }
+    const s = o.series[0] as unknown as {
+      nodes: GraphNode[]
+      links: GraphLink[]
+      emphasis: { edgeLabel: { show: boolean } }
+    }
     expect(s.links.every((l) => l.label.show === false)).toBe(true)
     expect(s.nodes.some((n) => n.id.startsWith('label:'))).toBe(false)
     expect(s.emphasis.edgeLabel.show).toBe(true)
@@ -214,30 +303,51 @@ describe('dragging a node', () => {
 describe('power map sentences', () => {
   it('words a support change for the timeline', () => {
     const e: HistoryEntry = {
-      id: 1, changedOn: '2026-05-02', recordedAt: '2026-05-02 10:00:00', scopeId: null, contact: { id: 1, name: '王总' },
-      change: { kind: 'assessment', data: { old: assess(1, { support: 1 }), new: assess(1, { support: 0 }), fields: ['support'] } },
+      id: 1,
+      changedOn: '2026-05-02',
+      recordedAt: '2026-05-02 10:00:00',
+      scopeId: null,
+      contact: { id: 1, name: '王总' },
+      change: {
+        kind: 'assessment',
+        data: { old: assess(1, { support: 1 }), new: assess(1, { support: 0 }), fields: ['support'] },
+      },
     }
     expect(historyText(e)).toBe('王总 支持度 支持 → 中立')
   })
   it('names the cycle of a refused reports-to', () => {
-    expect(mapErrorText({ type: 'validation', data: { field: 'reportsTo', reason: 'cycle', detail: '王总 → 李经理 → 王总' } }))
-      .toBe('汇报关系形成循环：王总 → 李经理 → 王总')
-    expect(mapErrorText({ type: 'validation', data: { field: 'to', reason: 'duplicate', detail: 'influences' } })).toBe('这条关系已经存在')
-    expect(mapErrorText({ type: 'validation', data: { field: 'to', reason: 'duplicate', detail: 'boss:李经理' } })).toMatch(/^已经汇报给 李经理：一个人只有一个上级/)
+    expect(
+      mapErrorText({
+        type: 'validation',
+        data: { field: 'reportsTo', reason: 'cycle', detail: '王总 → 李经理 → 王总' },
+      }),
+    ).toBe('汇报关系形成循环：王总 → 李经理 → 王总')
+    expect(mapErrorText({ type: 'validation', data: { field: 'to', reason: 'duplicate', detail: 'influences' } })).toBe(
+      '这条关系已经存在',
+    )
+    expect(
+      mapErrorText({ type: 'validation', data: { field: 'to', reason: 'duplicate', detail: 'boss:李经理' } }),
+    ).toMatch(/^已经汇报给 李经理：一个人只有一个上级/)
   })
   it('the contact form names the cycle the same way', () => {
     expect(formReasonText('cycle', '王总 → 李经理 → 王总')).toBe('汇报关系形成循环：王总 → 李经理 → 王总')
   })
   it('explains each light', () => {
-    expect(reasonText({ code: 'supportive_decider', data: { contacts: [{ id: 1, name: '王总' }] } })).toBe('决策者/审批者支持我方：王总')
-    expect(reasonText({ code: 'empty_slot', data: { slotId: 1, buyingRole: 'approver', label: '' } })).toBe('必需角色空缺：审批者')
+    expect(reasonText({ code: 'supportive_decider', data: { contacts: [{ id: 1, name: '王总' }] } })).toBe(
+      '决策者/审批者支持我方：王总',
+    )
+    expect(reasonText({ code: 'empty_slot', data: { slotId: 1, buyingRole: 'approver', label: '' } })).toBe(
+      '必需角色空缺：审批者',
+    )
   })
 })
 
 describe('side panel', () => {
   it('shows the node assessment and saves the edited one', async () => {
     const v = mapView()
-    const { wrapper } = await mountWith(AssessmentPanel, { props: { modelValue: true, node: v.nodes[0], nodes: v.nodes, edges: v.edges } })
+    const { wrapper } = await mountWith(AssessmentPanel, {
+      props: { modelValue: true, node: v.nodes[0], nodes: v.nodes, edges: v.edges },
+    })
     const panel = document.body.querySelector('[data-testid="assessment-panel"]')!
     expect(panel.textContent).toContain('王总')
     const checked = (group: string) => panel.querySelector(`[data-testid="${group}"] .is-active`)?.textContent?.trim()
@@ -251,19 +361,30 @@ describe('side panel', () => {
     ;(panel.querySelector('[data-testid="panel-role-approver"] input') as HTMLInputElement).click()
     ;(panel.querySelector('[data-testid="panel-coverage-deep"] input') as HTMLInputElement).click()
     // Element Plus puts the test id on the native input.
-    const covered = panel.querySelector('input[data-testid="panel-covered-by"], [data-testid="panel-covered-by"] input') as HTMLInputElement
+    const covered = panel.querySelector(
+      'input[data-testid="panel-covered-by"], [data-testid="panel-covered-by"] input',
+    ) as HTMLInputElement
     covered.value = ' 张伟 '
     covered.dispatchEvent(new Event('input'))
     await wrapper.vm.$nextTick()
     ;(panel.querySelector('[data-testid="panel-save"]') as HTMLButtonElement).click()
     const saved = wrapper.emitted('save')![0][0] as Assessment
-    expect(saved).toMatchObject({ contactId: 1, buyingRole: 'approver', support: 1, influence: 5, coverage: 'deep', coveredBy: '张伟' })
+    expect(saved).toMatchObject({
+      contactId: 1,
+      buyingRole: 'approver',
+      support: 1,
+      influence: 5,
+      coverage: 'deep',
+      coveredBy: '张伟',
+    })
     wrapper.unmount()
   })
 
   it('clearing support sends null, and reports-to changes are emitted', async () => {
     const v = mapView()
-    const { wrapper } = await mountWith(AssessmentPanel, { props: { modelValue: true, node: v.nodes[1], nodes: v.nodes, edges: v.edges } })
+    const { wrapper } = await mountWith(AssessmentPanel, {
+      props: { modelValue: true, node: v.nodes[1], nodes: v.nodes, edges: v.edges },
+    })
     const panel = document.body.querySelector('[data-testid="assessment-panel"]')!
     ;(panel.querySelector('[data-testid="panel-support-none"] input') as HTMLInputElement).click()
     await wrapper.vm.$nextTick()
@@ -278,7 +399,9 @@ describe('side panel', () => {
 
   it('the key-person switch shows the flag and emits the change', async () => {
     const v = mapView()
-    const { wrapper } = await mountWith(AssessmentPanel, { props: { modelValue: true, node: v.nodes[0], nodes: v.nodes, edges: v.edges } })
+    const { wrapper } = await mountWith(AssessmentPanel, {
+      props: { modelValue: true, node: v.nodes[0], nodes: v.nodes, edges: v.edges },
+    })
     const panel = document.body.querySelector('[data-testid="assessment-panel"]')!
     const toggle = panel.querySelector('[data-testid="panel-key-person"]') as HTMLElement
     expect(toggle.classList.contains('is-checked')).toBe(true)
@@ -301,7 +424,10 @@ describe('legend and status light', () => {
 
   it('the status light shows its colour and its reasons', async () => {
     const { wrapper } = await mountWith(StatusLight, {
-      props: { light: 'amber', reasons: [{ code: 'no_supportive_decider', data: { supporters: [{ id: 2, name: '李经理' }] } }] },
+      props: {
+        light: 'amber',
+        reasons: [{ code: 'no_supportive_decider', data: { supporters: [{ id: 2, name: '李经理' }] } }],
+      },
     })
     const light = wrapper.get('[data-testid="status-light"]')
     expect(light.attributes('data-light')).toBe('amber')

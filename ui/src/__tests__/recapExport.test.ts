@@ -36,13 +36,23 @@ describe('PDF writer', () => {
   const jpeg = (n: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, n, 0x00, 0xff, 0xd9])
 
   it('writes one page per image with a valid cross-reference table', () => {
-    const pdf = latin1(jpegPagesPdf([{ jpeg: jpeg(1), width: 1786, height: 2526 }, { jpeg: jpeg(2), width: 1786, height: 2526 }], { title: '共识确认 华东精密' }))
+    const pdf = latin1(
+      jpegPagesPdf(
+        [
+          { jpeg: jpeg(1), width: 1786, height: 2526 },
+          { jpeg: jpeg(2), width: 1786, height: 2526 },
+        ],
+        { title: '共识确认 华东精密' },
+      ),
+    )
     expect(pdf.startsWith('%PDF-1.4\n')).toBe(true)
     expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true)
     expect(pdf).toContain('/Type /Pages /Kids [4 0 R 7 0 R] /Count 2')
     expect(pdf.match(/\/Type \/Page /g)).toHaveLength(2)
     expect(pdf).toContain('/MediaBox [0 0 595.28 841.89]')
-    expect(pdf).toContain('/Width 1786 /Height 2526 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length 8')
+    expect(pdf).toContain(
+      '/Width 1786 /Height 2526 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length 8',
+    )
     // The JPEG is embedded as it is.
     expect(pdf).toContain(`stream\n${latin1(jpeg(2))}\nendstream`)
     // 共 = U+5171, 识 = U+8BC6.
@@ -52,7 +62,10 @@ describe('PDF writer', () => {
     expect(pdf.slice(startxref, startxref + 4)).toBe('xref')
     const [, size] = /xref\n0 (\d+)\n/.exec(pdf)!
     expect(Number(size)).toBe(10)
-    const rows = pdf.slice(startxref).split('\n').slice(3, 3 + 9)
+    const rows = pdf
+      .slice(startxref)
+      .split('\n')
+      .slice(3, 3 + 9)
     rows.forEach((row, i) => {
       const offset = Number(row.slice(0, 10))
       expect(pdf.slice(offset).startsWith(`${i + 1} 0 obj\n`), `object ${i + 1} at ${offset}`).toBe(true)
@@ -68,7 +81,13 @@ describe('PDF writer', () => {
 describe('recap layout', () => {
   /** One unit per character: a fake font where every glyph is as wide. */
   const measure = (s: string) => [...s].length
-  const theme: RecapTheme = { width: 20, padding: 5, size: { heading: 2, section: 1.5, body: 1 }, lineHeight: 2, scale: 1 }
+  const theme: RecapTheme = {
+    width: 20,
+    padding: 5,
+    size: { heading: 2, section: 1.5, body: 1 },
+    lineHeight: 2,
+    scale: 1,
+  }
 
   it('breaks Chinese anywhere, keeps a Latin word whole, splits a word longer than a line', () => {
     expect(wrap('达成的共识一二三四五', 4, measure)).toEqual(['达成的共', '识一二三', '四五'])
@@ -95,7 +114,10 @@ describe('recap layout', () => {
   it('starts a new page where the text would run over, and does not strand a section heading', () => {
     const line = (y: number, style: 'section' | 'body' = 'body') => ({ text: `${y}`, style, indent: 0, y, height: 2 })
     const pages = paginate([line(0), line(2), line(4, 'section'), line(6), line(8)], 6)
-    expect(pages.map((p) => p.map((l) => l.text))).toEqual([['0', '2'], ['4', '6', '8']])
+    expect(pages.map((p) => p.map((l) => l.text))).toEqual([
+      ['0', '2'],
+      ['4', '6', '8'],
+    ])
     expect(pages[1]!.map((l) => l.y)).toEqual([0, 2, 4])
   })
 })
@@ -103,8 +125,18 @@ describe('recap layout', () => {
 describe('recap dialog export', () => {
   const visit: Visit = {
     ...blankVisit(),
-    id: 3, customerId: 1, customerName: '华东精密', opportunityName: '', confirmation: 'draft', sentOn: '', confirmedOn: '',
-    overdueActions: [], createdAt: '2026-11-20 10:00:00', updatedAt: '2026-11-20 10:00:00', date: '2026-11-20', time: '14:30',
+    id: 3,
+    customerId: 1,
+    customerName: '华东精密',
+    opportunityName: '',
+    confirmation: 'draft',
+    sentOn: '',
+    confirmedOn: '',
+    overdueActions: [],
+    createdAt: '2026-11-20 10:00:00',
+    updatedAt: '2026-11-20 10:00:00',
+    date: '2026-11-20',
+    time: '14:30',
   }
   const text = '【会谈纪要】华东精密\n一、下一步安排\n1. 11月28日前发送报价单'
   const body = () => new DOMWrapper(document.body)
@@ -128,7 +160,10 @@ describe('recap dialog export', () => {
     await flushPromises()
     expect(api.chooseFile).toHaveBeenCalledWith('png', '华东精密-共识确认-2026-11-20', 'PNG 图片')
     expect(drawn.png).toHaveBeenCalledWith(text)
-    expect(api.saveFileBytes).toHaveBeenCalledWith('token:/home/li/华东精密-共识确认-2026-11-20.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))
+    expect(api.saveFileBytes).toHaveBeenCalledWith(
+      'token:/home/li/华东精密-共识确认-2026-11-20.png',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+    )
     expect(body().get('[data-testid="export-saved"]').text()).toContain('华东精密-共识确认-2026-11-20.png')
     wrapper.unmount()
   })

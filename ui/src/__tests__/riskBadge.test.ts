@@ -5,7 +5,14 @@ import { mountWith } from './helpers'
 import RiskBadge from '../components/RiskBadge.vue'
 
 const reason = (explanation: string, level: RiskReason['level'] = 'red'): RiskReason => ({
-  rule: 'quote_idle', level, opportunityId: 3, opportunityName: 'MES 二期', days: 6, count: 1, since: '2026-11-17', explanation,
+  rule: 'quote_idle',
+  level,
+  opportunityId: 3,
+  opportunityName: 'MES 二期',
+  days: 6,
+  count: 1,
+  since: '2026-11-17',
+  explanation,
 })
 
 describe('risk badge', () => {

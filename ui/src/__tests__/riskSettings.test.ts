@@ -8,7 +8,12 @@ import { ElInputNumber, ElSelect, ElSwitch, ElTimePicker } from 'element-plus'
 import { mountWith, settingsFixture } from './helpers'
 import { riskSettingsErrors } from '../components/settings/riskRules'
 
-const api = vi.hoisted(() => ({ getSettings: vi.fn(), saveSettings: vi.fn(), customerFacets: vi.fn(), logFolder: vi.fn(async () => '') }))
+const api = vi.hoisted(() => ({
+  getSettings: vi.fn(),
+  saveSettings: vi.fn(),
+  customerFacets: vi.fn(),
+  logFolder: vi.fn(async () => ''),
+}))
 vi.mock('../api', () => ({ api }))
 const reminders = vi.hoisted(() => ({ rescheduleDueReminders: vi.fn() }))
 vi.mock('../composables/dueNotifications', () => reminders)
@@ -29,7 +34,8 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-const number = (w: VueWrapper, id: string) => w.findAllComponents(ElInputNumber).find((c) => c.attributes('data-testid') === id)!
+const number = (w: VueWrapper, id: string) =>
+  w.findAllComponents(ElInputNumber).find((c) => c.attributes('data-testid') === id)!
 const item = (w: VueWrapper, id: string) => w.get(`[data-testid="${id}"]`).element.closest('.el-form-item')!
 const save = async (w: VueWrapper) => {
   await w.get('[data-testid="settings-save"]').trigger('click')
@@ -59,9 +65,12 @@ describe('设置 → 风险规则', () => {
     const { wrapper } = await mountWith(SettingsView)
     const card = wrapper.get('[data-testid="settings-risk"]')
     expect(card.findAll('.rule').map((r) => r.attributes('data-testid'))).toEqual(
-      ['noFollowUp', 'quoteIdle', 'powerMap', 'overdueAction', 'unconfirmed', 'signals'].map((k) => `settings-rule-${k}`),
+      ['noFollowUp', 'quoteIdle', 'powerMap', 'overdueAction', 'unconfirmed', 'signals'].map(
+        (k) => `settings-rule-${k}`,
+      ),
     )
-    const help = (rule: string) => card.get(`[data-testid="settings-rule-${rule}"] [data-testid="settings-rule-help"]`).text()
+    const help = (rule: string) =>
+      card.get(`[data-testid="settings-rule-${rule}"] [data-testid="settings-rule-help"]`).text()
     expect(help('noFollowUp')).toBe('进行中的商机或 A 类客户超过 3 天没有拜访记录亮黄灯，超过 7 天亮红灯。')
     expect(help('quoteIdle')).toContain('报价阶段 5 天')
     expect(help('unconfirmed')).toContain('拜访 3 天后')
@@ -69,11 +78,16 @@ describe('设置 → 风险规则', () => {
 
     number(wrapper, 'settings-risk-followUpYellowDays').vm.$emit('update:modelValue', 4)
     number(wrapper, 'settings-risk-followUpRedDays').vm.$emit('update:modelValue', 10)
-    wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'settings-risk-grades')!.vm.$emit('update:modelValue', ['A', 'B'])
+    wrapper
+      .findAllComponents(ElSelect)
+      .find((s) => s.attributes('data-testid') === 'settings-risk-grades')!
+      .vm.$emit('update:modelValue', ['A', 'B'])
     await flushPromises()
     expect(help('noFollowUp')).toBe('进行中的商机或 A/B 类客户超过 4 天没有拜访记录亮黄灯，超过 10 天亮红灯。')
 
-    const quoteSwitch = wrapper.findAllComponents(ElSwitch).find((s) => s.attributes('data-testid') === 'settings-risk-quoteIdle')!
+    const quoteSwitch = wrapper
+      .findAllComponents(ElSwitch)
+      .find((s) => s.attributes('data-testid') === 'settings-risk-quoteIdle')!
     quoteSwitch.vm.$emit('update:modelValue', false)
     number(wrapper, 'settings-prob-solution').vm.$emit('update:modelValue', 35)
     await flushPromises()
@@ -81,7 +95,13 @@ describe('设置 → 风险规则', () => {
 
     await save(wrapper)
     const want = settingsFixture()
-    want.risk = { ...want.risk, followUpYellowDays: 4, followUpRedDays: 10, followUpGrades: ['A', 'B'], quoteIdle: false }
+    want.risk = {
+      ...want.risk,
+      followUpYellowDays: 4,
+      followUpRedDays: 10,
+      followUpGrades: ['A', 'B'],
+      quoteIdle: false,
+    }
     want.stageProbabilities = { ...want.stageProbabilities, solution: 35 }
     expect(api.saveSettings).toHaveBeenCalledWith(want)
     wrapper.unmount()
@@ -110,7 +130,10 @@ describe('设置 → 风险规则', () => {
   })
 
   it('the core’s refusal shows under the rule’s field', async () => {
-    api.saveSettings.mockRejectedValue({ type: 'validation', data: { field: 'risk.unconfirmedDays', reason: 'out_of_range', detail: '1–365' } })
+    api.saveSettings.mockRejectedValue({
+      type: 'validation',
+      data: { field: 'risk.unconfirmedDays', reason: 'out_of_range', detail: '1–365' },
+    })
     const { wrapper } = await mountWith(SettingsView)
     await save(wrapper)
     expect(item(wrapper, 'settings-risk-unconfirmedDays').textContent).toContain('超出范围 1–365')
@@ -127,25 +150,40 @@ describe('设置 → 行动提醒', () => {
     const picker = wrapper.getComponent(ElTimePicker)
     expect(picker.props('modelValue')).toBe('09:00')
     picker.vm.$emit('update:modelValue', '18:30')
-    wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'settings-notify-owners')!.vm.$emit('update:modelValue', ['李明'])
+    wrapper
+      .findAllComponents(ElSelect)
+      .find((s) => s.attributes('data-testid') === 'settings-notify-owners')!
+      .vm.$emit('update:modelValue', ['李明'])
     await flushPromises()
     await save(wrapper)
-    expect(api.saveSettings).toHaveBeenCalledWith(settingsFixture({ notify: { enabled: true, time: '18:30', owners: ['李明'] } }))
+    expect(api.saveSettings).toHaveBeenCalledWith(
+      settingsFixture({ notify: { enabled: true, time: '18:30', owners: ['李明'] } }),
+    )
     expect(reminders.rescheduleDueReminders).toHaveBeenCalledTimes(1)
 
-    wrapper.findAllComponents(ElSwitch).find((s) => s.attributes('data-testid') === 'settings-notify-enabled')!.vm.$emit('update:modelValue', false)
+    wrapper
+      .findAllComponents(ElSwitch)
+      .find((s) => s.attributes('data-testid') === 'settings-notify-enabled')!
+      .vm.$emit('update:modelValue', false)
     await flushPromises()
     expect(picker.props('disabled')).toBe(true)
     // 「我是」 also sets 今日's owners: it stays editable with the notifications off.
-    const ownersSelect = wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'settings-notify-owners')!
+    const ownersSelect = wrapper
+      .findAllComponents(ElSelect)
+      .find((s) => s.attributes('data-testid') === 'settings-notify-owners')!
     expect(ownersSelect.props('disabled')).toBeFalsy()
     await save(wrapper)
-    expect(api.saveSettings).toHaveBeenLastCalledWith(settingsFixture({ notify: { enabled: false, time: '18:30', owners: ['李明'] } }))
+    expect(api.saveSettings).toHaveBeenLastCalledWith(
+      settingsFixture({ notify: { enabled: false, time: '18:30', owners: ['李明'] } }),
+    )
     wrapper.unmount()
   })
 
   it('a refused owner name shows under the owners field, and the timer is left alone', async () => {
-    api.saveSettings.mockRejectedValue({ type: 'validation', data: { field: 'notify.owners.1', reason: 'required', detail: '' } })
+    api.saveSettings.mockRejectedValue({
+      type: 'validation',
+      data: { field: 'notify.owners.1', reason: 'required', detail: '' },
+    })
     const { wrapper } = await mountWith(SettingsView)
     await save(wrapper)
     expect(item(wrapper, 'settings-notify-owners').textContent).toContain('必填')

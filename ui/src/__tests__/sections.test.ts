@@ -10,14 +10,34 @@ import FinancialsSection from '../components/sections/FinancialsSection.vue'
 import SpBpSection from '../components/sections/SpBpSection.vue'
 
 const rows: FinancialPeriod[] = [
-  { period: '2023', revenue: 52000, grossMargin: 21.5, netProfit: 3100, inventoryDays: 30, receivableDays: 60, cashFlow: 'normal', source: '年报' },
-  { period: '2024', revenue: 48000, grossMargin: 18, netProfit: -200, inventoryDays: 60, receivableDays: 75, cashFlow: 'tight', source: '年报' },
+  {
+    period: '2023',
+    revenue: 52000,
+    grossMargin: 21.5,
+    netProfit: 3100,
+    inventoryDays: 30,
+    receivableDays: 60,
+    cashFlow: 'normal',
+    source: '年报',
+  },
+  {
+    period: '2024',
+    revenue: 48000,
+    grossMargin: 18,
+    netProfit: -200,
+    inventoryDays: 60,
+    receivableDays: 75,
+    cashFlow: 'tight',
+    source: '年报',
+  },
 ]
 const withFinancials = () =>
   profile(
     {
       financials: rows,
-      signals: [{ metric: 'inventory_days', fromPeriod: '2023', toPeriod: '2024', fromValue: 30, toValue: 60, changePct: 100 }],
+      signals: [
+        { metric: 'inventory_days', fromPeriod: '2023', toPeriod: '2024', fromValue: 30, toValue: 60, changePct: 100 },
+      ],
     },
     { financials: { updatedAt: '2025-02-03 08:00:00', completeness: 80 } },
   )

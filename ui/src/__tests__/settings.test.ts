@@ -57,7 +57,10 @@ describe('settings', () => {
   })
 
   it('a rejected threshold shows its reason under that field', async () => {
-    api.saveSettings.mockRejectedValue({ type: 'validation', data: { field: 'settings.staleMonths', reason: 'out_of_range', detail: '1–120' } })
+    api.saveSettings.mockRejectedValue({
+      type: 'validation',
+      data: { field: 'settings.staleMonths', reason: 'out_of_range', detail: '1–120' },
+    })
     const { wrapper } = await mountWith(SettingsView)
     await wrapper.get('[data-testid="settings-save"]').trigger('click')
     await flushPromises()
@@ -81,7 +84,10 @@ describe('settings', () => {
     await flushPromises()
     expect(api.saveSettings).toHaveBeenCalledWith(settingsFixture({ trashDays: 90 }))
 
-    api.saveSettings.mockRejectedValue({ type: 'validation', data: { field: 'trashDays', reason: 'out_of_range', detail: '1–365' } })
+    api.saveSettings.mockRejectedValue({
+      type: 'validation',
+      data: { field: 'trashDays', reason: 'out_of_range', detail: '1–365' },
+    })
     await wrapper.get('[data-testid="settings-save"]').trigger('click')
     await flushPromises()
     await new Promise((r) => setTimeout(r, 150)) // Element Plus shows a field's error after a short debounce

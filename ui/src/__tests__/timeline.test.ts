@@ -26,9 +26,28 @@ function entry(kind: TimelineEntry['kind'], at: string, over: Partial<TimelineEn
   return { kind, at, refId: 1, opportunityId: null, title: '', detail: '', from: '', to: '', urgent: false, ...over }
 }
 
-const visit = entry('visit', '2026-11-20T14:30', { refId: 3, title: '确认二期需求', detail: '客户希望月底前看到方案', from: 'meeting', to: 'sent', urgent: true })
-const action = entry('action', '2026-11-26', { refId: 11, title: '发送报价单', detail: '李明', from: '2026-11-26', to: 'todo' })
-const stage = entry('stage', '2026-11-20T02:00:00Z', { refId: 5, opportunityId: 5, title: 'MES', from: 'quote', to: 'negotiation' })
+const visit = entry('visit', '2026-11-20T14:30', {
+  refId: 3,
+  title: '确认二期需求',
+  detail: '客户希望月底前看到方案',
+  from: 'meeting',
+  to: 'sent',
+  urgent: true,
+})
+const action = entry('action', '2026-11-26', {
+  refId: 11,
+  title: '发送报价单',
+  detail: '李明',
+  from: '2026-11-26',
+  to: 'todo',
+})
+const stage = entry('stage', '2026-11-20T02:00:00Z', {
+  refId: 5,
+  opportunityId: 5,
+  title: 'MES',
+  from: 'quote',
+  to: 'negotiation',
+})
 const power = entry('power_map', '2026-11-19T03:00:00Z', { refId: 7, title: '王芳', detail: '', to: 'assessment' })
 const section = entry('profile', '2026-11-18T03:00:00Z', { refId: 0, title: 'financials' })
 
@@ -75,10 +94,21 @@ describe('timeline tab', () => {
   it('shows the entries by day with their kind, words and marks', async () => {
     api.customerTimeline.mockResolvedValue(page([action, visit, stage, power, section]))
     const { wrapper } = await mountWith(TimelineTab, { props: { customerId: 1 } })
-    expect(api.customerTimeline).toHaveBeenCalledWith(1, { kinds: [], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenCalledWith(1, {
+      kinds: [],
+      from: '',
+      to: '',
+      offset: 0,
+      limit: TIMELINE_PAGE_SIZE,
+    })
     expect(wrapper.get('[data-testid="timeline-total"]').text()).toBe('共 5 条')
     const days = wrapper.findAll('[data-testid="timeline-day"]')
-    expect(days.map((d) => d.get('h4').text())).toEqual(['2026-11-26 周四', '2026-11-20 周五', '2026-11-19 周四', '2026-11-18 周三'])
+    expect(days.map((d) => d.get('h4').text())).toEqual([
+      '2026-11-26 周四',
+      '2026-11-20 周五',
+      '2026-11-19 周四',
+      '2026-11-18 周三',
+    ])
     const items = wrapper.findAll('[data-testid="timeline-item"]')
     expect(items.map((i) => i.attributes('data-kind'))).toEqual(['action', 'visit', 'stage', 'power_map', 'profile'])
     expect(items[0]!.text()).toContain('发送报价单')
@@ -118,8 +148,20 @@ describe('timeline tab', () => {
     await wrapper.get('[data-testid="timeline-filter-profile"] input').setValue(false)
     await wrapper.get('[data-testid="timeline-filter-power_map"] input').setValue(false)
     await flushPromises()
-    expect(api.customerTimeline).toHaveBeenNthCalledWith(2, 1, { kinds: ['visit', 'action', 'stage', 'power_map'], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
-    expect(api.customerTimeline).toHaveBeenNthCalledWith(3, 1, { kinds: ['visit', 'action', 'stage'], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenNthCalledWith(2, 1, {
+      kinds: ['visit', 'action', 'stage', 'power_map'],
+      from: '',
+      to: '',
+      offset: 0,
+      limit: TIMELINE_PAGE_SIZE,
+    })
+    expect(api.customerTimeline).toHaveBeenNthCalledWith(3, 1, {
+      kinds: ['visit', 'action', 'stage'],
+      from: '',
+      to: '',
+      offset: 0,
+      limit: TIMELINE_PAGE_SIZE,
+    })
     answerOld(page([action, visit, stage, power]))
     await flushPromises()
     const kinds = () => wrapper.findAll('[data-testid="timeline-item"]').map((i) => i.attributes('data-kind'))
@@ -129,7 +171,13 @@ describe('timeline tab', () => {
     api.customerTimeline.mockResolvedValueOnce(page([action, visit, stage, power, section]))
     await wrapper.get('[data-testid="timeline-filter-all"]').trigger('click')
     await flushPromises()
-    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, {
+      kinds: [],
+      from: '',
+      to: '',
+      offset: 0,
+      limit: TIMELINE_PAGE_SIZE,
+    })
     expect(kinds()).toHaveLength(5)
     expect(wrapper.find('[data-testid="timeline-filter-all"]').exists()).toBe(false)
     wrapper.unmount()
@@ -141,33 +189,63 @@ describe('timeline tab', () => {
     api.customerTimeline.mockResolvedValueOnce(page([]))
     wrapper.findComponent(ElDatePicker).vm.$emit('update:modelValue', ['2026-12-01', '2026-12-31'])
     await flushPromises()
-    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], from: '2026-12-01', to: '2026-12-31', offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, {
+      kinds: [],
+      from: '2026-12-01',
+      to: '2026-12-31',
+      offset: 0,
+      limit: TIMELINE_PAGE_SIZE,
+    })
     expect(wrapper.get('[data-testid="timeline-empty"]').text()).toContain('所选类型和日期范围内没有记录')
     api.customerTimeline.mockResolvedValueOnce(page([action, visit, stage, power, section]))
     await wrapper.get('[data-testid="timeline-filter-all"]').trigger('click')
     await flushPromises()
-    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, {
+      kinds: [],
+      from: '',
+      to: '',
+      offset: 0,
+      limit: TIMELINE_PAGE_SIZE,
+    })
     expect(wrapper.findAll('[data-testid="timeline-item"]')).toHaveLength(5)
     // A cleared picker (null) reads as all days.
     wrapper.findComponent(ElDatePicker).vm.$emit('update:modelValue', null)
     await flushPromises()
-    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], from: '', to: '', offset: 0, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, {
+      kinds: [],
+      from: '',
+      to: '',
+      offset: 0,
+      limit: TIMELINE_PAGE_SIZE,
+    })
     wrapper.unmount()
   })
 
   it('loads the next page after the shown entries and appends it, extending the last day', async () => {
-    const first = Array.from({ length: TIMELINE_PAGE_SIZE }, (_, i) => entry('action', '2026-11-20', { refId: 100 + i, title: `行动 ${i}` }))
+    const first = Array.from({ length: TIMELINE_PAGE_SIZE }, (_, i) =>
+      entry('action', '2026-11-20', { refId: 100 + i, title: `行动 ${i}` }),
+    )
     api.customerTimeline.mockResolvedValueOnce(page(first, TIMELINE_PAGE_SIZE + 2))
     const { wrapper } = await mountWith(TimelineTab, { props: { customerId: 1 } })
     const more = wrapper.get('[data-testid="timeline-more"]')
     expect(more.text()).toBe('加载更多（还有 2 条）')
 
-    api.customerTimeline.mockResolvedValueOnce(page([entry('action', '2026-11-20', { refId: 200, title: '同一天' }), section], TIMELINE_PAGE_SIZE + 2))
+    api.customerTimeline.mockResolvedValueOnce(
+      page([entry('action', '2026-11-20', { refId: 200, title: '同一天' }), section], TIMELINE_PAGE_SIZE + 2),
+    )
     await more.trigger('click')
     await flushPromises()
-    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, { kinds: [], from: '', to: '', offset: TIMELINE_PAGE_SIZE, limit: TIMELINE_PAGE_SIZE })
+    expect(api.customerTimeline).toHaveBeenLastCalledWith(1, {
+      kinds: [],
+      from: '',
+      to: '',
+      offset: TIMELINE_PAGE_SIZE,
+      limit: TIMELINE_PAGE_SIZE,
+    })
     expect(wrapper.findAll('[data-testid="timeline-item"]')).toHaveLength(TIMELINE_PAGE_SIZE + 2)
-    expect(wrapper.findAll('[data-testid="timeline-day"]').map((d) => d.findAll('[data-testid="timeline-item"]').length)).toEqual([TIMELINE_PAGE_SIZE + 1, 1])
+    expect(
+      wrapper.findAll('[data-testid="timeline-day"]').map((d) => d.findAll('[data-testid="timeline-item"]').length),
+    ).toEqual([TIMELINE_PAGE_SIZE + 1, 1])
     expect(wrapper.find('[data-testid="timeline-more"]').exists()).toBe(false)
     wrapper.unmount()
   })

@@ -24,29 +24,57 @@ vi.setConfig({ testTimeout: 20000 })
 
 const none: TrashContents = { contacts: 0, opportunities: 0, visits: 0, actions: 0, purchases: 0, powerScopes: 0 }
 const customer: TrashEntry = {
-  id: 12, kind: 'customer', recordId: 5, customerId: 5, customerName: '华东精密机械有限公司', name: '华东精密机械有限公司',
-  deletedAt: '2026-03-04T10:05:00Z', expiresAt: '2026-04-03T10:05:00Z', importId: null,
+  id: 12,
+  kind: 'customer',
+  recordId: 5,
+  customerId: 5,
+  customerName: '华东精密机械有限公司',
+  name: '华东精密机械有限公司',
+  deletedAt: '2026-03-04T10:05:00Z',
+  expiresAt: '2026-04-03T10:05:00Z',
+  importId: null,
   contents: { ...none, contacts: 3, opportunities: 2, visits: 5, actions: 4, purchases: 120, powerScopes: 1 },
 }
 const contact: TrashEntry = {
-  id: 11, kind: 'contact', recordId: 21, customerId: 8, customerName: '北方化工集团', name: '王芳',
-  deletedAt: '2026-03-03T09:00:00Z', expiresAt: '2026-04-02T09:00:00Z', importId: null, contents: none,
+  id: 11,
+  kind: 'contact',
+  recordId: 21,
+  customerId: 8,
+  customerName: '北方化工集团',
+  name: '王芳',
+  deletedAt: '2026-03-03T09:00:00Z',
+  expiresAt: '2026-04-02T09:00:00Z',
+  importId: null,
+  contents: none,
 }
 const visit: TrashEntry = {
-  id: 10, kind: 'visit', recordId: 40, customerId: 5, customerName: '华东精密机械有限公司', name: '2026-03-01 确认二期需求',
-  deletedAt: '2026-03-02T09:00:00Z', expiresAt: '2026-04-01T09:00:00Z', importId: null, contents: { ...none, actions: 2 },
+  id: 10,
+  kind: 'visit',
+  recordId: 40,
+  customerId: 5,
+  customerName: '华东精密机械有限公司',
+  name: '2026-03-01 确认二期需求',
+  deletedAt: '2026-03-02T09:00:00Z',
+  expiresAt: '2026-04-01T09:00:00Z',
+  importId: null,
+  contents: { ...none, actions: 2 },
 }
 const pageOf = (entries: TrashEntry[], total = entries.length): TrashPage => ({ entries, total })
 
 const body = () => new DOMWrapper(document.body)
 const rowOf = (name: string) =>
-  body().findAll('.el-table__body-wrapper tr').find((r) => r.find('[data-testid="trash-name"]').exists() && r.get('[data-testid="trash-name"]').text() === name)!
+  body()
+    .findAll('.el-table__body-wrapper tr')
+    .find((r) => r.find('[data-testid="trash-name"]').exists() && r.get('[data-testid="trash-name"]').text() === name)!
 const clickIn = async (name: string, id: string) => {
   await rowOf(name).get(`[data-testid="${id}"]`).trigger('click')
   await flushPromises()
 }
 const boxButton = async (label: string) => {
-  await body().findAll('.el-message-box__btns button').find((b) => b.text() === label)!.trigger('click')
+  await body()
+    .findAll('.el-message-box__btns button')
+    .find((b) => b.text() === label)!
+    .trigger('click')
   await flushPromises()
 }
 
@@ -62,24 +90,47 @@ afterEach(() => {
 
 describe('trash wording', () => {
   it('says what went with an entry, in order, only the kinds there are', () => {
-    expect(contentsText(customer.contents)).toBe('含 3 位联系人、2 个商机、5 条拜访总结、4 条下一步行动、120 条采购记录、1 个权力地图范围')
-    expect(contentsText({ ...none, contacts: 3, opportunities: 2, visits: 5 })).toBe('含 3 位联系人、2 个商机、5 条拜访总结')
+    expect(contentsText(customer.contents)).toBe(
+      '含 3 位联系人、2 个商机、5 条拜访总结、4 条下一步行动、120 条采购记录、1 个权力地图范围',
+    )
+    expect(contentsText({ ...none, contacts: 3, opportunities: 2, visits: 5 })).toBe(
+      '含 3 位联系人、2 个商机、5 条拜访总结',
+    )
     expect(contentsText(none)).toBe('')
     i18n.global.locale.value = 'en'
-    expect(contentsText({ ...none, contacts: 3, opportunities: 1, visits: 5 })).toBe('With 3 contacts, 1 deal, 5 visit summaries')
+    expect(contentsText({ ...none, contacts: 3, opportunities: 1, visits: 5 })).toBe(
+      'With 3 contacts, 1 deal, 5 visit summaries',
+    )
   })
 
   it('opens a restored record where it lives', () => {
-    expect(restoredTarget({ kind: 'customer', id: 5, customerId: 5, name: 'x' })).toEqual({ name: 'customer', params: { id: 5 } })
-    expect(restoredTarget({ kind: 'contact', id: 21, customerId: 8, name: 'x' })).toEqual({ name: 'customer', params: { id: 8 }, query: { contact: '21' } })
-    expect(restoredTarget({ kind: 'visit', id: 41, customerId: 5, name: 'x' })).toEqual({ name: 'customer', params: { id: 5 }, query: { tab: 'visits', visit: '41' } })
-    expect(restoredTarget({ kind: 'opportunity', id: 3, customerId: 5, name: 'x' })).toEqual({ name: 'customer', params: { id: 5 }, query: { tab: 'deals' } })
+    expect(restoredTarget({ kind: 'customer', id: 5, customerId: 5, name: 'x' })).toEqual({
+      name: 'customer',
+      params: { id: 5 },
+    })
+    expect(restoredTarget({ kind: 'contact', id: 21, customerId: 8, name: 'x' })).toEqual({
+      name: 'customer',
+      params: { id: 8 },
+      query: { contact: '21' },
+    })
+    expect(restoredTarget({ kind: 'visit', id: 41, customerId: 5, name: 'x' })).toEqual({
+      name: 'customer',
+      params: { id: 5 },
+      query: { tab: 'visits', visit: '41' },
+    })
+    expect(restoredTarget({ kind: 'opportunity', id: 3, customerId: 5, name: 'x' })).toEqual({
+      name: 'customer',
+      params: { id: 5 },
+      query: { tab: 'deals' },
+    })
   })
 
   it('shows UTC timestamps in local time', () => {
     const d = new Date('2026-03-04T10:05:00Z')
     const pad = (n: number) => String(n).padStart(2, '0')
-    expect(localTime('2026-03-04T10:05:00Z')).toBe(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`)
+    expect(localTime('2026-03-04T10:05:00Z')).toBe(
+      `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`,
+    )
   })
 })
 
@@ -87,9 +138,15 @@ describe('the 回收站 page', () => {
   it('lists the entries newest first with kind, name, customer, contents and both dates', async () => {
     const { wrapper } = await mountWith(TrashView)
     expect(api.listTrash).toHaveBeenCalledWith(20, 0)
-    expect(wrapper.findAll('[data-testid="trash-name"]').map((n) => n.text())).toEqual(['华东精密机械有限公司', '王芳', '2026-03-01 确认二期需求'])
+    expect(wrapper.findAll('[data-testid="trash-name"]').map((n) => n.text())).toEqual([
+      '华东精密机械有限公司',
+      '王芳',
+      '2026-03-01 确认二期需求',
+    ])
     expect(wrapper.findAll('[data-testid="trash-kind"]').map((n) => n.text())).toEqual(['客户', '联系人', '拜访总结'])
-    expect(rowOf('华东精密机械有限公司').get('[data-testid="trash-contents"]').text()).toContain('含 3 位联系人、2 个商机、5 条拜访总结')
+    expect(rowOf('华东精密机械有限公司').get('[data-testid="trash-contents"]').text()).toContain(
+      '含 3 位联系人、2 个商机、5 条拜访总结',
+    )
     expect(rowOf('王芳').text()).toContain('客户：北方化工集团')
     expect(rowOf('2026-03-01 确认二期需求').get('[data-testid="trash-contents"]').text()).toBe('含 2 条下一步行动')
     expect(rowOf('王芳').get('[data-testid="trash-deleted-at"]').text()).toBe(localTime(contact.deletedAt))
@@ -128,7 +185,9 @@ describe('the 回收站 page', () => {
     const { wrapper } = await mountWith(TrashView)
     await clickIn('华东精密机械有限公司', 'trash-restore')
     expect(api.restoreTrash).toHaveBeenCalledWith(12)
-    expect(wrapper.get('[data-testid="trash-restored"]').text()).toContain('已恢复客户「华东精密机械有限公司」，连同其联系人、商机、拜访总结、采购记录和权力地图。')
+    expect(wrapper.get('[data-testid="trash-restored"]').text()).toContain(
+      '已恢复客户「华东精密机械有限公司」，连同其联系人、商机、拜访总结、采购记录和权力地图。',
+    )
     expect(wrapper.get('[data-testid="trash-restored-open"]').text()).toBe('打开客户')
     wrapper.unmount()
   })
@@ -181,7 +240,9 @@ describe('the 回收站 page', () => {
       .mockResolvedValueOnce({ kind: 'contact', id: 21, customerId: 8, name: '王芳' })
     const { wrapper } = await mountWith(TrashView)
     await clickIn('王芳', 'trash-restore')
-    expect(body().get('.el-message-box').text()).toContain('「王芳」所属的客户「北方化工集团」也在回收站中，需要先恢复该客户。')
+    expect(body().get('.el-message-box').text()).toContain(
+      '「王芳」所属的客户「北方化工集团」也在回收站中，需要先恢复该客户。',
+    )
     expect(api.restoreTrash).toHaveBeenCalledTimes(1)
     await boxButton('恢复客户和「王芳」')
     expect(api.restoreTrash.mock.calls.map((c) => c[0])).toEqual([11, 9, 11])
@@ -190,7 +251,10 @@ describe('the 回收站 page', () => {
   })
 
   it('declining to restore the customer restores nothing', async () => {
-    api.restoreTrash.mockRejectedValueOnce({ type: 'customerInTrash', data: { customerId: 8, name: '北方化工集团', trashId: 9 } })
+    api.restoreTrash.mockRejectedValueOnce({
+      type: 'customerInTrash',
+      data: { customerId: 8, name: '北方化工集团', trashId: 9 },
+    })
     const { wrapper } = await mountWith(TrashView)
     await clickIn('王芳', 'trash-restore')
     await boxButton('取消')
@@ -200,10 +264,15 @@ describe('the 回收站 page', () => {
   })
 
   it('a customer whose name was taken meanwhile names the customer that took it', async () => {
-    api.restoreTrash.mockRejectedValue({ type: 'validation', data: { field: 'name', reason: 'duplicate', detail: '华东精密机械股份有限公司' } })
+    api.restoreTrash.mockRejectedValue({
+      type: 'validation',
+      data: { field: 'name', reason: 'duplicate', detail: '华东精密机械股份有限公司' },
+    })
     const { wrapper } = await mountWith(TrashView)
     await clickIn('华东精密机械有限公司', 'trash-restore')
-    expect(body().text()).toContain('无法恢复客户「华东精密机械有限公司」：已有同名客户「华东精密机械股份有限公司」。请先把那个客户改名，再恢复。')
+    expect(body().text()).toContain(
+      '无法恢复客户「华东精密机械有限公司」：已有同名客户「华东精密机械股份有限公司」。请先把那个客户改名，再恢复。',
+    )
     expect(wrapper.find('[data-testid="trash-restored"]').exists()).toBe(false)
     wrapper.unmount()
   })

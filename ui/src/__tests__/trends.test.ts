@@ -5,7 +5,18 @@
 import { describe, expect, it } from 'vitest'
 import type { TrendData, TrendSeries, TrendSignal } from '../bindings'
 import { amountUnit, exact, formatAmount } from '../trends/format'
-import { buildPortfolioOption, buildShareOption, buildTrendOption, markerHeight, marksText, PALETTE, SEVERITY_COLORS, tooltipFormatter, type ChartSeries, type TrendView } from '../trends/options'
+import {
+  buildPortfolioOption,
+  buildShareOption,
+  buildTrendOption,
+  markerHeight,
+  marksText,
+  PALETTE,
+  SEVERITY_COLORS,
+  tooltipFormatter,
+  type ChartSeries,
+  type TrendView,
+} from '../trends/options'
 import { trendWords } from '../trends/words'
 
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']
@@ -13,28 +24,75 @@ const PREVIOUS = MONTHS.map((m) => `2025${m.slice(4)}`)
 
 function series(name: string, category: string, amount: number[], previousAmount = amount.map(() => 0)): TrendSeries {
   return {
-    name, category, amount, quantity: amount.map((a) => a / 1000), previousAmount, previousQuantity: previousAmount.map((a) => a / 1000),
-    totalAmount: amount.reduce((s, a) => s + a, 0), totalQuantity: 0, records: amount.filter((a) => a !== 0).length,
+    name,
+    category,
+    amount,
+    quantity: amount.map((a) => a / 1000),
+    previousAmount,
+    previousQuantity: previousAmount.map((a) => a / 1000),
+    totalAmount: amount.reduce((s, a) => s + a, 0),
+    totalQuantity: 0,
+    records: amount.filter((a) => a !== 0).length,
   }
 }
 
-function signal(kind: TrendSignal['kind'], product: string, months: string[], extra: Partial<TrendSignal> = {}): TrendSignal {
+function signal(
+  kind: TrendSignal['kind'],
+  product: string,
+  months: string[],
+  extra: Partial<TrendSignal> = {},
+): TrendSignal {
   return {
-    customerId: 1, customerName: '华东精密', kind, severity: kind === 'decline' || kind === 'stopped' ? 'high' : 'low', product, category: '驱动', metric: null,
-    months, values: months.map(() => 0), baselineMonths: [], from: 0, to: 0, changePct: null, impact: 0, text: `${product} ${kind}`, ...extra,
+    customerId: 1,
+    customerName: '华东精密',
+    kind,
+    severity: kind === 'decline' || kind === 'stopped' ? 'high' : 'low',
+    product,
+    category: '驱动',
+    metric: null,
+    months,
+    values: months.map(() => 0),
+    baselineMonths: [],
+    from: 0,
+    to: 0,
+    changePct: null,
+    impact: 0,
+    text: `${product} ${kind}`,
+    ...extra,
   }
 }
 
 function data(): TrendData {
   // 伺服电机 falls from March; PLC控制器 has no purchase in February (a zero, not a gap).
-  const servo = series('伺服电机', '驱动', [1_100_000, 1_200_000, 950_000, 700_000, 520_000, 500_000], [900_000, 950_000, 1_000_000, 1_050_000, 1_100_000, 1_150_000])
-  const plc = series('PLC控制器', '控制', [300_000, 0, 320_000, 310_000, 330_000, 340_000], [280_000, 290_000, 0, 300_000, 310_000, 320_000])
+  const servo = series(
+    '伺服电机',
+    '驱动',
+    [1_100_000, 1_200_000, 950_000, 700_000, 520_000, 500_000],
+    [900_000, 950_000, 1_000_000, 1_050_000, 1_100_000, 1_150_000],
+  )
+  const plc = series(
+    'PLC控制器',
+    '控制',
+    [300_000, 0, 320_000, 310_000, 330_000, 340_000],
+    [280_000, 290_000, 0, 300_000, 310_000, 320_000],
+  )
   const cable = series('工业线缆', '', [50_000, 60_000, 55_000, 65_000, 60_000, 70_000])
   return {
-    customerId: 1, customerName: '华东精密机械有限公司', months: MONTHS, previousMonths: PREVIOUS,
+    customerId: 1,
+    customerName: '华东精密机械有限公司',
+    months: MONTHS,
+    previousMonths: PREVIOUS,
     products: [servo, plc, cable],
-    categories: [series('驱动', '', servo.amount, servo.previousAmount), series('控制', '', plc.amount, plc.previousAmount), series('', '', cable.amount)],
-    total: series('', '', MONTHS.map(() => 0)),
+    categories: [
+      series('驱动', '', servo.amount, servo.previousAmount),
+      series('控制', '', plc.amount, plc.previousAmount),
+      series('', '', cable.amount),
+    ],
+    total: series(
+      '',
+      '',
+      MONTHS.map(() => 0),
+    ),
     categoryShares: [
       { category: '驱动', sharePct: [75.9, 95.2, 71.7, 65.4, 57.8, 54.9] },
       { category: '控制', sharePct: [20.7, 0, 24.2, 28.8, 36.7, 37.4] },
@@ -46,11 +104,21 @@ function data(): TrendData {
       signal('stopped', '伺服电机', ['2025-03', '2025-04'], { severity: 'high' }), // wholly before the range: not marked
       signal('financial', '', ['2024', '2025'], { severity: 'medium', metric: 'inventory_days' }),
     ],
-    evaluatedMonth: '2026-06', otherCurrencies: [], returnRecords: 0, futureRecords: 0,
+    evaluatedMonth: '2026-06',
+    otherCurrencies: [],
+    returnRecords: 0,
+    futureRecords: 0,
   }
 }
 
-const view = (over: Partial<TrendView> = {}): TrendView => ({ metric: 'amount', by: 'product', chart: 'line', yoy: false, focus: null, ...over })
+const view = (over: Partial<TrendView> = {}): TrendView => ({
+  metric: 'amount',
+  by: 'product',
+  chart: 'line',
+  yoy: false,
+  focus: null,
+  ...over,
+})
 const build = (v: Partial<TrendView> = {}, d = data()) => buildTrendOption(d, view(v), trendWords())
 const seriesOf = (o: ReturnType<typeof build>) => o.series as ChartSeries[]
 
@@ -112,16 +180,26 @@ describe('trend chart option', () => {
   it('marks a signal on its product: a band over its months and a pin at the last one, in the severity colour', () => {
     const s = seriesOf(build())
     const servo = s[0]
-    expect(servo.markArea!.data).toEqual([[{ xAxis: '2026-02', itemStyle: { color: SEVERITY_COLORS.high, opacity: 0.1 } }, { xAxis: '2026-05' }]])
+    expect(servo.markArea!.data).toEqual([
+      [{ xAxis: '2026-02', itemStyle: { color: SEVERITY_COLORS.high, opacity: 0.1 } }, { xAxis: '2026-05' }],
+    ])
     expect(servo.markPoint!.data).toHaveLength(1) // the stop of 2025 is outside the range
-    expect(servo.markPoint!.data[0]).toMatchObject({ coord: ['2026-05', 520_000], value: '连续下降', name: '伺服电机 decline' })
+    expect(servo.markPoint!.data[0]).toMatchObject({
+      coord: ['2026-05', 520_000],
+      value: '连续下降',
+      name: '伺服电机 decline',
+    })
     // Hovering the pin: the explanation, as text.
     const pinTip = servo.markPoint!.tooltip as { trigger: string; formatter: (p: { name: string }) => string }
     expect(pinTip.trigger).toBe('item')
     expect(pinTip.formatter({ name: '伺服电机 <下降>' })).toBe('伺服电机 &lt;下降&gt;')
     const plc = s[1]
     expect(plc.markArea).toBeUndefined()
-    expect(plc.markPoint!.data[0]).toMatchObject({ coord: ['2026-06', 340_000], value: '激增', itemStyle: { color: SEVERITY_COLORS.low } })
+    expect(plc.markPoint!.data[0]).toMatchObject({
+      coord: ['2026-06', 340_000],
+      value: '激增',
+      itemStyle: { color: SEVERITY_COLORS.low },
+    })
     expect(s[2].markPoint).toBeUndefined()
   })
 
@@ -133,7 +211,17 @@ describe('trend chart option', () => {
     expect(stacked[0].markArea).toBeUndefined() // a band would start and end mid-column
     const qty = seriesOf(build({ metric: 'quantity' }))[1]
     expect(qty.markPoint!.data[0].coord).toEqual(['2026-06', 340])
-    expect(markerHeight([[5, -2], [3, -4]], 1, 1, true)).toBe(-6)
+    expect(
+      markerHeight(
+        [
+          [5, -2],
+          [3, -4],
+        ],
+        1,
+        1,
+        true,
+      ),
+    ).toBe(-6)
   })
 
   it('does not mark signals when the lines are categories', () => {
@@ -158,7 +246,9 @@ describe('trend chart option', () => {
     expect(html).toContain('伺服电机：<b>52 万元（520,000 元）</b>')
     expect(html).toContain('伺服电机（一年前 2025-05）：<b>110 万元（1,100,000 元）</b>')
     expect(html).toContain('工业线缆：<b>0 元</b>')
-    expect(tooltipFormatter(MONTHS, PREVIOUS, 'quantity', trendWords())([{ seriesName: 'x', value: 1250.5, dataIndex: 0 }])).toContain('<b>1,250.5</b>')
+    expect(
+      tooltipFormatter(MONTHS, PREVIOUS, 'quantity', trendWords())([{ seriesName: 'x', value: 1250.5, dataIndex: 0 }]),
+    ).toContain('<b>1,250.5</b>')
   })
 })
 
@@ -174,7 +264,13 @@ describe('category shares and portfolio', () => {
 
   it('draws the portfolio total as columns with the year earlier dashed', () => {
     const o = buildPortfolioOption(
-      { months: ['2026-05', '2026-06'], total: [3_000_000, 0], previousTotal: [2_500_000, 2_000_000], movers: [], otherCurrencyRecords: 0 },
+      {
+        months: ['2026-05', '2026-06'],
+        total: [3_000_000, 0],
+        previousTotal: [2_500_000, 2_000_000],
+        movers: [],
+        otherCurrencyRecords: 0,
+      },
       trendWords(),
     )
     const s = o.series as ChartSeries[]

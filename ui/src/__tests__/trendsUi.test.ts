@@ -39,32 +39,79 @@ vi.setConfig({ testTimeout: 30000 })
 /** Stands in for the chart card: shows the series names it was asked to draw. */
 const ChartStub = defineComponent({
   props: { option: { type: Object, default: () => ({}) }, title: String },
-  setup: (p) => () => h('div', { class: 'chart-stub' }, ((p.option.series ?? []) as ChartSeries[]).map((s) => s.id).join('|')),
+  setup: (p) => () =>
+    h('div', { class: 'chart-stub' }, ((p.option.series ?? []) as ChartSeries[]).map((s) => s.id).join('|')),
 })
 const stubs = { ChartCard: ChartStub }
 
 function purchase(id: number, over: Partial<Purchase> = {}): Purchase {
-  return { id, customerId: 1, future: false, month: '2026-05', day: '', product: '伺服电机', category: '驱动', quantity: 10, amount: 120_000, currency: 'CNY', ...over }
+  return {
+    id,
+    customerId: 1,
+    future: false,
+    month: '2026-05',
+    day: '',
+    product: '伺服电机',
+    category: '驱动',
+    quantity: 10,
+    amount: 120_000,
+    currency: 'CNY',
+    ...over,
+  }
 }
 
-function sig(customerId: number, customerName: string, product: string, kind: TrendSignal['kind'], text: string): TrendSignal {
+function sig(
+  customerId: number,
+  customerName: string,
+  product: string,
+  kind: TrendSignal['kind'],
+  text: string,
+): TrendSignal {
   return {
-    customerId, customerName, kind, severity: kind === 'decline' ? 'high' : 'low', product, category: '', metric: null, months: ['2026-05'], values: [1],
-    baselineMonths: [], from: 0, to: 0, changePct: null, impact: 0, text,
+    customerId,
+    customerName,
+    kind,
+    severity: kind === 'decline' ? 'high' : 'low',
+    product,
+    category: '',
+    metric: null,
+    months: ['2026-05'],
+    values: [1],
+    baselineMonths: [],
+    from: 0,
+    to: 0,
+    changePct: null,
+    impact: 0,
+    text,
   }
 }
 
 function trendData(): TrendData {
   const s = (name: string, amount: number[]) => ({
-    name, category: '', amount, quantity: amount, previousAmount: amount, previousQuantity: amount, totalAmount: 0, totalQuantity: 0, records: 1,
+    name,
+    category: '',
+    amount,
+    quantity: amount,
+    previousAmount: amount,
+    previousQuantity: amount,
+    totalAmount: 0,
+    totalQuantity: 0,
+    records: 1,
   })
   return {
-    customerId: 1, customerName: '华东精密', months: ['2026-04', '2026-05'], previousMonths: ['2025-04', '2025-05'],
+    customerId: 1,
+    customerName: '华东精密',
+    months: ['2026-04', '2026-05'],
+    previousMonths: ['2025-04', '2025-05'],
     products: [s('伺服电机', [700_000, 520_000]), s('变频器', [300_000, 310_000])],
-    categories: [s('驱动', [1_000_000, 830_000])], total: s('', [1_000_000, 830_000]),
+    categories: [s('驱动', [1_000_000, 830_000])],
+    total: s('', [1_000_000, 830_000]),
     categoryShares: [{ category: '驱动', sharePct: [100, 100] }],
     signals: [sig(1, '华东精密', '伺服电机', 'decline', '伺服电机 连续 3 个月下降:120 → 95 → 70 → 52 万元')],
-    evaluatedMonth: '2026-05', otherCurrencies: [{ currency: 'USD', records: 2, amount: 3000 }], returnRecords: 1, futureRecords: 1,
+    evaluatedMonth: '2026-05',
+    otherCurrencies: [{ currency: 'USD', records: 2, amount: 3000 }],
+    returnRecords: 1,
+    futureRecords: 1,
   }
 }
 
@@ -81,7 +128,13 @@ beforeEach(() => {
   })
   api.trendData.mockResolvedValue(trendData())
   api.customerFacets.mockResolvedValue({ industries: [], owners: ['李明', '王芳'], dealOwners: [] })
-  api.portfolioTrend.mockResolvedValue({ months: ['2026-05'], total: [1], previousTotal: [1], movers: [], otherCurrencyRecords: 0 })
+  api.portfolioTrend.mockResolvedValue({
+    months: ['2026-05'],
+    total: [1],
+    previousTotal: [1],
+    movers: [],
+    otherCurrencyRecords: 0,
+  })
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -91,7 +144,9 @@ const rows = (w: VueWrapper) => w.findAll('.purchase-row')
 
 describe('purchase records grid', () => {
   it('shows returns, other currencies (left out of totals) and future months', async () => {
-    const { wrapper } = await mountWith(PurchaseGrid, { props: { customerId: 1, product: null, products: [], categories: [] } })
+    const { wrapper } = await mountWith(PurchaseGrid, {
+      props: { customerId: 1, product: null, products: [], categories: [] },
+    })
     expect(api.listPurchases).toHaveBeenCalledWith(1, { product: '', from: '', to: '', offset: 0, limit: 20 })
     const r = rows(wrapper)
     expect(r).toHaveLength(4)
@@ -106,19 +161,30 @@ describe('purchase records grid', () => {
   })
 
   it('a refused record shows the core’s reason under the field it names and stays open; once saved the row closes and the grid reloads', async () => {
-    const { wrapper } = await mountWith(PurchaseGrid, { props: { customerId: 1, product: null, products: ['伺服电机'], categories: [] } })
+    const { wrapper } = await mountWith(PurchaseGrid, {
+      props: { customerId: 1, product: null, products: ['伺服电机'], categories: [] },
+    })
     await wrapper.get('[data-testid="purchase-add"]').trigger('click')
     await flushPromises()
     expect(rows(wrapper)).toHaveLength(5)
     await wrapper.get('[data-testid="purchase-product"] input').setValue('伺服电机')
-    api.addPurchase.mockRejectedValueOnce({ type: 'validation', data: { field: 'amount', reason: 'required', detail: '' } })
+    api.addPurchase.mockRejectedValueOnce({
+      type: 'validation',
+      data: { field: 'amount', reason: 'required', detail: '' },
+    })
     await wrapper.get('[data-testid="purchase-save"]').trigger('click')
     await flushPromises()
     expect(wrapper.get('[data-testid="purchase-error-amount"]').text()).toBe('金额或数量至少填一项')
     expect(wrapper.find('[data-testid="purchase-error-product"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="purchase-amount"]').classes()).toContain('is-invalid')
     expect(wrapper.get('[data-testid="purchase-product"]').classes()).not.toContain('is-invalid')
-    expect(api.addPurchase.mock.calls[0][1]).toMatchObject({ product: '伺服电机', amount: null, quantity: null, currency: 'CNY', day: '' })
+    expect(api.addPurchase.mock.calls[0][1]).toMatchObject({
+      product: '伺服电机',
+      amount: null,
+      quantity: null,
+      currency: 'CNY',
+      day: '',
+    })
 
     api.addPurchase.mockResolvedValueOnce(purchase(9))
     wrapper.get('[data-testid="purchase-amount"]').findComponent(ElInputNumber).vm.$emit('update:modelValue', 50_000)
@@ -133,13 +199,21 @@ describe('purchase records grid', () => {
   })
 
   it('a day outside the month is refused on the day field when editing', async () => {
-    const { wrapper } = await mountWith(PurchaseGrid, { props: { customerId: 1, product: null, products: [], categories: [] } })
+    const { wrapper } = await mountWith(PurchaseGrid, {
+      props: { customerId: 1, product: null, products: [], categories: [] },
+    })
     await rows(wrapper)[0].get('[data-testid="purchase-edit"]').trigger('click')
     await flushPromises()
-    api.updatePurchase.mockRejectedValueOnce({ type: 'validation', data: { field: 'day', reason: 'invalid_date', detail: '2026-05' } })
+    api.updatePurchase.mockRejectedValueOnce({
+      type: 'validation',
+      data: { field: 'day', reason: 'invalid_date', detail: '2026-05' },
+    })
     await wrapper.get('[data-testid="purchase-save"]').trigger('click')
     await flushPromises()
-    expect(api.updatePurchase).toHaveBeenCalledWith(1, expect.objectContaining({ month: '2026-05', product: '伺服电机', amount: 120_000 }))
+    expect(api.updatePurchase).toHaveBeenCalledWith(
+      1,
+      expect.objectContaining({ month: '2026-05', product: '伺服电机', amount: 120_000 }),
+    )
     expect(wrapper.get('[data-testid="purchase-error-day"]').text()).toContain('2026-05')
     expect(wrapper.emitted('changed')).toBeUndefined()
     wrapper.unmount()
@@ -147,7 +221,9 @@ describe('purchase records grid', () => {
 
   it('deletes only after the confirmation, then reloads', async () => {
     const confirm = vi.spyOn(ElMessageBox, 'confirm').mockRejectedValueOnce('cancel')
-    const { wrapper } = await mountWith(PurchaseGrid, { props: { customerId: 1, product: null, products: [], categories: [] } })
+    const { wrapper } = await mountWith(PurchaseGrid, {
+      props: { customerId: 1, product: null, products: [], categories: [] },
+    })
     await rows(wrapper)[1].get('[data-testid="purchase-delete"]').trigger('click')
     await flushPromises()
     expect(confirm).toHaveBeenCalledTimes(1)
@@ -168,10 +244,16 @@ describe('采购趋势 tab', () => {
   it('lists the signals and notes; a signal click shows only its product and filters the grid', async () => {
     const router = makeRouter()
     await router.push('/customers/1?tab=trends')
-    const { wrapper } = await mountWith(TrendsTab, { props: { customerId: 1, customerName: '华东精密' }, global: { stubs } }, router)
+    const { wrapper } = await mountWith(
+      TrendsTab,
+      { props: { customerId: 1, customerName: '华东精密' }, global: { stubs } },
+      router,
+    )
     expect(api.trendData).toHaveBeenCalledWith(1, { kind: 'last', months: 12 })
     expect(wrapper.get('.chart-stub').text()).toBe('cur:伺服电机|cur:变频器')
-    expect(wrapper.get('[data-testid="trends-note-currency"]').text()).toContain('2 条外币记录未计入金额合计（USD 3,000）')
+    expect(wrapper.get('[data-testid="trends-note-currency"]').text()).toContain(
+      '2 条外币记录未计入金额合计（USD 3,000）',
+    )
     expect(wrapper.get('[data-testid="trends-note-future"]').text()).toContain('1 条记录的月份晚于本月')
     const entries = wrapper.findAll('[data-testid="trend-signal"]')
     expect(entries).toHaveLength(1)
@@ -191,9 +273,20 @@ describe('采购趋势 tab', () => {
   })
 
   it('with no records at all, explains how to get some', async () => {
-    api.trendData.mockResolvedValue({ ...trendData(), products: [], categories: [], signals: [], categoryShares: [], otherCurrencies: [], futureRecords: 0 })
+    api.trendData.mockResolvedValue({
+      ...trendData(),
+      products: [],
+      categories: [],
+      signals: [],
+      categoryShares: [],
+      otherCurrencies: [],
+      futureRecords: 0,
+    })
     api.listPurchases.mockResolvedValue({ rows: [], total: 0 })
-    const { wrapper } = await mountWith(TrendsTab, { props: { customerId: 1, customerName: '华东精密' }, global: { stubs } })
+    const { wrapper } = await mountWith(TrendsTab, {
+      props: { customerId: 1, customerName: '华东精密' },
+      global: { stubs },
+    })
     expect(wrapper.get('[data-testid="trends-empty"]').text()).toContain('添加记录')
     expect(wrapper.find('.chart-stub').exists()).toBe(false)
     expect(wrapper.find('[data-testid="purchase-add"]').exists()).toBe(true)
@@ -251,7 +344,13 @@ describe('home feed', () => {
     await flushPromises()
     bySel('home-filter-owner').vm.$emit('update:modelValue', ['王芳'])
     await flushPromises()
-    expect(api.signalFeed).toHaveBeenLastCalledWith({ grades: ['A'], owners: ['王芳'], kinds: [], offset: 0, limit: 20 })
+    expect(api.signalFeed).toHaveBeenLastCalledWith({
+      grades: ['A'],
+      owners: ['王芳'],
+      kinds: [],
+      offset: 0,
+      limit: 20,
+    })
     expect(api.portfolioTrend).toHaveBeenLastCalledWith(expect.objectContaining({ grades: ['A'], owners: ['王芳'] }))
 
     await wrapper.findAll('[data-testid="home-signal"]')[1].trigger('click')
@@ -265,7 +364,8 @@ describe('home feed', () => {
 
 describe('trend thresholds in 设置', () => {
   const stored = settingsFixture()
-  const input = (w: VueWrapper, key: string) => w.findAllComponents(ElInputNumber).find((c) => c.attributes('data-testid') === `threshold-${key}`)!
+  const input = (w: VueWrapper, key: string) =>
+    w.findAllComponents(ElInputNumber).find((c) => c.attributes('data-testid') === `threshold-${key}`)!
 
   it('shows and saves the detectors’ thresholds; a refused one shows its reason under that field', async () => {
     api.getSettings.mockResolvedValue({ ...stored })
@@ -280,7 +380,10 @@ describe('trend thresholds in 设置', () => {
     await flushPromises()
     expect(api.saveSettings).toHaveBeenCalledWith({ ...stored, declineMonths: 4 })
 
-    api.saveSettings.mockRejectedValueOnce({ type: 'validation', data: { field: 'yoyPct', reason: 'out_of_range', detail: '1–1000' } })
+    api.saveSettings.mockRejectedValueOnce({
+      type: 'validation',
+      data: { field: 'yoyPct', reason: 'out_of_range', detail: '1–1000' },
+    })
     await wrapper.get('[data-testid="settings-save"]').trigger('click')
     await flushPromises()
     await new Promise((r) => setTimeout(r, 150)) // Element Plus shows a field's error after a short debounce

@@ -32,7 +32,17 @@ describe('unexpected errors', () => {
   it("a component that throws shows a message and logs the error's kind, not its text", async () => {
     const Broken = defineComponent({
       setup() {
-        return () => h('button', { 'data-testid': 'broken', onClick: () => { throw new RangeError('联系人 李芳 13800000000') } }, 'x')
+        return () =>
+          h(
+            'button',
+            {
+              'data-testid': 'broken',
+              onClick: () => {
+                throw new RangeError('联系人 李芳 13800000000')
+              },
+            },
+            'x',
+          )
       },
     })
     const root = document.createElement('div')

@@ -37,9 +37,20 @@ const body = () => new DOMWrapper(document.body)
 function visit(id: number, over: Partial<Visit> = {}): Visit {
   return {
     ...blankVisit(),
-    id, customerId: 1, customerName: '华东精密', opportunityName: '', confirmation: 'draft', sentOn: '', confirmedOn: '',
-    overdueActions: [], createdAt: '2026-11-20 10:00:00', updatedAt: '2026-11-20 10:00:00',
-    date: '2026-11-20', time: '14:30', goal: '确认二期需求', summary: '客户希望月底前看到方案',
+    id,
+    customerId: 1,
+    customerName: '华东精密',
+    opportunityName: '',
+    confirmation: 'draft',
+    sentOn: '',
+    confirmedOn: '',
+    overdueActions: [],
+    createdAt: '2026-11-20 10:00:00',
+    updatedAt: '2026-11-20 10:00:00',
+    date: '2026-11-20',
+    time: '14:30',
+    goal: '确认二期需求',
+    summary: '客户希望月底前看到方案',
     ...over,
   }
 }
@@ -53,8 +64,17 @@ const withActions = visit(3, {
 
 function removal(over: Partial<CustomerRemoval> = {}): CustomerRemoval {
   return {
-    customerId: 1, name: '华东精密机械有限公司', contacts: 3, opportunities: 2, openOpportunities: 1, openAmount: 1_200_000,
-    visits: 5, actions: 4, openActions: 2, purchases: 0, powerScopes: 0,
+    customerId: 1,
+    name: '华东精密机械有限公司',
+    contacts: 3,
+    opportunities: 2,
+    openOpportunities: 1,
+    openAmount: 1_200_000,
+    visits: 5,
+    actions: 4,
+    openActions: 2,
+    purchases: 0,
+    powerScopes: 0,
     ...over,
   }
 }
@@ -77,7 +97,9 @@ describe('visit list', () => {
     const rows = wrapper.findAll('[data-testid="visit-action"]')
     expect(rows[0]!.classes()).toContain('overdue')
     expect(rows[1]!.classes()).not.toContain('overdue')
-    const selects = wrapper.findAllComponents(ElSelect).filter((s) => s.attributes('data-testid') === 'visit-action-status')
+    const selects = wrapper
+      .findAllComponents(ElSelect)
+      .filter((s) => s.attributes('data-testid') === 'visit-action-status')
     expect(selects.map((s) => s.props('modelValue'))).toEqual(['todo', 'doing'])
 
     api.listVisits.mockClear()
@@ -106,7 +128,9 @@ describe('visit list', () => {
     expect(confirm).toHaveBeenCalledTimes(1)
     const [message, title] = confirm.mock.calls[0]!
     expect(title).toBe('删除拜访总结')
-    expect(message).toBe('删除 2026-11-20 的拜访总结「确认二期需求」？其中的 2 条下一步行动也会一并删除。删除后会移到回收站，保留 21 天，期间可以恢复。')
+    expect(message).toBe(
+      '删除 2026-11-20 的拜访总结「确认二期需求」？其中的 2 条下一步行动也会一并删除。删除后会移到回收站，保留 21 天，期间可以恢复。',
+    )
     expect(api.deleteVisit).not.toHaveBeenCalled()
 
     confirm.mockResolvedValueOnce('confirm' as never)
@@ -130,13 +154,21 @@ describe('deleting a customer', () => {
       '拜访总结 5 条',
       '下一步行动 4 条（未完成 2 条）',
     ])
-    expect(removalLines(removal({ contacts: 0, opportunities: 1, openOpportunities: 0, openAmount: 0, visits: 0, actions: 1, openActions: 0, purchases: 24, powerScopes: 2 }))).toEqual([
-      '客户档案及其各部分内容',
-      '商机 1 个',
-      '下一步行动 1 条',
-      '采购记录 24 条',
-      '权力地图范围 2 个',
-    ])
+    expect(
+      removalLines(
+        removal({
+          contacts: 0,
+          opportunities: 1,
+          openOpportunities: 0,
+          openAmount: 0,
+          visits: 0,
+          actions: 1,
+          openActions: 0,
+          purchases: 24,
+          powerScopes: 2,
+        }),
+      ),
+    ).toEqual(['客户档案及其各部分内容', '商机 1 个', '下一步行动 1 条', '采购记录 24 条', '权力地图范围 2 个'])
   })
 
   async function openCustomer() {
@@ -158,7 +190,9 @@ describe('deleting a customer', () => {
     const preview = body().get('[data-testid="customer-delete-preview"]')
     expect(preview.text()).toContain('删除客户「华东精密机械有限公司」？以下内容会一并删除：')
     expect(preview.findAll('li').map((li) => li.text())).toContain('商机 2 个，其中进行中 1 个，金额合计 120 万元')
-    expect(preview.text()).toContain('以上内容会一起移到回收站，保留 21 天，期间可以在回收站中恢复，或立即按 Ctrl+Z 撤销。')
+    expect(preview.text()).toContain(
+      '以上内容会一起移到回收站，保留 21 天，期间可以在回收站中恢复，或立即按 Ctrl+Z 撤销。',
+    )
     expect(api.deleteCustomer).not.toHaveBeenCalled()
 
     await body().get('.el-message-box__btns .el-button--danger').trigger('click')

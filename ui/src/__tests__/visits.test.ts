@@ -35,9 +35,20 @@ const settle = () => new Promise((r) => setTimeout(r, 150))
 function visit(id: number, over: Partial<Visit> = {}): Visit {
   return {
     ...blankVisit(),
-    id, customerId: 1, customerName: '华东精密', opportunityName: '', confirmation: 'draft', sentOn: '', confirmedOn: '',
-    overdueActions: [], createdAt: '2026-11-20 10:00:00', updatedAt: '2026-11-20 10:00:00',
-    date: '2026-11-20', time: '14:30', goal: '确认二期需求', summary: '客户希望月底前看到方案',
+    id,
+    customerId: 1,
+    customerName: '华东精密',
+    opportunityName: '',
+    confirmation: 'draft',
+    sentOn: '',
+    confirmedOn: '',
+    overdueActions: [],
+    createdAt: '2026-11-20 10:00:00',
+    updatedAt: '2026-11-20 10:00:00',
+    date: '2026-11-20',
+    time: '14:30',
+    goal: '确认二期需求',
+    summary: '客户希望月底前看到方案',
     ...over,
   }
 }
@@ -46,7 +57,8 @@ const openForm = (v: Visit | null = null) =>
   mountWith(VisitDialog, { props: { modelValue: true, customerId: 1, contacts: [wang], visit: v } })
 
 /** The inputs of the list `field`'s row `i`. */
-const rowInputs = (field: string, i = 0) => body().findAll(`[data-testid="visit-form-${field}-row"]`)[i]!.findAll('input')
+const rowInputs = (field: string, i = 0) =>
+  body().findAll(`[data-testid="visit-form-${field}-row"]`)[i]!.findAll('input')
 
 beforeEach(() => {
   vi.clearAllMocks()
@@ -61,7 +73,9 @@ describe('visit summary form', () => {
     const { wrapper } = await openForm()
     await body().get('[data-testid="visit-form-goal"] textarea').setValue('确认二期需求')
     await body().get('[data-testid="visit-form-place"] input').setValue('客户会议室 3F')
-    const people = wrapper.findAllComponents(ElSelect).find((s) => s.element.closest('[data-testid="visit-form-customerParticipants"]'))!
+    const people = wrapper
+      .findAllComponents(ElSelect)
+      .find((s) => s.element.closest('[data-testid="visit-form-customerParticipants"]'))!
     people.vm.$emit('update:modelValue', [7])
     await body().get('[data-testid="visit-form-urgent"] .el-switch').trigger('click')
 
@@ -98,14 +112,27 @@ describe('visit summary form', () => {
 
   it('ties the summary to one of the customer’s deals (open ones first, closed ones marked)', async () => {
     const row = (id: number, name: string, stage: string) => ({ id, name, stage })
-    api.listOpportunities.mockResolvedValue({ rows: [row(11, '旧产线改造', 'won'), row(12, 'MES 二期', 'quote')], total: 2 })
-    api.createVisit.mockResolvedValue({ visit: visit(5, { opportunityId: 12, opportunityName: 'MES 二期' }), warnings: [] })
+    api.listOpportunities.mockResolvedValue({
+      rows: [row(11, '旧产线改造', 'won'), row(12, 'MES 二期', 'quote')],
+      total: 2,
+    })
+    api.createVisit.mockResolvedValue({
+      visit: visit(5, { opportunityId: 12, opportunityName: 'MES 二期' }),
+      warnings: [],
+    })
     const { wrapper } = await openForm()
     expect(api.listOpportunities).toHaveBeenCalledWith(expect.objectContaining({ customerId: 1 }))
-    const select = wrapper.findAllComponents(ElSelect).find((s) => s.element.closest('[data-testid="visit-form-opportunity"]'))!
+    const select = wrapper
+      .findAllComponents(ElSelect)
+      .find((s) => s.element.closest('[data-testid="visit-form-opportunity"]'))!
     await flushPromises()
-    const options = body().findAll('.el-select-dropdown__item').map((o) => o.text())
-    expect(options.filter((t) => t.includes('MES') || t.includes('旧产线'))).toEqual(['MES 二期', '旧产线改造（已结束）'])
+    const options = body()
+      .findAll('.el-select-dropdown__item')
+      .map((o) => o.text())
+    expect(options.filter((t) => t.includes('MES') || t.includes('旧产线'))).toEqual([
+      'MES 二期',
+      '旧产线改造（已结束）',
+    ])
     select.vm.$emit('update:modelValue', 12)
     await body().get('[data-testid="visit-form-summary"] textarea').setValue('评审报价')
     await body().get('[data-testid="visit-save"]').trigger('click')
@@ -115,7 +142,10 @@ describe('visit summary form', () => {
   })
 
   it('shows the core’s refusal under the field it names', async () => {
-    api.createVisit.mockRejectedValue({ type: 'validation', data: { field: 'needs.0.text', reason: 'required', detail: '' } })
+    api.createVisit.mockRejectedValue({
+      type: 'validation',
+      data: { field: 'needs.0.text', reason: 'required', detail: '' },
+    })
     const { wrapper } = await openForm()
     await body().get('[data-testid="visit-form-needs-add"]').trigger('click')
     await rowInputs('needs')[0]!.setValue('x')
@@ -132,7 +162,12 @@ describe('visit summary form', () => {
   it('lists the quality warnings after the save, stays open, and saving again updates the record', async () => {
     const warnings: QualityWarning[] = [
       { issue: 'no_next_action', field: 'actions', phrase: '', suggestion: '至少写一条下一步行动' },
-      { issue: 'vague_phrase', field: 'summary', phrase: '继续保持联系', suggestion: '写清下一步:联系谁、做什么、哪天之前' },
+      {
+        issue: 'vague_phrase',
+        field: 'summary',
+        phrase: '继续保持联系',
+        suggestion: '写清下一步:联系谁、做什么、哪天之前',
+      },
     ]
     api.createVisit.mockResolvedValue({ visit: visit(9, { summary: '继续保持联系' }), warnings })
     api.updateVisit.mockResolvedValue({ visit: visit(9), warnings: [] })
@@ -154,7 +189,10 @@ describe('visit summary form', () => {
     await flushPromises()
     expect(api.createVisit).toHaveBeenCalledTimes(1)
     // The form now holds the saved record (the core's answer).
-    expect(api.updateVisit).toHaveBeenCalledWith(9, expect.objectContaining({ summary: '继续保持联系', goal: '确认二期需求', time: '14:30' }))
+    expect(api.updateVisit).toHaveBeenCalledWith(
+      9,
+      expect.objectContaining({ summary: '继续保持联系', goal: '确认二期需求', time: '14:30' }),
+    )
     expect(body().find('[data-testid="visit-warnings"]').exists()).toBe(false)
     wrapper.unmount()
   })
@@ -177,7 +215,10 @@ describe('visits tab', () => {
   it('?deal= shows one deal’s summaries, a new one starts tied to it, and 全部拜访 lifts the filter', async () => {
     api.listOpportunities.mockResolvedValue({ rows: [{ id: 12, name: 'MES 二期', stage: 'quote' }], total: 1 })
     api.listVisits.mockResolvedValue({ rows: [], total: 0 })
-    api.createVisit.mockResolvedValue({ visit: visit(5, { opportunityId: 12, opportunityName: 'MES 二期' }), warnings: [] })
+    api.createVisit.mockResolvedValue({
+      visit: visit(5, { opportunityId: 12, opportunityName: 'MES 二期' }),
+      warnings: [],
+    })
     const router = makeRouter()
     await router.push('/customers/1?tab=visits&deal=12')
     const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } }, router)
@@ -191,7 +232,9 @@ describe('visits tab', () => {
     await flushPromises()
     expect(api.createVisit.mock.calls[0]![1]).toMatchObject({ opportunityId: 12 })
 
-    const filter = wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'visits-deal-filter')!
+    const filter = wrapper
+      .findAllComponents(ElSelect)
+      .find((s) => s.attributes('data-testid') === 'visits-deal-filter')!
     filter.vm.$emit('update:modelValue', '')
     await flushPromises()
     expect(router.currentRoute.value.query.deal).toBeUndefined()
@@ -211,7 +254,9 @@ describe('visits tab', () => {
     await wrapper.get('[data-testid="visit-edit"]').trigger('click')
     await flushPromises()
     expect(wrapper.findComponent(VisitDialog).props('modelValue')).toBe(true)
-    expect((body().get('[data-testid="visit-form-goal"] textarea').element as HTMLTextAreaElement).value).toBe('确认二期需求')
+    expect((body().get('[data-testid="visit-form-goal"] textarea').element as HTMLTextAreaElement).value).toBe(
+      '确认二期需求',
+    )
     expect(rowInputs('needs')[0]!.element.value).toBe('节拍提升到 45 秒')
     expect(rowInputs('actions')[0]!.element.value).toBe('发送报价单')
     wrapper.unmount()

@@ -25,5 +25,8 @@ export async function showBackupWarning(): Promise<void> {
 export function watchBackupWarnings(later = 8000) {
   void showBackupWarning()
   setTimeout(() => void showBackupWarning(), later)
-  watch(() => appState.dataVersion, () => void showBackupWarning())
+  watch(
+    () => appState.dataVersion,
+    () => void showBackupWarning(),
+  )
 }

@@ -26,7 +26,11 @@ export function removalLines(r: CustomerRemoval): string[] {
   }
   if (r.visits) lines.push(t('removal.visits', { n: r.visits }))
   if (r.actions) {
-    lines.push(r.openActions ? t('removal.openActions', { n: r.actions, open: r.openActions }) : t('removal.actions', { n: r.actions }))
+    lines.push(
+      r.openActions
+        ? t('removal.openActions', { n: r.actions, open: r.openActions })
+        : t('removal.actions', { n: r.actions }),
+    )
   }
   if (r.purchases) lines.push(t('removal.purchases', { n: r.purchases }))
   if (r.powerScopes) lines.push(t('removal.powerScopes', { n: r.powerScopes }))
@@ -49,8 +53,16 @@ export async function confirmCustomerRemoval(id: number): Promise<boolean> {
   const days = await trashDays()
   const preview = h('div', { 'data-testid': 'customer-delete-preview' }, [
     h('p', { style: 'margin: 0 0 6px' }, t('removal.intro', { name: r.name })),
-    h('ul', { style: 'margin: 0 0 8px; padding-left: 18px; line-height: 1.7' }, removalLines(r).map((l) => h('li', l))),
-    h('p', { style: 'margin: 0; font-size: 12px; color: var(--el-text-color-secondary)' }, days ? t('removal.undo', { days }) : t('removal.undoNoDays')),
+    h(
+      'ul',
+      { style: 'margin: 0 0 8px; padding-left: 18px; line-height: 1.7' },
+      removalLines(r).map((l) => h('li', l)),
+    ),
+    h(
+      'p',
+      { style: 'margin: 0; font-size: 12px; color: var(--el-text-color-secondary)' },
+      days ? t('removal.undo', { days }) : t('removal.undoNoDays'),
+    ),
   ])
   return confirmDelete(preview, t('customer.deleteTitle'))
 }

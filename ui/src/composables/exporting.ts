@@ -37,8 +37,16 @@ export function safeFileName(name: string): string {
  * Asks where to save (the native dialog for `purpose`, suggesting `defaultName`); the chosen
  * file's token for the command that writes it, or null when the person backs out.
  */
-export async function pickSaveFile(defaultName: string, purpose: FilePurpose = 'xlsx', filterName?: string): Promise<ChosenFile | null> {
-  const chosen = await api.chooseFile(purpose, safeFileName(defaultName), filterName ?? i18n.global.t('exporting.filterName'))
+export async function pickSaveFile(
+  defaultName: string,
+  purpose: FilePurpose = 'xlsx',
+  filterName?: string,
+): Promise<ChosenFile | null> {
+  const chosen = await api.chooseFile(
+    purpose,
+    safeFileName(defaultName),
+    filterName ?? i18n.global.t('exporting.filterName'),
+  )
   // A blur after the native dialog: the clicked button would keep its pale focus style.
   ;(document.activeElement as HTMLElement | null)?.blur?.()
   return chosen

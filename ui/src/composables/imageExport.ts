@@ -8,7 +8,11 @@ import { pickSaveFile } from '../composables/exporting'
 export type ImageKind = 'png' | 'svg'
 
 /** Asks where to save the image (or PDF); null when the user backs out. */
-export function pickImageFile(defaultName: string, kind: ImageKind | 'pdf', filterName: string): Promise<ChosenFile | null> {
+export function pickImageFile(
+  defaultName: string,
+  kind: ImageKind | 'pdf',
+  filterName: string,
+): Promise<ChosenFile | null> {
   return pickSaveFile(defaultName, kind, filterName)
 }
 

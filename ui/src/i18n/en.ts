@@ -57,8 +57,10 @@ const en: typeof zhCN = {
   welcome: {
     title: 'Welcome to Dossier',
     lead: 'Turn key-account knowledge scattered over spreadsheets, chats and memory into one living 8-dimension profile per customer.',
-    point1: 'Overview, main business, financials, SP/BP, power map, key persons, suppliers, process & IT — read top to bottom before a visit.',
-    point2: 'Contact background cards: personality, ice-breakers, pain points and KPI pressure; personal details hide in presentation mode.',
+    point1:
+      'Overview, main business, financials, SP/BP, power map, key persons, suppliers, process & IT — read top to bottom before a visit.',
+    point2:
+      'Contact background cards: personality, ice-breakers, pain points and KPI pressure; personal details hide in presentation mode.',
     point3: 'Everything lives in one file on this computer and works offline.',
     newCustomer: 'New customer',
     importExcel: 'Import from Excel',
@@ -322,7 +324,8 @@ const en: typeof zhCN = {
     noContacts: 'Add contacts first (Contacts section)',
     unknownContact: '(deleted contact)',
     light: { green: 'Decision level supports us', amber: 'Some support', red: 'No supporter' },
-    lightHint: 'Green: a decision maker or approver supports us; amber: supporters, but not at decision level; red: no supporter',
+    lightHint:
+      'Green: a decision maker or approver supports us; amber: supporters, but not at decision level; red: no supporter',
   },
   keyPersons: {
     empty: 'No key persons yet. Mark a contact as ★ key person.',
@@ -352,11 +355,13 @@ const en: typeof zhCN = {
     confirm: 'Erase completely',
     done: '“{name}” erased: {summary}.',
     backupsTitle: 'Backups still hold this person',
-    backupsHold: '{n} backups were taken before the erase and still hold {name}; restoring one would bring them back. Delete those backups? Other backups are not affected.',
+    backupsHold:
+      '{n} backups were taken before the erase and still hold {name}; restoring one would bring them back. Delete those backups? Other backups are not affected.',
     pruneBackups: 'Delete those backups',
     keepBackups: 'Keep',
     backupsPruned: '{n} backups deleted.',
-    backupsUnknown: 'The backup folder could not be read: whether backups still hold this person is not known. Check Settings → Backup and restore.',
+    backupsUnknown:
+      'The backup folder could not be read: whether backups still hold this person is not known. Check Settings → Backup and restore.',
     nothingElse: 'no other record involved them',
     parts: {
       assessments: '{n} assessments',
@@ -386,7 +391,8 @@ const en: typeof zhCN = {
     turnoverChangePct: 'Turnover change alert %',
     turnoverHint: 'Inventory/receivable days moving by at least this much between periods raise a signal.',
     presentation: 'Presentation mode',
-    presentationHint: 'Hides the personal fields of contacts’ cards (personality, ice-breakers, hobbies, preferences, pain points, career, communication style, family, notes) everywhere. Shortcut Ctrl+Shift+P.',
+    presentationHint:
+      'Hides the personal fields of contacts’ cards (personality, ice-breakers, hobbies, preferences, pain points, career, communication style, family, notes) everywhere. Shortcut Ctrl+Shift+P.',
     database: 'Database file',
     logFolder: 'Log folder',
     logFolderHint: 'Errors and timings, never customer or contact data. Attach it when reporting a problem.',
@@ -403,14 +409,16 @@ const en: typeof zhCN = {
     stoppedMonths: 'Stopped after (months)',
     stoppedMonthsHint: 'A product bought before and not for this many months is flagged as stopped (default 3).',
     newProductMonths: 'New product months',
-    newProductMonthsHint: 'A product an existing customer first bought within this many months is flagged as new (default 3).',
+    newProductMonthsHint:
+      'A product an existing customer first bought within this many months is flagged as new (default 3).',
   },
   backup: {
     title: 'Backup and restore',
     folder: 'Backup folder',
     chooseFolder: 'Change folder…',
     defaultFolder: 'Back to the default place',
-    folderHint: 'A verified backup is taken at the first start of each day and before every migration, import and undo of an import. A synced cloud folder works; when the folder is unavailable the app keeps working and says the backup failed.',
+    folderHint:
+      'A verified backup is taken at the first start of each day and before every migration, import and undo of an import. A synced cloud folder works; when the folder is unavailable the app keeps working and says the backup failed.',
     keep: 'Keep',
     keepDaily: 'Daily',
     keepWeekly: 'Weekly',
@@ -418,7 +426,8 @@ const en: typeof zhCN = {
     copies: 'kept',
     saveRotation: 'Save',
     rotationSaved: 'Saved',
-    keepHint: 'Older backups beyond these are deleted; those taken before an import, an undo or a restore stay at least 24 hours.',
+    keepHint:
+      'Older backups beyond these are deleted; those taken before an import, an undo or a restore stay at least 24 hours.',
     count: '{n} backups',
     now: 'Back up now',
     taken: 'Backed up and verified: {name} ({size})',
@@ -431,9 +440,11 @@ const en: typeof zhCN = {
     unreadable: 'Unreadable (damaged)',
     restore: 'Restore',
     restoreTitle: 'Restore a backup',
-    restoreQuestion: 'Restore the data as of {when}? The current data is first kept as a “before restore” backup, then replaced.',
+    restoreQuestion:
+      'Restore the data as of {when}? The current data is first kept as a “before restore” backup, then replaced.',
     restored: 'Restored the backup of {when}. The data before was kept as {before}.',
-    warning: 'An automatic backup failed ({when}): {error} What it preceded went ahead. Check the folder in Settings → Backup and restore.',
+    warning:
+      'An automatic backup failed ({when}): {error} What it preceded went ahead. Check the folder in Settings → Backup and restore.',
     reason: {
       daily: 'Daily',
       manual: 'Manual',
@@ -457,7 +468,8 @@ const en: typeof zhCN = {
     notSqlite: 'This is not an SQLite database file.',
     notDossier: 'This is an SQLite file of another application, not a Dossier database.',
     corrupt: 'The database file is damaged: {detail}',
-    tooNew: 'This file was written by a newer Dossier (schema {found}, this version knows {supported}); it was not opened to avoid losing data.',
+    tooNew:
+      'This file was written by a newer Dossier (schema {found}, this version knows {supported}); it was not opened to avoid losing data.',
     io: 'Cannot read the file: {detail}',
     inUse: 'This file is in use by another Dossier window or the command line. Close it first, then open this file.',
     other: 'Could not open it: {detail}',
@@ -469,11 +481,13 @@ const en: typeof zhCN = {
   exporting: {
     teamReport: 'Export team report',
     teamReportTitle: 'Export team report (Excel)',
-    teamReportDesc: 'Every customer in one workbook: overview (counts and charts), customers, contacts, financial signals, purchase trends (with charts), purchase signals, visit summaries, the pipeline, the weighted forecast and lost deals, for the team meeting or your manager.',
+    teamReportDesc:
+      'Every customer in one workbook: overview (counts and charts), customers, contacts, financial signals, purchase trends (with charts), purchase signals, visit summaries, the pipeline, the weighted forecast and lost deals, for the team meeting or your manager.',
     teamReportFile: 'Team report-{date}.xlsx',
     customer: 'Export profile',
     customerTitle: 'Export customer profile (Excel)',
-    customerDesc: 'The whole profile of “{name}” (overview, business, financials, power map, contacts…), to print or take along to a visit.',
+    customerDesc:
+      'The whole profile of “{name}” (overview, business, financials, power map, contacts…), to print or take along to a visit.',
     customerFile: '{name}-customer profile.xlsx',
     includePersonal: 'Include contacts’ personal details ({fields})',
     personalWarning: 'When checked, contacts’ {fields} are written into the file: mind where it goes.',
@@ -506,7 +520,8 @@ const en: typeof zhCN = {
     kindHint: {
       customers: 'One customer per row; a row may also carry one contact (name, title, phone…).',
       contacts: 'One contact per row, attached by “Customer name” to a customer already in Dossier.',
-      purchases: 'One purchase per row: customer, month or date, product, category, quantity, amount; the customer must already be in Dossier. Returns are negative; foreign-currency amounts keep their currency.',
+      purchases:
+        'One purchase per row: customer, month or date, product, category, quantity, amount; the customer must already be in Dossier. Returns are negative; foreign-currency amounts keep their currency.',
     },
     next: 'Next',
     back: 'Back',
@@ -524,7 +539,13 @@ const en: typeof zhCN = {
     needContact: 'Importing contacts also needs a column mapped to “Contact name”',
     mapDuplicate: '“{field}” is mapped to several columns; keep only one',
     columnN: 'Column {col}',
-    status: { new: 'New', update: 'Update', duplicate: 'Duplicate', duplicate_in_file: 'Repeated in file', error: 'Error' },
+    status: {
+      new: 'New',
+      update: 'Update',
+      duplicate: 'Duplicate',
+      duplicate_in_file: 'Repeated in file',
+      error: 'Error',
+    },
     onDuplicate: 'Records already in Dossier',
     dup: { skip: 'Skip', fill: 'Fill blanks only', overwrite: 'Overwrite' },
     dupHint: {
@@ -538,12 +559,15 @@ const en: typeof zhCN = {
     noRows: 'No rows to show',
     commit: 'Import {n} row | Import {n} rows',
     nothingToWrite: 'Nothing to write',
-    errorsSkipped: '1 row has errors and will be skipped. You can correct it in the “Problems” column and click “Check again”. | {n} rows have errors and will be skipped. You can correct them in the “Problems” column and click “Check again”.',
+    errorsSkipped:
+      '1 row has errors and will be skipped. You can correct it in the “Problems” column and click “Check again”. | {n} rows have errors and will be skipped. You can correct them in the “Problems” column and click “Check again”.',
     fixPlaceholder: 'Change to…',
     fixHint: 'then click “Check again”',
     recheck: 'Check again',
-    fixesPending: 'One change is not checked yet: click “Check again” first. | {n} changes are not checked yet: click “Check again” first.',
-    fixesApplied: 'One cell corrected (for this import only; the file is not changed) | {n} cells corrected (for this import only; the file is not changed)',
+    fixesPending:
+      'One change is not checked yet: click “Check again” first. | {n} changes are not checked yet: click “Check again” first.',
+    fixesApplied:
+      'One cell corrected (for this import only; the file is not changed) | {n} cells corrected (for this import only; the file is not changed)',
     template: {
       apply: 'Apply template',
       none: 'No saved templates',
@@ -574,7 +598,8 @@ const en: typeof zhCN = {
     skipped: 'Skipped',
     errors: 'Errors',
     undo: 'Undo this import',
-    undone: 'This import was undone: the customers and contacts it created are in the trash, and what it updated is restored.',
+    undone:
+      'This import was undone: the customers and contacts it created are in the trash, and what it updated is restored.',
     viewCustomers: 'View customers',
     history: 'Import history',
     issue: 'Row {row} · column {column} “{header}”: {problem}',
@@ -583,7 +608,8 @@ const en: typeof zhCN = {
       invalid_date: "no such date: '{text}'",
       unrecognized_number: "not a number: '{text}'",
       error_cell: "the cell holds an error: '{text}'",
-      formula: "a formula without a calculated value: '{text}' (open the file in Excel or WPS, save it and import it again)",
+      formula:
+        "a formula without a calculated value: '{text}' (open the file in Excel or WPS, save it and import it again)",
       undecodable: "unreadable characters, the file's encoding is probably not the one chosen: '{text}'",
       not_a_month: "not a month: '{text}'",
       required: 'required, must not be empty',
@@ -595,9 +621,11 @@ const en: typeof zhCN = {
       encrypted: '“{file}” is password-protected. Remove the password in Excel, save a copy and import that.',
       noSuchSheet: '“{file}” has no sheet “{sheet}”. Sheets: {available}',
       empty: '“{file}” holds no data.',
-      tooLarge: 'Sheet “{sheet}” of “{file}” is too large: more {what} than the limit of {limit}. Split it into several files.',
+      tooLarge:
+        'Sheet “{sheet}” of “{file}” is too large: more {what} than the limit of {limit}. Split it into several files.',
       what: { cells: 'cells', rows: 'rows', columns: 'columns', bytes: 'bytes' },
-      unknownFormat: '“{file}” is not a spreadsheet Dossier can read (Excel, WPS, LibreOffice or CSV text). If another system exported it, open it in Excel, save it as .xlsx and import that.',
+      unknownFormat:
+        '“{file}” is not a spreadsheet Dossier can read (Excel, WPS, LibreOffice or CSV text). If another system exported it, open it in Excel, save it as .xlsx and import that.',
       headerOnly: 'Sheet “{sheet}” of “{file}” has a header but no rows below it.',
     },
     field: {
@@ -651,7 +679,8 @@ const en: typeof zhCN = {
     undo: 'Undo',
   },
   pm: {
-    removeImpact: 'This also removes {edges} relations from the power map ({list}) and the role assessments in {scopes} scopes.',
+    removeImpact:
+      'This also removes {edges} relations from the power map ({list}) and the role assessments in {scopes} scopes.',
     tab: 'Power map',
     profileTab: 'Profile',
     scope: 'Scope',
@@ -705,7 +734,7 @@ const en: typeof zhCN = {
       green: 'Green',
     },
     reason: {
-      not_assessed: 'Nobody\'s support is assessed yet',
+      not_assessed: "Nobody's support is assessed yet",
       no_supportive_key_player: 'No key player supports us (≥ +1)',
       no_supportive_decider: 'Supporters ({names}), but no decision maker or approver supports us',
       supportive_decider: 'A decision maker/approver supports us: {names}',
@@ -765,7 +794,8 @@ const en: typeof zhCN = {
       cycle: 'Reports-to would form a cycle: {detail}',
       self: 'A contact cannot be linked to themselves',
       duplicate: 'This relation already exists',
-      hasBoss: 'Already reports to {name}: a person has one boss. To change it, drag the person onto the new boss or change it in the side panel',
+      hasBoss:
+        'Already reports to {name}: a person has one boss. To change it, drag the person onto the new boss or change it in the side panel',
       otherCustomer: 'Only contacts of this customer can be linked',
     },
   },
@@ -782,7 +812,8 @@ const en: typeof zhCN = {
       overdue_action: '{count} overdue action(s), the earliest due {since}',
       overdue_action_deal: 'Deal “{deal}”: {count} overdue action(s), the earliest due {since}',
       unconfirmed: '{count} visit summary(ies) not confirmed by the customer, the earliest of {since}',
-      unconfirmed_deal: 'Deal “{deal}”: {count} visit summary(ies) not confirmed by the customer, the earliest of {since}',
+      unconfirmed_deal:
+        'Deal “{deal}”: {count} visit summary(ies) not confirmed by the customer, the earliest of {since}',
       signal: '{count} purchase or financial warning(s)',
     },
   },
@@ -810,11 +841,14 @@ const en: typeof zhCN = {
     exportSaved: 'Chart exported to {path}',
     exportFilter: 'PNG image',
     empty: 'No purchase records yet',
-    emptyHint: 'Import purchase records from Excel (Import → purchases) or add one by hand below (Add record). The monthly trends and signals then show here.',
+    emptyHint:
+      'Import purchase records from Excel (Import → purchases) or add one by hand below (Add record). The monthly trends and signals then show here.',
     emptyRange: 'No purchases in the chosen range. Try another range.',
-    otherCurrencies: '{n} record in another currency is left out of the amounts ({list}); its quantity counts. | {n} records in other currencies are left out of the amounts ({list}); their quantities count.',
+    otherCurrencies:
+      '{n} record in another currency is left out of the amounts ({list}); its quantity counts. | {n} records in other currencies are left out of the amounts ({list}); their quantities count.',
     returns: '{n} return (negative) is netted in its month. | {n} returns (negative) are netted in their month.',
-    future: '{n} record is dated after this month: please check its date. | {n} records are dated after this month: please check their dates.',
+    future:
+      '{n} record is dated after this month: please check its date. | {n} records are dated after this month: please check their dates.',
     uncategorised: 'Uncategorised',
     total: 'Total',
     yearEarlier: 'a year earlier',
@@ -852,7 +886,8 @@ const en: typeof zhCN = {
   home: {
     title: 'Home',
     feed: 'Customer signals',
-    feedHint: 'Purchase and financial signals of every customer, most important first (evaluated month {month}). Click to open the customer’s trends.',
+    feedHint:
+      'Purchase and financial signals of every customer, most important first (evaluated month {month}). Click to open the customer’s trends.',
     feedTotal: '{n} signal | {n} signals',
     noSignals: 'No signals match the filters.',
     grade: 'Grade',
@@ -863,7 +898,8 @@ const en: typeof zhCN = {
     movers: 'Biggest movers',
     moversHint: 'Last 3 months against a year earlier',
     noMovers: 'None',
-    otherCurrency: '{n} record in another currency is left out of the total. | {n} records in other currencies are left out of the total.',
+    otherCurrency:
+      '{n} record in another currency is left out of the total. | {n} records in other currencies are left out of the total.',
   },
   visits: {
     tab: 'Visits',
@@ -872,7 +908,8 @@ const en: typeof zhCN = {
     new: 'New visit summary',
     edit: 'Edit',
     empty: 'No visit summaries yet',
-    emptyHint: 'After each visit, call or WeChat conversation, write a summary: what the customer needs, what we promised, the next actions (what, who, by when). Then turn it into a recap for the customer with one click.',
+    emptyHint:
+      'After each visit, call or WeChat conversation, write a summary: what the customer needs, what we promised, the next actions (what, who, by when). Then turn it into a recap for the customer with one click.',
     newTitle: 'New visit summary',
     editTitle: 'Edit visit summary',
     urgent: 'Urgent',
@@ -927,7 +964,8 @@ const en: typeof zhCN = {
     done: 'Done',
     recap: 'Recap',
     recapTitle: 'Recap for the customer',
-    recapHint: 'Only what was agreed, needs, our commitments and the next steps; internal notes, risks, competitors and quotes are left out.',
+    recapHint:
+      'Only what was agreed, needs, our commitments and the next steps; internal notes, risks, competitors and quotes are left out.',
     copy: 'Copy',
     copied: 'Copied: paste it into WeChat or an email',
     copyFailed: 'Could not copy: select the text and copy it by hand',
@@ -949,7 +987,8 @@ const en: typeof zhCN = {
     more: 'Load more ({n} left)',
     end: 'All {n} entries shown',
     empty: 'Nothing recorded yet',
-    emptyHint: 'Visit summaries and next actions, deal stage changes, power map and profile edits all show up here in date order.',
+    emptyHint:
+      'Visit summaries and next actions, deal stage changes, power map and profile edits all show up here in date order.',
     writeVisit: 'Write a visit summary',
     emptyFiltered: 'Nothing of the selected kinds in these dates',
     emptyFilteredHint: 'Tick more kinds, widen the dates, or show all.',
@@ -1013,7 +1052,8 @@ const en: typeof zhCN = {
     newTitle: 'New opportunity',
     editTitle: 'Edit opportunity',
     empty: 'No opportunities yet',
-    emptyHint: 'An opportunity is one concrete deal under way with this customer (a project or a purchase). Record its amount, stage and expected close date and move it from initiation to contract and won; each stage’s probability gives the weighted amount, and a quote left without progress turns the light red. Click “New opportunity” to add the first one.',
+    emptyHint:
+      'An opportunity is one concrete deal under way with this customer (a project or a purchase). Record its amount, stage and expected close date and move it from initiation to contract and won; each stage’s probability gives the weighted amount, and a quote left without progress turns the light red. Click “New opportunity” to add the first one.',
     open: 'Open',
     closed: 'Closed (won / lost)',
     openSummary: '{n} open · amount {amount} · weighted {weighted}',
@@ -1074,7 +1114,8 @@ const en: typeof zhCN = {
       yuan: 'yuan',
       pickDate: 'Pick a date',
       namePlaceholder: 'e.g. Welding line automation',
-      stageFixed: 'Change the stage from the opportunity list (“Move to”): each stage’s required information is checked there.',
+      stageFixed:
+        'Change the stage from the opportunity list (“Move to”): each stage’s required information is checked there.',
       probabilityDefault: 'Stage default ({n}%)',
       probabilityCustom: 'Set by hand',
       probabilityFixed: 'Won is 100%, lost is 0%',
@@ -1084,7 +1125,8 @@ const en: typeof zhCN = {
       otherContacts: 'Other contacts',
       noContacts: 'This customer has no contacts yet; add them on the profile first',
       competitorsHint: 'Type a name and press Enter; several allowed',
-      needsHint: 'Needs the customer confirmed; “Needs confirmed” requires at least one (here or in a linked visit summary)',
+      needsHint:
+        'Needs the customer confirmed; “Needs confirmed” requires at least one (here or in a linked visit summary)',
       quoteSection: 'Quote and contract',
       quoteHint: '“Quote” needs the quote amount and date; “Contract” and “Won” need the contract amount and date.',
       stageNeeds: 'Required at “{stage}”',
@@ -1098,7 +1140,8 @@ const en: typeof zhCN = {
       wonHint: 'Confirm the contract amount and signing date; the deal then counts as won (100%).',
       confirmWon: 'Mark as won',
       lostTitle: 'Lost deal review',
-      lostHint: 'Review the lost deal first: who won it, why, and what we do next. Reason and explanation are required.',
+      lostHint:
+        'Review the lost deal first: who won it, why, and what we do next. Reason and explanation are required.',
       confirmLost: 'Mark as lost',
       lostToHint: 'Competitor’s name; leave empty if unknown',
       stageLostAtHint: 'Recorded as the current stage',
@@ -1110,7 +1153,14 @@ const en: typeof zhCN = {
     title: 'Pipeline',
     deals: '{n} deal | {n} deals',
     view: { board: 'Board', table: 'Table', forecast: 'Forecast', funnel: 'Funnel', lost: 'Lost deals' },
-    filter: { owner: 'Deal owner', grade: 'Customer grade', closeFrom: 'Closing from', closeTo: 'Closing by', to: 'to', clear: 'Clear filters' },
+    filter: {
+      owner: 'Deal owner',
+      grade: 'Customer grade',
+      closeFrom: 'Closing from',
+      closeTo: 'Closing by',
+      to: 'to',
+      clear: 'Clear filters',
+    },
     empty: {
       title: 'No deals yet',
       hint: "Create deals in the customer page's Deals tab (amount, stage, expected close); they are summed here by stage, with the weighted forecast and the funnel.",
@@ -1199,7 +1249,8 @@ const en: typeof zhCN = {
     emptyDue: 'Nothing due today. Next actions from visit summaries show up here on their due date.',
     emptyRed: 'No customer has a red light. The rules are in Settings → Risk rules.',
     retry: 'Retry',
-    emptyClosing: 'No deal is expected to close this month. Set an expected close date on a deal (customer page → Deals) and it shows up here.',
+    emptyClosing:
+      'No deal is expected to close this month. Set an expected close date on a deal (customer page → Deals) and it shows up here.',
   },
   reminder: {
     title: 'Dossier · actions today',
@@ -1208,18 +1259,21 @@ const en: typeof zhCN = {
     overdueOnly: '{overdue} actions overdue',
     settings: 'Action reminders',
     enabled: 'Desktop notification',
-    enabledHint: 'At start-up and at the chosen time each day (while the app runs), one notification if actions are due today or overdue. Never twice for the same reason on one day.',
+    enabledHint:
+      'At start-up and at the chosen time each day (while the app runs), one notification if actions are due today or overdue. Never twice for the same reason on one day.',
     time: 'Daily reminder at',
     owners: 'I am',
     ownersPlaceholder: 'All owners',
-    ownersHint: 'Your name as the owner of customers and actions (type it to add): Today on the home page starts on your actions and customers, and the reminder counts only yours; empty means every owner.',
+    ownersHint:
+      'Your name as the owner of customers and actions (type it to add): Today on the home page starts on your actions and customers, and the reminder counts only yours; empty means every owner.',
   },
   riskRules: {
     title: 'Risk rules',
     hint: 'The risk lights on the customer list, the customer page and the deal board follow these rules; hover a light to see its reasons.',
     on: 'On',
     noFollowUp: 'No follow-up',
-    noFollowUpHelp: 'An open deal{grades} without a visit for more than {yellow} days turns yellow, more than {red} days red.',
+    noFollowUpHelp:
+      'An open deal{grades} without a visit for more than {yellow} days turns yellow, more than {red} days red.',
     gradesPart: ' or a grade {grades} customer',
     yellowDays: 'Yellow after (days)',
     redDays: 'Red after (days)',
@@ -1229,7 +1283,8 @@ const en: typeof zhCN = {
     quoteIdleHelp: 'A deal at the quote stage with no activity (quote, visit, action) for {days} days turns red.',
     quoteIdleDays: 'Red after (days)',
     powerMap: 'Power map',
-    powerMapHelp: 'The customer\'s power map is red (no supportive key person, or a required role empty), or a deal\'s map has no decision maker: red.',
+    powerMapHelp:
+      "The customer's power map is red (no supportive key person, or a required role empty), or a deal's map has no decision maker: red.",
     overdueAction: 'Overdue action',
     overdueActionHelp: 'A next action still open after its due date: red.',
     unconfirmed: 'Unconfirmed summary',
@@ -1238,7 +1293,8 @@ const en: typeof zhCN = {
     signals: 'Purchase / financial signals',
     signalsHelp: 'Purchases declining or stopped, a year-on-year drop, or a turnover-days signal: yellow.',
     stageProbabilities: 'Default win probability per stage %',
-    stageProbabilitiesHint: 'A deal takes its stage\'s probability unless set on the deal; it weights the amounts and the forecast.',
+    stageProbabilitiesHint:
+      "A deal takes its stage's probability unless set on the deal; it weights the amounts and the forecast.",
     range: 'Enter a whole number from {min} to {max}',
     yellowBeforeRed: 'The yellow days must be fewer than the red days',
     fixFirst: 'Fix the settings marked in red first',
@@ -1248,11 +1304,19 @@ const en: typeof zhCN = {
     lead: 'Deleted customers, contacts, visit summaries and deals stay here for {days} days and can be restored at any time; then they are deleted for good.',
     total: '{n} in all',
     emptyTitle: 'The trash is empty',
-    emptyText: 'Deleted customers (with their contacts, deals, visit summaries, purchase records and power map), contacts, visit summaries and deals come here first and stay {days} days, restorable at any time; after {days} days they are deleted for good. Change the number of days in Settings.',
+    emptyText:
+      'Deleted customers (with their contacts, deals, visit summaries, purchase records and power map), contacts, visit summaries and deals come here first and stay {days} days, restorable at any time; after {days} days they are deleted for good. Change the number of days in Settings.',
     kind: { customer: 'Customer', contact: 'Contact', visit: 'Visit summary', opportunity: 'Deal' },
     ofCustomer: 'Customer: {name}',
     fromImport: 'From an undone import',
-    col: { kind: 'Kind', name: 'Name', contents: 'Deleted with it', deletedAt: 'Deleted', expiresAt: 'Deleted for good', actions: 'Actions' },
+    col: {
+      kind: 'Kind',
+      name: 'Name',
+      contents: 'Deleted with it',
+      deletedAt: 'Deleted',
+      expiresAt: 'Deleted for good',
+      actions: 'Actions',
+    },
     contents: {
       with: 'With {list}',
       contacts: '{n} contact | {n} contacts',
@@ -1264,8 +1328,14 @@ const en: typeof zhCN = {
     },
     restore: 'Restore',
     restored: 'Restored: {kind} “{name}”.',
-    restoredCustomer: 'Restored the customer “{name}” with its contacts, deals, visit summaries, purchase records and power map.',
-    open: { customer: 'Open the customer', contact: 'Show the contact', visit: 'Show the summary', opportunity: 'Show the deal' },
+    restoredCustomer:
+      'Restored the customer “{name}” with its contacts, deals, visit summaries, purchase records and power map.',
+    open: {
+      customer: 'Open the customer',
+      contact: 'Show the contact',
+      visit: 'Show the summary',
+      opportunity: 'Show the deal',
+    },
     purge: 'Delete for good',
     purgeConfirm: 'Delete for good: {kind} “{name}”? This cannot be undone.',
     purgeCustomer: 'The trash entries of its contacts, visit summaries and deals are deleted for good with it.',
@@ -1274,12 +1344,15 @@ const en: typeof zhCN = {
     emptyConfirm: 'Empty the trash? Its {n} entries are deleted for good. This cannot be undone.',
     emptied: 'The trash is empty ({n} deleted for good)',
     customerInTrashTitle: 'The customer is in the trash',
-    customerInTrash: 'The customer of “{name}”, “{customer}”, is in the trash too and has to be restored first. Restore “{customer}” and then “{name}”?',
+    customerInTrash:
+      'The customer of “{name}”, “{customer}”, is in the trash too and has to be restored first. Restore “{customer}” and then “{name}”?',
     customerInTrashNoEntry: 'The customer of “{name}”, “{customer}”, was deleted: “{name}” cannot be restored.',
     restoreBoth: 'Restore the customer and “{name}”',
-    duplicate: 'Cannot restore the customer “{name}”: another customer is now called “{other}”. Rename that one first, then restore.',
+    duplicate:
+      'Cannot restore the customer “{name}”: another customer is now called “{other}”. Rename that one first, then restore.',
     days: 'Days in the trash',
-    daysHint: 'Deleted customers, contacts, visit summaries and deals stay this many days in the trash, then they are deleted for good (1–365, default 30).',
+    daysHint:
+      'Deleted customers, contacts, visit summaries and deals stay this many days in the trash, then they are deleted for good (1–365, default 30).',
     settingsTitle: 'Trash',
     note: 'It goes to the trash for {days} days and can be restored from there.',
     noteNoDays: 'It goes to the trash and can be restored from there.',
@@ -1288,7 +1361,8 @@ const en: typeof zhCN = {
     title: 'Undo an import',
     file: 'File: {file}',
     loading: 'Counting what the undo changes…',
-    customers: 'The {n} customer(s) it created go to the trash (with the contacts, summaries, deals… added to them since)',
+    customers:
+      'The {n} customer(s) it created go to the trash (with the contacts, summaries, deals… added to them since)',
     contacts: 'The {n} contact(s) it added to existing customers go to the trash',
     purchases: 'The {n} purchase record(s) it imported are deleted',
     reverted: '{n} record(s) it updated get their previous values back',

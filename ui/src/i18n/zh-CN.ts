@@ -351,7 +351,8 @@ export default {
     done: '已彻底删除「{name}」：{summary}。',
     nothingElse: '没有其他记录涉及此人',
     backupsTitle: '备份中仍有此人的资料',
-    backupsHold: '有 {n} 份备份是在删除之前做的，仍含有「{name}」的资料；用它们恢复会让此人回来。删除这些备份吗？其他备份不受影响。',
+    backupsHold:
+      '有 {n} 份备份是在删除之前做的，仍含有「{name}」的资料；用它们恢复会让此人回来。删除这些备份吗？其他备份不受影响。',
     pruneBackups: '删除这些备份',
     keepBackups: '保留',
     backupsPruned: '已删除 {n} 份备份。',
@@ -384,7 +385,8 @@ export default {
     turnoverChangePct: '周转天数变化提醒阈值 %',
     turnoverHint: '库存/应收账款周转天数在两期之间变化超过该比例时提示信号。',
     presentation: '演示模式',
-    presentationHint: '开启后，联系人背景卡中的个人信息（性格特征、破冰话题、爱好、偏好与禁忌、痛点、职业路径、沟通风格、家庭、备注）在所有页面隐藏。快捷键 Ctrl+Shift+P。',
+    presentationHint:
+      '开启后，联系人背景卡中的个人信息（性格特征、破冰话题、爱好、偏好与禁忌、痛点、职业路径、沟通风格、家庭、备注）在所有页面隐藏。快捷键 Ctrl+Shift+P。',
     database: '数据库文件',
     logFolder: '日志文件夹',
     logFolderHint: '记录出错信息和耗时，不含客户或联系人的资料。反馈问题时可以附上。',
@@ -408,7 +410,8 @@ export default {
     folder: '备份文件夹',
     chooseFolder: '更改文件夹…',
     defaultFolder: '改回默认位置',
-    folderHint: '每天第一次打开、每次迁移、导入和撤销导入之前，都会自动备份一次，每份备份都经过校验。可以选择云盘同步文件夹；文件夹不可用时应用照常工作，并提示备份失败。',
+    folderHint:
+      '每天第一次打开、每次迁移、导入和撤销导入之前，都会自动备份一次，每份备份都经过校验。可以选择云盘同步文件夹；文件夹不可用时应用照常工作，并提示备份失败。',
     keep: '保留',
     keepDaily: '每日',
     keepWeekly: '每周',
@@ -416,7 +419,8 @@ export default {
     copies: '份',
     saveRotation: '保存保留规则',
     rotationSaved: '保留规则已保存',
-    keepHint: '每日、每周、每月各保留最新的一份，超出份数的旧备份会被自动删除；导入、撤销导入和恢复之前的备份至少保留 24 小时。',
+    keepHint:
+      '每日、每周、每月各保留最新的一份，超出份数的旧备份会被自动删除；导入、撤销导入和恢复之前的备份至少保留 24 小时。',
     count: '共 {n} 份备份',
     now: '立即备份',
     taken: '已备份并校验：{name}（{size}）',
@@ -467,7 +471,8 @@ export default {
   exporting: {
     teamReport: '导出周会报告',
     teamReportTitle: '导出周会报告（Excel）',
-    teamReportDesc: '全部客户一个工作簿：概览（统计与图表）、客户、联系人、财务信号、采购趋势（含图表）、采购信号、拜访记录、商机管道、加权预测和丢单分析，适合周会投屏或发给主管。',
+    teamReportDesc:
+      '全部客户一个工作簿：概览（统计与图表）、客户、联系人、财务信号、采购趋势（含图表）、采购信号、拜访记录、商机管道、加权预测和丢单分析，适合周会投屏或发给主管。',
     teamReportFile: '周会报告-{date}.xlsx',
     customer: '导出档案',
     customerTitle: '导出客户档案（Excel）',
@@ -504,7 +509,8 @@ export default {
     kindHint: {
       customers: '每行一个客户；同一行还可以带一位联系人（姓名、职务、手机……）。',
       contacts: '每行一位联系人，按「客户名称」归到档案中已有的客户。',
-      purchases: '每行一条采购记录：客户、月份或日期、产品、类别、数量、金额；客户须已在档案中。退货填负数，外币金额会保留币种。',
+      purchases:
+        '每行一条采购记录：客户、月份或日期、产品、类别、数量、金额；客户须已在档案中。退货填负数，外币金额会保留币种。',
     },
     next: '下一步',
     back: '上一步',
@@ -595,7 +601,8 @@ export default {
       empty: '文件「{file}」中没有数据。',
       tooLarge: '文件「{file}」的工作表「{sheet}」太大：{what}超过上限 {limit}。请拆成几个文件分批导入。',
       what: { cells: '单元格数', rows: '行数', columns: '列数', bytes: '字节数' },
-      unknownFormat: '文件「{file}」不是可以识别的表格文件（Excel、WPS、LibreOffice 或 CSV 文本）。如果是其他系统导出的，请用 Excel 打开并另存为 .xlsx 后再导入。',
+      unknownFormat:
+        '文件「{file}」不是可以识别的表格文件（Excel、WPS、LibreOffice 或 CSV 文本）。如果是其他系统导出的，请用 Excel 打开并另存为 .xlsx 后再导入。',
       headerOnly: '文件「{file}」的工作表「{sheet}」只有表头，下面没有数据行。',
     },
     field: {
@@ -808,7 +815,8 @@ export default {
     exportSaved: '图表已导出到 {path}',
     exportFilter: 'PNG 图片',
     empty: '还没有采购记录',
-    emptyHint: '从 Excel 导入采购明细（导入 → 采购记录），或在下方「添加记录」手工录入。有了记录，这里会显示每月采购趋势和异常信号。',
+    emptyHint:
+      '从 Excel 导入采购明细（导入 → 采购记录），或在下方「添加记录」手工录入。有了记录，这里会显示每月采购趋势和异常信号。',
     emptyRange: '所选时间范围内没有采购记录。换一个时间范围看看。',
     otherCurrencies: '{n} 条外币记录未计入金额合计（{list}），数量仍计入。',
     returns: '{n} 条退货记录（负数）已从当月净额中扣除。',
@@ -870,7 +878,8 @@ export default {
     new: '新建拜访总结',
     edit: '编辑',
     empty: '还没有拜访总结',
-    emptyHint: '每次拜访、电话或微信沟通后写一条总结：客户需求、我方承诺、下一步行动（做什么、谁负责、哪天之前）。写完可一键生成「共识确认」发给客户。',
+    emptyHint:
+      '每次拜访、电话或微信沟通后写一条总结：客户需求、我方承诺、下一步行动（做什么、谁负责、哪天之前）。写完可一键生成「共识确认」发给客户。',
     newTitle: '新建拜访总结',
     editTitle: '编辑拜访总结',
     urgent: '紧急',
@@ -1011,7 +1020,8 @@ export default {
     newTitle: '新建商机',
     editTitle: '编辑商机',
     empty: '还没有商机',
-    emptyHint: '商机是和这个客户正在谈的一笔具体生意（一个项目或一次采购）。记下金额、阶段和预计成交日期，从立项一步步推进到合同、成交；每个阶段的成交概率用来算加权金额，报价后长时间没有进展会亮红灯提醒。点「新建商机」添加第一个。',
+    emptyHint:
+      '商机是和这个客户正在谈的一笔具体生意（一个项目或一次采购）。记下金额、阶段和预计成交日期，从立项一步步推进到合同、成交；每个阶段的成交概率用来算加权金额，报价后长时间没有进展会亮红灯提醒。点「新建商机」添加第一个。',
     open: '进行中',
     closed: '已关闭（成交 / 丢单）',
     openSummary: '{n} 个进行中 · 金额 {amount} · 加权 {weighted}',
@@ -1108,7 +1118,14 @@ export default {
     title: '商机管道',
     deals: '{n} 个',
     view: { board: '看板', table: '表格', forecast: '预测', funnel: '漏斗', lost: '丢单分析' },
-    filter: { owner: '商机负责人', grade: '客户分级', closeFrom: '预计成交开始', closeTo: '预计成交结束', to: '至', clear: '清除筛选' },
+    filter: {
+      owner: '商机负责人',
+      grade: '客户分级',
+      closeFrom: '预计成交开始',
+      closeTo: '预计成交结束',
+      to: '至',
+      clear: '清除筛选',
+    },
     empty: {
       title: '还没有商机',
       hint: '在客户页的「商机」标签新建商机：填写金额、阶段和预计成交日期，这里就会按阶段汇总，并给出加权预测和漏斗。',
@@ -1206,11 +1223,13 @@ export default {
     overdueOnly: '有 {overdue} 项行动已逾期',
     settings: '行动提醒',
     enabled: '桌面通知',
-    enabledHint: '启动时以及每天设定的时间（应用运行期间），如有今日到期或已逾期的行动，发送一条桌面通知。同一天不会重复提醒。',
+    enabledHint:
+      '启动时以及每天设定的时间（应用运行期间），如有今日到期或已逾期的行动，发送一条桌面通知。同一天不会重复提醒。',
     time: '每日提醒时间',
     owners: '我是',
     ownersPlaceholder: '全部负责人',
-    ownersHint: '填您在客户和行动上的负责人姓名（可直接输入）：首页「今日」默认只看您的行动和客户，提醒也只统计您的行动；留空则为全部负责人。',
+    ownersHint:
+      '填您在客户和行动上的负责人姓名（可直接输入）：首页「今日」默认只看您的行动和客户，提醒也只统计您的行动；留空则为全部负责人。',
   },
   riskRules: {
     title: '风险规则',
@@ -1246,11 +1265,19 @@ export default {
     lead: '删除的客户、联系人、拜访总结和商机在这里保留 {days} 天，可以随时恢复；到期后自动永久删除。',
     total: '共 {n} 条',
     emptyTitle: '回收站是空的',
-    emptyText: '删除的客户（连同其联系人、商机、拜访总结、采购记录和权力地图）、联系人、拜访总结和商机会先放到这里，保留 {days} 天，期间可以随时恢复；超过 {days} 天后自动永久删除。保留天数可在「设置」中修改。',
+    emptyText:
+      '删除的客户（连同其联系人、商机、拜访总结、采购记录和权力地图）、联系人、拜访总结和商机会先放到这里，保留 {days} 天，期间可以随时恢复；超过 {days} 天后自动永久删除。保留天数可在「设置」中修改。',
     kind: { customer: '客户', contact: '联系人', visit: '拜访总结', opportunity: '商机' },
     ofCustomer: '客户：{name}',
     fromImport: '撤销导入时移入',
-    col: { kind: '类型', name: '名称', contents: '一并删除的内容', deletedAt: '删除时间', expiresAt: '永久删除时间', actions: '操作' },
+    col: {
+      kind: '类型',
+      name: '名称',
+      contents: '一并删除的内容',
+      deletedAt: '删除时间',
+      expiresAt: '永久删除时间',
+      actions: '操作',
+    },
     contents: {
       with: '含 {list}',
       contacts: '{n} 位联系人',
@@ -1272,7 +1299,8 @@ export default {
     emptyConfirm: '清空回收站？其中的 {n} 条记录将被永久删除，此操作不能撤销。',
     emptied: '回收站已清空（{n} 条）',
     customerInTrashTitle: '客户在回收站中',
-    customerInTrash: '「{name}」所属的客户「{customer}」也在回收站中，需要先恢复该客户。现在恢复客户「{customer}」，再恢复「{name}」？',
+    customerInTrash:
+      '「{name}」所属的客户「{customer}」也在回收站中，需要先恢复该客户。现在恢复客户「{customer}」，再恢复「{name}」？',
     customerInTrashNoEntry: '「{name}」所属的客户「{customer}」已被删除，无法恢复「{name}」。',
     restoreBoth: '恢复客户和「{name}」',
     duplicate: '无法恢复客户「{name}」：已有同名客户「{other}」。请先把那个客户改名，再恢复。',

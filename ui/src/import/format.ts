@@ -5,8 +5,21 @@ import { reasonText } from '../errors'
 import { i18n } from '../i18n'
 
 const CUSTOMER_FIELDS: Field[] = [
-  'customer_name', 'short_name', 'industry', 'region', 'grade', 'lifecycle', 'owner', 'ownership',
-  'headcount', 'founded', 'website', 'stock_code', 'headquarters', 'lead_source', 'tags',
+  'customer_name',
+  'short_name',
+  'industry',
+  'region',
+  'grade',
+  'lifecycle',
+  'owner',
+  'ownership',
+  'headcount',
+  'founded',
+  'website',
+  'stock_code',
+  'headquarters',
+  'lead_source',
+  'tags',
 ]
 const CONTACT_FIELDS: Field[] = ['contact_name', 'title', 'department', 'phone', 'wechat', 'email']
 
@@ -19,7 +32,13 @@ export const FIELDS_BY_KIND: Record<ImportKind, Field[]> = {
 
 /** Every Field code (the purchase ones are not offered yet, but are labelled). */
 export const ALL_FIELDS: Field[] = [
-  ...CUSTOMER_FIELDS, ...CONTACT_FIELDS, 'month', 'product', 'category', 'quantity', 'amount',
+  ...CUSTOMER_FIELDS,
+  ...CONTACT_FIELDS,
+  'month',
+  'product',
+  'category',
+  'quantity',
+  'amount',
 ]
 
 export const ROW_STATUSES: RowStatus[] = ['new', 'update', 'duplicate', 'duplicate_in_file', 'error']
@@ -125,7 +144,12 @@ export function readErrorText(e: ReadError): string {
       return t('importing.read.empty', { file: e.data.file })
     case 'tooLarge': {
       const what = te(`importing.read.what.${e.data.what}`) ? t(`importing.read.what.${e.data.what}`) : e.data.what
-      return t('importing.read.tooLarge', { file: e.data.file, sheet: e.data.sheet, what, limit: e.data.limit.toLocaleString() })
+      return t('importing.read.tooLarge', {
+        file: e.data.file,
+        sheet: e.data.sheet,
+        what,
+        limit: e.data.limit.toLocaleString(),
+      })
     }
     case 'unknownFormat':
       return t('importing.read.unknownFormat', { file: e.data.file })

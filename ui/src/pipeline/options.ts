@@ -110,7 +110,9 @@ export function buildForecastOption(rows: ForecastRow[], words: PipelineWords) {
         if (!params.length) return ''
         const c = columns[params[0].dataIndex]
         if (!c) return ''
-        const lines = params.map((p) => tooltipRow(p.marker, p.seriesName ?? '', amountText(Number(p.value ?? 0), words.units)))
+        const lines = params.map((p) =>
+          tooltipRow(p.marker, p.seriesName ?? '', amountText(Number(p.value ?? 0), words.units)),
+        )
         return tooltipTitle(`${labels[params[0].dataIndex]} · ${words.deals(c.count)}`) + lines.join('')
       },
     },
@@ -186,7 +188,12 @@ export function buildFunnelOption(steps: FunnelStep[], words: PipelineWords) {
         max: max || 1,
         minSize: '8%',
         gap: 2,
-        label: { show: true, position: 'inside', color: '#fff', formatter: (p: { dataIndex: number }) => funnelLabel(rows[p.dataIndex], words) },
+        label: {
+          show: true,
+          position: 'inside',
+          color: '#fff',
+          formatter: (p: { dataIndex: number }) => funnelLabel(rows[p.dataIndex], words),
+        },
         data: rows.map((r) => ({ name: words.stage(r.stage), value: r.reached })),
       },
     ],
@@ -196,7 +203,9 @@ export function buildFunnelOption(steps: FunnelStep[], words: PipelineWords) {
 /** A funnel block's label: "报价 12 · 60%" — the stage, how many reached it, the rate from the stage before. */
 export function funnelLabel(r: FunnelRow | undefined, words: PipelineWords): string {
   if (!r) return ''
-  return r.stepRate === null ? `${words.stage(r.stage)} ${r.reached}` : `${words.stage(r.stage)} ${r.reached} · ${r.stepRate}%`
+  return r.stepRate === null
+    ? `${words.stage(r.stage)} ${r.reached}`
+    : `${words.stage(r.stage)} ${r.reached} · ${r.stepRate}%`
 }
 
 /**
@@ -218,11 +227,22 @@ export function buildLostOption(rows: LostRow[], label: (key: string) => string,
         const params = (Array.isArray(raw) ? raw : [raw]) as TooltipParam[]
         const r = shown[params[0]?.dataIndex ?? -1]
         if (!r) return ''
-        return tooltipTitle(names[params[0].dataIndex]) + tooltipRow('', `${words.deals(r.count)} · ${amountText(r.amount, words.units)}`)
+        return (
+          tooltipTitle(names[params[0].dataIndex]) +
+          tooltipRow('', `${words.deals(r.count)} · ${amountText(r.amount, words.units)}`)
+        )
       },
     },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: names, axisTick: { show: false } },
-    series: [{ id: 'lost', type: 'bar', data: shown.map((r) => r.count), barMaxWidth: 22, label: { show: true, position: 'right' } }],
+    series: [
+      {
+        id: 'lost',
+        type: 'bar',
+        data: shown.map((r) => r.count),
+        barMaxWidth: 22,
+        label: { show: true, position: 'right' },
+      },
+    ],
   }
 }

@@ -27,7 +27,11 @@ export interface QueryPart {
 }
 
 /** The query of the filters (copied: the reactive arrays never cross to the IPC). */
-export function pipelineQuery(f: PipelineFilters, part: QueryPart = {}, customerId: number | null = null): OpportunityQuery {
+export function pipelineQuery(
+  f: PipelineFilters,
+  part: QueryPart = {},
+  customerId: number | null = null,
+): OpportunityQuery {
   return {
     customerId,
     owners: [...f.owners],

@@ -16,7 +16,10 @@ export const UNKNOWN_COLOR = '#b8bec8'
 export const KEY_BORDER = '#8a5a00'
 export const DIFF_BORDER = '#7b3fe4'
 
-export const EDGE_STYLES: Record<EdgeKind, { color: string; curveness: number; type: 'solid' | 'dashed' | 'dotted'; width: number }> = {
+export const EDGE_STYLES: Record<
+  EdgeKind,
+  { color: string; curveness: number; type: 'solid' | 'dashed' | 'dotted'; width: number }
+> = {
   reports_to: { color: '#7a8699', curveness: 0, type: 'solid', width: 1.6 },
   influences: { color: '#2f7de1', curveness: 0.25, type: 'dashed', width: 1.6 },
   // Deeper than influences: a conflict and an influence between the same two never coincide.
@@ -100,11 +103,18 @@ export function fitScale(view: MapView, viewport: { width: number; height: numbe
  * one is not blown up beyond MAX_FIT_SCALE (three people spread over the whole canvas read
  * as unrelated).
  */
-export function initialView(view: MapView, viewport: { width: number; height: number } | null | undefined, fitAll = false) {
+export function initialView(
+  view: MapView,
+  viewport: { width: number; height: number } | null | undefined,
+  fitAll = false,
+) {
   const fit = fitScale(view, viewport)
   if (fit === null || !viewport) return null
   if (fit > MAX_FIT_SCALE) {
-    return { zoom: MAX_FIT_SCALE / fit, center: [(view.min.x + view.max.x) / 2, (view.min.y + view.max.y) / 2] as [number, number] }
+    return {
+      zoom: MAX_FIT_SCALE / fit,
+      center: [(view.min.x + view.max.x) / 2, (view.min.y + view.max.y) / 2] as [number, number],
+    }
   }
   if (fit >= MIN_SCALE || fitAll) return null
   const zoom = READABLE_SCALE / fit
@@ -223,7 +233,8 @@ export function placeholderNode(s: MapSlot, words: MapWords): GraphNode | null {
 
 export function graphLink(e: MapEdge, words: MapWords, extras: BuildExtras = {}): GraphLink {
   const style = EDGE_STYLES[e.kind]
-  const added = extras.diff?.addedEdges.some((d) => d.from.id === e.from && d.to.id === e.to && d.kind === e.kind) ?? false
+  const added =
+    extras.diff?.addedEdges.some((d) => d.from.id === e.from && d.to.id === e.to && d.kind === e.kind) ?? false
   const text = e.kind === 'reports_to' ? '' : e.label ? `${words.edge(e.kind)}：${e.label}` : words.edge(e.kind)
   return {
     // Reports-to runs subordinate → boss; drawn boss → subordinate (the tree hangs down).
@@ -267,7 +278,11 @@ const RICH = {
 }
 
 /** Where ECharts draws the middle of a link curved by `curveness` from `a` to `b`. */
-export function curveMiddle(a: { x: number; y: number }, b: { x: number; y: number }, curveness: number): [number, number] {
+export function curveMiddle(
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  curveness: number,
+): [number, number] {
   // ECharts' control point is the chord's middle moved by curveness × (y2 − y1, x1 − x2);
   // a quadratic Bézier passes halfway to it at t = ½.
   return [(a.x + b.x) / 2 + (curveness * (b.y - a.y)) / 2, (a.y + b.y) / 2 + (curveness * (a.x - b.x)) / 2]

@@ -33,7 +33,8 @@ export function reasonText(r: StatusReason): string {
   }
 }
 
-const supportText = (v: number | null | undefined) => (v === null || v === undefined ? t('pm.notAssessed') : supportLabel(v))
+const supportText = (v: number | null | undefined) =>
+  v === null || v === undefined ? t('pm.notAssessed') : supportLabel(v)
 const roleText = (r: string | null | undefined) => (r ? t(`enums.buyingRole.${r}`) : t('pm.notAssessed'))
 
 /** A short summary of an assessment: "决策者 · 支持 · 影响力 5". */
@@ -61,7 +62,10 @@ export function historyText(e: HistoryEntry): string {
       if (old && now && fields.length === 1 && fields[0] === 'buyingRole')
         return t('pm.history.buyingRole', { name, from: roleText(old.buyingRole), to: roleText(now.buyingRole) })
       if (old && now && fields.includes('support'))
-        return `${t('pm.history.support', { name, from: supportText(old.support), to: supportText(now.support) })}（${fields.filter((f) => f !== 'support').map(fieldName).join(sep())}）`.replace('（）', '')
+        return `${t('pm.history.support', { name, from: supportText(old.support), to: supportText(now.support) })}（${fields
+          .filter((f) => f !== 'support')
+          .map(fieldName)
+          .join(sep())}）`.replace('（）', '')
       return t('pm.history.changed', { name, fields: fields.map(fieldName).join(sep()) })
     }
     case 'reports_to':
@@ -100,7 +104,9 @@ export function diffLines(d: MapDiff): string[] {
   if (d.addedEdges.length) lines.push(t('pm.diff.addedEdges', { list: edgeList(d.addedEdges) }))
   if (d.removedEdges.length) lines.push(t('pm.diff.removedEdges', { list: edgeList(d.removedEdges) }))
   if (d.statusThen.light !== d.statusNow.light)
-    lines.push(t('pm.diff.status', { then: t(`pm.light.${d.statusThen.light}`), now: t(`pm.light.${d.statusNow.light}`) }))
+    lines.push(
+      t('pm.diff.status', { then: t(`pm.light.${d.statusThen.light}`), now: t(`pm.light.${d.statusNow.light}`) }),
+    )
   return lines
 }
 

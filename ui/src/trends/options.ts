@@ -41,8 +41,18 @@ export interface TrendWords {
 
 /** Distinct colours; a series keeps its colour when others are hidden (focus). */
 export const PALETTE = [
-  '#1f4e8c', '#e07b39', '#2f9e55', '#c0392b', '#8e5cc2', '#16a2b8',
-  '#d4a017', '#7a8699', '#e05b9b', '#4a8c2a', '#a0522d', '#3d6fd1',
+  '#1f4e8c',
+  '#e07b39',
+  '#2f9e55',
+  '#c0392b',
+  '#8e5cc2',
+  '#16a2b8',
+  '#d4a017',
+  '#7a8699',
+  '#e05b9b',
+  '#4a8c2a',
+  '#a0522d',
+  '#3d6fd1',
 ]
 export const SEVERITY_COLORS: Record<Severity, string> = { high: '#d9363e', medium: '#e6a23c', low: '#2f7de1' }
 const PREVIOUS_ID = 'prev:'
@@ -75,7 +85,11 @@ export interface MarkAreaEdge {
 }
 
 /** The lines of the chart: products or categories (named), filtered to the focused product. */
-export function shownSeries(data: TrendData, view: TrendView, words: TrendWords): { s: TrendSeries; name: string; color: string }[] {
+export function shownSeries(
+  data: TrendData,
+  view: TrendView,
+  words: TrendWords,
+): { s: TrendSeries; name: string; color: string }[] {
   const all = view.by === 'product' ? data.products : data.categories
   return all
     .map((s, i) => ({ s, name: s.name || words.uncategorised, color: PALETTE[i % PALETTE.length] }))
@@ -109,7 +123,14 @@ export function markerHeight(stackValues: number[][], index: number, month: numb
  * wholly outside it is not marked. Financial signals concern periods, not a product's months:
  * they are only listed.
  */
-export function signalMarks(signals: TrendSignal[], product: string, months: string[], height: (month: number) => number, words: TrendWords, bands = true) {
+export function signalMarks(
+  signals: TrendSignal[],
+  product: string,
+  months: string[],
+  height: (month: number) => number,
+  words: TrendWords,
+  bands = true,
+) {
   const points: MarkPointItem[] = []
   const areas: [MarkAreaEdge, MarkAreaEdge][] = []
   for (const sig of signals) {
@@ -118,15 +139,23 @@ export function signalMarks(signals: TrendSignal[], product: string, months: str
     if (!shown.length) continue
     const color = SEVERITY_COLORS[sig.severity]
     const last = shown[shown.length - 1]
-    points.push({ name: sig.text, coord: [last, height(months.indexOf(last))], value: words.kind(sig.kind), itemStyle: { color }, label: { color } })
-    if (bands && shown.length > 1) areas.push([{ xAxis: shown[0], itemStyle: { color, opacity: 0.1 } }, { xAxis: last }])
+    points.push({
+      name: sig.text,
+      coord: [last, height(months.indexOf(last))],
+      value: words.kind(sig.kind),
+      itemStyle: { color },
+      label: { color },
+    })
+    if (bands && shown.length > 1)
+      areas.push([{ xAxis: shown[0], itemStyle: { color, opacity: 0.1 } }, { xAxis: last }])
   }
   return { points, areas }
 }
 
 /** The value axis: amounts in one unit named on the axis (万元), or quantities. */
 function valueAxis(metric: Metric, max: number, words: TrendWords) {
-  if (metric === 'quantity') return { type: 'value', name: words.quantity, axisLabel: { formatter: (v: number) => exact(v) } }
+  if (metric === 'quantity')
+    return { type: 'value', name: words.quantity, axisLabel: { formatter: (v: number) => exact(v) } }
   const unit = amountUnit(max, words.units)
   return { type: 'value', name: unit.label, axisLabel: { formatter: (v: number) => inUnit(v, unit) } }
 }
@@ -169,9 +198,7 @@ const baseGrid = { left: 56, right: 24, top: 56, bottom: 36, containLabel: true 
  * description, read from the built series so it says exactly what is drawn.
  */
 export function marksText(series: ChartSeries[]): string {
-  return series
-    .flatMap((s) => (s.markPoint?.data ?? []).map((p) => `${s.name}：${p.value} ${p.coord[0]}`))
-    .join('；')
+  return series.flatMap((s) => (s.markPoint?.data ?? []).map((p) => `${s.name}：${p.value} ${p.coord[0]}`)).join('；')
 }
 
 export function buildTrendOption(data: TrendData, view: TrendView, words: TrendWords) {
@@ -196,7 +223,14 @@ export function buildTrendOption(data: TrendData, view: TrendView, words: TrendW
       base.lineStyle = { type: 'solid', width: 2 }
     }
     if (view.by === 'product') {
-      const marks = signalMarks(data.signals, s.name, data.months, (m) => markerHeight(stackValues, i, m, stacked), words, !stacked)
+      const marks = signalMarks(
+        data.signals,
+        s.name,
+        data.months,
+        (m) => markerHeight(stackValues, i, m, stacked),
+        words,
+        !stacked,
+      )
       if (marks.points.length) {
         // The pin carries the kind's short name above it, in the severity's colour; hovering
         // it shows the signal's explanation.
@@ -204,7 +238,14 @@ export function buildTrendOption(data: TrendData, view: TrendView, words: TrendW
           symbol: 'pin',
           symbolSize: 26,
           data: marks.points,
-          label: { position: 'top', formatter: '{c}', fontSize: 11, fontWeight: 600, textBorderColor: '#fff', textBorderWidth: 3 },
+          label: {
+            position: 'top',
+            formatter: '{c}',
+            fontSize: 11,
+            fontWeight: 600,
+            textBorderColor: '#fff',
+            textBorderWidth: 3,
+          },
           tooltip: { trigger: 'item', formatter: (p: { name?: string }) => escapeHtml(p.name) },
         }
       }
@@ -219,7 +260,12 @@ export function buildTrendOption(data: TrendData, view: TrendView, words: TrendW
     color: PALETTE,
     grid: baseGrid,
     legend: { type: 'scroll', top: 0, left: 0, right: 0, data: shown.map((x) => x.name) },
-    tooltip: { trigger: 'axis', confine: true, axisPointer: { type: stacked ? 'shadow' : 'line' }, formatter: tooltipFormatter(data.months, data.previousMonths, view.metric, words) },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      axisPointer: { type: stacked ? 'shadow' : 'line' },
+      formatter: tooltipFormatter(data.months, data.previousMonths, view.metric, words),
+    },
     xAxis: { type: 'category', data: data.months, boundaryGap: stacked, axisTick: { alignWithLabel: true } },
     yAxis: valueAxis(view.metric, max, words),
     series,
@@ -242,9 +288,12 @@ function overlay(shown: ReturnType<typeof shownSeries>, view: TrendView, words: 
     lineStyle: { type: 'dashed', width: 1.5, opacity: 0.75 },
     z: 1,
   })
-  if (view.chart === 'line') return shown.map(({ s, name, color }) => dashed(name, name, [...previous(s, view.metric)], color))
+  if (view.chart === 'line')
+    return shown.map(({ s, name, color }) => dashed(name, name, [...previous(s, view.metric)], color))
   const months = shown[0] ? previous(shown[0].s, view.metric).length : 0
-  const total = Array.from({ length: months }, (_, m) => shown.reduce((sum, { s }) => sum + (previous(s, view.metric)[m] ?? 0), 0))
+  const total = Array.from({ length: months }, (_, m) =>
+    shown.reduce((sum, { s }) => sum + (previous(s, view.metric)[m] ?? 0), 0),
+  )
   return shown.length ? [dashed('total', words.total, total, '#4b5563')] : []
 }
 
@@ -300,7 +349,12 @@ export function buildPortfolioOption(p: PortfolioTrend, words: TrendWords) {
   return {
     color: PALETTE,
     grid: { ...baseGrid, top: 36 },
-    tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, formatter: tooltipFormatter(p.months, previousMonths, 'amount', words) },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      axisPointer: { type: 'shadow' },
+      formatter: tooltipFormatter(p.months, previousMonths, 'amount', words),
+    },
     xAxis: { type: 'category', data: p.months, axisTick: { alignWithLabel: true } },
     yAxis: valueAxis('amount', largest([p.total, p.previousTotal]), words),
     series,

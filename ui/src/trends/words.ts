@@ -5,12 +5,27 @@ import { i18n } from '../i18n'
 import { formatAmount, type AmountUnits } from './format'
 import type { TrendWords } from './options'
 
-export const SIGNAL_KINDS: SignalKind[] = ['stopped', 'decline', 'yoy_drop', 'financial', 'surge', 'yoy_rise', 'new_product']
+export const SIGNAL_KINDS: SignalKind[] = [
+  'stopped',
+  'decline',
+  'yoy_drop',
+  'financial',
+  'surge',
+  'yoy_rise',
+  'new_product',
+]
 
 export function amountUnits(): AmountUnits {
   const t = i18n.global.t
   const scale = t('trends.unit.scale') === 'west' ? 'west' : 'cn'
-  return { scale, yuan: t('trends.unit.yuan'), wan: t('trends.unit.wan'), yi: t('trends.unit.yi'), k: t('trends.unit.k'), m: t('trends.unit.m') }
+  return {
+    scale,
+    yuan: t('trends.unit.yuan'),
+    wan: t('trends.unit.wan'),
+    yi: t('trends.unit.yi'),
+    k: t('trends.unit.k'),
+    m: t('trends.unit.m'),
+  }
 }
 
 export function trendWords(): TrendWords {

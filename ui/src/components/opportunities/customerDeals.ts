@@ -30,8 +30,12 @@ export function useCustomerDeals() {
 
   /** The options; `extra` (a linked deal that is no longer listed) is kept with its known name. */
   function options(extra?: { id: number | null; name: string }): DealOption[] {
-    const list = rows.value.map((r) => ({ id: r.id, label: isOpen(r.stage) ? r.name : `${r.name}（${t('visits.opportunityClosed')}）` }))
-    if (extra?.id && !list.some((o) => o.id === extra.id)) list.push({ id: extra.id, label: extra.name || `#${extra.id}` })
+    const list = rows.value.map((r) => ({
+      id: r.id,
+      label: isOpen(r.stage) ? r.name : `${r.name}（${t('visits.opportunityClosed')}）`,
+    }))
+    if (extra?.id && !list.some((o) => o.id === extra.id))
+      list.push({ id: extra.id, label: extra.name || `#${extra.id}` })
     return list
   }
 

@@ -3,21 +3,46 @@
 // stage needs; the UI only reads its answer — a Validation error with reason `required` naming
 // the first missing field, `detail` listing all of them ("quoteAmount,quoteDate") — so it can
 // ask for exactly those fields. Shared by the 商机 tab, the stage move dialog and the pipeline.
-import type { LostReason, LostReview, Opportunity, OpportunityFields, OpportunityRow, Stage, StageChange, StageProbabilities } from '../../bindings'
+import type {
+  LostReason,
+  LostReview,
+  Opportunity,
+  OpportunityFields,
+  OpportunityRow,
+  Stage,
+  StageChange,
+  StageProbabilities,
+} from '../../bindings'
 import { LOST_REASONS, OPEN_STAGES, STAGES } from '../../enums'
 import { isValidation } from '../../errors'
 import { fieldsOf } from '../../fieldsOf'
 import { enumLabel } from '../../format'
 import { i18n } from '../../i18n'
 
-export type { LostReason, LostReview, Opportunity, OpportunityFields, OpportunityRow, Stage, StageChange, StageProbabilities }
+export type {
+  LostReason,
+  LostReview,
+  Opportunity,
+  OpportunityFields,
+  OpportunityRow,
+  Stage,
+  StageChange,
+  StageProbabilities,
+}
 
 export { LOST_REASONS, OPEN_STAGES, STAGES }
 /** 立项 → … → 合同 → 成交, in order (丢单 can follow any open stage). */
 export const PIPELINE: Stage[] = STAGES.filter((s) => s !== 'lost')
 
 /** The core's defaults (设置 may change them): 成交 is 100 and 丢单 0 whatever is set. */
-export const DEFAULT_PROBABILITIES: StageProbabilities = { initiation: 10, needs: 20, solution: 40, quote: 60, negotiation: 75, contract: 90 }
+export const DEFAULT_PROBABILITIES: StageProbabilities = {
+  initiation: 10,
+  needs: 20,
+  solution: 40,
+  quote: 60,
+  negotiation: 75,
+  contract: 90,
+}
 
 export const isOpen = (s: Stage) => s !== 'won' && s !== 'lost'
 
@@ -62,8 +87,26 @@ export function opportunityFieldLabel(field: string): string {
  * own fields and the lost review's (an error on "lostReview.reason" lands on `reason`). */
 export const FORM_FIELD_NAMES: Record<string, true> = Object.fromEntries(
   [
-    'name', 'owner', 'amount', 'stage', 'probability', 'expectedClose', 'scopeId', 'keyPersons', 'budget', 'competitors',
-    'needs', 'quoteAmount', 'quoteDate', 'contractAmount', 'contractDate', 'notes', 'lostTo', 'reason', 'text', 'next',
+    'name',
+    'owner',
+    'amount',
+    'stage',
+    'probability',
+    'expectedClose',
+    'scopeId',
+    'keyPersons',
+    'budget',
+    'competitors',
+    'needs',
+    'quoteAmount',
+    'quoteDate',
+    'contractAmount',
+    'contractDate',
+    'notes',
+    'lostTo',
+    'reason',
+    'text',
+    'next',
   ].map((k) => [k, true]),
 )
 
@@ -74,9 +117,23 @@ export function formKey(field: string): string {
 
 export function blankOpportunity(): OpportunityFields {
   return {
-    name: '', owner: '', amount: null, stage: 'initiation', probability: null, expectedClose: '', scopeId: null,
-    keyPersons: [], budget: null, competitors: [], needs: '', quoteAmount: null, quoteDate: '', contractAmount: null,
-    contractDate: '', notes: '', lostReview: null,
+    name: '',
+    owner: '',
+    amount: null,
+    stage: 'initiation',
+    probability: null,
+    expectedClose: '',
+    scopeId: null,
+    keyPersons: [],
+    budget: null,
+    competitors: [],
+    needs: '',
+    quoteAmount: null,
+    quoteDate: '',
+    contractAmount: null,
+    contractDate: '',
+    notes: '',
+    lostReview: null,
   }
 }
 

@@ -22,7 +22,9 @@ export const RULES: RuleRow[] = [
     help: (r) => ({
       yellow: r.followUpYellowDays,
       red: r.followUpRedDays,
-      grades: r.followUpGrades.length ? i18n.global.t('riskRules.gradesPart', { grades: r.followUpGrades.join('/') }) : '',
+      grades: r.followUpGrades.length
+        ? i18n.global.t('riskRules.gradesPart', { grades: r.followUpGrades.join('/') })
+        : '',
     }),
   },
   { key: 'quoteIdle', days: ['quoteIdleDays'], help: (r) => ({ days: r.quoteIdleDays }) },
@@ -42,9 +44,17 @@ export const DAY_LABELS: Record<IntKey, string> = {
 
 export const DAYS_RANGE = { min: 1, max: 365 } as const
 export const PROBABILITY_RANGE = { min: 0, max: 100 } as const
-export const PROBABILITY_STAGES: (keyof StageProbabilities)[] = ['initiation', 'needs', 'solution', 'quote', 'negotiation', 'contract']
+export const PROBABILITY_STAGES: (keyof StageProbabilities)[] = [
+  'initiation',
+  'needs',
+  'solution',
+  'quote',
+  'negotiation',
+  'contract',
+]
 
-const isInt = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+const isInt = (v: unknown, min: number, max: number) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
 
 /** Every problem of the risk rules and stage probabilities, by the core's field name
  * (`risk.followUpRedDays`, `stageProbabilities.quote`); empty when they can be saved. */
@@ -54,7 +64,11 @@ export function riskSettingsErrors(s: Pick<Settings, 'risk' | 'stageProbabilitie
   for (const key of Object.keys(DAY_LABELS) as IntKey[]) {
     if (!isInt(s.risk[key], DAYS_RANGE.min, DAYS_RANGE.max)) errors[`risk.${key}`] = t('riskRules.range', DAYS_RANGE)
   }
-  if (!errors['risk.followUpYellowDays'] && !errors['risk.followUpRedDays'] && s.risk.followUpYellowDays >= s.risk.followUpRedDays) {
+  if (
+    !errors['risk.followUpYellowDays'] &&
+    !errors['risk.followUpRedDays'] &&
+    s.risk.followUpYellowDays >= s.risk.followUpRedDays
+  ) {
     errors['risk.followUpRedDays'] = t('riskRules.yellowBeforeRed')
   }
   for (const stage of PROBABILITY_STAGES) {

@@ -21,7 +21,10 @@ export function localWhen(at: string): { day: string; time: string } {
   if (/Z$|[+-]\d\d:\d\d$/.test(at)) {
     const d = new Date(at)
     if (!Number.isNaN(d.getTime())) {
-      return { day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` }
+      return {
+        day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+        time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
+      }
     }
   }
   return { day: at.slice(0, 10), time: at.length > 10 ? at.slice(11, 16) : '' }

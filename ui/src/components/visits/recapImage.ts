@@ -23,9 +23,21 @@ export interface RecapTheme {
 }
 
 /** A phone-friendly card (640 px wide, drawn at 2×). */
-export const IMAGE_THEME: RecapTheme = { width: 640, padding: 40, size: { heading: 22, section: 17, body: 15 }, lineHeight: 1.75, scale: 2 }
+export const IMAGE_THEME: RecapTheme = {
+  width: 640,
+  padding: 40,
+  size: { heading: 22, section: 17, body: 15 },
+  lineHeight: 1.75,
+  scale: 2,
+}
 /** A4 in points, ~216 dpi. */
-export const PDF_THEME: RecapTheme = { width: A4.width, padding: 56, size: { heading: 17, section: 13, body: 11.5 }, lineHeight: 1.8, scale: 3 }
+export const PDF_THEME: RecapTheme = {
+  width: A4.width,
+  padding: 56,
+  size: { heading: 17, section: 13, body: 11.5 },
+  lineHeight: 1.8,
+  scale: 3,
+}
 
 export interface RecapLine {
   text: string
@@ -173,7 +185,12 @@ function drawPage(lines: RecapLine[], theme: RecapTheme, height: number, footer:
     ctx.fillText(l.text, theme.padding + l.indent, theme.padding + l.y + l.height / 2)
     if (l.style === 'heading') {
       ctx.fillStyle = '#dcdfe6'
-      ctx.fillRect(theme.padding, theme.padding + l.y + l.height + theme.size.body * 0.3, theme.width - theme.padding * 2, 1)
+      ctx.fillRect(
+        theme.padding,
+        theme.padding + l.y + l.height + theme.size.body * 0.3,
+        theme.width - theme.padding * 2,
+        1,
+      )
     }
   }
   if (footer) {

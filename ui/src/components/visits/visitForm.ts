@@ -1,7 +1,16 @@
 // The visit form's data: an empty summary, a saved one turned back into form fields, the
 // payload (rows left empty dropped, so an unused 添加 is not refused) and the text of a
 // quality warning, which names the field it is about in words.
-import type { ActionFields, Contact, Need, Objection, Participant, QualityWarning, Visit, VisitFields } from '../../bindings'
+import type {
+  ActionFields,
+  Contact,
+  Need,
+  Objection,
+  Participant,
+  QualityWarning,
+  Visit,
+  VisitFields,
+} from '../../bindings'
 import { fieldsOf } from '../../fieldsOf'
 import { i18n } from '../../i18n'
 
@@ -19,10 +28,25 @@ export function today(): string {
 
 export function blankVisit(): VisitFields {
   return {
-    opportunityId: null, date: today(), time: '', method: 'meeting', place: '',
-    customerParticipants: [], ourParticipants: [], goal: '', summary: '',
-    decisions: [], needs: [], objections: [], commitments: [], quotes: [], competitorNews: [], risks: [], opportunities: [],
-    urgent: false, actions: [],
+    opportunityId: null,
+    date: today(),
+    time: '',
+    method: 'meeting',
+    place: '',
+    customerParticipants: [],
+    ourParticipants: [],
+    goal: '',
+    summary: '',
+    decisions: [],
+    needs: [],
+    objections: [],
+    commitments: [],
+    quotes: [],
+    competitorNews: [],
+    risks: [],
+    opportunities: [],
+    urgent: false,
+    actions: [],
   }
 }
 
@@ -69,7 +93,14 @@ function fieldWords(field: string): string {
   const { t, te } = i18n.global
   const [head, index] = field.split('.')
   if (!head) return ''
-  const name = head === 'actions' ? t('visits.nextActions') : te(`visits.lists.${head}`) ? t(`visits.lists.${head}`) : te(`visits.${head}`) ? t(`visits.${head}`) : head
+  const name =
+    head === 'actions'
+      ? t('visits.nextActions')
+      : te(`visits.lists.${head}`)
+        ? t(`visits.lists.${head}`)
+        : te(`visits.${head}`)
+          ? t(`visits.${head}`)
+          : head
   return index !== undefined && /^\d+$/.test(index) ? `${name} · ${t('common.rowN', { n: Number(index) + 1 })}` : name
 }
 
