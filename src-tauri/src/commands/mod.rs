@@ -25,6 +25,9 @@ mod trash;
 mod trends;
 mod visits;
 
+#[cfg(test)]
+mod api_contract;
+
 use dossier_core::CoreError;
 use tauri::ipc::Invoke;
 use tauri::Runtime;
