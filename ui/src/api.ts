@@ -230,7 +230,7 @@ export const api = {
   saveFileBytes: (file: string, bytes: Uint8Array) =>
     invoke<null>('save_file_bytes', { file, bytes: Array.from(bytes) }),
 
-  // Purchase trends (采购趋势, issue 5): a customer's chart data and signals, the records of the
+  // Purchase trends (采购趋势): a customer's chart data and signals, the records of the
   // tab's grid (one page at a time), and the home page's signal feed and portfolio chart.
   /** Series per product and category, a year earlier, shares, signals and notes for `range`. */
   trendData: (customerId: number, range: TrendRange) => invoke<TrendData>('trend_data', { customerId, range }),
@@ -247,7 +247,7 @@ export const api = {
   updatePurchase: (id: number, fields: PurchaseFields) => invoke<Purchase>('update_purchase', { id, fields }),
   deletePurchase: (id: number) => invoke<null>('delete_purchase', { id }),
 
-  // Visit summaries (拜访总结, issue 6). A save returns the record and the quality check's
+  // Visit summaries (拜访总结). A save returns the record and the quality check's
   // warnings (no next action, an action without owner or date, vague phrases), which never
   // block; the next actions are saved with the summary as its `actions` list.
   /** One page of a customer's summaries (or of one opportunity's), newest first. */
@@ -267,7 +267,7 @@ export const api = {
   /** The customer's risk light and its reasons (the rules in 设置). */
   customerRisk: (id: number) => invoke<RiskLight>('customer_risk', { id }),
 
-  // The pipeline (商机管道, issue 6): every opportunity across customers under one query
+  // The pipeline (商机管道): every opportunity across customers under one query
   // (owners, stages, expected-close range), each row with its risk light.
   /** One page of the opportunity table. */
   listOpportunities: (query: OpportunityQuery) => invoke<OpportunityPage>('list_opportunities', { query }),
