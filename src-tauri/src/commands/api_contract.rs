@@ -103,6 +103,28 @@ fn every_call_in_api_ts_reaches_a_registered_command_with_its_argument_names() {
     assert_eq!(missing, Err(json!(refused)));
 }
 
+/// The check sees only api.ts: no other page code may reach Rust by itself.
+#[test]
+fn api_ts_is_the_only_page_code_that_invokes_commands() {
+    fn walk(dir: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "__tests__") {
+                    walk(&path, found);
+                }
+            } else if path.file_name().is_some_and(|n| n != "api.ts")
+                && std::fs::read_to_string(&path).is_ok_and(|text| text.contains("@tauri-apps/api/core"))
+            {
+                found.push(path.display().to_string());
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src"), &mut found);
+    assert!(found.is_empty(), "import @tauri-apps/api/core (invoke) only in ui/src/api.ts: {found:?}");
+}
+
 /// Sends `args` to `command` as the page would, and returns tauri's answer.
 fn invoke(
     webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,

@@ -9,7 +9,8 @@ use crate::files::FileGrants;
 use crate::state::AppState;
 
 /// Opens the native file dialog for `purpose` (src-tauri/src/files.rs); the token it returns
-/// is what the commands below take instead of a path.
+/// is what the import, export, image, backup-folder and open-database commands take instead of
+/// a path.
 #[tauri::command]
 pub async fn choose_file<R: Runtime>(
     window: WebviewWindow<R>,
