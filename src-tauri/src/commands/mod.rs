@@ -34,7 +34,9 @@ use tauri::Runtime;
 
 type Res<T> = Result<T, CoreError>;
 
-/// Registers the commands: `handler` for the app and, for the test, their `NAMES`.
+/// Registers the commands: `handler` for the app and, for the test, their `NAMES`. A new command
+/// is written in its feature's file, listed here as `feature::name`, and called from ui/src/api.ts
+/// with `invoke('name', { camelCaseArgs })`; api_contract.rs fails until the three agree.
 macro_rules! commands {
     ($($feature:ident :: $command:ident,)*) => {
         /// The names of the registered commands, as the page invokes them.
