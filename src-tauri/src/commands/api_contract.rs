@@ -1,9 +1,12 @@
 //! ui/src/api.ts names each command and its arguments by hand (`invoke<T>('save_roles', { id,
 //! roles })`); nothing in the compiler ties those strings to the Rust functions. This test does:
-//! it reads every `invoke` call in api.ts and checks that the command is registered (the same
-//! `handler` the app runs, driven on tauri's mock runtime), that the keys it sends are exactly
-//! the command's arguments (tauri names `customer_id` `customerId`), and that every registered
-//! command is called from api.ts.
+//! it reads every `invoke` call in api.ts and checks
+//! - that the keys it sends are exactly the command's arguments, read from its signature in
+//!   src-tauri/src/commands/ (tauri names `customer_id` `customerId`). Asking tauri alone would
+//!   not do: it ignores keys it does not read and takes an absent `Option` argument as `None`;
+//! - that the command is registered and reads its arguments from those keys, by invoking it
+//!   through the same `handler` the app runs, on tauri's mock runtime;
+//! - that every registered command is called from api.ts.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -85,7 +88,7 @@ fn every_call_in_api_ts_reaches_a_registered_command_with_its_argument_names() {
                     call.command
                 );
             }
-            // Without arguments the command runs on the empty database: an answer or a CoreError
+            // Without arguments the command runs on a temporary database: an answer or a CoreError
             // ({type, data}), never tauri's "not found" / "missing required key" strings.
             None => assert!(
                 answer.is_ok() || matches!(&answer, Err(Value::Object(e)) if e.contains_key("type")),
