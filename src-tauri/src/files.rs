@@ -15,7 +15,7 @@ use std::sync::Mutex;
 
 use dossier_core::files::{ChosenFile, FilePurpose};
 use dossier_core::CoreError;
-use tauri::WebviewWindow;
+use tauri::{Runtime, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
 /// How many tokens are remembered: enough for an import wizard and an export open at once.
@@ -42,9 +42,9 @@ impl FileGrants {
 
     /// Opens the dialog for `purpose` (suggesting `file_name` for a save) and returns the token
     /// of the chosen file; `None` when the person backed out.
-    pub fn choose(
+    pub fn choose<R: Runtime>(
         &self,
-        window: &WebviewWindow,
+        window: &WebviewWindow<R>,
         purpose: FilePurpose,
         file_name: &str,
         filter_name: &str,
@@ -80,7 +80,13 @@ impl FileGrants {
         }
     }
 
-    fn ask(&self, window: &WebviewWindow, purpose: FilePurpose, file_name: &str, filter_name: &str) -> Option<PathBuf> {
+    fn ask<R: Runtime>(
+        &self,
+        window: &WebviewWindow<R>,
+        purpose: FilePurpose,
+        file_name: &str,
+        filter_name: &str,
+    ) -> Option<PathBuf> {
         if let Some(answers) = &self.test_answers {
             return test_answer(answers);
         }

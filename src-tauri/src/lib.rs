@@ -1,5 +1,5 @@
 //! The Tauri shell: opens the database, holds it as state, and exposes the core through thin
-//! commands (commands.rs). The only crate that knows Tauri.
+//! commands (commands/, one file per feature). The only crate that knows Tauri.
 
 mod commands;
 mod files;
@@ -7,7 +7,7 @@ mod state;
 
 use std::path::PathBuf;
 
-use tauri::Manager;
+use tauri::{AppHandle, Manager, Runtime};
 
 /// The value of a launch argument given as `NAME VALUE` or `NAME=VALUE`.
 fn launch_arg(name: &str) -> Option<String> {
@@ -24,7 +24,7 @@ fn launch_arg(name: &str) -> Option<String> {
 
 /// The database the app opens: `--db PATH`, else `$DOSSIER_DB`, else `dossier.sqlite` in the
 /// OS app-data folder.
-fn database_path(app: &tauri::App) -> PathBuf {
+fn database_path<R: Runtime>(app: &tauri::App<R>) -> PathBuf {
     if let Some(path) = launch_arg("--db") {
         return PathBuf::from(path);
     }
@@ -43,9 +43,9 @@ fn clock_offset_days() -> Option<i64> {
         .and_then(|d| d.trim().parse().ok())
 }
 
-/// A second launch of the app hands over to the running one (src-tauri/src/lib.rs `run`):
+/// A second launch of the app hands over to the running one (`run_app`):
 /// its window comes to the front instead of a second writer opening the database.
-fn focus_running(app: &tauri::AppHandle) {
+fn focus_running<R: Runtime>(app: &AppHandle<R>) {
     log::info!("a second launch was handed to this window");
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
@@ -57,8 +57,8 @@ fn focus_running(app: &tauri::AppHandle) {
 /// The rolling log in the OS log folder (`~/.local/share/app.dossier.desktop/logs` on Linux…):
 /// warnings and errors of every crate, and this app's own information lines — timings and what
 /// failed, never a customer's or a contact's data (the UI sends only an error's kind and place,
-/// commands.rs `log_ui_error`).
-fn log_plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+/// src-tauri/src/commands/logging.rs).
+fn log_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
     use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
     tauri_plugin_log::Builder::new()
         .clear_targets()
@@ -72,7 +72,13 @@ fn log_plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
 }
 
 pub fn run() {
-    tauri::Builder::default()
+    run_app(tauri::Builder::default())
+}
+
+/// The app on runtime `R`: the plugins, the open database and file grants as state, and the
+/// commands (the same `commands::handler` the command tests drive on tauri's mock runtime).
+pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
+    builder
         // First: a second instance must hand over before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus_running(app)))
         .plugin(log_plugin())
@@ -89,123 +95,7 @@ pub fn run() {
             app.manage(files::FileGrants::new(launch_arg("--test-dialogs").map(PathBuf::from)));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::db_status,
-            commands::choose_file,
-            commands::log_folder,
-            commands::log_ui_error,
-            commands::open_database,
-            commands::load_sample_data,
-            commands::stats,
-            commands::list_customers,
-            commands::customer_facets,
-            commands::get_customer,
-            commands::create_customer,
-            commands::update_customer,
-            commands::save_business,
-            commands::save_financials,
-            commands::save_sp_bp,
-            commands::save_roles,
-            commands::save_suppliers,
-            commands::save_process_it,
-            commands::delete_customer,
-            commands::create_contact,
-            commands::update_contact,
-            commands::delete_contact,
-            commands::undo_delete,
-            commands::search,
-            commands::get_settings,
-            commands::save_settings,
-            commands::import_inspect,
-            commands::mapping_templates,
-            commands::save_mapping_template,
-            commands::delete_mapping_template,
-            commands::apply_mapping_template,
-            commands::import_preview,
-            commands::import_commit,
-            commands::import_cancel,
-            commands::import_history,
-            commands::undo_import,
-            commands::export_team_report,
-            commands::export_customer,
-            commands::export_template,
-            commands::export_import_errors,
-            commands::power_map,
-            commands::power_scopes,
-            commands::power_map_as_of,
-            commands::power_map_diff,
-            commands::power_map_history,
-            commands::power_coverage,
-            commands::save_assessment,
-            commands::remove_assessment,
-            commands::set_reports_to,
-            commands::set_key_person,
-            commands::add_power_edge,
-            commands::relabel_power_edge,
-            commands::remove_power_edge,
-            commands::add_map_contact,
-            commands::contact_removal,
-            commands::create_power_scope,
-            commands::rename_power_scope,
-            commands::delete_power_scope,
-            commands::save_power_slots,
-            commands::save_power_positions,
-            commands::reset_power_layout,
-            commands::save_file_bytes,
-            commands::trend_data,
-            commands::customer_signals,
-            commands::signal_feed,
-            commands::portfolio_trend,
-            commands::list_purchases,
-            commands::add_purchase,
-            commands::update_purchase,
-            commands::delete_purchase,
-            commands::create_visit,
-            commands::update_visit,
-            commands::get_visit,
-            commands::list_visits,
-            commands::delete_visit,
-            commands::check_visit,
-            commands::set_visit_confirmation,
-            commands::visit_recap,
-            commands::create_action,
-            commands::update_action,
-            commands::set_action_status,
-            commands::delete_action,
-            commands::customer_actions,
-            commands::get_opportunity,
-            commands::create_opportunity,
-            commands::update_opportunity,
-            commands::move_opportunity,
-            commands::delete_opportunity,
-            commands::stage_history,
-            commands::list_opportunities,
-            commands::pipeline_board,
-            commands::pipeline_analytics,
-            commands::portfolio_risk,
-            commands::customer_risks,
-            commands::customer_risk,
-            commands::opportunity_risk,
-            commands::risk_rules,
-            commands::customer_timeline,
-            commands::home_data,
-            commands::customer_removal,
-            commands::list_trash,
-            commands::restore_trash,
-            commands::purge_trash,
-            commands::empty_trash,
-            commands::import_undo_preview,
-            commands::backup_settings,
-            commands::save_backup_settings,
-            commands::set_backup_folder,
-            commands::backup_folder,
-            commands::snapshots,
-            commands::snapshot_now,
-            commands::restore_snapshot,
-            commands::take_backup_warning,
-            commands::erase_contact,
-            commands::delete_snapshots,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("error while running Dossier");
 }

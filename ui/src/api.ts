@@ -1,5 +1,7 @@
-// The one place that talks to the Rust side. Every function is a single Tauri command; errors
-// arrive as `CoreError` objects (see bindings.ts). Tests replace this module with vi.mock.
+// The one place that talks to the Rust side. Every function is a single Tauri command, written
+// as `invoke<T>('command_name', { argName })`: src-tauri/src/commands/api_contract.rs reads these
+// calls and checks each against the registered commands and their argument names. Errors arrive
+// as `CoreError` objects (see bindings.ts). Tests replace this module with vi.mock.
 import { Channel, invoke } from '@tauri-apps/api/core'
 import type {
   BackupSettings,
@@ -90,231 +92,230 @@ import type {
 export type { CoreError }
 export type { BusinessLine }
 
-function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
-  return invoke<T>(command, args)
-}
-
 export const api = {
-  dbStatus: () => call<DbStatus>('db_status'),
+  dbStatus: () => invoke<DbStatus>('db_status'),
   /**
    * Opens the native file dialog for `purpose` (Rust opens it: the page never names a path
    * that Rust reads or writes). The token of the chosen file is what the commands below take;
    * null when the person backed out.
    */
   chooseFile: (purpose: FilePurpose, fileName: string, filterName: string) =>
-    call<ChosenFile | null>('choose_file', { purpose, fileName, filterName }),
+    invoke<ChosenFile | null>('choose_file', { purpose, fileName, filterName }),
   /** 设置 → 备份与恢复 (core/src/backup/): the rotation and folder, the snapshots, restore. */
-  backupSettings: () => call<BackupSettings>('backup_settings'),
+  backupSettings: () => invoke<BackupSettings>('backup_settings'),
   /** Saves the rotation (the folder changes only through setBackupFolder). */
-  saveBackupSettings: (settings: BackupSettings) => call<BackupSettings>('save_backup_settings', { settings }),
+  saveBackupSettings: (settings: BackupSettings) => invoke<BackupSettings>('save_backup_settings', { settings }),
   /** The folder chosen with chooseFile('backupFolder') (its token), or null for the default. */
-  setBackupFolder: (file: string | null) => call<BackupSettings>('set_backup_folder', { file }),
-  backupFolder: () => call<string>('backup_folder'),
-  snapshots: () => call<Snapshot[]>('snapshots'),
-  snapshotNow: () => call<Snapshot>('snapshot_now'),
+  setBackupFolder: (file: string | null) => invoke<BackupSettings>('set_backup_folder', { file }),
+  backupFolder: () => invoke<string>('backup_folder'),
+  snapshots: () => invoke<Snapshot[]>('snapshots'),
+  snapshotNow: () => invoke<Snapshot>('snapshot_now'),
   /** Restores the listed snapshot `file`; returns the snapshot kept of the state before. */
-  restoreSnapshot: (file: string) => call<Snapshot>('restore_snapshot', { file }),
+  restoreSnapshot: (file: string) => invoke<Snapshot>('restore_snapshot', { file }),
   /** Deletes listed snapshots by file name (after an erase, those that still hold the person). */
-  deleteSnapshots: (files: string[]) => call<number>('delete_snapshots', { files }),
+  deleteSnapshots: (files: string[]) => invoke<number>('delete_snapshots', { files }),
   /** An automatic snapshot that failed since the last call, or null. */
-  takeBackupWarning: () => call<BackupWarning | null>('take_backup_warning'),
+  takeBackupWarning: () => invoke<BackupWarning | null>('take_backup_warning'),
   /** The folder of the log file (shown in 设置). */
-  logFolder: () => call<string>('log_folder'),
+  logFolder: () => invoke<string>('log_folder'),
   /** Writes an unexpected UI error's kind and place (never its data) to the log file. */
-  logUiError: (kind: string, place: string) => call<null>('log_ui_error', { kind, place }),
+  logUiError: (kind: string, place: string) => invoke<null>('log_ui_error', { kind, place }),
   /** Opens (or creates) the database chosen with chooseFile('openDatabase' | 'newDatabase'). */
-  openDatabase: (file: string) => call<DbStatus>('open_database', { file }),
-  loadSampleData: () => call<Stats>('load_sample_data'),
-  listCustomers: (query: CustomerQuery) => call<CustomerPage>('list_customers', { query }),
-  customerFacets: () => call<Facets>('customer_facets'),
-  getCustomer: (id: number) => call<CustomerProfile>('get_customer', { id }),
-  createCustomer: (fields: CustomerFields) => call<Customer>('create_customer', { fields }),
-  updateCustomer: (id: number, fields: CustomerFields) => call<CustomerProfile>('update_customer', { id, fields }),
-  saveBusiness: (id: number, business: MainBusiness) => call<CustomerProfile>('save_business', { id, business }),
-  saveFinancials: (id: number, periods: FinancialPeriod[]) => call<CustomerProfile>('save_financials', { id, periods }),
-  saveSpBp: (id: number, spBp: SpBp) => call<CustomerProfile>('save_sp_bp', { id, spBp }),
-  saveRoles: (id: number, roles: RoleAssessment[]) => call<CustomerProfile>('save_roles', { id, roles }),
-  saveSuppliers: (id: number, suppliers: Supplier[]) => call<CustomerProfile>('save_suppliers', { id, suppliers }),
-  saveProcessIt: (id: number, processIt: ProcessIt) => call<CustomerProfile>('save_process_it', { id, processIt }),
-  deleteCustomer: (id: number) => call<null>('delete_customer', { id }),
+  openDatabase: (file: string) => invoke<DbStatus>('open_database', { file }),
+  loadSampleData: () => invoke<Stats>('load_sample_data'),
+  listCustomers: (query: CustomerQuery) => invoke<CustomerPage>('list_customers', { query }),
+  customerFacets: () => invoke<Facets>('customer_facets'),
+  getCustomer: (id: number) => invoke<CustomerProfile>('get_customer', { id }),
+  createCustomer: (fields: CustomerFields) => invoke<Customer>('create_customer', { fields }),
+  updateCustomer: (id: number, fields: CustomerFields) => invoke<CustomerProfile>('update_customer', { id, fields }),
+  saveBusiness: (id: number, business: MainBusiness) => invoke<CustomerProfile>('save_business', { id, business }),
+  saveFinancials: (id: number, periods: FinancialPeriod[]) =>
+    invoke<CustomerProfile>('save_financials', { id, periods }),
+  saveSpBp: (id: number, spBp: SpBp) => invoke<CustomerProfile>('save_sp_bp', { id, spBp }),
+  saveRoles: (id: number, roles: RoleAssessment[]) => invoke<CustomerProfile>('save_roles', { id, roles }),
+  saveSuppliers: (id: number, suppliers: Supplier[]) => invoke<CustomerProfile>('save_suppliers', { id, suppliers }),
+  saveProcessIt: (id: number, processIt: ProcessIt) => invoke<CustomerProfile>('save_process_it', { id, processIt }),
+  deleteCustomer: (id: number) => invoke<null>('delete_customer', { id }),
   createContact: (customerId: number, fields: ContactFields) =>
-    call<CustomerProfile>('create_contact', { customerId, fields }),
-  updateContact: (id: number, fields: ContactFields) => call<CustomerProfile>('update_contact', { id, fields }),
-  deleteContact: (id: number) => call<CustomerProfile>('delete_contact', { id }),
+    invoke<CustomerProfile>('create_contact', { customerId, fields }),
+  updateContact: (id: number, fields: ContactFields) => invoke<CustomerProfile>('update_contact', { id, fields }),
+  deleteContact: (id: number) => invoke<CustomerProfile>('delete_contact', { id }),
   /** 彻底删除: the contact and every copy of their details, for good (not to the trash). */
-  eraseContact: (id: number) => call<EraseReport>('erase_contact', { id }),
+  eraseContact: (id: number) => invoke<EraseReport>('erase_contact', { id }),
   /** 撤销 / Ctrl+Z: restores the newest delete (null when the trash holds none). */
-  undoDelete: () => call<Restored | null>('undo_delete'),
-  search: (query: string, limit: number) => call<SearchResults>('search', { query, limit }),
-  getSettings: () => call<Settings>('get_settings'),
-  saveSettings: (settings: Settings) => call<Settings>('save_settings', { settings }),
-  stats: () => call<Stats>('stats'),
-  importInspect: (spec: ImportSpec) => call<ImportFile>('import_inspect', { spec }),
-  importPreview: (spec: ImportSpec) => call<Preview>('import_preview', { spec }),
+  undoDelete: () => invoke<Restored | null>('undo_delete'),
+  search: (query: string, limit: number) => invoke<SearchResults>('search', { query, limit }),
+  getSettings: () => invoke<Settings>('get_settings'),
+  saveSettings: (settings: Settings) => invoke<Settings>('save_settings', { settings }),
+  stats: () => invoke<Stats>('stats'),
+  importInspect: (spec: ImportSpec) => invoke<ImportFile>('import_inspect', { spec }),
+  importPreview: (spec: ImportSpec) => invoke<Preview>('import_preview', { spec }),
   /** Commits the import; `onProgress` receives the rows done so far (through a Tauri Channel). */
   importCommit: (spec: ImportSpec, onProgress: (p: ImportProgress) => void) => {
     const channel = new Channel<ImportProgress>()
     channel.onmessage = onProgress
-    return call<ImportRecord>('import_commit', { spec, onProgress: channel })
+    return invoke<ImportRecord>('import_commit', { spec, onProgress: channel })
   },
-  importCancel: () => call<null>('import_cancel'),
-  importHistory: () => call<ImportRecord[]>('import_history'),
+  importCancel: () => invoke<null>('import_cancel'),
+  importHistory: () => invoke<ImportRecord[]>('import_history'),
   /** Saved column mappings of the import wizard (of one kind), most recent first. */
-  mappingTemplates: (kind: ImportKind | null) => call<MappingTemplate[]>('mapping_templates', { kind }),
+  mappingTemplates: (kind: ImportKind | null) => invoke<MappingTemplate[]>('mapping_templates', { kind }),
   /** Saves the mapping of `headers` under `name` (replacing a template of that name). */
   saveMappingTemplate: (name: string, kind: ImportKind, headers: string[], mapping: (Field | null)[]) =>
-    call<MappingTemplate>('save_mapping_template', { name, kind, headers, mapping }),
-  deleteMappingTemplate: (id: number) => call<null>('delete_mapping_template', { id }),
+    invoke<MappingTemplate>('save_mapping_template', { name, kind, headers, mapping }),
+  deleteMappingTemplate: (id: number) => invoke<null>('delete_mapping_template', { id }),
   /** The mapping of template `name` laid over a file's `headers` (by header text). */
   applyMappingTemplate: (name: string, kind: ImportKind, headers: string[]) =>
-    call<(Field | null)[]>('apply_mapping_template', { name, kind, headers }),
+    invoke<(Field | null)[]>('apply_mapping_template', { name, kind, headers }),
   /** What undoing import `id` would do, with the records edited since it (asked first). */
-  importUndoPreview: (id: number) => call<ImportUndoPreview>('import_undo_preview', { id }),
+  importUndoPreview: (id: number) => invoke<ImportUndoPreview>('import_undo_preview', { id }),
   /**
    * Undoes import `id`: its customers and contacts go to the trash, its updates are reverted
    * except fields edited since, unless `revertEdited`.
    */
-  undoImport: (id: number, revertEdited = false) => call<ImportRecord>('undo_import', { id, revertEdited }),
+  undoImport: (id: number, revertEdited = false) => invoke<ImportRecord>('undo_import', { id, revertEdited }),
   /** The team-meeting workbook (all customers), written to the chosen .xlsx (`file`: its token). */
-  exportTeamReport: (file: string, options: ReportOptions) => call<null>('export_team_report', { file, options }),
+  exportTeamReport: (file: string, options: ReportOptions) => invoke<null>('export_team_report', { file, options }),
   /** One customer's profile as a workbook, for a visit. */
   exportCustomer: (id: number, file: string, options: ReportOptions) =>
-    call<null>('export_customer', { id, file, options }),
+    invoke<null>('export_customer', { id, file, options }),
   /** An empty import template (headers, drop-downs) for `kind`. */
-  exportTemplate: (kind: ImportKind, file: string) => call<null>('export_template', { kind, file }),
+  exportTemplate: (kind: ImportKind, file: string) => invoke<null>('export_template', { kind, file }),
   /** The rows an import preview refuses, as a workbook to fix and re-import. */
-  exportImportErrors: (spec: ImportSpec, file: string) => call<null>('export_import_errors', { spec, file }),
+  exportImportErrors: (spec: ImportSpec, file: string) => invoke<null>('export_import_errors', { spec, file }),
 
   // Power map (权力地图). `scope` null = the account-wide map; every write returns the
   // scope's fresh map.
-  powerMap: (customerId: number, scope: number | null) => call<MapView>('power_map', { customerId, scope }),
-  powerScopes: (customerId: number) => call<ScopeSummary[]>('power_scopes', { customerId }),
+  powerMap: (customerId: number, scope: number | null) => invoke<MapView>('power_map', { customerId, scope }),
+  powerScopes: (customerId: number) => invoke<ScopeSummary[]>('power_scopes', { customerId }),
   /** The map as it was at the end of `date` (YYYY-MM-DD). */
   powerMapAsOf: (customerId: number, scope: number | null, date: string) =>
-    call<MapView>('power_map_as_of', { customerId, scope, date }),
+    invoke<MapView>('power_map_as_of', { customerId, scope, date }),
   /** What changed between the end of `date` and today. */
   powerMapDiff: (customerId: number, scope: number | null, date: string) =>
-    call<MapDiff>('power_map_diff', { customerId, scope, date }),
+    invoke<MapDiff>('power_map_diff', { customerId, scope, date }),
   /** Role, reports-to and edge changes, newest first (`limit` 0 = all). */
   powerMapHistory: (customerId: number, scope: number | null, limit: number) =>
-    call<HistoryEntry[]>('power_map_history', { customerId, scope, limit }),
+    invoke<HistoryEntry[]>('power_map_history', { customerId, scope, limit }),
   powerCoverage: (customerId: number, scope: number | null) =>
-    call<CoverageRow[]>('power_coverage', { customerId, scope }),
+    invoke<CoverageRow[]>('power_coverage', { customerId, scope }),
   saveAssessment: (customerId: number, scope: number | null, assessment: Assessment) =>
-    call<MapView>('save_assessment', { customerId, scope, assessment }),
+    invoke<MapView>('save_assessment', { customerId, scope, assessment }),
   removeAssessment: (customerId: number, scope: number | null, contactId: number) =>
-    call<MapView>('remove_assessment', { customerId, scope, contactId }),
+    invoke<MapView>('remove_assessment', { customerId, scope, contactId }),
   /** `boss` null removes the contact's reports-to link. */
   setReportsTo: (customerId: number, scope: number | null, contactId: number, boss: number | null) =>
-    call<MapView>('set_reports_to', { customerId, scope, contactId, boss }),
+    invoke<MapView>('set_reports_to', { customerId, scope, contactId, boss }),
   setKeyPerson: (customerId: number, scope: number | null, contactId: number, key: boolean) =>
-    call<MapView>('set_key_person', { customerId, scope, contactId, key }),
+    invoke<MapView>('set_key_person', { customerId, scope, contactId, key }),
   addPowerEdge: (customerId: number, scope: number | null, edge: NewEdge) =>
-    call<MapView>('add_power_edge', { customerId, scope, edge }),
+    invoke<MapView>('add_power_edge', { customerId, scope, edge }),
   relabelPowerEdge: (customerId: number, scope: number | null, edgeId: number, label: string) =>
-    call<MapView>('relabel_power_edge', { customerId, scope, edgeId, label }),
+    invoke<MapView>('relabel_power_edge', { customerId, scope, edgeId, label }),
   removePowerEdge: (customerId: number, scope: number | null, edgeId: number) =>
-    call<MapView>('remove_power_edge', { customerId, scope, edgeId }),
+    invoke<MapView>('remove_power_edge', { customerId, scope, edgeId }),
   addMapContact: (customerId: number, scope: number | null, fields: ContactFields, assessment: Assessment | null) =>
-    call<MapView>('add_map_contact', { customerId, scope, fields, assessment }),
-  contactRemoval: (contactId: number) => call<ContactRemoval>('contact_removal', { contactId }),
-  createPowerScope: (customerId: number, name: string) => call<MapView>('create_power_scope', { customerId, name }),
-  renamePowerScope: (scopeId: number, name: string) => call<MapView>('rename_power_scope', { scopeId, name }),
-  deletePowerScope: (scopeId: number) => call<MapView>('delete_power_scope', { scopeId }),
+    invoke<MapView>('add_map_contact', { customerId, scope, fields, assessment }),
+  contactRemoval: (contactId: number) => invoke<ContactRemoval>('contact_removal', { contactId }),
+  createPowerScope: (customerId: number, name: string) => invoke<MapView>('create_power_scope', { customerId, name }),
+  renamePowerScope: (scopeId: number, name: string) => invoke<MapView>('rename_power_scope', { scopeId, name }),
+  deletePowerScope: (scopeId: number) => invoke<MapView>('delete_power_scope', { scopeId }),
   savePowerSlots: (customerId: number, scope: number | null, slots: SlotInput[]) =>
-    call<MapView>('save_power_slots', { customerId, scope, slots }),
+    invoke<MapView>('save_power_slots', { customerId, scope, slots }),
   savePowerPositions: (customerId: number, scope: number | null, positions: NodePosition[]) =>
-    call<MapView>('save_power_positions', { customerId, scope, positions }),
+    invoke<MapView>('save_power_positions', { customerId, scope, positions }),
   resetPowerLayout: (customerId: number, scope: number | null) =>
-    call<MapView>('reset_power_layout', { customerId, scope }),
+    invoke<MapView>('reset_power_layout', { customerId, scope }),
   /** Writes exported bytes (a chart or map as PNG/SVG, a recap as PNG/PDF) to the chosen file. */
-  saveFileBytes: (file: string, bytes: Uint8Array) => call<null>('save_file_bytes', { file, bytes: Array.from(bytes) }),
+  saveFileBytes: (file: string, bytes: Uint8Array) =>
+    invoke<null>('save_file_bytes', { file, bytes: Array.from(bytes) }),
 
-  // Purchase trends (采购趋势, issue 5): a customer's chart data and signals, the records of the
+  // Purchase trends (采购趋势): a customer's chart data and signals, the records of the
   // tab's grid (one page at a time), and the home page's signal feed and portfolio chart.
   /** Series per product and category, a year earlier, shares, signals and notes for `range`. */
-  trendData: (customerId: number, range: TrendRange) => call<TrendData>('trend_data', { customerId, range }),
+  trendData: (customerId: number, range: TrendRange) => invoke<TrendData>('trend_data', { customerId, range }),
   /** The customer's signals (purchases and financials), most severe first. */
-  customerSignals: (customerId: number) => call<TrendSignal[]>('customer_signals', { customerId }),
+  customerSignals: (customerId: number) => invoke<TrendSignal[]>('customer_signals', { customerId }),
   /** Signals across all customers, most severe first, filtered and paged. */
-  signalFeed: (query: FeedQuery) => call<SignalFeed>('signal_feed', { query }),
+  signalFeed: (query: FeedQuery) => invoke<SignalFeed>('signal_feed', { query }),
   /** Total purchases by month of the matching customers, with the top movers. */
-  portfolioTrend: (query: PortfolioQuery) => call<PortfolioTrend>('portfolio_trend', { query }),
+  portfolioTrend: (query: PortfolioQuery) => invoke<PortfolioTrend>('portfolio_trend', { query }),
   /** One page of a customer's purchase records, newest month first. */
   listPurchases: (customerId: number, query: PurchaseQuery) =>
-    call<PurchasePage>('list_purchases', { customerId, query }),
-  addPurchase: (customerId: number, fields: PurchaseFields) => call<Purchase>('add_purchase', { customerId, fields }),
-  updatePurchase: (id: number, fields: PurchaseFields) => call<Purchase>('update_purchase', { id, fields }),
-  deletePurchase: (id: number) => call<null>('delete_purchase', { id }),
+    invoke<PurchasePage>('list_purchases', { customerId, query }),
+  addPurchase: (customerId: number, fields: PurchaseFields) => invoke<Purchase>('add_purchase', { customerId, fields }),
+  updatePurchase: (id: number, fields: PurchaseFields) => invoke<Purchase>('update_purchase', { id, fields }),
+  deletePurchase: (id: number) => invoke<null>('delete_purchase', { id }),
 
-  // Visit summaries (拜访总结, issue 6). A save returns the record and the quality check's
+  // Visit summaries (拜访总结). A save returns the record and the quality check's
   // warnings (no next action, an action without owner or date, vague phrases), which never
   // block; the next actions are saved with the summary as its `actions` list.
   /** One page of a customer's summaries (or of one opportunity's), newest first. */
   listVisits: (customerId: number, opportunityId: number | null, offset: number, limit: number) =>
-    call<VisitPage>('list_visits', { customerId, opportunityId, offset, limit }),
-  getVisit: (id: number) => call<Visit>('get_visit', { id }),
-  createVisit: (customerId: number, fields: VisitFields) => call<SavedVisit>('create_visit', { customerId, fields }),
-  updateVisit: (id: number, fields: VisitFields) => call<SavedVisit>('update_visit', { id, fields }),
-  deleteVisit: (id: number) => call<null>('delete_visit', { id }),
+    invoke<VisitPage>('list_visits', { customerId, opportunityId, offset, limit }),
+  getVisit: (id: number) => invoke<Visit>('get_visit', { id }),
+  createVisit: (customerId: number, fields: VisitFields) => invoke<SavedVisit>('create_visit', { customerId, fields }),
+  updateVisit: (id: number, fields: VisitFields) => invoke<SavedVisit>('update_visit', { id, fields }),
+  deleteVisit: (id: number) => invoke<null>('delete_visit', { id }),
   /** The quality check of a form without saving it. */
-  checkVisit: (fields: VisitFields) => call<QualityWarning[]>('check_visit', { fields }),
+  checkVisit: (fields: VisitFields) => invoke<QualityWarning[]>('check_visit', { fields }),
   /** The customer-facing recap (共识确认): plain text without internal fields. */
-  visitRecap: (id: number) => call<Recap>('visit_recap', { id }),
+  visitRecap: (id: number) => invoke<Recap>('visit_recap', { id }),
   /** 草稿 → 已发送 → 客户已确认, dated today by the core. */
-  setVisitConfirmation: (id: number, status: Confirmation) => call<Visit>('set_visit_confirmation', { id, status }),
-  setActionStatus: (id: number, status: ActionStatus) => call<NextAction>('set_action_status', { id, status }),
+  setVisitConfirmation: (id: number, status: Confirmation) => invoke<Visit>('set_visit_confirmation', { id, status }),
+  setActionStatus: (id: number, status: ActionStatus) => invoke<NextAction>('set_action_status', { id, status }),
   /** The customer's risk light and its reasons (the rules in 设置). */
-  customerRisk: (id: number) => call<RiskLight>('customer_risk', { id }),
+  customerRisk: (id: number) => invoke<RiskLight>('customer_risk', { id }),
 
-  // The pipeline (商机管道, issue 6): every opportunity across customers under one query
+  // The pipeline (商机管道): every opportunity across customers under one query
   // (owners, stages, expected-close range), each row with its risk light.
   /** One page of the opportunity table. */
-  listOpportunities: (query: OpportunityQuery) => call<OpportunityPage>('list_opportunities', { query }),
+  listOpportunities: (query: OpportunityQuery) => invoke<OpportunityPage>('list_opportunities', { query }),
   /** The kanban: a column per stage with count, Σ amount, Σ weighted and its largest `limit` cards. */
-  pipelineBoard: (query: OpportunityQuery) => call<BoardColumn[]>('pipeline_board', { query }),
+  pipelineBoard: (query: OpportunityQuery) => invoke<BoardColumn[]>('pipeline_board', { query }),
   /** Weighted forecast by month and owner, the funnel, and the lost deals by reason/competitor/stage. */
-  pipelineAnalytics: (query: OpportunityQuery) => call<PipelineAnalytics>('pipeline_analytics', { query }),
+  pipelineAnalytics: (query: OpportunityQuery) => invoke<PipelineAnalytics>('pipeline_analytics', { query }),
 
   // One opportunity (商机): the core holds the stage gates, so a move or save that lacks a
   // stage's key fields is refused naming the first, its `detail` listing all ("quoteAmount,quoteDate").
-  getOpportunity: (id: number) => call<Opportunity>('get_opportunity', { id }),
+  getOpportunity: (id: number) => invoke<Opportunity>('get_opportunity', { id }),
   createOpportunity: (customerId: number, fields: OpportunityFields) =>
-    call<Opportunity>('create_opportunity', { customerId, fields }),
+    invoke<Opportunity>('create_opportunity', { customerId, fields }),
   /** Saves the form; a different stage is a move (gated, recorded in the stage history). */
-  updateOpportunity: (id: number, fields: OpportunityFields) => call<Opportunity>('update_opportunity', { id, fields }),
+  updateOpportunity: (id: number, fields: OpportunityFields) =>
+    invoke<Opportunity>('update_opportunity', { id, fields }),
   /** A stage move with the fields as stored; 丢单 takes the lost review. */
   moveOpportunity: (id: number, stage: Stage, review: LostReview | null) =>
-    call<Opportunity>('move_opportunity', { id, stage, review }),
+    invoke<Opportunity>('move_opportunity', { id, stage, review }),
   /** To the trash with its stage history (the UI asks first); its visits and actions stay with the customer. */
-  deleteOpportunity: (id: number) => call<null>('delete_opportunity', { id }),
+  deleteOpportunity: (id: number) => invoke<null>('delete_opportunity', { id }),
   /** Every stage the opportunity entered, oldest first. */
-  stageHistory: (id: number) => call<StageChange[]>('stage_history', { id }),
-  opportunityRisk: (id: number) => call<RiskLight>('opportunity_risk', { id }),
+  stageHistory: (id: number) => invoke<StageChange[]>('stage_history', { id }),
+  opportunityRisk: (id: number) => invoke<RiskLight>('opportunity_risk', { id }),
 
   // The customer timeline (visits, actions, stage, power-map and profile changes, newest
   // first, filtered by kind and paged by the core) and what deleting a customer takes with it.
   customerTimeline: (customerId: number, query: TimelineQuery) =>
-    call<TimelinePage>('customer_timeline', { customerId, query }),
+    invoke<TimelinePage>('customer_timeline', { customerId, query }),
   /** Counted before the delete, so the confirmation can say what goes (all of it comes back with 撤销). */
-  customerRemoval: (id: number) => call<CustomerRemoval>('customer_removal', { id }),
+  customerRemoval: (id: number) => invoke<CustomerRemoval>('customer_removal', { id }),
 
   // 今日 on the home page (and the reminder's counts) and the risk lights of a page of the
   // customer list, one call each.
   /** Actions due today and overdue, red customers, deals closing this month (each with its total). */
-  homeData: (query: HomeQuery) => call<HomeData>('home_data', { query }),
+  homeData: (query: HomeQuery) => invoke<HomeData>('home_data', { query }),
   /** The lights of these customers (those not listed are green). */
-  customerRisks: (ids: number[]) => call<PortfolioRisk>('customer_risks', { ids }),
+  customerRisks: (ids: number[]) => invoke<PortfolioRisk>('customer_risks', { ids }),
 
   // The trash (回收站): deleted customers, contacts, visit summaries and deals, kept for
   // `Settings.trashDays`, newest first, restorable one by one in any order.
-  listTrash: (limit: number, offset: number) => call<TrashPage>('list_trash', { limit, offset }),
+  listTrash: (limit: number, offset: number) => invoke<TrashPage>('list_trash', { limit, offset }),
   /** Refused: a customer whose name was taken meanwhile (`duplicate`), a record whose customer is in the trash (`customerInTrash`). */
-  restoreTrash: (id: number) => call<Restored>('restore_trash', { id }),
+  restoreTrash: (id: number) => invoke<Restored>('restore_trash', { id }),
   /** 永久删除 of one entry (a customer takes its contacts', summaries' and deals' entries with it). */
-  purgeTrash: (id: number) => call<null>('purge_trash', { id }),
+  purgeTrash: (id: number) => invoke<null>('purge_trash', { id }),
   /** 清空回收站; returns how many entries there were. */
-  emptyTrash: () => call<number>('empty_trash'),
+  emptyTrash: () => invoke<number>('empty_trash'),
 }
 
 export type Api = typeof api

@@ -1,0 +1,35 @@
+//! The database file: its status at start-up, opening or creating another one (chosen in the
+//! open/new-database dialog), and the sample data offered when it is empty.
+
+use dossier_core::files::FilePurpose;
+use dossier_core::model::{DbStatus, Stats};
+use dossier_core::sample;
+use tauri::State;
+
+use super::Res;
+use crate::files::FileGrants;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn db_status(state: State<'_, AppState>) -> Res<DbStatus> {
+    state.status()
+}
+
+/// Opens (or creates) the database chosen in the open/new-database dialog.
+#[tauri::command]
+pub async fn open_database(state: State<'_, AppState>, files: State<'_, FileGrants>, file: String) -> Res<DbStatus> {
+    state.reopen(files.path(&file, &[FilePurpose::OpenDatabase, FilePurpose::NewDatabase])?)
+}
+
+#[tauri::command]
+pub async fn load_sample_data(state: State<'_, AppState>) -> Res<Stats> {
+    state.with(|s| {
+        sample::load(s, 1)?;
+        s.stats()
+    })
+}
+
+#[tauri::command]
+pub async fn stats(state: State<'_, AppState>) -> Res<Stats> {
+    state.with(|s| s.stats())
+}
