@@ -3,8 +3,7 @@
 // - shows an error toast (ElMessage.error, which is also how unexpectedErrors.ts reports),
 // - writes to console.error (Vue's unhandled errors, a failed render),
 // - calls an api function it did not mock (apiMock.ts).
-// A test that checks an error message declares it with `expectErrorToast()` /
-// `expectConsoleError()` from here.
+// A test that checks an error toast declares it with `expectErrorToast(text)` from here.
 import { afterEach, beforeEach, expect } from 'vitest'
 import { ElMessage } from 'element-plus'
 import { takeUnmockedCalls } from './apiMock'
@@ -12,7 +11,6 @@ import { takeUnmockedCalls } from './apiMock'
 let toasts: string[] = []
 let consoleErrors: string[] = []
 let expectedToasts: string[] = []
-let consoleErrorExpected = false
 
 /**
  * This test shows error toasts on purpose: each toast must contain one of `texts`, and each of
@@ -20,11 +18,6 @@ let consoleErrorExpected = false
  */
 export function expectErrorToast(...texts: string[]) {
   expectedToasts.push(...texts)
-}
-
-/** This test makes something write to console.error on purpose. */
-export function expectConsoleError() {
-  consoleErrorExpected = true
 }
 
 const text = (x: unknown): string => {
@@ -54,7 +47,6 @@ beforeEach(() => {
   toasts = []
   consoleErrors = []
   expectedToasts = []
-  consoleErrorExpected = false
   takeUnmockedCalls()
 })
 
@@ -64,5 +56,5 @@ afterEach(() => {
   expect(unexpected, 'error toasts the test did not expect').toEqual([])
   const missing = expectedToasts.filter((x) => !toasts.some((t) => t.includes(x)))
   expect(missing, 'expected error toasts that were not shown').toEqual([])
-  if (!consoleErrorExpected) expect(consoleErrors, 'console.error calls the test did not expect').toEqual([])
+  expect(consoleErrors, 'console.error calls').toEqual([])
 })
