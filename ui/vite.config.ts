@@ -37,6 +37,8 @@ export default defineConfig({
     globals: false,
     include: ['src/**/*.test.ts'],
     css: false,
+    // Fails a test that shows an unexpected error toast, logs console.error or calls an unmocked api function.
+    setupFiles: ['src/__tests__/setup.ts'],
     server: { deps: { inline: ['element-plus'] } },
     // The first test of a file pays for transforming Element Plus; on a busy 2-core CI
     // machine that alone can pass vitest's 5 s default.

@@ -1,5 +1,6 @@
 // Helpers for the end-to-end tests: start the real Dossier binary through tauri-driver
 // (run.sh starts it, and Xvfb), find things by data-testid, type, screenshot.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -9,7 +10,7 @@ import { remote } from 'webdriverio'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const APP = process.env.DOSSIER_APP || join(ROOT, 'target/debug/dossier')
-export const CLI = join(ROOT, 'target/debug/dossier-cli')
+export const CLI = process.env.DOSSIER_CLI || join(ROOT, 'target/debug/dossier-cli')
 export const PORT = Number(process.env.E2E_PORT || 4444)
 /** The debug build on a 2-core machine is slow: wait generously. */
 export const WAIT = 20_000
@@ -215,6 +216,31 @@ export async function choose(browser, selector, label) {
     if (await picked()) return
   }
   throw new Error(`“${label}” could not be picked in ${selector} (three tries)`)
+}
+
+/**
+ * The app's calendar day `days` from now, as YYYY-MM-DD. The core records "today" on the
+ * laptop's calendar (core/src/clock.rs `local_day`), not in UTC; the page runs in the app's
+ * process and so in its time zone, which the test process need not share.
+ */
+export function appDay(browser, days = 0) {
+  return browser.execute((n) => {
+    const d = new Date()
+    d.setDate(d.getDate() + n)
+    const pad = (x) => String(x).padStart(2, '0')
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+  }, days)
+}
+
+/** The team report's sheets, Chinese UI (core/src/export/team.rs; src-tauri/core/tests/export.rs checks the same list). */
+export const TEAM_SHEETS = ['概览', '客户', '联系人', '财务信号', '采购', '采购信号', '拜访记录', '商机管道', '预测', '丢单分析']
+
+/** The sheet names of the .xlsx at `path`, in workbook order (its xl/workbook.xml, read with unzip). */
+export function sheetNames(path) {
+  const xml = execFileSync('unzip', ['-p', path, 'xl/workbook.xml']).toString('utf8')
+  const unescape = (s) =>
+    s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+  return [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescape(m[1]))
 }
 
 /** The visible text of the whole page. */

@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { answerDialogs, launch, quit, tid, tempDir, screenshot, shown, gone, click, until, journeySteps } from './app.mjs'
+import { answerDialogs, launch, quit, tid, tempDir, screenshot, shown, gone, click, until, journeySteps, sheetNames, TEAM_SHEETS } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'export.sqlite')
@@ -16,11 +16,12 @@ let browser
 
 const step = journeySteps('export', () => browser)
 
-/** Waits for `path` to be a finished .xlsx (a zip) and returns its size. */
-async function workbook(path) {
+/** Waits for `path` to be a finished .xlsx (a zip with `sheets`, in that order) and returns its size. */
+async function workbook(path, sheets) {
   await until(browser, async () => existsSync(path) && statSync(path).size > 0, `${path} was not written`, 60_000)
   const bytes = readFileSync(path)
   assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', `${path} is not a zip`)
+  assert.deepEqual(sheetNames(path), sheets, `${path} has other sheets`)
   return bytes.length
 }
 
@@ -47,7 +48,7 @@ describe('export', () => {
     assert.match(await (await shown(browser, tid('export-personal-warning'))).getText(), /家庭/)
     await click(browser, tid('export-confirm'))
     await gone(browser, tid('export-dialog'), 60_000)
-    const size = await workbook(report)
+    const size = await workbook(report, TEAM_SHEETS)
     assert.ok(size > 10 * 1024, `the report is only ${size} bytes`)
     await until(browser, () => browser.execute(() => document.body.innerText.includes('已导出到')), 'no success message')
   })
@@ -64,7 +65,7 @@ describe('export', () => {
     await click(browser, tid('export-customer'))
     await shown(browser, tid('export-dialog'))
     await click(browser, tid('export-confirm'))
-    const size = await workbook(profileFile)
+    const size = await workbook(profileFile, ['客户档案'])
     assert.ok(size > 4 * 1024, `the profile is only ${size} bytes`)
   })
 })

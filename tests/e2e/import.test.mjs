@@ -10,7 +10,7 @@ import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { answerDialogs, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, choose, pageText, until, WAIT, journeySteps } from './app.mjs'
+import { answerDialogs, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, choose, pageText, until, WAIT, journeySteps, sheetNames, TEAM_SHEETS } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'import.sqlite')
@@ -179,6 +179,7 @@ describe('import wizard', () => {
     await gone(browser, tid('export-dialog'), 60_000)
     await until(browser, async () => existsSync(report) && statSync(report).size > 0, `${report} was not written`, 60_000)
     assert.equal(readFileSync(report).subarray(0, 2).toString('latin1'), 'PK', 'the report is not an .xlsx (zip)')
+    assert.deepEqual(sheetNames(report), TEAM_SHEETS)
     const saved = await shown(browser, tid('export-saved'))
     assert.match(await saved.getText(), /已导出到 .*周会报告\.xlsx/)
     assert.equal(await text(tid('export-reveal')), '在文件夹中显示')
@@ -186,7 +187,17 @@ describe('import wizard', () => {
     // The real plugin: allowed by the window's capabilities. Under Xvfb there is no file
     // manager on the session bus, so it may answer with that error, never with a refusal.
     await click(browser, tid('export-reveal'))
-    await browser.pause(1500)
+    // What the plugin answers, asked the same way the button asks it: done, or (no file
+    // manager) an error the page then shows in words; never a refusal by the capabilities.
+    const answer = await browser.executeAsync((path, done) => {
+      window.__TAURI_INTERNALS__
+        .invoke('plugin:opener|reveal_item_in_dir', { paths: [path] })
+        .then(() => done('revealed'), (e) => done(String(e?.message ?? e)))
+    }, report)
+    assert.ok(!/not allowed|denied|ACL/i.test(answer), `reveal was refused: ${answer}`)
+    if (answer !== 'revealed') {
+      await until(browser, async () => (await pageText(browser)).includes('无法打开文件夹'), `the page does not say why the folder did not open (${answer})`)
+    }
     await screenshot(browser, shotPath('export-reveal.png'))
     const after = await pageText(browser)
     assert.ok(!/not allowed|denied|ACL/i.test(after), `reveal was refused: ${after}`)

@@ -137,8 +137,13 @@ describe('visits, deals and risk lights', () => {
     assert.match(missing, /报价日期/)
     // Confirming with the fields still empty does not move the deal.
     await click(browser, tid('stage-move-confirm'))
-    await browser.pause(500)
+    // Refused in the dialog: both fields marked as required, the dialog open, the deal still 方案.
+    for (const f of ['quoteAmount', 'quoteDate']) {
+      const error = await shown(browser, tid(`stage-move-field-${f}`, '.el-form-item__error'))
+      assert.match(await error.getText(), /\S/, `${f} is not marked`)
+    }
     assert.ok(await browser.$(tid('stage-move-dialog')).isDisplayed(), 'the move went through without a quote')
+    assert.ok(await browser.$(`${tid('opp-item')}[data-stage="solution"]`).isExisting(), 'the deal left 方案')
     await screenshot(browser, shotPath('pipeline-stage-blocked.png'))
     await fill(browser, tid('stage-move-field-quoteAmount', 'input'), '860000')
     await fillDate(browser, tid('stage-move-field-quoteDate', 'input'), isoDay(0))

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { answerDialogs, CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, until, journeySteps, settle } from './app.mjs'
+import { answerDialogs, appDay, CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, until, journeySteps, settle } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'powermap.sqlite')
@@ -135,7 +135,8 @@ describe('power map', () => {
 
   step('5. the change is in the timeline with today’s date', async () => {
     const name = (await view()).nodes[0].name
-    const today = new Date().toISOString().slice(0, 10)
+    // The app's local day, not UTC's: in 北京 from 00:00 to 08:00 the two differ.
+    const today = await appDay(browser)
     const entries = await browser.execute(() => [...document.querySelectorAll('[data-testid="pm-timeline-entry"]')].map((e) => e.textContent))
     assert.ok(entries.some((e) => e.includes(name) && e.includes(today)), `no timeline entry for ${name} today: ${entries.slice(0, 5).join(' | ')}`)
   })
@@ -151,7 +152,8 @@ describe('power map', () => {
 
   step('7. and as SVG', async () => {
     answerDialogs(browser, svg)
-    await until(browser, async () => (await browser.$$('.el-dropdown-menu__item')).every(async (e) => !(await e.isDisplayed())), 'the menu stays open', 5000).catch(() => {})
+    // The PNG item closed the menu: wait until none of its items shows before opening it again.
+    await gone(browser, '.el-dropdown-menu__item', 5000)
     await click(browser, tid('pm-export'))
     await click(browser, tid('pm-export-svg'))
     await until(browser, async () => existsSync(svg) && statSync(svg).size > 1000, `${svg} was not written`, 30_000)
@@ -176,9 +178,7 @@ describe('power map', () => {
   })
 
   step('9. the map as of yesterday is red, with today’s changes listed against it', async () => {
-    const d = new Date(Date.now() - 86_400_000)
-    const pad = (n) => String(n).padStart(2, '0')
-    const yesterday = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+    const yesterday = await appDay(browser, -1)
     const input = await fill(browser, tid('pm-as-of'), yesterday)
     await input.click()
     await browser.keys('Enter')

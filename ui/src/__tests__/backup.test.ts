@@ -3,20 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import type { BackupSettings, Snapshot } from '../bindings'
-import { chosenFile, mountWith } from './helpers'
+import { chosenFile, coreError, mountWith } from './helpers'
+import { expectErrorToast } from './setup'
 import { appState } from '../stores/app'
 
-const api = vi.hoisted(() => ({
-  backupSettings: vi.fn(),
-  saveBackupSettings: vi.fn(),
-  setBackupFolder: vi.fn(),
-  backupFolder: vi.fn(),
-  snapshots: vi.fn(),
-  snapshotNow: vi.fn(),
-  restoreSnapshot: vi.fn(),
-  takeBackupWarning: vi.fn(),
-  chooseFile: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import BackupCard from '../components/settings/BackupCard.vue'
@@ -85,13 +76,17 @@ describe('backup card', () => {
   })
 
   it('a missing folder is said in words on the list and on 立即备份', async () => {
-    const missing = { type: 'backup', data: { reason: 'folder_missing', path: '/media/u/移动硬盘', detail: '' } }
+    const missing = coreError({
+      type: 'backup',
+      data: { reason: 'folder_missing', path: '/media/u/移动硬盘', detail: '' },
+    })
     api.snapshots.mockRejectedValue(missing)
     const { wrapper } = await mountWith(BackupCard)
     expect(body().get('[data-testid="backup-list-error"]').text()).toBe(
       '备份文件夹 /media/u/移动硬盘 不存在（移动硬盘未连接或云盘文件夹已移走？）。',
     )
     api.snapshotNow.mockRejectedValue(missing)
+    expectErrorToast('/media/u/移动硬盘 不存在')
     await click('backup-now')
     expect(body().get('.el-message--error').text()).toContain('/media/u/移动硬盘 不存在')
     wrapper.unmount()
@@ -117,10 +112,12 @@ describe('backup card', () => {
   })
 
   it('a refused rotation shows its reason', async () => {
-    api.saveBackupSettings.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'backup.keepDaily', reason: 'out_of_range', detail: '1–365' },
-    })
+    api.saveBackupSettings.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'backup.keepDaily', reason: 'out_of_range', detail: '1–365' },
+      }),
+    )
     const { wrapper } = await mountWith(BackupCard)
     await click('backup-save-rotation')
     expect(body().get('[data-testid="settings-backup"]').text()).toContain('1–365')

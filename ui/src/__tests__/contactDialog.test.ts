@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
-import { contact, mountWith, profile } from './helpers'
+import { contact, coreError, mountWith, profile } from './helpers'
 import { presentation } from '../stores/presentation'
 
-const api = vi.hoisted(() => ({ createContact: vi.fn(), updateContact: vi.fn() }))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import ContactDialog from '../components/ContactDialog.vue'
@@ -91,10 +91,12 @@ describe('contact dialog', () => {
   })
 
   it('a blank name is refused without a call; a server error on email shows under the email field', async () => {
-    api.createContact.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'email', reason: 'invalid_email', detail: '' },
-    })
+    api.createContact.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'email', reason: 'invalid_email', detail: '' },
+      }),
+    )
     const { wrapper } = await open('edit', null)
     expect(body().text()).toContain('新建联系人')
     await body().get('[data-testid="contact-save"]').trigger('click')

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
-import { mountWith, profile } from './helpers'
+import { coreError, mountWith, profile } from './helpers'
 
-const api = vi.hoisted(() => ({ createCustomer: vi.fn(), updateCustomer: vi.fn() }))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import CustomerDialog from '../components/CustomerDialog.vue'
@@ -50,10 +50,12 @@ describe('customer dialog', () => {
   })
 
   it('a duplicate name from the store shows under the name field and keeps the dialog open', async () => {
-    api.createCustomer.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'name', reason: 'duplicate', detail: '华东精密机械有限公司' },
-    })
+    api.createCustomer.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'name', reason: 'duplicate', detail: '华东精密机械有限公司' },
+      }),
+    )
     const wrapper = await open()
     await typeName('  华东精密机械有限公司 ')
     await save()
@@ -72,7 +74,7 @@ describe('customer dialog', () => {
   })
 
   it('an error that names no field of the form shows as an alert at the top', async () => {
-    api.createCustomer.mockRejectedValue({ type: 'database', data: { detail: 'database is locked' } })
+    api.createCustomer.mockRejectedValue(coreError({ type: 'database', data: { detail: 'database is locked' } }))
     const wrapper = await open()
     await typeName('北方化工集团')
     await save()

@@ -2,14 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElTable } from 'element-plus'
 import type { CustomerPage, CustomerQuery, PortfolioRisk } from '../bindings'
-import { mountWith } from './helpers'
+import { coreError, mountWith } from './helpers'
+import { expectErrorToast } from './setup'
 
-const api = vi.hoisted(() => ({
-  listCustomers: vi.fn(),
-  customerFacets: vi.fn(),
-  loadSampleData: vi.fn(),
-  customerRisks: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import CustomerListView from '../views/CustomerListView.vue'
@@ -135,6 +131,7 @@ describe('customer list', () => {
       financialPeriods: 4,
       suppliers: 3,
       roleAssessments: 2,
+      purchases: 0,
     })
     const { wrapper } = await mountWith(CustomerListView)
     const welcome = wrapper.get('[data-testid="welcome"]')
@@ -204,7 +201,8 @@ describe('customer list', () => {
 
   it('the rows show even when the lights cannot be evaluated', async () => {
     api.listCustomers.mockResolvedValue(page)
-    api.customerRisks.mockRejectedValue({ type: 'database', data: { detail: 'locked' } })
+    api.customerRisks.mockRejectedValue(coreError({ type: 'database', data: { detail: 'locked' } }))
+    expectErrorToast('locked')
     const { wrapper } = await mountWith(CustomerListView)
     expect(wrapper.text()).toContain('北方化工集团')
     expect(wrapper.find('[data-testid="list-risk"]').exists()).toBe(false)

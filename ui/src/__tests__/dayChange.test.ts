@@ -6,12 +6,7 @@ import { flushPromises } from '@vue/test-utils'
 import type { HomeData } from '../bindings'
 import { makeRouter, mountWith, settingsFixture } from './helpers'
 
-const api = vi.hoisted(() => ({
-  customerFacets: vi.fn(),
-  getSettings: vi.fn(),
-  homeData: vi.fn(),
-  setActionStatus: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import { watchDayChange } from '../composables/dayChange'

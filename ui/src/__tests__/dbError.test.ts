@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import type { CoreError, DbStatus } from '../bindings'
-import { chosenFile, mountWith } from './helpers'
+import { chosenFile, coreError, mountWith } from './helpers'
+import { expectErrorToast } from './setup'
 
-const api = vi.hoisted(() => ({ chooseFile: vi.fn(), openDatabase: vi.fn() }))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import DbErrorPage from '../components/DbErrorPage.vue'
@@ -83,10 +84,13 @@ describe('database error page', () => {
 
   it('a failing open shows the error and stays on the page', async () => {
     api.chooseFile.mockResolvedValue(chosenFile('/tmp/locked.sqlite'))
-    api.openDatabase.mockRejectedValue({
-      type: 'io',
-      data: { path: '/tmp/locked.sqlite', detail: 'Permission denied' },
-    })
+    api.openDatabase.mockRejectedValue(
+      coreError({
+        type: 'io',
+        data: { path: '/tmp/locked.sqlite', detail: 'Permission denied' },
+      }),
+    )
+    expectErrorToast('Permission denied')
     const { wrapper } = await mountPage({ type: 'notSqlite', data: { path: PATH } })
     await wrapper.get('[data-testid="db-open-other"]').trigger('click')
     await flushPromises()

@@ -11,7 +11,8 @@ const plugin = vi.hoisted(() => ({
   sendNotification: vi.fn(),
 }))
 vi.mock('@tauri-apps/plugin-notification', () => plugin)
-vi.mock('../api', () => ({ api: {} }))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
+vi.mock('../api', () => ({ api }))
 
 import {
   QUIET_AFTER_STARTUP_MS,

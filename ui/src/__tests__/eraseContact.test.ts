@@ -2,10 +2,11 @@
 // name typed out, erases, and says what was removed where.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
-import { contact, mountWith } from './helpers'
+import { contact, coreError, mountWith } from './helpers'
+import { expectErrorToast } from './setup'
 import type { EraseReport } from '../bindings'
 
-const api = vi.hoisted(() => ({ eraseContact: vi.fn(), deleteSnapshots: vi.fn() }))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import EraseContactDialog from '../components/EraseContactDialog.vue'
@@ -105,7 +106,8 @@ describe('erase a contact', () => {
   })
 
   it('a refusal is shown in words and the dialog stays', async () => {
-    api.eraseContact.mockRejectedValue({ type: 'notFound', data: { entity: 'contact', id: 9 } })
+    api.eraseContact.mockRejectedValue(coreError({ type: 'notFound', data: { entity: 'contact', id: 9 } }))
+    expectErrorToast('记录不存在')
     const { wrapper } = await open()
     await body().get('[data-testid="erase-name"]').setValue('欧阳震华')
     await confirmButton().trigger('click')

@@ -4,21 +4,10 @@ import type { CustomerPage } from '../bindings'
 import { i18n } from '../i18n'
 import { presentation } from '../stores/presentation'
 import { today } from '../composables/exporting'
-import { chosenFile, dialogAnswers, mountWith, profile } from './helpers'
+import { chosenFile, coreError, dialogAnswers, mountWith, profile } from './helpers'
+import { expectErrorToast } from './setup'
 
-const api = vi.hoisted(() => ({
-  listCustomers: vi.fn(),
-  customerFacets: vi.fn(),
-  loadSampleData: vi.fn(),
-  getCustomer: vi.fn(),
-  chooseFile: vi.fn(),
-  exportTeamReport: vi.fn(),
-  exportCustomer: vi.fn(),
-  exportTemplate: vi.fn(),
-  exportImportErrors: vi.fn(),
-  importInspect: vi.fn(),
-  importPreview: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }))
 vi.mock('@tauri-apps/plugin-opener', () => opener)
@@ -59,6 +48,10 @@ beforeEach(() => {
   api.listCustomers.mockResolvedValue(page)
   api.customerFacets.mockResolvedValue({ industries: [], owners: [], dealOwners: [] })
   api.getCustomer.mockResolvedValue(profile())
+  // The list's and the customer page's risk lights, and the import wizard's saved mappings.
+  api.customerRisks.mockResolvedValue({ evaluatedOn: '2026-11-23', customers: [], opportunities: [] })
+  api.customerRisk.mockResolvedValue({ level: 'green', reasons: [] })
+  api.mappingTemplates.mockResolvedValue([])
   for (const f of [api.exportTeamReport, api.exportCustomer, api.exportTemplate, api.exportImportErrors])
     f.mockResolvedValue(null)
 })
@@ -104,6 +97,7 @@ describe('team report export', () => {
   it('a file manager that cannot be opened is said in words; the E2E hook collects the path instead', async () => {
     api.chooseFile.mockResolvedValue(chosenFile('/tmp/r.xlsx'))
     opener.revealItemInDir.mockRejectedValue('org.freedesktop.FileManager1 is not available')
+    expectErrorToast('无法打开文件夹：org.freedesktop.FileManager1 is not available')
     const { wrapper } = await mountWith(CustomerListView)
     await click('export-team-report')
     await click('export-confirm')
@@ -153,7 +147,10 @@ describe('team report export', () => {
 
   it('an error writing the chosen file is shown in words', async () => {
     api.chooseFile.mockResolvedValue(chosenFile('/tmp/e2e.xlsx'))
-    api.exportTeamReport.mockRejectedValue({ type: 'io', data: { path: '/tmp/e2e.xlsx', detail: 'Permission denied' } })
+    api.exportTeamReport.mockRejectedValue(
+      coreError({ type: 'io', data: { path: '/tmp/e2e.xlsx', detail: 'Permission denied' } }),
+    )
+    expectErrorToast('Permission denied')
     const { wrapper } = await mountWith(CustomerListView)
     await click('export-team-report')
     await click('export-confirm')
@@ -204,6 +201,7 @@ describe('import wizard exports', () => {
       headers: ['客户名称', '成立时间'],
       mapping: ['customer_name', 'founded'],
       dataRows: 1,
+      template: null,
     })
     api.importPreview.mockResolvedValue({
       sheet: '客户清单',

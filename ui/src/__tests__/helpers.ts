@@ -1,11 +1,25 @@
 // Test fixtures and a mount helper (i18n in zh-CN + a memory router). The api module is mocked
-// in each test file with vi.mock('../api').
+// in each test file with apiMock.ts (every function typed; an unmocked call fails the test).
+// The fixtures fill every field of the type they build, so a mock answers what Rust answers.
 import { mount, flushPromises, type ComponentMountingOptions } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Component } from 'vue'
 import { i18n } from '../i18n'
 import { routes } from '../router'
-import type { ChosenFile, Contact, CustomerProfile, FilePurpose, SectionStatus, Section, Settings } from '../bindings'
+import type {
+  ChosenFile,
+  Contact,
+  CoreError,
+  CustomerProfile,
+  FilePurpose,
+  NextAction,
+  OpportunityRow,
+  Visit,
+  SectionStatus,
+  Section,
+  Settings,
+} from '../bindings'
+import type { ApiMock } from './apiMock'
 
 export function makeRouter() {
   return createRouter({ history: createMemoryHistory(), routes })
@@ -162,4 +176,108 @@ export function chosenFile(path: string): ChosenFile {
 /** An `api.chooseFile` implementation answering each dialog purpose with its path (missing: backed out). */
 export function dialogAnswers(paths: Partial<Record<FilePurpose, string>>) {
   return async (purpose: FilePurpose) => (paths[purpose] ? chosenFile(paths[purpose]!) : null)
+}
+
+/**
+ * An error as the core sends it (`CoreError`, serialised as `{type, data}`): wrapping a
+ * `mockRejectedValue` argument in this makes vue-tsc check its shape.
+ */
+export function coreError(e: CoreError): CoreError {
+  return e
+}
+
+/** A next action of a visit summary as the core lists it (every field; `over` for the test's own). */
+export function aNextAction(over: Partial<NextAction> = {}): NextAction {
+  return {
+    id: 11,
+    customerId: 1,
+    customerName: '华东精密机械有限公司',
+    visitId: 3,
+    opportunityId: null,
+    opportunityName: '',
+    what: '发送报价单',
+    owner: '李明',
+    dueDate: '2026-11-01',
+    status: 'todo',
+    overdue: false,
+    doneOn: '',
+    createdAt: '2026-10-20 10:00:00',
+    ...over,
+  }
+}
+
+/** A deal as `api.listOpportunities` lists it (every field, a green light). */
+export function anOpportunityRow(over: Partial<OpportunityRow> = {}): OpportunityRow {
+  return {
+    risk: { level: 'green', reasons: [] },
+    id: 1,
+    customerId: 1,
+    customerName: '华东精密机械有限公司',
+    effectiveProbability: 40,
+    weighted: 0,
+    stageSince: '2026-11-01',
+    createdAt: '2026-11-01 10:00:00',
+    updatedAt: '2026-11-01 10:00:00',
+    name: 'MES 二期',
+    owner: '李明',
+    amount: null,
+    stage: 'solution',
+    probability: null,
+    expectedClose: '',
+    scopeId: null,
+    keyPersons: [],
+    budget: null,
+    competitors: [],
+    needs: '',
+    quoteAmount: null,
+    quoteDate: '',
+    contractAmount: null,
+    contractDate: '',
+    notes: '',
+    lostReview: null,
+    ...over,
+  }
+}
+
+/** A visit summary as `api.getVisit` answers it (every field; an empty meeting on 2026-11-20). */
+export function aVisit(id: number, over: Partial<Visit> = {}): Visit {
+  return {
+    id,
+    customerId: 1,
+    customerName: '华东精密',
+    opportunityName: '',
+    confirmation: 'draft',
+    sentOn: '',
+    confirmedOn: '',
+    overdueActions: [],
+    createdAt: '2026-11-20 10:00:00',
+    updatedAt: '2026-11-20 10:00:00',
+    opportunityId: null,
+    date: '2026-11-20',
+    time: '14:30',
+    method: 'meeting',
+    place: '',
+    customerParticipants: [],
+    ourParticipants: [],
+    goal: '确认二期需求',
+    summary: '客户希望月底前看到方案',
+    decisions: [],
+    needs: [],
+    objections: [],
+    commitments: [],
+    quotes: [],
+    competitorNews: [],
+    risks: [],
+    opportunities: [],
+    urgent: false,
+    actions: [],
+    ...over,
+  }
+}
+
+/** What 设置's backup card loads (the core's default rotation, no snapshot yet), for tests of the whole page. */
+export function mockBackupCard(api: ApiMock) {
+  api.backupSettings.mockResolvedValue({ folder: null, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 })
+  api.backupFolder.mockResolvedValue('/home/am/.local/share/app.dossier.desktop/dossier-backups')
+  api.snapshots.mockResolvedValue([])
 }

@@ -6,14 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { ElSelect } from 'element-plus'
 import type { CustomerRisk, HomeData, NextAction, OpportunityRow } from '../bindings'
-import { makeRouter, mountWith, settingsFixture } from './helpers'
+import { coreError, makeRouter, mountWith, settingsFixture } from './helpers'
+import { expectErrorToast } from './setup'
 
-const api = vi.hoisted(() => ({
-  customerFacets: vi.fn(),
-  getSettings: vi.fn(),
-  homeData: vi.fn(),
-  setActionStatus: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import HomeView from '../views/HomeView.vue'
@@ -234,7 +230,8 @@ describe('今日', () => {
 
   it('a refused status change is shown and the action stays', async () => {
     api.homeData.mockResolvedValue(home())
-    api.setActionStatus.mockRejectedValue({ type: 'notFound', data: { entity: 'action', id: 10 } })
+    api.setActionStatus.mockRejectedValue(coreError({ type: 'notFound', data: { entity: 'next_action', id: 10 } }))
+    expectErrorToast('记录不存在')
     const { wrapper } = await mountHome()
     await wrapper.get('[data-testid="home-overdue"] [data-testid="home-action-done"] input').setValue(true)
     await flushPromises()
@@ -278,7 +275,9 @@ describe('今日', () => {
   })
 
   it('a failed load is shown in place with a retry', async () => {
-    api.homeData.mockRejectedValueOnce({ type: 'database', data: { detail: 'disk I/O error' } })
+    api.homeData.mockRejectedValueOnce(coreError({ type: 'database', data: { detail: 'disk I/O error' } }))
+    // useLatest (composables/latest.ts) also says it in a toast.
+    expectErrorToast('disk I/O error')
     const { wrapper } = await mountHome()
     const error = wrapper.get('[data-testid="home-today-error"]')
     expect(error.text()).toContain('disk I/O error')

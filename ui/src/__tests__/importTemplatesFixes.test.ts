@@ -3,22 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElMessageBox, ElSelect } from 'element-plus'
-import type { ImportFile, ImportSpec, MappingTemplate, Preview } from '../bindings'
-import { dialogAnswers, mountWith } from './helpers'
+import type { Field, ImportFile, ImportSpec, MappingTemplate, Preview } from '../bindings'
+import { coreError, dialogAnswers, mountWith } from './helpers'
 
-const api = vi.hoisted(() => ({
-  chooseFile: vi.fn(),
-  importInspect: vi.fn(),
-  importPreview: vi.fn(),
-  importCommit: vi.fn(),
-  importCancel: vi.fn(),
-  undoImport: vi.fn(),
-  exportImportErrors: vi.fn(),
-  mappingTemplates: vi.fn(),
-  saveMappingTemplate: vi.fn(),
-  deleteMappingTemplate: vi.fn(),
-  applyMappingTemplate: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }))
 vi.mock('@tauri-apps/plugin-opener', () => opener)
@@ -157,7 +145,7 @@ describe('mapping templates', () => {
     await name.setValue('销售部')
     expect(q('import-template-form').text()).toContain('将替换同名模板')
     await name.setValue('月度名单')
-    const mapping = ['customer_name', 'owner', null, 'founded', 'contact_name']
+    const mapping: (Field | null)[] = ['customer_name', 'owner', null, 'founded', 'contact_name']
     api.saveMappingTemplate.mockResolvedValue({ ...saved, id: 4, name: '月度名单', mapping })
     api.mappingTemplates.mockResolvedValue([{ ...saved, id: 4, name: '月度名单', mapping }, saved])
     await click('import-template-save-confirm')
@@ -172,10 +160,12 @@ describe('mapping templates', () => {
   it('a refusal of the core is worded; nothing mapped disables saving', async () => {
     const wrapper = await toMapping()
     await click('import-template-save')
-    api.saveMappingTemplate.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'name', reason: 'too_long', detail: '60' },
-    })
+    api.saveMappingTemplate.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'name', reason: 'too_long', detail: '60' },
+      }),
+    )
     await click('import-template-save-confirm')
     expect(q('import-template-error').text()).toBe('模板名称最多 60 个字')
     for (const i of [0, 3, 4]) select(wrapper, `import-map-${i}`).vm.$emit('update:modelValue', '')

@@ -4,14 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import type { ImportRecord, ImportUndoPreview } from '../bindings'
-import { mountWith, settingsFixture } from './helpers'
+import { coreError, mountWith, settingsFixture } from './helpers'
 
-const api = vi.hoisted(() => ({
-  importHistory: vi.fn(),
-  importUndoPreview: vi.fn(),
-  undoImport: vi.fn(),
-  getSettings: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import ImportsView from '../views/ImportsView.vue'
@@ -130,7 +125,7 @@ describe('undoing an import', () => {
   })
 
   it('a refused undo says why and stays open', async () => {
-    api.undoImport.mockRejectedValue({ type: 'alreadyUndone', data: { id: 7 } })
+    api.undoImport.mockRejectedValue(coreError({ type: 'alreadyUndone', data: { id: 7 } }))
     const { wrapper } = await openUndo(preview())
     await click('import-undo-confirm')
     expect(body().get('[data-testid="import-undo-error"]').text()).toContain('这次导入已经撤销过了')

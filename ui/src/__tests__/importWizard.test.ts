@@ -2,23 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElRadioGroup, ElSelect } from 'element-plus'
 import type { ImportFile, ImportProgress, ImportRecord, ImportSpec, Preview } from '../bindings'
-import { chosenFile, mountWith } from './helpers'
+import { chosenFile, coreError, mountWith, settingsFixture } from './helpers'
 
-const api = vi.hoisted(() => ({
-  chooseFile: vi.fn(),
-  importInspect: vi.fn(),
-  importPreview: vi.fn(),
-  importCommit: vi.fn(),
-  importCancel: vi.fn(),
-  importHistory: vi.fn(),
-  undoImport: vi.fn(),
-  importUndoPreview: vi.fn(),
-  getSettings: vi.fn(),
-  mappingTemplates: vi.fn(),
-  saveMappingTemplate: vi.fn(),
-  deleteMappingTemplate: vi.fn(),
-  applyMappingTemplate: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import ImportWizard from '../components/ImportWizard.vue'
@@ -86,7 +72,7 @@ const click = async (id: string) => {
   await body().get(`[data-testid="${id}"]`).trigger('click')
   await flushPromises()
 }
-const lastSpec = (fn: typeof api.importPreview): ImportSpec => fn.mock.calls.at(-1)![0]
+const lastSpec = (fn: typeof api.importPreview | typeof api.importInspect): ImportSpec => fn.mock.calls.at(-1)![0]
 function select(w: VueWrapper, id: string) {
   const s = w
     .findAllComponents(ElSelect)
@@ -129,6 +115,7 @@ async function toPreview() {
 vi.setConfig({ testTimeout: 20000 })
 beforeEach(() => {
   vi.clearAllMocks()
+  api.getSettings.mockResolvedValue(settingsFixture())
   api.mappingTemplates.mockResolvedValue([])
 })
 afterEach(() => {
@@ -315,21 +302,27 @@ describe('import wizard', () => {
 
   it('an unreadable file names the file, per ReadError type', async () => {
     api.chooseFile.mockResolvedValue(chosenFile('/tmp/加密.xlsx'))
-    api.importInspect.mockRejectedValue({
-      type: 'unreadable',
-      data: { error: { type: 'encrypted', data: { file: '加密.xlsx' } } },
-    })
+    api.importInspect.mockRejectedValue(
+      coreError({
+        type: 'unreadable',
+        data: { error: { type: 'encrypted', data: { file: '加密.xlsx' } } },
+      }),
+    )
     const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
     await click('import-pick')
     await click('import-next')
     expect(body().get('[data-testid="import-error"]').text()).toContain('文件「加密.xlsx」设置了打开密码')
-    api.importInspect.mockRejectedValue({
-      type: 'unreadable',
-      data: { error: { type: 'tooLarge', data: { file: '大表.xlsx', sheet: 'Sheet1', what: 'rows', limit: 100000 } } },
-    })
+    api.importInspect.mockRejectedValue(
+      coreError({
+        type: 'unreadable',
+        data: {
+          error: { type: 'tooLarge', data: { file: '大表.xlsx', sheet: 'Sheet1', what: 'rows', limit: 200000 } },
+        },
+      }),
+    )
     await click('import-next')
     expect(body().get('[data-testid="import-error"]').text()).toBe(
-      '文件「大表.xlsx」的工作表「Sheet1」太大：行数超过上限 100,000。请拆成几个文件分批导入。',
+      '文件「大表.xlsx」的工作表「Sheet1」太大：行数超过上限 200,000。请拆成几个文件分批导入。',
     )
     wrapper.unmount()
   })

@@ -7,11 +7,7 @@ import { ElSelect } from 'element-plus'
 import type { CustomerQuery, CustomerRow } from '../bindings'
 import { mountWith } from './helpers'
 
-const api = vi.hoisted(() => ({
-  listCustomers: vi.fn(),
-  customerFacets: vi.fn(),
-  customerRisks: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import OffsetPager from '../components/OffsetPager.vue'

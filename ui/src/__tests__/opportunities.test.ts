@@ -5,24 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { ElDatePicker, ElInputNumber, ElSelect } from 'element-plus'
-import type { Opportunity, OpportunityRow } from '../bindings'
-import { contact, makeRouter, mountWith, profile, settingsFixture } from './helpers'
+import type { Opportunity, OpportunityRow, RiskLight } from '../bindings'
+import { contact, coreError, makeRouter, mountWith, profile, settingsFixture } from './helpers'
 import { appState } from '../stores/app'
 import { blankOpportunity } from '../components/opportunities/stages'
 
-const api = vi.hoisted(() => ({
-  getCustomer: vi.fn(),
-  customerRisk: vi.fn(),
-  getSettings: vi.fn(),
-  powerScopes: vi.fn(),
-  powerMap: vi.fn(),
-  listOpportunities: vi.fn(),
-  createOpportunity: vi.fn(),
-  updateOpportunity: vi.fn(),
-  moveOpportunity: vi.fn(),
-  deleteOpportunity: vi.fn(),
-  stageHistory: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import StageMoveDialog from '../components/opportunities/StageMoveDialog.vue'
@@ -58,7 +46,7 @@ function opp(id: number, over: Partial<Opportunity> = {}): Opportunity {
   }
 }
 
-const risk = (level: 'green' | 'red' = 'green') => ({
+const risk = (level: 'green' | 'red' = 'green'): RiskLight => ({
   level,
   reasons:
     level === 'red'
@@ -76,21 +64,20 @@ const risk = (level: 'green' | 'red' = 'green') => ({
         ]
       : [],
 })
-const row = (o: Opportunity, level: 'green' | 'red' = 'green'): OpportunityRow =>
-  ({ ...o, risk: risk(level) }) as OpportunityRow
+const row = (o: Opportunity, level: 'green' | 'red' = 'green'): OpportunityRow => ({ ...o, risk: risk(level) })
 const page = (rows: OpportunityRow[]) => ({ rows, total: rows.length })
 const zhang = contact(7, '张伟', { title: '设备部经理' })
 
-const gate = (fields: string[]) => ({
-  type: 'validation',
-  data: { field: fields[0], reason: 'required', detail: fields.join(',') },
-})
+const gate = (fields: string[]) =>
+  coreError({
+    type: 'validation',
+    data: { field: fields[0]!, reason: 'required', detail: fields.join(',') },
+  })
 
 beforeEach(() => {
   vi.clearAllMocks()
-  api.getSettings.mockResolvedValue({
-    stageProbabilities: { initiation: 10, needs: 20, solution: 40, quote: 60, negotiation: 75, contract: 90 },
-  })
+  // The core's default probabilities: 10, 20, 40, 60, 75, 90.
+  api.getSettings.mockResolvedValue(settingsFixture())
   api.powerScopes.mockResolvedValue([{ id: null, name: '', light: 'unknown' }])
   api.stageHistory.mockResolvedValue([])
 })
@@ -273,10 +260,12 @@ describe('opportunity form', () => {
     })
 
   it('shows the core’s refusal next to the field it names', async () => {
-    api.createOpportunity.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'amount', reason: 'out_of_range', detail: '> 0' },
-    })
+    api.createOpportunity.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'amount', reason: 'out_of_range', detail: '> 0' },
+      }),
+    )
     const { wrapper } = await openForm()
     await body().get('[data-testid="opp-form-name"] input').setValue('二期扩产')
     wrapper.findAllComponents(ElInputNumber)[0]!.vm.$emit('update:modelValue', -5)
@@ -420,6 +409,7 @@ describe('opportunities tab', () => {
     api.getCustomer.mockResolvedValue(profile({ contacts: [zhang] }))
     api.customerRisk.mockResolvedValue(risk())
     api.listOpportunities.mockResolvedValue(page([row(opp(3))]))
+    api.listVisits.mockResolvedValue({ rows: [], total: 0 })
     const router = makeRouter()
     await router.push('/customers/1?tab=deals')
     const { wrapper } = await mountWith(CustomerView, { props: { id: 1 } }, router)

@@ -16,7 +16,7 @@ import type {
   RiskLight,
   Stage,
 } from '../bindings'
-import { makeRouter, mountWith } from './helpers'
+import { coreError, makeRouter, mountWith } from './helpers'
 import {
   MAX_FILLED_MONTHS,
   buildForecastOption,
@@ -30,14 +30,7 @@ import { pipelineWords } from '../pipeline/words'
 import { STAGES } from '../enums'
 import { dataChanged } from '../stores/app'
 
-const api = vi.hoisted(() => ({
-  pipelineBoard: vi.fn(),
-  pipelineAnalytics: vi.fn(),
-  listOpportunities: vi.fn(),
-  customerFacets: vi.fn(),
-  moveOpportunity: vi.fn(),
-  updateOpportunity: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import PipelineView from '../views/PipelineView.vue'
@@ -363,10 +356,12 @@ describe('kanban', () => {
   })
 
   it("the gate's refusal comes back in the dialog naming the missing quote fields", async () => {
-    api.moveOpportunity.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'quoteAmount', reason: 'required', detail: 'quoteAmount,quoteDate' },
-    })
+    api.moveOpportunity.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'quoteAmount', reason: 'required', detail: 'quoteAmount,quoteDate' },
+      }),
+    )
     await openPipeline()
     await card(2).trigger('dragstart')
     await column('quote').trigger('drop')

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MapNode, MapView, HistoryEntry, Assessment } from '../bindings'
 import { mountWith } from './helpers'
 
-const api = vi.hoisted(() => ({}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import {

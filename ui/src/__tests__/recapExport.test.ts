@@ -10,13 +10,9 @@ import { blankVisit } from '../components/visits/visitForm'
 import { jpegPagesPdf } from '../composables/pdf'
 import { layoutRecap, paginate, wrap, type RecapTheme } from '../components/visits/recapImage'
 import { chosenFile, mountWith } from './helpers'
+import { expectErrorToast } from './setup'
 
-const api = vi.hoisted(() => ({
-  chooseFile: vi.fn(),
-  visitRecap: vi.fn(),
-  setVisitConfirmation: vi.fn(),
-  saveFileBytes: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 vi.mock('@tauri-apps/plugin-opener', () => ({ revealItemInDir: vi.fn() }))
 const drawn = vi.hoisted(() => ({ png: vi.fn(), pdf: vi.fn() }))
@@ -191,6 +187,7 @@ describe('recap dialog export', () => {
     drawn.png.mockImplementation(() => {
       throw new Error('canvas 2D is not available')
     })
+    expectErrorToast('canvas 2D is not available')
     await body().get('[data-testid="visit-recap-png"]').trigger('click')
     await flushPromises()
     expect(api.saveFileBytes).not.toHaveBeenCalled()
@@ -200,6 +197,7 @@ describe('recap dialog export', () => {
 
   it('says so when the save dialog itself fails', async () => {
     api.chooseFile.mockRejectedValue(new Error('portal unavailable'))
+    expectErrorToast('portal unavailable')
     const { wrapper } = await open()
     await body().get('[data-testid="visit-recap-pdf"]').trigger('click')
     await flushPromises()

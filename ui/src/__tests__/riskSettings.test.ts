@@ -5,16 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElInputNumber, ElSelect, ElSwitch, ElTimePicker } from 'element-plus'
-import { mountWith, settingsFixture } from './helpers'
+import { coreError, mockBackupCard, mountWith, settingsFixture } from './helpers'
 import { riskSettingsErrors } from '../components/settings/riskRules'
 
-const api = vi.hoisted(() => ({
-  getSettings: vi.fn(),
-  saveSettings: vi.fn(),
-  customerFacets: vi.fn(),
-  logFolder: vi.fn(async () => ''),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
+api.logFolder.mockResolvedValue('')
 const reminders = vi.hoisted(() => ({ rescheduleDueReminders: vi.fn() }))
 vi.mock('../composables/dueNotifications', () => reminders)
 
@@ -29,6 +25,8 @@ beforeEach(() => {
   api.getSettings.mockResolvedValue(settingsFixture())
   api.saveSettings.mockImplementation(async (s) => s)
   api.customerFacets.mockResolvedValue({ industries: [], owners: ['李明', '王芳'], dealOwners: [] })
+  // 设置 also shows the backup card.
+  mockBackupCard(api)
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -130,10 +128,12 @@ describe('设置 → 风险规则', () => {
   })
 
   it('the core’s refusal shows under the rule’s field', async () => {
-    api.saveSettings.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'risk.unconfirmedDays', reason: 'out_of_range', detail: '1–365' },
-    })
+    api.saveSettings.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'risk.unconfirmedDays', reason: 'out_of_range', detail: '1–365' },
+      }),
+    )
     const { wrapper } = await mountWith(SettingsView)
     await save(wrapper)
     expect(item(wrapper, 'settings-risk-unconfirmedDays').textContent).toContain('超出范围 1–365')
@@ -180,10 +180,12 @@ describe('设置 → 行动提醒', () => {
   })
 
   it('a refused owner name shows under the owners field, and the timer is left alone', async () => {
-    api.saveSettings.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'notify.owners.1', reason: 'required', detail: '' },
-    })
+    api.saveSettings.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'notify.owners.1', reason: 'required', detail: '' },
+      }),
+    )
     const { wrapper } = await mountWith(SettingsView)
     await save(wrapper)
     expect(item(wrapper, 'settings-notify-owners').textContent).toContain('必填')

@@ -4,7 +4,7 @@ import type { SearchResults } from '../bindings'
 import { contact, makeRouter, mountWith } from './helpers'
 import { presentation } from '../stores/presentation'
 
-const api = vi.hoisted(() => ({ search: vi.fn() }))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import SearchPalette from '../components/SearchPalette.vue'

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import type { FinancialPeriod } from '../bindings'
-import { mountWith, profile } from './helpers'
+import { coreError, mountWith, profile } from './helpers'
 
-const api = vi.hoisted(() => ({ saveFinancials: vi.fn(), saveSpBp: vi.fn() }))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import FinancialsSection from '../components/sections/FinancialsSection.vue'
@@ -102,10 +102,12 @@ describe('profile sections', () => {
   })
 
   it('a validation error for financials.1.inventoryDays is shown on row 2 and the form stays open', async () => {
-    api.saveFinancials.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'financials.1.inventoryDays', reason: 'out_of_range', detail: '0–3650' },
-    })
+    api.saveFinancials.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'financials.1.inventoryDays', reason: 'out_of_range', detail: '0–3650' },
+      }),
+    )
     const { wrapper } = await mountWith(FinancialsSection, { props: { profile: withFinancials() } })
     await wrapper.get('[data-testid="section-edit"]').trigger('click')
     await wrapper.get('[data-testid="section-save"]').trigger('click')

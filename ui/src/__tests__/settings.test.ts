@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElInputNumber } from 'element-plus'
-import { mountWith, settingsFixture } from './helpers'
+import { coreError, mockBackupCard, mountWith, settingsFixture } from './helpers'
 import { i18n } from '../i18n'
 
-const api = vi.hoisted(() => ({ getSettings: vi.fn(), saveSettings: vi.fn(), logFolder: vi.fn() }))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }))
 vi.mock('@tauri-apps/plugin-opener', () => opener)
 vi.mock('../api', () => ({ api }))
@@ -18,6 +18,9 @@ beforeEach(() => {
   localStorage.clear()
   api.getSettings.mockResolvedValue(settingsFixture())
   api.logFolder.mockResolvedValue('/home/am/.local/share/app.dossier.desktop/logs')
+  // 设置 also shows the reminder owners and the backup card.
+  api.customerFacets.mockResolvedValue({ industries: [], owners: [], dealOwners: [] })
+  mockBackupCard(api)
 })
 afterEach(() => {
   i18n.global.locale.value = 'zh-CN'
@@ -57,10 +60,12 @@ describe('settings', () => {
   })
 
   it('a rejected threshold shows its reason under that field', async () => {
-    api.saveSettings.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'settings.staleMonths', reason: 'out_of_range', detail: '1–120' },
-    })
+    api.saveSettings.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'settings.staleMonths', reason: 'out_of_range', detail: '1–120' },
+      }),
+    )
     const { wrapper } = await mountWith(SettingsView)
     await wrapper.get('[data-testid="settings-save"]').trigger('click')
     await flushPromises()
@@ -84,10 +89,12 @@ describe('settings', () => {
     await flushPromises()
     expect(api.saveSettings).toHaveBeenCalledWith(settingsFixture({ trashDays: 90 }))
 
-    api.saveSettings.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'trashDays', reason: 'out_of_range', detail: '1–365' },
-    })
+    api.saveSettings.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'trashDays', reason: 'out_of_range', detail: '1–365' },
+      }),
+    )
     await wrapper.get('[data-testid="settings-save"]').trigger('click')
     await flushPromises()
     await new Promise((r) => setTimeout(r, 150)) // Element Plus shows a field's error after a short debounce

@@ -6,15 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { ElDatePicker } from 'element-plus'
 import type { TimelineEntry, TimelinePage } from '../bindings'
-import { makeRouter, mountWith, profile } from './helpers'
+import { aVisit, makeRouter, mountWith, profile } from './helpers'
 import { entryTarget, groupByDay, localWhen, TIMELINE_PAGE_SIZE } from '../components/timeline/timeline'
 
-const api = vi.hoisted(() => ({
-  customerTimeline: vi.fn(),
-  getCustomer: vi.fn(),
-  customerRisk: vi.fn(),
-  listVisits: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import TimelineTab from '../components/timeline/TimelineTab.vue'
@@ -268,6 +263,9 @@ describe('timeline tab', () => {
     api.customerRisk.mockResolvedValue({ level: 'green', reasons: [] })
     api.customerTimeline.mockResolvedValue(page([visit, power]))
     api.listVisits.mockResolvedValue({ rows: [], total: 0 })
+    // The entry opens its summary (?visit=3) in the visits tab's form.
+    api.getVisit.mockResolvedValue(aVisit(3))
+    api.listOpportunities.mockResolvedValue({ rows: [], total: 0 })
     const router = makeRouter()
     await router.push('/customers/1?tab=timeline')
     const { wrapper } = await mountWith(CustomerView, { props: { id: 1 } }, router)

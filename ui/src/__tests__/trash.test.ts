@@ -4,16 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import type { TrashContents, TrashEntry, TrashPage } from '../bindings'
-import { mountWith, settingsFixture } from './helpers'
+import { coreError, mountWith, settingsFixture } from './helpers'
+import { expectErrorToast } from './setup'
 import { i18n } from '../i18n'
 
-const api = vi.hoisted(() => ({
-  listTrash: vi.fn(),
-  restoreTrash: vi.fn(),
-  purgeTrash: vi.fn(),
-  emptyTrash: vi.fn(),
-  getSettings: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import TrashView from '../views/TrashView.vue'
@@ -251,10 +246,12 @@ describe('the 回收站 page', () => {
   })
 
   it('declining to restore the customer restores nothing', async () => {
-    api.restoreTrash.mockRejectedValueOnce({
-      type: 'customerInTrash',
-      data: { customerId: 8, name: '北方化工集团', trashId: 9 },
-    })
+    api.restoreTrash.mockRejectedValueOnce(
+      coreError({
+        type: 'customerInTrash',
+        data: { customerId: 8, name: '北方化工集团', trashId: 9 },
+      }),
+    )
     const { wrapper } = await mountWith(TrashView)
     await clickIn('王芳', 'trash-restore')
     await boxButton('取消')
@@ -264,10 +261,13 @@ describe('the 回收站 page', () => {
   })
 
   it('a customer whose name was taken meanwhile names the customer that took it', async () => {
-    api.restoreTrash.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'name', reason: 'duplicate', detail: '华东精密机械股份有限公司' },
-    })
+    api.restoreTrash.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'name', reason: 'duplicate', detail: '华东精密机械股份有限公司' },
+      }),
+    )
+    expectErrorToast('已有同名客户「华东精密机械股份有限公司」')
     const { wrapper } = await mountWith(TrashView)
     await clickIn('华东精密机械有限公司', 'trash-restore')
     expect(body().text()).toContain(

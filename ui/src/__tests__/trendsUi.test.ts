@@ -8,24 +8,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElDatePicker, ElInputNumber, ElMessageBox, ElRadioGroup, ElSelect } from 'element-plus'
-import type { Purchase, SignalFeed as Feed, TrendData, TrendSignal } from '../bindings'
-import { makeRouter, mountWith, settingsFixture } from './helpers'
+import type { HomeData, Purchase, SignalFeed as Feed, TrendData, TrendSignal } from '../bindings'
+import { coreError, makeRouter, mockBackupCard, mountWith, settingsFixture } from './helpers'
 
-const api = vi.hoisted(() => ({
-  logFolder: vi.fn(async () => ''),
-  listPurchases: vi.fn(),
-  addPurchase: vi.fn(),
-  updatePurchase: vi.fn(),
-  deletePurchase: vi.fn(),
-  trendData: vi.fn(),
-  signalFeed: vi.fn(),
-  portfolioTrend: vi.fn(),
-  homeData: vi.fn(),
-  customerFacets: vi.fn(),
-  getSettings: vi.fn(),
-  saveSettings: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
+api.logFolder.mockResolvedValue('')
 
 import PurchaseGrid from '../components/trends/PurchaseGrid.vue'
 import TrendsTab from '../components/trends/TrendsTab.vue'
@@ -115,6 +103,21 @@ function trendData(): TrendData {
   }
 }
 
+/** 今日 with nothing due, red or closing (the home page's other panel). */
+const emptyHome: HomeData = {
+  today: '2026-11-23',
+  dueToday: [],
+  dueTodayTotal: 0,
+  overdue: [],
+  overdueTotal: 0,
+  redCustomers: [],
+  redTotal: 0,
+  closing: [],
+  closingTotal: 0,
+  closingAmount: 0,
+  closingWeighted: 0,
+}
+
 beforeEach(() => {
   vi.clearAllMocks()
   api.listPurchases.mockResolvedValue({
@@ -168,10 +171,12 @@ describe('purchase records grid', () => {
     await flushPromises()
     expect(rows(wrapper)).toHaveLength(5)
     await wrapper.get('[data-testid="purchase-product"] input').setValue('伺服电机')
-    api.addPurchase.mockRejectedValueOnce({
-      type: 'validation',
-      data: { field: 'amount', reason: 'required', detail: '' },
-    })
+    api.addPurchase.mockRejectedValueOnce(
+      coreError({
+        type: 'validation',
+        data: { field: 'amount', reason: 'required', detail: '' },
+      }),
+    )
     await wrapper.get('[data-testid="purchase-save"]').trigger('click')
     await flushPromises()
     expect(wrapper.get('[data-testid="purchase-error-amount"]').text()).toBe('金额或数量至少填一项')
@@ -204,10 +209,12 @@ describe('purchase records grid', () => {
     })
     await rows(wrapper)[0].get('[data-testid="purchase-edit"]').trigger('click')
     await flushPromises()
-    api.updatePurchase.mockRejectedValueOnce({
-      type: 'validation',
-      data: { field: 'day', reason: 'invalid_date', detail: '2026-05' },
-    })
+    api.updatePurchase.mockRejectedValueOnce(
+      coreError({
+        type: 'validation',
+        data: { field: 'day', reason: 'invalid_date', detail: '2026-05' },
+      }),
+    )
     await wrapper.get('[data-testid="purchase-save"]').trigger('click')
     await flushPromises()
     expect(api.updatePurchase).toHaveBeenCalledWith(
@@ -330,6 +337,7 @@ describe('home feed', () => {
   it('keeps the core’s order, sends the filters, and opens the customer’s trends at the product', async () => {
     api.signalFeed.mockResolvedValue(feed())
     api.getSettings.mockResolvedValue(settingsFixture())
+    api.homeData.mockResolvedValue(emptyHome)
     const router = makeRouter()
     await router.push('/home')
     const { wrapper } = await mountWith(HomeView, { global: { stubs } }, router)
@@ -369,6 +377,7 @@ describe('trend thresholds in 设置', () => {
 
   it('shows and saves the detectors’ thresholds; a refused one shows its reason under that field', async () => {
     api.getSettings.mockResolvedValue({ ...stored })
+    mockBackupCard(api)
     api.saveSettings.mockImplementation(async (s) => s)
     const { wrapper } = await mountWith(SettingsView)
     expect(wrapper.text()).toContain('连续下降月数')
@@ -380,10 +389,12 @@ describe('trend thresholds in 设置', () => {
     await flushPromises()
     expect(api.saveSettings).toHaveBeenCalledWith({ ...stored, declineMonths: 4 })
 
-    api.saveSettings.mockRejectedValueOnce({
-      type: 'validation',
-      data: { field: 'yoyPct', reason: 'out_of_range', detail: '1–1000' },
-    })
+    api.saveSettings.mockRejectedValueOnce(
+      coreError({
+        type: 'validation',
+        data: { field: 'yoyPct', reason: 'out_of_range', detail: '1–1000' },
+      }),
+    )
     await wrapper.get('[data-testid="settings-save"]').trigger('click')
     await flushPromises()
     await new Promise((r) => setTimeout(r, 150)) // Element Plus shows a field's error after a short debounce

@@ -5,7 +5,7 @@ import { makeRouter, mountWith } from './helpers'
 import { appState, offerUndo } from '../stores/app'
 import { useUndoDelete } from '../composables/undoDelete'
 
-const api = vi.hoisted(() => ({ undoDelete: vi.fn() }))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import UndoBanner from '../components/UndoBanner.vue'

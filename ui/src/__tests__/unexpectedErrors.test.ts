@@ -4,7 +4,8 @@ import { createApp, defineComponent, h, nextTick } from 'vue'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { i18n } from '../i18n'
 
-const api = vi.hoisted(() => ({ logUiError: vi.fn() }))
+import { expectErrorToast } from './setup'
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import { catchUnexpected, errorKind, errorPlace } from '../unexpectedErrors'
@@ -45,6 +46,7 @@ describe('unexpected errors', () => {
           )
       },
     })
+    expectErrorToast('操作失败')
     const root = document.createElement('div')
     document.body.appendChild(root)
     const app = createApp(Broken).use(i18n)
@@ -61,6 +63,7 @@ describe('unexpected errors', () => {
   })
 
   it('a rejected promise nobody awaited is shown and logged, a CoreError in its own words', async () => {
+    expectErrorToast('正在使用的数据库文件')
     const target = new EventTarget()
     catchUnexpected(createApp(defineComponent({ render: () => null })), target as unknown as Window)
     const event = Object.assign(new Event('unhandledrejection', { cancelable: true }), {

@@ -11,20 +11,10 @@ import type { CustomerRemoval, Visit } from '../bindings'
 import { blankVisit } from '../components/visits/visitForm'
 import { removalLines } from '../composables/customerRemoval'
 import { appState } from '../stores/app'
-import { contact, makeRouter, mountWith, profile, settingsFixture } from './helpers'
+import { aNextAction, contact, coreError, makeRouter, mountWith, profile, settingsFixture } from './helpers'
+import { expectErrorToast } from './setup'
 
-const api = vi.hoisted(() => ({
-  listVisits: vi.fn(),
-  setActionStatus: vi.fn(),
-  deleteVisit: vi.fn(),
-  getCustomer: vi.fn(),
-  customerRisk: vi.fn(),
-  customerRemoval: vi.fn(),
-  deleteCustomer: vi.fn(),
-  contactRemoval: vi.fn(),
-  deleteContact: vi.fn(),
-  getSettings: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import VisitsTab from '../components/visits/VisitsTab.vue'
@@ -84,6 +74,7 @@ beforeEach(() => {
   vi.restoreAllMocks()
   appState.lastDeleted = null
   api.getSettings.mockResolvedValue(settingsFixture({ trashDays: 21 }))
+  api.listOpportunities.mockResolvedValue({ rows: [], total: 0 })
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -92,7 +83,9 @@ afterEach(() => {
 describe('visit list', () => {
   it('sets a next action’s status from its select, reloads and tells the page; an overdue action is red', async () => {
     api.listVisits.mockResolvedValue({ rows: [withActions], total: 1 })
-    api.setActionStatus.mockResolvedValue({ id: 11, what: '发送报价单', status: 'done' })
+    api.setActionStatus.mockResolvedValue(
+      aNextAction({ id: 11, what: '发送报价单', status: 'done', doneOn: '2026-11-02' }),
+    )
     const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [] } })
     const rows = wrapper.findAll('[data-testid="visit-action"]')
     expect(rows[0]!.classes()).toContain('overdue')
@@ -208,7 +201,7 @@ describe('deleting a customer', () => {
     const wang = contact(21, '王芳')
     api.getCustomer.mockResolvedValue(profile({ contacts: [wang] }))
     api.customerRisk.mockResolvedValue({ level: 'green', reasons: [] })
-    api.contactRemoval.mockResolvedValue({ edges: [], assessments: [] })
+    api.contactRemoval.mockResolvedValue({ contact: { id: 21, name: '王芳' }, edges: [], assessments: [] })
     api.deleteContact.mockResolvedValue(profile())
     const confirm = vi.spyOn(ElMessageBox, 'confirm').mockResolvedValueOnce('confirm' as never)
     const router = makeRouter()
@@ -230,7 +223,8 @@ describe('deleting a customer', () => {
     await flushPromises()
     expect(confirm).toHaveBeenCalledTimes(1)
 
-    api.customerRemoval.mockRejectedValueOnce({ type: 'notFound', data: null })
+    api.customerRemoval.mockRejectedValueOnce(coreError({ type: 'notFound', data: { entity: 'customer', id: 1 } }))
+    expectErrorToast('无法统计要删除的内容')
     await wrapper.get('[data-testid="customer-delete"]').trigger('click')
     await flushPromises()
     expect(confirm).toHaveBeenCalledTimes(1)

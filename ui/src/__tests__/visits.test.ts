@@ -5,20 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { ElDatePicker, ElSelect } from 'element-plus'
-import type { QualityWarning, Visit } from '../bindings'
-import { contact, makeRouter, mountWith, profile } from './helpers'
+import type { QualityWarning, Stage, Visit } from '../bindings'
+import { anOpportunityRow, contact, coreError, makeRouter, mountWith, profile } from './helpers'
+import { expectErrorToast } from './setup'
 import { blankVisit } from '../components/visits/visitForm'
 
-const api = vi.hoisted(() => ({
-  getCustomer: vi.fn(),
-  listVisits: vi.fn(),
-  createVisit: vi.fn(),
-  updateVisit: vi.fn(),
-  visitRecap: vi.fn(),
-  setVisitConfirmation: vi.fn(),
-  listOpportunities: vi.fn(),
-  getVisit: vi.fn(),
-}))
+const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import VisitDialog from '../components/visits/VisitDialog.vue'
@@ -62,6 +54,9 @@ const rowInputs = (field: string, i = 0) =>
 
 beforeEach(() => {
   vi.clearAllMocks()
+  // The form's deal picker and the customer page's risk light.
+  api.listOpportunities.mockResolvedValue({ rows: [], total: 0 })
+  api.customerRisk.mockResolvedValue({ level: 'green', reasons: [] })
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -111,7 +106,7 @@ describe('visit summary form', () => {
   })
 
   it('ties the summary to one of the customer’s deals (open ones first, closed ones marked)', async () => {
-    const row = (id: number, name: string, stage: string) => ({ id, name, stage })
+    const row = (id: number, name: string, stage: Stage) => anOpportunityRow({ id, name, stage })
     api.listOpportunities.mockResolvedValue({
       rows: [row(11, '旧产线改造', 'won'), row(12, 'MES 二期', 'quote')],
       total: 2,
@@ -142,10 +137,12 @@ describe('visit summary form', () => {
   })
 
   it('shows the core’s refusal under the field it names', async () => {
-    api.createVisit.mockRejectedValue({
-      type: 'validation',
-      data: { field: 'needs.0.text', reason: 'required', detail: '' },
-    })
+    api.createVisit.mockRejectedValue(
+      coreError({
+        type: 'validation',
+        data: { field: 'needs.0.text', reason: 'required', detail: '' },
+      }),
+    )
     const { wrapper } = await openForm()
     await body().get('[data-testid="visit-form-needs-add"]').trigger('click')
     await rowInputs('needs')[0]!.setValue('x')
@@ -213,7 +210,10 @@ describe('visits tab', () => {
   })
 
   it('?deal= shows one deal’s summaries, a new one starts tied to it, and 全部拜访 lifts the filter', async () => {
-    api.listOpportunities.mockResolvedValue({ rows: [{ id: 12, name: 'MES 二期', stage: 'quote' }], total: 1 })
+    api.listOpportunities.mockResolvedValue({
+      rows: [anOpportunityRow({ id: 12, name: 'MES 二期', stage: 'quote' })],
+      total: 1,
+    })
     api.listVisits.mockResolvedValue({ rows: [], total: 0 })
     api.createVisit.mockResolvedValue({
       visit: visit(5, { opportunityId: 12, opportunityName: 'MES 二期' }),
@@ -286,7 +286,8 @@ describe('visits tab', () => {
     const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } }, router)
     await flushPromises()
     expect(wrapper.findComponent(VisitDialog).props('modelValue')).toBe(false)
-    api.getVisit.mockRejectedValueOnce({ type: 'notFound', data: { entity: 'visit', id: 99 } })
+    api.getVisit.mockRejectedValueOnce(coreError({ type: 'notFound', data: { entity: 'visit', id: 99 } }))
+    expectErrorToast('记录不存在')
     await router.replace('/customers/1?tab=visits&visit=99')
     await flushPromises()
     expect(wrapper.findComponent(VisitDialog).props('modelValue')).toBe(false)
