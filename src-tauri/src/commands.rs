@@ -4,20 +4,21 @@
 use std::sync::atomic::Ordering;
 
 use dossier_core::activity::{CustomerRemoval, HomeData, HomeQuery, TimelinePage, TimelineQuery};
+use dossier_core::customers::*;
 use dossier_core::erase::EraseReport;
 use dossier_core::export::{self, ReportOptions, Xlsx};
 use dossier_core::files::{ChosenFile, FilePurpose};
 use dossier_core::import::mapping::Field;
 use dossier_core::import::plan::{ImportKind, Preview};
+use dossier_core::import::templates::MappingTemplate;
 use dossier_core::import::{ImportFile, ImportProgress, ImportSpec};
-use dossier_core::model::*;
+use dossier_core::import::{ImportRecord, ImportUndoPreview};
 use dossier_core::opportunities::{
     BoardColumn, LostReview, Opportunity, OpportunityFields, OpportunityPage, OpportunityQuery, PipelineAnalytics,
     Stage, StageChange,
 };
 use dossier_core::risk::{PortfolioRisk, RiskLight, RuleInfo};
-use dossier_core::store::mapping_templates::MappingTemplate;
-use dossier_core::store::{ImportRecord, ImportUndoPreview};
+use dossier_core::search::SearchResults;
 use dossier_core::trends::{
     FeedQuery, PortfolioQuery, PortfolioTrend, Purchase, PurchasePage, PurchaseQuery, SignalFeed, TrendData,
     TrendRange, TrendSignal,

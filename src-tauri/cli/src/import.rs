@@ -4,8 +4,8 @@
 
 use dossier_core::import::plan::{CellIssue, ImportKind, Preview};
 use dossier_core::import::read::ReadError;
+use dossier_core::import::ImportRecord;
 use dossier_core::import::ImportSpec;
-use dossier_core::store::ImportRecord;
 use dossier_core::{CoreError, Store};
 use serde::Serialize;
 

@@ -472,7 +472,13 @@ fn seed() -> RngSeed {
 
 #[test]
 fn random_files_import_or_are_refused_cleanly() {
-    let config = Config { cases: cases(), failure_persistence: None, max_shrink_iters: 500, rng_seed: seed(), ..Config::default() };
+    let config = Config {
+        cases: cases(),
+        failure_persistence: None,
+        max_shrink_iters: 500,
+        rng_seed: seed(),
+        ..Config::default()
+    };
     let mut runner = TestRunner::new(config);
     let result = runner.run(&case(), |case| {
         bounded(case);

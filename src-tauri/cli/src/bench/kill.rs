@@ -15,7 +15,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use dossier_core::model::{CustomerFields, FinancialPeriod};
+use dossier_core::customers::{CustomerFields, FinancialPeriod};
 use dossier_core::{Store, SystemClock};
 use serde::Serialize;
 

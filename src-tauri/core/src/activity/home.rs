@@ -5,14 +5,14 @@ use chrono::Datelike;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
-use super::actions::{action_from_row, ACTION_COLUMNS, ACTION_FROM};
-use super::opportunities::{opportunity_from_row, OPPORTUNITY_COLUMNS};
-use super::pipeline::probability_sql;
-use super::Store;
 use crate::activity::{HomeData, HomeQuery};
 use crate::error::Result;
+use crate::opportunities::pipeline::probability_sql;
+use crate::opportunities::store::{opportunity_from_row, OPPORTUNITY_COLUMNS};
 use crate::risk::RiskLevel;
+use crate::visits::actions::{action_from_row, ACTION_COLUMNS, ACTION_FROM};
 use crate::visits::NextAction;
+use crate::Store;
 
 /// `AND column IN (…)` for a non-empty owner list, with its arguments after `first`.
 fn owners_in(column: &str, owners: &[String], first: Value) -> (String, Vec<Value>) {

@@ -6,10 +6,13 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::code_enum;
+use crate::codes::code_enum;
 use crate::opportunities::OpportunityRow;
 use crate::risk::CustomerRisk;
 use crate::visits::NextAction;
+
+mod home;
+mod timeline;
 
 code_enum!(
     /// The kinds of timeline entries.

@@ -4,11 +4,12 @@
 
 use rusqlite::params;
 
-use super::customers::load_customer;
-use super::{code, Store};
 use crate::activity::{TimelineEntry, TimelineKind, TimelinePage, TimelineQuery};
+use crate::customers::store::load_customer;
+use crate::customers::validate;
 use crate::error::Result;
-use crate::validate;
+use crate::store::code;
+use crate::Store;
 
 /// A stored UTC timestamp (`…Z`) as the laptop's wall-clock time, `YYYY-MM-DDTHH:MM:SS`: the
 /// form visit times are typed in, so the feed sorts one kind of time. The offset is the clock's

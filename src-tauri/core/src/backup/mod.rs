@@ -20,6 +20,7 @@ pub mod folder;
 pub mod name;
 pub mod rotation;
 pub mod settings;
+pub(crate) mod store;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

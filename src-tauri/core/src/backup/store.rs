@@ -5,11 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Store;
 use crate::backup::copy::{self, Removed, When};
 use crate::backup::{folder, settings, BackupFailure, BackupSettings, BackupWarning, Snapshot, SnapshotReason};
 use crate::clock::Clock;
 use crate::error::{CoreError, Result};
+use crate::Store;
 
 fn when(clock: &dyn Clock) -> When {
     When { now: clock.now(), offset: clock.offset() }
@@ -19,7 +19,7 @@ fn when(clock: &dyn Clock) -> When {
 /// as it is, into the folder its own settings name (the default one when it has none). A
 /// failure is returned as the warning (the migration goes ahead); a file that cannot be opened
 /// is left to `db::open` to refuse.
-pub(super) fn before_migration(path: &Path, clock: &dyn Clock) -> Option<BackupWarning> {
+pub(crate) fn before_migration(path: &Path, clock: &dyn Clock) -> Option<BackupWarning> {
     let Ok(Some((conn, version))) = crate::db::identify(path) else { return None };
     if version == 0 || version >= crate::db::latest_version() {
         return None;
@@ -90,14 +90,14 @@ impl Store {
         self.backup_warning.borrow_mut().take()
     }
 
-    pub(super) fn take_snapshot(&self, reason: SnapshotReason) -> Result<Snapshot> {
+    pub(crate) fn take_snapshot(&self, reason: SnapshotReason) -> Result<Snapshot> {
         let db = self.file().ok_or(CoreError::Closed)?;
         copy::take(&self.conn, &db, &self.backup_settings()?, reason, &when(&*self.clock))
     }
 
     /// An automatic snapshot before a change: a failure is kept for
     /// [`Store::take_backup_warning`] and the change goes ahead.
-    pub(super) fn snapshot_before(&self, reason: SnapshotReason) {
+    pub(crate) fn snapshot_before(&self, reason: SnapshotReason) {
         if self.file().is_none() {
             return;
         }

@@ -5,18 +5,19 @@ use std::sync::LazyLock;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
 
-use super::customers::load_customer;
-use super::Store;
+use crate::customers::store::load_customer;
+use crate::customers::validate;
+use crate::customers::{Contact, ContactFields, CustomerProfile, Section};
 use crate::error::{CoreError, Reason, Result};
-use crate::model::{Contact, ContactFields, CustomerProfile, Section};
 use crate::powermap::ContactRef;
-use crate::{normalize, search, validate};
+use crate::Store;
+use crate::{search, text as normalize};
 
-pub(super) const CONTACT_COLUMNS: &str = "id, customer_id, name, title, department, reports_to, phone, \
+pub(crate) const CONTACT_COLUMNS: &str = "id, customer_id, name, title, department, reports_to, phone, \
     wechat, email, is_key_person, traits, ice_breakers, hobbies, preferences, pain_points, \
     career, communication_style, family, notes, last_contact, pinyin, updated_at";
 
-pub(super) fn contact_from_row(r: &Row) -> rusqlite::Result<Contact> {
+pub(crate) fn contact_from_row(r: &Row) -> rusqlite::Result<Contact> {
     Ok(Contact {
         id: r.get(0)?,
         customer_id: r.get(1)?,
@@ -66,10 +67,10 @@ pub(crate) fn load_contact(conn: &Connection, id: i64) -> Result<Contact> {
 }
 
 /// Trims the text fields the way they are stored; the name also loses invisible characters
-/// ([`crate::normalize::clean_name`]).
+/// ([`crate::text::clean_name`]).
 pub(crate) fn tidy(fields: &ContactFields) -> ContactFields {
     let mut f = fields.clone();
-    f.name = crate::normalize::clean_name(&f.name);
+    f.name = crate::text::clean_name(&f.name);
     for s in [&mut f.title, &mut f.department, &mut f.phone, &mut f.wechat, &mut f.email, &mut f.last_contact] {
         *s = s.trim().to_string();
     }
@@ -90,7 +91,7 @@ impl Store {
         match me {
             Some(me) => {
                 let me = ContactRef { id: me.id, name: me.fields.name.clone() };
-                super::power_map::check_no_cycle(&self.conn, customer_id, &me, boss)
+                crate::powermap::store::check_no_cycle(&self.conn, customer_id, &me, boss)
             }
             None => Ok(()), // a new contact has nobody under them yet
         }
@@ -104,7 +105,7 @@ impl Store {
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
         let contact = insert_contact(&tx, customer_id, &f, &now)?;
-        search::index::insert(&tx, &search::index::contact_entry(&contact, &customer.fields.name))?;
+        search::index::insert(&tx, &crate::customers::search::contact_entry(&contact, &customer.fields.name))?;
         self.record_reports_to(&tx, &contact, None)?;
         self.finish_section_save(tx, customer_id, Section::KeyPersons, &now)
     }
@@ -124,8 +125,8 @@ impl Store {
     /// A changed reports-to goes into the power map's history (its past views show it).
     fn record_reports_to(&self, conn: &Connection, c: &Contact, old: Option<i64>) -> Result<()> {
         let me = crate::powermap::ContactRef { id: c.id, name: c.fields.name.clone() };
-        let now = super::power_map::Now::of(self);
-        super::power_map::record_reports_to(conn, c.customer_id, &me, old, c.fields.reports_to, &now)
+        let now = crate::powermap::store::Now::of(self);
+        crate::powermap::store::record_reports_to(conn, c.customer_id, &me, old, c.fields.reports_to, &now)
     }
 
     /// Every contact of one customer (also those not yet assessed in the power map).
@@ -211,5 +212,5 @@ pub(crate) fn write_contact(conn: &Connection, id: i64, f: &ContactFields, now: 
     let (pinyin, _) = normalize::pinyin(&f.name);
     let values = contact_values(f, &pinyin, now);
     conn.prepare_cached(&SQL)?.execute(params_from_iter([Value::from(id)].iter().chain(&values)))?;
-    search::index::contact(conn, &load_contact(conn, id)?)
+    crate::customers::store::reindex_contact(conn, &load_contact(conn, id)?)
 }

@@ -4,16 +4,17 @@
 
 use rusqlite::params;
 
-use super::contacts::insert_contact;
-use super::customers::{insert_customer, touch_section};
-use super::Store;
-use crate::error::{CoreError, Reason, Result};
-use crate::model::{
+use crate::contacts::store::insert_contact;
+use crate::customers::store::{insert_customer, touch_section};
+use crate::customers::{completeness as profile, validate};
+use crate::customers::{
     Contact, ContactFields, Customer, CustomerFields, CustomerProfile, FinancialPeriod, MainBusiness, ProcessIt,
     RoleAssessment, Section, SpBp, Supplier,
 };
-use crate::normalize::customer_key;
-use crate::{profile, search, validate};
+use crate::error::{CoreError, Reason, Result};
+use crate::search;
+use crate::text::customer_key;
+use crate::Store;
 
 /// A customer with its dimensions and contacts, before it has ids.
 #[derive(Clone, Debug, Default)]
@@ -65,7 +66,7 @@ fn insert_one(
     tx: &rusqlite::Connection,
     p: NewProfile,
     now: &str,
-    settings: &crate::model::Settings,
+    settings: &crate::customers::Settings,
     today: chrono::NaiveDate,
 ) -> Result<()> {
     validate::customer(&p.fields)?;
@@ -95,7 +96,7 @@ fn insert_one(
     )?;
     let customer =
         Customer { id, fields: p.fields.clone(), completeness: 0, created_at: now.into(), updated_at: now.into() };
-    search::index::insert(tx, &search::index::customer_entry(&customer))?;
+    search::index::insert(tx, &crate::customers::search::customer_entry(&customer))?;
 
     let mut st = tx.prepare_cached(
         "INSERT INTO financial_period (customer_id, period, revenue, gross_margin, net_profit,
@@ -154,7 +155,7 @@ fn insert_one(
             st.execute(params![c.id, boss_id])?;
             c.fields.reports_to = Some(boss_id);
         }
-        search::index::insert(tx, &search::index::contact_entry(c, &f.name))?;
+        search::index::insert(tx, &crate::customers::search::contact_entry(c, &f.name))?;
     }
     let roles: Vec<RoleAssessment> = p
         .roles
@@ -184,7 +185,7 @@ fn insert_one(
     if has_power_map {
         let refs: Vec<_> =
             contacts.iter().map(|c| crate::powermap::ContactRef { id: c.id, name: c.fields.name.clone() }).collect();
-        super::power_map::seed_profile(tx, id, &refs, &p.power, now)?;
+        crate::powermap::store::seed_profile(tx, id, &refs, &p.power, now)?;
     }
 
     let mut prof = CustomerProfile {
@@ -217,7 +218,7 @@ fn insert_one(
     tx.prepare_cached("UPDATE customer SET completeness = ?2 WHERE id = ?1")?
         .execute(params![id, profile::overall(&prof.sections)])?;
     if has_power_map {
-        super::power_map::refresh_status(tx, id)?;
+        crate::powermap::store::refresh_status(tx, id)?;
     }
     Ok(())
 }

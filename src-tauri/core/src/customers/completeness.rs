@@ -4,7 +4,7 @@
 
 use chrono::{Months, NaiveDate};
 
-use crate::model::{CustomerProfile, Section, SectionStatus};
+use crate::customers::{CustomerProfile, Section, SectionStatus};
 
 fn filled(s: &str) -> bool {
     !s.trim().is_empty()
@@ -86,7 +86,7 @@ pub fn completeness(p: &CustomerProfile, section: Section) -> i64 {
             checks.push(p.roles.iter().any(|r| {
                 matches!(
                     r.buying_role,
-                    Some(crate::model::BuyingRole::DecisionMaker | crate::model::BuyingRole::Approver)
+                    Some(crate::customers::BuyingRole::DecisionMaker | crate::customers::BuyingRole::Approver)
                 )
             }));
             pct(&checks)

@@ -7,30 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum $name { $(#[serde(rename = $code)] $variant),+ }
-
-        impl $name {
-            /// Every value, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable code stored in the database and sent to the UI.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            /// Parses a stored code; an unknown code (from a newer version) reads as `None`.
-            pub fn from_code(code: &str) -> Option<Self> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-/// For the other domain modules' enumerations (visits, opportunities, risk).
-pub(crate) use code_enum;
+use crate::codes::code_enum;
 
 code_enum!(
     /// 客户分级.
@@ -482,31 +459,6 @@ pub struct Facets {
     /// The deals' 负责人 (the pipeline filters by these; a deal can be someone else's than its
     /// customer's).
     pub deal_owners: Vec<String>,
-}
-
-code_enum!(
-    /// What a search hit points at.
-    HitKind { Customer = "customer", Contact = "contact" }
-);
-
-/// One search result.
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct SearchHit {
-    pub kind: HitKind,
-    pub id: i64,
-    /// The customer to open (the customer itself, or the contact's customer).
-    pub customer_id: i64,
-    pub title: String,
-    pub subtitle: String,
-}
-
-/// Search results grouped by type.
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct SearchResults {
-    pub customers: Vec<SearchHit>,
-    pub contacts: Vec<SearchHit>,
 }
 
 /// One purchase record (采购行为数据): what a customer bought in a month.

@@ -4,14 +4,15 @@
 
 use rusqlite::{params, Connection};
 
-use super::customers::load_customer;
-use super::{code, Store};
-use crate::error::Result;
-use crate::model::{
+use crate::customers::store::load_customer;
+use crate::customers::validate;
+use crate::customers::{
     AllocationRule, BuyingRole, CashFlow, Coverage, CustomerProfile, FinancialPeriod, MainBusiness, ProcessIt,
     RoleAssessment, Section, SpBp, Supplier,
 };
-use crate::validate;
+use crate::error::Result;
+use crate::store::code;
+use crate::Store;
 
 impl Store {
     /// Stores one of the JSON-held dimensions (2, 4, 8) after validation.
@@ -106,12 +107,13 @@ impl Store {
     /// each contact is kept). An assessment without a date is dated today.
     pub fn save_roles(&self, id: i64, roles: &[RoleAssessment]) -> Result<CustomerProfile> {
         load_customer(&self.conn, id)?;
-        let contact_ids: Vec<i64> = super::contacts::load_contacts(&self.conn, id)?.iter().map(|c| c.id).collect();
+        let contact_ids: Vec<i64> =
+            crate::contacts::store::load_contacts(&self.conn, id)?.iter().map(|c| c.id).collect();
         validate::roles(roles, &contact_ids)?;
-        let now = super::power_map::Now::of(self);
+        let now = crate::powermap::store::Now::of(self);
         let tx = self.conn.unchecked_transaction()?;
         // The account-wide scope of the power map; each change goes into its history.
-        super::power_map::replace_account_roles(&tx, id, roles, &now)?;
+        crate::powermap::store::replace_account_roles(&tx, id, roles, &now)?;
         self.finish_section_save(tx, id, Section::PowerMap, &now.timestamp)
     }
 }
@@ -125,11 +127,11 @@ pub(crate) fn load_financials(conn: &Connection, id: i64) -> Result<Vec<Financia
     Ok(rows)
 }
 
-pub(super) const FINANCIAL_COLUMNS: &str =
+pub(crate) const FINANCIAL_COLUMNS: &str =
     "period, revenue, gross_margin, net_profit, inventory_days, receivable_days, cash_flow, source";
 
 /// A financial period from [`FINANCIAL_COLUMNS`] starting at column `at`.
-pub(super) fn financial_from_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<FinancialPeriod> {
+pub(crate) fn financial_from_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<FinancialPeriod> {
     Ok(FinancialPeriod {
         period: r.get(at)?,
         revenue: r.get(at + 1)?,

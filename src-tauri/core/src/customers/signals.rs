@@ -3,7 +3,7 @@
 //! Rising days can mean a customer who is stocking up, or one who is in trouble: either way,
 //! something to ask about on the next visit.
 
-use crate::model::{FinancialMetric, FinancialPeriod, FinancialSignal};
+use crate::customers::{FinancialMetric, FinancialPeriod, FinancialSignal};
 
 /// Signals between consecutive periods of `periods` (in chronological order). Periods where
 /// either value is missing or the earlier one is zero are skipped rather than guessed.

@@ -5,20 +5,22 @@ use std::sync::LazyLock;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{code, Store};
-use crate::error::{CoreError, Reason, Result};
-use crate::model::{
-    Customer, CustomerFields, CustomerPage, CustomerProfile, CustomerQuery, CustomerRow, CustomerSort, Facets, Grade,
-    LeadSource, Lifecycle, Ownership, Section, StatusLight,
+use crate::customers::{completeness as profile, signals, validate};
+use crate::customers::{
+    Contact, Customer, CustomerFields, CustomerPage, CustomerProfile, CustomerQuery, CustomerRow, CustomerSort, Facets,
+    Grade, LeadSource, Lifecycle, Ownership, Section, StatusLight,
 };
-use crate::normalize::{clean_name, customer_key};
-use crate::{profile, search, signals, validate};
+use crate::error::{CoreError, Reason, Result};
+use crate::search;
+use crate::store::code;
+use crate::text::{clean_name, customer_key};
+use crate::Store;
 
-pub(super) const CUSTOMER_COLUMNS: &str = "id, name, short_name, ownership, industry, region, headcount, \
+pub(crate) const CUSTOMER_COLUMNS: &str = "id, name, short_name, ownership, industry, region, headcount, \
     founded, stock_code, headquarters, subsidiaries, website, grade, lifecycle, owner, \
     collaborators, lead_source, tags, completeness, created_at, updated_at";
 
-pub(super) fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
+pub(crate) fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
     let tags: String = r.get(17)?;
     Ok(Customer {
         id: r.get(0)?,
@@ -85,7 +87,7 @@ fn tidy(fields: &CustomerFields) -> CustomerFields {
 
 impl Store {
     /// Refuses a name that another live customer has after normalisation.
-    pub(super) fn check_unique_name(&self, name: &str, except: Option<i64>) -> Result<String> {
+    pub(crate) fn check_unique_name(&self, name: &str, except: Option<i64>) -> Result<String> {
         let key = customer_key(name);
         let other: Option<(i64, String)> = self
             .conn
@@ -110,7 +112,7 @@ impl Store {
         let id = insert_customer(&tx, &f, &now, 0)?;
         touch_section(&tx, id, Section::Overview, &now)?;
         self.refresh_completeness(&tx, id)?;
-        search::index::insert(&tx, &search::index::customer_entry(&load_customer(&tx, id)?))?;
+        search::index::insert(&tx, &crate::customers::search::customer_entry(&load_customer(&tx, id)?))?;
         tx.commit()?;
         load_customer(&self.conn, id)
     }
@@ -134,7 +136,7 @@ impl Store {
 
     /// Records that `section` changed, recomputes completeness, re-indexes the customer for
     /// search, commits, and returns the fresh profile.
-    pub(super) fn finish_section_save(
+    pub(crate) fn finish_section_save(
         &self,
         tx: rusqlite::Transaction<'_>,
         id: i64,
@@ -145,13 +147,13 @@ impl Store {
         tx.execute("UPDATE customer SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
         self.refresh_completeness(&tx, id)?;
         if section == Section::Overview {
-            search::index::customer_and_contacts(&tx, id)?;
+            crate::customers::store::reindex(&tx, id)?;
         }
         tx.commit()?;
         self.profile(id)
     }
 
-    pub(super) fn refresh_completeness(&self, conn: &Connection, id: i64) -> Result<()> {
+    pub(crate) fn refresh_completeness(&self, conn: &Connection, id: i64) -> Result<()> {
         let p = load_profile(conn, id, &self.settings()?, self.clock.today())?;
         conn.execute(
             "UPDATE customer SET completeness = ?2, power_status = ?3 WHERE id = ?1",
@@ -175,7 +177,7 @@ impl Store {
         any_of("lifecycle", q.lifecycles.iter().map(|l| l.code().to_string()).collect());
         any_of("industry", q.industries.clone());
         any_of("owner", q.owners.clone());
-        let text = crate::normalize::search_text(&q.text);
+        let text = crate::text::search_text(&q.text);
         if !text.is_empty() {
             let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
             conds.push("c.id IN (SELECT customer_id FROM search_entry WHERE body LIKE ? ESCAPE '\\')".to_string());
@@ -361,7 +363,7 @@ pub(crate) fn touch_section(conn: &Connection, id: i64, section: Section, now: &
 pub(crate) fn load_profile(
     conn: &Connection,
     id: i64,
-    settings: &crate::model::Settings,
+    settings: &crate::customers::Settings,
     today: chrono::NaiveDate,
 ) -> Result<CustomerProfile> {
     let customer = load_customer(conn, id)?;
@@ -369,10 +371,10 @@ pub(crate) fn load_profile(
         conn.query_row("SELECT business, sp_bp, process_it FROM customer WHERE id = ?1", [id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
-    let financials = super::sections::load_financials(conn, id)?;
-    let suppliers = super::sections::load_suppliers(conn, id)?;
-    let roles = super::sections::load_roles(conn, id)?;
-    let contacts = super::contacts::load_contacts(conn, id)?;
+    let financials = crate::customers::sections::load_financials(conn, id)?;
+    let suppliers = crate::customers::sections::load_suppliers(conn, id)?;
+    let roles = crate::customers::sections::load_roles(conn, id)?;
+    let contacts = crate::contacts::store::load_contacts(conn, id)?;
     let mut st = conn.prepare("SELECT section, updated_at FROM section_update WHERE customer_id = ?1")?;
     let updates: Vec<(Section, String)> = st
         .query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
@@ -389,9 +391,26 @@ pub(crate) fn load_profile(
         roles,
         contacts,
         sections: vec![],
-        power_status: super::power_map::account_status(conn, id)?,
+        power_status: crate::powermap::store::account_status(conn, id)?,
     };
     p.sections = profile::sections(&p, &updates, settings.stale_months, today);
     p.customer.completeness = profile::overall(&p.sections);
     Ok(p)
+}
+
+/// Re-indexes a customer and its contacts (their subtitles show the customer's name).
+pub(crate) fn reindex(conn: &Connection, customer_id: i64) -> Result<()> {
+    let c = load_customer(conn, customer_id)?;
+    search::index::put(conn, &crate::customers::search::customer_entry(&c))?;
+    for ct in crate::contacts::store::load_contacts(conn, customer_id)? {
+        search::index::put(conn, &crate::customers::search::contact_entry(&ct, &c.fields.name))?;
+    }
+    Ok(())
+}
+
+/// Re-indexes one contact (its subtitle shows its customer's name).
+pub(crate) fn reindex_contact(conn: &Connection, c: &Contact) -> Result<()> {
+    let customer_name: String =
+        conn.query_row("SELECT name FROM customer WHERE id = ?1", [c.customer_id], |r| r.get(0))?;
+    search::index::put(conn, &crate::customers::search::contact_entry(c, &customer_name))
 }

@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 
-use crate::error::{CoreError, Reason, Result};
-use crate::model::{
+use crate::customers::{
     ContactFields, CustomerFields, FinancialPeriod, MainBusiness, ProcessIt, PurchaseFields, RoleAssessment, Settings,
     SpBp, Supplier,
 };
+use crate::error::{CoreError, Reason, Result};
 
 const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 20_000;
@@ -344,7 +344,7 @@ mod tests {
         let ok = Settings::default();
         assert!(settings(&ok).is_ok());
         let with = |time: &str, owners: &[&str]| Settings {
-            notify: crate::model::NotifySettings {
+            notify: crate::customers::NotifySettings {
                 enabled: true,
                 time: time.into(),
                 owners: owners.iter().map(|o| o.to_string()).collect(),
@@ -393,7 +393,8 @@ mod tests {
 
     #[test]
     fn business_shares_cannot_exceed_100_in_total() {
-        let line = |share| crate::model::BusinessLine { name: "x".into(), share: Some(share), products: String::new() };
+        let line =
+            |share| crate::customers::BusinessLine { name: "x".into(), share: Some(share), products: String::new() };
         let b = MainBusiness { lines: vec![line(60.0), line(50.0)], ..Default::default() };
         assert_eq!(reason(business(&b)), ("lines.1.share".into(), Reason::OutOfRange));
     }

@@ -15,16 +15,16 @@ use crate::writer_lock::WriterLock;
 
 /// The schema, one SQL script per version (version n = `user_version` n). Append only.
 const MIGRATIONS: &[&str] = &[
-    include_str!("../migrations/001_initial.sql"),
-    include_str!("../migrations/002_import_history.sql"),
-    include_str!("../migrations/003_purchases.sql"),
-    include_str!("../migrations/004_mapping_templates.sql"),
-    include_str!("../migrations/005_search_unigrams.sql"),
-    include_str!("../migrations/006_power_map.sql"),
-    include_str!("../migrations/007_purchase_trends.sql"),
-    include_str!("../migrations/008_visits_opportunities.sql"),
-    include_str!("../migrations/009_trash.sql"),
-    include_str!("../migrations/010_name_keys.sql"),
+    include_str!("../../migrations/001_initial.sql"),
+    include_str!("../../migrations/002_import_history.sql"),
+    include_str!("../../migrations/003_purchases.sql"),
+    include_str!("../../migrations/004_mapping_templates.sql"),
+    include_str!("../../migrations/005_search_unigrams.sql"),
+    include_str!("../../migrations/006_power_map.sql"),
+    include_str!("../../migrations/007_purchase_trends.sql"),
+    include_str!("../../migrations/008_visits_opportunities.sql"),
+    include_str!("../../migrations/009_trash.sql"),
+    include_str!("../../migrations/010_name_keys.sql"),
 ];
 
 /// The version whose hook fills the unigram search index from the existing entries.
@@ -47,17 +47,16 @@ fn migrations() -> Migrations<'static> {
                     Ok(())
                 }),
                 POWER_MAP => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
-                    crate::store::power_map::refresh_all_statuses(tx)
+                    crate::powermap::store::refresh_all_statuses(tx)
                         .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
                     Ok(())
                 }),
                 TRASH => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
-                    crate::store::trash::adopt_undo_bin(tx)
-                        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+                    crate::trash::adopt_undo_bin(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
                     Ok(())
                 }),
                 NAME_KEYS => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
-                    crate::store::rekey_names(tx)?;
+                    crate::customers::store::rekey_names(tx)?;
                     Ok(())
                 }),
                 _ => M::up(sql),

@@ -28,7 +28,10 @@
 //!   then `VACUUM` rewrites the file and a `TRUNCATE` checkpoint empties the WAL, so neither
 //!   file keeps the person's bytes (tests/erase.rs searches both).
 
+mod free_text;
+mod links;
 mod scrub;
+mod store;
 mod traces;
 
 use serde::{Deserialize, Serialize};

@@ -1,15 +1,13 @@
 //! 彻底删除 in the store: [`Store::erase_contact`]. What goes and why is in [`crate::erase`].
 
-mod free_text;
-mod links;
-
+use super::{free_text, links};
 use rusqlite::{Connection, OptionalExtension};
 
-use super::Store;
 use crate::erase::{EraseReport, Needles};
 use crate::error::{CoreError, Result};
-use crate::model::HitKind;
 use crate::search;
+use crate::search::HitKind;
+use crate::Store;
 
 /// The contact as erasing needs it, live or in the trash (or under a customer in the trash).
 fn load_person(conn: &Connection, id: i64) -> Result<(EraseReport, Needles, bool)> {

@@ -4,7 +4,7 @@
 //! template's drop-downs rely on (tested in tests/export.rs).
 
 use super::Language;
-use crate::model::*;
+use crate::customers::*;
 use crate::opportunities::{LostReason, Stage};
 use crate::risk::{RiskLevel, RiskReason, RiskRule};
 use crate::trends::{Severity, SignalKind};

@@ -9,8 +9,8 @@ use super::cells::{self, Formats, Value};
 use super::labels::{self, Label};
 use super::team::{overview_name, SignalRow, SIGNAL_COLUMNS};
 use super::Language;
+use crate::customers::{CustomerProfile, Grade, Lifecycle};
 use crate::error::Result;
-use crate::model::{CustomerProfile, Grade, Lifecycle};
 
 /// How many of the largest financial signals the overview lists.
 const TOP_SIGNALS: usize = 10;

@@ -9,8 +9,8 @@ use super::cells::{self, Formats, Value, CONTACT_COLUMNS, CUSTOMER_COLUMNS};
 use super::labels::{self, Label};
 use super::team::SIGNAL_COLUMNS;
 use super::{Language, ReportOptions, Xlsx};
+use crate::customers::{Contact, CustomerProfile, Section, StatusLight};
 use crate::error::Result;
-use crate::model::{Contact, CustomerProfile, Section, StatusLight};
 use crate::powermap::{ContactRef, MapStatus, MapView, StatusReason};
 use crate::Store;
 

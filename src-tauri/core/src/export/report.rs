@@ -6,19 +6,19 @@
 
 use std::sync::Arc;
 
-use super::actions::{action_from_row, ACTION_COLUMNS};
-use super::contacts::{contact_from_row, CONTACT_COLUMNS};
-use super::customers::{customer_from_row, CUSTOMER_COLUMNS};
-use super::opportunities::{opportunity_from_row, OPPORTUNITY_COLUMNS};
-use super::sections::{financial_from_row, FINANCIAL_COLUMNS};
-use super::visits::{attach_action, visit_from_row, VISIT_COLUMNS, VISIT_FROM};
-use super::Store;
+use crate::contacts::store::{contact_from_row, CONTACT_COLUMNS};
+use crate::customers::sections::{financial_from_row, FINANCIAL_COLUMNS};
+use crate::customers::signals;
+use crate::customers::store::{customer_from_row, CUSTOMER_COLUMNS};
+use crate::customers::{Contact, CustomerProfile, FinancialPeriod};
 use crate::error::Result;
-use crate::model::{Contact, CustomerProfile, FinancialPeriod};
+use crate::opportunities::store::{opportunity_from_row, OPPORTUNITY_COLUMNS};
 use crate::opportunities::{Opportunity, OpportunityRow};
 use crate::risk::rollup::Lights;
-use crate::signals;
+use crate::visits::actions::{action_from_row, ACTION_COLUMNS};
+use crate::visits::store::{attach_action, visit_from_row, VISIT_COLUMNS, VISIT_FROM};
 use crate::visits::Visit;
+use crate::Store;
 
 impl Store {
     /// Calls `f` for every live customer in id order with a profile holding the customer,

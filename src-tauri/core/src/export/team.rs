@@ -15,8 +15,8 @@ use super::labels::Label;
 use super::overview::{self, Tally};
 use super::{lost_deals, pipeline, purchases, trend_signals, visits};
 use super::{Language, ReportOptions, Xlsx};
+use crate::customers::FinancialSignal;
 use crate::error::Result;
-use crate::model::FinancialSignal;
 use crate::opportunities::OpportunityQuery;
 use crate::Store;
 

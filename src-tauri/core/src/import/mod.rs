@@ -11,7 +11,13 @@ pub mod labels;
 pub mod mapping;
 pub mod plan;
 pub mod read;
+pub(crate) mod store;
+pub mod templates;
+mod undo;
 pub mod values;
+
+pub use store::{ImportRecord, ImportRequest};
+pub use undo::{EditedRecord, ImportUndoPreview};
 
 use std::path::{Path, PathBuf};
 
@@ -184,8 +190,8 @@ pub fn inspect(spec: &ImportSpec) -> Result<ImportFile, ReadError> {
 
 impl Loaded {
     /// The store's request for this sheet under `spec`'s kind and duplicate rule.
-    pub fn request<'a>(&'a self, spec: &ImportSpec) -> crate::store::ImportRequest<'a> {
-        crate::store::ImportRequest {
+    pub fn request<'a>(&'a self, spec: &ImportSpec) -> crate::import::ImportRequest<'a> {
+        crate::import::ImportRequest {
             file: &self.file,
             sheet: &self.sheet,
             header_row: self.header_row,

@@ -13,10 +13,10 @@ use super::labels;
 use super::mapping::Field;
 use super::read::Sheet;
 use super::values::{self, Cell, Epoch, ValueError};
+use crate::customers::validate;
+use crate::customers::{ContactFields, CustomerFields, PurchaseFields};
 use crate::error::{CoreError, Reason};
-use crate::model::{ContactFields, CustomerFields, PurchaseFields};
-use crate::normalize::{clean_name, contact_key, customer_key, digits};
-use crate::validate;
+use crate::text::{clean_name, contact_key, customer_key, digits};
 
 /// What the rows are.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
@@ -465,7 +465,7 @@ fn existing_customer(conn: &Connection, key: &str) -> crate::error::Result<Optio
         .query_row([key], |r| r.get(0))
         .optional()?;
     Ok(match id {
-        Some(id) => Some((id, crate::store::load_customer_for_index(conn, id)?.fields)),
+        Some(id) => Some((id, crate::customers::store::load_customer(conn, id)?.fields)),
         None => None,
     })
 }
@@ -487,7 +487,7 @@ fn existing_contact(
     c: &ContactFields,
 ) -> crate::error::Result<Option<(i64, ContactFields)>> {
     let (name, phone) = (contact_key(&c.name), digits(&c.phone));
-    Ok(crate::store::load_contacts_for_index(conn, customer_id)?
+    Ok(crate::contacts::store::load_contacts(conn, customer_id)?
         .into_iter()
         .find(|x| contact_key(&x.fields.name) == name || (!phone.is_empty() && digits(&x.fields.phone) == phone))
         .map(|x| (x.id, x.fields)))

@@ -10,18 +10,19 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::contacts::{insert_contact, load_contact, write_contact};
-use super::customers::{insert_customer, load_customer, touch_section, write_customer};
-use super::Store;
 use crate::backup::SnapshotReason;
+use crate::contacts::store::{insert_contact, load_contact, write_contact};
+use crate::customers::store::{insert_customer, load_customer, touch_section, write_customer};
+use crate::customers::{Customer, Section};
 use crate::error::{CoreError, Result};
 use crate::import::mapping::Field;
 use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Preview};
 use crate::import::read::Sheet;
 use crate::import::ImportSpec;
-use crate::model::{Customer, HitKind, Section};
-use crate::normalize::customer_key;
 use crate::search;
+use crate::search::HitKind;
+use crate::text::customer_key;
+use crate::Store;
 
 /// One committed import, as the history lists it.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
@@ -51,10 +52,10 @@ pub struct ImportRequest<'a> {
 }
 
 /// What an import changed: a customer, a contact or a purchase record.
-pub(super) const PURCHASE: &str = "purchase";
+pub(crate) const PURCHASE: &str = "purchase";
 
 /// Records a created record (`update` None) or an updated one with its fields (JSON) before
-/// and after, for the undo ([`super::import_undo`]).
+/// and after, for the undo ([`crate::import::undo`]).
 fn record_change(
     tx: &rusqlite::Connection,
     batch: i64,
@@ -101,12 +102,17 @@ impl Apply<'_> {
             // its score comes from the fields, without reading the profile back.
             let mut customer =
                 Customer { id: 0, fields: f, completeness: 0, created_at: now.into(), updated_at: now.into() };
-            let p = crate::model::CustomerProfile::new_customer(customer.clone());
-            let sections = crate::profile::sections(&p, &[(Section::Overview, now.to_string())], stale_months, today);
-            customer.completeness = crate::profile::overall(&sections);
+            let p = crate::customers::CustomerProfile::new_customer(customer.clone());
+            let sections = crate::customers::completeness::sections(
+                &p,
+                &[(Section::Overview, now.to_string())],
+                stale_months,
+                today,
+            );
+            customer.completeness = crate::customers::completeness::overall(&sections);
             customer.id = insert_customer(tx, &customer.fields, now, customer.completeness)?;
             touch_section(tx, customer.id, Section::Overview, now)?;
-            search::index::insert(tx, &search::index::customer_entry(&customer))?;
+            search::index::insert(tx, &crate::customers::search::customer_entry(&customer))?;
             record_change(tx, self.batch, HitKind::Customer.code(), customer.id, None)?;
             created = Some(customer.id);
             self.names.insert(customer.id, customer.fields.name);
@@ -116,7 +122,7 @@ impl Apply<'_> {
             let before = fields_json(&load_customer(tx, id)?.fields);
             write_customer(tx, id, &f, &customer_key(&f.name), now)?;
             touch_section(tx, id, Section::Overview, now)?;
-            search::index::customer_and_contacts(tx, id)?;
+            crate::customers::store::reindex(tx, id)?;
             let after = fields_json(&load_customer(tx, id)?.fields);
             record_change(tx, self.batch, HitKind::Customer.code(), id, Some((before, after)))?;
             self.names.insert(id, f.name);
@@ -134,7 +140,7 @@ impl Apply<'_> {
                 e.insert(load_customer(tx, customer_id)?.fields.name);
                 self.touched.insert(customer_id);
             }
-            search::index::insert(tx, &search::index::contact_entry(&contact, &self.names[&customer_id]))?;
+            search::index::insert(tx, &crate::customers::search::contact_entry(&contact, &self.names[&customer_id]))?;
             record_change(tx, self.batch, HitKind::Contact.code(), contact.id, None)?;
         }
         if let Some((id, f)) = ops.update_contact {
@@ -241,7 +247,7 @@ impl Store {
         self.import_record(batch)
     }
 
-    pub(super) fn import_record(&self, id: i64) -> Result<ImportRecord> {
+    pub(crate) fn import_record(&self, id: i64) -> Result<ImportRecord> {
         self.import_history()?.into_iter().find(|r| r.id == id).ok_or_else(|| CoreError::not_found("import", id))
     }
 

@@ -15,11 +15,11 @@ use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Store;
 use crate::error::{CoreError, Reason, Result};
 use crate::import::mapping::{normalize_header, Field};
 use crate::import::plan::ImportKind;
 use crate::import::{ImportFile, ImportSpec};
+use crate::Store;
 
 /// Longest template name accepted.
 pub const MAX_NAME: usize = 60;

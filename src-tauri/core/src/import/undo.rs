@@ -13,15 +13,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 use ts_rs::TS;
 
-use super::contacts::{load_contact, write_contact};
-use super::customers::{load_customer, write_customer};
-use super::imports::{ImportRecord, PURCHASE};
-use super::power_map::Now;
-use super::trash::{trash_contact, trash_customer};
-use super::Store;
+use crate::contacts::store::{load_contact, write_contact};
+use crate::customers::store::{load_customer, write_customer};
+use crate::customers::{ContactFields, CustomerFields};
 use crate::error::{CoreError, Result};
-use crate::model::{ContactFields, CustomerFields, HitKind};
-use crate::search;
+use crate::import::store::{ImportRecord, PURCHASE};
+use crate::powermap::store::Now;
+use crate::search::HitKind;
+use crate::trash::{trash_contact, trash_customer};
+use crate::Store;
 
 /// A record the import updated and that was edited after it.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
@@ -156,14 +156,14 @@ impl Store {
                             let f: CustomerFields = serde_json::from_value(target).map_err(bad)?;
                             let key = self.check_unique_name(&f.name, Some(record))?;
                             write_customer(&tx, record, &f, &key, &now.timestamp)?;
-                            search::index::customer_and_contacts(&tx, record)?;
+                            crate::customers::store::reindex(&tx, record)?;
                             touched.insert(record);
                         }
                         HitKind::Contact => {
                             let f: ContactFields = serde_json::from_value(target).map_err(bad)?;
                             write_contact(&tx, record, &f, &now.timestamp)?;
                             let c = load_contact(&tx, record)?;
-                            search::index::contact(&tx, &c)?;
+                            crate::customers::store::reindex_contact(&tx, &c)?;
                             touched.insert(c.customer_id);
                         }
                     }

@@ -7,14 +7,15 @@ use std::collections::HashMap;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
-use super::opportunities::{opportunity_from_row, OPPORTUNITY_COLUMNS};
-use super::{code, Store};
 use crate::error::Result;
 use crate::opportunities::stages::{rank, PIPELINE};
+use crate::opportunities::store::{opportunity_from_row, OPPORTUNITY_COLUMNS};
 use crate::opportunities::{
     BoardColumn, ForecastRow, FunnelStep, LostRow, Opportunity, OpportunityPage, OpportunityQuery, OpportunityRow,
     OpportunitySort, PipelineAnalytics, Stage, StageProbabilities,
 };
+use crate::store::code;
+use crate::Store;
 
 /// The probability in use as an SQL expression over `o` (the override, else the stage's default).
 pub(crate) fn probability_sql(p: &StageProbabilities) -> String {

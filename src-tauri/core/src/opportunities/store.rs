@@ -3,12 +3,13 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::customers::load_customer;
-use super::{code, Store};
+use crate::customers::store::load_customer;
 use crate::error::{CoreError, Reason, Result};
 use crate::opportunities::{
     stages, LostReason, LostReview, Opportunity, OpportunityFields, Stage, StageChange, StageProbabilities,
 };
+use crate::store::code;
+use crate::Store;
 
 /// The columns [`opportunity_from_row`] reads, over `opportunity o JOIN customer c`.
 pub(crate) const OPPORTUNITY_COLUMNS: &str = "o.id, o.customer_id, c.name, o.name, o.owner, o.amount, \

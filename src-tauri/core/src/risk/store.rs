@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, Row, ToSql};
 
-use super::{code, Store};
+use crate::customers::Grade;
 use crate::error::Result;
-use crate::model::Grade;
 use crate::risk::rollup::{Hit, Lights};
 use crate::risk::{
     explain, CustomerRisk, OpportunityRisk, PortfolioRisk, RiskLevel, RiskLight, RiskRule, RiskSettings, RuleInfo,
 };
+use crate::store::code;
+use crate::Store;
 
 /// Which customers a query looks at: all live ones, or those listed.
 pub(crate) struct Among<'a>(pub Option<&'a [i64]>);
@@ -312,7 +313,7 @@ impl Store {
 
     /// One customer's light (the customer header).
     pub fn customer_risk(&self, id: i64) -> Result<RiskLight> {
-        super::customers::load_customer(&self.conn, id)?;
+        crate::customers::store::load_customer(&self.conn, id)?;
         Ok(self.lights(Some(&[id]), true)?.customer(id))
     }
 

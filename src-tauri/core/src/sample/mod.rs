@@ -5,12 +5,13 @@
 mod pipeline;
 mod purchases;
 
+use crate::customers::NewProfile;
+use crate::customers::*;
 use crate::error::Result;
-use crate::model::*;
 use crate::powermap::seed::{PowerSeed, SeedEdge, SeedScope};
 use crate::powermap::{Assessment, SlotInput};
-use crate::store::{NewProfile, Store};
 use crate::trends;
+use crate::Store;
 
 /// A small deterministic generator (SplitMix64): the same data on every machine.
 struct Rng(u64);
@@ -225,7 +226,7 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
         } else {
             String::new()
         },
-        website: format!("www.{}.com.cn", crate::normalize::pinyin(short).1),
+        website: format!("www.{}.com.cn", crate::text::pinyin(short).1),
         grade: Some(grade),
         lifecycle: Some(lifecycle),
         owner: OWNERS[i % OWNERS.len()].into(),
@@ -569,7 +570,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for n in 0..250_000usize {
             let (k, i) = (n / COMPANIES.len() + 1, n % COMPANIES.len());
-            assert!(seen.insert(crate::normalize::customer_key(&copy_profile(k, i).fields.name)));
+            assert!(seen.insert(crate::text::customer_key(&copy_profile(k, i).fields.name)));
         }
     }
 }

@@ -11,8 +11,9 @@ use super::Rng;
 use crate::error::Result;
 use crate::opportunities::stages::{rank, PIPELINE};
 use crate::opportunities::{LostReason, LostReview, OpportunityFields, Stage};
-use crate::store::{NewOpportunity, NewVisit, Store};
 use crate::visits::*;
+use crate::visits::{NewOpportunity, NewVisit};
+use crate::Store;
 
 /// A customer as the generator needs it.
 pub(super) struct Account {

@@ -1,33 +1,6 @@
 //! The SQLite store: one file, one connection. Every write that touches several rows runs in
-//! one transaction, and every write is validated first ([`crate::validate`]), so a refused save
+//! one transaction, and every write is validated first ([`crate::customers::validate`]), so a refused save
 //! changes nothing.
-
-mod actions;
-mod backup;
-mod bulk;
-mod contacts;
-mod customers;
-mod erase;
-mod home;
-mod import_undo;
-mod imports;
-pub mod mapping_templates;
-mod opportunities;
-mod pipeline;
-pub(crate) mod power_map;
-mod process_bulk;
-pub mod purchase_summary;
-mod purchases;
-mod removal;
-mod report;
-mod risk;
-mod sections;
-mod settings;
-mod snapshot;
-mod timeline;
-pub(crate) mod trash;
-mod trends;
-mod visits;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -35,26 +8,21 @@ use std::sync::Arc;
 use rusqlite::Connection;
 
 use crate::clock::Clock;
+use crate::customers::Stats;
 use crate::error::Result;
-use crate::model::Stats;
 use crate::writer_lock::WriterLock;
 
-pub use bulk::NewProfile;
-pub use import_undo::{EditedRecord, ImportUndoPreview};
-pub use imports::{ImportRecord, ImportRequest};
-pub use process_bulk::{NewOpportunity, NewVisit};
-
 pub struct Store {
-    conn: Connection,
-    clock: Arc<dyn Clock>,
+    pub(crate) conn: Connection,
+    pub(crate) clock: Arc<dyn Clock>,
     /// The whole portfolio's risk lights while nothing has changed (see `risk.rs`).
-    risk_cache: std::cell::RefCell<Option<risk::Cached>>,
+    pub(crate) risk_cache: std::cell::RefCell<Option<crate::risk::store::Cached>>,
     /// Keeps other Dossiers from writing the file while this store is open. Declared after
     /// `conn`, so the connection is closed (and the WAL checkpointed) before the next writer
     /// may come in.
     _writer: Option<WriterLock>,
     /// The last automatic snapshot that failed, until the caller takes it (`backup.rs`).
-    backup_warning: std::cell::RefCell<Option<crate::backup::BackupWarning>>,
+    pub(crate) backup_warning: std::cell::RefCell<Option<crate::backup::BackupWarning>>,
 }
 
 impl Store {
@@ -62,7 +30,7 @@ impl Store {
     /// file another Dossier has open for writing among it). A file of an older schema is backed
     /// up before it is migrated (a failed backup is kept for [`Store::take_backup_warning`]).
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
-        let warning = backup::before_migration(path, &*clock);
+        let warning = crate::backup::store::before_migration(path, &*clock);
         let (conn, writer) = crate::db::open(path)?;
         Ok(Store { conn, clock, risk_cache: Default::default(), _writer: writer, backup_warning: warning.into() })
     }
@@ -125,7 +93,3 @@ impl Store {
 pub(crate) fn code<T>(value: Option<String>, parse: fn(&str) -> Option<T>) -> Option<T> {
     value.as_deref().and_then(parse)
 }
-
-pub(crate) use contacts::load_contacts as load_contacts_for_index;
-pub(crate) use customers::load_customer as load_customer_for_index;
-pub(crate) use customers::rekey_names;

@@ -3,13 +3,15 @@
 use rusqlite::{params, Connection};
 
 use super::{put, NewEntry};
+use crate::contacts::store::load_contact;
+use crate::customers::store::load_customer;
+use crate::customers::{Contact, CustomerProfile, DeletedKind, Section, TrashContents};
 use crate::error::Result;
-use crate::model::{Contact, CustomerProfile, DeletedKind, HitKind, Section, TrashContents};
+use crate::powermap::store::{detach_contact, Now};
 use crate::search;
-use crate::store::contacts::load_contact;
-use crate::store::customers::load_customer;
-use crate::store::power_map::{detach_contact, Now};
-use crate::store::{removal, snapshot, Store};
+use crate::search::HitKind;
+use crate::trash::{removal, snapshot};
+use crate::Store;
 
 /// Marks a live customer deleted and takes it and its contacts out of search.
 pub(crate) fn trash_customer(conn: &Connection, id: i64, now: &str, import_id: Option<i64>) -> Result<()> {

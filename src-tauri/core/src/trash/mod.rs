@@ -11,7 +11,7 @@
 //!   the mark (copying a customer's thousands of purchase records out and back would be the
 //!   slow, risky way to do the same);
 //! - a visit summary (with its next actions) or an opportunity (with its stage history) is
-//!   *copied out* into the entry's `kept` JSON ([`super::snapshot`]) and deleted, so none of
+//!   *copied out* into the entry's `kept` JSON ([`crate::trash::snapshot`]) and deleted, so none of
 //!   the many queries over summaries, actions and deals (risk lights, pipeline, home, exports,
 //!   timeline) has to learn to skip them. Restoring puts the rows back, under new ids when
 //!   records created meanwhile took the old ones.
@@ -21,13 +21,15 @@
 //! customer for good takes its contacts', summaries' and deals' entries with it.
 
 mod delete;
+pub(crate) mod removal;
 mod restore;
+pub(crate) mod snapshot;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::Store;
+use crate::customers::{DeletedKind, Restored, TrashContents, TrashEntry, TrashPage};
 use crate::error::{CoreError, Result};
-use crate::model::{DeletedKind, Restored, TrashContents, TrashEntry, TrashPage};
+use crate::Store;
 
 pub(crate) use delete::{trash_contact, trash_customer};
 

@@ -3,15 +3,15 @@
 
 use rusqlite::Connection;
 
-use super::customers::load_customer;
-use super::Store;
 use crate::activity::CustomerRemoval;
+use crate::customers::store::load_customer;
 use crate::error::Result;
+use crate::Store;
 
 /// Counts what goes with the customer `id` (live, or marked by a delete from before the trash
 /// existed): contacts, opportunities (open ones and their amount), visit summaries, actions,
 /// purchase records, power-map scopes.
-pub(super) fn count(conn: &Connection, id: i64) -> Result<CustomerRemoval> {
+pub(crate) fn count(conn: &Connection, id: i64) -> Result<CustomerRemoval> {
     let name: String = conn.query_row("SELECT name FROM customer WHERE id = ?1", [id], |r| r.get(0))?;
     let count = |sql: &str| -> Result<i64> { Ok(conn.prepare_cached(sql)?.query_row([id], |r| r.get(0))?) };
     let (open_opportunities, open_amount): (i64, Option<f64>) = conn

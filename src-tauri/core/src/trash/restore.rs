@@ -4,13 +4,13 @@ use rusqlite::{Connection, OptionalExtension};
 use serde_json::{Map, Value as Json};
 
 use super::{load, Stored};
+use crate::contacts::store::load_contact;
+use crate::customers::store::load_customer;
+use crate::customers::{DeletedKind, Restored};
 use crate::error::{CoreError, Result};
-use crate::model::{DeletedKind, Restored};
-use crate::search;
-use crate::store::contacts::load_contact;
-use crate::store::customers::load_customer;
-use crate::store::power_map::{restore_detached, Now};
-use crate::store::{snapshot, Store};
+use crate::powermap::store::{restore_detached, Now};
+use crate::trash::snapshot;
+use crate::Store;
 
 /// Refuses to bring a record back into a customer that is itself in the trash: the user
 /// restores the customer first (its entry is named), rather than getting it back unasked.
@@ -71,7 +71,7 @@ impl Store {
 
     fn restore_customer(&self, tx: &Connection, e: &Stored) -> Result<Restored> {
         tx.execute("UPDATE customer SET deleted_at = NULL WHERE id = ?1", [e.ref_id])?;
-        search::index::customer_and_contacts(tx, e.ref_id)?;
+        crate::customers::store::reindex(tx, e.ref_id)?;
         let c = load_customer(tx, e.ref_id)?;
         Ok(Restored { kind: e.kind, id: c.id, customer_id: c.id, name: c.fields.name })
     }
@@ -79,7 +79,7 @@ impl Store {
     fn restore_contact(&self, tx: &Connection, e: &Stored) -> Result<Restored> {
         tx.execute("UPDATE contact SET deleted_at = NULL WHERE id = ?1", [e.ref_id])?;
         let c = load_contact(tx, e.ref_id)?;
-        search::index::contact(tx, &c)?;
+        crate::customers::store::reindex_contact(tx, &c)?;
         restore_detached(tx, &c, &e.kept, &Now::of(self))?;
         self.refresh_completeness(tx, c.customer_id)?;
         Ok(Restored { kind: e.kind, id: c.id, customer_id: c.customer_id, name: c.fields.name })

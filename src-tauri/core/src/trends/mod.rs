@@ -15,7 +15,10 @@ pub mod detect;
 pub mod explain;
 pub mod model;
 pub mod month;
+pub mod purchase_summary;
+mod purchases;
 pub mod series;
 pub mod signals;
+mod store;
 
 pub use model::*;

@@ -4,8 +4,8 @@
 
 use rusqlite::params;
 
-use super::Store;
 use crate::error::Result;
+use crate::Store;
 
 /// How many customers get their own line in the monthly trend.
 pub const TOP_CUSTOMERS: usize = 5;

@@ -4,13 +4,13 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::customers::load_customer;
-use super::Store;
+use crate::customers::store::load_customer;
+use crate::customers::validate;
+use crate::customers::PurchaseFields;
 use crate::error::{CoreError, Reason, Result};
-use crate::model::PurchaseFields;
 use crate::trends::month;
 use crate::trends::{Purchase, PurchasePage, PurchaseQuery};
-use crate::validate;
+use crate::Store;
 
 const COLUMNS: &str = "p.id, p.customer_id, p.month, p.day, p.product, p.category, p.quantity, p.amount, p.currency";
 

@@ -11,16 +11,16 @@
 
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use super::customers::load_customer;
-use super::sections::load_financials;
-use super::Store;
+use crate::customers::sections::load_financials;
+use crate::customers::store::load_customer;
+use crate::customers::{Grade, Settings};
 use crate::error::{CoreError, Reason, Result};
-use crate::model::{Grade, Settings};
 use crate::trends::detect::Thresholds;
 use crate::trends::month::{self, Month};
 use crate::trends::series::{self, round_amount, Ledger, Record};
 use crate::trends::signals::customer_signals;
 use crate::trends::*;
+use crate::Store;
 
 /// Where the cache's basis (evaluated month and thresholds) is kept in `setting`.
 const BASIS_KEY: &str = "trend_basis";

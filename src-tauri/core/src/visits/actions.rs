@@ -5,11 +5,12 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, Row};
 
-use super::customers::load_customer;
-use super::visits::done_on;
-use super::{code, Store};
+use crate::customers::store::load_customer;
 use crate::error::{CoreError, Reason, Result};
+use crate::store::code;
+use crate::visits::store::done_on;
 use crate::visits::{quality, validate, ActionFields, ActionStatus, ActionTarget, NextAction, SavedAction};
+use crate::Store;
 
 /// Columns of [`action_from_row`] over [`ACTION_FROM`].
 pub(crate) const ACTION_COLUMNS: &str = "a.id, a.customer_id, c.name, a.visit_id, a.opportunity_id, \

@@ -4,10 +4,12 @@
 
 use rusqlite::{params, Connection};
 
-use super::{opportunities, visits, Store};
 use crate::error::Result;
+use crate::opportunities::store as opportunities;
 use crate::opportunities::{stages, OpportunityFields, Stage};
+use crate::visits::store as visits;
 use crate::visits::{validate, ActionStatus, Confirmation, VisitFields};
+use crate::Store;
 
 /// An opportunity as it stood on the day it entered its stage.
 #[derive(Clone, Debug)]

@@ -5,14 +5,15 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::actions::{load_actions, write_actions};
-use super::customers::load_customer;
-use super::{code, Store};
+use crate::customers::store::load_customer;
 use crate::error::{CoreError, Reason, Result};
+use crate::store::code;
+use crate::visits::actions::{load_actions, write_actions};
 use crate::visits::{
     quality, recap, validate, ActionStatus, Confirmation, NextAction, Participant, QualityWarning, Recap, SavedVisit,
     Visit, VisitFields, VisitMethod, VisitPage,
 };
+use crate::Store;
 
 pub(crate) const VISIT_COLUMNS: &str = "v.id, v.customer_id, c.name, v.opportunity_id, coalesce(o.name, ''), \
     v.visited_on, v.visited_time, v.method, v.place, v.customer_participants, v.our_participants, v.goal, \

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection};
 
 use super::{append_history, check_scope, db_scope, json, load_assessment, load_assessments, Change, Now};
+use crate::contacts::store::load_contact;
+use crate::customers::RoleAssessment;
 use crate::error::{CoreError, Reason, Result};
-use crate::model::RoleAssessment;
 use crate::powermap::state::ASSESSMENT;
 use crate::powermap::{validate, Assessment, ContactRef, MapView};
-use crate::store::contacts::load_contact;
 use crate::store::Store;
 
 /// An assessment as stored: texts trimmed, dated today when undated.

@@ -7,14 +7,15 @@ use serde::{Deserialize, Serialize};
 use super::assessments::{own_contact, tidy, write_assessment};
 use super::edges::{check_no_cycle, record_edge, record_reports_to, snapshot};
 use super::{api_scope, check_scope, db_scope, scope_name, Now};
+use crate::contacts::store::{insert_contact, load_contact, tidy as tidy_contact};
+use crate::customers::store::load_customer;
+use crate::customers::validate as forms;
+use crate::customers::{Contact, ContactFields, EdgeKind, Section};
 use crate::error::Result;
-use crate::model::{Contact, ContactFields, EdgeKind, Section};
 use crate::powermap::state::StoredEdge;
 use crate::powermap::{validate, Assessment, ContactRef, ContactRemoval, EdgeSnapshot, MapView, ScopeRef};
-use crate::store::contacts::{insert_contact, load_contact, tidy as tidy_contact};
-use crate::store::customers::load_customer;
+use crate::search;
 use crate::store::Store;
-use crate::{search, validate as forms};
 
 /// What a contact's deletion took off the maps, kept with the undo record.
 #[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
@@ -169,13 +170,13 @@ impl Store {
         let now = Now::of(self);
         let tx = self.conn.unchecked_transaction()?;
         let contact = insert_contact(&tx, customer_id, &f, &now.timestamp)?;
-        search::index::insert(&tx, &search::index::contact_entry(&contact, &customer.fields.name))?;
+        search::index::insert(&tx, &crate::customers::search::contact_entry(&contact, &customer.fields.name))?;
         let me = ContactRef { id: contact.id, name: contact.fields.name.clone() };
         record_reports_to(&tx, customer_id, &me, None, f.reports_to, &now)?;
         if let Some(a) = assessment {
             write_assessment(&tx, customer_id, scope, &me, &tidy(a, &now.today), None, &now)?;
         }
-        crate::store::customers::touch_section(&tx, customer_id, Section::KeyPersons, &now.timestamp)?;
+        crate::customers::store::touch_section(&tx, customer_id, Section::KeyPersons, &now.timestamp)?;
         self.finish_map_write(tx, customer_id, scope, &now)
     }
 
@@ -193,7 +194,7 @@ impl Store {
         if changed == 0 {
             return self.power_map(customer_id, scope);
         }
-        crate::store::customers::touch_section(&tx, customer_id, Section::KeyPersons, &now.timestamp)?;
+        crate::customers::store::touch_section(&tx, customer_id, Section::KeyPersons, &now.timestamp)?;
         self.finish_map_write(tx, customer_id, scope, &now)
     }
 }

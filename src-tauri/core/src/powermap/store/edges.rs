@@ -7,8 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::assessments::own_contact;
 use super::{append_history, check_scope, db_scope, json, load_contacts, Change, Now};
+use crate::customers::EdgeKind;
 use crate::error::{CoreError, Reason, Result};
-use crate::model::EdgeKind;
 use crate::powermap::state::{StoredEdge, EDGE, REPORTS_TO};
 use crate::powermap::{validate, ContactRef, EdgeSnapshot, MapView, NewEdge};
 use crate::store::Store;

@@ -15,13 +15,14 @@ use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::customers::{load_customer, touch_section};
-use super::{code, Store};
+use crate::customers::store::{load_customer, touch_section};
+use crate::customers::{BuyingRole, Coverage, EdgeKind, Section};
 use crate::error::{CoreError, Result};
-use crate::model::{BuyingRole, Coverage, EdgeKind, Section};
 use crate::powermap::state::{HistoryRow, MapState, StateContact, StoredEdge};
 use crate::powermap::status::Slot;
 use crate::powermap::{view, Assessment, ContactRef, MapStatus, Point};
+use crate::store::code;
+use crate::Store;
 
 pub(crate) use assessments::replace_account_roles;
 pub(crate) use contacts::{detach_contact, restore_detached};
@@ -310,7 +311,7 @@ pub(crate) fn json<T: serde::Serialize>(v: &Option<T>) -> Option<String> {
 impl Store {
     /// Ends a power-map write: dates the section, refreshes completeness and the status
     /// light, commits, and returns the scope's fresh map.
-    pub(super) fn finish_map_write(
+    pub(crate) fn finish_map_write(
         &self,
         tx: rusqlite::Transaction<'_>,
         customer_id: i64,

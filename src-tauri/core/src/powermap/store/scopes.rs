@@ -4,9 +4,9 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::{check_scope, db_scope, Now};
+use crate::customers::store::load_customer;
 use crate::error::{CoreError, Reason, Result};
 use crate::powermap::{validate, MapView, SlotInput};
-use crate::store::customers::load_customer;
 use crate::store::Store;
 
 impl Store {

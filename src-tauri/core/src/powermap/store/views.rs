@@ -7,12 +7,12 @@ use std::collections::{BTreeMap, HashMap};
 use rusqlite::params;
 
 use super::{check_scope, db_scope, load_contacts, load_history, load_positions, load_slots, load_state};
+use crate::customers::store::load_customer;
+use crate::customers::StatusLight;
 use crate::error::{CoreError, Reason, Result};
-use crate::model::StatusLight;
 use crate::powermap::state::{self, HistoryRow, MapState};
 use crate::powermap::view::{self, ViewInput};
 use crate::powermap::{validate, Assessment, CoverageRow, HistoryEntry, MapDiff, MapView, NodePosition, ScopeSummary};
-use crate::store::customers::load_customer;
 use crate::store::Store;
 
 fn check_date(date: &str) -> Result<String> {
