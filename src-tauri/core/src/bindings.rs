@@ -6,15 +6,15 @@
 use ts_rs::{Config, TS};
 
 use crate::activity::*;
-use crate::backup::{BackupFailure, BackupSettings, BackupWarning, Snapshot, SnapshotCounts, SnapshotReason};
+use crate::backup::{BackupSettings, BackupWarning, Snapshot, SnapshotCounts, SnapshotReason};
 use crate::customers::*;
 use crate::erase::EraseReport;
-use crate::error::{CoreError, Reason};
+use crate::error::{BackupFailure, CoreError, ReadError, Reason};
 use crate::export::{Language, ReportOptions};
 use crate::files::{ChosenFile, FilePurpose};
 use crate::import::mapping::Field;
 use crate::import::plan::{CellIssue, Counts, ImportKind, OnDuplicate, Preview, Problem, RowPlan, RowStatus};
-use crate::import::read::{ReadError, TextEncoding};
+use crate::import::read::TextEncoding;
 use crate::import::templates::{MappingTemplate, TemplateMatch};
 use crate::import::values::ValueError;
 use crate::import::{CellFix, ImportFile, ImportProgress, ImportSpec};

@@ -15,6 +15,7 @@
 //! - [`sample`]: the deterministic sample dataset (and its scaled copies for benchmarks).
 
 pub mod activity;
+mod backfill;
 pub mod backup;
 pub mod clock;
 mod codes;
@@ -26,6 +27,7 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod import;
+mod open;
 pub mod opportunities;
 pub mod powermap;
 mod private_file;
@@ -40,6 +42,8 @@ pub mod trends;
 pub mod visits;
 pub mod writer_lock;
 
+#[cfg(test)]
+mod architecture;
 #[cfg(test)]
 mod bindings;
 

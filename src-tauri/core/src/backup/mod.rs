@@ -102,21 +102,3 @@ pub struct BackupWarning {
     pub reason: SnapshotReason,
     pub error: CoreError,
 }
-
-/// Why a backup could not be written or a snapshot cannot be used (`CoreError::Backup`).
-#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum BackupFailure {
-    /// The folder the user chose does not exist (an unplugged drive, a cloud folder moved).
-    FolderMissing,
-    /// The folder (or the database's folder, for a restore) cannot be written to.
-    NotWritable,
-    DiskFull,
-    /// The copy did not pass its check (`PRAGMA integrity_check`, a Dossier file); it was
-    /// deleted and does not count.
-    Unverified,
-    /// A restore named a file that is not one of the listed snapshots.
-    UnknownSnapshot,
-    /// Any other file-system failure (`detail` says which).
-    Failed,
-}

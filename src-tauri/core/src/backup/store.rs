@@ -6,8 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::backup::copy::{self, Removed, When};
-use crate::backup::{folder, settings, BackupFailure, BackupSettings, BackupWarning, Snapshot, SnapshotReason};
+use crate::backup::{folder, settings, BackupSettings, BackupWarning, Snapshot, SnapshotReason};
 use crate::clock::Clock;
+use crate::error::BackupFailure;
 use crate::error::{CoreError, Result};
 use crate::Store;
 
@@ -87,7 +88,7 @@ impl Store {
     /// the store opened, before an import or an undo of an import); what it preceded went
     /// ahead. The caller shows it once.
     pub fn take_backup_warning(&self) -> Option<BackupWarning> {
-        self.backup_warning.borrow_mut().take()
+        self.backup_warning.borrow_mut().take().and_then(|w| w.downcast::<BackupWarning>().ok()).map(|w| *w)
     }
 
     pub(crate) fn take_snapshot(&self, reason: SnapshotReason) -> Result<Snapshot> {
@@ -102,7 +103,7 @@ impl Store {
             return;
         }
         if let Err(error) = self.take_snapshot(reason) {
-            *self.backup_warning.borrow_mut() = Some(BackupWarning { reason, error });
+            *self.backup_warning.borrow_mut() = Some(Box::new(BackupWarning { reason, error }));
         }
     }
 
@@ -156,8 +157,10 @@ impl Store {
             copy::write(&source, &staged.0, dir)?;
         }
         {
-            // Opening migrates it; journal back to a rollback file so closing leaves one file.
+            // Opening migrates it (and the back-fills complete it); journal back to a rollback
+            // file so closing leaves one file.
             let (conn, lock) = crate::db::open(&staged.0)?;
+            crate::backfill::run_pending(&conn)?;
             settings::save(&conn, &self.backup_settings()?)?;
             conn.pragma_update(None, "journal_mode", "DELETE")?;
             drop(conn);

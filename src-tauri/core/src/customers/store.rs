@@ -8,7 +8,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use crate::customers::{completeness as profile, signals, validate};
 use crate::customers::{
     Contact, Customer, CustomerFields, CustomerPage, CustomerProfile, CustomerQuery, CustomerRow, CustomerSort, Facets,
-    Grade, LeadSource, Lifecycle, Ownership, Section, StatusLight,
+    Grade, LeadSource, Lifecycle, Ownership, Section, Stats, StatusLight,
 };
 use crate::error::{CoreError, Reason, Result};
 use crate::search;
@@ -83,6 +83,42 @@ fn tidy(fields: &CustomerFields) -> CustomerFields {
     f.tags = f.tags.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
     f.tags.dedup();
     f
+}
+
+impl Store {
+    /// Counts per entity, not counting records in the trash.
+    pub fn stats(&self) -> Result<Stats> {
+        let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(Stats {
+            customers: count("SELECT count(*) FROM customer WHERE deleted_at IS NULL")?,
+            contacts: count(
+                "SELECT count(*) FROM contact ct JOIN customer c ON c.id = ct.customer_id
+                 WHERE ct.deleted_at IS NULL AND c.deleted_at IS NULL",
+            )?,
+            financial_periods: count(
+                "SELECT count(*) FROM financial_period f JOIN customer c ON c.id = f.customer_id
+                 WHERE c.deleted_at IS NULL",
+            )?,
+            suppliers: count(
+                "SELECT count(*) FROM supplier s JOIN customer c ON c.id = s.customer_id
+                 WHERE c.deleted_at IS NULL",
+            )?,
+            role_assessments: count(
+                "SELECT count(*) FROM role_assessment r JOIN customer c ON c.id = r.customer_id
+                 JOIN contact ct ON ct.id = r.contact_id
+                 WHERE c.deleted_at IS NULL AND ct.deleted_at IS NULL",
+            )?,
+            purchases: count(
+                "SELECT count(*) FROM purchase p JOIN customer c ON c.id = p.customer_id
+                 WHERE c.deleted_at IS NULL",
+            )?,
+        })
+    }
+
+    /// True when there is no customer yet (the app shows its welcome screen).
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.stats()?.customers == 0)
+    }
 }
 
 impl Store {

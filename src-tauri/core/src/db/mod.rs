@@ -1,8 +1,13 @@
 //! Opening the database file safely, and its migrations.
 //!
+//! Migrating an older file records the data back-fills it still needs ([`backfill`]); the
+//! caller runs them (`backfill.rs` at the crate root) before using the connection.
+//!
 //! A file that is not SQLite, is damaged, belongs to another application or was written by a
 //! newer Dossier is refused with a typed error *before* anything writes to it: the checks run
 //! on a read-only connection, and only then is the file opened for writing and migrated.
+
+pub mod backfill;
 
 use std::path::Path;
 
@@ -14,7 +19,7 @@ use crate::private_file;
 use crate::writer_lock::WriterLock;
 
 /// The schema, one SQL script per version (version n = `user_version` n). Append only.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/001_initial.sql"),
     include_str!("../../migrations/002_import_history.sql"),
     include_str!("../../migrations/003_purchases.sql"),
@@ -27,42 +32,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/010_name_keys.sql"),
 ];
 
-/// The version whose hook fills the unigram search index from the existing entries.
-const SEARCH_UNIGRAMS: usize = 5;
-/// The version whose hook computes the power-map status light of the existing customers.
-const POWER_MAP: usize = 6;
-/// The version whose hook turns what the old one-entry undo bin held into trash entries.
-const TRASH: usize = 9;
-/// The version whose hook re-keys the stored customer names (invisible characters, NFKC).
-const NAME_KEYS: usize = 10;
-
+/// The migrations: plain SQL, run in one transaction. The data some of them need filled in is
+/// back-filled afterwards (`db/backfill.rs`).
 fn migrations() -> Migrations<'static> {
-    Migrations::new(
-        MIGRATIONS
-            .iter()
-            .enumerate()
-            .map(|(i, sql)| match i + 1 {
-                SEARCH_UNIGRAMS => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
-                    crate::search::index::fill_unigrams(tx)?;
-                    Ok(())
-                }),
-                POWER_MAP => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
-                    crate::powermap::store::refresh_all_statuses(tx)
-                        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
-                    Ok(())
-                }),
-                TRASH => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
-                    crate::trash::adopt_undo_bin(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
-                    Ok(())
-                }),
-                NAME_KEYS => M::up_with_hook(sql, |tx: &rusqlite::Transaction| {
-                    crate::customers::store::rekey_names(tx)?;
-                    Ok(())
-                }),
-                _ => M::up(sql),
-            })
-            .collect(),
-    )
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
 }
 
 /// The schema version this build writes.
@@ -72,7 +45,8 @@ pub fn latest_version() -> i64 {
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
-/// Opens (creating if missing) and migrates the database at `path`, for writing: the returned
+/// Opens (creating if missing) and migrates the database at `path`, for writing (the data
+/// back-fills the migration needs are left recorded for the caller to run): the returned
 /// lock keeps other processes from writing it too ([`crate::writer_lock`]; `None` on a file
 /// system without locks). A new file and the folders created for it are private to the user
 /// (`private_file.rs`). The lock is taken after the read-only checks, so a refused file gets
@@ -88,6 +62,11 @@ pub fn open(path: &Path) -> Result<(Connection, Option<WriterLock>)> {
     private_file::prepare_database(path).map_err(|e| CoreError::io(shown.clone(), &e))?;
     let mut conn = Connection::open(path).map_err(|e| CoreError::Io { path: shown.clone(), detail: e.to_string() })?;
     configure(&conn).map_err(|e| corrupt_or_io(&shown, e))?;
+    let from: i64 =
+        conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| corrupt_or_io(&shown, e))?;
+    if from > 0 && from < latest_version() {
+        backfill::record(&conn, from).map_err(|e| corrupt_or_io(&shown, e))?;
+    }
     migrations().to_latest(&mut conn).map_err(|e| {
         let detail = e.to_string();
         match CoreError::from(e) {

@@ -24,9 +24,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::error::ReadError;
 use mapping::{detect_header_row, suggest, Field};
 use plan::{ImportKind, OnDuplicate};
-use read::{read_sheet, ReadError, Sheet, TextEncoding};
+use read::{read_sheet, Sheet, TextEncoding};
 use values::{text, Cell, Epoch};
 
 /// How many rows the wizard shows to pick the header row from.

@@ -221,14 +221,16 @@ impl Store {
             self.refresh_trend_cache()?;
         }
         let key = self.risk_key()?;
-        if let Some(hit) = self.risk_cache.borrow().as_ref().filter(|c| cache && c.key == key) {
+        if let Some(hit) =
+            self.risk_cache.borrow().as_ref().and_then(|c| c.downcast_ref::<Cached>()).filter(|c| cache && c.key == key)
+        {
             return Ok(hit.lights.clone());
         }
         let among = among.filter(|ids| !cache || ids.len() <= FEW);
         let hits = hits(&self.conn, &self.today_text(), &settings, &Among(among))?;
         let lights = Arc::new(Lights::from_hits(hits, &settings));
         if among.is_none() && cache {
-            *self.risk_cache.borrow_mut() = Some(Cached { key, lights: lights.clone() });
+            *self.risk_cache.borrow_mut() = Some(Box::new(Cached { key, lights: lights.clone() }));
         }
         Ok(lights)
     }
