@@ -790,7 +790,7 @@ pub async fn import_undo_preview(state: State<'_, AppState>, id: i64) -> Res<Imp
 }
 
 // ---- Backups (设置 → 备份与恢复): verified snapshots in a folder the person chooses, restore
-// from the list (core/src/backup/, core/src/store/backup.rs).
+// from the list (core/src/backup/, core/src/backup/store.rs).
 
 use dossier_core::backup::{BackupSettings, BackupWarning, Snapshot};
 

@@ -76,7 +76,7 @@ const COMPANY_SUFFIXES: [&str; 6] = ["股份有限公司", "有限责任公司",
 /// control characters, NFKC (which also makes full-width letters and brackets half-width),
 /// lower-case, without whitespace, and the legal-form suffix removed. Stored in
 /// `customer.name_key`; when this changes, a migration re-keys the stored customers
-/// (`store::customers::rekey_names`).
+/// (`customers/store.rs`, `rekey_names`).
 pub fn customer_key(name: &str) -> String {
     let mut key: String = folded(name).chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
     for suffix in COMPANY_SUFFIXES {

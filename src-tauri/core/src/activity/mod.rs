@@ -1,7 +1,7 @@
 //! What happened with a customer and what is due: the customer timeline (visits, actions,
 //! stage changes, power-map and profile changes in one feed), the home page (今日), and what
-//! deleting a customer takes with it. The store side is `store::timeline`, `store::home` and
-//! `store::removal`.
+//! deleting a customer takes with it. The store side is `activity/timeline.rs`,
+//! `activity/home.rs` and `trash/removal.rs`.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

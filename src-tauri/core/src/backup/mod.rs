@@ -8,7 +8,7 @@
 //!   before it counts;
 //! - [`rotation`]: which snapshots are kept;
 //! - [`settings`]: the folder and the rotation, stored in the database;
-//! - the store's side (`store/backup.rs`): taking, listing, the automatic triggers, restore.
+//! - the store's side (`backup/store.rs`): taking, listing, the automatic triggers, restore.
 //!
 //! Automatic snapshots (the daily one, before a migration, an import or the undo of an
 //! import) never stop what they precede: a failure is kept in the store as a

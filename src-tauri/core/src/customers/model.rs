@@ -256,7 +256,7 @@ pub struct ContactFields {
 /// than how to reach them or where they sit. The one list of them: presentation mode hides
 /// exactly these (the UI reads `PERSONAL_FIELDS` from the generated bindings), the exports
 /// leave them out unless the user ticks "include personal details" (`export/cells.rs` builds
-/// their columns from this list), and 彻底删除 removes them with the person (`store/erase/`).
+/// their columns from this list), and 彻底删除 removes them with the person (`erase/`).
 ///
 /// Reviewed against the card of DESIGN §2.2, field by field:
 /// - personality traits, communication style: a judgement of someone's character and manner,

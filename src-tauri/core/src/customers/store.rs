@@ -450,3 +450,30 @@ pub(crate) fn reindex_contact(conn: &Connection, c: &Contact) -> Result<()> {
         conn.query_row("SELECT name FROM customer WHERE id = ?1", [c.customer_id], |r| r.get(0))?;
     search::index::put(conn, &crate::customers::search::contact_entry(c, &customer_name))
 }
+
+/// Looks up a live customer by normalised name.
+pub(crate) fn existing_customer(conn: &Connection, key: &str) -> Result<Option<(i64, CustomerFields)>> {
+    let id: Option<i64> = conn
+        .prepare_cached("SELECT id FROM customer WHERE name_key = ?1 AND deleted_at IS NULL")?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    Ok(match id {
+        Some(id) => Some((id, load_customer(conn, id)?.fields)),
+        None => None,
+    })
+}
+
+/// For contact lists, which often name the customer by its short name: the one live customer
+/// whose short name is exactly `name`.
+pub(crate) fn customer_by_short_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM customer WHERE short_name = ?1 AND deleted_at IS NULL LIMIT 2")?
+        .query_map([name.trim()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(if ids.len() == 1 { Some(ids[0]) } else { None })
+}
+
+/// The id of the live customer called exactly `name` (the sample data finds its own).
+pub(crate) fn live_customer_named(conn: &Connection, name: &str) -> Result<i64> {
+    Ok(conn.query_row("SELECT id FROM customer WHERE name = ?1 AND deleted_at IS NULL", [name], |r| r.get(0))?)
+}

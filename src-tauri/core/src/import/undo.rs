@@ -129,7 +129,7 @@ impl Store {
     /// would give a customer the name another has taken since (`duplicate` on `name`).
     pub fn undo_import(&self, id: i64, revert_edited: bool) -> Result<ImportRecord> {
         let steps = self.undo_steps(id)?;
-        // A snapshot first, as before an import (a failure is kept as a warning, backup.rs).
+        // A snapshot first, as before an import (a failure is kept as a warning, backup/store.rs).
         self.snapshot_before(crate::backup::SnapshotReason::BeforeUndoImport);
         let now = Now::of(self);
         let tx = self.conn.unchecked_transaction()?;

@@ -1,5 +1,5 @@
 //! Opportunities in SQLite: create, edit, move between stages (with the gates of
-//! [`crate::opportunities::stages`]), the stage history. Deleting is in `store/trash/`.
+//! [`crate::opportunities::stages`]), the stage history. Deleting is in `trash/`.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 

@@ -148,11 +148,7 @@ pub fn load(store: &Store, scale: usize) -> Result<usize> {
     let evaluated = trends::month::of_date(today) - 1;
     let mut rows = Vec::new();
     for (i, (name, ..)) in COMPANIES.iter().enumerate() {
-        let id: i64 = store.connection().query_row(
-            "SELECT id FROM customer WHERE name = ?1 AND deleted_at IS NULL",
-            [name],
-            |r| r.get(0),
-        )?;
+        let id = crate::customers::store::live_customer_named(&store.conn, name)?;
         rows.extend(purchases::base(i, evaluated).into_iter().map(|p| (id, p)));
     }
     store.insert_purchases(rows)?;
@@ -166,8 +162,8 @@ pub fn load(store: &Store, scale: usize) -> Result<usize> {
 /// actions: `--scale 57 --deals 5 --visits 100` is the risk benchmark's 2,052 customers (2,016 copies),
 /// 10,080 opportunities and 201,600 visits. One transaction; returns (opportunities, visits).
 pub fn load_copy_pipeline(store: &Store, deals: usize, visits: usize) -> Result<(usize, usize)> {
-    let accounts = pipeline::accounts(
-        store,
+    let accounts = crate::visits::bulk::accounts(
+        &store.conn,
         "id NOT IN (SELECT customer_id FROM opportunity) AND id NOT IN (SELECT customer_id FROM visit)",
     )?;
     let (opportunities, visits) = pipeline::generate(&accounts, deals, visits, 720, store.clock().today(), 0xC0FFEE);
@@ -179,11 +175,7 @@ pub fn load_copy_pipeline(store: &Store, deals: usize, visits: usize) -> Result<
 /// benchmark's database. One transaction; returns the number of records.
 pub fn load_copy_purchases(store: &Store, products: usize) -> Result<usize> {
     let evaluated = trends::month::of_date(store.clock().today()) - 1;
-    let ids: Vec<i64> = store
-        .connection()
-        .prepare("SELECT id FROM customer WHERE deleted_at IS NULL AND id NOT IN (SELECT customer_id FROM purchase) ORDER BY id")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let ids = crate::trends::purchases::customers_without_purchases(&store.conn)?;
     let rows = ids.into_iter().enumerate().flat_map(move |(n, id)| {
         let mut records = Vec::new();
         purchases::copy(n, products, evaluated, &mut records);

@@ -1,6 +1,8 @@
-//! The SQLite store: one file, one connection. Every write that touches several rows runs in
-//! one transaction, and every write is validated first ([`crate::customers::validate`]), so a refused save
-//! changes nothing.
+//! The [`Store`]: one SQLite file, one connection, and what every feature's store part shares
+//! (the clock, reading stored codes back). The methods live with their features (`impl Store`
+//! blocks in `customers/store.rs`, `powermap/store/`, `visits/store.rs`…); opening a file is
+//! `open.rs`. Every write that touches several rows runs in one transaction, and every write
+//! is validated first, so a refused save changes nothing.
 
 use std::any::Any;
 use std::cell::RefCell;

@@ -1,8 +1,8 @@
 //! Purchase records by hand (the editable grid of the 采购趋势 tab): add, edit, delete, and a
-//! customer's records a page at a time. Imports write the same table (`store::imports`); the
+//! customer's records a page at a time. Imports write the same table (`import/store.rs`); the
 //! trend cache follows both through the table's triggers (migration 007).
 
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::customers::store::load_customer;
 use crate::customers::validate;
@@ -136,4 +136,24 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(PurchasePage { rows, total })
     }
+}
+
+/// True when the same purchase (customer, month, day, product, quantity, amount) is stored.
+pub(crate) fn purchase_exists(conn: &Connection, customer_id: i64, p: &PurchaseFields) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM purchase WHERE customer_id = ?1 AND month = ?2 AND day = ?3 AND product = ?4
+               AND quantity IS ?5 AND amount IS ?6 AND currency = ?7",
+        )?
+        .exists(rusqlite::params![customer_id, p.month, p.day, p.product, p.quantity, p.amount, p.currency])?)
+}
+
+/// The live customers without purchase records, by id (the sample data's generated copies).
+pub(crate) fn customers_without_purchases(conn: &Connection) -> Result<Vec<i64>> {
+    Ok(conn
+        .prepare(
+            "SELECT id FROM customer WHERE deleted_at IS NULL AND id NOT IN (SELECT customer_id FROM purchase) ORDER BY id",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
 }

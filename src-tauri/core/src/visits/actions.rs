@@ -8,7 +8,6 @@ use rusqlite::{params, Connection, Row};
 use crate::customers::store::load_customer;
 use crate::error::{CoreError, Reason, Result};
 use crate::store::code;
-use crate::visits::store::done_on;
 use crate::visits::{quality, validate, ActionFields, ActionStatus, ActionTarget, NextAction, SavedAction};
 use crate::Store;
 
@@ -207,5 +206,14 @@ impl Store {
             .query_map(params![customer_id, open_only], |r| action_from_row(r, &today))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
+    }
+}
+
+/// An action's status as stored, with its completion day kept or set.
+pub(crate) fn done_on(status: ActionStatus, previous: &str, today: &str) -> String {
+    match (status, previous.is_empty()) {
+        (ActionStatus::Done, true) => today.to_string(),
+        (ActionStatus::Done, false) => previous.to_string(),
+        _ => String::new(),
     }
 }

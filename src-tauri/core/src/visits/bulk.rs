@@ -104,3 +104,29 @@ impl Store {
         Ok((ids.len(), n))
     }
 }
+
+/// A customer as the sample data's generator needs it (`sample/pipeline.rs`).
+pub(crate) struct Account {
+    pub id: i64,
+    pub owner: String,
+    /// (contact id, name, title), key persons first.
+    pub contacts: Vec<(i64, String, String)>,
+}
+
+/// The live customers that pass `filter` (an SQL condition on `customer`), by id.
+pub(crate) fn accounts(conn: &Connection, filter: &str) -> Result<Vec<Account>> {
+    let mut st =
+        conn.prepare(&format!("SELECT id, owner FROM customer WHERE deleted_at IS NULL AND {filter} ORDER BY id"))?;
+    let heads: Vec<(i64, String)> =
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut contacts = conn.prepare("SELECT id, name, title FROM contact WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY is_key_person DESC, id")?;
+    heads
+        .into_iter()
+        .map(|(id, owner)| {
+            let contacts = contacts
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(Account { id, owner, contacts })
+        })
+        .collect()
+}

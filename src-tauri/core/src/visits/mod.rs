@@ -13,7 +13,7 @@
 //! kept with their name and title *as of the visit*, filled in from the contact when saved.
 
 pub(crate) mod actions;
-mod bulk;
+pub(crate) mod bulk;
 pub mod quality;
 pub mod recap;
 pub(crate) mod store;

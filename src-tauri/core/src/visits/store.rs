@@ -10,8 +10,8 @@ use crate::error::{CoreError, Reason, Result};
 use crate::store::code;
 use crate::visits::actions::{load_actions, write_actions};
 use crate::visits::{
-    quality, recap, validate, ActionStatus, Confirmation, NextAction, Participant, QualityWarning, Recap, SavedVisit,
-    Visit, VisitFields, VisitMethod, VisitPage,
+    quality, recap, validate, Confirmation, NextAction, Participant, QualityWarning, Recap, SavedVisit, Visit,
+    VisitFields, VisitMethod, VisitPage,
 };
 use crate::Store;
 
@@ -284,14 +284,5 @@ impl Store {
     /// The customer-facing recap of a visit (plain text; see [`crate::visits::recap`]).
     pub fn visit_recap(&self, id: i64) -> Result<Recap> {
         Ok(Recap { visit_id: id, text: recap::recap_text(&self.visit(id)?) })
-    }
-}
-
-/// An action's status as stored, with its completion day kept or set.
-pub(crate) fn done_on(status: ActionStatus, previous: &str, today: &str) -> String {
-    match (status, previous.is_empty()) {
-        (ActionStatus::Done, true) => today.to_string(),
-        (ActionStatus::Done, false) => previous.to_string(),
-        _ => String::new(),
     }
 }

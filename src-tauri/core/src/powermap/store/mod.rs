@@ -7,7 +7,7 @@
 mod assessments;
 mod contacts;
 mod edges;
-mod scopes;
+pub(crate) mod scopes;
 mod seed;
 mod views;
 

@@ -1,7 +1,7 @@
 //! Named scopes ("2026 MES 项目"): create, rename, delete; and the required role slots of
 //! any scope.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{check_scope, db_scope, Now};
 use crate::customers::store::load_customer;
@@ -105,4 +105,13 @@ pub(super) fn insert_slots(
         st.execute(params![customer_id, db_scope(scope), i as i64, s.buying_role.code(), s.label.trim()])?;
     }
     Ok(())
+}
+
+/// The id of `customer_id`'s scope called `name`, if it has one (the sample data's deals
+/// point at their project's scope).
+pub(crate) fn scope_named(conn: &Connection, customer_id: i64, name: &str) -> Option<i64> {
+    conn.query_row("SELECT id FROM power_scope WHERE customer_id = ?1 AND name = ?2", params![customer_id, name], |r| {
+        r.get(0)
+    })
+    .ok()
 }
