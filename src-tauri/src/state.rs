@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use dossier_core::backup::{BackupWarning, Snapshot, SnapshotReason};
-use dossier_core::model::DbStatus;
+use dossier_core::customers::DbStatus;
 use dossier_core::{Clock, CoreError, ShiftedClock, Store, SystemClock};
 
 pub struct AppState {
@@ -145,7 +145,7 @@ fn status(inner: &Inner) -> Result<DbStatus, CoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_core::model::CustomerFields;
+    use dossier_core::customers::CustomerFields;
 
     #[test]
     fn a_bad_startup_file_leaves_the_app_usable_and_the_file_untouched() {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand, ValueEnum};
 use dossier_core::export::{self, Language, ReportOptions};
 use dossier_core::import::plan::ImportKind;
-use dossier_core::normalize::customer_key;
+use dossier_core::text::customer_key;
 use dossier_core::Store;
 
 use crate::{open, Failure};

@@ -2,10 +2,10 @@
 //! summary and every refused cell (sheet, row, column, reason), then commits unless
 //! `--dry-run`.
 
+use dossier_core::error::ReadError;
 use dossier_core::import::plan::{CellIssue, ImportKind, Preview};
-use dossier_core::import::read::ReadError;
+use dossier_core::import::ImportRecord;
 use dossier_core::import::ImportSpec;
-use dossier_core::store::ImportRecord;
 use dossier_core::{CoreError, Store};
 use serde::Serialize;
 

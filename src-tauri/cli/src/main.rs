@@ -367,7 +367,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print_json(&store.trend_data(id, &range)?);
         }
         Command::Signals { db, customer, grade, owner, limit } => {
-            use dossier_core::model::Grade;
+            use dossier_core::customers::Grade;
             use dossier_core::trends::FeedQuery;
             let store = open(&db)?;
             if let Some(c) = customer {

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use dossier_core::model::{DeletedKind, TrashEntry};
+use dossier_core::customers::{DeletedKind, TrashEntry};
 
 use crate::{open, print_json, Failure};
 

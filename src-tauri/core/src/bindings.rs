@@ -6,22 +6,23 @@
 use ts_rs::{Config, TS};
 
 use crate::activity::*;
-use crate::backup::{BackupFailure, BackupSettings, BackupWarning, Snapshot, SnapshotCounts, SnapshotReason};
+use crate::backup::{BackupSettings, BackupWarning, Snapshot, SnapshotCounts, SnapshotReason};
+use crate::customers::*;
 use crate::erase::EraseReport;
-use crate::error::{CoreError, Reason};
+use crate::error::{BackupFailure, CoreError, ReadError, Reason};
 use crate::export::{Language, ReportOptions};
 use crate::files::{ChosenFile, FilePurpose};
 use crate::import::mapping::Field;
 use crate::import::plan::{CellIssue, Counts, ImportKind, OnDuplicate, Preview, Problem, RowPlan, RowStatus};
-use crate::import::read::{ReadError, TextEncoding};
+use crate::import::read::TextEncoding;
+use crate::import::templates::{MappingTemplate, TemplateMatch};
 use crate::import::values::ValueError;
 use crate::import::{CellFix, ImportFile, ImportProgress, ImportSpec};
-use crate::model::*;
+use crate::import::{EditedRecord, ImportRecord, ImportUndoPreview};
 use crate::opportunities::*;
 use crate::powermap::*;
 use crate::risk::*;
-use crate::store::mapping_templates::{MappingTemplate, TemplateMatch};
-use crate::store::{EditedRecord, ImportRecord, ImportUndoPreview};
+use crate::search::{HitKind, SearchHit, SearchResults};
 use crate::trends::*;
 use crate::visits::*;
 

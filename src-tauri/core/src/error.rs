@@ -1,7 +1,7 @@
 //! The core's error type. It serialises as `{"type": "...", "data": {...}}`: the UI switches on
 //! `type` (and on the `reason` code of a validation error), never on message text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Why a field was refused. The UI turns the code into a sentence in the user's language.
@@ -59,7 +59,7 @@ pub enum CoreError {
 
     /// An import file that cannot be read at all (not a spreadsheet, encrypted, too large…).
     #[error("{error:?}")]
-    Unreadable { error: crate::import::read::ReadError },
+    Unreadable { error: ReadError },
 
     /// The user cancelled a long operation; nothing was written.
     #[error("cancelled")]
@@ -98,7 +98,7 @@ pub enum CoreError {
     /// a file that is not a Dossier database gets the errors of opening one: `notSqlite`,
     /// `notDossier`, `corrupt`, `tooNew`).
     #[error("backup {reason:?} at {path}: {detail}")]
-    Backup { reason: crate::backup::BackupFailure, path: String, detail: String },
+    Backup { reason: BackupFailure, path: String, detail: String },
 
     /// Any other database failure (a bug).
     #[error("database error: {detail}")]
@@ -166,6 +166,52 @@ impl From<rusqlite_migration::Error> for CoreError {
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+/// Why a backup could not be written or a snapshot cannot be used (`CoreError::Backup`).
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupFailure {
+    /// The folder the user chose does not exist (an unplugged drive, a cloud folder moved).
+    FolderMissing,
+    /// The folder (or the database's folder, for a restore) cannot be written to.
+    NotWritable,
+    DiskFull,
+    /// The copy did not pass its check (`PRAGMA integrity_check`, a Dossier file); it was
+    /// deleted and does not count.
+    Unverified,
+    /// A restore named a file that is not one of the listed snapshots.
+    UnknownSnapshot,
+    /// Any other file-system failure (`detail` says which).
+    Failed,
+}
+
+/// Why a file could not be read at all (row-level problems are reported per cell later).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(tag = "type", content = "data", rename_all = "camelCase")]
+pub enum ReadError {
+    /// A spreadsheet container (zip, OLE) that cannot be read: damaged or truncated
+    /// (`reason` from the parser).
+    #[serde(rename_all = "camelCase")]
+    Unreadable { file: String, reason: String },
+    /// Password-protected workbook.
+    Encrypted { file: String },
+    /// The requested sheet does not exist.
+    #[serde(rename_all = "camelCase")]
+    NoSuchSheet { file: String, sheet: String, available: Vec<String> },
+    /// No sheet holds any data.
+    Empty { file: String },
+    /// Past the limits above (`what`: "cells", "rows", "columns", or "bytes" for
+    /// [`MAX_TEXT_BYTES`] and [`MAX_PART_BYTES`]; `sheet` is then the part or file that is
+    /// too big when it is not a sheet).
+    #[serde(rename_all = "camelCase")]
+    TooLarge { file: String, sheet: String, what: String, limit: u64 },
+    /// Neither a workbook (Excel, WPS, LibreOffice) nor a text table: another kind of file
+    /// with a spreadsheet's name, e.g. a web page or a document.
+    UnknownFormat { file: String },
+    /// The sheet has one row at most — a header without data rows below it.
+    #[serde(rename_all = "camelCase")]
+    HeaderOnly { file: String, sheet: String },
+}
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use common::{clock, named, store, store_on};
-use dossier_core::backup::{BackupFailure, BackupSettings, Snapshot, SnapshotReason};
+use dossier_core::backup::{BackupSettings, Snapshot, SnapshotReason};
+use dossier_core::error::BackupFailure;
 use dossier_core::import::plan::ImportKind;
 use dossier_core::import::ImportSpec;
 use dossier_core::{CoreError, FixedClock, Store};

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use dossier_core::model::CustomerFields;
+use dossier_core::customers::CustomerFields;
 use dossier_core::{CoreError, FixedClock, Reason, Store};
 
 pub fn clock() -> Arc<FixedClock> {

@@ -8,15 +8,15 @@ mod common;
 
 use std::path::Path;
 
+use dossier_core::customers::{ContactFields, DeletedKind, EdgeKind};
 use dossier_core::erase::{holds_person, EraseReport, PLACEHOLDER};
 use dossier_core::import::mapping::suggest;
 use dossier_core::import::plan::{ImportKind, OnDuplicate};
 use dossier_core::import::read::Sheet;
 use dossier_core::import::values::Cell;
-use dossier_core::model::{ContactFields, DeletedKind, EdgeKind};
+use dossier_core::import::ImportRequest;
 use dossier_core::opportunities::OpportunityFields;
 use dossier_core::powermap::{Assessment, NewEdge};
-use dossier_core::store::ImportRequest;
 use dossier_core::visits::{ActionFields, Participant, VisitFields};
 use dossier_core::{CoreError, Store};
 

@@ -6,11 +6,11 @@ mod common;
 use std::io::{Cursor, Read};
 
 use calamine::{Data, Reader, Xlsx};
+use dossier_core::customers::{ContactFields, CustomerFields, CustomerQuery, Grade, PersonalField};
 use dossier_core::export::{self, Language, ReportOptions};
 use dossier_core::import::mapping::suggest;
 use dossier_core::import::plan::{ImportKind, OnDuplicate, Problem, RowStatus};
 use dossier_core::import::{labels, ImportSpec};
-use dossier_core::model::{ContactFields, CustomerFields, CustomerQuery, Grade, PersonalField};
 use dossier_core::Store;
 
 fn sample() -> (tempfile::TempDir, Store) {

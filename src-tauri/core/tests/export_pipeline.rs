@@ -9,8 +9,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::{Duration, NaiveDate};
+use dossier_core::customers::{ContactFields, CustomerQuery};
 use dossier_core::export::{self, Language, ReportOptions};
-use dossier_core::model::{ContactFields, CustomerQuery};
 use dossier_core::opportunities::{LostReason, LostReview, OpportunityFields, OpportunityQuery, Stage};
 use dossier_core::visits::*;
 use dossier_core::Store;

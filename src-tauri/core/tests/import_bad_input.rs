@@ -10,9 +10,10 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use common::store;
+use dossier_core::error::ReadError;
 use dossier_core::import::mapping::Field;
 use dossier_core::import::plan::{CellIssue, ImportKind, Problem, RowStatus};
-use dossier_core::import::read::{read_sheet, ReadError, MAX_CELLS, MAX_PART_BYTES, MAX_ROWS, MAX_TEXT_BYTES};
+use dossier_core::import::read::{read_sheet, MAX_CELLS, MAX_PART_BYTES, MAX_ROWS, MAX_TEXT_BYTES};
 use dossier_core::import::values::ValueError;
 use dossier_core::import::{inspect, ImportSpec};
 use dossier_core::{CoreError, Reason, Store};

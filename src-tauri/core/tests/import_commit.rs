@@ -4,12 +4,12 @@
 mod common;
 
 use common::store;
+use dossier_core::customers::{CustomerQuery, Grade};
 use dossier_core::import::mapping::{detect_header_row, suggest};
 use dossier_core::import::plan::{ImportKind, OnDuplicate, Problem, RowStatus};
 use dossier_core::import::read::{read_sheet, Sheet};
 use dossier_core::import::values::{Cell, ValueError};
-use dossier_core::model::{CustomerQuery, Grade};
-use dossier_core::store::ImportRequest;
+use dossier_core::import::ImportRequest;
 use dossier_core::{CoreError, Store};
 
 fn t(s: &str) -> Cell {
@@ -60,7 +60,7 @@ fn mapping_of(sheet: &Sheet) -> Vec<Option<dossier_core::import::mapping::Field>
     suggest(&headers, fields)
 }
 
-fn commit(s: &Store, req: &ImportRequest) -> dossier_core::store::ImportRecord {
+fn commit(s: &Store, req: &ImportRequest) -> dossier_core::import::ImportRecord {
     s.commit_import(req, &mut |_, _| true).unwrap()
 }
 
@@ -184,7 +184,7 @@ fn cancelling_mid_way_writes_nothing() {
 #[test]
 fn contacts_import_needs_known_customers() {
     let (_d, s) = store();
-    s.create_customer(&dossier_core::model::CustomerFields {
+    s.create_customer(&dossier_core::customers::CustomerFields {
         name: "华东精密机械股份有限公司".into(),
         short_name: "华东精密".into(),
         ..Default::default()
@@ -235,7 +235,7 @@ fn an_xlsx_file_imports_end_to_end() {
 #[test]
 fn purchases_import_with_months_returns_currencies_and_duplicates() {
     let (_d, s) = store();
-    s.create_customer(&dossier_core::model::CustomerFields {
+    s.create_customer(&dossier_core::customers::CustomerFields {
         name: "华东精密机械股份有限公司".into(),
         short_name: "华东精密".into(),
         ..Default::default()
@@ -292,7 +292,8 @@ fn purchases_import_with_months_returns_currencies_and_duplicates() {
 fn purchase_rows_under_a_merged_customer_cell_belong_to_that_customer() {
     let (_d, s) = store();
     for name in ["华东精密机械股份有限公司", "南方电网物资有限公司"] {
-        s.create_customer(&dossier_core::model::CustomerFields { name: name.into(), ..Default::default() }).unwrap();
+        s.create_customer(&dossier_core::customers::CustomerFields { name: name.into(), ..Default::default() })
+            .unwrap();
     }
     // What a merged 客户 cell over three months reads as: the name on its first row only.
     let rows = [

@@ -12,10 +12,10 @@ mod common;
 mod import_support;
 
 use common::store;
+use dossier_core::customers::CustomerQuery;
 use dossier_core::import::plan::{ImportKind, Problem, RowStatus};
 use dossier_core::import::read::read_sheet;
 use dossier_core::import::values::{Cell, ValueError};
-use dossier_core::model::CustomerQuery;
 use dossier_core::Store;
 use import_support::*;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};

@@ -1,8 +1,9 @@
 //! Reading real .xlsx files the way account managers keep them: a title block above the
 //! header, dates as Excel dates and as text, phone numbers as numbers and as text.
 
+use dossier_core::error::ReadError;
 use dossier_core::import::mapping::{detect_header_row, suggest, Field};
-use dossier_core::import::read::{read_sheet, sheet_names, ReadError};
+use dossier_core::import::read::{read_sheet, sheet_names};
 use dossier_core::import::values::{amount, date, text, Epoch};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 

@@ -5,12 +5,12 @@
 mod common;
 
 use common::{named, refused, store};
+use dossier_core::customers::{ContactFields, CustomerFields};
 use dossier_core::import::mapping::Field;
 use dossier_core::import::plan::{ImportKind, OnDuplicate, RowStatus};
 use dossier_core::import::read::Sheet;
 use dossier_core::import::values::Cell;
-use dossier_core::model::{ContactFields, CustomerFields};
-use dossier_core::store::ImportRequest;
+use dossier_core::import::ImportRequest;
 use dossier_core::{Reason, Store};
 
 #[test]

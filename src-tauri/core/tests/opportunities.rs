@@ -4,8 +4,8 @@
 mod common;
 
 use common::{named, refused, store};
+use dossier_core::customers::{CustomerFields, Grade, Settings};
 use dossier_core::error::Reason;
-use dossier_core::model::{CustomerFields, Grade, Settings};
 use dossier_core::opportunities::{
     LostReason, LostReview, OpportunityFields, OpportunityQuery, OpportunitySort, Stage,
 };

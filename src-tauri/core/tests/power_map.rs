@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use common::{named, refused};
-use dossier_core::model::*;
+use dossier_core::customers::*;
 use dossier_core::powermap::*;
 use dossier_core::{Clock, CoreError, Reason, Store};
 

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{named, store_on};
-use dossier_core::model::{BuyingRole, ContactFields, CustomerFields, FinancialPeriod, Grade, Settings};
+use dossier_core::customers::{BuyingRole, ContactFields, CustomerFields, FinancialPeriod, Grade, Settings};
 use dossier_core::opportunities::{LostReason, LostReview, OpportunityFields, OpportunityQuery, Stage};
 use dossier_core::powermap::SlotInput;
 use dossier_core::risk::{RiskLevel, RiskLight, RiskRule};

@@ -8,10 +8,10 @@ use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
+use dossier_core::customers::{CustomerProfile, CustomerQuery, Grade};
 use dossier_core::export::{self, Language, ReportOptions};
 use dossier_core::import::plan::{ImportKind, OnDuplicate};
 use dossier_core::import::ImportSpec;
-use dossier_core::model::{CustomerProfile, CustomerQuery, Grade};
 use dossier_core::Store;
 use rust_xlsxwriter::{Format, Workbook};
 

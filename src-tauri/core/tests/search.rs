@@ -3,7 +3,8 @@
 mod common;
 
 use common::{named, store};
-use dossier_core::model::*;
+use dossier_core::customers::*;
+use dossier_core::search::SearchHit;
 
 fn titles(hits: &[SearchHit]) -> Vec<&str> {
     hits.iter().map(|h| h.title.as_str()).collect()

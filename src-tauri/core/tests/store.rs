@@ -3,7 +3,7 @@
 mod common;
 
 use common::{named, refused, store};
-use dossier_core::model::*;
+use dossier_core::customers::*;
 use dossier_core::Reason;
 
 #[test]

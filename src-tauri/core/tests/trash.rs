@@ -5,7 +5,7 @@ mod common;
 
 use common::{named, refused, store, store_on};
 use dossier_core::activity::HomeQuery;
-use dossier_core::model::{ContactFields, DeletedKind, PurchaseFields, Settings, TrashContents};
+use dossier_core::customers::{ContactFields, DeletedKind, PurchaseFields, Settings, TrashContents};
 use dossier_core::opportunities::{OpportunityFields, OpportunityQuery, Stage};
 use dossier_core::visits::{ActionFields, VisitFields};
 use dossier_core::{CoreError, Reason, Store};
@@ -306,7 +306,7 @@ fn undo_restores_the_newest_delete_and_skips_an_undone_imports_customers() {
         &["客户名称".to_string()],
         dossier_core::import::plan::ImportKind::Customers.fields(),
     );
-    let req = dossier_core::store::ImportRequest {
+    let req = dossier_core::import::ImportRequest {
         file: "x.xlsx",
         sheet: &sheet,
         header_row: 0,
@@ -340,7 +340,7 @@ fn import(s: &Store, rows: &[[&str; 4]], on_duplicate: dossier_core::import::pla
     let sheet = customers_sheet(rows);
     let headers: Vec<String> = ["客户名称", "行业", "地区", "联系人"].map(String::from).to_vec();
     let mapping = dossier_core::import::mapping::suggest(&headers, ImportKind::Customers.fields());
-    let req = dossier_core::store::ImportRequest {
+    let req = dossier_core::import::ImportRequest {
         file: "客户.xlsx",
         sheet: &sheet,
         header_row: 0,
@@ -356,7 +356,7 @@ fn undoing_an_import_trashes_what_it_created_and_keeps_later_edits() {
     use dossier_core::import::plan::OnDuplicate;
     let (_d, s) = store();
     let old = s
-        .create_customer(&dossier_core::model::CustomerFields {
+        .create_customer(&dossier_core::customers::CustomerFields {
             name: "华东精密".into(),
             industry: "机械".into(),
             region: "江苏".into(),
@@ -365,7 +365,7 @@ fn undoing_an_import_trashes_what_it_created_and_keeps_later_edits() {
         .unwrap()
         .id;
     let untouched = s
-        .create_customer(&dossier_core::model::CustomerFields {
+        .create_customer(&dossier_core::customers::CustomerFields {
             name: "南方电网".into(),
             industry: "能源".into(),
             region: "广东".into(),
@@ -479,7 +479,7 @@ fn an_import_from_before_the_trash_reverts_only_records_not_saved_since() {
     let mut ids = Vec::new();
     for (name, region) in [("华东精密", "江苏"), ("南方电网", "广东")] {
         ids.push(
-            s.create_customer(&dossier_core::model::CustomerFields {
+            s.create_customer(&dossier_core::customers::CustomerFields {
                 name: name.into(),
                 region: region.into(),
                 ..Default::default()

@@ -6,8 +6,8 @@ mod common;
 
 use common::{named, refused, store, store_on};
 use dossier_core::activity::{HomeQuery, TimelineKind, TimelineQuery};
+use dossier_core::customers::{ContactFields, CustomerFields, DeletedKind, Grade, Settings};
 use dossier_core::error::Reason;
-use dossier_core::model::{ContactFields, CustomerFields, DeletedKind, Grade, Settings};
 use dossier_core::opportunities::{OpportunityFields, Stage};
 use dossier_core::visits::*;
 use dossier_core::Store;

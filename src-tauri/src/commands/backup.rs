@@ -1,5 +1,5 @@
 //! Backups (设置 → 备份与恢复): verified snapshots in a folder the person chooses, restore from
-//! the list (core/src/backup/, core/src/store/backup.rs).
+//! the list (core/src/backup/, core/src/backup/store.rs).
 
 use dossier_core::backup::{BackupSettings, BackupWarning, Snapshot};
 use dossier_core::files::FilePurpose;

@@ -1,6 +1,6 @@
 //! A customer's contacts (联系人): each write returns the customer's fresh profile.
 
-use dossier_core::model::{ContactFields, CustomerProfile};
+use dossier_core::customers::{ContactFields, CustomerProfile};
 use dossier_core::powermap::ContactRemoval;
 use tauri::State;
 

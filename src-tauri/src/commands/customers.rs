@@ -2,7 +2,7 @@
 //! dimensions, each saved whole; deleting a customer, after asking what it takes along.
 
 use dossier_core::activity::CustomerRemoval;
-use dossier_core::model::{
+use dossier_core::customers::{
     Customer, CustomerFields, CustomerPage, CustomerProfile, CustomerQuery, Facets, FinancialPeriod, MainBusiness,
     ProcessIt, RoleAssessment, SpBp, Supplier,
 };

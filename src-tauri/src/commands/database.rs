@@ -2,7 +2,7 @@
 //! open/new-database dialog), and the sample data offered when it is empty.
 
 use dossier_core::files::FilePurpose;
-use dossier_core::model::{DbStatus, Stats};
+use dossier_core::customers::{DbStatus, Stats};
 use dossier_core::sample;
 use tauri::State;
 

@@ -8,8 +8,8 @@ use dossier_core::files::FilePurpose;
 use dossier_core::import::mapping::Field;
 use dossier_core::import::plan::{ImportKind, Preview};
 use dossier_core::import::{ImportFile, ImportProgress, ImportSpec};
-use dossier_core::store::mapping_templates::MappingTemplate;
-use dossier_core::store::{ImportRecord, ImportUndoPreview};
+use dossier_core::import::templates::MappingTemplate;
+use dossier_core::import::{ImportRecord, ImportUndoPreview};
 use tauri::ipc::Channel;
 use tauri::State;
 

@@ -2,7 +2,7 @@
 //! returns the scope's fresh map, so the UI redraws from one value; a refusal (cycle, duplicate
 //! edge, …) is the core's typed error and leaves the map as it was.
 
-use dossier_core::model::ContactFields;
+use dossier_core::customers::ContactFields;
 use dossier_core::powermap::{
     Assessment, CoverageRow, HistoryEntry, MapDiff, MapView, NewEdge, NodePosition, ScopeSummary, SlotInput,
 };

@@ -1,6 +1,6 @@
 //! The global search box: customers, contacts and their details, ranked by the core.
 
-use dossier_core::model::SearchResults;
+use dossier_core::search::SearchResults;
 use tauri::State;
 
 use super::Res;

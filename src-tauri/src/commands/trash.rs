@@ -1,7 +1,7 @@
 //! The trash (回收站): deleted customers, contacts, visit summaries and deals, restorable one by
 //! one; 撤销 restores the newest delete.
 
-use dossier_core::model::{Restored, TrashPage};
+use dossier_core::customers::{Restored, TrashPage};
 use tauri::State;
 
 use super::Res;

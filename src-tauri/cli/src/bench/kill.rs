@@ -6,7 +6,7 @@
 //! fields it wrote, from that one save) with none that had been reported committed lost.
 //!
 //! It also times one profile save under `synchronous=NORMAL` and `FULL` (the choice in the
-//! core's `db.rs` `configure`). A kill cannot tell the two apart — SQLite keeps a committed
+//! core's `db/mod.rs` `configure`). A kill cannot tell the two apart — SQLite keeps a committed
 //! transaction across a process crash with either — so the cost is what is measured here.
 
 use std::io::{BufRead, BufReader};
@@ -15,7 +15,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use dossier_core::model::{CustomerFields, FinancialPeriod};
+use dossier_core::customers::{CustomerFields, FinancialPeriod};
 use dossier_core::{Store, SystemClock};
 use serde::Serialize;
 

@@ -13,7 +13,7 @@
 //! - the kanban (20 cards per stage, with their lights) and the pipeline analytics.
 
 use dossier_core::activity::{HomeQuery, TimelineQuery};
-use dossier_core::model::Grade;
+use dossier_core::customers::Grade;
 use dossier_core::opportunities::{OpportunityQuery, OpportunitySort};
 use dossier_core::Store;
 use serde::Serialize;

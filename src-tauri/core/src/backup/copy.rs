@@ -16,7 +16,8 @@ use rusqlite::Connection;
 use super::folder::{self, error, failure, sqlite_failure};
 use super::name::{self, SnapshotName};
 use super::settings::BackupSettings;
-use super::{rotation, BackupFailure, Snapshot, SnapshotCounts, SnapshotReason};
+use super::{rotation, Snapshot, SnapshotCounts, SnapshotReason};
+use crate::error::BackupFailure;
 use crate::error::{CoreError, Result};
 
 /// When a snapshot is taken, on the laptop's calendar (for the rotation's days).

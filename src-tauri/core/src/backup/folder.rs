@@ -10,7 +10,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use super::settings::BackupSettings;
-use super::BackupFailure;
+use crate::error::BackupFailure;
 use crate::error::CoreError;
 
 /// The database's file stem, which starts its snapshots' names.

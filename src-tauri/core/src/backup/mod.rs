@@ -8,7 +8,7 @@
 //!   before it counts;
 //! - [`rotation`]: which snapshots are kept;
 //! - [`settings`]: the folder and the rotation, stored in the database;
-//! - the store's side (`store/backup.rs`): taking, listing, the automatic triggers, restore.
+//! - the store's side (`backup/store.rs`): taking, listing, the automatic triggers, restore.
 //!
 //! Automatic snapshots (the daily one, before a migration, an import or the undo of an
 //! import) never stop what they precede: a failure is kept in the store as a
@@ -20,6 +20,7 @@ pub mod folder;
 pub mod name;
 pub mod rotation;
 pub mod settings;
+pub(crate) mod store;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -100,22 +101,4 @@ pub struct Snapshot {
 pub struct BackupWarning {
     pub reason: SnapshotReason,
     pub error: CoreError,
-}
-
-/// Why a backup could not be written or a snapshot cannot be used (`CoreError::Backup`).
-#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum BackupFailure {
-    /// The folder the user chose does not exist (an unplugged drive, a cloud folder moved).
-    FolderMissing,
-    /// The folder (or the database's folder, for a restore) cannot be written to.
-    NotWritable,
-    DiskFull,
-    /// The copy did not pass its check (`PRAGMA integrity_check`, a Dossier file); it was
-    /// deleted and does not count.
-    Unverified,
-    /// A restore named a file that is not one of the listed snapshots.
-    UnknownSnapshot,
-    /// Any other file-system failure (`detail` says which).
-    Failed,
 }

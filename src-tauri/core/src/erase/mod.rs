@@ -1,8 +1,9 @@
 //! 彻底删除 (erasing a person): a contact removed from every table and every stored copy of
 //! their details, as personal-information law (PIPL) asks when a person wants to be forgotten.
-//! The store's side is `store/erase/`; this module holds what it is told by: the report, the
-//! person's *needles* (the values that identify them in free text and files) and how text and
-//! JSON are scrubbed of them, and [`holds_person`] for files such as backups.
+//! The store's side is `erase/store.rs`, `erase/links.rs` and `erase/free_text.rs`; this
+//! module holds what it is told by: the report, the person's *needles* (the values that
+//! identify them in free text and files) and how text and JSON are scrubbed of them, and
+//! [`holds_person`] for files such as backups.
 //!
 //! Decisions:
 //! - Links by id are cut exactly: their role assessments, positions and influence/conflict
@@ -28,7 +29,10 @@
 //!   then `VACUUM` rewrites the file and a `TRUNCATE` checkpoint empties the WAL, so neither
 //!   file keeps the person's bytes (tests/erase.rs searches both).
 
+mod free_text;
+mod links;
 mod scrub;
+mod store;
 mod traces;
 
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,7 @@
 use serde_json::Value as Json;
 
 use super::PLACEHOLDER;
-use crate::normalize::digits;
+use crate::text::digits;
 
 /// The values that identify a person in free text and files.
 #[derive(Clone, Debug, PartialEq)]

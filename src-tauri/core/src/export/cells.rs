@@ -8,8 +8,8 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet};
 
 use super::labels;
 use super::Language;
+use crate::customers::{Contact, Customer, PersonalField};
 use crate::error::Result;
-use crate::model::{Contact, Customer, PersonalField};
 
 /// Formats shared by all sheets of one workbook.
 pub struct Formats {

@@ -16,6 +16,7 @@ mod overview;
 mod pipeline;
 mod profile;
 mod purchases;
+mod report;
 mod team;
 mod template;
 mod trend_signals;

@@ -5,12 +5,32 @@
 
 use rust_xlsxwriter::{Chart, ChartDataLabel, Workbook};
 
-use super::cells::{self, Formats, Value};
+use super::cells::{self, Column, Formats, Value};
 use super::labels::{self, Label};
-use super::team::{overview_name, SignalRow, SIGNAL_COLUMNS};
 use super::Language;
+use crate::customers::{CustomerProfile, FinancialSignal, Grade, Lifecycle};
 use crate::error::Result;
-use crate::model::{CustomerProfile, Grade, Lifecycle};
+
+/// A financial signal with the customer it belongs to.
+pub struct SignalRow {
+    pub customer: String,
+    pub signal: FinancialSignal,
+}
+
+pub static SIGNAL_COLUMNS: &[Column<SignalRow>] = &[
+    cells::col("客户名称", "Customer", 30.0, |s, _| Value::text(&s.customer)),
+    cells::col("指标", "Metric", 18.0, |s, l| Value::text(s.signal.metric.label(l))),
+    cells::col("起始期间", "From period", 11.0, |s, _| Value::text(&s.signal.from_period)),
+    cells::col("结束期间", "To period", 11.0, |s, _| Value::text(&s.signal.to_period)),
+    cells::col("起始值(天)", "From (days)", 11.0, |s, _| Value::Decimal(s.signal.from_value)),
+    cells::col("结束值(天)", "To (days)", 11.0, |s, _| Value::Decimal(s.signal.to_value)),
+    cells::col("变化", "Change", 10.0, |s, _| Value::Change(s.signal.change_pct)),
+];
+
+/// The sheet names, for tests and for the overview's chart ranges.
+pub fn overview_name(lang: Language) -> &'static str {
+    lang.pick("概览", "Overview")
+}
 
 /// How many of the largest financial signals the overview lists.
 const TOP_SIGNALS: usize = 10;

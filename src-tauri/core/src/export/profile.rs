@@ -7,10 +7,10 @@ use rust_xlsxwriter::Worksheet;
 
 use super::cells::{self, Formats, Value, CONTACT_COLUMNS, CUSTOMER_COLUMNS};
 use super::labels::{self, Label};
-use super::team::SIGNAL_COLUMNS;
+use super::overview::SIGNAL_COLUMNS;
 use super::{Language, ReportOptions, Xlsx};
+use crate::customers::{Contact, CustomerProfile, Section, StatusLight};
 use crate::error::Result;
-use crate::model::{Contact, CustomerProfile, Section, StatusLight};
 use crate::powermap::{ContactRef, MapStatus, MapView, StatusReason};
 use crate::Store;
 
@@ -312,7 +312,7 @@ fn write_dimensions(pg: &mut Page, p: &CustomerProfile, maps: &[MapView], opts: 
             .signals
             .iter()
             .map(|s| {
-                let row = super::team::SignalRow { customer: String::new(), signal: s.clone() };
+                let row = super::overview::SignalRow { customer: String::new(), signal: s.clone() };
                 cols.iter().map(|c| (c.value)(&row, lang)).collect()
             })
             .collect();

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Chart, ChartDataLabel, Workbook};
 use super::cells::{self, Formats, Value};
 use super::Language;
 use crate::error::Result;
-use crate::store::purchase_summary::PurchaseSummary;
+use crate::trends::purchase_summary::PurchaseSummary;
 
 pub fn sheet_name(lang: Language) -> &'static str {
     lang.pick("采购", "Purchases")

@@ -10,31 +10,13 @@
 
 use rust_xlsxwriter::{Workbook, Worksheet};
 
-use super::cells::{self, Column, Formats, Value, CONTACT_COLUMNS, CUSTOMER_COLUMNS};
-use super::labels::Label;
-use super::overview::{self, Tally};
+use super::cells::{self, Formats, Value, CONTACT_COLUMNS, CUSTOMER_COLUMNS};
+use super::overview::{self, overview_name, SignalRow, Tally, SIGNAL_COLUMNS};
 use super::{lost_deals, pipeline, purchases, trend_signals, visits};
-use super::{Language, ReportOptions, Xlsx};
+use super::{ReportOptions, Xlsx};
 use crate::error::Result;
-use crate::model::FinancialSignal;
 use crate::opportunities::OpportunityQuery;
 use crate::Store;
-
-/// A financial signal with the customer it belongs to.
-pub struct SignalRow {
-    pub customer: String,
-    pub signal: FinancialSignal,
-}
-
-pub static SIGNAL_COLUMNS: &[Column<SignalRow>] = &[
-    cells::col("客户名称", "Customer", 30.0, |s, _| Value::text(&s.customer)),
-    cells::col("指标", "Metric", 18.0, |s, l| Value::text(s.signal.metric.label(l))),
-    cells::col("起始期间", "From period", 11.0, |s, _| Value::text(&s.signal.from_period)),
-    cells::col("结束期间", "To period", 11.0, |s, _| Value::text(&s.signal.to_period)),
-    cells::col("起始值(天)", "From (days)", 11.0, |s, _| Value::Decimal(s.signal.from_value)),
-    cells::col("结束值(天)", "To (days)", 11.0, |s, _| Value::Decimal(s.signal.to_value)),
-    cells::col("变化", "Change", 10.0, |s, _| Value::Change(s.signal.change_pct)),
-];
 
 /// The sheets of the report, in workbook order.
 const OVERVIEW: usize = 0;
@@ -107,9 +89,4 @@ pub fn team_report(store: &Store, opts: &ReportOptions) -> Result<Xlsx> {
 
 fn sheet(wb: &mut Workbook, index: usize) -> Result<&mut Worksheet> {
     Ok(wb.worksheet_from_index(index)?)
-}
-
-/// The sheet names, for tests and for the overview's chart ranges.
-pub fn overview_name(lang: Language) -> &'static str {
-    lang.pick("概览", "Overview")
 }

@@ -8,10 +8,10 @@ use rust_xlsxwriter::{Color, DataValidation, DataValidationErrorStyle, Format, W
 use super::cells::{self, Formats, Value};
 use super::labels;
 use super::Xlsx;
+use crate::customers::{Grade, LeadSource, Lifecycle, Ownership};
 use crate::error::Result;
 use crate::import::mapping::{canonical_header, Field};
 use crate::import::plan::ImportKind;
-use crate::model::{Grade, LeadSource, Lifecycle, Ownership};
 
 /// The example row's value of a field.
 fn example(f: Field) -> Value {

@@ -1,8 +1,8 @@
 //! Enumerations as spreadsheets spell them: Chinese labels (国企, 跟进中, A类), English
 //! labels and the stored codes all read as the same value.
 
-use crate::model::{Grade, LeadSource, Lifecycle, Ownership};
-use crate::normalize::half_width;
+use crate::customers::{Grade, LeadSource, Lifecycle, Ownership};
+use crate::text::half_width;
 
 fn key(s: &str) -> String {
     half_width(s).trim().to_lowercase().replace([' ', '_', '-'], "")

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::values::Cell;
-use crate::normalize::half_width;
+use crate::text::half_width;
 
 /// What a column can be imported as.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Hash)]

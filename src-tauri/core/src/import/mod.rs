@@ -11,16 +11,23 @@ pub mod labels;
 pub mod mapping;
 pub mod plan;
 pub mod read;
+pub(crate) mod store;
+pub mod templates;
+mod undo;
 pub mod values;
+
+pub use store::{ImportRecord, ImportRequest};
+pub use undo::{EditedRecord, ImportUndoPreview};
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::error::ReadError;
 use mapping::{detect_header_row, suggest, Field};
 use plan::{ImportKind, OnDuplicate};
-use read::{read_sheet, ReadError, Sheet, TextEncoding};
+use read::{read_sheet, Sheet, TextEncoding};
 use values::{text, Cell, Epoch};
 
 /// How many rows the wizard shows to pick the header row from.
@@ -184,8 +191,8 @@ pub fn inspect(spec: &ImportSpec) -> Result<ImportFile, ReadError> {
 
 impl Loaded {
     /// The store's request for this sheet under `spec`'s kind and duplicate rule.
-    pub fn request<'a>(&'a self, spec: &ImportSpec) -> crate::store::ImportRequest<'a> {
-        crate::store::ImportRequest {
+    pub fn request<'a>(&'a self, spec: &ImportSpec) -> crate::import::ImportRequest<'a> {
+        crate::import::ImportRequest {
             file: &self.file,
             sheet: &self.sheet,
             header_row: self.header_row,

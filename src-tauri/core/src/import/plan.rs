@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -13,10 +13,12 @@ use super::labels;
 use super::mapping::Field;
 use super::read::Sheet;
 use super::values::{self, Cell, Epoch, ValueError};
+use crate::customers::store::{customer_by_short_name, existing_customer};
+use crate::customers::validate;
+use crate::customers::{ContactFields, CustomerFields, PurchaseFields};
 use crate::error::{CoreError, Reason};
-use crate::model::{ContactFields, CustomerFields, PurchaseFields};
-use crate::normalize::{clean_name, contact_key, customer_key, digits};
-use crate::validate;
+use crate::text::{clean_name, contact_key, customer_key, digits};
+use crate::trends::purchases::purchase_exists;
 
 /// What the rows are.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
@@ -458,28 +460,6 @@ fn merge_contact(existing: &ContactFields, file: &ContactFields, mode: OnDuplica
     changed.iter().any(|c| *c).then_some(m)
 }
 
-/// Looks up a live customer by normalised name.
-fn existing_customer(conn: &Connection, key: &str) -> crate::error::Result<Option<(i64, CustomerFields)>> {
-    let id: Option<i64> = conn
-        .prepare_cached("SELECT id FROM customer WHERE name_key = ?1 AND deleted_at IS NULL")?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
-    Ok(match id {
-        Some(id) => Some((id, crate::store::load_customer_for_index(conn, id)?.fields)),
-        None => None,
-    })
-}
-
-/// For contact lists, which often name the customer by its short name: the one live customer
-/// whose short name is exactly `name`.
-fn customer_by_short_name(conn: &Connection, name: &str) -> crate::error::Result<Option<i64>> {
-    let ids: Vec<i64> = conn
-        .prepare_cached("SELECT id FROM customer WHERE short_name = ?1 AND deleted_at IS NULL LIMIT 2")?
-        .query_map([name.trim()], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(if ids.len() == 1 { Some(ids[0]) } else { None })
-}
-
 /// A contact of `customer_id` with the same normalised name or the same phone digits.
 fn existing_contact(
     conn: &Connection,
@@ -487,20 +467,10 @@ fn existing_contact(
     c: &ContactFields,
 ) -> crate::error::Result<Option<(i64, ContactFields)>> {
     let (name, phone) = (contact_key(&c.name), digits(&c.phone));
-    Ok(crate::store::load_contacts_for_index(conn, customer_id)?
+    Ok(crate::contacts::store::load_contacts(conn, customer_id)?
         .into_iter()
         .find(|x| contact_key(&x.fields.name) == name || (!phone.is_empty() && digits(&x.fields.phone) == phone))
         .map(|x| (x.id, x.fields)))
-}
-
-/// True when the same purchase (customer, month, day, product, quantity, amount) is stored.
-fn purchase_exists(conn: &Connection, customer_id: i64, p: &PurchaseFields) -> crate::error::Result<bool> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT 1 FROM purchase WHERE customer_id = ?1 AND month = ?2 AND day = ?3 AND product = ?4
-               AND quantity IS ?5 AND amount IS ?6 AND currency = ?7",
-        )?
-        .exists(rusqlite::params![customer_id, p.month, p.day, p.product, p.quantity, p.amount, p.currency])?)
 }
 
 /// The customer a row names: by normalised name, else by exact short name.

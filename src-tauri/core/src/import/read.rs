@@ -44,6 +44,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::values::Cell;
+use crate::error::ReadError;
 use detect::Format;
 
 pub use text::read_csv;
@@ -74,34 +75,6 @@ pub enum TextEncoding {
     Utf8,
     /// GBK and its superset GB18030 (what Excel on Chinese Windows writes).
     Gb18030,
-}
-
-/// Why a file could not be read at all (row-level problems are reported per cell later).
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
-#[serde(tag = "type", content = "data", rename_all = "camelCase")]
-pub enum ReadError {
-    /// A spreadsheet container (zip, OLE) that cannot be read: damaged or truncated
-    /// (`reason` from the parser).
-    #[serde(rename_all = "camelCase")]
-    Unreadable { file: String, reason: String },
-    /// Password-protected workbook.
-    Encrypted { file: String },
-    /// The requested sheet does not exist.
-    #[serde(rename_all = "camelCase")]
-    NoSuchSheet { file: String, sheet: String, available: Vec<String> },
-    /// No sheet holds any data.
-    Empty { file: String },
-    /// Past the limits above (`what`: "cells", "rows", "columns", or "bytes" for
-    /// [`MAX_TEXT_BYTES`] and [`MAX_PART_BYTES`]; `sheet` is then the part or file that is
-    /// too big when it is not a sheet).
-    #[serde(rename_all = "camelCase")]
-    TooLarge { file: String, sheet: String, what: String, limit: u64 },
-    /// Neither a workbook (Excel, WPS, LibreOffice) nor a text table: another kind of file
-    /// with a spreadsheet's name, e.g. a web page or a document.
-    UnknownFormat { file: String },
-    /// The sheet has one row at most — a header without data rows below it.
-    #[serde(rename_all = "camelCase")]
-    HeaderOnly { file: String, sheet: String },
 }
 
 /// One sheet as rows of cells (rows may be shorter than the widest row).

@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::normalize::half_width;
+use crate::text::half_width;
 
 /// One spreadsheet cell, independent of the reader (calamine, CSV).
 #[derive(Clone, Debug, PartialEq)]

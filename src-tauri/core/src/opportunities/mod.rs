@@ -15,12 +15,15 @@
 //! - **Amounts** are in 元.
 //! - Every stage entered is recorded ([`StageChange`]), the first one at creation.
 
+pub(crate) mod pipeline;
 pub mod stages;
+pub(crate) mod store;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::{code_enum, Grade};
+use crate::codes::code_enum;
+use crate::customers::Grade;
 
 code_enum!(
     /// 商机阶段, in order; 成交 (won) and 丢单 (lost) close the opportunity.

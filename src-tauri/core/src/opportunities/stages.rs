@@ -3,8 +3,8 @@
 //! the opportunity's visit summaries).
 
 use super::{OpportunityFields, Stage};
+use crate::customers::validate::{full_date, max_len, range_f, range_i, required};
 use crate::error::{CoreError, Reason, Result};
-use crate::validate::{full_date, max_len, range_f, range_i, required};
 
 /// The open stages in order (成交 follows 合同; 丢单 can follow any).
 pub const PIPELINE: [Stage; 7] =

@@ -28,6 +28,7 @@ pub mod model;
 pub mod seed;
 pub mod state;
 pub mod status;
+pub(crate) mod store;
 pub mod validate;
 pub mod view;
 

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::{BuyingRole, Coverage, EdgeKind, StatusLight};
+use crate::customers::{BuyingRole, Coverage, EdgeKind, StatusLight};
 
 /// A contact by id with their name, for lists and messages.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

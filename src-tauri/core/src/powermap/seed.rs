@@ -1,9 +1,9 @@
-//! A power map given with a new profile ([`crate::store::NewProfile`]): the sample data's
+//! A power map given with a new profile ([`crate::customers::NewProfile`]): the sample data's
 //! edges, scopes, slots and earlier assessments. Contacts are indexes into the profile's
 //! contact list, like its role table.
 
 use super::model::{Assessment, SlotInput};
-use crate::model::EdgeKind;
+use crate::customers::EdgeKind;
 
 /// An influence or conflict edge between two of the profile's contacts.
 #[derive(Clone, Debug, PartialEq)]

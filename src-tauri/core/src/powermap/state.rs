@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use super::model::{
     Assessment, AssessmentDiff, ContactRef, EdgeSnapshot, HistoryChange, HistoryEntry, MapDiff, MapStatus,
 };
-use crate::model::EdgeKind;
+use crate::customers::EdgeKind;
 
 /// A contact as the map needs them.
 #[derive(Clone, Debug, PartialEq)]

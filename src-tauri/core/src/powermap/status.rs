@@ -17,7 +17,7 @@
 //! [`StatusReason::EmptySlot`] per empty slot.
 
 use super::model::{Assessment, ContactRef, MapStatus, StatusReason};
-use crate::model::{BuyingRole, StatusLight};
+use crate::customers::{BuyingRole, StatusLight};
 
 /// Influence from which a contact counts as a key player.
 pub const KEY_INFLUENCE: i64 = 4;

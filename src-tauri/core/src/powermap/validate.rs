@@ -1,8 +1,8 @@
-//! Validation of power-map input (the form rules of `crate::validate`, for this module's
+//! Validation of power-map input (the form rules of `crate::customers::validate`, for this module's
 //! types). Errors name the field the UI shows them at and a [`Reason`] code.
 
+use crate::customers::validate::full_date;
 use crate::error::{CoreError, Reason, Result};
-use crate::validate::full_date;
 
 use super::model::{Assessment, NodePosition};
 

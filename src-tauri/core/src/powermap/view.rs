@@ -7,7 +7,7 @@ use super::layout::{self, LayoutNode};
 use super::model::{CoverageRow, MapEdge, MapNode, MapSlot, MapStatus, MapView, Point, ScopeSummary};
 use super::state::MapState;
 use super::status::{self, Player, Slot, KEY_INFLUENCE};
-use crate::model::{Coverage, EdgeKind};
+use crate::customers::{Coverage, EdgeKind};
 
 /// The status rule's view of the map's contacts.
 pub fn players(state: &MapState) -> Vec<Player<'_>> {

@@ -25,11 +25,13 @@
 
 pub mod explain;
 pub mod rollup;
+pub(crate) mod store;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::{code_enum, Grade};
+use crate::codes::code_enum;
+use crate::customers::Grade;
 
 code_enum!(
     /// A risk light: green (nothing found), yellow, red — in that order of severity.

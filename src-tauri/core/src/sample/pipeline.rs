@@ -11,34 +11,10 @@ use super::Rng;
 use crate::error::Result;
 use crate::opportunities::stages::{rank, PIPELINE};
 use crate::opportunities::{LostReason, LostReview, OpportunityFields, Stage};
-use crate::store::{NewOpportunity, NewVisit, Store};
+use crate::visits::bulk::{accounts, Account};
 use crate::visits::*;
-
-/// A customer as the generator needs it.
-pub(super) struct Account {
-    pub id: i64,
-    pub owner: String,
-    /// (contact id, name, title), key persons first.
-    pub contacts: Vec<(i64, String, String)>,
-}
-
-pub(super) fn accounts(store: &Store, filter: &str) -> Result<Vec<Account>> {
-    let conn = store.connection();
-    let mut st =
-        conn.prepare(&format!("SELECT id, owner FROM customer WHERE deleted_at IS NULL AND {filter} ORDER BY id"))?;
-    let heads: Vec<(i64, String)> =
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-    let mut contacts = conn.prepare("SELECT id, name, title FROM contact WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY is_key_person DESC, id")?;
-    heads
-        .into_iter()
-        .map(|(id, owner)| {
-            let contacts = contacts
-                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            Ok(Account { id, owner, contacts })
-        })
-        .collect()
-}
+use crate::visits::{NewOpportunity, NewVisit};
+use crate::Store;
 
 fn day(today: NaiveDate, offset: i64) -> String {
     (today + chrono::Duration::days(offset)).format("%Y-%m-%d").to_string()
@@ -400,15 +376,8 @@ pub(super) fn base(store: &Store, names: &[&str]) -> Result<()> {
     let today = store.clock().today();
     let list = names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
     // Inserted in the list's order, so by id they are in it.
-    let ordered = accounts(store, &format!("name IN ({list})"))?;
-    let mes_scope = store
-        .connection()
-        .query_row(
-            "SELECT id FROM power_scope WHERE customer_id = ?1 AND name = '2026 MES 项目'",
-            [ordered[0].id],
-            |r| r.get(0),
-        )
-        .ok();
+    let ordered = accounts(&store.conn, &format!("name IN ({list})"))?;
+    let mes_scope = crate::powermap::store::scopes::scope_named(&store.conn, ordered[0].id, "2026 MES 项目");
     let (mut deals, mut visits) = scripted(&ordered, mes_scope, today);
     let (more_deals, more_visits) = generate(&ordered[3..], 1, 3, 45, today, 0x5A3);
     let offset = deals.len();

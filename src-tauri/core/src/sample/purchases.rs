@@ -15,7 +15,7 @@
 //! accidental signal. Generated copies (benchmarks) buy `n` of [`CATALOGUE`]'s 50 products.
 
 use super::Rng;
-use crate::model::PurchaseFields;
+use crate::customers::PurchaseFields;
 use crate::trends::month::{self, Month};
 
 /// (product, category).

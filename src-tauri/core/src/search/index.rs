@@ -1,11 +1,12 @@
 //! Keeping the search index in step with customers and contacts. Called inside the same
-//! transaction as the write it follows, so the index never disagrees with the data.
+//! transaction as the write it follows, so the index never disagrees with the data. The index
+//! is given what it holds ([`Entry`]); what a customer or a contact contributes is worked out
+//! beside them (`customers/search.rs`).
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::HitKind;
 use crate::error::Result;
-use crate::model::{Contact, Customer, HitKind};
-use crate::normalize::{digits, pinyin, search_text};
 
 /// What one record contributes to the index.
 pub(crate) struct Entry {
@@ -23,7 +24,7 @@ pub(crate) struct Entry {
 /// The searchable text of an entry: its parts, space-separated (queries hold no spaces, so
 /// no match spans two parts). A part found inside another (a short name inside the name, its
 /// pinyin inside the name's) adds no match, only trigrams to index, and is left out.
-fn body_of(parts: Vec<String>) -> String {
+pub(crate) fn body_of(parts: Vec<String>) -> String {
     let kept: Vec<&String> = parts
         .iter()
         .enumerate()
@@ -37,58 +38,6 @@ fn body_of(parts: Vec<String>) -> String {
         .map(|(_, p)| p)
         .collect();
     kept.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(" ")
-}
-
-pub(crate) fn customer_entry(c: &Customer) -> Entry {
-    let f = &c.fields;
-    let (full, initials) = pinyin(&f.name);
-    let (short_full, short_initials) = pinyin(&f.short_name);
-    let names: Vec<String> =
-        [&f.name, &f.short_name].into_iter().map(|n| search_text(n)).filter(|n| !n.is_empty()).collect();
-    let subtitle = [f.short_name.as_str(), f.industry.as_str(), f.region.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let mut parts = names.clone();
-    parts.extend([full, initials.clone(), short_full, short_initials, search_text(&f.stock_code)]);
-    let body = body_of(parts);
-    Entry {
-        kind: HitKind::Customer,
-        ref_id: c.id,
-        customer_id: c.id,
-        title: f.name.clone(),
-        subtitle,
-        names,
-        initials,
-        body,
-    }
-}
-
-pub(crate) fn contact_entry(c: &Contact, customer_name: &str) -> Entry {
-    let f = &c.fields;
-    let (full, initials) = pinyin(&f.name);
-    let name = search_text(&f.name);
-    let subtitle =
-        [f.title.as_str(), customer_name].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
-    let body = body_of(vec![
-        name.clone(),
-        full,
-        initials.clone(),
-        digits(&f.phone),
-        search_text(&f.wechat),
-        search_text(&f.email),
-    ]);
-    Entry {
-        kind: HitKind::Contact,
-        ref_id: c.id,
-        customer_id: c.customer_id,
-        title: f.name.clone(),
-        subtitle,
-        names: vec![name],
-        initials,
-        body,
-    }
 }
 
 /// A name as the unigram index holds it: one token per character (see `search_uni` in
@@ -164,26 +113,6 @@ pub(crate) fn remove(conn: &Connection, kind: HitKind, ref_id: i64) -> Result<()
     conn.prepare_cached("DELETE FROM search_uni WHERE rowid = ?1")?.execute([entry_id])?;
     conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([entry_id])?;
     conn.prepare_cached("DELETE FROM search_entry WHERE id = ?1")?.execute([entry_id])?;
-    Ok(())
-}
-
-pub(crate) fn customer(conn: &Connection, c: &Customer) -> Result<()> {
-    put(conn, &customer_entry(c))
-}
-
-pub(crate) fn contact(conn: &Connection, c: &Contact) -> Result<()> {
-    let customer_name: String =
-        conn.query_row("SELECT name FROM customer WHERE id = ?1", [c.customer_id], |r| r.get(0))?;
-    put(conn, &contact_entry(c, &customer_name))
-}
-
-/// Re-indexes a customer and its contacts (their subtitles show the customer's name).
-pub(crate) fn customer_and_contacts(conn: &Connection, customer_id: i64) -> Result<()> {
-    let c = crate::store::load_customer_for_index(conn, customer_id)?;
-    customer(conn, &c)?;
-    for ct in crate::store::load_contacts_for_index(conn, customer_id)? {
-        put(conn, &contact_entry(&ct, &c.fields.name))?;
-    }
     Ok(())
 }
 

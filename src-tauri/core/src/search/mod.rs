@@ -12,12 +12,14 @@
 //! prefix, initials, name substring, anything else; then shorter names first) and grouped.
 
 pub mod index;
+mod model;
+
+pub use model::*;
 
 use rusqlite::{params, params_from_iter, Connection};
 
 use crate::error::Result;
-use crate::model::{HitKind, SearchHit, SearchResults};
-use crate::normalize::{digits, search_text};
+use crate::text::{digits, search_text};
 
 /// How many index hits are ranked at most per index.
 pub const CANDIDATES: usize = 200;

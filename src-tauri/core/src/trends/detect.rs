@@ -27,7 +27,7 @@ pub const SURGE_BASE: usize = 3;
 /// Months summed for the year-on-year comparison.
 pub const YOY_MONTHS: usize = 3;
 
-/// The thresholds of [`crate::model::Settings`].
+/// The thresholds of [`crate::customers::Settings`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Thresholds {
     pub decline_months: usize,
@@ -37,8 +37,8 @@ pub struct Thresholds {
     pub new_product_months: usize,
 }
 
-impl From<&crate::model::Settings> for Thresholds {
-    fn from(s: &crate::model::Settings) -> Self {
+impl From<&crate::customers::Settings> for Thresholds {
+    fn from(s: &crate::customers::Settings) -> Self {
         let n = |v: i64| v.max(1) as usize;
         Thresholds {
             decline_months: n(s.decline_months),

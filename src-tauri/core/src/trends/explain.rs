@@ -8,7 +8,7 @@
 use super::detect::Finding;
 use super::model::SignalKind;
 use super::month::{format as month, Month};
-use crate::model::{FinancialMetric, FinancialSignal};
+use crate::customers::{FinancialMetric, FinancialSignal};
 
 /// The unit for amounts up to `largest` (absolute): (divisor, decimals, label).
 fn unit(largest: f64) -> (f64, usize, &'static str) {

@@ -8,14 +8,17 @@
 //! - [`signals`]: a customer's signals (purchases and financials) in feed order;
 //! - [`model`]: the types the UI sees.
 //!
-//! The store side (loading, the purchase records, the cached feed) is `store::trends` and
-//! `store::purchases`.
+//! The store side (loading, the purchase records, the cached feed) is `trends/store.rs` and
+//! `trends/purchases.rs`.
 
 pub mod detect;
 pub mod explain;
 pub mod model;
 pub mod month;
+pub mod purchase_summary;
+pub(crate) mod purchases;
 pub mod series;
 pub mod signals;
+mod store;
 
 pub use model::*;

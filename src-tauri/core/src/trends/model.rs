@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::{FinancialMetric, Grade, PurchaseFields};
+use crate::customers::{FinancialMetric, Grade, PurchaseFields};
 
 /// What changed. The feed's order is by [`Severity`] first; see [`SignalKind::severity`].
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Hash)]

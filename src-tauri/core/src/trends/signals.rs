@@ -12,7 +12,7 @@ use super::explain;
 use super::model::{SignalKind, TrendSignal};
 use super::month::{self, Month};
 use super::series::{dense, round_amount, Ledger};
-use crate::model::{FinancialPeriod, FinancialSignal, Settings};
+use crate::customers::{FinancialPeriod, FinancialSignal, Settings};
 
 fn labels(first: Month, len: usize) -> Vec<String> {
     month::labels(first, first + len as Month - 1)
@@ -91,7 +91,7 @@ pub fn customer_signals(
 ) -> Vec<TrendSignal> {
     let mut out = purchase_signals(customer_id, ledger, &Thresholds::from(settings), evaluated);
     out.extend(
-        crate::signals::financial(financials, settings.turnover_change_pct)
+        crate::customers::signals::financial(financials, settings.turnover_change_pct)
             .iter()
             .map(|s| financial_signal(customer_id, s)),
     );
@@ -117,7 +117,7 @@ pub fn feed_order(a: &TrendSignal, b: &TrendSignal) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::FinancialMetric;
+    use crate::customers::FinancialMetric;
     use crate::trends::month::parse;
     use crate::trends::series::{Record, CNY};
 

@@ -12,14 +12,19 @@
 //! action whose due date is before today), never stored. The customer's participants are
 //! kept with their name and title *as of the visit*, filled in from the contact when saved.
 
+pub(crate) mod actions;
+pub(crate) mod bulk;
 pub mod quality;
 pub mod recap;
+pub(crate) mod store;
 pub mod validate;
+
+pub use bulk::{NewOpportunity, NewVisit};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::code_enum;
+use crate::codes::code_enum;
 
 code_enum!(
     /// 沟通方式: 面谈/电话/视频/微信/邮件.

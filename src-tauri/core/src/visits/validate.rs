@@ -2,8 +2,8 @@
 //! opportunity). A missing owner or due date is not refused: the quality check warns.
 
 use super::{ActionFields, VisitFields};
+use crate::customers::validate::{full_date, max_len, required, time};
 use crate::error::Result;
-use crate::validate::{full_date, max_len, required, time};
 
 const MAX_TEXT: usize = 20_000;
 

@@ -33,7 +33,7 @@ pub fn spec_with(path: &Path, kind: ImportKind, extra: serde_json::Value) -> Imp
 /// database file's bytes (main file and WAL).
 #[derive(Debug, PartialEq)]
 pub struct Snapshot {
-    pub stats: dossier_core::model::Stats,
+    pub stats: dossier_core::customers::Stats,
     pub imports: usize,
     pub files: Vec<Vec<u8>>,
 }

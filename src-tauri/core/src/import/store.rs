@@ -1,0 +1,278 @@
+//! Committing an import and its history. A commit re-plans inside its own
+//! transaction (so the plan matches the data it changes), applies every row that has no
+//! error, records what it created and what each update overwrote and wrote, and commits
+//! once: a cancel or a failure leaves the database exactly as before. Undoing one is in
+//! `import_undo.rs`.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::backup::SnapshotReason;
+use crate::contacts::store::{insert_contact, load_contact, write_contact};
+use crate::customers::store::{insert_customer, load_customer, touch_section, write_customer};
+use crate::customers::{Customer, Section};
+use crate::error::{CoreError, Result};
+use crate::import::mapping::Field;
+use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Preview};
+use crate::import::read::Sheet;
+use crate::import::ImportSpec;
+use crate::search;
+use crate::search::HitKind;
+use crate::text::customer_key;
+use crate::Store;
+
+/// One committed import, as the history lists it.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportRecord {
+    pub id: i64,
+    pub file: String,
+    pub sheet: String,
+    pub kind: String,
+    pub created: i64,
+    pub updated: i64,
+    pub skipped: i64,
+    pub errors: i64,
+    pub imported_at: String,
+    pub undone_at: Option<String>,
+}
+
+/// What an import is to do: the sheet, where its header is, what each column holds.
+pub struct ImportRequest<'a> {
+    pub file: &'a str,
+    pub sheet: &'a Sheet,
+    /// 0-based.
+    pub header_row: usize,
+    pub mapping: &'a [Option<Field>],
+    pub kind: ImportKind,
+    pub on_duplicate: OnDuplicate,
+}
+
+/// What an import changed: a customer, a contact or a purchase record.
+pub(crate) const PURCHASE: &str = "purchase";
+
+/// Records a created record (`update` None) or an updated one with its fields (JSON) before
+/// and after, for the undo ([`crate::import::undo`]).
+fn record_change(
+    tx: &rusqlite::Connection,
+    batch: i64,
+    entity: &str,
+    id: i64,
+    update: Option<(String, String)>,
+) -> Result<()> {
+    let action = if update.is_some() { "updated" } else { "created" };
+    let (before, after) = update.unzip();
+    tx.prepare_cached(
+        "INSERT INTO import_change (batch_id, entity, ref_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![batch, entity, id, action, before, after])?;
+    Ok(())
+}
+
+fn fields_json<T: Serialize>(fields: &T) -> String {
+    serde_json::to_string(fields).expect("fields serialise")
+}
+
+fn loaded(spec: &ImportSpec) -> Result<crate::import::Loaded> {
+    crate::import::load(spec).map_err(|error| CoreError::Unreadable { error })
+}
+
+/// Applies planned rows inside the import's transaction.
+struct Apply<'a> {
+    tx: &'a rusqlite::Connection,
+    batch: i64,
+    now: &'a str,
+    /// The customer each planned row created (by plan index), for contacts of later rows.
+    customer_of_row: Vec<Option<i64>>,
+    /// Names of customers contacts were added to (for the contacts' search subtitles).
+    names: HashMap<i64, String>,
+    /// Existing customers whose completeness and update time change.
+    touched: BTreeSet<i64>,
+}
+
+impl Apply<'_> {
+    fn row(&mut self, ops: Ops, stale_months: i64, today: chrono::NaiveDate) -> Result<()> {
+        let (tx, now) = (self.tx, self.now);
+        let mut created = None;
+        if let Some(f) = ops.create_customer {
+            // A new customer has its overview only (imported contacts are not key persons):
+            // its score comes from the fields, without reading the profile back.
+            let mut customer =
+                Customer { id: 0, fields: f, completeness: 0, created_at: now.into(), updated_at: now.into() };
+            let p = crate::customers::CustomerProfile::new_customer(customer.clone());
+            let sections = crate::customers::completeness::sections(
+                &p,
+                &[(Section::Overview, now.to_string())],
+                stale_months,
+                today,
+            );
+            customer.completeness = crate::customers::completeness::overall(&sections);
+            customer.id = insert_customer(tx, &customer.fields, now, customer.completeness)?;
+            touch_section(tx, customer.id, Section::Overview, now)?;
+            search::index::insert(tx, &crate::customers::search::customer_entry(&customer))?;
+            record_change(tx, self.batch, HitKind::Customer.code(), customer.id, None)?;
+            created = Some(customer.id);
+            self.names.insert(customer.id, customer.fields.name);
+        }
+        self.customer_of_row.push(created);
+        if let Some((id, f)) = ops.update_customer {
+            let before = fields_json(&load_customer(tx, id)?.fields);
+            write_customer(tx, id, &f, &customer_key(&f.name), now)?;
+            touch_section(tx, id, Section::Overview, now)?;
+            crate::customers::store::reindex(tx, id)?;
+            let after = fields_json(&load_customer(tx, id)?.fields);
+            record_change(tx, self.batch, HitKind::Customer.code(), id, Some((before, after)))?;
+            self.names.insert(id, f.name);
+            self.touched.insert(id);
+        }
+        if let Some((to, f)) = ops.create_contact {
+            let customer_id = match to {
+                CustomerRef::Existing(id) => id,
+                CustomerRef::InFile(row) => self.customer_of_row.get(row).copied().flatten().ok_or_else(|| {
+                    CoreError::Database { detail: format!("import plan: row {} has no customer", row + 1) }
+                })?,
+            };
+            let contact = insert_contact(tx, customer_id, &f, now)?;
+            if let std::collections::hash_map::Entry::Vacant(e) = self.names.entry(customer_id) {
+                e.insert(load_customer(tx, customer_id)?.fields.name);
+                self.touched.insert(customer_id);
+            }
+            search::index::insert(tx, &crate::customers::search::contact_entry(&contact, &self.names[&customer_id]))?;
+            record_change(tx, self.batch, HitKind::Contact.code(), contact.id, None)?;
+        }
+        if let Some((id, f)) = ops.update_contact {
+            let before = load_contact(tx, id)?;
+            write_contact(tx, id, &f, now)?;
+            let after = fields_json(&load_contact(tx, id)?.fields);
+            record_change(tx, self.batch, HitKind::Contact.code(), id, Some((fields_json(&before.fields), after)))?;
+            self.touched.insert(before.customer_id);
+        }
+        if let Some((customer_id, p)) = ops.create_purchase {
+            tx.prepare_cached(
+                "INSERT INTO purchase (customer_id, month, day, product, category, quantity, amount, currency)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                customer_id,
+                p.month,
+                p.day,
+                p.product,
+                p.category,
+                p.quantity,
+                p.amount,
+                p.currency
+            ])?;
+            record_change(tx, self.batch, PURCHASE, tx.last_insert_rowid(), None)?;
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Reads the file of `spec` and plans it: what committing would do, row by row.
+    pub fn preview_import(&self, spec: &ImportSpec) -> Result<Preview> {
+        let l = loaded(spec)?;
+        self.plan_import(&l.request(spec))
+    }
+
+    /// Reads the file of `spec` and commits it (see [`Store::commit_import`]).
+    pub fn import_file(
+        &self,
+        spec: &ImportSpec,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<ImportRecord> {
+        let l = loaded(spec)?;
+        self.commit_import(&l.request(spec), progress)
+    }
+
+    /// The preview: what committing would do, row by row. Writes nothing.
+    pub fn plan_import(&self, req: &ImportRequest) -> Result<Preview> {
+        // One read transaction: a lookup per row otherwise takes and drops the file lock.
+        let tx = self.conn.unchecked_transaction()?;
+        plan::plan(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate)
+    }
+
+    /// Applies the import in one transaction, planning and applying row by row (the plan of
+    /// the whole sheet is never held). `progress(done, total)` is called before each row;
+    /// returning false cancels (and rolls everything back). A snapshot is taken first (a
+    /// failure to take it is kept for [`Store::take_backup_warning`]; the import goes ahead).
+    pub fn commit_import(
+        &self,
+        req: &ImportRequest,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<ImportRecord> {
+        self.snapshot_before(SnapshotReason::BeforeImport);
+        let now = self.clock.timestamp();
+        let settings = self.settings()?;
+        let today = self.clock.today();
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO import_batch (file, sheet, kind, created, updated, skipped, errors, imported_at)
+             VALUES (?1, ?2, ?3, 0, 0, 0, 0, ?4)",
+            params![req.file, req.sheet.name, req.kind.code(), now],
+        )?;
+        let batch = tx.last_insert_rowid();
+        let total = req.sheet.rows.len().saturating_sub(req.header_row + 1);
+        let mut apply = Apply {
+            tx: &tx,
+            batch,
+            now: &now,
+            customer_of_row: Vec::new(),
+            names: HashMap::new(),
+            touched: BTreeSet::new(),
+        };
+        let mut done = 0;
+        let (_, counts) =
+            plan::plan_rows(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, &mut |_, ops| {
+                if !progress(done, total) {
+                    return Err(CoreError::Cancelled);
+                }
+                done += 1;
+                apply.row(ops, settings.stale_months, today)
+            })?;
+        for id in &apply.touched {
+            self.refresh_completeness(&tx, *id)?;
+            tx.execute("UPDATE customer SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+        }
+        let skipped = counts.duplicate + counts.duplicate_in_file;
+        tx.execute(
+            "UPDATE import_batch SET created = ?2, updated = ?3, skipped = ?4, errors = ?5 WHERE id = ?1",
+            params![batch, counts.new as i64, counts.update as i64, skipped as i64, counts.error as i64],
+        )?;
+        progress(total, total);
+        tx.commit()?;
+        self.import_record(batch)
+    }
+
+    pub(crate) fn import_record(&self, id: i64) -> Result<ImportRecord> {
+        self.import_history()?.into_iter().find(|r| r.id == id).ok_or_else(|| CoreError::not_found("import", id))
+    }
+
+    /// Every import, newest first.
+    pub fn import_history(&self) -> Result<Vec<ImportRecord>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, file, sheet, kind, created, updated, skipped, errors, imported_at, undone_at
+             FROM import_batch ORDER BY id DESC",
+        )?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(ImportRecord {
+                    id: r.get(0)?,
+                    file: r.get(1)?,
+                    sheet: r.get(2)?,
+                    kind: r.get(3)?,
+                    created: r.get(4)?,
+                    updated: r.get(5)?,
+                    skipped: r.get(6)?,
+                    errors: r.get(7)?,
+                    imported_at: r.get(8)?,
+                    undone_at: r.get(9)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+}
