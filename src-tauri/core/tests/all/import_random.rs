@@ -13,8 +13,8 @@
 //! What reading the reader found is kept as ordinary tests in `import_bad_input.rs` (the
 //! shared-strings part measured before calamine loads it).
 
-mod common;
-mod import_support;
+use crate::common;
+use crate::import_support;
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -472,7 +472,13 @@ fn seed() -> RngSeed {
 
 #[test]
 fn random_files_import_or_are_refused_cleanly() {
-    let config = Config { cases: cases(), failure_persistence: None, max_shrink_iters: 500, rng_seed: seed(), ..Config::default() };
+    let config = Config {
+        cases: cases(),
+        failure_persistence: None,
+        max_shrink_iters: 500,
+        rng_seed: seed(),
+        ..Config::default()
+    };
     let mut runner = TestRunner::new(config);
     let result = runner.run(&case(), |case| {
         bounded(case);
