@@ -27,7 +27,7 @@
 //! - The pages are freed: the erase runs with `secure_delete` on (freed content is overwritten
 //!   with zeros), the full-text indexes are merged so their segments drop the deleted entries,
 //!   then `VACUUM` rewrites the file and a `TRUNCATE` checkpoint empties the WAL, so neither
-//!   file keeps the person's bytes (tests/erase.rs searches both).
+//!   file keeps the person's bytes (tests/all/erase.rs searches both).
 
 mod free_text;
 mod links;

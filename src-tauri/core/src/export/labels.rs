@@ -1,7 +1,7 @@
 //! Enumeration labels as the exports print them, in Chinese and English. The database and
 //! the UI only know codes (`codes.rs`); a spreadsheet is read by people, so it gets words.
 //! The Chinese labels are the ones the importer reads back (`import::labels`), which the
-//! template's drop-downs rely on (tested in tests/export.rs).
+//! template's drop-downs rely on (tested in tests/all/export.rs).
 
 use super::Language;
 use crate::customers::*;

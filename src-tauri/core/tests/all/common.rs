@@ -1,8 +1,6 @@
 //! Helpers shared by the core's integration tests: a store on a real temporary SQLite file
 //! with the clock pinned.
 
-#![allow(dead_code)]
-
 use std::sync::Arc;
 
 use dossier_core::customers::CustomerFields;
@@ -33,11 +31,11 @@ pub fn refused<T: std::fmt::Debug>(r: Result<T, CoreError>) -> (String, Reason) 
 
 /// The schema scripts in order (version n = the first n), for files of an older version.
 const MIGRATIONS: [&str; 5] = [
-    include_str!("../migrations/001_initial.sql"),
-    include_str!("../migrations/002_import_history.sql"),
-    include_str!("../migrations/003_purchases.sql"),
-    include_str!("../migrations/004_mapping_templates.sql"),
-    include_str!("../migrations/005_search_unigrams.sql"),
+    include_str!("../../migrations/001_initial.sql"),
+    include_str!("../../migrations/002_import_history.sql"),
+    include_str!("../../migrations/003_purchases.sql"),
+    include_str!("../../migrations/004_mapping_templates.sql"),
+    include_str!("../../migrations/005_search_unigrams.sql"),
 ];
 
 /// A database file at `path` as schema `version` wrote it (no data), opened raw so a test

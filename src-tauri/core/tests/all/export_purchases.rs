@@ -1,7 +1,7 @@
 //! The team report's purchase sheet: CNY sums by month and category, other currencies left
 //! out with a note, native line and column charts in the package.
 
-mod common;
+use crate::common;
 
 use std::io::{Cursor, Read};
 

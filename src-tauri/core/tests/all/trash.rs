@@ -1,7 +1,7 @@
 //! The trash (回收站): deleted customers, contacts, visit summaries and deals stay restorable
 //! for the set number of days, in any order, across restarts.
 
-mod common;
+use crate::common;
 
 use common::{named, refused, store, store_on};
 use dossier_core::activity::HomeQuery;

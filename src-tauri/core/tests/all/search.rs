@@ -1,6 +1,6 @@
 //! Search: Chinese substrings of every length, pinyin, initials, phone, short names.
 
-mod common;
+use crate::common;
 
 use common::{named, store};
 use dossier_core::customers::*;

@@ -3,8 +3,8 @@
 //! a hang or unbounded memory — and a refused import leaves the database byte for byte as it
 //! was.
 
-mod common;
-mod import_support;
+use crate::common;
+use crate::import_support;
 
 use std::io::Write;
 use std::time::{Duration, Instant};

@@ -2,7 +2,7 @@
 //! internal field), participants as of the visit, the timeline, the home page, what deleting
 //! a customer takes, and older settings.
 
-mod common;
+use crate::common;
 
 use common::{named, refused, store, store_on};
 use dossier_core::activity::{HomeQuery, TimelineKind, TimelineQuery};

@@ -2,7 +2,7 @@
 //! history and past views, edges and their refusals, contact deletion, layout, positions,
 //! coverage, the migration of existing role rows, export and sample data.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -8,8 +8,8 @@
 //! Cell parsing itself (every date form, amounts, percentages, serials of both epochs) is
 //! unit-tested in `src/import/values.rs`; percentages have no import column yet.
 
-mod common;
-mod import_support;
+use crate::common;
+use crate::import_support;
 
 use common::store;
 use dossier_core::customers::CustomerQuery;

@@ -1,6 +1,6 @@
 //! Customers, the 8 dimensions, contacts, delete/undo — against a real SQLite file.
 
-mod common;
+use crate::common;
 
 use common::{named, refused, store};
 use dossier_core::customers::*;

@@ -1,7 +1,7 @@
 //! Opportunities: the form's refusals, the stage gates (each missing field named), the stage
 //! history, the forecast, funnel and lost-deal arithmetic.
 
-mod common;
+use crate::common;
 
 use common::{named, refused, store};
 use dossier_core::customers::{CustomerFields, Grade, Settings};

@@ -2,7 +2,7 @@
 //! automatic triggers (daily, before a migration, an import, an undo), restore, refusals that
 //! leave the database as it was, a missing folder, private files.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

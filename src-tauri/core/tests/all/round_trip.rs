@@ -2,7 +2,7 @@
 //! customer sheet in Excel, import the sheet back with "overwrite" — exactly those three
 //! fields change — and undo the import: everything is as before.
 
-mod common;
+use crate::common;
 
 use std::io::Cursor;
 use std::path::Path;

@@ -13,8 +13,8 @@
 //! What reading the reader found is kept as ordinary tests in `import_bad_input.rs` (the
 //! shared-strings part measured before calamine loads it).
 
-mod common;
-mod import_support;
+use crate::common;
+use crate::import_support;
 
 use std::path::Path;
 use std::sync::mpsc;

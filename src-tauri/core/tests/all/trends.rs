@@ -4,7 +4,7 @@
 //! write, order, filters), the portfolio chart, the settings' thresholds, and the sample data's
 //! scripted signals. The clock is 2026-11-23: the detectors evaluate 2026-10.
 
-mod common;
+use crate::common;
 
 use common::{named, refused, store};
 use dossier_core::customers::{CustomerFields, FinancialPeriod, Grade, PurchaseFields, Settings};

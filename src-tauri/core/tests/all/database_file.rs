@@ -1,7 +1,7 @@
 //! Opening database files: persistence, and refusing files that are not ours without touching
 //! them.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 
@@ -208,9 +208,11 @@ fn a_file_open_in_another_process_is_refused() {
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.sqlite");
+    // This test's name as libtest knows it: the module path without the crate's name.
+    let name = format!("{}::a_file_open_in_another_process_is_refused", module_path!().split_once("::").unwrap().1);
     let probe = |path: &std::path::Path| {
         let out = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["a_file_open_in_another_process_is_refused", "--exact", "--nocapture", "--test-threads=1"])
+            .args([name.as_str(), "--exact", "--nocapture", "--test-threads=1"])
             .env("DOSSIER_OPEN_PROBE", path)
             .output()
             .unwrap();

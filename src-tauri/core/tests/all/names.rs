@@ -2,7 +2,7 @@
 //! that look the same (a zero-width space inside, full-width letters, other NFKC forms) are
 //! duplicates — in the forms, in an import, and for customers stored before this rule.
 
-mod common;
+use crate::common;
 
 use common::{named, refused, store};
 use dossier_core::customers::{ContactFields, CustomerFields};

@@ -1,7 +1,7 @@
 //! Saved mapping templates (save, replace by name, list, suggest for the same headers, apply,
 //! delete) against a real SQLite file, and cells fixed in the preview (`ImportSpec::fixes`).
 
-mod common;
+use crate::common;
 
 use common::store;
 use dossier_core::import::mapping::Field::{self, *};

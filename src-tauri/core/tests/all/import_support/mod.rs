@@ -2,8 +2,6 @@
 //! packages (for what no writer produces on purpose: lying sizes, formulas without values,
 //! error constants, bombs) and a check that a refused import wrote nothing.
 
-#![allow(dead_code)]
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

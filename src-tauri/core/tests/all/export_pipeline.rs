@@ -3,7 +3,7 @@
 //! their lights), 预测 (Σ amount × probability by month and owner) and 丢单分析 (the reviews,
 //! by reason, competitor and stage) — read back from the file with calamine.
 
-mod common;
+use crate::common;
 
 use std::io::Cursor;
 

@@ -1,7 +1,7 @@
 //! Every risk rule at its boundaries, with the clock pinned: the same file read on the day
 //! before and the day of each threshold.
 
-mod common;
+use crate::common;
 
 use common::{named, store_on};
 use dossier_core::customers::{BuyingRole, ContactFields, CustomerFields, FinancialPeriod, Grade, Settings};

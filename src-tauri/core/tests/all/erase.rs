@@ -4,7 +4,7 @@
 //! the search index — then erased. The proof is a byte search of the database file and its
 //! WAL: neither holds the name, phone, WeChat or e-mail afterwards; everyone else is intact.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

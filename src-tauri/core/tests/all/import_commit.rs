@@ -1,7 +1,7 @@
 //! Import end to end in the core: preview, commit in one transaction, duplicates on
 //! re-import, cancel, history and undo of creates and updates.
 
-mod common;
+use crate::common;
 
 use common::store;
 use dossier_core::customers::{CustomerQuery, Grade};

@@ -1,7 +1,7 @@
 //! The Excel exports, read back cell by cell with calamine and, for what calamine does not
 //! show (charts, drop-downs, formulas, print setup), from the package's XML.
 
-mod common;
+use crate::common;
 
 use std::io::{Cursor, Read};
 
