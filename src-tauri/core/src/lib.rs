@@ -43,5 +43,5 @@ pub mod writer_lock;
 mod bindings;
 
 pub use clock::{Clock, FixedClock, ShiftedClock, SystemClock};
-pub use error::{CoreError, Reason, Result};
+pub use error::{CoreError, Detail, Reason, Result};
 pub use store::Store;
