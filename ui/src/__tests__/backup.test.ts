@@ -119,7 +119,7 @@ describe('backup card', () => {
   it('a refused rotation shows its reason', async () => {
     api.saveBackupSettings.mockRejectedValue({
       type: 'validation',
-      data: { field: 'backup.keepDaily', reason: 'out_of_range', detail: '1–365' },
+      data: { field: 'backup.keepDaily', reason: 'out_of_range', detail: { kind: 'text', text: '1–365' } },
     })
     const { wrapper } = await mountWith(BackupCard)
     await click('backup-save-rotation')

@@ -93,7 +93,7 @@ describe('contact dialog', () => {
   it('a blank name is refused without a call; a server error on email shows under the email field', async () => {
     api.createContact.mockRejectedValue({
       type: 'validation',
-      data: { field: 'email', reason: 'invalid_email', detail: '' },
+      data: { field: 'email', reason: 'invalid_email', detail: { kind: 'none' } },
     })
     const { wrapper } = await open('edit', null)
     expect(body().text()).toContain('新建联系人')

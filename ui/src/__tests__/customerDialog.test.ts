@@ -52,7 +52,7 @@ describe('customer dialog', () => {
   it('a duplicate name from the store shows under the name field and keeps the dialog open', async () => {
     api.createCustomer.mockRejectedValue({
       type: 'validation',
-      data: { field: 'name', reason: 'duplicate', detail: '华东精密机械有限公司' },
+      data: { field: 'name', reason: 'duplicate', detail: { kind: 'text', text: '华东精密机械有限公司' } },
     })
     const wrapper = await open()
     await typeName('  华东精密机械有限公司 ')

@@ -174,7 +174,7 @@ describe('mapping templates', () => {
     await click('import-template-save')
     api.saveMappingTemplate.mockRejectedValue({
       type: 'validation',
-      data: { field: 'name', reason: 'too_long', detail: '60' },
+      data: { field: 'name', reason: 'too_long', detail: { kind: 'text', text: '60' } },
     })
     await click('import-template-save-confirm')
     expect(q('import-template-error').text()).toBe('模板名称最多 60 个字')

@@ -58,7 +58,9 @@ const RED: RiskLight = {
       days: 6,
       count: 1,
       since: '2026-11-27',
-      explanation: '报价后 6 天无任何行动',
+      yellowDays: null,
+      redDays: 5,
+      signal: '',
     },
   ],
 }
@@ -365,7 +367,11 @@ describe('kanban', () => {
   it("the gate's refusal comes back in the dialog naming the missing quote fields", async () => {
     api.moveOpportunity.mockRejectedValue({
       type: 'validation',
-      data: { field: 'quoteAmount', reason: 'required', detail: 'quoteAmount,quoteDate' },
+      data: {
+        field: 'quoteAmount',
+        reason: 'required',
+        detail: { kind: 'missingFields', fields: ['quoteAmount', 'quoteDate'] },
+      },
     })
     await openPipeline()
     await card(2).trigger('dragstart')

@@ -132,7 +132,7 @@ describe('设置 → 风险规则', () => {
   it('the core’s refusal shows under the rule’s field', async () => {
     api.saveSettings.mockRejectedValue({
       type: 'validation',
-      data: { field: 'risk.unconfirmedDays', reason: 'out_of_range', detail: '1–365' },
+      data: { field: 'risk.unconfirmedDays', reason: 'out_of_range', detail: { kind: 'text', text: '1–365' } },
     })
     const { wrapper } = await mountWith(SettingsView)
     await save(wrapper)
@@ -182,7 +182,7 @@ describe('设置 → 行动提醒', () => {
   it('a refused owner name shows under the owners field, and the timer is left alone', async () => {
     api.saveSettings.mockRejectedValue({
       type: 'validation',
-      data: { field: 'notify.owners.1', reason: 'required', detail: '' },
+      data: { field: 'notify.owners.1', reason: 'required', detail: { kind: 'none' } },
     })
     const { wrapper } = await mountWith(SettingsView)
     await save(wrapper)

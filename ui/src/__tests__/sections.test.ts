@@ -104,7 +104,7 @@ describe('profile sections', () => {
   it('a validation error for financials.1.inventoryDays is shown on row 2 and the form stays open', async () => {
     api.saveFinancials.mockRejectedValue({
       type: 'validation',
-      data: { field: 'financials.1.inventoryDays', reason: 'out_of_range', detail: '0–3650' },
+      data: { field: 'financials.1.inventoryDays', reason: 'out_of_range', detail: { kind: 'text', text: '0–3650' } },
     })
     const { wrapper } = await mountWith(FinancialsSection, { props: { profile: withFinancials() } })
     await wrapper.get('[data-testid="section-edit"]').trigger('click')

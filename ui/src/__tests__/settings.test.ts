@@ -59,7 +59,7 @@ describe('settings', () => {
   it('a rejected threshold shows its reason under that field', async () => {
     api.saveSettings.mockRejectedValue({
       type: 'validation',
-      data: { field: 'settings.staleMonths', reason: 'out_of_range', detail: '1–120' },
+      data: { field: 'settings.staleMonths', reason: 'out_of_range', detail: { kind: 'text', text: '1–120' } },
     })
     const { wrapper } = await mountWith(SettingsView)
     await wrapper.get('[data-testid="settings-save"]').trigger('click')
@@ -86,7 +86,7 @@ describe('settings', () => {
 
     api.saveSettings.mockRejectedValue({
       type: 'validation',
-      data: { field: 'trashDays', reason: 'out_of_range', detail: '1–365' },
+      data: { field: 'trashDays', reason: 'out_of_range', detail: { kind: 'text', text: '1–365' } },
     })
     await wrapper.get('[data-testid="settings-save"]').trigger('click')
     await flushPromises()

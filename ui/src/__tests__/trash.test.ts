@@ -266,7 +266,7 @@ describe('the 回收站 page', () => {
   it('a customer whose name was taken meanwhile names the customer that took it', async () => {
     api.restoreTrash.mockRejectedValue({
       type: 'validation',
-      data: { field: 'name', reason: 'duplicate', detail: '华东精密机械股份有限公司' },
+      data: { field: 'name', reason: 'duplicate', detail: { kind: 'text', text: '华东精密机械股份有限公司' } },
     })
     const { wrapper } = await mountWith(TrashView)
     await clickIn('华东精密机械有限公司', 'trash-restore')

@@ -170,7 +170,7 @@ describe('purchase records grid', () => {
     await wrapper.get('[data-testid="purchase-product"] input').setValue('伺服电机')
     api.addPurchase.mockRejectedValueOnce({
       type: 'validation',
-      data: { field: 'amount', reason: 'required', detail: '' },
+      data: { field: 'amount', reason: 'required', detail: { kind: 'none' } },
     })
     await wrapper.get('[data-testid="purchase-save"]').trigger('click')
     await flushPromises()
@@ -206,7 +206,7 @@ describe('purchase records grid', () => {
     await flushPromises()
     api.updatePurchase.mockRejectedValueOnce({
       type: 'validation',
-      data: { field: 'day', reason: 'invalid_date', detail: '2026-05' },
+      data: { field: 'day', reason: 'invalid_date', detail: { kind: 'text', text: '2026-05' } },
     })
     await wrapper.get('[data-testid="purchase-save"]').trigger('click')
     await flushPromises()
@@ -382,7 +382,7 @@ describe('trend thresholds in 设置', () => {
 
     api.saveSettings.mockRejectedValueOnce({
       type: 'validation',
-      data: { field: 'yoyPct', reason: 'out_of_range', detail: '1–1000' },
+      data: { field: 'yoyPct', reason: 'out_of_range', detail: { kind: 'text', text: '1–1000' } },
     })
     await wrapper.get('[data-testid="settings-save"]').trigger('click')
     await flushPromises()

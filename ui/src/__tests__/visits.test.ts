@@ -144,7 +144,7 @@ describe('visit summary form', () => {
   it('shows the core’s refusal under the field it names', async () => {
     api.createVisit.mockRejectedValue({
       type: 'validation',
-      data: { field: 'needs.0.text', reason: 'required', detail: '' },
+      data: { field: 'needs.0.text', reason: 'required', detail: { kind: 'none' } },
     })
     const { wrapper } = await openForm()
     await body().get('[data-testid="visit-form-needs-add"]').trigger('click')
