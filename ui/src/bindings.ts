@@ -384,7 +384,9 @@ empty: boolean, };
 
 export type Reason = "required" | "too_long" | "duplicate" | "out_of_range" | "invalid_date" | "invalid_period" | "repeated" | "invalid_email" | "invalid_reference" | "cycle";
 
-export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: string, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "unreadable", "data": { error: ReadError, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "customerInTrash", "data": { customerId: number, name: string, trashId: number | null, } } | { "type": "closed" } | { "type": "inUse", "data": { path: string, } } | { "type": "diskFull", "data": { path: string | null, } } | { "type": "busy" } | { "type": "backup", "data": { reason: BackupFailure, path: string, detail: string, } } | { "type": "database", "data": { detail: string, } } | { "type": "fileNotChosen" } | { "type": "wouldOverwriteDatabase", "data": { path: string, } };
+export type Detail = { "kind": "none" } | { "kind": "text", text: string, } | { "kind": "missingFields", fields: Array<string>, } | { "kind": "hasBoss", boss: ContactRef, } | { "kind": "cycle", path: Array<ContactRef>, } | { "kind": "toSelf" } | { "kind": "otherCustomer" } | { "kind": "noSuchContact" } | { "kind": "edge", edge: EdgeKind, };
+
+export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: Detail, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "unreadable", "data": { error: ReadError, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "customerInTrash", "data": { customerId: number, name: string, trashId: number | null, } } | { "type": "closed" } | { "type": "inUse", "data": { path: string, } } | { "type": "diskFull", "data": { path: string | null, } } | { "type": "busy" } | { "type": "backup", "data": { reason: BackupFailure, path: string, detail: string, } } | { "type": "database", "data": { detail: string, } } | { "type": "fileNotChosen" } | { "type": "wouldOverwriteDatabase", "data": { path: string, } };
 
 export type FilePurpose = "import" | "xlsx" | "png" | "svg" | "pdf" | "openDatabase" | "newDatabase" | "backupFolder";
 
@@ -1268,9 +1270,18 @@ count: number,
  */
 since: string, 
 /**
- * One line in Chinese for the hover text.
+ * The days for yellow in force when it was evaluated (未跟进, 总结未确认), from
+ * [`RiskSettings::thresholds`].
  */
-explanation: string, };
+yellowDays: number | null, 
+/**
+ * The days for red in force (未跟进, 报价停滞).
+ */
+redDays: number | null, 
+/**
+ * The signal rule: the most severe signal's own line (as the trends list shows it).
+ */
+signal: string, };
 
 export type RiskLight = { level: RiskLevel, reasons: Array<RiskReason>, };
 
@@ -1435,3 +1446,63 @@ backupsChecked: boolean, };
 
 /** The personal contact fields (PersonalField::ALL in model.rs): hidden in presentation mode. */
 export const PERSONAL_FIELDS: readonly PersonalField[] = ["traits","iceBreakers","hobbies","preferences","painPoints","career","communicationStyle","family","notes"]
+
+/** 客户分级. */
+export const GRADES: readonly Grade[] = ["A","B","C","D"]
+
+/** 客户生命周期. */
+export const LIFECYCLES: readonly Lifecycle[] = ["new","interested","following","quoting","negotiating","won","existing","lost"]
+
+/** 企业性质. */
+export const OWNERSHIPS: readonly Ownership[] = ["state_owned","private","foreign","joint_venture","listed","public_institution"]
+
+/** 客户来源. */
+export const LEAD_SOURCES: readonly LeadSource[] = ["campaign","advertising","referral","trade_show","livestream","website","channel","self_sourced"]
+
+/** 发展趋势. */
+export const TRENDS: readonly Trend[] = ["rising","stable","declining"]
+
+/** 预算类型. */
+export const BUDGET_TYPES: readonly BudgetType[] = ["expansion","survival"]
+
+/** 现金流. */
+export const CASH_FLOWS: readonly CashFlow[] = ["loose","normal","tight"]
+
+/** 采购方式. */
+export const PROCUREMENTS: readonly Procurement[] = ["tender","price_comparison","single_source"]
+
+/** 份额分配规则. */
+export const ALLOCATION_RULES: readonly AllocationRule[] = ["lowest_price","quality_first","fixed_share","tender","relationship"]
+
+/** 采购角色. */
+export const BUYING_ROLES: readonly BuyingRole[] = ["decision_maker","approver","evaluator","user","influencer","gatekeeper"]
+
+/** 覆盖程度. */
+export const COVERAGES: readonly Coverage[] = ["none","initial","repeated","deep"]
+
+/** The profile's dimensions. */
+export const SECTIONS: readonly Section[] = ["overview","business","financials","sp_bp","power_map","key_persons","suppliers","process_it"]
+
+/** The opportunity stages in pipeline order: the open ones (立项 → 合同), then 成交 and 丢单. */
+export const STAGES: readonly Stage[] = ["initiation","needs","solution","quote","negotiation","contract","won","lost"]
+
+/** The stages a deal is still being worked at (the kanban's full columns). */
+export const OPEN_STAGES: readonly Stage[] = ["initiation","needs","solution","quote","negotiation","contract"]
+
+/** The stored statuses of a next action (已逾期 is computed by the core, never chosen). */
+export const ACTION_STATUSES: readonly ActionStatus[] = ["todo","doing","done"]
+
+/** 丢单原因. */
+export const LOST_REASONS: readonly LostReason[] = ["price","product","relationship","budget","timing","service","other"]
+
+/** The fields a column can be imported as, per kind, in the order offered (ImportKind::fields). */
+export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly Field[]>> = {"contacts":["customer_name","contact_name","title","department","phone","wechat","email"],"customers":["customer_name","short_name","industry","region","grade","lifecycle","owner","ownership","headcount","founded","website","stock_code","headquarters","lead_source","tags","contact_name","title","department","phone","wechat","email"],"purchases":["customer_name","month","product","category","quantity","amount"]}
+
+/** An import row's statuses, in the preview filter's order. */
+export const ROW_STATUSES: readonly RowStatus[] = ["new","update","duplicate","duplicate_in_file","error"]
+
+/** The range of a risk rule's day thresholds (validate.rs). */
+export const RISK_DAYS_RANGE: { readonly min: number; readonly max: number } = {"min":1,"max":365}
+
+/** The range of a stage's default probability, per cent (validate.rs). */
+export const STAGE_PROBABILITY_RANGE: { readonly min: number; readonly max: number } = {"min":0,"max":100}

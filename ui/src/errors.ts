@@ -1,5 +1,5 @@
 // Turning a CoreError (or anything thrown) into a sentence in the user's language.
-import type { CoreError, Reason } from './bindings'
+import type { CoreError, Detail, Reason } from './bindings'
 import { i18n } from './i18n'
 import { readErrorText } from './import/format'
 
@@ -45,9 +45,31 @@ export function reasonText(reason: Reason, detail: string): string {
   return t(`reasons.${reason}`, { detail })
 }
 
+/** A refusal's detail as the text its reason's sentence shows ("0–100", the name taken, the
+ * loop "王总 → 李经理 → 王总"). */
+export function detailText(d: Detail): string {
+  switch (d.kind) {
+    case 'none':
+    case 'toSelf':
+    case 'otherCustomer':
+    case 'noSuchContact':
+      return ''
+    case 'text':
+      return d.text
+    case 'missingFields':
+      return d.fields.map(fieldLabel).join(i18n.global.t('common.listSep'))
+    case 'hasBoss':
+      return d.boss.name
+    case 'cycle':
+      return d.path.map((c) => c.name).join(' → ')
+    case 'edge':
+      return i18n.global.t(`pm.edge.${d.edge}`)
+  }
+}
+
 /** The reason only, for display right under the named field. */
 export function validationText(e: ValidationError): string {
-  return reasonText(e.data.reason, e.data.detail)
+  return reasonText(e.data.reason, detailText(e.data.detail))
 }
 
 /** The full message: "客户名称: 已存在同名客户 (XX有限公司)". */

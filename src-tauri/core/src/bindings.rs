@@ -9,7 +9,7 @@ use crate::activity::*;
 use crate::backup::{BackupSettings, BackupWarning, Snapshot, SnapshotCounts, SnapshotReason};
 use crate::customers::*;
 use crate::erase::EraseReport;
-use crate::error::{BackupFailure, CoreError, ReadError, Reason};
+use crate::error::{BackupFailure, CoreError, Detail, ReadError, Reason};
 use crate::export::{Language, ReportOptions};
 use crate::files::{ChosenFile, FilePurpose};
 use crate::import::mapping::Field;
@@ -40,7 +40,7 @@ fn generate() -> String {
         CustomerFields, Customer, BusinessLine, MainBusiness, FinancialPeriod, SpBp,
         RoleAssessment, Supplier, ProcessIt, ContactFields, PersonalField, Contact, SectionStatus,
         FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
-        SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, TrashContents, TrashEntry, TrashPage, DbStatus, Reason, CoreError, FilePurpose, ChosenFile,
+        SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, TrashContents, TrashEntry, TrashPage, DbStatus, Reason, Detail, CoreError, FilePurpose, ChosenFile,
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
         RowPlan, Counts, Preview, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, EditedRecord, ImportUndoPreview, ReadError,
         MappingTemplate, TemplateMatch,
@@ -71,6 +71,7 @@ fn generate() -> String {
         out.push_str("\n\n");
     }
     out.push_str(&personal_fields());
+    out.push_str(&value_lists());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
@@ -84,6 +85,78 @@ fn personal_fields() -> String {
         "/** The personal contact fields (PersonalField::ALL in model.rs): hidden in presentation mode. */\n\
          export const PERSONAL_FIELDS: readonly PersonalField[] = {names}\n\n"
     )
+}
+
+/// `export const NAME: TYPE = VALUE` with a doc line: values the UI would otherwise copy.
+fn constant(doc: &str, name: &str, ty: &str, value: &impl serde::Serialize) -> String {
+    let json = serde_json::to_string(value).expect("constants serialise");
+    format!("/** {doc} */\nexport const {name}: {ty} = {json}\n\n")
+}
+
+/// Every value of the enumerations the forms offer, in display order (their `ALL`), the import
+/// wizard's fields per kind, and the ranges of the 设置 form's numbers.
+fn value_lists() -> String {
+    let open: Vec<Stage> = Stage::ALL.iter().copied().filter(|s| s.is_open()).collect();
+    let fields: std::collections::BTreeMap<&str, &[Field]> =
+        ImportKind::ALL.iter().map(|k| (k.code(), k.fields())).collect();
+    [
+        constant("客户分级.", "GRADES", "readonly Grade[]", &Grade::ALL),
+        constant("客户生命周期.", "LIFECYCLES", "readonly Lifecycle[]", &Lifecycle::ALL),
+        constant("企业性质.", "OWNERSHIPS", "readonly Ownership[]", &Ownership::ALL),
+        constant("客户来源.", "LEAD_SOURCES", "readonly LeadSource[]", &LeadSource::ALL),
+        constant("发展趋势.", "TRENDS", "readonly Trend[]", &Trend::ALL),
+        constant("预算类型.", "BUDGET_TYPES", "readonly BudgetType[]", &BudgetType::ALL),
+        constant("现金流.", "CASH_FLOWS", "readonly CashFlow[]", &CashFlow::ALL),
+        constant("采购方式.", "PROCUREMENTS", "readonly Procurement[]", &Procurement::ALL),
+        constant("份额分配规则.", "ALLOCATION_RULES", "readonly AllocationRule[]", &AllocationRule::ALL),
+        constant("采购角色.", "BUYING_ROLES", "readonly BuyingRole[]", &BuyingRole::ALL),
+        constant("覆盖程度.", "COVERAGES", "readonly Coverage[]", &Coverage::ALL),
+        constant("The profile's dimensions.", "SECTIONS", "readonly Section[]", &Section::ALL),
+        constant(
+            "The opportunity stages in pipeline order: the open ones (立项 → 合同), then 成交 and 丢单.",
+            "STAGES",
+            "readonly Stage[]",
+            &Stage::ALL,
+        ),
+        constant(
+            "The stages a deal is still being worked at (the kanban's full columns).",
+            "OPEN_STAGES",
+            "readonly Stage[]",
+            &open,
+        ),
+        constant(
+            "The stored statuses of a next action (已逾期 is computed by the core, never chosen).",
+            "ACTION_STATUSES",
+            "readonly ActionStatus[]",
+            &ActionStatus::ALL,
+        ),
+        constant("丢单原因.", "LOST_REASONS", "readonly LostReason[]", &LostReason::ALL),
+        constant(
+            "The fields a column can be imported as, per kind, in the order offered (ImportKind::fields).",
+            "IMPORT_FIELDS",
+            "Readonly<Record<ImportKind, readonly Field[]>>",
+            &fields,
+        ),
+        constant(
+            "An import row's statuses, in the preview filter's order.",
+            "ROW_STATUSES",
+            "readonly RowStatus[]",
+            &RowStatus::ALL,
+        ),
+        constant(
+            "The range of a risk rule's day thresholds (validate.rs).",
+            "RISK_DAYS_RANGE",
+            "{ readonly min: number; readonly max: number }",
+            &crate::customers::validate::RISK_DAYS,
+        ),
+        constant(
+            "The range of a stage's default probability, per cent (validate.rs).",
+            "STAGE_PROBABILITY_RANGE",
+            "{ readonly min: number; readonly max: number }",
+            &crate::customers::validate::STAGE_PROBABILITY,
+        ),
+    ]
+    .concat()
 }
 
 #[test]

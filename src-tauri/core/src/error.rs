@@ -10,7 +10,8 @@ use ts_rs::TS;
 pub enum Reason {
     Required,
     TooLong,
-    /// A customer with the same normalised name exists (`detail` holds its name).
+    /// A customer with the same normalised name exists (`detail` holds its name); on the power
+    /// map, an edge that exists ([`Detail::Edge`]) or a second boss ([`Detail::HasBoss`]).
     Duplicate,
     /// A number outside its range (`detail` holds the range, e.g. "0–100").
     OutOfRange,
@@ -23,8 +24,67 @@ pub enum Reason {
     InvalidEmail,
     /// Points at a record that does not exist or belongs to another customer.
     InvalidReference,
-    /// A contact cannot report to themselves or to someone who reports to them.
+    /// A contact cannot report to themselves or to someone who reports to them
+    /// ([`Detail::Cycle`] holds the loop).
     Cycle,
+}
+
+/// What a refusal says besides its reason, as data: the UI words each kind itself and never
+/// reads text the core wrote. Serialised as `{"kind": "...", ...}`.
+#[derive(Serialize, TS, Clone, Debug, PartialEq, Default)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Detail {
+    #[default]
+    None,
+    /// Shown as it is beside the reason: a range ("0–100"), an expected form ("YYYY-MM-DD"), a
+    /// length limit ("200"), the name that is taken.
+    Text { text: String },
+    /// Every field a stage gate needs that is missing, in the form's order (the error's
+    /// `field` is the first), so the form can ask for exactly those.
+    MissingFields { fields: Vec<String> },
+    /// The contact already reports to `boss`: one boss each, a second is refused.
+    HasBoss { boss: ContactRef },
+    /// The reports-to loop a change would close, from the contact round to them again
+    /// (`[me, me]` when they would report to themselves).
+    Cycle { path: Vec<ContactRef> },
+    /// An edge from a contact to themselves.
+    ToSelf,
+    /// A contact of another customer.
+    OtherCustomer,
+    /// A contact that does not exist (or is in the trash).
+    NoSuchContact,
+    /// An edge of this kind between the two exists already: the power map's edge code
+    /// (`EdgeKind`, a feature type the foundation does not use, typed as it for the UI).
+    Edge {
+        #[ts(type = "EdgeKind")]
+        edge: String,
+    },
+}
+
+/// A contact by id with their name, for lists and messages (the power map's and a refusal's).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// The text form, for the CLI's messages and the logs' `Display` of an error.
+impl std::fmt::Display for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names = |list: &[ContactRef]| list.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(" → ");
+        match self {
+            Detail::None => Ok(()),
+            Detail::Text { text } => f.write_str(text),
+            Detail::MissingFields { fields } => f.write_str(&fields.join(",")),
+            Detail::HasBoss { boss } => write!(f, "boss:{}", boss.name),
+            Detail::Cycle { path } => f.write_str(&names(path)),
+            Detail::ToSelf => f.write_str("self"),
+            Detail::OtherCustomer => f.write_str("other_customer"),
+            Detail::NoSuchContact => f.write_str("not_found"),
+            Detail::Edge { edge } => f.write_str(edge),
+        }
+    }
 }
 
 #[derive(thiserror::Error, Serialize, TS, Debug, Clone, PartialEq)]
@@ -33,7 +93,7 @@ pub enum CoreError {
     /// A field of a form is invalid; nothing was written.
     #[error("{field}: {reason:?} {detail}")]
     #[serde(rename_all = "camelCase")]
-    Validation { field: String, reason: Reason, detail: String },
+    Validation { field: String, reason: Reason, detail: Detail },
 
     #[error("{entity} {id} not found")]
     NotFound { entity: String, id: i64 },
@@ -116,11 +176,17 @@ pub enum CoreError {
 
 impl CoreError {
     pub fn validation(field: impl Into<String>, reason: Reason) -> Self {
-        CoreError::Validation { field: field.into(), reason, detail: String::new() }
+        Self::refusal(field, reason, Detail::None)
     }
 
-    pub fn validation_detail(field: impl Into<String>, reason: Reason, detail: impl Into<String>) -> Self {
-        CoreError::Validation { field: field.into(), reason, detail: detail.into() }
+    /// A refusal with a text shown as it is beside the reason ([`Detail::Text`]).
+    pub fn validation_detail(field: impl Into<String>, reason: Reason, text: impl Into<String>) -> Self {
+        Self::refusal(field, reason, Detail::Text { text: text.into() })
+    }
+
+    /// A refusal with typed facts the UI words itself.
+    pub fn refusal(field: impl Into<String>, reason: Reason, detail: Detail) -> Self {
+        CoreError::Validation { field: field.into(), reason, detail }
     }
 
     pub fn not_found(entity: &str, id: i64) -> Self {
@@ -238,5 +304,37 @@ mod tests {
         assert_eq!(json, serde_json::json!({"type": "busy"}));
         let json = serde_json::to_value(CoreError::DiskFull { path: None }).unwrap();
         assert_eq!(json, serde_json::json!({"type": "diskFull", "data": {"path": null}}));
+    }
+
+    #[test]
+    fn a_refusal_carries_its_facts_as_data() {
+        let json = |e: CoreError| serde_json::to_value(e).unwrap()["data"]["detail"].clone();
+        assert_eq!(json(CoreError::validation("name", Reason::Required)), serde_json::json!({"kind": "none"}));
+        assert_eq!(
+            json(CoreError::validation_detail("headcount", Reason::OutOfRange, "0–100")),
+            serde_json::json!({"kind": "text", "text": "0–100"})
+        );
+        let fields = vec!["quoteAmount".to_string(), "quoteDate".to_string()];
+        assert_eq!(
+            json(CoreError::refusal("quoteAmount", Reason::Required, Detail::MissingFields { fields })),
+            serde_json::json!({"kind": "missingFields", "fields": ["quoteAmount", "quoteDate"]})
+        );
+        let (wang, li) = (ContactRef { id: 1, name: "王总".into() }, ContactRef { id: 2, name: "李经理".into() });
+        let boss = CoreError::refusal("to", Reason::Duplicate, Detail::HasBoss { boss: li.clone() });
+        assert_eq!(boss.to_string(), "to: Duplicate boss:李经理", "the CLI's text as before");
+        assert_eq!(json(boss), serde_json::json!({"kind": "hasBoss", "boss": {"id": 2, "name": "李经理"}}));
+        let cycle =
+            CoreError::refusal("reportsTo", Reason::Cycle, Detail::Cycle { path: vec![wang.clone(), li, wang] });
+        assert_eq!(cycle.to_string(), "reportsTo: Cycle 王总 → 李经理 → 王总");
+        assert_eq!(
+            json(cycle),
+            serde_json::json!({"kind": "cycle", "path": [{"id": 1, "name": "王总"}, {"id": 2, "name": "李经理"}, {"id": 1, "name": "王总"}]})
+        );
+        let edge = CoreError::refusal("to", Reason::Duplicate, Detail::Edge { edge: "influences".into() });
+        assert_eq!(json(edge), serde_json::json!({"kind": "edge", "edge": "influences"}));
+        assert_eq!(
+            json(CoreError::refusal("to", Reason::InvalidReference, Detail::ToSelf)),
+            serde_json::json!({"kind": "toSelf"})
+        );
     }
 }

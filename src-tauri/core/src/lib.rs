@@ -59,5 +59,5 @@ mod architecture;
 mod bindings;
 
 pub use clock::{Clock, FixedClock, ShiftedClock, SystemClock};
-pub use error::{CoreError, Reason, Result};
+pub use error::{CoreError, Detail, Reason, Result};
 pub use store::Store;

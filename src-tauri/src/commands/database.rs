@@ -1,8 +1,8 @@
 //! The database file: its status at start-up, opening or creating another one (chosen in the
 //! open/new-database dialog), and the sample data offered when it is empty.
 
-use dossier_core::files::FilePurpose;
 use dossier_core::customers::{DbStatus, Stats};
+use dossier_core::files::FilePurpose;
 use dossier_core::sample;
 use tauri::State;
 

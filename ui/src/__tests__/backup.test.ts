@@ -115,7 +115,7 @@ describe('backup card', () => {
     api.saveBackupSettings.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'backup.keepDaily', reason: 'out_of_range', detail: '1–365' },
+        data: { field: 'backup.keepDaily', reason: 'out_of_range', detail: { kind: 'text', text: '1–365' } },
       }),
     )
     const { wrapper } = await mountWith(BackupCard)

@@ -94,7 +94,7 @@ describe('contact dialog', () => {
     api.createContact.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'email', reason: 'invalid_email', detail: '' },
+        data: { field: 'email', reason: 'invalid_email', detail: { kind: 'none' } },
       }),
     )
     const { wrapper } = await open('edit', null)

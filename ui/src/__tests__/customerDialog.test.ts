@@ -53,7 +53,7 @@ describe('customer dialog', () => {
     api.createCustomer.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'name', reason: 'duplicate', detail: '华东精密机械有限公司' },
+        data: { field: 'name', reason: 'duplicate', detail: { kind: 'text', text: '华东精密机械有限公司' } },
       }),
     )
     const wrapper = await open()

@@ -163,7 +163,7 @@ describe('mapping templates', () => {
     api.saveMappingTemplate.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'name', reason: 'too_long', detail: '60' },
+        data: { field: 'name', reason: 'too_long', detail: { kind: 'text', text: '60' } },
       }),
     )
     await click('import-template-save-confirm')

@@ -8,7 +8,8 @@ import { ElDatePicker, ElInputNumber, ElSelect } from 'element-plus'
 import type { Opportunity, OpportunityRow, RiskLight } from '../bindings'
 import { contact, coreError, makeRouter, mountWith, profile, settingsFixture } from './helpers'
 import { appState } from '../stores/app'
-import { blankOpportunity } from '../components/opportunities/stages'
+import { blankOpportunity, gateMissing } from '../components/opportunities/stages'
+import { i18n } from '../i18n'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
@@ -59,7 +60,9 @@ const risk = (level: 'green' | 'red' = 'green'): RiskLight => ({
             days: 9,
             count: 0,
             since: '',
-            explanation: '报价后 9 天没有进展',
+            yellowDays: null,
+            redDays: 5,
+            signal: '',
           },
         ]
       : [],
@@ -71,7 +74,7 @@ const zhang = contact(7, '张伟', { title: '设备部经理' })
 const gate = (fields: string[]) =>
   coreError({
     type: 'validation',
-    data: { field: fields[0]!, reason: 'required', detail: fields.join(',') },
+    data: { field: fields[0]!, reason: 'required', detail: { kind: 'missingFields', fields } },
   })
 
 beforeEach(() => {
@@ -83,6 +86,36 @@ beforeEach(() => {
 })
 afterEach(() => {
   document.body.innerHTML = ''
+})
+
+describe('a stage gate refusal', () => {
+  it('is read from the typed list of missing fields, never from text', () => {
+    expect(gateMissing(gate(['quoteAmount', 'quoteDate']))).toEqual(['quoteAmount', 'quoteDate'])
+    expect(gateMissing(gate(['lostReview.reason', 'lostReview.text']))).toEqual([
+      'lostReview.reason',
+      'lostReview.text',
+    ])
+    const plain = (detail: object) => ({ type: 'validation', data: { field: 'name', reason: 'required', detail } })
+    expect(gateMissing(plain({ kind: 'none' }))).toEqual([])
+    expect(gateMissing(plain({ kind: 'text', text: 'quoteAmount,quoteDate' }))).toEqual([])
+  })
+
+  it('names the missing fields in English too', async () => {
+    api.moveOpportunity.mockRejectedValueOnce(gate(['quoteAmount', 'quoteDate']))
+    const { wrapper } = await mountWith(StageMoveDialog, {
+      props: { modelValue: true, opportunity: opp(3), target: 'quote' },
+    })
+    i18n.global.locale.value = 'en'
+    try {
+      await flushPromises()
+      expect(body().get('[data-testid="stage-move-missing"]').text()).toContain(
+        'Before “Quote”, fill in: Quote amount, Quote date',
+      )
+    } finally {
+      i18n.global.locale.value = 'zh-CN'
+      wrapper.unmount()
+    }
+  })
 })
 
 describe('stage move dialog', () => {
@@ -263,7 +296,7 @@ describe('opportunity form', () => {
     api.createOpportunity.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'amount', reason: 'out_of_range', detail: '> 0' },
+        data: { field: 'amount', reason: 'out_of_range', detail: { kind: 'text', text: '> 0' } },
       }),
     )
     const { wrapper } = await openForm()

@@ -51,7 +51,9 @@ const RED: RiskLight = {
       days: 6,
       count: 1,
       since: '2026-11-27',
-      explanation: '报价后 6 天无任何行动',
+      yellowDays: null,
+      redDays: 5,
+      signal: '',
     },
   ],
 }
@@ -359,7 +361,11 @@ describe('kanban', () => {
     api.moveOpportunity.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'quoteAmount', reason: 'required', detail: 'quoteAmount,quoteDate' },
+        data: {
+          field: 'quoteAmount',
+          reason: 'required',
+          detail: { kind: 'missingFields', fields: ['quoteAmount', 'quoteDate'] },
+        },
       }),
     )
     await openPipeline()

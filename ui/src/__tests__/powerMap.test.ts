@@ -26,7 +26,8 @@ import {
   type GraphNode,
 } from '../powermap/options'
 import { historyText, mapErrorText, mapWords, reasonText } from '../powermap/words'
-import { reasonText as formReasonText } from '../errors'
+import { reasonText as formReasonText, validationText, type ValidationError } from '../errors'
+import { i18n } from '../i18n'
 import AssessmentPanel from '../components/powermap/AssessmentPanel.vue'
 import MapLegend from '../components/powermap/MapLegend.vue'
 import StatusLight from '../components/powermap/StatusLight.vue'
@@ -315,22 +316,44 @@ describe('power map sentences', () => {
     }
     expect(historyText(e)).toBe('王总 支持度 支持 → 中立')
   })
+  // The core's refusals as it sends them: the loop as a path of contacts, the boss by id and name.
+  const wang = { id: 1, name: '王总' }
+  const li = { id: 2, name: '李经理' }
+  const cycle: ValidationError = {
+    type: 'validation',
+    data: { field: 'reportsTo', reason: 'cycle', detail: { kind: 'cycle', path: [wang, li, wang] } },
+  }
+  const refusal = (reason: ValidationError['data']['reason'], detail: ValidationError['data']['detail']) =>
+    ({ type: 'validation', data: { field: 'to', reason, detail } }) as const
+  const hasBoss = refusal('duplicate', { kind: 'hasBoss', boss: li })
+
   it('names the cycle of a refused reports-to', () => {
-    expect(
-      mapErrorText({
-        type: 'validation',
-        data: { field: 'reportsTo', reason: 'cycle', detail: '王总 → 李经理 → 王总' },
-      }),
-    ).toBe('汇报关系形成循环：王总 → 李经理 → 王总')
-    expect(mapErrorText({ type: 'validation', data: { field: 'to', reason: 'duplicate', detail: 'influences' } })).toBe(
-      '这条关系已经存在',
-    )
-    expect(
-      mapErrorText({ type: 'validation', data: { field: 'to', reason: 'duplicate', detail: 'boss:李经理' } }),
-    ).toMatch(/^已经汇报给 李经理：一个人只有一个上级/)
+    expect(mapErrorText(cycle)).toBe('汇报关系形成循环：王总 → 李经理 → 王总')
+    expect(mapErrorText(refusal('duplicate', { kind: 'edge', edge: 'influences' }))).toBe('这条关系已经存在')
+    expect(mapErrorText(hasBoss)).toMatch(/^已经汇报给 李经理：一个人只有一个上级/)
+    expect(mapErrorText(refusal('invalid_reference', { kind: 'toSelf' }))).toBe('不能和自己建立关系')
+    expect(mapErrorText(refusal('cycle', { kind: 'cycle', path: [wang, wang] }))).toBe('汇报关系形成循环：王总 → 王总')
+    expect(mapErrorText(refusal('invalid_reference', { kind: 'otherCustomer' }))).toBe('只能连接本客户的联系人')
   })
   it('the contact form names the cycle the same way', () => {
     expect(formReasonText('cycle', '王总 → 李经理 → 王总')).toBe('汇报关系形成循环：王总 → 李经理 → 王总')
+    expect(validationText(cycle)).toBe('汇报关系形成循环：王总 → 李经理 → 王总')
+  })
+  it('words the refusals in English too', () => {
+    i18n.global.locale.value = 'en'
+    try {
+      expect(mapErrorText(cycle)).toBe('Reports-to would form a cycle: 王总 → 李经理 → 王总')
+      expect(mapErrorText(hasBoss)).toMatch(/^Already reports to 李经理: a person has one boss/)
+      expect(mapErrorText(refusal('duplicate', { kind: 'edge', edge: 'conflicts' }))).toBe(
+        'This relation already exists',
+      )
+      expect(mapErrorText(refusal('invalid_reference', { kind: 'toSelf' }))).toBe(
+        'A contact cannot be linked to themselves',
+      )
+      expect(validationText(cycle)).toBe('reporting line forms a loop: 王总 → 李经理 → 王总')
+    } finally {
+      i18n.global.locale.value = 'zh-CN'
+    }
   })
   it('explains each light', () => {
     expect(reasonText({ code: 'supportive_decider', data: { contacts: [{ id: 1, name: '王总' }] } })).toBe(

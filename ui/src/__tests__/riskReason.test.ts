@@ -1,5 +1,6 @@
-// Risk reasons on hover and on 今日: the core's Chinese explanation as it is in Chinese; in
-// English a line written from the reason's fields, naming the deal when there is one.
+// Risk reasons on hover and on 今日, worded here from the core's codes and figures: in Chinese
+// the sentences of the exported workbooks (core/src/risk/explain.rs, thresholds included), in
+// English a line from the same fields, naming the deal when there is one.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RiskReason } from '../bindings'
 import { i18n } from '../i18n'
@@ -13,9 +14,13 @@ const reason = (over: Partial<RiskReason>): RiskReason => ({
   days: 9,
   count: 1,
   since: '2026-11-24',
-  explanation: '9 天未拜访(上次 2026-11-24;≥3 天黄灯,≥7 天红灯)',
+  yellowDays: 3,
+  redDays: 7,
+  signal: '',
   ...over,
 })
+const deal = { opportunityId: 4, opportunityName: 'MES' }
+const signal = '产品A 连续 3 个月下降:120 → 95 → 70'
 
 afterEach(() => {
   i18n.global.locale.value = 'zh-CN'
@@ -24,6 +29,27 @@ afterEach(() => {
 describe('risk reasons', () => {
   it('in Chinese: the core’s explanation, thresholds included', () => {
     expect(reasonLine(reason({}))).toBe('9 天未拜访(上次 2026-11-24;≥3 天黄灯,≥7 天红灯)')
+  })
+
+  it('in Chinese: every rule as the exported workbooks say it', () => {
+    expect(reasonLine(reason(deal))).toBe('商机「MES」 9 天无跟进(上次 2026-11-24;≥3 天黄灯,≥7 天红灯)')
+    expect(reasonLine(reason({ rule: 'quote_idle', ...deal, days: 6, yellowDays: null, redDays: 5 }))).toBe(
+      '商机「MES」报价后 6 天无动作(最近 2026-11-24;≥5 天红灯)',
+    )
+    expect(reasonLine(reason({ rule: 'power_map', days: null }))).toBe(
+      '权力地图红灯:没有支持我方的关键人,或必需角色空缺',
+    )
+    expect(reasonLine(reason({ rule: 'decision_maker_missing', ...deal }))).toBe('商机「MES」的权力地图缺少决策者')
+    const overdue = { rule: 'overdue_action', count: 2, days: null, since: '2026-11-09' } as const
+    expect(reasonLine(reason(overdue))).toBe('2 项行动已逾期(最早应于 2026-11-09 完成)')
+    expect(reasonLine(reason({ ...overdue, ...deal }))).toBe('商机「MES」2 项行动已逾期(最早应于 2026-11-09 完成)')
+    const unconfirmed = { rule: 'unconfirmed', count: 2, yellowDays: 3, redDays: null, since: '2026-11-20' } as const
+    expect(reasonLine(reason(unconfirmed))).toBe('2 份拜访总结超过 3 天未获客户确认(最早 2026-11-20)')
+    expect(reasonLine(reason({ ...unconfirmed, ...deal }))).toBe(
+      '商机「MES」2 份拜访总结超过 3 天未获客户确认(最早 2026-11-20)',
+    )
+    expect(reasonLine(reason({ rule: 'signal', count: 1, signal }))).toBe(signal)
+    expect(reasonLine(reason({ rule: 'signal', count: 3, signal }))).toBe(`${signal} 等 3 个采购/财务预警`)
   })
 
   it('in English: written from the fields, the deal named where the rule is about one', () => {
@@ -50,5 +76,6 @@ describe('risk reasons', () => {
     expect(reasonLine(reason({ rule: 'power_map' }))).toMatch(/^Power map red/)
     for (const rule of ['decision_maker_missing', 'unconfirmed', 'signal'] as const)
       expect(reasonLine(reason({ rule }))).not.toMatch(/[\u4e00-\u9fff]/)
+    expect(reasonLine(reason({ rule: 'signal', count: 3, signal }))).toBe('3 purchase or financial warning(s)')
   })
 })

@@ -131,7 +131,7 @@ describe('设置 → 风险规则', () => {
     api.saveSettings.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'risk.unconfirmedDays', reason: 'out_of_range', detail: '1–365' },
+        data: { field: 'risk.unconfirmedDays', reason: 'out_of_range', detail: { kind: 'text', text: '1–365' } },
       }),
     )
     const { wrapper } = await mountWith(SettingsView)
@@ -183,7 +183,7 @@ describe('设置 → 行动提醒', () => {
     api.saveSettings.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'notify.owners.1', reason: 'required', detail: '' },
+        data: { field: 'notify.owners.1', reason: 'required', detail: { kind: 'none' } },
       }),
     )
     const { wrapper } = await mountWith(SettingsView)

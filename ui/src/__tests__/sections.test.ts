@@ -105,7 +105,7 @@ describe('profile sections', () => {
     api.saveFinancials.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'financials.1.inventoryDays', reason: 'out_of_range', detail: '0–3650' },
+        data: { field: 'financials.1.inventoryDays', reason: 'out_of_range', detail: { kind: 'text', text: '0–3650' } },
       }),
     )
     const { wrapper } = await mountWith(FinancialsSection, { props: { profile: withFinancials() } })

@@ -63,7 +63,7 @@ describe('settings', () => {
     api.saveSettings.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'settings.staleMonths', reason: 'out_of_range', detail: '1–120' },
+        data: { field: 'settings.staleMonths', reason: 'out_of_range', detail: { kind: 'text', text: '1–120' } },
       }),
     )
     const { wrapper } = await mountWith(SettingsView)
@@ -92,7 +92,7 @@ describe('settings', () => {
     api.saveSettings.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'trashDays', reason: 'out_of_range', detail: '1–365' },
+        data: { field: 'trashDays', reason: 'out_of_range', detail: { kind: 'text', text: '1–365' } },
       }),
     )
     await wrapper.get('[data-testid="settings-save"]').trigger('click')

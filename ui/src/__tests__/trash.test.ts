@@ -264,7 +264,7 @@ describe('the 回收站 page', () => {
     api.restoreTrash.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'name', reason: 'duplicate', detail: '华东精密机械股份有限公司' },
+        data: { field: 'name', reason: 'duplicate', detail: { kind: 'text', text: '华东精密机械股份有限公司' } },
       }),
     )
     expectErrorToast('已有同名客户「华东精密机械股份有限公司」')

@@ -174,7 +174,7 @@ describe('purchase records grid', () => {
     api.addPurchase.mockRejectedValueOnce(
       coreError({
         type: 'validation',
-        data: { field: 'amount', reason: 'required', detail: '' },
+        data: { field: 'amount', reason: 'required', detail: { kind: 'none' } },
       }),
     )
     await wrapper.get('[data-testid="purchase-save"]').trigger('click')
@@ -212,7 +212,7 @@ describe('purchase records grid', () => {
     api.updatePurchase.mockRejectedValueOnce(
       coreError({
         type: 'validation',
-        data: { field: 'day', reason: 'invalid_date', detail: '2026-05' },
+        data: { field: 'day', reason: 'invalid_date', detail: { kind: 'text', text: '2026-05' } },
       }),
     )
     await wrapper.get('[data-testid="purchase-save"]').trigger('click')
@@ -392,7 +392,7 @@ describe('trend thresholds in 设置', () => {
     api.saveSettings.mockRejectedValueOnce(
       coreError({
         type: 'validation',
-        data: { field: 'yoyPct', reason: 'out_of_range', detail: '1–1000' },
+        data: { field: 'yoyPct', reason: 'out_of_range', detail: { kind: 'text', text: '1–1000' } },
       }),
     )
     await wrapper.get('[data-testid="settings-save"]').trigger('click')

@@ -140,7 +140,7 @@ describe('visit summary form', () => {
     api.createVisit.mockRejectedValue(
       coreError({
         type: 'validation',
-        data: { field: 'needs.0.text', reason: 'required', detail: '' },
+        data: { field: 'needs.0.text', reason: 'required', detail: { kind: 'none' } },
       }),
     )
     const { wrapper } = await openForm()

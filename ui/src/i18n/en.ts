@@ -802,7 +802,7 @@ const en: typeof zhCN = {
   risk: {
     title: 'Risk',
     level: { green: 'None', yellow: 'Yellow', red: 'Red' },
-    // The reasons in English, from the core's structured fields (its explanations are Chinese).
+    // A reason from the core's fields (the signal's own line is Chinese: said as a count here).
     reason: {
       no_follow_up: 'No visit for {days} days (last {since})',
       no_follow_up_deal: 'Deal “{deal}”: no follow-up for {days} days (last {since})',
@@ -815,6 +815,7 @@ const en: typeof zhCN = {
       unconfirmed_deal:
         'Deal “{deal}”: {count} visit summary(ies) not confirmed by the customer, the earliest of {since}',
       signal: '{count} purchase or financial warning(s)',
+      signal_more: '{count} purchase or financial warning(s)',
     },
   },
   trends: {

@@ -777,18 +777,20 @@ export default {
   risk: {
     title: '风险',
     level: { green: '无', yellow: '黄灯', red: '红灯' },
-    // Only when the core gave no explanation (it writes them in Chinese, with the thresholds).
+    // A reason from the core's fields, with the thresholds in force: the same sentences as the
+    // exported workbooks' (core/src/risk/explain.rs).
     reason: {
-      no_follow_up: '{days} 天未拜访（上次 {since}）',
-      no_follow_up_deal: '商机「{deal}」{days} 天无跟进（上次 {since}）',
-      quote_idle: '商机「{deal}」报价后 {days} 天无动作（最近 {since}）',
-      power_map: '权力地图红灯：没有支持我方的关键人，或必需角色空缺',
+      no_follow_up: '{days} 天未拜访(上次 {since};≥{yellow} 天黄灯,≥{red} 天红灯)',
+      no_follow_up_deal: '商机「{deal}」 {days} 天无跟进(上次 {since};≥{yellow} 天黄灯,≥{red} 天红灯)',
+      quote_idle: '商机「{deal}」报价后 {days} 天无动作(最近 {since};≥{red} 天红灯)',
+      power_map: '权力地图红灯:没有支持我方的关键人,或必需角色空缺',
       decision_maker_missing: '商机「{deal}」的权力地图缺少决策者',
-      overdue_action: '{count} 项行动已逾期（最早应于 {since} 完成）',
-      overdue_action_deal: '商机「{deal}」{count} 项行动已逾期（最早应于 {since} 完成）',
-      unconfirmed: '{count} 份拜访总结未获客户确认（最早 {since}）',
-      unconfirmed_deal: '商机「{deal}」{count} 份拜访总结未获客户确认（最早 {since}）',
-      signal: '{count} 个采购/财务预警',
+      overdue_action: '{count} 项行动已逾期(最早应于 {since} 完成)',
+      overdue_action_deal: '商机「{deal}」{count} 项行动已逾期(最早应于 {since} 完成)',
+      unconfirmed: '{count} 份拜访总结超过 {yellow} 天未获客户确认(最早 {since})',
+      unconfirmed_deal: '商机「{deal}」{count} 份拜访总结超过 {yellow} 天未获客户确认(最早 {since})',
+      signal: '{signal}',
+      signal_more: '{signal} 等 {count} 个采购/财务预警',
     },
   },
   trends: {

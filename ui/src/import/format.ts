@@ -1,47 +1,12 @@
 // What the import wizard and history say: field labels, issue lines, unreadable-file messages.
-// Mirrors `ImportKind::fields` (core/src/import/plan.rs) for the mapping choices.
-import type { CellIssue, Field, ImportKind, Problem, ReadError, RowStatus } from '../bindings'
+// The mapping choices per kind and the row statuses are the core's (`ImportKind::fields` and
+// `RowStatus::ALL` in core/src/import/plan.rs), generated into bindings.ts.
+import type { CellIssue, Field, Problem, ReadError, RowStatus } from '../bindings'
 import { reasonText } from '../errors'
 import { i18n } from '../i18n'
 
-const CUSTOMER_FIELDS: Field[] = [
-  'customer_name',
-  'short_name',
-  'industry',
-  'region',
-  'grade',
-  'lifecycle',
-  'owner',
-  'ownership',
-  'headcount',
-  'founded',
-  'website',
-  'stock_code',
-  'headquarters',
-  'lead_source',
-  'tags',
-]
-const CONTACT_FIELDS: Field[] = ['contact_name', 'title', 'department', 'phone', 'wechat', 'email']
-
-/** The fields a column can be imported as, per kind, in display order. */
-export const FIELDS_BY_KIND: Record<ImportKind, Field[]> = {
-  customers: [...CUSTOMER_FIELDS, ...CONTACT_FIELDS],
-  contacts: ['customer_name', ...CONTACT_FIELDS],
-  purchases: ['customer_name', 'month', 'product', 'category', 'quantity', 'amount'],
-}
-
-/** Every Field code (the purchase ones are not offered yet, but are labelled). */
-export const ALL_FIELDS: Field[] = [
-  ...CUSTOMER_FIELDS,
-  ...CONTACT_FIELDS,
-  'month',
-  'product',
-  'category',
-  'quantity',
-  'amount',
-]
-
-export const ROW_STATUSES: RowStatus[] = ['new', 'update', 'duplicate', 'duplicate_in_file', 'error']
+/** The fields a column can be imported as, per kind, in display order; the row statuses. */
+export { IMPORT_FIELDS as FIELDS_BY_KIND, ROW_STATUSES } from '../bindings'
 
 export const STATUS_TAG: Record<RowStatus, 'success' | 'primary' | 'info' | 'warning' | 'danger'> = {
   new: 'success',

@@ -1,7 +1,7 @@
 // The power map's sentences in the user's language: status reasons, timeline lines, diff
 // lines, and the core's refusals (cycle, duplicate, self…) worded for the map.
-import type { Assessment, CoreError, EdgeSnapshot, HistoryEntry, MapDiff, StatusReason } from '../bindings'
-import { errorMessage, isValidation } from '../errors'
+import type { Assessment, EdgeSnapshot, HistoryEntry, MapDiff, StatusReason } from '../bindings'
+import { detailText, errorMessage, isValidation } from '../errors'
 import { supportLabel } from '../format'
 import { i18n } from '../i18n'
 import type { MapWords } from './options'
@@ -110,15 +110,19 @@ export function diffLines(d: MapDiff): string[] {
   return lines
 }
 
-/** A refused map edit, worded for the map (the cycle is named). */
+/** A refused map edit, worded for the map (the loop and the boss are named). */
 export function mapErrorText(e: unknown): string {
   if (isValidation(e)) {
-    const { reason, detail } = (e as Extract<CoreError, { type: 'validation' }>).data
-    if (reason === 'cycle') return detail === 'self' || !detail ? t('pm.err.self') : t('pm.err.cycle', { detail })
-    if (reason === 'duplicate' && detail.startsWith('boss:')) return t('pm.err.hasBoss', { name: detail.slice(5) })
+    const { reason, detail } = e.data
+    if (reason === 'cycle') {
+      return detail.kind === 'cycle' && detail.path.length
+        ? t('pm.err.cycle', { detail: detailText(detail) })
+        : t('pm.err.self')
+    }
+    if (detail.kind === 'hasBoss') return t('pm.err.hasBoss', { name: detail.boss.name })
     if (reason === 'duplicate') return t('pm.err.duplicate')
-    if (reason === 'invalid_reference' && detail === 'self') return t('pm.err.self')
-    if (reason === 'invalid_reference' && detail === 'other_customer') return t('pm.err.otherCustomer')
+    if (detail.kind === 'toSelf') return t('pm.err.self')
+    if (detail.kind === 'otherCustomer') return t('pm.err.otherCustomer')
   }
   return errorMessage(e)
 }

@@ -12,6 +12,19 @@ use crate::error::{CoreError, Reason, Result};
 const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 20_000;
 
+/// An inclusive range of a whole-number setting. The 设置 form marks a value outside it while
+/// the user types, from the same constants (generated into `ui/src/bindings.ts`).
+#[derive(serde::Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IntRange {
+    pub min: i64,
+    pub max: i64,
+}
+
+/// A risk rule's day thresholds (the red days of 未跟进 also at least its yellow days).
+pub const RISK_DAYS: IntRange = IntRange { min: 1, max: 365 };
+/// A stage's default probability, per cent.
+pub const STAGE_PROBABILITY: IntRange = IntRange { min: 0, max: 100 };
+
 pub(crate) fn required(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(CoreError::validation(field, Reason::Required));
@@ -319,13 +332,15 @@ fn pipeline_settings(s: &Settings) -> Result<()> {
         ("negotiation", p.negotiation),
         ("contract", p.contract),
     ] {
-        range_i(&format!("stageProbabilities.{stage}"), Some(value), 0, 100)?;
+        let field = format!("stageProbabilities.{stage}");
+        range_i(&field, Some(value), STAGE_PROBABILITY.min, STAGE_PROBABILITY.max)?;
     }
     let r = &s.risk;
-    range_i("risk.followUpYellowDays", Some(r.follow_up_yellow_days), 1, 365)?;
-    range_i("risk.followUpRedDays", Some(r.follow_up_red_days), r.follow_up_yellow_days, 365)?;
-    range_i("risk.quoteIdleDays", Some(r.quote_idle_days), 1, 365)?;
-    range_i("risk.unconfirmedDays", Some(r.unconfirmed_days), 1, 365)
+    let IntRange { min, max } = RISK_DAYS;
+    range_i("risk.followUpYellowDays", Some(r.follow_up_yellow_days), min, max)?;
+    range_i("risk.followUpRedDays", Some(r.follow_up_red_days), r.follow_up_yellow_days, max)?;
+    range_i("risk.quoteIdleDays", Some(r.quote_idle_days), min, max)?;
+    range_i("risk.unconfirmedDays", Some(r.unconfirmed_days), min, max)
 }
 
 #[cfg(test)]

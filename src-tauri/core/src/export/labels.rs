@@ -66,11 +66,11 @@ labels! {
         ("行动逾期", "Overdue action"), ("总结未确认", "Unconfirmed summary"), ("采购/财务信号", "Purchase / financial signal")];
 }
 
-/// A risk reason in one line: the core's own explanation in Chinese (the app's hover text),
-/// and the same facts in English — generated text, not user text, so it is translated.
+/// A risk reason in one line: the core's Chinese explanation (the app's hover text), and the
+/// same facts in English — generated text, not user text, so it is translated.
 pub fn risk_reason(r: &RiskReason, lang: Language) -> String {
     if lang == Language::Zh {
-        return r.explanation.clone();
+        return crate::risk::explain::reason(r);
     }
     let deal = if r.opportunity_name.is_empty() { String::new() } else { format!("Deal \"{}\": ", r.opportunity_name) };
     let days = r.days.unwrap_or(0);

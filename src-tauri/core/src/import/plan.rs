@@ -33,7 +33,9 @@ pub enum ImportKind {
 }
 
 impl ImportKind {
-    /// The fields a column can be mapped to for this kind.
+    pub const ALL: [ImportKind; 3] = [ImportKind::Customers, ImportKind::Contacts, ImportKind::Purchases];
+
+    /// The fields a column can be mapped to for this kind, in the order the wizard offers them.
     pub const fn fields(self) -> &'static [Field] {
         use Field::*;
         match self {
@@ -128,6 +130,12 @@ pub enum RowStatus {
     /// Repeats an earlier row of the same file.
     DuplicateInFile,
     Error,
+}
+
+impl RowStatus {
+    /// Every status, in the order the preview's filter lists them.
+    pub const ALL: [RowStatus; 5] =
+        [RowStatus::New, RowStatus::Update, RowStatus::Duplicate, RowStatus::DuplicateInFile, RowStatus::Error];
 }
 
 /// Where a row's contact goes.
@@ -390,8 +398,11 @@ impl RowReader<'_> {
     fn validated(&mut self, r: crate::error::Result<()>) {
         if let Err(CoreError::Validation { field, reason, detail }) = r {
             let f = field_of_form(&field).unwrap_or(Field::CustomerName);
-            let problem =
-                if reason == Reason::Required { Problem::Required } else { Problem::Invalid { reason, detail } };
+            let problem = if reason == Reason::Required {
+                Problem::Required
+            } else {
+                Problem::Invalid { reason, detail: detail.to_string() }
+            };
             self.issue(f, problem);
         }
     }

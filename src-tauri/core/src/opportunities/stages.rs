@@ -4,7 +4,7 @@
 
 use super::{OpportunityFields, Stage};
 use crate::customers::validate::{full_date, max_len, range_f, range_i, required};
-use crate::error::{CoreError, Reason, Result};
+use crate::error::{CoreError, Detail, Reason, Result};
 
 /// The open stages in order (成交 follows 合同; 丢单 can follow any).
 pub const PIPELINE: [Stage; 7] =
@@ -64,7 +64,10 @@ pub fn check_gate(f: &OpportunityFields, visit_needs: i64) -> Result<()> {
     let missing = missing_fields(f, visit_needs);
     match missing.first() {
         None => Ok(()),
-        Some(first) => Err(CoreError::validation_detail(*first, Reason::Required, missing.join(","))),
+        Some(first) => {
+            let fields = missing.iter().map(|f| f.to_string()).collect();
+            Err(CoreError::refusal(*first, Reason::Required, Detail::MissingFields { fields }))
+        }
     }
 }
 

@@ -9,13 +9,8 @@ use ts_rs::TS;
 
 use crate::customers::{BuyingRole, Coverage, EdgeKind, StatusLight};
 
-/// A contact by id with their name, for lists and messages.
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[serde(rename_all = "camelCase")]
-pub struct ContactRef {
-    pub id: i64,
-    pub name: String,
-}
+/// Defined with the errors, which name contacts too (the foundation uses no feature).
+pub use crate::error::ContactRef;
 
 /// One contact's assessment in one scope: the side panel's form.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, Default, PartialEq)]

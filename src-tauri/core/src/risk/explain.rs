@@ -1,29 +1,26 @@
-//! The Chinese one-line explanations of the risk reasons (hover text) and of the rules (设置).
+//! The Chinese one-line explanations of the risk reasons and of the rules (设置), for the
+//! core's own text: exported workbooks and the CLI. The app words the reasons itself, in both
+//! languages, from the same fields (`ui/src/components/riskReason.ts`, the same sentences).
 
 use super::{RiskReason, RiskRule, RiskSettings};
 
-/// Why a reason was raised, in one line.
-pub fn reason(r: &RiskReason, s: &RiskSettings, detail: &str) -> String {
+/// Why a reason was raised, in one line, with the thresholds it was measured against.
+pub fn reason(r: &RiskReason) -> String {
     let opp = if r.opportunity_name.is_empty() { String::new() } else { format!("商机「{}」", r.opportunity_name) };
     let days = r.days.unwrap_or(0);
+    let (yellow, red) = (r.yellow_days.unwrap_or(0), r.red_days.unwrap_or(0));
     match r.rule {
-        RiskRule::NoFollowUp if opp.is_empty() => format!(
-            "{days} 天未拜访(上次 {};≥{} 天黄灯,≥{} 天红灯)",
-            r.since, s.follow_up_yellow_days, s.follow_up_red_days
-        ),
-        RiskRule::NoFollowUp => format!(
-            "{opp} {days} 天无跟进(上次 {};≥{} 天黄灯,≥{} 天红灯)",
-            r.since, s.follow_up_yellow_days, s.follow_up_red_days
-        ),
-        RiskRule::QuoteIdle => format!("{opp}报价后 {days} 天无动作(最近 {};≥{} 天红灯)", r.since, s.quote_idle_days),
+        RiskRule::NoFollowUp if opp.is_empty() => {
+            format!("{days} 天未拜访(上次 {};≥{yellow} 天黄灯,≥{red} 天红灯)", r.since)
+        }
+        RiskRule::NoFollowUp => format!("{opp} {days} 天无跟进(上次 {};≥{yellow} 天黄灯,≥{red} 天红灯)", r.since),
+        RiskRule::QuoteIdle => format!("{opp}报价后 {days} 天无动作(最近 {};≥{red} 天红灯)", r.since),
         RiskRule::PowerMap => "权力地图红灯:没有支持我方的关键人,或必需角色空缺".into(),
         RiskRule::DecisionMakerMissing => format!("{opp}的权力地图缺少决策者"),
         RiskRule::OverdueAction => format!("{opp}{} 项行动已逾期(最早应于 {} 完成)", r.count, r.since),
-        RiskRule::Unconfirmed => {
-            format!("{opp}{} 份拜访总结超过 {} 天未获客户确认(最早 {})", r.count, s.unconfirmed_days, r.since)
-        }
-        RiskRule::Signal if r.count > 1 => format!("{detail} 等 {} 个采购/财务预警", r.count),
-        RiskRule::Signal => detail.to_string(),
+        RiskRule::Unconfirmed => format!("{opp}{} 份拜访总结超过 {yellow} 天未获客户确认(最早 {})", r.count, r.since),
+        RiskRule::Signal if r.count > 1 => format!("{} 等 {} 个采购/财务预警", r.signal, r.count),
+        RiskRule::Signal => r.signal.clone(),
     }
 }
 

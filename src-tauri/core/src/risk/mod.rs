@@ -113,9 +113,23 @@ impl RiskSettings {
             RiskRule::Signal => self.signals,
         }
     }
+
+    /// The day thresholds a rule's reasons are measured against, yellow and red (the rules
+    /// without one: `None`).
+    pub fn thresholds(&self, rule: RiskRule) -> (Option<i64>, Option<i64>) {
+        match rule {
+            RiskRule::NoFollowUp => (Some(self.follow_up_yellow_days), Some(self.follow_up_red_days)),
+            RiskRule::QuoteIdle => (None, Some(self.quote_idle_days)),
+            RiskRule::Unconfirmed => (Some(self.unconfirmed_days), None),
+            RiskRule::PowerMap | RiskRule::DecisionMakerMissing | RiskRule::OverdueAction | RiskRule::Signal => {
+                (None, None)
+            }
+        }
+    }
 }
 
-/// One reason of a light.
+/// One reason of a light, as codes and figures: the UI words it in the user's language
+/// (`ui/src/components/riskReason.ts`), exports and the CLI in Chinese ([`explain::reason`]).
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct RiskReason {
@@ -130,8 +144,13 @@ pub struct RiskReason {
     pub count: i64,
     /// The date it counts from (last visit, earliest overdue due date, …), YYYY-MM-DD.
     pub since: String,
-    /// One line in Chinese for the hover text.
-    pub explanation: String,
+    /// The days for yellow in force when it was evaluated (未跟进, 总结未确认), from
+    /// [`RiskSettings::thresholds`].
+    pub yellow_days: Option<i64>,
+    /// The days for red in force (未跟进, 报价停滞).
+    pub red_days: Option<i64>,
+    /// The signal rule: the most severe signal's own line (as the trends list shows it).
+    pub signal: String,
 }
 
 /// A light with its reasons, worst first (green: none).

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{explain, RiskLevel, RiskLight, RiskReason, RiskRule, RiskSettings};
+use super::{RiskLevel, RiskLight, RiskReason, RiskRule, RiskSettings};
 
 /// One rule's finding, as the store's set-based queries return it.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,7 +16,7 @@ pub struct Hit {
     pub days: Option<i64>,
     pub count: i64,
     pub since: String,
-    /// Rule-specific text for the explanation (the top signal's own explanation).
+    /// The signal rule: the top signal's own line.
     pub detail: String,
 }
 
@@ -44,7 +44,8 @@ impl Lights {
     pub fn from_hits(hits: Vec<Hit>, s: &RiskSettings) -> Lights {
         let mut lights = Lights::default();
         for h in hits {
-            let mut reason = RiskReason {
+            let (yellow_days, red_days) = s.thresholds(h.rule);
+            let reason = RiskReason {
                 rule: h.rule,
                 level: h.level,
                 opportunity_id: h.opportunity_id,
@@ -52,9 +53,10 @@ impl Lights {
                 days: h.days,
                 count: h.count,
                 since: h.since,
-                explanation: String::new(),
+                yellow_days,
+                red_days,
+                signal: h.detail,
             };
-            reason.explanation = explain::reason(&reason, s, &h.detail);
             if let Some(o) = h.opportunity_id {
                 lights.opportunities.entry(o).or_default().push(reason.clone());
             }

@@ -10,16 +10,18 @@ use dossier_core::opportunities::{
     LostReason, LostReview, OpportunityFields, OpportunityQuery, OpportunitySort, Stage,
 };
 use dossier_core::visits::{Need, VisitFields};
-use dossier_core::CoreError;
+use dossier_core::{CoreError, Detail};
 
 fn deal(name: &str, amount: f64) -> OpportunityFields {
     OpportunityFields { name: name.into(), amount: Some(amount), owner: "张伟".into(), ..Default::default() }
 }
 
-/// The (field, detail) of a refused stage gate.
+/// The field and the missing fields ("quoteAmount,quoteDate") of a refused stage gate.
 fn gate<T: std::fmt::Debug>(r: Result<T, CoreError>) -> (String, String) {
     match r {
-        Err(CoreError::Validation { field, reason: Reason::Required, detail }) => (field, detail),
+        Err(CoreError::Validation { field, reason: Reason::Required, detail: Detail::MissingFields { fields } }) => {
+            (field, fields.join(","))
+        }
         other => panic!("expected a stage gate refusal, got {other:?}"),
     }
 }

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use common::{named, refused};
 use dossier_core::customers::*;
 use dossier_core::powermap::*;
-use dossier_core::{Clock, CoreError, Reason, Store};
+use dossier_core::{Clock, CoreError, Detail, Reason, Store};
 
 /// A clock the test moves forward, to make history on several days.
 struct Calendar(Mutex<DateTime<Utc>>);
@@ -364,14 +364,22 @@ fn a_reports_to_cycle_is_refused_naming_it_and_the_map_stays() {
         org(&s, "北方重工", &[("王总", None, true), ("李经理", Some("王总"), false), ("赵工", Some("李经理"), false)]);
     let before = s.power_map(c, None).unwrap();
     let history = s.power_map_history(c, None, 0).unwrap().len();
-    let cycle = |r: Result<MapView, CoreError>| match r {
-        Err(CoreError::Validation { field, reason: Reason::Cycle, detail }) => (field, detail),
+    // The loop comes as the path of contacts (ids and names); here by its names.
+    let path = |r: Result<MapView, CoreError>| match r {
+        Err(CoreError::Validation { field, reason: Reason::Cycle, detail: Detail::Cycle { path } }) => (field, path),
         other => panic!("expected a cycle, got {other:?}"),
+    };
+    let cycle = |r| {
+        let (field, path) = path(r);
+        (field, path.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(" → "))
     };
     assert_eq!(
         cycle(s.set_reports_to(c, None, id["王总"], Some(id["李经理"]))),
         ("reportsTo".into(), "王总 → 李经理 → 王总".into())
     );
+    let ids: Vec<i64> =
+        path(s.set_reports_to(c, None, id["王总"], Some(id["李经理"]))).1.iter().map(|c| c.id).collect();
+    assert_eq!(ids, [id["王总"], id["李经理"], id["王总"]], "the path names each contact by id");
     assert_eq!(cycle(s.set_reports_to(c, None, id["王总"], Some(id["赵工"]))).1, "王总 → 赵工 → 李经理 → 王总");
     let edge = NewEdge { kind: EdgeKind::ReportsTo, from: id["王总"], to: id["赵工"], label: String::new() };
     assert_eq!(cycle(s.add_edge(c, None, &edge)).1, "王总 → 赵工 → 李经理 → 王总");
@@ -379,8 +387,8 @@ fn a_reports_to_cycle_is_refused_naming_it_and_the_map_stays() {
     // Drawing a second boss is refused (naming the first), not a silent replacement.
     let second_boss = NewEdge { kind: EdgeKind::ReportsTo, from: id["赵工"], to: id["王总"], label: String::new() };
     match s.add_edge(c, None, &second_boss) {
-        Err(CoreError::Validation { field, reason: Reason::Duplicate, detail }) => {
-            assert_eq!((field.as_str(), detail.as_str()), ("to", "boss:李经理"))
+        Err(CoreError::Validation { field, reason: Reason::Duplicate, detail: Detail::HasBoss { boss } }) => {
+            assert_eq!((field.as_str(), boss), ("to", ContactRef { id: id["李经理"], name: "李经理".into() }))
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -411,11 +419,11 @@ fn self_duplicate_and_other_customer_edges_are_refused_and_change_nothing() {
     let own = |x: &str| x.to_string();
     assert_eq!(
         refusal(s.add_edge(c, None, &edge(EdgeKind::Influences, wang, wang))),
-        (own("to"), Reason::InvalidReference, own("self"))
+        (own("to"), Reason::InvalidReference, Detail::ToSelf)
     );
     assert_eq!(
         refusal(s.add_edge(c, None, &edge(EdgeKind::Influences, li, wang))),
-        (own("to"), Reason::Duplicate, own("influences"))
+        (own("to"), Reason::Duplicate, Detail::Edge { edge: EdgeKind::Influences.code().into() })
     );
     assert_eq!(
         refusal(s.add_edge(c, None, &edge(EdgeKind::Conflicts, wang, li))).1,
@@ -431,17 +439,17 @@ fn self_duplicate_and_other_customer_edges_are_refused_and_change_nothing() {
     let outsider = stranger["外人"];
     assert_eq!(
         refusal(s.add_edge(c, None, &edge(EdgeKind::Influences, wang, outsider))),
-        (own("to"), Reason::InvalidReference, own("other_customer"))
+        (own("to"), Reason::InvalidReference, Detail::OtherCustomer)
     );
     assert_eq!(refusal(s.add_edge(c, None, &edge(EdgeKind::Conflicts, outsider, wang))).0, "from");
     assert_eq!(
         refusal(s.set_reports_to(c, None, li, Some(outsider))),
-        (own("reportsTo"), Reason::InvalidReference, own("other_customer"))
+        (own("reportsTo"), Reason::InvalidReference, Detail::OtherCustomer)
     );
     assert_eq!(refusal(s.save_assessment(c, None, &assess(outsider, None, 1, 1))).1, Reason::InvalidReference);
     assert_eq!(
         refusal(s.save_assessment(c, None, &assess(wang, None, 3, 1))),
-        (own("support"), Reason::OutOfRange, own("-2–2"))
+        (own("support"), Reason::OutOfRange, Detail::Text { text: own("-2–2") })
     );
     assert_eq!(refusal(s.save_assessment(c, None, &assess(wang, None, 0, 6))).0, "influence");
     assert_eq!(
@@ -457,7 +465,7 @@ fn self_duplicate_and_other_customer_edges_are_refused_and_change_nothing() {
     s.add_edge(c, None, &edge(EdgeKind::Influences, wang, li)).unwrap();
     // A scope holds its own edges, shown there only; an account-wide one then is a duplicate.
     let m = s.add_edge(c, scope, &NewEdge { label: "选型".into(), ..edge(EdgeKind::Influences, li, li) });
-    assert_eq!(refusal(m).2, "self");
+    assert_eq!(refusal(m).2, Detail::ToSelf);
     s.create_contact(c, &ContactFields { name: "赵工".into(), ..Default::default() }).unwrap();
     let zhao = s.power_map(c, None).unwrap().nodes.iter().find(|n| n.name == "赵工").unwrap().contact_id;
     let m = s.add_edge(c, scope, &edge(EdgeKind::Influences, zhao, wang)).unwrap();

@@ -7,7 +7,7 @@ use common::{named, store_on};
 use dossier_core::customers::{BuyingRole, ContactFields, CustomerFields, FinancialPeriod, Grade, Settings};
 use dossier_core::opportunities::{LostReason, LostReview, OpportunityFields, OpportunityQuery, Stage};
 use dossier_core::powermap::SlotInput;
-use dossier_core::risk::{RiskLevel, RiskLight, RiskRule};
+use dossier_core::risk::{explain, RiskLevel, RiskLight, RiskRule};
 use dossier_core::visits::{ActionFields, ActionTarget, Confirmation, VisitFields};
 use dossier_core::Store;
 
@@ -54,7 +54,9 @@ fn no_follow_up_of_an_a_grade_customer_is_yellow_from_3_days_and_red_from_7() {
     let s = store_on(&dir, 2026, 11, 8);
     let reason = &s.customer_risk(a).unwrap().reasons[0];
     assert_eq!((reason.days, reason.since.as_str()), (Some(7), "2026-11-01"));
-    assert!(reason.explanation.contains("7 天未拜访"), "{}", reason.explanation);
+    let line = explain::reason(reason);
+    assert!(line.contains("7 天未拜访(上次 2026-11-01;≥3 天黄灯,≥7 天红灯)"), "{line}");
+    assert_eq!((reason.yellow_days, reason.red_days), (Some(3), Some(7)), "the thresholds in force travel with it");
     // A visit today clears it.
     s.create_visit(a, &visit_on("2026-11-08", None)).unwrap();
     assert_eq!(s.customer_risk(a).unwrap().level, RiskLevel::Green);
@@ -268,7 +270,9 @@ fn a_financial_or_purchase_signal_is_yellow() {
     s.save_financials(c, &[period("2024", 30.0), period("2025", 60.0)]).unwrap();
     let light = s.customer_risk(c).unwrap();
     assert_eq!((light.level, light.reasons[0].rule), (RiskLevel::Yellow, RiskRule::Signal));
-    assert!(light.reasons[0].explanation.contains("30"), "{}", light.reasons[0].explanation);
+    let line = explain::reason(&light.reasons[0]);
+    assert!(line.contains("30"), "{line}");
+    assert_eq!(line, light.reasons[0].signal, "one signal: its own line");
 }
 
 #[test]

@@ -207,7 +207,10 @@ fn contacts_reports_to_must_stay_a_tree_within_the_customer() {
     match err {
         dossier_core::CoreError::Validation { field, reason, detail } => {
             assert_eq!((field.as_str(), reason), ("reportsTo", Reason::Cycle));
-            assert_eq!(detail, "王总 → 赵强 → 李芳 → 王总", "worded as on the power map");
+            let dossier_core::Detail::Cycle { path } = detail else { panic!("the loop as a path: {detail:?}") };
+            let names: Vec<&str> = path.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(names.join(" → "), "王总 → 赵强 → 李芳 → 王总", "the same path as on the power map");
+            assert_eq!(path.iter().map(|c| c.id).collect::<Vec<_>>(), [wang, zhao, li, wang]);
         }
         other => panic!("{other:?}"),
     }

@@ -1,8 +1,8 @@
 // The opportunity stages (商机阶段) as the screens need them: their order, their names, and how
 // a refusal of the core's stage gate (opportunities/stages.rs) reads. The core decides what a
 // stage needs; the UI only reads its answer — a Validation error with reason `required` naming
-// the first missing field, `detail` listing all of them ("quoteAmount,quoteDate") — so it can
-// ask for exactly those fields. Shared by the 商机 tab, the stage move dialog and the pipeline.
+// the first missing field, its detail `missingFields` listing all of them — so it can ask for
+// exactly those fields. Shared by the 商机 tab, the stage move dialog and the pipeline.
 import type {
   LostReason,
   LostReview,
@@ -61,16 +61,14 @@ export const stageLabel = (s: Stage) => enumLabel('stage', s)
 export const lostReasonLabel = (r: LostReason) => enumLabel('lostReason', r)
 
 /** The fields a stage gate can ask for, besides the lost review. */
-export const GATE_FIELDS = ['needs', 'quoteAmount', 'quoteDate', 'contractAmount', 'contractDate'] as const
-export type GateField = (typeof GATE_FIELDS)[number]
-const GATE_SET = new Set<string>(GATE_FIELDS)
+export type GateField = 'needs' | 'quoteAmount' | 'quoteDate' | 'contractAmount' | 'contractDate'
 
 /** The fields a stage-gate refusal names, in the core's order ("lostReview.text" for the
  * review); [] when `e` is not a gate refusal (a plain 必填 like the name has no list). */
 export function gateMissing(e: unknown): string[] {
-  if (!isValidation(e) || e.data.reason !== 'required') return []
-  const named = e.data.detail ? e.data.detail.split(',') : [e.data.field]
-  return named.filter((f) => GATE_SET.has(f) || f.startsWith('lostReview.'))
+  return isValidation(e) && e.data.reason === 'required' && e.data.detail.kind === 'missingFields'
+    ? e.data.detail.fields
+    : []
 }
 
 /** A field of the opportunity in words: "quoteAmount" → 报价金额, "lostReview.reason" →

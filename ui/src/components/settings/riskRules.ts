@@ -1,8 +1,15 @@
 // The risk rules and stage probabilities of 设置 as the form lays them out, and their checks
 // before a save: the core refuses the first bad field only, while the form can mark every field
-// at once while the user types (the ranges are the core's, see validate.rs pipeline_settings;
-// yellow < red is stricter than the core's ≤, since equal days would never show yellow).
-import type { RiskSettings, Settings, StageProbabilities } from '../../bindings'
+// at once while the user types (the ranges are the core's own, `RISK_DAYS` and
+// `STAGE_PROBABILITY` in validate.rs, generated into bindings.ts; yellow < red is stricter than
+// the core's ≤, since equal days would never show yellow).
+import {
+  RISK_DAYS_RANGE,
+  STAGE_PROBABILITY_RANGE,
+  type RiskSettings,
+  type Settings,
+  type StageProbabilities,
+} from '../../bindings'
 import { i18n } from '../../i18n'
 
 type IntKey = 'followUpYellowDays' | 'followUpRedDays' | 'quoteIdleDays' | 'unconfirmedDays'
@@ -42,8 +49,6 @@ export const DAY_LABELS: Record<IntKey, string> = {
   unconfirmedDays: 'riskRules.unconfirmedDays',
 }
 
-export const DAYS_RANGE = { min: 1, max: 365 } as const
-export const PROBABILITY_RANGE = { min: 0, max: 100 } as const
 export const PROBABILITY_STAGES: (keyof StageProbabilities)[] = [
   'initiation',
   'needs',
@@ -62,7 +67,8 @@ export function riskSettingsErrors(s: Pick<Settings, 'risk' | 'stageProbabilitie
   const t = i18n.global.t
   const errors: Record<string, string> = {}
   for (const key of Object.keys(DAY_LABELS) as IntKey[]) {
-    if (!isInt(s.risk[key], DAYS_RANGE.min, DAYS_RANGE.max)) errors[`risk.${key}`] = t('riskRules.range', DAYS_RANGE)
+    if (!isInt(s.risk[key], RISK_DAYS_RANGE.min, RISK_DAYS_RANGE.max))
+      errors[`risk.${key}`] = t('riskRules.range', RISK_DAYS_RANGE)
   }
   if (
     !errors['risk.followUpYellowDays'] &&
@@ -72,8 +78,8 @@ export function riskSettingsErrors(s: Pick<Settings, 'risk' | 'stageProbabilitie
     errors['risk.followUpRedDays'] = t('riskRules.yellowBeforeRed')
   }
   for (const stage of PROBABILITY_STAGES) {
-    if (!isInt(s.stageProbabilities[stage], PROBABILITY_RANGE.min, PROBABILITY_RANGE.max)) {
-      errors[`stageProbabilities.${stage}`] = t('riskRules.range', PROBABILITY_RANGE)
+    if (!isInt(s.stageProbabilities[stage], STAGE_PROBABILITY_RANGE.min, STAGE_PROBABILITY_RANGE.max)) {
+      errors[`stageProbabilities.${stage}`] = t('riskRules.range', STAGE_PROBABILITY_RANGE)
     }
   }
   return errors

@@ -8,7 +8,7 @@ use rusqlite::{params, Connection};
 use super::{append_history, check_scope, db_scope, json, load_assessment, load_assessments, Change, Now};
 use crate::contacts::store::load_contact;
 use crate::customers::RoleAssessment;
-use crate::error::{CoreError, Reason, Result};
+use crate::error::{CoreError, Detail, Reason, Result};
 use crate::powermap::state::ASSESSMENT;
 use crate::powermap::{validate, Assessment, ContactRef, MapView};
 use crate::store::Store;
@@ -28,8 +28,8 @@ pub(super) fn tidy(a: &Assessment, today: &str) -> Assessment {
 pub(super) fn own_contact(conn: &Connection, customer_id: i64, contact_id: i64, field: &str) -> Result<ContactRef> {
     match load_contact(conn, contact_id) {
         Ok(c) if c.customer_id == customer_id => Ok(ContactRef { id: c.id, name: c.fields.name }),
-        Ok(_) => Err(CoreError::validation_detail(field, Reason::InvalidReference, "other_customer")),
-        Err(_) => Err(CoreError::validation_detail(field, Reason::InvalidReference, "not_found")),
+        Ok(_) => Err(CoreError::refusal(field, Reason::InvalidReference, Detail::OtherCustomer)),
+        Err(_) => Err(CoreError::refusal(field, Reason::InvalidReference, Detail::NoSuchContact)),
     }
 }
 

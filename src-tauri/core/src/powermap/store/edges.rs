@@ -8,26 +8,26 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::assessments::own_contact;
 use super::{append_history, check_scope, db_scope, json, load_contacts, Change, Now};
 use crate::customers::EdgeKind;
-use crate::error::{CoreError, Reason, Result};
+use crate::error::{CoreError, Detail, Reason, Result};
 use crate::powermap::state::{StoredEdge, EDGE, REPORTS_TO};
 use crate::powermap::{validate, ContactRef, EdgeSnapshot, MapView, NewEdge};
 use crate::store::Store;
 
 /// Refuses a reports-to link that would close a loop, naming it: setting 王总's boss to 李经理
-/// who reports to 王总 gives "王总 → 李经理 → 王总".
+/// who reports to 王总 gives the path [王总, 李经理, 王总].
 pub(crate) fn check_no_cycle(conn: &Connection, customer_id: i64, me: &ContactRef, boss: i64) -> Result<()> {
     if boss == me.id {
-        return Err(CoreError::validation_detail("reportsTo", Reason::Cycle, format!("{0} → {0}", me.name)));
+        return Err(cycle(vec![me.clone(), me.clone()]));
     }
     let contacts: HashMap<i64, (String, Option<i64>)> =
         load_contacts(conn, customer_id, false)?.into_iter().map(|c| (c.id, (c.name, c.reports_to))).collect();
-    let mut chain = vec![me.name.clone()];
+    let mut chain = vec![me.clone()];
     let mut cursor = Some(boss);
     while let Some(id) = cursor {
         let Some((name, up)) = contacts.get(&id) else { break };
-        chain.push(name.clone());
+        chain.push(ContactRef { id, name: name.clone() });
         if id == me.id {
-            return Err(CoreError::validation_detail("reportsTo", Reason::Cycle, chain.join(" → ")));
+            return Err(cycle(chain));
         }
         if chain.len() > contacts.len() + 1 {
             break; // an old loop above us that does not pass through me
@@ -35,6 +35,10 @@ pub(crate) fn check_no_cycle(conn: &Connection, customer_id: i64, me: &ContactRe
         cursor = *up;
     }
     Ok(())
+}
+
+fn cycle(path: Vec<ContactRef>) -> CoreError {
+    CoreError::refusal("reportsTo", Reason::Cycle, Detail::Cycle { path })
 }
 
 fn contact_ref(conn: &Connection, id: i64) -> Result<Option<ContactRef>> {
@@ -181,7 +185,7 @@ impl Store {
     /// Draws an edge in a scope (`None`: account-wide, shown in every scope). Influences run
     /// from `from` to `to`; conflicts are undirected; a reports-to edge makes `to` the boss
     /// of `from`. Refused: an endpoint that is not a live contact of this customer, an edge
-    /// to oneself, the same edge twice, a reports-to cycle, a second boss (detail `boss:NAME`).
+    /// to oneself, the same edge twice, a reports-to cycle, a second boss ([`Detail::HasBoss`]).
     pub fn add_edge(&self, customer_id: i64, scope: Option<i64>, edge: &NewEdge) -> Result<MapView> {
         check_scope(&self.conn, customer_id, scope)?;
         let from = own_contact(&self.conn, customer_id, edge.from, "from")?;
@@ -191,18 +195,22 @@ impl Store {
             let old: Option<i64> =
                 self.conn.query_row("SELECT reports_to FROM contact WHERE id = ?1", [edge.from], |r| r.get(0))?;
             if old == Some(edge.to) {
-                return Err(CoreError::validation_detail("to", Reason::Duplicate, EdgeKind::ReportsTo.code()));
+                return Err(CoreError::refusal(
+                    "to",
+                    Reason::Duplicate,
+                    Detail::Edge { edge: EdgeKind::ReportsTo.code().into() },
+                ));
             }
             // A contact has one boss: adding a second is refused rather than silently replacing
             // the first (changing the boss is `set_reports_to`, a drop on the map).
             if let Some(boss) = old {
-                let name = contact_ref(&self.conn, boss)?.map(|c| c.name).unwrap_or_default();
-                return Err(CoreError::validation_detail("to", Reason::Duplicate, format!("boss:{name}")));
+                let boss = contact_ref(&self.conn, boss)?.unwrap_or(ContactRef { id: boss, name: String::new() });
+                return Err(CoreError::refusal("to", Reason::Duplicate, Detail::HasBoss { boss }));
             }
             return self.set_reports_to(customer_id, scope, edge.from, Some(edge.to));
         }
         if edge.from == edge.to {
-            return Err(CoreError::validation_detail("to", Reason::InvalidReference, "self"));
+            return Err(CoreError::refusal("to", Reason::InvalidReference, Detail::ToSelf));
         }
         // The same kind between the same two (either way round for a conflict), where both
         // would show: in this scope or account-wide; an account-wide edge shows everywhere.
@@ -226,7 +234,7 @@ impl Store {
             )
             .optional()?;
         if duplicate.is_some() {
-            return Err(CoreError::validation_detail("to", Reason::Duplicate, edge.kind.code()));
+            return Err(CoreError::refusal("to", Reason::Duplicate, Detail::Edge { edge: edge.kind.code().into() }));
         }
         let now = Now::of(self);
         let tx = self.conn.unchecked_transaction()?;
