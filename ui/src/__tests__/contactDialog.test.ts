@@ -6,7 +6,7 @@ import { presentation } from '../stores/presentation'
 const api = vi.hoisted(() => ({ createContact: vi.fn(), updateContact: vi.fn() }))
 vi.mock('../api', () => ({ api }))
 
-import ContactDialog from '../components/ContactDialog.vue'
+import ContactDialog from '../features/customers/contacts/ContactDialog.vue'
 
 vi.setConfig({ testTimeout: 20000 })
 

@@ -5,7 +5,7 @@ import { mountWith, profile } from './helpers'
 const api = vi.hoisted(() => ({ createCustomer: vi.fn(), updateCustomer: vi.fn() }))
 vi.mock('../api', () => ({ api }))
 
-import CustomerDialog from '../components/CustomerDialog.vue'
+import CustomerDialog from '../features/customers/CustomerDialog.vue'
 
 // The dialog is teleported to <body>.
 const body = () => new DOMWrapper(document.body)

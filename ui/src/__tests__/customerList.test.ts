@@ -12,7 +12,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('../api', () => ({ api }))
 
-import CustomerListView from '../views/CustomerListView.vue'
+import CustomerListView from '../features/customers/CustomerListView.vue'
 
 const page: CustomerPage = {
   total: 2,

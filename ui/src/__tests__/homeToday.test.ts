@@ -16,7 +16,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('../api', () => ({ api }))
 
-import HomeView from '../views/HomeView.vue'
+import HomeView from '../features/home/HomeView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 // The feed and the portfolio chart have their own tests (trendsUi.test.ts).

@@ -3,7 +3,7 @@
 // languages.
 import { afterEach, describe, expect, it } from 'vitest'
 import { setLocale } from '../i18n'
-import { problemText, readErrorText } from '../import/format'
+import { problemText, readErrorText } from '../features/import/format'
 
 afterEach(() => setLocale('zh-CN'))
 

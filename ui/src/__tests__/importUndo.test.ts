@@ -14,7 +14,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('../api', () => ({ api }))
 
-import ImportsView from '../views/ImportsView.vue'
+import ImportsView from '../features/import/ImportsView.vue'
 
 vi.setConfig({ testTimeout: 20000 })
 

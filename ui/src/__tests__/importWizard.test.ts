@@ -21,9 +21,9 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('../api', () => ({ api }))
 
-import ImportWizard from '../components/ImportWizard.vue'
-import ImportsView from '../views/ImportsView.vue'
-import { issueText } from '../import/format'
+import ImportWizard from '../features/import/wizard/ImportWizard.vue'
+import ImportsView from '../features/import/ImportsView.vue'
+import { issueText } from '../features/import/format'
 
 const PATH = '/home/am/客户清单.csv'
 const file: ImportFile = {

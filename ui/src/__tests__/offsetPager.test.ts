@@ -15,7 +15,7 @@ const api = vi.hoisted(() => ({
 vi.mock('../api', () => ({ api }))
 
 import OffsetPager from '../components/OffsetPager.vue'
-import CustomerListView from '../views/CustomerListView.vue'
+import CustomerListView from '../features/customers/CustomerListView.vue'
 
 const clickPage = async (w: VueWrapper, n: number) => {
   const li = w.findAll('.el-pager li').find((l) => l.text() === String(n))!

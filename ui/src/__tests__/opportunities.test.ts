@@ -8,7 +8,7 @@ import { ElDatePicker, ElInputNumber, ElSelect } from 'element-plus'
 import type { Opportunity, OpportunityRow } from '../bindings'
 import { contact, makeRouter, mountWith, profile, settingsFixture } from './helpers'
 import { appState } from '../stores/app'
-import { blankOpportunity } from '../components/opportunities/stages'
+import { blankOpportunity } from '../features/opportunities/stages'
 
 const api = vi.hoisted(() => ({
   getCustomer: vi.fn(),
@@ -25,10 +25,10 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('../api', () => ({ api }))
 
-import StageMoveDialog from '../components/opportunities/StageMoveDialog.vue'
-import OpportunityDialog from '../components/opportunities/OpportunityDialog.vue'
-import OpportunitiesTab from '../components/opportunities/OpportunitiesTab.vue'
-import CustomerView from '../views/CustomerView.vue'
+import StageMoveDialog from '../features/opportunities/StageMoveDialog.vue'
+import OpportunityDialog from '../features/opportunities/OpportunityDialog.vue'
+import OpportunitiesTab from '../features/opportunities/OpportunitiesTab.vue'
+import CustomerView from '../features/customers/CustomerView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RiskReason } from '../bindings'
 import { i18n } from '../i18n'
-import { reasonLine } from '../components/riskReason'
+import { reasonLine } from '../features/risk/riskReason'
 
 const reason = (over: Partial<RiskReason>): RiskReason => ({
   rule: 'no_follow_up',

@@ -7,7 +7,7 @@ import { flushPromises } from '@vue/test-utils'
 import { ElDatePicker } from 'element-plus'
 import type { TimelineEntry, TimelinePage } from '../bindings'
 import { makeRouter, mountWith, profile } from './helpers'
-import { entryTarget, groupByDay, localWhen, TIMELINE_PAGE_SIZE } from '../components/timeline/timeline'
+import { entryTarget, groupByDay, localWhen, TIMELINE_PAGE_SIZE } from '../features/timeline/timeline'
 
 const api = vi.hoisted(() => ({
   customerTimeline: vi.fn(),
@@ -17,8 +17,8 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('../api', () => ({ api }))
 
-import TimelineTab from '../components/timeline/TimelineTab.vue'
-import CustomerView from '../views/CustomerView.vue'
+import TimelineTab from '../features/timeline/TimelineTab.vue'
+import CustomerView from '../features/customers/CustomerView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 

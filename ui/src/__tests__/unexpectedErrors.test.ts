@@ -7,7 +7,7 @@ import { i18n } from '../i18n'
 const api = vi.hoisted(() => ({ logUiError: vi.fn() }))
 vi.mock('../api', () => ({ api }))
 
-import { catchUnexpected, errorKind, errorPlace } from '../unexpectedErrors'
+import { catchUnexpected, errorKind, errorPlace } from '../lib/unexpectedErrors'
 
 const body = () => new DOMWrapper(document.body)
 

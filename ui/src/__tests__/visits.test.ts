@@ -7,7 +7,7 @@ import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { ElDatePicker, ElSelect } from 'element-plus'
 import type { QualityWarning, Visit } from '../bindings'
 import { contact, makeRouter, mountWith, profile } from './helpers'
-import { blankVisit } from '../components/visits/visitForm'
+import { blankVisit } from '../features/visits/visitForm'
 
 const api = vi.hoisted(() => ({
   getCustomer: vi.fn(),
@@ -21,9 +21,9 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('../api', () => ({ api }))
 
-import VisitDialog from '../components/visits/VisitDialog.vue'
-import VisitsTab from '../components/visits/VisitsTab.vue'
-import CustomerView from '../views/CustomerView.vue'
+import VisitDialog from '../features/visits/VisitDialog.vue'
+import VisitsTab from '../features/visits/VisitsTab.vue'
+import CustomerView from '../features/customers/CustomerView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 

@@ -3,7 +3,7 @@
 // local calendar day is compared on the wall-clock checks (wallClock.ts), so a laptop that slept
 // through midnight notices on waking, not at its next stretched timer.
 import { onBeforeUnmount, onMounted } from 'vue'
-import { localDay, onWallClock } from './wallClock'
+import { localDay, onWallClock } from '../lib/wallClock'
 
 /** Calls `changed` once each time the local day differs from the one last seen (from `now()` at
  * the start); returns the stop function. */

@@ -15,7 +15,7 @@ import type {
   Section,
   Stage,
   Trend,
-} from './bindings'
+} from '../bindings'
 
 export const GRADES: Grade[] = ['A', 'B', 'C', 'D']
 export const LIFECYCLES: Lifecycle[] = [

@@ -1,7 +1,7 @@
 // Small display helpers shared by several screens.
-import type { FinancialSignal } from './bindings'
-import { i18n } from './i18n'
-import { localWhen } from './components/timeline/timeline'
+import type { FinancialSignal } from '../bindings'
+import { i18n } from '../i18n'
+import { localWhen } from '../features/timeline/timeline'
 
 /** "2025-03-04T10:00:00Z" / "2025-03-04 10:00:00" → "2025-03-04". */
 export function day(ts: string | null | undefined): string {

@@ -3,7 +3,7 @@
 // a Tauri command writes the bytes to the chosen file.
 import { api } from '../api'
 import type { ChosenFile } from '../bindings'
-import { pickSaveFile } from '../composables/exporting'
+import { pickSaveFile } from './exporting'
 
 export type ImageKind = 'png' | 'svg'
 

@@ -4,8 +4,8 @@
 // a customer's or a contact's data.
 import type { App } from 'vue'
 import { ElMessage } from 'element-plus'
-import { api } from './api'
-import { errorMessage } from './errors'
+import { api } from '../api'
+import { errorMessage } from '../errors'
 
 /** The error's kind for the log: a CoreError's `type`, an exception's class name. */
 export function errorKind(e: unknown): string {

@@ -4,11 +4,11 @@
 // start-up) and after every change the app makes known (dataChanged: imports and their undo).
 import { watch } from 'vue'
 import { ElMessage } from 'element-plus'
-import { api } from '../api'
-import type { BackupWarning } from '../bindings'
-import { errorMessage } from '../errors'
-import { i18n } from '../i18n'
-import { appState } from '../stores/app'
+import { api } from '../../api'
+import type { BackupWarning } from '../../bindings'
+import { errorMessage } from '../../errors'
+import { i18n } from '../../i18n'
+import { appState } from '../../stores/app'
 
 /** "自动备份失败（导入前）：…。导入已照常进行。" */
 export function backupWarningText(w: BackupWarning): string {

@@ -5,12 +5,12 @@
 // Every place that deletes a customer asks through confirmCustomerRemoval.
 import { h } from 'vue'
 import { ElMessage } from 'element-plus'
-import { api } from '../api'
-import type { CustomerRemoval } from '../bindings'
-import { errorMessage } from '../errors'
-import { i18n } from '../i18n'
+import { api } from '../../api'
+import type { CustomerRemoval } from '../../bindings'
+import { errorMessage } from '../../errors'
+import { i18n } from '../../i18n'
 import { money } from '../trends/words'
-import { confirmDelete, trashDays } from './confirm'
+import { confirmDelete, trashDays } from '../trash/confirm'
 
 /** What goes, one line per kind that has any (the profile itself always). */
 export function removalLines(r: CustomerRemoval): string[] {

@@ -1,8 +1,8 @@
 // What the import wizard and history say: field labels, issue lines, unreadable-file messages.
 // Mirrors `ImportKind::fields` (core/src/import/plan.rs) for the mapping choices.
-import type { CellIssue, Field, ImportKind, Problem, ReadError, RowStatus } from '../bindings'
-import { reasonText } from '../errors'
-import { i18n } from '../i18n'
+import type { CellIssue, Field, ImportKind, Problem, ReadError, RowStatus } from '../../bindings'
+import { reasonText } from '../../errors'
+import { i18n } from '../../i18n'
 
 const CUSTOMER_FIELDS: Field[] = [
   'customer_name',

@@ -13,10 +13,10 @@ import type {
   StageChange,
   StageProbabilities,
 } from '../../bindings'
-import { LOST_REASONS, OPEN_STAGES, STAGES } from '../../enums'
+import { LOST_REASONS, OPEN_STAGES, STAGES } from '../../lib/enums'
 import { isValidation } from '../../errors'
-import { fieldsOf } from '../../fieldsOf'
-import { enumLabel } from '../../format'
+import { fieldsOf } from '../../lib/fieldsOf'
+import { enumLabel } from '../../lib/format'
 import { i18n } from '../../i18n'
 
 export type {

@@ -2,9 +2,9 @@
 // (tested without a canvas): the weighted forecast by expected-close month (amount beside
 // Σ amount × probability), the funnel with its conversion rates, and the lost deals by reason
 // or competitor. Words come in as arguments, so nothing here reads the i18n state.
-import type { ForecastRow, FunnelStep, LostRow, Stage } from '../bindings'
+import type { ForecastRow, FunnelStep, LostRow, Stage } from '../../bindings'
 import { amountUnit, exact, formatAmount, inUnit, largest, type AmountUnits } from '../trends/format'
-import { tooltipRow, tooltipTitle } from '../chartTooltip'
+import { tooltipRow, tooltipTitle } from '../../lib/chartTooltip'
 
 /** The words the builders need, in the UI's language. */
 export interface PipelineWords {

@@ -1,6 +1,6 @@
 // The pipeline page's filters (deal owner, customer grade, expected-close range) as the core's
 // OpportunityQuery, the one shape every pipeline command takes.
-import type { Grade, OpportunityQuery, OpportunitySort, Stage } from '../bindings'
+import type { Grade, OpportunityQuery, OpportunitySort, Stage } from '../../bindings'
 
 export interface PipelineFilters {
   /** The deals' 负责人. */

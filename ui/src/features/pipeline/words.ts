@@ -1,7 +1,7 @@
 // The pipeline's words in the UI's language, gathered once for the pure option builders.
-import { i18n } from '../i18n'
+import { i18n } from '../../i18n'
 import { amountUnits } from '../trends/words'
-import { stageLabel } from '../components/opportunities/stages'
+import { stageLabel } from '../opportunities/stages'
 import type { PipelineWords } from './options'
 
 export function pipelineWords(): PipelineWords {

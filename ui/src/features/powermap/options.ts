@@ -2,7 +2,7 @@
 // without a canvas): colours by support, sizes by influence, edge styles by kind, dashed
 // placeholders for empty required slots. Also the drag-and-drop rule (drop on a node =
 // reports-to, else a new position), which the map component and the tests share.
-import type { EdgeKind, MapDiff, MapEdge, MapNode, MapSlot, MapView, StatusLight } from '../bindings'
+import type { EdgeKind, MapDiff, MapEdge, MapNode, MapSlot, MapView, StatusLight } from '../../bindings'
 
 /** Node colour by support −2 … +2; grey when not assessed. */
 export const SUPPORT_COLORS: Record<string, string> = {

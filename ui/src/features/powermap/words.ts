@@ -1,9 +1,9 @@
 // The power map's sentences in the user's language: status reasons, timeline lines, diff
 // lines, and the core's refusals (cycle, duplicate, self…) worded for the map.
-import type { Assessment, CoreError, EdgeSnapshot, HistoryEntry, MapDiff, StatusReason } from '../bindings'
-import { errorMessage, isValidation } from '../errors'
-import { supportLabel } from '../format'
-import { i18n } from '../i18n'
+import type { Assessment, CoreError, EdgeSnapshot, HistoryEntry, MapDiff, StatusReason } from '../../bindings'
+import { errorMessage, isValidation } from '../../errors'
+import { supportLabel } from '../../lib/format'
+import { i18n } from '../../i18n'
 import type { MapWords } from './options'
 
 const t = (key: string, args: Record<string, unknown> = {}) => i18n.global.t(key, args)

@@ -9,10 +9,10 @@
 // a desktop without one) and a failed count are swallowed — the home page lists the actions.
 import { onBeforeUnmount, onMounted } from 'vue'
 import { isPermissionGranted, requestPermission, sendNotification } from '@tauri-apps/plugin-notification'
-import { api } from '../api'
-import type { NotifySettings } from '../bindings'
-import { i18n } from '../i18n'
-import { localDay, onWallClock } from './wallClock'
+import { api } from '../../api'
+import type { NotifySettings } from '../../bindings'
+import { i18n } from '../../i18n'
+import { localDay, onWallClock } from '../../lib/wallClock'
 
 export type ReminderSlot = 'startup' | 'daily'
 

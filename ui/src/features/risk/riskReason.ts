@@ -2,8 +2,8 @@
 // the thresholds in force (risk/explain.rs; the team report uses the same text): shown as it is
 // in Chinese. In English the line is written here from the reason's fields (rule, deal, days,
 // count, since), so an English UI does not show Chinese hover texts.
-import type { RiskReason } from '../bindings'
-import { i18n } from '../i18n'
+import type { RiskReason } from '../../bindings'
+import { i18n } from '../../i18n'
 
 /** The rules whose line names the deal when the reason is about one. */
 const DEAL_VARIANTS = new Set(['no_follow_up', 'overdue_action', 'unconfirmed'])

@@ -2,8 +2,8 @@
 // a VNode, for a delete that lists what goes with the record.
 import type { VNode } from 'vue'
 import { ElMessageBox } from 'element-plus'
-import { api } from '../api'
-import { i18n } from '../i18n'
+import { api } from '../../api'
+import { i18n } from '../../i18n'
 
 /** The days a deleted record stays in the trash (设置), null when the settings cannot be read. */
 export async function trashDays(): Promise<number | null> {

@@ -2,8 +2,8 @@
 // the trash with it (from the core's counts), its kind, its times in local time, and where a
 // restored record is opened.
 import type { RouteLocationRaw } from 'vue-router'
-import type { DeletedKind, Restored, TrashContents } from '../bindings'
-import { i18n } from '../i18n'
+import type { DeletedKind, Restored, TrashContents } from '../../bindings'
+import { i18n } from '../../i18n'
 
 /** The counts in the order they are said: the people first, the purchase rows last. */
 const CONTENTS: (keyof TrashContents)[] = ['contacts', 'opportunities', 'visits', 'actions', 'purchases', 'powerScopes']

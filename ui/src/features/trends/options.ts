@@ -5,9 +5,9 @@
 //
 // The core fills missing months with 0, and the series keep those zeros: a month without
 // purchases is drawn at 0, never as a gap that would join its neighbours with a misleading line.
-import type { PortfolioTrend, Severity, SignalKind, TrendData, TrendSeries, TrendSignal } from '../bindings'
+import type { PortfolioTrend, Severity, SignalKind, TrendData, TrendSeries, TrendSignal } from '../../bindings'
 import { amountUnit, exact, formatAmount, inUnit, largest, type AmountUnits } from './format'
-import { escapeHtml, tooltipRow, tooltipTitle } from '../chartTooltip'
+import { escapeHtml, tooltipRow, tooltipTitle } from '../../lib/chartTooltip'
 
 export type Metric = 'amount' | 'quantity'
 export type Grouping = 'product' | 'category'

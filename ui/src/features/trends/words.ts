@@ -1,7 +1,7 @@
 // The purchase trends' words in the UI's language, gathered once for the pure option builders
 // and the formatting helpers (which take them as arguments).
-import type { Severity, SignalKind } from '../bindings'
-import { i18n } from '../i18n'
+import type { Severity, SignalKind } from '../../bindings'
+import { i18n } from '../../i18n'
 import { formatAmount, type AmountUnits } from './format'
 import type { TrendWords } from './options'
 

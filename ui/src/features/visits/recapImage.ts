@@ -6,8 +6,8 @@
 // The recap text is the core's (visits/recap.rs): its first line is the heading (【会谈纪要】…),
 // lines like "一、达成的共识" open a section, "1. …" lines are items whose wrapped lines hang
 // under the text, a blank line is a gap.
-import { dataUrlBytes } from '../../composables/imageExport'
-import { A4, jpegPagesPdf } from '../../composables/pdf'
+import { dataUrlBytes } from '../../lib/imageExport'
+import { A4, jpegPagesPdf } from '../../lib/pdf'
 
 export type LineStyle = 'heading' | 'section' | 'body'
 

@@ -11,7 +11,7 @@ import type {
   Visit,
   VisitFields,
 } from '../../bindings'
-import { fieldsOf } from '../../fieldsOf'
+import { fieldsOf } from '../../lib/fieldsOf'
 import { i18n } from '../../i18n'
 
 /** The lists of plain lines, in the order the form shows them. */

@@ -1,4 +1,4 @@
-import type { CustomerProfile, Section, SectionStatus } from '../bindings'
+import type { CustomerProfile, Section, SectionStatus } from '../../../bindings'
 
 export function statusOf(profile: CustomerProfile, section: Section): SectionStatus | null {
   return profile.sections.find((s) => s.section === section) ?? null
