@@ -1,7 +1,7 @@
 // Turning a CoreError (or anything thrown) into a sentence in the user's language.
 import type { CoreError, Reason } from './bindings'
 import { i18n } from './i18n'
-import { readErrorText } from './features/import/format'
+import { readErrorText } from './features/import/readError'
 
 export type ValidationError = Extract<CoreError, { type: 'validation' }>
 
