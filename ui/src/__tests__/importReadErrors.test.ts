@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setLocale } from '../i18n'
 import { problemText } from '../features/import/format'
-import { readErrorText } from '../features/import/readError'
+import { readErrorText } from '../errors'
 
 afterEach(() => setLocale('zh-CN'))
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElInputNumber, ElSelect, ElSwitch, ElTimePicker } from 'element-plus'
 import { mountWith, settingsFixture } from './helpers'
-import { riskSettingsErrors } from '../features/risk/riskRules'
+import { riskSettingsErrors } from '../features/settings/riskRules'
 
 const api = vi.hoisted(() => ({
   getSettings: vi.fn(),

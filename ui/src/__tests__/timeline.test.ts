@@ -7,7 +7,8 @@ import { flushPromises } from '@vue/test-utils'
 import { ElDatePicker } from 'element-plus'
 import type { TimelineEntry, TimelinePage } from '../bindings'
 import { makeRouter, mountWith, profile } from './helpers'
-import { entryTarget, groupByDay, localWhen, TIMELINE_PAGE_SIZE } from '../features/timeline/timeline'
+import { entryTarget, groupByDay, TIMELINE_PAGE_SIZE } from '../features/timeline/timeline'
+import { localWhen } from '../lib/format'
 
 const api = vi.hoisted(() => ({
   customerTimeline: vi.fn(),

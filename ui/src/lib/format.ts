@@ -1,7 +1,26 @@
 // Small display helpers shared by several screens.
 import type { FinancialSignal } from '../bindings'
 import { i18n } from '../i18n'
-import { localWhen } from '../features/timeline/timeline'
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * `at` split into the local day and time ("" when the entry has only a date). Recorded changes
+ * carry a UTC timestamp ("…Z"): shown in local time, so an evening change does not land on the
+ * next day. Visits carry their own local date and time; actions a bare date.
+ */
+export function localWhen(at: string): { day: string; time: string } {
+  if (/Z$|[+-]\d\d:\d\d$/.test(at)) {
+    const d = new Date(at)
+    if (!Number.isNaN(d.getTime())) {
+      return {
+        day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+        time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
+      }
+    }
+  }
+  return { day: at.slice(0, 10), time: at.length > 10 ? at.slice(11, 16) : '' }
+}
 
 /** "2025-03-04T10:00:00Z" / "2025-03-04 10:00:00" → "2025-03-04". */
 export function day(ts: string | null | undefined): string {

@@ -1,4 +1,4 @@
-// What the import wizard and history say: field labels, issue lines (unreadable-file messages: readError.ts).
+// What the import wizard and history say: field labels, issue lines (an unreadable file: errors.ts).
 // Mirrors `ImportKind::fields` (core/src/import/plan.rs) for the mapping choices.
 import type { CellIssue, Field, ImportKind, Problem, RowStatus } from '../../bindings'
 import { reasonText } from '../../errors'

@@ -3,7 +3,7 @@
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { api } from '../../api'
-import { customerDealsQuery } from '../pipeline/query'
+import { customerDealsQuery } from './query'
 import { isOpen, type OpportunityRow } from './stages'
 
 export interface DealOption {

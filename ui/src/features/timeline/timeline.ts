@@ -3,32 +3,13 @@
 // timestamp depending on the kind; the core orders them all by local time), the day groups, and
 // where on the customer page an entry's source lives.
 import type { TimelineEntry, TimelineKind } from '../../bindings'
+import { localWhen } from '../../lib/format'
 
 /** Entries per page (加载更多 fetches the next). */
 export const TIMELINE_PAGE_SIZE = 30
 
 /** The kinds in the order the filter lists them. */
 export const TIMELINE_KINDS: TimelineKind[] = ['visit', 'action', 'stage', 'power_map', 'profile']
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/**
- * `at` split into the local day and time ("" when the entry has only a date). Recorded changes
- * carry a UTC timestamp ("…Z"): shown in local time, so an evening change does not land on the
- * next day. Visits carry their own local date and time; actions a bare date.
- */
-export function localWhen(at: string): { day: string; time: string } {
-  if (/Z$|[+-]\d\d:\d\d$/.test(at)) {
-    const d = new Date(at)
-    if (!Number.isNaN(d.getTime())) {
-      return {
-        day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
-        time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
-      }
-    }
-  }
-  return { day: at.slice(0, 10), time: at.length > 10 ? at.slice(11, 16) : '' }
-}
 
 export interface DayGroup {
   day: string

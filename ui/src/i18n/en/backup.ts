@@ -1,5 +1,5 @@
-// 备份与恢复: backups and their warnings — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 备份与恢复: backups and their warnings, in English: the keys of ../zh-CN/backup.ts; ./index.ts assembles the language.
+import type zhCN from '../zh-CN/backup'
 
 const en: typeof zhCN = {
   backup: {

@@ -1,5 +1,6 @@
-// 客户: the list, the customer page, its profile sections and contacts — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 客户: the list, the customer page, its profile sections and contacts, in English: the keys of ../zh-CN/customers.ts;
+// ./index.ts assembles the language.
+import type zhCN from '../zh-CN/customers'
 
 const en: typeof zhCN = {
   list: {

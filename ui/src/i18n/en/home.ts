@@ -1,5 +1,5 @@
-// 今日: the home page — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 今日: the home page, in English: the keys of ../zh-CN/home.ts; ./index.ts assembles the language.
+import type zhCN from '../zh-CN/home'
 
 const en: typeof zhCN = {
   home: {

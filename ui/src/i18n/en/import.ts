@@ -1,5 +1,6 @@
-// 导入: the import wizard, the imports page and undoing an import — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 导入: the import wizard, the imports page and undoing an import, in English: the keys of ../zh-CN/import.ts; ./index.ts
+// assembles the language.
+import type zhCN from '../zh-CN/import'
 
 const en: typeof zhCN = {
   importing: {

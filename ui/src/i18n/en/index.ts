@@ -1,21 +1,21 @@
-// English: the words every page shares (here) and each feature's own (features/<feature>/locale.en.ts).
-// Keep the keys identical to zh-CN.ts (a test checks).
-import type zhCN from './zh-CN'
-import customers from '../features/customers/locale.en'
-import search from '../features/search/locale.en'
-import settings from '../features/settings/locale.en'
-import backup from '../features/backup/locale.en'
-import importing from '../features/import/locale.en'
-import powermap from '../features/powermap/locale.en'
-import risk from '../features/risk/locale.en'
-import trends from '../features/trends/locale.en'
-import home from '../features/home/locale.en'
-import visits from '../features/visits/locale.en'
-import timeline from '../features/timeline/locale.en'
-import opportunities from '../features/opportunities/locale.en'
-import pipeline from '../features/pipeline/locale.en'
-import reminders from '../features/reminders/locale.en'
-import trash from '../features/trash/locale.en'
+// English: the words every page shares (here) and, spread in, each feature's own (./<feature>.ts). Keep the keys
+// identical to ../zh-CN/ (a test checks).
+import type zhCN from '../zh-CN'
+import customers from './customers'
+import search from './search'
+import settings from './settings'
+import backup from './backup'
+import importing from './import'
+import powermap from './powermap'
+import risk from './risk'
+import trends from './trends'
+import home from './home'
+import visits from './visits'
+import timeline from './timeline'
+import opportunities from './opportunities'
+import pipeline from './pipeline'
+import reminders from './reminders'
+import trash from './trash'
 
 const en: typeof zhCN = {
   app: {

@@ -1,5 +1,6 @@
-// 商机: a customer's deals and their stages — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 商机: a customer's deals and their stages, in English: the keys of ../zh-CN/opportunities.ts; ./index.ts assembles the
+// language.
+import type zhCN from '../zh-CN/opportunities'
 
 const en: typeof zhCN = {
   opportunity: {

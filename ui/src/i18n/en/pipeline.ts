@@ -1,5 +1,5 @@
-// 销售漏斗: the pipeline page — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 销售漏斗: the pipeline page, in English: the keys of ../zh-CN/pipeline.ts; ./index.ts assembles the language.
+import type zhCN from '../zh-CN/pipeline'
 
 const en: typeof zhCN = {
   pipeline: {

@@ -1,5 +1,5 @@
-// 权力地图: the power map tab — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 权力地图: the power map tab, in English: the keys of ../zh-CN/powermap.ts; ./index.ts assembles the language.
+import type zhCN from '../zh-CN/powermap'
 
 const en: typeof zhCN = {
   pm: {

@@ -1,5 +1,5 @@
-// 提醒: due-action reminders — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 提醒: due-action reminders, in English: the keys of ../zh-CN/reminders.ts; ./index.ts assembles the language.
+import type zhCN from '../zh-CN/reminders'
 
 const en: typeof zhCN = {
   reminder: {

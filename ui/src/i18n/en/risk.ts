@@ -1,5 +1,5 @@
-// 风险: risk lights and their rules — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 风险: risk lights and their rules, in English: the keys of ../zh-CN/risk.ts; ./index.ts assembles the language.
+import type zhCN from '../zh-CN/risk'
 
 const en: typeof zhCN = {
   risk: {

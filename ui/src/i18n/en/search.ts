@@ -1,5 +1,5 @@
-// 搜索: the search palette — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 搜索: the search palette, in English: the keys of ../zh-CN/search.ts; ./index.ts assembles the language.
+import type zhCN from '../zh-CN/search'
 
 const en: typeof zhCN = {
   search: {

@@ -1,5 +1,5 @@
-// 设置: the settings page — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 设置: the settings page, in English: the keys of ../zh-CN/settings.ts; ./index.ts assembles the language.
+import type zhCN from '../zh-CN/settings'
 
 const en: typeof zhCN = {
   settings: {

@@ -1,5 +1,5 @@
-// 时间线: the customer timeline — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 时间线: the customer timeline, in English: the keys of ../zh-CN/timeline.ts; ./index.ts assembles the language.
+import type zhCN from '../zh-CN/timeline'
 
 const en: typeof zhCN = {
   timeline: {

@@ -1,5 +1,5 @@
-// 回收站: the trash page — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 回收站: the trash page, in English: the keys of ../zh-CN/trash.ts; ./index.ts assembles the language.
+import type zhCN from '../zh-CN/trash'
 
 const en: typeof zhCN = {
   trash: {

@@ -1,5 +1,6 @@
-// 采购趋势: purchase trends, signals and the portfolio — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 采购趋势: purchase trends, signals and the portfolio, in English: the keys of ../zh-CN/trends.ts; ./index.ts assembles
+// the language.
+import type zhCN from '../zh-CN/trends'
 
 const en: typeof zhCN = {
   trends: {

@@ -1,5 +1,6 @@
-// 拜访: visits, next actions and the recap export — English. Keep the keys identical to locale.zh-CN.ts; assembled in i18n/en.ts.
-import type zhCN from './locale.zh-CN'
+// 拜访: visits, next actions and the recap export, in English: the keys of ../zh-CN/visits.ts; ./index.ts assembles the
+// language.
+import type zhCN from '../zh-CN/visits'
 
 const en: typeof zhCN = {
   visits: {

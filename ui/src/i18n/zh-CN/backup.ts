@@ -1,5 +1,5 @@
-// 备份与恢复: backups and their warnings — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 备份与恢复: backups and their warnings, in Simplified Chinese. The keys are the same in ../en/backup.ts (its type and
+// src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   backup: {
     title: '备份与恢复',

@@ -1,5 +1,5 @@
-// 客户: the list, the customer page, its profile sections and contacts — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 客户: the list, the customer page, its profile sections and contacts, in Simplified Chinese. The keys are the same in
+// ../en/customers.ts (its type and src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   list: {
     title: '客户',

@@ -1,5 +1,5 @@
-// 导入: the import wizard, the imports page and undoing an import — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 导入: the import wizard, the imports page and undoing an import, in Simplified Chinese. The keys are the same in
+// ../en/import.ts (its type and src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   importing: {
     open: '导入',

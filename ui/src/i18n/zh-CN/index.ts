@@ -1,20 +1,20 @@
-// Simplified Chinese — the default language: the words every page shares (here) and each feature's
-// own (features/<feature>/locale.zh-CN.ts). Keep the keys identical to en.ts (a test checks).
-import customers from '../features/customers/locale.zh-CN'
-import search from '../features/search/locale.zh-CN'
-import settings from '../features/settings/locale.zh-CN'
-import backup from '../features/backup/locale.zh-CN'
-import importing from '../features/import/locale.zh-CN'
-import powermap from '../features/powermap/locale.zh-CN'
-import risk from '../features/risk/locale.zh-CN'
-import trends from '../features/trends/locale.zh-CN'
-import home from '../features/home/locale.zh-CN'
-import visits from '../features/visits/locale.zh-CN'
-import timeline from '../features/timeline/locale.zh-CN'
-import opportunities from '../features/opportunities/locale.zh-CN'
-import pipeline from '../features/pipeline/locale.zh-CN'
-import reminders from '../features/reminders/locale.zh-CN'
-import trash from '../features/trash/locale.zh-CN'
+// Simplified Chinese — the default language: the words every page shares (here) and, spread in, each feature's own
+// (./<feature>.ts). Keep the keys identical to ../en/ (a test checks).
+import customers from './customers'
+import search from './search'
+import settings from './settings'
+import backup from './backup'
+import importing from './import'
+import powermap from './powermap'
+import risk from './risk'
+import trends from './trends'
+import home from './home'
+import visits from './visits'
+import timeline from './timeline'
+import opportunities from './opportunities'
+import pipeline from './pipeline'
+import reminders from './reminders'
+import trash from './trash'
 
 export default {
   app: {

@@ -1,5 +1,5 @@
-// 商机: a customer's deals and their stages — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 商机: a customer's deals and their stages, in Simplified Chinese. The keys are the same in ../en/opportunities.ts (its
+// type and src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   opportunity: {
     tab: '商机',

@@ -1,5 +1,5 @@
-// 销售漏斗: the pipeline page — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 销售漏斗: the pipeline page, in Simplified Chinese. The keys are the same in ../en/pipeline.ts (its type and
+// src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   pipeline: {
     title: '商机管道',

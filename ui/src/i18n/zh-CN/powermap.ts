@@ -1,5 +1,5 @@
-// 权力地图: the power map tab — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 权力地图: the power map tab, in Simplified Chinese. The keys are the same in ../en/powermap.ts (its type and
+// src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   pm: {
     removeImpact: '权力地图上将一并移除 {edges} 条关系（{list}）以及 {scopes} 个范围中的角色评估。',

@@ -1,5 +1,5 @@
-// 提醒: due-action reminders — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 提醒: due-action reminders, in Simplified Chinese. The keys are the same in ../en/reminders.ts (its type and
+// src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   reminder: {
     title: '大客户档案 · 今日行动',

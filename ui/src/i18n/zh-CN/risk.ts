@@ -1,5 +1,5 @@
-// 风险: risk lights and their rules — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 风险: risk lights and their rules, in Simplified Chinese. The keys are the same in ../en/risk.ts (its type and
+// src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   risk: {
     title: '风险',

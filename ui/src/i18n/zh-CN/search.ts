@@ -1,5 +1,5 @@
-// 搜索: the search palette — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 搜索: the search palette, in Simplified Chinese. The keys are the same in ../en/search.ts (its type and
+// src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   search: {
     placeholder: '搜索客户、联系人…',

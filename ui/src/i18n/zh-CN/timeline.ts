@@ -1,5 +1,5 @@
-// 时间线: the customer timeline — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 时间线: the customer timeline, in Simplified Chinese. The keys are the same in ../en/timeline.ts (its type and
+// src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   timeline: {
     tab: '时间线',

@@ -1,5 +1,5 @@
-// 回收站: the trash page — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 回收站: the trash page, in Simplified Chinese. The keys are the same in ../en/trash.ts (its type and
+// src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   trash: {
     title: '回收站',

@@ -1,5 +1,5 @@
-// 采购趋势: purchase trends, signals and the portfolio — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 采购趋势: purchase trends, signals and the portfolio, in Simplified Chinese. The keys are the same in ../en/trends.ts
+// (its type and src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   trends: {
     marked: '{title}。图上标出：{marks}',

@@ -1,5 +1,5 @@
-// 拜访: visits, next actions and the recap export — Simplified Chinese. Keep the keys identical to locale.en.ts (the type of
-// locale.en.ts and src/__tests__/i18n.test.ts check); assembled in i18n/zh-CN.ts.
+// 拜访: visits, next actions and the recap export, in Simplified Chinese. The keys are the same in ../en/visits.ts (its
+// type and src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
 export default {
   visits: {
     tab: '拜访记录',
