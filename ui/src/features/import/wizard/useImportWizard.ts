@@ -1,13 +1,13 @@
 // The import wizard's state and actions, shared by its shell (ImportWizard.vue) and its five
 // steps (file → sheet & header row → column mapping → preview → commit). Every step edits one
 // ImportSpec; preview and commit take the same spec. A mapping can be saved as a named template
-// (applied again to files with the same headers); refused cells can be corrected in the preview
-// (the spec's `fixes`), the rest of the error rows are skipped. The shell creates it with
-// useImportWizard; a step takes it with useWizardStep.
+// (useMappingTemplates.ts: applied again to files with the same headers); refused cells can be
+// corrected in the preview (the spec's `fixes`), the rest of the error rows are skipped. The
+// shell creates it with useImportWizard; a step takes it with useWizardStep.
 import { computed, inject, provide, reactive, ref, watch, type InjectionKey } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { ElMessage } from 'element-plus'
 import { api } from '../../../api'
 import type {
   CellFix,
@@ -19,7 +19,6 @@ import type {
   ImportProgress,
   ImportRecord,
   ImportSpec,
-  MappingTemplate,
   OnDuplicate,
   Preview,
   TextEncoding,
@@ -28,11 +27,10 @@ import { errorMessage, isCoreError } from '../../../errors'
 import { appState, dataChanged } from '../../../stores/app'
 import { announceSaved, pickSaveFile } from '../../../lib/exporting'
 import { columnIndex, importFieldLabel, issueValue } from '../format'
+import { useMappingTemplates } from './useMappingTemplates'
 
 /** The preview table shows at most this many rows (the counts cover all of them). */
 export const MAX_ROWS = 500
-/** As long as the core accepts (store/mapping_templates.rs MAX_NAME). */
-export const MAX_TEMPLATE_NAME = 60
 export const DUPLICATE_RULES: OnDuplicate[] = ['skip', 'fill', 'overwrite']
 
 type Wizard = ReturnType<typeof useImportWizard>
@@ -160,106 +158,19 @@ export function useImportWizard(onClose: () => void) {
 
   // ---- c. mapping -------------------------------------------------------------------------
   // Saved templates: applied automatically by inspect when the headers match, or picked here.
-  const templates = ref<MappingTemplate[]>([])
-  /** The template the mapping came from (`auto`: applied by inspect), and its mapping then. */
-  const template = ref<{ name: string; auto: boolean; mapping: (Field | null)[] } | null>(null)
-  const saving = reactive({ open: false, name: '', busy: false, error: '' })
-
-  /** A mapping without its trailing "not imported" columns, for comparing. */
-  const trimmed = (m: (Field | null)[]) => {
-    const out = [...m]
-    while (out.length > 0 && out[out.length - 1] === null) out.pop()
-    return out.join(',')
-  }
-  const templateModified = computed(() => !!template.value && trimmed(template.value.mapping) !== trimmed(spec.mapping))
-  const nothingMapped = computed(() => spec.mapping.every((m) => m === null))
-  const replacesTemplate = computed(() => templates.value.some((x) => x.name === saving.name.trim()))
-
-  async function loadTemplates() {
-    try {
-      templates.value = await api.mappingTemplates(spec.kind)
-    } catch {
-      templates.value = [] // the wizard works without them
-    }
-  }
-
-  async function applyTemplate(name: string) {
-    const f = file.value
-    if (!f || !name) return
-    const mapping = await guarded(() => api.applyMappingTemplate(name, spec.kind, f.headers))
-    if (!mapping) return
-    spec.mapping = [...mapping]
-    template.value = { name, auto: false, mapping: [...mapping] }
-  }
-
-  function openSaveTemplate() {
-    saving.open = true
-    saving.error = ''
-    saving.name = template.value?.name ?? fileName.value.replace(/\.[^.]+$/, '')
-  }
-
-  function templateError(e: unknown): string {
-    if (isCoreError(e) && e.type === 'validation') {
-      if (e.data.field === 'name' && e.data.reason === 'required') return t('importing.template.nameRequired')
-      if (e.data.field === 'name' && e.data.reason === 'too_long')
-        return t('importing.template.nameTooLong', { max: MAX_TEMPLATE_NAME })
-      if (e.data.field === 'mapping') return t('importing.template.nothingMapped')
-    }
-    return errorMessage(e)
-  }
-
-  async function saveTemplate() {
-    const f = file.value
-    const name = saving.name.trim()
-    if (!f || saving.busy) return
-    if (!name) {
-      saving.error = t('importing.template.nameRequired')
-      return
-    }
-    saving.busy = true
-    saving.error = ''
-    try {
-      const saved = await api.saveMappingTemplate(name, spec.kind, f.headers, [...spec.mapping])
-      template.value = { name: saved.name, auto: false, mapping: [...spec.mapping] }
-      saving.open = false
-      ElMessage.success(t('importing.template.saved', { name: saved.name }))
-      await loadTemplates()
-    } catch (e) {
-      saving.error = templateError(e)
-    } finally {
-      saving.busy = false
-    }
-  }
-
-  async function removeTemplate(x: MappingTemplate) {
-    try {
-      await ElMessageBox.confirm(
-        t('importing.template.deleteConfirm', { name: x.name }),
-        t('importing.template.delete'),
-        {
-          type: 'warning',
-          confirmButtonText: t('common.delete'),
-          cancelButtonText: t('common.cancel'),
-        },
-      )
-    } catch {
-      return
-    }
-    try {
-      await api.deleteMappingTemplate(x.id)
-      if (template.value?.name === x.name) template.value = null
-      ElMessage.success(t('importing.template.deleted', { name: x.name }))
-    } catch (e) {
-      ElMessage.error(errorMessage(e))
-    }
-    await loadTemplates()
-  }
-
-  // A new name deserves a fresh look: the previous refusal no longer applies.
-  watch(
-    () => saving.name,
-    () => (saving.error = ''),
-  )
+  const {
+    templates,
+    template,
+    saving,
+    templateModified,
+    nothingMapped,
+    replacesTemplate,
+    loadTemplates,
+    applyTemplate,
+    openSaveTemplate,
+    saveTemplate,
+    removeTemplate,
+  } = useMappingTemplates({ spec, file, fileName, guarded })
 
   watch(step, (s) => {
     if (s === 2) {
