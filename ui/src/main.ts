@@ -2,7 +2,7 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { router } from './router'
 import { i18n } from './i18n'
-import { catchUnexpected } from './unexpectedErrors'
+import { catchUnexpected } from './lib/unexpectedErrors'
 // Services called from script (not resolved per template use): their styles.
 import 'element-plus/es/components/message/style/css'
 import 'element-plus/es/components/message-box/style/css'

@@ -2,18 +2,18 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/customers' },
-  { path: '/home', name: 'home', component: () => import('./views/HomeView.vue') },
-  { path: '/customers', name: 'customers', component: () => import('./views/CustomerListView.vue') },
+  { path: '/home', name: 'home', component: () => import('./features/home/HomeView.vue') },
+  { path: '/customers', name: 'customers', component: () => import('./features/customers/CustomerListView.vue') },
   {
     path: '/customers/:id(\\d+)',
     name: 'customer',
-    component: () => import('./views/CustomerView.vue'),
+    component: () => import('./features/customers/CustomerView.vue'),
     props: (route) => ({ id: Number(route.params.id) }),
   },
-  { path: '/pipeline', name: 'pipeline', component: () => import('./views/PipelineView.vue') },
-  { path: '/imports', name: 'imports', component: () => import('./views/ImportsView.vue') },
-  { path: '/trash', name: 'trash', component: () => import('./views/TrashView.vue') },
-  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+  { path: '/pipeline', name: 'pipeline', component: () => import('./features/pipeline/PipelineView.vue') },
+  { path: '/imports', name: 'imports', component: () => import('./features/import/ImportsView.vue') },
+  { path: '/trash', name: 'trash', component: () => import('./features/trash/TrashView.vue') },
+  { path: '/settings', name: 'settings', component: () => import('./features/settings/SettingsView.vue') },
   { path: '/:rest(.*)*', redirect: '/customers' },
 ]
 

@@ -10,8 +10,8 @@ import { appState } from '../stores/app'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import BackupCard from '../components/settings/BackupCard.vue'
-import { backupWarningText, showBackupWarning } from '../composables/backupWarning'
+import BackupCard from '../features/backup/BackupCard.vue'
+import { backupWarningText, showBackupWarning } from '../features/backup/backupWarning'
 
 const DEFAULTS: BackupSettings = { folder: null, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 }
 const FOLDER = '/home/am/.local/share/app.dossier.desktop/dossier-backups'

@@ -6,7 +6,7 @@ import { presentation } from '../stores/presentation'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import ContactDialog from '../components/ContactDialog.vue'
+import ContactDialog from '../features/customers/contacts/ContactDialog.vue'
 
 vi.setConfig({ testTimeout: 20000 })
 

@@ -5,7 +5,7 @@ import { coreError, mountWith, profile } from './helpers'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import CustomerDialog from '../components/CustomerDialog.vue'
+import CustomerDialog from '../features/customers/CustomerDialog.vue'
 
 // The dialog is teleported to <body>.
 const body = () => new DOMWrapper(document.body)

@@ -8,7 +8,7 @@ import { expectErrorToast } from './setup'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import CustomerListView from '../views/CustomerListView.vue'
+import CustomerListView from '../features/customers/CustomerListView.vue'
 
 const page: CustomerPage = {
   total: 2,

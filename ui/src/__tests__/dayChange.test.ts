@@ -9,9 +9,9 @@ import { makeRouter, mountWith, settingsFixture } from './helpers'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import { watchDayChange } from '../composables/dayChange'
-import { CHECK_EVERY_MS } from '../composables/wallClock'
-import HomeView from '../views/HomeView.vue'
+import { watchDayChange } from '../composables/useDayChange'
+import { CHECK_EVERY_MS } from '../lib/wallClock'
+import HomeView from '../features/home/HomeView.vue'
 
 const at = (d: string) => new Date(d) // local time (no Z)
 

@@ -26,9 +26,9 @@ import {
   timeToday,
   type DueCounts,
   type ReminderDeps,
-} from '../composables/dueNotifications'
+} from '../features/reminders/dueNotifications'
 import { i18n } from '../i18n'
-import { CHECK_EVERY_MS, localDay } from '../composables/wallClock'
+import { CHECK_EVERY_MS, localDay } from '../lib/wallClock'
 
 const at = (d: string) => new Date(d) // local time (no Z)
 const t = (key: string, values: Record<string, unknown>) => i18n.global.t(key, values)

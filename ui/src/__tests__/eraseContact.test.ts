@@ -9,8 +9,8 @@ import type { EraseReport } from '../bindings'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import EraseContactDialog from '../components/EraseContactDialog.vue'
-import ContactCard from '../components/ContactCard.vue'
+import EraseContactDialog from '../features/customers/contacts/EraseContactDialog.vue'
+import ContactCard from '../features/customers/contacts/ContactCard.vue'
 
 vi.setConfig({ testTimeout: 20000 })
 

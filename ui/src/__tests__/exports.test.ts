@@ -3,7 +3,7 @@ import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import type { CustomerPage } from '../bindings'
 import { i18n } from '../i18n'
 import { presentation } from '../stores/presentation'
-import { today } from '../composables/exporting'
+import { today } from '../lib/exporting'
 import { chosenFile, coreError, dialogAnswers, mountWith, profile } from './helpers'
 import { expectErrorToast } from './setup'
 
@@ -12,9 +12,9 @@ vi.mock('../api', () => ({ api }))
 const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }))
 vi.mock('@tauri-apps/plugin-opener', () => opener)
 
-import CustomerListView from '../views/CustomerListView.vue'
-import CustomerView from '../views/CustomerView.vue'
-import ImportWizard from '../components/ImportWizard.vue'
+import CustomerListView from '../features/customers/CustomerListView.vue'
+import CustomerView from '../features/customers/CustomerView.vue'
+import ImportWizard from '../features/import/wizard/ImportWizard.vue'
 
 const page: CustomerPage = {
   total: 1,

@@ -12,7 +12,7 @@ import { expectErrorToast } from './setup'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import HomeView from '../views/HomeView.vue'
+import HomeView from '../features/home/HomeView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 // The feed and the portfolio chart have their own tests (trendsUi.test.ts).

@@ -2,11 +2,11 @@
 // imported purchase file, a lost-deal review) shows in ECharts' HTML tooltips as the characters
 // typed, and no element is created from it.
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, tooltipRow, tooltipTitle } from '../chartTooltip'
-import { buildForecastOption, buildLostOption } from '../pipeline/options'
-import { pipelineWords } from '../pipeline/words'
-import { buildShareOption, buildTrendOption, tooltipFormatter, type ChartSeries } from '../trends/options'
-import { trendWords } from '../trends/words'
+import { escapeHtml, tooltipRow, tooltipTitle } from '../lib/chartTooltip'
+import { buildForecastOption, buildLostOption } from '../features/pipeline/options'
+import { pipelineWords } from '../features/pipeline/words'
+import { buildShareOption, buildTrendOption, tooltipFormatter, type ChartSeries } from '../features/trends/options'
+import { trendWords } from '../features/trends/words'
 import type { TrendData, TrendSeries } from '../bindings'
 
 const IMG = '<img src=x onerror="window.__pwned=1">'

@@ -3,7 +3,8 @@
 // languages.
 import { afterEach, describe, expect, it } from 'vitest'
 import { setLocale } from '../i18n'
-import { problemText, readErrorText } from '../import/format'
+import { problemText } from '../features/import/format'
+import { readErrorText } from '../errors'
 
 afterEach(() => setLocale('zh-CN'))
 

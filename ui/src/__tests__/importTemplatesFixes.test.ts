@@ -11,7 +11,7 @@ vi.mock('../api', () => ({ api }))
 const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }))
 vi.mock('@tauri-apps/plugin-opener', () => opener)
 
-import ImportWizard from '../components/ImportWizard.vue'
+import ImportWizard from '../features/import/wizard/ImportWizard.vue'
 
 const PATH = '/home/am/销售部客户.xlsx'
 const headers = ['公司', '跟单', '档次', '成立', '联系人']

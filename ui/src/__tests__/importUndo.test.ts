@@ -9,7 +9,7 @@ import { coreError, mountWith, settingsFixture } from './helpers'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import ImportsView from '../views/ImportsView.vue'
+import ImportsView from '../features/import/ImportsView.vue'
 
 vi.setConfig({ testTimeout: 20000 })
 

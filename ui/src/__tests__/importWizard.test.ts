@@ -7,9 +7,9 @@ import { chosenFile, coreError, mountWith, settingsFixture } from './helpers'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import ImportWizard from '../components/ImportWizard.vue'
-import ImportsView from '../views/ImportsView.vue'
-import { issueText } from '../import/format'
+import ImportWizard from '../features/import/wizard/ImportWizard.vue'
+import ImportsView from '../features/import/ImportsView.vue'
+import { issueText } from '../features/import/format'
 
 const PATH = '/home/am/客户清单.csv'
 const file: ImportFile = {

@@ -11,7 +11,7 @@ const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import OffsetPager from '../components/OffsetPager.vue'
-import CustomerListView from '../views/CustomerListView.vue'
+import CustomerListView from '../features/customers/CustomerListView.vue'
 
 const clickPage = async (w: VueWrapper, n: number) => {
   const li = w.findAll('.el-pager li').find((l) => l.text() === String(n))!

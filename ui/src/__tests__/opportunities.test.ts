@@ -8,16 +8,16 @@ import { ElDatePicker, ElInputNumber, ElSelect } from 'element-plus'
 import type { Opportunity, OpportunityRow, RiskLight } from '../bindings'
 import { contact, coreError, makeRouter, mountWith, profile, settingsFixture } from './helpers'
 import { appState } from '../stores/app'
-import { blankOpportunity, gateMissing } from '../components/opportunities/stages'
+import { blankOpportunity, gateMissing } from '../features/opportunities/stages'
 import { i18n } from '../i18n'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import StageMoveDialog from '../components/opportunities/StageMoveDialog.vue'
-import OpportunityDialog from '../components/opportunities/OpportunityDialog.vue'
-import OpportunitiesTab from '../components/opportunities/OpportunitiesTab.vue'
-import CustomerView from '../views/CustomerView.vue'
+import StageMoveDialog from '../features/opportunities/StageMoveDialog.vue'
+import OpportunityDialog from '../features/opportunities/OpportunityDialog.vue'
+import OpportunitiesTab from '../features/opportunities/OpportunitiesTab.vue'
+import CustomerView from '../features/customers/CustomerView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 

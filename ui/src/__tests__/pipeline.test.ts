@@ -25,17 +25,17 @@ import {
   forecastColumns,
   funnelRows,
   monthsBetween,
-} from '../pipeline/options'
-import { pipelineWords } from '../pipeline/words'
-import { STAGES } from '../enums'
+} from '../features/pipeline/options'
+import { pipelineWords } from '../features/pipeline/words'
+import { STAGES } from '../lib/enums'
 import { dataChanged } from '../stores/app'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import PipelineView from '../views/PipelineView.vue'
-import StageMoveDialog from '../components/opportunities/StageMoveDialog.vue'
-import RiskBadge from '../components/RiskBadge.vue'
+import PipelineView from '../features/pipeline/PipelineView.vue'
+import StageMoveDialog from '../features/opportunities/StageMoveDialog.vue'
+import RiskBadge from '../features/risk/RiskBadge.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 

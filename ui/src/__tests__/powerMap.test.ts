@@ -24,13 +24,13 @@ import {
   EDGE_STYLES,
   type GraphLink,
   type GraphNode,
-} from '../powermap/options'
-import { historyText, mapErrorText, mapWords, reasonText } from '../powermap/words'
+} from '../features/powermap/options'
+import { historyText, mapErrorText, mapWords, reasonText } from '../features/powermap/words'
 import { reasonText as formReasonText, validationText, type ValidationError } from '../errors'
 import { i18n } from '../i18n'
-import AssessmentPanel from '../components/powermap/AssessmentPanel.vue'
-import MapLegend from '../components/powermap/MapLegend.vue'
-import StatusLight from '../components/powermap/StatusLight.vue'
+import AssessmentPanel from '../features/powermap/AssessmentPanel.vue'
+import MapLegend from '../features/powermap/MapLegend.vue'
+import StatusLight from '../features/powermap/StatusLight.vue'
 
 const assess = (contactId: number, a: Partial<Assessment> = {}): Assessment => ({
   contactId,

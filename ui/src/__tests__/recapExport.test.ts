@@ -6,9 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import type { Visit } from '../bindings'
-import { blankVisit } from '../components/visits/visitForm'
-import { jpegPagesPdf } from '../composables/pdf'
-import { layoutRecap, paginate, wrap, type RecapTheme } from '../components/visits/recapImage'
+import { blankVisit } from '../features/visits/visitForm'
+import { jpegPagesPdf } from '../lib/pdf'
+import { layoutRecap, paginate, wrap, type RecapTheme } from '../features/visits/recapImage'
 import { chosenFile, mountWith } from './helpers'
 import { expectErrorToast } from './setup'
 
@@ -16,13 +16,13 @@ const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 vi.mock('@tauri-apps/plugin-opener', () => ({ revealItemInDir: vi.fn() }))
 const drawn = vi.hoisted(() => ({ png: vi.fn(), pdf: vi.fn() }))
-vi.mock('../components/visits/recapImage', async (original) => ({
-  ...(await original<typeof import('../components/visits/recapImage')>()),
+vi.mock('../features/visits/recapImage', async (original) => ({
+  ...(await original<typeof import('../features/visits/recapImage')>()),
   recapPng: drawn.png,
   recapPdf: drawn.pdf,
 }))
 
-import RecapDialog from '../components/visits/RecapDialog.vue'
+import RecapDialog from '../features/visits/RecapDialog.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 

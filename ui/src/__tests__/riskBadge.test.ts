@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RiskLight, RiskReason } from '../bindings'
 import { mountWith } from './helpers'
-import RiskBadge from '../components/RiskBadge.vue'
+import RiskBadge from '../features/risk/RiskBadge.vue'
 
 const reason = (rule: RiskReason['rule'], level: RiskReason['level'] = 'red'): RiskReason => ({
   rule,

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RiskReason } from '../bindings'
 import { i18n } from '../i18n'
-import { reasonLine } from '../components/riskReason'
+import { reasonLine } from '../features/risk/riskReason'
 
 const reason = (over: Partial<RiskReason>): RiskReason => ({
   rule: 'no_follow_up',
@@ -28,25 +28,25 @@ afterEach(() => {
 
 describe('risk reasons', () => {
   it('in Chinese: the core’s explanation, thresholds included', () => {
-    expect(reasonLine(reason({}))).toBe('9 天未拜访(上次 2026-11-24;≥3 天黄灯,≥7 天红灯)')
+    expect(reasonLine(reason({}))).toBe('9 天未拜访（上次 2026-11-24；≥3 天黄灯，≥7 天红灯）')
   })
 
   it('in Chinese: every rule as the exported workbooks say it', () => {
-    expect(reasonLine(reason(deal))).toBe('商机「MES」 9 天无跟进(上次 2026-11-24;≥3 天黄灯,≥7 天红灯)')
+    expect(reasonLine(reason(deal))).toBe('商机「MES」9 天无跟进（上次 2026-11-24；≥3 天黄灯，≥7 天红灯）')
     expect(reasonLine(reason({ rule: 'quote_idle', ...deal, days: 6, yellowDays: null, redDays: 5 }))).toBe(
-      '商机「MES」报价后 6 天无动作(最近 2026-11-24;≥5 天红灯)',
+      '商机「MES」报价后 6 天无动作（最近 2026-11-24；≥5 天红灯）',
     )
     expect(reasonLine(reason({ rule: 'power_map', days: null }))).toBe(
       '权力地图红灯:没有支持我方的关键人,或必需角色空缺',
     )
     expect(reasonLine(reason({ rule: 'decision_maker_missing', ...deal }))).toBe('商机「MES」的权力地图缺少决策者')
     const overdue = { rule: 'overdue_action', count: 2, days: null, since: '2026-11-09' } as const
-    expect(reasonLine(reason(overdue))).toBe('2 项行动已逾期(最早应于 2026-11-09 完成)')
-    expect(reasonLine(reason({ ...overdue, ...deal }))).toBe('商机「MES」2 项行动已逾期(最早应于 2026-11-09 完成)')
+    expect(reasonLine(reason(overdue))).toBe('2 项行动已逾期（最早应于 2026-11-09 完成）')
+    expect(reasonLine(reason({ ...overdue, ...deal }))).toBe('商机「MES」2 项行动已逾期（最早应于 2026-11-09 完成）')
     const unconfirmed = { rule: 'unconfirmed', count: 2, yellowDays: 3, redDays: null, since: '2026-11-20' } as const
-    expect(reasonLine(reason(unconfirmed))).toBe('2 份拜访总结超过 3 天未获客户确认(最早 2026-11-20)')
+    expect(reasonLine(reason(unconfirmed))).toBe('2 份拜访总结超过 3 天未获客户确认（最早 2026-11-20）')
     expect(reasonLine(reason({ ...unconfirmed, ...deal }))).toBe(
-      '商机「MES」2 份拜访总结超过 3 天未获客户确认(最早 2026-11-20)',
+      '商机「MES」2 份拜访总结超过 3 天未获客户确认（最早 2026-11-20）',
     )
     expect(reasonLine(reason({ rule: 'signal', count: 1, signal }))).toBe(signal)
     expect(reasonLine(reason({ rule: 'signal', count: 3, signal }))).toBe(`${signal} 等 3 个采购/财务预警`)

@@ -6,15 +6,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElInputNumber, ElSelect, ElSwitch, ElTimePicker } from 'element-plus'
 import { coreError, mockBackupCard, mountWith, settingsFixture } from './helpers'
-import { riskSettingsErrors } from '../components/settings/riskRules'
+import { riskSettingsErrors } from '../features/settings/riskRules'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 api.logFolder.mockResolvedValue('')
 const reminders = vi.hoisted(() => ({ rescheduleDueReminders: vi.fn() }))
-vi.mock('../composables/dueNotifications', () => reminders)
+vi.mock('../features/reminders/dueNotifications', () => reminders)
 
-import SettingsView from '../views/SettingsView.vue'
+import SettingsView from '../features/settings/SettingsView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 // Element Plus shows a field's error after a short debounce.

@@ -7,8 +7,8 @@ import { presentation } from '../stores/presentation'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import SearchPalette from '../components/SearchPalette.vue'
-import ContactCard from '../components/ContactCard.vue'
+import SearchPalette from '../features/search/SearchPalette.vue'
+import ContactCard from '../features/customers/contacts/ContactCard.vue'
 import { handleGlobalKey } from '../composables/useShortcuts'
 import { appState } from '../stores/app'
 

@@ -6,8 +6,8 @@ import { coreError, mountWith, profile } from './helpers'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import FinancialsSection from '../components/sections/FinancialsSection.vue'
-import SpBpSection from '../components/sections/SpBpSection.vue'
+import FinancialsSection from '../features/customers/sections/FinancialsSection.vue'
+import SpBpSection from '../features/customers/sections/SpBpSection.vue'
 
 const rows: FinancialPeriod[] = [
   {

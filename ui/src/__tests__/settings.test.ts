@@ -9,7 +9,7 @@ const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }))
 vi.mock('@tauri-apps/plugin-opener', () => opener)
 vi.mock('../api', () => ({ api }))
 
-import SettingsView from '../views/SettingsView.vue'
+import SettingsView from '../features/settings/SettingsView.vue'
 
 vi.setConfig({ testTimeout: 20000 })
 

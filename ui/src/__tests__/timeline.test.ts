@@ -7,13 +7,14 @@ import { flushPromises } from '@vue/test-utils'
 import { ElDatePicker } from 'element-plus'
 import type { TimelineEntry, TimelinePage } from '../bindings'
 import { aVisit, makeRouter, mountWith, profile } from './helpers'
-import { entryTarget, groupByDay, localWhen, TIMELINE_PAGE_SIZE } from '../components/timeline/timeline'
+import { entryTarget, groupByDay, TIMELINE_PAGE_SIZE } from '../features/timeline/timeline'
+import { localWhen } from '../lib/format'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import TimelineTab from '../components/timeline/TimelineTab.vue'
-import CustomerView from '../views/CustomerView.vue'
+import TimelineTab from '../features/timeline/TimelineTab.vue'
+import CustomerView from '../features/customers/CustomerView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 

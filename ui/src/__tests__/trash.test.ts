@@ -1,4 +1,4 @@
-// The 回收站 page (TrashView.vue) and its wording (trash/words.ts): entries newest first with
+// The 回收站 page (TrashView.vue) and its wording (features/trash/words.ts): entries newest first with
 // what went with them, restore in any order with a way to the record, 永久删除 and 清空回收站
 // only after asking, the empty trash explained, refusals worded from the typed errors.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -11,9 +11,9 @@ import { i18n } from '../i18n'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import TrashView from '../views/TrashView.vue'
-import { contentsText, restoredTarget } from '../trash/words'
-import { localTime } from '../format'
+import TrashView from '../features/trash/TrashView.vue'
+import { contentsText, restoredTarget } from '../features/trash/words'
+import { localTime } from '../lib/format'
 
 vi.setConfig({ testTimeout: 20000 })
 

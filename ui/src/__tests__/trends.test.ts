@@ -4,7 +4,7 @@
 // shared with the core's explanations.
 import { describe, expect, it } from 'vitest'
 import type { TrendData, TrendSeries, TrendSignal } from '../bindings'
-import { amountUnit, exact, formatAmount } from '../trends/format'
+import { amountUnit, exact, formatAmount } from '../features/trends/format'
 import {
   buildPortfolioOption,
   buildShareOption,
@@ -16,8 +16,8 @@ import {
   tooltipFormatter,
   type ChartSeries,
   type TrendView,
-} from '../trends/options'
-import { trendWords } from '../trends/words'
+} from '../features/trends/options'
+import { trendWords } from '../features/trends/words'
 
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']
 const PREVIOUS = MONTHS.map((m) => `2025${m.slice(4)}`)

@@ -15,12 +15,12 @@ const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 api.logFolder.mockResolvedValue('')
 
-import PurchaseGrid from '../components/trends/PurchaseGrid.vue'
-import TrendsTab from '../components/trends/TrendsTab.vue'
-import TrendControls from '../components/trends/TrendControls.vue'
-import HomeView from '../views/HomeView.vue'
-import SettingsView from '../views/SettingsView.vue'
-import type { ChartSeries, TrendView } from '../trends/options'
+import PurchaseGrid from '../features/trends/PurchaseGrid.vue'
+import TrendsTab from '../features/trends/TrendsTab.vue'
+import TrendControls from '../features/trends/TrendControls.vue'
+import HomeView from '../features/home/HomeView.vue'
+import SettingsView from '../features/settings/SettingsView.vue'
+import type { ChartSeries, TrendView } from '../features/trends/options'
 
 vi.setConfig({ testTimeout: 30000 })
 

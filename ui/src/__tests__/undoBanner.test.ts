@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { makeRouter, mountWith } from './helpers'
 import { appState, offerUndo } from '../stores/app'
-import { useUndoDelete } from '../composables/undoDelete'
+import { useUndoDelete } from '../composables/useUndoDelete'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))

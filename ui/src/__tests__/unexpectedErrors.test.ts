@@ -8,7 +8,7 @@ import { expectErrorToast } from './setup'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import { catchUnexpected, errorKind, errorPlace } from '../unexpectedErrors'
+import { catchUnexpected, errorKind, errorPlace } from '../lib/unexpectedErrors'
 
 const body = () => new DOMWrapper(document.body)
 

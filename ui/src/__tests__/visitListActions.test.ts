@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { ElMessageBox, ElSelect } from 'element-plus'
 import type { CustomerRemoval, Visit } from '../bindings'
-import { blankVisit } from '../components/visits/visitForm'
-import { removalLines } from '../composables/customerRemoval'
+import { blankVisit } from '../features/visits/visitForm'
+import { removalLines } from '../features/customers/customerRemoval'
 import { appState } from '../stores/app'
 import { aNextAction, contact, coreError, makeRouter, mountWith, profile, settingsFixture } from './helpers'
 import { expectErrorToast } from './setup'
@@ -17,8 +17,8 @@ import { expectErrorToast } from './setup'
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import VisitsTab from '../components/visits/VisitsTab.vue'
-import CustomerView from '../views/CustomerView.vue'
+import VisitsTab from '../features/visits/VisitsTab.vue'
+import CustomerView from '../features/customers/CustomerView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 

@@ -8,14 +8,14 @@ import { ElDatePicker, ElSelect } from 'element-plus'
 import type { QualityWarning, Stage, Visit } from '../bindings'
 import { anOpportunityRow, contact, coreError, makeRouter, mountWith, profile } from './helpers'
 import { expectErrorToast } from './setup'
-import { blankVisit } from '../components/visits/visitForm'
+import { blankVisit } from '../features/visits/visitForm'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
-import VisitDialog from '../components/visits/VisitDialog.vue'
-import VisitsTab from '../components/visits/VisitsTab.vue'
-import CustomerView from '../views/CustomerView.vue'
+import VisitDialog from '../features/visits/VisitDialog.vue'
+import VisitsTab from '../features/visits/VisitsTab.vue'
+import CustomerView from '../features/customers/CustomerView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 

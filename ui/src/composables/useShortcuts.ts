@@ -1,7 +1,7 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import { openSearch } from '../stores/app'
 import { togglePresentation } from '../stores/presentation'
-import { useUndoDelete } from './undoDelete'
+import { useUndoDelete } from './useUndoDelete'
 
 /** Global keys: Ctrl/Cmd+K opens the search palette, Ctrl/Cmd+Shift+P toggles presentation mode. */
 export function handleGlobalKey(e: KeyboardEvent): boolean {

@@ -1,6 +1,6 @@
 //! The Chinese one-line explanations of the risk reasons and of the rules (设置), for the
 //! core's own text: exported workbooks and the CLI. The app words the reasons itself, in both
-//! languages, from the same fields (`ui/src/components/riskReason.ts`, the same sentences).
+//! languages, from the same fields (`ui/src/features/risk/riskReason.ts`, the same sentences).
 
 use super::{RiskReason, RiskRule, RiskSettings};
 
@@ -11,14 +11,14 @@ pub fn reason(r: &RiskReason) -> String {
     let (yellow, red) = (r.yellow_days.unwrap_or(0), r.red_days.unwrap_or(0));
     match r.rule {
         RiskRule::NoFollowUp if opp.is_empty() => {
-            format!("{days} 天未拜访(上次 {};≥{yellow} 天黄灯,≥{red} 天红灯)", r.since)
+            format!("{days} 天未拜访（上次 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since)
         }
-        RiskRule::NoFollowUp => format!("{opp} {days} 天无跟进(上次 {};≥{yellow} 天黄灯,≥{red} 天红灯)", r.since),
-        RiskRule::QuoteIdle => format!("{opp}报价后 {days} 天无动作(最近 {};≥{red} 天红灯)", r.since),
-        RiskRule::PowerMap => "权力地图红灯:没有支持我方的关键人,或必需角色空缺".into(),
+        RiskRule::NoFollowUp => format!("{opp}{days} 天无跟进（上次 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since),
+        RiskRule::QuoteIdle => format!("{opp}报价后 {days} 天无动作（最近 {}；≥{red} 天红灯）", r.since),
+        RiskRule::PowerMap => "权力地图红灯：没有支持我方的关键人，或必需角色空缺".into(),
         RiskRule::DecisionMakerMissing => format!("{opp}的权力地图缺少决策者"),
-        RiskRule::OverdueAction => format!("{opp}{} 项行动已逾期(最早应于 {} 完成)", r.count, r.since),
-        RiskRule::Unconfirmed => format!("{opp}{} 份拜访总结超过 {yellow} 天未获客户确认(最早 {})", r.count, r.since),
+        RiskRule::OverdueAction => format!("{opp}{} 项行动已逾期（最早应于 {} 完成）", r.count, r.since),
+        RiskRule::Unconfirmed => format!("{opp}{} 份拜访总结超过 {yellow} 天未获客户确认（最早 {}）", r.count, r.since),
         RiskRule::Signal if r.count > 1 => format!("{} 等 {} 个采购/财务预警", r.signal, r.count),
         RiskRule::Signal => r.signal.clone(),
     }
@@ -30,14 +30,14 @@ pub fn rule(rule: RiskRule, s: &RiskSettings) -> String {
         RiskRule::NoFollowUp => {
             let grades: Vec<&str> = s.follow_up_grades.iter().map(|g| g.code()).collect();
             format!(
-                "进行中的商机{}超过 {} 天没有拜访记录亮黄灯,超过 {} 天亮红灯",
+                "进行中的商机{}超过 {} 天没有拜访记录亮黄灯，超过 {} 天亮红灯",
                 if grades.is_empty() { String::new() } else { format!("或 {} 级客户", grades.join("/")) },
                 s.follow_up_yellow_days,
                 s.follow_up_red_days
             )
         }
-        RiskRule::QuoteIdle => format!("商机在报价阶段 {} 天没有任何动作(拜访、行动)亮红灯", s.quote_idle_days),
-        RiskRule::PowerMap => "客户权力地图为红灯(没有支持我方的关键人,或必需角色空缺)亮红灯".into(),
+        RiskRule::QuoteIdle => format!("商机在报价阶段 {} 天没有任何动作（拜访、行动）亮红灯", s.quote_idle_days),
+        RiskRule::PowerMap => "客户权力地图为红灯（没有支持我方的关键人，或必需角色空缺）亮红灯".into(),
         RiskRule::DecisionMakerMissing => "商机的权力地图有决策者空缺亮红灯".into(),
         RiskRule::OverdueAction => "有下一步行动超过截止日期仍未完成亮红灯".into(),
         RiskRule::Unconfirmed => format!("拜访总结在拜访 {} 天后仍未获客户确认亮黄灯", s.unconfirmed_days),

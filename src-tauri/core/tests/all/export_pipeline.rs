@@ -298,7 +298,7 @@ fn the_pipeline_lists_open_deals_soonest_first_with_their_lights() {
     assert_eq!(rows[2][2..6], ["方案", "1000000", "0.4", "400000"], "the stage's default probability");
     let welding = &rows[3];
     assert_eq!(welding[9], "红灯");
-    assert!(welding[10].contains("商机「焊装线」1 项行动已逾期(最早应于 2026-11-20 完成)"), "{}", welding[10]);
+    assert!(welding[10].contains("商机「焊装线」1 项行动已逾期（最早应于 2026-11-20 完成）"), "{}", welding[10]);
     assert_eq!(rows[4][7], "", "no owner");
 }
 

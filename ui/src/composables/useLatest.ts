@@ -1,0 +1,40 @@
+// For views that fetch again whenever a filter changes: only the latest request's answer is
+// kept (an older one arriving late would show data for filters no longer chosen), `loading`
+// while one runs, and a failure is shown as a message (and kept in `error` until the next
+// answer, for a view that shows it in place; `quiet` leaves the showing to that view).
+import { ref, shallowRef } from 'vue'
+import { ElMessage } from 'element-plus'
+import { errorMessage } from '../errors'
+
+export function useLatest<T>(fetch: () => Promise<T>, options: { quiet?: boolean } = {}) {
+  const value = shallowRef<T | null>(null)
+  const loading = ref(false)
+  const error = shallowRef<unknown>(null)
+  let seq = 0
+  async function load() {
+    const mine = ++seq
+    loading.value = true
+    try {
+      const v = await fetch()
+      if (mine === seq) {
+        value.value = v
+        error.value = null
+      }
+    } catch (e) {
+      if (mine === seq) {
+        error.value = e
+        if (!options.quiet) ElMessage.error(errorMessage(e))
+      }
+    } finally {
+      if (mine === seq) loading.value = false
+    }
+  }
+  /** Drops the request still running and forgets the answer (e.g. when the search box is emptied). */
+  function clear() {
+    seq++
+    value.value = null
+    error.value = null
+    loading.value = false
+  }
+  return { value, loading, error, load, clear }
+}

@@ -1,0 +1,62 @@
+// The customer timeline's presentation rules, kept pure so they are tested without mounting:
+// which day and time an entry belongs to (`at` is a local date, a local date and time, or a UTC
+// timestamp depending on the kind; the core orders them all by local time), the day groups, and
+// where on the customer page an entry's source lives.
+import type { TimelineEntry, TimelineKind } from '../../bindings'
+import { localWhen } from '../../lib/format'
+
+/** Entries per page (加载更多 fetches the next). */
+export const TIMELINE_PAGE_SIZE = 30
+
+/** The kinds in the order the filter lists them. */
+export const TIMELINE_KINDS: TimelineKind[] = ['visit', 'action', 'stage', 'power_map', 'profile']
+
+export interface DayGroup {
+  day: string
+  entries: TimelineEntry[]
+}
+
+/**
+ * Consecutive entries of one local day grouped, in the core's order (newest first). A day that
+ * continues on the next page extends the last group instead of starting a second heading.
+ */
+export function groupByDay(entries: TimelineEntry[]): DayGroup[] {
+  const groups: DayGroup[] = []
+  for (const e of entries) {
+    const { day } = localWhen(e.at)
+    const last = groups[groups.length - 1]
+    if (last && last.day === day) last.entries.push(e)
+    else groups.push({ day, entries: [e] })
+  }
+  return groups
+}
+
+/** Where an entry's source is shown: a tab of the customer page, and the profile section. */
+export interface EntryTarget {
+  tab: 'profile' | 'map' | 'visits' | 'deals'
+  section?: string
+  /** 拜访记录 filtered to this deal's summaries (where its actions are). */
+  deal?: number
+  /** The summary to open on 拜访记录. */
+  visit?: number
+}
+
+/**
+ * Visits and their actions are on 拜访记录 (a visit opens in its form; an action of a deal: filtered to that deal's
+ * summaries — the 商机 tab lists no actions); stage changes on 商机; power-map changes on
+ * 权力地图; a profile save at its section of 档案.
+ */
+export function entryTarget(e: TimelineEntry): EntryTarget {
+  switch (e.kind) {
+    case 'visit':
+      return { tab: 'visits', visit: e.refId }
+    case 'action':
+      return e.opportunityId !== null ? { tab: 'visits', deal: e.opportunityId } : { tab: 'visits' }
+    case 'stage':
+      return { tab: 'deals' }
+    case 'power_map':
+      return { tab: 'map' }
+    case 'profile':
+      return { tab: 'profile', section: e.title }
+  }
+}

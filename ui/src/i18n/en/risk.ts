@@ -1,0 +1,58 @@
+// 风险: risk lights and their rules, in English: the keys of ../zh-CN/risk.ts; ./index.ts assembles the language.
+import type zhCN from '../zh-CN/risk'
+
+const en: typeof zhCN = {
+  risk: {
+    title: 'Risk',
+    level: { green: 'None', yellow: 'Yellow', red: 'Red' },
+    // A reason from the core's fields (the signal's own line is Chinese: said as a count here).
+    reason: {
+      no_follow_up: 'No visit for {days} days (last {since})',
+      no_follow_up_deal: 'Deal “{deal}”: no follow-up for {days} days (last {since})',
+      quote_idle: 'Deal “{deal}”: no activity for {days} days after the quote (last {since})',
+      power_map: 'Power map red: no key person on our side, or a required role is empty',
+      decision_maker_missing: 'Deal “{deal}”: its power map has no decision maker',
+      overdue_action: '{count} overdue action(s), the earliest due {since}',
+      overdue_action_deal: 'Deal “{deal}”: {count} overdue action(s), the earliest due {since}',
+      unconfirmed: '{count} visit summary(ies) not confirmed by the customer, the earliest of {since}',
+      unconfirmed_deal:
+        'Deal “{deal}”: {count} visit summary(ies) not confirmed by the customer, the earliest of {since}',
+      signal: '{count} purchase or financial warning(s)',
+      signal_more: '{count} purchase or financial warning(s)',
+    },
+  },
+  riskRules: {
+    title: 'Risk rules',
+    hint: 'The risk lights on the customer list, the customer page and the deal board follow these rules; hover a light to see its reasons.',
+    on: 'On',
+    noFollowUp: 'No follow-up',
+    noFollowUpHelp:
+      'An open deal{grades} without a visit for more than {yellow} days turns yellow, more than {red} days red.',
+    gradesPart: ' or a grade {grades} customer',
+    yellowDays: 'Yellow after (days)',
+    redDays: 'Red after (days)',
+    grades: 'Also watch customer grades',
+    gradesPlaceholder: 'No grade watched',
+    quoteIdle: 'Idle quote',
+    quoteIdleHelp: 'A deal at the quote stage with no activity (quote, visit, action) for {days} days turns red.',
+    quoteIdleDays: 'Red after (days)',
+    powerMap: 'Power map',
+    powerMapHelp:
+      "The customer's power map is red (no supportive key person, or a required role empty), or a deal's map has no decision maker: red.",
+    overdueAction: 'Overdue action',
+    overdueActionHelp: 'A next action still open after its due date: red.',
+    unconfirmed: 'Unconfirmed summary',
+    unconfirmedHelp: 'A visit summary not confirmed by the customer {days} days after the visit: yellow.',
+    unconfirmedDays: 'Yellow after (days)',
+    signals: 'Purchase / financial signals',
+    signalsHelp: 'Purchases declining or stopped, a year-on-year drop, or a turnover-days signal: yellow.',
+    stageProbabilities: 'Default win probability per stage %',
+    stageProbabilitiesHint:
+      "A deal takes its stage's probability unless set on the deal; it weights the amounts and the forecast.",
+    range: 'Enter a whole number from {min} to {max}',
+    yellowBeforeRed: 'The yellow days must be fewer than the red days',
+    fixFirst: 'Fix the settings marked in red first',
+  },
+}
+
+export default en

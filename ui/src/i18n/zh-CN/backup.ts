@@ -1,0 +1,52 @@
+// 备份与恢复: backups and their warnings, in Simplified Chinese. The keys are the same in ../en/backup.ts (its type and
+// src/__tests__/i18n.test.ts check); ./index.ts assembles the language.
+export default {
+  backup: {
+    title: '备份与恢复',
+    folder: '备份文件夹',
+    chooseFolder: '更改文件夹…',
+    defaultFolder: '改回默认位置',
+    folderHint:
+      '每天第一次打开、每次迁移、导入和撤销导入之前，都会自动备份一次，每份备份都经过校验。可以选择云盘同步文件夹；文件夹不可用时应用照常工作，并提示备份失败。',
+    keep: '保留',
+    keepDaily: '每日',
+    keepWeekly: '每周',
+    keepMonthly: '每月',
+    copies: '份',
+    saveRotation: '保存保留规则',
+    rotationSaved: '保留规则已保存',
+    keepHint:
+      '每日、每周、每月各保留最新的一份，超出份数的旧备份会被自动删除；导入、撤销导入和恢复之前的备份至少保留 24 小时。',
+    count: '共 {n} 份备份',
+    now: '立即备份',
+    taken: '已备份并校验：{name}（{size}）',
+    empty: '还没有备份。点击「立即备份」，或等明天第一次打开时自动备份。',
+    takenAt: '时间',
+    why: '原因',
+    size: '大小',
+    contents: '内容',
+    counts: '{customers} 个客户，{contacts} 位联系人，{visits} 条拜访总结',
+    unreadable: '无法读取（文件已损坏）',
+    restore: '恢复',
+    restoreTitle: '恢复备份',
+    restoreQuestion: '把数据恢复到 {when} 的备份？当前的数据会先另存为一份「恢复前」备份，然后被替换。',
+    restored: '已恢复到 {when} 的备份。恢复前的数据已备份为 {before}。',
+    warning: '自动备份失败（{when}）：{error}操作已照常完成。请在「设置 → 备份与恢复」中检查备份文件夹。',
+    reason: {
+      daily: '每日',
+      manual: '手动',
+      'before-migration': '升级前',
+      'before-import': '导入前',
+      'before-undo-import': '撤销导入前',
+      'before-restore': '恢复前',
+    },
+    failure: {
+      folder_missing: '备份文件夹 {path} 不存在（移动硬盘未连接或云盘文件夹已移走？）。',
+      not_writable: '无法写入 {path}。',
+      disk_full: '{path} 所在的磁盘已满。',
+      unverified: '备份未通过校验，已删除，不计入备份。',
+      unknown_snapshot: '{path} 不在备份列表中。',
+      failed: '备份失败：{detail}',
+    },
+  },
+}
