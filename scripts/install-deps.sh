@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  # building the Tauri app (DESIGN §4)
+  # building the Tauri app (Tauri's Linux prerequisites)
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   # running it headless and driving it in the end-to-end tests; Chinese needs a CJK font; a

@@ -1,4 +1,4 @@
-// Importing the AM's own customer list on the real app (issue 3's journey): a messy CSV (a title
+// Importing the AM's own customer list on the real app (docs/import.md): a messy CSV (a title
 // block above the header, a required-mark, mixed date formats, a column the synonyms do not
 // know and one bad date) goes through the wizard with the mapping adjusted once and saved as a
 // template; the bad row is skipped, the customers appear in the list, the import is undone

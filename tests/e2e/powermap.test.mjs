@@ -1,4 +1,4 @@
-// The power map (issue 4) on the real app: for a sample customer whose light is red, the map
+// The power map (docs/powermap.md) on the real app: for a sample customer whose light is red, the map
 // is built up to six people from the map itself (contacts added in its dialog, a reports-to
 // set by a drop, an influence edge drawn), roles and support are set in the side panel until
 // the status light turns green (on the map and in the header), the change is in the timeline,

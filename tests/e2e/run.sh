@@ -56,7 +56,7 @@ if [ -z "${DISPLAY:-}" ]; then
   [ -e "/tmp/.X11-unix/X$n" ] || { echo "e2e: Xvfb :$n did not start" >&2; cat "$WORK/xvfb.log" >&2; exit 1; }
   export DISPLAY=":$n"
 fi
-# WEBKIT_DISABLE_COMPOSITING_MODE=1 (DESIGN §4, for a window that stays blank) is not set by
+# WEBKIT_DISABLE_COMPOSITING_MODE=1 (for a window that stays blank) is not set by
 # default: with WebKitGTK 2.50 under Xvfb the window renders without it, and with it (or with
 # WEBKIT_DISABLE_DMABUF_RENDERER=1) WebKitWebDriver's screenshot command never answers.
 # E2E_DISABLE_COMPOSITING=1 sets it anyway, for a machine where the window does stay blank.

@@ -1,4 +1,4 @@
-// Purchase trends (issue 5) on the real app, with the sample data: the home page's signal feed
+// Purchase trends (docs/trends.md) on the real app, with the sample data: the home page's signal feed
 // names 华东精密's three-month decline of 伺服电机 first; the entry opens the customer's 采购趋势
 // tab with that product alone on the chart, the signal in the tab's list and pinned on the chart
 // (read from the chart's accessible description, which is built from the same marks); the chart
@@ -38,7 +38,7 @@ describe('purchase trends', () => {
     assert.equal(await first.getAttribute('data-kind'), 'decline')
     const text = await first.getText()
     assert.match(text, /华东精密机械股份有限公司/)
-    assert.match(text, /伺服电机 连续 3 个月下降:120 → 95 → 70 → 52 万元/)
+    assert.match(text, /伺服电机 连续 3 个月下降：120 → 95 → 70 → 52 万元/)
     await screenshot(browser, shotPath('home.png'))
   })
 

@@ -1,4 +1,4 @@
-// Visit summaries (issue 6, items 1–3) on the real app with the sample data: the customer's
+// Visit summaries (docs/visits.md) on the real app with the sample data: the customer's
 // header shows its red risk light (the sample deal idle at 报价); a summary written
 // with a vague phrase and a next action lacking owner and date is saved, and the core's quality
 // warnings are listed; the summary is in the tab's list; its customer recap (共识确认) carries

@@ -538,7 +538,7 @@ export type Language = "zh" | "en";
 
 export type ReportOptions = { language: Language, 
 /**
- * Include the sensitive contact fields (hobbies, preferences, family; DESIGN §2.2).
+ * Include the sensitive contact fields (hobbies, preferences, family; docs/contacts.md).
  * Off by default: an exported file travels further than the app.
  */
 includePersonal: boolean, };
@@ -721,7 +721,7 @@ baselineMonths: Array<string>, from: number, to: number,
  */
 changePct: number | null, impact: number, 
 /**
- * One line in Chinese: "产品A 连续 3 个月下降:120 → 95 → 70 → 52 万元".
+ * One line in Chinese: "产品A 连续 3 个月下降：120 → 95 → 70 → 52 万元".
  */
 text: string, };
 

@@ -18,7 +18,7 @@ pub async fn backup_settings(state: State<'_, AppState>) -> Res<BackupSettings> 
 /// from the folder dialog).
 #[tauri::command]
 pub async fn save_backup_settings(state: State<'_, AppState>, settings: BackupSettings) -> Res<BackupSettings> {
-    state.with(|s| s.save_backup_settings(&BackupSettings { folder: s.backup_settings()?.folder, ..settings }))
+    state.with(|s| s.save_backup_rotation(&settings))
 }
 
 /// The folder chosen in the folder dialog (`file`: its token), or back to the default beside the
@@ -29,11 +29,8 @@ pub async fn set_backup_folder(
     files: State<'_, FileGrants>,
     file: Option<String>,
 ) -> Res<BackupSettings> {
-    let folder = match file {
-        Some(token) => Some(files.path(&token, &[FilePurpose::BackupFolder])?.display().to_string()),
-        None => None,
-    };
-    state.with(|s| s.save_backup_settings(&BackupSettings { folder, ..s.backup_settings()? }))
+    let folder = file.map(|token| files.path(&token, &[FilePurpose::BackupFolder])).transpose()?;
+    state.with(|s| s.set_backup_folder(folder.as_deref()))
 }
 
 /// The folder snapshots go to now, to show.

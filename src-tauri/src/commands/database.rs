@@ -23,10 +23,7 @@ pub async fn open_database(state: State<'_, AppState>, files: State<'_, FileGran
 
 #[tauri::command]
 pub async fn load_sample_data(state: State<'_, AppState>) -> Res<Stats> {
-    state.with(|s| {
-        sample::load(s, 1)?;
-        s.stats()
-    })
+    state.with(sample::load_for_app)
 }
 
 #[tauri::command]

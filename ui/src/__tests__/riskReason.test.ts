@@ -20,7 +20,7 @@ const reason = (over: Partial<RiskReason>): RiskReason => ({
   ...over,
 })
 const deal = { opportunityId: 4, opportunityName: 'MES' }
-const signal = '产品A 连续 3 个月下降:120 → 95 → 70'
+const signal = '产品A 连续 3 个月下降：120 → 95 → 70'
 
 afterEach(() => {
   i18n.global.locale.value = 'zh-CN'
@@ -37,7 +37,7 @@ describe('risk reasons', () => {
       '商机「MES」报价后 6 天无动作（最近 2026-11-24；≥5 天红灯）',
     )
     expect(reasonLine(reason({ rule: 'power_map', days: null }))).toBe(
-      '权力地图红灯:没有支持我方的关键人,或必需角色空缺',
+      '权力地图红灯：没有支持我方的关键人，或必需角色空缺',
     )
     expect(reasonLine(reason({ rule: 'decision_maker_missing', ...deal }))).toBe('商机「MES」的权力地图缺少决策者')
     const overdue = { rule: 'overdue_action', count: 2, days: null, since: '2026-11-09' } as const

@@ -95,7 +95,7 @@ function trendData(): TrendData {
     categories: [s('驱动', [1_000_000, 830_000])],
     total: s('', [1_000_000, 830_000]),
     categoryShares: [{ category: '驱动', sharePct: [100, 100] }],
-    signals: [sig(1, '华东精密', '伺服电机', 'decline', '伺服电机 连续 3 个月下降:120 → 95 → 70 → 52 万元')],
+    signals: [sig(1, '华东精密', '伺服电机', 'decline', '伺服电机 连续 3 个月下降：120 → 95 → 70 → 52 万元')],
     evaluatedMonth: '2026-05',
     otherCurrencies: [{ currency: 'USD', records: 2, amount: 3000 }],
     returnRecords: 1,
@@ -265,7 +265,7 @@ describe('采购趋势 tab', () => {
     const entries = wrapper.findAll('[data-testid="trend-signal"]')
     expect(entries).toHaveLength(1)
     expect(entries[0].text()).toContain('重要')
-    expect(entries[0].text()).toContain('伺服电机 连续 3 个月下降:120 → 95 → 70 → 52 万元')
+    expect(entries[0].text()).toContain('伺服电机 连续 3 个月下降：120 → 95 → 70 → 52 万元')
 
     await entries[0].trigger('click')
     await flushPromises()

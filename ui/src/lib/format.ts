@@ -49,7 +49,7 @@ export function signedPct(pct: number): string {
   return r > 0 ? `+${r}` : String(r)
 }
 
-/** "库存周转天数 30→60 天,+100%". */
+/** "库存周转天数 30→60 天，+100%". */
 export function signalText(s: FinancialSignal): string {
   const t = i18n.global.t
   return t('financials.signal', {

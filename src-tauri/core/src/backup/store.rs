@@ -53,6 +53,19 @@ impl Store {
         self.backup_settings()
     }
 
+    /// Saves the rotation (设置 → 备份与恢复); the folder stays as it is: it changes only through
+    /// [`Store::set_backup_folder`], with a folder the person chose in the dialog.
+    pub fn save_backup_rotation(&self, new: &BackupSettings) -> Result<BackupSettings> {
+        self.save_backup_settings(&BackupSettings { folder: self.backup_settings()?.folder, ..new.clone() })
+    }
+
+    /// Sends snapshots to `folder`, or back to the default beside the database (`None`); the
+    /// rotation stays as it is.
+    pub fn set_backup_folder(&self, folder: Option<&Path>) -> Result<BackupSettings> {
+        let folder = folder.map(|f| f.display().to_string());
+        self.save_backup_settings(&BackupSettings { folder, ..self.backup_settings()? })
+    }
+
     /// The folder snapshots go to (the default one beside the database unless one was chosen).
     pub fn backup_folder(&self) -> Result<PathBuf> {
         let db = self.file().ok_or(CoreError::Closed)?;

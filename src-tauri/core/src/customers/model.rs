@@ -1,4 +1,4 @@
-//! The domain types of Dossier (DESIGN §2). These are also the types the UI sees: the
+//! The domain types of Dossier (docs/profile.md). These are also the types the UI sees: the
 //! TypeScript declarations in `ui/src/bindings.ts` are generated from them (see `bindings.rs`).
 //!
 //! Enumerations travel as stable snake_case codes; the UI translates them (zh-CN / en), so the
@@ -54,7 +54,7 @@ code_enum!(
     Coverage { None = "none", Initial = "initial", Repeated = "repeated", Deep = "deep" }
 );
 code_enum!(
-    /// The eight dimensions of the customer profile (DESIGN §2.1), in page order.
+    /// The eight dimensions of the customer profile (docs/profile.md), in page order.
     Section { Overview = "overview", Business = "business", Financials = "financials", SpBp = "sp_bp", PowerMap = "power_map", KeyPersons = "key_persons", Suppliers = "suppliers", ProcessIt = "process_it" }
 );
 code_enum!(
@@ -62,7 +62,7 @@ code_enum!(
     FinancialMetric { InventoryDays = "inventory_days", ReceivableDays = "receivable_days" }
 );
 code_enum!(
-    /// The power map's status light (DESIGN §2.3), see [`crate::powermap::status`]:
+    /// The power map's status light (docs/powermap.md), see [`crate::powermap::status`]:
     /// unknown (nothing assessed yet, grey), red, amber, green.
     StatusLight { Unknown = "unknown", Red = "red", Amber = "amber", Green = "green" }
 );
@@ -217,7 +217,7 @@ pub struct ProcessIt {
     pub integration_needs: String,
 }
 
-/// The contact form (联系人全息背景卡, DESIGN §2.2). The personal fields ([`PersonalField`]) are
+/// The contact form (联系人全息背景卡, docs/contacts.md). The personal fields ([`PersonalField`]) are
 /// hidden in presentation mode and left out of exports unless asked for.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase", default)]
@@ -258,7 +258,7 @@ pub struct ContactFields {
 /// leave them out unless the user ticks "include personal details" (`export/cells.rs` builds
 /// their columns from this list), and 彻底删除 removes them with the person (`erase/`).
 ///
-/// Reviewed against the card of DESIGN §2.2, field by field:
+/// Reviewed against the card of docs/contacts.md, field by field:
 /// - personality traits, communication style: a judgement of someone's character and manner,
 ///   as personal as their hobbies, and hurtful on a screen the person (or their boss) sees;
 /// - ice-breakers: drawn from hobbies and family ("女儿学钢琴"), so they tell the same things;

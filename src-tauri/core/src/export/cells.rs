@@ -232,7 +232,7 @@ pub static CUSTOMER_COLUMNS: &[Column<Customer>] = &[
     col("更新时间", "Updated", 16.0, |c, _| Value::Date(c.updated_at.clone())),
 ];
 
-/// The contact background card (DESIGN §2.2): how to reach the person, then every personal
+/// The contact background card (docs/contacts.md): how to reach the person, then every personal
 /// field in the card's order.
 pub static CONTACT_COLUMNS: &[Column<Contact>] = &[
     col("联系人", "Name", 10.0, |c, _| Value::text(&c.fields.name)),

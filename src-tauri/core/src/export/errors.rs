@@ -1,6 +1,6 @@
 //! The error report of an import: every refused cell of the preview, one row each — sheet
 //! row, column letter, header, the reason in Chinese — so the AM can fix the original file
-//! and import it again (DESIGN §5: "which file, sheet, row, column, why").
+//! and import it again ("which file, sheet, row, column, why": docs/import.md).
 
 use rust_xlsxwriter::Workbook;
 

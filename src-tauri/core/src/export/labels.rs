@@ -112,7 +112,7 @@ pub fn all<T: Label>(values: &[T], lang: Language) -> Vec<&'static str> {
     values.iter().map(|v| v.label(lang)).collect()
 }
 
-/// Support for us, −2..+2 (DESIGN §2.3).
+/// Support for us, −2..+2 (docs/powermap.md).
 pub fn support(v: Option<i64>, lang: Language) -> &'static str {
     match v {
         Some(-2) => lang.pick("反对", "Enemy"),

@@ -1,4 +1,4 @@
-//! Excel exports (DESIGN §1: "Excel in and out for the team meeting"): the team report with
+//! Excel exports ("Excel in and out for the team meeting", docs/export.md): the team report with
 //! native charts ([`team_report`]), one customer's printable profile for a visit
 //! ([`customer_profile`]), the import templates ([`template`]) and the list of refused cells
 //! of an import ([`error_report`]) — files colleagues open in Excel, WPS or LibreOffice
@@ -59,7 +59,7 @@ impl Language {
 #[serde(rename_all = "camelCase", default)]
 pub struct ReportOptions {
     pub language: Language,
-    /// Include the sensitive contact fields (hobbies, preferences, family; DESIGN §2.2).
+    /// Include the sensitive contact fields (hobbies, preferences, family; docs/contacts.md).
     /// Off by default: an exported file travels further than the app.
     pub include_personal: bool,
 }

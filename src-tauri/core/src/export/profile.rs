@@ -1,4 +1,4 @@
-//! One customer's full profile on paper, for bringing to a visit (DESIGN §1 "before a
+//! One customer's full profile on paper, for bringing to a visit (docs/export.md: "before a
 //! visit"): the 8 dimensions as titled blocks, in page order, then the contact cards.
 //! A4 landscape, fitted to the page width, section headings filled so they survive a
 //! black-and-white printer.

@@ -1,5 +1,5 @@
 //! The team report's visit sheet (拜访记录): one row per visit summary, newest first, with the
-//! template's parts (DESIGN §2.5) — when and how, who was there on both sides, the goal, what
+//! template's parts (docs/visits.md) — when and how, who was there on both sides, the goal, what
 //! was agreed, the needs with their kind and priority, our commitments, the next actions with
 //! owner, due date and status (已逾期 as the core computes it), the urgent flag and the
 //! confirmation. The team report is internal, so the internal lists (risks, competitor news)

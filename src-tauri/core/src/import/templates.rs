@@ -1,6 +1,6 @@
 //! Saved column mappings of the import wizard: an AM who maps the columns of "the CRM export"
 //! once saves the mapping under a name, and the next file with the same headers gets it again
-//! (issue 3: "mappings are saved as named templates and suggested again for files with the
+//! (docs/import.md: "mappings are saved as named templates and suggested again for files with the
 //! same headers").
 //!
 //! A template keeps its header row normalised ([`normalize_header`]: half-width, lower case,

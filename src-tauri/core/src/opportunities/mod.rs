@@ -1,4 +1,4 @@
-//! Opportunities (商机, DESIGN §2.5, issue 6): a deal with a customer moving through the stages
+//! Opportunities (商机, docs/opportunities.md): a deal with a customer moving through the stages
 //! 立项 → 需求确认 → 方案 → 报价 → 谈判 → 合同 → 成交 / 丢单.
 //!
 //! Decisions:

@@ -1,4 +1,4 @@
-//! The power map (权力地图, DESIGN §2.3, issue 4): who decides, approves, evaluates, uses,
+//! The power map (权力地图, docs/powermap.md): who decides, approves, evaluates, uses,
 //! influences and blocks; their support for us; who of our team covers them — per scope.
 //!
 //! Decisions:

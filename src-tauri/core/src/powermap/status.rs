@@ -1,4 +1,4 @@
-//! The status light of a map (DESIGN §2.3, issue 4) and which contacts fill its required
+//! The status light of a map (docs/powermap.md) and which contacts fill its required
 //! role slots. Pure functions over what the store loaded.
 //!
 //! The rule, per scope:

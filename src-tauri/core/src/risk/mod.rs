@@ -1,4 +1,4 @@
-//! Risk lights (风险预警, DESIGN §2.5, issue 7): per customer and per opportunity, each with
+//! Risk lights (风险预警, docs/risk.md): per customer and per opportunity, each with
 //! the list of reasons (hover text). Rules, each switchable and tunable in 设置
 //! ([`RiskSettings`]):
 //!

@@ -157,6 +157,13 @@ pub fn load(store: &Store, scale: usize) -> Result<usize> {
     Ok(count)
 }
 
+/// 载入示例数据 in the app: the sample at scale 1 into an empty file, then the counts the
+/// page shows next.
+pub fn load_for_app(store: &Store) -> Result<Stats> {
+    load(store, 1)?;
+    store.stats()
+}
+
 /// Gives every customer without opportunities or visits (the generated copies) `deals`
 /// opportunities and `visits` visit summaries over the last two years, with their next
 /// actions: `--scale 57 --deals 5 --visits 100` is the risk benchmark's 2,052 customers (2,016 copies),

@@ -1,4 +1,4 @@
-//! The one-line Chinese explanation of a signal, e.g. "产品A 连续 3 个月下降:120 → 95 → 70 →
+//! The one-line Chinese explanation of a signal, e.g. "产品A 连续 3 个月下降：120 → 95 → 70 →
 //! 52 万元".
 //!
 //! Amounts: one unit per line, chosen by the largest absolute amount in it, so the numbers
@@ -64,12 +64,12 @@ pub fn purchase(product: &str, f: &Finding) -> String {
     match f.kind {
         SignalKind::Decline => {
             let (n, u) = amounts(&f.values);
-            format!("{product} 连续 {} 个月下降:{} {u}", f.values.len() - 1, n.join(" → "))
+            format!("{product} 连续 {} 个月下降：{} {u}", f.values.len() - 1, n.join(" → "))
         }
         SignalKind::Surge => {
             let (n, u) = amounts(&[f.to, f.from]);
             format!(
-                "{product} 激增:{} 采购 {} {u},比前 3 个月均值 {} {u}高 {}",
+                "{product} 激增：{} 采购 {} {u}，比前 3 个月均值 {} {u}高 {}",
                 month(f.first),
                 n[0],
                 n[1],
@@ -90,7 +90,7 @@ pub fn purchase(product: &str, f: &Finding) -> String {
         }
         SignalKind::Stopped => {
             format!(
-                "{product} 已连续 {} 个月未采购:上次 {} 采购 {}",
+                "{product} 已连续 {} 个月未采购：上次 {} 采购 {}",
                 f.values.len() - 1,
                 month(f.first),
                 amount(f.from)
@@ -100,16 +100,16 @@ pub fn purchase(product: &str, f: &Finding) -> String {
             let months = f.values.len();
             let total = amount(f.to);
             if months == 1 {
-                format!("新产品 {product}:{} 首次采购 {total}", month(f.first))
+                format!("新产品 {product}：{} 首次采购 {total}", month(f.first))
             } else {
-                format!("新产品 {product}:{} 首次采购,{months} 个月共 {total}", month(f.first))
+                format!("新产品 {product}：{} 首次采购，{months} 个月共 {total}", month(f.first))
             }
         }
         SignalKind::Financial => String::new(),
     }
 }
 
-/// "库存周转天数 2024 → 2025:30 → 60 天,+100%".
+/// "库存周转天数 2024 → 2025：30 → 60 天，+100%".
 pub fn financial(s: &FinancialSignal) -> String {
     let name = match s.metric {
         FinancialMetric::InventoryDays => "库存周转天数",
@@ -117,7 +117,7 @@ pub fn financial(s: &FinancialSignal) -> String {
     };
     let days = |d: f64| number(d, (1.0, 1, ""));
     format!(
-        "{name} {} → {}:{} → {} 天,{:+.0}%",
+        "{name} {} → {}：{} → {} 天，{:+.0}%",
         s.from_period,
         s.to_period,
         days(s.from_value),
@@ -149,19 +149,19 @@ mod tests {
     fn each_kind_reads_as_one_line() {
         let s = parse("2026-01").unwrap();
         let f = detect::decline(s, &[100.0, 1_200_000.0, 950_000.0, 700_000.0, 520_000.0], 3).unwrap();
-        assert_eq!(purchase("产品A", &f), "产品A 连续 3 个月下降:120 → 95 → 70 → 52 万元");
+        assert_eq!(purchase("产品A", &f), "产品A 连续 3 个月下降：120 → 95 → 70 → 52 万元");
         let f = detect::surge(s, &[90_000.0, 100_000.0, 110_000.0, 180_000.0], 50.0).unwrap();
-        assert_eq!(purchase("产品X", &f), "产品X 激增:2026-04 采购 18 万元,比前 3 个月均值 10 万元高 80%");
+        assert_eq!(purchase("产品X", &f), "产品X 激增：2026-04 采购 18 万元，比前 3 个月均值 10 万元高 80%");
         let mut v = vec![100_000.0; 12];
         v.extend([60_000.0; 3]);
         let f = detect::year_on_year(parse("2025-01").unwrap(), &v, 30.0).unwrap();
         assert_eq!(purchase("产品B", &f), "产品B 近 3 个月同比下降 40%:2025-01~03 30 万元 → 2026-01~03 18 万元");
         let f = detect::stopped(s, &[30_000.0, 40_000.0, 350_000.0, 0.0, 0.0, 0.0, 0.0], 3).unwrap();
-        assert_eq!(purchase("产品C", &f), "产品C 已连续 4 个月未采购:上次 2026-03 采购 35 万元");
+        assert_eq!(purchase("产品C", &f), "产品C 已连续 4 个月未采购：上次 2026-03 采购 35 万元");
         let f = detect::new_product(s, &[0.0, 0.0, 0.0, 20_000.0, 28_000.0], 3, Some(s)).unwrap();
-        assert_eq!(purchase("产品D", &f), "新产品 产品D:2026-04 首次采购,2 个月共 4.8 万元");
+        assert_eq!(purchase("产品D", &f), "新产品 产品D：2026-04 首次采购，2 个月共 4.8 万元");
         let f = detect::new_product(s, &[0.0, 0.0, 0.0, 0.0, 8_000.0], 3, Some(s)).unwrap();
-        assert_eq!(purchase("产品E", &f), "新产品 产品E:2026-05 首次采购 8000 元");
+        assert_eq!(purchase("产品E", &f), "新产品 产品E：2026-05 首次采购 8000 元");
     }
 
     #[test]
@@ -174,6 +174,6 @@ mod tests {
             to_value: 60.0,
             change_pct: 100.0,
         };
-        assert_eq!(financial(&s), "库存周转天数 2024 → 2025:30 → 60 天,+100%");
+        assert_eq!(financial(&s), "库存周转天数 2024 → 2025：30 → 60 天，+100%");
     }
 }

@@ -1,4 +1,4 @@
-//! Purchase trends (采购行为数据, DESIGN §2.4): what a customer bought month by month, the
+//! Purchase trends (采购行为数据, docs/trends.md): what a customer bought month by month, the
 //! charts of it, and the signals that tell the account manager what changed.
 //!
 //! - [`month`]: months as consecutive integers;

@@ -105,7 +105,7 @@ pub struct TrendSignal {
     /// Signed change of `to` against `from`, in percent, when `from` is positive.
     pub change_pct: Option<f64>,
     pub impact: f64,
-    /// One line in Chinese: "产品A 连续 3 个月下降:120 → 95 → 70 → 52 万元".
+    /// One line in Chinese: "产品A 连续 3 个月下降：120 → 95 → 70 → 52 万元".
     pub text: String,
 }
 

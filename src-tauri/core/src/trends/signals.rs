@@ -162,7 +162,7 @@ mod tests {
             ]
         );
         assert_eq!(s[0].months, ["2026-02", "2026-03", "2026-04", "2026-05"]);
-        assert_eq!(s[0].text, "A 连续 3 个月下降:1200 → 950 → 700 → 520 元");
+        assert_eq!(s[0].text, "A 连续 3 个月下降：1200 → 950 → 700 → 520 元");
         assert_eq!(
             (s[2].metric, s[2].months.clone()),
             (Some(FinancialMetric::InventoryDays), vec!["2024".to_string(), "2025".into()])

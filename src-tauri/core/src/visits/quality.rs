@@ -1,4 +1,4 @@
-//! The quality check on save (warnings only, the record is saved anyway): the seeds' marks
+//! The quality check on save (warnings only, the record is saved anyway): the source articles' marks (docs/visits.md)
 //! of a worthless follow-up record — no next step, no owner, no date, and phrases that say
 //! nothing ("继续保持联系", "客户有需求", "再等等") — each with what to write instead.
 
@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{ActionFields, QualityIssue, QualityWarning, VisitFields};
 
-/// Vague phrases (from the seeds) and what to write instead.
+/// Vague phrases (from the source articles, docs/visits.md) and what to write instead.
 pub const VAGUE_PHRASES: [(&str, &str); 9] = [
     ("继续保持联系", "写清下一步:联系谁、做什么、哪天之前(如「11月28日前把技术方案发给王总」)"),
     ("客户有需求", "写出具体需求:功能、预算范围、时间节点(如「需支持多数据源实时对接,预算50万以内」)"),

@@ -437,3 +437,22 @@ fn a_folder_that_cannot_be_used_is_refused_when_chosen() {
     s.save_backup_settings(&BackupSettings { folder: Some("copies".into()), ..Default::default() }).unwrap();
     assert_eq!(s.backup_folder().unwrap(), dir.path().join("copies"));
 }
+
+#[test]
+fn the_rotation_and_the_folder_are_saved_apart() {
+    let (dir, s) = store();
+    let chosen = dir.path().join("cloud");
+    std::fs::create_dir(&chosen).unwrap();
+    let saved = s.set_backup_folder(Some(&chosen)).unwrap();
+    assert_eq!(saved.folder.as_deref(), Some(chosen.to_str().unwrap()));
+    assert_eq!(saved.keep_daily, BackupSettings::default().keep_daily, "the rotation stays");
+    // The page sends the rotation with any folder (here a made-up one): the folder is kept.
+    let rotation = BackupSettings { folder: Some("/etc".into()), keep_daily: 3, ..Default::default() };
+    let saved = s.save_backup_rotation(&rotation).unwrap();
+    assert_eq!((saved.folder.as_deref(), saved.keep_daily), (Some(chosen.to_str().unwrap()), 3));
+    assert_eq!(s.backup_folder().unwrap(), chosen);
+    // Back to the default beside the database, the rotation as it was.
+    let saved = s.set_backup_folder(None).unwrap();
+    assert_eq!((saved.folder, saved.keep_daily), (None, 3));
+    assert_eq!(failure(s.set_backup_folder(Some(&dir.path().join("nowhere")))), BackupFailure::FolderMissing);
+}

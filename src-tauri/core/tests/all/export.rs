@@ -185,7 +185,7 @@ fn team_report_in_english() {
     assert!(book.texts("Overview").iter().any(|r| r[0] == "Accounts"));
 }
 
-/// A family detail of a sample key person (sensitive, DESIGN §2.2) and their customer.
+/// A family detail of a sample key person (sensitive, docs/contacts.md) and their customer.
 fn a_family_text(store: &Store) -> (i64, String) {
     let page = store.list_customers(&CustomerQuery { limit: 500, ..Default::default() }).unwrap();
     page.rows

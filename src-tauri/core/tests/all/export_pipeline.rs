@@ -1,4 +1,4 @@
-//! The team report's visit and pipeline sheets (issue 6): 拜访记录 (a row per visit summary
+//! The team report's visit and pipeline sheets (docs/export.md): 拜访记录 (a row per visit summary
 //! with its needs, commitments and next actions, 已逾期 computed), 商机管道 (open deals with
 //! their lights), 预测 (Σ amount × probability by month and owner) and 丢单分析 (the reviews,
 //! by reason, competitor and stage) — read back from the file with calamine.

@@ -137,7 +137,7 @@ fn the_purchase_signals_are_listed_most_severe_first_and_follow_the_thresholds()
         ]
     );
     assert_eq!(rows[1][1], "华东精密机械股份有限公司");
-    assert_eq!(rows[1][10], "伺服电机 连续 3 个月下降:120 → 95 → 70 → 52 万元");
+    assert_eq!(rows[1][10], "伺服电机 连续 3 个月下降：120 → 95 → 70 → 52 万元");
     assert_eq!(rows[1][8], "520000", "the latest month in yuan, a number");
 
     // At four months the decline is gone from the report as from the feed.

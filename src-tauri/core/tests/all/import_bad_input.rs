@@ -1,4 +1,4 @@
-//! Files an import must survive (issue 3, "Bad input"): each gets a typed error naming the file
+//! Files an import must survive (docs/import.md): each gets a typed error naming the file
 //! (and sheet or limit), or a per-cell problem naming row, column and reason — never a panic,
 //! a hang or unbounded memory — and a refused import leaves the database byte for byte as it
 //! was.

@@ -1,4 +1,4 @@
-//! Every format Dossier imports, end to end (issue 3, "Tests"): the same small Chinese
+//! Every format Dossier imports, end to end (docs/import.md): the same small Chinese
 //! customer list as .xlsx, .xlsm, 1904-epoch .xlsx, .xls, .xlsb, .ods, and as text in UTF-8,
 //! UTF-8 with BOM, GBK and GB18030 (tests/fixtures, see its README.md) imports to the same
 //! customers and contacts — dates as date cells or as text, a count written 1.2万, phones as

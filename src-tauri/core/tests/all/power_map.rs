@@ -1,4 +1,4 @@
-//! The power map (issue 4) against real SQLite files: the status rule, slots, scopes,
+//! The power map (docs/powermap.md) against real SQLite files: the status rule, slots, scopes,
 //! history and past views, edges and their refusals, contact deletion, layout, positions,
 //! coverage, the migration of existing role rows, export and sample data.
 

@@ -326,7 +326,7 @@ fn the_feed_follows_every_write_and_the_thresholds() {
         got,
         [("华东精密", SignalKind::Decline, Severity::High), ("长江汽配", SignalKind::Surge, Severity::Low)]
     );
-    assert_eq!(f.signals[0].text, "伺服电机 连续 3 个月下降:120 → 95 → 70 → 52 万元");
+    assert_eq!(f.signals[0].text, "伺服电机 连续 3 个月下降：120 → 95 → 70 → 52 万元");
     assert_eq!(f.signals[0].months, ["2026-07", "2026-08", "2026-09", "2026-10"]);
 
     // Filters.
@@ -376,7 +376,7 @@ fn the_feed_follows_every_write_and_the_thresholds() {
     let f = feed(&s, FeedQuery::default());
     assert_eq!(
         (f.signals[0].kind, f.signals[0].severity, f.signals[0].text.as_str()),
-        (SignalKind::Financial, Severity::Medium, "库存周转天数 2024 → 2025:30 → 60 天,+100%")
+        (SignalKind::Financial, Severity::Medium, "库存周转天数 2024 → 2025：30 → 60 天，+100%")
     );
 }
 
@@ -493,7 +493,7 @@ fn the_sample_data_shows_each_scripted_signal_and_only_those() {
             ("中恒电力工程集团有限公司", "工业网关", SignalKind::NewProduct),
         ]
     );
-    assert_eq!(f.signals[0].text, "伺服电机 连续 3 个月下降:120 → 95 → 70 → 52 万元");
+    assert_eq!(f.signals[0].text, "伺服电机 连续 3 个月下降：120 → 95 → 70 → 52 万元");
     assert!(
         feed(&s, FeedQuery { kinds: vec![SignalKind::Financial], ..Default::default() }).total > 0,
         "the sample's financial signals join the feed"

@@ -1,6 +1,6 @@
 // What the import wizard and history say: field labels, issue lines (an unreadable file: errors.ts).
 // The mapping choices per kind and the row statuses are the core's (`ImportKind::fields` and
-// `RowStatus::ALL` in core/src/import/plan.rs), generated into bindings.ts.
+// `RowStatus::ALL` in core/src/import/plan/mod.rs), generated into bindings.ts.
 import type { CellIssue, Field, Problem, RowStatus } from '../../bindings'
 import { reasonText } from '../../errors'
 import { i18n } from '../../i18n'

@@ -1,4 +1,4 @@
-// The desktop reminder of next actions (issue 6 item 8): one notification at start-up and one
+// The desktop reminder of next actions (docs/home.md): one notification at start-up and one
 // at the time chosen in 设置 each day while the app runs, saying how many actions are due today
 // and how many are overdue. The daily one is not a timer to that time (a sleeping laptop makes it
 // fire hours late): the wall clock is checked often and on waking (wallClock.ts) and mayRemind
