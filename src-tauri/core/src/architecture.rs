@@ -73,7 +73,6 @@ const CYCLE_EDGES_LEFT: &[(&str, &str)] = &[
     ("customers", "opportunities"),
     ("customers", "powermap"),
     ("customers", "risk"),
-    ("customers", "trends"),
 ];
 
 /// What runs SQL on a connection.

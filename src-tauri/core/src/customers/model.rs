@@ -461,23 +461,6 @@ pub struct Facets {
     pub deal_owners: Vec<String>,
 }
 
-/// One purchase record (采购行为数据): what a customer bought in a month.
-#[derive(Serialize, Deserialize, TS, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "camelCase", default)]
-pub struct PurchaseFields {
-    /// `YYYY-MM`.
-    pub month: String,
-    /// `YYYY-MM-DD` when the source had a full date, else empty.
-    pub day: String,
-    pub product: String,
-    pub category: String,
-    /// Negative for returns.
-    pub quantity: Option<f64>,
-    pub amount: Option<f64>,
-    /// ISO code; `CNY` unless the source said otherwise.
-    pub currency: String,
-}
-
 /// Counts per entity (`dossier-cli stats`).
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Default)]
 #[serde(rename_all = "camelCase")]

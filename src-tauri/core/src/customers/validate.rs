@@ -4,12 +4,11 @@
 use chrono::NaiveDate;
 
 use crate::customers::{
-    ContactFields, CustomerFields, FinancialPeriod, MainBusiness, ProcessIt, PurchaseFields, RoleAssessment, Settings,
-    SpBp, Supplier,
+    ContactFields, CustomerFields, FinancialPeriod, MainBusiness, ProcessIt, RoleAssessment, Settings, SpBp, Supplier,
 };
 use crate::error::{CoreError, Reason, Result};
 
-const MAX_NAME: usize = 200;
+pub(crate) const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 20_000;
 
 /// An inclusive range of a whole-number setting. The 设置 form marks a value outside it while
@@ -263,37 +262,6 @@ pub fn contact(c: &ContactFields) -> Result<()> {
         ("notes", &c.notes),
     ] {
         max_len(field, value, MAX_TEXT)?;
-    }
-    Ok(())
-}
-
-/// The largest quantity or amount a purchase record may hold (either sign).
-const MAX_PURCHASE: f64 = 1e12;
-
-/// A purchase record (already trimmed, currency upper-cased). Negative quantities and amounts
-/// are returns and allowed; a future month is allowed (the store flags it).
-pub fn purchase(p: &PurchaseFields) -> Result<()> {
-    if p.month.trim().is_empty() {
-        return Err(CoreError::validation("month", Reason::Required));
-    }
-    let Some(month) = crate::trends::month::parse(&p.month) else {
-        return Err(CoreError::validation_detail("month", Reason::InvalidDate, "YYYY-MM"));
-    };
-    if !p.day.is_empty() {
-        full_date("day", &p.day)?;
-        if crate::trends::month::parse(&p.day[..7]) != Some(month) {
-            return Err(CoreError::validation_detail("day", Reason::InvalidDate, p.month.clone()));
-        }
-    }
-    required("product", &p.product)?;
-    max_len("category", &p.category, MAX_NAME)?;
-    range_f("quantity", p.quantity, -MAX_PURCHASE, MAX_PURCHASE)?;
-    range_f("amount", p.amount, -MAX_PURCHASE, MAX_PURCHASE)?;
-    if p.quantity.is_none() && p.amount.is_none() {
-        return Err(CoreError::validation("amount", Reason::Required));
-    }
-    if p.currency.len() != 3 || !p.currency.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(CoreError::validation_detail("currency", Reason::OutOfRange, "ISO 4217 (CNY, USD…)"));
     }
     Ok(())
 }

@@ -15,10 +15,11 @@ use super::read::Sheet;
 use super::values::{self, Cell, Epoch, ValueError};
 use crate::customers::store::{customer_by_short_name, existing_customer};
 use crate::customers::validate;
-use crate::customers::{ContactFields, CustomerFields, PurchaseFields};
+use crate::customers::{ContactFields, CustomerFields};
 use crate::error::{CoreError, Reason};
 use crate::text::{clean_name, contact_key, customer_key, digits};
 use crate::trends::purchases::purchase_exists;
+use crate::trends::PurchaseFields;
 
 /// What the rows are.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]

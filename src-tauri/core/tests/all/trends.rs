@@ -7,7 +7,7 @@
 use crate::common;
 
 use common::{named, refused, store};
-use dossier_core::customers::{CustomerFields, FinancialPeriod, Grade, PurchaseFields, Settings};
+use dossier_core::customers::{CustomerFields, FinancialPeriod, Grade, Settings};
 use dossier_core::import::mapping::suggest;
 use dossier_core::import::plan::{ImportKind, OnDuplicate};
 use dossier_core::import::read::Sheet;
