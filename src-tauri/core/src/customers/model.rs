@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::codes::code_enum;
+use crate::error::ContactRef;
 
 code_enum!(
     /// 客户分级.
@@ -368,7 +369,7 @@ pub struct CustomerProfile {
     pub sections: Vec<SectionStatus>,
     pub signals: Vec<FinancialSignal>,
     /// The account-wide power map's status light and its reasons (the customer header).
-    pub power_status: crate::powermap::MapStatus,
+    pub power_status: MapStatus,
 }
 
 impl CustomerProfile {
@@ -385,8 +386,40 @@ impl CustomerProfile {
             contacts: vec![],
             sections: vec![],
             signals: vec![],
-            power_status: crate::powermap::MapStatus::default(),
+            power_status: MapStatus::default(),
         }
+    }
+}
+
+/// Why the status light has its colour; the UI words each reason (hover text).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(tag = "code", content = "data", rename_all = "snake_case")]
+pub enum StatusReason {
+    /// Nobody's support is assessed and no role is required yet (grey).
+    NotAssessed,
+    /// No key player supports us (≥ +1) (red).
+    NoSupportiveKeyPlayer,
+    /// Key players support us but none of them decides or approves (amber).
+    NoSupportiveDecider { supporters: Vec<ContactRef> },
+    /// A decision maker or approver supports us (green).
+    SupportiveDecider { contacts: Vec<ContactRef> },
+    /// A required role nobody in the scope has (red).
+    #[serde(rename_all = "camelCase")]
+    EmptySlot { slot_id: i64, buying_role: BuyingRole, label: String },
+}
+
+/// The status light of one power-map scope and why (computed by `powermap/status.rs`; the
+/// account-wide one is also the profile's).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct MapStatus {
+    pub light: StatusLight,
+    pub reasons: Vec<StatusReason>,
+}
+
+impl Default for MapStatus {
+    fn default() -> Self {
+        MapStatus { light: StatusLight::Unknown, reasons: vec![StatusReason::NotAssessed] }
     }
 }
 

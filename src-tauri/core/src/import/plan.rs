@@ -479,7 +479,7 @@ fn existing_contact(
     c: &ContactFields,
 ) -> crate::error::Result<Option<(i64, ContactFields)>> {
     let (name, phone) = (contact_key(&c.name), digits(&c.phone));
-    Ok(crate::contacts::store::load_contacts(conn, customer_id)?
+    Ok(crate::customers::contacts::load_contacts(conn, customer_id)?
         .into_iter()
         .find(|x| contact_key(&x.fields.name) == name || (!phone.is_empty() && digits(&x.fields.phone) == phone))
         .map(|x| (x.id, x.fields)))

@@ -1,11 +1,12 @@
-//! Inserting many complete profiles in one transaction (sample data, benchmarks' databases;
-//! later the Excel import). Each profile is validated like a form save; one bad profile
+//! Inserting many complete profiles in one transaction, each with its power map (sample data,
+//! benchmarks' databases). Each profile is validated like a form save; one bad profile
 //! rolls the whole batch back.
 
 use rusqlite::params;
 
-use crate::contacts::store::insert_contact;
+use crate::customers::contacts::insert_contact;
 use crate::customers::store::{insert_customer, touch_section};
+use crate::customers::Settings;
 use crate::customers::{completeness as profile, validate};
 use crate::customers::{
     Contact, ContactFields, Customer, CustomerFields, CustomerProfile, FinancialPeriod, MainBusiness, ProcessIt,
@@ -66,7 +67,7 @@ fn insert_one(
     tx: &rusqlite::Connection,
     p: NewProfile,
     now: &str,
-    settings: &crate::customers::Settings,
+    settings: &Settings,
     today: chrono::NaiveDate,
 ) -> Result<()> {
     validate::customer(&p.fields)?;
