@@ -6,7 +6,6 @@ use rusqlite::params;
 
 use crate::customers::contacts::insert_contact;
 use crate::customers::store::{insert_customer, touch_section};
-use crate::customers::Settings;
 use crate::customers::{completeness as profile, validate};
 use crate::customers::{
     Contact, ContactFields, Customer, CustomerFields, CustomerProfile, FinancialPeriod, MainBusiness, ProcessIt,
@@ -14,6 +13,7 @@ use crate::customers::{
 };
 use crate::error::{CoreError, Reason, Result};
 use crate::search;
+use crate::settings::Settings;
 use crate::text::customer_key;
 use crate::Store;
 

@@ -5,11 +5,11 @@
 use rusqlite::{params, Connection};
 
 use crate::customers::store::{load_customer, load_stored_profile, reindex, tidy, touch_section, write_customer};
-use crate::customers::Settings;
 use crate::customers::{completeness as profile, signals, validate};
 use crate::customers::{CustomerFields, CustomerProfile, Section};
 use crate::error::Result;
 use crate::powermap::store::{account_status, refresh_cached};
+use crate::settings::Settings;
 use crate::Store;
 
 impl Store {
