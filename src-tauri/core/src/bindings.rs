@@ -23,6 +23,7 @@ use crate::opportunities::*;
 use crate::powermap::*;
 use crate::risk::*;
 use crate::search::{HitKind, SearchHit, SearchResults};
+use crate::settings::*;
 use crate::trends::*;
 use crate::visits::*;
 
@@ -147,13 +148,13 @@ fn value_lists() -> String {
             "The range of a risk rule's day thresholds (validate.rs).",
             "RISK_DAYS_RANGE",
             "{ readonly min: number; readonly max: number }",
-            &crate::customers::validate::RISK_DAYS,
+            &crate::settings::validate::RISK_DAYS,
         ),
         constant(
             "The range of a stage's default probability, per cent (validate.rs).",
             "STAGE_PROBABILITY_RANGE",
             "{ readonly min: number; readonly max: number }",
-            &crate::customers::validate::STAGE_PROBABILITY,
+            &crate::settings::validate::STAGE_PROBABILITY,
         ),
     ]
     .concat()

@@ -9,13 +9,15 @@
 //! `codes` (enumerations as stable codes).
 //!
 //! The features:
-//! - [`customers`]: the customer and its eight-dimension profile — types (also the UI's,
-//!   generated into `ui/src/bindings.ts`), validation, completeness and staleness, financial
-//!   signals; [`contacts`]: the contacts of a customer;
+//! - [`customers`]: the customer and its eight-dimension profile, its contacts included — types
+//!   (also the UI's, generated into `ui/src/bindings.ts`), validation, completeness and
+//!   staleness, financial signals;
 //! - [`search`]: the instant search over customers and contacts (Chinese substrings of any
 //!   length, pinyin, initials, phone numbers);
 //! - [`powermap`]: the power map (scopes, assessments with history, edges, slots, status light,
 //!   layout);
+//! - [`profile`]: the customer page — the whole profile with the power map's light, and its
+//!   saves;
 //! - [`trends`]: purchase records and summaries, chart series, the detectors and their signals;
 //! - [`visits`], [`opportunities`], [`risk`], [`activity`]: visit summaries and next actions,
 //!   the pipeline with its stage gates, the risk lights, the timeline and the home page;
@@ -30,7 +32,6 @@ mod backfill;
 pub mod backup;
 pub mod clock;
 mod codes;
-pub mod contacts;
 pub mod customers;
 pub mod db;
 pub mod erase;
@@ -42,6 +43,7 @@ mod open;
 pub mod opportunities;
 pub mod powermap;
 mod private_file;
+pub mod profile;
 pub mod risk;
 pub mod sample;
 pub mod search;

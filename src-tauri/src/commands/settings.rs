@@ -1,7 +1,7 @@
 //! 设置: the thresholds and rules the analytics read (staleness, signals, risk lights, stage
 //! probabilities, trash days).
 
-use dossier_core::customers::Settings;
+use dossier_core::settings::Settings;
 use tauri::State;
 
 use super::Res;

@@ -1,10 +1,9 @@
 //! Purchase trends (采购趋势): a customer's chart data and signals, the records of the tab's
 //! grid, and the home page's signal feed and portfolio chart.
 
-use dossier_core::customers::PurchaseFields;
 use dossier_core::trends::{
-    FeedQuery, PortfolioQuery, PortfolioTrend, Purchase, PurchasePage, PurchaseQuery, SignalFeed, TrendData,
-    TrendRange, TrendSignal,
+    FeedQuery, PortfolioQuery, PortfolioTrend, Purchase, PurchaseFields, PurchasePage, PurchaseQuery, SignalFeed,
+    TrendData, TrendRange, TrendSignal,
 };
 use tauri::State;
 

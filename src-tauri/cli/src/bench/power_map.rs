@@ -12,10 +12,10 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use dossier_core::customers::NewProfile;
 use dossier_core::customers::{BuyingRole, ContactFields, Coverage, CustomerFields, EdgeKind, RoleAssessment};
 use dossier_core::powermap::layout::{self, LayoutNode, X_GAP, Y_GAP};
 use dossier_core::powermap::{MapView, NewEdge, SlotInput};
+use dossier_core::profile::NewProfile;
 use dossier_core::{FixedClock, Store};
 use serde::Serialize;
 

@@ -13,7 +13,7 @@
 
 use std::time::Instant;
 
-use dossier_core::customers::Settings;
+use dossier_core::settings::Settings;
 use dossier_core::trends::detect::Thresholds;
 use dossier_core::trends::month;
 use dossier_core::trends::series::{Ledger, Record, CNY};

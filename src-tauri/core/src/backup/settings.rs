@@ -1,5 +1,5 @@
 //! The backup folder and rotation, stored in the database's `setting` table under their own
-//! key (not in [`crate::customers::Settings`]): a restore puts back the snapshot's settings but
+//! key (not in [`crate::settings::Settings`]): a restore puts back the snapshot's settings but
 //! keeps these, and the snapshot before a migration reads them from a file of any version.
 
 use rusqlite::{Connection, OptionalExtension};

@@ -175,3 +175,18 @@ pub fn overall(sections: &[SectionStatus]) -> i64 {
     let sum: i64 = sections.iter().map(|s| s.completeness).sum();
     (sum as f64 / sections.len() as f64).round() as i64
 }
+
+/// The overall score of a profile as stored, without dates: what [`overall`] gives for its
+/// [`sections`].
+pub fn score(p: &CustomerProfile) -> i64 {
+    let sections: Vec<SectionStatus> = Section::ALL
+        .iter()
+        .map(|&section| SectionStatus {
+            section,
+            updated_at: None,
+            completeness: completeness(p, section),
+            stale: false,
+        })
+        .collect();
+    overall(&sections)
+}

@@ -1,8 +1,10 @@
-//! The customer (客户) and its eight-dimension profile: the types, their validation,
-//! completeness and staleness, the financial signals, and how they are stored.
+//! The customer (客户) and its eight-dimension profile: the types (the contacts' and the power
+//! map's light included), their validation, completeness and staleness, the financial signals,
+//! and the rows of the customer's and its contacts' tables. The whole customer page and its
+//! saves, which also take in the power map, are `profile/`.
 
-pub(crate) mod bulk;
 pub mod completeness;
+pub(crate) mod contacts;
 mod model;
 pub(crate) mod search;
 pub(crate) mod sections;
@@ -10,5 +12,4 @@ pub mod signals;
 pub(crate) mod store;
 pub mod validate;
 
-pub use bulk::NewProfile;
 pub use model::*;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::codes::code_enum;
+use crate::error::ContactRef;
 
 code_enum!(
     /// 客户分级.
@@ -368,7 +369,7 @@ pub struct CustomerProfile {
     pub sections: Vec<SectionStatus>,
     pub signals: Vec<FinancialSignal>,
     /// The account-wide power map's status light and its reasons (the customer header).
-    pub power_status: crate::powermap::MapStatus,
+    pub power_status: MapStatus,
 }
 
 impl CustomerProfile {
@@ -385,8 +386,40 @@ impl CustomerProfile {
             contacts: vec![],
             sections: vec![],
             signals: vec![],
-            power_status: crate::powermap::MapStatus::default(),
+            power_status: MapStatus::default(),
         }
+    }
+}
+
+/// Why the status light has its colour; the UI words each reason (hover text).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(tag = "code", content = "data", rename_all = "snake_case")]
+pub enum StatusReason {
+    /// Nobody's support is assessed and no role is required yet (grey).
+    NotAssessed,
+    /// No key player supports us (≥ +1) (red).
+    NoSupportiveKeyPlayer,
+    /// Key players support us but none of them decides or approves (amber).
+    NoSupportiveDecider { supporters: Vec<ContactRef> },
+    /// A decision maker or approver supports us (green).
+    SupportiveDecider { contacts: Vec<ContactRef> },
+    /// A required role nobody in the scope has (red).
+    #[serde(rename_all = "camelCase")]
+    EmptySlot { slot_id: i64, buying_role: BuyingRole, label: String },
+}
+
+/// The status light of one power-map scope and why (computed by `powermap/status.rs`; the
+/// account-wide one is also the profile's).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct MapStatus {
+    pub light: StatusLight,
+    pub reasons: Vec<StatusReason>,
+}
+
+impl Default for MapStatus {
+    fn default() -> Self {
+        MapStatus { light: StatusLight::Unknown, reasons: vec![StatusReason::NotAssessed] }
     }
 }
 
@@ -461,23 +494,6 @@ pub struct Facets {
     pub deal_owners: Vec<String>,
 }
 
-/// One purchase record (采购行为数据): what a customer bought in a month.
-#[derive(Serialize, Deserialize, TS, Clone, Debug, Default, PartialEq)]
-#[serde(rename_all = "camelCase", default)]
-pub struct PurchaseFields {
-    /// `YYYY-MM`.
-    pub month: String,
-    /// `YYYY-MM-DD` when the source had a full date, else empty.
-    pub day: String,
-    pub product: String,
-    pub category: String,
-    /// Negative for returns.
-    pub quantity: Option<f64>,
-    pub amount: Option<f64>,
-    /// ISO code; `CNY` unless the source said otherwise.
-    pub currency: String,
-}
-
 /// Counts per entity (`dossier-cli stats`).
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Default)]
 #[serde(rename_all = "camelCase")]
@@ -488,75 +504,6 @@ pub struct Stats {
     pub suppliers: i64,
     pub role_assessments: i64,
     pub purchases: i64,
-}
-
-/// User-tunable thresholds, stored in the database.
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Settings {
-    /// A dimension not updated for this many months is flagged stale.
-    pub stale_months: i64,
-    /// Turnover days moving by at least this percentage between periods raise a signal.
-    pub turnover_change_pct: f64,
-    /// Purchase trends (see `trends::detect`); fields missing from settings saved by an older
-    /// version take these defaults. This many consecutive monthly declines of a product (1–12).
-    pub decline_months: i64,
-    /// A month at least this % above the trailing 3-month average is a surge (1–1000).
-    pub surge_pct: f64,
-    /// The last 3 months this % above or below the same months a year earlier (1–1000).
-    pub yoy_pct: f64,
-    /// A product not bought for this many months has stopped (1–12).
-    pub stopped_months: i64,
-    /// A product first bought within this many months is new (1–12).
-    pub new_product_months: i64,
-    /// Default probability of each open opportunity stage (settings saved before it read
-    /// with these defaults).
-    pub stage_probabilities: crate::opportunities::StageProbabilities,
-    /// The risk rules' switches and thresholds (likewise).
-    pub risk: crate::risk::RiskSettings,
-    /// The desktop reminder of due and overdue next actions (likewise).
-    pub notify: NotifySettings,
-    /// Days a deleted record stays in the trash before it is purged for good (1–365).
-    pub trash_days: i64,
-}
-
-/// The desktop reminder of next actions due today and overdue: the app sends one notification
-/// at start-up and one at `time` each day while it runs (the UI schedules it; the counts come
-/// from the home page's query with `owners`).
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase", default)]
-pub struct NotifySettings {
-    pub enabled: bool,
-    /// Local time of the daily reminder, HH:MM (24-hour).
-    pub time: String,
-    /// Who is at the laptop (「我是」: 负责人 names as written on customers and actions); empty =
-    /// everyone. The reminder counts only their actions and 今日 starts filtered to them: a
-    /// shared database holds a team's actions, while 今日 and the reminder are for one person.
-    pub owners: Vec<String>,
-}
-
-impl Default for NotifySettings {
-    fn default() -> Self {
-        NotifySettings { enabled: true, time: "09:00".into(), owners: Vec::new() }
-    }
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            stale_months: 12,
-            turnover_change_pct: 30.0,
-            decline_months: 3,
-            surge_pct: 50.0,
-            yoy_pct: 30.0,
-            stopped_months: 3,
-            new_product_months: 3,
-            stage_probabilities: Default::default(),
-            risk: Default::default(),
-            notify: Default::default(),
-            trash_days: 30,
-        }
-    }
 }
 
 code_enum!(

@@ -1,11 +1,13 @@
-//! Customers: create, edit (dimension 1 + classification), the list, and the whole profile.
+//! Customers: create, the list and its facets, the rows of the customer table, what the
+//! customer's own tables hold of its profile and its cached completeness. Saving a profile
+//! and reading the whole customer page are `profile/`'s.
 
 use std::sync::LazyLock;
 
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use crate::customers::{completeness as profile, signals, validate};
+use crate::customers::{completeness as profile, validate};
 use crate::customers::{
     Contact, Customer, CustomerFields, CustomerPage, CustomerProfile, CustomerQuery, CustomerRow, CustomerSort, Facets,
     Grade, LeadSource, Lifecycle, Ownership, Section, Stats, StatusLight,
@@ -62,7 +64,7 @@ pub(crate) fn load_customer(conn: &Connection, id: i64) -> Result<Customer> {
 
 /// Trims the free-text fields the way they are stored; the names also lose invisible
 /// characters ([`clean_name`]).
-fn tidy(fields: &CustomerFields) -> CustomerFields {
+pub(crate) fn tidy(fields: &CustomerFields) -> CustomerFields {
     let mut f = fields.clone();
     for s in [&mut f.name, &mut f.short_name] {
         *s = clean_name(s);
@@ -147,55 +149,10 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let id = insert_customer(&tx, &f, &now, 0)?;
         touch_section(&tx, id, Section::Overview, &now)?;
-        self.refresh_completeness(&tx, id)?;
+        refresh_completeness(&tx, id)?;
         search::index::insert(&tx, &crate::customers::search::customer_entry(&load_customer(&tx, id)?))?;
         tx.commit()?;
         load_customer(&self.conn, id)
-    }
-
-    /// Saves dimension 1 and the classification fields.
-    pub fn update_customer(&self, id: i64, fields: &CustomerFields) -> Result<CustomerProfile> {
-        let f = tidy(fields);
-        validate::customer(&f)?;
-        load_customer(&self.conn, id)?;
-        let key = self.check_unique_name(&f.name, Some(id))?;
-        let now = self.clock.timestamp();
-        let tx = self.conn.unchecked_transaction()?;
-        write_customer(&tx, id, &f, &key, &now)?;
-        self.finish_section_save(tx, id, Section::Overview, &now)
-    }
-
-    /// The whole customer page.
-    pub fn profile(&self, id: i64) -> Result<CustomerProfile> {
-        load_profile(&self.conn, id, &self.settings()?, self.clock.today())
-    }
-
-    /// Records that `section` changed, recomputes completeness, re-indexes the customer for
-    /// search, commits, and returns the fresh profile.
-    pub(crate) fn finish_section_save(
-        &self,
-        tx: rusqlite::Transaction<'_>,
-        id: i64,
-        section: Section,
-        now: &str,
-    ) -> Result<CustomerProfile> {
-        touch_section(&tx, id, section, now)?;
-        tx.execute("UPDATE customer SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
-        self.refresh_completeness(&tx, id)?;
-        if section == Section::Overview {
-            crate::customers::store::reindex(&tx, id)?;
-        }
-        tx.commit()?;
-        self.profile(id)
-    }
-
-    pub(crate) fn refresh_completeness(&self, conn: &Connection, id: i64) -> Result<()> {
-        let p = load_profile(conn, id, &self.settings()?, self.clock.today())?;
-        conn.execute(
-            "UPDATE customer SET completeness = ?2, power_status = ?3 WHERE id = ?1",
-            params![id, profile::overall(&p.sections), p.power_status.light.code()],
-        )?;
-        Ok(())
     }
 
     /// One page of the list, filtered and sorted in SQL (never the whole table over IPC).
@@ -395,13 +352,10 @@ pub(crate) fn touch_section(conn: &Connection, id: i64, section: Section, now: &
     Ok(())
 }
 
-/// Loads every dimension of a customer and derives completeness, staleness and signals.
-pub(crate) fn load_profile(
-    conn: &Connection,
-    id: i64,
-    settings: &crate::customers::Settings,
-    today: chrono::NaiveDate,
-) -> Result<CustomerProfile> {
+/// What the customer's own tables hold of its profile: every dimension and the contacts, and
+/// when each dimension was last saved. The parts other features add are left empty:
+/// `profile/store.rs` fills in the power map's light, the sections' status and the signals.
+pub(crate) fn load_stored_profile(conn: &Connection, id: i64) -> Result<(CustomerProfile, Vec<(Section, String)>)> {
     let customer = load_customer(conn, id)?;
     let (business, sp_bp, process_it): (String, String, String) =
         conn.query_row("SELECT business, sp_bp, process_it FROM customer WHERE id = ?1", [id], |r| {
@@ -410,35 +364,40 @@ pub(crate) fn load_profile(
     let financials = crate::customers::sections::load_financials(conn, id)?;
     let suppliers = crate::customers::sections::load_suppliers(conn, id)?;
     let roles = crate::customers::sections::load_roles(conn, id)?;
-    let contacts = crate::contacts::store::load_contacts(conn, id)?;
+    let contacts = crate::customers::contacts::load_contacts(conn, id)?;
     let mut st = conn.prepare("SELECT section, updated_at FROM section_update WHERE customer_id = ?1")?;
     let updates: Vec<(Section, String)> = st
         .query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
         .filter_map(|row| row.ok().and_then(|(s, at)| Section::from_code(&s).map(|s| (s, at))))
         .collect();
-    let mut p = CustomerProfile {
-        customer,
+    let p = CustomerProfile {
         business: serde_json::from_str(&business).unwrap_or_default(),
         sp_bp: serde_json::from_str(&sp_bp).unwrap_or_default(),
         process_it: serde_json::from_str(&process_it).unwrap_or_default(),
-        signals: signals::financial(&financials, settings.turnover_change_pct),
         financials,
         suppliers,
         roles,
         contacts,
-        sections: vec![],
-        power_status: crate::powermap::store::account_status(conn, id)?,
+        ..CustomerProfile::new_customer(customer)
     };
-    p.sections = profile::sections(&p, &updates, settings.stale_months, today);
-    p.customer.completeness = profile::overall(&p.sections);
-    Ok(p)
+    Ok((p, updates))
+}
+
+/// Recomputes the customer's cached completeness (`customer.completeness`). Its power-map light,
+/// the other cached value, is the power map's to refresh (`powermap::store::refresh_cached`
+/// does both).
+pub(crate) fn refresh_completeness(conn: &Connection, id: i64) -> Result<()> {
+    let (p, _) = load_stored_profile(conn, id)?;
+    conn.prepare_cached("UPDATE customer SET completeness = ?2 WHERE id = ?1")?
+        .execute(params![id, profile::score(&p)])?;
+    Ok(())
 }
 
 /// Re-indexes a customer and its contacts (their subtitles show the customer's name).
 pub(crate) fn reindex(conn: &Connection, customer_id: i64) -> Result<()> {
     let c = load_customer(conn, customer_id)?;
     search::index::put(conn, &crate::customers::search::customer_entry(&c))?;
-    for ct in crate::contacts::store::load_contacts(conn, customer_id)? {
+    for ct in crate::customers::contacts::load_contacts(conn, customer_id)? {
         search::index::put(conn, &crate::customers::search::contact_entry(&ct, &c.fields.name))?;
     }
     Ok(())

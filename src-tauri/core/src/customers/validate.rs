@@ -4,26 +4,12 @@
 use chrono::NaiveDate;
 
 use crate::customers::{
-    ContactFields, CustomerFields, FinancialPeriod, MainBusiness, ProcessIt, PurchaseFields, RoleAssessment, Settings,
-    SpBp, Supplier,
+    ContactFields, CustomerFields, FinancialPeriod, MainBusiness, ProcessIt, RoleAssessment, SpBp, Supplier,
 };
 use crate::error::{CoreError, Reason, Result};
 
-const MAX_NAME: usize = 200;
+pub(crate) const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 20_000;
-
-/// An inclusive range of a whole-number setting. The 设置 form marks a value outside it while
-/// the user types, from the same constants (generated into `ui/src/bindings.ts`).
-#[derive(serde::Serialize, Clone, Copy, Debug, PartialEq, Eq)]
-pub struct IntRange {
-    pub min: i64,
-    pub max: i64,
-}
-
-/// A risk rule's day thresholds (the red days of 未跟进 also at least its yellow days).
-pub const RISK_DAYS: IntRange = IntRange { min: 1, max: 365 };
-/// A stage's default probability, per cent.
-pub const STAGE_PROBABILITY: IntRange = IntRange { min: 0, max: 100 };
 
 pub(crate) fn required(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
@@ -267,82 +253,6 @@ pub fn contact(c: &ContactFields) -> Result<()> {
     Ok(())
 }
 
-/// The largest quantity or amount a purchase record may hold (either sign).
-const MAX_PURCHASE: f64 = 1e12;
-
-/// A purchase record (already trimmed, currency upper-cased). Negative quantities and amounts
-/// are returns and allowed; a future month is allowed (the store flags it).
-pub fn purchase(p: &PurchaseFields) -> Result<()> {
-    if p.month.trim().is_empty() {
-        return Err(CoreError::validation("month", Reason::Required));
-    }
-    let Some(month) = crate::trends::month::parse(&p.month) else {
-        return Err(CoreError::validation_detail("month", Reason::InvalidDate, "YYYY-MM"));
-    };
-    if !p.day.is_empty() {
-        full_date("day", &p.day)?;
-        if crate::trends::month::parse(&p.day[..7]) != Some(month) {
-            return Err(CoreError::validation_detail("day", Reason::InvalidDate, p.month.clone()));
-        }
-    }
-    required("product", &p.product)?;
-    max_len("category", &p.category, MAX_NAME)?;
-    range_f("quantity", p.quantity, -MAX_PURCHASE, MAX_PURCHASE)?;
-    range_f("amount", p.amount, -MAX_PURCHASE, MAX_PURCHASE)?;
-    if p.quantity.is_none() && p.amount.is_none() {
-        return Err(CoreError::validation("amount", Reason::Required));
-    }
-    if p.currency.len() != 3 || !p.currency.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(CoreError::validation_detail("currency", Reason::OutOfRange, "ISO 4217 (CNY, USD…)"));
-    }
-    Ok(())
-}
-
-pub fn settings(s: &Settings) -> Result<()> {
-    range_i("staleMonths", Some(s.stale_months), 1, 120)?;
-    range_f("turnoverChangePct", Some(s.turnover_change_pct), 1.0, 1000.0)?;
-    range_i("declineMonths", Some(s.decline_months), 1, 12)?;
-    range_f("surgePct", Some(s.surge_pct), 1.0, 1000.0)?;
-    range_f("yoyPct", Some(s.yoy_pct), 1.0, 1000.0)?;
-    range_i("stoppedMonths", Some(s.stopped_months), 1, 12)?;
-    range_i("newProductMonths", Some(s.new_product_months), 1, 12)?;
-    range_i("trashDays", Some(s.trash_days), 1, 365)?;
-    pipeline_settings(s)?;
-    notify_settings(s)
-}
-
-/// The reminder's time (required: the UI always has one) and owner names.
-fn notify_settings(s: &Settings) -> Result<()> {
-    required("notify.time", &s.notify.time)?;
-    time("notify.time", &s.notify.time)?;
-    for (i, owner) in s.notify.owners.iter().enumerate() {
-        required(&format!("notify.owners.{i}"), owner)?;
-    }
-    Ok(())
-}
-
-/// The stage probabilities and the risk rules' thresholds.
-fn pipeline_settings(s: &Settings) -> Result<()> {
-    let p = &s.stage_probabilities;
-    for (stage, value) in [
-        ("initiation", p.initiation),
-        ("needs", p.needs),
-        ("solution", p.solution),
-        ("quote", p.quote),
-        ("negotiation", p.negotiation),
-        ("contract", p.contract),
-    ] {
-        let field = format!("stageProbabilities.{stage}");
-        range_i(&field, Some(value), STAGE_PROBABILITY.min, STAGE_PROBABILITY.max)?;
-    }
-    let r = &s.risk;
-    let IntRange { min, max } = RISK_DAYS;
-    range_i("risk.followUpYellowDays", Some(r.follow_up_yellow_days), min, max)?;
-    range_i("risk.followUpRedDays", Some(r.follow_up_red_days), r.follow_up_yellow_days, max)?;
-    range_i("risk.quoteIdleDays", Some(r.quote_idle_days), min, max)?;
-    range_i("risk.unconfirmedDays", Some(r.unconfirmed_days), min, max)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,25 +262,6 @@ mod tests {
             Err(CoreError::Validation { field, reason, .. }) => (field, reason),
             other => panic!("expected a validation error, got {other:?}"),
         }
-    }
-
-    #[test]
-    fn the_reminder_needs_a_time_of_day_and_named_owners() {
-        let ok = Settings::default();
-        assert!(settings(&ok).is_ok());
-        let with = |time: &str, owners: &[&str]| Settings {
-            notify: crate::customers::NotifySettings {
-                enabled: true,
-                time: time.into(),
-                owners: owners.iter().map(|o| o.to_string()).collect(),
-            },
-            ..Settings::default()
-        };
-        assert!(settings(&with("18:30", &["李明"])).is_ok());
-        assert_eq!(reason(settings(&with("", &[]))), ("notify.time".into(), Reason::Required));
-        assert_eq!(reason(settings(&with("25:00", &[]))), ("notify.time".into(), Reason::InvalidDate));
-        assert_eq!(reason(settings(&with("9点", &[]))), ("notify.time".into(), Reason::InvalidDate));
-        assert_eq!(reason(settings(&with("09:00", &["李明", " "]))), ("notify.owners.1".into(), Reason::Required));
     }
 
     #[test]

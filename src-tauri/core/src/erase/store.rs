@@ -90,7 +90,7 @@ impl Store {
         tx.execute("DELETE FROM contact WHERE id = ?1", [id])?;
         report.text_cells = free_text::scrub(&tx, customer_id, needles)?;
         if customer_live {
-            self.refresh_completeness(&tx, customer_id)?;
+            crate::powermap::store::refresh_cached(&tx, customer_id)?;
         }
         // A full-text index keeps a deleted entry's tokens in its segments until they are
         // merged: merge them all now.

@@ -10,8 +10,9 @@ use super::labels::{self, Label};
 use super::overview::SIGNAL_COLUMNS;
 use super::{Language, ReportOptions, Xlsx};
 use crate::customers::{Contact, CustomerProfile, Section, StatusLight};
+use crate::customers::{MapStatus, StatusReason};
 use crate::error::Result;
-use crate::powermap::{ContactRef, MapStatus, MapView, StatusReason};
+use crate::powermap::{ContactRef, MapView};
 use crate::Store;
 
 /// The printed grid: 10 columns (the widest table, the power map, has 10).

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use crate::contacts::store::{contact_from_row, CONTACT_COLUMNS};
+use crate::customers::contacts::{contact_from_row, CONTACT_COLUMNS};
 use crate::customers::sections::{financial_from_row, FINANCIAL_COLUMNS};
 use crate::customers::signals;
 use crate::customers::store::{customer_from_row, CUSTOMER_COLUMNS};

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::backup::SnapshotReason;
-use crate::contacts::store::{insert_contact, load_contact, write_contact};
+use crate::customers::contacts::{insert_contact, load_contact, write_contact};
 use crate::customers::store::{insert_customer, load_customer, touch_section, write_customer};
 use crate::customers::{Customer, Section};
 use crate::error::{CoreError, Result};
@@ -234,7 +234,7 @@ impl Store {
                 apply.row(ops, settings.stale_months, today)
             })?;
         for id in &apply.touched {
-            self.refresh_completeness(&tx, *id)?;
+            crate::powermap::store::refresh_cached(&tx, *id)?;
             tx.execute("UPDATE customer SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
         }
         let skipped = counts.duplicate + counts.duplicate_in_file;

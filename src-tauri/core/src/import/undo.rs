@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 use ts_rs::TS;
 
-use crate::contacts::store::{load_contact, write_contact};
+use crate::customers::contacts::{load_contact, write_contact};
 use crate::customers::store::{load_customer, write_customer};
 use crate::customers::{ContactFields, CustomerFields};
 use crate::error::{CoreError, Result};
@@ -172,7 +172,7 @@ impl Store {
         }
         for customer in touched {
             if load_customer(&tx, customer).is_ok() {
-                self.refresh_completeness(&tx, customer)?;
+                crate::powermap::store::refresh_cached(&tx, customer)?;
             }
         }
         tx.execute("UPDATE import_batch SET undone_at = ?2 WHERE id = ?1", params![id, now.timestamp])?;

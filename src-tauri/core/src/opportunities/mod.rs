@@ -24,6 +24,7 @@ use ts_rs::TS;
 
 use crate::codes::code_enum;
 use crate::customers::Grade;
+use crate::settings::StageProbabilities;
 
 code_enum!(
     /// 商机阶段, in order; 成交 (won) and 丢单 (lost) close the opportunity.
@@ -120,26 +121,7 @@ pub struct Opportunity {
     pub updated_at: String,
 }
 
-/// Default probability (%) of each open stage, in 设置; 成交 100, 丢单 0.
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase", default)]
-pub struct StageProbabilities {
-    pub initiation: i64,
-    pub needs: i64,
-    pub solution: i64,
-    pub quote: i64,
-    pub negotiation: i64,
-    pub contract: i64,
-}
-
-// code_enum! cannot take `#[default]`, so the derive clippy suggests is not available.
-#[allow(clippy::derivable_impls)]
-impl Default for StageProbabilities {
-    fn default() -> Self {
-        StageProbabilities { initiation: 10, needs: 20, solution: 40, quote: 60, negotiation: 75, contract: 90 }
-    }
-}
-
+/// How the pipeline reads the stage probabilities of 设置 ([`StageProbabilities`]).
 impl StageProbabilities {
     pub fn of(&self, stage: Stage) -> i64 {
         match stage {

@@ -12,8 +12,9 @@ use crate::opportunities::stages::{rank, PIPELINE};
 use crate::opportunities::store::{opportunity_from_row, OPPORTUNITY_COLUMNS};
 use crate::opportunities::{
     BoardColumn, ForecastRow, FunnelStep, LostRow, Opportunity, OpportunityPage, OpportunityQuery, OpportunityRow,
-    OpportunitySort, PipelineAnalytics, Stage, StageProbabilities,
+    OpportunitySort, PipelineAnalytics, Stage,
 };
+use crate::settings::StageProbabilities;
 use crate::store::code;
 use crate::Store;
 

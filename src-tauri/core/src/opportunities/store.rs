@@ -5,9 +5,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::customers::store::load_customer;
 use crate::error::{CoreError, Reason, Result};
-use crate::opportunities::{
-    stages, LostReason, LostReview, Opportunity, OpportunityFields, Stage, StageChange, StageProbabilities,
-};
+use crate::opportunities::{stages, LostReason, LostReview, Opportunity, OpportunityFields, Stage, StageChange};
+use crate::settings::StageProbabilities;
 use crate::store::code;
 use crate::Store;
 

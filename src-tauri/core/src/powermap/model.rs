@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::customers::{BuyingRole, Coverage, EdgeKind, StatusLight};
+use crate::customers::{BuyingRole, Coverage, EdgeKind, MapStatus, StatusLight};
 
 /// Defined with the errors, which name contacts too (the foundation uses no feature).
 pub use crate::error::ContactRef;
@@ -30,37 +30,6 @@ pub struct Assessment {
     pub evidence: String,
     /// When this assessment was made (YYYY-MM-DD); today when left empty.
     pub assessed_on: String,
-}
-
-/// Why the status light has its colour; the UI words each reason (hover text).
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
-#[serde(tag = "code", content = "data", rename_all = "snake_case")]
-pub enum StatusReason {
-    /// Nobody's support is assessed and no role is required yet (grey).
-    NotAssessed,
-    /// No key player supports us (≥ +1) (red).
-    NoSupportiveKeyPlayer,
-    /// Key players support us but none of them decides or approves (amber).
-    NoSupportiveDecider { supporters: Vec<ContactRef> },
-    /// A decision maker or approver supports us (green).
-    SupportiveDecider { contacts: Vec<ContactRef> },
-    /// A required role nobody in the scope has (red).
-    #[serde(rename_all = "camelCase")]
-    EmptySlot { slot_id: i64, buying_role: BuyingRole, label: String },
-}
-
-/// The status light of one scope and why.
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct MapStatus {
-    pub light: StatusLight,
-    pub reasons: Vec<StatusReason>,
-}
-
-impl Default for MapStatus {
-    fn default() -> Self {
-        MapStatus { light: StatusLight::Unknown, reasons: vec![StatusReason::NotAssessed] }
-    }
 }
 
 /// A point of the map's drawing, in pixels (node centres; y grows downwards).

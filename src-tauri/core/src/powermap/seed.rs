@@ -1,4 +1,4 @@
-//! A power map given with a new profile ([`crate::customers::NewProfile`]): the sample data's
+//! A power map given with a new profile ([`crate::profile::NewProfile`]): the sample data's
 //! edges, scopes, slots and earlier assessments. Contacts are indexes into the profile's
 //! contact list, like its role table.
 

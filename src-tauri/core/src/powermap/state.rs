@@ -11,10 +11,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
 
-use super::model::{
-    Assessment, AssessmentDiff, ContactRef, EdgeSnapshot, HistoryChange, HistoryEntry, MapDiff, MapStatus,
-};
+use super::model::{Assessment, AssessmentDiff, ContactRef, EdgeSnapshot, HistoryChange, HistoryEntry, MapDiff};
 use crate::customers::EdgeKind;
+use crate::customers::MapStatus;
 
 /// A contact as the map needs them.
 #[derive(Clone, Debug, PartialEq)]

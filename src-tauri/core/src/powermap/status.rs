@@ -16,8 +16,9 @@
 //! Every reason is listed (the UI shows them on hover): the green/amber/red reason, then one
 //! [`StatusReason::EmptySlot`] per empty slot.
 
-use super::model::{Assessment, ContactRef, MapStatus, StatusReason};
+use super::model::{Assessment, ContactRef};
 use crate::customers::{BuyingRole, StatusLight};
+use crate::customers::{MapStatus, StatusReason};
 
 /// Influence from which a contact counts as a key player.
 pub const KEY_INFLUENCE: i64 = 4;

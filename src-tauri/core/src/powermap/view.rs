@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 
 use super::layout::{self, LayoutNode};
-use super::model::{CoverageRow, MapEdge, MapNode, MapSlot, MapStatus, MapView, Point, ScopeSummary};
+use super::model::{CoverageRow, MapEdge, MapNode, MapSlot, MapView, Point, ScopeSummary};
 use super::state::MapState;
 use super::status::{self, Player, Slot, KEY_INFLUENCE};
+use crate::customers::MapStatus;
 use crate::customers::{Coverage, EdgeKind};
 
 /// The status rule's view of the map's contacts.

@@ -2,7 +2,8 @@
 //! core's own text: exported workbooks and the CLI. The app words the reasons itself, in both
 //! languages, from the same fields (`ui/src/features/risk/riskReason.ts`, the same sentences).
 
-use super::{RiskReason, RiskRule, RiskSettings};
+use super::{RiskReason, RiskRule};
+use crate::settings::RiskSettings;
 
 /// Why a reason was raised, in one line, with the thresholds it was measured against.
 pub fn reason(r: &RiskReason) -> String {

@@ -32,6 +32,7 @@ use ts_rs::TS;
 
 use crate::codes::code_enum;
 use crate::customers::Grade;
+use crate::settings::RiskSettings;
 
 code_enum!(
     /// A risk light: green (nothing found), yellow, red — in that order of severity.
@@ -62,46 +63,7 @@ impl RiskLevel {
     }
 }
 
-/// The risk rules' switches and thresholds (in 设置).
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase", default)]
-pub struct RiskSettings {
-    pub no_follow_up: bool,
-    /// Days without a visit for yellow (1–365).
-    pub follow_up_yellow_days: i64,
-    /// Days without a visit for red (≥ the yellow days, ≤ 365).
-    pub follow_up_red_days: i64,
-    /// Customer grades watched even without an open opportunity.
-    pub follow_up_grades: Vec<Grade>,
-    pub quote_idle: bool,
-    /// Days without activity at 报价 for red (1–365).
-    pub quote_idle_days: i64,
-    pub power_map: bool,
-    pub overdue_action: bool,
-    pub unconfirmed: bool,
-    /// Days after the visit an unconfirmed summary turns yellow (1–365).
-    pub unconfirmed_days: i64,
-    pub signals: bool,
-}
-
-impl Default for RiskSettings {
-    fn default() -> Self {
-        RiskSettings {
-            no_follow_up: true,
-            follow_up_yellow_days: 3,
-            follow_up_red_days: 7,
-            follow_up_grades: vec![Grade::A],
-            quote_idle: true,
-            quote_idle_days: 5,
-            power_map: true,
-            overdue_action: true,
-            unconfirmed: true,
-            unconfirmed_days: 3,
-            signals: true,
-        }
-    }
-}
-
+/// How the rules read their switches and thresholds of 设置 ([`RiskSettings`]).
 impl RiskSettings {
     pub fn enabled(&self, rule: RiskRule) -> bool {
         match rule {

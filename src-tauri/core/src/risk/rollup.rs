@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::{RiskLevel, RiskLight, RiskReason, RiskRule, RiskSettings};
+use super::{RiskLevel, RiskLight, RiskReason, RiskRule};
+use crate::settings::RiskSettings;
 
 /// One rule's finding, as the store's set-based queries return it.
 #[derive(Clone, Debug, PartialEq)]

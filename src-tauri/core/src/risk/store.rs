@@ -8,9 +8,8 @@ use rusqlite::{Connection, Row, ToSql};
 use crate::customers::Grade;
 use crate::error::Result;
 use crate::risk::rollup::{Hit, Lights};
-use crate::risk::{
-    explain, CustomerRisk, OpportunityRisk, PortfolioRisk, RiskLevel, RiskLight, RiskRule, RiskSettings, RuleInfo,
-};
+use crate::risk::{explain, CustomerRisk, OpportunityRisk, PortfolioRisk, RiskLevel, RiskLight, RiskRule, RuleInfo};
+use crate::settings::RiskSettings;
 use crate::store::code;
 use crate::Store;
 

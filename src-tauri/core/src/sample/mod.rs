@@ -5,11 +5,11 @@
 mod pipeline;
 mod purchases;
 
-use crate::customers::NewProfile;
 use crate::customers::*;
 use crate::error::Result;
 use crate::powermap::seed::{PowerSeed, SeedEdge, SeedScope};
 use crate::powermap::{Assessment, SlotInput};
+use crate::profile::NewProfile;
 use crate::trends;
 use crate::Store;
 

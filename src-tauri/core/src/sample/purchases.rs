@@ -15,8 +15,8 @@
 //! accidental signal. Generated copies (benchmarks) buy `n` of [`CATALOGUE`]'s 50 products.
 
 use super::Rng;
-use crate::customers::PurchaseFields;
 use crate::trends::month::{self, Month};
+use crate::trends::PurchaseFields;
 
 /// (product, category).
 const PRODUCTS: [(&str, &str); 12] = [

@@ -2,8 +2,8 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use crate::customers::Settings;
 use crate::error::Result;
+use crate::settings::{validate, Settings};
 use crate::Store;
 
 const KEY: &str = "settings";
@@ -18,7 +18,7 @@ impl Store {
 
     pub fn save_settings(&self, settings: &Settings) -> Result<Settings> {
         let settings = &tidy(settings);
-        crate::customers::validate::settings(settings)?;
+        validate::settings(settings)?;
         let json = serde_json::to_string(settings).expect("settings serialise");
         self.conn.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2)

@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection};
 
 use super::{put, NewEntry};
-use crate::contacts::store::load_contact;
+use crate::customers::contacts::load_contact;
 use crate::customers::store::load_customer;
 use crate::customers::{Contact, CustomerProfile, DeletedKind, Section, TrashContents};
 use crate::error::Result;

@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde_json::{Map, Value as Json};
 
 use super::{load, Stored};
-use crate::contacts::store::load_contact;
+use crate::customers::contacts::load_contact;
 use crate::customers::store::load_customer;
 use crate::customers::{DeletedKind, Restored};
 use crate::error::{CoreError, Result};
@@ -81,7 +81,7 @@ impl Store {
         let c = load_contact(tx, e.ref_id)?;
         crate::customers::store::reindex_contact(tx, &c)?;
         restore_detached(tx, &c, &e.kept, &Now::of(self))?;
-        self.refresh_completeness(tx, c.customer_id)?;
+        crate::powermap::store::refresh_cached(tx, c.customer_id)?;
         Ok(Restored { kind: e.kind, id: c.id, customer_id: c.customer_id, name: c.fields.name })
     }
 }

@@ -27,7 +27,7 @@ pub const SURGE_BASE: usize = 3;
 /// Months summed for the year-on-year comparison.
 pub const YOY_MONTHS: usize = 3;
 
-/// The thresholds of [`crate::customers::Settings`].
+/// The thresholds of [`crate::settings::Settings`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Thresholds {
     pub decline_months: usize,
@@ -37,8 +37,8 @@ pub struct Thresholds {
     pub new_product_months: usize,
 }
 
-impl From<&crate::customers::Settings> for Thresholds {
-    fn from(s: &crate::customers::Settings) -> Self {
+impl From<&crate::settings::Settings> for Thresholds {
+    fn from(s: &crate::settings::Settings) -> Self {
         let n = |v: i64| v.max(1) as usize;
         Thresholds {
             decline_months: n(s.decline_months),

@@ -20,5 +20,6 @@ pub(crate) mod purchases;
 pub mod series;
 pub mod signals;
 mod store;
+pub mod validate;
 
 pub use model::*;

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::customers::{FinancialMetric, Grade, PurchaseFields};
+use crate::customers::{FinancialMetric, Grade};
 
 /// What changed. The feed's order is by [`Severity`] first; see [`SignalKind::severity`].
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -192,6 +192,23 @@ pub struct TrendData {
     pub return_records: i64,
     /// Records of this customer dated after the clock's month (anywhere, not only the range).
     pub future_records: i64,
+}
+
+/// One purchase record (采购行为数据): what a customer bought in a month.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PurchaseFields {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// `YYYY-MM-DD` when the source had a full date, else empty.
+    pub day: String,
+    pub product: String,
+    pub category: String,
+    /// Negative for returns.
+    pub quantity: Option<f64>,
+    pub amount: Option<f64>,
+    /// ISO code; `CNY` unless the source said otherwise.
+    pub currency: String,
 }
 
 /// A stored purchase record. `future`: its month is after the clock's month (flagged, kept).

@@ -5,11 +5,9 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::customers::store::load_customer;
-use crate::customers::validate;
-use crate::customers::PurchaseFields;
 use crate::error::{CoreError, Reason, Result};
 use crate::trends::month;
-use crate::trends::{Purchase, PurchasePage, PurchaseQuery};
+use crate::trends::{validate, Purchase, PurchaseFields, PurchasePage, PurchaseQuery};
 use crate::Store;
 
 const COLUMNS: &str = "p.id, p.customer_id, p.month, p.day, p.product, p.category, p.quantity, p.amount, p.currency";

@@ -12,7 +12,8 @@ use super::explain;
 use super::model::{SignalKind, TrendSignal};
 use super::month::{self, Month};
 use super::series::{dense, round_amount, Ledger};
-use crate::customers::{FinancialPeriod, FinancialSignal, Settings};
+use crate::customers::{FinancialPeriod, FinancialSignal};
+use crate::settings::Settings;
 
 fn labels(first: Month, len: usize) -> Vec<String> {
     month::labels(first, first + len as Month - 1)

@@ -13,8 +13,9 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
 use crate::customers::sections::load_financials;
 use crate::customers::store::load_customer;
-use crate::customers::{Grade, Settings};
+use crate::customers::Grade;
 use crate::error::{CoreError, Reason, Result};
+use crate::settings::Settings;
 use crate::trends::detect::Thresholds;
 use crate::trends::month::{self, Month};
 use crate::trends::series::{self, round_amount, Ledger, Record};

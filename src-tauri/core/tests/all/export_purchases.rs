@@ -141,7 +141,7 @@ fn the_purchase_signals_are_listed_most_severe_first_and_follow_the_thresholds()
     assert_eq!(rows[1][8], "520000", "the latest month in yuan, a number");
 
     // At four months the decline is gone from the report as from the feed.
-    s.save_settings(&dossier_core::customers::Settings { decline_months: 4, ..Default::default() }).unwrap();
+    s.save_settings(&dossier_core::settings::Settings { decline_months: 4, ..Default::default() }).unwrap();
     let rows = sheet(&report(&s, Language::En), "Purchase signals");
     assert!(rows.iter().all(|r| r.get(2).map(String::as_str) != Some("伺服电机") || r[4] != "Decline"));
     assert_eq!(rows.len(), 5, "header + the four others");

@@ -4,11 +4,12 @@
 use crate::common;
 
 use common::{named, refused, store};
-use dossier_core::customers::{CustomerFields, Grade, Settings};
+use dossier_core::customers::{CustomerFields, Grade};
 use dossier_core::error::Reason;
 use dossier_core::opportunities::{
     LostReason, LostReview, OpportunityFields, OpportunityQuery, OpportunitySort, Stage,
 };
+use dossier_core::settings::Settings;
 use dossier_core::visits::{Need, VisitFields};
 use dossier_core::{CoreError, Detail};
 

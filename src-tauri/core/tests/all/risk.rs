@@ -4,10 +4,11 @@
 use crate::common;
 
 use common::{named, store_on};
-use dossier_core::customers::{BuyingRole, ContactFields, CustomerFields, FinancialPeriod, Grade, Settings};
+use dossier_core::customers::{BuyingRole, ContactFields, CustomerFields, FinancialPeriod, Grade};
 use dossier_core::opportunities::{LostReason, LostReview, OpportunityFields, OpportunityQuery, Stage};
 use dossier_core::powermap::SlotInput;
 use dossier_core::risk::{explain, RiskLevel, RiskLight, RiskRule};
+use dossier_core::settings::Settings;
 use dossier_core::visits::{ActionFields, ActionTarget, Confirmation, VisitFields};
 use dossier_core::Store;
 

@@ -4,6 +4,7 @@ use crate::common;
 
 use common::{named, refused, store};
 use dossier_core::customers::*;
+use dossier_core::settings::{NotifySettings, Settings};
 use dossier_core::Reason;
 
 #[test]

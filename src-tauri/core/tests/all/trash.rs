@@ -5,8 +5,10 @@ use crate::common;
 
 use common::{named, refused, store, store_on};
 use dossier_core::activity::HomeQuery;
-use dossier_core::customers::{ContactFields, DeletedKind, PurchaseFields, Settings, TrashContents};
+use dossier_core::customers::{ContactFields, DeletedKind, TrashContents};
 use dossier_core::opportunities::{OpportunityFields, OpportunityQuery, Stage};
+use dossier_core::settings::Settings;
+use dossier_core::trends::PurchaseFields;
 use dossier_core::visits::{ActionFields, VisitFields};
 use dossier_core::{CoreError, Reason, Store};
 

@@ -7,12 +7,13 @@
 use crate::common;
 
 use common::{named, refused, store};
-use dossier_core::customers::{CustomerFields, FinancialPeriod, Grade, PurchaseFields, Settings};
+use dossier_core::customers::{CustomerFields, FinancialPeriod, Grade};
 use dossier_core::import::mapping::suggest;
 use dossier_core::import::plan::{ImportKind, OnDuplicate};
 use dossier_core::import::read::Sheet;
 use dossier_core::import::values::Cell;
 use dossier_core::import::ImportRequest;
+use dossier_core::settings::Settings;
 use dossier_core::trends::signals::feed_order;
 use dossier_core::trends::*;
 use dossier_core::{CoreError, Reason, Store};

@@ -6,9 +6,10 @@ use crate::common;
 
 use common::{named, refused, store, store_on};
 use dossier_core::activity::{HomeQuery, TimelineKind, TimelineQuery};
-use dossier_core::customers::{ContactFields, CustomerFields, DeletedKind, Grade, Settings};
+use dossier_core::customers::{ContactFields, CustomerFields, DeletedKind, Grade};
 use dossier_core::error::Reason;
 use dossier_core::opportunities::{OpportunityFields, Stage};
+use dossier_core::settings::Settings;
 use dossier_core::visits::*;
 use dossier_core::Store;
 
@@ -428,7 +429,7 @@ fn settings_saved_before_the_pipeline_read_with_its_defaults() {
         (9, 3, vec![Grade::A])
     );
     let bad = Settings {
-        risk: dossier_core::risk::RiskSettings { follow_up_red_days: 2, ..Default::default() },
+        risk: dossier_core::settings::RiskSettings { follow_up_red_days: 2, ..Default::default() },
         ..Settings::default()
     };
     assert_eq!(refused(s.save_settings(&bad)), ("risk.followUpRedDays".into(), Reason::OutOfRange));

@@ -20,8 +20,9 @@ use ts_rs::TS;
 use super::mapping::Field;
 use super::read::Sheet;
 use super::values::{self, Cell, Epoch, ValueError};
-use crate::customers::{ContactFields, CustomerFields, PurchaseFields};
+use crate::customers::{ContactFields, CustomerFields};
 use crate::error::Reason;
+use crate::trends::PurchaseFields;
 use reader::RowReader;
 use rows::Planner;
 

@@ -4,12 +4,13 @@
 use std::collections::HashMap;
 
 use super::{column_letter, CellIssue, Problem};
-use crate::customers::{ContactFields, CustomerFields, PurchaseFields};
+use crate::customers::{ContactFields, CustomerFields};
 use crate::error::{CoreError, Reason};
 use crate::import::labels;
 use crate::import::mapping::Field;
 use crate::import::values::{self, Cell, Epoch, ValueError};
 use crate::text::clean_name;
+use crate::trends::PurchaseFields;
 
 /// The form field names of [`validate`] that a column can hold.
 fn field_of_form(name: &str) -> Option<Field> {

@@ -231,7 +231,7 @@ impl<'a> Planner<'a> {
     /// A contact of `customer_id` with the same normalised name or the same phone digits.
     fn existing_contact(&self, customer_id: i64, c: &ContactFields) -> Result<Option<(i64, ContactFields)>> {
         let (name, phone) = (contact_key(&c.name), digits(&c.phone));
-        Ok(crate::contacts::store::load_contacts(self.conn, customer_id)?
+        Ok(crate::customers::contacts::load_contacts(self.conn, customer_id)?
             .into_iter()
             .find(|x| contact_key(&x.fields.name) == name || (!phone.is_empty() && digits(&x.fields.phone) == phone))
             .map(|x| (x.id, x.fields)))

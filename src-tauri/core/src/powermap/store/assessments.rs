@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection};
 
 use super::{append_history, check_scope, db_scope, json, load_assessment, load_assessments, Change, Now};
-use crate::contacts::store::load_contact;
+use crate::customers::contacts::load_contact;
 use crate::customers::RoleAssessment;
 use crate::error::{CoreError, Detail, Reason, Result};
 use crate::powermap::state::ASSESSMENT;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::assessments::{own_contact, tidy, write_assessment};
 use super::edges::{check_no_cycle, record_edge, record_reports_to, snapshot};
 use super::{api_scope, check_scope, db_scope, scope_name, Now};
-use crate::contacts::store::{insert_contact, load_contact, tidy as tidy_contact};
+use crate::customers::contacts::{insert_contact, load_contact, tidy as tidy_contact};
 use crate::customers::store::load_customer;
 use crate::customers::validate as forms;
 use crate::customers::{Contact, ContactFields, EdgeKind, Section};

@@ -16,11 +16,11 @@ use std::collections::{BTreeMap, HashMap};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::customers::store::{load_customer, touch_section};
-use crate::customers::{BuyingRole, Coverage, EdgeKind, Section};
+use crate::customers::{BuyingRole, Coverage, EdgeKind, MapStatus, Section};
 use crate::error::{CoreError, Result};
 use crate::powermap::state::{HistoryRow, MapState, StateContact, StoredEdge};
 use crate::powermap::status::Slot;
-use crate::powermap::{view, Assessment, ContactRef, MapStatus, Point};
+use crate::powermap::{view, Assessment, ContactRef, Point};
 use crate::store::code;
 use crate::Store;
 
@@ -204,6 +204,13 @@ pub(crate) fn refresh_status(conn: &Connection, customer_id: i64) -> Result<()> 
     Ok(())
 }
 
+/// Recomputes what the customer row caches of its profile: the completeness and the
+/// account-wide light (every write that can change either ends with this).
+pub(crate) fn refresh_cached(conn: &Connection, customer_id: i64) -> Result<()> {
+    crate::customers::store::refresh_completeness(conn, customer_id)?;
+    refresh_status(conn, customer_id)
+}
+
 /// Recomputes the cached light of every customer with a power map (the migration's hook).
 pub(crate) fn refresh_all_statuses(conn: &Connection) -> Result<()> {
     let ids: Vec<i64> = conn
@@ -320,7 +327,7 @@ impl Store {
     ) -> Result<crate::powermap::MapView> {
         touch_section(&tx, customer_id, Section::PowerMap, &now.timestamp)?;
         tx.execute("UPDATE customer SET updated_at = ?2 WHERE id = ?1", params![customer_id, now.timestamp])?;
-        self.refresh_completeness(&tx, customer_id)?;
+        refresh_cached(&tx, customer_id)?;
         tx.commit()?;
         self.power_map(customer_id, scope)
     }

@@ -1,4 +1,4 @@
-//! Writing the power map of a profile inserted in bulk ([`crate::customers::NewProfile`]): the
+//! Writing the power map of a profile inserted in bulk ([`crate::profile::NewProfile`]): the
 //! first history entry of each assessment, and the [`PowerSeed`] (sample data).
 
 use rusqlite::{params, Connection};

@@ -1,10 +1,10 @@
-//! Inserting many complete profiles in one transaction (sample data, benchmarks' databases;
-//! later the Excel import). Each profile is validated like a form save; one bad profile
+//! Inserting many complete profiles in one transaction, each with its power map (sample data,
+//! benchmarks' databases). Each profile is validated like a form save; one bad profile
 //! rolls the whole batch back.
 
 use rusqlite::params;
 
-use crate::contacts::store::insert_contact;
+use crate::customers::contacts::insert_contact;
 use crate::customers::store::{insert_customer, touch_section};
 use crate::customers::{completeness as profile, validate};
 use crate::customers::{
@@ -13,6 +13,7 @@ use crate::customers::{
 };
 use crate::error::{CoreError, Reason, Result};
 use crate::search;
+use crate::settings::Settings;
 use crate::text::customer_key;
 use crate::Store;
 
@@ -66,7 +67,7 @@ fn insert_one(
     tx: &rusqlite::Connection,
     p: NewProfile,
     now: &str,
-    settings: &crate::customers::Settings,
+    settings: &Settings,
     today: chrono::NaiveDate,
 ) -> Result<()> {
     validate::customer(&p.fields)?;

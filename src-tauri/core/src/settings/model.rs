@@ -1,0 +1,138 @@
+//! The settings (设置) as stored and edited, one type for the whole form: the profile's
+//! staleness and financial thresholds, the purchase-trend detectors', the pipeline's stage
+//! probabilities, the risk rules', the reminder and the trash. The features that read them
+//! (`opportunities/`, `risk/`, `trends/`, …) use these types; how each reads its part is its own.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::customers::Grade;
+
+/// User-tunable thresholds, stored in the database.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    /// A dimension not updated for this many months is flagged stale.
+    pub stale_months: i64,
+    /// Turnover days moving by at least this percentage between periods raise a signal.
+    pub turnover_change_pct: f64,
+    /// Purchase trends (see `trends::detect`); fields missing from settings saved by an older
+    /// version take these defaults. This many consecutive monthly declines of a product (1–12).
+    pub decline_months: i64,
+    /// A month at least this % above the trailing 3-month average is a surge (1–1000).
+    pub surge_pct: f64,
+    /// The last 3 months this % above or below the same months a year earlier (1–1000).
+    pub yoy_pct: f64,
+    /// A product not bought for this many months has stopped (1–12).
+    pub stopped_months: i64,
+    /// A product first bought within this many months is new (1–12).
+    pub new_product_months: i64,
+    /// Default probability of each open opportunity stage (settings saved before it read
+    /// with these defaults).
+    pub stage_probabilities: StageProbabilities,
+    /// The risk rules' switches and thresholds (likewise).
+    pub risk: RiskSettings,
+    /// The desktop reminder of due and overdue next actions (likewise).
+    pub notify: NotifySettings,
+    /// Days a deleted record stays in the trash before it is purged for good (1–365).
+    pub trash_days: i64,
+}
+
+/// The desktop reminder of next actions due today and overdue: the app sends one notification
+/// at start-up and one at `time` each day while it runs (the UI schedules it; the counts come
+/// from the home page's query with `owners`).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NotifySettings {
+    pub enabled: bool,
+    /// Local time of the daily reminder, HH:MM (24-hour).
+    pub time: String,
+    /// Who is at the laptop (「我是」: 负责人 names as written on customers and actions); empty =
+    /// everyone. The reminder counts only their actions and 今日 starts filtered to them: a
+    /// shared database holds a team's actions, while 今日 and the reminder are for one person.
+    pub owners: Vec<String>,
+}
+
+impl Default for NotifySettings {
+    fn default() -> Self {
+        NotifySettings { enabled: true, time: "09:00".into(), owners: Vec::new() }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            stale_months: 12,
+            turnover_change_pct: 30.0,
+            decline_months: 3,
+            surge_pct: 50.0,
+            yoy_pct: 30.0,
+            stopped_months: 3,
+            new_product_months: 3,
+            stage_probabilities: Default::default(),
+            risk: Default::default(),
+            notify: Default::default(),
+            trash_days: 30,
+        }
+    }
+}
+
+/// Default probability (%) of each open stage, in 设置; 成交 100, 丢单 0.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StageProbabilities {
+    pub initiation: i64,
+    pub needs: i64,
+    pub solution: i64,
+    pub quote: i64,
+    pub negotiation: i64,
+    pub contract: i64,
+}
+
+// code_enum! cannot take `#[default]`, so the derive clippy suggests is not available.
+#[allow(clippy::derivable_impls)]
+impl Default for StageProbabilities {
+    fn default() -> Self {
+        StageProbabilities { initiation: 10, needs: 20, solution: 40, quote: 60, negotiation: 75, contract: 90 }
+    }
+}
+
+/// The risk rules' switches and thresholds (in 设置).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RiskSettings {
+    pub no_follow_up: bool,
+    /// Days without a visit for yellow (1–365).
+    pub follow_up_yellow_days: i64,
+    /// Days without a visit for red (≥ the yellow days, ≤ 365).
+    pub follow_up_red_days: i64,
+    /// Customer grades watched even without an open opportunity.
+    pub follow_up_grades: Vec<Grade>,
+    pub quote_idle: bool,
+    /// Days without activity at 报价 for red (1–365).
+    pub quote_idle_days: i64,
+    pub power_map: bool,
+    pub overdue_action: bool,
+    pub unconfirmed: bool,
+    /// Days after the visit an unconfirmed summary turns yellow (1–365).
+    pub unconfirmed_days: i64,
+    pub signals: bool,
+}
+
+impl Default for RiskSettings {
+    fn default() -> Self {
+        RiskSettings {
+            no_follow_up: true,
+            follow_up_yellow_days: 3,
+            follow_up_red_days: 7,
+            follow_up_grades: vec![Grade::A],
+            quote_idle: true,
+            quote_idle_days: 5,
+            power_map: true,
+            overdue_action: true,
+            unconfirmed: true,
+            unconfirmed_days: 3,
+            signals: true,
+        }
+    }
+}
