@@ -3,6 +3,8 @@
 //!
 //! - the `crate::` edges between the top-level modules form no cycle;
 //! - the foundation ([`FOUNDATION`]) uses no feature module;
+//! - every edge between features is one that ARCHITECTURE.md's code map names ("May use …"),
+//!   and a line there names only modules listed before it, so the map is the layering;
 //! - SQL runs only in the files listed in [`SQL_FILES`]: the feature folders' store parts and
 //!   `db/`.
 //!
@@ -13,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Modules every feature may use and that use no feature themselves.
-const FOUNDATION: &[&str] = &["clock", "db", "error", "files", "private_file", "store", "text", "writer_lock"];
+const FOUNDATION: &[&str] = &["clock", "codes", "db", "error", "files", "private_file", "store", "text", "writer_lock"];
 
 /// The files (under `src/`) that may run SQL: each feature's store part, and `db/`.
 const SQL_FILES: &[&str] = &[
@@ -159,6 +161,38 @@ fn used_modules(code: &str) -> BTreeSet<String> {
     used
 }
 
+/// Modules the code map leaves out: they run in tests only.
+const TEST_ONLY: &[&str] = &["bindings"];
+
+/// The features of ARCHITECTURE.md's code map, in its order, each with the modules its line
+/// says it may use: the bullets between "**Features**" and the next paragraph in bold.
+fn code_map() -> Vec<(String, BTreeSet<String>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ARCHITECTURE.md");
+    let text = std::fs::read_to_string(&path).expect("read ARCHITECTURE.md");
+    let start = text.find("**Features**").expect("ARCHITECTURE.md has a **Features** list");
+    let list = &text[start..];
+    let list = &list[..list[2..].find("\n**").map_or(list.len(), |i| i + 2)];
+    let mut bullets: Vec<String> = Vec::new();
+    for line in list.lines() {
+        if let Some(b) = line.strip_prefix("- ") {
+            bullets.push(b.to_string());
+        } else if let (Some(last), Some(more)) = (bullets.last_mut(), line.strip_prefix("  ")) {
+            last.push(' ');
+            last.push_str(more);
+        }
+    }
+    let ticked = |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_string).collect() };
+    bullets
+        .iter()
+        .map(|b| {
+            let name = ticked(b).first().cloned().unwrap_or_default();
+            let name = name.trim_end_matches('/').trim_end_matches(".rs").to_string();
+            let uses = b.split_once("May use").map_or(Vec::new(), |(_, rest)| ticked(rest));
+            (name, uses.into_iter().collect())
+        })
+        .collect()
+}
+
 /// The module graph of `src/`, and for each edge a file that makes it.
 fn graph() -> (Graph, BTreeMap<(String, String), String>) {
     let mut files = Vec::new();
@@ -293,4 +327,34 @@ fn sql_runs_only_in_the_store_files() {
     for file in SQL_FILES {
         assert!(files.iter().any(|f| f == file), "SQL_FILES names {file}, which does not exist");
     }
+}
+
+#[test]
+fn the_code_map_in_architecture_md_is_the_layering() {
+    let map = code_map();
+    let (graph, witness) = graph();
+    let listed: Vec<&str> = map.iter().map(|(name, _)| name.as_str()).collect();
+    let mut wrong = Vec::new();
+    for (i, (name, uses)) in map.iter().enumerate() {
+        for used in uses.iter().filter(|u| !listed[..i].contains(&u.as_str())) {
+            wrong.push(format!("the line of {name} names {used}, which is not listed before it"));
+        }
+    }
+    for (from, tos) in &graph {
+        let skip = |m: &str| FOUNDATION.contains(&m) || TEST_ONLY.contains(&m);
+        if skip(from) {
+            continue;
+        }
+        let Some((_, uses)) = map.iter().find(|(name, _)| name == from) else {
+            wrong.push(format!("{from} has no line in the code map"));
+            continue;
+        };
+        for to in tos.iter().filter(|to| !skip(to) && !uses.contains(*to)) {
+            wrong.push(format!(
+                "{from} → {to} ({}), which its line does not name",
+                witness[&(from.clone(), to.clone())]
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "ARCHITECTURE.md's code map and the code disagree:\n  {}", wrong.join("\n  "));
 }
