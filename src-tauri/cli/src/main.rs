@@ -581,6 +581,7 @@ fn bench_dir(dir: Option<PathBuf>) -> Result<(Option<tempfile::TempDir>, PathBuf
 /// pipe: Rust ignores SIGPIPE by default, this restores the default action, which ends the
 /// process (status 141 in a shell) at the first write nobody reads.
 #[cfg(unix)]
+#[allow(unsafe_code)]
 fn end_quietly_on_a_closed_pipe() {
     // SAFETY: called first thing in `main`, before any other thread exists; SIG_DFL is a valid
     // disposition for SIGPIPE.

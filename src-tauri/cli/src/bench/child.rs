@@ -31,6 +31,7 @@ pub fn run(cmd: &mut Command) -> Result<Measured, String> {
 }
 
 #[cfg(unix)]
+#[allow(unsafe_code)]
 fn wait(mut child: std::process::Child) -> Result<(bool, Option<f64>, String, String), String> {
     use std::io::Read;
     // Read the pipes on threads so a chatty child never blocks on a full pipe.
