@@ -173,7 +173,12 @@ export type Contact = { id: number, customerId: number,
 /**
  * Full pinyin of the name, for display next to rare characters and for search.
  */
-pinyin: string, updatedAt: string, name: string, title: string, department: string, reportsTo: number | null, phone: string, wechat: string, email: string, isKeyPerson: boolean, 
+pinyin: string, updatedAt: string, 
+/**
+ * The day of the latest follow-up record (拜访记录) the contact took part in, read from
+ * the records (`None` when there is none); see [`Contact::last_contact`].
+ */
+followedUpOn: string | null, name: string, title: string, department: string, reportsTo: number | null, phone: string, wechat: string, email: string, isKeyPerson: boolean, 
 /**
  * 性格特征 (personal).
  */
@@ -235,7 +240,11 @@ export type CustomerProfile = { customer: Customer, business: MainBusiness, fina
 /**
  * The account-wide power map's status light and its reasons (the customer header).
  */
-powerStatus: MapStatus, };
+powerStatus: MapStatus, 
+/**
+ * 最近联系 of the customer: the day of its latest follow-up record (`None` without one).
+ */
+lastFollowUp: string | null, };
 
 export type CustomerRow = { id: number, name: string, shortName: string, grade: Grade | null, lifecycle: Lifecycle | null, industry: string, region: string, owner: string, completeness: number, contactCount: number, updatedAt: string, 
 /**

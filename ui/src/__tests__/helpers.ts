@@ -64,6 +64,7 @@ export function contact(id: number, name: string, extra: Partial<Contact> = {}):
     family: '',
     notes: '',
     lastContact: '',
+    followedUpOn: null,
     ...extra,
   }
 }
@@ -131,6 +132,7 @@ export function profile(
     })),
     signals: [],
     powerStatus: { light: 'unknown', reasons: [{ code: 'not_assessed' }] },
+    lastFollowUp: null,
     ...over,
   }
 }

@@ -13,9 +13,14 @@ use crate::error::{CoreError, Result};
 use crate::text as normalize;
 use crate::Store;
 
+/// The columns [`contact_from_row`] reads, selected `FROM contact`. The last one is the day of
+/// the latest follow-up record naming the contact among the customer's participants (its
+/// customer's records only: the `visit_customer` index keeps it to a few rows).
 pub(crate) const CONTACT_COLUMNS: &str = "id, customer_id, name, title, department, reports_to, phone, \
     wechat, email, is_key_person, traits, ice_breakers, hobbies, preferences, pain_points, \
-    career, communication_style, family, notes, last_contact, pinyin, updated_at";
+    career, communication_style, family, notes, last_contact, pinyin, updated_at, \
+    (SELECT MAX(v.visited_on) FROM visit v, json_each(v.customer_participants) p \
+      WHERE v.customer_id = contact.customer_id AND json_extract(p.value, '$.contactId') = contact.id)";
 
 pub(crate) fn contact_from_row(r: &Row) -> rusqlite::Result<Contact> {
     Ok(Contact {
@@ -43,6 +48,7 @@ pub(crate) fn contact_from_row(r: &Row) -> rusqlite::Result<Contact> {
         },
         pinyin: r.get(20)?,
         updated_at: r.get(21)?,
+        followed_up_on: r.get(22)?,
     })
 }
 
@@ -149,7 +155,14 @@ pub(crate) fn insert_contact(conn: &Connection, customer_id: i64, f: &ContactFie
     let values = contact_values(f, &pinyin, now);
     let extra = [Value::from(customer_id), Value::from(now.to_string())];
     conn.prepare_cached(&SQL)?.execute(params_from_iter(values.iter().chain(&extra)))?;
-    Ok(Contact { id: conn.last_insert_rowid(), customer_id, fields: f.clone(), pinyin, updated_at: now.into() })
+    Ok(Contact {
+        id: conn.last_insert_rowid(),
+        customer_id,
+        fields: f.clone(),
+        pinyin,
+        updated_at: now.into(),
+        followed_up_on: None,
+    })
 }
 
 /// Writes a contact's fields and re-indexes it for search.

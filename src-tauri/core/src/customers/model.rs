@@ -327,6 +327,18 @@ pub struct Contact {
     /// Full pinyin of the name, for display next to rare characters and for search.
     pub pinyin: String,
     pub updated_at: String,
+    /// The day of the latest follow-up record (拜访记录) the contact took part in, read from
+    /// the records (`None` when there is none); see [`Contact::last_contact`].
+    #[serde(default)]
+    pub followed_up_on: Option<String>,
+}
+
+impl Contact {
+    /// 最近联系: the day of the latest follow-up record the contact took part in, so it never
+    /// contradicts the records; the date typed on the card only where no record names them.
+    pub fn last_contact(&self) -> &str {
+        self.followed_up_on.as_deref().unwrap_or(&self.fields.last_contact)
+    }
 }
 
 /// How complete and how fresh one dimension is.
@@ -370,6 +382,9 @@ pub struct CustomerProfile {
     pub signals: Vec<FinancialSignal>,
     /// The account-wide power map's status light and its reasons (the customer header).
     pub power_status: MapStatus,
+    /// 最近联系 of the customer: the day of its latest follow-up record (`None` without one).
+    #[serde(default)]
+    pub last_follow_up: Option<String>,
 }
 
 impl CustomerProfile {
@@ -387,6 +402,7 @@ impl CustomerProfile {
             sections: vec![],
             signals: vec![],
             power_status: MapStatus::default(),
+            last_follow_up: None,
         }
     }
 }

@@ -252,7 +252,7 @@ pub static CONTACT_COLUMNS: &[Column<Contact>] = &[
     card::<6>(),
     card::<7>(),
     card::<8>(),
-    col("最近联系", "Last contact", 11.0, |c, _| Value::Date(c.fields.last_contact.clone())),
+    col("最近联系", "Last contact", 11.0, |c, _| Value::Date(c.last_contact().to_string())),
 ];
 
 /// Writes a header row starting at `col0` and sets the column widths.

@@ -201,6 +201,7 @@ fn insert_one(
         sections: vec![],
         signals: vec![],
         power_status: Default::default(),
+        last_follow_up: None,
     };
     let mut updated = p.updated;
     for &section in Section::ALL {

@@ -61,6 +61,8 @@ pub(crate) fn load_profile(
     let (mut p, updates) = load_stored_profile(conn, id)?;
     p.signals = signals::financial(&p.financials, settings.turnover_change_pct);
     p.power_status = account_status(conn, id)?;
+    p.last_follow_up =
+        conn.query_row("SELECT MAX(visited_on) FROM visit WHERE customer_id = ?1", [id], |r| r.get(0))?;
     p.sections = profile::sections(&p, &updates, settings.stale_months, today);
     p.customer.completeness = profile::overall(&p.sections);
     Ok(p)

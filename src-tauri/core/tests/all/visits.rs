@@ -555,3 +555,35 @@ fn a_deleted_visit_summary_comes_back_with_its_actions_from_the_trash() {
 fn entry_of(s: &Store, kind: DeletedKind) -> i64 {
     s.trash(50, 0).unwrap().entries.iter().find(|e| e.kind == kind).unwrap().id
 }
+
+#[test]
+fn last_contact_comes_from_the_records_a_contact_took_part_in() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let typed =
+        |name: &str| ContactFields { name: name.into(), last_contact: "2026-10-01".into(), ..Default::default() };
+    let wang = s.create_contact(c, &typed("王建华")).unwrap().contacts[0].id;
+    let li = s.create_contact(c, &typed("李芳")).unwrap().contacts.iter().find(|x| x.fields.name == "李芳").unwrap().id;
+    let contact = |s: &Store, id: i64| s.profile(c).unwrap().contacts.into_iter().find(|x| x.id == id).unwrap();
+    // No record yet: the typed date, and the customer has none.
+    assert_eq!(contact(&s, wang).last_contact(), "2026-10-01");
+    assert_eq!(contact(&s, wang).followed_up_on, None);
+    assert_eq!(s.profile(c).unwrap().last_follow_up, None);
+
+    let with = |date: &str, who: Vec<i64>| VisitFields {
+        date: date.into(),
+        summary: "确认了 MES 接口范围".into(),
+        customer_participants: who.into_iter().map(|id| Participant { contact_id: id, ..Default::default() }).collect(),
+        ..Default::default()
+    };
+    s.create_visit(c, &with("2026-11-20", vec![wang])).unwrap();
+    let older = s.create_visit(c, &with("2026-09-15", vec![wang, li])).unwrap().visit.id;
+    s.create_visit(c, &with("2026-11-28", vec![])).unwrap(); // by phone, nobody named
+                                                             // A record wins over the typed date, even an older one: the card never contradicts the records.
+    assert_eq!(contact(&s, wang).last_contact(), "2026-11-20");
+    assert_eq!(contact(&s, li).last_contact(), "2026-09-15");
+    assert_eq!(s.profile(c).unwrap().last_follow_up.as_deref(), Some("2026-11-28"));
+    // Without the record, the typed date again.
+    s.delete_visit(older).unwrap();
+    assert_eq!(contact(&s, li).last_contact(), "2026-10-01");
+}

@@ -32,6 +32,8 @@ export default {
     owner: '负责人',
     ownerIs: '负责人：{name}',
     noOwner: '未指定负责人',
+    lastFollowUp: '最近联系：{date}',
+    noFollowUp: '暂无拜访记录',
     completeness: '档案完整度',
     staleWarning: '以下部分已过期，拜访前请核实：{sections}',
     deleteTitle: '删除客户',
@@ -69,7 +71,10 @@ export default {
     empty: '还没有关键人物。在联系人卡片上标记 ★ 关键人物。',
   },
   contacts: {
-    lastContactOn: '最近联系：{date}',
+    // 最近联系 comes from the follow-up records the contact took part in; typed only without one.
+    lastContactRecord: '最近联系：{date}（拜访记录）',
+    lastContactTyped: '最近联系：{date}（手动填写）',
+    lastContactHint: '有拜访记录时，以该联系人最近一次拜访记录的日期为准',
     add: '添加联系人',
     newTitle: '新建联系人',
     editTitle: '编辑联系人',
