@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import type { FinancialPeriod } from '../bindings'
-import { coreError, mountWith, profile } from './helpers'
+import { contact, coreError, mountWith, profile } from './helpers'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import FinancialsSection from '../features/customers/sections/FinancialsSection.vue'
 import SpBpSection from '../features/customers/sections/SpBpSection.vue'
+import PowerMapSection from '../features/customers/sections/PowerMapSection.vue'
 
 const rows: FinancialPeriod[] = [
   {
@@ -127,5 +128,28 @@ describe('profile sections', () => {
     expect(editRows[1].findAll('td')[4].find('.is-invalid').exists()).toBe(true)
     expect(wrapper.emitted('saved')).toBeUndefined()
     wrapper.unmount()
+  })
+
+  it('the 权力地图 section shows the light the core computed, the same as the header’s', async () => {
+    // A supporter who is not at decision level: the old section-only rule said 部分支持 here.
+    const p = profile({
+      contacts: [contact(7, '李芳')],
+      roles: [
+        {
+          contactId: 7,
+          buyingRole: 'evaluator',
+          support: 1,
+          influence: 3,
+          coverage: null,
+          evidence: '',
+          assessedOn: '2026-11-01',
+        },
+      ],
+      powerStatus: { light: 'red', reasons: [{ code: 'no_supportive_decider', data: { supporters: [] } }] },
+    })
+    const { wrapper } = await mountWith(PowerMapSection, { props: { profile: p } })
+    const light = wrapper.get('[data-testid="status-light"]')
+    expect(light.attributes('data-light')).toBe('red')
+    expect(light.text()).toContain('红灯')
   })
 })

@@ -66,9 +66,6 @@ const en: typeof zhCN = {
   powerMap: {
     noContacts: 'Add contacts first (Contacts section)',
     unknownContact: '(deleted contact)',
-    light: { green: 'Decision level supports us', amber: 'Some support', red: 'No supporter' },
-    lightHint:
-      'Green: a decision maker or approver supports us; amber: supporters, but not at decision level; red: no supporter',
   },
   keyPersons: {
     empty: 'No key persons yet. Mark a contact as ★ key person.',

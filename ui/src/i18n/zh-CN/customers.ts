@@ -64,8 +64,6 @@ export default {
   powerMap: {
     noContacts: '请先在「联系人」中添加联系人',
     unknownContact: '（已删除的联系人）',
-    light: { green: '决策层支持', amber: '部分支持', red: '无支持者' },
-    lightHint: '绿：决策者或审批者支持我方；黄：有支持者，但不在决策层；红：没有支持者',
   },
   keyPersons: {
     empty: '还没有关键人物。在联系人卡片上标记 ★ 关键人物。',
