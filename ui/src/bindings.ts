@@ -1237,7 +1237,7 @@ export type Recap = { visitId: number, text: string, };
 
 export type RiskLevel = "green" | "yellow" | "red";
 
-export type RiskRule = "no_follow_up" | "quote_idle" | "power_map" | "decision_maker_missing" | "overdue_action" | "unconfirmed" | "signal";
+export type RiskRule = "no_follow_up" | "quote_idle" | "stuck_in_stage" | "power_map" | "decision_maker_missing" | "overdue_action" | "unconfirmed" | "signal";
 
 export type RiskSettings = { noFollowUp: boolean, 
 /**
@@ -1251,7 +1251,16 @@ followUpRedDays: number,
 /**
  * Customer grades watched even without an open opportunity.
  */
-followUpGrades: Array<Grade>, quoteIdle: boolean, 
+followUpGrades: Array<Grade>, 
+/**
+ * Days without any follow-up for yellow, for a watched customer without an open
+ * opportunity (1–365): longer than a deal's, an account between deals is not urgent.
+ */
+watchYellowDays: number, 
+/**
+ * Days for red of the same (≥ its yellow days, ≤ 365).
+ */
+watchRedDays: number, quoteIdle: boolean, 
 /**
  * Days without activity at 报价 for red (1–365).
  */
@@ -1259,7 +1268,18 @@ quoteIdleDays: number, powerMap: boolean, overdueAction: boolean, unconfirmed: b
 /**
  * Days after the visit an unconfirmed summary turns yellow (1–365).
  */
-unconfirmedDays: number, signals: boolean, };
+unconfirmedDays: number, signals: boolean, 
+/**
+ * An open opportunity in one stage for longer than its stage's limit: yellow; twice the
+ * limit: red.
+ */
+stuckInStage: boolean, 
+/**
+ * The limit in days per open stage (1–365 each).
+ */
+stageDays: StageDays, };
+
+export type StageDays = { initiation: number, needs: number, solution: number, quote: number, negotiation: number, contract: number, };
 
 export type RiskReason = { rule: RiskRule, level: RiskLevel, 
 /**
@@ -1290,7 +1310,11 @@ redDays: number | null,
 /**
  * The signal rule: the most severe signal's own line (as the trends list shows it).
  */
-signal: string, };
+signal: string, 
+/**
+ * The stuck-in-stage rule: the stage the opportunity is in (an opportunities `Stage` code).
+ */
+stage: Stage | null, };
 
 export type RiskLight = { level: RiskLevel, reasons: Array<RiskReason>, };
 

@@ -57,7 +57,7 @@ fn generate() -> String {
         VisitMethod, NeedKind, Priority, Confirmation, ActionStatus, Need, Objection, Participant, ActionFields,
         VisitFields, Visit, NextAction, ActionTarget, QualityIssue, QualityWarning, SavedVisit, SavedAction,
         VisitPage, Recap,
-        RiskLevel, RiskRule, RiskSettings, RiskReason, RiskLight, CustomerRisk, OpportunityRisk, PortfolioRisk,
+        RiskLevel, RiskRule, RiskSettings, StageDays, RiskReason, RiskLight, CustomerRisk, OpportunityRisk, PortfolioRisk,
         RuleInfo,
         TimelineKind, TimelineEntry, TimelineQuery, TimelinePage, HomeQuery, HomeData, CustomerRemoval,
         BackupFailure, BackupSettings, SnapshotReason, SnapshotCounts, Snapshot, BackupWarning,

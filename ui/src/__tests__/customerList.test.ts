@@ -173,6 +173,7 @@ describe('customer list', () => {
                 yellowDays: null,
                 redDays: 5,
                 signal: '',
+                stage: null,
               },
             ],
           },

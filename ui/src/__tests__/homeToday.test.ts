@@ -56,6 +56,7 @@ const red: CustomerRisk = {
         yellowDays: null,
         redDays: 5,
         signal: '',
+        stage: null,
       },
       {
         rule: 'overdue_action',
@@ -68,6 +69,7 @@ const red: CustomerRisk = {
         yellowDays: null,
         redDays: null,
         signal: '',
+        stage: null,
       },
     ],
   },

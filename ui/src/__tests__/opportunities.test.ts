@@ -63,6 +63,7 @@ const risk = (level: 'green' | 'red' = 'green'): RiskLight => ({
             yellowDays: null,
             redDays: 5,
             signal: '',
+            stage: null,
           },
         ]
       : [],

@@ -54,6 +54,7 @@ const RED: RiskLight = {
       yellowDays: null,
       redDays: 5,
       signal: '',
+      stage: null,
     },
   ],
 }

@@ -15,6 +15,7 @@ const reason = (rule: RiskReason['rule'], level: RiskReason['level'] = 'red'): R
   yellowDays: null,
   redDays: 5,
   signal: '',
+  stage: null,
 })
 
 describe('risk badge', () => {

@@ -17,6 +17,7 @@ const reason = (over: Partial<RiskReason>): RiskReason => ({
   yellowDays: 3,
   redDays: 7,
   signal: '',
+  stage: null,
   ...over,
 })
 const deal = { opportunityId: 4, opportunityName: 'MES' }
@@ -50,6 +51,17 @@ describe('risk reasons', () => {
     )
     expect(reasonLine(reason({ rule: 'signal', count: 1, signal }))).toBe(signal)
     expect(reasonLine(reason({ rule: 'signal', count: 3, signal }))).toBe(`${signal} 等 3 个采购/财务预警`)
+  })
+
+  it('a deal stuck in its stage names the stage, with the stage’s limit and twice it', () => {
+    const stuck = { rule: 'stuck_in_stage', ...deal, days: 40, yellowDays: 30, redDays: 60, stage: 'quote' } as const
+    expect(reasonLine(reason(stuck))).toBe(
+      '商机「MES」在「报价」阶段已停留 40 天（自 2026-11-24；≥30 天黄灯，≥60 天红灯）',
+    )
+    i18n.global.locale.value = 'en'
+    expect(reasonLine(reason(stuck))).toBe(
+      'Deal “MES”: 40 days at Quote (since 2026-11-24; yellow from 30, red from 60 days)',
+    )
   })
 
   it('in English: written from the fields, the deal named where the rule is about one', () => {

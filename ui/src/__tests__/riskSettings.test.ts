@@ -49,8 +49,14 @@ describe('risk rule checks', () => {
     s.risk.quoteIdleDays = 0
     s.stageProbabilities.quote = 120
     ;(s.stageProbabilities as Record<string, number | null>).needs = null
+    s.risk.watchRedDays = 14
+    s.risk.stageDays.negotiation = 0
+    s.risk.stageDays.contract = 366
     expect(riskSettingsErrors(s)).toEqual({
       'risk.followUpRedDays': '黄灯天数要小于红灯天数',
+      'risk.watchRedDays': '黄灯天数要小于红灯天数',
+      'risk.stageDays.negotiation': '请输入 1–365 之间的整数',
+      'risk.stageDays.contract': '请输入 1–365 之间的整数',
       'risk.quoteIdleDays': '请输入 1–365 之间的整数',
       'stageProbabilities.needs': '请输入 0–100 之间的整数',
       'stageProbabilities.quote': '请输入 0–100 之间的整数',
@@ -63,13 +69,16 @@ describe('设置 → 风险规则', () => {
     const { wrapper } = await mountWith(SettingsView)
     const card = wrapper.get('[data-testid="settings-risk"]')
     expect(card.findAll('.rule').map((r) => r.attributes('data-testid'))).toEqual(
-      ['noFollowUp', 'quoteIdle', 'powerMap', 'overdueAction', 'unconfirmed', 'signals'].map(
+      ['noFollowUp', 'quoteIdle', 'stuckInStage', 'powerMap', 'overdueAction', 'unconfirmed', 'signals'].map(
         (k) => `settings-rule-${k}`,
       ),
     )
     const help = (rule: string) =>
       card.get(`[data-testid="settings-rule-${rule}"] [data-testid="settings-rule-help"]`).text()
-    expect(help('noFollowUp')).toBe('进行中的商机或 A 类客户超过 3 天没有拜访记录亮黄灯，超过 7 天亮红灯。')
+    expect(help('noFollowUp')).toBe(
+      '进行中的商机超过 3 天未跟进亮黄灯，超过 7 天亮红灯；没有进行中商机的 A 类客户超过 14 天未跟进亮黄灯，超过 30 天亮红灯。任何一条拜访记录（面谈、电话、微信……）都算跟进。',
+    )
+    expect(help('stuckInStage')).toContain('达到两倍亮红灯')
     expect(help('quoteIdle')).toContain('报价阶段 5 天')
     expect(help('unconfirmed')).toContain('拜访 3 天后')
     expect(help('powerMap')).toContain('决策者')
@@ -81,13 +90,15 @@ describe('设置 → 风险规则', () => {
       .find((s) => s.attributes('data-testid') === 'settings-risk-grades')!
       .vm.$emit('update:modelValue', ['A', 'B'])
     await flushPromises()
-    expect(help('noFollowUp')).toBe('进行中的商机或 A/B 类客户超过 4 天没有拜访记录亮黄灯，超过 10 天亮红灯。')
+    expect(help('noFollowUp')).toContain('超过 4 天未跟进亮黄灯，超过 10 天亮红灯；没有进行中商机的 A/B 类客户')
 
     const quoteSwitch = wrapper
       .findAllComponents(ElSwitch)
       .find((s) => s.attributes('data-testid') === 'settings-risk-quoteIdle')!
     quoteSwitch.vm.$emit('update:modelValue', false)
     number(wrapper, 'settings-prob-solution').vm.$emit('update:modelValue', 35)
+    number(wrapper, 'settings-risk-watchRedDays').vm.$emit('update:modelValue', 45)
+    number(wrapper, 'settings-stage-days-quote').vm.$emit('update:modelValue', 20)
     await flushPromises()
     expect(number(wrapper, 'settings-risk-quoteIdleDays').props('disabled')).toBe(true)
 
@@ -99,6 +110,8 @@ describe('设置 → 风险规则', () => {
       followUpRedDays: 10,
       followUpGrades: ['A', 'B'],
       quoteIdle: false,
+      watchRedDays: 45,
+      stageDays: { ...want.risk.stageDays, quote: 20 },
     }
     want.stageProbabilities = { ...want.stageProbabilities, solution: 35 }
     expect(api.saveSettings).toHaveBeenCalledWith(want)

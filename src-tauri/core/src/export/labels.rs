@@ -79,6 +79,7 @@ pub fn risk_reason(r: &RiskReason, lang: Language) -> String {
         RiskRule::NoFollowUp if deal.is_empty() => format!("{days} days without a visit (last {})", r.since),
         RiskRule::NoFollowUp => format!("{days} days without follow-up (last {})", r.since),
         RiskRule::QuoteIdle => format!("no activity for {days} days after the quote (last {})", r.since),
+        RiskRule::StuckInStage => format!("{days} days in its current stage (since {})", r.since),
         RiskRule::PowerMap => "power map red: no supportive key player, or a required role is empty".into(),
         RiskRule::DecisionMakerMissing => "the deal's power map has no decision maker".into(),
         RiskRule::OverdueAction => {

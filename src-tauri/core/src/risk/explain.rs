@@ -16,6 +16,9 @@ pub fn reason(r: &RiskReason) -> String {
         }
         RiskRule::NoFollowUp => format!("{opp}{days} 天无跟进（上次 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since),
         RiskRule::QuoteIdle => format!("{opp}报价后 {days} 天无动作（最近 {}；≥{red} 天红灯）", r.since),
+        RiskRule::StuckInStage => {
+            format!("{opp}在当前阶段已停留 {days} 天（自 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since)
+        }
         RiskRule::PowerMap => "权力地图红灯：没有支持我方的关键人，或必需角色空缺".into(),
         RiskRule::DecisionMakerMissing => format!("{opp}的权力地图缺少决策者"),
         RiskRule::OverdueAction => format!("{opp}{} 项行动已逾期（最早应于 {} 完成）", r.count, r.since),
@@ -30,14 +33,29 @@ pub fn rule(rule: RiskRule, s: &RiskSettings) -> String {
     match rule {
         RiskRule::NoFollowUp => {
             let grades: Vec<&str> = s.follow_up_grades.iter().map(|g| g.code()).collect();
+            let watched = if grades.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "；没有进行中商机的 {} 级客户超过 {} 天未跟进亮黄灯，超过 {} 天亮红灯",
+                    grades.join("/"),
+                    s.watch_yellow_days,
+                    s.watch_red_days
+                )
+            };
             format!(
-                "进行中的商机{}超过 {} 天没有拜访记录亮黄灯，超过 {} 天亮红灯",
-                if grades.is_empty() { String::new() } else { format!("或 {} 级客户", grades.join("/")) },
-                s.follow_up_yellow_days,
-                s.follow_up_red_days
+                "进行中的商机超过 {} 天未跟进亮黄灯，超过 {} 天亮红灯{watched}",
+                s.follow_up_yellow_days, s.follow_up_red_days
             )
         }
         RiskRule::QuoteIdle => format!("商机在报价阶段 {} 天没有任何动作（拜访、行动）亮红灯", s.quote_idle_days),
+        RiskRule::StuckInStage => {
+            let d = &s.stage_days;
+            format!(
+                "商机在一个阶段停留超过该阶段的天数亮黄灯，超过两倍亮红灯（立项 {}、需求确认 {}、方案 {}、报价 {}、谈判 {}、合同 {} 天）",
+                d.initiation, d.needs, d.solution, d.quote, d.negotiation, d.contract
+            )
+        }
         RiskRule::PowerMap => "客户权力地图为红灯（没有支持我方的关键人，或必需角色空缺）亮红灯".into(),
         RiskRule::DecisionMakerMissing => "商机的权力地图有决策者空缺亮红灯".into(),
         RiskRule::OverdueAction => "有下一步行动超过截止日期仍未完成亮红灯".into(),

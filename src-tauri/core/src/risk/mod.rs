@@ -4,16 +4,18 @@
 //!
 //! | rule | light |
 //! |---|---|
-//! | no follow-up: an open opportunity, or a customer of a watched grade (A), without a visit for ≥ `followUpYellowDays` (3) / ≥ `followUpRedDays` (7) days | yellow / red |
+//! | no follow-up: an open opportunity without a follow-up of its customer for ≥ `followUpYellowDays` (3) / ≥ `followUpRedDays` (7) days | yellow / red |
+//! | no follow-up of a customer of a watched grade (A) without an open opportunity for ≥ `watchYellowDays` (14) / ≥ `watchRedDays` (30) days | yellow / red |
 //! | quote idle: an opportunity at 报价 with no activity for ≥ `quoteIdleDays` (5) days | red |
+//! | stuck in stage: an open opportunity in its stage for ≥ the stage's limit (`stageDays`) / ≥ twice it | yellow / red |
 //! | power map: the customer's account-wide map is red (no supportive key player, or an empty required slot); an opportunity's own scope with an empty 决策者 slot | red |
 //! | overdue action: an open next action due before today | red |
 //! | unconfirmed summary: a visit summary not confirmed by the customer ≥ `unconfirmedDays` (3) days after the visit | yellow |
 //! | signal: a purchase decline / stop / year-on-year drop or a financial signal in the trends cache | yellow (the "amber" of the issue: one level) |
 //!
-//! Definitions: *follow-up* of a customer is its latest visit (none: its creation day); of an
-//! opportunity, the latest visit tied to it or the day its current stage began, whichever is
-//! later. *Activity* of a quote is the latest of: the quote date, the day it entered 报价, a
+//! Definitions: *follow-up* of a customer is its latest visit summary of any kind (visit,
+//! phone, WeChat…; none: its creation day); of an opportunity, its customer's latest follow-up
+//! or the day its current stage began, whichever is later. *Activity* of a quote is the latest of: the quote date, the day it entered 报价, a
 //! visit tied to it, an action tied to it created or changed. Days are whole calendar days
 //! from the clock's date. A customer's light is the worst of its own reasons and those of its
 //! open opportunities (listed with the opportunity's name); an opportunity's light is the
@@ -41,7 +43,7 @@ code_enum!(
 
 code_enum!(
     /// The rules behind the lights.
-    RiskRule { NoFollowUp = "no_follow_up", QuoteIdle = "quote_idle", PowerMap = "power_map", DecisionMakerMissing = "decision_maker_missing", OverdueAction = "overdue_action", Unconfirmed = "unconfirmed", Signal = "signal" }
+    RiskRule { NoFollowUp = "no_follow_up", QuoteIdle = "quote_idle", StuckInStage = "stuck_in_stage", PowerMap = "power_map", DecisionMakerMissing = "decision_maker_missing", OverdueAction = "overdue_action", Unconfirmed = "unconfirmed", Signal = "signal" }
 );
 
 impl RiskLevel {
@@ -69,6 +71,7 @@ impl RiskSettings {
         match rule {
             RiskRule::NoFollowUp => self.no_follow_up,
             RiskRule::QuoteIdle => self.quote_idle,
+            RiskRule::StuckInStage => self.stuck_in_stage,
             RiskRule::PowerMap | RiskRule::DecisionMakerMissing => self.power_map,
             RiskRule::OverdueAction => self.overdue_action,
             RiskRule::Unconfirmed => self.unconfirmed,
@@ -77,15 +80,18 @@ impl RiskSettings {
     }
 
     /// The day thresholds a rule's reasons are measured against, yellow and red (the rules
-    /// without one: `None`).
+    /// without one: `None`). A reason may carry its own instead: a watched customer without
+    /// an open opportunity, a stage's limit.
     pub fn thresholds(&self, rule: RiskRule) -> (Option<i64>, Option<i64>) {
         match rule {
             RiskRule::NoFollowUp => (Some(self.follow_up_yellow_days), Some(self.follow_up_red_days)),
             RiskRule::QuoteIdle => (None, Some(self.quote_idle_days)),
             RiskRule::Unconfirmed => (Some(self.unconfirmed_days), None),
-            RiskRule::PowerMap | RiskRule::DecisionMakerMissing | RiskRule::OverdueAction | RiskRule::Signal => {
-                (None, None)
-            }
+            RiskRule::StuckInStage
+            | RiskRule::PowerMap
+            | RiskRule::DecisionMakerMissing
+            | RiskRule::OverdueAction
+            | RiskRule::Signal => (None, None),
         }
     }
 }
@@ -113,6 +119,9 @@ pub struct RiskReason {
     pub red_days: Option<i64>,
     /// The signal rule: the most severe signal's own line (as the trends list shows it).
     pub signal: String,
+    /// The stuck-in-stage rule: the stage the opportunity is in (an opportunities `Stage` code).
+    #[ts(type = "Stage | null")]
+    pub stage: Option<String>,
 }
 
 /// A light with its reasons, worst first (green: none).

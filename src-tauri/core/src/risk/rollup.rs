@@ -19,6 +19,11 @@ pub struct Hit {
     pub since: String,
     /// The signal rule: the top signal's own line.
     pub detail: String,
+    /// Yellow and red days of this finding when they are not the rule's
+    /// ([`RiskSettings::thresholds`]): a watched customer's, a stage's limit.
+    pub limits: Option<(Option<i64>, Option<i64>)>,
+    /// The stuck-in-stage rule: the opportunity's stage code.
+    pub stage: Option<String>,
 }
 
 /// The reasons found, by customer and by opportunity.
@@ -45,7 +50,7 @@ impl Lights {
     pub fn from_hits(hits: Vec<Hit>, s: &RiskSettings) -> Lights {
         let mut lights = Lights::default();
         for h in hits {
-            let (yellow_days, red_days) = s.thresholds(h.rule);
+            let (yellow_days, red_days) = h.limits.unwrap_or_else(|| s.thresholds(h.rule));
             let reason = RiskReason {
                 rule: h.rule,
                 level: h.level,
@@ -57,6 +62,7 @@ impl Lights {
                 yellow_days,
                 red_days,
                 signal: h.detail,
+                stage: h.stage,
             };
             if let Some(o) = h.opportunity_id {
                 lights.opportunities.entry(o).or_default().push(reason.clone());

@@ -59,6 +59,8 @@ fn plain(customer_id: i64, rule: RiskRule, level: RiskLevel) -> Hit {
         count: 1,
         since: String::new(),
         detail: String::new(),
+        limits: None,
+        stage: None,
     }
 }
 
@@ -100,6 +102,9 @@ fn older_than(inner: &str, min: i64) -> String {
 const OPEN: &str = "o.stage NOT IN ('won', 'lost')";
 const LIVE_OPPORTUNITY: &str = "opportunity o JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL";
 const LAST_VISIT: &str = "coalesce((SELECT max(v.visited_on) FROM visit v WHERE v.opportunity_id = o.id), '')";
+/// The customer's latest follow-up: any summary of the customer counts for its deals too.
+const LAST_CUSTOMER_VISIT: &str =
+    "coalesce((SELECT max(v.visited_on) FROM visit v WHERE v.customer_id = o.customer_id), '')";
 
 /// Every rule's hits among the customers.
 pub(crate) fn hits(conn: &Connection, today: &str, s: &RiskSettings, among: &Among) -> Result<Vec<Hit>> {
@@ -111,14 +116,18 @@ pub(crate) fn hits(conn: &Connection, today: &str, s: &RiskSettings, among: &Amo
             let inner = format!(
                 "SELECT c.id AS cid, NULL AS oid, '' AS oname,
                     coalesce((SELECT max(v.visited_on) FROM visit v WHERE v.customer_id = c.id), substr(c.created_at, 1, 10)) AS last
-                 FROM customer c WHERE c.deleted_at IS NULL AND c.grade IN ({}) {f}",
+                 FROM customer c WHERE c.deleted_at IS NULL AND c.grade IN ({}) {f}
+                   AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.customer_id = c.id AND {OPEN})",
                 grades.join(", ")
             );
-            let sql = older_than(&inner, s.follow_up_yellow_days);
-            out.extend(query(conn, &sql, today, among, |r| days_hit(r, RiskRule::NoFollowUp, s.follow_up_red_days))?);
+            let sql = older_than(&inner, s.watch_yellow_days);
+            let limits = Some((Some(s.watch_yellow_days), Some(s.watch_red_days)));
+            out.extend(query(conn, &sql, today, among, |r| {
+                Ok(Hit { limits, ..days_hit(r, RiskRule::NoFollowUp, s.watch_red_days)? })
+            })?);
         }
         let inner = format!(
-            "SELECT o.customer_id AS cid, o.id AS oid, o.name AS oname, max(o.stage_since, {LAST_VISIT}) AS last
+            "SELECT o.customer_id AS cid, o.id AS oid, o.name AS oname, max(o.stage_since, {LAST_CUSTOMER_VISIT}) AS last
              FROM {LIVE_OPPORTUNITY} WHERE {OPEN} {f}"
         );
         let sql = older_than(&inner, s.follow_up_yellow_days);
@@ -133,6 +142,27 @@ pub(crate) fn hits(conn: &Connection, today: &str, s: &RiskSettings, among: &Amo
         );
         let sql = older_than(&inner, s.quote_idle_days);
         out.extend(query(conn, &sql, today, among, |r| days_hit(r, RiskRule::QuoteIdle, s.quote_idle_days))?);
+    }
+    if s.stuck_in_stage {
+        let limit: Vec<String> =
+            s.stage_days.by_code().iter().map(|(stage, days)| format!("WHEN '{stage}' THEN {days}")).collect();
+        let sql = format!(
+            "SELECT * FROM (
+               SELECT o.customer_id, o.id, o.name, o.stage_since,
+                      CAST(julianday(:today) - julianday(o.stage_since) AS INTEGER) AS days,
+                      CASE o.stage {} END AS lim, o.stage
+               FROM {LIVE_OPPORTUNITY} WHERE {OPEN} {f})
+             WHERE days >= lim",
+            limit.join(" ")
+        );
+        out.extend(query(conn, &sql, today, among, |r| {
+            let limit: i64 = r.get(5)?;
+            Ok(Hit {
+                limits: Some((Some(limit), Some(2 * limit))),
+                stage: Some(r.get(6)?),
+                ..days_hit(r, RiskRule::StuckInStage, 2 * limit)?
+            })
+        })?);
     }
     if s.power_map {
         let sql = format!("SELECT c.id FROM customer c WHERE c.deleted_at IS NULL AND c.power_status = 'red' {f}");

@@ -108,6 +108,11 @@ pub struct RiskSettings {
     pub follow_up_red_days: i64,
     /// Customer grades watched even without an open opportunity.
     pub follow_up_grades: Vec<Grade>,
+    /// Days without any follow-up for yellow, for a watched customer without an open
+    /// opportunity (1–365): longer than a deal's, an account between deals is not urgent.
+    pub watch_yellow_days: i64,
+    /// Days for red of the same (≥ its yellow days, ≤ 365).
+    pub watch_red_days: i64,
     pub quote_idle: bool,
     /// Days without activity at 报价 for red (1–365).
     pub quote_idle_days: i64,
@@ -117,6 +122,46 @@ pub struct RiskSettings {
     /// Days after the visit an unconfirmed summary turns yellow (1–365).
     pub unconfirmed_days: i64,
     pub signals: bool,
+    /// An open opportunity in one stage for longer than its stage's limit: yellow; twice the
+    /// limit: red.
+    pub stuck_in_stage: bool,
+    /// The limit in days per open stage (1–365 each).
+    pub stage_days: StageDays,
+}
+
+/// Days an opportunity may stay in each open stage before it counts as stuck (停滞).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StageDays {
+    pub initiation: i64,
+    pub needs: i64,
+    pub solution: i64,
+    pub quote: i64,
+    pub negotiation: i64,
+    pub contract: i64,
+}
+
+/// A month for the stages that wait on the customer's own work (needs, a solution, a quote
+/// under review), two weeks to qualify a lead or sign a contract, three for negotiation:
+/// docs/risk.md says why.
+impl Default for StageDays {
+    fn default() -> Self {
+        StageDays { initiation: 14, needs: 30, solution: 30, quote: 30, negotiation: 21, contract: 14 }
+    }
+}
+
+impl StageDays {
+    /// The open stages' codes with their limits, in pipeline order.
+    pub fn by_code(&self) -> [(&'static str, i64); 6] {
+        [
+            ("initiation", self.initiation),
+            ("needs", self.needs),
+            ("solution", self.solution),
+            ("quote", self.quote),
+            ("negotiation", self.negotiation),
+            ("contract", self.contract),
+        ]
+    }
 }
 
 impl Default for RiskSettings {
@@ -126,6 +171,8 @@ impl Default for RiskSettings {
             follow_up_yellow_days: 3,
             follow_up_red_days: 7,
             follow_up_grades: vec![Grade::A],
+            watch_yellow_days: 14,
+            watch_red_days: 30,
             quote_idle: true,
             quote_idle_days: 5,
             power_map: true,
@@ -133,6 +180,8 @@ impl Default for RiskSettings {
             unconfirmed: true,
             unconfirmed_days: 3,
             signals: true,
+            stuck_in_stage: true,
+            stage_days: StageDays::default(),
         }
     }
 }

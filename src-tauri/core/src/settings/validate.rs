@@ -59,8 +59,14 @@ fn pipeline_settings(s: &Settings) -> Result<()> {
     let IntRange { min, max } = RISK_DAYS;
     range_i("risk.followUpYellowDays", Some(r.follow_up_yellow_days), min, max)?;
     range_i("risk.followUpRedDays", Some(r.follow_up_red_days), r.follow_up_yellow_days, max)?;
+    range_i("risk.watchYellowDays", Some(r.watch_yellow_days), min, max)?;
+    range_i("risk.watchRedDays", Some(r.watch_red_days), r.watch_yellow_days, max)?;
     range_i("risk.quoteIdleDays", Some(r.quote_idle_days), min, max)?;
-    range_i("risk.unconfirmedDays", Some(r.unconfirmed_days), min, max)
+    range_i("risk.unconfirmedDays", Some(r.unconfirmed_days), min, max)?;
+    for (stage, days) in r.stage_days.by_code() {
+        range_i(&format!("risk.stageDays.{stage}"), Some(days), min, max)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -35,32 +35,44 @@ fn only(s: &Store, keep: RiskRule) {
     r.overdue_action = keep == RiskRule::OverdueAction;
     r.unconfirmed = keep == RiskRule::Unconfirmed;
     r.signals = keep == RiskRule::Signal;
+    r.stuck_in_stage = keep == RiskRule::StuckInStage;
     s.save_settings(&settings).unwrap();
 }
 
 #[test]
-fn no_follow_up_of_an_a_grade_customer_is_yellow_from_3_days_and_red_from_7() {
+fn a_watched_customer_without_an_open_deal_is_yellow_from_14_days_and_red_from_30() {
     let dir = tempfile::tempdir().unwrap();
     let s = store_on(&dir, 2026, 11, 1);
     only(&s, RiskRule::NoFollowUp);
     let a = s.create_customer(&grade_a("华东精密")).unwrap().id;
     let b = s.create_customer(&CustomerFields { grade: Some(Grade::B), ..named("长江汽配") }).unwrap().id;
     s.create_visit(a, &visit_on("2026-11-01", None)).unwrap();
-    for (day, level) in [(3, RiskLevel::Green), (4, RiskLevel::Yellow), (7, RiskLevel::Yellow), (8, RiskLevel::Red)] {
-        let s = store_on(&dir, 2026, 11, day);
+    // (month, day, level): 13, 14, 29 and 30 days after the last follow-up.
+    for (month, day, level) in
+        [(11, 14, RiskLevel::Green), (11, 15, RiskLevel::Yellow), (11, 30, RiskLevel::Yellow), (12, 1, RiskLevel::Red)]
+    {
+        let s = store_on(&dir, 2026, month, day);
         let light = s.customer_risk(a).unwrap();
-        assert_eq!(rule(&light, RiskRule::NoFollowUp), level, "day {}", day - 1);
+        assert_eq!(rule(&light, RiskRule::NoFollowUp), level, "{month}-{day}");
         assert_eq!(s.customer_risk(b).unwrap().level, RiskLevel::Green, "a B customer without deals is not watched");
     }
-    let s = store_on(&dir, 2026, 11, 8);
+    let s = store_on(&dir, 2026, 12, 1);
     let reason = &s.customer_risk(a).unwrap().reasons[0];
-    assert_eq!((reason.days, reason.since.as_str()), (Some(7), "2026-11-01"));
+    assert_eq!((reason.days, reason.since.as_str()), (Some(30), "2026-11-01"));
     let line = explain::reason(reason);
-    assert!(line.contains("7 天未拜访（上次 2026-11-01；≥3 天黄灯，≥7 天红灯）"), "{line}");
-    assert_eq!((reason.yellow_days, reason.red_days), (Some(3), Some(7)), "the thresholds in force travel with it");
-    // A visit today clears it.
-    s.create_visit(a, &visit_on("2026-11-08", None)).unwrap();
+    assert!(line.contains("30 天未拜访（上次 2026-11-01；≥14 天黄灯，≥30 天红灯）"), "{line}");
+    assert_eq!((reason.yellow_days, reason.red_days), (Some(14), Some(30)), "the thresholds in force travel with it");
+    // Any kind of follow-up today clears it.
+    s.create_visit(a, &visit_on("2026-12-01", None)).unwrap();
     assert_eq!(s.customer_risk(a).unwrap().level, RiskLevel::Green);
+    // With an open deal, the deal's 3/7 days apply instead, once.
+    let s = store_on(&dir, 2026, 12, 31);
+    s.create_opportunity(a, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() })
+        .unwrap();
+    let s = store_on(&dir, 2027, 1, 4);
+    let reasons = s.customer_risk(a).unwrap().reasons;
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    assert_eq!((reasons[0].opportunity_name.as_str(), reasons[0].yellow_days), ("MES", Some(3)));
 }
 
 #[test]
@@ -88,6 +100,9 @@ fn no_follow_up_of_an_open_opportunity_counts_from_its_last_visit_or_stage() {
     assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green, "2 days since the tied visit");
     let s = store_on(&dir, 2026, 11, 9);
     assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Yellow);
+    // A follow-up of the customer not tied to the deal counts for it too.
+    s.create_visit(c, &visit_on("2026-11-09", None)).unwrap();
+    assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green, "the customer was followed up today");
     // A closed opportunity is not followed.
     let s = store_on(&dir, 2026, 11, 30);
     s.move_opportunity(
@@ -101,6 +116,55 @@ fn no_follow_up_of_an_open_opportunity_counts_from_its_last_visit_or_stage() {
     )
     .unwrap();
     assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green);
+}
+
+#[test]
+fn a_deal_in_one_stage_past_its_limit_is_yellow_and_past_twice_red() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 1);
+    only(&s, RiskRule::StuckInStage);
+    let mut settings = s.settings().unwrap();
+    settings.risk.stage_days.initiation = 10;
+    s.save_settings(&settings).unwrap();
+    let c = s.create_customer(&named("长江汽配")).unwrap().id;
+    let o = s
+        .create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() })
+        .unwrap()
+        .id;
+    s.create_visit(c, &visit_on("2026-11-05", Some(o))).unwrap(); // visits go on; the stage does not move
+                                                                  // limit − 1, limit, 2 × limit − 1, 2 × limit days in 立项.
+    for (day, level) in [(10, RiskLevel::Green), (11, RiskLevel::Yellow), (20, RiskLevel::Yellow), (21, RiskLevel::Red)]
+    {
+        let s = store_on(&dir, 2026, 11, day);
+        assert_eq!(rule(&s.opportunity_risk(o).unwrap(), RiskRule::StuckInStage), level, "{} days", day - 1);
+    }
+    let s = store_on(&dir, 2026, 11, 21);
+    let reason = s.opportunity_risk(o).unwrap().reasons.into_iter().find(|r| r.rule == RiskRule::StuckInStage).unwrap();
+    assert_eq!((reason.days, reason.yellow_days, reason.red_days), (Some(20), Some(10), Some(20)));
+    assert_eq!((reason.stage.as_deref(), reason.since.as_str()), (Some("initiation"), "2026-11-01"));
+    let line = explain::reason(&reason);
+    assert!(line.contains("在当前阶段已停留 20 天（自 2026-11-01；≥10 天黄灯，≥20 天红灯）"), "{line}");
+    // Moving on starts the stage's clock again (需求确认: 30 days by default).
+    let needs = OpportunityFields { needs: "产线追溯".into(), ..s.opportunity(o).unwrap().fields };
+    s.update_opportunity(o, &needs).unwrap();
+    s.move_opportunity(o, Stage::Needs, None).unwrap();
+    assert_eq!(rule(&s.opportunity_risk(o).unwrap(), RiskRule::StuckInStage), RiskLevel::Green);
+}
+
+#[test]
+fn a_stage_limit_out_of_range_is_refused_with_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 1);
+    for (days, field) in [(0, "risk.stageDays.quote"), (366, "risk.stageDays.quote")] {
+        let mut settings = s.settings().unwrap();
+        settings.risk.stage_days.quote = days;
+        let (got, _) = common::refused(s.save_settings(&settings));
+        assert_eq!(got, field);
+    }
+    let mut settings = s.settings().unwrap();
+    settings.risk.watch_red_days = settings.risk.watch_yellow_days - 1;
+    assert_eq!(common::refused(s.save_settings(&settings)).0, "risk.watchRedDays");
+    assert_eq!(s.settings().unwrap(), Settings::default(), "nothing saved");
 }
 
 #[test]
@@ -283,12 +347,13 @@ fn the_portfolio_lists_the_lit_customers_worst_first_and_skips_the_undo_bin() {
     let red = s.create_customer(&grade_a("红色客户")).unwrap().id;
     let yellow = s.create_customer(&grade_a("黄色客户")).unwrap().id;
     let green = s.create_customer(&grade_a("绿色客户")).unwrap().id;
-    let s = store_on(&dir, 2026, 11, 6);
-    for (c, date) in [(yellow, "2026-11-02"), (green, "2026-11-06")] {
+    let s = store_on(&dir, 2026, 11, 25);
+    for (c, date) in [(yellow, "2026-11-15"), (green, "2026-11-25")] {
         let v = s.create_visit(c, &VisitFields { date: date.into(), ..Default::default() }).unwrap().visit.id;
         s.set_confirmation(v, Confirmation::Confirmed).unwrap();
     }
-    let s = store_on(&dir, 2026, 11, 8);
+    // 30, 16 and 6 days after the last follow-up of these A customers without deals.
+    let s = store_on(&dir, 2026, 12, 1);
     let p = s.portfolio_risk().unwrap();
     let lit: Vec<(i64, RiskLevel)> = p.customers.iter().map(|c| (c.customer_id, c.risk.level)).collect();
     assert_eq!(lit, vec![(red, RiskLevel::Red), (yellow, RiskLevel::Yellow)]);

@@ -1,7 +1,7 @@
 // A risk reason as one line in the UI's language, from the codes and figures the core sends
-// (rule, deal, days, count, since, the thresholds in force, the top signal's line): worded in
-// the locale files (`risk.reason.*`), the Chinese as the exported workbooks word it
-// (core/src/risk/explain.rs).
+// (rule, deal, days, count, since, the thresholds in force, the top signal's line, the stage of
+// a stuck deal): worded in the locale files (`risk.reason.*`), the Chinese as the exported
+// workbooks word it (core/src/risk/explain.rs; the UI also names the stage).
 import type { RiskReason } from '../../bindings'
 import { i18n } from '../../i18n'
 
@@ -22,5 +22,6 @@ export function reasonLine(r: RiskReason): string {
     yellow: r.yellowDays ?? 0,
     red: r.redDays ?? 0,
     signal: r.signal,
+    stage: r.stage ? i18n.global.t(`enums.stage.${r.stage}`) : '',
   })
 }

@@ -12,8 +12,9 @@ import {
 } from '../../bindings'
 import { i18n } from '../../i18n'
 
-type IntKey = 'followUpYellowDays' | 'followUpRedDays' | 'quoteIdleDays' | 'unconfirmedDays'
-type SwitchKey = 'noFollowUp' | 'quoteIdle' | 'powerMap' | 'overdueAction' | 'unconfirmed' | 'signals'
+type IntKey =
+  'followUpYellowDays' | 'followUpRedDays' | 'watchYellowDays' | 'watchRedDays' | 'quoteIdleDays' | 'unconfirmedDays'
+type SwitchKey = 'noFollowUp' | 'quoteIdle' | 'stuckInStage' | 'powerMap' | 'overdueAction' | 'unconfirmed' | 'signals'
 
 /** One rule: its switch, its day thresholds, and how its explanation fills in the numbers. */
 export interface RuleRow {
@@ -25,16 +26,21 @@ export interface RuleRow {
 export const RULES: RuleRow[] = [
   {
     key: 'noFollowUp',
-    days: ['followUpYellowDays', 'followUpRedDays'],
+    days: ['followUpYellowDays', 'followUpRedDays', 'watchYellowDays', 'watchRedDays'],
     help: (r) => ({
       yellow: r.followUpYellowDays,
       red: r.followUpRedDays,
       grades: r.followUpGrades.length
-        ? i18n.global.t('riskRules.gradesPart', { grades: r.followUpGrades.join('/') })
+        ? i18n.global.t('riskRules.gradesPart', {
+            grades: r.followUpGrades.join('/'),
+            watchYellow: r.watchYellowDays,
+            watchRed: r.watchRedDays,
+          })
         : '',
     }),
   },
   { key: 'quoteIdle', days: ['quoteIdleDays'], help: (r) => ({ days: r.quoteIdleDays }) },
+  { key: 'stuckInStage', days: [], help: () => ({}) },
   { key: 'powerMap', days: [], help: () => ({}) },
   { key: 'overdueAction', days: [], help: () => ({}) },
   { key: 'unconfirmed', days: ['unconfirmedDays'], help: (r) => ({ days: r.unconfirmedDays }) },
@@ -45,10 +51,13 @@ export const RULES: RuleRow[] = [
 export const DAY_LABELS: Record<IntKey, string> = {
   followUpYellowDays: 'riskRules.yellowDays',
   followUpRedDays: 'riskRules.redDays',
+  watchYellowDays: 'riskRules.watchYellowDays',
+  watchRedDays: 'riskRules.watchRedDays',
   quoteIdleDays: 'riskRules.quoteIdleDays',
   unconfirmedDays: 'riskRules.unconfirmedDays',
 }
 
+/** The open stages, in pipeline order: a probability and a stuck-in-stage limit each. */
 export const PROBABILITY_STAGES: (keyof StageProbabilities)[] = [
   'initiation',
   'needs',
@@ -76,6 +85,18 @@ export function riskSettingsErrors(s: Pick<Settings, 'risk' | 'stageProbabilitie
     s.risk.followUpYellowDays >= s.risk.followUpRedDays
   ) {
     errors['risk.followUpRedDays'] = t('riskRules.yellowBeforeRed')
+  }
+  if (
+    !errors['risk.watchYellowDays'] &&
+    !errors['risk.watchRedDays'] &&
+    s.risk.watchYellowDays >= s.risk.watchRedDays
+  ) {
+    errors['risk.watchRedDays'] = t('riskRules.yellowBeforeRed')
+  }
+  for (const stage of PROBABILITY_STAGES) {
+    if (!isInt(s.risk.stageDays[stage], RISK_DAYS_RANGE.min, RISK_DAYS_RANGE.max)) {
+      errors[`risk.stageDays.${stage}`] = t('riskRules.range', RISK_DAYS_RANGE)
+    }
   }
   for (const stage of PROBABILITY_STAGES) {
     if (!isInt(s.stageProbabilities[stage], STAGE_PROBABILITY_RANGE.min, STAGE_PROBABILITY_RANGE.max)) {

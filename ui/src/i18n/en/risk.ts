@@ -10,6 +10,8 @@ const en: typeof zhCN = {
       no_follow_up: 'No visit for {days} days (last {since})',
       no_follow_up_deal: 'Deal “{deal}”: no follow-up for {days} days (last {since})',
       quote_idle: 'Deal “{deal}”: no activity for {days} days after the quote (last {since})',
+      stuck_in_stage:
+        'Deal “{deal}”: {days} days at {stage} (since {since}; yellow from {yellow}, red from {red} days)',
       power_map: 'Power map red: no key person on our side, or a required role is empty',
       decision_maker_missing: 'Deal “{deal}”: its power map has no decision maker',
       overdue_action: '{count} overdue action(s), the earliest due {since}',
@@ -27,8 +29,10 @@ const en: typeof zhCN = {
     on: 'On',
     noFollowUp: 'No follow-up',
     noFollowUpHelp:
-      'An open deal{grades} without a visit for more than {yellow} days turns yellow, more than {red} days red.',
-    gradesPart: ' or a grade {grades} customer',
+      'An open deal without follow-up for {yellow} days turns yellow, {red} days red{grades}. Any follow-up record (meeting, call, WeChat…) counts.',
+    gradesPart: '; a grade {grades} customer without an open deal, after {watchYellow} and {watchRed} days',
+    watchYellowDays: 'Customer yellow after (days)',
+    watchRedDays: 'Customer red after (days)',
     yellowDays: 'Yellow after (days)',
     redDays: 'Red after (days)',
     grades: 'Also watch customer grades',
@@ -36,6 +40,8 @@ const en: typeof zhCN = {
     quoteIdle: 'Idle quote',
     quoteIdleHelp: 'A deal at the quote stage with no activity (quote, visit, action) for {days} days turns red.',
     quoteIdleDays: 'Red after (days)',
+    stuckInStage: 'Stuck in a stage',
+    stuckInStageHelp: 'A deal that stays in one stage for its stage’s days turns yellow, for twice as long red.',
     powerMap: 'Power map',
     powerMapHelp:
       "The customer's power map is red (no supportive key person, or a required role empty), or a deal's map has no decision maker: red.",
