@@ -11,10 +11,7 @@ pub fn reason(r: &RiskReason) -> String {
     let days = r.days.unwrap_or(0);
     let (yellow, red) = (r.yellow_days.unwrap_or(0), r.red_days.unwrap_or(0));
     match r.rule {
-        RiskRule::NoFollowUp if opp.is_empty() => {
-            format!("{days} 天未拜访（上次 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since)
-        }
-        RiskRule::NoFollowUp => format!("{opp}{days} 天无跟进（上次 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since),
+        RiskRule::NoFollowUp => format!("{opp}{days} 天未跟进（上次 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since),
         RiskRule::QuoteIdle => format!("{opp}报价后 {days} 天无动作（最近 {}；≥{red} 天红灯）", r.since),
         RiskRule::PowerMap => "权力地图红灯：没有支持我方的关键人，或必需角色空缺".into(),
         RiskRule::DecisionMakerMissing => format!("{opp}的权力地图缺少决策者"),
@@ -31,7 +28,7 @@ pub fn rule(rule: RiskRule, s: &RiskSettings) -> String {
         RiskRule::NoFollowUp => {
             let grades: Vec<&str> = s.follow_up_grades.iter().map(|g| g.code()).collect();
             format!(
-                "进行中的商机{}超过 {} 天没有拜访记录亮黄灯，超过 {} 天亮红灯",
+                "进行中的商机{}超过 {} 天未跟进（拜访、电话、微信都算）亮黄灯，超过 {} 天亮红灯",
                 if grades.is_empty() { String::new() } else { format!("或 {} 级客户", grades.join("/")) },
                 s.follow_up_yellow_days,
                 s.follow_up_red_days

@@ -4,7 +4,7 @@
 //!
 //! | rule | light |
 //! |---|---|
-//! | no follow-up: an open opportunity, or a customer of a watched grade (A), without a visit for ≥ `followUpYellowDays` (3) / ≥ `followUpRedDays` (7) days | yellow / red |
+//! | no follow-up: an open opportunity, or a customer of a watched grade (A), without a follow-up (visit, call or WeChat) for ≥ `followUpYellowDays` (3) / ≥ `followUpRedDays` (7) days | yellow / red |
 //! | quote idle: an opportunity at 报价 with no activity for ≥ `quoteIdleDays` (5) days | red |
 //! | power map: the customer's account-wide map is red (no supportive key player, or an empty required slot); an opportunity's own scope with an empty 决策者 slot | red |
 //! | overdue action: an open next action due before today | red |

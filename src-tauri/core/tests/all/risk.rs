@@ -56,7 +56,7 @@ fn no_follow_up_of_an_a_grade_customer_is_yellow_from_3_days_and_red_from_7() {
     let reason = &s.customer_risk(a).unwrap().reasons[0];
     assert_eq!((reason.days, reason.since.as_str()), (Some(7), "2026-11-01"));
     let line = explain::reason(reason);
-    assert!(line.contains("7 天未拜访（上次 2026-11-01；≥3 天黄灯，≥7 天红灯）"), "{line}");
+    assert!(line.contains("7 天未跟进（上次 2026-11-01；≥3 天黄灯，≥7 天红灯）"), "{line}");
     assert_eq!((reason.yellow_days, reason.red_days), (Some(3), Some(7)), "the thresholds in force travel with it");
     // A visit today clears it.
     s.create_visit(a, &visit_on("2026-11-08", None)).unwrap();

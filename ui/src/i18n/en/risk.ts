@@ -4,10 +4,10 @@ import type zhCN from '../zh-CN/risk'
 const en: typeof zhCN = {
   risk: {
     title: 'Risk',
-    level: { green: 'None', yellow: 'Yellow', red: 'Red' },
+    level: { green: 'Green', yellow: 'Yellow', red: 'Red' },
     // A reason from the core's fields (the signal's own line is Chinese: said as a count here).
     reason: {
-      no_follow_up: 'No visit for {days} days (last {since})',
+      no_follow_up: 'No follow-up for {days} days (last {since})',
       no_follow_up_deal: 'Deal “{deal}”: no follow-up for {days} days (last {since})',
       quote_idle: 'Deal “{deal}”: no activity for {days} days after the quote (last {since})',
       power_map: 'Power map red: no key person on our side, or a required role is empty',
@@ -27,11 +27,11 @@ const en: typeof zhCN = {
     on: 'On',
     noFollowUp: 'No follow-up',
     noFollowUpHelp:
-      'An open deal{grades} without a visit for more than {yellow} days turns yellow, more than {red} days red.',
+      'An open deal{grades} without follow-up (a visit, call or WeChat) for more than {yellow} days turns yellow, more than {red} days red.',
     gradesPart: ' or a grade {grades} customer',
     yellowDays: 'Yellow after (days)',
     redDays: 'Red after (days)',
-    grades: 'Also watch customer grades',
+    grades: 'Customer grades followed up even without a deal',
     gradesPlaceholder: 'No grade watched',
     quoteIdle: 'Idle quote',
     quoteIdleHelp: 'A deal at the quote stage with no activity (quote, visit, action) for {days} days turns red.',
