@@ -353,7 +353,7 @@ export type NotifySettings = { enabled: boolean,
  */
 time: string, 
 /**
- * Who is at the laptop (「我是」: 负责人 names as written on customers and actions); empty =
+ * Who is at the laptop (「我的负责人姓名」: 负责人 names as written on customers and actions); empty =
  * everyone. The reminder counts only their actions and 今日 starts filtered to them: a
  * shared database holds a team's actions, while 今日 and the reminder are for one person.
  */
@@ -1241,11 +1241,11 @@ export type RiskRule = "no_follow_up" | "quote_idle" | "stuck_in_stage" | "power
 
 export type RiskSettings = { noFollowUp: boolean, 
 /**
- * Days without a visit for yellow (1–365).
+ * Days without follow-up for yellow (1–365).
  */
 followUpYellowDays: number, 
 /**
- * Days without a visit for red (≥ the yellow days, ≤ 365).
+ * Days without follow-up for red (≥ the yellow days, ≤ 365).
  */
 followUpRedDays: number, 
 /**
@@ -1516,13 +1516,13 @@ export const COVERAGES: readonly Coverage[] = ["none","initial","repeated","deep
 /** The profile's dimensions. */
 export const SECTIONS: readonly Section[] = ["overview","business","financials","sp_bp","power_map","key_persons","suppliers","process_it"]
 
-/** The opportunity stages in pipeline order: the open ones (立项 → 合同), then 成交 and 丢单. */
+/** The opportunity stages in pipeline order: the open ones from 立项 to 合同 and then 成交 and 丢单. */
 export const STAGES: readonly Stage[] = ["initiation","needs","solution","quote","negotiation","contract","won","lost"]
 
 /** The stages a deal is still being worked at (the kanban's full columns). */
 export const OPEN_STAGES: readonly Stage[] = ["initiation","needs","solution","quote","negotiation","contract"]
 
-/** The stored statuses of a next action (已逾期 is computed by the core, never chosen). */
+/** The stored statuses of a next action; the overdue status 已逾期 is computed by the core, never chosen. */
 export const ACTION_STATUSES: readonly ActionStatus[] = ["todo","doing","done"]
 
 /** 丢单原因. */

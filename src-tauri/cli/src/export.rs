@@ -69,10 +69,10 @@ fn check_writable(out: &Path) -> Result<(), Failure> {
         _ => PathBuf::from("."),
     };
     if !dir.is_dir() {
-        return Err(bad(format!("无法写入 {}: 文件夹 {} 不存在", out.display(), dir.display())));
+        return Err(bad(format!("无法写入 {}：文件夹 {} 不存在", out.display(), dir.display())));
     }
     if out.is_dir() {
-        return Err(bad(format!("无法写入 {}: 这是一个文件夹", out.display())));
+        return Err(bad(format!("无法写入 {}：这是一个文件夹", out.display())));
     }
     let probe = dir.join(format!(".dossier-export-{}.tmp", std::process::id()));
     match std::fs::write(&probe, b"") {
@@ -80,7 +80,7 @@ fn check_writable(out: &Path) -> Result<(), Failure> {
             let _ = std::fs::remove_file(&probe);
             Ok(())
         }
-        Err(e) => Err(bad(format!("无法写入 {}: {e}", out.display()))),
+        Err(e) => Err(bad(format!("无法写入 {}：{e}", out.display()))),
     }
 }
 
@@ -101,7 +101,7 @@ fn find_customer(store: &Store, name: &str) -> Result<i64, Failure> {
         ([], []) => Err(bad(format!("没有找到客户「{name}」"))),
         (_, _) => {
             let names: Vec<&str> = hits.iter().take(8).map(|h| h.title.as_str()).collect();
-            Err(bad(format!("「{name}」匹配多个客户: {};请写全称", names.join("、"))))
+            Err(bad(format!("「{name}」匹配多个客户：{}；请写全称", names.join("、"))))
         }
     }
 }

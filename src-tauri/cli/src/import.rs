@@ -21,12 +21,12 @@ pub struct Outcome {
 /// A file that cannot be read at all, in words.
 pub fn read_error_text(e: &ReadError) -> String {
     match e {
-        ReadError::Unreadable { file, reason } => format!("{file}: 无法读取,文件可能已损坏 ({reason})"),
-        ReadError::Encrypted { file } => format!("{file}: 文件有密码保护,请先在 Excel 中取消密码"),
+        ReadError::Unreadable { file, reason } => format!("{file}：无法读取，文件可能已损坏（{reason}）"),
+        ReadError::Encrypted { file } => format!("{file}：文件有密码保护，请先在 Excel 中取消密码"),
         ReadError::NoSuchSheet { file, sheet, available } => {
-            format!("{file}: 没有名为「{sheet}」的工作表 (有: {})", available.join("、"))
+            format!("{file}：没有名为「{sheet}」的工作表（有：{}）", available.join("、"))
         }
-        ReadError::Empty { file } => format!("{file}: 没有任何数据"),
+        ReadError::Empty { file } => format!("{file}：没有任何数据"),
         ReadError::TooLarge { file, sheet, what, limit } => {
             let what = match what.as_str() {
                 "cells" => "单元格数",
@@ -35,19 +35,19 @@ pub fn read_error_text(e: &ReadError) -> String {
                 "bytes" => "字节数",
                 other => other,
             };
-            format!("{file} · {sheet}: 太大 ({what}超过 {limit}),请拆分后再导入")
+            format!("{file} · {sheet}：太大（{what}超过 {limit}），请拆分后再导入")
         }
         ReadError::UnknownFormat { file } => {
-            format!("{file}: 无法读取,不是可识别的表格文件 (Excel、WPS、LibreOffice 或 CSV 文本),请在 Excel 中另存为 .xlsx 后再导入")
+            format!("{file}：无法读取，不是可识别的表格文件（Excel、WPS、LibreOffice 或 CSV 文本），请在 Excel 中另存为 .xlsx 后再导入")
         }
-        ReadError::HeaderOnly { file, sheet } => format!("{file} · {sheet}: 只有表头,没有数据行"),
+        ReadError::HeaderOnly { file, sheet } => format!("{file} · {sheet}：只有表头，没有数据行"),
     }
 }
 
-/// "第 5 行 · C 列「成立日期」: 日期不存在 '2023年13月'".
+/// "第 5 行 · C 列「成立日期」：日期不存在 '2023年13月'".
 pub fn issue_text(sheet: &str, i: &CellIssue) -> String {
     format!(
-        "{sheet} · 第 {} 行 · {} 列「{}」: {}",
+        "{sheet} · 第 {} 行 · {} 列「{}」：{}",
         i.row,
         i.column,
         i.header,
@@ -70,7 +70,7 @@ pub fn run(store: &Store, spec: &ImportSpec, template: Option<&str>, dry_run: bo
                 let saved = store.mapping_templates(Some(spec.kind)).unwrap_or_default();
                 let names: Vec<&str> = saved.iter().map(|t| t.name.as_str()).collect();
                 format!(
-                    "没有名为「{name}」的{}映射模板 (已保存: {})",
+                    "没有名为「{name}」的{}映射模板（已保存：{}）",
                     kind_words(spec.kind),
                     if names.is_empty() { "无".into() } else { names.join("、") }
                 )
@@ -105,7 +105,7 @@ fn kind_words(kind: ImportKind) -> &'static str {
 pub fn print(o: &Outcome) {
     let p = &o.preview;
     let c = &p.counts;
-    println!("{} · {} (表头在第 {} 行)", o.file, p.sheet, p.header_row);
+    println!("{} · {}（表头在第 {} 行）", o.file, p.sheet, p.header_row);
     let mapped: Vec<String> = p
         .headers
         .iter()
@@ -119,7 +119,7 @@ pub fn print(o: &Outcome) {
             })
         })
         .collect();
-    println!("列对应: {}", mapped.join(", "));
+    println!("列对应：{}", mapped.join("，"));
     println!(
         "新增 {} · 更新 {} · 重复 {} · 文件内重复 {} · 错误 {}",
         c.new, c.update, c.duplicate, c.duplicate_in_file, c.error
@@ -131,7 +131,7 @@ pub fn print(o: &Outcome) {
     }
     match &o.committed {
         Some(r) => println!(
-            "已导入 (第 {} 次导入): 新增 {} · 更新 {}; 可用 undo-import {} 撤销",
+            "已导入（第 {} 次导入）：新增 {} · 更新 {}；可用 undo-import {} 撤销",
             r.id, r.created, r.updated, r.id
         ),
         None => println!("未写入数据库"),

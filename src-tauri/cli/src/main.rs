@@ -450,7 +450,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 print_json(&history);
             } else {
                 for r in history {
-                    let undone = r.undone_at.map(|at| format!(" (已撤销 {at})")).unwrap_or_default();
+                    let undone = r.undone_at.map(|at| format!("（已撤销 {at}）")).unwrap_or_default();
                     println!(
                         "{:>4}  {}  {} · {}  新增 {} 更新 {} 跳过 {} 错误 {}{undone}",
                         r.id, r.imported_at, r.file, r.sheet, r.created, r.updated, r.skipped, r.errors

@@ -57,7 +57,7 @@ fn import_a_gbk_csv_dry_run_then_commit_then_undo() {
     let out = cli(&["import", "--db", db, "--kind", "customers", file]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("第 3 行 · D 列「成立日期」: 日期不存在 '2023年13月'"), "{text}");
+    assert!(text.contains("第 3 行 · D 列「成立日期」：日期不存在 '2023年13月'"), "{text}");
     assert_eq!(json(&cli(&["stats", "--db", db, "--json"]))["contacts"], 1);
 
     let history = json(&cli(&["imports", "--db", db, "--json"]));
@@ -88,7 +88,7 @@ fn import_of_an_unreadable_file_exits_2_and_writes_nothing() {
     std::fs::write(&fake, "not a workbook").unwrap();
     let out = cli(&["import", "--db", db, "--kind", "customers", fake.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("客户.xlsx: 无法读取"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("客户.xlsx：无法读取"));
     assert!(json(&cli(&["imports", "--db", db, "--json"])).as_array().unwrap().is_empty());
 }
 

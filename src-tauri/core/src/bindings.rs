@@ -114,7 +114,7 @@ fn value_lists() -> String {
         constant("覆盖程度.", "COVERAGES", "readonly Coverage[]", &Coverage::ALL),
         constant("The profile's dimensions.", "SECTIONS", "readonly Section[]", &Section::ALL),
         constant(
-            "The opportunity stages in pipeline order: the open ones (立项 → 合同), then 成交 and 丢单.",
+            "The opportunity stages in pipeline order: the open ones from 立项 to 合同 and then 成交 and 丢单.",
             "STAGES",
             "readonly Stage[]",
             &Stage::ALL,
@@ -126,7 +126,7 @@ fn value_lists() -> String {
             &open,
         ),
         constant(
-            "The stored statuses of a next action (已逾期 is computed by the core, never chosen).",
+            "The stored statuses of a next action; the overdue status 已逾期 is computed by the core, never chosen.",
             "ACTION_STATUSES",
             "readonly ActionStatus[]",
             &ActionStatus::ALL,

@@ -258,7 +258,7 @@ describe('今日', () => {
     wrapper.unmount()
   })
 
-  it('starts on the owners set as 「我是」 in 设置 (my actions), without loading everyone’s first; cleared, it shows everyone’s', async () => {
+  it('starts on the owners set as 「我的负责人姓名」 in 设置 (my actions), without loading everyone’s first; cleared, it shows everyone’s', async () => {
     const settings = settingsFixture()
     api.getSettings.mockResolvedValue({ ...settings, notify: { ...settings.notify, owners: ['王芳', '新同事'] } })
     api.homeData.mockResolvedValue(home())

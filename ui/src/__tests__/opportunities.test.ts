@@ -384,7 +384,7 @@ describe('opportunities tab', () => {
     const item = openItems[0]!
     expect(item.get('[data-testid="opp-amount"]').text()).toBe('86 万元')
     expect(item.get('[data-testid="opp-weighted"]').text()).toBe('加权 34.4 万元')
-    expect(item.get('[data-testid="opp-probability"]').text()).toBe('概率 40%')
+    expect(item.get('[data-testid="opp-probability"]').text()).toBe('成交概率 40%')
     expect(item.get('[data-testid="opp-risk"] [data-testid="risk-badge"]').attributes('data-level')).toBe('red')
     expect(item.get('[data-testid="opp-step-solution"]').attributes('data-state')).toBe('current')
     expect(item.get('[data-testid="opp-step-needs"]').attributes('data-state')).toBe('done')

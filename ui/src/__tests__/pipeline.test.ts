@@ -540,6 +540,6 @@ describe('compact risk light', () => {
     expect(wrapper.get('[data-testid="risk-badge"]').text()).toBe('红灯')
     await wrapper.setProps({ risk: GREEN })
     expect(wrapper.get('[data-testid="risk-badge"]').text()).toBe('')
-    expect(wrapper.get('[data-testid="risk-badge"]').attributes('aria-label')).toBe('风险: 无')
+    expect(wrapper.get('[data-testid="risk-badge"]').attributes('aria-label')).toBe('风险 · 绿灯')
   })
 })

@@ -93,11 +93,11 @@ describe('recap layout', () => {
   })
 
   it('styles the heading and sections, hangs an item’s wrapped lines under its text, leaves gaps for blank lines', () => {
-    const text = '【会谈纪要】华东精密\n时间:11-20\n\n一、达成的共识\n1. 二期上线时间定在明年三月底之前\n'
+    const text = '【会谈纪要】华东精密\n时间：11-20\n\n一、达成的共识\n1. 二期上线时间定在明年三月底之前\n'
     const lines = layoutRecap(text, { ...theme, size: { heading: 1, section: 1, body: 1 } }, measure)
     expect(lines.map((l) => [l.style, l.text, l.indent])).toEqual([
       ['heading', '【会谈纪要】华东精密', 0],
-      ['body', '时间:11-20', 0],
+      ['body', '时间：11-20', 0],
       ['section', '一、达成的共识', 0],
       ['body', '1. 二期上线时间定', 0],
       ['body', '在明年三月底之', 3],

@@ -19,7 +19,7 @@ const reason = (rule: RiskReason['rule'], level: RiskReason['level'] = 'red'): R
 })
 
 describe('risk badge', () => {
-  it('says the level and counts the reasons; green says there is none', async () => {
+  it('says the level and counts the reasons; green says 绿灯', async () => {
     const red: RiskLight = { level: 'red', reasons: [reason('quote_idle'), reason('overdue_action')] }
     const { wrapper } = await mountWith(RiskBadge, { props: { risk: red } })
     const badge = wrapper.find('[data-testid="risk-badge"]')
@@ -27,7 +27,7 @@ describe('risk badge', () => {
     expect(badge.text()).toBe('风险 · 红灯 (2)')
     wrapper.unmount()
     const { wrapper: green } = await mountWith(RiskBadge, { props: { risk: { level: 'green', reasons: [] } } })
-    expect(green.find('[data-testid="risk-badge"]').text()).toBe('风险 · 无')
+    expect(green.find('[data-testid="risk-badge"]').text()).toBe('风险 · 绿灯')
     green.unmount()
   })
 })

@@ -29,11 +29,11 @@ afterEach(() => {
 
 describe('risk reasons', () => {
   it('in Chinese: the core’s explanation, thresholds included', () => {
-    expect(reasonLine(reason({}))).toBe('9 天未拜访（上次 2026-11-24；≥3 天黄灯，≥7 天红灯）')
+    expect(reasonLine(reason({}))).toBe('9 天未跟进（上次 2026-11-24；≥3 天黄灯，≥7 天红灯）')
   })
 
   it('in Chinese: every rule as the exported workbooks say it', () => {
-    expect(reasonLine(reason(deal))).toBe('商机「MES」9 天无跟进（上次 2026-11-24；≥3 天黄灯，≥7 天红灯）')
+    expect(reasonLine(reason(deal))).toBe('商机「MES」9 天未跟进（上次 2026-11-24；≥3 天黄灯，≥7 天红灯）')
     expect(reasonLine(reason({ rule: 'quote_idle', ...deal, days: 6, yellowDays: null, redDays: 5 }))).toBe(
       '商机「MES」报价后 6 天无动作（最近 2026-11-24；≥5 天红灯）',
     )
@@ -66,7 +66,7 @@ describe('risk reasons', () => {
 
   it('in English: written from the fields, the deal named where the rule is about one', () => {
     i18n.global.locale.value = 'en'
-    expect(reasonLine(reason({}))).toBe('No visit for 9 days (last 2026-11-24)')
+    expect(reasonLine(reason({}))).toBe('No follow-up for 9 days (last 2026-11-24)')
     expect(reasonLine(reason({ opportunityId: 4, opportunityName: 'MES' }))).toBe(
       'Deal “MES”: no follow-up for 9 days (last 2026-11-24)',
     )

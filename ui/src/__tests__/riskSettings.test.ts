@@ -76,7 +76,7 @@ describe('设置 → 风险规则', () => {
     const help = (rule: string) =>
       card.get(`[data-testid="settings-rule-${rule}"] [data-testid="settings-rule-help"]`).text()
     expect(help('noFollowUp')).toBe(
-      '进行中的商机超过 3 天未跟进亮黄灯，超过 7 天亮红灯；没有进行中商机的 A 类客户超过 14 天未跟进亮黄灯，超过 30 天亮红灯。任何一条拜访记录（面谈、电话、微信……）都算跟进。',
+      '进行中的商机超过 3 天未跟进（拜访、电话、微信都算）亮黄灯，超过 7 天亮红灯；没有进行中商机的 A 类客户超过 14 天未跟进亮黄灯，超过 30 天亮红灯。',
     )
     expect(help('stuckInStage')).toContain('达到两倍亮红灯')
     expect(help('quoteIdle')).toContain('报价阶段 5 天')
@@ -90,7 +90,9 @@ describe('设置 → 风险规则', () => {
       .find((s) => s.attributes('data-testid') === 'settings-risk-grades')!
       .vm.$emit('update:modelValue', ['A', 'B'])
     await flushPromises()
-    expect(help('noFollowUp')).toContain('超过 4 天未跟进亮黄灯，超过 10 天亮红灯；没有进行中商机的 A/B 类客户')
+    expect(help('noFollowUp')).toContain(
+      '超过 4 天未跟进（拜访、电话、微信都算）亮黄灯，超过 10 天亮红灯；没有进行中商机的 A/B 类客户',
+    )
 
     const quoteSwitch = wrapper
       .findAllComponents(ElSwitch)
@@ -180,7 +182,7 @@ describe('设置 → 行动提醒', () => {
       .vm.$emit('update:modelValue', false)
     await flushPromises()
     expect(picker.props('disabled')).toBe(true)
-    // 「我是」 also sets 今日's owners: it stays editable with the notifications off.
+    // 「我的负责人姓名」 also sets 今日's owners: it stays editable with the notifications off.
     const ownersSelect = wrapper
       .findAllComponents(ElSelect)
       .find((s) => s.attributes('data-testid') === 'settings-notify-owners')!

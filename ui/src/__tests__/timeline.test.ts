@@ -119,7 +119,7 @@ describe('timeline tab', () => {
     expect(items[2]!.text()).toContain('商机MES：报价 → 谈判')
     expect(items[2]!.text()).toContain('10:00') // 02:00Z in Shanghai
     expect(items[3]!.text()).toContain('王芳 的角色评估有变化')
-    expect(items[3]!.text()).toContain('范围：全局')
+    expect(items[3]!.text()).toContain('范围：客户整体')
     expect(items[4]!.text()).toContain('修改了档案：财务状况')
     expect(wrapper.find('[data-testid="timeline-more"]').exists()).toBe(false)
     wrapper.unmount()

@@ -163,7 +163,7 @@ describe('visit summary form', () => {
         issue: 'vague_phrase',
         field: 'summary',
         phrase: '继续保持联系',
-        suggestion: '写清下一步:联系谁、做什么、哪天之前',
+        suggestion: '写清下一步：联系谁、做什么、哪天之前',
       },
     ]
     api.createVisit.mockResolvedValue({ visit: visit(9, { summary: '继续保持联系' }), warnings })
@@ -316,7 +316,7 @@ describe('visits tab', () => {
       opportunityName: 'MES 二期',
     })
     api.listVisits.mockResolvedValue({ rows: [v], total: 1 })
-    api.visitRecap.mockResolvedValue({ visitId: 3, text: '【共识确认】\n1. 11月28日前发送报价单(李明)' })
+    api.visitRecap.mockResolvedValue({ visitId: 3, text: '【共识确认】\n1. 11月28日前发送报价单（李明）' })
     api.setVisitConfirmation.mockResolvedValue({ ...v, confirmation: 'sent', sentOn: '2026-11-23' })
     const writeText = vi.fn().mockResolvedValue(undefined)
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
@@ -338,7 +338,7 @@ describe('visits tab', () => {
 
     await body().get('[data-testid="visit-recap-copy"]').trigger('click')
     await flushPromises()
-    expect(writeText).toHaveBeenCalledWith('【共识确认】\n1. 11月28日前发送报价单(李明)')
+    expect(writeText).toHaveBeenCalledWith('【共识确认】\n1. 11月28日前发送报价单（李明）')
 
     api.listVisits.mockClear()
     await body().get('[data-testid="visit-mark-sent"]').trigger('click')

@@ -225,7 +225,7 @@ impl Store {
     }
 
     /// Distinct industries, customer owners and deal owners: the choices of the filters (customer
-    /// list, pipeline, 首页) and of 「我是」 in 设置.
+    /// list, pipeline, 首页) and of 「我的负责人姓名」 in 设置.
     pub fn facets(&self) -> Result<Facets> {
         let distinct = |column: &str, from: &str| -> Result<Vec<String>> {
             let mut st = self.conn.prepare(&format!(

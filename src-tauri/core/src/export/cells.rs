@@ -213,7 +213,7 @@ pub fn visible<T>(cols: &'static [Column<T>], include_personal: bool) -> Vec<&'s
 pub static CUSTOMER_COLUMNS: &[Column<Customer>] = &[
     col("客户名称", "Customer", 30.0, |c, _| Value::text(&c.fields.name)),
     col("简称", "Short name", 12.0, |c, _| Value::text(&c.fields.short_name)),
-    col("客户等级", "Grade", 8.0, |c, l| Value::text(labels::opt(c.fields.grade, l))),
+    col("客户分级", "Grade", 8.0, |c, l| Value::text(labels::opt(c.fields.grade, l))),
     col("生命周期", "Lifecycle", 10.0, |c, l| Value::text(labels::opt(c.fields.lifecycle, l))),
     col("企业性质", "Ownership", 10.0, |c, l| Value::text(labels::opt(c.fields.ownership, l))),
     col("行业", "Industry", 14.0, |c, _| Value::text(&c.fields.industry)),
@@ -303,7 +303,7 @@ pub const LIST_ROWS: u32 = 1_048_572;
 pub fn cut_note(ws: &mut Worksheet, last_row: u32, shown: i64, total: i64, lang: Language) -> Result<()> {
     if total > shown {
         let note = match lang {
-            Language::Zh => format!("只列出前 {shown} 行;其余 {} 行超出 Excel 的行数上限,未列出。", total - shown),
+            Language::Zh => format!("只列出前 {shown} 行；其余 {} 行超出 Excel 的行数上限，未列出。", total - shown),
             Language::En => {
                 format!("Only the first {shown} rows are listed; {} more exceed Excel's row limit.", total - shown)
             }

@@ -12,12 +12,12 @@ use crate::import::values::ValueError;
 
 fn reason_words(r: Reason) -> &'static str {
     match r {
-        Reason::Required => "必填,不能为空",
+        Reason::Required => "必填，不能为空",
         Reason::TooLong => "内容太长",
         Reason::Duplicate => "与已有客户重名",
         Reason::OutOfRange => "超出允许的范围",
         Reason::InvalidDate => "日期格式不正确",
-        Reason::InvalidPeriod => "期间格式不正确(应为 YYYY、YYYY-MM 或 YYYY-Qn)",
+        Reason::InvalidPeriod => "期间格式不正确（应为 YYYY、YYYY-MM 或 YYYY-Qn）",
         Reason::Repeated => "重复出现",
         Reason::InvalidEmail => "邮箱格式不正确",
         Reason::InvalidReference => "引用的记录不存在",
@@ -33,13 +33,13 @@ pub fn reason_text(p: &Problem) -> String {
             ValueError::InvalidDate(t) => format!("日期不存在 '{t}'"),
             ValueError::UnrecognizedNumber(t) => format!("无法识别的数字 '{t}'"),
             ValueError::ErrorCell(t) => format!("单元格是错误值 {t}"),
-            ValueError::Formula(t) => format!("公式没有计算结果 '{t}' (请在 Excel 中打开并保存后再导入)"),
-            ValueError::Undecodable(t) => format!("文字无法识别,可能是文件编码不对 '{t}'"),
+            ValueError::Formula(t) => format!("公式没有计算结果 '{t}'（请在 Excel 中打开并保存后再导入）"),
+            ValueError::Undecodable(t) => format!("文字无法识别，可能是文件编码不对 '{t}'"),
         },
         Problem::Required => reason_words(Reason::Required).to_string(),
         Problem::UnknownLabel { text } => format!("不是可选的值 '{text}'"),
         Problem::UnknownCustomer { name } => format!("系统中没有客户「{name}」"),
-        Problem::NotAMonth { text } => format!("需要具体到月份,只有年份 '{text}'"),
+        Problem::NotAMonth { text } => format!("需要具体到月份，只有年份 '{text}'"),
         Problem::Invalid { reason, detail } if detail.is_empty() => reason_words(*reason).to_string(),
         Problem::Invalid { reason, detail } => format!("{} ({detail})", reason_words(*reason)),
     }

@@ -76,7 +76,6 @@ pub fn risk_reason(r: &RiskReason, lang: Language) -> String {
     let days = r.days.unwrap_or(0);
     let plural = |n: i64, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
     let what = match r.rule {
-        RiskRule::NoFollowUp if deal.is_empty() => format!("{days} days without a visit (last {})", r.since),
         RiskRule::NoFollowUp => format!("{days} days without follow-up (last {})", r.since),
         RiskRule::QuoteIdle => format!("no activity for {days} days after the quote (last {})", r.since),
         RiskRule::StuckInStage => format!("{days} days in its current stage (since {})", r.since),

@@ -28,7 +28,7 @@ pub static COLUMNS: &[Column<Opportunity>] = &[
     cells::col("客户名称", "Customer", 28.0, |o, _| Value::text(&o.customer_name)),
     cells::col("商机名称", "Opportunity", 24.0, |o, _| Value::text(&o.fields.name)),
     cells::col("负责人", "Owner", 10.0, |o, _| Value::text(&o.fields.owner)),
-    cells::col("金额(元)", "Amount (CNY)", 14.0, |o, _| Value::opt_decimal(o.fields.amount)),
+    cells::col("金额（元）", "Amount (CNY)", 14.0, |o, _| Value::opt_decimal(o.fields.amount)),
     cells::col("丢单日期", "Lost on", 11.0, |o, _| Value::Date(o.stage_since.clone())),
     cells::col("丢单阶段", "Lost at stage", 10.0, |o, l| {
         Value::text(review(o).stage_lost_at.map(|s| s.label(l)).unwrap_or(""))
@@ -50,7 +50,7 @@ fn summary(
     lang: Language,
     f: &Formats,
 ) -> Result<u32> {
-    let headers = [(title.1, 16.0), (lang.pick("单数", "Deals"), 8.0), (lang.pick("金额(元)", "Amount (CNY)"), 14.0)];
+    let headers = [(title.1, 16.0), (lang.pick("单数", "Deals"), 8.0), (lang.pick("金额（元）", "Amount (CNY)"), 14.0)];
     ws.write_string_with_format(top, col0, title.0, &f.section)?;
     cells::header_row(ws, top + 1, col0, &headers, f)?;
     for (i, (label, count, amount)) in rows.iter().enumerate() {
@@ -78,7 +78,7 @@ pub fn write(wb: &mut Workbook, store: &Store, a: &PipelineAnalytics, lang: Lang
     let by_reason = &a.lost_by_reason;
     if by_reason.is_empty() {
         ws.set_column_width(0, 28.0)?;
-        ws.write_string(2, 0, lang.pick("没有丢单记录。商机标为「丢单」时填写的复盘(输给谁、原因、下一步)会汇总在这里。", "No lost deals. The review written when a deal is marked lost (lost to, reason, what next) is summarised here."))?;
+        ws.write_string(2, 0, lang.pick("没有丢单记录。商机标为「丢单」时填写的复盘（输给谁、原因、下一步）会汇总在这里。", "No lost deals. The review written when a deal is marked lost (lost to, reason, what next) is summarised here."))?;
         return Ok(());
     }
 

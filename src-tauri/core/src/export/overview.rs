@@ -22,8 +22,8 @@ pub static SIGNAL_COLUMNS: &[Column<SignalRow>] = &[
     cells::col("指标", "Metric", 18.0, |s, l| Value::text(s.signal.metric.label(l))),
     cells::col("起始期间", "From period", 11.0, |s, _| Value::text(&s.signal.from_period)),
     cells::col("结束期间", "To period", 11.0, |s, _| Value::text(&s.signal.to_period)),
-    cells::col("起始值(天)", "From (days)", 11.0, |s, _| Value::Decimal(s.signal.from_value)),
-    cells::col("结束值(天)", "To (days)", 11.0, |s, _| Value::Decimal(s.signal.to_value)),
+    cells::col("起始值（天）", "From (days)", 11.0, |s, _| Value::Decimal(s.signal.from_value)),
+    cells::col("结束值（天）", "To (days)", 11.0, |s, _| Value::Decimal(s.signal.to_value)),
     cells::col("变化", "Change", 10.0, |s, _| Value::Change(s.signal.change_pct)),
 ];
 
@@ -128,7 +128,7 @@ pub fn write(wb: &mut Workbook, sheet: usize, t: &Tally, today: &str, lang: Lang
 
     let unset = lang.pick("未设置", "Not set");
     let grades: Vec<_> = Grade::ALL.iter().map(|g| g.label(lang)).chain([unset]).zip(t.by_grade).collect();
-    let next = count_table(wb, sheet, 8, ("客户等级", "Grade"), &grades, lang, f)?;
+    let next = count_table(wb, sheet, 8, ("客户分级", "Grade"), &grades, lang, f)?;
     let stages: Vec<_> = labels::all(Lifecycle::ALL, lang).into_iter().chain([unset]).zip(t.by_lifecycle).collect();
     let next = count_table(wb, sheet, next, ("生命周期", "Lifecycle"), &stages, lang, f)?;
 

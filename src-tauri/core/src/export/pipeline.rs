@@ -25,9 +25,9 @@ pub static PIPELINE_COLUMNS: &[Column<OpportunityRow>] = &[
     cells::col("客户名称", "Customer", 28.0, |o, _| Value::text(&o.opportunity.customer_name)),
     cells::col("商机名称", "Opportunity", 24.0, |o, _| Value::text(&o.opportunity.fields.name)),
     cells::col("阶段", "Stage", 9.0, |o, l| Value::text(o.opportunity.fields.stage.label(l))),
-    cells::col("金额(元)", "Amount (CNY)", 14.0, |o, _| Value::opt_decimal(o.opportunity.fields.amount)),
-    cells::col("赢率", "Probability", 8.0, |o, _| Value::Percent(o.opportunity.effective_probability as f64)),
-    cells::col("加权金额(元)", "Weighted (CNY)", 14.0, |o, _| Value::Decimal(o.opportunity.weighted)),
+    cells::col("金额（元）", "Amount (CNY)", 14.0, |o, _| Value::opt_decimal(o.opportunity.fields.amount)),
+    cells::col("成交概率", "Probability", 8.0, |o, _| Value::Percent(o.opportunity.effective_probability as f64)),
+    cells::col("加权金额（元）", "Weighted (CNY)", 14.0, |o, _| Value::Decimal(o.opportunity.weighted)),
     cells::col("预计成交", "Expected close", 11.0, |o, _| Value::Date(o.opportunity.fields.expected_close.clone())),
     cells::col("负责人", "Owner", 10.0, |o, _| Value::text(&o.opportunity.fields.owner)),
     cells::col("本阶段始于", "In stage since", 11.0, |o, _| Value::Date(o.opportunity.stage_since.clone())),
@@ -51,7 +51,7 @@ pub fn write_pipeline(wb: &mut Workbook, store: &Store, lang: Language, f: &Form
     cells::cut_note(ws, row, i64::from(row), total, lang)?;
     if row == 0 {
         let none = lang.pick(
-            "没有进行中的商机:在客户页的「商机」里新建商机,填写金额、阶段和预计成交日期。",
+            "没有进行中的商机：在客户页的「商机」里新建商机，填写金额、阶段和预计成交日期。",
             "No open opportunities: add one on a customer's page with its amount, stage and expected close.",
         );
         ws.write_string(2, 0, none)?;
@@ -75,8 +75,8 @@ fn forecast_table(
     let headers = [
         (key_header, 16.0),
         (lang.pick("商机数", "Deals"), 9.0),
-        (lang.pick("金额(元)", "Amount (CNY)"), 16.0),
-        (lang.pick("加权金额(元)", "Weighted (CNY)"), 16.0),
+        (lang.pick("金额（元）", "Amount (CNY)"), 16.0),
+        (lang.pick("加权金额（元）", "Weighted (CNY)"), 16.0),
     ];
     cells::header_row(ws, top, 0, &headers, f)?;
     let figures = |ws: &mut Worksheet, r: u32, x: &ForecastRow| -> Result<()> {
@@ -106,13 +106,17 @@ pub fn write_forecast(wb: &mut Workbook, a: &PipelineAnalytics, lang: Language, 
         1,
         0,
         lang.pick(
-            "进行中的商机(不含成交、丢单):加权金额 = Σ 金额 × 赢率;赢率为商机自己填写的,否则为该阶段的默认赢率(设置)。",
+            "进行中的商机（不含成交、丢单）：加权金额 = Σ 金额 × 成交概率；成交概率为商机自己填写的，否则为该阶段的默认成交概率（设置）。",
             "Open opportunities (not won or lost): weighted = Σ amount × probability; the deal's own probability, else its stage's default (Settings).",
         ),
     )?;
     if a.total.count == 0 {
         ws.set_column_width(0, 16.0)?;
-        ws.write_string(3, 0, lang.pick("没有进行中的商机,暂无预测。", "No open opportunities: nothing to forecast."))?;
+        ws.write_string(
+            3,
+            0,
+            lang.pick("没有进行中的商机，暂无预测。", "No open opportunities: nothing to forecast."),
+        )?;
         return Ok(());
     }
     ws.write_string_with_format(3, 0, lang.pick("按预计成交月份", "By expected close month"), &f.section)?;
@@ -128,7 +132,7 @@ pub fn write_forecast(wb: &mut Workbook, a: &PipelineAnalytics, lang: Language, 
     )?;
 
     let mut chart = Chart::new_column();
-    chart.title().set_name(lang.pick("每月加权金额(元)", "Weighted amount by month (CNY)"));
+    chart.title().set_name(lang.pick("每月加权金额（元）", "Weighted amount by month (CNY)"));
     chart.legend().set_hidden();
     chart
         .add_series()

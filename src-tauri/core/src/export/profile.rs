@@ -92,7 +92,7 @@ impl Page<'_> {
     /// A table with a header row; "none" in grey when there are no rows.
     fn table(&mut self, headers: &[&str], rows: Vec<Vec<Value>>) -> Result<()> {
         if rows.is_empty() {
-            self.ws.write_string_with_format(self.row, 0, self.t("(暂无)", "(none)"), &self.f.label)?;
+            self.ws.write_string_with_format(self.row, 0, self.t("（暂无）", "(none)"), &self.f.label)?;
             self.row += 1;
             return Ok(());
         }
@@ -238,7 +238,7 @@ fn power_map_table(pg: &mut Page, p: &CustomerProfile, map: &MapView, everyone: 
             t("职务", "Title"),
             t("采购角色", "Buying role"),
             t("对我方态度", "Support"),
-            t("影响力(1-5)", "Influence (1-5)"),
+            t("影响力（1-5）", "Influence (1-5)"),
             t("覆盖程度", "Coverage"),
             t("覆盖人", "Covered by"),
             t("汇报对象", "Reports to"),
@@ -296,9 +296,9 @@ fn write_dimensions(pg: &mut Page, p: &CustomerProfile, maps: &[MapView], opts: 
     pg.table(
         &[
             t("期间", "Period"),
-            t("营收(万元)", "Revenue (10k CNY)"),
+            t("营收（万元）", "Revenue (10k CNY)"),
             t("毛利率", "Gross margin"),
-            t("净利润(万元)", "Net profit (10k CNY)"),
+            t("净利润（万元）", "Net profit (10k CNY)"),
             t("库存周转天数", "Inventory days"),
             t("应收账款周转天数", "Receivable days"),
             t("现金流压力", "Cash flow"),
@@ -324,12 +324,12 @@ fn write_dimensions(pg: &mut Page, p: &CustomerProfile, maps: &[MapView], opts: 
     let s = &p.sp_bp;
     pg.pairs(
         &[
-            (t("战略目标(SP)", "SP goals"), Value::text(&s.sp_goals)),
+            (t("战略目标（SP）", "SP goals"), Value::text(&s.sp_goals)),
             (t("战略重点项目", "SP key projects"), Value::text(&s.sp_key_projects)),
-            (t("年度目标(BP)", "BP goals"), Value::text(&s.bp_goals)),
+            (t("年度目标（BP）", "BP goals"), Value::text(&s.bp_goals)),
             (t("年度重点项目", "BP key projects"), Value::text(&s.bp_key_projects)),
             (t("预算已批", "Budget approved"), Value::text(labels::yes_no(s.budget_approved, lang))),
-            (t("预算金额(万元)", "Budget (10k CNY)"), Value::opt_decimal(s.budget_amount)),
+            (t("预算金额（万元）", "Budget (10k CNY)"), Value::opt_decimal(s.budget_amount)),
             (t("我们如何帮助其达成BP", "How we help"), Value::text(&s.how_we_help)),
         ],
         1,
@@ -390,7 +390,7 @@ fn write_dimensions(pg: &mut Page, p: &CustomerProfile, maps: &[MapView], opts: 
     pg.pairs(
         &[
             (t("采购方式", "Procurement"), Value::text(labels::opt(x.procurement, lang))),
-            (t("数字化成熟度(1-5)", "Digital maturity (1-5)"), Value::opt_int(x.digital_maturity)),
+            (t("数字化成熟度（1-5）", "Digital maturity (1-5)"), Value::opt_int(x.digital_maturity)),
             (t("审批流程", "Approval steps"), Value::text(&x.approval_steps)),
             (t("在用系统", "Systems"), Value::text(x.systems.join("、"))),
             (t("集成需求", "Integration needs"), Value::text(&x.integration_needs)),

@@ -19,7 +19,7 @@ pub fn write(wb: &mut Workbook, s: &PurchaseSummary, lang: Language, f: &Formats
     let name = sheet_name(lang);
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
-    ws.write_string_with_format(0, 0, lang.pick("采购趋势(人民币,元)", "Purchases (CNY)"), &f.title)?;
+    ws.write_string_with_format(0, 0, lang.pick("采购趋势（人民币，元）", "Purchases (CNY)"), &f.title)?;
     if s.other_currency_records > 0 {
         let note = match lang {
             Language::Zh => format!("另有 {} 条其他币种的记录未计入以下金额", s.other_currency_records),
@@ -35,7 +35,7 @@ pub fn write(wb: &mut Workbook, s: &PurchaseSummary, lang: Language, f: &Formats
             3,
             0,
             lang.pick(
-                "还没有采购记录:在「导入」中选择「采购记录」导入订单明细。",
+                "还没有采购记录：在「导入」中选择「采购记录」导入订单明细。",
                 "No purchase records yet: import them with Import → Purchase records.",
             ),
         )?;

@@ -107,7 +107,7 @@ pub fn template(kind: ImportKind) -> Result<Xlsx> {
                 .allow_list_strings(&list)?
                 .set_error_style(DataValidationErrorStyle::Warning)
                 .set_error_title("不是可选的值")?
-                .set_error_message(format!("请从下拉列表中选择: {}", list.join("/")))?;
+                .set_error_message(format!("请从下拉列表中选择：{}", list.join("/")))?;
             ws.add_data_validation(1, col, LAST_ROW, col, &dv)?;
         }
     }

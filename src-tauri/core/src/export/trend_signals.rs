@@ -23,8 +23,8 @@ pub static COLUMNS: &[Column<TrendSignal>] = &[
     cells::col("信号", "Signal", 12.0, |s, l| Value::text(s.kind.label(l))),
     cells::col("起始月", "From month", 9.0, |s, _| Value::text(s.months.first().cloned().unwrap_or_default())),
     cells::col("结束月", "To month", 9.0, |s, _| Value::text(s.months.last().cloned().unwrap_or_default())),
-    cells::col("对比值(元)", "Compared (CNY)", 13.0, |s, _| Value::Decimal(s.from)),
-    cells::col("最新值(元)", "Latest (CNY)", 13.0, |s, _| Value::Decimal(s.to)),
+    cells::col("对比值（元）", "Compared (CNY)", 13.0, |s, _| Value::Decimal(s.from)),
+    cells::col("最新值（元）", "Latest (CNY)", 13.0, |s, _| Value::Decimal(s.to)),
     cells::col("变化", "Change", 9.0, |s, _| s.change_pct.map(Value::Change).unwrap_or(Value::Empty)),
     cells::col("说明", "Explanation", 48.0, |s, _| Value::text(&s.text)),
 ];
@@ -54,7 +54,7 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
     }
     if row == 0 {
         let none = lang.pick(
-            "没有采购信号:按当前阈值(设置 → 采购趋势提醒),没有客户的采购出现连续下降、激增、同比大幅变化、停购或新产品。",
+            "没有采购信号：按当前阈值（设置 → 采购趋势提醒），没有客户的采购出现连续下降、激增、同比大幅变化、停购或新产品。",
             "No purchase signals: at the current thresholds (Settings), no customer's purchases show a decline, surge, large year-on-year change, stop or new product.",
         );
         ws.write_string(2, 0, none)?;

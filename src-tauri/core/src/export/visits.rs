@@ -29,7 +29,7 @@ fn numbered(items: impl IntoIterator<Item = String>) -> Value {
     Value::Lines(items.iter().enumerate().map(|(i, s)| format!("{}. {s}", i + 1)).collect())
 }
 
-/// "MES 对接(核心 · 优先级高)".
+/// "MES 对接（核心 · 优先级高）".
 fn need(n: &Need, lang: Language) -> String {
     let mut tags: Vec<String> = n.kind.map(|k| k.label(lang).to_string()).into_iter().collect();
     if let Some(p) = n.priority {
@@ -42,17 +42,17 @@ fn need(n: &Need, lang: Language) -> String {
         return n.text.trim().to_string();
     }
     match lang {
-        Language::Zh => format!("{}({})", n.text.trim(), tags.join(" · ")),
+        Language::Zh => format!("{}（{}）", n.text.trim(), tags.join(" · ")),
         Language::En => format!("{} ({})", n.text.trim(), tags.join(" · ")),
     }
 }
 
-/// "发送报价单(负责人:王五,截止 2026-12-01)— 已逾期": an overdue action shows 已逾期 in
+/// "发送报价单（负责人：王五，截止 2026-12-01）— 已逾期": an overdue action shows 已逾期 in
 /// place of its stored status, as the app does.
 fn action(a: &ActionFields, overdue: bool, lang: Language) -> String {
     let mut who_when = Vec::new();
     if !a.owner.trim().is_empty() {
-        who_when.push(format!("{}{}", lang.pick("负责人:", "owner: "), a.owner.trim()));
+        who_when.push(format!("{}{}", lang.pick("负责人：", "owner: "), a.owner.trim()));
     }
     if !a.due_date.is_empty() {
         who_when.push(format!("{}{}", lang.pick("截止 ", "due "), a.due_date));
@@ -60,7 +60,7 @@ fn action(a: &ActionFields, overdue: bool, lang: Language) -> String {
     let status = if overdue { lang.pick("已逾期", "Overdue") } else { a.status.label(lang) };
     let details = match (who_when.is_empty(), lang) {
         (true, _) => String::new(),
-        (false, Language::Zh) => format!("({})", who_when.join(",")),
+        (false, Language::Zh) => format!("（{}）", who_when.join("，")),
         (false, Language::En) => format!(" ({})", who_when.join(", ")),
     };
     format!("{}{details} — {status}", a.what.trim())
@@ -69,7 +69,7 @@ fn action(a: &ActionFields, overdue: bool, lang: Language) -> String {
 fn customer_side(v: &Visit, lang: Language) -> Value {
     let people = v.fields.customer_participants.iter().map(|p| match (p.title.trim().is_empty(), lang) {
         (true, _) => p.name.clone(),
-        (false, Language::Zh) => format!("{}({})", p.name, p.title.trim()),
+        (false, Language::Zh) => format!("{}（{}）", p.name, p.title.trim()),
         (false, Language::En) => format!("{} ({})", p.name, p.title.trim()),
     });
     Value::text(people.collect::<Vec<_>>().join(lang.pick("、", ", ")))
@@ -124,7 +124,7 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
     cells::cut_note(ws, row, i64::from(row), total, lang)?;
     if row == 0 {
         let none = lang.pick(
-            "还没有拜访总结:在客户页的「拜访记录」里,每次拜访或沟通后写一条总结(需求、我方承诺、下一步行动)。",
+            "还没有拜访总结：在客户页的「拜访记录」里，每次拜访或沟通后写一条总结（需求、我方承诺、下一步行动）。",
             "No visit summaries yet: after each visit or call, add a summary on the customer's Visits tab (needs, our commitments, next steps).",
         );
         ws.write_string(2, 0, none)?;

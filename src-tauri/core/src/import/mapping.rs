@@ -73,10 +73,10 @@ const SYNONYMS: &[(Field, &[&str])] = &[
         Field::Region,
         &["地区", "区域", "省份", "城市", "所在地", "省市", "region", "province", "city", "area", "location"],
     ),
-    (Field::Grade, &["客户等级", "级别", "等级", "客户级别", "客户分级", "分级", "grade", "level", "tier", "rating"]),
+    (Field::Grade, &["客户分级", "客户等级", "级别", "等级", "客户级别", "分级", "grade", "level", "tier", "rating"]),
     (
         Field::Lifecycle,
-        &["阶段", "客户阶段", "生命周期", "状态", "客户状态", "跟进状态", "lifecycle", "stage", "status"],
+        &["生命周期", "阶段", "客户阶段", "状态", "客户状态", "跟进状态", "lifecycle", "stage", "status"],
     ),
     (
         Field::Owner,
@@ -148,8 +148,8 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "订单金额",
             "总金额",
             "含税金额",
-            "金额(元)",
-            "金额(万元)",
+            "金额（元）",
+            "金额（万元）",
             "amount",
             "value",
             "revenue",

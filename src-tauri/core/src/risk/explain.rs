@@ -11,10 +11,7 @@ pub fn reason(r: &RiskReason) -> String {
     let days = r.days.unwrap_or(0);
     let (yellow, red) = (r.yellow_days.unwrap_or(0), r.red_days.unwrap_or(0));
     match r.rule {
-        RiskRule::NoFollowUp if opp.is_empty() => {
-            format!("{days} 天未拜访（上次 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since)
-        }
-        RiskRule::NoFollowUp => format!("{opp}{days} 天无跟进（上次 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since),
+        RiskRule::NoFollowUp => format!("{opp}{days} 天未跟进（上次 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since),
         RiskRule::QuoteIdle => format!("{opp}报价后 {days} 天无动作（最近 {}；≥{red} 天红灯）", r.since),
         RiskRule::StuckInStage => {
             format!("{opp}在当前阶段已停留 {days} 天（自 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since)
@@ -44,7 +41,7 @@ pub fn rule(rule: RiskRule, s: &RiskSettings) -> String {
                 )
             };
             format!(
-                "进行中的商机超过 {} 天未跟进亮黄灯，超过 {} 天亮红灯{watched}",
+                "进行中的商机超过 {} 天未跟进（拜访、电话、微信都算）亮黄灯，超过 {} 天亮红灯{watched}",
                 s.follow_up_yellow_days, s.follow_up_red_days
             )
         }

@@ -4,7 +4,7 @@
 //!
 //! | rule | light |
 //! |---|---|
-//! | no follow-up: an open opportunity without a follow-up of its customer for ≥ `followUpYellowDays` (3) / ≥ `followUpRedDays` (7) days | yellow / red |
+//! | no follow-up: an open opportunity without a follow-up (visit, call or WeChat) of its customer for ≥ `followUpYellowDays` (3) / ≥ `followUpRedDays` (7) days | yellow / red |
 //! | no follow-up of a customer of a watched grade (A) without an open opportunity for ≥ `watchYellowDays` (14) / ≥ `watchRedDays` (30) days | yellow / red |
 //! | quote idle: an opportunity at 报价 with no activity for ≥ `quoteIdleDays` (5) days | red |
 //! | stuck in stage: an open opportunity in its stage for ≥ the stage's limit (`stageDays`) / ≥ twice it | yellow / red |

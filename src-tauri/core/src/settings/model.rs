@@ -47,7 +47,7 @@ pub struct NotifySettings {
     pub enabled: bool,
     /// Local time of the daily reminder, HH:MM (24-hour).
     pub time: String,
-    /// Who is at the laptop (「我是」: 负责人 names as written on customers and actions); empty =
+    /// Who is at the laptop (「我的负责人姓名」: 负责人 names as written on customers and actions); empty =
     /// everyone. The reminder counts only their actions and 今日 starts filtered to them: a
     /// shared database holds a team's actions, while 今日 and the reminder are for one person.
     pub owners: Vec<String>,
@@ -102,9 +102,9 @@ impl Default for StageProbabilities {
 #[serde(rename_all = "camelCase", default)]
 pub struct RiskSettings {
     pub no_follow_up: bool,
-    /// Days without a visit for yellow (1–365).
+    /// Days without follow-up for yellow (1–365).
     pub follow_up_yellow_days: i64,
-    /// Days without a visit for red (≥ the yellow days, ≤ 365).
+    /// Days without follow-up for red (≥ the yellow days, ≤ 365).
     pub follow_up_red_days: i64,
     /// Customer grades watched even without an open opportunity.
     pub follow_up_grades: Vec<Grade>,

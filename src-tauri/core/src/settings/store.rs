@@ -29,7 +29,7 @@ impl Store {
     }
 }
 
-/// 「我是」 names are compared exactly with the owners written on actions (which are saved
+/// 「我的负责人姓名」 names are compared exactly with the owners written on actions (which are saved
 /// trimmed): "李明 " would match nothing and leave 今日 empty without a word. So names are
 /// trimmed and repeats dropped before they are checked and kept.
 fn tidy(settings: &Settings) -> Settings {

@@ -8,20 +8,20 @@ use super::{ActionFields, QualityIssue, QualityWarning, VisitFields};
 
 /// Vague phrases (from the source articles, docs/visits.md) and what to write instead.
 pub const VAGUE_PHRASES: [(&str, &str); 9] = [
-    ("继续保持联系", "写清下一步:联系谁、做什么、哪天之前(如「11月28日前把技术方案发给王总」)"),
-    ("客户有需求", "写出具体需求:功能、预算范围、时间节点(如「需支持多数据源实时对接,预算50万以内」)"),
+    ("继续保持联系", "写清下一步：联系谁、做什么、哪天之前（如「11月28日前把技术方案发给王总」）"),
+    ("客户有需求", "写出具体需求：功能、预算范围、时间节点（如「需支持多数据源实时对接，预算50万以内」）"),
     ("再等等", "写明在等什么、等到哪天、到期后谁做什么"),
     ("差不多了", "写明还差哪一步、谁来推进、何时完成"),
     ("跟着呢", "写明本次推进了什么、下一步是什么"),
-    ("客户意向尚可", "写出判断的依据:谁说了什么、推进到了哪一步"),
+    ("客户意向尚可", "写出判断的依据：谁说了什么、推进到了哪一步"),
     ("客户感兴趣", "写清客户为何感兴趣、痛点在哪里"),
     ("下周再联系", "写明具体日期、联系谁、要解决什么问题"),
-    ("有空再约", "约定具体时间,或写明由谁在哪天之前约好"),
+    ("有空再约", "约定具体时间，或写明由谁在哪天之前约好"),
 ];
 
 /// Action texts too vague to act on ("跟进" instead of "发送报价单").
 const VAGUE_ACTIONS: [&str; 5] = ["跟进", "跟进一下", "持续跟进", "保持跟进", "继续跟进"];
-const VAGUE_ACTION_SUGGESTION: &str = "行动要具体可执行:写做什么(如「发送报价单」「安排技术交流」),而不是「跟进」";
+const VAGUE_ACTION_SUGGESTION: &str = "行动要具体可执行：写做什么（如「发送报价单」「安排技术交流」），而不是「跟进」";
 
 fn vague_in(field: &str, text: &str, out: &mut Vec<QualityWarning>) {
     for (phrase, suggestion) in VAGUE_PHRASES {
@@ -55,16 +55,16 @@ pub fn check_action(prefix: &str, a: &ActionFields, today: NaiveDate) -> Vec<Qua
         vague_in(&format!("{prefix}what"), what, &mut out);
     }
     if a.owner.trim().is_empty() {
-        out.push(warning(QualityIssue::NoOwner, format!("{prefix}owner"), "指定负责人:谁来做"));
+        out.push(warning(QualityIssue::NoOwner, format!("{prefix}owner"), "指定负责人：谁来做"));
     }
     let due = NaiveDate::parse_from_str(a.due_date.trim(), "%Y-%m-%d").ok();
     match due {
-        None => out.push(warning(QualityIssue::NoDueDate, format!("{prefix}dueDate"), "写明完成时限:哪天之前")),
+        None => out.push(warning(QualityIssue::NoDueDate, format!("{prefix}dueDate"), "写明完成时限：哪天之前")),
         // A new open action already due: allowed (recording what should have happened), flagged.
         Some(d) if d < today && a.id.is_none() && a.status != super::ActionStatus::Done => out.push(warning(
             QualityIssue::PastDue,
             format!("{prefix}dueDate"),
-            "截止日期已过:确认日期,或直接标记为已完成",
+            "截止日期已过：确认日期，或直接标记为已完成",
         )),
         _ => {}
     }
@@ -78,7 +78,7 @@ pub fn check_visit(v: &VisitFields, today: NaiveDate) -> Vec<QualityWarning> {
         out.push(warning(
             QualityIssue::NoNextAction,
             "actions".into(),
-            "加上下一步行动:做什么、谁负责、哪天之前(如「11月28日前发送报价单——张伟」)",
+            "加上下一步行动：做什么、谁负责、哪天之前（如「11月28日前发送报价单——张伟」）",
         ));
     }
     vague_in("goal", &v.goal, &mut out);

@@ -35,25 +35,29 @@ pub fn recap_text(v: &Visit) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "【会谈纪要】{}", v.customer_name);
     let time = if f.time.is_empty() { String::new() } else { format!(" {}", f.time) };
-    let _ = writeln!(out, "时间:{}{}({})", f.date, time, method(f.method));
+    let _ = writeln!(out, "时间：{}{}（{}）", f.date, time, method(f.method));
     if !f.place.trim().is_empty() {
-        let _ = writeln!(out, "地点:{}", f.place.trim());
+        let _ = writeln!(out, "地点：{}", f.place.trim());
     }
     let theirs: Vec<String> = f
         .customer_participants
         .iter()
-        .map(|p| if p.title.is_empty() { p.name.clone() } else { format!("{}({})", p.name, p.title) })
+        .map(|p| if p.title.is_empty() { p.name.clone() } else { format!("{}（{}）", p.name, p.title) })
         .collect();
     if !theirs.is_empty() || !f.our_participants.is_empty() {
-        let _ =
-            writeln!(out, "参会:贵方 {};我方 {}", or_dash(&theirs.join("、")), or_dash(&f.our_participants.join("、")));
+        let _ = writeln!(
+            out,
+            "参会：贵方 {}；我方 {}",
+            or_dash(&theirs.join("、")),
+            or_dash(&f.our_participants.join("、"))
+        );
     }
     let needs: Vec<String> = f
         .needs
         .iter()
         .filter(|n| n.kind != Some(NeedKind::Latent))
         .map(|n| match n.priority {
-            Some(Priority::High) => format!("{}(优先)", n.text.trim()),
+            Some(Priority::High) => format!("{}（优先）", n.text.trim()),
             _ => n.text.trim().to_string(),
         })
         .collect();
@@ -64,13 +68,13 @@ pub fn recap_text(v: &Visit) -> String {
         .map(|a| {
             let due = if a.due_date.is_empty() { String::new() } else { format!("{}前 ", month_day(&a.due_date)) };
             let owner =
-                if a.owner.trim().is_empty() { String::new() } else { format!("(负责人:{})", a.owner.trim()) };
+                if a.owner.trim().is_empty() { String::new() } else { format!("（负责人：{}）", a.owner.trim()) };
             format!("{due}{}{owner}", a.what.trim())
         })
         .collect();
     let sections = [
         ("达成的共识", f.decisions.iter().map(|s| s.trim().to_string()).collect::<Vec<_>>()),
-        ("贵方需求(请确认我们的理解)", needs),
+        ("贵方需求（请确认我们的理解）", needs),
         ("我方承诺", f.commitments.iter().map(|s| s.trim().to_string()).collect()),
         ("下一步安排", steps),
     ];
@@ -80,7 +84,7 @@ pub fn recap_text(v: &Visit) -> String {
             let _ = writeln!(out, "{}. {}", i + 1, item);
         }
     }
-    out.push_str("\n以上如有出入,请随时指正;确认无误请回复「确认」。谢谢!\n");
+    out.push_str("\n以上如有出入，请随时指正；确认无误请回复「确认」。谢谢！\n");
     out
 }
 

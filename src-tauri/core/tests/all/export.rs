@@ -109,10 +109,10 @@ fn team_report_in_chinese_counts_every_customer_contact_and_signal() {
     );
 
     let customers = book.texts("客户");
-    assert_eq!(&customers[0][..4], ["客户名称", "简称", "客户等级", "生命周期"]);
+    assert_eq!(&customers[0][..4], ["客户名称", "简称", "客户分级", "生命周期"]);
     assert_eq!(customers.len() as i64 - 1, stats.customers);
     assert!(customers.iter().any(|r| r[0] == "华东精密机械股份有限公司"));
-    let grade = col(&book, "客户", "客户等级");
+    let grade = col(&book, "客户", "客户分级");
     assert!(customers[1..].iter().all(|r| ["A", "B", "C", "D", ""].contains(&r[grade].as_str())));
     let completeness = col(&book, "客户", "档案完整度");
     assert!(book.rows("客户")[1..]
@@ -131,7 +131,7 @@ fn team_report_in_chinese_counts_every_customer_contact_and_signal() {
     assert!(signals > 0, "the sample has financial signals");
     let signal_rows = book.texts("财务信号");
     assert_eq!(signal_rows.len() - 1, signals);
-    assert_eq!(signal_rows[0], ["客户名称", "指标", "起始期间", "结束期间", "起始值(天)", "结束值(天)", "变化"]);
+    assert_eq!(signal_rows[0], ["客户名称", "指标", "起始期间", "结束期间", "起始值（天）", "结束值（天）", "变化"]);
     assert!(signal_rows[1..].iter().all(|r| r[1] == "库存周转天数" || r[1] == "应收账款周转天数"));
 
     let overview = book.texts("概览");
@@ -139,7 +139,7 @@ fn team_report_in_chinese_counts_every_customer_contact_and_signal() {
     assert_eq!(figure("客户总数"), stats.customers.to_string());
     assert_eq!(figure("联系人总数"), stats.contacts.to_string());
     // The grade table adds up to the customer count.
-    let start = overview.iter().position(|r| r[0] == "客户等级").unwrap();
+    let start = overview.iter().position(|r| r[0] == "客户分级").unwrap();
     let by_grade: i64 = overview[start + 1..start + 6].iter().map(|r| r[1].parse::<i64>().unwrap()).sum();
     assert_eq!(by_grade, stats.customers);
     assert!(overview.iter().any(|r| r[0] == "生命周期"));
@@ -464,7 +464,7 @@ fn error_report_lists_every_refused_cell() {
     assert!(reasons.iter().any(|r| r.contains("2023年13月")), "{reasons:?}");
     let required = issues.iter().find(|(_, i)| i.problem == Problem::Required).expect("the nameless row");
     assert_eq!((required.1.row, required.1.column.as_str()), (3, "A"));
-    assert!(sheet[1..].iter().any(|r| r[0] == Data::Float(3.0) && r[3] == Data::String("必填,不能为空".into())));
+    assert!(sheet[1..].iter().any(|r| r[0] == Data::Float(3.0) && r[3] == Data::String("必填，不能为空".into())));
 }
 
 #[test]
@@ -485,7 +485,7 @@ fn team_report_pages_past_500_customers_and_handles_an_empty_store() {
     assert_eq!(book.texts("联系人").len() as i64 - 1, stats.contacts);
     // Grades and lifecycles tallied over all pages.
     let overview = book.texts("概览");
-    let start = overview.iter().position(|r| r[0] == "客户等级").unwrap();
+    let start = overview.iter().position(|r| r[0] == "客户分级").unwrap();
     let by_grade: i64 = overview[start + 1..start + 6].iter().map(|r| r[1].parse::<i64>().unwrap()).sum();
     assert_eq!(by_grade, stats.customers);
 }

@@ -153,13 +153,13 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     assert_eq!(newest[at("客户名称")], "华东精密机械股份有限公司");
     assert_eq!(newest[at("拜访日期")], "2026-11-20", "newest first, a date cell");
     assert_eq!((newest[at("时间")].as_str(), newest[at("方式")].as_str()), ("14:30", "面谈"));
-    assert_eq!(newest[at("客户参会人")], "王建华(总经理)", "name and title from the contact");
+    assert_eq!(newest[at("客户参会人")], "王建华（总经理）", "name and title from the contact");
     assert_eq!(newest[at("我方参会人")], "张伟、李娜");
-    assert_eq!(newest[at("客户需求")], "1. MES 与 SAP 实时对接(核心 · 优先级高)\n2. 换型时间缩短(期望)");
+    assert_eq!(newest[at("客户需求")], "1. MES 与 SAP 实时对接（核心 · 优先级高）\n2. 换型时间缩短（期望）");
     assert_eq!(newest[at("我方承诺")], "两周内给出接口方案");
     assert_eq!(
         newest[at("下一步行动")],
-        "1. 发送报价单(负责人:张伟,截止 2026-11-21) — 已逾期\n2. 安排技术交流(负责人:李娜,截止 2026-11-30) — 待执行",
+        "1. 发送报价单（负责人：张伟，截止 2026-11-21） — 已逾期\n2. 安排技术交流（负责人：李娜，截止 2026-11-30） — 待执行",
         "both actions, the overdue one marked as the app marks it"
     );
     assert_eq!(newest[at("逾期行动")], "1");
@@ -198,7 +198,7 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     let first = s.visits(c, None, 0, 1).unwrap().rows[0].fields.actions[0].id.unwrap();
     s.set_action_status(first, ActionStatus::Done).unwrap();
     let rows = sheet(&report(&s, Language::Zh), "拜访记录");
-    assert!(rows[1][at("下一步行动")].starts_with("1. 发送报价单(负责人:张伟,截止 2026-11-21) — 已完成\n"));
+    assert!(rows[1][at("下一步行动")].starts_with("1. 发送报价单（负责人：张伟，截止 2026-11-21） — 已完成\n"));
     assert_eq!(rows[1][at("逾期行动")], "0");
     s.delete_customer(c).unwrap();
     let rows = sheet(&report(&s, Language::Zh), "拜访记录");
@@ -282,9 +282,9 @@ fn the_pipeline_lists_open_deals_soonest_first_with_their_lights() {
             "客户名称",
             "商机名称",
             "阶段",
-            "金额(元)",
-            "赢率",
-            "加权金额(元)",
+            "金额（元）",
+            "成交概率",
+            "加权金额（元）",
             "预计成交",
             "负责人",
             "本阶段始于",
@@ -309,7 +309,7 @@ fn the_forecast_is_the_sum_of_amount_times_probability_by_month_and_owner() {
     let rows = sheet(&report(&s, Language::Zh), "预测");
     assert_eq!(rows[0][0], "加权预测");
     let months = rows.iter().position(|r| r[0] == "按预计成交月份").unwrap();
-    assert_eq!(rows[months + 1][..4], ["月份", "商机数", "金额(元)", "加权金额(元)"]);
+    assert_eq!(rows[months + 1][..4], ["月份", "商机数", "金额（元）", "加权金额（元）"]);
     assert_eq!(rows[months + 2][..4], ["未填日期", "1", "50000", "5000"]);
     assert_eq!(rows[months + 3][..4], ["2026-12", "2", "1200000", "470000"]);
     assert_eq!(rows[months + 4][..4], ["2027-01", "1", "500000", "375000"]);
@@ -340,7 +340,7 @@ fn lost_deals_are_listed_with_their_review_and_counted_by_reason_competitor_and_
     let rows = sheet(&report(&s, Language::Zh), "丢单分析");
     assert_eq!(rows[0][0], "丢单分析");
     assert_eq!((rows[2][0].as_str(), rows[2][4].as_str(), rows[2][8].as_str()), ("按原因", "按赢单对手", "按丢单阶段"));
-    assert_eq!(rows[3][..3], ["原因类别", "单数", "金额(元)"]);
+    assert_eq!(rows[3][..3], ["原因类别", "单数", "金额（元）"]);
     let table = |c: usize| -> Vec<[String; 3]> {
         rows[4..]
             .iter()
@@ -367,7 +367,7 @@ fn lost_deals_are_listed_with_their_review_and_counted_by_reason_competitor_and_
             "客户名称",
             "商机名称",
             "负责人",
-            "金额(元)",
+            "金额（元）",
             "丢单日期",
             "丢单阶段",
             "输给",

@@ -79,7 +79,7 @@ fn purchases_by_month_for_the_largest_customers_and_by_category_with_charts() {
     );
     let bytes = report(&s, Language::Zh);
     let rows = sheet(&bytes, "采购");
-    assert_eq!(rows[0][0], "采购趋势(人民币,元)");
+    assert_eq!(rows[0][0], "采购趋势（人民币，元）");
     assert_eq!(rows[1][0], "另有 1 条其他币种的记录未计入以下金额");
     assert_eq!(rows[3][..4], ["月份", "华东精密机械股份有限公司", "南方电网物资有限公司", "全部客户合计"]);
     // 24 consecutive months up to the latest; a month without purchases is 0, not a gap.
@@ -121,7 +121,19 @@ fn the_purchase_signals_are_listed_most_severe_first_and_follow_the_thresholds()
     let rows = sheet(&report(&s, Language::Zh), "采购信号");
     assert_eq!(
         rows[0],
-        ["级别", "客户名称", "产品", "类别", "信号", "起始月", "结束月", "对比值(元)", "最新值(元)", "变化", "说明"]
+        [
+            "级别",
+            "客户名称",
+            "产品",
+            "类别",
+            "信号",
+            "起始月",
+            "结束月",
+            "对比值（元）",
+            "最新值（元）",
+            "变化",
+            "说明"
+        ]
     );
     // The sample's five scripted signals, in the home feed's order; no financial ones here.
     let got: Vec<(&str, &str, &str)> =

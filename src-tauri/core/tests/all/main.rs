@@ -31,3 +31,4 @@ mod store;
 mod trash;
 mod trends;
 mod visits;
+mod zh_punctuation;

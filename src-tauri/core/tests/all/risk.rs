@@ -60,7 +60,7 @@ fn a_watched_customer_without_an_open_deal_is_yellow_from_14_days_and_red_from_3
     let reason = &s.customer_risk(a).unwrap().reasons[0];
     assert_eq!((reason.days, reason.since.as_str()), (Some(30), "2026-11-01"));
     let line = explain::reason(reason);
-    assert!(line.contains("30 天未拜访（上次 2026-11-01；≥14 天黄灯，≥30 天红灯）"), "{line}");
+    assert!(line.contains("30 天未跟进（上次 2026-11-01；≥14 天黄灯，≥30 天红灯）"), "{line}");
     assert_eq!((reason.yellow_days, reason.red_days), (Some(14), Some(30)), "the thresholds in force travel with it");
     // Any kind of follow-up today clears it.
     s.create_visit(a, &visit_on("2026-12-01", None)).unwrap();

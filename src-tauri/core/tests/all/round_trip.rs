@@ -74,7 +74,7 @@ fn export_edit_three_cells_reimport_with_overwrite_then_undo() {
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
     let col =
         |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}: {header:?}"));
-    let (industry, grade, region) = (col("行业"), col("客户等级"), col("地区"));
+    let (industry, grade, region) = (col("行业"), col("客户分级"), col("地区"));
     let name_of = |row: &Vec<Data>| row[col("客户名称")].to_string();
     let (a, b) = (name_of(&rows[1]), name_of(&rows[2]));
     rows[1][industry] = Data::String("新能源装备".into());

@@ -155,7 +155,7 @@ fn the_action_reminder_is_on_at_nine_by_default_and_saved_with_the_settings() {
     assert_eq!(refused(s.save_settings(&changed)), ("notify.time".into(), Reason::InvalidDate));
     assert_eq!(s.settings().unwrap().notify.time, "17:45", "nothing written");
 
-    // 「我是」 as typed: " 李明 " twice is one 李明, the name on the actions; a blank one is refused.
+    // 「我的负责人姓名」 as typed: " 李明 " twice is one 李明, the name on the actions; a blank one is refused.
     changed.notify.time = " 08:30 ".into();
     changed.notify.owners = vec![" 李明 ".into(), "李明".into(), "王芳".into()];
     let saved = s.save_settings(&changed).unwrap();

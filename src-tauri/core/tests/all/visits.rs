@@ -144,13 +144,13 @@ fn the_recap_has_decisions_steps_and_commitments_and_nothing_internal() {
     let text = s.visit_recap(visit.id).unwrap().text;
     for wanted in [
         "华东精密机械股份有限公司",
-        "2026-11-20 14:00(面谈)",
-        "王建华(总经理)",
+        "时间：2026-11-20 14:00（面谈）",
+        "王建华（总经理）",
         "张伟、李娜",
         "二期 MES 先在一车间试点",
-        "与 SAP 实时对接(优先)",
+        "与 SAP 实时对接（优先）",
         "提供两家同行案例",
-        "11月28日前 发送试点方案(负责人:张伟)",
+        "11月28日前 发送试点方案（负责人：张伟）",
     ] {
         assert!(text.contains(wanted), "missing {wanted:?} in\n{text}");
     }

@@ -12,7 +12,7 @@ const en: typeof zhCN = {
     enabledHint:
       'At start-up and at the chosen time each day (while the app runs), one notification if actions are due today or overdue. Never twice for the same reason on one day.',
     time: 'Daily reminder at',
-    owners: 'I am',
+    owners: 'My name as owner',
     ownersPlaceholder: 'All owners',
     ownersHint:
       'Your name as the owner of customers and actions (type it to add): Today on the home page starts on your actions and customers, and the reminder counts only yours; empty means every owner.',

@@ -4,10 +4,10 @@ import type zhCN from '../zh-CN/risk'
 const en: typeof zhCN = {
   risk: {
     title: 'Risk',
-    level: { green: 'None', yellow: 'Yellow', red: 'Red' },
+    level: { green: 'Green', yellow: 'Yellow', red: 'Red' },
     // A reason from the core's fields (the signal's own line is Chinese: said as a count here).
     reason: {
-      no_follow_up: 'No visit for {days} days (last {since})',
+      no_follow_up: 'No follow-up for {days} days (last {since})',
       no_follow_up_deal: 'Deal “{deal}”: no follow-up for {days} days (last {since})',
       quote_idle: 'Deal “{deal}”: no activity for {days} days after the quote (last {since})',
       stuck_in_stage:
@@ -29,13 +29,13 @@ const en: typeof zhCN = {
     on: 'On',
     noFollowUp: 'No follow-up',
     noFollowUpHelp:
-      'An open deal without follow-up for {yellow} days turns yellow, {red} days red{grades}. Any follow-up record (meeting, call, WeChat…) counts.',
+      'An open deal without follow-up (a visit, call or WeChat) for {yellow} days turns yellow, {red} days red{grades}.',
     gradesPart: '; a grade {grades} customer without an open deal, after {watchYellow} and {watchRed} days',
     watchYellowDays: 'Customer yellow after (days)',
     watchRedDays: 'Customer red after (days)',
     yellowDays: 'Yellow after (days)',
     redDays: 'Red after (days)',
-    grades: 'Also watch customer grades',
+    grades: 'Customer grades followed up even without a deal',
     gradesPlaceholder: 'No grade watched',
     quoteIdle: 'Idle quote',
     quoteIdleHelp: 'A deal at the quote stage with no activity (quote, visit, action) for {days} days turns red.',

@@ -298,7 +298,7 @@ export default {
     teamReportFile: '周会报告-{date}.xlsx',
     customer: '导出档案',
     customerTitle: '导出客户档案（Excel）',
-    customerDesc: '「{name}」的完整档案（概况、业务、财务、权力图谱、联系人……），适合拜访前打印或带在身边。',
+    customerDesc: '「{name}」的完整档案（概况、业务、财务、权力地图、联系人……），适合拜访前打印或带在身边。',
     customerFile: '{name}-客户档案.xlsx',
     includePersonal: '包含联系人的个人信息（{fields}）',
     personalWarning: '勾选后，联系人的{fields}会写进文件，请注意文件的去向。',

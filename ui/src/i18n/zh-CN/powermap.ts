@@ -6,7 +6,7 @@ export default {
     tab: '权力地图',
     profileTab: '档案',
     scope: '范围',
-    accountWide: '全局',
+    accountWide: '客户整体',
     newScope: '新建范围',
     renameScope: '重命名',
     deleteScope: '删除范围',

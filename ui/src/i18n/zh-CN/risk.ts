@@ -3,12 +3,12 @@
 export default {
   risk: {
     title: '风险',
-    level: { green: '无', yellow: '黄灯', red: '红灯' },
+    level: { green: '绿灯', yellow: '黄灯', red: '红灯' },
     // A reason from the core's fields, with the thresholds in force: the same sentences as the
     // exported workbooks' (core/src/risk/explain.rs).
     reason: {
-      no_follow_up: '{days} 天未拜访（上次 {since}；≥{yellow} 天黄灯，≥{red} 天红灯）',
-      no_follow_up_deal: '商机「{deal}」{days} 天无跟进（上次 {since}；≥{yellow} 天黄灯，≥{red} 天红灯）',
+      no_follow_up: '{days} 天未跟进（上次 {since}；≥{yellow} 天黄灯，≥{red} 天红灯）',
+      no_follow_up_deal: '商机「{deal}」{days} 天未跟进（上次 {since}；≥{yellow} 天黄灯，≥{red} 天红灯）',
       quote_idle: '商机「{deal}」报价后 {days} 天无动作（最近 {since}；≥{red} 天红灯）',
       stuck_in_stage: '商机「{deal}」在「{stage}」阶段已停留 {days} 天（自 {since}；≥{yellow} 天黄灯，≥{red} 天红灯）',
       power_map: '权力地图红灯：没有支持我方的关键人，或必需角色空缺',
@@ -26,15 +26,14 @@ export default {
     hint: '客户列表、客户页和商机看板上的风险灯按以下规则计算，鼠标悬停在灯上可看到具体原因。',
     on: '启用',
     noFollowUp: '长时间未跟进',
-    noFollowUpHelp:
-      '进行中的商机超过 {yellow} 天未跟进亮黄灯，超过 {red} 天亮红灯{grades}。任何一条拜访记录（面谈、电话、微信……）都算跟进。',
+    noFollowUpHelp: '进行中的商机超过 {yellow} 天未跟进（拜访、电话、微信都算）亮黄灯，超过 {red} 天亮红灯{grades}。',
     gradesPart: '；没有进行中商机的 {grades} 类客户超过 {watchYellow} 天未跟进亮黄灯，超过 {watchRed} 天亮红灯',
     watchYellowDays: '客户黄灯天数',
     watchRedDays: '客户红灯天数',
     yellowDays: '黄灯天数',
     redDays: '红灯天数',
-    grades: '同样关注的客户分级',
-    gradesPlaceholder: '不按分级关注',
+    grades: '无商机也要跟进的客户分级',
+    gradesPlaceholder: '不按分级跟进',
     quoteIdle: '报价后无动作',
     quoteIdleHelp: '商机在报价阶段 {days} 天没有任何动作（报价、拜访、行动）亮红灯。',
     quoteIdleDays: '红灯天数',
@@ -49,8 +48,8 @@ export default {
     unconfirmedDays: '黄灯天数',
     signals: '采购/财务信号',
     signalsHelp: '采购连续下降、停止采购、同比下降或财务周转天数异常，亮黄灯。',
-    stageProbabilities: '各阶段默认赢率 %',
-    stageProbabilitiesHint: '商机按所处阶段取默认赢率（可在商机上单独修改），用于加权金额和预测。',
+    stageProbabilities: '各阶段默认成交概率（%）',
+    stageProbabilitiesHint: '商机按所处阶段取默认成交概率（可在商机上单独修改），用于加权金额和预测。',
     range: '请输入 {min}–{max} 之间的整数',
     yellowBeforeRed: '黄灯天数要小于红灯天数',
     fixFirst: '请先修正标红的设置项',
