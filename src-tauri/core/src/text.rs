@@ -127,6 +127,23 @@ pub fn readings(s: &str) -> Vec<Reading> {
     readings_at_most(s, MAX_READINGS)
 }
 
+/// The readings of a company's name: those of the name before its legal-form suffix
+/// ("有限公司"), the suffix read the usual way. Nearly every name ends in one, and its
+/// characters' rare readings (有 wěi, 司 cí) would take the places of the readings that tell
+/// companies apart.
+pub fn company_readings(name: &str) -> Vec<Reading> {
+    let Some(suffix) = COMPANY_SUFFIXES.iter().find(|s| name.len() > s.len() && name.ends_with(*s)) else {
+        return readings(name);
+    };
+    let (tail_full, tail_initials) = pinyin(suffix);
+    let mut out = readings(&name[..name.len() - suffix.len()]);
+    for r in &mut out {
+        r.full.push_str(&tail_full);
+        r.initials.push_str(&tail_initials);
+    }
+    out
+}
+
 fn readings_at_most(s: &str, cap: usize) -> Vec<Reading> {
     let chars = character_readings(s);
     let counts: Vec<usize> = chars.iter().map(Vec::len).collect();
@@ -265,6 +282,15 @@ mod tests {
         assert_eq!(long.len(), MAX_READINGS);
         assert_eq!(long[0].full, pinyin("长沙重庆银行长沙重庆银行长沙重庆银行").0);
         assert_eq!(combinations(&[], 16), [Vec::<usize>::new()]);
+    }
+
+    #[test]
+    fn a_company_is_read_otherwise_only_before_its_legal_form() {
+        let all = company_readings("重庆银行股份有限公司");
+        assert_eq!(all[0].full, "zhongqingyinxinggufenyouxiangongsi");
+        assert!(all.iter().any(|r| r.full == "chongqingyinhanggufenyouxiangongsi" && r.initials == "cqyhgfyxgs"));
+        assert!(all.iter().all(|r| r.full.ends_with("gufenyouxiangongsi")));
+        assert_eq!(company_readings("重庆"), readings("重庆"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::search::index::{body_of, other_readings, Entry};
 use crate::search::HitKind;
-use crate::text::{digits, readings, search_text, Reading};
+use crate::text::{company_readings, digits, readings, search_text, Reading};
 
 use super::{Contact, Customer};
 
@@ -14,8 +14,8 @@ struct NameReadings {
     other_initials: Vec<String>,
 }
 
-fn name_readings(name: &str) -> NameReadings {
-    let mut all = readings(name).into_iter();
+fn name_readings(all: Vec<Reading>) -> NameReadings {
+    let mut all = all.into_iter();
     let usual = all.next().unwrap_or(Reading { full: String::new(), initials: String::new() });
     let mut others = Vec::new();
     let mut other_initials: Vec<String> = Vec::new();
@@ -30,8 +30,8 @@ fn name_readings(name: &str) -> NameReadings {
 
 pub(crate) fn customer_entry(c: &Customer) -> Entry {
     let f = &c.fields;
-    let name = name_readings(&f.name);
-    let short = name_readings(&f.short_name);
+    let name = name_readings(company_readings(&f.name));
+    let short = name_readings(readings(&f.short_name));
     let names: Vec<String> =
         [&f.name, &f.short_name].into_iter().map(|n| search_text(n)).filter(|n| !n.is_empty()).collect();
     let subtitle = [f.short_name.as_str(), f.industry.as_str(), f.region.as_str()]
@@ -65,7 +65,7 @@ pub(crate) fn customer_entry(c: &Customer) -> Entry {
 
 pub(crate) fn contact_entry(c: &Contact, customer_name: &str) -> Entry {
     let f = &c.fields;
-    let reading = name_readings(&f.name);
+    let reading = name_readings(readings(&f.name));
     let name = search_text(&f.name);
     let subtitle =
         [f.title.as_str(), customer_name].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
