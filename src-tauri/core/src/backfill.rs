@@ -21,6 +21,7 @@ pub(crate) fn run_pending(conn: &Connection) -> Result<()> {
             Backfill::PowerMapStatus => crate::powermap::store::refresh_all_statuses(&tx)?,
             Backfill::UndoBinToTrash => crate::trash::adopt_undo_bin(&tx)?,
             Backfill::NameKeys => crate::customers::store::rekey_names(&tx)?,
+            Backfill::SearchReadings => crate::customers::store::reindex_all(&tx)?,
         }
     }
     backfill::clear(&tx)?;

@@ -1,6 +1,6 @@
 //! Text normalisation shared by validation, duplicate detection and search.
 
-use pinyin::ToPinyin;
+use pinyin::ToPinyinMulti;
 use unicode_normalization::UnicodeNormalization;
 
 /// Full-width ASCII (Ａ１，) and the ideographic space become their half-width forms.
@@ -99,26 +99,115 @@ pub fn search_text(s: &str) -> String {
     half_width(s).chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
-/// Full pinyin without tones or spaces ("张三" → "zhangsan") and initials ("zs").
-/// Characters without a reading (latin letters, digits) are kept as they are.
+/// How many readings of one name are indexed at most. A name whose characters have several
+/// readings has as many readings as their combinations: a long company name could have
+/// hundreds, most of which nobody says.
+pub const MAX_READINGS: usize = 16;
+
+/// One way to read a name: full pinyin without tones or spaces ("zhangsan") and its initials
+/// ("zs"). Characters without a reading (latin letters, digits) are kept as they are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub full: String,
+    pub initials: String,
+}
+
+/// The usual reading of a name: each character's first reading ("长沙" → "zhangsha", "zs").
 pub fn pinyin(s: &str) -> (String, String) {
-    let mut full = String::new();
-    let mut initials = String::new();
-    for (c, py) in s.chars().zip(s.to_pinyin()) {
-        match py {
-            Some(p) => {
-                full.push_str(p.plain());
-                initials.push_str(p.first_letter());
-            }
-            None if c.is_alphanumeric() => {
-                let lower: String = c.to_lowercase().collect();
-                full.push_str(&lower);
-                initials.push_str(&lower);
-            }
-            None => {}
-        }
-    }
+    let Reading { full, initials } = readings_at_most(s, 1).swap_remove(0);
     (full, initials)
+}
+
+/// The readings of a name, at most [`MAX_READINGS`], the usual one first: "长沙" →
+/// "zhangsha", "changsha"; "曾伟" → "cengwei", "zengwei". After the usual reading come the
+/// readings where one character is read otherwise, then two, and so on; among those, the
+/// earlier characters vary first — a person's surname, the place a company is named after —
+/// so the cap keeps the readings people are likeliest to type.
+pub fn readings(s: &str) -> Vec<Reading> {
+    readings_at_most(s, MAX_READINGS)
+}
+
+/// The readings of a company's name: those of the name before its legal-form suffix
+/// ("有限公司"), the suffix read the usual way. Nearly every name ends in one, and its
+/// characters' rare readings (有 wěi, 司 cí) would take the places of the readings that tell
+/// companies apart.
+pub fn company_readings(name: &str) -> Vec<Reading> {
+    let Some(suffix) = COMPANY_SUFFIXES.iter().find(|s| name.len() > s.len() && name.ends_with(*s)) else {
+        return readings(name);
+    };
+    let (tail_full, tail_initials) = pinyin(suffix);
+    let mut out = readings(&name[..name.len() - suffix.len()]);
+    for r in &mut out {
+        r.full.push_str(&tail_full);
+        r.initials.push_str(&tail_initials);
+    }
+    out
+}
+
+fn readings_at_most(s: &str, cap: usize) -> Vec<Reading> {
+    let chars = character_readings(s);
+    let counts: Vec<usize> = chars.iter().map(Vec::len).collect();
+    combinations(&counts, cap)
+        .into_iter()
+        .map(|choice| {
+            let mut r = Reading { full: String::new(), initials: String::new() };
+            for (readings, i) in chars.iter().zip(choice) {
+                r.full.push_str(&readings[i]);
+                r.initials.extend(readings[i].chars().next());
+            }
+            r
+        })
+        .collect()
+}
+
+/// The readings of each character of `s` that has any, without tones and each once, the usual
+/// one first ("长" → ["zhang", "chang"]); a latin letter or a digit is its own one reading.
+fn character_readings(s: &str) -> Vec<Vec<String>> {
+    s.chars()
+        .filter_map(|c| match c.to_pinyin_multi() {
+            Some(multi) => {
+                let mut plain: Vec<String> = Vec::new();
+                for p in multi {
+                    if !plain.iter().any(|q| q == p.plain()) {
+                        plain.push(p.plain().to_string());
+                    }
+                }
+                Some(plain)
+            }
+            None if c.is_alphanumeric() => Some(vec![c.to_lowercase().collect()]),
+            None => None,
+        })
+        .collect()
+}
+
+/// Which reading each character takes (an index into its readings), for at most `cap`
+/// combinations of characters with `counts` readings each, in the order [`readings`] gives.
+fn combinations(counts: &[usize], cap: usize) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut choice = vec![0; counts.len()];
+    let varying = counts.iter().filter(|&&n| n > 1).count();
+    for others in 0..=varying {
+        pick(counts, 0, others, &mut choice, &mut out, cap);
+    }
+    out
+}
+
+/// Adds the combinations in which exactly `others` of the characters from `at` on take another
+/// reading than their usual one (those before `at` are chosen already).
+fn pick(counts: &[usize], at: usize, others: usize, choice: &mut [usize], out: &mut Vec<Vec<usize>>, cap: usize) {
+    if out.len() >= cap || counts[at..].iter().filter(|&&n| n > 1).count() < others {
+        return;
+    }
+    if others == 0 {
+        out.push(choice.to_vec());
+        return;
+    }
+    for other in 1..counts[at] {
+        choice[at] = other;
+        pick(counts, at + 1, others - 1, choice, out, cap);
+    }
+    choice[at] = 0;
+    pick(counts, at + 1, others, choice, out, cap);
 }
 
 /// Only the digits of a phone number ("138-0013 8000" → "13800138000").
@@ -158,6 +247,50 @@ mod tests {
     fn pinyin_full_and_initials() {
         assert_eq!(pinyin("张三"), ("zhangsan".into(), "zs".into()));
         assert_eq!(pinyin("王芳A1"), ("wangfanga1".into(), "wfa1".into()));
+    }
+
+    #[test]
+    fn every_reading_of_a_name_the_usual_one_first() {
+        let full = |name: &str| readings(name).into_iter().map(|r| r.full).collect::<Vec<_>>();
+        assert_eq!(full("长沙")[..2], ["zhangsha", "changsha"], "沙 is also suō: two more after these");
+        assert_eq!(full("曾伟")[..2], ["cengwei", "zengwei"]);
+        assert_eq!(readings("重庆")[1], Reading { full: "chongqing".into(), initials: "cq".into() });
+        assert!(full("银行").contains(&"yinhang".to_string()));
+        assert_eq!(full("王芳A1")[0], "wangfanga1");
+        assert_eq!(full("Acme 1"), ["acme1"], "latin letters and digits read as themselves");
+        assert_eq!(full(""), [""]);
+    }
+
+    #[test]
+    fn readings_are_capped_keeping_the_earlier_characters_varied_first() {
+        // Three characters of two readings each: the usual, one other, then two others.
+        assert_eq!(
+            combinations(&[2, 1, 2, 2], 16),
+            [
+                [0, 0, 0, 0],
+                [1, 0, 0, 0],
+                [0, 0, 1, 0],
+                [0, 0, 0, 1],
+                [1, 0, 1, 0],
+                [1, 0, 0, 1],
+                [0, 0, 1, 1],
+                [1, 0, 1, 1]
+            ]
+        );
+        assert_eq!(combinations(&[3, 3, 3, 3, 3, 3, 3, 3], 16).len(), 16);
+        let long = readings("长沙重庆银行长沙重庆银行长沙重庆银行");
+        assert_eq!(long.len(), MAX_READINGS);
+        assert_eq!(long[0].full, pinyin("长沙重庆银行长沙重庆银行长沙重庆银行").0);
+        assert_eq!(combinations(&[], 16), [Vec::<usize>::new()]);
+    }
+
+    #[test]
+    fn a_company_is_read_otherwise_only_before_its_legal_form() {
+        let all = company_readings("重庆银行股份有限公司");
+        assert_eq!(all[0].full, "zhongqingyinxinggufenyouxiangongsi");
+        assert!(all.iter().any(|r| r.full == "chongqingyinhanggufenyouxiangongsi" && r.initials == "cqyhgfyxgs"));
+        assert!(all.iter().all(|r| r.full.ends_with("gufenyouxiangongsi")));
+        assert_eq!(company_readings("重庆"), readings("重庆"));
     }
 
     #[test]

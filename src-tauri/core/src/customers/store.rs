@@ -403,6 +403,25 @@ pub(crate) fn reindex(conn: &Connection, customer_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Builds the search index again from the live customers and their live contacts (what the
+/// writes keep indexed), for a change of what an entry holds (`customers/search.rs`): the
+/// back-fill of migration 011, which added the names' other readings.
+pub(crate) fn reindex_all(conn: &Connection) -> Result<()> {
+    search::index::clear(conn)?;
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM customer WHERE deleted_at IS NULL ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let c = load_customer(conn, id)?;
+        search::index::insert(conn, &crate::customers::search::customer_entry(&c))?;
+        for ct in crate::customers::contacts::load_contacts(conn, id)? {
+            search::index::insert(conn, &crate::customers::search::contact_entry(&ct, &c.fields.name))?;
+        }
+    }
+    Ok(())
+}
+
 /// Re-indexes one contact (its subtitle shows its customer's name).
 pub(crate) fn reindex_contact(conn: &Connection, c: &Contact) -> Result<()> {
     let customer_name: String =

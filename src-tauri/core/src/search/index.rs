@@ -17,8 +17,17 @@ pub(crate) struct Entry {
     pub subtitle: String,
     /// Normalised names (the main name first), for 1–2 character queries and ranking.
     pub names: Vec<String>,
+    /// The initials of the main name's usual reading (`text::pinyin`).
     pub initials: String,
+    /// Everything searchable as read the usual way: names, their usual pinyin and initials,
+    /// phone digits, e-mail… (see [`body_of`]).
     pub body: String,
+    /// The initials of the main name's other readings (`text::readings`), for 1–2 letter
+    /// queries; the usual ones left out.
+    pub other_initials: Vec<String>,
+    /// The names' other readings, full and initials, space-separated: searchable like the body,
+    /// and ranked below it (`rank` in `search/mod.rs`). See [`other_readings`].
+    pub readings: String,
 }
 
 /// The searchable text of an entry: its parts, space-separated (queries hold no spaces, so
@@ -38,6 +47,13 @@ pub(crate) fn body_of(parts: Vec<String>) -> String {
         .map(|(_, p)| p)
         .collect();
     kept.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// The other readings of an entry's names as the trigram index holds them: the parts not found
+/// in the body (a reading that only differs in a character of the short name may be there
+/// already), each once, as [`body_of`] keeps them.
+pub(crate) fn other_readings(body: &str, parts: Vec<String>) -> String {
+    body_of(parts.into_iter().filter(|p| !body.contains(p.as_str())).collect())
 }
 
 /// A name as the unigram index holds it: one token per character (see `search_uni` in
@@ -76,8 +92,8 @@ pub(crate) fn fill_unigrams(conn: &Connection) -> rusqlite::Result<()> {
 /// Adds the index rows of a record that has none yet (just created).
 pub(crate) fn insert(conn: &Connection, e: &Entry) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO search_entry (kind, ref_id, customer_id, title, subtitle, names, initials, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO search_entry (kind, ref_id, customer_id, title, subtitle, names, initials, body, readings)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         e.kind.code(),
@@ -87,10 +103,18 @@ pub(crate) fn insert(conn: &Connection, e: &Entry) -> Result<()> {
         e.subtitle,
         e.names.join(" "),
         e.initials,
-        e.body
+        e.body,
+        e.readings
     ])?;
     let entry_id = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![entry_id, e.body])?;
+    let searchable = if e.readings.is_empty() { e.body.clone() } else { format!("{} {}", e.body, e.readings) };
+    conn.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![entry_id, searchable])?;
+    let mut other =
+        conn.prepare_cached("INSERT OR IGNORE INTO search_initials (initials, entry_id) VALUES (?1, ?2)")?;
+    for initials in &e.other_initials {
+        other.execute(params![initials, entry_id])?;
+    }
     let (name, alias) = unigram_columns(&e.names);
     conn.prepare_cached("INSERT INTO search_uni (rowid, name, alias) VALUES (?1, ?2, ?3)")?
         .execute(params![entry_id, name, alias])?;
@@ -110,9 +134,21 @@ pub(crate) fn remove(conn: &Connection, kind: HitKind, ref_id: i64) -> Result<()
         .query_row(params![kind.code(), ref_id], |r| r.get(0))
         .optional()?;
     let Some(entry_id) = existing else { return Ok(()) };
+    conn.prepare_cached("DELETE FROM search_initials WHERE entry_id = ?1")?.execute([entry_id])?;
     conn.prepare_cached("DELETE FROM search_uni WHERE rowid = ?1")?.execute([entry_id])?;
     conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([entry_id])?;
     conn.prepare_cached("DELETE FROM search_entry WHERE id = ?1")?.execute([entry_id])?;
+    Ok(())
+}
+
+/// Empties the index, to fill it again from the records (`customers/store.rs`, `reindex_all`).
+pub(crate) fn clear(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM search_initials;
+         INSERT INTO search_uni (search_uni) VALUES ('delete-all');
+         INSERT INTO search_fts (search_fts) VALUES ('delete-all');
+         DELETE FROM search_entry;",
+    )?;
     Ok(())
 }
 

@@ -1,15 +1,18 @@
 //! Instant search over customers and contacts (Ctrl/Cmd+K, `dossier-cli search`).
 //!
-//! Matches Chinese substrings of any length, full pinyin ("zhangsan"), pinyin initials ("zs"),
-//! phone numbers, e-mail/WeChat and short names. Three indexes answer it (see
+//! Matches Chinese substrings of any length, full pinyin ("zhangsan") and pinyin initials ("zs")
+//! under every reading of the names' characters (长沙: "zhangsha" and "changsha"), phone
+//! numbers (written with or without +86), e-mail/WeChat and short names. Three indexes answer it (see
 //! `migrations/001_initial.sql`), each used only where it is exact:
 //! - queries of ≥3 characters: the FTS5 trigram index over each entry's body;
 //! - 1–2 character queries, which trigrams cannot answer: an FTS5 index holding the names'
 //!   characters as one token each (`search_uni`; a 2-character query is a phrase);
-//! - 1–2 latin letters: additionally a prefix range on the pinyin initials.
+//! - 1–2 latin letters: additionally a prefix range on the pinyin initials (the usual
+//!   reading's in `search_entry`, the others' in `search_initials`).
 //!
 //! Each index yields at most [`CANDIDATES`] entries; those are ranked (exact name, name
-//! prefix, initials, name substring, anything else; then shorter names first) and grouped.
+//! prefix, initials, name substring, anything else, found only through a name's other reading;
+//! then shorter names first) and grouped.
 
 pub mod index;
 mod model;
@@ -24,15 +27,28 @@ use crate::text::{digits, search_text};
 /// How many index hits are ranked at most per index.
 pub const CANDIDATES: usize = 200;
 
-/// The normalised form of a query: a phone-like query ("138-0013") keeps only its digits.
+/// The normalised form of a query: a phone-like query ("138-0013", "+86 (138) 0013") keeps
+/// only its digits, without China's country code when it is written as one ("+86", "0086").
+/// A stored number needs no such care: its digits hold the national number whether it was
+/// written with the code or not.
 pub fn normalize_query(query: &str) -> String {
     let q = search_text(query);
     let phone_like = q.chars().any(|c| c.is_ascii_digit())
         && q.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '(' | ')'));
-    if phone_like {
-        digits(&q)
+    if !phone_like {
+        return q;
+    }
+    let d = digits(&q);
+    let code = if q.trim_start_matches('(').starts_with("+86") {
+        "86"
+    } else if d.starts_with("0086") {
+        "0086"
     } else {
-        q
+        ""
+    };
+    match d.strip_prefix(code) {
+        Some(national) if !national.is_empty() => national.to_string(),
+        _ => d,
     }
 }
 
@@ -50,7 +66,7 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<SearchResu
     }
     let marks = vec!["?"; ids.len()].join(",");
     let mut st = conn.prepare(&format!(
-        "SELECT kind, ref_id, customer_id, title, subtitle, names, initials
+        "SELECT kind, ref_id, customer_id, title, subtitle, names, initials, body
          FROM search_entry WHERE id IN ({marks})"
     ))?;
     let mut ranked: Vec<(u8, usize, SearchHit)> = st
@@ -58,6 +74,7 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<SearchResu
             let kind: String = r.get(0)?;
             let names: String = r.get(5)?;
             let initials: String = r.get(6)?;
+            let body: String = r.get(7)?;
             let hit = SearchHit {
                 kind: HitKind::from_code(&kind).unwrap_or(HitKind::Customer),
                 id: r.get(1)?,
@@ -65,7 +82,7 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<SearchResu
                 title: r.get(3)?,
                 subtitle: r.get(4)?,
             };
-            Ok((rank(&q, &names, &initials), hit.title.chars().count(), hit))
+            Ok((rank(&q, &names, &initials, &body), hit.title.chars().count(), hit))
         })?
         .collect::<rusqlite::Result<_>>()?;
     ranked.sort_by_key(|a| (a.0, a.1, a.2.id));
@@ -105,7 +122,8 @@ fn candidates(conn: &Connection, q: &str) -> Result<Vec<i64>> {
         )?
     };
     if q.chars().all(|c| c.is_ascii_lowercase()) {
-        // Initials prefix: "zs" matches initials in ["zs", "zt").
+        // Initials prefix: "zs" matches initials in ["zs", "zt"), of the usual readings and of
+        // the others.
         let mut upper: Vec<char> = q.chars().collect();
         let last = upper.pop().expect("non-empty query");
         let upper: String = upper.into_iter().chain([(last as u8 + 1) as char]).collect();
@@ -113,13 +131,19 @@ fn candidates(conn: &Connection, q: &str) -> Result<Vec<i64>> {
             "SELECT id FROM search_entry WHERE initials >= ?1 AND initials < ?2 LIMIT ?3",
             params![q, upper, limit],
         )?);
+        ids.extend(collect(
+            "SELECT entry_id FROM search_initials WHERE initials >= ?1 AND initials < ?2 LIMIT ?3",
+            params![q, upper, limit],
+        )?);
     }
     Ok(ids)
 }
 
 /// Lower is better: 0 exact name, 1 name prefix, 2 initials, 3 name substring, 4 other
-/// (pinyin, phone, e-mail…).
-fn rank(q: &str, names: &str, initials: &str) -> u8 {
+/// (pinyin, phone, e-mail…), 5 found only through another reading of a name than the usual
+/// one (the entry's `readings`, not in its `body`): "changsha" finds 长沙 below a name whose
+/// usual reading it is.
+fn rank(q: &str, names: &str, initials: &str, body: &str) -> u8 {
     let names: Vec<&str> = names.split(' ').collect();
     if names.contains(&q) {
         0
@@ -129,8 +153,10 @@ fn rank(q: &str, names: &str, initials: &str) -> u8 {
         2
     } else if names.iter().any(|n| n.contains(q)) {
         3
-    } else {
+    } else if body.contains(q) {
         4
+    } else {
+        5
     }
 }
 

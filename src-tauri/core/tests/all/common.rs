@@ -49,6 +49,20 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
     conn
 }
 
+/// Turns a database of the current schema back into one version 10 wrote: names indexed under
+/// their usual readings only (`search_fts` holds the entries' bodies alone), no `readings`
+/// column, no `search_initials` (`migrations/011_search_readings.sql`).
+pub fn back_to_version_10(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "DROP TABLE search_initials;
+         ALTER TABLE search_entry DROP COLUMN readings;
+         INSERT INTO search_fts (search_fts) VALUES ('delete-all');
+         INSERT INTO search_fts (rowid, body) SELECT id, body FROM search_entry;
+         PRAGMA user_version = 10;",
+    )
+    .unwrap();
+}
+
 /// The store of `dir`'s database with the clock pinned at noon of another day (the same file,
 /// so a test can write on one day and read the lights on the next).
 pub fn store_on(dir: &tempfile::TempDir, year: i32, month: u32, day: u32) -> Store {

@@ -139,7 +139,8 @@ fn the_unigram_search_index_is_filled_from_an_older_databases_entries() {
     {
         let conn = common::database_at_version(&path, 4);
         conn.execute(
-            "INSERT INTO customer (id, name, name_key, created_at, updated_at) VALUES (7, '华东钢铁集团', '华东钢铁集团', 'x', 'x')",
+            "INSERT INTO customer (id, name, short_name, name_key, created_at, updated_at)
+             VALUES (7, '华东钢铁集团', '华钢', '华东钢铁集团', 'x', 'x')",
             [],
         )
         .unwrap();

@@ -100,3 +100,133 @@ fn results_are_capped_per_group() {
     assert_eq!(r.customers.len(), 5);
     assert!(r.contacts.is_empty());
 }
+
+/// Customers and contacts whose names have characters of several readings.
+fn polyphones() -> (tempfile::TempDir, dossier_core::Store) {
+    let (dir, s) = store();
+    let mut ids = Vec::new();
+    for name in ["长沙远大建材有限公司", "重庆钢铁集团", "招商银行股份有限公司", "张山贸易", "宗伟商行"]
+    {
+        ids.push(s.create_customer(&named(name)).unwrap().id);
+    }
+    for name in ["曾伟", "单磊", "解明", "区志强", "岑伟"] {
+        s.create_contact(ids[0], &ContactFields { name: name.into(), ..Default::default() }).unwrap();
+    }
+    (dir, s)
+}
+
+#[test]
+fn names_are_found_under_every_reading_of_their_characters() {
+    let (_d, s) = polyphones();
+    let customers = |q: &str| -> Vec<String> {
+        titles(&s.search(q, 10).unwrap().customers).iter().map(|t| t.to_string()).collect()
+    };
+    let contacts =
+        |q: &str| -> Vec<String> { titles(&s.search(q, 10).unwrap().contacts).iter().map(|t| t.to_string()).collect() };
+    let has = |hits: Vec<String>, name: &str| hits.iter().any(|t| t == name);
+    assert!(has(customers("cs"), "长沙远大建材有限公司"));
+    assert!(has(customers("changsha"), "长沙远大建材有限公司"));
+    assert!(has(customers("cq"), "重庆钢铁集团"));
+    assert!(has(customers("chongqing"), "重庆钢铁集团"));
+    assert!(has(customers("yinhang"), "招商银行股份有限公司"));
+    assert!(has(customers("zsyh"), "招商银行股份有限公司"), "initials of a reading, 3+ letters");
+    for (q, name) in [
+        ("zengwei", "曾伟"),
+        ("zw", "曾伟"),
+        ("shanlei", "单磊"),
+        ("sl", "单磊"),
+        ("xieming", "解明"),
+        ("xm", "解明"),
+        ("ouzhiqiang", "区志强"),
+        ("ozq", "区志强"),
+    ] {
+        assert!(has(contacts(q), name), "{q} finds {name}");
+    }
+    // The usual readings are still found.
+    assert!(has(customers("zhangsha"), "长沙远大建材有限公司"));
+    assert!(has(customers("zhongqing"), "重庆钢铁集团"));
+    assert!(has(customers("yinxing"), "招商银行股份有限公司"));
+    assert!(has(contacts("cengwei"), "曾伟"));
+    assert!(has(contacts("quzhiqiang"), "区志强"));
+    assert!(has(contacts("danlei"), "单磊"));
+    assert!(has(contacts("jieming"), "解明"));
+}
+
+#[test]
+fn a_hit_through_the_usual_reading_ranks_above_one_through_another() {
+    let (_d, s) = polyphones();
+    // Created after the polyphones' names, as long, so without the rule they would come second.
+    let c = s.create_customer(&named("畅莎国际贸易有限公司")).unwrap(); // "changsha" the usual way
+    for name in ["邹伟", "增伟"] {
+        // "zw", "zengwei" the usual way.
+        s.create_contact(c.id, &ContactFields { name: name.into(), ..Default::default() }).unwrap();
+    }
+    let customers = |q: &str| -> Vec<String> {
+        titles(&s.search(q, 10).unwrap().customers).iter().map(|t| t.to_string()).collect()
+    };
+    let contacts =
+        |q: &str| -> Vec<String> { titles(&s.search(q, 10).unwrap().contacts).iter().map(|t| t.to_string()).collect() };
+    assert_eq!(customers("changsha"), ["畅莎国际贸易有限公司", "长沙远大建材有限公司"] as [&str; 2]);
+    assert_eq!(customers("cs"), ["畅莎国际贸易有限公司", "长沙远大建材有限公司"] as [&str; 2]);
+    assert_eq!(contacts("zengwei"), ["增伟", "曾伟"] as [&str; 2]);
+    assert_eq!(contacts("zw"), ["邹伟", "增伟", "曾伟"] as [&str; 3]);
+    // 曾伟 read the usual way ("cw") ranks with 岑伟 by length, then by id; 增伟 is "cw" only
+    // read otherwise (增 is zēng, also céng).
+    assert_eq!(contacts("cw"), ["曾伟", "岑伟", "增伟"] as [&str; 3]);
+    assert_eq!(customers("zs"), ["张山贸易", "长沙远大建材有限公司", "招商银行股份有限公司"] as [&str; 3]);
+}
+
+#[test]
+fn phone_queries_with_country_code_spaces_dashes_and_brackets() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密机械")).unwrap();
+    for (name, phone) in [("王芳", "13800138000"), ("李明", "+86 139-1234-5678"), ("赵六", "0086 137 0000 1111")]
+    {
+        s.create_contact(c.id, &ContactFields { name: name.into(), phone: phone.into(), ..Default::default() })
+            .unwrap();
+    }
+    for (q, name) in [
+        ("+86 138 0013 8000", "王芳"),
+        ("0086 138-0013-8000", "王芳"),
+        ("(+86) 138 0013 8000", "王芳"),
+        ("+86-(138)-0013-8000", "王芳"),
+        ("138 0013 8000", "王芳"),
+        ("+86 139 1234 5678", "李明"),
+        ("139-1234-5678", "李明"),
+        ("(139) 1234 5678", "李明"),
+        ("0086 139 1234", "李明"),
+        ("+8613700001111", "赵六"),
+        ("137 0000 1111", "赵六"),
+        ("＋８６ １３８ ００１３", "王芳"),
+    ] {
+        assert_eq!(titles(&s.search(q, 10).unwrap().contacts), [name], "{q}");
+    }
+}
+
+#[test]
+fn an_older_file_is_re_indexed_under_every_reading_when_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        let s = dossier_core::Store::open(&path, common::clock()).unwrap();
+        let c = s.create_customer(&named("长沙远大建材")).unwrap();
+        s.create_contact(c.id, &ContactFields { name: "曾伟".into(), ..Default::default() }).unwrap();
+        let gone = s.create_customer(&named("重庆钢铁")).unwrap();
+        s.delete_customer(gone.id).unwrap();
+        common::back_to_version_10(s.connection());
+        let hits: i64 = s
+            .connection()
+            .query_row("SELECT count(*) FROM search_fts WHERE search_fts MATCH '\"changsha\"'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(hits, 0, "version 10 indexed the usual reading only");
+    }
+    let s = dossier_core::Store::open(&path, common::clock()).unwrap();
+    assert_eq!(titles(&s.search("changsha", 10).unwrap().customers), ["长沙远大建材"]);
+    assert_eq!(titles(&s.search("cs", 10).unwrap().customers), ["长沙远大建材"]);
+    assert_eq!(titles(&s.search("zengwei", 10).unwrap().contacts), ["曾伟"]);
+    assert_eq!(titles(&s.search("zw", 10).unwrap().contacts), ["曾伟"]);
+    assert_eq!(titles(&s.search("zhangsha", 10).unwrap().customers), ["长沙远大建材"]);
+    assert_eq!(titles(&s.search("zs", 10).unwrap().customers), ["长沙远大建材"]);
+    assert!(s.search("chongqing", 10).unwrap().customers.is_empty(), "a deleted customer stays out of the index");
+    assert!(s.search("重庆", 10).unwrap().customers.is_empty());
+}

@@ -445,6 +445,7 @@ fn what_the_old_undo_bin_held_becomes_trash_entries_on_upgrade() {
         // As version 8 left it: a marked customer (purged at start-up back then, but the last
         // delete of a session), a marked contact named in `last_delete`.
         let conn = s.connection();
+        common::back_to_version_10(conn);
         conn.execute_batch(&format!(
             "DROP TABLE trash;
              ALTER TABLE import_change DROP COLUMN after;
