@@ -130,6 +130,8 @@ fn names_are_found_under_every_reading_of_their_characters() {
     assert!(has(customers("chongqing"), "重庆钢铁集团"));
     assert!(has(customers("yinhang"), "招商银行股份有限公司"));
     assert!(has(customers("zsyh"), "招商银行股份有限公司"), "initials of a reading, 3+ letters");
+    s.create_customer(&named("银行家酒店管理有限公司")).unwrap();
+    assert!(has(customers("yh"), "银行家酒店管理有限公司"), "initials of a reading, 1–2 letters");
     for (q, name) in [
         ("zengwei", "曾伟"),
         ("zw", "曾伟"),
