@@ -1223,7 +1223,7 @@ overdue: boolean, doneOn: string, createdAt: string, };
 
 export type ActionTarget = { customerId: number, opportunityId: number | null, };
 
-export type QualityIssue = "no_next_action" | "no_owner" | "no_due_date" | "past_due" | "vague_phrase";
+export type QualityIssue = "no_next_action" | "no_owner" | "no_due_date" | "past_due" | "vague_phrase" | "late_record";
 
 export type QualityWarning = { issue: QualityIssue, field: string, phrase: string, suggestion: string, };
 

@@ -8,7 +8,7 @@ import { ElDatePicker, ElSelect } from 'element-plus'
 import type { QualityWarning, Stage, Visit } from '../bindings'
 import { anOpportunityRow, contact, coreError, makeRouter, mountWith, profile } from './helpers'
 import { expectErrorToast } from './setup'
-import { blankVisit } from '../features/visits/visitForm'
+import { blankVisit, warningText } from '../features/visits/visitForm'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
@@ -63,6 +63,17 @@ afterEach(() => {
 })
 
 describe('visit summary form', () => {
+  it('words each quality warning, a late record and the source articles’ vague phrases included', () => {
+    const w = (issue: QualityWarning['issue'], field: string, phrase = ''): QualityWarning => ({
+      issue,
+      field,
+      phrase,
+      suggestion: '',
+    })
+    expect(warningText(w('late_record', 'date'))).toBe('拜访后超过 24 小时才写记录')
+    expect(warningText(w('vague_phrase', 'summary', '已沟通'))).toContain('「已沟通」太笼统')
+  })
+
   it('sends the summary: the picked contact with its title, the next action, and no empty rows', async () => {
     api.createVisit.mockResolvedValue({ visit: visit(5), warnings: [] })
     const { wrapper } = await openForm()

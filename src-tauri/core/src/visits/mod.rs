@@ -191,7 +191,7 @@ pub struct ActionTarget {
 
 code_enum!(
     /// What the quality check found.
-    QualityIssue { NoNextAction = "no_next_action", NoOwner = "no_owner", NoDueDate = "no_due_date", PastDue = "past_due", VaguePhrase = "vague_phrase" }
+    QualityIssue { NoNextAction = "no_next_action", NoOwner = "no_owner", NoDueDate = "no_due_date", PastDue = "past_due", VaguePhrase = "vague_phrase", LateRecord = "late_record" }
 );
 
 /// A warning of the quality check: the field it is about ("summary", "actions.1.owner"), the

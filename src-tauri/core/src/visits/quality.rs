@@ -2,12 +2,12 @@
 //! of a worthless follow-up record — no next step, no owner, no date, and phrases that say
 //! nothing ("继续保持联系", "客户有需求", "再等等") — each with what to write instead.
 
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{ActionFields, QualityIssue, QualityWarning, VisitFields};
 
 /// Vague phrases (from the source articles, docs/visits.md) and what to write instead.
-pub const VAGUE_PHRASES: [(&str, &str); 9] = [
+pub const VAGUE_PHRASES: [(&str, &str); 13] = [
     ("继续保持联系", "写清下一步：联系谁、做什么、哪天之前（如「11月28日前把技术方案发给王总」）"),
     ("客户有需求", "写出具体需求：功能、预算范围、时间节点（如「需支持多数据源实时对接，预算50万以内」）"),
     ("再等等", "写明在等什么、等到哪天、到期后谁做什么"),
@@ -17,6 +17,10 @@ pub const VAGUE_PHRASES: [(&str, &str); 9] = [
     ("客户感兴趣", "写清客户为何感兴趣、痛点在哪里"),
     ("下周再联系", "写明具体日期、联系谁、要解决什么问题"),
     ("有空再约", "约定具体时间，或写明由谁在哪天之前约好"),
+    ("已跟进", "写明哪天几点、用什么方式跟进（如「6月10日下午2点电话沟通」），以及谈出了什么"),
+    ("沟通良好", "把结果写具体（如「客户明确表示下周三给答复」或「暂无采购计划，三个月后再联系」）"),
+    ("已沟通", "写清谈了什么、客户怎么说：动作 + 结论 + 下一步 + 时间"),
+    ("了解中", "写明了解到了什么、还差什么、下一步由谁在哪天之前弄清"),
 ];
 
 /// Action texts too vague to act on ("跟进" instead of "发送报价单").
@@ -69,6 +73,18 @@ pub fn check_action(prefix: &str, a: &ActionFields, today: NaiveDate) -> Vec<Qua
         _ => {}
     }
     out
+}
+
+/// A record first saved more than a day after the visit (the source articles: within 24 hours,
+/// while the details are fresh and the next step still on time). The visit's time is its start
+/// as written (a visit without one counts from the end of its day); `now` is the laptop's
+/// wall-clock time.
+pub fn late_record(v: &VisitFields, now: NaiveDateTime) -> Option<QualityWarning> {
+    let day = NaiveDate::parse_from_str(v.date.trim(), "%Y-%m-%d").ok()?;
+    let time = NaiveTime::parse_from_str(v.time.trim(), "%H:%M").unwrap_or(NaiveTime::from_hms_opt(23, 59, 0)?);
+    (now - day.and_time(time) > Duration::hours(24)).then(|| {
+        warning(QualityIssue::LateRecord, "date".into(), "拜访后 24 小时内写下记录：细节还记得清，下一步也来得及")
+    })
 }
 
 /// The warnings of a visit summary and its actions.

@@ -208,7 +208,11 @@ impl Store {
         validate::visit(fields)?;
         let v = prepare(&self.conn, customer_id, fields)?;
         let (today, now) = (self.today_text(), self.clock.timestamp());
-        let warnings: Vec<QualityWarning> = quality::check_visit(&v, self.clock.today());
+        let mut warnings: Vec<QualityWarning> = quality::check_visit(&v, self.clock.today());
+        if id.is_none() {
+            let now = self.clock.now().with_timezone(&self.clock.offset()).naive_local();
+            warnings.extend(quality::late_record(&v, now));
+        }
         let tx = self.conn.unchecked_transaction()?;
         let id = match id {
             Some(id) => {

@@ -26,7 +26,7 @@ fn the_quality_check_warns_but_saves() {
     let (_d, s) = store();
     let c = s.create_customer(&named("华东精密")).unwrap().id;
     let vague = VisitFields {
-        date: "2026-11-20".into(),
+        date: "2026-11-23".into(),
         summary: "聊得不错，继续保持联系，客户有需求".into(),
         ..Default::default()
     };
@@ -49,7 +49,7 @@ fn the_quality_check_warns_but_saves() {
     ];
     let v =
         VisitFields {
-            date: "2026-11-20".into(), summary: "确认了 MES 接口范围".into(), actions, ..Default::default()
+            date: "2026-11-23".into(), summary: "确认了 MES 接口范围".into(), actions, ..Default::default()
         };
     let saved = s.create_visit(c, &v).unwrap();
     assert_eq!(
@@ -586,4 +586,46 @@ fn last_contact_comes_from_the_records_a_contact_took_part_in() {
     // Without the record, the typed date again.
     s.delete_visit(older).unwrap();
     assert_eq!(contact(&s, li).last_contact(), "2026-10-01");
+}
+
+#[test]
+fn the_source_articles_own_examples_of_empty_records_are_warned() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let v = VisitFields {
+        date: "2026-11-20".into(),
+        summary: "已沟通，了解中".into(),
+        goal: "已跟进，沟通良好".into(),
+        actions: vec![action("发送二期报价单", "张伟", "2026-11-30")],
+        ..Default::default()
+    };
+    let phrases: Vec<String> = s.create_visit(c, &v).unwrap().warnings.into_iter().map(|w| w.phrase).collect();
+    for phrase in ["已沟通", "了解中", "已跟进", "沟通良好"] {
+        assert!(phrases.iter().any(|p| p == phrase), "{phrase} not warned: {phrases:?}");
+    }
+}
+
+#[test]
+fn a_record_first_saved_more_than_a_day_after_the_visit_is_warned() {
+    let (_d, s) = store(); // noon on 2026-11-23
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let late = |date: &str, time: &str| {
+        let v = VisitFields {
+            date: date.into(),
+            time: time.into(),
+            summary: "确认了 MES 接口范围".into(),
+            actions: vec![action("发送二期报价单", "张伟", "2026-11-30")],
+            ..Default::default()
+        };
+        let saved = s.create_visit(c, &v).unwrap();
+        (saved.visit.id, saved.warnings.iter().any(|w| w.issue == QualityIssue::LateRecord && w.field == "date"))
+    };
+    assert!(!late("2026-11-22", "13:00").1, "23 hours after");
+    assert!(late("2026-11-22", "11:00").1, "25 hours after");
+    assert!(!late("2026-11-22", "").1, "no time: counted from the end of the day");
+    let (id, warned) = late("2026-11-21", "");
+    assert!(warned, "two days after");
+    // Only the first save: editing an old record later is no new lateness.
+    let v = s.visit(id).unwrap().fields;
+    assert!(s.update_visit(id, &v).unwrap().warnings.iter().all(|w| w.issue != QualityIssue::LateRecord));
 }

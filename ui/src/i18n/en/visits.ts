@@ -62,6 +62,7 @@ const en: typeof zhCN = {
       no_due_date: '{field} has no due date',
       past_due: 'The due date of {field} has passed',
       vague_phrase: '"{phrase}" in {field} is vague',
+      late_record: 'Written more than 24 hours after the visit',
     },
     done: 'Done',
     recap: 'Recap',

@@ -60,6 +60,7 @@ export default {
       no_due_date: '{field}没有截止日期',
       past_due: '{field}的截止日期已过',
       vague_phrase: '{field}中的「{phrase}」太笼统',
+      late_record: '拜访后超过 24 小时才写记录',
     },
     done: '完成',
     recap: '共识确认',
