@@ -40,7 +40,7 @@ describe('risk reasons', () => {
     expect(reasonLine(reason({ rule: 'power_map', days: null }))).toBe(
       '权力地图红灯：没有支持我方的关键人，或必需角色空缺',
     )
-    expect(reasonLine(reason({ rule: 'decision_maker_missing', ...deal }))).toBe('商机「MES」的权力地图缺少决策者')
+    expect(reasonLine(reason({ rule: 'decision_maker_missing', ...deal }))).toBe('商机「MES」缺少支持我方的决策者')
     const overdue = { rule: 'overdue_action', count: 2, days: null, since: '2026-11-09' } as const
     expect(reasonLine(reason(overdue))).toBe('2 项行动已逾期（最早应于 2026-11-09 完成）')
     expect(reasonLine(reason({ ...overdue, ...deal }))).toBe('商机「MES」2 项行动已逾期（最早应于 2026-11-09 完成）')

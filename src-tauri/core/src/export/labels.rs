@@ -15,12 +15,13 @@ pub trait Label: Copy + PartialEq + 'static {
     fn label(self, lang: Language) -> &'static str;
 }
 
-/// Labels in `ALL` order: `[(zh, en); N]`.
+/// Labels in `ALL` order: `[(zh, en); N]`, as many as the enum has values (a variant added
+/// without its label does not compile).
 macro_rules! labels {
     ($($ty:ty => [$(($zh:literal, $en:literal)),+ $(,)?];)+) => {$(
         impl Label for $ty {
             fn label(self, lang: Language) -> &'static str {
-                const L: &[(&str, &str)] = &[$(($zh, $en)),+];
+                const L: [(&str, &str); <$ty>::ALL.len()] = [$(($zh, $en)),+];
                 let i = <$ty>::ALL.iter().position(|v| *v == self).unwrap_or(0);
                 lang.pick(L[i].0, L[i].1)
             }
@@ -62,7 +63,7 @@ labels! {
     LostReason => [("价格", "Price"), ("产品技术", "Product / technology"), ("客户关系", "Customer relationship"),
         ("预算取消", "Budget cancelled"), ("时机延期", "Timing / postponed"), ("服务交付", "Service / delivery"), ("其他", "Other")];
     RiskLevel => [("绿灯", "Green"), ("黄灯", "Yellow"), ("红灯", "Red")];
-    RiskRule => [("未跟进", "No follow-up"), ("报价停滞", "Quote idle"), ("权力地图", "Power map"), ("缺少决策者", "No decision maker"),
+    RiskRule => [("未跟进", "No follow-up"), ("报价停滞", "Quote idle"), ("阶段停滞", "Stuck in stage"), ("权力地图", "Power map"), ("缺少决策者", "No decision maker"),
         ("行动逾期", "Overdue action"), ("总结未确认", "Unconfirmed summary"), ("采购/财务信号", "Purchase / financial signal")];
 }
 
@@ -80,7 +81,7 @@ pub fn risk_reason(r: &RiskReason, lang: Language) -> String {
         RiskRule::QuoteIdle => format!("no activity for {days} days after the quote (last {})", r.since),
         RiskRule::StuckInStage => format!("{days} days in its current stage (since {})", r.since),
         RiskRule::PowerMap => "power map red: no supportive key player, or a required role is empty".into(),
-        RiskRule::DecisionMakerMissing => "the deal's power map has no decision maker".into(),
+        RiskRule::DecisionMakerMissing => "no decision maker on our side (assessed, support neutral or better)".into(),
         RiskRule::OverdueAction => {
             format!("{} overdue (earliest due {})", plural(r.count, "action", "actions"), r.since)
         }

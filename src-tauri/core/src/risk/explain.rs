@@ -17,7 +17,7 @@ pub fn reason(r: &RiskReason) -> String {
             format!("{opp}在当前阶段已停留 {days} 天（自 {}；≥{yellow} 天黄灯，≥{red} 天红灯）", r.since)
         }
         RiskRule::PowerMap => "权力地图红灯：没有支持我方的关键人，或必需角色空缺".into(),
-        RiskRule::DecisionMakerMissing => format!("{opp}的权力地图缺少决策者"),
+        RiskRule::DecisionMakerMissing => format!("{opp}缺少支持我方的决策者"),
         RiskRule::OverdueAction => format!("{opp}{} 项行动已逾期（最早应于 {} 完成）", r.count, r.since),
         RiskRule::Unconfirmed => format!("{opp}{} 份拜访总结超过 {yellow} 天未获客户确认（最早 {}）", r.count, r.since),
         RiskRule::Signal if r.count > 1 => format!("{} 等 {} 个采购/财务预警", r.signal, r.count),
@@ -54,7 +54,7 @@ pub fn rule(rule: RiskRule, s: &RiskSettings) -> String {
             )
         }
         RiskRule::PowerMap => "客户权力地图为红灯（没有支持我方的关键人，或必需角色空缺）亮红灯".into(),
-        RiskRule::DecisionMakerMissing => "商机的权力地图有决策者空缺亮红灯".into(),
+        RiskRule::DecisionMakerMissing => "进行中的商机没有评估为决策者且支持度不低于中立的联系人亮红灯".into(),
         RiskRule::OverdueAction => "有下一步行动超过截止日期仍未完成亮红灯".into(),
         RiskRule::Unconfirmed => format!("拜访总结在拜访 {} 天后仍未获客户确认亮黄灯", s.unconfirmed_days),
         RiskRule::Signal => "采购连续下降、停止采购、同比下降或财务周转信号亮黄灯".into(),

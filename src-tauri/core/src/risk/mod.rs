@@ -8,7 +8,8 @@
 //! | no follow-up of a customer of a watched grade (A) without an open opportunity for ≥ `watchYellowDays` (14) / ≥ `watchRedDays` (30) days | yellow / red |
 //! | quote idle: an opportunity at 报价 with no activity for ≥ `quoteIdleDays` (5) days | red |
 //! | stuck in stage: an open opportunity in its stage for ≥ the stage's limit (`stageDays`) / ≥ twice it | yellow / red |
-//! | power map: the customer's account-wide map is red (no supportive key player, or an empty required slot); an opportunity's own scope with an empty 决策者 slot | red |
+//! | power map: the customer's account-wide map is red (no supportive key player, or an empty required slot) | red |
+//! | decision maker missing: an open opportunity whose map (its own scope, else the account-wide one) has no contact assessed as 决策者 with support ≥ neutral | red |
 //! | overdue action: an open next action due before today | red |
 //! | unconfirmed summary: a visit summary not confirmed by the customer ≥ `unconfirmedDays` (3) days after the visit | yellow |
 //! | signal: a purchase decline / stop / year-on-year drop or a financial signal in the trends cache | yellow (the "amber" of the issue: one level) |

@@ -167,12 +167,13 @@ pub(crate) fn hits(conn: &Connection, today: &str, s: &RiskSettings, among: &Amo
     if s.power_map {
         let sql = format!("SELECT c.id FROM customer c WHERE c.deleted_at IS NULL AND c.power_status = 'red' {f}");
         out.extend(query(conn, &sql, today, among, |r| Ok(plain(r.get(0)?, RiskRule::PowerMap, RiskLevel::Red)))?);
+        // The deal's own scope, else the account-wide map (scope 0).
         let sql = format!(
             "SELECT o.customer_id, o.id, o.name FROM {LIVE_OPPORTUNITY}
-             WHERE o.scope_id IS NOT NULL AND {OPEN} {f}
-               AND EXISTS (SELECT 1 FROM power_slot s WHERE s.scope_id = o.scope_id AND s.buying_role = 'decision_maker')
+             WHERE {OPEN} {f}
                AND NOT EXISTS (SELECT 1 FROM role_assessment r JOIN contact ct ON ct.id = r.contact_id AND ct.deleted_at IS NULL
-                               WHERE r.scope_id = o.scope_id AND r.buying_role = 'decision_maker')"
+                               WHERE r.scope_id = coalesce(o.scope_id, 0) AND r.customer_id = o.customer_id
+                                 AND r.buying_role = 'decision_maker' AND r.support >= 0)"
         );
         out.extend(query(conn, &sql, today, among, |r| {
             Ok(Hit {

@@ -209,7 +209,7 @@ fn a_quote_without_activity_for_5_days_is_red_and_activity_resets_it() {
 }
 
 #[test]
-fn a_red_power_map_or_an_empty_decision_maker_slot_is_red() {
+fn a_red_account_map_is_red_and_open_deals_inherit_it() {
     let dir = tempfile::tempdir().unwrap();
     let s = store_on(&dir, 2026, 11, 23);
     only(&s, RiskRule::PowerMap);
@@ -218,7 +218,7 @@ fn a_red_power_map_or_an_empty_decision_maker_slot_is_red() {
         .create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() })
         .unwrap()
         .id;
-    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green);
+    assert_eq!(rule(&s.customer_risk(c).unwrap(), RiskRule::PowerMap), RiskLevel::Green);
     // The account-wide map requires a decision maker nobody fills: the map is red.
     let dm = SlotInput { buying_role: BuyingRole::DecisionMaker, label: String::new() };
     s.save_slots(c, None, std::slice::from_ref(&dm)).unwrap();
@@ -244,26 +244,54 @@ fn a_red_power_map_or_an_empty_decision_maker_slot_is_red() {
     let levels: Vec<(i64, RiskLevel)> = rows.iter().map(|r| (r.opportunity.id, r.risk.level)).collect();
     assert!(levels.contains(&(o, RiskLevel::Red)) && levels.contains(&(done, RiskLevel::Green)), "{levels:?}");
     s.save_slots(c, None, &[]).unwrap();
-    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green);
-    // The deal's own scope with an empty decision-maker slot.
+    assert_eq!(rule(&s.customer_risk(c).unwrap(), RiskRule::PowerMap), RiskLevel::Green);
+}
+
+#[test]
+fn an_open_deal_without_a_supportive_decision_maker_is_red() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 23);
+    only(&s, RiskRule::DecisionMakerMissing);
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let o = s
+        .create_opportunity(c, &OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() })
+        .unwrap()
+        .id;
+    let missing = |s: &Store| rule(&s.opportunity_risk(o).unwrap(), RiskRule::DecisionMakerMissing);
+    assert_eq!(missing(&s), RiskLevel::Red, "no key person at all");
+    let reason = s.opportunity_risk(o).unwrap().reasons.into_iter().next().unwrap();
+    assert_eq!(explain::reason(&reason), "商机「MES」缺少支持我方的决策者");
+    let wang = s
+        .create_contact(c, &ContactFields { name: "王建华".into(), title: "总经理".into(), ..Default::default() })
+        .unwrap()
+        .contacts[0]
+        .id;
+    let assess = |scope: Option<i64>, role: BuyingRole, support: Option<i64>| {
+        let a = dossier_core::powermap::Assessment {
+            contact_id: wang,
+            buying_role: Some(role),
+            support,
+            ..Default::default()
+        };
+        s.save_assessment(c, scope, &a).unwrap();
+    };
+    // On the account-wide map: an evaluator, then a decision maker against us, are not enough.
+    assess(None, BuyingRole::Evaluator, Some(2));
+    assert_eq!(missing(&s), RiskLevel::Red);
+    assess(None, BuyingRole::DecisionMaker, Some(-1));
+    assert_eq!(missing(&s), RiskLevel::Red);
+    assess(None, BuyingRole::DecisionMaker, None);
+    assert_eq!(missing(&s), RiskLevel::Red, "support not assessed");
+    assess(None, BuyingRole::DecisionMaker, Some(0));
+    assert_eq!(missing(&s), RiskLevel::Green, "neutral is enough");
+    // A deal with its own scope is judged on that scope's map.
     let scope = s.create_power_scope(c, "2026 MES 项目").unwrap().scope_id;
-    s.save_slots(c, scope, &[dm]).unwrap();
     let mut f = s.opportunity(o).unwrap().fields;
     f.scope_id = scope;
     s.update_opportunity(o, &f).unwrap();
-    let light = s.opportunity_risk(o).unwrap();
-    assert_eq!((light.level, light.reasons[0].rule), (RiskLevel::Red, RiskRule::DecisionMakerMissing));
-    let profile = s
-        .create_contact(c, &ContactFields { name: "王建华".into(), title: "总经理".into(), ..Default::default() })
-        .unwrap();
-    let assessment = dossier_core::powermap::Assessment {
-        contact_id: profile.contacts[0].id,
-        buying_role: Some(BuyingRole::DecisionMaker),
-        support: Some(1),
-        ..Default::default()
-    };
-    s.save_assessment(c, scope, &assessment).unwrap();
-    assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green);
+    assert_eq!(missing(&s), RiskLevel::Red);
+    assess(scope, BuyingRole::DecisionMaker, Some(1));
+    assert_eq!(missing(&s), RiskLevel::Green);
 }
 
 #[test]

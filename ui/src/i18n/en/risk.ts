@@ -13,7 +13,7 @@ const en: typeof zhCN = {
       stuck_in_stage:
         'Deal “{deal}”: {days} days at {stage} (since {since}; yellow from {yellow}, red from {red} days)',
       power_map: 'Power map red: no key person on our side, or a required role is empty',
-      decision_maker_missing: 'Deal “{deal}”: its power map has no decision maker',
+      decision_maker_missing: 'Deal “{deal}”: no decision maker on our side',
       overdue_action: '{count} overdue action(s), the earliest due {since}',
       overdue_action_deal: 'Deal “{deal}”: {count} overdue action(s), the earliest due {since}',
       unconfirmed: '{count} visit summary(ies) not confirmed by the customer, the earliest of {since}',
@@ -44,7 +44,7 @@ const en: typeof zhCN = {
     stuckInStageHelp: 'A deal that stays in one stage for its stage’s days turns yellow, for twice as long red.',
     powerMap: 'Power map',
     powerMapHelp:
-      "The customer's power map is red (no supportive key person, or a required role empty), or a deal's map has no decision maker: red.",
+      "The customer's power map is red (no supportive key person, or a required role empty), or an open deal has no decision maker assessed neutral or better: red.",
     overdueAction: 'Overdue action',
     overdueActionHelp: 'A next action still open after its due date: red.',
     unconfirmed: 'Unconfirmed summary',

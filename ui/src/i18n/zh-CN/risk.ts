@@ -12,7 +12,7 @@ export default {
       quote_idle: '商机「{deal}」报价后 {days} 天无动作（最近 {since}；≥{red} 天红灯）',
       stuck_in_stage: '商机「{deal}」在「{stage}」阶段已停留 {days} 天（自 {since}；≥{yellow} 天黄灯，≥{red} 天红灯）',
       power_map: '权力地图红灯：没有支持我方的关键人，或必需角色空缺',
-      decision_maker_missing: '商机「{deal}」的权力地图缺少决策者',
+      decision_maker_missing: '商机「{deal}」缺少支持我方的决策者',
       overdue_action: '{count} 项行动已逾期（最早应于 {since} 完成）',
       overdue_action_deal: '商机「{deal}」{count} 项行动已逾期（最早应于 {since} 完成）',
       unconfirmed: '{count} 份拜访总结超过 {yellow} 天未获客户确认（最早 {since}）',
@@ -40,7 +40,8 @@ export default {
     stuckInStage: '阶段停滞',
     stuckInStageHelp: '商机在一个阶段停留达到该阶段的天数亮黄灯，达到两倍亮红灯。',
     powerMap: '权力地图',
-    powerMapHelp: '客户的权力地图为红灯（没有支持我方的关键人，或必需角色空缺），或商机的权力地图缺少决策者，亮红灯。',
+    powerMapHelp:
+      '客户的权力地图为红灯（没有支持我方的关键人，或必需角色空缺），或进行中的商机没有支持度不低于中立的决策者，亮红灯。',
     overdueAction: '行动逾期',
     overdueActionHelp: '有下一步行动超过截止日期仍未完成，亮红灯。',
     unconfirmed: '总结未确认',
