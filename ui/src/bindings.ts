@@ -25,7 +25,7 @@ export type Coverage = "none" | "initial" | "repeated" | "deep";
 
 export type Section = "overview" | "business" | "financials" | "sp_bp" | "power_map" | "key_persons" | "suppliers" | "process_it";
 
-export type FinancialMetric = "inventory_days" | "receivable_days";
+export type FinancialMetric = "inventory_days" | "receivable_days" | "revenue" | "gross_margin" | "cash_flow";
 
 export type CustomerSort = "name" | "grade" | "lifecycle" | "industry" | "owner" | "completeness" | "updated_at";
 
@@ -230,9 +230,13 @@ completeness: number,
  */
 stale: boolean, };
 
-export type FinancialSignal = { metric: FinancialMetric, fromPeriod: string, toPeriod: string, fromValue: number, toValue: number, 
+export type FinancialSignal = { metric: FinancialMetric, fromPeriod: string, toPeriod: string, 
 /**
- * Signed change in percent of the earlier value.
+ * The values compared (cash flow: none, it is a level; 0).
+ */
+fromValue: number, toValue: number, 
+/**
+ * Signed change in percent of the earlier value (cash flow: 0).
  */
 changePct: number, };
 
@@ -308,6 +312,11 @@ staleMonths: number,
  * Turnover days moving by at least this percentage between periods raise a signal.
  */
 turnoverChangePct: number, 
+/**
+ * Revenue or gross margin falling by at least this percentage of the earlier period's
+ * value raise a signal (1–100).
+ */
+financialDeclinePct: number, 
 /**
  * Purchase trends (see `trends::detect`); fields missing from settings saved by an older
  * version take these defaults. This many consecutive monthly declines of a product (1–12).

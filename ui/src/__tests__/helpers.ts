@@ -142,6 +142,7 @@ export function settingsFixture(over: Partial<Settings> = {}): Settings {
   return {
     staleMonths: 12,
     turnoverChangePct: 30,
+    financialDeclinePct: 20,
     declineMonths: 3,
     surgePct: 50,
     yoyPct: 30,

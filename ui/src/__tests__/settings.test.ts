@@ -45,16 +45,20 @@ describe('settings', () => {
     api.saveSettings.mockImplementation(async (s) => s)
     const { wrapper } = await mountWith(SettingsView)
     expect(wrapper.text()).toContain('档案过期月数')
-    const [stale, turnover] = numbers(wrapper)
+    const [stale, turnover, decline] = numbers(wrapper)
     expect(stale.props('modelValue')).toBe(12)
     expect(turnover.props('modelValue')).toBe(30)
+    expect(decline.props('modelValue')).toBe(20)
 
     stale.vm.$emit('update:modelValue', 18)
     turnover.vm.$emit('update:modelValue', 50)
+    decline.vm.$emit('update:modelValue', 15)
     await flushPromises()
     await wrapper.get('[data-testid="settings-save"]').trigger('click')
     await flushPromises()
-    expect(api.saveSettings).toHaveBeenCalledWith(settingsFixture({ staleMonths: 18, turnoverChangePct: 50 }))
+    expect(api.saveSettings).toHaveBeenCalledWith(
+      settingsFixture({ staleMonths: 18, turnoverChangePct: 50, financialDeclinePct: 15 }),
+    )
     expect(document.body.textContent).toContain('设置已保存')
     wrapper.unmount()
   })

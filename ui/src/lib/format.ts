@@ -1,5 +1,5 @@
 // Small display helpers shared by several screens.
-import type { FinancialSignal } from '../bindings'
+import type { FinancialMetric, FinancialSignal } from '../bindings'
 import { i18n } from '../i18n'
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -49,10 +49,19 @@ export function signedPct(pct: number): string {
   return r > 0 ? `+${r}` : String(r)
 }
 
-/** "库存周转天数 30→60 天，+100%". */
+/** The message of a financial signal, by its metric's unit (cash flow has its own sentence). */
+const SIGNAL_KEYS: Record<Exclude<FinancialMetric, 'cash_flow'>, string> = {
+  inventory_days: 'signal',
+  receivable_days: 'signal',
+  revenue: 'signalRevenue',
+  gross_margin: 'signalMargin',
+}
+
+/** "库存周转天数 30→60 天，+100%", "营业收入 1000→800 万元，-20%", "现金流转为紧张（2024→2025）". */
 export function signalText(s: FinancialSignal): string {
   const t = i18n.global.t
-  return t('financials.signal', {
+  if (s.metric === 'cash_flow') return t('financials.signalCashFlow', { period: `${s.fromPeriod}→${s.toPeriod}` })
+  return t(`financials.${SIGNAL_KEYS[s.metric]}`, {
     metric: t(`enums.metric.${s.metric}`),
     from: num(s.fromValue),
     to: num(s.toValue),

@@ -59,8 +59,9 @@ code_enum!(
     Section { Overview = "overview", Business = "business", Financials = "financials", SpBp = "sp_bp", PowerMap = "power_map", KeyPersons = "key_persons", Suppliers = "suppliers", ProcessIt = "process_it" }
 );
 code_enum!(
-    /// Financial metrics that raise a signal when they move between periods.
-    FinancialMetric { InventoryDays = "inventory_days", ReceivableDays = "receivable_days" }
+    /// Financial metrics that raise a signal when they move between periods: turnover days
+    /// either way, revenue and gross margin when they fall, cash flow when it turns 紧张.
+    FinancialMetric { InventoryDays = "inventory_days", ReceivableDays = "receivable_days", Revenue = "revenue", GrossMargin = "gross_margin", CashFlow = "cash_flow" }
 );
 code_enum!(
     /// The power map's status light (docs/powermap.md), see [`crate::powermap::status`]:
@@ -360,9 +361,10 @@ pub struct FinancialSignal {
     pub metric: FinancialMetric,
     pub from_period: String,
     pub to_period: String,
+    /// The values compared (cash flow: none, it is a level; 0).
     pub from_value: f64,
     pub to_value: f64,
-    /// Signed change in percent of the earlier value.
+    /// Signed change in percent of the earlier value (cash flow: 0).
     pub change_pct: f64,
 }
 

@@ -49,7 +49,8 @@ labels! {
     Section => [("公司概要", "Company overview"), ("主营业务", "Main business"), ("财务状况", "Financials"),
         ("客户解读 SP/BP", "SP / BP"), ("权力地图", "Power map"), ("关键人物", "Key persons"), ("供应商", "Suppliers"),
         ("流程 & IT", "Process & IT")];
-    FinancialMetric => [("库存周转天数", "Inventory days"), ("应收账款周转天数", "Receivable days")];
+    FinancialMetric => [("库存周转天数", "Inventory days"), ("应收账款周转天数", "Receivable days"), ("营业收入", "Revenue"),
+        ("毛利率", "Gross margin"), ("现金流", "Cash flow")];
     SignalKind => [("停购", "Stopped"), ("连续下降", "Decline"), ("同比下降", "Down on last year"), ("财务信号", "Financial"),
         ("激增", "Surge"), ("同比上升", "Up on last year"), ("新产品", "New product")];
     Severity => [("高", "High"), ("中", "Medium"), ("低", "Low")];

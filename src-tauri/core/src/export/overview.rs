@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Chart, ChartDataLabel, Workbook};
 use super::cells::{self, Column, Formats, Value};
 use super::labels::{self, Label};
 use super::Language;
-use crate::customers::{CustomerProfile, FinancialSignal, Grade, Lifecycle};
+use crate::customers::{CustomerProfile, FinancialMetric, FinancialSignal, Grade, Lifecycle};
 use crate::error::Result;
 
 /// A financial signal with the customer it belongs to.
@@ -22,10 +22,33 @@ pub static SIGNAL_COLUMNS: &[Column<SignalRow>] = &[
     cells::col("指标", "Metric", 18.0, |s, l| Value::text(s.signal.metric.label(l))),
     cells::col("起始期间", "From period", 11.0, |s, _| Value::text(&s.signal.from_period)),
     cells::col("结束期间", "To period", 11.0, |s, _| Value::text(&s.signal.to_period)),
-    cells::col("起始值（天）", "From (days)", 11.0, |s, _| Value::Decimal(s.signal.from_value)),
-    cells::col("结束值（天）", "To (days)", 11.0, |s, _| Value::Decimal(s.signal.to_value)),
-    cells::col("变化", "Change", 10.0, |s, _| Value::Change(s.signal.change_pct)),
+    cells::col("起始值", "From", 11.0, |s, _| value(&s.signal, s.signal.from_value)),
+    cells::col("结束值", "To", 11.0, |s, _| value(&s.signal, s.signal.to_value)),
+    cells::col("单位", "Unit", 8.0, |s, l| Value::text(unit(s.signal.metric, l))),
+    cells::col("变化", "Change", 10.0, |s, l| match s.signal.metric {
+        FinancialMetric::CashFlow => Value::text(l.pick("转为紧张", "Turned tight")),
+        _ => Value::Change(s.signal.change_pct),
+    }),
 ];
+
+/// A compared value; cash flow is a level, not a figure (its change says what happened).
+fn value(s: &FinancialSignal, v: f64) -> Value {
+    if s.metric == FinancialMetric::CashFlow {
+        Value::Empty
+    } else {
+        Value::Decimal(v)
+    }
+}
+
+/// The unit of a metric's values.
+fn unit(metric: FinancialMetric, l: Language) -> &'static str {
+    match metric {
+        FinancialMetric::InventoryDays | FinancialMetric::ReceivableDays => l.pick("天", "days"),
+        FinancialMetric::Revenue => l.pick("万元", "10k CNY"),
+        FinancialMetric::GrossMargin => "%",
+        FinancialMetric::CashFlow => "",
+    }
+}
 
 /// The sheet names, for tests and for the overview's chart ranges.
 pub fn overview_name(lang: Language) -> &'static str {

@@ -24,7 +24,8 @@ impl Store {
     /// Calls `f` for every live customer in id order with a profile holding the customer,
     /// its contacts and its financial signals (the other dimensions are left empty).
     pub fn for_each_report_customer(&self, f: &mut dyn FnMut(CustomerProfile) -> Result<()>) -> Result<()> {
-        let threshold = self.settings()?.turnover_change_pct;
+        let settings = self.settings()?;
+        let (turnover, decline) = (settings.turnover_change_pct, settings.financial_decline_pct);
         let mut customers = self
             .conn
             .prepare(&format!("SELECT {CUSTOMER_COLUMNS} FROM customer WHERE deleted_at IS NULL ORDER BY id"))?;
@@ -66,7 +67,7 @@ impl Store {
                 }
             }
             let mut p = CustomerProfile::new_customer(customer);
-            p.signals = signals::financial(&series, threshold);
+            p.signals = signals::financial(&series, turnover, decline);
             p.financials = series;
             p.contacts = mine;
             f(p)?;

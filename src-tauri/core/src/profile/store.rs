@@ -59,7 +59,7 @@ pub(crate) fn load_profile(
     today: chrono::NaiveDate,
 ) -> Result<CustomerProfile> {
     let (mut p, updates) = load_stored_profile(conn, id)?;
-    p.signals = signals::financial(&p.financials, settings.turnover_change_pct);
+    p.signals = signals::financial(&p.financials, settings.turnover_change_pct, settings.financial_decline_pct);
     p.power_status = account_status(conn, id)?;
     p.last_follow_up =
         conn.query_row("SELECT MAX(visited_on) FROM visit WHERE customer_id = ?1", [id], |r| r.get(0))?;

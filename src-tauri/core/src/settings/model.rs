@@ -16,6 +16,9 @@ pub struct Settings {
     pub stale_months: i64,
     /// Turnover days moving by at least this percentage between periods raise a signal.
     pub turnover_change_pct: f64,
+    /// Revenue or gross margin falling by at least this percentage of the earlier period's
+    /// value raise a signal (1–100).
+    pub financial_decline_pct: f64,
     /// Purchase trends (see `trends::detect`); fields missing from settings saved by an older
     /// version take these defaults. This many consecutive monthly declines of a product (1–12).
     pub decline_months: i64,
@@ -64,6 +67,7 @@ impl Default for Settings {
         Settings {
             stale_months: 12,
             turnover_change_pct: 30.0,
+            financial_decline_pct: 20.0,
             decline_months: 3,
             surge_pct: 50.0,
             yoy_pct: 30.0,

@@ -21,6 +21,7 @@ pub const STAGE_PROBABILITY: IntRange = IntRange { min: 0, max: 100 };
 pub fn settings(s: &Settings) -> Result<()> {
     range_i("staleMonths", Some(s.stale_months), 1, 120)?;
     range_f("turnoverChangePct", Some(s.turnover_change_pct), 1.0, 1000.0)?;
+    range_f("financialDeclinePct", Some(s.financial_decline_pct), 1.0, 100.0)?;
     range_i("declineMonths", Some(s.decline_months), 1, 12)?;
     range_f("surgePct", Some(s.surge_pct), 1.0, 1000.0)?;
     range_f("yoyPct", Some(s.yoy_pct), 1.0, 1000.0)?;

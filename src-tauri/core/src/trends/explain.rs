@@ -109,21 +109,20 @@ pub fn purchase(product: &str, f: &Finding) -> String {
     }
 }
 
-/// "库存周转天数 2024 → 2025：30 → 60 天，+100%".
+/// "库存周转天数 2024 → 2025：30 → 60 天，+100%", "营业收入 2024 → 2025：1000 → 800 万元，-20%",
+/// "毛利率 2024 → 2025：30% → 24%，-20%", "现金流 2024 → 2025：转为紧张".
 pub fn financial(s: &FinancialSignal) -> String {
-    let name = match s.metric {
-        FinancialMetric::InventoryDays => "库存周转天数",
-        FinancialMetric::ReceivableDays => "应收账款周转天数",
+    let (name, unit) = match s.metric {
+        FinancialMetric::InventoryDays => ("库存周转天数", " 天"),
+        FinancialMetric::ReceivableDays => ("应收账款周转天数", " 天"),
+        FinancialMetric::Revenue => ("营业收入", " 万元"),
+        FinancialMetric::GrossMargin => ("毛利率", "%"),
+        FinancialMetric::CashFlow => return format!("现金流 {} → {}：转为紧张", s.from_period, s.to_period),
     };
-    let days = |d: f64| number(d, (1.0, 1, ""));
-    format!(
-        "{name} {} → {}：{} → {} 天，{:+.0}%",
-        s.from_period,
-        s.to_period,
-        days(s.from_value),
-        days(s.to_value),
-        s.change_pct
-    )
+    let value = |d: f64| number(d, (1.0, 1, ""));
+    let (from, to) = (value(s.from_value), value(s.to_value));
+    let from = if unit == "%" { format!("{from}%") } else { from };
+    format!("{name} {} → {}：{from} → {to}{unit}，{:+.0}%", s.from_period, s.to_period, s.change_pct)
 }
 
 #[cfg(test)]
@@ -175,5 +174,26 @@ mod tests {
             change_pct: 100.0,
         };
         assert_eq!(financial(&s), "库存周转天数 2024 → 2025：30 → 60 天，+100%");
+    }
+
+    #[test]
+    fn revenue_margin_and_cash_flow_read_with_their_units() {
+        let sig = |metric, from_value, to_value, change_pct| FinancialSignal {
+            metric,
+            from_period: "2024".into(),
+            to_period: "2025".into(),
+            from_value,
+            to_value,
+            change_pct,
+        };
+        assert_eq!(
+            financial(&sig(FinancialMetric::Revenue, 1000.0, 800.0, -20.0)),
+            "营业收入 2024 → 2025：1000 → 800 万元，-20%"
+        );
+        assert_eq!(
+            financial(&sig(FinancialMetric::GrossMargin, 30.0, 24.0, -20.0)),
+            "毛利率 2024 → 2025：30% → 24%，-20%"
+        );
+        assert_eq!(financial(&sig(FinancialMetric::CashFlow, 0.0, 0.0, 0.0)), "现金流 2024 → 2025：转为紧张");
     }
 }

@@ -92,7 +92,7 @@ pub fn customer_signals(
 ) -> Vec<TrendSignal> {
     let mut out = purchase_signals(customer_id, ledger, &Thresholds::from(settings), evaluated);
     out.extend(
-        crate::customers::signals::financial(financials, settings.turnover_change_pct)
+        crate::customers::signals::financial(financials, settings.turnover_change_pct, settings.financial_decline_pct)
             .iter()
             .map(|s| financial_signal(customer_id, s)),
     );

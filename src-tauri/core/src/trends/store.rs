@@ -199,8 +199,13 @@ impl Store {
     pub fn refresh_trend_cache(&self) -> Result<usize> {
         let settings = self.settings()?;
         let evaluated = self.clock_month() - 1;
-        let basis =
-            format!("{} {:?} {}", month::format(evaluated), Thresholds::from(&settings), settings.turnover_change_pct);
+        let basis = format!(
+            "{} {:?} {} {}",
+            month::format(evaluated),
+            Thresholds::from(&settings),
+            settings.turnover_change_pct,
+            settings.financial_decline_pct
+        );
         let tx = self.conn.unchecked_transaction()?;
         let stored: Option<String> =
             tx.query_row("SELECT value FROM setting WHERE key = ?1", [BASIS_KEY], |r| r.get(0)).optional()?;

@@ -131,8 +131,17 @@ fn team_report_in_chinese_counts_every_customer_contact_and_signal() {
     assert!(signals > 0, "the sample has financial signals");
     let signal_rows = book.texts("财务信号");
     assert_eq!(signal_rows.len() - 1, signals);
-    assert_eq!(signal_rows[0], ["客户名称", "指标", "起始期间", "结束期间", "起始值（天）", "结束值（天）", "变化"]);
-    assert!(signal_rows[1..].iter().all(|r| r[1] == "库存周转天数" || r[1] == "应收账款周转天数"));
+    assert_eq!(signal_rows[0], ["客户名称", "指标", "起始期间", "结束期间", "起始值", "结束值", "单位", "变化"]);
+    for r in &signal_rows[1..] {
+        let unit = match r[1].as_str() {
+            "库存周转天数" | "应收账款周转天数" => "天",
+            "营业收入" => "万元",
+            "毛利率" => "%",
+            "现金流" => "",
+            other => panic!("not a financial metric: {other}"),
+        };
+        assert_eq!(r[6], unit, "{r:?}");
+    }
 
     let overview = book.texts("概览");
     let figure = |label: &str| overview.iter().find(|r| r[0] == label).map(|r| r[1].clone()).unwrap();

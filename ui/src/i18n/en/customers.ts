@@ -60,6 +60,9 @@ const en: typeof zhCN = {
   },
   financials: {
     signal: '{metric} {from}→{to} days, {pct}%',
+    signalRevenue: '{metric} {from}→{to} (10k CNY), {pct}%',
+    signalMargin: '{metric} {from}%→{to}%, {pct}%',
+    signalCashFlow: 'Cash flow turned tight ({period})',
     signalTitle: '{fromPeriod} → {toPeriod}',
     unitWan: '10k CNY',
   },

@@ -227,7 +227,13 @@ const en: typeof zhCN = {
     },
     coverage: { none: 'Not met', initial: 'Initial', repeated: 'Repeated', deep: 'Deep' },
     support: { m2: 'Enemy', m1: 'Unsupportive', z0: 'Neutral', p1: 'Supporter', p2: 'Mentor' },
-    metric: { inventory_days: 'Inventory days', receivable_days: 'Receivable days' },
+    metric: {
+      inventory_days: 'Inventory days',
+      receivable_days: 'Receivable days',
+      revenue: 'Revenue',
+      gross_margin: 'Gross margin',
+      cash_flow: 'Cash flow',
+    },
     maturity: { l1: 'Starting', l2: 'Basic', l3: 'Moderate', l4: 'Advanced', l5: 'Leading' },
     stage: {
       initiation: 'Initiation',

@@ -9,6 +9,9 @@ const en: typeof zhCN = {
     staleMonthsHint: 'A section not updated for this many months is marked outdated.',
     turnoverChangePct: 'Turnover change alert %',
     turnoverHint: 'Inventory/receivable days moving by at least this much between periods raise a signal.',
+    financialDeclinePct: 'Revenue / margin drop alert %',
+    financialDeclineHint:
+      'Revenue or gross margin falling by at least this share of the previous period raises a signal; so does cash flow turning tight.',
     presentation: 'Presentation mode',
     presentationHint:
       'Hides the personal fields of contacts’ cards (personality, ice-breakers, hobbies, preferences, pain points, career, communication style, family, notes) everywhere. Shortcut Ctrl+Shift+P.',

@@ -57,7 +57,11 @@ export default {
     contacts: '联系人',
   },
   financials: {
+    // A financial signal by the unit of its metric (turnover days, 万元, a margin in %); cash flow only turns.
     signal: '{metric} {from}→{to} 天，{pct}%',
+    signalRevenue: '{metric} {from}→{to} 万元，{pct}%',
+    signalMargin: '{metric} {from}%→{to}%，{pct}%',
+    signalCashFlow: '现金流转为紧张（{period}）',
     signalTitle: '{fromPeriod} → {toPeriod}',
     unitWan: '万元',
   },

@@ -224,7 +224,13 @@ export default {
     },
     coverage: { none: '未接触', initial: '初步', repeated: '多次', deep: '深度' },
     support: { m2: '反对', m1: '不支持', z0: '中立', p1: '支持', p2: '教练' },
-    metric: { inventory_days: '库存周转天数', receivable_days: '应收账款周转天数' },
+    metric: {
+      inventory_days: '库存周转天数',
+      receivable_days: '应收账款周转天数',
+      revenue: '营业收入',
+      gross_margin: '毛利率',
+      cash_flow: '现金流',
+    },
     maturity: { l1: '起步', l2: '初级', l3: '中等', l4: '较高', l5: '领先' },
     stage: {
       initiation: '立项',

@@ -8,6 +8,8 @@ export default {
     staleMonthsHint: '某部分超过这么多个月未更新，就标记为“已过期”。',
     turnoverChangePct: '周转天数变化提醒阈值 %',
     turnoverHint: '库存/应收账款周转天数在两期之间变化超过该比例时提示信号。',
+    financialDeclinePct: '收入/毛利率下降提醒阈值 %',
+    financialDeclineHint: '营业收入或毛利率比上一期下降达到该比例时提示信号；现金流转为紧张时也会提示。',
     presentation: '演示模式',
     presentationHint:
       '开启后，联系人背景卡中的个人信息（性格特征、破冰话题、爱好、偏好与禁忌、痛点、职业路径、沟通风格、家庭、备注）在所有页面隐藏。快捷键 Ctrl+Shift+P。',
