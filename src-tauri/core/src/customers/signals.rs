@@ -6,6 +6,9 @@
 
 use crate::customers::{CashFlow, FinancialMetric, FinancialPeriod, FinancialSignal};
 
+/// How a metric's value is read from a period.
+type ReadValue = fn(&FinancialPeriod) -> Option<f64>;
+
 /// Signals between consecutive periods of `periods` (in chronological order): turnover days
 /// moving by ≥ `turnover_pct` percent either way, between any two; revenue and gross margin
 /// falling by ≥ `decline_pct` percent of the earlier value and cash flow turning 紧张, between
@@ -26,7 +29,7 @@ pub fn financial(periods: &[FinancialPeriod], turnover_pct: f64, decline_pct: f6
             change_pct,
         };
         for metric in FinancialMetric::ALL {
-            let (value, falls_only, pct): (fn(&FinancialPeriod) -> Option<f64>, bool, f64) = match metric {
+            let (value, falls_only, pct): (ReadValue, bool, f64) = match metric {
                 FinancialMetric::Revenue | FinancialMetric::GrossMargin | FinancialMetric::CashFlow if !latest => {
                     continue
                 }
