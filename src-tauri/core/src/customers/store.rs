@@ -173,7 +173,12 @@ impl Store {
         let text = crate::text::search_text(&q.text);
         if !text.is_empty() {
             let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-            conds.push("c.id IN (SELECT customer_id FROM search_entry WHERE body LIKE ? ESCAPE '\\')".to_string());
+            // The names' other readings too ("changsha" lists 长沙…), as the search finds them.
+            conds.push(
+                "c.id IN (SELECT customer_id FROM search_entry WHERE body LIKE ? ESCAPE '\\' OR readings LIKE ? ESCAPE '\\')"
+                    .to_string(),
+            );
+            args.push(like.clone());
             args.push(like);
         }
         let filter = conds.join(" AND ");

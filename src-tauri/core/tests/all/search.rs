@@ -130,6 +130,13 @@ fn names_are_found_under_every_reading_of_their_characters() {
     assert!(has(customers("chongqing"), "重庆钢铁集团"));
     assert!(has(customers("yinhang"), "招商银行股份有限公司"));
     assert!(has(customers("zsyh"), "招商银行股份有限公司"), "initials of a reading, 3+ letters");
+    // The customer list's text filter reads the other readings too.
+    let listed = |q: &str| -> Vec<String> {
+        let query = dossier_core::customers::CustomerQuery { text: q.into(), limit: 10, ..Default::default() };
+        s.list_customers(&query).unwrap().rows.into_iter().map(|r| r.name).collect()
+    };
+    assert_eq!(listed("changsha"), ["长沙远大建材有限公司"]);
+    assert!(listed("zhangsha").contains(&"长沙远大建材有限公司".to_string()), "the usual reading still");
     s.create_customer(&named("银行家酒店管理有限公司")).unwrap();
     assert!(has(customers("yh"), "银行家酒店管理有限公司"), "initials of a reading, 1–2 letters");
     for (q, name) in [
