@@ -2,7 +2,8 @@
 // actions for 长江汽配, confirmed by the customer; its 方案 deal moved to 报价 — refused until
 // the quote amount and date are filled; then the app relaunched five days later (the
 // --clock-offset-days test hook) shows the idle quote's card red on the kanban and the
-// customer among the red lights of 今日 on the home page.
+// customer among the red lights of 今日 on the home page. Then a new customer's first deal,
+// with no decision maker on its power map, is red on the kanban, its reason named on hover.
 import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -34,17 +35,17 @@ async function fillDate(browser, selectorOrEl, day) {
   }, el)
 }
 
-/** The kanban card of 长江汽配's deal, once the board shows it. */
-function customerCard(browser) {
+/** The kanban card of a customer's deal (长江汽配's by default), once the board shows it. */
+function customerCard(browser, customer = CUSTOMER) {
   return until(
     browser,
     async () => {
       for (const card of await browser.$$(tid('pipeline-card'))) {
-        if (Number(await card.getAttribute('data-customer-id')) === CUSTOMER) return card
+        if (Number(await card.getAttribute('data-customer-id')) === customer) return card
       }
       return null
     },
-    '长江汽配 has no card on the kanban',
+    `customer ${customer} has no card on the kanban`,
   )
 }
 
@@ -187,5 +188,42 @@ describe('visits, deals and risk lights', () => {
       '长江汽配 is not among the red customers of 今日',
     )
     await screenshot(browser, shotPath('home-today.png'))
+  })
+
+  step('6. a deal with no decision maker is red on the kanban, the reason on hover', async () => {
+    await click(browser, tid('nav-customers'))
+    await click(browser, `.head ${tid('new-customer')}`)
+    await shown(browser, tid('customer-form'))
+    await fill(browser, tid('customer-name-input'), '北辰新材料科技有限公司')
+    await click(browser, tid('customer-save'))
+    await gone(browser, tid('customer-form'))
+    const id = await until(browser, async () => Number((await browser.getUrl()).match(/#\/customers\/(\d+)/)?.[1]) || null, 'the new customer page did not open')
+    await browser.execute((c) => {
+      location.hash = `#/customers/${c}?tab=deals`
+    }, id)
+    await click(browser, tid('opp-new'))
+    await shown(browser, tid('opp-form'))
+    await fill(browser, tid('opp-form-name', 'input'), '新材料产线 MES')
+    await fill(browser, tid('opp-form-amount', 'input'), '500000')
+    await click(browser, tid('opp-save'))
+    await gone(browser, tid('opp-form'))
+    await browser.execute(() => {
+      location.hash = '#/pipeline'
+    })
+    const card = await customerCard(browser, id)
+    assert.equal(await card.getAttribute('data-level'), 'red', 'a deal without a decision maker is not red')
+    // The pointer's hover, as the tooltip's trigger hears it (WebDriver's moveTo does not reach it).
+    await browser.execute((badge) => badge.dispatchEvent(new MouseEvent('mouseenter')), await card.$(tid('risk-badge')))
+    await until(
+      browser,
+      async () => {
+        for (const el of await browser.$$(tid('risk-reasons'))) {
+          if ((await el.getText()).includes('商机「新材料产线 MES」缺少支持我方的决策者')) return true
+        }
+        return false
+      },
+      'the hover does not name the missing decision maker',
+    )
+    await screenshot(browser, shotPath('pipeline-kanban-no-decision-maker.png'))
   })
 })
