@@ -24,7 +24,7 @@ describe('risk badge', () => {
     const { wrapper } = await mountWith(RiskBadge, { props: { risk: red } })
     const badge = wrapper.find('[data-testid="risk-badge"]')
     expect(badge.attributes('data-level')).toBe('red')
-    expect(badge.text()).toBe('风险 · 红灯 (2)')
+    expect(badge.text()).toBe('风险 · 红灯（2）')
     wrapper.unmount()
     const { wrapper: green } = await mountWith(RiskBadge, { props: { risk: { level: 'green', reasons: [] } } })
     expect(green.find('[data-testid="risk-badge"]').text()).toBe('风险 · 绿灯')

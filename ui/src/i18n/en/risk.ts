@@ -5,6 +5,7 @@ const en: typeof zhCN = {
   risk: {
     title: 'Risk',
     level: { green: 'Green', yellow: 'Yellow', red: 'Red' },
+    badgeCount: '{label} ({n})',
     // A reason from the core's fields (the signal's own line is Chinese: said as a count here).
     reason: {
       no_follow_up: 'No follow-up for {days} days (last {since})',

@@ -4,6 +4,7 @@ export default {
   risk: {
     title: '风险',
     level: { green: '绿灯', yellow: '黄灯', red: '红灯' },
+    badgeCount: '{label}（{n}）',
     // A reason from the core's fields, with the thresholds in force: the same sentences as the
     // exported workbooks' (core/src/risk/explain.rs).
     reason: {
