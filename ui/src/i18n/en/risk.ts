@@ -52,7 +52,8 @@ const en: typeof zhCN = {
     unconfirmedHelp: 'A visit summary not confirmed by the customer {days} days after the visit: yellow.',
     unconfirmedDays: 'Yellow after (days)',
     signals: 'Purchase / financial signals',
-    signalsHelp: 'Purchases declining or stopped, a year-on-year drop, or a financial signal (revenue or gross margin falling, cash flow turning tight, turnover days out of line): yellow.',
+    signalsHelp:
+      'Purchases declining or stopped, a year-on-year drop, or a financial signal (revenue or gross margin falling, cash flow turning tight, turnover days out of line): yellow.',
     stageProbabilities: 'Default win probability per stage %',
     stageProbabilitiesHint:
       "A deal takes its stage's probability unless set on the deal; it weights the amounts and the forecast.",

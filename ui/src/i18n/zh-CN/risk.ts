@@ -49,7 +49,8 @@ export default {
     unconfirmedHelp: '拜访总结在拜访 {days} 天后仍未获客户确认，亮黄灯。',
     unconfirmedDays: '黄灯天数',
     signals: '采购/财务信号',
-    signalsHelp: '采购连续下降、停止采购、同比下降，或财务信号（营收、毛利率下降，现金流转为紧张，周转天数异常），亮黄灯。',
+    signalsHelp:
+      '采购连续下降、停止采购、同比下降，或财务信号（营收、毛利率下降，现金流转为紧张，周转天数异常），亮黄灯。',
     stageProbabilities: '各阶段默认成交概率（%）',
     stageProbabilitiesHint: '商机按所处阶段取默认成交概率（可在商机上单独修改），用于加权金额和预测。',
     range: '请输入 {min}–{max} 之间的整数',
