@@ -121,14 +121,16 @@ fn last_deal_follow_up() -> String {
 /// time. Columns: customer, visit day, days from the visit's day to the day it was written.
 fn late_record_sql(offset: i32, filter: &str) -> String {
     let written = format!("datetime(created_at, '{offset:+} seconds')");
+    // Each customer's latest record in the window through the (customer, day) index: a seek per
+    // customer rather than numbering every recent visit.
     format!(
         "SELECT cid, visited_on, CAST(julianday(date({written})) - julianday(visited_on) AS INTEGER) FROM (
-           SELECT c.id AS cid, v.visited_on, v.visited_time, v.created_at,
-                  row_number() OVER (PARTITION BY v.customer_id ORDER BY v.visited_on DESC, v.visited_time DESC, v.id DESC) AS n
-           FROM visit v JOIN customer c ON c.id = v.customer_id AND c.deleted_at IS NULL
-           WHERE v.visited_on >= date(:today, '-{LATE_RECORD_WINDOW_DAYS} days') {filter})
-         WHERE n = 1
-           AND CAST(strftime('%s', {written}) AS INTEGER)
+           SELECT c.id AS cid, v.visited_on, v.visited_time, v.created_at
+           FROM customer c JOIN visit v ON v.id = (
+               SELECT l.id FROM visit l WHERE l.customer_id = c.id AND l.visited_on >= date(:today, '-{LATE_RECORD_WINDOW_DAYS} days')
+               ORDER BY l.visited_on DESC, l.visited_time DESC, l.id DESC LIMIT 1)
+           WHERE c.deleted_at IS NULL {filter})
+         WHERE CAST(strftime('%s', {written}) AS INTEGER)
                - CAST(strftime('%s', visited_on || ' ' || coalesce(nullif(visited_time, ''), '23:59')) AS INTEGER) > 86400"
     )
 }
