@@ -4,12 +4,15 @@
 // warnings are listed; the summary is in the tab's list; its customer recap (共识确认) carries
 // the next step but not the internal risk, and the summary is marked 已发送. The 时间线 entry
 // opens the summary in its form, filled; edited there, the list shows the change. Deleted, it is
-// offered back by the undo banner, and comes back with its next action.
+// offered back by the undo banner, and comes back with its next action. A follow-up record of two
+// days ago, written now with the template's parts and 「已跟进」 in its summary, is warned both as
+// late and as vague, and lists its progress status and our side's roles; the customer's light
+// gives the late record as a reason.
 import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, until, journeySteps } from './app.mjs'
+import { appDay, CLI, launch, quit, tid, tempDir, screenshot, shotPath, shown, gone, click, fill, until, journeySteps } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'visits.sqlite')
@@ -119,5 +122,46 @@ describe('visit summaries', () => {
     await click(browser, tid('undo-button'))
     const back = await until(browser, listed, 'undo did not bring the summary back')
     assert.match(back, /发送二期报价/)
+  })
+
+  step('5. a record of two days ago saying only 「已跟进」 is warned as late and vague, and lights the customer yellow for it', async () => {
+    const twoDaysAgo = await appDay(browser, -2)
+    await click(browser, tid('visit-new'))
+    await shown(browser, tid('visit-form'))
+    const date = await fill(browser, `${tid('visit-form-date')} .el-date-editor--date input`, twoDaysAgo)
+    await date.click()
+    await browser.keys('Enter')
+    await fill(browser, tid('visit-form-summary', 'textarea'), '已跟进')
+    // The summary is short: the form suggests what to add, without blocking the save.
+    await shown(browser, tid('visit-form-summary-hint'))
+    await click(browser, tid('visit-form-ourParticipants-add'))
+    await fill(browser, `${tid('visit-form-ourParticipants-row')} input`, '张伟')
+    await click(browser, `${tid('visit-form-progress')} .el-radio-button:nth-child(2)`)
+    await click(browser, `${tid('visit-form-salesActions')} .el-checkbox-button:nth-child(2)`)
+    await click(browser, tid('visit-form-actions-add'))
+    await fill(browser, `${tid('visit-form-actions-row')} input`, '发送技术方案')
+    await screenshot(browser, shotPath('visit-template.png'))
+    await click(browser, tid('visit-save'))
+    const warnings = await shown(browser, tid('visit-warnings'))
+    const text = await warnings.getText()
+    assert.match(text, /拜访后超过 24 小时才写记录/, `no late-record warning: ${text}`)
+    assert.match(text, /「已跟进」太笼统/, `no vague-phrase warning: ${text}`)
+    await click(browser, tid('visit-done'))
+    await gone(browser, tid('visit-form'))
+    const listed = await until(browser, () => listedText(twoDaysAgo), 'the record is not listed')
+    assert.match(listed, /存在疑虑/)
+    assert.match(listed, /产品演示/)
+    // The header's light gives the late record among its reasons, on hover (it stays red for the idle quote).
+    const reasons = await until(
+      browser,
+      async () => {
+        await (await shown(browser, tid('risk-badge'))).moveTo()
+        const t = await browser.execute(() => [...document.querySelectorAll('[data-testid="risk-reasons"]')].map((e) => e.textContent).join(' | '))
+        return t.includes('跟进记录') ? t : null
+      },
+      'the late record is not among the light’s reasons',
+    )
+    assert.ok(reasons.includes(`最近一条跟进记录在拜访后 2 天才写（拜访 ${twoDaysAgo}；应在 24 小时内）`), reasons)
+    await screenshot(browser, shotPath('visit-late-record-reason.png'))
   })
 })

@@ -940,6 +940,11 @@ budget: number | null, competitors: Array<string>,
  */
 needs: string, quoteAmount: number | null, quoteDate: string, contractAmount: number | null, contractDate: string, notes: string, 
 /**
+ * 需单独跟进: only the follow-up records tied to this deal count for its no-follow-up light
+ * (a big deal with its own people, where a visit about another matter says nothing of it).
+ */
+ownFollowUpRequired: boolean, 
+/**
  * Required when the stage is 丢单.
  */
 lostReview: LostReview | null, };
@@ -989,6 +994,11 @@ budget: number | null, competitors: Array<string>,
  * Needs confirmed for the deal, besides those in its visit summaries.
  */
 needs: string, quoteAmount: number | null, quoteDate: string, contractAmount: number | null, contractDate: string, notes: string, 
+/**
+ * 需单独跟进: only the follow-up records tied to this deal count for its no-follow-up light
+ * (a big deal with its own people, where a visit about another matter says nothing of it).
+ */
+ownFollowUpRequired: boolean, 
 /**
  * Required when the stage is 丢单.
  */
@@ -1062,6 +1072,11 @@ budget: number | null, competitors: Array<string>,
  */
 needs: string, quoteAmount: number | null, quoteDate: string, contractAmount: number | null, contractDate: string, notes: string, 
 /**
+ * 需单独跟进: only the follow-up records tied to this deal count for its no-follow-up light
+ * (a big deal with its own people, where a visit about another matter says nothing of it).
+ */
+ownFollowUpRequired: boolean, 
+/**
  * Required when the stage is 丢单.
  */
 lostReview: LostReview | null, };
@@ -1100,6 +1115,16 @@ export type Confirmation = "draft" | "sent" | "confirmed";
 
 export type ActionStatus = "todo" | "doing" | "done";
 
+export type Progress = "intent" | "doubts" | "needs_material" | "no_progress" | "rejected";
+
+export type CustomerType = "new" | "existing" | "repeat" | "churn_risk";
+
+export type SupportKind = "technical" | "legal" | "pricing" | "delivery" | "executive" | "other";
+
+export type SalesAction = "presentation" | "demo" | "case_study" | "tech_exchange" | "trial" | "quote" | "negotiation" | "signing";
+
+export type OurRole = "lead" | "technical" | "business" | "delivery" | "executive";
+
 export type Need = { text: string, kind: NeedKind | null, priority: Priority | null, };
 
 export type Objection = { text: string, 
@@ -1109,6 +1134,8 @@ export type Objection = { text: string,
 handling: string, };
 
 export type Participant = { contactId: number, name: string, title: string, };
+
+export type OurParticipant = { name: string, role: OurRole | null, };
 
 export type ActionFields = { id: number | null, 
 /**
@@ -1134,9 +1161,25 @@ time: string, method: VisitMethod,
  */
 place: string, customerParticipants: Array<Participant>, 
 /**
- * Our side, by name.
+ * Our side, each with their role.
  */
-ourParticipants: Array<string>, goal: string, summary: string, 
+ourParticipants: Array<OurParticipant>, 
+/**
+ * What kind of follow-up this is (internal).
+ */
+customerType: CustomerType | null, goal: string, summary: string, 
+/**
+ * 进展状态 (internal: our reading of where the customer stands).
+ */
+progress: Progress | null, 
+/**
+ * 销售动作 taken in this follow-up, each once (internal).
+ */
+salesActions: Array<SalesAction>, 
+/**
+ * 解决方案概述: the solution proposed for the needs, in brief (internal).
+ */
+solution: string, 
 /**
  * What was agreed (达成共识): the heart of the customer recap.
  */
@@ -1161,6 +1204,19 @@ risks: Array<string>,
  * Opportunities spotted — internal.
  */
 opportunities: Array<string>, 
+/**
+ * 需内部支持: what we need from colleagues, each once — internal.
+ */
+internalSupport: Array<SupportKind>, 
+/**
+ * What exactly, for whom, by when — internal.
+ */
+supportNote: string, 
+/**
+ * 附加备注 / 协作进展: special circumstances, history, how the colleagues' part is going —
+ * internal.
+ */
+notes: string, 
 /**
  * Highlights the record.
  */
@@ -1192,9 +1248,25 @@ time: string, method: VisitMethod,
  */
 place: string, customerParticipants: Array<Participant>, 
 /**
- * Our side, by name.
+ * Our side, each with their role.
  */
-ourParticipants: Array<string>, goal: string, summary: string, 
+ourParticipants: Array<OurParticipant>, 
+/**
+ * What kind of follow-up this is (internal).
+ */
+customerType: CustomerType | null, goal: string, summary: string, 
+/**
+ * 进展状态 (internal: our reading of where the customer stands).
+ */
+progress: Progress | null, 
+/**
+ * 销售动作 taken in this follow-up, each once (internal).
+ */
+salesActions: Array<SalesAction>, 
+/**
+ * 解决方案概述: the solution proposed for the needs, in brief (internal).
+ */
+solution: string, 
 /**
  * What was agreed (达成共识): the heart of the customer recap.
  */
@@ -1219,6 +1291,19 @@ risks: Array<string>,
  * Opportunities spotted — internal.
  */
 opportunities: Array<string>, 
+/**
+ * 需内部支持: what we need from colleagues, each once — internal.
+ */
+internalSupport: Array<SupportKind>, 
+/**
+ * What exactly, for whom, by when — internal.
+ */
+supportNote: string, 
+/**
+ * 附加备注 / 协作进展: special circumstances, history, how the colleagues' part is going —
+ * internal.
+ */
+notes: string, 
 /**
  * Highlights the record.
  */
@@ -1246,7 +1331,7 @@ export type Recap = { visitId: number, text: string, };
 
 export type RiskLevel = "green" | "yellow" | "red";
 
-export type RiskRule = "no_follow_up" | "quote_idle" | "stuck_in_stage" | "power_map" | "decision_maker_missing" | "overdue_action" | "unconfirmed" | "signal";
+export type RiskRule = "no_follow_up" | "quote_idle" | "stuck_in_stage" | "power_map" | "decision_maker_missing" | "overdue_action" | "unconfirmed" | "late_record" | "signal";
 
 export type RiskSettings = { noFollowUp: boolean, 
 /**
@@ -1277,7 +1362,12 @@ quoteIdleDays: number, powerMap: boolean, overdueAction: boolean, unconfirmed: b
 /**
  * Days after the visit an unconfirmed summary turns yellow (1–365).
  */
-unconfirmedDays: number, signals: boolean, 
+unconfirmedDays: number, 
+/**
+ * The customer's latest follow-up record (of the last weeks) was written more than 24 hours
+ * after the visit: yellow.
+ */
+lateRecord: boolean, signals: boolean, 
 /**
  * An open opportunity in one stage for longer than its stage's limit: yellow; twice the
  * limit: red.
@@ -1296,7 +1386,8 @@ export type RiskReason = { rule: RiskRule, level: RiskLevel,
  */
 opportunityId: number | null, opportunityName: string, 
 /**
- * Days since the last follow-up / activity / visit (rules that count days).
+ * Days since the last follow-up / activity / visit (rules that count days); the late-record
+ * rule: how many days after the visit (`since`) the record was written.
  */
 days: number | null, 
 /**
@@ -1533,6 +1624,24 @@ export const OPEN_STAGES: readonly Stage[] = ["initiation","needs","solution","q
 
 /** The stored statuses of a next action; the overdue status 已逾期 is computed by the core, never chosen. */
 export const ACTION_STATUSES: readonly ActionStatus[] = ["todo","doing","done"]
+
+/** 进展状态 of a follow-up record. */
+export const PROGRESSES: readonly Progress[] = ["intent","doubts","needs_material","no_progress","rejected"]
+
+/** 客户类型 of a follow-up record. */
+export const CUSTOMER_TYPES: readonly CustomerType[] = ["new","existing","repeat","churn_risk"]
+
+/** 需内部支持. */
+export const SUPPORT_KINDS: readonly SupportKind[] = ["technical","legal","pricing","delivery","executive","other"]
+
+/** 销售动作. */
+export const SALES_ACTIONS: readonly SalesAction[] = ["presentation","demo","case_study","tech_exchange","trial","quote","negotiation","signing"]
+
+/** 我方参与人的角色. */
+export const OUR_ROLES: readonly OurRole[] = ["lead","technical","business","delivery","executive"]
+
+/** How many days back the late-record rule looks for the customer's latest follow-up record (risk/mod.rs). */
+export const LATE_RECORD_WINDOW_DAYS: number = 30
 
 /** 丢单原因. */
 export const LOST_REASONS: readonly LostReason[] = ["price","product","relationship","budget","timing","service","other"]

@@ -68,6 +68,12 @@ impl FixedClock {
         FixedClock { at: date.and_hms_opt(12, 0, 0).expect("noon").and_utc(), offset: Utc.fix() }
     }
 
+    /// Stopped at an instant of the day (boundaries of a minute: a record written 24 hours
+    /// after the visit, and one more minute).
+    pub fn at(at: DateTime<Utc>) -> Self {
+        FixedClock { at, offset: Utc.fix() }
+    }
+
     /// The same instant on a laptop `hours` east of UTC (北京: 8).
     pub fn east(self, hours: i32) -> Self {
         FixedClock { offset: FixedOffset::east_opt(hours * 3600).expect("an offset within a day"), ..self }

@@ -101,6 +101,7 @@ const deal: OpportunityRow = {
   contractAmount: null,
   contractDate: '',
   notes: '',
+  ownFollowUpRequired: false,
   lostReview: null,
 }
 

@@ -331,6 +331,18 @@ describe('opportunity form', () => {
     wrapper.unmount()
   })
 
+  it('需单独跟进 is a switch with its help, sent with the deal', async () => {
+    api.updateOpportunity.mockImplementation(async (id: number, f) => ({ ...opp(id), ...f }))
+    const { wrapper } = await openForm(opp(3))
+    const field = body().get('[data-testid="opp-form-ownFollowUpRequired"]')
+    expect(field.text()).toContain('只有关联到这个商机的跟进记录才算跟进')
+    await field.get('.el-switch').trigger('click')
+    await body().get('[data-testid="opp-save"]').trigger('click')
+    await flushPromises()
+    expect(api.updateOpportunity).toHaveBeenCalledWith(3, expect.objectContaining({ ownFollowUpRequired: true }))
+    wrapper.unmount()
+  })
+
   it('the probability follows the stage’s default from 设置 unless set by hand', async () => {
     api.updateOpportunity.mockImplementation(async (id: number, f) => ({ ...opp(id), ...f }))
     const { wrapper } = await openForm(opp(3))

@@ -87,6 +87,7 @@ function opp(id: number, stage: Stage, over: Partial<OpportunityRow> = {}): Oppo
     contractAmount: null,
     contractDate: '',
     notes: '',
+    ownFollowUpRequired: false,
     lostReview: null,
     ...over,
   }

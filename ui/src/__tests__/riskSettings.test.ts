@@ -69,9 +69,16 @@ describe('设置 → 风险规则', () => {
     const { wrapper } = await mountWith(SettingsView)
     const card = wrapper.get('[data-testid="settings-risk"]')
     expect(card.findAll('.rule').map((r) => r.attributes('data-testid'))).toEqual(
-      ['noFollowUp', 'quoteIdle', 'stuckInStage', 'powerMap', 'overdueAction', 'unconfirmed', 'signals'].map(
-        (k) => `settings-rule-${k}`,
-      ),
+      [
+        'noFollowUp',
+        'quoteIdle',
+        'stuckInStage',
+        'powerMap',
+        'overdueAction',
+        'unconfirmed',
+        'lateRecord',
+        'signals',
+      ].map((k) => `settings-rule-${k}`),
     )
     const help = (rule: string) =>
       card.get(`[data-testid="settings-rule-${rule}"] [data-testid="settings-rule-help"]`).text()
@@ -82,6 +89,7 @@ describe('设置 → 风险规则', () => {
     expect(help('quoteIdle')).toContain('报价阶段 5 天')
     expect(help('unconfirmed')).toContain('拜访 3 天后')
     expect(help('powerMap')).toContain('决策者')
+    expect(help('lateRecord')).toBe('客户最近一条跟进记录（近 30 天内的拜访）在拜访 24 小时后才写，亮黄灯。')
 
     number(wrapper, 'settings-risk-followUpYellowDays').vm.$emit('update:modelValue', 4)
     number(wrapper, 'settings-risk-followUpRedDays').vm.$emit('update:modelValue', 10)
@@ -98,6 +106,10 @@ describe('设置 → 风险规则', () => {
       .findAllComponents(ElSwitch)
       .find((s) => s.attributes('data-testid') === 'settings-risk-quoteIdle')!
     quoteSwitch.vm.$emit('update:modelValue', false)
+    wrapper
+      .findAllComponents(ElSwitch)
+      .find((s) => s.attributes('data-testid') === 'settings-risk-lateRecord')!
+      .vm.$emit('update:modelValue', false)
     number(wrapper, 'settings-prob-solution').vm.$emit('update:modelValue', 35)
     number(wrapper, 'settings-risk-watchRedDays').vm.$emit('update:modelValue', 45)
     number(wrapper, 'settings-stage-days-quote').vm.$emit('update:modelValue', 20)
@@ -112,6 +124,7 @@ describe('设置 → 风险规则', () => {
       followUpRedDays: 10,
       followUpGrades: ['A', 'B'],
       quoteIdle: false,
+      lateRecord: false,
       watchRedDays: 45,
       stageDays: { ...want.risk.stageDays, quote: 20 },
     }

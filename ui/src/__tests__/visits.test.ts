@@ -116,6 +116,67 @@ describe('visit summary form', () => {
     wrapper.unmount()
   })
 
+  it('suggests what to add to a very short summary without keeping it from being saved', async () => {
+    api.createVisit.mockResolvedValue({ visit: visit(5), warnings: [] })
+    const { wrapper } = await openForm()
+    const hint = () => body().find('[data-testid="visit-form-summary-hint"]')
+    expect(hint().exists()).toBe(false) // an empty form is not nagged
+    const summary = body().get('[data-testid="visit-form-summary"] textarea')
+    await summary.setValue('已跟进，客户说再等等')
+    expect(hint().text()).toContain('客户的核心需求和疑虑')
+    await summary.setValue('客户确认一车间先行试点，预算 50 万以内，王总下周三前给答复，我们周五前发方案')
+    expect(hint().exists()).toBe(false)
+    await summary.setValue('已跟进')
+    await body().get('[data-testid="visit-save"]').trigger('click')
+    await flushPromises()
+    expect(api.createVisit.mock.calls[0]![1]).toMatchObject({ summary: '已跟进' })
+    wrapper.unmount()
+  })
+
+  it('sends the template’s parts: our side with roles, progress, sales actions, solution, internal support', async () => {
+    api.createVisit.mockResolvedValue({ visit: visit(5), warnings: [] })
+    const { wrapper } = await openForm()
+    await body().get('[data-testid="visit-form-ourParticipants-add"]').trigger('click')
+    await rowInputs('ourParticipants')[0]!.setValue(' 张伟 ')
+    const select = (testid: string) =>
+      wrapper.findAllComponents(ElSelect).find((s) => s.element.closest(`[data-testid="${testid}"]`))!
+    select('visit-form-ourParticipants').vm.$emit('update:modelValue', 'lead')
+    select('visit-form-customerType').vm.$emit('update:modelValue', 'churn_risk')
+    const progress = body().findAll('[data-testid="visit-form-progress"] .el-radio-button')
+    expect(progress.map((b) => b.text())).toEqual(['达成意向', '存在疑虑', '需补充资料', '暂无进展', '已拒绝'])
+    await progress[2]!.find('input').setValue(true)
+    const actions = body().findAll('[data-testid="visit-form-salesActions"] .el-checkbox-button')
+    await actions
+      .find((b) => b.text() === '产品演示')!
+      .find('input')
+      .setValue(true)
+    await actions
+      .find((b) => b.text() === '报价')!
+      .find('input')
+      .setValue(true)
+    await body().get('[data-testid="visit-form-solution"] textarea').setValue('一车间先行，二期再扩')
+    const support = body().findAll('[data-testid="visit-form-internalSupport"] .el-checkbox')
+    await support
+      .find((b) => b.text() === '法务审核')!
+      .find('input')
+      .setValue(true)
+    await body().get('[data-testid="visit-form-internalSupport"] .el-input input').setValue('周五前审完合同')
+    await body().get('[data-testid="visit-form-notes"] textarea').setValue('交付部人手紧')
+    await body().get('[data-testid="visit-save"]').trigger('click')
+    await flushPromises()
+    expect(api.createVisit.mock.calls[0]![1]).toMatchObject({
+      ourParticipants: [{ name: '张伟', role: 'lead' }],
+      customerType: 'churn_risk',
+      progress: 'needs_material',
+      salesActions: ['demo', 'quote'],
+      solution: '一车间先行，二期再扩',
+      internalSupport: ['legal'],
+      supportNote: '周五前审完合同',
+      notes: '交付部人手紧',
+    })
+    wrapper.unmount()
+  })
+
   it('ties the summary to one of the customer’s deals (open ones first, closed ones marked)', async () => {
     const row = (id: number, name: string, stage: Stage) => anOpportunityRow({ id, name, stage })
     api.listOpportunities.mockResolvedValue({
@@ -270,6 +331,36 @@ describe('visits tab', () => {
     )
     expect(rowInputs('needs')[0]!.element.value).toBe('节拍提升到 45 秒')
     expect(rowInputs('actions')[0]!.element.value).toBe('发送报价单')
+    wrapper.unmount()
+  })
+
+  it('the list shows the template’s parts that are filled in, our side with their roles', async () => {
+    const v = visit(8, {
+      ourParticipants: [
+        { name: '张伟', role: 'lead' },
+        { name: '李娜', role: null },
+      ],
+      progress: 'doubts',
+      customerType: 'churn_risk',
+      salesActions: ['demo', 'quote'],
+      solution: '一车间先行',
+      internalSupport: ['legal', 'pricing'],
+      supportNote: '周五前',
+      notes: '交付部人手紧',
+    })
+    api.listVisits.mockResolvedValue({ rows: [v, visit(9, { goal: '电话回访' })], total: 2 })
+    const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } })
+    const [full, bare] = wrapper.findAll('[data-testid="visit-item"]')
+    expect(full!.text()).toContain('张伟（主谈）、李娜')
+    expect(full!.get('[data-testid="visit-progress"]').text()).toBe('存在疑虑')
+    expect(full!.get('[data-testid="visit-customer-type"]').text()).toBe('流失预警')
+    expect(full!.get('[data-testid="visit-sales-actions"]').text()).toBe('销售动作：产品演示、报价')
+    expect(full!.get('[data-testid="visit-solution"]').text()).toBe('解决方案概述：一车间先行')
+    expect(full!.get('[data-testid="visit-internal-support"]').text()).toBe('需内部支持：法务审核、价格审批 — 周五前')
+    expect(full!.get('[data-testid="visit-notes"]').text()).toBe('附加备注 / 协作进展：交付部人手紧')
+    for (const part of ['progress', 'customer-type', 'sales-actions', 'solution', 'internal-support', 'notes']) {
+      expect(bare!.find(`[data-testid="visit-${part}"]`).exists(), part).toBe(false)
+    }
     wrapper.unmount()
   })
 

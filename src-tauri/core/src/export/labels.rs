@@ -8,7 +8,10 @@ use crate::customers::*;
 use crate::opportunities::{LostReason, Stage};
 use crate::risk::{RiskLevel, RiskReason, RiskRule};
 use crate::trends::{Severity, SignalKind};
-use crate::visits::{ActionStatus, Confirmation, NeedKind, Priority, VisitMethod};
+use crate::visits::{
+    ActionStatus, Confirmation, CustomerType, NeedKind, OurRole, Priority, Progress, SalesAction, SupportKind,
+    VisitMethod,
+};
 
 /// A code enum with a printable label.
 pub trait Label: Copy + PartialEq + 'static {
@@ -59,13 +62,23 @@ labels! {
     Priority => [("高", "High"), ("中", "Medium"), ("低", "Low")];
     Confirmation => [("草稿", "Draft"), ("已发送", "Sent"), ("客户已确认", "Confirmed by customer")];
     ActionStatus => [("待执行", "To do"), ("进行中", "In progress"), ("已完成", "Done")];
+    Progress => [("达成意向", "Intent reached"), ("存在疑虑", "Has doubts"), ("需补充资料", "Needs more material"),
+        ("暂无进展", "No progress"), ("已拒绝", "Declined")];
+    CustomerType => [("新客户", "New customer"), ("老客户维护", "Existing customer"), ("老客户复购", "Repeat purchase"),
+        ("流失预警", "Churn warning")];
+    SupportKind => [("技术支持", "Technical support"), ("法务审核", "Legal review"), ("价格审批", "Price approval"),
+        ("交付资源", "Delivery resources"), ("高层拜访", "Executive visit"), ("其他", "Other")];
+    SalesAction => [("方案讲解", "Solution presentation"), ("产品演示", "Demo"), ("提供案例", "Reference cases"),
+        ("技术交流", "Technical exchange"), ("试用", "Trial"), ("报价", "Quote"), ("商务谈判", "Negotiation"),
+        ("签约", "Signing")];
+    OurRole => [("主谈", "Lead"), ("技术", "Technical"), ("商务", "Commercial"), ("交付", "Delivery"), ("高层", "Executive")];
     Stage => [("立项", "Initiation"), ("需求确认", "Needs confirmed"), ("方案", "Solution"), ("报价", "Quote"),
         ("谈判", "Negotiation"), ("合同", "Contract"), ("成交", "Won"), ("丢单", "Lost")];
     LostReason => [("价格", "Price"), ("产品技术", "Product / technology"), ("客户关系", "Customer relationship"),
         ("预算取消", "Budget cancelled"), ("时机延期", "Timing / postponed"), ("服务交付", "Service / delivery"), ("其他", "Other")];
     RiskLevel => [("绿灯", "Green"), ("黄灯", "Yellow"), ("红灯", "Red")];
     RiskRule => [("未跟进", "No follow-up"), ("报价停滞", "Quote idle"), ("阶段停滞", "Stuck in stage"), ("权力地图", "Power map"), ("缺少决策者", "No decision maker"),
-        ("行动逾期", "Overdue action"), ("总结未确认", "Unconfirmed summary"), ("采购/财务信号", "Purchase / financial signal")];
+        ("行动逾期", "Overdue action"), ("总结未确认", "Unconfirmed summary"), ("记录晚写", "Late record"), ("采购/财务信号", "Purchase / financial signal")];
 }
 
 /// A risk reason in one line: the core's Chinese explanation (the app's hover text), and the
@@ -90,6 +103,13 @@ pub fn risk_reason(r: &RiskReason, lang: Language) -> String {
             format!(
                 "{} not confirmed by the customer (earliest {})",
                 plural(r.count, "visit summary", "visit summaries"),
+                r.since
+            )
+        }
+        RiskRule::LateRecord => {
+            format!(
+                "latest follow-up record written {} after the visit of {} (due within 24 hours)",
+                plural(days, "day", "days"),
                 r.since
             )
         }

@@ -1,9 +1,11 @@
 //! The team report's visit sheet (拜访记录): one row per visit summary, newest first, with the
-//! template's parts (docs/visits.md) — when and how, who was there on both sides, the goal, what
-//! was agreed, the needs with their kind and priority, our commitments, the next actions with
-//! owner, due date and status (已逾期 as the core computes it), the urgent flag and the
-//! confirmation. The team report is internal, so the internal lists (risks, competitor news)
-//! are in it; only the customer recap leaves them out. List items share a cell, one per line.
+//! template's parts (docs/visits.md) — when and how, who was there on both sides (ours with
+//! their roles), the customer type, the goal, the progress status, the sales actions, what was
+//! agreed, the needs with their kind and priority, the solution, our commitments, the next
+//! actions with owner, due date and status (已逾期 as the core computes it), the urgent flag and
+//! the confirmation. The team report is internal, so the internal parts (risks, competitor
+//! news, the internal support asked for, the notes) are in it; only the customer recap leaves
+//! them out. List items share a cell, one per line.
 //! Visits stream from one ordered query into a constant-memory sheet (200k visits); past
 //! Excel's row limit the oldest are left out, and the sheet says how many.
 
@@ -13,7 +15,7 @@ use super::cells::{self, Column, Formats, Value};
 use super::labels::{self, Label};
 use super::Language;
 use crate::error::Result;
-use crate::visits::{ActionFields, Need, Visit};
+use crate::visits::{ActionFields, Need, OurParticipant, Visit};
 use crate::Store;
 
 pub fn sheet_name(lang: Language) -> &'static str {
@@ -75,6 +77,22 @@ fn customer_side(v: &Visit, lang: Language) -> Value {
     Value::text(people.collect::<Vec<_>>().join(lang.pick("、", ", ")))
 }
 
+/// "张伟（主谈）、李娜".
+fn our_side(people: &[OurParticipant], lang: Language) -> Value {
+    let people = people.iter().map(|p| match (p.role, lang) {
+        (None, _) => p.name.clone(),
+        (Some(r), Language::Zh) => format!("{}（{}）", p.name, r.label(lang)),
+        (Some(r), Language::En) => format!("{} ({})", p.name, r.label(lang)),
+    });
+    Value::text(people.collect::<Vec<_>>().join(lang.pick("、", ", ")))
+}
+
+/// Codes in words, "技术支持、法务审核", and the note after them on its own line.
+fn chosen<T: Label>(codes: &[T], note: &str, lang: Language) -> Value {
+    let words = codes.iter().map(|c| c.label(lang)).collect::<Vec<_>>().join(lang.pick("、", ", "));
+    Value::Lines([words, note.trim().to_string()].into_iter().filter(|s| !s.is_empty()).collect())
+}
+
 fn overdue_count(v: &Visit) -> Value {
     Value::Int(v.overdue_actions.len() as i64)
 }
@@ -87,12 +105,16 @@ pub static COLUMNS: &[Column<Visit>] = &[
     cells::col("地点", "Place", 16.0, |v, _| Value::text(&v.fields.place)),
     cells::col("关联商机", "Opportunity", 16.0, |v, _| Value::text(&v.opportunity_name)),
     cells::col("客户参会人", "Customer participants", 24.0, customer_side),
-    cells::col("我方参会人", "Our participants", 14.0, |v, l| {
-        Value::text(v.fields.our_participants.join(l.pick("、", ", ")))
+    cells::col("我方参会人", "Our participants", 16.0, |v, l| our_side(&v.fields.our_participants, l)),
+    cells::col("客户类型", "Customer type", 11.0, |v, l| {
+        Value::text(v.fields.customer_type.map_or("", |t| t.label(l)))
     }),
     cells::col("拜访目的", "Goal", 24.0, |v, _| Value::text(&v.fields.goal)),
+    cells::col("进展状态", "Progress", 11.0, |v, l| Value::text(v.fields.progress.map_or("", |p| p.label(l)))),
+    cells::col("销售动作", "Sales actions", 18.0, |v, l| chosen(&v.fields.sales_actions, "", l)),
     cells::col("达成共识", "Agreed", 30.0, |v, _| numbered(v.fields.decisions.iter().cloned())),
     cells::col("客户需求", "Customer needs", 36.0, |v, l| numbered(v.fields.needs.iter().map(|n| need(n, l)))),
+    cells::col("解决方案概述", "Solution", 30.0, |v, _| Value::text(&v.fields.solution)),
     cells::col("我方承诺", "Our commitments", 30.0, |v, _| numbered(v.fields.commitments.iter().cloned())),
     cells::col("下一步行动", "Next steps", 46.0, |v, l| {
         numbered(v.fields.actions.iter().map(|a| action(a, a.id.is_some_and(|id| v.overdue_actions.contains(&id)), l)))
@@ -108,6 +130,10 @@ pub static COLUMNS: &[Column<Visit>] = &[
     cells::col("竞争对手动态", "Competitor news", 24.0, |v, _| {
         numbered(v.fields.competitor_news.iter().cloned())
     }),
+    cells::col("需内部支持", "Internal support", 24.0, |v, l| {
+        chosen(&v.fields.internal_support, &v.fields.support_note, l)
+    }),
+    cells::col("附加备注 / 协作进展", "Notes / collaboration", 30.0, |v, _| Value::text(&v.fields.notes)),
 ];
 
 /// Adds the sheet at the end of the workbook (constant memory: rows go out as they come).

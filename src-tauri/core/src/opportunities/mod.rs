@@ -98,6 +98,9 @@ pub struct OpportunityFields {
     pub contract_amount: Option<f64>,
     pub contract_date: String,
     pub notes: String,
+    /// 需单独跟进: only the follow-up records tied to this deal count for its no-follow-up light
+    /// (a big deal with its own people, where a visit about another matter says nothing of it).
+    pub own_follow_up_required: bool,
     /// Required when the stage is 丢单.
     pub lost_review: Option<LostReview>,
 }

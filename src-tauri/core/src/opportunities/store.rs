@@ -14,7 +14,7 @@ use crate::Store;
 pub(crate) const OPPORTUNITY_COLUMNS: &str = "o.id, o.customer_id, c.name, o.name, o.owner, o.amount, \
     o.stage, o.probability, o.expected_close, o.scope_id, o.key_persons, o.budget, o.competitors, o.needs, \
     o.quote_amount, o.quote_date, o.contract_amount, o.contract_date, o.notes, o.lost_to, o.lost_reason, \
-    o.lost_text, o.lost_stage, o.lost_next, o.stage_since, o.created_at, o.updated_at";
+    o.lost_text, o.lost_stage, o.lost_next, o.stage_since, o.created_at, o.updated_at, o.own_follow_up_required";
 
 fn json_list<T: serde::de::DeserializeOwned>(raw: String) -> Vec<T> {
     serde_json::from_str(&raw).unwrap_or_default()
@@ -48,6 +48,7 @@ pub(crate) fn opportunity_from_row(r: &Row, probabilities: &StageProbabilities) 
         contract_amount: r.get(16)?,
         contract_date: r.get(17)?,
         notes: r.get(18)?,
+        own_follow_up_required: r.get(27)?,
         lost_review: lost_review.transpose()?,
     };
     let effective_probability = match stage {
@@ -176,7 +177,8 @@ fn write(conn: &Connection, id: i64, f: &OpportunityFields, stage_since: &str, n
              expected_close = ?7, scope_id = ?8, key_persons = ?9, budget = ?10, competitors = ?11,
              needs = ?12, quote_amount = ?13, quote_date = ?14, contract_amount = ?15,
              contract_date = ?16, notes = ?17, lost_to = ?18, lost_reason = ?19, lost_text = ?20,
-             lost_stage = ?21, lost_next = ?22, stage_since = ?23, updated_at = ?24
+             lost_stage = ?21, lost_next = ?22, stage_since = ?23, updated_at = ?24,
+             own_follow_up_required = ?25
          WHERE id = ?1",
     )?
     .execute(params![
@@ -204,6 +206,7 @@ fn write(conn: &Connection, id: i64, f: &OpportunityFields, stage_since: &str, n
         review.next.trim(),
         stage_since,
         now,
+        f.own_follow_up_required,
     ])?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! core's own text: exported workbooks and the CLI. The app words the reasons itself, in both
 //! languages, from the same fields (`ui/src/features/risk/riskReason.ts`, the same sentences).
 
-use super::{RiskReason, RiskRule};
+use super::{RiskReason, RiskRule, LATE_RECORD_WINDOW_DAYS};
 use crate::settings::RiskSettings;
 
 /// Why a reason was raised, in one line, with the thresholds it was measured against.
@@ -20,6 +20,7 @@ pub fn reason(r: &RiskReason) -> String {
         RiskRule::DecisionMakerMissing => format!("{opp}缺少支持我方的决策者"),
         RiskRule::OverdueAction => format!("{opp}{} 项行动已逾期（最早应于 {} 完成）", r.count, r.since),
         RiskRule::Unconfirmed => format!("{opp}{} 份拜访总结超过 {yellow} 天未获客户确认（最早 {}）", r.count, r.since),
+        RiskRule::LateRecord => format!("最近一条跟进记录在拜访后 {days} 天才写（拜访 {}；应在 24 小时内）", r.since),
         RiskRule::Signal if r.count > 1 => format!("{} 等 {} 个采购/财务预警", r.signal, r.count),
         RiskRule::Signal => r.signal.clone(),
     }
@@ -57,6 +58,9 @@ pub fn rule(rule: RiskRule, s: &RiskSettings) -> String {
         RiskRule::DecisionMakerMissing => "进行中的商机没有评估为决策者且支持度不低于中立的联系人亮红灯".into(),
         RiskRule::OverdueAction => "有下一步行动超过截止日期仍未完成亮红灯".into(),
         RiskRule::Unconfirmed => format!("拜访总结在拜访 {} 天后仍未获客户确认亮黄灯", s.unconfirmed_days),
+        RiskRule::LateRecord => {
+            format!("客户最近一条跟进记录（近 {LATE_RECORD_WINDOW_DAYS} 天内的拜访）在拜访 24 小时后才写，亮黄灯")
+        }
         RiskRule::Signal => "采购连续下降、停止采购、同比下降或财务周转信号亮黄灯".into(),
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! | rule | light |
 //! |---|---|
-//! | no follow-up: an open opportunity without a follow-up (visit, call or WeChat) of its customer for ≥ `followUpYellowDays` (3) / ≥ `followUpRedDays` (7) days | yellow / red |
+//! | no follow-up: an open opportunity without a follow-up (visit, call or WeChat) of its customer — of the deal itself when it is marked 需单独跟进 — for ≥ `followUpYellowDays` (3) / ≥ `followUpRedDays` (7) days | yellow / red |
 //! | no follow-up of a customer of a watched grade (A) without an open opportunity for ≥ `watchYellowDays` (14) / ≥ `watchRedDays` (30) days | yellow / red |
 //! | quote idle: an opportunity at 报价 with no activity for ≥ `quoteIdleDays` (5) days | red |
 //! | stuck in stage: an open opportunity in its stage for ≥ the stage's limit (`stageDays`) / ≥ twice it | yellow / red |
@@ -12,11 +12,13 @@
 //! | decision maker missing: an open opportunity whose map (its own scope, else the account-wide one) has no contact assessed as 决策者 with support ≥ neutral | red |
 //! | overdue action: an open next action due before today | red |
 //! | unconfirmed summary: a visit summary not confirmed by the customer ≥ `unconfirmedDays` (3) days after the visit | yellow |
+//! | late record: the customer's latest follow-up record, of a visit in the last [`LATE_RECORD_WINDOW_DAYS`] days, was first saved more than 24 hours after the visit | yellow |
 //! | signal: a purchase decline / stop / year-on-year drop or a financial signal in the trends cache | yellow (the "amber" of the issue: one level) |
 //!
 //! Definitions: *follow-up* of a customer is its latest visit summary of any kind (visit,
 //! phone, WeChat…; none: its creation day); of an opportunity, its customer's latest follow-up
-//! or the day its current stage began, whichever is later. *Activity* of a quote is the latest of: the quote date, the day it entered 报价, a
+//! (the latest tied to the deal, for a deal marked 需单独跟进) or the day its current stage
+//! began, whichever is later. *Activity* of a quote is the latest of: the quote date, the day it entered 报价, a
 //! visit tied to it, an action tied to it created or changed. Days are whole calendar days
 //! from the clock's date. A customer's light is the worst of its own reasons and those of its
 //! open opportunities (listed with the opportunity's name); an opportunity's light is the
@@ -44,8 +46,13 @@ code_enum!(
 
 code_enum!(
     /// The rules behind the lights.
-    RiskRule { NoFollowUp = "no_follow_up", QuoteIdle = "quote_idle", StuckInStage = "stuck_in_stage", PowerMap = "power_map", DecisionMakerMissing = "decision_maker_missing", OverdueAction = "overdue_action", Unconfirmed = "unconfirmed", Signal = "signal" }
+    RiskRule { NoFollowUp = "no_follow_up", QuoteIdle = "quote_idle", StuckInStage = "stuck_in_stage", PowerMap = "power_map", DecisionMakerMissing = "decision_maker_missing", OverdueAction = "overdue_action", Unconfirmed = "unconfirmed", LateRecord = "late_record", Signal = "signal" }
 );
+
+/// The late-record rule looks at the customer's latest follow-up record only while its visit is
+/// this recent: it tells how the customer is being followed now; a month on, a record written
+/// late is history (and a customer without a record since has the no-follow-up rule's light).
+pub const LATE_RECORD_WINDOW_DAYS: i64 = 30;
 
 impl RiskLevel {
     pub(crate) fn rank(self) -> u8 {
@@ -76,6 +83,7 @@ impl RiskSettings {
             RiskRule::PowerMap | RiskRule::DecisionMakerMissing => self.power_map,
             RiskRule::OverdueAction => self.overdue_action,
             RiskRule::Unconfirmed => self.unconfirmed,
+            RiskRule::LateRecord => self.late_record,
             RiskRule::Signal => self.signals,
         }
     }
@@ -92,6 +100,7 @@ impl RiskSettings {
             | RiskRule::PowerMap
             | RiskRule::DecisionMakerMissing
             | RiskRule::OverdueAction
+            | RiskRule::LateRecord
             | RiskRule::Signal => (None, None),
         }
     }
@@ -107,7 +116,8 @@ pub struct RiskReason {
     /// The opportunity it is about, if any.
     pub opportunity_id: Option<i64>,
     pub opportunity_name: String,
-    /// Days since the last follow-up / activity / visit (rules that count days).
+    /// Days since the last follow-up / activity / visit (rules that count days); the late-record
+    /// rule: how many days after the visit (`since`) the record was written.
     pub days: Option<i64>,
     /// How many actions / summaries / signals.
     pub count: i64,

@@ -8,7 +8,10 @@ use rusqlite::{Connection, Row, ToSql};
 use crate::customers::Grade;
 use crate::error::Result;
 use crate::risk::rollup::{Hit, Lights};
-use crate::risk::{explain, CustomerRisk, OpportunityRisk, PortfolioRisk, RiskLevel, RiskLight, RiskRule, RuleInfo};
+use crate::risk::{
+    explain, CustomerRisk, OpportunityRisk, PortfolioRisk, RiskLevel, RiskLight, RiskRule, RuleInfo,
+    LATE_RECORD_WINDOW_DAYS,
+};
 use crate::settings::RiskSettings;
 use crate::store::code;
 use crate::Store;
@@ -102,12 +105,39 @@ fn older_than(inner: &str, min: i64) -> String {
 const OPEN: &str = "o.stage NOT IN ('won', 'lost')";
 const LIVE_OPPORTUNITY: &str = "opportunity o JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL";
 const LAST_VISIT: &str = "coalesce((SELECT max(v.visited_on) FROM visit v WHERE v.opportunity_id = o.id), '')";
-/// The customer's latest follow-up: any summary of the customer counts for its deals too.
-const LAST_CUSTOMER_VISIT: &str =
-    "coalesce((SELECT max(v.visited_on) FROM visit v WHERE v.customer_id = o.customer_id), '')";
+/// A deal's latest follow-up: any summary of its customer counts for it too — except for a
+/// deal marked 需单独跟进, which counts only its own.
+fn last_deal_follow_up() -> String {
+    format!(
+        "CASE WHEN o.own_follow_up_required THEN {LAST_VISIT}
+         ELSE coalesce((SELECT max(v.visited_on) FROM visit v WHERE v.customer_id = o.customer_id), '') END"
+    )
+}
 
-/// Every rule's hits among the customers.
-pub(crate) fn hits(conn: &Connection, today: &str, s: &RiskSettings, among: &Among) -> Result<Vec<Hit>> {
+/// The customers whose latest follow-up record (of a visit in the window) was first saved more
+/// than 24 hours after the visit, as the quality check's `late_record` measures it: from the
+/// visit's time (the end of its day without one) to the first save (`created_at`, UTC, moved to
+/// the laptop's wall clock by `offset` seconds), in whole seconds so that 24 hours exactly is on
+/// time. Columns: customer, visit day, days from the visit's day to the day it was written.
+fn late_record_sql(offset: i32, filter: &str) -> String {
+    let written = format!("datetime(created_at, '{offset:+} seconds')");
+    // Each customer's latest record in the window through the (customer, day) index: a seek per
+    // customer rather than numbering every recent visit.
+    format!(
+        "SELECT cid, visited_on, CAST(julianday(date({written})) - julianday(visited_on) AS INTEGER) FROM (
+           SELECT c.id AS cid, v.visited_on, v.visited_time, v.created_at
+           FROM customer c JOIN visit v ON v.id = (
+               SELECT l.id FROM visit l WHERE l.customer_id = c.id AND l.visited_on >= date(:today, '-{LATE_RECORD_WINDOW_DAYS} days')
+               ORDER BY l.visited_on DESC, l.visited_time DESC, l.id DESC LIMIT 1)
+           WHERE c.deleted_at IS NULL {filter})
+         WHERE CAST(strftime('%s', {written}) AS INTEGER)
+               - CAST(strftime('%s', visited_on || ' ' || coalesce(nullif(visited_time, ''), '23:59')) AS INTEGER) > 86400"
+    )
+}
+
+/// Every rule's hits among the customers; `offset` is the laptop's offset from UTC in seconds
+/// (the late-record rule reads the first save's wall-clock time).
+pub(crate) fn hits(conn: &Connection, today: &str, offset: i32, s: &RiskSettings, among: &Among) -> Result<Vec<Hit>> {
     let f = among.filter();
     let mut out = Vec::new();
     if s.no_follow_up {
@@ -127,8 +157,9 @@ pub(crate) fn hits(conn: &Connection, today: &str, s: &RiskSettings, among: &Amo
             })?);
         }
         let inner = format!(
-            "SELECT o.customer_id AS cid, o.id AS oid, o.name AS oname, max(o.stage_since, {LAST_CUSTOMER_VISIT}) AS last
-             FROM {LIVE_OPPORTUNITY} WHERE {OPEN} {f}"
+            "SELECT o.customer_id AS cid, o.id AS oid, o.name AS oname, max(o.stage_since, {}) AS last
+             FROM {LIVE_OPPORTUNITY} WHERE {OPEN} {f}",
+            last_deal_follow_up()
         );
         let sql = older_than(&inner, s.follow_up_yellow_days);
         out.extend(query(conn, &sql, today, among, |r| days_hit(r, RiskRule::NoFollowUp, s.follow_up_red_days))?);
@@ -204,6 +235,15 @@ pub(crate) fn hits(conn: &Connection, today: &str, s: &RiskSettings, among: &Amo
         );
         out.extend(query(conn, &sql, today, among, |r| count_hit(r, RiskRule::Unconfirmed, RiskLevel::Yellow))?);
     }
+    if s.late_record {
+        out.extend(query(conn, &late_record_sql(offset, f), today, among, |r| {
+            Ok(Hit {
+                since: r.get(1)?,
+                days: Some(r.get(2)?),
+                ..plain(r.get(0)?, RiskRule::LateRecord, RiskLevel::Yellow)
+            })
+        })?);
+    }
     if s.signals {
         // The bare `text` comes from the row of min(severity): the most severe signal.
         let sql = format!(
@@ -257,7 +297,8 @@ impl Store {
             return Ok(hit.lights.clone());
         }
         let among = among.filter(|ids| !cache || ids.len() <= FEW);
-        let hits = hits(&self.conn, &self.today_text(), &settings, &Among(among))?;
+        let offset = self.clock.offset().local_minus_utc();
+        let hits = hits(&self.conn, &self.today_text(), offset, &settings, &Among(among))?;
         let lights = Arc::new(Lights::from_hits(hits, &settings));
         if among.is_none() && cache {
             *self.risk_cache.borrow_mut() = Some(Box::new(Cached { key, lights: lights.clone() }));

@@ -202,7 +202,7 @@ fn visit(a: &Account, rng: &mut Rng, today: NaiveDate, days_ago: i64, opportunit
         ]),
         place: rng.pick(&PLACES).to_string(),
         customer_participants: participants,
-        our_participants: vec![a.owner.clone()],
+        our_participants: vec![OurParticipant { name: a.owner.clone(), role: Some(OurRole::Lead) }],
         goal: rng.pick(&GOALS).to_string(),
         summary: rng.pick(&SUMMARIES).to_string(),
         decisions: vec![rng.pick(&DECISIONS).to_string()],
@@ -221,6 +221,7 @@ fn visit(a: &Account, rng: &mut Rng, today: NaiveDate, days_ago: i64, opportunit
         opportunities: pick_some(rng, &SPOTTED, 20),
         urgent: rng.below(20) == 0,
         actions,
+        ..Default::default()
     };
     // Summaries are confirmed the day after (some of the last two weeks' still wait); the
     // last few days' are drafts or sent.

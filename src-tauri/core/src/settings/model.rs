@@ -125,6 +125,9 @@ pub struct RiskSettings {
     pub unconfirmed: bool,
     /// Days after the visit an unconfirmed summary turns yellow (1–365).
     pub unconfirmed_days: i64,
+    /// The customer's latest follow-up record (of the last weeks) was written more than 24 hours
+    /// after the visit: yellow.
+    pub late_record: bool,
     pub signals: bool,
     /// An open opportunity in one stage for longer than its stage's limit: yellow; twice the
     /// limit: red.
@@ -183,6 +186,7 @@ impl Default for RiskSettings {
             overdue_action: true,
             unconfirmed: true,
             unconfirmed_days: 3,
+            late_record: true,
             signals: true,
             stuck_in_stage: true,
             stage_days: StageDays::default(),

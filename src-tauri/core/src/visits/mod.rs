@@ -11,6 +11,9 @@
 //! An action's status is 待执行/进行中/已完成; 已逾期 is computed from the clock (an open
 //! action whose due date is before today), never stored. The customer's participants are
 //! kept with their name and title *as of the visit*, filled in from the contact when saved.
+//! The template's single choices (进展状态, 客户类型) are columns; its multiple choices (销售动作,
+//! 需内部支持) JSON lists of codes like the other lists, read leniently: a code this version does
+//! not know (written by a newer one) is skipped, not the whole list.
 
 pub(crate) mod actions;
 pub(crate) mod bulk;
@@ -41,6 +44,30 @@ code_enum!(
 code_enum!(
     /// 共识确认: 草稿 → 已发送 → 客户已确认.
     Confirmation { Draft = "draft", Sent = "sent", Confirmed = "confirmed" }
+);
+code_enum!(
+    /// 进展状态: where the record leaves the customer (the source articles' template: 达成意向,
+    /// 存在疑虑, 需补充资料; and the two ends a follow-up can also reach).
+    Progress { Intent = "intent", Doubts = "doubts", NeedsMaterial = "needs_material", NoProgress = "no_progress", Rejected = "rejected" }
+);
+code_enum!(
+    /// 客户类型 of the record: the source articles write a different record for a new customer
+    /// (background, first interest, decision process), an existing one (its orders and feedback),
+    /// a repeat purchase, and a customer about to be lost (complaints, competitors).
+    CustomerType { New = "new", Existing = "existing", Repeat = "repeat", ChurnRisk = "churn_risk" }
+);
+code_enum!(
+    /// 需内部支持: what the record asks of colleagues (technical support, a legal review, a price
+    /// approval, delivery resources, an executive visit).
+    SupportKind { Technical = "technical", Legal = "legal", Pricing = "pricing", Delivery = "delivery", Executive = "executive", Other = "other" }
+);
+code_enum!(
+    /// 销售动作: what we did in the follow-up.
+    SalesAction { Presentation = "presentation", Demo = "demo", CaseStudy = "case_study", TechExchange = "tech_exchange", Trial = "trial", Quote = "quote", Negotiation = "negotiation", Signing = "signing" }
+);
+code_enum!(
+    /// A participant's role on our side: 主谈, 技术, 商务, 交付, 高层.
+    OurRole { Lead = "lead", Technical = "technical", Business = "business", Delivery = "delivery", Executive = "executive" }
 );
 code_enum!(
     /// 行动状态 as stored: 待执行/进行中/已完成 (已逾期 is computed: see [`NextAction::overdue`]).
@@ -91,6 +118,22 @@ pub struct Participant {
     pub title: String,
 }
 
+/// A participant on our side: the name as written (our colleagues are not contacts) and the
+/// role they had in the visit (records written before roles existed have none).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OurParticipant {
+    pub name: String,
+    pub role: Option<OurRole>,
+}
+
+/// A colleague named without a role (as records written before roles hold them).
+impl From<&str> for OurParticipant {
+    fn from(name: &str) -> Self {
+        OurParticipant { name: name.into(), role: None }
+    }
+}
+
 /// A next action as the form sends it (`id` set for an existing one).
 #[derive(Serialize, Deserialize, TS, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase", default)]
@@ -117,10 +160,18 @@ pub struct VisitFields {
     /// Place, or the meeting ID of a call.
     pub place: String,
     pub customer_participants: Vec<Participant>,
-    /// Our side, by name.
-    pub our_participants: Vec<String>,
+    /// Our side, each with their role.
+    pub our_participants: Vec<OurParticipant>,
+    /// What kind of follow-up this is (internal).
+    pub customer_type: Option<CustomerType>,
     pub goal: String,
     pub summary: String,
+    /// 进展状态 (internal: our reading of where the customer stands).
+    pub progress: Option<Progress>,
+    /// 销售动作 taken in this follow-up, each once (internal).
+    pub sales_actions: Vec<SalesAction>,
+    /// 解决方案概述: the solution proposed for the needs, in brief (internal).
+    pub solution: String,
     /// What was agreed (达成共识): the heart of the customer recap.
     pub decisions: Vec<String>,
     pub needs: Vec<Need>,
@@ -135,6 +186,13 @@ pub struct VisitFields {
     pub risks: Vec<String>,
     /// Opportunities spotted — internal.
     pub opportunities: Vec<String>,
+    /// 需内部支持: what we need from colleagues, each once — internal.
+    pub internal_support: Vec<SupportKind>,
+    /// What exactly, for whom, by when — internal.
+    pub support_note: String,
+    /// 附加备注 / 协作进展: special circumstances, history, how the colleagues' part is going —
+    /// internal.
+    pub notes: String,
     /// Highlights the record.
     pub urgent: bool,
     pub actions: Vec<ActionFields>,

@@ -2,8 +2,10 @@
 //! our commitments and the next steps with dates and owners — plain text to paste into WeChat
 //! or an e-mail. Built from an allow-list of fields, so nothing internal can slip in: not the
 //! goal or the internal summary, not the customer's quoted words, objections or how we handled
-//! them, risks, competitor news or opportunities, not latent needs (our own reading), and of
-//! the participants only name and title (never a contact card's personal details).
+//! them, risks, competitor news or opportunities, not latent needs (our own reading), not the
+//! template's internal parts (进展状态, 客户类型, 销售动作, 解决方案概述, 需内部支持, 附加备注 /
+//! 协作进展), and of the participants only name and title (never a contact card's personal
+//! details; our side by name, without the role we gave them).
 
 use std::fmt::Write;
 
@@ -49,7 +51,7 @@ pub fn recap_text(v: &Visit) -> String {
             out,
             "参会：贵方 {}；我方 {}",
             or_dash(&theirs.join("、")),
-            or_dash(&f.our_participants.join("、"))
+            or_dash(&f.our_participants.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("、"))
         );
     }
     let needs: Vec<String> = f

@@ -10,20 +10,41 @@ use crate::error::{CoreError, Reason, Result};
 use crate::store::code;
 use crate::visits::actions::{load_actions, write_actions};
 use crate::visits::{
-    quality, recap, validate, Confirmation, NextAction, Participant, QualityWarning, Recap, SavedVisit, Visit,
-    VisitFields, VisitMethod, VisitPage,
+    quality, recap, validate, Confirmation, CustomerType, NextAction, OurParticipant, OurRole, Participant, Progress,
+    QualityWarning, Recap, SalesAction, SavedVisit, SupportKind, Visit, VisitFields, VisitMethod, VisitPage,
 };
 use crate::Store;
 
 pub(crate) const VISIT_COLUMNS: &str = "v.id, v.customer_id, c.name, v.opportunity_id, coalesce(o.name, ''), \
     v.visited_on, v.visited_time, v.method, v.place, v.customer_participants, v.our_participants, v.goal, \
     v.summary, v.decisions, v.needs, v.objections, v.commitments, v.quotes, v.competitor_news, v.risks, \
-    v.opportunities, v.urgent, v.confirmation, v.sent_on, v.confirmed_on, v.created_at, v.updated_at";
+    v.opportunities, v.urgent, v.confirmation, v.sent_on, v.confirmed_on, v.created_at, v.updated_at, \
+    v.progress, v.customer_type, v.solution, v.notes, v.internal_support, v.support_note, v.sales_actions";
 pub(crate) const VISIT_FROM: &str =
     "visit v JOIN customer c ON c.id = v.customer_id LEFT JOIN opportunity o ON o.id = v.opportunity_id";
 
 fn list<T: serde::de::DeserializeOwned>(r: &Row, at: usize) -> rusqlite::Result<Vec<T>> {
     Ok(serde_json::from_str(&r.get::<_, String>(at)?).unwrap_or_default())
+}
+
+/// A stored list of codes: one this version does not know (a newer one wrote it) is skipped.
+fn codes<T>(r: &Row, at: usize, from_code: fn(&str) -> Option<T>) -> rusqlite::Result<Vec<T>> {
+    Ok(list::<String>(r, at)?.iter().filter_map(|c| from_code(c)).collect())
+}
+
+/// Our side as stored: plain names (records written before roles) or `{name, role}`.
+fn our_side(r: &Row, at: usize) -> rusqlite::Result<Vec<OurParticipant>> {
+    let items: Vec<serde_json::Value> = list(r, at)?;
+    Ok(items
+        .into_iter()
+        .map(|item| match item {
+            serde_json::Value::String(name) => OurParticipant { name, role: None },
+            item => OurParticipant {
+                name: item["name"].as_str().unwrap_or_default().to_string(),
+                role: item["role"].as_str().and_then(OurRole::from_code),
+            },
+        })
+        .collect())
 }
 
 fn json<T: serde::Serialize>(v: &T) -> String {
@@ -44,9 +65,13 @@ pub(crate) fn visit_from_row(r: &Row) -> rusqlite::Result<Visit> {
             method: code(r.get(7)?, VisitMethod::from_code).unwrap_or_default(),
             place: r.get(8)?,
             customer_participants: list(r, 9)?,
-            our_participants: list(r, 10)?,
+            our_participants: our_side(r, 10)?,
+            customer_type: code(r.get(28)?, CustomerType::from_code),
             goal: r.get(11)?,
             summary: r.get(12)?,
+            progress: code(r.get(27)?, Progress::from_code),
+            sales_actions: codes(r, 33, SalesAction::from_code)?,
+            solution: r.get(29)?,
             decisions: list(r, 13)?,
             needs: list(r, 14)?,
             objections: list(r, 15)?,
@@ -55,6 +80,9 @@ pub(crate) fn visit_from_row(r: &Row) -> rusqlite::Result<Visit> {
             competitor_news: list(r, 18)?,
             risks: list(r, 19)?,
             opportunities: list(r, 20)?,
+            internal_support: codes(r, 31, SupportKind::from_code)?,
+            support_note: r.get(32)?,
+            notes: r.get(30)?,
             urgent: r.get(21)?,
             actions: Vec::new(),
         },
@@ -109,11 +137,20 @@ pub(crate) fn load_visit(conn: &Connection, id: i64, today: &str) -> Result<Visi
 /// their contacts (a participant keeps the name and title given, e.g. those of the visit's day).
 fn prepare(conn: &Connection, customer_id: i64, v: &VisitFields) -> Result<VisitFields> {
     let mut v = v.clone();
-    for s in [&mut v.date, &mut v.time, &mut v.place, &mut v.goal, &mut v.summary] {
+    for s in [
+        &mut v.date,
+        &mut v.time,
+        &mut v.place,
+        &mut v.goal,
+        &mut v.summary,
+        &mut v.solution,
+        &mut v.support_note,
+        &mut v.notes,
+    ] {
         *s = s.trim().to_string();
     }
+    v.our_participants.iter_mut().for_each(|p| p.name = p.name.trim().to_string());
     for items in [
-        &mut v.our_participants,
         &mut v.decisions,
         &mut v.commitments,
         &mut v.quotes,
@@ -162,7 +199,9 @@ pub(crate) fn write_columns(conn: &Connection, id: i64, v: &VisitFields, now: &s
         "UPDATE visit SET opportunity_id = ?2, visited_on = ?3, visited_time = ?4, method = ?5, place = ?6,
              customer_participants = ?7, our_participants = ?8, goal = ?9, summary = ?10, decisions = ?11,
              needs = ?12, objections = ?13, commitments = ?14, quotes = ?15, competitor_news = ?16,
-             risks = ?17, opportunities = ?18, need_count = ?19, urgent = ?20, updated_at = ?21
+             risks = ?17, opportunities = ?18, need_count = ?19, urgent = ?20, updated_at = ?21,
+             progress = ?22, customer_type = ?23, solution = ?24, notes = ?25, internal_support = ?26,
+             support_note = ?27, sales_actions = ?28
          WHERE id = ?1",
     )?
     .execute(params![
@@ -187,6 +226,13 @@ pub(crate) fn write_columns(conn: &Connection, id: i64, v: &VisitFields, now: &s
         v.needs.len() as i64,
         v.urgent,
         now,
+        v.progress.map(|p| p.code()),
+        v.customer_type.map(|t| t.code()),
+        v.solution,
+        v.notes,
+        json(&v.internal_support),
+        v.support_note,
+        json(&v.sales_actions),
     ])?;
     Ok(())
 }

@@ -49,10 +49,28 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
     conn
 }
 
+/// Turns a database of the current schema back into one version 11 wrote: none of the follow-up
+/// template's columns, no deal flag (`migrations/012_full_follow_up.sql`).
+pub fn back_to_version_11(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "ALTER TABLE visit DROP COLUMN progress;
+         ALTER TABLE visit DROP COLUMN customer_type;
+         ALTER TABLE visit DROP COLUMN solution;
+         ALTER TABLE visit DROP COLUMN notes;
+         ALTER TABLE visit DROP COLUMN internal_support;
+         ALTER TABLE visit DROP COLUMN support_note;
+         ALTER TABLE visit DROP COLUMN sales_actions;
+         ALTER TABLE opportunity DROP COLUMN own_follow_up_required;
+         PRAGMA user_version = 11;",
+    )
+    .unwrap();
+}
+
 /// Turns a database of the current schema back into one version 10 wrote: names indexed under
 /// their usual readings only (`search_fts` holds the entries' bodies alone), no `readings`
 /// column, no `search_initials` (`migrations/011_search_readings.sql`).
 pub fn back_to_version_10(conn: &rusqlite::Connection) {
+    back_to_version_11(conn);
     conn.execute_batch(
         "DROP TABLE search_initials;
          ALTER TABLE search_entry DROP COLUMN readings;

@@ -70,8 +70,18 @@ fn visited(s: &Store) -> i64 {
         method: VisitMethod::Meeting,
         place: "客户二楼会议室".into(),
         customer_participants: vec![Participant { contact_id: wang, ..Default::default() }],
-        our_participants: vec!["张伟".into(), "李娜".into()],
+        our_participants: vec![
+            OurParticipant { name: "张伟".into(), role: Some(OurRole::Lead) },
+            OurParticipant { name: "李娜".into(), role: Some(OurRole::Technical) },
+        ],
+        customer_type: Some(CustomerType::Repeat),
         goal: "确认 MES 接口范围".into(),
+        progress: Some(Progress::NeedsMaterial),
+        sales_actions: vec![SalesAction::Demo, SalesAction::TechExchange],
+        solution: "总装线先行，接口走 SAP PI".into(),
+        internal_support: vec![SupportKind::Technical, SupportKind::Pricing],
+        support_note: "需要 12 月 1 日前的接口评审".into(),
+        notes: "技术部已排期，法务未介入".into(),
         decisions: vec!["先做总装线试点".into()],
         needs: vec![
             Need {
@@ -133,9 +143,13 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
             "关联商机",
             "客户参会人",
             "我方参会人",
+            "客户类型",
             "拜访目的",
+            "进展状态",
+            "销售动作",
             "达成共识",
             "客户需求",
+            "解决方案概述",
             "我方承诺",
             "下一步行动",
             "逾期行动",
@@ -144,7 +158,9 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
             "发送日期",
             "确认日期",
             "风险",
-            "竞争对手动态"
+            "竞争对手动态",
+            "需内部支持",
+            "附加备注 / 协作进展"
         ]
     );
     assert_eq!(rows.len(), 3, "header + two visits");
@@ -154,7 +170,12 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     assert_eq!(newest[at("拜访日期")], "2026-11-20", "newest first, a date cell");
     assert_eq!((newest[at("时间")].as_str(), newest[at("方式")].as_str()), ("14:30", "面谈"));
     assert_eq!(newest[at("客户参会人")], "王建华（总经理）", "name and title from the contact");
-    assert_eq!(newest[at("我方参会人")], "张伟、李娜");
+    assert_eq!(newest[at("我方参会人")], "张伟（主谈）、李娜（技术）", "each with their role");
+    assert_eq!((newest[at("客户类型")].as_str(), newest[at("进展状态")].as_str()), ("老客户复购", "需补充资料"));
+    assert_eq!(newest[at("销售动作")], "产品演示、技术交流");
+    assert_eq!(newest[at("解决方案概述")], "总装线先行，接口走 SAP PI");
+    assert_eq!(newest[at("需内部支持")], "技术支持、价格审批\n需要 12 月 1 日前的接口评审", "the codes, then the note");
+    assert_eq!(newest[at("附加备注 / 协作进展")], "技术部已排期，法务未介入");
     assert_eq!(newest[at("客户需求")], "1. MES 与 SAP 实时对接（核心 · 优先级高）\n2. 换型时间缩短（期望）");
     assert_eq!(newest[at("我方承诺")], "两周内给出接口方案");
     assert_eq!(
@@ -172,6 +193,11 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     assert_eq!(
         (older[at("下一步行动")].as_str(), older[at("逾期行动")].as_str(), older[at("紧急")].as_str()),
         ("", "0", "")
+    );
+    assert_eq!(
+        (older[at("客户类型")].as_str(), older[at("进展状态")].as_str(), older[at("需内部支持")].as_str()),
+        ("", "", ""),
+        "a record without the template's parts leaves their cells empty"
     );
 
     // The multi-line cells wrap, so Excel shows their lines.

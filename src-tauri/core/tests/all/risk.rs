@@ -34,6 +34,7 @@ fn only(s: &Store, keep: RiskRule) {
     r.power_map = matches!(keep, RiskRule::PowerMap | RiskRule::DecisionMakerMissing);
     r.overdue_action = keep == RiskRule::OverdueAction;
     r.unconfirmed = keep == RiskRule::Unconfirmed;
+    r.late_record = keep == RiskRule::LateRecord;
     r.signals = keep == RiskRule::Signal;
     r.stuck_in_stage = keep == RiskRule::StuckInStage;
     s.save_settings(&settings).unwrap();
@@ -116,6 +117,122 @@ fn no_follow_up_of_an_open_opportunity_counts_from_its_last_visit_or_stage() {
     )
     .unwrap();
     assert_eq!(s.opportunity_risk(o).unwrap().level, RiskLevel::Green);
+}
+
+#[test]
+fn a_deal_that_needs_its_own_follow_up_counts_only_the_records_tied_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 1);
+    only(&s, RiskRule::NoFollowUp);
+    let c = s.create_customer(&named("长江汽配")).unwrap().id;
+    let deal = |name: &str, own: bool| OpportunityFields {
+        name: name.into(),
+        amount: Some(1e6),
+        own_follow_up_required: own,
+        ..Default::default()
+    };
+    let own = s.create_opportunity(c, &deal("MES 二期", true)).unwrap().id;
+    let any = s.create_opportunity(c, &deal("备件年框", false)).unwrap().id;
+    assert!(s.opportunity(own).unwrap().fields.own_follow_up_required, "the flag is stored");
+    let s = store_on(&dir, 2026, 11, 2);
+    s.create_visit(c, &visit_on("2026-11-02", None)).unwrap();
+    // (day, flagged deal, other deal): the flagged one counts from its stage's start (11-01),
+    // the other from the customer's visit of 11-02 — 2/3 and 6/7 days for each.
+    for (day, flagged, other) in [
+        (3, RiskLevel::Green, RiskLevel::Green),
+        (4, RiskLevel::Yellow, RiskLevel::Green),
+        (5, RiskLevel::Yellow, RiskLevel::Yellow),
+        (7, RiskLevel::Yellow, RiskLevel::Yellow),
+        (8, RiskLevel::Red, RiskLevel::Yellow),
+        (9, RiskLevel::Red, RiskLevel::Red),
+    ] {
+        let s = store_on(&dir, 2026, 11, day);
+        assert_eq!(rule(&s.opportunity_risk(own).unwrap(), RiskRule::NoFollowUp), flagged, "flagged, 11-{day}");
+        assert_eq!(rule(&s.opportunity_risk(any).unwrap(), RiskRule::NoFollowUp), other, "other, 11-{day}");
+    }
+    let s = store_on(&dir, 2026, 11, 9);
+    let reason = s.opportunity_risk(own).unwrap().reasons.remove(0);
+    assert_eq!((reason.days, reason.since.as_str()), (Some(8), "2026-11-01"), "the customer's visit did not count");
+    // A record tied to the flagged deal counts for it, and for the customer's other deal too.
+    s.create_visit(c, &visit_on("2026-11-09", Some(own))).unwrap();
+    assert_eq!(s.opportunity_risk(own).unwrap().level, RiskLevel::Green);
+    assert_eq!(s.opportunity_risk(any).unwrap().level, RiskLevel::Green);
+    // Unflagged, the deal counts any follow-up of its customer again.
+    let s = store_on(&dir, 2026, 11, 16);
+    s.create_visit(c, &visit_on("2026-11-15", None)).unwrap();
+    assert_eq!(
+        rule(&s.opportunity_risk(own).unwrap(), RiskRule::NoFollowUp),
+        RiskLevel::Red,
+        "7 days since its own, flagged"
+    );
+    let mut f = s.opportunity(own).unwrap().fields;
+    f.own_follow_up_required = false;
+    s.update_opportunity(own, &f).unwrap();
+    assert_eq!(s.opportunity_risk(own).unwrap().level, RiskLevel::Green, "the customer's visit of yesterday");
+}
+
+/// A store whose clock stands at `at` (UTC) on a laptop `east` hours east of UTC.
+fn store_at(dir: &tempfile::TempDir, at: &str, east: i32) -> Store {
+    let at = chrono::DateTime::parse_from_rfc3339(at).unwrap().with_timezone(&chrono::Utc);
+    let clock = dossier_core::FixedClock::at(at).east(east);
+    Store::open(&dir.path().join("dossier.sqlite"), std::sync::Arc::new(clock)).unwrap()
+}
+
+#[test]
+fn a_customer_whose_latest_record_was_written_more_than_24_hours_late_is_yellow() {
+    for east in [0, 8] {
+        let dir = tempfile::tempdir().unwrap();
+        // Written at 12:00 UTC on 11-23: 12:00 on a UTC laptop, 20:00 in 北京.
+        let s = store_at(&dir, "2026-11-23T12:00:00Z", east);
+        only(&s, RiskRule::LateRecord);
+        let local = 12 + east;
+        let on_time = s.create_customer(&named("华东精密")).unwrap().id;
+        let late = s.create_customer(&named("长江汽配")).unwrap().id;
+        let at = |time: String| VisitFields { time, ..visit_on("2026-11-22", None) };
+        s.create_visit(on_time, &at(format!("{local}:00"))).unwrap(); // 24 hours exactly
+        s.create_visit(late, &at(format!("{}:59", local - 1))).unwrap(); // 24 hours and a minute
+        assert_eq!(s.customer_risk(on_time).unwrap().level, RiskLevel::Green, "24 h exactly, {east} h east");
+        let light = s.customer_risk(late).unwrap();
+        assert_eq!(rule(&light, RiskRule::LateRecord), RiskLevel::Yellow, "24 h 1 min, {east} h east");
+        let r = &light.reasons[0];
+        assert_eq!((r.days, r.since.as_str()), (Some(1), "2026-11-22"));
+        assert_eq!(explain::reason(r), "最近一条跟进记录在拜访后 1 天才写（拜访 2026-11-22；应在 24 小时内）");
+    }
+}
+
+#[test]
+fn only_the_latest_recent_record_counts_for_the_late_record_light() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 23);
+    only(&s, RiskRule::LateRecord);
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    // A visit without a time counts from the end of its day: two days ago is late by 2 days.
+    s.create_visit(c, &visit_on("2026-11-21", None)).unwrap();
+    let reason = s.customer_risk(c).unwrap().reasons.remove(0);
+    assert_eq!((reason.rule, reason.days, reason.since.as_str()), (RiskRule::LateRecord, Some(2), "2026-11-21"));
+    // Yesterday's, written today (no time: within a day of its end), is now the latest: on time.
+    s.create_visit(c, &visit_on("2026-11-22", None)).unwrap();
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green, "the latest record was on time");
+    // An older record written late later on changes nothing; a newer late one does.
+    s.create_visit(c, &visit_on("2026-11-01", None)).unwrap();
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green);
+    let s = store_on(&dir, 2026, 11, 26);
+    s.create_visit(c, &visit_on("2026-11-24", None)).unwrap();
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Yellow);
+    // A month after the visit, the late record is history.
+    let s = store_on(&dir, 2026, 12, 24);
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Yellow, "30 days after the visit");
+    let s = store_on(&dir, 2026, 12, 25);
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green, "31 days after the visit");
+    // Switched off in 设置, it is never raised.
+    let s = store_on(&dir, 2026, 11, 26);
+    let mut settings = s.settings().unwrap();
+    settings.risk.late_record = false;
+    s.save_settings(&settings).unwrap();
+    assert_eq!(s.customer_risk(c).unwrap().level, RiskLevel::Green);
+    let rules = s.risk_rules().unwrap();
+    let info = rules.iter().find(|r| r.rule == RiskRule::LateRecord).unwrap();
+    assert!(!info.enabled && info.explanation.contains("24 小时"));
 }
 
 #[test]

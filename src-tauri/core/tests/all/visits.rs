@@ -116,9 +116,19 @@ fn the_recap_has_decisions_steps_and_commitments_and_nothing_internal() {
         method: VisitMethod::Meeting,
         place: "苏州工业园区总部".into(),
         customer_participants: vec![Participant { contact_id: wang, ..Default::default() }],
-        our_participants: vec!["张伟".into(), "李娜".into()],
+        our_participants: vec![
+            OurParticipant { name: "张伟".into(), role: Some(OurRole::Lead) },
+            OurParticipant { name: "李娜".into(), role: Some(OurRole::Technical) },
+        ],
+        customer_type: Some(CustomerType::ChurnRisk),
         goal: "摸清二期预算".into(),
         summary: "内部判断：王总倾向我们".into(),
+        progress: Some(Progress::Doubts),
+        sales_actions: vec![SalesAction::Demo],
+        solution: "内部方案：先送一年维保".into(),
+        internal_support: vec![SupportKind::Legal],
+        support_note: "请法务周五前看完合同".into(),
+        notes: "交付部人手紧".into(),
         decisions: vec!["二期 MES 先在一车间试点".into()],
         needs: vec![
             Need { text: "与 SAP 实时对接".into(), kind: Some(NeedKind::Core), priority: Some(Priority::High) },
@@ -166,6 +176,10 @@ fn the_recap_has_decisions_steps_and_commitments_and_nothing_internal() {
         "妞妞",
         "钓鱼",
         "会议纪要",
+        "主谈",
+        "维保",
+        "法务",
+        "交付部",
     ] {
         assert!(!text.contains(internal), "{internal:?} leaked into\n{text}");
     }
@@ -628,4 +642,69 @@ fn a_record_first_saved_more_than_a_day_after_the_visit_is_warned() {
     // Only the first save: editing an old record later is no new lateness.
     let v = s.visit(id).unwrap().fields;
     assert!(s.update_visit(id, &v).unwrap().warnings.iter().all(|w| w.issue != QualityIssue::LateRecord));
+}
+
+#[test]
+fn the_template_parts_are_stored_and_older_records_read_without_them() {
+    let (dir, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let v = VisitFields {
+        date: "2026-11-22".into(),
+        our_participants: vec![OurParticipant { name: " 张伟 ".into(), role: Some(OurRole::Lead) }],
+        customer_type: Some(CustomerType::New),
+        progress: Some(Progress::Intent),
+        sales_actions: vec![SalesAction::Presentation, SalesAction::Quote],
+        solution: " 一车间先行 ".into(),
+        internal_support: vec![SupportKind::Pricing, SupportKind::Executive],
+        support_note: "需要副总出面".into(),
+        notes: "技术部已排期".into(),
+        ..Default::default()
+    };
+    let saved = s.create_visit(c, &v).unwrap().visit;
+    let read = s.visit(saved.id).unwrap().fields;
+    let trimmed = VisitFields {
+        our_participants: vec![OurParticipant { name: "张伟".into(), role: Some(OurRole::Lead) }],
+        solution: "一车间先行".into(),
+        ..v.clone()
+    };
+    assert_eq!(read, trimmed, "stored whole, trimmed");
+    assert_eq!(
+        refused(s.create_visit(c, &VisitFields { sales_actions: vec![SalesAction::Demo; 2], ..v.clone() })),
+        ("salesActions.1".into(), Reason::Repeated)
+    );
+    // A record as an older version wrote it (our side by name only, none of the template's
+    // parts) and codes a newer version might write: read, the unknown ones left out.
+    let old = s.create_visit(c, &VisitFields { date: "2026-11-01".into(), ..Default::default() }).unwrap().visit.id;
+    drop(s);
+    let conn = rusqlite::Connection::open(dir.path().join("dossier.sqlite")).unwrap();
+    conn.execute(
+        "UPDATE visit SET our_participants = '[\"王五\", {\"name\": \"赵六\", \"role\": \"astronaut\"}]',
+             progress = 'teleported', sales_actions = '[\"demo\", \"hologram\"]' WHERE id = ?1",
+        [old],
+    )
+    .unwrap();
+    drop(conn);
+    let s = store_on(&dir, 2026, 11, 23);
+    let f = s.visit(old).unwrap().fields;
+    assert_eq!(f.our_participants, vec![OurParticipant::from("王五"), OurParticipant::from("赵六")]);
+    assert_eq!((f.progress, f.customer_type, f.sales_actions), (None, None, vec![SalesAction::Demo]));
+    assert!(f.internal_support.is_empty() && f.solution.is_empty() && f.notes.is_empty());
+}
+
+#[test]
+fn records_and_deals_of_a_version_11_file_read_after_the_migration() {
+    let (dir, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let deal = OpportunityFields { name: "MES".into(), amount: Some(1e6), ..Default::default() };
+    let o = s.create_opportunity(c, &deal).unwrap().id;
+    let v = VisitFields { date: "2026-11-20".into(), goal: "摸清预算".into(), ..Default::default() };
+    let id = s.create_visit(c, &v).unwrap().visit.id;
+    common::back_to_version_11(s.connection());
+    s.connection().execute("UPDATE visit SET our_participants = '[\"张伟\"]' WHERE id = ?1", [id]).unwrap();
+    drop(s);
+    let s = store_on(&dir, 2026, 11, 23);
+    let read = s.visit(id).unwrap().fields;
+    assert_eq!((read.goal.as_str(), read.our_participants.clone()), ("摸清预算", vec![OurParticipant::from("张伟")]));
+    assert_eq!((read.progress, read.sales_actions.len(), read.notes.as_str()), (None, 0, ""));
+    assert!(!s.opportunity(o).unwrap().fields.own_follow_up_required, "a deal counts its customer's follow-ups");
 }

@@ -131,6 +131,7 @@ export function blankOpportunity(): OpportunityFields {
     contractAmount: null,
     contractDate: '',
     notes: '',
+    ownFollowUpRequired: false,
     lostReview: null,
   }
 }

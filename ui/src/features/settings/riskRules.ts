@@ -4,6 +4,7 @@
 // `STAGE_PROBABILITY` in validate.rs, generated into bindings.ts; yellow < red is stricter than
 // the core's ≤, since equal days would never show yellow).
 import {
+  LATE_RECORD_WINDOW_DAYS,
   RISK_DAYS_RANGE,
   STAGE_PROBABILITY_RANGE,
   type RiskSettings,
@@ -14,7 +15,8 @@ import { i18n } from '../../i18n'
 
 type IntKey =
   'followUpYellowDays' | 'followUpRedDays' | 'watchYellowDays' | 'watchRedDays' | 'quoteIdleDays' | 'unconfirmedDays'
-type SwitchKey = 'noFollowUp' | 'quoteIdle' | 'stuckInStage' | 'powerMap' | 'overdueAction' | 'unconfirmed' | 'signals'
+type SwitchKey =
+  'noFollowUp' | 'quoteIdle' | 'stuckInStage' | 'powerMap' | 'overdueAction' | 'unconfirmed' | 'lateRecord' | 'signals'
 
 /** One rule: its switch, its day thresholds, and how its explanation fills in the numbers. */
 export interface RuleRow {
@@ -44,6 +46,7 @@ export const RULES: RuleRow[] = [
   { key: 'powerMap', days: [], help: () => ({}) },
   { key: 'overdueAction', days: [], help: () => ({}) },
   { key: 'unconfirmed', days: ['unconfirmedDays'], help: (r) => ({ days: r.unconfirmedDays }) },
+  { key: 'lateRecord', days: [], help: () => ({ days: LATE_RECORD_WINDOW_DAYS }) },
   { key: 'signals', days: [], help: () => ({}) },
 ]
 

@@ -1,11 +1,13 @@
 // The visit form's data: an empty summary, a saved one turned back into form fields, the
-// payload (rows left empty dropped, so an unused 添加 is not refused) and the text of a
-// quality warning, which names the field it is about in words.
+// payload (rows left empty dropped, so an unused 添加 is not refused), the text of a quality
+// warning, which names the field it is about in words, and the hint on a summary too short to
+// say anything.
 import type {
   ActionFields,
   Contact,
   Need,
   Objection,
+  OurParticipant,
   Participant,
   QualityWarning,
   Visit,
@@ -35,8 +37,12 @@ export function blankVisit(): VisitFields {
     place: '',
     customerParticipants: [],
     ourParticipants: [],
+    customerType: null,
     goal: '',
     summary: '',
+    progress: null,
+    salesActions: [],
+    solution: '',
     decisions: [],
     needs: [],
     objections: [],
@@ -45,14 +51,28 @@ export function blankVisit(): VisitFields {
     competitorNews: [],
     risks: [],
     opportunities: [],
+    internalSupport: [],
+    supportNote: '',
+    notes: '',
     urgent: false,
     actions: [],
   }
 }
 
+/** A summary shorter than this says too little to be read back later (a hint, never a refusal). */
+export const SHORT_SUMMARY = 30
+
+/** Whether to suggest what the summary could add: written, but under {@link SHORT_SUMMARY}
+ * characters (an empty one is not nagged while the form is being filled in). */
+export function summaryTooShort(summary: string): boolean {
+  const n = [...summary.trim()].length
+  return n > 0 && n < SHORT_SUMMARY
+}
+
 export const blankAction = (): ActionFields => ({ id: null, what: '', owner: '', dueDate: '', status: 'todo' })
 export const blankNeed = (): Need => ({ text: '', kind: 'core', priority: 'medium' })
 export const blankObjection = (): Objection => ({ text: '', handling: '' })
+export const blankColleague = (): OurParticipant => ({ name: '', role: null })
 export const blankLine = () => ''
 
 /** A saved summary's editable fields (deep copies: editing does not touch the list's record). */
@@ -77,7 +97,7 @@ export function payload(f: VisitFields, customerParticipants: Participant[]): Vi
     time: f.time ?? '',
     place: f.place.trim(),
     customerParticipants,
-    ourParticipants: lines(f.ourParticipants),
+    ourParticipants: f.ourParticipants.map((p) => ({ ...p, name: p.name.trim() })).filter((p) => p.name || p.role),
     needs: f.needs.filter((n) => n.text.trim()),
     objections: f.objections.filter((o) => o.text.trim() || o.handling.trim()),
     actions: f.actions

@@ -59,6 +59,7 @@ const en: typeof zhCN = {
       contractAmount: 'Contract amount',
       contractDate: 'Contract date',
       notes: 'Notes',
+      ownFollowUpRequired: 'Needs its own follow-up',
     },
     lost: {
       title: 'Lost deal review',
@@ -88,6 +89,8 @@ const en: typeof zhCN = {
       quoteSection: 'Quote and contract',
       quoteHint: '“Quote” needs the quote amount and date; “Contract” and “Won” need the contract amount and date.',
       stageNeeds: 'Required at “{stage}”',
+      ownFollowUpHint:
+        'When on, only follow-up records tied to this deal count as its follow-up: a visit about the customer in general or another deal no longer keeps its no-follow-up light green.',
     },
     move: {
       title: 'Move to “{stage}”',

@@ -20,6 +20,7 @@ const en: typeof zhCN = {
       unconfirmed: '{count} visit summary(ies) not confirmed by the customer, the earliest of {since}',
       unconfirmed_deal:
         'Deal “{deal}”: {count} visit summary(ies) not confirmed by the customer, the earliest of {since}',
+      late_record: 'Latest follow-up record written {days} day(s) after the visit of {since} (due within 24 hours)',
       signal: '{count} purchase or financial warning(s)',
       signal_more: '{count} purchase or financial warning(s)',
     },
@@ -51,6 +52,9 @@ const en: typeof zhCN = {
     unconfirmed: 'Unconfirmed summary',
     unconfirmedHelp: 'A visit summary not confirmed by the customer {days} days after the visit: yellow.',
     unconfirmedDays: 'Yellow after (days)',
+    lateRecord: 'Late record',
+    lateRecordHelp:
+      'The customer’s latest follow-up record (of a visit in the last {days} days) was written more than 24 hours after the visit: yellow.',
     signals: 'Purchase / financial signals',
     signalsHelp:
       'Purchases declining or stopped, a year-on-year drop, or a financial signal (revenue or gross margin falling, cash flow turning tight, turnover days out of line): yellow.',

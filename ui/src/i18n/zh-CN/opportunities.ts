@@ -57,6 +57,7 @@ export default {
       contractAmount: '合同金额',
       contractDate: '合同日期',
       notes: '备注',
+      ownFollowUpRequired: '需单独跟进',
     },
     lost: {
       title: '丢单复盘',
@@ -84,6 +85,8 @@ export default {
       quoteSection: '报价与合同',
       quoteHint: '进入「报价」需要报价金额和日期，进入「合同」「成交」需要合同金额和日期。',
       stageNeeds: '「{stage}」阶段需要填写',
+      ownFollowUpHint:
+        '开启后，只有关联到这个商机的跟进记录才算跟进；客户层面或其他商机的拜访不再让它的「未跟进」灯变绿。',
     },
     move: {
       title: '移到「{stage}」',

@@ -18,6 +18,7 @@ export default {
       overdue_action_deal: '商机「{deal}」{count} 项行动已逾期（最早应于 {since} 完成）',
       unconfirmed: '{count} 份拜访总结超过 {yellow} 天未获客户确认（最早 {since}）',
       unconfirmed_deal: '商机「{deal}」{count} 份拜访总结超过 {yellow} 天未获客户确认（最早 {since}）',
+      late_record: '最近一条跟进记录在拜访后 {days} 天才写（拜访 {since}；应在 24 小时内）',
       signal: '{signal}',
       signal_more: '{signal} 等 {count} 个采购/财务预警',
     },
@@ -48,6 +49,8 @@ export default {
     unconfirmed: '总结未确认',
     unconfirmedHelp: '拜访总结在拜访 {days} 天后仍未获客户确认，亮黄灯。',
     unconfirmedDays: '黄灯天数',
+    lateRecord: '记录晚写',
+    lateRecordHelp: '客户最近一条跟进记录（近 {days} 天内的拜访）在拜访 24 小时后才写，亮黄灯。',
     signals: '采购/财务信号',
     signalsHelp:
       '采购连续下降、停止采购、同比下降，或财务信号（营收、毛利率下降，现金流转为紧张，周转天数异常），亮黄灯。',
