@@ -1,7 +1,7 @@
 //! The import under random files: workbooks and text tables with random cells (numbers,
 //! dates, booleans, formulas nobody calculated, text up to 40,000 characters of Chinese,
 //! emoji and control characters, empty), random sizes, merged ranges, sheet names and text
-//! encodings, each imported as customers, contacts and purchases the way the wizard does
+//! encodings, each imported as every kind (customers … opportunities) the way the wizard does
 //! (inspect, preview, commit) into a real database file. Whatever the file, the import ends
 //! (no panic, no hang), reading stays within the reader's limits, inspect and preview write
 //! nothing, a refused import leaves the file byte for byte as it was, and a commit does what
