@@ -410,9 +410,9 @@ export type FilePurpose = "import" | "xlsx" | "png" | "svg" | "pdf" | "openDatab
 
 export type ChosenFile = { token: string, name: string, path: string, };
 
-export type Field = "customer_name" | "short_name" | "industry" | "region" | "grade" | "lifecycle" | "owner" | "ownership" | "headcount" | "founded" | "website" | "stock_code" | "headquarters" | "lead_source" | "tags" | "contact_name" | "title" | "department" | "phone" | "wechat" | "email" | "month" | "product" | "category" | "quantity" | "amount";
+export type Field = "customer_name" | "short_name" | "industry" | "region" | "grade" | "lifecycle" | "owner" | "ownership" | "headcount" | "founded" | "website" | "stock_code" | "headquarters" | "lead_source" | "tags" | "contact_name" | "title" | "department" | "phone" | "wechat" | "email" | "month" | "product" | "category" | "quantity" | "amount" | "visit_date" | "visit_method" | "place" | "goal" | "summary" | "participants" | "our_participants" | "needs" | "next_action" | "action_owner" | "action_due" | "deal_name" | "stage" | "probability" | "expected_close" | "competitors" | "quote_amount" | "quote_date" | "contract_amount" | "contract_date" | "lost_reason" | "lost_note" | "notes";
 
-export type ImportKind = "customers" | "contacts" | "purchases";
+export type ImportKind = "customers" | "contacts" | "purchases" | "visits" | "opportunities";
 
 export type OnDuplicate = "skip" | "fill" | "overwrite";
 
@@ -420,7 +420,7 @@ export type TextEncoding = "utf8" | "gb18030";
 
 export type ValueError = { "code": "unrecognized_date", "text": string } | { "code": "invalid_date", "text": string } | { "code": "unrecognized_number", "text": string } | { "code": "error_cell", "text": string } | { "code": "formula", "text": string } | { "code": "undecodable", "text": string };
 
-export type Problem = { "code": "value", value: ValueError, } | { "code": "required" } | { "code": "unknown_label", text: string, } | { "code": "unknown_customer", name: string, } | { "code": "not_a_month", text: string, } | { "code": "invalid", reason: Reason, detail: string, };
+export type Problem = { "code": "value", value: ValueError, } | { "code": "required" } | { "code": "unknown_label", text: string, } | { "code": "unknown_customer", name: string, } | { "code": "unknown_contact", name: string, } | { "code": "unknown_deal", name: string, } | { "code": "not_yuan", currency: string, } | { "code": "stage_gate", stage: Stage, missing: Array<Field>, } | { "code": "not_a_month", text: string, } | { "code": "invalid", reason: Reason, detail: string, };
 
 export type CellIssue = { 
 /**
@@ -521,6 +521,14 @@ contacts: number,
  * Purchase records it created, deleted.
  */
 purchases: number, 
+/**
+ * Follow-up records it created that go to the trash.
+ */
+visits: number, 
+/**
+ * Opportunities it created that go to the trash (their follow-up records stay, untied).
+ */
+opportunities: number, 
 /**
  * Records it updated that get their previous values back.
  */
@@ -1647,7 +1655,16 @@ export const LATE_RECORD_WINDOW_DAYS: number = 30
 export const LOST_REASONS: readonly LostReason[] = ["price","product","relationship","budget","timing","service","other"]
 
 /** The fields a column can be imported as, per kind, in the order offered (ImportKind::fields). */
-export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly Field[]>> = {"contacts":["customer_name","contact_name","title","department","phone","wechat","email"],"customers":["customer_name","short_name","industry","region","grade","lifecycle","owner","ownership","headcount","founded","website","stock_code","headquarters","lead_source","tags","contact_name","title","department","phone","wechat","email"],"purchases":["customer_name","month","product","category","quantity","amount"]}
+export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly Field[]>> = {"contacts":["customer_name","contact_name","title","department","phone","wechat","email"],"customers":["customer_name","short_name","industry","region","grade","lifecycle","owner","ownership","headcount","founded","website","stock_code","headquarters","lead_source","tags","contact_name","title","department","phone","wechat","email"],"opportunities":["customer_name","deal_name","stage","amount","owner","expected_close","probability","needs","competitors","quote_amount","quote_date","contract_amount","contract_date","lost_reason","lost_note","notes"],"purchases":["customer_name","month","product","category","quantity","amount"],"visits":["customer_name","visit_date","visit_method","participants","our_participants","place","goal","summary","needs","next_action","action_owner","action_due","deal_name"]}
+
+/** What a file can hold, in the order the wizard offers it. */
+export const IMPORT_KINDS: readonly ImportKind[] = ["customers","contacts","purchases","visits","opportunities"]
+
+/** The fields a file of each kind must have a column for (ImportKind::required). */
+export const IMPORT_REQUIRED: Readonly<Record<ImportKind, readonly Field[]>> = {"contacts":["customer_name","contact_name"],"customers":["customer_name"],"opportunities":["customer_name","deal_name","amount"],"purchases":["customer_name","month","product"],"visits":["customer_name","visit_date"]}
+
+/** The kinds whose duplicates the duplicate rule can update (the others are skipped). */
+export const IMPORT_UPDATING_KINDS: readonly ImportKind[] = ["customers","contacts"]
 
 /** An import row's statuses, in the preview filter's order. */
 export const ROW_STATUSES: readonly RowStatus[] = ["new","update","duplicate","duplicate_in_file","error"]

@@ -12,6 +12,7 @@ use dossier_core::import::plan::ImportKind;
 use dossier_core::text::customer_key;
 use dossier_core::Store;
 
+use crate::import::KindArg;
 use crate::{open, Failure};
 
 #[derive(Args)]
@@ -38,10 +39,12 @@ enum What {
     TeamReport,
     /// One customer's full profile, for printing (NAME: full name, short name or a search).
     Customer { name: String },
-    /// The import template of a kind.
+    /// The import template of a kind (`template visits` or `template --kind visits`).
     Template {
-        #[arg(value_enum)]
-        kind: TemplateKind,
+        #[arg(value_enum, required_unless_present = "kind_flag", conflicts_with = "kind_flag")]
+        kind: Option<KindArg>,
+        #[arg(long = "kind", value_enum, value_name = "KIND")]
+        kind_flag: Option<KindArg>,
     },
 }
 
@@ -49,13 +52,6 @@ enum What {
 enum LangArg {
     Zh,
     En,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum TemplateKind {
-    Customers,
-    Contacts,
-    Purchases,
 }
 
 fn bad(message: String) -> Failure {
@@ -132,11 +128,9 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
             let id = find_customer(&store, name)?;
             export::customer_profile(&store, id, &opts)?
         }
-        What::Template { kind } => export::template(match kind {
-            TemplateKind::Customers => ImportKind::Customers,
-            TemplateKind::Contacts => ImportKind::Contacts,
-            TemplateKind::Purchases => ImportKind::Purchases,
-        })?,
+        What::Template { kind, kind_flag } => {
+            export::template((*kind).or(*kind_flag).map_or(ImportKind::Customers, KindArg::kind))?
+        }
     };
     xlsx.save(&args.out)?;
     eprintln!("已导出 {}", args.out.display());

@@ -94,11 +94,39 @@ pub fn run(store: &Store, spec: &ImportSpec, template: Option<&str>, dry_run: bo
     Ok(Outcome { file, preview, committed })
 }
 
+/// What a file holds (`--kind`), for `import` and `export template`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum KindArg {
+    Customers,
+    Contacts,
+    Purchases,
+    /// Follow-up records (跟进记录).
+    #[value(alias = "follow-ups")]
+    Visits,
+    /// Opportunities (商机).
+    #[value(alias = "opportunities")]
+    Deals,
+}
+
+impl KindArg {
+    pub fn kind(self) -> ImportKind {
+        match self {
+            KindArg::Customers => ImportKind::Customers,
+            KindArg::Contacts => ImportKind::Contacts,
+            KindArg::Purchases => ImportKind::Purchases,
+            KindArg::Visits => ImportKind::Visits,
+            KindArg::Deals => ImportKind::Opportunities,
+        }
+    }
+}
+
 fn kind_words(kind: ImportKind) -> &'static str {
     match kind {
         ImportKind::Customers => "客户",
         ImportKind::Contacts => "联系人",
         ImportKind::Purchases => "采购记录",
+        ImportKind::Visits => "跟进记录",
+        ImportKind::Opportunities => "商机",
     }
 }
 

@@ -90,14 +90,14 @@ enum Command {
         limit: usize,
         query: String,
     },
-    /// Import customers, contacts or purchase records from .xlsx/.xlsm/.xlsb/.xls/.ods/.csv: prints the preview
+    /// Import customers, contacts, purchase records, follow-up records or opportunities from .xlsx/.xlsm/.xlsb/.xls/.ods/.csv: prints the preview
     /// (new / update / duplicate / error counts and every refused cell), then commits unless
     /// --dry-run. Exit 0 when it ran (even with row errors), 2 when the file cannot be read.
     Import {
         #[arg(long)]
         db: PathBuf,
         #[arg(long, value_enum)]
-        kind: KindArg,
+        kind: import::KindArg,
         #[arg(long)]
         sheet: Option<String>,
         /// 1-based row of the headers (detected when omitted).
@@ -186,10 +186,15 @@ enum BenchCommand {
         #[arg(long, default_value_t = 300)]
         queries: usize,
     },
-    /// Import of a generated customer .xlsx (fresh database per run) against openpyxl reading it.
+    /// Import of a generated customer .xlsx (fresh database per run) against openpyxl reading it;
+    /// `--kind visits`: of a follow-up record .xlsx about 1,000 customers already in the database.
     Import {
-        #[arg(long, default_value_t = 100_000)]
-        rows: usize,
+        /// customers (default) or visits.
+        #[arg(long, value_enum, default_value = "customers")]
+        kind: import::KindArg,
+        /// Rows to import: 100,000 customers or 10,000 follow-up records by default.
+        #[arg(long)]
+        rows: Option<usize>,
         #[arg(long, default_value_t = 3)]
         runs: usize,
         /// Keep the generated files here (a temporary folder otherwise).
@@ -275,13 +280,6 @@ enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum KindArg {
-    Customers,
-    Contacts,
-    Purchases,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -410,17 +408,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Import { db, kind, sheet, header_row, encoding, on_duplicate, template, dry_run, json, file } => {
-            use dossier_core::import::plan::{ImportKind, OnDuplicate};
+            use dossier_core::import::plan::OnDuplicate;
             use dossier_core::import::read::TextEncoding;
             use dossier_core::import::ImportSpec;
             let store = open(&db)?;
             let spec = ImportSpec {
                 path: file,
-                kind: match kind {
-                    KindArg::Customers => ImportKind::Customers,
-                    KindArg::Contacts => ImportKind::Contacts,
-                    KindArg::Purchases => ImportKind::Purchases,
-                },
+                kind: kind.kind(),
                 sheet,
                 header_row,
                 mapping: None,
@@ -495,9 +489,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let report = bench::search::search(&store, queries).map_err(|message| Failure { code: 2, message })?;
             show(&report, json, |r| bench::search::print_table(r));
         }
-        Command::Bench { what: BenchCommand::Import { rows, runs, dir, json } } => {
+        Command::Bench { what: BenchCommand::Import { kind, rows, runs, dir, json } } => {
+            let visits = match kind {
+                import::KindArg::Customers => false,
+                import::KindArg::Visits => true,
+                _ => return Err(Failure { code: 2, message: "bench import: --kind customers or visits".into() }),
+            };
+            let rows = rows.unwrap_or(if visits { 10_000 } else { 100_000 });
             let (_temp, dir) = bench_dir(dir)?;
-            show(&bench::import::run(rows, runs.max(1), &dir).map_err(bench_failed)?, json, bench::import::print);
+            let report = bench::import::run(visits, rows, runs.max(1), &dir).map_err(bench_failed)?;
+            show(&report, json, bench::import::print);
         }
         Command::Bench { what: BenchCommand::PowerMap { runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;

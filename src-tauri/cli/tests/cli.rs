@@ -80,6 +80,29 @@ fn import_a_gbk_csv_dry_run_then_commit_then_undo() {
 }
 
 #[test]
+fn import_follow_up_records_of_the_demo_customers_then_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite");
+    let db = db.to_str().unwrap();
+    assert!(cli(&["demo", "--db", db]).status.success());
+    let csv = dir.path().join("跟进记录.csv");
+    let body = "客户名称,跟进日期,沟通方式,跟进内容,下一步\n华东精密机械股份有限公司,2026-11-02,电话,确认交期,发送交期表\n不存在的公司,2026-11-03,面谈,寒暄,\n";
+    std::fs::write(&csv, body).unwrap();
+    let file = csv.to_str().unwrap();
+    let out = cli(&["import", "--db", db, "--kind", "visits", file]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("第 3 行 · A 列「客户名称」：系统中没有客户「不存在的公司」"), "{text}");
+    let history = json(&cli(&["imports", "--db", db, "--json"]));
+    assert_eq!((history[0]["kind"].as_str(), history[0]["created"].as_i64()), (Some("visits"), Some(1)));
+    let id = history[0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(json(&cli(&["undo-import", "--db", db, "--preview", &id]))["visits"], 1);
+    assert!(cli(&["undo-import", "--db", db, &id]).status.success());
+    let trash = json(&cli(&["trash", "--db", db, "--json"]));
+    assert_eq!(trash[0]["kind"].as_str(), Some("visit"));
+}
+
+#[test]
 fn import_of_an_unreadable_file_exits_2_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.sqlite");

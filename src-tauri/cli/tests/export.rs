@@ -60,6 +60,13 @@ fn exports_the_team_report_a_customer_and_templates() {
         assert!(o.status.success(), "{}", stderr(&o));
         assert!(is_xlsx(&t));
     }
+    for (kind, sheet) in [("visits", "跟进记录导入模板"), ("deals", "商机导入模板")] {
+        let t = out(&format!("{kind}.xlsx"));
+        let o = cli(&["export", "--out", t.to_str().unwrap(), "template", "--kind", kind]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let names = calamine::Reader::sheet_names(&calamine::open_workbook::<calamine::Xlsx<_>, _>(&t).unwrap());
+        assert_eq!(names, [sheet, "填写说明"]);
+    }
 }
 
 #[test]

@@ -101,6 +101,9 @@ fn value_lists() -> String {
     let open: Vec<Stage> = Stage::ALL.iter().copied().filter(|s| s.is_open()).collect();
     let fields: std::collections::BTreeMap<&str, &[Field]> =
         ImportKind::ALL.iter().map(|k| (k.code(), k.fields())).collect();
+    let required: std::collections::BTreeMap<&str, &[Field]> =
+        ImportKind::ALL.iter().map(|k| (k.code(), k.required())).collect();
+    let updating: Vec<ImportKind> = ImportKind::ALL.iter().copied().filter(|k| k.updates_duplicates()).collect();
     [
         constant("客户分级.", "GRADES", "readonly Grade[]", &Grade::ALL),
         constant("客户生命周期.", "LIFECYCLES", "readonly Lifecycle[]", &Lifecycle::ALL),
@@ -149,6 +152,24 @@ fn value_lists() -> String {
             "IMPORT_FIELDS",
             "Readonly<Record<ImportKind, readonly Field[]>>",
             &fields,
+        ),
+        constant(
+            "What a file can hold, in the order the wizard offers it.",
+            "IMPORT_KINDS",
+            "readonly ImportKind[]",
+            &ImportKind::ALL,
+        ),
+        constant(
+            "The fields a file of each kind must have a column for (ImportKind::required).",
+            "IMPORT_REQUIRED",
+            "Readonly<Record<ImportKind, readonly Field[]>>",
+            &required,
+        ),
+        constant(
+            "The kinds whose duplicates the duplicate rule can update (the others are skipped).",
+            "IMPORT_UPDATING_KINDS",
+            "readonly ImportKind[]",
+            &updating,
         ),
         constant(
             "An import row's statuses, in the preview filter's order.",

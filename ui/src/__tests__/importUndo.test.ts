@@ -30,6 +30,8 @@ const preview = (over: Partial<ImportUndoPreview> = {}): ImportUndoPreview => ({
   customers: 3,
   contacts: 1,
   purchases: 0,
+  visits: 0,
+  opportunities: 0,
   reverted: 2,
   edited: [
     { kind: 'customer', id: 4, name: '华东精密机械有限公司', fields: ['industry', 'owner'] },

@@ -260,7 +260,16 @@ describe('import wizard', () => {
     expect(body().get('[data-testid="import-done-created"]').text()).toBe('2')
     expect(body().get('[data-testid="import-done-errors"]').text()).toBe('1')
 
-    api.importUndoPreview.mockResolvedValue({ id: 7, customers: 2, contacts: 0, purchases: 0, reverted: 0, edited: [] })
+    api.importUndoPreview.mockResolvedValue({
+      id: 7,
+      customers: 2,
+      contacts: 0,
+      purchases: 0,
+      visits: 0,
+      opportunities: 0,
+      reverted: 0,
+      edited: [],
+    })
     api.undoImport.mockResolvedValue({ ...record, undoneAt: '2025-03-04 10:06:00' })
     await click('import-undo')
     expect(api.importUndoPreview).toHaveBeenCalledWith(7)
@@ -343,7 +352,16 @@ describe('import history', () => {
     expect(buttons).toHaveLength(2)
     expect(buttons[1].attributes('disabled')).toBeDefined()
 
-    api.importUndoPreview.mockResolvedValue({ id: 7, customers: 2, contacts: 0, purchases: 0, reverted: 0, edited: [] })
+    api.importUndoPreview.mockResolvedValue({
+      id: 7,
+      customers: 2,
+      contacts: 0,
+      purchases: 0,
+      visits: 0,
+      opportunities: 0,
+      reverted: 0,
+      edited: [],
+    })
     api.undoImport.mockResolvedValue({ ...record, undoneAt: '2025-03-05 08:00:00' })
     await buttons[0].trigger('click')
     await flushPromises()
@@ -357,7 +375,16 @@ describe('import history', () => {
 
   it('a declined confirm undoes nothing', async () => {
     api.importHistory.mockResolvedValue([record])
-    api.importUndoPreview.mockResolvedValue({ id: 7, customers: 2, contacts: 0, purchases: 0, reverted: 0, edited: [] })
+    api.importUndoPreview.mockResolvedValue({
+      id: 7,
+      customers: 2,
+      contacts: 0,
+      purchases: 0,
+      visits: 0,
+      opportunities: 0,
+      reverted: 0,
+      edited: [],
+    })
     const { wrapper } = await mountWith(ImportsView)
     await wrapper.get('[data-testid="import-history-undo"]').trigger('click')
     await flushPromises()

@@ -3,6 +3,9 @@
 //! `dossier-cli import` into a fresh database, against Python openpyxl in read-only mode
 //! merely reading the same rows — the usual alternative — in the same run. Ours is the
 //! process's wall time (start to exit); the reference's is Python's own timing of the read.
+//! `--kind visits`: a 10k-row follow-up record list about 1,000 customers (each with its
+//! contact) imported into a copy of a database holding them, each row matched to its
+//! customer and contact, checked for duplicates and validated like the form.
 
 use std::path::Path;
 use std::process::Command;
@@ -15,6 +18,8 @@ use super::{generate, median, round2};
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
+    /// What the rows are: "customers" or "visits".
+    pub kind: &'static str,
     pub rows: usize,
     pub runs: usize,
     pub seconds: f64,
@@ -37,23 +42,57 @@ fn peak(runs: &[Measured]) -> Option<f64> {
     (!peaks.is_empty()).then(|| round2(median(&peaks)))
 }
 
-pub fn run(rows: usize, runs: usize, dir: &Path) -> Result<ImportReport, String> {
-    let file = dir.join("customers.xlsx");
-    generate::customer_list(&file, rows)?;
+/// How many customers the follow-up records are about.
+const VISIT_CUSTOMERS: usize = 1_000;
+
+/// A database holding the customers (and contacts) the follow-up record list names, imported
+/// from the generated customer list; closed, so a copy of the file is the whole database.
+fn customers_database(dir: &Path) -> Result<std::path::PathBuf, String> {
+    let list = dir.join("customers-for-visits.xlsx");
+    generate::customer_list(&list, VISIT_CUSTOMERS)?;
+    let db = dir.join("customers-for-visits.sqlite");
+    remove_database(&db);
+    let store = crate::open(&db).map_err(|f| f.message)?;
+    let spec = dossier_core::import::ImportSpec::new(&list, dossier_core::import::plan::ImportKind::Customers);
+    let record = store.import_file(&spec, &mut |_, _| true).map_err(|e| e.to_string())?;
+    if record.created as usize != VISIT_CUSTOMERS {
+        return Err(format!("the customer list made {} customers", record.created));
+    }
+    Ok(db)
+}
+
+fn remove_database(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+}
+
+/// Imports `rows` customers (`visits` false) or follow-up records, `runs` times.
+pub fn run(visits: bool, rows: usize, runs: usize, dir: &Path) -> Result<ImportReport, String> {
+    let (kind, file, base) = if visits {
+        let file = dir.join("visits.xlsx");
+        generate::visit_list(&file, rows, VISIT_CUSTOMERS)?;
+        ("visits", file, Some(customers_database(dir)?))
+    } else {
+        let file = dir.join("customers.xlsx");
+        generate::customer_list(&file, rows)?;
+        ("customers", file, None)
+    };
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let mut ours = Vec::new();
     for i in 0..runs {
         let db = dir.join(format!("import-{i}.sqlite"));
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", db.display())); // a fresh database per run
+        remove_database(&db); // a fresh database per run
+        if let Some(base) = &base {
+            std::fs::copy(base, &db).map_err(|e| format!("{}: {e}", db.display()))?;
         }
         let m = child::run(
-            Command::new(&exe).arg("import").arg("--db").arg(&db).args(["--kind", "customers", "--json"]).arg(&file),
+            Command::new(&exe).arg("import").arg("--db").arg(&db).args(["--kind", kind, "--json"]).arg(&file),
         )?;
         let out: serde_json::Value = serde_json::from_str(&m.stdout).map_err(|e| format!("import output: {e}"))?;
         let created = out["committed"]["created"].as_u64().unwrap_or(0) as usize;
         if created != rows {
-            return Err(format!("the import created {created} customers of {rows}"));
+            return Err(format!("the import created {created} {kind} of {rows}"));
         }
         ours.push(m);
     }
@@ -74,6 +113,7 @@ pub fn run(rows: usize, runs: usize, dir: &Path) -> Result<ImportReport, String>
     let reference_seconds =
         (!theirs.is_empty()).then(|| round2(median(&theirs.iter().map(|m| m.seconds).collect::<Vec<_>>())));
     Ok(ImportReport {
+        kind,
         rows,
         runs,
         seconds,
@@ -86,7 +126,7 @@ pub fn run(rows: usize, runs: usize, dir: &Path) -> Result<ImportReport, String>
 
 pub fn print(r: &ImportReport) {
     let mb = |m: Option<f64>| m.map(|m| format!("{m:.0} MB")).unwrap_or_else(|| "n/a".into());
-    println!("import of {} customer rows (.xlsx, median of {} runs):", r.rows, r.runs);
+    println!("import of {} {} rows (.xlsx, median of {} runs):", r.rows, r.kind, r.runs);
     println!("  dossier-cli import      {:>7.2} s  peak {}", r.seconds, mb(r.peak_mb));
     match r.reference_seconds {
         Some(s) => println!(

@@ -5,8 +5,10 @@
 use rust_xlsxwriter::Workbook;
 
 use super::cells::{self, Formats, Value};
-use super::Xlsx;
+use super::labels::Label;
+use super::{Language, Xlsx};
 use crate::error::{Reason, Result};
+use crate::import::mapping::canonical_header;
 use crate::import::plan::{Preview, Problem};
 use crate::import::values::ValueError;
 
@@ -39,6 +41,13 @@ pub fn reason_text(p: &Problem) -> String {
         Problem::Required => reason_words(Reason::Required).to_string(),
         Problem::UnknownLabel { text } => format!("不是可选的值 '{text}'"),
         Problem::UnknownCustomer { name } => format!("系统中没有客户「{name}」"),
+        Problem::UnknownContact { name } => format!("该客户没有联系人「{name}」"),
+        Problem::UnknownDeal { name } => format!("该客户没有商机「{name}」"),
+        Problem::NotYuan { currency } => format!("商机金额以元计，不能是 {currency}"),
+        Problem::StageGate { stage, missing } => {
+            let fields: Vec<&str> = missing.iter().map(|f| canonical_header(*f)).collect();
+            format!("阶段「{}」需要填写：{}", stage.label(Language::Zh), fields.join("、"))
+        }
         Problem::NotAMonth { text } => format!("需要具体到月份，只有年份 '{text}'"),
         Problem::Invalid { reason, detail } if detail.is_empty() => reason_words(*reason).to_string(),
         Problem::Invalid { reason, detail } => format!("{} ({detail})", reason_words(*reason)),

@@ -2,7 +2,9 @@
 //! labels and the stored codes all read as the same value.
 
 use crate::customers::{Grade, LeadSource, Lifecycle, Ownership};
+use crate::opportunities::{LostReason, Stage};
 use crate::text::half_width;
+use crate::visits::VisitMethod;
 
 fn key(s: &str) -> String {
     half_width(s).trim().to_lowercase().replace([' ', '_', '-'], "")
@@ -77,6 +79,62 @@ pub fn lead_source(text: &str) -> Option<LeadSource> {
     )
 }
 
+/// 沟通方式: the form's labels and what CRMs call them (上门拜访, 电话沟通, 腾讯会议).
+pub fn visit_method(text: &str) -> Option<VisitMethod> {
+    use VisitMethod::*;
+    lookup(
+        text,
+        &[
+            (Meeting, &["面谈", "拜访", "上门拜访", "上门", "现场", "面访", "会面", "见面", "现场拜访", "visit"]),
+            (Phone, &["电话", "电话沟通", "电话拜访", "通话", "call", "phone call", "telephone"]),
+            (
+                Video,
+                &["视频", "视频会议", "线上会议", "腾讯会议", "钉钉会议", "远程会议", "video call", "online meeting"],
+            ),
+            (Wechat, &["微信", "微信沟通", "企业微信", "weixin"]),
+            (Email, &["邮件", "电子邮件", "邮箱", "e-mail", "mail"]),
+        ],
+        VisitMethod::code,
+    )
+}
+
+/// 阶段 of an opportunity: the form's labels and the usual CRM words (赢单, 输单, 签约).
+pub fn stage(text: &str) -> Option<Stage> {
+    use Stage::*;
+    lookup(
+        text,
+        &[
+            (Initiation, &["立项", "线索", "初步接洽", "初步沟通", "商机发现"]),
+            (Needs, &["需求确认", "需求", "需求分析", "需求调研", "needs confirmed"]),
+            (Solution, &["方案", "方案设计", "方案交流", "方案阶段", "proposal"]),
+            (Quote, &["报价", "已报价", "报价阶段", "投标", "quotation"]),
+            (Negotiation, &["谈判", "商务谈判", "议价"]),
+            (Contract, &["合同", "签约", "合同签订", "签合同"]),
+            (Won, &["成交", "赢单", "已成交", "已签约", "closed won"]),
+            (Lost, &["丢单", "输单", "已丢单", "失败", "closed lost"]),
+        ],
+        Stage::code,
+    )
+}
+
+/// 丢单原因.
+pub fn lost_reason(text: &str) -> Option<LostReason> {
+    use LostReason::*;
+    lookup(
+        text,
+        &[
+            (Price, &["价格", "价格高", "价格原因"]),
+            (Product, &["产品技术", "产品", "技术", "产品不满足"]),
+            (Relationship, &["客户关系", "关系"]),
+            (Budget, &["预算取消", "预算", "无预算"]),
+            (Timing, &["时机延期", "延期", "项目延期", "时机"]),
+            (Service, &["服务交付", "服务", "交付"]),
+            (Other, &["其他", "其它"]),
+        ],
+        LostReason::code,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +153,14 @@ mod tests {
         assert_eq!(ownership("state_owned"), Some(Ownership::StateOwned));
         assert_eq!(lead_source("展会"), Some(LeadSource::TradeShow));
         assert_eq!(lead_source("朋友圈"), None);
+        assert_eq!(visit_method("上门拜访"), Some(VisitMethod::Meeting));
+        assert_eq!(visit_method("腾讯会议"), Some(VisitMethod::Video));
+        assert_eq!(visit_method("wechat"), Some(VisitMethod::Wechat));
+        assert_eq!(visit_method("飞鸽传书"), None);
+        assert_eq!(stage("赢单"), Some(Stage::Won));
+        assert_eq!(stage("商务谈判"), Some(Stage::Negotiation));
+        assert_eq!(stage("quote"), Some(Stage::Quote));
+        assert_eq!(stage("快成了"), None);
+        assert_eq!(lost_reason("价格"), Some(LostReason::Price));
     }
 }

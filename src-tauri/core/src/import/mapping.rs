@@ -40,7 +40,37 @@ pub enum Field {
     Product,
     Category,
     Quantity,
+    /// A purchase's amount, or an opportunity's (元).
     Amount,
+    // follow-up record (visit)
+    VisitDate,
+    VisitMethod,
+    Place,
+    Goal,
+    Summary,
+    /// The customer's participants, by contact name (separated by 、，; or spaces).
+    Participants,
+    /// Our participants, by name.
+    OurParticipants,
+    /// A visit's needs (one per line or separated by ；), or an opportunity's needs text.
+    Needs,
+    NextAction,
+    ActionOwner,
+    ActionDue,
+    /// The opportunity's name: the deal a follow-up record is about, or the deal itself.
+    DealName,
+    // opportunity
+    Stage,
+    Probability,
+    ExpectedClose,
+    Competitors,
+    QuoteAmount,
+    QuoteDate,
+    ContractAmount,
+    ContractDate,
+    LostReason,
+    LostNote,
+    Notes,
 }
 
 /// Header spellings seen in real customer lists, normalised (half-width, lower-case, no
@@ -150,6 +180,9 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "含税金额",
             "金额（元）",
             "金额（万元）",
+            "预计金额",
+            "商机金额",
+            "项目金额",
             "amount",
             "value",
             "revenue",
@@ -157,6 +190,57 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "total",
         ],
     ),
+    (Field::VisitDate, &["拜访日期", "跟进日期", "日期", "沟通日期", "拜访时间", "跟进时间", "visitdate", "date"]),
+    (Field::VisitMethod, &["沟通方式", "拜访方式", "跟进方式", "方式", "method", "channel"]),
+    (Field::Place, &["地点", "拜访地点", "会议地点", "place", "location"]),
+    (Field::Goal, &["拜访目的", "目的", "跟进目的", "goal", "purpose", "objective"]),
+    (
+        Field::Summary,
+        &[
+            "沟通纪要",
+            "拜访内容",
+            "跟进内容",
+            "沟通内容",
+            "纪要",
+            "会议纪要",
+            "拜访总结",
+            "跟进记录",
+            "内容",
+            "summary",
+            "notes",
+            "minutes",
+        ],
+    ),
+    (
+        Field::Participants,
+        &["客户参与人", "客户参与人员", "拜访对象", "参与人", "客户方参与人", "对接人", "participants", "attendees"],
+    ),
+    (Field::OurParticipants, &["我方参与人", "我方人员", "陪同人员", "ourparticipants", "ourteam"]),
+    (Field::Needs, &["客户需求", "需求", "需求描述", "needs", "requirements"]),
+    (Field::NextAction, &["下一步", "下一步行动", "下一步计划", "后续行动", "待办", "nextstep", "nextaction"]),
+    (Field::ActionOwner, &["行动负责人", "下一步负责人", "执行人", "负责人", "跟进人", "actionowner", "owner"]),
+    (
+        Field::ActionDue,
+        &["行动截止日期", "下一步截止日期", "截止日期", "计划完成日期", "完成期限", "duedate", "deadline"],
+    ),
+    (
+        Field::DealName,
+        &["商机名称", "项目名称", "商机", "项目", "机会名称", "dealname", "deal", "opportunity", "project"],
+    ),
+    (Field::Stage, &["阶段", "销售阶段", "商机阶段", "项目阶段", "stage", "salesstage"]),
+    (Field::Probability, &["成交概率", "赢率", "概率", "probability", "winrate"]),
+    (
+        Field::ExpectedClose,
+        &["预计成交日期", "预计签约日期", "预计成交时间", "预计结单日期", "expectedclose", "closedate"],
+    ),
+    (Field::Competitors, &["竞争对手", "竞品", "竞争厂商", "competitors", "competitor"]),
+    (Field::QuoteAmount, &["报价金额", "报价", "quoteamount", "quote"]),
+    (Field::QuoteDate, &["报价日期", "报价时间", "quotedate"]),
+    (Field::ContractAmount, &["合同金额", "签约金额", "成交金额", "contractamount"]),
+    (Field::ContractDate, &["合同日期", "签约日期", "成交日期", "contractdate"]),
+    (Field::LostReason, &["丢单原因", "输单原因", "lostreason"]),
+    (Field::LostNote, &["丢单复盘", "丢单说明", "输单说明", "lostnote", "lostreview"]),
+    (Field::Notes, &["备注", "说明", "note", "remarks", "comment", "comments"]),
 ];
 
 /// The canonical header of a field (its first synonym): what templates and exports write.

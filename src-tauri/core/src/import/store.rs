@@ -51,8 +51,11 @@ pub struct ImportRequest<'a> {
     pub on_duplicate: OnDuplicate,
 }
 
-/// What an import changed: a customer, a contact or a purchase record.
+/// What an import changed besides customers and contacts (whose codes are their search
+/// kinds'): a purchase record, a follow-up record, an opportunity.
 pub(crate) const PURCHASE: &str = "purchase";
+pub(crate) const VISIT: &str = "visit";
+pub(crate) const OPPORTUNITY: &str = "opportunity";
 
 /// Records a created record (`update` None) or an updated one with its fields (JSON) before
 /// and after, for the undo ([`crate::import::undo`]).
@@ -85,6 +88,8 @@ struct Apply<'a> {
     tx: &'a rusqlite::Connection,
     batch: i64,
     now: &'a str,
+    /// YYYY-MM-DD: an imported opportunity's first stage began today.
+    today: &'a str,
     /// The customer each planned row created (by plan index), for contacts of later rows.
     customer_of_row: Vec<Option<i64>>,
     /// Names of customers contacts were added to (for the contacts' search subtitles).
@@ -167,6 +172,14 @@ impl Apply<'_> {
             ])?;
             record_change(tx, self.batch, PURCHASE, tx.last_insert_rowid(), None)?;
         }
+        if let Some((customer_id, v)) = ops.create_visit {
+            let id = crate::visits::store::import_visit(tx, customer_id, &v, self.today, now)?;
+            record_change(tx, self.batch, VISIT, id, None)?;
+        }
+        if let Some((customer_id, o)) = ops.create_opportunity {
+            let id = crate::opportunities::store::add(tx, customer_id, &o, self.today, now)?;
+            record_change(tx, self.batch, OPPORTUNITY, id, None)?;
+        }
         Ok(())
     }
 }
@@ -208,6 +221,7 @@ impl Store {
         let now = self.clock.timestamp();
         let settings = self.settings()?;
         let today = self.clock.today();
+        let today_text = self.today_text();
         let tx = self.conn.unchecked_transaction()?;
         tx.execute(
             "INSERT INTO import_batch (file, sheet, kind, created, updated, skipped, errors, imported_at)
@@ -220,6 +234,7 @@ impl Store {
             tx: &tx,
             batch,
             now: &now,
+            today: &today_text,
             customer_of_row: Vec::new(),
             names: HashMap::new(),
             touched: BTreeSet::new(),

@@ -1,5 +1,6 @@
 //! Undoing an import. What it created goes to the trash (customers with whatever was added to
-//! them since, contacts added to existing customers), restorable like any deleted record;
+//! them since, contacts added to existing customers, follow-up records, opportunities),
+//! restorable like any deleted record;
 //! purchase records it created are deleted (they are the file's rows, imported again at will).
 //! What it updated gets its previous values back field by field, three-way: a field the
 //! import changed and nobody touched since is reverted; a field edited after the import is
@@ -17,10 +18,12 @@ use crate::customers::contacts::{load_contact, write_contact};
 use crate::customers::store::{load_customer, write_customer};
 use crate::customers::{ContactFields, CustomerFields};
 use crate::error::{CoreError, Result};
-use crate::import::store::{ImportRecord, PURCHASE};
+use crate::import::store::{ImportRecord, OPPORTUNITY, PURCHASE, VISIT};
+use crate::opportunities::Opportunity;
 use crate::powermap::store::Now;
 use crate::search::HitKind;
-use crate::trash::{trash_contact, trash_customer};
+use crate::trash::{trash_contact, trash_customer, trash_opportunity, trash_visit};
+use crate::visits::Visit;
 use crate::Store;
 
 /// A record the import updated and that was edited after it.
@@ -47,6 +50,10 @@ pub struct ImportUndoPreview {
     pub contacts: i64,
     /// Purchase records it created, deleted.
     pub purchases: i64,
+    /// Follow-up records it created that go to the trash.
+    pub visits: i64,
+    /// Opportunities it created that go to the trash (their follow-up records stay, untied).
+    pub opportunities: i64,
     /// Records it updated that get their previous values back.
     pub reverted: i64,
     /// Of those, the ones edited since: left as edited unless `revert_edited`.
@@ -58,6 +65,8 @@ enum Step {
     DeletePurchase(i64),
     TrashCustomer(i64),
     TrashContact(i64),
+    TrashVisit(Visit),
+    TrashOpportunity(Opportunity),
     Revert { kind: HitKind, id: i64, name: String, current: Json, before: Json, kept_edits: Json, edited: Vec<String> },
 }
 
@@ -105,12 +114,23 @@ impl Store {
     /// What [`Store::undo_import`] would do; writes nothing.
     pub fn import_undo_preview(&self, id: i64) -> Result<ImportUndoPreview> {
         let steps = self.undo_steps(id)?;
-        let mut p = ImportUndoPreview { id, customers: 0, contacts: 0, purchases: 0, reverted: 0, edited: Vec::new() };
+        let mut p = ImportUndoPreview {
+            id,
+            customers: 0,
+            contacts: 0,
+            purchases: 0,
+            visits: 0,
+            opportunities: 0,
+            reverted: 0,
+            edited: Vec::new(),
+        };
         for step in steps {
             match step {
                 Step::DeletePurchase(_) => p.purchases += 1,
                 Step::TrashCustomer(_) => p.customers += 1,
                 Step::TrashContact(_) => p.contacts += 1,
+                Step::TrashVisit(_) => p.visits += 1,
+                Step::TrashOpportunity(_) => p.opportunities += 1,
                 Step::Revert { kind, id, name, edited, .. } => {
                     p.reverted += 1;
                     if !edited.is_empty() {
@@ -122,8 +142,8 @@ impl Store {
         Ok(p)
     }
 
-    /// Reverts an import in one transaction (see the module doc): created customers and
-    /// contacts go to the trash, created purchase records are deleted, updated records get
+    /// Reverts an import in one transaction (see the module doc): created customers,
+    /// contacts, follow-up records and opportunities go to the trash, created purchase records are deleted, updated records get
     /// the values from before the import back where nobody edited them since; with
     /// `revert_edited`, edited fields too. Refused: an import already undone; a revert that
     /// would give a customer the name another has taken since (`duplicate` on `name`).
@@ -145,6 +165,8 @@ impl Store {
                     trash_contact(&tx, &contact, &now, Some(id))?;
                     touched.insert(contact.customer_id);
                 }
+                Step::TrashVisit(v) => trash_visit(&tx, &v, &now.timestamp, Some(id))?,
+                Step::TrashOpportunity(o) => trash_opportunity(&tx, &o, &now.timestamp, Some(id))?,
                 Step::Revert { kind, id: record, current, before, kept_edits, .. } => {
                     let target = if revert_edited { before } else { kept_edits };
                     if target == current {
@@ -206,8 +228,14 @@ impl Store {
             .collect();
         let mut steps = Vec::new();
         for (entity, ref_id, before, after) in changes {
-            if entity == PURCHASE {
-                steps.push(Step::DeletePurchase(ref_id));
+            match entity.as_str() {
+                PURCHASE => steps.push(Step::DeletePurchase(ref_id)),
+                // Gone since (deleted, or with a customer in the trash): left as it is.
+                VISIT => steps.extend(self.visit(ref_id).ok().map(Step::TrashVisit)),
+                OPPORTUNITY => steps.extend(self.opportunity(ref_id).ok().map(Step::TrashOpportunity)),
+                _ => {}
+            }
+            if matches!(entity.as_str(), PURCHASE | VISIT | OPPORTUNITY) {
                 continue;
             }
             let Some(kind) = HitKind::from_code(&entity) else { continue };

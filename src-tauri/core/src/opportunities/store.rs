@@ -211,6 +211,36 @@ fn write(conn: &Connection, id: i64, f: &OpportunityFields, stage_since: &str, n
     Ok(())
 }
 
+/// The opportunities of a customer, (id, name): what an import matches names against.
+pub(crate) fn opportunity_names(conn: &Connection, customer_id: i64) -> Result<Vec<(i64, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT id, name FROM opportunity WHERE customer_id = ?1 ORDER BY id")?
+        .query_map([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Inserts a new opportunity of `customer_id` after the form's rules (validation, references,
+/// the gate of its stage) with its first stage history entry, dated `today`; the caller
+/// holds the transaction. The form's create and an import both come here.
+pub(crate) fn add(
+    conn: &Connection,
+    customer_id: i64,
+    fields: &OpportunityFields,
+    today: &str,
+    now: &str,
+) -> Result<i64> {
+    let mut f = tidy(fields);
+    stages::validate(&f)?;
+    check_references(conn, customer_id, &mut f, &[])?;
+    stages::check_gate(&f, 0)?;
+    if let Some(r) = f.lost_review.as_mut() {
+        r.stage_lost_at = Some(Stage::Initiation);
+    }
+    let id = insert(conn, customer_id, &f, today, now)?;
+    record_stage(conn, id, customer_id, None, f.stage, today, now)?;
+    Ok(id)
+}
+
 impl Store {
     fn probabilities(&self) -> Result<StageProbabilities> {
         Ok(self.settings()?.stage_probabilities)
@@ -227,17 +257,9 @@ impl Store {
     /// Creates an opportunity at the stage of the form, whose gate it must pass.
     pub fn create_opportunity(&self, customer_id: i64, fields: &OpportunityFields) -> Result<Opportunity> {
         load_customer(&self.conn, customer_id)?;
-        let mut f = tidy(fields);
-        stages::validate(&f)?;
-        check_references(&self.conn, customer_id, &mut f, &[])?;
-        stages::check_gate(&f, 0)?;
-        if let Some(r) = f.lost_review.as_mut() {
-            r.stage_lost_at = Some(Stage::Initiation);
-        }
         let (today, now) = (self.today_text(), self.clock.timestamp());
         let tx = self.conn.unchecked_transaction()?;
-        let id = insert(&tx, customer_id, &f, &today, &now)?;
-        record_stage(&tx, id, customer_id, None, f.stage, &today, &now)?;
+        let id = add(&tx, customer_id, fields, &today, &now)?;
         tx.commit()?;
         self.opportunity(id)
     }

@@ -1,4 +1,5 @@
-//! Deleting to the trash: customers, contacts, visit summaries and opportunities.
+//! Deleting to the trash: customers, contacts, visit summaries and opportunities (by the user,
+//! or by undoing the import that created them).
 
 use rusqlite::{params, Connection};
 
@@ -7,10 +8,12 @@ use crate::customers::contacts::load_contact;
 use crate::customers::store::load_customer;
 use crate::customers::{Contact, CustomerProfile, DeletedKind, Section, TrashContents};
 use crate::error::Result;
+use crate::opportunities::Opportunity;
 use crate::powermap::store::{detach_contact, Now};
 use crate::search;
 use crate::search::HitKind;
 use crate::trash::{removal, snapshot};
+use crate::visits::Visit;
 use crate::Store;
 
 /// Marks a live customer deleted and takes it and its contacts out of search.
@@ -84,21 +87,7 @@ impl Store {
     pub fn delete_visit(&self, id: i64) -> Result<()> {
         let visit = self.visit(id)?;
         let tx = self.conn.unchecked_transaction()?;
-        let actions = snapshot::rows(&tx, "next_action", "visit_id", id)?;
-        let contents =
-            TrashContents { actions: actions.as_array().map_or(0, |a| a.len() as i64), ..Default::default() };
-        let kept = serde_json::json!({ "visit": snapshot::rows(&tx, "visit", "id", id)?, "actions": actions });
-        tx.execute("DELETE FROM visit WHERE id = ?1", [id])?;
-        let entry = NewEntry {
-            kind: DeletedKind::Visit,
-            ref_id: id,
-            customer_id: visit.customer_id,
-            name: visit_name(&visit),
-            contents,
-            kept,
-            import_id: None,
-        };
-        put(&tx, &entry, &self.clock.timestamp())?;
+        trash_visit(&tx, &visit, &self.clock.timestamp(), None)?;
         tx.commit()?;
         Ok(())
     }
@@ -108,35 +97,61 @@ impl Store {
     pub fn delete_opportunity(&self, id: i64) -> Result<()> {
         let o = self.opportunity(id)?;
         let tx = self.conn.unchecked_transaction()?;
-        let tied = |table: &str| -> Result<Vec<i64>> {
-            let sql = format!("SELECT id FROM {table} WHERE opportunity_id = ?1 ORDER BY id");
-            Ok(tx.prepare(&sql)?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
-        };
-        let kept = serde_json::json!({
-            "opportunity": snapshot::rows(&tx, "opportunity", "id", id)?,
-            "stages": snapshot::rows(&tx, "stage_change", "opportunity_id", id)?,
-            "visits": tied("visit")?,
-            "actions": tied("next_action")?,
-        });
-        tx.execute("DELETE FROM opportunity WHERE id = ?1", [id])?;
-        let entry = NewEntry {
-            kind: DeletedKind::Opportunity,
-            ref_id: id,
-            customer_id: o.customer_id,
-            name: o.fields.name,
-            contents: TrashContents::default(),
-            kept,
-            import_id: None,
-        };
-        put(&tx, &entry, &self.clock.timestamp())?;
+        trash_opportunity(&tx, &o, &self.clock.timestamp(), None)?;
         tx.commit()?;
         Ok(())
     }
 }
 
+/// Copies a visit summary with its next actions into a trash entry and deletes them.
+pub(crate) fn trash_visit(conn: &Connection, visit: &Visit, now: &str, import_id: Option<i64>) -> Result<()> {
+    let id = visit.id;
+    let actions = snapshot::rows(conn, "next_action", "visit_id", id)?;
+    let contents = TrashContents { actions: actions.as_array().map_or(0, |a| a.len() as i64), ..Default::default() };
+    let kept = serde_json::json!({ "visit": snapshot::rows(conn, "visit", "id", id)?, "actions": actions });
+    conn.execute("DELETE FROM visit WHERE id = ?1", [id])?;
+    let entry = NewEntry {
+        kind: DeletedKind::Visit,
+        ref_id: id,
+        customer_id: visit.customer_id,
+        name: visit_name(visit),
+        contents,
+        kept,
+        import_id,
+    };
+    put(conn, &entry, now)
+}
+
+/// Copies an opportunity with its stage history into a trash entry and deletes it; its
+/// summaries and actions stay, untied (the entry keeps which, to tie them again).
+pub(crate) fn trash_opportunity(conn: &Connection, o: &Opportunity, now: &str, import_id: Option<i64>) -> Result<()> {
+    let id = o.id;
+    let tied = |table: &str| -> Result<Vec<i64>> {
+        let sql = format!("SELECT id FROM {table} WHERE opportunity_id = ?1 ORDER BY id");
+        Ok(conn.prepare(&sql)?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+    };
+    let kept = serde_json::json!({
+        "opportunity": snapshot::rows(conn, "opportunity", "id", id)?,
+        "stages": snapshot::rows(conn, "stage_change", "opportunity_id", id)?,
+        "visits": tied("visit")?,
+        "actions": tied("next_action")?,
+    });
+    conn.execute("DELETE FROM opportunity WHERE id = ?1", [id])?;
+    let entry = NewEntry {
+        kind: DeletedKind::Opportunity,
+        ref_id: id,
+        customer_id: o.customer_id,
+        name: o.fields.name.clone(),
+        contents: TrashContents::default(),
+        kept,
+        import_id,
+    };
+    put(conn, &entry, now)
+}
+
 /// How the trash and the undo banner name a summary: its date and goal, else the start of its
 /// summary, else the date alone (the UI names it the same way when it is deleted, VisitsTab.vue).
-fn visit_name(v: &crate::visits::Visit) -> String {
+fn visit_name(v: &Visit) -> String {
     let goal = v.fields.goal.trim();
     let summary: String = v.fields.summary.trim().chars().take(24).collect();
     let date = &v.fields.date;

@@ -31,7 +31,7 @@ use crate::customers::{DeletedKind, Restored, TrashContents, TrashEntry, TrashPa
 use crate::error::{CoreError, Result};
 use crate::Store;
 
-pub(crate) use delete::{trash_contact, trash_customer};
+pub(crate) use delete::{trash_contact, trash_customer, trash_opportunity, trash_visit};
 
 /// What goes into a new entry.
 pub(crate) struct NewEntry {

@@ -8,6 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use crate::customers::store::load_customer;
 use crate::error::{CoreError, Reason, Result};
 use crate::store::code;
+use crate::text::contact_key;
 use crate::visits::actions::{load_actions, write_actions};
 use crate::visits::{
     quality, recap, validate, Confirmation, CustomerType, NextAction, OurParticipant, OurRole, Participant, Progress,
@@ -245,6 +246,44 @@ pub(crate) fn insert_visit(conn: &Connection, customer_id: i64, v: &VisitFields,
     .execute(params![customer_id, v.date, v.method.code(), at])?;
     let id = conn.last_insert_rowid();
     write_columns(conn, id, v, at)?;
+    Ok(id)
+}
+
+/// True when `customer_id` has a visit on `date` by `method` with the same summary (compared
+/// as names are: NFKC, case and whitespace aside) — what an import counts as the same record.
+pub(crate) fn visit_exists(
+    conn: &Connection,
+    customer_id: i64,
+    date: &str,
+    method: VisitMethod,
+    summary: &str,
+) -> Result<bool> {
+    let key = contact_key(summary);
+    let mut st =
+        conn.prepare_cached("SELECT summary FROM visit WHERE customer_id = ?1 AND visited_on = ?2 AND method = ?3")?;
+    let summaries = st.query_map(params![customer_id, date, method.code()], |r| r.get::<_, String>(0))?;
+    for s in summaries {
+        if contact_key(&s?) == key {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Inserts an imported visit with its actions, checked as the form is (validation, the
+/// participants and the opportunity must be the customer's); the caller holds the
+/// transaction. Returns its id.
+pub(crate) fn import_visit(
+    conn: &Connection,
+    customer_id: i64,
+    fields: &VisitFields,
+    today: &str,
+    now: &str,
+) -> Result<i64> {
+    validate::visit(fields)?;
+    let v = prepare(conn, customer_id, fields)?;
+    let id = insert_visit(conn, customer_id, &v, now)?;
+    write_actions(conn, customer_id, id, v.opportunity_id, &v.actions, today, now)?;
     Ok(id)
 }
 

@@ -362,8 +362,15 @@ fn profile_of_a_missing_customer_is_not_found() {
 
 #[test]
 fn templates_have_canonical_headers_drop_downs_and_text_columns() {
-    for kind in [ImportKind::Customers, ImportKind::Contacts, ImportKind::Purchases] {
+    for kind in ImportKind::ALL {
         let book = Book::new(export::template(kind).unwrap());
+        assert_eq!(book.sheet_names()[1], "填写说明", "{kind:?}: a notes sheet");
+        let notes = book.texts("填写说明");
+        for field in kind.fields() {
+            let header = dossier_core::import::mapping::canonical_header(*field);
+            let line = notes.iter().find(|r| r[0] == header).unwrap_or_else(|| panic!("{kind:?}: {header} noted"));
+            assert_eq!(line[1] == "是", kind.required().contains(field), "{kind:?}: {header} required");
+        }
         let sheet = book.sheet_names()[0].clone();
         let rows = book.rows(&sheet);
         let headers: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();

@@ -1,7 +1,7 @@
 //! The import under random files: workbooks and text tables with random cells (numbers,
 //! dates, booleans, formulas nobody calculated, text up to 40,000 characters of Chinese,
 //! emoji and control characters, empty), random sizes, merged ranges, sheet names and text
-//! encodings, each imported as customers, contacts and purchases the way the wizard does
+//! encodings, each imported as every kind (customers … opportunities) the way the wizard does
 //! (inspect, preview, commit) into a real database file. Whatever the file, the import ends
 //! (no panic, no hang), reading stays within the reader's limits, inspect and preview write
 //! nothing, a refused import leaves the file byte for byte as it was, and a commit does what
@@ -387,7 +387,7 @@ fn check(case: &Case) {
     let db = dir.path().join("dossier.sqlite");
     std::fs::copy(template(), &db).unwrap();
     let store = Store::open(&db, common::clock()).unwrap();
-    for kind in [ImportKind::Customers, ImportKind::Contacts, ImportKind::Purchases] {
+    for kind in ImportKind::ALL {
         let spec = spec(case, &path, kind);
         let before = snapshot(&store, dir.path());
         let inspected = store.inspect_import(&spec);
@@ -405,7 +405,7 @@ fn check(case: &Case) {
                 );
                 assert_eq!(store.import_history().unwrap().len(), before.imports + 1);
                 // A new row creates a customer, a contact (of a customer in Dossier) or both; a
-                // purchase row creates a purchase.
+                // purchase row creates a purchase; a follow-up record or opportunity row one of those.
                 let (now, was, new) = (store.stats().unwrap(), &before.stats, c.new as i64);
                 let (customers, contacts, purchases) =
                     (now.customers - was.customers, now.contacts - was.contacts, now.purchases - was.purchases);
@@ -413,6 +413,10 @@ fn check(case: &Case) {
                     ImportKind::Customers => customers <= new && new <= customers + contacts && purchases == 0,
                     ImportKind::Contacts => (customers, contacts, purchases) == (0, new, 0),
                     ImportKind::Purchases => (customers, contacts, purchases) == (0, 0, new),
+                    ImportKind::Visits | ImportKind::Opportunities => {
+                        let undo = store.import_undo_preview(record.id).unwrap();
+                        (customers, contacts, purchases) == (0, 0, 0) && undo.visits + undo.opportunities == new
+                    }
                 };
                 assert!(
                     created,

@@ -20,6 +20,7 @@ mod import_commit;
 mod import_formats;
 mod import_random;
 mod import_read;
+mod import_records;
 mod mapping_templates;
 mod names;
 mod opportunities;

@@ -4,6 +4,7 @@
 import type { CellIssue, Field, Problem, RowStatus } from '../../bindings'
 import { reasonText } from '../../errors'
 import { i18n } from '../../i18n'
+import { enumLabel } from '../../lib/format'
 
 /** The fields a column can be imported as, per kind, in display order; the row statuses. */
 export { IMPORT_FIELDS as FIELDS_BY_KIND, ROW_STATUSES } from '../../bindings'
@@ -53,6 +54,7 @@ export function issueValue(issue: CellIssue): string {
     case 'not_a_month':
       return p.text
     case 'unknown_customer':
+    case 'unknown_deal':
       return p.name
     default:
       return ''
@@ -73,6 +75,17 @@ export function problemText(p: Problem): string {
       return t('importing.problem.unknown_customer', { name: p.name })
     case 'not_a_month':
       return t('importing.problem.not_a_month', { text: p.text })
+    case 'unknown_contact':
+      return t('importing.problem.unknown_contact', { name: p.name })
+    case 'unknown_deal':
+      return t('importing.problem.unknown_deal', { name: p.name })
+    case 'not_yuan':
+      return t('importing.problem.not_yuan', { currency: p.currency })
+    case 'stage_gate':
+      return t('importing.problem.stage_gate', {
+        stage: enumLabel('stage', p.stage),
+        fields: p.missing.map(importFieldLabel).join(t('common.listSep')),
+      })
     case 'invalid':
       return reasonText(p.reason, p.detail)
     default:

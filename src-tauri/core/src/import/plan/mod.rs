@@ -4,11 +4,13 @@
 //! (`Store::commit_import`), so the plan always matches the database it is applied to.
 //!
 //! Here: the plan's types and the loop over the rows. A row's cells are read into typed values
-//! by `reader.rs`, planned against the database and the rows before it by `rows.rs`, and an
-//! existing record is merged with the file's values by `merge.rs`.
+//! by `reader.rs`, planned against the database and the rows before it by `rows.rs` (follow-up
+//! records and opportunities by `records.rs`), and an existing record is merged with the
+//! file's values by `merge.rs`.
 
 mod merge;
 mod reader;
+mod records;
 mod rows;
 
 use std::collections::HashMap;
@@ -22,7 +24,9 @@ use super::read::Sheet;
 use super::values::{self, Cell, Epoch, ValueError};
 use crate::customers::{ContactFields, CustomerFields};
 use crate::error::Reason;
+use crate::opportunities::{OpportunityFields, Stage};
 use crate::trends::PurchaseFields;
+use crate::visits::VisitFields;
 use reader::RowReader;
 use rows::Planner;
 
@@ -36,10 +40,20 @@ pub enum ImportKind {
     Contacts,
     /// Purchase records (customer, month or date, product, category, quantity, amount).
     Purchases,
+    /// Follow-up records (跟进记录) of customers already in Dossier, with one next action each.
+    Visits,
+    /// Opportunities (商机) of customers already in Dossier.
+    Opportunities,
 }
 
 impl ImportKind {
-    pub const ALL: [ImportKind; 3] = [ImportKind::Customers, ImportKind::Contacts, ImportKind::Purchases];
+    pub const ALL: [ImportKind; 5] = [
+        ImportKind::Customers,
+        ImportKind::Contacts,
+        ImportKind::Purchases,
+        ImportKind::Visits,
+        ImportKind::Opportunities,
+    ];
 
     /// The fields a column can be mapped to for this kind, in the order the wizard offers them.
     pub const fn fields(self) -> &'static [Field] {
@@ -70,7 +84,62 @@ impl ImportKind {
             ],
             ImportKind::Contacts => &[CustomerName, ContactName, Title, Department, Phone, Wechat, Email],
             ImportKind::Purchases => &[CustomerName, Month, Product, Category, Quantity, Amount],
+            // A field the follow-up record gains is one more entry here, in `mapping.rs` (its
+            // header synonyms) and in `RowReader::visit`.
+            ImportKind::Visits => &[
+                CustomerName,
+                VisitDate,
+                VisitMethod,
+                Participants,
+                OurParticipants,
+                Place,
+                Goal,
+                Summary,
+                Needs,
+                NextAction,
+                ActionOwner,
+                ActionDue,
+                DealName,
+            ],
+            ImportKind::Opportunities => &[
+                CustomerName,
+                DealName,
+                Stage,
+                Amount,
+                Owner,
+                ExpectedClose,
+                Probability,
+                Needs,
+                Competitors,
+                QuoteAmount,
+                QuoteDate,
+                ContractAmount,
+                ContractDate,
+                LostReason,
+                LostNote,
+                Notes,
+            ],
         }
+    }
+
+    /// The fields a file of this kind must have a column for (the wizard asks for them before
+    /// the preview; the templates mark them).
+    pub const fn required(self) -> &'static [Field] {
+        use Field::*;
+        match self {
+            ImportKind::Customers => &[CustomerName],
+            ImportKind::Contacts => &[CustomerName, ContactName],
+            ImportKind::Purchases => &[CustomerName, Month, Product],
+            ImportKind::Visits => &[CustomerName, VisitDate],
+            ImportKind::Opportunities => &[CustomerName, DealName, Amount],
+        }
+    }
+
+    /// Whether a row matching a stored record can update it (the duplicate rule's 只补空白 and
+    /// 覆盖). Purchases, follow-up records and opportunities are matched on what they say, so
+    /// a match is the same record: it is skipped.
+    pub const fn updates_duplicates(self) -> bool {
+        matches!(self, ImportKind::Customers | ImportKind::Contacts)
     }
 
     pub fn code(self) -> &'static str {
@@ -78,6 +147,8 @@ impl ImportKind {
             ImportKind::Customers => "customers",
             ImportKind::Contacts => "contacts",
             ImportKind::Purchases => "purchases",
+            ImportKind::Visits => "visits",
+            ImportKind::Opportunities => "opportunities",
         }
     }
 }
@@ -107,6 +178,15 @@ pub enum Problem {
     UnknownLabel { text: String },
     /// A contact row names a customer that is not in Dossier.
     UnknownCustomer { name: String },
+    /// A follow-up record names a participant who is not a contact of its customer.
+    UnknownContact { name: String },
+    /// A follow-up record names an opportunity its customer does not have.
+    UnknownDeal { name: String },
+    /// An opportunity's amount in another currency than 元 (opportunities are kept in 元).
+    NotYuan { currency: String },
+    /// An opportunity at a stage whose gate needs fields the row leaves empty (报价: the quote
+    /// amount and date, …; see `opportunities::stages`).
+    StageGate { stage: Stage, missing: Vec<Field> },
     /// A purchase needs at least a month; a year alone is not enough.
     NotAMonth { text: String },
     /// Refused by the same validation as the forms.
@@ -160,6 +240,8 @@ pub(crate) struct Ops {
     pub create_contact: Option<(CustomerRef, ContactFields)>,
     pub update_contact: Option<(i64, ContactFields)>,
     pub create_purchase: Option<(i64, PurchaseFields)>,
+    pub create_visit: Option<(i64, VisitFields)>,
+    pub create_opportunity: Option<(i64, OpportunityFields)>,
 }
 
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]

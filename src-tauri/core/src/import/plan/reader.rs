@@ -1,5 +1,6 @@
-//! Reading one data row of an import into typed values (a customer, a contact, a purchase),
-//! collecting an issue per unreadable cell, named by row, column letter and header.
+//! Reading one data row of an import into typed values (a customer, a contact, a purchase, a
+//! follow-up record, an opportunity), collecting an issue per unreadable cell, named by row,
+//! column letter and header.
 
 use std::collections::HashMap;
 
@@ -9,11 +10,17 @@ use crate::error::{CoreError, Reason};
 use crate::import::labels;
 use crate::import::mapping::Field;
 use crate::import::values::{self, Cell, Epoch, ValueError};
+use crate::opportunities::{LostReview, OpportunityFields};
 use crate::text::clean_name;
 use crate::trends::PurchaseFields;
+use crate::visits::{ActionFields, Need, VisitFields};
 
-/// The form field names of [`validate`] that a column can hold.
-fn field_of_form(name: &str) -> Option<Field> {
+/// Which column holds a form field a validation names: `Some(field)` for the ones a column
+/// can hold.
+pub(super) type FormField = fn(&str) -> Option<Field>;
+
+/// The customer and contact forms' field names (`customers::validate`).
+pub(super) fn customer_form_field(name: &str) -> Option<Field> {
     Some(match name {
         "name" => Field::CustomerName,
         "shortName" => Field::ShortName,
@@ -32,6 +39,69 @@ fn field_of_form(name: &str) -> Option<Field> {
         "email" => Field::Email,
         _ => return None,
     })
+}
+
+/// The follow-up record form's field names (`visits::validate`: `needs.0.text`,
+/// `actions.0.dueDate`).
+pub(super) fn visit_form_field(name: &str) -> Option<Field> {
+    let head = name.split('.').next().unwrap_or_default();
+    let last = name.rsplit('.').next().unwrap_or_default();
+    Some(match (head, last) {
+        ("date", _) => Field::VisitDate,
+        ("place", _) => Field::Place,
+        ("goal", _) => Field::Goal,
+        ("summary", _) => Field::Summary,
+        ("ourParticipants", _) => Field::OurParticipants,
+        ("customerParticipants", _) => Field::Participants,
+        ("needs", _) => Field::Needs,
+        ("opportunityId", _) => Field::DealName,
+        ("actions", "owner") => Field::ActionOwner,
+        ("actions", "dueDate") => Field::ActionDue,
+        ("actions", _) => Field::NextAction,
+        _ => return None,
+    })
+}
+
+/// The opportunity form's field names (`opportunities::stages`).
+pub(super) fn opportunity_form_field(name: &str) -> Option<Field> {
+    let head = name.split('.').next().unwrap_or_default();
+    Some(match head {
+        "name" => Field::DealName,
+        "owner" => Field::Owner,
+        "amount" => Field::Amount,
+        "stage" => Field::Stage,
+        "probability" => Field::Probability,
+        "expectedClose" => Field::ExpectedClose,
+        "needs" => Field::Needs,
+        "competitors" => Field::Competitors,
+        "quoteAmount" => Field::QuoteAmount,
+        "quoteDate" => Field::QuoteDate,
+        "contractAmount" => Field::ContractAmount,
+        "contractDate" => Field::ContractDate,
+        "notes" => Field::Notes,
+        "lostReview" if name.ends_with("reason") => Field::LostReason,
+        "lostReview" => Field::LostNote,
+        _ => return None,
+    })
+}
+
+/// A cell holding a list (participants, competitors): split at the separators people type
+/// between names.
+fn list(text: &str, separators: &[char]) -> Vec<String> {
+    text.split(separators).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()
+}
+
+/// Between names: commas, 、, semicolons, line breaks.
+const NAME_SEPARATORS: &[char] = &[',', '，', '、', ';', '；', '\n'];
+/// Between sentences (a visit's needs): semicolons and line breaks.
+const LINE_SEPARATORS: &[char] = &[';', '；', '\n'];
+
+/// A follow-up record as a row gives it: the form's fields, with the customer's participants
+/// and the opportunity still as names (the planner finds them).
+pub(super) struct RowVisit {
+    pub fields: VisitFields,
+    pub participants: Vec<String>,
+    pub deal: String,
 }
 
 /// Reads one data row into typed values, collecting an issue per unreadable cell.
@@ -194,10 +264,86 @@ impl RowReader<'_> {
         p
     }
 
-    /// Runs a form validation and turns its error into an issue on the right column.
-    pub fn validated(&mut self, r: crate::error::Result<()>) {
+    /// A follow-up record. No method given reads as 面谈, the form's default; one next action
+    /// from the 下一步 columns (an owner or a due date without the action is refused by the
+    /// validation, on the action's column).
+    pub fn visit(&mut self) -> RowVisit {
+        let date = self.date(Field::VisitDate);
+        if date.is_empty() {
+            self.issue(Field::VisitDate, Problem::Required);
+        }
+        let method = self.label(Field::VisitMethod, labels::visit_method).unwrap_or_default();
+        let participants = list(&self.text(Field::Participants), NAME_SEPARATORS);
+        let our_participants = list(&self.text(Field::OurParticipants), NAME_SEPARATORS);
+        let needs = list(&self.text(Field::Needs), LINE_SEPARATORS)
+            .into_iter()
+            .map(|text| Need { text, ..Default::default() })
+            .collect();
+        let action = ActionFields {
+            what: self.text(Field::NextAction),
+            owner: self.text(Field::ActionOwner),
+            ..Default::default()
+        };
+        let action = ActionFields { due_date: self.date(Field::ActionDue), ..action };
+        let has_action = !(action.what.is_empty() && action.owner.is_empty() && action.due_date.is_empty());
+        let fields = VisitFields {
+            date,
+            method,
+            place: self.text(Field::Place),
+            our_participants,
+            goal: self.text(Field::Goal),
+            summary: self.text(Field::Summary),
+            needs,
+            actions: if has_action { vec![action] } else { Vec::new() },
+            ..Default::default()
+        };
+        RowVisit { fields, participants, deal: self.name(Field::DealName) }
+    }
+
+    /// An opportunity: no stage given reads as 立项; its amount must be in 元.
+    pub fn opportunity(&mut self) -> OpportunityFields {
+        if let Some(currency) = self.cell(Field::Amount).map(values::currency).filter(|c| *c != "CNY") {
+            self.issue(Field::Amount, Problem::NotYuan { currency: currency.to_string() });
+        }
+        let stage = self.label(Field::Stage, labels::stage).unwrap_or_default();
+        let probability = match self.cell(Field::Probability).map(values::percent) {
+            None | Some(Ok(None)) => None,
+            Some(Ok(Some(p))) => Some(p.round() as i64),
+            Some(Err(e)) => {
+                self.issue(Field::Probability, Problem::Value { value: e });
+                None
+            }
+        };
+        let reason = self.label(Field::LostReason, labels::lost_reason);
+        let lost_text = self.text(Field::LostNote);
+        OpportunityFields {
+            name: self.name(Field::DealName),
+            owner: self.text(Field::Owner),
+            amount: self.number(Field::Amount),
+            stage,
+            probability,
+            expected_close: self.date(Field::ExpectedClose),
+            competitors: list(&self.text(Field::Competitors), NAME_SEPARATORS),
+            needs: self.text(Field::Needs),
+            quote_amount: self.number(Field::QuoteAmount),
+            quote_date: self.date(Field::QuoteDate),
+            contract_amount: self.number(Field::ContractAmount),
+            contract_date: self.date(Field::ContractDate),
+            notes: self.text(Field::Notes),
+            lost_review: (reason.is_some() || !lost_text.is_empty()).then(|| LostReview {
+                reason,
+                text: lost_text,
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    /// Runs a form validation and turns its error into an issue on the column `form_field`
+    /// says holds the field it names.
+    pub fn validated(&mut self, r: crate::error::Result<()>, form_field: FormField) {
         if let Err(CoreError::Validation { field, reason, detail }) = r {
-            let f = field_of_form(&field).unwrap_or(Field::CustomerName);
+            let f = form_field(&field).unwrap_or(Field::CustomerName);
             let problem = if reason == Reason::Required {
                 Problem::Required
             } else {

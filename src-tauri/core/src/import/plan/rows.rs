@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::Connection;
 
 use super::merge::{merge_contact, merge_customer};
-use super::reader::RowReader;
+use super::reader::{customer_form_field, RowReader};
+use super::records::Records;
 use super::{CustomerRef, ImportKind, OnDuplicate, Ops, Problem, RowStatus};
 use crate::customers::store::{customer_by_short_name, existing_customer};
 use crate::customers::validate;
@@ -35,6 +36,8 @@ pub(super) struct Planner<'a> {
     last_customer_name: String,
     /// Rows planned so far: the index the next row's plan gets ([`CustomerRef::InFile`]).
     planned: usize,
+    /// Follow-up record and opportunity rows.
+    records: Records<'a>,
 }
 
 impl<'a> Planner<'a> {
@@ -49,6 +52,7 @@ impl<'a> Planner<'a> {
             purchases_seen: HashSet::new(),
             last_customer_name: String::new(),
             planned: 0,
+            records: Records::new(conn),
         }
     }
 
@@ -57,6 +61,8 @@ impl<'a> Planner<'a> {
     pub fn row(&mut self, r: &mut RowReader) -> Result<(RowStatus, String, Ops)> {
         let planned = match self.kind {
             ImportKind::Purchases => self.purchase_row(r)?,
+            ImportKind::Visits => self.records.visit_row(r)?,
+            ImportKind::Opportunities => self.records.opportunity_row(r)?,
             ImportKind::Customers | ImportKind::Contacts => self.customer_row(r)?,
         };
         self.planned += 1;
@@ -78,7 +84,7 @@ impl<'a> Planner<'a> {
         if name.is_empty() {
             r.issue(Field::CustomerName, Problem::Required);
         } else if r.issues.is_empty() {
-            match self.named_customer(&name)? {
+            match named_customer(self.conn, &name)? {
                 None => r.issue(Field::CustomerName, Problem::UnknownCustomer { name: name.clone() }),
                 Some(id) => {
                     let key = format!(
@@ -166,17 +172,17 @@ impl<'a> Planner<'a> {
             (Some((id, fields)), ImportKind::Customers) => {
                 ops.update_customer = merge_customer(&fields, &customer, self.mode).map(|m| (id, m));
                 if let Some((_, m)) = &ops.update_customer {
-                    r.validated(validate::customer(m));
+                    r.validated(validate::customer(m), customer_form_field);
                 }
                 Some(CustomerRef::Existing(id))
             }
             (Some((id, _)), ImportKind::Contacts) => Some(CustomerRef::Existing(id)),
             (None, ImportKind::Customers) => {
-                r.validated(validate::customer(&customer));
+                r.validated(validate::customer(&customer), customer_form_field);
                 ops.create_customer = Some(customer);
                 None
             }
-            (_, ImportKind::Purchases) => None, // planned by purchase_row
+            (_, ImportKind::Purchases | ImportKind::Visits | ImportKind::Opportunities) => None, // not customer rows
             (None, ImportKind::Contacts) => match customer_by_short_name(self.conn, &customer.name)? {
                 Some(id) => Some(CustomerRef::Existing(id)),
                 None => {
@@ -198,7 +204,7 @@ impl<'a> Planner<'a> {
         ops: &mut Ops,
         in_file_duplicate: &mut bool,
     ) -> Result<()> {
-        r.validated(validate::contact(&c));
+        r.validated(validate::contact(&c), customer_form_field);
         if !self.contacts_seen.insert((key.to_string(), contact_key(&c.name))) {
             *in_file_duplicate = true;
             return Ok(());
@@ -236,12 +242,13 @@ impl<'a> Planner<'a> {
             .find(|x| contact_key(&x.fields.name) == name || (!phone.is_empty() && digits(&x.fields.phone) == phone))
             .map(|x| (x.id, x.fields)))
     }
+}
 
-    /// The customer a purchase row names: by normalised name, else by exact short name.
-    fn named_customer(&self, name: &str) -> Result<Option<i64>> {
-        Ok(match existing_customer(self.conn, &customer_key(name))? {
-            Some((id, _)) => Some(id),
-            None => customer_by_short_name(self.conn, name)?,
-        })
-    }
+/// The customer a row of records about customers (purchases, follow-up records,
+/// opportunities) names: by normalised name, else by exact short name.
+pub(super) fn named_customer(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    Ok(match existing_customer(conn, &customer_key(name))? {
+        Some((id, _)) => Some(id),
+        None => customer_by_short_name(conn, name)?,
+    })
 }

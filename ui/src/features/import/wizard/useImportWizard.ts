@@ -9,6 +9,7 @@ import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import { api } from '../../../api'
+import { IMPORT_REQUIRED, IMPORT_UPDATING_KINDS } from '../../../bindings'
 import type {
   CellFix,
   CellIssue,
@@ -115,11 +116,16 @@ export function useImportWizard(onClose: () => void) {
   }
 
   function kindChanged() {
-    // The header row and the suggestions depend on the kind's fields.
+    // The header row and the suggestions depend on the kind's fields; a kind whose duplicates
+    // cannot be updated skips them.
     spec.headerRow = null
     file.value = null
     preview.value = null
+    if (!updatesDuplicates.value) spec.onDuplicate = 'skip'
   }
+
+  /** Whether the duplicate rule can update a matched record for this kind (else it is skipped). */
+  const updatesDuplicates = computed(() => IMPORT_UPDATING_KINDS.includes(spec.kind))
 
   // ---- b. sheet and header row ------------------------------------------------------------
   async function inspect() {
@@ -187,12 +193,11 @@ export function useImportWizard(onClose: () => void) {
   const mappingProblems = computed(() => {
     const problems: string[] = []
     const mapped = spec.mapping.filter((m): m is Field => m !== null)
-    if (!mapped.includes('customer_name')) problems.push(t('importing.needName'))
-    if (spec.kind === 'contacts' && !mapped.includes('contact_name')) problems.push(t('importing.needContact'))
-    if (spec.kind === 'purchases') {
-      for (const f of ['month', 'product'] as Field[]) {
-        if (!mapped.includes(f)) problems.push(t('importing.needField', { field: importFieldLabel(f) }))
-      }
+    for (const f of IMPORT_REQUIRED[spec.kind]) {
+      if (mapped.includes(f)) continue
+      problems.push(
+        f === 'customer_name' ? t('importing.needName') : t('importing.needField', { field: importFieldLabel(f) }),
+      )
     }
     const seen = new Set<Field>()
     const repeated = new Set<Field>()
@@ -406,6 +411,7 @@ export function useImportWizard(onClose: () => void) {
     isText,
     pick,
     kindChanged,
+    updatesDuplicates,
     sheetChanged,
     encodingChanged,
     setHeaderRow,
