@@ -274,7 +274,8 @@ impl RowReader<'_> {
         }
         let method = self.label(Field::VisitMethod, labels::visit_method).unwrap_or_default();
         let participants = list(&self.text(Field::Participants), NAME_SEPARATORS);
-        let our_participants = list(&self.text(Field::OurParticipants), NAME_SEPARATORS);
+        let our_participants =
+            list(&self.text(Field::OurParticipants), NAME_SEPARATORS).iter().map(|n| n.as_str().into()).collect();
         let needs = list(&self.text(Field::Needs), LINE_SEPARATORS)
             .into_iter()
             .map(|text| Need { text, ..Default::default() })
