@@ -12,6 +12,8 @@ ALTER TABLE visit ADD COLUMN notes TEXT NOT NULL DEFAULT '';              -- 附
 ALTER TABLE visit ADD COLUMN internal_support TEXT NOT NULL DEFAULT '[]'; -- JSON array of visits::SupportKind codes
 ALTER TABLE visit ADD COLUMN support_note TEXT NOT NULL DEFAULT '';
 ALTER TABLE visit ADD COLUMN sales_actions TEXT NOT NULL DEFAULT '[]';    -- JSON array of visits::SalesAction codes
+-- 1 = brought in by an import: written elsewhere at a time not known, so never "written late".
+ALTER TABLE visit ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
 
 -- 需单独跟进: only the follow-up records tied to the deal count for its no-follow-up light.
 ALTER TABLE opportunity ADD COLUMN own_follow_up_required INTEGER NOT NULL DEFAULT 0;

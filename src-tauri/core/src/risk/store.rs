@@ -118,19 +118,20 @@ fn last_deal_follow_up() -> String {
 /// than 24 hours after the visit, as the quality check's `late_record` measures it: from the
 /// visit's time (the end of its day without one) to the first save (`created_at`, UTC, moved to
 /// the laptop's wall clock by `offset` seconds), in whole seconds so that 24 hours exactly is on
-/// time. Columns: customer, visit day, days from the visit's day to the day it was written.
+/// time. An imported record (written elsewhere, at a time not known) is never late. Columns:
+/// customer, visit day, days from the visit's day to the day it was written.
 fn late_record_sql(offset: i32, filter: &str) -> String {
     let written = format!("datetime(created_at, '{offset:+} seconds')");
     // Each customer's latest record in the window through the (customer, day) index: a seek per
     // customer rather than numbering every recent visit.
     format!(
         "SELECT cid, visited_on, CAST(julianday(date({written})) - julianday(visited_on) AS INTEGER) FROM (
-           SELECT c.id AS cid, v.visited_on, v.visited_time, v.created_at
+           SELECT c.id AS cid, v.visited_on, v.visited_time, v.created_at, v.imported
            FROM customer c JOIN visit v ON v.id = (
                SELECT l.id FROM visit l WHERE l.customer_id = c.id AND l.visited_on >= date(:today, '-{LATE_RECORD_WINDOW_DAYS} days')
                ORDER BY l.visited_on DESC, l.visited_time DESC, l.id DESC LIMIT 1)
            WHERE c.deleted_at IS NULL {filter})
-         WHERE CAST(strftime('%s', {written}) AS INTEGER)
+         WHERE imported = 0 AND CAST(strftime('%s', {written}) AS INTEGER)
                - CAST(strftime('%s', visited_on || ' ' || coalesce(nullif(visited_time, ''), '23:59')) AS INTEGER) > 86400"
     )
 }

@@ -283,6 +283,8 @@ pub(crate) fn import_visit(
     validate::visit(fields)?;
     let v = prepare(conn, customer_id, fields)?;
     let id = insert_visit(conn, customer_id, &v, now)?;
+    // When it was first written is not known: the late-record light leaves it out.
+    conn.prepare_cached("UPDATE visit SET imported = 1 WHERE id = ?1")?.execute([id])?;
     write_actions(conn, customer_id, id, v.opportunity_id, &v.actions, today, now)?;
     Ok(id)
 }

@@ -11,7 +11,8 @@ use dossier_core::customers::{ContactFields, DeletedKind};
 use dossier_core::import::mapping::Field;
 use dossier_core::import::plan::{ImportKind, Problem, RowStatus};
 use dossier_core::opportunities::{Opportunity, OpportunityFields, OpportunityQuery, Stage};
-use dossier_core::visits::VisitMethod;
+use dossier_core::risk::RiskRule;
+use dossier_core::visits::{VisitFields, VisitMethod};
 use dossier_core::{CoreError, Store};
 
 /// A workbook of one sheet, every cell a string (an empty string leaves the cell empty).
@@ -169,6 +170,21 @@ fn a_follow_up_records_file_is_previewed_committed_and_undone() {
     let restored = visits_in_trash.iter().find(|e| e.contents.actions == 1).unwrap();
     s.restore_trash(restored.id).unwrap();
     assert_eq!(s.visits(customer, None, 0, 50).unwrap().rows[0].fields.actions[0].what, "发送方案初稿");
+}
+
+#[test]
+fn an_imported_record_is_never_written_late() {
+    let (dir, s) = store();
+    let (customer, _) = account(&s);
+    // Three days before the pinned clock's day: typed in the form today, it would be late.
+    let row: &[&str] = &["华东精密机械有限公司", "2026-11-20", "电话", "", "确认评审时间", "", "", "", ""];
+    let path = workbook(dir.path(), "近期跟进.xlsx", "跟进", &[VISIT_HEADER, row]);
+    s.import_file(&spec(&path, ImportKind::Visits), &mut |_, _| true).unwrap();
+    let late = |s: &Store| s.customer_risk(customer).unwrap().reasons.iter().any(|r| r.rule == RiskRule::LateRecord);
+    assert!(!late(&s), "an imported record counted as written late");
+    let typed = VisitFields { date: "2026-11-21".into(), summary: "补记".into(), ..Default::default() };
+    s.create_visit(customer, &typed).unwrap();
+    assert!(late(&s), "the same record typed in late is");
 }
 
 #[test]
