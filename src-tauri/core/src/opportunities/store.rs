@@ -235,6 +235,7 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let id = insert(&tx, customer_id, &f, &today, &now)?;
         record_stage(&tx, id, customer_id, None, f.stage, &today, &now)?;
+        crate::opportunities::search::index(&tx, id, customer_id, &f)?;
         tx.commit()?;
         self.opportunity(id)
     }
@@ -263,6 +264,7 @@ impl Store {
         if moved {
             record_stage(&tx, id, current.customer_id, Some(from), f.stage, &today, &now)?;
         }
+        crate::opportunities::search::index(&tx, id, current.customer_id, &f)?;
         tx.commit()?;
         self.opportunity(id)
     }

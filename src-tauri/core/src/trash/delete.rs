@@ -13,7 +13,8 @@ use crate::search::HitKind;
 use crate::trash::{removal, snapshot};
 use crate::Store;
 
-/// Marks a live customer deleted and takes it and its contacts out of search.
+/// Marks a live customer deleted and takes it, its contacts and its records, deals and
+/// suppliers out of search.
 pub(crate) fn trash_customer(conn: &Connection, id: i64, now: &str, import_id: Option<i64>) -> Result<()> {
     let r = removal::count(conn, id)?;
     conn.execute("UPDATE customer SET deleted_at = ?2 WHERE id = ?1", params![id, now])?;
@@ -89,6 +90,7 @@ impl Store {
             TrashContents { actions: actions.as_array().map_or(0, |a| a.len() as i64), ..Default::default() };
         let kept = serde_json::json!({ "visit": snapshot::rows(&tx, "visit", "id", id)?, "actions": actions });
         tx.execute("DELETE FROM visit WHERE id = ?1", [id])?;
+        search::items::remove(&tx, HitKind::Visit, id)?;
         let entry = NewEntry {
             kind: DeletedKind::Visit,
             ref_id: id,
@@ -119,6 +121,7 @@ impl Store {
             "actions": tied("next_action")?,
         });
         tx.execute("DELETE FROM opportunity WHERE id = ?1", [id])?;
+        search::items::remove(&tx, HitKind::Opportunity, id)?;
         let entry = NewEntry {
             kind: DeletedKind::Opportunity,
             ref_id: id,

@@ -222,6 +222,7 @@ impl Store {
             None => insert_visit(&tx, customer_id, &v, &now)?,
         };
         write_actions(&tx, customer_id, id, v.opportunity_id, &v.actions, &today, &now)?;
+        crate::visits::search::index(&tx, id, customer_id, &v)?;
         tx.commit()?;
         Ok(SavedVisit { visit: load_visit(&self.conn, id, &today)?, warnings })
     }

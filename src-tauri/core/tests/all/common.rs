@@ -49,10 +49,25 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
     conn
 }
 
+/// Turns a database of the current schema back into one the version before migration 013
+/// (the last) wrote: no index of the records, deals and suppliers
+/// (`migrations/013_search_records.sql`).
+pub fn before_the_records_index(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "DROP TABLE search_item;
+         DROP TABLE search_item_fts;
+         DROP TABLE search_item_short;
+         DROP TABLE search_item_initials;",
+    )
+    .unwrap();
+    conn.pragma_update(None, "user_version", dossier_core::db::latest_version() - 1).unwrap();
+}
+
 /// Turns a database of the current schema back into one version 10 wrote: names indexed under
 /// their usual readings only (`search_fts` holds the entries' bodies alone), no `readings`
 /// column, no `search_initials` (`migrations/011_search_readings.sql`).
 pub fn back_to_version_10(conn: &rusqlite::Connection) {
+    before_the_records_index(conn);
     conn.execute_batch(
         "DROP TABLE search_initials;
          ALTER TABLE search_entry DROP COLUMN readings;
