@@ -56,7 +56,7 @@ fn tag(kind: HitKind) -> i64 {
 }
 
 /// The id of a record's item: its kind's range plus its id.
-pub(crate) fn item_id(kind: HitKind, ref_id: i64) -> i64 {
+pub fn item_id(kind: HitKind, ref_id: i64) -> i64 {
     (tag(kind) << TAG_BITS) + ref_id
 }
 

@@ -290,4 +290,16 @@ impl Store {
     pub fn visit_recap(&self, id: i64) -> Result<Recap> {
         Ok(Recap { visit_id: id, text: recap::recap_text(&self.visit(id)?) })
     }
+
+    /// How many of its customer's visits [`Store::visits`] lists before visit `id` (newest
+    /// first, unfiltered): the page a record found by the search is on.
+    pub fn visit_position(&self, id: i64) -> Result<i64> {
+        let v = self.visit(id)?;
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM visit WHERE customer_id = ?1
+             AND (visited_on, visited_time, id) > (?2, ?3, ?4)",
+            params![v.customer_id, v.fields.date, v.fields.time, id],
+            |r| r.get(0),
+        )?)
+    }
 }

@@ -414,3 +414,18 @@ fn an_older_file_gets_its_records_deals_and_suppliers_indexed_when_opened() {
     assert_eq!(s.search("汇川", 8).unwrap().opportunities.len(), 1);
     assert_eq!(s.search("安川", 8).unwrap().suppliers.len(), 1);
 }
+
+#[test]
+fn a_record_found_is_placed_where_the_customer_s_list_shows_it() {
+    use dossier_core::visits::VisitFields;
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    for (date, time) in [("2026-11-02", ""), ("2026-11-20", "09:30"), ("2026-11-20", "14:00"), ("2026-10-01", "")] {
+        let v = VisitFields { date: date.into(), time: time.into(), summary: "拜访".into(), ..Default::default() };
+        s.create_visit(c, &v).unwrap();
+    }
+    let listed = s.visits(c, None, 0, 20).unwrap().rows;
+    for (i, v) in listed.iter().enumerate() {
+        assert_eq!(s.visit_position(v.id).unwrap(), i as i64, "{} {}", v.fields.date, v.fields.time);
+    }
+}
