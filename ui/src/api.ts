@@ -254,6 +254,8 @@ export const api = {
   listVisits: (customerId: number, opportunityId: number | null, offset: number, limit: number) =>
     invoke<VisitPage>('list_visits', { customerId, opportunityId, offset, limit }),
   getVisit: (id: number) => invoke<Visit>('get_visit', { id }),
+  /** How many of its customer's visits the list shows before it (the page a search hit is on). */
+  visitPosition: (id: number) => invoke<number>('visit_position', { id }),
   createVisit: (customerId: number, fields: VisitFields) => invoke<SavedVisit>('create_visit', { customerId, fields }),
   updateVisit: (id: number, fields: VisitFields) => invoke<SavedVisit>('update_visit', { id, fields }),
   deleteVisit: (id: number) => invoke<null>('delete_visit', { id }),

@@ -29,7 +29,7 @@ export type FinancialMetric = "inventory_days" | "receivable_days" | "revenue" |
 
 export type CustomerSort = "name" | "grade" | "lifecycle" | "industry" | "owner" | "completeness" | "updated_at";
 
-export type HitKind = "customer" | "contact";
+export type HitKind = "customer" | "contact" | "visit" | "opportunity" | "supplier";
 
 export type CustomerFields = { 
 /**
@@ -275,13 +275,38 @@ owners: Array<string>,
  */
 dealOwners: Array<string>, };
 
+export type MatchField = "name" | "competitor" | "lost_to" | "goal" | "summary" | "decision" | "need" | "objection" | "commitment" | "quote" | "competitor_news" | "risk" | "opportunity" | "action";
+
+export type Snippet = { field: MatchField, 
+/**
+ * The text before the match (cut, with "…", when long; the whole title for `name`).
+ */
+before: string, 
+/**
+ * The match as written.
+ */
+matched: string, after: string, };
+
 export type SearchHit = { kind: HitKind, id: number, 
 /**
- * The customer to open (the customer itself, or the contact's customer).
+ * The customer to open (the customer itself, or the one the hit belongs to).
  */
-customerId: number, title: string, subtitle: string, };
+customerId: number, title: string, subtitle: string, 
+/**
+ * Where the query is in the hit's text, when it is there as typed (not when found through
+ * the pinyin of a name or the digits of a phone number).
+ */
+snippet: Snippet | null, };
 
-export type SearchResults = { customers: Array<SearchHit>, contacts: Array<SearchHit>, };
+export type SearchResults = { customers: Array<SearchHit>, contacts: Array<SearchHit>, 
+/**
+ * Follow-up records (跟进记录), newest first.
+ */
+visits: Array<SearchHit>, opportunities: Array<SearchHit>, 
+/**
+ * Suppliers named in the customers' profiles: our competitors there.
+ */
+suppliers: Array<SearchHit>, };
 
 export type PurchaseFields = { 
 /**

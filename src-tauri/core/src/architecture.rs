@@ -25,6 +25,7 @@ const SQL_FILES: &[&str] = &[
     "backup/settings.rs",
     "backup/store.rs",
     "customers/contacts.rs",
+    "customers/search.rs",
     "customers/sections.rs",
     "customers/store.rs",
     "db/backfill.rs",
@@ -38,6 +39,7 @@ const SQL_FILES: &[&str] = &[
     "import/templates.rs",
     "import/undo.rs",
     "opportunities/pipeline.rs",
+    "opportunities/search.rs",
     "opportunities/store.rs",
     "powermap/store/assessments.rs",
     "powermap/store/contacts.rs",
@@ -51,6 +53,7 @@ const SQL_FILES: &[&str] = &[
     "profile/store.rs",
     "risk/store.rs",
     "search/index.rs",
+    "search/items.rs",
     "search/mod.rs",
     "settings/store.rs",
     "trash/delete.rs",
@@ -63,6 +66,7 @@ const SQL_FILES: &[&str] = &[
     "trends/store.rs",
     "visits/actions.rs",
     "visits/bulk.rs",
+    "visits/search.rs",
     "visits/store.rs",
 ];
 

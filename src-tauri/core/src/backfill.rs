@@ -22,6 +22,11 @@ pub(crate) fn run_pending(conn: &Connection) -> Result<()> {
             Backfill::UndoBinToTrash => crate::trash::adopt_undo_bin(&tx)?,
             Backfill::NameKeys => crate::customers::store::rekey_names(&tx)?,
             Backfill::SearchReadings => crate::customers::store::reindex_all(&tx)?,
+            Backfill::SearchRecords => {
+                crate::customers::search::index_all_suppliers(&tx)?;
+                crate::visits::search::reindex_all(&tx)?;
+                crate::opportunities::search::reindex_all(&tx)?;
+            }
         }
     }
     backfill::clear(&tx)?;

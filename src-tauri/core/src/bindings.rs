@@ -22,7 +22,7 @@ use crate::import::{EditedRecord, ImportRecord, ImportUndoPreview};
 use crate::opportunities::*;
 use crate::powermap::*;
 use crate::risk::*;
-use crate::search::{HitKind, SearchHit, SearchResults};
+use crate::search::{HitKind, MatchField, SearchHit, SearchResults, Snippet};
 use crate::settings::*;
 use crate::trends::*;
 use crate::visits::*;
@@ -41,7 +41,7 @@ fn generate() -> String {
         CustomerFields, Customer, BusinessLine, MainBusiness, FinancialPeriod, SpBp,
         RoleAssessment, Supplier, ProcessIt, ContactFields, PersonalField, Contact, SectionStatus,
         FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
-        SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, TrashContents, TrashEntry, TrashPage, DbStatus, Reason, Detail, CoreError, FilePurpose, ChosenFile,
+        MatchField, Snippet, SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, TrashContents, TrashEntry, TrashPage, DbStatus, Reason, Detail, CoreError, FilePurpose, ChosenFile,
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
         RowPlan, Counts, Preview, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, EditedRecord, ImportUndoPreview, ReadError,
         MappingTemplate, TemplateMatch,

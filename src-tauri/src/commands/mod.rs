@@ -132,6 +132,7 @@ commands! {
     visits::update_visit,
     visits::get_visit,
     visits::list_visits,
+    visits::visit_position,
     visits::delete_visit,
     visits::check_visit,
     visits::set_visit_confirmation,

@@ -25,6 +25,12 @@ pub async fn get_visit(state: State<'_, AppState>, id: i64) -> Res<Visit> {
     state.with(|s| s.visit(id))
 }
 
+/// Where a record found by the search is in its customer's list.
+#[tauri::command]
+pub async fn visit_position(state: State<'_, AppState>, id: i64) -> Res<i64> {
+    state.with(|s| s.visit_position(id))
+}
+
 #[tauri::command]
 pub async fn create_visit(state: State<'_, AppState>, customer_id: i64, fields: VisitFields) -> Res<SavedVisit> {
     state.with(|s| s.create_visit(customer_id, &fields))

@@ -1,23 +1,60 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { SearchResults } from '../bindings'
-import { contact, makeRouter, mountWith } from './helpers'
+import type { SearchHit, SearchResults } from '../bindings'
+import { aVisit, contact, makeRouter, mountWith } from './helpers'
 import { presentation } from '../stores/presentation'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
 
 import SearchPalette from '../features/search/SearchPalette.vue'
+import VisitsTab from '../features/visits/VisitsTab.vue'
 import ContactCard from '../features/customers/contacts/ContactCard.vue'
 import { handleGlobalKey } from '../composables/useShortcuts'
 import { appState } from '../stores/app'
 
+const none = { visits: [], opportunities: [], suppliers: [] }
 const results: SearchResults = {
   customers: [
-    { kind: 'customer', id: 3, customerId: 3, title: '万华化学', subtitle: '化工 · 烟台' },
-    { kind: 'customer', id: 4, customerId: 4, title: '万科物业', subtitle: '物业 · 深圳' },
+    { kind: 'customer', id: 3, customerId: 3, title: '万华化学', subtitle: '化工 · 烟台', snippet: null },
+    { kind: 'customer', id: 4, customerId: 4, title: '万科物业', subtitle: '物业 · 深圳', snippet: null },
   ],
-  contacts: [{ kind: 'contact', id: 21, customerId: 7, title: '王芳', subtitle: '采购总监 · 华东精密' }],
+  contacts: [{ kind: 'contact', id: 21, customerId: 7, title: '王芳', subtitle: '采购总监 · 华东精密', snippet: null }],
+  ...none,
+}
+/** 西门子 in a record's summary, a deal's competitors and a profile's suppliers. */
+const record: SearchHit = {
+  kind: 'visit',
+  id: 41,
+  customerId: 7,
+  title: '2026-11-20 确认需求范围',
+  subtitle: '华东精密',
+  snippet: { field: 'summary', before: '张伟透露，', matched: '西门子', after: '上周报价比我们低 15%<b>' },
+}
+const around: SearchResults = {
+  customers: [],
+  contacts: [],
+  visits: [record],
+  opportunities: [
+    {
+      kind: 'opportunity',
+      id: 12,
+      customerId: 7,
+      title: '二期产线自动化',
+      subtitle: '华东精密',
+      snippet: { field: 'competitor', before: '', matched: '西门子', after: '' },
+    },
+  ],
+  suppliers: [
+    {
+      kind: 'supplier',
+      id: 5,
+      customerId: 9,
+      title: '西门子（中国）',
+      subtitle: '长江汽配 · 核心部件',
+      snippet: { field: 'name', before: '', matched: '西门子', after: '（中国）' },
+    },
+  ],
 }
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -38,7 +75,7 @@ describe('search palette', () => {
   })
 
   it('shows a hint for an empty query and "没有找到" for no results', async () => {
-    api.search.mockResolvedValue({ customers: [], contacts: [] })
+    api.search.mockResolvedValue({ customers: [], contacts: [], ...none })
     const { wrapper } = await mountWith(SearchPalette)
     expect(wrapper.text()).toContain('拼音、首字母、手机号都可以搜')
     await wrapper.get('[data-testid="search-input"]').setValue('zzz')
@@ -96,6 +133,78 @@ describe('search palette', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/customers/4'), { timeout: 10000 })
     await input.trigger('keydown', { key: 'Escape' })
     expect(wrapper.emitted('close')!.length).toBe(2)
+    wrapper.unmount()
+  })
+})
+
+describe('search palette: records, deals and suppliers', () => {
+  async function searched(q: string, r: SearchResults) {
+    api.search.mockResolvedValue(r)
+    const router = makeRouter()
+    await router.push('/settings')
+    const { wrapper } = await mountWith(SearchPalette, {}, router)
+    const input = wrapper.get('[data-testid="search-input"]')
+    await input.setValue(q)
+    await wait(120)
+    await flushPromises()
+    return { wrapper, router, input }
+  }
+
+  it('groups them under 跟进记录, 商机 and 供应商与竞争对手, each match marked as text', async () => {
+    const { wrapper } = await searched('西门子', around)
+    expect(wrapper.findAll('section.group h3').map((h) => h.text())).toEqual(['跟进记录', '商机', '供应商与竞争对手'])
+    const visits = wrapper.get('[data-testid="search-group-visits"]')
+    expect(visits.get('[data-testid="search-hit-title"]').text()).toBe('2026-11-20 确认需求范围')
+    const snippet = visits.get('[data-testid="search-snippet"]')
+    expect(snippet.text()).toBe('沟通纪要：张伟透露，西门子上周报价比我们低 15%<b>')
+    expect(snippet.get('mark').text()).toBe('西门子')
+    // The record's text is text: no element comes of it.
+    expect(snippet.find('b').exists()).toBe(false)
+    const deal = wrapper.get('[data-testid="search-group-opportunities"]')
+    expect(deal.get('[data-testid="search-snippet"]').text()).toBe('竞争对手：西门子')
+    // A name's match is marked in the title itself.
+    const supplier = wrapper.get('[data-testid="search-group-suppliers"]')
+    expect(supplier.get('[data-testid="search-hit-title"] mark').text()).toBe('西门子')
+    expect(supplier.get('[data-testid="search-hit-title"]').text()).toBe('西门子（中国）')
+    expect(supplier.find('[data-testid="search-snippet"]').exists()).toBe(false)
+    expect(supplier.text()).toContain('长江汽配 · 核心部件')
+    wrapper.unmount()
+  })
+
+  it('a record opens the 跟进记录 tab at it, a deal the 商机 tab, a supplier the profile’s section', async () => {
+    const { wrapper, router, input } = await searched('西门子', around)
+    await input.trigger('keydown', { key: 'Enter' })
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/customers/7'), { timeout: 10000 })
+    expect(router.currentRoute.value.query).toEqual({ tab: 'visits', record: '41' })
+    wrapper.unmount()
+
+    const second = await searched('西门子', around)
+    await second.input.trigger('keydown', { key: 'ArrowDown' })
+    await second.input.trigger('keydown', { key: 'Enter' })
+    await vi.waitFor(() => expect(second.router.currentRoute.value.query.opportunity).toBe('12'), { timeout: 10000 })
+    expect(second.router.currentRoute.value.query.tab).toBe('deals')
+    second.wrapper.unmount()
+
+    const third = await searched('西门子', around)
+    await third.wrapper.findAll('[data-testid="search-hit"]')[2]!.trigger('click')
+    await vi.waitFor(() => expect(third.router.currentRoute.value.path).toBe('/customers/9'), { timeout: 10000 })
+    expect(third.router.currentRoute.value.query).toEqual({ section: 'suppliers' })
+    third.wrapper.unmount()
+  })
+
+  it('?record= shows the record on its page of the list, marked, and drops the parameter', async () => {
+    api.visitPosition.mockResolvedValue(23)
+    api.listVisits.mockResolvedValue({ rows: [aVisit(41)], total: 30 })
+    api.listOpportunities.mockResolvedValue({ rows: [], total: 0 })
+    const router = makeRouter()
+    await router.push('/customers/1?tab=visits&deal=3&record=41')
+    const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [] } }, router)
+    await flushPromises()
+    expect(api.visitPosition).toHaveBeenCalledWith(41)
+    expect(api.listVisits).toHaveBeenLastCalledWith(1, null, 20, 20)
+    expect(router.currentRoute.value.query).toEqual({ tab: 'visits' })
+    const item = wrapper.get('#visit-41')
+    expect(item.classes()).toContain('found')
     wrapper.unmount()
   })
 })

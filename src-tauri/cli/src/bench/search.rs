@@ -1,10 +1,14 @@
 //! `dossier-cli bench search`: latency of the app's search per query class, against the
 //! reference — the naive `LIKE '%q%'` scan over the same entries — measured in the same run.
-//! Queries are drawn deterministically from the database's own names and phone numbers, so
-//! every query has hits, as a user's would.
+//! Queries are drawn deterministically from the database's own names, phone numbers, record
+//! text, deal and supplier names, so every query has hits, as a user's would. Every query is
+//! timed as the palette runs it: one search over all five kinds.
 
 use std::time::Instant;
 
+use dossier_core::search::items::item_id;
+use dossier_core::search::HitKind;
+use dossier_core::text::readings;
 use dossier_core::Store;
 use serde::Serialize;
 
@@ -24,7 +28,21 @@ pub struct ClassReport {
 /// "other-reading" is a contact's name in full pinyin or initials under another reading than
 /// the usual one ("zengwei", "zw" for 曾伟), found through `search_entry.readings` and
 /// `search_initials`.
-const CLASSES: [&str; 6] = ["1-char", "2-char", "3+-char", "pinyin-initials", "phone", "other-reading"];
+/// "records", "deals" and "competitors" are cut from the follow-up records' text, the deals'
+/// names and competitors, and the profile suppliers' names (`search_item`): a piece of 1–4
+/// characters, or for the names their initials or full pinyin.
+const CLASSES: [&str; 9] =
+    ["1-char", "2-char", "3+-char", "pinyin-initials", "phone", "other-reading", "records", "deals", "competitors"];
+
+/// The kind of item a class samples (`None`: customers and contacts).
+fn item_kind(class: &str) -> Option<HitKind> {
+    match class {
+        "records" => Some(HitKind::Visit),
+        "deals" => Some(HitKind::Opportunity),
+        "competitors" => Some(HitKind::Supplier),
+        _ => None,
+    }
+}
 
 /// Deterministic sampling without a dependency: a linear congruential sequence.
 struct Lcg(u64);
@@ -35,7 +53,58 @@ impl Lcg {
     }
 }
 
+/// A piece of 1–4 characters of `value` (letters and digits only), or nothing when it has none
+/// that long.
+fn piece(value: &str, rng: &mut Lcg) -> Option<String> {
+    let chars: Vec<char> = value.chars().collect();
+    let len = 1 + rng.below(4);
+    (chars.len() >= len)
+        .then(|| chars[rng.below(chars.len() - len + 1)..][..len].iter().collect::<String>())
+        .filter(|p: &String| p.chars().all(char::is_alphanumeric))
+}
+
+/// Queries cut from the items of one kind: pieces of their values; of names, also their
+/// initials or full pinyin (a third of the time).
+fn sample_item_queries(store: &Store, kind: HitKind, n: usize) -> Result<Vec<String>, String> {
+    let conn = store.connection();
+    let (lo, hi) = (item_id(kind, 0), item_id(kind, (1 << 40) - 1));
+    let max: i64 = conn
+        .query_row("SELECT coalesce(max(id), 0) FROM search_item WHERE id BETWEEN ?1 AND ?2", [lo, hi], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    if max - lo < 1000 {
+        return Err(format!(
+            "too few {} items to benchmark: run `dossier-cli demo --db FILE --scale 5556 --deals 1 --visits 1` first",
+            kind.code()
+        ));
+    }
+    let mut rng = Lcg(7 + kind.code().len() as u64);
+    let mut out = Vec::with_capacity(n);
+    let mut tries = 0;
+    while out.len() < n && tries < n * 50 {
+        tries += 1;
+        let id = lo + 1 + rng.below((max - lo) as usize) as i64;
+        let text: Option<String> = conn
+            .query_row("SELECT text FROM search_item WHERE id >= ?1 AND id <= ?2 LIMIT 1", [id, hi], |r| r.get(0))
+            .ok();
+        let Some(text) = text else { continue };
+        let values: Vec<&str> = text.split('\n').collect();
+        let value = values[rng.below(values.len())];
+        let q = if kind != HitKind::Visit && rng.below(3) == 0 {
+            readings(value).into_iter().next().map(|r| if rng.below(2) == 0 { r.initials } else { r.full })
+        } else {
+            piece(value, &mut rng)
+        };
+        if let Some(q) = q.filter(|q| !q.is_empty()) {
+            out.push(q);
+        }
+    }
+    Ok(out)
+}
+
 fn sample_queries(store: &Store, class: &str, n: usize) -> Result<Vec<String>, String> {
+    if let Some(kind) = item_kind(class) {
+        return sample_item_queries(store, kind, n);
+    }
     let conn = store.connection();
     let max: i64 = conn.query_row("SELECT max(id) FROM search_entry", [], |r| r.get(0)).unwrap_or(0);
     if max < 1000 {
@@ -105,15 +174,21 @@ fn time_each(queries: &[String], mut f: impl FnMut(&str)) -> Vec<f64> {
     ms
 }
 
-/// The naive reference: scan every entry's searchable text (the body and the other readings)
-/// with LIKE, with the same candidate cap.
+/// The naive reference: the whole search as LIKE scans with the same candidate cap — every
+/// entry's searchable text (the body and the other readings), then each kind's items' text.
 fn reference(store: &Store, q: &str) {
     let like = format!("%{}%", dossier_core::search::normalize_query(q));
-    let mut st = store
-        .connection()
+    let conn = store.connection();
+    let mut st = conn
         .prepare_cached("SELECT id FROM search_entry WHERE body LIKE ?1 OR readings LIKE ?1 LIMIT 200")
         .expect("reference query prepares");
-    let n = st.query_map([like], |r| r.get::<_, i64>(0)).expect("reference runs").count();
+    let mut n = st.query_map([&like], |r| r.get::<_, i64>(0)).expect("reference runs").count();
+    let mut st = conn
+        .prepare_cached("SELECT id FROM search_item WHERE kind = ?1 AND text LIKE ?2 LIMIT 200")
+        .expect("reference query prepares");
+    for kind in dossier_core::search::items::ITEM_KINDS {
+        n += st.query_map([kind.code(), &like], |r| r.get::<_, i64>(0)).expect("reference runs").count();
+    }
     std::hint::black_box(n);
 }
 

@@ -1,7 +1,13 @@
-//! What a customer and a contact contribute to the search index (see `search/index.rs`).
+//! What a customer and a contact contribute to the search index (see `search/index.rs`), and
+//! the suppliers of a profile (dimension 7, `search/items.rs`): our competitors at the
+//! customer, found by their names (with pinyin and initials); our own row is left out.
 
+use rusqlite::Connection;
+
+use crate::error::Result;
 use crate::search::index::{body_of, other_readings, Entry};
-use crate::search::HitKind;
+use crate::search::items::{self, Item, Part};
+use crate::search::{HitKind, MatchField};
 use crate::text::{company_readings, digits, readings, search_text, Reading};
 
 use super::{Contact, Customer};
@@ -90,4 +96,45 @@ pub(crate) fn contact_entry(c: &Contact, customer_name: &str) -> Entry {
         other_initials: reading.other_initials,
         readings,
     }
+}
+
+/// A supplier row's item: its name, with its category shown.
+fn supplier_item(id: i64, customer_id: i64, name: &str, category: &str) -> Item {
+    Item {
+        kind: HitKind::Supplier,
+        ref_id: id,
+        customer_id,
+        title: name.into(),
+        subtitle: category.into(),
+        names: vec![Part::new(MatchField::Name, name)],
+        text: Vec::new(),
+    }
+}
+
+/// Indexes the suppliers of the live customers that pass `filter` (an SQL condition on
+/// `customer c` with one parameter `?1`).
+fn index_suppliers(conn: &Connection, filter: &str, arg: i64) -> Result<()> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT s.id, s.customer_id, s.name, s.category FROM supplier s JOIN customer c ON c.id = s.customer_id
+         WHERE c.deleted_at IS NULL AND NOT s.is_us AND trim(s.name) <> '' AND ({filter})
+         ORDER BY s.customer_id, s.position"
+    ))?;
+    let rows: Vec<(i64, i64, String, String)> =
+        st.query_map([arg], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
+    for (id, customer_id, name, category) in rows {
+        items::put(conn, &supplier_item(id, customer_id, &name, &category))?;
+    }
+    Ok(())
+}
+
+/// Indexes one customer's suppliers as stored, replacing what it had: after a save of the
+/// suppliers (whose rows are written anew), a customer back from the trash or erased from.
+pub(crate) fn index_customer_suppliers(conn: &Connection, customer_id: i64) -> Result<()> {
+    items::remove_of_customer(conn, customer_id, Some(HitKind::Supplier))?;
+    index_suppliers(conn, "c.id = ?1", customer_id)
+}
+
+/// Indexes every live customer's suppliers (the back-fill of migration 013).
+pub(crate) fn index_all_suppliers(conn: &Connection) -> Result<()> {
+    index_suppliers(conn, "?1 = 0", 0)
 }

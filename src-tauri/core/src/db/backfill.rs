@@ -1,7 +1,8 @@
 //! Which data back-fills a file still needs after migrating. The migrations are plain SQL
 //! (schema only); some versions also need their data filled in by code — the unigram search
 //! index, the power-map status lights, the old undo bin turned into trash entries, the
-//! re-keyed customer names, the search index under every reading of the names. That code lives with its feature and runs after the migration, at
+//! re-keyed customer names, the search index under every reading of the names, the index of the
+//! follow-up records, deals and suppliers. That code lives with its feature and runs after the migration, at
 //! the latest schema (`backfill.rs` at the crate root runs it), so it never meets an old one.
 //!
 //! Before an older file is migrated, the back-fills of the versions it is about to pass are
@@ -24,16 +25,19 @@ pub enum Backfill {
     NameKeys,
     /// Version 11: every customer and contact re-indexed, their names under every reading.
     SearchReadings,
+    /// Migration 013: the live follow-up records, deals and profile suppliers indexed.
+    SearchRecords,
 }
 
 impl Backfill {
     /// Every back-fill, in the order of the versions that need them (the order they run in).
-    pub const ALL: [Backfill; 5] = [
+    pub const ALL: [Backfill; 6] = [
         Backfill::SearchUnigrams,
         Backfill::PowerMapStatus,
         Backfill::UndoBinToTrash,
         Backfill::NameKeys,
         Backfill::SearchReadings,
+        Backfill::SearchRecords,
     ];
 
     /// The schema version whose migration needs it.
@@ -44,6 +48,7 @@ impl Backfill {
             Backfill::UndoBinToTrash => 9,
             Backfill::NameKeys => 10,
             Backfill::SearchReadings => 11,
+            Backfill::SearchRecords => 13,
         }
     }
 
@@ -100,9 +105,14 @@ mod tests {
     fn a_file_needs_the_back_fills_of_the_versions_it_passes() {
         assert_eq!(Backfill::after(0), []);
         assert_eq!(Backfill::after(4), Backfill::ALL);
-        assert_eq!(Backfill::after(6), [Backfill::UndoBinToTrash, Backfill::NameKeys, Backfill::SearchReadings]);
-        assert_eq!(Backfill::after(10), [Backfill::SearchReadings]);
-        assert_eq!(Backfill::after(11), []);
+        assert_eq!(
+            Backfill::after(6),
+            [Backfill::UndoBinToTrash, Backfill::NameKeys, Backfill::SearchReadings, Backfill::SearchRecords]
+        );
+        assert_eq!(Backfill::after(10), [Backfill::SearchReadings, Backfill::SearchRecords]);
+        assert_eq!(Backfill::after(11), [Backfill::SearchRecords]);
+        assert_eq!(Backfill::after(12), [Backfill::SearchRecords]);
+        assert_eq!(Backfill::after(13), []);
         assert!(Backfill::ALL.iter().all(|b| b.version() <= crate::db::latest_version()));
     }
 
@@ -111,11 +121,17 @@ mod tests {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)").unwrap();
         record(&conn, 9).unwrap();
-        assert_eq!(pending(&conn).unwrap(), [Backfill::NameKeys, Backfill::SearchReadings]);
+        assert_eq!(pending(&conn).unwrap(), [Backfill::NameKeys, Backfill::SearchReadings, Backfill::SearchRecords]);
         record(&conn, 5).unwrap();
         assert_eq!(
             pending(&conn).unwrap(),
-            [Backfill::PowerMapStatus, Backfill::UndoBinToTrash, Backfill::NameKeys, Backfill::SearchReadings]
+            [
+                Backfill::PowerMapStatus,
+                Backfill::UndoBinToTrash,
+                Backfill::NameKeys,
+                Backfill::SearchReadings,
+                Backfill::SearchRecords
+            ]
         );
         clear(&conn).unwrap();
         assert_eq!(pending(&conn).unwrap(), []);

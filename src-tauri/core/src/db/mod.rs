@@ -32,6 +32,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/010_name_keys.sql"),
     include_str!("../../migrations/011_search_readings.sql"),
     include_str!("../../migrations/012_full_follow_up.sql"),
+    include_str!("../../migrations/013_search_records.sql"),
 ];
 
 /// The migrations: plain SQL, run in one transaction. The data some of them need filled in is

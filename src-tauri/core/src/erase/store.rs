@@ -91,11 +91,17 @@ impl Store {
         report.text_cells = free_text::scrub(&tx, customer_id, needles)?;
         if customer_live {
             crate::powermap::store::refresh_cached(&tx, customer_id)?;
+            // The customer's records, deals and suppliers are searched by their text, which the
+            // scrub has just rewritten.
+            crate::visits::search::reindex_customer(&tx, customer_id)?;
+            crate::opportunities::search::reindex_customer(&tx, customer_id)?;
+            crate::customers::search::index_customer_suppliers(&tx, customer_id)?;
         }
         // A full-text index keeps a deleted entry's tokens in its segments until they are
         // merged: merge them all now.
         tx.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')", [])?;
         tx.execute("INSERT INTO search_uni (search_uni) VALUES ('optimize')", [])?;
+        search::items::optimize(&tx)?;
         tx.commit()?;
         Ok(())
     }

@@ -188,6 +188,8 @@ impl Store {
                             crate::customers::store::reindex_contact(&tx, &c)?;
                             touched.insert(c.customer_id);
                         }
+                        // An import records customers and contacts only.
+                        _ => {}
                     }
                 }
             }
@@ -248,6 +250,7 @@ impl Store {
                     load_customer(&self.conn, c.customer_id).ok()?;
                     Some((serde_json::to_value(&c.fields), c.fields.name, c.customer_id, c.updated_at))
                 }),
+                _ => None,
             };
             let Some((current, name, customer, updated_at)) = live else { continue };
             let Some(before) = before else {
@@ -255,7 +258,7 @@ impl Store {
                     HitKind::Customer => steps.push(Step::TrashCustomer(ref_id)),
                     // A contact of a customer the import created goes with it.
                     HitKind::Contact if !created.contains(&customer) => steps.push(Step::TrashContact(ref_id)),
-                    HitKind::Contact => {}
+                    _ => {}
                 }
                 continue;
             };

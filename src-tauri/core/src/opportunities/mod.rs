@@ -16,6 +16,7 @@
 //! - Every stage entered is recorded ([`StageChange`]), the first one at creation.
 
 pub(crate) mod pipeline;
+pub(crate) mod search;
 pub mod stages;
 pub(crate) mod store;
 

@@ -238,6 +238,7 @@ pub(crate) fn add(
     }
     let id = insert(conn, customer_id, &f, today, now)?;
     record_stage(conn, id, customer_id, None, f.stage, today, now)?;
+    crate::opportunities::search::index(conn, id, customer_id, &f)?;
     Ok(id)
 }
 
@@ -288,6 +289,7 @@ impl Store {
         if moved {
             record_stage(&tx, id, current.customer_id, Some(from), f.stage, &today, &now)?;
         }
+        crate::opportunities::search::index(&tx, id, current.customer_id, &f)?;
         tx.commit()?;
         self.opportunity(id)
     }

@@ -137,6 +137,7 @@ fn insert_one(
             s.is_us
         ])?;
     }
+    crate::customers::search::index_customer_suppliers(tx, id)?;
 
     // Contacts: insert first, then resolve reports-to indexes to the new ids.
     let mut contacts: Vec<Contact> = Vec::with_capacity(p.contacts.len());

@@ -100,6 +100,7 @@ impl Store {
             ])?;
         }
         drop(st);
+        crate::customers::search::index_customer_suppliers(&tx, id)?;
         self.finish_section_save(tx, id, Section::Suppliers, &now)
     }
 

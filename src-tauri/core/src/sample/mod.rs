@@ -1,6 +1,6 @@
 //! The sample dataset: realistic, deterministic Chinese key accounts so that a new user sees a
 //! populated app ("载入示例数据", `dossier-cli demo`). `scale` N > 1 adds generated copies
-//! (N × the base customers, two contacts each) for benchmarks.
+//! (N × the base customers, two contacts and two suppliers each) for benchmarks.
 
 mod pipeline;
 mod purchases;
@@ -521,6 +521,7 @@ const WORDS: [&str; 40] = [
     "东升", "国泰", "长城", "富源", "盛世", "万通", "隆基", "德胜", "嘉禾", "同创", "明阳", "远航", "信达", "安吉",
     "卓越", "联合", "兴业", "光明", "志成", "立达", "和信", "鸿运", "金石", "华源", "银河", "凯旋",
 ];
+const SUPPLIER_TRADES: [&str; 5] = ["电气", "自动化", "机电", "传动", "五金"];
 const TRADES: [&str; 12] =
     ["机械", "电子", "化工", "食品", "纺织", "物流", "建材", "医药", "环保", "汽配", "能源", "科技"];
 
@@ -557,7 +558,23 @@ fn copy_profile(k: usize, i: usize) -> NewProfile {
             ..Default::default()
         })
         .collect();
-    NewProfile { fields, contacts, ..Default::default() }
+    // Two incumbent suppliers: one of the known rivals and a local one, named like the
+    // customers (some thousands of names), so searching suppliers meets real variety.
+    let suppliers = vec![
+        Supplier {
+            category: "核心部件".into(),
+            name: RIVALS[n % RIVALS.len()].into(),
+            share: Some(50.0),
+            ..Default::default()
+        },
+        Supplier {
+            category: "辅料与备件".into(),
+            name: format!("{}{}{}", CITIES[(n / 7) % 34], WORDS[(n / 13) % 40], SUPPLIER_TRADES[n % 5]),
+            share: Some(30.0),
+            ..Default::default()
+        },
+    ];
+    NewProfile { fields, contacts, suppliers, ..Default::default() }
 }
 
 #[cfg(test)]

@@ -152,7 +152,9 @@ pub(crate) fn clear(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Removes a customer, its contacts and its items (records, deals, suppliers: `items.rs`).
 pub(crate) fn remove_customer_and_contacts(conn: &Connection, customer_id: i64) -> Result<()> {
+    super::items::remove_of_customer(conn, customer_id, None)?;
     remove(conn, HitKind::Customer, customer_id)?;
     let ids: Vec<i64> = conn
         .prepare("SELECT ref_id FROM search_entry WHERE kind = 'contact' AND customer_id = ?1")?

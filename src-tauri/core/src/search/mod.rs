@@ -1,4 +1,6 @@
-//! Instant search over customers and contacts (Ctrl/Cmd+K, `dossier-cli search`).
+//! Instant search (Ctrl/Cmd+K, `dossier-cli search`) over customers and contacts, and over
+//! what is said and named around them: follow-up records, deals and the suppliers of the
+//! profiles ([`items`], each kind with its own candidates).
 //!
 //! Matches Chinese substrings of any length, full pinyin ("zhangsan") and pinyin initials ("zs")
 //! under every reading of the names' characters (长沙: "zhangsha" and "changsha"), phone
@@ -15,6 +17,7 @@
 //! then shorter names first) and grouped.
 
 pub mod index;
+pub mod items;
 mod model;
 
 pub use model::*;
@@ -52,13 +55,23 @@ pub fn normalize_query(query: &str) -> String {
     }
 }
 
-/// Searches customers and contacts; at most `limit` hits of each kind.
+/// Searches customers, contacts, follow-up records, deals and suppliers; at most `limit` hits
+/// of each kind.
 pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<SearchResults> {
     let q = normalize_query(query);
     if q.is_empty() || limit == 0 {
         return Ok(SearchResults::default());
     }
-    let mut ids = candidates(conn, &q)?;
+    let mut out = search_names(conn, &q, limit)?;
+    out.visits = items::search_kind(conn, HitKind::Visit, &q, limit)?;
+    out.opportunities = items::search_kind(conn, HitKind::Opportunity, &q, limit)?;
+    out.suppliers = items::search_kind(conn, HitKind::Supplier, &q, limit)?;
+    Ok(out)
+}
+
+/// The customers and contacts holding the normalised query `q`.
+fn search_names(conn: &Connection, q: &str, limit: usize) -> Result<SearchResults> {
+    let mut ids = candidates(conn, q)?;
     ids.sort_unstable();
     ids.dedup();
     if ids.is_empty() {
@@ -75,14 +88,16 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<SearchResu
             let names: String = r.get(5)?;
             let initials: String = r.get(6)?;
             let body: String = r.get(7)?;
+            let title: String = r.get(3)?;
             let hit = SearchHit {
                 kind: HitKind::from_code(&kind).unwrap_or(HitKind::Customer),
                 id: r.get(1)?,
                 customer_id: r.get(2)?,
-                title: r.get(3)?,
+                snippet: items::snippet(MatchField::Name, &title, q, &title),
+                title,
                 subtitle: r.get(4)?,
             };
-            Ok((rank(&q, &names, &initials, &body), hit.title.chars().count(), hit))
+            Ok((rank(q, &names, &initials, &body), hit.title.chars().count(), hit))
         })?
         .collect::<rusqlite::Result<_>>()?;
     ranked.sort_by_key(|a| (a.0, a.1, a.2.id));
@@ -90,7 +105,7 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<SearchResu
     for (_, _, hit) in ranked {
         let group = match hit.kind {
             HitKind::Customer => &mut out.customers,
-            HitKind::Contact => &mut out.contacts,
+            _ => &mut out.contacts,
         };
         if group.len() < limit {
             group.push(hit);
@@ -122,11 +137,8 @@ fn candidates(conn: &Connection, q: &str) -> Result<Vec<i64>> {
         )?
     };
     if q.chars().all(|c| c.is_ascii_lowercase()) {
-        // Initials prefix: "zs" matches initials in ["zs", "zt"), of the usual readings and of
-        // the others.
-        let mut upper: Vec<char> = q.chars().collect();
-        let last = upper.pop().expect("non-empty query");
-        let upper: String = upper.into_iter().chain([(last as u8 + 1) as char]).collect();
+        // Initials prefix, of the usual readings and of the others.
+        let (q, upper) = prefix_range(q);
         ids.extend(collect(
             "SELECT id FROM search_entry WHERE initials >= ?1 AND initials < ?2 LIMIT ?3",
             params![q, upper, limit],
@@ -137,6 +149,13 @@ fn candidates(conn: &Connection, q: &str) -> Result<Vec<i64>> {
         )?);
     }
     Ok(ids)
+}
+
+/// The range of initials a latin query is the prefix of: "zs" → ["zs", "zt").
+fn prefix_range(q: &str) -> (&str, String) {
+    let mut upper: Vec<char> = q.chars().collect();
+    let last = upper.pop().expect("non-empty query");
+    (q, upper.into_iter().chain([(last as u8 + 1) as char]).collect())
 }
 
 /// Lower is better: 0 exact name, 1 name prefix, 2 initials, 3 name substring, 4 other

@@ -16,7 +16,8 @@ use crate::trash::{removal, snapshot};
 use crate::visits::Visit;
 use crate::Store;
 
-/// Marks a live customer deleted and takes it and its contacts out of search.
+/// Marks a live customer deleted and takes it, its contacts and its records, deals and
+/// suppliers out of search.
 pub(crate) fn trash_customer(conn: &Connection, id: i64, now: &str, import_id: Option<i64>) -> Result<()> {
     let r = removal::count(conn, id)?;
     conn.execute("UPDATE customer SET deleted_at = ?2 WHERE id = ?1", params![id, now])?;
@@ -110,6 +111,7 @@ pub(crate) fn trash_visit(conn: &Connection, visit: &Visit, now: &str, import_id
     let contents = TrashContents { actions: actions.as_array().map_or(0, |a| a.len() as i64), ..Default::default() };
     let kept = serde_json::json!({ "visit": snapshot::rows(conn, "visit", "id", id)?, "actions": actions });
     conn.execute("DELETE FROM visit WHERE id = ?1", [id])?;
+    search::items::remove(conn, HitKind::Visit, id)?;
     let entry = NewEntry {
         kind: DeletedKind::Visit,
         ref_id: id,
@@ -137,6 +139,7 @@ pub(crate) fn trash_opportunity(conn: &Connection, o: &Opportunity, now: &str, i
         "actions": tied("next_action")?,
     });
     conn.execute("DELETE FROM opportunity WHERE id = ?1", [id])?;
+    search::items::remove(conn, HitKind::Opportunity, id)?;
     let entry = NewEntry {
         kind: DeletedKind::Opportunity,
         ref_id: id,

@@ -72,6 +72,9 @@ impl Store {
     fn restore_customer(&self, tx: &Connection, e: &Stored) -> Result<Restored> {
         tx.execute("UPDATE customer SET deleted_at = NULL WHERE id = ?1", [e.ref_id])?;
         crate::customers::store::reindex(tx, e.ref_id)?;
+        crate::customers::search::index_customer_suppliers(tx, e.ref_id)?;
+        crate::visits::search::reindex_customer(tx, e.ref_id)?;
+        crate::opportunities::search::reindex_customer(tx, e.ref_id)?;
         let c = load_customer(tx, e.ref_id)?;
         Ok(Restored { kind: e.kind, id: c.id, customer_id: c.id, name: c.fields.name })
     }
@@ -98,6 +101,7 @@ fn restore_visit(tx: &Connection, e: &Stored) -> Result<Restored> {
         row.insert("visit_id".into(), visit_id.into());
         Ok(())
     })?;
+    crate::visits::search::reindex_visit(tx, visit_id)?;
     Ok(Restored { kind: e.kind, id: visit_id, customer_id, name: e.name.clone() })
 }
 
@@ -123,5 +127,6 @@ fn restore_opportunity(tx: &Connection, e: &Stored) -> Result<Restored> {
             st.execute([deal_id, id, customer_id])?;
         }
     }
+    crate::opportunities::search::reindex_deal(tx, deal_id)?;
     Ok(Restored { kind: e.kind, id: deal_id, customer_id, name: e.name.clone() })
 }

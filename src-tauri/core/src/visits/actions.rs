@@ -157,12 +157,14 @@ impl Store {
         Ok(SavedAction { action, warnings: quality::check_action("", &new, self.clock.today()) })
     }
 
-    /// Edits an action (what, owner, due date, status).
+    /// Edits an action (what, owner, due date, status); the record it belongs to is searched
+    /// by its actions, so it is indexed again.
     pub fn update_action(&self, id: i64, fields: &ActionFields) -> Result<SavedAction> {
         let current = self.action(id)?;
         validate::action("", fields)?;
         let today = self.today_text();
-        self.conn.execute(
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
             "UPDATE next_action SET what = ?2, owner = ?3, due_date = ?4, status = ?5, done_on = ?6, updated_at = ?7
              WHERE id = ?1",
             params![
@@ -175,6 +177,10 @@ impl Store {
                 self.clock.timestamp()
             ],
         )?;
+        if let Some(visit) = current.visit_id {
+            crate::visits::search::reindex_visit(&tx, visit)?;
+        }
+        tx.commit()?;
         let saved = ActionFields { id: Some(id), ..fields.clone() };
         Ok(SavedAction { action: self.action(id)?, warnings: quality::check_action("", &saved, self.clock.today()) })
     }
@@ -187,8 +193,13 @@ impl Store {
     }
 
     pub fn delete_action(&self, id: i64) -> Result<()> {
-        self.action(id)?;
-        self.conn.execute("DELETE FROM next_action WHERE id = ?1", [id])?;
+        let action = self.action(id)?;
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute("DELETE FROM next_action WHERE id = ?1", [id])?;
+        if let Some(visit) = action.visit_id {
+            crate::visits::search::reindex_visit(&tx, visit)?;
+        }
+        tx.commit()?;
         Ok(())
     }
 

@@ -40,6 +40,7 @@ fn insert_opportunity(conn: &Connection, o: &NewOpportunity) -> Result<i64> {
     stages::check_gate(&o.fields, 0)?;
     let id =
         opportunities::insert(conn, o.customer_id, &o.fields, &o.stage_since, &format!("{}T09:00:00Z", o.created_on))?;
+    crate::opportunities::search::index(conn, id, o.customer_id, &o.fields)?;
     let mut from: Option<Stage> = None;
     for (stage, on) in o.earlier.iter().chain(std::iter::once(&(o.fields.stage, o.stage_since.clone()))) {
         opportunities::record_stage(conn, id, o.customer_id, from, *stage, on, &format!("{on}T09:00:00Z"))?;
@@ -53,6 +54,7 @@ fn insert_visit(conn: &Connection, v: &NewVisit, opportunity_id: Option<i64>) ->
     let f = VisitFields { opportunity_id, ..v.fields.clone() };
     let at = format!("{}T{}:00Z", f.date, if f.time.is_empty() { "18:00" } else { &f.time });
     let visit_id = visits::insert_visit(conn, v.customer_id, &f, &at)?;
+    crate::visits::search::index(conn, visit_id, v.customer_id, &f)?;
     conn.prepare_cached("UPDATE visit SET confirmation = ?2, sent_on = ?3, confirmed_on = ?4 WHERE id = ?1")?
         .execute(params![visit_id, v.confirmation.code(), v.sent_on, v.confirmed_on])?;
     let mut st = conn.prepare_cached(

@@ -19,6 +19,7 @@ pub(crate) mod actions;
 pub(crate) mod bulk;
 pub mod quality;
 pub mod recap;
+pub(crate) mod search;
 pub(crate) mod store;
 pub mod validate;
 

@@ -286,6 +286,7 @@ pub(crate) fn import_visit(
     // When it was first written is not known: the late-record light leaves it out.
     conn.prepare_cached("UPDATE visit SET imported = 1 WHERE id = ?1")?.execute([id])?;
     write_actions(conn, customer_id, id, v.opportunity_id, &v.actions, today, now)?;
+    crate::visits::search::index(conn, id, customer_id, &v)?;
     Ok(id)
 }
 
@@ -309,6 +310,7 @@ impl Store {
             None => insert_visit(&tx, customer_id, &v, &now)?,
         };
         write_actions(&tx, customer_id, id, v.opportunity_id, &v.actions, &today, &now)?;
+        crate::visits::search::index(&tx, id, customer_id, &v)?;
         tx.commit()?;
         Ok(SavedVisit { visit: load_visit(&self.conn, id, &today)?, warnings })
     }
@@ -375,5 +377,17 @@ impl Store {
     /// The customer-facing recap of a visit (plain text; see [`crate::visits::recap`]).
     pub fn visit_recap(&self, id: i64) -> Result<Recap> {
         Ok(Recap { visit_id: id, text: recap::recap_text(&self.visit(id)?) })
+    }
+
+    /// How many of its customer's visits [`Store::visits`] lists before visit `id` (newest
+    /// first, unfiltered): the page a record found by the search is on.
+    pub fn visit_position(&self, id: i64) -> Result<i64> {
+        let v = self.visit(id)?;
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM visit WHERE customer_id = ?1
+             AND (visited_on, visited_time, id) > (?2, ?3, ?4)",
+            params![v.customer_id, v.fields.date, v.fields.time, id],
+            |r| r.get(0),
+        )?)
     }
 }

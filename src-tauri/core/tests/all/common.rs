@@ -49,9 +49,24 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
     conn
 }
 
+/// Turns a database of the current schema back into one the version before migration 013
+/// (the last) wrote: no index of the records, deals and suppliers
+/// (`migrations/013_search_records.sql`).
+pub fn before_the_records_index(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "DROP TABLE search_item;
+         DROP TABLE search_item_fts;
+         DROP TABLE search_item_short;
+         DROP TABLE search_item_initials;",
+    )
+    .unwrap();
+    conn.pragma_update(None, "user_version", dossier_core::db::latest_version() - 1).unwrap();
+}
+
 /// Turns a database of the current schema back into one version 11 wrote: none of the follow-up
 /// template's columns, no deal flag (`migrations/012_full_follow_up.sql`).
 pub fn back_to_version_11(conn: &rusqlite::Connection) {
+    before_the_records_index(conn);
     conn.execute_batch(
         "ALTER TABLE visit DROP COLUMN progress;
          ALTER TABLE visit DROP COLUMN customer_type;
@@ -60,6 +75,7 @@ pub fn back_to_version_11(conn: &rusqlite::Connection) {
          ALTER TABLE visit DROP COLUMN internal_support;
          ALTER TABLE visit DROP COLUMN support_note;
          ALTER TABLE visit DROP COLUMN sales_actions;
+         ALTER TABLE visit DROP COLUMN imported;
          ALTER TABLE opportunity DROP COLUMN own_follow_up_required;
          PRAGMA user_version = 11;",
     )

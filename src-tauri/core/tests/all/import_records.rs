@@ -153,6 +153,9 @@ fn a_follow_up_records_file_is_previewed_committed_and_undone() {
     let second = visits.rows.iter().find(|v| v.fields.date == "2025-03-18").unwrap();
     assert_eq!((second.fields.method, second.fields.actions.len()), (VisitMethod::Phone, 0));
 
+    // Found by what was said, as a record typed in is; once undone, no longer.
+    assert_eq!(s.search("方案初稿", 8).unwrap().visits[0].id, first.id);
+
     // Imported again: the stored records are duplicates, nothing new.
     let again = s.preview_import(&spec(&path, ImportKind::Visits)).unwrap();
     assert_eq!((again.counts.new, again.counts.duplicate), (0, 2));
@@ -161,6 +164,7 @@ fn a_follow_up_records_file_is_previewed_committed_and_undone() {
     assert_eq!((undo.visits, undo.opportunities, undo.customers), (2, 0, 0));
     s.undo_import(record.id, false).unwrap();
     assert_eq!(s.visits(customer, None, 0, 50).unwrap().total, 0);
+    assert!(s.search("方案初稿", 8).unwrap().visits.is_empty(), "an undone record is still found");
     let trash = s.trash(50, 0).unwrap();
     let visits_in_trash: Vec<_> = trash.entries.iter().filter(|e| e.kind == DeletedKind::Visit).collect();
     assert_eq!(visits_in_trash.len(), 2);
@@ -245,12 +249,14 @@ fn an_opportunities_file_goes_through_the_opportunity_rules() {
     let history = s.stage_history(framework.id).unwrap();
     assert_eq!(history.len(), 1, "one stage entry, the import's");
     assert_eq!((history[0].from, history[0].to, history[0].changed_on.as_str()), (None, Stage::Quote, "2026-11-23"));
+    assert_eq!(s.search("智能仓储", 8).unwrap().opportunities.len(), 1, "an imported deal is found by its name");
     let storage = deals.iter().find(|o| o.fields.name == "智能仓储").unwrap();
     assert_eq!(storage.fields.stage, Stage::Initiation, "no stage given: 立项");
 
     let undo = s.import_undo_preview(record.id).unwrap();
     assert_eq!(undo.opportunities, 2);
     s.undo_import(record.id, false).unwrap();
+    assert!(s.search("智能仓储", 8).unwrap().opportunities.is_empty(), "an undone deal is still found");
     let left: Vec<String> = deals_of(&s, customer).into_iter().map(|o| o.fields.name).collect();
     assert_eq!(left, ["二期产线改造"], "exactly what the import created went");
     let trashed = s.trash(50, 0).unwrap().entries.into_iter().filter(|e| e.kind == DeletedKind::Opportunity).count();

@@ -4,7 +4,7 @@ use crate::common;
 
 use common::{named, store};
 use dossier_core::customers::*;
-use dossier_core::search::SearchHit;
+use dossier_core::search::{MatchField, SearchHit};
 
 fn titles(hits: &[SearchHit]) -> Vec<&str> {
     hits.iter().map(|h| h.title.as_str()).collect()
@@ -238,4 +238,194 @@ fn an_older_file_is_re_indexed_under_every_reading_when_opened() {
     assert_eq!(titles(&s.search("zs", 10).unwrap().customers), ["长沙远大建材"]);
     assert!(s.search("chongqing", 10).unwrap().customers.is_empty(), "a deleted customer stays out of the index");
     assert!(s.search("重庆", 10).unwrap().customers.is_empty());
+}
+
+/// A customer with a contact, a follow-up record naming a competitor only in its summary, a
+/// deal and a supplier in its profile.
+struct Around {
+    customer: i64,
+    contact: i64,
+    visit: i64,
+    deal: i64,
+}
+
+fn around(s: &dossier_core::Store) -> Around {
+    use dossier_core::opportunities::OpportunityFields;
+    use dossier_core::visits::{ActionFields, VisitFields};
+    let c = s.create_customer(&named("华东精密机械股份有限公司")).unwrap().id;
+    let p = s.create_contact(c, &ContactFields { name: "张伟".into(), ..Default::default() }).unwrap();
+    let contact = p.contacts[0].id;
+    let deal = s
+        .create_opportunity(
+            c,
+            &OpportunityFields {
+                name: "二期产线自动化".into(),
+                amount: Some(800_000.0),
+                competitors: vec!["汇川技术".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id;
+    let visit = s
+        .create_visit(
+            c,
+            &VisitFields {
+                date: "2026-11-20".into(),
+                goal: "确认需求范围".into(),
+                summary: "张伟透露，克劳斯玛菲上周报价比我们低 15%，采购倾向于他们。".into(),
+                actions: vec![ActionFields {
+                    what: "发送对标报价单".into(),
+                    owner: "李明".into(),
+                    due_date: "2026-11-27".into(),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .visit
+        .id;
+    s.save_suppliers(
+        c,
+        &[
+            Supplier { category: "伺服电机".into(), name: "安川电机".into(), ..Default::default() },
+            Supplier { category: "伺服电机".into(), name: "我司".into(), is_us: true, ..Default::default() },
+        ],
+    )
+    .unwrap();
+    Around { customer: c, contact, visit, deal }
+}
+
+#[test]
+fn a_competitor_named_only_in_a_record_s_summary_is_found_with_the_words_around_it() {
+    let (_d, s) = store();
+    let a = around(&s);
+    let r = s.search("克劳斯玛菲", 8).unwrap();
+    assert!(r.customers.is_empty() && r.opportunities.is_empty() && r.suppliers.is_empty());
+    let hit = &r.visits[0];
+    assert_eq!((hit.id, hit.customer_id), (a.visit, a.customer));
+    assert_eq!(hit.title, "2026-11-20 确认需求范围");
+    assert_eq!(hit.subtitle, "华东精密机械股份有限公司");
+    let snippet = hit.snippet.as_ref().unwrap();
+    assert_eq!(snippet.field, MatchField::Summary);
+    assert_eq!((snippet.before.as_str(), snippet.matched.as_str()), ("张伟透露，", "克劳斯玛菲"));
+    assert!(snippet.after.starts_with("上周报价"));
+    // The next actions are searched too.
+    assert_eq!(s.search("对标报价", 8).unwrap().visits[0].snippet.as_ref().unwrap().field, MatchField::Action);
+}
+
+#[test]
+fn two_characters_find_records_deals_and_suppliers() {
+    let (_d, s) = store();
+    let a = around(&s);
+    assert_eq!(s.search("玛菲", 8).unwrap().visits[0].id, a.visit);
+    assert_eq!(s.search("菲", 8).unwrap().visits[0].id, a.visit, "one character");
+    let r = s.search("产线", 8).unwrap();
+    assert_eq!(titles(&r.opportunities), ["二期产线自动化"]);
+    assert_eq!(r.opportunities[0].snippet.as_ref().unwrap().field, MatchField::Name);
+    assert!(s.search("线自", 8).unwrap().visits.is_empty(), "no pair across values");
+    let r = s.search("汇川", 8).unwrap();
+    assert_eq!(r.opportunities[0].id, a.deal, "a deal by its competitor");
+    assert_eq!(r.opportunities[0].snippet.as_ref().unwrap().field, MatchField::Competitor);
+    let r = s.search("安川", 8).unwrap();
+    assert_eq!(titles(&r.suppliers), ["安川电机"]);
+    assert_eq!(r.suppliers[0].subtitle, "华东精密机械股份有限公司 · 伺服电机");
+    assert!(s.search("我司", 8).unwrap().suppliers.is_empty(), "our own row is not a competitor");
+}
+
+#[test]
+fn deals_and_suppliers_are_found_by_pinyin_and_initials() {
+    let (_d, s) = store();
+    let a = around(&s);
+    assert_eq!(s.search("eqcxzdh", 8).unwrap().opportunities[0].id, a.deal);
+    assert_eq!(s.search("huichuan", 8).unwrap().opportunities[0].id, a.deal);
+    assert_eq!(s.search("hc", 8).unwrap().opportunities[0].id, a.deal, "initials of a competitor");
+    assert_eq!(titles(&s.search("ac", 8).unwrap().suppliers), ["安川电机"]);
+    assert_eq!(titles(&s.search("anchuan", 8).unwrap().suppliers), ["安川电机"]);
+    assert!(s.search("kl", 8).unwrap().visits.is_empty(), "records are free text: no initials");
+}
+
+#[test]
+fn an_updated_record_drops_its_old_words_and_a_trashed_one_is_not_found() {
+    let (_d, s) = store();
+    let a = around(&s);
+    let mut v = s.visit(a.visit).unwrap().fields;
+    v.summary = "西门子的交期更短".into();
+    s.update_visit(a.visit, &v).unwrap();
+    assert!(s.search("克劳斯玛菲", 8).unwrap().visits.is_empty());
+    assert!(s.search("玛菲", 8).unwrap().visits.is_empty());
+    assert_eq!(s.search("西门子", 8).unwrap().visits[0].id, a.visit);
+    // An action edited on its own (the home page) changes what the record is found by.
+    let action = s.visit(a.visit).unwrap().fields.actions[0].clone();
+    let id = action.id.unwrap();
+    s.update_action(id, &dossier_core::visits::ActionFields { what: "约总经理汇报".into(), ..action }).unwrap();
+    assert!(s.search("对标报价", 8).unwrap().visits.is_empty());
+    assert_eq!(s.search("总经理汇报", 8).unwrap().visits.len(), 1);
+
+    s.delete_visit(a.visit).unwrap();
+    assert!(s.search("西门子", 8).unwrap().visits.is_empty());
+    assert!(s.search("交期", 8).unwrap().visits.is_empty());
+    s.undo_delete().unwrap();
+    assert_eq!(s.search("交期", 8).unwrap().visits.len(), 1, "restored, found again");
+
+    s.delete_opportunity(a.deal).unwrap();
+    assert!(s.search("汇川", 8).unwrap().opportunities.is_empty());
+    s.undo_delete().unwrap();
+    assert_eq!(s.search("汇川", 8).unwrap().opportunities.len(), 1);
+
+    s.delete_customer(a.customer).unwrap();
+    let r = s.search("交期", 8).unwrap();
+    assert!(r.visits.is_empty());
+    assert!(s.search("安川", 8).unwrap().suppliers.is_empty());
+    assert!(s.search("产线", 8).unwrap().opportunities.is_empty());
+    s.undo_delete().unwrap();
+    assert_eq!(s.search("交期", 8).unwrap().visits.len(), 1);
+    assert_eq!(s.search("安川", 8).unwrap().suppliers.len(), 1);
+    assert_eq!(s.search("产线", 8).unwrap().opportunities.len(), 1);
+
+    s.save_suppliers(a.customer, &[]).unwrap();
+    assert!(s.search("安川", 8).unwrap().suppliers.is_empty(), "a supplier taken off the profile");
+}
+
+#[test]
+fn erase_takes_the_person_s_name_out_of_the_records_index() {
+    let (_d, s) = store();
+    let a = around(&s);
+    assert_eq!(s.search("张伟", 8).unwrap().visits.len(), 1);
+    s.erase_contact(a.contact).unwrap();
+    let r = s.search("张伟", 8).unwrap();
+    assert!(r.contacts.is_empty() && r.visits.is_empty(), "{r:?}");
+    assert!(s.search("zhangwei", 8).unwrap().visits.is_empty());
+    assert_eq!(s.search("克劳斯玛菲", 8).unwrap().visits.len(), 1, "the rest of the record is still found");
+}
+
+#[test]
+fn an_older_file_gets_its_records_deals_and_suppliers_indexed_when_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        let s = dossier_core::Store::open(&path, common::clock()).unwrap();
+        around(&s);
+        common::before_the_records_index(s.connection());
+    }
+    let s = dossier_core::Store::open(&path, common::clock()).unwrap();
+    assert_eq!(s.search("玛菲", 8).unwrap().visits.len(), 1);
+    assert_eq!(s.search("汇川", 8).unwrap().opportunities.len(), 1);
+    assert_eq!(s.search("安川", 8).unwrap().suppliers.len(), 1);
+}
+
+#[test]
+fn a_record_found_is_placed_where_the_customer_s_list_shows_it() {
+    use dossier_core::visits::VisitFields;
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    for (date, time) in [("2026-11-02", ""), ("2026-11-20", "09:30"), ("2026-11-20", "14:00"), ("2026-10-01", "")] {
+        let v = VisitFields { date: date.into(), time: time.into(), summary: "拜访".into(), ..Default::default() };
+        s.create_visit(c, &v).unwrap();
+    }
+    let listed = s.visits(c, None, 0, 20).unwrap().rows;
+    for (i, v) in listed.iter().enumerate() {
+        assert_eq!(s.visit_position(v.id).unwrap(), i as i64, "{} {}", v.fields.date, v.fields.time);
+    }
 }

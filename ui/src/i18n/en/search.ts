@@ -3,11 +3,30 @@ import type zhCN from '../zh-CN/search'
 
 const en: typeof zhCN = {
   search: {
-    placeholder: 'Search customers, contacts…',
-    hint: 'Pinyin, initials and phone numbers all work',
+    placeholder: 'Search customers, contacts, follow-ups, deals, competitors…',
+    hint: 'Pinyin, initials and phone numbers all work, and what was said in follow-ups',
     noResults: 'Nothing found for “{q}”',
     customers: 'Customers',
     contacts: 'Contacts',
+    visits: 'Follow-up records',
+    opportunities: 'Deals',
+    suppliers: 'Suppliers & competitors',
+    field: {
+      name: 'Name: ',
+      competitor: 'Competitor: ',
+      lost_to: 'Lost to: ',
+      goal: 'Goal: ',
+      summary: 'Summary: ',
+      decision: 'Agreed: ',
+      need: 'Need: ',
+      objection: 'Objection: ',
+      commitment: 'Our commitment: ',
+      quote: 'Customer said: ',
+      competitor_news: 'Competitor news: ',
+      risk: 'Risk: ',
+      opportunity: 'Opportunity: ',
+      action: 'Next action: ',
+    },
     keys: '↑↓ select · Enter open · Esc close',
   },
 }
