@@ -49,6 +49,7 @@ const SQL_FILES: &[&str] = &[
     "profile/bulk.rs",
     "profile/sections.rs",
     "profile/store.rs",
+    "risk/as_of.rs",
     "risk/store.rs",
     "search/index.rs",
     "search/mod.rs",
@@ -64,6 +65,7 @@ const SQL_FILES: &[&str] = &[
     "visits/actions.rs",
     "visits/bulk.rs",
     "visits/store.rs",
+    "weekly/store.rs",
 ];
 
 /// What runs SQL on a connection.

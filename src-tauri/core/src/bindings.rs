@@ -26,6 +26,7 @@ use crate::search::{HitKind, SearchHit, SearchResults};
 use crate::settings::*;
 use crate::trends::*;
 use crate::visits::*;
+use crate::weekly::*;
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),+ $(,)?) => {
@@ -62,6 +63,7 @@ fn generate() -> String {
         TimelineKind, TimelineEntry, TimelineQuery, TimelinePage, HomeQuery, HomeData, CustomerRemoval,
         BackupFailure, BackupSettings, SnapshotReason, SnapshotCounts, Snapshot, BackupWarning,
         EraseReport,
+        PeriodPreset, WeeklyQuery, StageMove, OwnerOverdue, StageForecast, WeeklySummary, WeeklyView,
     );
     let mut out = String::from(
         "// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.\n\
@@ -124,6 +126,12 @@ fn value_lists() -> String {
             "OPEN_STAGES",
             "readonly Stage[]",
             &open,
+        ),
+        constant(
+            "周会's periods: 本周, 上周, 本月, a custom range.",
+            "PERIOD_PRESETS",
+            "readonly PeriodPreset[]",
+            &PeriodPreset::ALL,
         ),
         constant(
             "The stored statuses of a next action; the overdue status 已逾期 is computed by the core, never chosen.",

@@ -21,6 +21,7 @@ mod team;
 mod template;
 mod trend_signals;
 mod visits;
+mod weekly;
 
 use std::path::Path;
 
@@ -34,6 +35,7 @@ pub use errors::{error_report, reason_text};
 pub use profile::customer_profile;
 pub use team::team_report;
 pub use template::template;
+pub use weekly::weekly_report;
 
 /// The language of headers, titles and enumeration labels. User text is never translated.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
