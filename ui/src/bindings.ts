@@ -561,6 +561,17 @@ export type ReportOptions = { language: Language,
  */
 includePersonal: boolean, };
 
+export type TeamFilter = { 
+/**
+ * The 负责人 whose customers and deals it lists; empty: everyone.
+ */
+owners: Array<string>, 
+/**
+ * The period of its visit summaries and lost deals; `None`: all time. Customers, open
+ * deals and the forecast are as they stand today whatever the period.
+ */
+period: PeriodQuery | null, };
+
 export type StatusLight = "unknown" | "red" | "amber" | "green";
 
 export type EdgeKind = "reports_to" | "influences" | "conflicts";
@@ -1488,12 +1499,14 @@ backupsChecked: boolean, };
 
 export type PeriodPreset = "this_week" | "last_week" | "this_month" | "custom";
 
-export type WeeklyQuery = { preset: PeriodPreset, 
+export type PeriodQuery = { preset: PeriodPreset, 
 /**
  * The custom period's first and last day (YYYY-MM-DD, both included); read only when
  * `preset` is `custom`.
  */
-from: string, to: string, 
+from: string, to: string, };
+
+export type WeeklyQuery = { period: PeriodQuery, 
 /**
  * 负责人 to include; empty: everyone.
  */
@@ -1616,7 +1629,7 @@ export const STAGES: readonly Stage[] = ["initiation","needs","solution","quote"
 /** The stages a deal is still being worked at (the kanban's full columns). */
 export const OPEN_STAGES: readonly Stage[] = ["initiation","needs","solution","quote","negotiation","contract"]
 
-/** 周会's periods: 本周, 上周, 本月, a custom range. */
+/** The periods of 周会 and the team report: this week, last week, this month, custom days. */
 export const PERIOD_PRESETS: readonly PeriodPreset[] = ["this_week","last_week","this_month","custom"]
 
 /** The stored statuses of a next action; the overdue status 已逾期 is computed by the core, never chosen. */

@@ -26,6 +26,7 @@ use crate::risk::CustomerRisk;
 use crate::visits::{NextAction, Visit};
 
 pub use period::Period;
+pub use store::Scope;
 pub(crate) use view::Limits;
 
 code_enum!(
@@ -34,15 +35,35 @@ code_enum!(
     PeriodPreset { ThisWeek = "this_week", LastWeek = "last_week", ThisMonth = "this_month", Custom = "custom" }
 );
 
-/// What the user picked on the 周会 page (or the CLI).
+/// A period as the user picks it (周会, the team report), resolved into days by [`Period`].
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase", default)]
-pub struct WeeklyQuery {
+pub struct PeriodQuery {
     pub preset: PeriodPreset,
     /// The custom period's first and last day (YYYY-MM-DD, both included); read only when
     /// `preset` is `custom`.
     pub from: String,
     pub to: String,
+}
+
+impl Default for PeriodQuery {
+    fn default() -> Self {
+        PeriodQuery { preset: PeriodPreset::ThisWeek, from: String::new(), to: String::new() }
+    }
+}
+
+impl PeriodQuery {
+    /// The custom period from `from` to `to`.
+    pub fn days(from: &str, to: &str) -> PeriodQuery {
+        PeriodQuery { preset: PeriodPreset::Custom, from: from.into(), to: to.into() }
+    }
+}
+
+/// What the user picked on the 周会 page (or the CLI).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct WeeklyQuery {
+    pub period: PeriodQuery,
     /// 负责人 to include; empty: everyone.
     pub owners: Vec<String>,
     /// The most rows each list of the screen carries (the export lists them all).
@@ -51,13 +72,7 @@ pub struct WeeklyQuery {
 
 impl Default for WeeklyQuery {
     fn default() -> Self {
-        WeeklyQuery {
-            preset: PeriodPreset::ThisWeek,
-            from: String::new(),
-            to: String::new(),
-            owners: vec![],
-            limit: 100,
-        }
+        WeeklyQuery { period: PeriodQuery::default(), owners: vec![], limit: 100 }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::{PeriodPreset, WeeklyQuery};
+use super::{PeriodPreset, PeriodQuery};
 use crate::error::{CoreError, Reason, Result};
 
 /// First and last day, both included.
@@ -16,7 +16,7 @@ pub struct Period {
 impl Period {
     /// The period `q` asks for, `today` being the user's day. A custom day that is not a date
     /// is refused naming `from` or `to`; an end before the start is refused naming `to`.
-    pub fn resolve(q: &WeeklyQuery, today: NaiveDate) -> Result<Period> {
+    pub fn resolve(q: &PeriodQuery, today: NaiveDate) -> Result<Period> {
         let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
         Ok(match q.preset {
             PeriodPreset::ThisWeek => Period { from: monday, to: monday + Duration::days(6) },
@@ -69,7 +69,7 @@ mod tests {
     }
 
     fn preset(p: PeriodPreset, today: &str) -> (String, String) {
-        let r = Period::resolve(&WeeklyQuery { preset: p, ..Default::default() }, d(today)).unwrap();
+        let r = Period::resolve(&PeriodQuery { preset: p, ..Default::default() }, d(today)).unwrap();
         (r.from_text(), r.to_text())
     }
 
@@ -85,12 +85,7 @@ mod tests {
 
     #[test]
     fn a_custom_period_is_checked() {
-        let q = |from: &str, to: &str| WeeklyQuery {
-            preset: PeriodPreset::Custom,
-            from: from.into(),
-            to: to.into(),
-            ..Default::default()
-        };
+        let q = PeriodQuery::days;
         let today = d("2026-12-07");
         let err = Period::resolve(&q("2026-12-07", "2026-12-06"), today).unwrap_err();
         assert!(matches!(err, CoreError::Validation { ref field, reason: Reason::OutOfRange, .. } if field == "to"));

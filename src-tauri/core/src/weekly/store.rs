@@ -18,8 +18,10 @@ use crate::visits::store::{attach_action, visit_from_row, VISIT_COLUMNS};
 use crate::visits::{NextAction, Visit};
 use crate::Store;
 
-/// The period and owners a query is about, bound by name where its SQL names them.
-pub(crate) struct Scope {
+/// The period and owners a query is about (周会, the team report), bound by name where its
+/// SQL names them.
+pub struct Scope {
+    /// The period's first and last day; empty for all time.
     from: String,
     to: String,
     owners: Vec<String>,
@@ -28,21 +30,28 @@ pub(crate) struct Scope {
 }
 
 impl Scope {
-    pub(crate) fn new(period: &Period, owners: &[String], today: String) -> Scope {
-        let mut owners: Vec<String> = owners.iter().map(|o| o.trim().to_string()).collect();
+    /// The `period` (all time: `None`) of the `owners` (everyone: empty), `today` being the
+    /// user's day (what is overdue).
+    pub fn new(period: Option<&Period>, owners: &[String], today: String) -> Scope {
+        let mut owners: Vec<String> = owners.iter().map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect();
         owners.sort();
         owners.dedup();
         Scope {
-            from: period.from_text(),
-            to: period.to_text(),
+            from: period.map(Period::from_text).unwrap_or_default(),
+            to: period.map(Period::to_text).unwrap_or_default(),
             owners_json: serde_json::to_string(&owners).expect("names serialise"),
             owners,
             today,
         }
     }
 
+    /// Everything: all time, every owner.
+    pub fn everything(today: String) -> Scope {
+        Scope::new(None, &[], today)
+    }
+
     /// `AND column IN (the owners)`, or nothing when every owner counts.
-    fn owned(&self, column: &str) -> String {
+    pub(crate) fn owned(&self, column: &str) -> String {
         if self.owners.is_empty() {
             String::new()
         } else {
@@ -50,12 +59,26 @@ impl Scope {
         }
     }
 
+    /// `AND column BETWEEN the period's days`, or nothing for all time.
+    pub(crate) fn during(&self, column: &str) -> String {
+        if !self.from.is_empty() {
+            format!(" AND {column} BETWEEN :from AND :to")
+        } else {
+            String::new()
+        }
+    }
+
+    /// The owners chosen (empty: everyone).
+    pub(crate) fn owners(&self) -> &[String] {
+        &self.owners
+    }
+
     pub(crate) fn owns(&self, owner: &str) -> bool {
         self.owners.is_empty() || self.owners.iter().any(|o| o == owner)
     }
 
     /// The named parameters the statement has, from the scope's and `extra`.
-    fn args<'a>(
+    pub(crate) fn args<'a>(
         &'a self,
         st: &Statement,
         extra: &'a [(&'a str, &'a dyn ToSql)],
@@ -76,7 +99,8 @@ impl Scope {
 fn records_body(s: &Scope) -> String {
     format!(
         "customer c CROSS JOIN visit v ON v.customer_id = c.id LEFT JOIN opportunity o ON o.id = v.opportunity_id
-         WHERE c.deleted_at IS NULL AND v.visited_on BETWEEN :from AND :to{}",
+         WHERE c.deleted_at IS NULL{}{}",
+        s.during("v.visited_on"),
         s.owned("c.owner")
     )
 }
@@ -166,7 +190,8 @@ impl Store {
         let body = format!(
             "stage_change s JOIN opportunity o ON o.id = s.opportunity_id
                JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
-             WHERE s.from_stage IS NOT NULL AND s.changed_on BETWEEN :from AND :to{}",
+             WHERE s.from_stage IS NOT NULL{}{}",
+            s.during("s.changed_on"),
             s.owned("o.owner")
         );
         let sql = format!(
@@ -197,7 +222,8 @@ impl Store {
         let probabilities = self.settings()?.stage_probabilities;
         let body = format!(
             "opportunity o JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
-             WHERE o.stage = :stage AND o.stage_since BETWEEN :from AND :to{}",
+             WHERE o.stage = :stage{}{}",
+            s.during("o.stage_since"),
             s.owned("o.owner")
         );
         let code = stage.code();

@@ -73,14 +73,14 @@ impl Store {
         limit: i64,
         f: &mut dyn FnMut(Visit) -> Result<()>,
     ) -> Result<()> {
-        let period = Period::resolve(q, self.clock.today())?;
-        self.for_each_weekly_record(&Scope::new(&period, &q.owners, self.today_text()), limit, f)
+        let period = Period::resolve(&q.period, self.clock.today())?;
+        self.for_each_weekly_record(&Scope::new(Some(&period), &q.owners, self.today_text()), limit, f)
     }
 
     pub(crate) fn weekly_view(&self, q: &WeeklyQuery, limits: Limits) -> Result<WeeklyView> {
         let today = self.clock.today();
-        let period = Period::resolve(q, today)?;
-        let s = Scope::new(&period, &q.owners, self.today_text());
+        let period = Period::resolve(&q.period, today)?;
+        let s = Scope::new(Some(&period), &q.owners, self.today_text());
         let lists = limits.lists;
 
         let mut records = Vec::new();

@@ -9,12 +9,13 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use common::{named, refused, store_on};
+use dossier_core::customers::CustomerFields;
 use dossier_core::error::Reason;
-use dossier_core::export::{self, Language, ReportOptions};
+use dossier_core::export::{self, Language, ReportOptions, TeamFilter};
 use dossier_core::opportunities::{OpportunityFields, Stage};
 use dossier_core::settings::Settings;
 use dossier_core::visits::{ActionFields, ActionStatus, ActionTarget, Need, VisitFields, VisitMethod};
-use dossier_core::weekly::{PeriodPreset, WeeklyQuery, WeeklyView};
+use dossier_core::weekly::{PeriodPreset, PeriodQuery, WeeklyQuery, WeeklyView};
 use dossier_core::Store;
 
 fn this_week() -> WeeklyQuery {
@@ -22,7 +23,7 @@ fn this_week() -> WeeklyQuery {
 }
 
 fn last_week() -> WeeklyQuery {
-    WeeklyQuery { preset: PeriodPreset::LastWeek, ..Default::default() }
+    WeeklyQuery { period: PeriodQuery { preset: PeriodPreset::LastWeek, ..Default::default() }, ..Default::default() }
 }
 
 fn record(s: &Store, customer: i64, date: &str, summary: &str) -> i64 {
@@ -83,14 +84,9 @@ fn a_week_runs_from_monday_and_holds_its_own_records() {
 fn a_period_ending_before_it_starts_is_refused_naming_the_end() {
     let dir = tempfile::tempdir().unwrap();
     let s = store_on(&dir, 2026, 11, 25);
-    let q = WeeklyQuery {
-        preset: PeriodPreset::Custom,
-        from: "2026-11-25".into(),
-        to: "2026-11-24".into(),
-        ..Default::default()
-    };
+    let q = WeeklyQuery { period: PeriodQuery::days("2026-11-25", "2026-11-24"), ..Default::default() };
     assert_eq!(refused(s.weekly(&q)), ("to".into(), Reason::OutOfRange));
-    let q = WeeklyQuery { to: "24/11/2026".into(), ..q };
+    let q = WeeklyQuery { period: PeriodQuery::days("2026-11-25", "24/11/2026"), ..q };
     assert_eq!(refused(s.weekly(&q)), ("to".into(), Reason::InvalidDate));
     assert_eq!(
         refused(export::weekly_report(&s, &q, &ReportOptions::default()).map(|_| ())),
@@ -250,4 +246,62 @@ fn the_workbook_has_a_sheet_per_section_with_the_periods_rows() {
     let won = sheet(&bytes, "Won");
     assert_eq!(won[1][..3], ["华东精密", "仓储系统", "李娜"]);
     assert_eq!(sheet(&bytes, "Stage moves").len(), 2);
+}
+
+fn package_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn the_team_report_takes_the_same_period_and_owners_and_prints_its_overview_on_one_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 11, 25);
+    let owned =
+        |name: &str, owner: &str| s.create_customer(&CustomerFields { owner: owner.into(), ..named(name) }).unwrap().id;
+    let zhang = owned("华东精密", "张伟");
+    let li = owned("长江汽配", "李娜");
+    record(&s, zhang, "2026-11-24", "本周：张伟的客户");
+    record(&s, zhang, "2026-11-20", "上周：张伟的客户");
+    record(&s, li, "2026-11-24", "本周：李娜的客户");
+    let filter = TeamFilter { owners: vec!["张伟".into()], period: Some(PeriodQuery::default()) };
+    let bytes = export::team_report_of(&s, &ReportOptions::default(), &filter).unwrap().to_bytes().unwrap();
+    let customers = sheet(&bytes, "客户");
+    assert_eq!(customers.iter().skip(1).map(|r| r[0].as_str()).collect::<Vec<_>>(), ["华东精密"]);
+    let visits = sheet(&bytes, "拜访记录");
+    assert_eq!(visits.len(), 2, "the header and 张伟's visit of this week: {visits:?}");
+    assert_eq!(visits[1][0], "华东精密");
+    assert_eq!(visits[1][1], "46350", "2026-11-24 as an Excel date");
+    assert!(sheet(&bytes, "概览")[1][0].contains("期间（拜访记录、丢单）：2026-11-23 – 2026-11-29；负责人：张伟"));
+
+    // Everything, as before: both customers, the three visits.
+    let all = export::team_report(&s, &ReportOptions::default()).unwrap().to_bytes().unwrap();
+    assert_eq!(sheet(&all, "客户").len(), 3);
+    assert_eq!(sheet(&all, "拜访记录").len(), 4);
+
+    let bad = TeamFilter { owners: vec![], period: Some(PeriodQuery::days("2026-11-25", "2026-11-01")) };
+    assert_eq!(
+        refused(export::team_report_of(&s, &ReportOptions::default(), &bad).map(|_| ())),
+        ("to".into(), Reason::OutOfRange)
+    );
+
+    // Printing: A4 landscape everywhere; the overview (sheet 1) on one page within its print
+    // area, the lists as wide as the page with their header row on every page.
+    let book = package_part(&bytes, "xl/workbook.xml");
+    assert!(book.contains("_xlnm.Print_Area") && book.contains("概览!$A$1:"), "{book}");
+    assert!(book.contains("_xlnm.Print_Titles") && book.contains("客户!$1:$1"), "{book}");
+    let overview = package_part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(overview.contains(r#"paperSize="9""#) && overview.contains(r#"orientation="landscape""#), "{overview}");
+    assert!(overview.contains(r#"fitToWidth="1""#) || !overview.contains("fitToWidth"), "{overview}");
+    assert!(!overview.contains(r#"fitToHeight="0""#), "{overview}");
+    let list = package_part(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(list.contains(r#"fitToHeight="0""#) && list.contains(r#"orientation="landscape""#), "{list}");
+
+    // The 周会 workbook likewise.
+    let weekly = export::weekly_report(&s, &this_week(), &ReportOptions::default()).unwrap().to_bytes().unwrap();
+    let book = package_part(&weekly, "xl/workbook.xml");
+    assert!(book.contains("概览!$A$1:") && book.contains("跟进记录!$1:$1"), "{book}");
 }
