@@ -31,6 +31,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/009_trash.sql"),
     include_str!("../../migrations/010_name_keys.sql"),
     include_str!("../../migrations/011_search_readings.sql"),
+    include_str!("../../migrations/014_weekly_indexes.sql"),
 ];
 
 /// The migrations: plain SQL, run in one transaction. The data some of them need filled in is

@@ -98,8 +98,7 @@ impl Scope {
 /// The period's records of live customers of the owners: `FROM` and `WHERE` of [`records`].
 fn records_body(s: &Scope) -> String {
     format!(
-        "customer c CROSS JOIN visit v ON v.customer_id = c.id LEFT JOIN opportunity o ON o.id = v.opportunity_id
-         WHERE c.deleted_at IS NULL{}{}",
+        "customer c CROSS JOIN visit v ON v.customer_id = c.id WHERE c.deleted_at IS NULL{}{}",
         s.during("v.visited_on"),
         s.owned("c.owner")
     )
@@ -107,21 +106,6 @@ fn records_body(s: &Scope) -> String {
 
 /// How many actions are loaded at once for a chunk of records.
 const CHUNK: usize = 500;
-
-/// A deal's stage at the start of `:cutoff` (the last stage it entered before that day).
-const STAGE_THEN: &str = "SELECT opportunity_id AS oid, to_stage AS stage FROM (
-       SELECT s.opportunity_id, s.to_stage,
-              row_number() OVER (PARTITION BY s.opportunity_id ORDER BY s.changed_on DESC, s.id DESC) AS rn
-       FROM stage_change s WHERE s.changed_on < :cutoff)
-     WHERE rn = 1";
-
-/// A deal as the forecast weighs it: its stage then, its stage now, amount, own probability.
-pub(crate) struct DealThen {
-    pub stage: Stage,
-    pub stage_now: Stage,
-    pub amount: f64,
-    pub probability: Option<i64>,
-}
 
 impl Store {
     fn count(&self, sql: &str, s: &Scope, extra: &[(&str, &dyn ToSql)]) -> Result<i64> {
@@ -156,8 +140,14 @@ impl Store {
         limit: i64,
         f: &mut dyn FnMut(Visit) -> Result<()>,
     ) -> Result<()> {
+        // The page's ids are sorted first (small rows), then their records read.
         let sql = format!(
-            "SELECT {VISIT_COLUMNS} FROM {} ORDER BY v.visited_on DESC, v.visited_time DESC, v.id DESC LIMIT :limit",
+            "WITH page AS MATERIALIZED (
+               SELECT v.id, v.visited_on, v.visited_time FROM {}
+               ORDER BY v.visited_on DESC, v.visited_time DESC, v.id DESC LIMIT :limit)
+             SELECT {VISIT_COLUMNS} FROM page p JOIN visit v ON v.id = p.id JOIN customer c ON c.id = v.customer_id
+               LEFT JOIN opportunity o ON o.id = v.opportunity_id
+             ORDER BY p.visited_on DESC, p.visited_time DESC, p.id DESC",
             records_body(s)
         );
         let mut st = self.conn.prepare_cached(&sql)?;
@@ -268,25 +258,6 @@ impl Store {
         );
         let actions = self.rows(&sql, s, &[(":limit", &limit)], |r| action_from_row(r, &s.today))?;
         Ok((by_owner, actions))
-    }
-
-    /// The owners' live deals that existed before `cutoff`, with the stage each was in then.
-    pub(crate) fn weekly_deals_then(&self, s: &Scope, cutoff: &str) -> Result<Vec<DealThen>> {
-        let sql = format!(
-            "WITH t AS MATERIALIZED ({STAGE_THEN})
-             SELECT t.stage, o.stage, coalesce(o.amount, 0), o.probability
-             FROM t JOIN opportunity o ON o.id = t.oid JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
-             WHERE 1{}",
-            s.owned("o.owner")
-        );
-        self.rows(&sql, s, &[(":cutoff", &cutoff)], |r| {
-            Ok(DealThen {
-                stage: code(r.get(0)?, Stage::from_code).unwrap_or_default(),
-                stage_now: code(r.get(1)?, Stage::from_code).unwrap_or_default(),
-                amount: r.get(2)?,
-                probability: r.get(3)?,
-            })
-        })
     }
 
     /// Every 负责人 written on a live customer or a deal, in name order.

@@ -4,10 +4,11 @@
 use std::collections::HashSet;
 
 use super::period::Period;
-use super::store::{DealThen, Scope};
+use super::store::Scope;
 use super::{StageForecast, WeeklyQuery, WeeklySummary, WeeklyView};
 use crate::error::Result;
 use crate::opportunities::{OpportunityRow, Stage};
+use crate::risk::as_of::DealAt;
 use crate::risk::rollup::Lights;
 use crate::risk::{CustomerRisk, RiskLevel};
 use crate::settings::StageProbabilities;
@@ -17,28 +18,32 @@ use crate::Store;
 /// A deal's weighted amount as it stood: its own probability while it is still in the stage
 /// it had then (the probability it was given belongs to its current stage), else the stage's
 /// default. Rounded to the fen, as the pipeline rounds.
-fn weighted(d: &DealThen, p: &StageProbabilities) -> f64 {
+fn weighted(d: &DealAt, p: &StageProbabilities) -> f64 {
     let probability = match d.probability {
-        Some(own) if d.stage == d.stage_now && d.stage.is_open() => own,
+        Some(own) if d.stage == d.stage_now => own,
         _ => p.of(d.stage),
     };
     (d.amount * probability as f64 / 100.0 * 100.0).round() / 100.0
 }
 
 /// Open deals per stage, at the start (`start`) and the end (`end`), the open stages in order.
-pub(crate) fn forecast(start: &[DealThen], end: &[DealThen], p: &StageProbabilities) -> Vec<StageForecast> {
+pub(crate) fn forecast<'a>(
+    start: impl Iterator<Item = &'a DealAt>,
+    end: impl Iterator<Item = &'a DealAt>,
+    p: &StageProbabilities,
+) -> Vec<StageForecast> {
     let mut rows: Vec<StageForecast> =
         Stage::ALL.iter().filter(|s| s.is_open()).map(|&stage| StageForecast { stage, ..Default::default() }).collect();
-    for (deals, at_start) in [(start, true), (end, false)] {
-        for d in deals.iter().filter(|d| d.stage.is_open()) {
-            let Some(row) = rows.iter_mut().find(|r| r.stage == d.stage) else { continue };
-            if at_start {
-                row.start_count += 1;
-                row.start_weighted += weighted(d, p);
-            } else {
-                row.end_count += 1;
-                row.end_weighted += weighted(d, p);
-            }
+    for d in start {
+        if let Some(row) = rows.iter_mut().find(|r| r.stage == d.stage) {
+            row.start_count += 1;
+            row.start_weighted += weighted(d, p);
+        }
+    }
+    for d in end {
+        if let Some(row) = rows.iter_mut().find(|r| r.stage == d.stage) {
+            row.end_count += 1;
+            row.end_weighted += weighted(d, p);
         }
     }
     for r in &mut rows {
@@ -115,26 +120,28 @@ impl Store {
 
         // Red lights at the start of the period and at its end (now, while it runs).
         let end_day = (period.after() <= today).then(|| period.after().format("%Y-%m-%d").to_string());
-        let start_lights = self.dated_lights(Some(&period.from_text()))?;
-        let end_lights = self.dated_lights(end_day.as_deref())?;
-        let (red_start, red_end) = (reds(&start_lights), reds(&end_lights));
+        let start = self.dated_lights(Some(period.from))?;
+        let end = self.dated_lights((period.after() <= today).then(|| period.after()))?;
+        let (start_lights, end_lights) = (&start.lights, &end.lights);
+        let (red_start, red_end) = (reds(start_lights), reds(end_lights));
         let changed = |ids: Vec<i64>, lights: &Lights| -> Result<Vec<CustomerRisk>> {
             let mut rows = self.customer_rows(ids, lights)?;
             rows.retain(|c| s.owns(&c.owner));
             rows.sort_by(|a, b| a.customer_name.cmp(&b.customer_name).then(a.customer_id.cmp(&b.customer_id)));
             Ok(rows)
         };
-        let mut new_red = changed(red_end.difference(&red_start).copied().collect(), &end_lights)?;
-        let mut cleared_red = changed(red_start.difference(&red_end).copied().collect(), &start_lights)?;
+        let mut new_red = changed(red_end.difference(&red_start).copied().collect(), end_lights)?;
+        let mut cleared_red = changed(red_start.difference(&red_end).copied().collect(), start_lights)?;
         let (new_red_count, cleared_red_count) = (new_red.len() as i64, cleared_red.len() as i64);
         new_red.truncate(lists as usize);
         cleared_red.truncate(lists as usize);
 
         let probabilities = self.settings()?.stage_probabilities;
-        let tomorrow = (today + chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
-        let start = self.weekly_deals_then(&s, &period.from_text())?;
-        let end = self.weekly_deals_then(&s, end_day.as_deref().unwrap_or(&tomorrow))?;
-        let forecast = forecast(&start, &end, &probabilities);
+        let forecast = forecast(
+            start.deals.iter().filter(|d| s.owns(&d.owner)),
+            end.deals.iter().filter(|d| s.owns(&d.owner)),
+            &probabilities,
+        );
 
         let summary = WeeklySummary {
             records: self.weekly_record_count(&s)?,
