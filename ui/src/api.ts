@@ -33,6 +33,9 @@ import type {
   Preview,
   ProcessIt,
   ReportOptions,
+  TeamFilter,
+  WeeklyQuery,
+  WeeklyView,
   Restored,
   RoleAssessment,
   TrashPage,
@@ -174,8 +177,12 @@ export const api = {
    * except fields edited since, unless `revertEdited`.
    */
   undoImport: (id: number, revertEdited = false) => invoke<ImportRecord>('undo_import', { id, revertEdited }),
-  /** The team-meeting workbook (all customers), written to the chosen .xlsx (`file`: its token). */
-  exportTeamReport: (file: string, options: ReportOptions) => invoke<null>('export_team_report', { file, options }),
+  /** The team report of the owners and period of `filter`, written to the chosen .xlsx (`file`: its token). */
+  exportTeamReport: (file: string, options: ReportOptions, filter: TeamFilter) =>
+    invoke<null>('export_team_report', { file, options, filter }),
+  /** The 周会 workbook of the page's period and owners. */
+  exportWeekly: (file: string, query: WeeklyQuery, options: ReportOptions) =>
+    invoke<null>('export_weekly', { file, query, options }),
   /** One customer's profile as a workbook, for a visit. */
   exportCustomer: (id: number, file: string, options: ReportOptions) =>
     invoke<null>('export_customer', { id, file, options }),
@@ -306,6 +313,8 @@ export const api = {
   // customer list, one call each.
   /** Actions due today and overdue, red customers, deals closing this month (each with its total). */
   homeData: (query: HomeQuery) => invoke<HomeData>('home_data', { query }),
+  /** 周会: every section of the period for the owners chosen. */
+  weeklyView: (query: WeeklyQuery) => invoke<WeeklyView>('weekly_view', { query }),
   /** The lights of these customers (those not listed are green). */
   customerRisks: (ids: number[]) => invoke<PortfolioRisk>('customer_risks', { ids }),
 

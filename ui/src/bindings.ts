@@ -594,6 +594,17 @@ export type ReportOptions = { language: Language,
  */
 includePersonal: boolean, };
 
+export type TeamFilter = { 
+/**
+ * The 负责人 whose customers and deals it lists; empty: everyone.
+ */
+owners: Array<string>, 
+/**
+ * The period of its visit summaries and lost deals; `None`: all time. Customers, open
+ * deals and the forecast are as they stand today whatever the period.
+ */
+period: PeriodQuery | null, };
+
 export type StatusLight = "unknown" | "red" | "amber" | "green";
 
 export type EdgeKind = "reports_to" | "influences" | "conflicts";
@@ -1610,6 +1621,93 @@ backupsHolding: Array<string>,
  */
 backupsChecked: boolean, };
 
+export type PeriodPreset = "this_week" | "last_week" | "this_month" | "custom";
+
+export type PeriodQuery = { preset: PeriodPreset, 
+/**
+ * The custom period's first and last day (YYYY-MM-DD, both included); read only when
+ * `preset` is `custom`.
+ */
+from: string, to: string, };
+
+export type WeeklyQuery = { period: PeriodQuery, 
+/**
+ * 负责人 to include; empty: everyone.
+ */
+owners: Array<string>, 
+/**
+ * The most rows each list of the screen carries (the export lists them all).
+ */
+limit: number, };
+
+export type StageMove = { opportunityId: number, customerId: number, customerName: string, opportunityName: string, owner: string, from: Stage, to: Stage, changedOn: string, amount: number | null, 
+/**
+ * Where the deal is now (it may have moved again since).
+ */
+stageNow: Stage, };
+
+export type OwnerOverdue = { owner: string, count: number, 
+/**
+ * The earliest due date among them.
+ */
+earliest: string, };
+
+export type StageForecast = { stage: Stage, startCount: number, startWeighted: number, endCount: number, endWeighted: number, };
+
+export type WeeklySummary = { records: number, moves: number, atRisk: number, won: number, wonAmount: number, lost: number, lostAmount: number, newRed: number, clearedRed: number, overdue: number, 
+/**
+ * Σ amount × probability of the deals open at the period's start / at its end.
+ */
+forecastStart: number, forecastEnd: number, };
+
+export type WeeklyView = { 
+/**
+ * The period as resolved (a preset turned into its days), YYYY-MM-DD, both included.
+ */
+from: string, to: string, 
+/**
+ * The day the period's end is evaluated on: the day after `to`, or today while the period
+ * has not ended (then the end is "now").
+ */
+endEvaluatedOn: string, 
+/**
+ * Every 负责人 written on a customer or a deal, for the owner filter.
+ */
+knownOwners: Array<string>, summary: WeeklySummary, 
+/**
+ * The period's follow-up records, newest first.
+ */
+records: Array<Visit>, 
+/**
+ * Stage moves in the period, latest first.
+ */
+moves: Array<StageMove>, 
+/**
+ * Open deals with a risk light of their own (stuck in stage, no follow-up, …), red first,
+ * longest in their stage first.
+ */
+atRisk: Array<OpportunityRow>, 
+/**
+ * Deals won / lost in the period (their current stage entered in it), latest first.
+ */
+won: Array<Opportunity>, lost: Array<Opportunity>, 
+/**
+ * Customers red at the end and not at the start, with the reasons at the end.
+ */
+newRed: Array<CustomerRisk>, 
+/**
+ * Customers red at the start and not at the end, with the reasons they had at the start.
+ */
+clearedRed: Array<CustomerRisk>, 
+/**
+ * Overdue actions today, by owner, then the first actions (by owner, earliest due first).
+ */
+overdueByOwner: Array<OwnerOverdue>, overdue: Array<NextAction>, 
+/**
+ * Open deals per stage at the start and the end (the pipeline's stages in order).
+ */
+forecast: Array<StageForecast>, };
+
 /** The personal contact fields (PersonalField::ALL in model.rs): hidden in presentation mode. */
 export const PERSONAL_FIELDS: readonly PersonalField[] = ["traits","iceBreakers","hobbies","preferences","painPoints","career","communicationStyle","family","notes"]
 
@@ -1654,6 +1752,9 @@ export const STAGES: readonly Stage[] = ["initiation","needs","solution","quote"
 
 /** The stages a deal is still being worked at (the kanban's full columns). */
 export const OPEN_STAGES: readonly Stage[] = ["initiation","needs","solution","quote","negotiation","contract"]
+
+/** The periods of 周会 and the team report: this week, last week, this month, custom days. */
+export const PERIOD_PRESETS: readonly PeriodPreset[] = ["this_week","last_week","this_month","custom"]
 
 /** The stored statuses of a next action; the overdue status 已逾期 is computed by the core, never chosen. */
 export const ACTION_STATUSES: readonly ActionStatus[] = ["todo","doing","done"]

@@ -1,7 +1,7 @@
 //! `dossier-cli export`: the app's Excel exports for scripts — the team report (the same
 //! sheets as the app's, visits and pipeline included), one
-//! customer's printable profile (found by name as the search finds it), and the import
-//! templates. Bad input (no such customer, an ambiguous name, an output folder that does
+//! customer's printable profile (found by name as the search finds it), the 周会 workbook of a
+//! period and owners, and the import templates. Bad input (no such customer, an ambiguous name, an output folder that does
 //! not exist or cannot be written) exits 2 with a message before any work is done.
 
 use std::path::{Path, PathBuf};
@@ -10,6 +10,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use dossier_core::export::{self, Language, ReportOptions};
 use dossier_core::import::plan::ImportKind;
 use dossier_core::text::customer_key;
+use dossier_core::weekly::{PeriodPreset, PeriodQuery, WeeklyQuery};
 use dossier_core::Store;
 
 use crate::import::KindArg;
@@ -18,15 +19,15 @@ use crate::{open, Failure};
 #[derive(Args)]
 pub struct ExportArgs {
     /// The database (not needed for `template`).
-    #[arg(long)]
+    #[arg(long, global = true)]
     db: Option<PathBuf>,
-    /// The .xlsx file to write (replaced if it exists).
-    #[arg(long)]
-    out: PathBuf,
-    #[arg(long, value_enum, default_value = "zh")]
+    /// The .xlsx file to write (replaced if it exists); required.
+    #[arg(long, global = true)]
+    out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "zh", global = true)]
     lang: LangArg,
     /// Include contacts' hobbies, preferences and family (left out by default).
-    #[arg(long)]
+    #[arg(long, global = true)]
     include_personal: bool,
     #[command(subcommand)]
     what: What,
@@ -37,6 +38,22 @@ enum What {
     /// All customers, contacts and signals with an overview and charts, purchases, visit
     /// summaries, the open pipeline, the weighted forecast and the lost deals.
     TeamReport,
+    /// 周会: the follow-up records, stage moves, deals at risk, won and lost deals, red lights
+    /// new and cleared, overdue actions and the forecast of a period (this week unless
+    /// --from/--to or --period), for some owners (--owner, repeated; everyone by default).
+    Weekly {
+        /// The first day, YYYY-MM-DD (with --to).
+        #[arg(long, requires = "to")]
+        from: Option<String>,
+        /// The last day, YYYY-MM-DD (with --from).
+        #[arg(long, requires = "from")]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value = "this-week", conflicts_with = "from")]
+        period: PeriodArg,
+        /// A 负责人 to include (repeat for several).
+        #[arg(long)]
+        owner: Vec<String>,
+    },
     /// One customer's full profile, for printing (NAME: full name, short name or a search).
     Customer { name: String },
     /// The import template of a kind (`template visits` or `template --kind visits`).
@@ -46,6 +63,13 @@ enum What {
         #[arg(long = "kind", value_enum, value_name = "KIND")]
         kind_flag: Option<KindArg>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PeriodArg {
+    ThisWeek,
+    LastWeek,
+    ThisMonth,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -110,9 +134,10 @@ fn need_db(db: &Option<PathBuf>) -> Result<Store, Failure> {
 }
 
 pub fn run(args: ExportArgs) -> Result<(), Failure> {
-    check_writable(&args.out)?;
+    let out = args.out.clone().ok_or_else(|| bad("--out FILE is required".into()))?;
+    check_writable(&out)?;
     if let Some(db) = &args.db {
-        dossier_core::files::ensure_not_database(&args.out, db)?;
+        dossier_core::files::ensure_not_database(&out, db)?;
     }
     let opts = ReportOptions {
         language: match args.lang {
@@ -123,6 +148,18 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     };
     let xlsx = match &args.what {
         What::TeamReport => export::team_report(&need_db(&args.db)?, &opts)?,
+        What::Weekly { from, to, period, owner } => {
+            let preset = match (from, period) {
+                (Some(_), _) => PeriodPreset::Custom,
+                (None, PeriodArg::ThisWeek) => PeriodPreset::ThisWeek,
+                (None, PeriodArg::LastWeek) => PeriodPreset::LastWeek,
+                (None, PeriodArg::ThisMonth) => PeriodPreset::ThisMonth,
+            };
+            let period =
+                PeriodQuery { preset, from: from.clone().unwrap_or_default(), to: to.clone().unwrap_or_default() };
+            let q = WeeklyQuery { period, owners: owner.clone(), ..Default::default() };
+            export::weekly_report(&need_db(&args.db)?, &q, &opts)?
+        }
         What::Customer { name } => {
             let store = need_db(&args.db)?;
             let id = find_customer(&store, name)?;
@@ -132,7 +169,7 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
             export::template((*kind).or(*kind_flag).map_or(ImportKind::Customers, KindArg::kind))?
         }
     };
-    xlsx.save(&args.out)?;
-    eprintln!("已导出 {}", args.out.display());
+    xlsx.save(&out)?;
+    eprintln!("已导出 {}", out.display());
     Ok(())
 }

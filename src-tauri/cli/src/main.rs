@@ -146,7 +146,7 @@ enum Command {
         db: PathBuf,
         id: i64,
     },
-    /// Write an Excel export: `team-report`, `customer NAME` or `template KIND`.
+    /// Write an Excel export: `team-report`, `weekly`, `customer NAME` or `template KIND`.
     Export(export::ExportArgs),
     /// Take a verified snapshot of the database now (立即备份); prints where it is.
     Backup {
@@ -269,6 +269,16 @@ enum BenchCommand {
         db: PathBuf,
         #[arg(long)]
         customer: i64,
+    },
+    /// 周会 on a `demo --scale 57 --deals 5 --visits 100` db: the view and the workbook of the
+    /// last 30 days (p50/p95) against reading the records and stage histories row by row.
+    Weekly {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+        #[arg(long)]
+        json: bool,
     },
     /// Team report of a database with the generated customers against XlsxWriter writing its cells.
     Export {
@@ -534,6 +544,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Bench { what: BenchCommand::SaveLoop { db, customer } } => {
             bench::kill::save_loop(&db, customer).map_err(bench_failed)?
+        }
+        Command::Bench { what: BenchCommand::Weekly { db, runs, json } } => {
+            let store = open(&db)?;
+            show(&bench::weekly::run(&store, runs.max(1)).map_err(bench_failed)?, json, bench::weekly::print);
         }
         Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;

@@ -51,6 +51,7 @@ const SQL_FILES: &[&str] = &[
     "profile/bulk.rs",
     "profile/sections.rs",
     "profile/store.rs",
+    "risk/as_of.rs",
     "risk/store.rs",
     "search/index.rs",
     "search/items.rs",
@@ -68,6 +69,7 @@ const SQL_FILES: &[&str] = &[
     "visits/bulk.rs",
     "visits/search.rs",
     "visits/store.rs",
+    "weekly/store.rs",
 ];
 
 /// What runs SQL on a connection.

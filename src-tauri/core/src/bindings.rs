@@ -10,7 +10,7 @@ use crate::backup::{BackupSettings, BackupWarning, Snapshot, SnapshotCounts, Sna
 use crate::customers::*;
 use crate::erase::EraseReport;
 use crate::error::{BackupFailure, CoreError, Detail, ReadError, Reason};
-use crate::export::{Language, ReportOptions};
+use crate::export::{Language, ReportOptions, TeamFilter};
 use crate::files::{ChosenFile, FilePurpose};
 use crate::import::mapping::Field;
 use crate::import::plan::{CellIssue, Counts, ImportKind, OnDuplicate, Preview, Problem, RowPlan, RowStatus};
@@ -26,6 +26,7 @@ use crate::search::{HitKind, MatchField, SearchHit, SearchResults, Snippet};
 use crate::settings::*;
 use crate::trends::*;
 use crate::visits::*;
+use crate::weekly::*;
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),+ $(,)?) => {
@@ -45,7 +46,7 @@ fn generate() -> String {
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
         RowPlan, Counts, Preview, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, EditedRecord, ImportUndoPreview, ReadError,
         MappingTemplate, TemplateMatch,
-        Language, ReportOptions,
+        Language, ReportOptions, TeamFilter,
         StatusLight, EdgeKind, ContactRef, Assessment, StatusReason, MapStatus, Point, MapNode, MapEdge,
         MapSlot, SlotInput, NewEdge, NodePosition, ScopeSummary, MapView, EdgeSnapshot, HistoryChange,
         HistoryEntry, AssessmentDiff, MapDiff, CoverageRow, ScopeRef, ContactRemoval,
@@ -63,6 +64,7 @@ fn generate() -> String {
         TimelineKind, TimelineEntry, TimelineQuery, TimelinePage, HomeQuery, HomeData, CustomerRemoval,
         BackupFailure, BackupSettings, SnapshotReason, SnapshotCounts, Snapshot, BackupWarning,
         EraseReport,
+        PeriodPreset, PeriodQuery, WeeklyQuery, StageMove, OwnerOverdue, StageForecast, WeeklySummary, WeeklyView,
     );
     let mut out = String::from(
         "// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.\n\
@@ -128,6 +130,12 @@ fn value_lists() -> String {
             "OPEN_STAGES",
             "readonly Stage[]",
             &open,
+        ),
+        constant(
+            "The periods of 周会 and the team report: this week, last week, this month, custom days.",
+            "PERIOD_PRESETS",
+            "readonly PeriodPreset[]",
+            &PeriodPreset::ALL,
         ),
         constant(
             "The stored statuses of a next action; the overdue status 已逾期 is computed by the core, never chosen.",

@@ -53,6 +53,7 @@ pub mod text;
 pub mod trash;
 pub mod trends;
 pub mod visits;
+pub mod weekly;
 pub mod writer_lock;
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
-//! Workbooks (.xlsx) written to the file chosen in the save dialog: the team report, one
+//! Workbooks (.xlsx) written to the file chosen in the save dialog: the team report, 周会, one
 //! customer's profile, an import template, the rows an import preview refuses.
 
-use dossier_core::export::{self, ReportOptions, Xlsx};
+use dossier_core::export::{self, ReportOptions, TeamFilter, Xlsx};
 use dossier_core::files::FilePurpose;
 use dossier_core::import::plan::ImportKind;
 use dossier_core::import::ImportSpec;
+use dossier_core::weekly::WeeklyQuery;
 use dossier_core::Store;
 use tauri::State;
 
@@ -27,8 +28,21 @@ pub async fn export_team_report(
     files: State<'_, FileGrants>,
     file: String,
     options: ReportOptions,
+    filter: TeamFilter,
 ) -> Res<()> {
-    export_to(&state, &files, &file, |s| export::team_report(s, &options))
+    export_to(&state, &files, &file, |s| export::team_report_of(s, &options, &filter))
+}
+
+/// The 周会 workbook of the period and owners on the page.
+#[tauri::command]
+pub async fn export_weekly(
+    state: State<'_, AppState>,
+    files: State<'_, FileGrants>,
+    file: String,
+    query: WeeklyQuery,
+    options: ReportOptions,
+) -> Res<()> {
+    export_to(&state, &files, &file, |s| export::weekly_report(s, &query, &options))
 }
 
 #[tauri::command]

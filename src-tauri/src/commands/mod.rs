@@ -24,6 +24,7 @@ mod timeline;
 mod trash;
 mod trends;
 mod visits;
+mod weekly;
 
 #[cfg(test)]
 mod api_contract;
@@ -97,6 +98,7 @@ commands! {
     import::undo_import,
     import::import_undo_preview,
     export::export_team_report,
+    export::export_weekly,
     export::export_customer,
     export::export_template,
     export::export_import_errors,
@@ -152,6 +154,7 @@ commands! {
     risk::opportunity_risk,
     timeline::customer_timeline,
     home::home_data,
+    weekly::weekly_view,
     backup::backup_settings,
     backup::save_backup_settings,
     backup::set_backup_folder,

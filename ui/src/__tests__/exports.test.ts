@@ -35,6 +35,8 @@ const page: CustomerPage = {
     },
   ],
 }
+/** The team report's filter left as it opens: all time, everyone. */
+const noFilter = { period: null, owners: [] }
 const body = () => new DOMWrapper(document.body)
 const click = async (id: string) => {
   await body().get(`[data-testid="${id}"]`).trigger('click')
@@ -72,10 +74,11 @@ describe('team report export', () => {
     await click('export-confirm')
     expect(api.chooseFile).toHaveBeenCalledTimes(1)
     expect(api.chooseFile).toHaveBeenCalledWith('xlsx', `周会报告-${today()}.xlsx`, 'Excel 工作簿')
-    expect(api.exportTeamReport).toHaveBeenCalledWith('token:/home/am/周会报告.xlsx', {
-      language: 'zh',
-      includePersonal: true,
-    })
+    expect(api.exportTeamReport).toHaveBeenCalledWith(
+      'token:/home/am/周会报告.xlsx',
+      { language: 'zh', includePersonal: true },
+      noFilter,
+    )
     expect(body().text()).toContain('已导出到 /home/am/周会报告.xlsx')
     wrapper.unmount()
   })
@@ -126,7 +129,11 @@ describe('team report export', () => {
     expect(api.exportTeamReport).not.toHaveBeenCalled()
     api.chooseFile.mockResolvedValueOnce(chosenFile('/tmp/r.xlsx'))
     await click('export-confirm')
-    expect(api.exportTeamReport).toHaveBeenCalledWith('token:/tmp/r.xlsx', { language: 'en', includePersonal: false })
+    expect(api.exportTeamReport).toHaveBeenCalledWith(
+      'token:/tmp/r.xlsx',
+      { language: 'en', includePersonal: false },
+      noFilter,
+    )
     wrapper.unmount()
   })
 
@@ -141,7 +148,11 @@ describe('team report export', () => {
     expect((personalBox().element as HTMLInputElement).checked).toBe(false)
     expect(body().find('[data-testid="export-personal-off"]').exists()).toBe(true)
     await click('export-confirm')
-    expect(api.exportTeamReport).toHaveBeenCalledWith('token:/tmp/r.xlsx', { language: 'zh', includePersonal: false })
+    expect(api.exportTeamReport).toHaveBeenCalledWith(
+      'token:/tmp/r.xlsx',
+      { language: 'zh', includePersonal: false },
+      noFilter,
+    )
     wrapper.unmount()
   })
 
@@ -154,7 +165,11 @@ describe('team report export', () => {
     const { wrapper } = await mountWith(CustomerListView)
     await click('export-team-report')
     await click('export-confirm')
-    expect(api.exportTeamReport).toHaveBeenCalledWith('token:/tmp/e2e.xlsx', { language: 'zh', includePersonal: false })
+    expect(api.exportTeamReport).toHaveBeenCalledWith(
+      'token:/tmp/e2e.xlsx',
+      { language: 'zh', includePersonal: false },
+      noFilter,
+    )
     expect(body().text()).toContain('Permission denied')
     wrapper.unmount()
   })

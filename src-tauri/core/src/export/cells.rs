@@ -322,9 +322,50 @@ pub fn finish_list(ws: &mut Worksheet, header: u32, last_row: u32, ncols: u16) -
     Ok(())
 }
 
+/// Excel's paper code of A4.
+const A4: u8 = 9;
+
+/// How a list sheet prints: A4 landscape, the columns fitted to the page's width, as many
+/// pages down as it takes, the header row (`header`) repeated on each page.
+pub fn print_list(ws: &mut Worksheet, header: u32) -> Result<()> {
+    ws.set_paper_size(A4).set_landscape().set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(header, header)?;
+    Ok(())
+}
+
+/// How an overview prints: A4 landscape, everything up to `last_row` and `last_col` — its
+/// figures and its charts — on one page, so no chart is cut between two.
+pub fn print_one_page(ws: &mut Worksheet, last_row: u32, last_col: u16) -> Result<()> {
+    ws.set_paper_size(A4).set_landscape().set_print_fit_to_pages(1, 1);
+    ws.set_print_area(0, 0, last_row, last_col)?;
+    Ok(())
+}
+
+/// The last column a chart `width` pixels wide covers when inserted at `col` over columns
+/// `widths` wide (Excel's character units; the rest at the default 8.43), for a print area.
+pub fn chart_end_col(col: u16, width: u32, widths: &[(u16, f64)]) -> u16 {
+    let px = |c: u16| {
+        let chars = widths.iter().find(|(i, _)| *i == c).map(|(_, w)| *w).unwrap_or(8.43);
+        (chars * 7.0 + 5.0).round() as u32
+    };
+    let (mut c, mut covered) = (col, 0);
+    while covered + px(c) < width {
+        covered += px(c);
+        c += 1;
+    }
+    c
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chart_covers_the_columns_of_its_width() {
+        // 64 px default columns: 560 px from D (3) reach into L (11).
+        assert_eq!(chart_end_col(3, 560, &[]), 11);
+        assert_eq!(chart_end_col(0, 100, &[(0, 30.0)]), 0);
+    }
 
     #[test]
     fn every_personal_field_has_one_personal_column_in_order() {

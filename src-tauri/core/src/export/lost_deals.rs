@@ -1,8 +1,10 @@
 //! The team report's lost-deal sheet (丢单分析): what the losses have in common — counts and
 //! amounts by reason category, by the competitor who won and by the stage they were lost at
-//! (the store's [`Store::pipeline_analytics`], as the 商机 screen shows them) — above the list
-//! of lost deals with their review (lost to, reason, stage, what next), latest loss first,
-//! streamed from one query.
+//! (grouped as the 商机 screen groups them, over the deals the report's filter keeps) — above
+//! the list of lost deals with their review (lost to, reason, stage, what next), latest loss
+//! first, streamed from one query.
+
+use std::collections::BTreeMap;
 
 use rust_xlsxwriter::{Workbook, Worksheet};
 
@@ -10,7 +12,8 @@ use super::cells::{self, Column, Formats, Value};
 use super::labels::Label;
 use super::Language;
 use crate::error::Result;
-use crate::opportunities::{LostReason, LostReview, LostRow, Opportunity, PipelineAnalytics, Stage};
+use crate::opportunities::{LostReason, LostReview, LostRow, Opportunity, Stage};
+use crate::weekly::Scope;
 use crate::Store;
 
 pub fn sheet_name(lang: Language) -> &'static str {
@@ -68,14 +71,41 @@ fn labelled(rows: &[LostRow], label: impl Fn(&str) -> String, blank: &str) -> Ve
     rows.iter().map(|r| (if r.key.is_empty() { blank.to_string() } else { label(&r.key) }, r.count, r.amount)).collect()
 }
 
-/// Adds the sheet at the end of the workbook: the summaries (`a`: the analytics of the whole
-/// portfolio), then the list streamed below.
-pub fn write(wb: &mut Workbook, store: &Store, a: &PipelineAnalytics, lang: Language, f: &Formats) -> Result<()> {
+/// The lost deals of `scope` grouped by reason code, by competitor and by the stage they were
+/// lost at, most deals first (then by key), as the 商机 screen groups them.
+fn groups(store: &Store, scope: &Scope) -> Result<[Vec<LostRow>; 3]> {
+    let mut maps: [BTreeMap<String, (i64, f64)>; 3] = Default::default();
+    store.for_each_lost_opportunity(scope, cells::LIST_ROWS, &mut |o| {
+        let r = review(&o);
+        let keys = [
+            r.reason.map(|x| x.code().to_string()).unwrap_or_default(),
+            r.lost_to.clone(),
+            r.stage_lost_at.map(|x| x.code().to_string()).unwrap_or_default(),
+        ];
+        for (map, key) in maps.iter_mut().zip(keys) {
+            let e = map.entry(key).or_default();
+            e.0 += 1;
+            e.1 += o.fields.amount.unwrap_or(0.0);
+        }
+        Ok(())
+    })?;
+    Ok(maps.map(|m| {
+        let mut rows: Vec<LostRow> =
+            m.into_iter().map(|(key, (count, amount))| LostRow { key, count, amount }).collect();
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        rows
+    }))
+}
+
+/// Adds the sheet at the end of the workbook: the summaries of the lost deals of `scope`,
+/// then their list streamed below.
+pub fn write(wb: &mut Workbook, store: &Store, scope: &Scope, lang: Language, f: &Formats) -> Result<()> {
     let cols: Vec<&Column<Opportunity>> = COLUMNS.iter().collect();
+    let [by_reason, by_competitor, by_stage] = groups(store, scope)?;
     let ws = wb.add_worksheet();
     ws.set_name(sheet_name(lang))?;
     ws.write_string_with_format(0, 0, lang.pick("丢单分析", "Lost deals"), &f.title)?;
-    let by_reason = &a.lost_by_reason;
+    let by_reason = &by_reason;
     if by_reason.is_empty() {
         ws.set_column_width(0, 28.0)?;
         ws.write_string(2, 0, lang.pick("没有丢单记录。商机标为「丢单」时填写的复盘（输给谁、原因、下一步）会汇总在这里。", "No lost deals. The review written when a deal is marked lost (lost to, reason, what next) is summarised here."))?;
@@ -85,7 +115,7 @@ pub fn write(wb: &mut Workbook, store: &Store, a: &PipelineAnalytics, lang: Lang
     let unknown = lang.pick("未填", "Not given");
     let reasons =
         labelled(by_reason, |k| LostReason::from_code(k).map(|r| r.label(lang)).unwrap_or(k).to_string(), unknown);
-    let mut competitors = labelled(&a.lost_by_competitor, |k| k.to_string(), unknown);
+    let mut competitors = labelled(&by_competitor, |k| k.to_string(), unknown);
     if competitors.len() > TOP_COMPETITORS {
         let rest = competitors.split_off(TOP_COMPETITORS);
         let others = (
@@ -95,8 +125,7 @@ pub fn write(wb: &mut Workbook, store: &Store, a: &PipelineAnalytics, lang: Lang
         );
         competitors.push(others);
     }
-    let stages =
-        labelled(&a.lost_by_stage, |k| Stage::from_code(k).map(|s| s.label(lang)).unwrap_or(k).to_string(), unknown);
+    let stages = labelled(&by_stage, |k| Stage::from_code(k).map(|s| s.label(lang)).unwrap_or(k).to_string(), unknown);
     let total: (String, i64, f64) = (
         lang.pick("合计", "Total").to_string(),
         by_reason.iter().map(|r| r.count).sum(),
@@ -140,7 +169,8 @@ pub fn write(wb: &mut Workbook, store: &Store, a: &PipelineAnalytics, lang: Lang
     ws.write_string_with_format(header - 1, 0, lang.pick("丢单明细", "Lost deals and their review"), &f.section)?;
     cells::header_row(ws, header, 0, &cells::headers(&cols, lang), f)?;
     let mut row = header;
-    let all = store.for_each_lost_opportunity(cells::LIST_ROWS - header, &mut |o| {
+    cells::print_list(ws, header)?;
+    let all = store.for_each_lost_opportunity(scope, cells::LIST_ROWS - header, &mut |o| {
         row += 1;
         cells::record(ws, row, 0, &o, &cols, lang, f)
     })?;

@@ -21,6 +21,7 @@ mod team;
 mod template;
 mod trend_signals;
 mod visits;
+mod weekly;
 
 use std::path::Path;
 
@@ -29,11 +30,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
+use crate::weekly::PeriodQuery;
 
 pub use errors::{error_report, reason_text};
 pub use profile::customer_profile;
-pub use team::team_report;
+pub use team::{team_report, team_report_of};
 pub use template::template;
+pub use weekly::weekly_report;
 
 /// The language of headers, titles and enumeration labels. User text is never translated.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -62,6 +65,17 @@ pub struct ReportOptions {
     /// Include the sensitive contact fields (hobbies, preferences, family; docs/contacts.md).
     /// Off by default: an exported file travels further than the app.
     pub include_personal: bool,
+}
+
+/// Which part of the team's work a team report covers (the export dialog's filters).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TeamFilter {
+    /// The 负责人 whose customers and deals it lists; empty: everyone.
+    pub owners: Vec<String>,
+    /// The period of its visit summaries and lost deals; `None`: all time. Customers, open
+    /// deals and the forecast are as they stand today whatever the period.
+    pub period: Option<PeriodQuery>,
 }
 
 /// A finished workbook, not yet written anywhere: the app saves it where the user chose,

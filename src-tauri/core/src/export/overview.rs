@@ -55,6 +55,9 @@ pub fn overview_name(lang: Language) -> &'static str {
     lang.pick("概览", "Overview")
 }
 
+/// The count tables' charts' width in pixels.
+const CHART_WIDTH: u32 = 560;
+
 /// How many of the largest financial signals the overview lists.
 const TOP_SIGNALS: usize = 10;
 
@@ -125,17 +128,49 @@ fn count_table(
         .set_categories((name, top + 1, 0, last, 0))
         .set_values((name, top + 1, 1, last, 1))
         .set_data_label(ChartDataLabel::new().show_value());
-    chart.set_width(560).set_height(300);
+    chart.set_width(CHART_WIDTH).set_height(300);
     ws.insert_chart(top, 3, &chart)?;
     // The chart is 15 rows tall at the default row height; keep the next block below it.
     Ok((last + 2).max(top + 17))
 }
 
+/// What a team report covers, said under its title.
+pub struct Covers {
+    /// First and last day of the visits and lost deals; `None`: all time.
+    pub period: Option<(String, String)>,
+    /// Empty: everyone.
+    pub owners: Vec<String>,
+}
+
 /// Fills the overview sheet (index `sheet`) from the tallies.
-pub fn write(wb: &mut Workbook, sheet: usize, t: &Tally, today: &str, lang: Language, f: &Formats) -> Result<()> {
+pub fn write(
+    wb: &mut Workbook,
+    sheet: usize,
+    t: &Tally,
+    today: &str,
+    covers: &Covers,
+    lang: Language,
+    f: &Formats,
+) -> Result<()> {
     let ws = wb.worksheet_from_index(sheet)?;
     ws.write_string_with_format(0, 0, lang.pick("团队客户报告", "Team account report"), &f.title)?;
-    ws.write_string(1, 0, format!("{} {today}", lang.pick("导出日期", "Exported on")))?;
+    let period = match &covers.period {
+        Some((from, to)) => format!("{from} – {to}"),
+        None => lang.pick("全部时间", "All time").to_string(),
+    };
+    let owners = if covers.owners.is_empty() {
+        lang.pick("全部", "Everyone").to_string()
+    } else {
+        covers.owners.join(lang.pick("、", ", "))
+    };
+    ws.write_string(
+        1,
+        0,
+        match lang {
+            Language::Zh => format!("导出日期 {today}；期间（拜访记录、丢单）：{period}；负责人：{owners}"),
+            Language::En => format!("Exported on {today}; period (visits, lost deals): {period}; owners: {owners}"),
+        },
+    )?;
     let average = if t.customers == 0 { 0.0 } else { t.completeness_sum as f64 / t.customers as f64 };
     let figures = [
         (lang.pick("客户总数", "Accounts"), Value::Int(t.customers as i64)),
@@ -163,5 +198,8 @@ pub fn write(wb: &mut Workbook, sheet: usize, t: &Tally, today: &str, lang: Lang
         cells::record(ws, next + 2 + i as u32, 0, s, &cols, lang, f)?;
     }
     ws.set_column_width(0, 30.0)?;
-    Ok(())
+    // The count tables' charts (at column D) end lower than the signals list is wide.
+    let last_row = next + 1 + t.top.len() as u32;
+    let last_col = cells::chart_end_col(3, CHART_WIDTH, &[(0, 30.0)]).max(cols.len() as u16 - 1);
+    cells::print_one_page(ws, last_row, last_col)
 }

@@ -11,6 +11,7 @@ use super::labels::{self, Label};
 use super::Language;
 use crate::error::Result;
 use crate::opportunities::{ForecastRow, OpportunityRow, PipelineAnalytics};
+use crate::weekly::Scope;
 use crate::Store;
 
 pub fn pipeline_name(lang: Language) -> &'static str {
@@ -37,14 +38,15 @@ pub static PIPELINE_COLUMNS: &[Column<OpportunityRow>] = &[
     }),
 ];
 
-/// Adds 商机管道: the open opportunities, soonest expected close first (undated last).
-pub fn write_pipeline(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> Result<()> {
+/// Adds 商机管道: the open opportunities of `scope`'s owners, soonest expected close first
+/// (undated last).
+pub fn write_pipeline(wb: &mut Workbook, store: &Store, scope: &Scope, lang: Language, f: &Formats) -> Result<()> {
     let cols: Vec<&Column<OpportunityRow>> = PIPELINE_COLUMNS.iter().collect();
     let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(pipeline_name(lang))?;
     cells::header_row(ws, 0, 0, &cells::headers(&cols, lang), f)?;
     let mut row = 0u32;
-    let total = store.for_each_open_opportunity(cells::LIST_ROWS, &mut |o| {
+    let total = store.for_each_open_opportunity(scope, cells::LIST_ROWS, &mut |o| {
         row += 1;
         cells::record(ws, row, 0, &o, &cols, lang, f)
     })?;
@@ -56,7 +58,8 @@ pub fn write_pipeline(wb: &mut Workbook, store: &Store, lang: Language, f: &Form
         );
         ws.write_string(2, 0, none)?;
     }
-    cells::finish_list(ws, 0, row, cols.len() as u16)
+    cells::finish_list(ws, 0, row, cols.len() as u16)?;
+    cells::print_list(ws, 0)
 }
 
 /// A forecast table (key, count, amount, weighted) with its total row; returns the row of
@@ -101,6 +104,7 @@ pub fn write_forecast(wb: &mut Workbook, a: &PipelineAnalytics, lang: Language, 
     let name = forecast_name(lang);
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
+    cells::print_list(ws, 4)?;
     ws.write_string_with_format(0, 0, lang.pick("加权预测", "Weighted forecast"), &f.title)?;
     ws.write_string(
         1,

@@ -19,6 +19,7 @@ pub fn write(wb: &mut Workbook, s: &PurchaseSummary, lang: Language, f: &Formats
     let name = sheet_name(lang);
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
+    cells::print_list(ws, 3)?;
     ws.write_string_with_format(0, 0, lang.pick("采购趋势（人民币，元）", "Purchases (CNY)"), &f.title)?;
     if s.other_currency_records > 0 {
         let note = match lang {

@@ -7,15 +7,21 @@
 //! (`for_each_report_visit`), and the long list sheets are written in rust_xlsxwriter's
 //! constant-memory mode, so a 100k-customer, 200k-visit database exports with flat memory;
 //! only the overview's tallies are kept. Purchases and forecasts are summed in SQL.
+//!
+//! A [`TeamFilter`] narrows it to some owners (their customers with their contacts, signals
+//! and visits; their deals) and a period (the visits and the lost deals of those days); the
+//! purchases stay the whole portfolio's. Every sheet prints A4 landscape as wide as the page,
+//! list headers repeated, and the overview with its charts on one page.
 
 use rust_xlsxwriter::{Workbook, Worksheet};
 
 use super::cells::{self, Formats, Value, CONTACT_COLUMNS, CUSTOMER_COLUMNS};
 use super::overview::{self, overview_name, SignalRow, Tally, SIGNAL_COLUMNS};
 use super::{lost_deals, pipeline, purchases, trend_signals, visits};
-use super::{ReportOptions, Xlsx};
+use super::{ReportOptions, TeamFilter, Xlsx};
 use crate::error::Result;
 use crate::opportunities::OpportunityQuery;
+use crate::weekly::{Period, Scope};
 use crate::Store;
 
 /// The sheets of the report, in workbook order.
@@ -24,8 +30,19 @@ const CUSTOMERS: usize = 1;
 const CONTACTS: usize = 2;
 const SIGNALS: usize = 3;
 
-/// The whole team's accounts as one workbook.
+/// The whole team's accounts as one workbook, all time.
 pub fn team_report(store: &Store, opts: &ReportOptions) -> Result<Xlsx> {
+    team_report_of(store, opts, &TeamFilter::default())
+}
+
+/// The team report of the owners and the period of `filter` (a custom period that is not one
+/// is refused naming `from` or `to`, as 周会 refuses it).
+pub fn team_report_of(store: &Store, opts: &ReportOptions, filter: &TeamFilter) -> Result<Xlsx> {
+    let period = match &filter.period {
+        Some(q) => Some(Period::resolve(q, store.clock().today())?),
+        None => None,
+    };
+    let scope = Scope::new(period.as_ref(), &filter.owners, store.clock().today().format("%Y-%m-%d").to_string());
     let lang = opts.language;
     let f = Formats::new();
     let customer_cols = cells::visible(CUSTOMER_COLUMNS, true);
@@ -53,7 +70,7 @@ pub fn team_report(store: &Store, opts: &ReportOptions) -> Result<Xlsx> {
         rows[i] += 1;
         rows[i]
     };
-    store.for_each_report_customer(&mut |p| {
+    store.for_each_report_customer(&scope, &mut |p| {
         let name = &p.customer.fields.name;
         let r = next(CUSTOMERS);
         cells::record(sheet(&mut wb, CUSTOMERS)?, r, 0, &p.customer, &customer_cols, lang, &f)?;
@@ -75,15 +92,22 @@ pub fn team_report(store: &Store, opts: &ReportOptions) -> Result<Xlsx> {
     cells::finish_list(sheet(&mut wb, CONTACTS)?, 0, rows[CONTACTS], contact_cols.len() as u16 + 1)?;
     cells::finish_list(sheet(&mut wb, SIGNALS)?, 0, rows[SIGNALS], signal_cols.len() as u16)?;
 
+    for i in [CUSTOMERS, CONTACTS, SIGNALS] {
+        cells::print_list(sheet(&mut wb, i)?, 0)?;
+    }
+
     let today = store.clock().today().format("%Y-%m-%d").to_string();
-    overview::write(&mut wb, OVERVIEW, &tally, &today, lang, &f)?;
+    let covers =
+        overview::Covers { period: period.map(|p| (p.from_text(), p.to_text())), owners: scope.owners().to_vec() };
+    overview::write(&mut wb, OVERVIEW, &tally, &today, &covers, lang, &f)?;
     purchases::write(&mut wb, &store.purchase_summary()?, lang, &f)?;
-    trend_signals::write(&mut wb, store, lang, &f)?;
-    visits::write(&mut wb, store, lang, &f)?;
-    pipeline::write_pipeline(&mut wb, store, lang, &f)?;
-    let analytics = store.pipeline_analytics(&OpportunityQuery::default())?;
+    trend_signals::write(&mut wb, store, &scope, lang, &f)?;
+    visits::write(&mut wb, store, &scope, lang, &f)?;
+    pipeline::write_pipeline(&mut wb, store, &scope, lang, &f)?;
+    let analytics =
+        store.pipeline_analytics(&OpportunityQuery { owners: scope.owners().to_vec(), ..Default::default() })?;
     pipeline::write_forecast(&mut wb, &analytics, lang, &f)?;
-    lost_deals::write(&mut wb, store, &analytics, lang, &f)?;
+    lost_deals::write(&mut wb, store, &scope, lang, &f)?;
     Ok(Xlsx(wb))
 }
 

@@ -9,6 +9,7 @@ use super::labels::Label;
 use super::Language;
 use crate::error::Result;
 use crate::trends::{FeedQuery, SignalKind, TrendSignal};
+use crate::weekly::Scope;
 use crate::Store;
 
 pub fn sheet_name(lang: Language) -> &'static str {
@@ -29,8 +30,9 @@ pub static COLUMNS: &[Column<TrendSignal>] = &[
     cells::col("说明", "Explanation", 48.0, |s, _| Value::text(&s.text)),
 ];
 
-/// Adds the sheet at the end of the workbook; the feed is read page by page.
-pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> Result<()> {
+/// Adds the sheet at the end of the workbook with the signals of `scope`'s owners' customers;
+/// the feed is read page by page.
+pub fn write(wb: &mut Workbook, store: &Store, scope: &Scope, lang: Language, f: &Formats) -> Result<()> {
     let cols: Vec<&Column<TrendSignal>> = COLUMNS.iter().collect();
     let ws = wb.add_worksheet();
     ws.set_name(sheet_name(lang))?;
@@ -40,6 +42,7 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
     loop {
         let page = store.signal_feed(&FeedQuery {
             kinds: kinds.clone(),
+            owners: scope.owners().to_vec(),
             offset: i64::from(row),
             limit: 500,
             ..Default::default()
@@ -59,5 +62,6 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
         );
         ws.write_string(2, 0, none)?;
     }
-    cells::finish_list(ws, 0, row, cols.len() as u16)
+    cells::finish_list(ws, 0, row, cols.len() as u16)?;
+    cells::print_list(ws, 0)
 }

@@ -16,6 +16,7 @@ use super::labels::{self, Label};
 use super::Language;
 use crate::error::Result;
 use crate::visits::{ActionFields, Need, OurParticipant, Visit};
+use crate::weekly::Scope;
 use crate::Store;
 
 pub fn sheet_name(lang: Language) -> &'static str {
@@ -136,14 +137,15 @@ pub static COLUMNS: &[Column<Visit>] = &[
     cells::col("附加备注 / 协作进展", "Notes / collaboration", 30.0, |v, _| Value::text(&v.fields.notes)),
 ];
 
-/// Adds the sheet at the end of the workbook (constant memory: rows go out as they come).
-pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> Result<()> {
+/// Adds the sheet at the end of the workbook with the visits of `scope` (constant memory: rows
+/// go out as they come).
+pub fn write(wb: &mut Workbook, store: &Store, scope: &Scope, lang: Language, f: &Formats) -> Result<()> {
     let cols: Vec<&Column<Visit>> = COLUMNS.iter().collect();
     let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(sheet_name(lang))?;
     cells::header_row(ws, 0, 0, &cells::headers(&cols, lang), f)?;
     let mut row = 0u32;
-    let total = store.for_each_report_visit(cells::LIST_ROWS, &mut |v| {
+    let total = store.for_each_report_visit(scope, cells::LIST_ROWS, &mut |v| {
         row += 1;
         cells::record(ws, row, 0, &v, &cols, lang, f)
     })?;
@@ -155,5 +157,6 @@ pub fn write(wb: &mut Workbook, store: &Store, lang: Language, f: &Formats) -> R
         );
         ws.write_string(2, 0, none)?;
     }
-    cells::finish_list(ws, 0, row, cols.len() as u16)
+    cells::finish_list(ws, 0, row, cols.len() as u16)?;
+    cells::print_list(ws, 0)
 }

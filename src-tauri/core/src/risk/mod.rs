@@ -28,6 +28,7 @@
 //! Evaluation ([`crate::store::Store::portfolio_risk`]) is set-based: one query per rule over
 //! the whole portfolio (or a set of customers), the rows rolled up here ([`rollup`]).
 
+pub(crate) mod as_of;
 pub mod explain;
 pub mod rollup;
 pub(crate) mod store;

@@ -68,7 +68,7 @@ fn plain(customer_id: i64, rule: RiskRule, level: RiskLevel) -> Hit {
 }
 
 /// Days since `last` as a hit of `rule` (columns: customer, opportunity, name, last, days).
-fn days_hit(r: &Row, rule: RiskRule, red_from: i64) -> rusqlite::Result<Hit> {
+pub(super) fn days_hit(r: &Row, rule: RiskRule, red_from: i64) -> rusqlite::Result<Hit> {
     let days: i64 = r.get(4)?;
     Ok(Hit {
         opportunity_id: r.get(1)?,
@@ -81,7 +81,7 @@ fn days_hit(r: &Row, rule: RiskRule, red_from: i64) -> rusqlite::Result<Hit> {
 }
 
 /// Counted findings (columns: customer, opportunity, name, count, since).
-fn count_hit(r: &Row, rule: RiskRule, level: RiskLevel) -> rusqlite::Result<Hit> {
+pub(super) fn count_hit(r: &Row, rule: RiskRule, level: RiskLevel) -> rusqlite::Result<Hit> {
     Ok(Hit {
         opportunity_id: r.get(1)?,
         opportunity_name: r.get(2)?,

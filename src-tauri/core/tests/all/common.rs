@@ -49,18 +49,21 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
     conn
 }
 
-/// Turns a database of the current schema back into one the version before migration 013
-/// (the last) wrote: no index of the records, deals and suppliers
-/// (`migrations/013_search_records.sql`).
+/// Turns a database of the current schema back into one version 12 wrote: no index of the
+/// records, deals and suppliers (`migrations/013_search_records.sql`), none of the 周会's indexes
+/// (`migrations/014_weekly_indexes.sql`).
 pub fn before_the_records_index(conn: &rusqlite::Connection) {
     conn.execute_batch(
-        "DROP TABLE search_item;
+        "DROP INDEX next_action_done;
+         DROP INDEX visit_confirmed;
+         DROP INDEX stage_change_day;
+         DROP TABLE search_item;
          DROP TABLE search_item_fts;
          DROP TABLE search_item_short;
-         DROP TABLE search_item_initials;",
+         DROP TABLE search_item_initials;
+         PRAGMA user_version = 12;",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", dossier_core::db::latest_version() - 1).unwrap();
 }
 
 /// Turns a database of the current schema back into one version 11 wrote: none of the follow-up

@@ -213,7 +213,7 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     // Cut at a limit (Excel's row limit in the report), the newest come and the count is of all.
     let mut passed = Vec::new();
     let total = s
-        .for_each_report_visit(1, &mut |v| {
+        .for_each_report_visit(&dossier_core::weekly::Scope::everything(String::new()), 1, &mut |v| {
             passed.push(v.fields.date);
             Ok(())
         })

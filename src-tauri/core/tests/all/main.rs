@@ -32,4 +32,5 @@ mod store;
 mod trash;
 mod trends;
 mod visits;
+mod weekly;
 mod zh_punctuation;

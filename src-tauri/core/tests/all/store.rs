@@ -364,7 +364,7 @@ fn the_report_walk_matches_each_profile() {
     let gone = s.search("华东精密", 1).unwrap().customers[0].id;
     s.delete_customer(gone).unwrap();
     let mut seen = 0;
-    s.for_each_report_customer(&mut |p| {
+    s.for_each_report_customer(&dossier_core::weekly::Scope::everything(String::new()), &mut |p| {
         let full = s.profile(p.customer.id).unwrap();
         assert_eq!(p.customer, full.customer);
         assert_eq!(p.contacts, full.contacts);

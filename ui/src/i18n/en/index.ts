@@ -16,6 +16,7 @@ import opportunities from './opportunities'
 import pipeline from './pipeline'
 import reminders from './reminders'
 import trash from './trash'
+import weekly from './weekly'
 
 const en: typeof zhCN = {
   app: {
@@ -34,6 +35,7 @@ const en: typeof zhCN = {
     imports: 'Import history',
     customers: 'Customers',
     pipeline: 'Pipeline',
+    weekly: 'Weekly meeting',
     trash: 'Trash',
     settings: 'Settings',
   },
@@ -342,6 +344,7 @@ const en: typeof zhCN = {
   ...pipeline,
   ...reminders,
   ...trash,
+  ...weekly,
 }
 
 export default en

@@ -15,6 +15,7 @@ import opportunities from './opportunities'
 import pipeline from './pipeline'
 import reminders from './reminders'
 import trash from './trash'
+import weekly from './weekly'
 
 export default {
   app: {
@@ -33,6 +34,7 @@ export default {
     imports: '导入记录',
     customers: '客户',
     pipeline: '商机管道',
+    weekly: '周会',
     trash: '回收站',
     settings: '设置',
   },
@@ -337,4 +339,5 @@ export default {
   ...pipeline,
   ...reminders,
   ...trash,
+  ...weekly,
 }
