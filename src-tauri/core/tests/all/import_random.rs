@@ -4,8 +4,8 @@
 //! encodings, each imported as customers, contacts, purchases and follow-up records or
 //! opportunities the way the wizard does (inspect, preview, commit) into a real database file.
 //! Whatever the file, the import ends (no panic, no hang), reading stays within the reader's
-//! limits, inspect and preview write nothing, a refused import leaves the file byte for byte as it was, and a commit does what
-//! its preview said.
+//! limits, inspect and preview write nothing, a refused import leaves the file byte for byte
+//! as it was, and a commit does what its preview said.
 //!
 //! 200 cases by default (one to two minutes in a debug build on a busy 2-core machine);
 //! `DOSSIER_PROPTEST_CASES=5000` asks for more, `DOSSIER_PROPTEST_SEED=random` for cases
