@@ -113,15 +113,19 @@ pub fn choices(f: Field) -> Option<Vec<&'static str>> {
     })
 }
 
-/// What the notes sheet says about a field: what to write, in which form.
-fn note(f: Field) -> &'static str {
+/// What the notes sheet says about a field of a kind's file: what to write, in which form.
+fn note(kind: ImportKind, f: Field) -> &'static str {
     use Field::*;
+    let opportunities = kind == ImportKind::Opportunities;
     match f {
+        Needs if opportunities => "已确认的客户需求；需求确认及以后的阶段须填写",
+        DealName if opportunities => "商机名称；同一客户的同名商机视为重复，不再导入",
+        DealName => "这条跟进记录所属的商机，须是该客户已有的商机",
         CustomerName => "客户的全称或简称，须与系统中的客户一致（“有限公司”等后缀、全角半角、大小写不影响匹配）",
         ShortName => "客户简称",
         Industry | Region | Headquarters | Website | Department | Title | Category | Place | Goal => "文字",
         Grade => "A、B、C 或 D（可写 A类、A级）",
-        Lifecycle | Ownership | LeadSource | VisitMethod | LostReason => "从下拉列表中选择",
+        Lifecycle | Ownership | LeadSource | VisitMethod | LostReason => "从下拉列表中选择，也可写常见的说法",
         Owner => "我方负责人姓名",
         Headcount | Quantity => "整数",
         Founded => "日期，如 2008-05-12、2008/5/12、2008年5月12日",
@@ -136,11 +140,10 @@ fn note(f: Field) -> &'static str {
         Participants => "客户方参与人，须是该客户的联系人；多人用顿号或逗号分隔",
         OurParticipants => "我方参与人姓名，多人用顿号或逗号分隔",
         Summary => "沟通纪要；同一客户、同一天、同一沟通方式、相同纪要的记录视为重复，不再导入",
-        Needs => "客户需求；跟进记录中多条需求用分号或换行分隔",
+        Needs => "客户需求，多条用分号或换行分隔",
         NextAction => "下一步行动，写具体的事（如“发送报价单”）；填了负责人或截止日期就必须填写",
         ActionOwner => "下一步行动的负责人",
-        DealName => "商机名称；跟进记录中填写时须是该客户已有的商机；同一客户的同名商机视为重复",
-        Stage => "从下拉列表中选择，不填为立项；报价及以后的阶段须填写报价金额和日期，合同、成交须填写合同金额和日期，丢单须填写丢单原因和复盘",
+        Stage => "不填为立项；需求确认及以后的阶段须填写客户需求，报价及以后须填写报价金额和日期，合同、成交须填写合同金额和日期，丢单须填写丢单原因和复盘",
         Probability => "0–100，可写 40% 或 0.4；不填按设置中各阶段的默认成交概率",
         Competitors => "多个竞争对手用顿号或逗号分隔",
         QuoteAmount | ContractAmount => "金额（元），大于 0",
@@ -252,8 +255,8 @@ fn notes_sheet(wb: &mut Workbook, kind: ImportKind, f: &Formats) -> Result<()> {
     for (i, field) in kind.fields().iter().enumerate() {
         let row = 4 + i as u32;
         let text = match choices(*field) {
-            Some(list) => format!("{}：{}", note(*field), list.join("、")),
-            None => note(*field).to_string(),
+            Some(list) => format!("{}。可选：{}", note(kind, *field), list.join("、")),
+            None => note(kind, *field).to_string(),
         };
         let values = [
             Value::text(canonical_header(*field)),

@@ -217,7 +217,7 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     ),
     (Field::OurParticipants, &["我方参与人", "我方人员", "陪同人员", "ourparticipants", "ourteam"]),
     (Field::Needs, &["客户需求", "需求", "需求描述", "needs", "requirements"]),
-    (Field::NextAction, &["下一步", "下一步行动", "下一步计划", "后续行动", "待办", "nextstep", "nextaction"]),
+    (Field::NextAction, &["下一步行动", "下一步", "下一步计划", "后续行动", "待办", "nextstep", "nextaction"]),
     (Field::ActionOwner, &["行动负责人", "下一步负责人", "执行人", "负责人", "跟进人", "actionowner", "owner"]),
     (
         Field::ActionDue,

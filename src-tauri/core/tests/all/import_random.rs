@@ -1,13 +1,13 @@
 //! The import under random files: workbooks and text tables with random cells (numbers,
 //! dates, booleans, formulas nobody calculated, text up to 40,000 characters of Chinese,
 //! emoji and control characters, empty), random sizes, merged ranges, sheet names and text
-//! encodings, each imported as every kind (customers … opportunities) the way the wizard does
-//! (inspect, preview, commit) into a real database file. Whatever the file, the import ends
-//! (no panic, no hang), reading stays within the reader's limits, inspect and preview write
-//! nothing, a refused import leaves the file byte for byte as it was, and a commit does what
-//! its preview said.
+//! encodings, each imported as customers, contacts, purchases and follow-up records or
+//! opportunities the way the wizard does (inspect, preview, commit) into a real database file.
+//! Whatever the file, the import ends (no panic, no hang), reading stays within the reader's
+//! limits, inspect and preview write nothing, a refused import leaves the file byte for byte
+//! as it was, and a commit does what its preview said.
 //!
-//! 200 cases by default (about half a minute in a debug build on a busy 2-core machine);
+//! 200 cases by default (one to two minutes in a debug build on a busy 2-core machine);
 //! `DOSSIER_PROPTEST_CASES=5000` asks for more, `DOSSIER_PROPTEST_SEED=random` for cases
 //! never run before (the default seed is fixed). A failure prints the smallest case found.
 //! What reading the reader found is kept as ordinary tests in `import_bad_input.rs` (the
@@ -387,7 +387,10 @@ fn check(case: &Case) {
     let db = dir.path().join("dossier.sqlite");
     std::fs::copy(template(), &db).unwrap();
     let store = Store::open(&db, common::clock()).unwrap();
-    for kind in ImportKind::ALL {
+    // Follow-up records and opportunities share their planner (`plan/records.rs`): each case
+    // takes one of the two, by the parity of its row count, so every case stays four imports.
+    let record = if case.rows.len() % 2 == 0 { ImportKind::Visits } else { ImportKind::Opportunities };
+    for kind in [ImportKind::Customers, ImportKind::Contacts, ImportKind::Purchases, record] {
         let spec = spec(case, &path, kind);
         let before = snapshot(&store, dir.path());
         let inspected = store.inspect_import(&spec);

@@ -3,7 +3,7 @@
 //! the core and its dependencies, and on two cores those links took longer than the tests.
 //!
 //! Run one area with `cargo test -p dossier-core --test all power_map::`; leave out the
-//! randomised import (about half a minute) with `-- --skip import_random`.
+//! randomised import (one to two minutes) with `-- --skip import_random`.
 
 // Shared helpers.
 mod common;

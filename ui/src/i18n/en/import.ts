@@ -60,9 +60,8 @@ const en: typeof zhCN = {
       fill: 'Fill only the fields that are empty in Dossier',
       overwrite: 'Replace Dossier’s values with the file’s non-empty values',
     },
+    // The kinds whose duplicates are skipped, never updated (IMPORT_UPDATING_KINDS holds the others).
     dupSkipped: {
-      customers: '',
-      contacts: '',
       purchases: 'Purchases with the same customer, date, product, quantity and amount are already in Dossier: skipped',
       visits: 'Follow-up records of the same customer, day, method and summary are already in Dossier: skipped',
       opportunities: 'Opportunities of the same customer with the same name are already in Dossier: skipped',

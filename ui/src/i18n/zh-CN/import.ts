@@ -46,9 +46,8 @@ export default {
       fill: '只填写档案中为空的字段',
       overwrite: '用文件中的非空值替换档案中的内容',
     },
+    // The kinds whose duplicates are skipped, never updated (IMPORT_UPDATING_KINDS holds the others).
     dupSkipped: {
-      customers: '',
-      contacts: '',
       purchases: '客户、日期、产品、数量和金额都相同的采购记录已在档案中，跳过',
       visits: '同一客户、同一天、同一沟通方式、相同纪要的跟进记录已在档案中，跳过',
       opportunities: '同一客户的同名商机已在档案中，跳过',
