@@ -57,7 +57,7 @@ pub fn before_the_records_index(conn: &rusqlite::Connection) {
         "DROP TABLE search_item;
          DROP TABLE search_item_fts;
          DROP TABLE search_item_short;
-         DROP TABLE search_item_initials;",
+         DROP TABLE search_item_reading;",
     )
     .unwrap();
     conn.pragma_update(None, "user_version", dossier_core::db::latest_version() - 1).unwrap();
