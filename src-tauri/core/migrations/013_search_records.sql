@@ -15,12 +15,14 @@ CREATE TABLE search_item (
     subtitle    TEXT NOT NULL,
     names       TEXT NOT NULL,         -- the normalised names, space-separated (ranking)
     initials    TEXT NOT NULL,         -- the usual initials of the first name (ranking)
+    readings    TEXT NOT NULL,         -- every reading of the names, full and initials, space-separated
+                                       -- (the keys of its rows in search_item_reading)
     fields      TEXT NOT NULL,         -- the field of each line of `text`, space-separated
     text        TEXT NOT NULL          -- the searchable values as written, one per line (snippets)
 );
 CREATE INDEX search_item_customer ON search_item(customer_id);
 
--- Queries of three or more characters: trigrams of the values and of the names' readings.
+-- Queries of three or more characters: trigrams of the values as written.
 CREATE VIRTUAL TABLE search_item_fts USING fts5(
     body, content='', contentless_delete=1, tokenize='trigram'
 );
@@ -33,11 +35,12 @@ CREATE VIRTUAL TABLE search_item_short USING fts5(
     body, content='', contentless_delete=1, detail='none', tokenize='unicode61 remove_diacritics 0'
 );
 
--- One or two latin letters: the initials of every reading of the names, by kind.
-CREATE TABLE search_item_initials (
+-- Latin queries: every reading of the names, full pinyin and initials, by kind, found by
+-- prefix ("ximen", "xmz" find 西门子). Not in the trigram index: a long pinyin query is a
+-- rare phrase of common trigrams there, whose position lists it would read whole.
+CREATE TABLE search_item_reading (
     kind     TEXT NOT NULL,
-    initials TEXT NOT NULL,
+    reading  TEXT NOT NULL,
     item_id  INTEGER NOT NULL,
-    PRIMARY KEY (kind, initials, item_id)
+    PRIMARY KEY (kind, reading, item_id)
 ) WITHOUT ROWID;
-CREATE INDEX search_item_initials_item ON search_item_initials(item_id);

@@ -102,23 +102,24 @@ pub(crate) fn insert(conn: &Connection, item: &Item) -> Result<()> {
     let parts: Vec<&Part> = item.names.iter().chain(&item.text).filter(|p| !p.text.trim().is_empty()).collect();
     let name_count = item.names.iter().filter(|p| !p.text.trim().is_empty()).count();
     let normalised: Vec<String> = parts.iter().map(|p| search_text(&p.text)).collect();
-    let mut searchable = normalised.clone();
-    let mut initials: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
     let mut usual_initials = String::new();
     for (i, name) in parts[..name_count].iter().enumerate() {
         for (j, r) in company_readings(name.text.trim()).into_iter().enumerate() {
             if i == 0 && j == 0 {
                 usual_initials = r.initials.clone();
             }
-            if !r.initials.is_empty() && !initials.contains(&r.initials) {
-                initials.push(r.initials.clone());
+            for key in [r.full, r.initials] {
+                if !key.is_empty() && !keys.contains(&key) {
+                    keys.push(key);
+                }
             }
-            searchable.extend([r.full, r.initials]);
         }
     }
     conn.prepare_cached(
-        "INSERT INTO search_item (id, kind, ref_id, customer_id, title, subtitle, names, initials, fields, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO search_item (id, kind, ref_id, customer_id, title, subtitle, names, initials, readings, fields,
+             text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         id,
@@ -129,17 +130,18 @@ pub(crate) fn insert(conn: &Connection, item: &Item) -> Result<()> {
         item.subtitle,
         normalised[..name_count].join(" "),
         usual_initials,
+        keys.join(" "),
         parts.iter().map(|p| p.field.code()).collect::<Vec<_>>().join(" "),
         parts.iter().map(|p| one_line(&p.text)).collect::<Vec<_>>().join("\n"),
     ])?;
     conn.prepare_cached("INSERT INTO search_item_fts (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![id, body_of(searchable)])?;
+        .execute(params![id, body_of(normalised.clone())])?;
     conn.prepare_cached("INSERT INTO search_item_short (rowid, body) VALUES (?1, ?2)")?
         .execute(params![id, short_tokens(normalised.iter())])?;
-    let mut st = conn
-        .prepare_cached("INSERT OR IGNORE INTO search_item_initials (kind, initials, item_id) VALUES (?1, ?2, ?3)")?;
-    for i in &initials {
-        st.execute(params![item.kind.code(), i, id])?;
+    let mut st =
+        conn.prepare_cached("INSERT OR IGNORE INTO search_item_reading (kind, reading, item_id) VALUES (?1, ?2, ?3)")?;
+    for key in &keys {
+        st.execute(params![item.kind.code(), key, id])?;
     }
     Ok(())
 }
@@ -156,11 +158,16 @@ pub(crate) fn remove(conn: &Connection, kind: HitKind, ref_id: i64) -> Result<()
 }
 
 fn remove_id(conn: &Connection, id: i64) -> Result<()> {
-    let held = conn.prepare_cached("SELECT 1 FROM search_item WHERE id = ?1")?.exists([id])?;
-    if !held {
-        return Ok(());
+    let held: Option<(String, String)> = conn
+        .prepare_cached("SELECT kind, readings FROM search_item WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((kind, readings)) = held else { return Ok(()) };
+    let mut st =
+        conn.prepare_cached("DELETE FROM search_item_reading WHERE kind = ?1 AND reading = ?2 AND item_id = ?3")?;
+    for key in readings.split(' ').filter(|k| !k.is_empty()) {
+        st.execute(params![kind, key, id])?;
     }
-    conn.prepare_cached("DELETE FROM search_item_initials WHERE item_id = ?1")?.execute([id])?;
     conn.prepare_cached("DELETE FROM search_item_short WHERE rowid = ?1")?.execute([id])?;
     conn.prepare_cached("DELETE FROM search_item_fts WHERE rowid = ?1")?.execute([id])?;
     conn.prepare_cached("DELETE FROM search_item WHERE id = ?1")?.execute([id])?;
@@ -199,16 +206,15 @@ fn candidates(conn: &Connection, kind: HitKind, q: &str) -> Result<Vec<i64>> {
         let ids = st.query_map(args, |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         Ok(ids)
     };
-    if q.chars().count() >= 3 {
+    let token: String = q.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut ids = if q.chars().count() >= 3 {
         let phrase = format!("\"{}\"", q.replace('"', "\"\""));
-        return collect(
+        collect(
             "SELECT rowid FROM search_item_fts WHERE search_item_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3
              ORDER BY rowid DESC LIMIT ?4",
             params![phrase, lo, hi, limit],
-        );
-    }
-    let token: String = q.chars().filter(|c| c.is_alphanumeric()).collect();
-    let mut ids = if token.is_empty() {
+        )?
+    } else if token.is_empty() {
         Vec::new()
     } else {
         collect(
@@ -218,9 +224,10 @@ fn candidates(conn: &Connection, kind: HitKind, q: &str) -> Result<Vec<i64>> {
         )?
     };
     if kind != HitKind::Visit && q.chars().all(|c| c.is_ascii_lowercase()) {
+        // A name's pinyin or initials, from their start.
         let (from, to) = super::prefix_range(q);
         ids.extend(collect(
-            "SELECT item_id FROM search_item_initials WHERE kind = ?1 AND initials >= ?2 AND initials < ?3 LIMIT ?4",
+            "SELECT item_id FROM search_item_reading WHERE kind = ?1 AND reading >= ?2 AND reading < ?3 LIMIT ?4",
             params![kind.code(), from, to, limit],
         )?);
     }
