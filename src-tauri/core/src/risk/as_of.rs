@@ -15,18 +15,18 @@
 //! same SQL twice.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, ToSql};
 
 use super::rollup::{Hit, Lights};
+use super::store::Cached;
 use super::store::{count_hit, days_hit};
-use super::{RiskLevel, RiskRule};
+use super::{CustomerRisk, RiskLevel, RiskRule};
 use crate::customers::Grade;
 use crate::error::Result;
-use crate::opportunities::Stage;
 use crate::settings::RiskSettings;
-use crate::store::code;
 use crate::Store;
 
 /// Each live deal that existed before `:cutoff`, with the stage it was in then and the day it
@@ -63,9 +63,10 @@ struct DealThen {
 /// What the forecast of a day weighs of a deal open then (周会's forecast at both ends).
 pub(crate) struct DealAt {
     pub owner: String,
-    /// The stage it was in then, and the one it is in now (its own probability belongs to that).
-    pub stage: Stage,
-    pub stage_now: Stage,
+    /// The stage it was in then, and the one it is in now (its own probability belongs to
+    /// that), as stage codes (the opportunities' `Stage`).
+    pub stage: String,
+    pub stage_now: String,
     pub amount: f64,
     pub probability: Option<i64>,
 }
@@ -134,8 +135,8 @@ fn dated_hits(conn: &Connection, today: NaiveDate, cutoff: &str, s: &RiskSetting
                     quote_activity: r.get(6)?,
                     at: DealAt {
                         owner: r.get(7)?,
-                        stage: code(r.get(3)?, Stage::from_code).unwrap_or_default(),
-                        stage_now: code(r.get(10)?, Stage::from_code).unwrap_or_default(),
+                        stage: r.get(3)?,
+                        stage_now: r.get(10)?,
                         amount: r.get(8)?,
                         probability: r.get(9)?,
                     },
@@ -238,8 +239,17 @@ fn dated_hits(conn: &Connection, today: NaiveDate, cutoff: &str, s: &RiskSetting
 impl Store {
     /// The dated rules' lights at the start of `day` (the records dated before it, the clock
     /// on it), with the deals open then; `None`: today's, at the end of today. See the module's
-    /// note for what is left out.
-    pub(crate) fn dated_lights(&self, day: Option<NaiveDate>) -> Result<Dated> {
+    /// note for what is left out. Kept with the portfolio's cached lights until the next write.
+    pub(crate) fn dated_lights(&self, day: Option<NaiveDate>) -> Result<Arc<Dated>> {
+        let key = self.risk_key()?;
+        let cached = |c: &Cached| c.key == key;
+        if let Some(hit) =
+            self.risk_cache.borrow().as_ref().and_then(|c| c.downcast_ref::<Cached>()).filter(|c| cached(c))
+        {
+            if let Some((_, dated)) = hit.dated.iter().find(|(d, _)| *d == day) {
+                return Ok(dated.clone());
+            }
+        }
         let settings = self.settings()?.risk;
         let (clock, cutoff) = match day {
             Some(d) => (d, d.format("%Y-%m-%d").to_string()),
@@ -249,45 +259,23 @@ impl Store {
             }
         };
         let (hits, deals) = dated_hits(&self.conn, clock, &cutoff, &settings)?;
-        Ok(Dated { lights: Lights::from_hits(hits, &settings), deals })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeSet;
-    use std::sync::Arc;
-
-    use crate::risk::rollup::Lights;
-    use crate::{FixedClock, Store};
-
-    /// A reason as compared here: (customer, rule, deal, level, days, since).
-    type Seen = (i64, &'static str, Option<i64>, &'static str, Option<i64>, String);
-
-    /// Each customer's reasons of the dated rules.
-    fn dated(l: &Lights, ids: &[i64]) -> BTreeSet<Seen> {
-        let dated_rules = ["no_follow_up", "quote_idle", "stuck_in_stage", "overdue_action", "unconfirmed"];
-        ids.iter()
-            .flat_map(|&id| {
-                l.customer(id)
-                    .reasons
-                    .into_iter()
-                    .filter(|r| dated_rules.contains(&r.rule.code()))
-                    .map(move |r| (id, r.rule.code(), r.opportunity_id, r.level.code(), r.days, r.since))
-            })
-            .collect()
+        let dated = Arc::new(Dated { lights: Lights::from_hits(hits, &settings), deals });
+        if let Some(c) =
+            self.risk_cache.borrow_mut().as_mut().and_then(|c| c.downcast_mut::<Cached>()).filter(|c| cached(c))
+        {
+            // A few days at most: a page's start and end, the last periods looked at.
+            if c.dated.len() >= 8 {
+                c.dated.remove(0);
+            }
+            c.dated.push((day, dated.clone()));
+        }
+        Ok(dated)
     }
 
-    #[test]
-    fn today_seen_through_the_dated_records_is_what_the_rules_see() {
-        let s = Store::open_in_memory(Arc::new(FixedClock::on(2026, 11, 23))).unwrap();
-        crate::sample::load(&s, 3).unwrap();
-        crate::sample::load_copy_pipeline(&s, 3, 40).unwrap();
-        let ids: Vec<i64> = (1..=200).collect();
-        let rules = s.lights(None, false).unwrap();
-        let now = s.dated_lights(None).unwrap().lights;
-        let expected = dated(&rules, &ids);
-        assert!(expected.len() > 20, "the sample lights enough: {}", expected.len());
-        assert_eq!(dated(&now, &ids), expected);
+    /// The customers lit by the dated rules as they stood at the start of `day` (`None`: today),
+    /// with those rules' reasons only — what 周会 compares, open to a check against the rules.
+    pub fn dated_risk(&self, day: Option<NaiveDate>) -> Result<Vec<CustomerRisk>> {
+        let dated = self.dated_lights(day)?;
+        self.customer_rows(dated.lights.customer_ids().collect(), &dated.lights)
     }
 }

@@ -271,12 +271,15 @@ const FEW: usize = 20;
 /// day, this connection's count of changed rows (any write here may change a light) and
 /// SQLite's `data_version` (another connection's commit). Kept in the [`Store`].
 pub(crate) struct Cached {
-    key: (String, u64, i64),
+    pub(super) key: (String, u64, i64),
     lights: Arc<Lights>,
+    /// The dated rules' evaluations of some days (`as_of.rs`, 周会's start and end), for the
+    /// same key: a 周会 page whose owners change evaluates nothing again.
+    pub(super) dated: Vec<(Option<chrono::NaiveDate>, Arc<super::as_of::Dated>)>,
 }
 
 impl Store {
-    fn risk_key(&self) -> Result<(String, u64, i64)> {
+    pub(super) fn risk_key(&self) -> Result<(String, u64, i64)> {
         let version = self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
         Ok((self.today_text(), self.conn.total_changes(), version))
     }
@@ -302,7 +305,7 @@ impl Store {
         let hits = hits(&self.conn, &self.today_text(), offset, &settings, &Among(among))?;
         let lights = Arc::new(Lights::from_hits(hits, &settings));
         if among.is_none() && cache {
-            *self.risk_cache.borrow_mut() = Some(Box::new(Cached { key, lights: lights.clone() }));
+            *self.risk_cache.borrow_mut() = Some(Box::new(Cached { key, lights: lights.clone(), dated: Vec::new() }));
         }
         Ok(lights)
     }

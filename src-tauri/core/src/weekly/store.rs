@@ -228,16 +228,29 @@ impl Store {
         Ok((deals, count, amount))
     }
 
-    /// The open deals among `ids` of the owners.
-    pub(crate) fn weekly_open_deals(&self, s: &Scope, ids: &[i64]) -> Result<Vec<Opportunity>> {
-        let probabilities = self.settings()?.stage_probabilities;
+    /// The open deals among `ids` of the owners: (id, customer, the day its stage began), for
+    /// sorting before any deal is read whole.
+    pub(crate) fn weekly_open_deal_keys(&self, s: &Scope, ids: &[i64]) -> Result<Vec<(i64, i64, String)>> {
         let ids = serde_json::to_string(ids).expect("ids serialise");
         let sql = format!(
-            "SELECT {OPPORTUNITY_COLUMNS} FROM opportunity o JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
+            "SELECT o.id, o.customer_id, o.stage_since FROM opportunity o JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
              WHERE o.id IN (SELECT value FROM json_each(:ids)) AND o.stage NOT IN ('won', 'lost'){}",
             s.owned("o.owner")
         );
-        self.rows(&sql, s, &[(":ids", &ids)], |r| opportunity_from_row(r, &probabilities))
+        self.rows(&sql, s, &[(":ids", &ids)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    }
+
+    /// The deals `ids`, whole, in that order.
+    pub(crate) fn weekly_deals(&self, ids: &[i64]) -> Result<Vec<Opportunity>> {
+        let probabilities = self.settings()?.stage_probabilities;
+        let json = serde_json::to_string(ids).expect("ids serialise");
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {OPPORTUNITY_COLUMNS} FROM json_each(?1) j JOIN opportunity o ON o.id = j.value
+               JOIN customer c ON c.id = o.customer_id ORDER BY j.key"
+        ))?;
+        let deals =
+            st.query_map([json], |r| opportunity_from_row(r, &probabilities))?.collect::<rusqlite::Result<_>>()?;
+        Ok(deals)
     }
 
     /// Overdue actions today of the owners: per owner (most first), and the first `limit` by

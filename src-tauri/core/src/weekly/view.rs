@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::opportunities::{OpportunityRow, Stage};
 use crate::risk::as_of::DealAt;
 use crate::risk::rollup::Lights;
-use crate::risk::{CustomerRisk, RiskLevel};
+use crate::risk::{CustomerRisk, RiskLevel, RiskLight};
 use crate::settings::StageProbabilities;
 use crate::visits::Visit;
 use crate::Store;
@@ -18,10 +18,10 @@ use crate::Store;
 /// A deal's weighted amount as it stood: its own probability while it is still in the stage
 /// it had then (the probability it was given belongs to its current stage), else the stage's
 /// default. Rounded to the fen, as the pipeline rounds.
-fn weighted(d: &DealAt, p: &StageProbabilities) -> f64 {
+fn weighted(d: &DealAt, stage: Stage, p: &StageProbabilities) -> f64 {
     let probability = match d.probability {
         Some(own) if d.stage == d.stage_now => own,
-        _ => p.of(d.stage),
+        _ => p.of(stage),
     };
     (d.amount * probability as f64 / 100.0 * 100.0).round() / 100.0
 }
@@ -35,15 +35,15 @@ pub(crate) fn forecast<'a>(
     let mut rows: Vec<StageForecast> =
         Stage::ALL.iter().filter(|s| s.is_open()).map(|&stage| StageForecast { stage, ..Default::default() }).collect();
     for d in start {
-        if let Some(row) = rows.iter_mut().find(|r| r.stage == d.stage) {
+        if let Some(row) = rows.iter_mut().find(|r| r.stage.code() == d.stage) {
             row.start_count += 1;
-            row.start_weighted += weighted(d, p);
+            row.start_weighted += weighted(d, row.stage, p);
         }
     }
     for d in end {
-        if let Some(row) = rows.iter_mut().find(|r| r.stage == d.stage) {
+        if let Some(row) = rows.iter_mut().find(|r| r.stage.code() == d.stage) {
             row.end_count += 1;
-            row.end_weighted += weighted(d, p);
+            row.end_weighted += weighted(d, row.stage, p);
         }
     }
     for r in &mut rows {
@@ -101,27 +101,27 @@ impl Store {
         // Open deals with reasons of their own, from the portfolio's lights as the app shows them.
         let lights = self.lights(None, true)?;
         let ids: Vec<i64> = lights.opportunity_ids().collect();
-        let mut at_risk: Vec<OpportunityRow> = self
-            .weekly_open_deals(&s, &ids)?
+        let mut keyed: Vec<(i64, i64, String, RiskLight)> = self
+            .weekly_open_deal_keys(&s, &ids)?
             .into_iter()
-            .map(|o| OpportunityRow { risk: lights.opportunity(o.id, o.customer_id, true), opportunity: o })
-            .filter(|r| r.risk.level != RiskLevel::Green)
+            .map(|(id, customer, since)| (id, customer, since, lights.opportunity(id, customer, true)))
+            .filter(|k| k.3.level != RiskLevel::Green)
             .collect();
-        at_risk.sort_by(|a, b| {
-            b.risk
-                .level
-                .rank()
-                .cmp(&a.risk.level.rank())
-                .then_with(|| a.opportunity.stage_since.cmp(&b.opportunity.stage_since))
-                .then_with(|| a.opportunity.id.cmp(&b.opportunity.id))
-        });
-        let at_risk_count = at_risk.len() as i64;
-        at_risk.truncate(lists as usize);
+        keyed.sort_by(|a, b| b.3.level.rank().cmp(&a.3.level.rank()).then_with(|| a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
+        let at_risk_count = keyed.len() as i64;
+        keyed.truncate(lists as usize);
+        let page: Vec<i64> = keyed.iter().map(|k| k.0).collect();
+        let at_risk: Vec<OpportunityRow> = self
+            .weekly_deals(&page)?
+            .into_iter()
+            .zip(keyed)
+            .map(|(opportunity, k)| OpportunityRow { opportunity, risk: k.3 })
+            .collect();
 
         // Red lights at the start of the period and at its end (now, while it runs).
-        let end_day = (period.after() <= today).then(|| period.after().format("%Y-%m-%d").to_string());
+        let end_day = (period.after() <= today).then(|| period.after());
         let start = self.dated_lights(Some(period.from))?;
-        let end = self.dated_lights((period.after() <= today).then(|| period.after()))?;
+        let end = self.dated_lights(end_day)?;
         let (start_lights, end_lights) = (&start.lights, &end.lights);
         let (red_start, red_end) = (reds(start_lights), reds(end_lights));
         let changed = |ids: Vec<i64>, lights: &Lights| -> Result<Vec<CustomerRisk>> {
@@ -160,7 +160,7 @@ impl Store {
         Ok(WeeklyView {
             from: period.from_text(),
             to: period.to_text(),
-            end_evaluated_on: end_day.unwrap_or_else(|| self.today_text()),
+            end_evaluated_on: end_day.unwrap_or(today).format("%Y-%m-%d").to_string(),
             known_owners: self.known_owners()?,
             summary,
             records,

@@ -389,7 +389,7 @@ fn check(case: &Case) {
     let store = Store::open(&db, common::clock()).unwrap();
     // Follow-up records and opportunities share their planner (`plan/records.rs`): each case
     // takes one of the two, by the parity of its row count, so every case stays four imports.
-    let record = if case.rows.len() % 2 == 0 { ImportKind::Visits } else { ImportKind::Opportunities };
+    let record = if case.rows.len().is_multiple_of(2) { ImportKind::Visits } else { ImportKind::Opportunities };
     for kind in [ImportKind::Customers, ImportKind::Contacts, ImportKind::Purchases, record] {
         let spec = spec(case, &path, kind);
         let before = snapshot(&store, dir.path());

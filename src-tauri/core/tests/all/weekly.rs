@@ -5,6 +5,7 @@
 
 use crate::common;
 
+use std::collections::BTreeSet;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
@@ -13,6 +14,7 @@ use dossier_core::customers::CustomerFields;
 use dossier_core::error::Reason;
 use dossier_core::export::{self, Language, ReportOptions, TeamFilter};
 use dossier_core::opportunities::{OpportunityFields, Stage};
+use dossier_core::risk::RiskRule;
 use dossier_core::settings::Settings;
 use dossier_core::visits::{ActionFields, ActionStatus, ActionTarget, Need, VisitFields, VisitMethod};
 use dossier_core::weekly::{PeriodPreset, PeriodQuery, WeeklyQuery, WeeklyView};
@@ -134,6 +136,10 @@ fn stage_moves_are_those_made_in_the_period_for_the_owners_chosen() {
     assert_eq!(v.moves[1].amount, Some(1_000_000.0));
     assert_eq!(v.won.iter().map(|o| o.id).collect::<Vec<_>>(), [li]);
     assert_eq!(v.summary.won_amount, 500_000.0);
+    // At risk: the open deal, red for want of a decision maker on its map (the core's lights).
+    assert_eq!(v.at_risk.iter().map(|r| r.opportunity.id).collect::<Vec<_>>(), [zhang]);
+    assert_eq!(v.at_risk[0].opportunity.fields.name, "MES 二期");
+    assert!(v.at_risk[0].risk.reasons.iter().any(|r| r.rule == dossier_core::risk::RiskRule::DecisionMakerMissing));
 
     let last = s.weekly(&last_week()).unwrap();
     assert_eq!(last.moves.iter().map(|m| (m.from, m.to)).collect::<Vec<_>>(), [(Stage::Solution, Stage::Quote)]);
@@ -182,7 +188,7 @@ fn red_lights_new_and_cleared_compare_the_dated_rules_at_the_start_and_now() {
     // Overdue at Monday 00:00 (due Friday), done on Tuesday: cleared this week.
     let late = action(cleared, "2026-11-20");
     // Due on Tuesday and still open on Wednesday: red since this week.
-    action(fresh, "2026-11-24");
+    let open = action(fresh, "2026-11-24");
     store_on(&dir, 2026, 11, 24).set_action_status(late, ActionStatus::Done).unwrap();
     let s = store_on(&dir, 2026, 11, 25);
     let v = s.weekly(&this_week()).unwrap();
@@ -197,6 +203,11 @@ fn red_lights_new_and_cleared_compare_the_dated_rules_at_the_start_and_now() {
     assert!(last.cleared_red.is_empty());
     let none = s.weekly(&WeeklyQuery { owners: vec!["王芳".into()], ..this_week() }).unwrap();
     assert!(none.new_red.is_empty() && none.cleared_red.is_empty() && none.overdue.is_empty());
+    // The lights are kept until a write: done now, the new red light is gone on the next view.
+    s.set_action_status(open, ActionStatus::Done).unwrap();
+    let v = s.weekly(&this_week()).unwrap();
+    assert!(v.new_red.is_empty(), "{:?}", v.new_red);
+    assert_eq!(v.cleared_red.len(), 1);
 }
 
 fn text(c: &Data) -> String {
@@ -304,4 +315,34 @@ fn the_team_report_takes_the_same_period_and_owners_and_prints_its_overview_on_o
     let weekly = export::weekly_report(&s, &this_week(), &ReportOptions::default()).unwrap().to_bytes().unwrap();
     let book = package_part(&weekly, "xl/workbook.xml");
     assert!(book.contains("概览!$A$1:") && book.contains("跟进记录!$1:$1"), "{book}");
+}
+
+#[test]
+fn today_seen_through_the_dated_records_is_what_the_rules_see() {
+    let (_dir, s) = common::store();
+    dossier_core::sample::load(&s, 3).unwrap();
+    dossier_core::sample::load_copy_pipeline(&s, 3, 40).unwrap();
+    let dated_rules = [
+        RiskRule::NoFollowUp,
+        RiskRule::QuoteIdle,
+        RiskRule::StuckInStage,
+        RiskRule::OverdueAction,
+        RiskRule::Unconfirmed,
+    ];
+    let seen = |customers: Vec<dossier_core::risk::CustomerRisk>| -> BTreeSet<String> {
+        customers
+            .into_iter()
+            .flat_map(|c| {
+                c.risk.reasons.into_iter().filter(|r| dated_rules.contains(&r.rule)).map(move |r| {
+                    format!(
+                        "{} {:?} {:?} {:?} {:?} {}",
+                        c.customer_id, r.rule, r.opportunity_id, r.level, r.days, r.since
+                    )
+                })
+            })
+            .collect()
+    };
+    let rules = seen(s.portfolio_risk().unwrap().customers);
+    assert!(rules.len() > 20, "the sample lights enough: {}", rules.len());
+    assert_eq!(seen(s.dated_risk(None).unwrap()), rules);
 }
