@@ -60,7 +60,6 @@ pub fn before_the_records_index(conn: &rusqlite::Connection) {
          DROP TABLE search_item;
          DROP TABLE search_item_fts;
          DROP TABLE search_item_short;
-         DROP TABLE search_item_initials;
          DROP TABLE search_item_reading;
          PRAGMA user_version = 12;",
     )
