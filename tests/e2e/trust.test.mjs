@@ -106,14 +106,19 @@ describe('nothing the data says runs', () => {
       ;(async () => {
         const options = { language: 'zh', includePersonal: true }
         done([
-          await tryIt('export_team_report', { file: path, options }),
+          await tryIt('export_team_report', { file: path, options, filter: { owners: [], period: null } }),
+          await tryIt('export_weekly', {
+            file: path,
+            options,
+            query: { period: { preset: 'this_week', from: '', to: '' }, owners: [], limit: 10 },
+          }),
           await tryIt('save_file_bytes', { file: path, bytes: [80, 75] }),
           await tryIt('open_database', { file: path }),
           await tryIt('import_inspect', { spec: { path, kind: 'customers', sheet: null, headerRow: null, mapping: null, encoding: null, onDuplicate: 'skip', fixes: [] } }),
         ])
       })()
     }, target)
-    assert.deepEqual(answers, ['fileNotChosen', 'fileNotChosen', 'fileNotChosen', 'fileNotChosen'])
+    assert.deepEqual(answers, ['fileNotChosen', 'fileNotChosen', 'fileNotChosen', 'fileNotChosen', 'fileNotChosen'])
     assert.ok(!existsSync(target), 'a file was written at a path the page made up')
   })
 

@@ -6,8 +6,9 @@
 // opens the summary in its form, filled; edited there, the list shows the change. Deleted, it is
 // offered back by the undo banner, and comes back with its next action. A follow-up record of two
 // days ago, written now with the template's parts and 「已跟进」 in its summary, is warned both as
-// late and as vague, and lists its progress status and our side's roles; the customer's light
-// gives the late record as a reason.
+// late and as vague, and lists its progress status and sales action. (The light's 记录晚写 reason
+// reads the customer's latest record only, and the sample's is newer and on time: core tests in
+// src-tauri/core/tests/all/risk.rs cover the light.)
 import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -124,7 +125,7 @@ describe('visit summaries', () => {
     assert.match(back, /发送二期报价/)
   })
 
-  step('5. a record of two days ago saying only 「已跟进」 is warned as late and vague, and lights the customer yellow for it', async () => {
+  step('5. a record of two days ago saying only 「已跟进」 is warned as late and vague, and listed with its template fields', async () => {
     const twoDaysAgo = await appDay(browser, -2)
     await click(browser, tid('visit-new'))
     await shown(browser, tid('visit-form'))
@@ -151,17 +152,5 @@ describe('visit summaries', () => {
     const listed = await until(browser, () => listedText(twoDaysAgo), 'the record is not listed')
     assert.match(listed, /存在疑虑/)
     assert.match(listed, /产品演示/)
-    // The header's light gives the late record among its reasons, on hover (it stays red for the idle quote).
-    const reasons = await until(
-      browser,
-      async () => {
-        await (await shown(browser, tid('risk-badge'))).moveTo()
-        const t = await browser.execute(() => [...document.querySelectorAll('[data-testid="risk-reasons"]')].map((e) => e.textContent).join(' | '))
-        return t.includes('跟进记录') ? t : null
-      },
-      'the late record is not among the light’s reasons',
-    )
-    assert.ok(reasons.includes(`最近一条跟进记录在拜访后 2 天才写（拜访 ${twoDaysAgo}；应在 24 小时内）`), reasons)
-    await screenshot(browser, shotPath('visit-late-record-reason.png'))
   })
 })

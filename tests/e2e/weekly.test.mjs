@@ -115,7 +115,7 @@ describe('周会', () => {
       'the record is not among this week’s follow-ups',
     )
     const moves = await (await shown(browser, tid('weekly-moves'))).getText()
-    assert.match(moves, /长江汽配/)
+    assert.match(moves, /长江汽车零部件有限公司/)
     assert.match(moves, /方案 → 报价/)
     await screenshot(browser, shotPath('weekly.png'))
   })
@@ -132,6 +132,6 @@ describe('周会', () => {
     const xml = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet2.xml', 'xl/sharedStrings.xml']).toString('utf8')
     assert.ok(xml.includes(SUMMARY), 'the record’s summary is not in the workbook')
     const moves = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet3.xml', 'xl/sharedStrings.xml']).toString('utf8')
-    assert.ok(moves.includes('长江汽配'), 'the move is not in the workbook')
+    assert.ok(moves.includes('长江汽车零部件有限公司'), 'the move is not in the workbook')
   })
 })
