@@ -191,6 +191,16 @@ export async function fill(browser, selectorOrEl, text) {
   return el
 }
 
+/** Types into an Element Plus date picker and commits it with Enter, as a user does. */
+export async function fillDate(browser, selectorOrEl, day) {
+  const el = await fill(browser, selectorOrEl, day)
+  await browser.execute((node) => {
+    const input = node.matches('input') ? node : node.querySelector('input')
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }))
+    input.blur()
+  }, el)
+}
+
 /**
  * Picks `label` in the Element Plus single select `selector`: opens its drop-down, clicks the
  * shown option with exactly that text (every select keeps its own hidden drop-down in the page),

@@ -8,7 +8,7 @@ import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { CLI, launch, quit, tid, tempDir, screenshot, settle, shotPath, shown, gone, click, fill, until, journeySteps } from './app.mjs'
+import { CLI, launch, quit, tid, tempDir, screenshot, settle, shotPath, shown, gone, click, fill, fillDate, until, journeySteps } from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'pipeline.sqlite')
@@ -23,16 +23,6 @@ function isoDay(days) {
   const d = new Date(Date.now() + days * 86_400_000)
   const pad = (n) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
-
-/** Types into an Element Plus date picker (and commits it with Enter, as a user does). */
-async function fillDate(browser, selectorOrEl, day) {
-  const el = await fill(browser, selectorOrEl, day)
-  await browser.execute((node) => {
-    const input = node.matches('input') ? node : node.querySelector('input')
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }))
-    input.blur()
-  }, el)
 }
 
 /** The kanban card of a customer's deal (长江汽配's by default), once the board shows it. */

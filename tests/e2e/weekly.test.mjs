@@ -22,6 +22,7 @@ import {
   gone,
   click,
   fill,
+  fillDate,
   until,
   journeySteps,
   sheetNames,
@@ -36,16 +37,6 @@ execFileSync(CLI, ['demo', '--db', db], { stdio: 'ignore' })
 const CUSTOMER = 2
 const SUMMARY = '周会测试：客户确认焊装线改造范围，下周提交报价'
 const WEEKLY_SHEETS = ['概览', '跟进记录', '阶段推进', '风险商机', '成交', '丢单', '红灯变化', '逾期行动']
-
-/** Types into an Element Plus date picker and commits it with Enter, as a user does. */
-async function fillDate(browser, selectorOrEl, day) {
-  const el = await fill(browser, selectorOrEl, day)
-  await browser.execute((node) => {
-    const input = node.matches('input') ? node : node.querySelector('input')
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }))
-    input.blur()
-  }, el)
-}
 
 let browser
 const step = journeySteps('weekly', () => browser)

@@ -11,8 +11,10 @@
 //! a difference of dated facts. Amounts, names and grades are today's.
 //!
 //! Evaluated at tomorrow's start with today's clock, the same queries give today's lights of
-//! those rules (a record cannot be dated after today), so a comparison of two days runs the
-//! same SQL twice.
+//! those rules (a record cannot be dated after today; src-tauri/core/tests/all/weekly.rs checks
+//! it). So "now" — the end of a period still running, 周会's usual case — is not evaluated
+//! again: it is the portfolio's lights (kept until the next write) reduced to these rules, with
+//! the deals open now.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -28,6 +30,16 @@ use crate::customers::Grade;
 use crate::error::Result;
 use crate::settings::RiskSettings;
 use crate::Store;
+
+/// The rules whose records carry their dates: the ones this evaluation knows.
+const DATED_RULES: [RiskRule; 5] =
+    [RiskRule::NoFollowUp, RiskRule::QuoteIdle, RiskRule::StuckInStage, RiskRule::OverdueAction, RiskRule::Unconfirmed];
+
+/// The live deals open now, as [`DealAt`] reads them (the forecast at the end of a running
+/// period).
+const DEALS_NOW: &str = "SELECT o.owner, o.stage, coalesce(o.amount, 0), o.probability
+     FROM opportunity o JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
+     WHERE o.stage NOT IN ('won', 'lost')";
 
 /// Each live deal that existed before `:cutoff`, with the stage it was in then and the day it
 /// entered it (the last stage it entered before that day: `stage_change_day` finds it), the
@@ -238,8 +250,8 @@ fn dated_hits(conn: &Connection, today: NaiveDate, cutoff: &str, s: &RiskSetting
 
 impl Store {
     /// The dated rules' lights at the start of `day` (the records dated before it, the clock
-    /// on it), with the deals open then; `None`: today's, at the end of today. See the module's
-    /// note for what is left out. Kept with the portfolio's cached lights until the next write.
+    /// on it), with the deals open then; `None`: now — the portfolio's lights of those rules
+    /// (see the module's note). Kept with the portfolio's cached lights until the next write.
     pub(crate) fn dated_lights(&self, day: Option<NaiveDate>) -> Result<Arc<Dated>> {
         let key = self.risk_key()?;
         let cached = |c: &Cached| c.key == key;
@@ -250,16 +262,10 @@ impl Store {
                 return Ok(dated.clone());
             }
         }
-        let settings = self.settings()?.risk;
-        let (clock, cutoff) = match day {
-            Some(d) => (d, d.format("%Y-%m-%d").to_string()),
-            None => {
-                let today = self.clock.today();
-                (today, (today + chrono::Duration::days(1)).format("%Y-%m-%d").to_string())
-            }
-        };
-        let (hits, deals) = dated_hits(&self.conn, clock, &cutoff, &settings)?;
-        let dated = Arc::new(Dated { lights: Lights::from_hits(hits, &settings), deals });
+        let dated = Arc::new(match day {
+            Some(_) => self.evaluate_dated(day)?,
+            None => Dated { lights: self.lights(None, true)?.only(&DATED_RULES), deals: self.deals_now()? },
+        });
         if let Some(c) =
             self.risk_cache.borrow_mut().as_mut().and_then(|c| c.downcast_mut::<Cached>()).filter(|c| cached(c))
         {
@@ -272,10 +278,43 @@ impl Store {
         Ok(dated)
     }
 
-    /// The customers lit by the dated rules as they stood at the start of `day` (`None`: today),
-    /// with those rules' reasons only — what 周会 compares, open to a check against the rules.
+    /// The dated rules evaluated over the records dated before `day` with the clock on it;
+    /// `None`: before tomorrow with today's clock.
+    fn evaluate_dated(&self, day: Option<NaiveDate>) -> Result<Dated> {
+        let settings = self.settings()?.risk;
+        let (clock, cutoff) = match day {
+            Some(d) => (d, d.format("%Y-%m-%d").to_string()),
+            None => {
+                let today = self.clock.today();
+                (today, (today + chrono::Duration::days(1)).format("%Y-%m-%d").to_string())
+            }
+        };
+        let (hits, deals) = dated_hits(&self.conn, clock, &cutoff, &settings)?;
+        Ok(Dated { lights: Lights::from_hits(hits, &settings), deals })
+    }
+
+    fn deals_now(&self) -> Result<Vec<DealAt>> {
+        let mut st = self.conn.prepare_cached(DEALS_NOW)?;
+        let deals = st
+            .query_map([], |r| {
+                let stage: String = r.get(1)?;
+                Ok(DealAt {
+                    owner: r.get(0)?,
+                    stage_now: stage.clone(),
+                    stage,
+                    amount: r.get(2)?,
+                    probability: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(deals)
+    }
+
+    /// The customers lit by the dated rules evaluated over the records as they stood at the
+    /// start of `day` (`None`: at the end of today), with those rules' reasons only — always
+    /// through this module's queries, so that a check can hold them against the rules.
     pub fn dated_risk(&self, day: Option<NaiveDate>) -> Result<Vec<CustomerRisk>> {
-        let dated = self.dated_lights(day)?;
+        let dated = self.evaluate_dated(day)?;
         self.customer_rows(dated.lights.customer_ids().collect(), &dated.lights)
     }
 }

@@ -87,6 +87,19 @@ impl Lights {
         light(reasons)
     }
 
+    /// The reasons of `rules` only; a customer or opportunity left without one drops out.
+    pub(crate) fn only(&self, rules: &[RiskRule]) -> Lights {
+        let keep = |m: &HashMap<i64, Vec<RiskReason>>| -> HashMap<i64, Vec<RiskReason>> {
+            m.iter()
+                .filter_map(|(&id, reasons)| {
+                    let kept: Vec<RiskReason> = reasons.iter().filter(|r| rules.contains(&r.rule)).cloned().collect();
+                    (!kept.is_empty()).then_some((id, kept))
+                })
+                .collect()
+        };
+        Lights { customers: keep(&self.customers), opportunities: keep(&self.opportunities) }
+    }
+
     /// Customers with at least one reason.
     pub fn customer_ids(&self) -> impl Iterator<Item = i64> + '_ {
         self.customers.keys().copied()

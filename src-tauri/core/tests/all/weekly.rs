@@ -346,3 +346,21 @@ fn today_seen_through_the_dated_records_is_what_the_rules_see() {
     assert!(rules.len() > 20, "the sample lights enough: {}", rules.len());
     assert_eq!(seen(s.dated_risk(None).unwrap()), rules);
 }
+
+#[test]
+fn a_running_period_ends_on_the_pipeline_as_it_stands() {
+    let (_dir, s) = common::store();
+    dossier_core::sample::load(&s, 3).unwrap();
+    dossier_core::sample::load_copy_pipeline(&s, 3, 40).unwrap();
+    let view = s.weekly(&this_week()).unwrap();
+    let board = s.pipeline_board(&dossier_core::opportunities::OpportunityQuery::default()).unwrap();
+    let open: Vec<_> = board.iter().filter(|c| c.stage.is_open()).collect();
+    assert_eq!(view.forecast.len(), open.len());
+    for (f, column) in view.forecast.iter().zip(open) {
+        assert_eq!((f.stage, f.end_count), (column.stage, column.count), "{f:?}");
+        // The view rounds each deal to the fen before adding, the board the sum.
+        let slack = 0.005 * column.count as f64 + 0.01;
+        assert!((f.end_weighted - column.weighted).abs() <= slack, "{f:?} against {}", column.weighted);
+    }
+    assert!(view.forecast.iter().map(|f| f.end_count).sum::<i64>() > 10, "{:?}", view.forecast);
+}
