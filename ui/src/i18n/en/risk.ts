@@ -20,7 +20,8 @@ const en: typeof zhCN = {
       unconfirmed: '{count} follow-up record(s) not confirmed by the customer, the earliest of {since}',
       unconfirmed_deal:
         'Deal “{deal}”: {count} follow-up record(s) not confirmed by the customer, the earliest of {since}',
-      late_record: 'Latest follow-up record written {days} day(s) after the conversation of {since} (due within 24 hours)',
+      late_record:
+        'Latest follow-up record written {days} day(s) after the conversation of {since} (due within 24 hours)',
       signal: '{count} purchase or financial warning(s)',
       signal_more: '{count} purchase or financial warning(s)',
     },
