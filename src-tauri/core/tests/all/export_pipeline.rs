@@ -493,6 +493,13 @@ fn without_visits_or_deals_the_sheets_say_what_to_do() {
     assert!(sheet(&bytes, "商机管道")[2][0].starts_with("没有进行中的商机"));
     assert!(sheet(&bytes, "预测")[3][0].starts_with("没有进行中的商机"));
     assert!(sheet(&bytes, "丢单分析")[2][0].starts_with("没有丢单记录"));
+    let en = report(&s, Language::En);
+    assert!(sheet(&en, "Follow-ups")[2][0].starts_with("No follow-up records yet"));
+    assert!(
+        sheet(&en, "Overview")[1][0].contains("period (follow-up records, lost deals)"),
+        "{:?}",
+        sheet(&en, "Overview")[1]
+    );
 }
 
 #[test]
