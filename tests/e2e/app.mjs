@@ -243,7 +243,7 @@ export function appDay(browser, days = 0) {
 }
 
 /** The team report's sheets, Chinese UI (core/src/export/team.rs; src-tauri/core/tests/export.rs checks the same list). */
-export const TEAM_SHEETS = ['概览', '客户', '联系人', '财务信号', '采购', '采购信号', '拜访记录', '商机管道', '预测', '丢单分析']
+export const TEAM_SHEETS = ['概览', '客户', '联系人', '财务信号', '采购', '采购信号', '跟进记录', '商机管道', '预测', '丢单分析']
 
 /** The sheet names of the .xlsx at `path`, in workbook order (its xl/workbook.xml, read with unzip). */
 export function sheetNames(path) {

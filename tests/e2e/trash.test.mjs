@@ -122,7 +122,7 @@ describe('trash', () => {
     }, 'the trash does not list the two deletes')
     assert.deepEqual(rows[0].slice(0, 2), [CONTACT.name, '联系人'])
     assert.deepEqual(rows[1].slice(0, 2), [CUSTOMER.name, '客户'])
-    assert.match(rows[1][2], /^含 5 位联系人、\d+ 个商机、\d+ 条拜访总结/)
+    assert.match(rows[1][2], /^含 5 位联系人、\d+ 个商机、\d+ 条跟进记录/)
     assert.match(rows[1][2], /条采购记录/)
     await textMatching(tid('trash-lead'), /保留 30 天/)
     assert.ok((await pageText(browser)).includes(`客户：${OTHER.name}`), 'the contact’s customer is not named')

@@ -145,7 +145,7 @@ describe('visit summaries', () => {
     await click(browser, tid('visit-save'))
     const warnings = await shown(browser, tid('visit-warnings'))
     const text = await warnings.getText()
-    assert.match(text, /拜访后超过 24 小时才写记录/, `no late-record warning: ${text}`)
+    assert.match(text, /沟通后超过 24 小时才写记录/, `no late-record warning: ${text}`)
     assert.match(text, /「已跟进」太笼统/, `no vague-phrase warning: ${text}`)
     await click(browser, tid('visit-done'))
     await gone(browser, tid('visit-form'))

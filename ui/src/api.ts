@@ -254,7 +254,7 @@ export const api = {
   updatePurchase: (id: number, fields: PurchaseFields) => invoke<Purchase>('update_purchase', { id, fields }),
   deletePurchase: (id: number) => invoke<null>('delete_purchase', { id }),
 
-  // Visit summaries (拜访总结). A save returns the record and the quality check's
+  // Visit summaries (跟进记录). A save returns the record and the quality check's
   // warnings (no next action, an action without owner or date, vague phrases), which never
   // block; the next actions are saved with the summary as its `actions` list.
   /** One page of a customer's summaries (or of one opportunity's), newest first. */

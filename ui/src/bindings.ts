@@ -175,7 +175,7 @@ export type Contact = { id: number, customerId: number,
  */
 pinyin: string, updatedAt: string, 
 /**
- * The day of the latest follow-up record (拜访记录) the contact took part in, read from
+ * The day of the latest follow-up record (跟进记录) the contact took part in, read from
  * the records (`None` when there is none); see [`Contact::last_contact`].
  */
 followedUpOn: string | null, name: string, title: string, department: string, reportsTo: number | null, phone: string, wechat: string, email: string, isKeyPerson: boolean, 
@@ -1443,7 +1443,7 @@ count: number,
  */
 since: string, 
 /**
- * The days for yellow in force when it was evaluated (未跟进, 总结未确认), from
+ * The days for yellow in force when it was evaluated (未跟进, 记录未确认), from
  * [`RiskSettings::thresholds`].
  */
 yellowDays: number | null, 
@@ -1481,7 +1481,7 @@ at: string,
 /**
  * The visit, action, opportunity, contact; 0 for a profile section.
  */
-refId: number, opportunityId: number | null, title: string, detail: string, from: string, to: string, urgent: boolean, };
+refId: number, opportunityId: number | null, title: string, detail: string, from: string, to: string, urgent: boolean, progress: Progress | null, salesActions: Array<SalesAction>, };
 
 export type TimelineQuery = { kinds: Array<TimelineKind>, 
 /**

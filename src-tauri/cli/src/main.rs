@@ -362,7 +362,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if deals + visits > 0 {
                 let started = std::time::Instant::now();
                 let (o, v) = dossier_core::sample::load_copy_pipeline(&store, deals as usize, visits as usize)?;
-                eprintln!("added {o} opportunities and {v} visit summaries in {:.1}s", started.elapsed().as_secs_f64());
+                eprintln!(
+                    "added {o} opportunities and {v} follow-up records in {:.1}s",
+                    started.elapsed().as_secs_f64()
+                );
             }
         }
         Command::Trends { db, months, from, to, customer } => {

@@ -88,7 +88,7 @@ fn kind(k: DeletedKind) -> &'static str {
     match k {
         DeletedKind::Customer => "客户",
         DeletedKind::Contact => "联系人",
-        DeletedKind::Visit => "拜访总结",
+        DeletedKind::Visit => "跟进记录",
         DeletedKind::Opportunity => "商机",
     }
 }
@@ -99,7 +99,7 @@ fn contents(e: &TrashEntry) -> String {
     let parts: Vec<String> = [
         (c.contacts, "位联系人"),
         (c.opportunities, "个商机"),
-        (c.visits, "条拜访总结"),
+        (c.visits, "条跟进记录"),
         (c.actions, "项行动"),
         (c.purchases, "条采购记录"),
         (c.power_scopes, "个权力地图范围"),

@@ -1,4 +1,4 @@
-//! Visit summaries (拜访总结) with their next actions, the quality check, the customer-facing
+//! Visit summaries (跟进记录) with their next actions, the quality check, the customer-facing
 //! recap and its confirmation; an action's status.
 
 use dossier_core::visits::{

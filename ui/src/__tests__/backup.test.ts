@@ -51,7 +51,7 @@ describe('backup card', () => {
     expect(api.snapshotNow).toHaveBeenCalledTimes(1)
     expect(body().text()).toContain('已备份并校验：dossier-20261206T053000Z-manual.sqlite（2.4 MB）')
     expect(body().get('[data-testid="backup-reason"]').text()).toBe('手动')
-    expect(body().get('[data-testid="backup-list"]').text()).toContain('36 个客户，80 位联系人，120 条拜访总结')
+    expect(body().get('[data-testid="backup-list"]').text()).toContain('36 个客户，80 位联系人，120 条跟进记录')
     wrapper.unmount()
   })
 

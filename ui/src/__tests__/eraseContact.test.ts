@@ -49,7 +49,7 @@ describe('erase a contact', () => {
     const text = body().get('[data-testid="erase-dialog"]').text()
     expect(body().text()).toContain('彻底删除联系人「欧阳震华」')
     expect(text).toContain('权力地图')
-    expect(text).toContain('拜访总结')
+    expect(text).toContain('跟进记录中的参与记录')
     expect(text).toContain('无法撤销，也无法从回收站恢复')
     expect(text).toContain('请输入联系人姓名「欧阳震华」以确认：')
     expect(confirmButton().attributes('disabled')).toBeDefined()
@@ -72,7 +72,7 @@ describe('erase a contact', () => {
     expect(wrapper.emitted('update:modelValue')).toEqual([[false]])
     const message = body().get('.el-message').text()
     expect(message).toBe(
-      '已彻底删除「欧阳震华」：评估 2 条、关系 1 条、下属的汇报关系 1 条、权力地图历史 7 条、拜访参会 2 次、导入记录 2 条、文字中的提及 3 处。',
+      '已彻底删除「欧阳震华」：评估 2 条、关系 1 条、下属的汇报关系 1 条、权力地图历史 7 条、参与跟进 2 次、导入记录 2 条、文字中的提及 3 处。',
     )
     wrapper.unmount()
   })

@@ -297,3 +297,14 @@ export function mockBackupCard(api: ApiMock) {
   api.backupFolder.mockResolvedValue('/home/am/.local/share/app.dossier.desktop/dossier-backups')
   api.snapshots.mockResolvedValue([])
 }
+
+/** Every string of a messages object (a locale's, loaded as an object), with its dotted key. */
+export function messageStrings(obj: Record<string, unknown>, prefix = ''): [string, string][] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'string'
+      ? [[`${prefix}${k}`, v] as [string, string]]
+      : typeof v === 'object' && v !== null
+        ? messageStrings(v as Record<string, unknown>, `${prefix}${k}.`)
+        : [],
+  )
+}

@@ -21,7 +21,7 @@ const lastLine = async (over: Parameters<typeof contact>[2]) => {
 describe('最近联系', () => {
   it('on the card: the latest record wins over a typed date; a typed date is said to be typed', async () => {
     expect(await lastLine({ lastContact: '2026-12-01', followedUpOn: '2026-11-20' })).toBe(
-      '最近联系：2026-11-20（拜访记录）',
+      '最近联系：2026-11-20（跟进记录）',
     )
     expect(await lastLine({ lastContact: '2026-10-01' })).toBe('最近联系：2026-10-01（手动填写）')
     expect(await lastLine({})).toBeNull()
@@ -31,7 +31,7 @@ describe('最近联系', () => {
     api.customerRisk.mockResolvedValue({ level: 'green', reasons: [] })
     for (const [lastFollowUp, text] of [
       ['2026-11-28', '最近联系：2026-11-28'],
-      [null, '暂无拜访记录'],
+      [null, '暂无跟进记录'],
     ] as const) {
       api.getCustomer.mockResolvedValue(profile({ lastFollowUp }))
       const router = makeRouter()

@@ -439,7 +439,7 @@ describe('opportunities tab', () => {
     await wrapper.get('[data-testid="opp-delete"]').trigger('click')
     await flushPromises()
     expect(body().get('.el-message-box').text()).toContain(
-      '删除商机「焊装线自动化改造」？与它相关的拜访总结和行动仍保留在客户名下。删除后会移到回收站，保留 30 天，期间可以恢复。',
+      '删除商机「焊装线自动化改造」？与它相关的跟进记录和行动仍保留在客户名下。删除后会移到回收站，保留 30 天，期间可以恢复。',
     )
     expect(body().get('.el-message-box').text()).not.toContain('不能恢复')
     expect(api.deleteOpportunity).not.toHaveBeenCalled()
@@ -451,7 +451,7 @@ describe('opportunities tab', () => {
     wrapper.unmount()
   })
 
-  it('a deal’s 拜访记录 opens the visits tab filtered to it', async () => {
+  it('a deal’s 跟进记录 opens the visits tab filtered to it', async () => {
     api.getCustomer.mockResolvedValue(profile({ contacts: [zhang] }))
     api.customerRisk.mockResolvedValue(risk())
     api.listOpportunities.mockResolvedValue(page([row(opp(3))]))

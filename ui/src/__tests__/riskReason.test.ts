@@ -46,12 +46,12 @@ describe('risk reasons', () => {
     expect(reasonLine(reason({ ...overdue, ...deal }))).toBe('商机「MES」2 项行动已逾期（最早应于 2026-11-09 完成）')
     const late = { rule: 'late_record', level: 'yellow', days: 2, yellowDays: null, redDays: null } as const
     expect(reasonLine(reason({ ...late, since: '2026-11-21' }))).toBe(
-      '最近一条跟进记录在拜访后 2 天才写（拜访 2026-11-21；应在 24 小时内）',
+      '最近一条跟进记录在沟通后 2 天才写（2026-11-21 沟通；应在 24 小时内）',
     )
     const unconfirmed = { rule: 'unconfirmed', count: 2, yellowDays: 3, redDays: null, since: '2026-11-20' } as const
-    expect(reasonLine(reason(unconfirmed))).toBe('2 份拜访总结超过 3 天未获客户确认（最早 2026-11-20）')
+    expect(reasonLine(reason(unconfirmed))).toBe('2 条跟进记录超过 3 天未获客户确认（最早 2026-11-20）')
     expect(reasonLine(reason({ ...unconfirmed, ...deal }))).toBe(
-      '商机「MES」2 份拜访总结超过 3 天未获客户确认（最早 2026-11-20）',
+      '商机「MES」2 条跟进记录超过 3 天未获客户确认（最早 2026-11-20）',
     )
     expect(reasonLine(reason({ rule: 'signal', count: 1, signal }))).toBe(signal)
     expect(reasonLine(reason({ rule: 'signal', count: 3, signal }))).toBe(`${signal} 等 3 个采购/财务预警`)

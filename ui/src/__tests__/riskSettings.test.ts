@@ -87,9 +87,9 @@ describe('设置 → 风险规则', () => {
     )
     expect(help('stuckInStage')).toContain('达到两倍亮红灯')
     expect(help('quoteIdle')).toContain('报价阶段 5 天')
-    expect(help('unconfirmed')).toContain('拜访 3 天后')
+    expect(help('unconfirmed')).toContain('跟进记录在沟通 3 天后')
     expect(help('powerMap')).toContain('决策者')
-    expect(help('lateRecord')).toBe('客户最近一条跟进记录（近 30 天内的拜访）在拜访 24 小时后才写，亮黄灯。')
+    expect(help('lateRecord')).toBe('客户最近一条跟进记录（近 30 天内的沟通）在沟通 24 小时后才写，亮黄灯。')
 
     number(wrapper, 'settings-risk-followUpYellowDays').vm.$emit('update:modelValue', 4)
     number(wrapper, 'settings-risk-followUpRedDays').vm.$emit('update:modelValue', 10)

@@ -19,7 +19,20 @@ import CustomerView from '../features/customers/CustomerView.vue'
 vi.setConfig({ testTimeout: 30000 })
 
 function entry(kind: TimelineEntry['kind'], at: string, over: Partial<TimelineEntry> = {}): TimelineEntry {
-  return { kind, at, refId: 1, opportunityId: null, title: '', detail: '', from: '', to: '', urgent: false, ...over }
+  return {
+    kind,
+    at,
+    refId: 1,
+    opportunityId: null,
+    title: '',
+    detail: '',
+    from: '',
+    to: '',
+    urgent: false,
+    progress: null,
+    salesActions: [],
+    ...over,
+  }
 }
 
 const visit = entry('visit', '2026-11-20T14:30', {
@@ -122,6 +135,26 @@ describe('timeline tab', () => {
     expect(items[3]!.text()).toContain('范围：客户整体')
     expect(items[4]!.text()).toContain('修改了档案：财务状况')
     expect(wrapper.find('[data-testid="timeline-more"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('shows a record’s progress status as a tag coloured by meaning, and its sales actions on the same line', async () => {
+    const doubts = { ...visit, progress: 'doubts' as const, salesActions: ['demo' as const, 'quote' as const] }
+    const declined = { ...visit, refId: 4, urgent: false, progress: 'rejected' as const }
+    api.customerTimeline.mockResolvedValue(page([doubts, declined, action]))
+    const { wrapper } = await mountWith(TimelineTab, { props: { customerId: 1 } })
+    const items = wrapper.findAll('[data-testid="timeline-item"]')
+    const progress = items[0]!.get('[data-testid="timeline-progress"]')
+    expect(progress.text()).toBe('存在疑虑')
+    expect(progress.get('.el-tag').classes()).toContain('el-tag--warning')
+    expect(items[0]!.get('.line [data-testid="timeline-sales-actions"]').text()).toBe('产品演示、报价')
+    const rejected = items[1]!.get('[data-testid="timeline-progress"]')
+    expect([rejected.text(), rejected.get('.el-tag').classes()]).toEqual([
+      '已拒绝',
+      expect.arrayContaining(['el-tag--danger']),
+    ])
+    expect(items[1]!.find('[data-testid="timeline-sales-actions"]').exists()).toBe(false)
+    expect(items[2]!.find('[data-testid="timeline-progress"]').exists()).toBe(false)
     wrapper.unmount()
   })
 

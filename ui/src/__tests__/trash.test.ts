@@ -86,15 +86,15 @@ afterEach(() => {
 describe('trash wording', () => {
   it('says what went with an entry, in order, only the kinds there are', () => {
     expect(contentsText(customer.contents)).toBe(
-      '含 3 位联系人、2 个商机、5 条拜访总结、4 条下一步行动、120 条采购记录、1 个权力地图范围',
+      '含 3 位联系人、2 个商机、5 条跟进记录、4 条下一步行动、120 条采购记录、1 个权力地图范围',
     )
     expect(contentsText({ ...none, contacts: 3, opportunities: 2, visits: 5 })).toBe(
-      '含 3 位联系人、2 个商机、5 条拜访总结',
+      '含 3 位联系人、2 个商机、5 条跟进记录',
     )
     expect(contentsText(none)).toBe('')
     i18n.global.locale.value = 'en'
     expect(contentsText({ ...none, contacts: 3, opportunities: 1, visits: 5 })).toBe(
-      'With 3 contacts, 1 deal, 5 visit summaries',
+      'With 3 contacts, 1 deal, 5 follow-up records',
     )
   })
 
@@ -138,9 +138,9 @@ describe('the 回收站 page', () => {
       '王芳',
       '2026-03-01 确认二期需求',
     ])
-    expect(wrapper.findAll('[data-testid="trash-kind"]').map((n) => n.text())).toEqual(['客户', '联系人', '拜访总结'])
+    expect(wrapper.findAll('[data-testid="trash-kind"]').map((n) => n.text())).toEqual(['客户', '联系人', '跟进记录'])
     expect(rowOf('华东精密机械有限公司').get('[data-testid="trash-contents"]').text()).toContain(
-      '含 3 位联系人、2 个商机、5 条拜访总结',
+      '含 3 位联系人、2 个商机、5 条跟进记录',
     )
     expect(rowOf('王芳').text()).toContain('客户：北方化工集团')
     expect(rowOf('2026-03-01 确认二期需求').get('[data-testid="trash-contents"]').text()).toBe('含 2 条下一步行动')
@@ -157,7 +157,7 @@ describe('the 回收站 page', () => {
     const empty = wrapper.get('[data-testid="trash-empty"]').text()
     expect(empty).toContain('回收站是空的')
     expect(empty).toContain('保留 45 天')
-    expect(empty).toContain('联系人、拜访总结和商机')
+    expect(empty).toContain('联系人、跟进记录和商机')
     expect(wrapper.get('[data-testid="trash-empty-all"]').attributes('disabled')).toBeDefined()
     wrapper.unmount()
   })
@@ -181,7 +181,7 @@ describe('the 回收站 page', () => {
     await clickIn('华东精密机械有限公司', 'trash-restore')
     expect(api.restoreTrash).toHaveBeenCalledWith(12)
     expect(wrapper.get('[data-testid="trash-restored"]').text()).toContain(
-      '已恢复客户「华东精密机械有限公司」，连同其联系人、商机、拜访总结、采购记录和权力地图。',
+      '已恢复客户「华东精密机械有限公司」，连同其联系人、商机、跟进记录、采购记录和权力地图。',
     )
     expect(wrapper.get('[data-testid="trash-restored-open"]').text()).toBe('打开客户')
     wrapper.unmount()
@@ -194,7 +194,7 @@ describe('the 回收站 page', () => {
     const message = body().get('[data-testid="trash-purge-message"]').text()
     expect(message).toContain('永久删除客户「华东精密机械有限公司」？此操作不能撤销。')
     expect(message).toContain('含 3 位联系人')
-    expect(message).toContain('它的联系人、拜访总结和商机在回收站中的条目也会一并永久删除。')
+    expect(message).toContain('它的联系人、跟进记录和商机在回收站中的条目也会一并永久删除。')
     await boxButton('取消')
     expect(api.purgeTrash).not.toHaveBeenCalled()
 

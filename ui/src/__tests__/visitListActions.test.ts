@@ -1,4 +1,4 @@
-// Changing things from the 拜访记录 list and deleting a customer, with the IPC mocked: a next
+// Changing things from the 跟进记录 list and deleting a customer, with the IPC mocked: a next
 // action's status set from its select (saved, list reloaded, the page told so it refreshes the
 // risk light), an overdue action in red, a visit deleted only after asking (naming how many
 // actions go and that it goes to the 回收站 for the set days) and offered back by the undo banner,
@@ -120,9 +120,9 @@ describe('visit list', () => {
     await flushPromises()
     expect(confirm).toHaveBeenCalledTimes(1)
     const [message, title] = confirm.mock.calls[0]!
-    expect(title).toBe('删除拜访总结')
+    expect(title).toBe('删除跟进记录')
     expect(message).toBe(
-      '删除 2026-11-20 的拜访总结「确认二期需求」？其中的 2 条下一步行动也会一并删除。删除后会移到回收站，保留 21 天，期间可以恢复。',
+      '删除 2026-11-20 的跟进记录「确认二期需求」？其中的 2 条下一步行动也会一并删除。删除后会移到回收站，保留 21 天，期间可以恢复。',
     )
     expect(api.deleteVisit).not.toHaveBeenCalled()
 
@@ -144,7 +144,7 @@ describe('deleting a customer', () => {
       '客户档案及其各部分内容',
       '联系人 3 位',
       '商机 2 个，其中进行中 1 个，金额合计 120 万元',
-      '拜访总结 5 条',
+      '跟进记录 5 条',
       '下一步行动 4 条（未完成 2 条）',
     ])
     expect(

@@ -1,4 +1,4 @@
-// The 拜访记录 screens with the IPC mocked: the form sends the summary the core expects
+// The 跟进记录 screens with the IPC mocked: the form sends the summary the core expects
 // (contacts picked with their titles, empty rows left out), a refusal is shown under the field
 // the core names, the quality warnings are listed after the save (and saving again updates the
 // same record), and the list's 共识确认 copies the recap and marks the summary sent.
@@ -70,7 +70,7 @@ describe('visit summary form', () => {
       phrase,
       suggestion: '',
     })
-    expect(warningText(w('late_record', 'date'))).toBe('拜访后超过 24 小时才写记录')
+    expect(warningText(w('late_record', 'date'))).toBe('沟通后超过 24 小时才写记录')
     expect(warningText(w('vague_phrase', 'summary', '已沟通'))).toContain('「已沟通」太笼统')
   })
 
@@ -274,14 +274,14 @@ describe('visits tab', () => {
     const router = makeRouter()
     await router.push('/customers/1?tab=visits')
     const { wrapper } = await mountWith(CustomerView, { props: { id: 1 } }, router)
-    expect(wrapper.get('[data-testid="customer-tab-visits"]').text()).toBe('拜访记录')
+    expect(wrapper.get('[data-testid="customer-tab-visits"]').text()).toBe('跟进记录')
     expect(wrapper.find('[data-testid="visits-tab"]').exists()).toBe(true)
     expect(api.listVisits).toHaveBeenCalledWith(1, null, 0, 20)
     expect(wrapper.findComponent(VisitDialog).props('contacts')).toEqual([wang])
     wrapper.unmount()
   })
 
-  it('?deal= shows one deal’s summaries, a new one starts tied to it, and 全部拜访 lifts the filter', async () => {
+  it('?deal= shows one deal’s summaries, a new one starts tied to it, and 全部跟进记录 lifts the filter', async () => {
     api.listOpportunities.mockResolvedValue({
       rows: [anOpportunityRow({ id: 12, name: 'MES 二期', stage: 'quote' })],
       total: 1,
@@ -311,8 +311,8 @@ describe('visits tab', () => {
     await flushPromises()
     expect(router.currentRoute.value.query.deal).toBeUndefined()
     expect(api.listVisits).toHaveBeenLastCalledWith(1, null, 0, 20)
-    // '' is the 全部拜访 choice, shown as such (not as an empty select's 请选择).
-    expect(filter.text()).toContain('全部拜访（不限商机）')
+    // '' is the 全部跟进记录 choice, shown as such (not as an empty select's 请选择).
+    expect(filter.text()).toContain('全部跟进记录（不限商机）')
     wrapper.unmount()
   })
 
@@ -400,8 +400,8 @@ describe('visits tab', () => {
   it('explains what to do when there are no summaries', async () => {
     api.listVisits.mockResolvedValue({ rows: [], total: 0 })
     const { wrapper } = await mountWith(VisitsTab, { props: { customerId: 1, contacts: [wang] } })
-    expect(wrapper.get('[data-testid="visits-empty"]').text()).toContain('还没有拜访总结')
-    expect(wrapper.get('[data-testid="visit-new"]').text()).toBe('新建拜访总结')
+    expect(wrapper.get('[data-testid="visits-empty"]').text()).toContain('还没有跟进记录')
+    expect(wrapper.get('[data-testid="visit-new"]').text()).toBe('新建跟进记录')
     expect(api.listVisits).toHaveBeenCalledWith(1, null, 0, 20)
     wrapper.unmount()
   })

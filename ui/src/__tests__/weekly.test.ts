@@ -168,7 +168,7 @@ describe('周会', () => {
     })
     api.weeklyView.mockResolvedValue(nothing)
     const { wrapper } = await mountWith(WeeklyViewPage)
-    expect(body().get('[data-testid="weekly-empty"]').text()).toContain('写一条跟进记录')
+    expect(body().get('[data-testid="weekly-empty"]').text()).toContain('在客户页的「跟进记录」里写一条')
     expect(body().get('[data-testid="weekly-records-empty"]').text()).toBe('这段时间没有跟进记录。')
     wrapper.unmount()
   })

@@ -5,20 +5,10 @@
 // (src-tauri/core/tests/all/zh_punctuation.rs).
 import { describe, expect, it } from 'vitest'
 import zhCN from '../i18n/zh-CN'
+import { messageStrings as strings } from './helpers'
 
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/
 const HALF_WIDTH = ',:;()!?'
-
-/** Every string of a messages object, with its dotted key. */
-function strings(obj: Record<string, unknown>, prefix = ''): [string, string][] {
-  return Object.entries(obj).flatMap(([k, v]) =>
-    typeof v === 'string'
-      ? [[`${prefix}${k}`, v] as [string, string]]
-      : typeof v === 'object' && v !== null
-        ? strings(v as Record<string, unknown>, `${prefix}${k}.`)
-        : [],
-  )
-}
 
 /** The half-width marks against Chinese text in a message. */
 export function badMarks(text: string): string[] {

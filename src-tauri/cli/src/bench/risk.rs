@@ -41,7 +41,7 @@ pub fn run(store: &Store, runs: usize) -> Result<Report, String> {
     let visits = count(store, "visit")?;
     if visits < 100_000 {
         return Err(format!(
-            "the database has {visits} visit summaries: generate the benchmark's with `dossier-cli demo --db FILE --scale 57 --deals 5 --visits 100`"
+            "the database has {visits} follow-up records: generate the benchmark's with `dossier-cli demo --db FILE --scale 57 --deals 5 --visits 100`"
         ));
     }
     let ids: Vec<i64> = store
@@ -127,7 +127,7 @@ pub fn run(store: &Store, runs: usize) -> Result<Report, String> {
 
 pub fn print(r: &Report) {
     println!(
-        "risk: {} customers, {} opportunities, {} visit summaries, {} actions; {} customers lit ({} red)",
+        "risk: {} customers, {} opportunities, {} follow-up records, {} actions; {} customers lit ({} red)",
         r.customers, r.opportunities, r.visits, r.actions, r.lit_customers, r.red_customers
     );
     super::trends::print_timings(&r.timings);

@@ -9,7 +9,7 @@ use ts_rs::TS;
 use crate::codes::code_enum;
 use crate::opportunities::OpportunityRow;
 use crate::risk::CustomerRisk;
-use crate::visits::NextAction;
+use crate::visits::{NextAction, Progress, SalesAction};
 
 mod home;
 mod timeline;
@@ -21,7 +21,9 @@ code_enum!(
 
 /// One timeline entry. `title`/`detail` are the user's own text (a visit's goal and summary,
 /// an action, an opportunity's name, a contact's name, a section code); `from`/`to` are codes
-/// the UI translates (stages; the power-map change kind in `to`; an action's status).
+/// the UI translates (stages; the power-map change kind in `to`; an action's status). A
+/// follow-up record also brings its progress status and sales actions, so the feed says how
+/// far it got without opening it; other kinds leave them empty.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct TimelineEntry {
@@ -37,6 +39,8 @@ pub struct TimelineEntry {
     pub from: String,
     pub to: String,
     pub urgent: bool,
+    pub progress: Option<Progress>,
+    pub sales_actions: Vec<SalesAction>,
 }
 
 /// Which entries, one page (newest first). Empty `kinds` = all; `from`/`to` limit the days.

@@ -9,6 +9,8 @@ use crate::customers::store::load_customer;
 use crate::customers::validate;
 use crate::error::Result;
 use crate::store::code;
+use crate::visits::store::codes;
+use crate::visits::{Progress, SalesAction};
 use crate::Store;
 
 /// A stored UTC timestamp (`…Z`) as the laptop's wall-clock time, `YYYY-MM-DDTHH:MM:SS`: the
@@ -22,7 +24,8 @@ macro_rules! local {
 }
 
 /// Each kind's rows: kind, at, sort_at, ref_id, opportunity_id, title, detail, from, to,
-/// urgent. `at` is what the UI shows (a recorded change keeps its UTC stamp, converted for
+/// urgent, progress, sales_actions (a record's progress code and its JSON list of sales-action
+/// codes; NULL and `[]` for the other kinds). `at` is what the UI shows (a recorded change keeps its UTC stamp, converted for
 /// display there); `sort_at` is the local time the feed is ordered by. An action's `to` is its
 /// status, or `overdue` when it is open and due before today (the `clock` CTE) — the status is
 /// stored, 已逾期 is computed, and the UI does not know the clock.
@@ -31,14 +34,15 @@ fn source(kind: TimelineKind) -> &'static str {
         TimelineKind::Visit => {
             "SELECT 'visit' AS kind, v.visited_on || CASE WHEN v.visited_time <> '' THEN 'T' || v.visited_time ELSE '' END AS at,
                     v.visited_on || CASE WHEN v.visited_time <> '' THEN 'T' || v.visited_time ELSE '' END,
-                    v.id AS ref_id, v.opportunity_id, v.goal, v.summary, v.method, v.confirmation, v.urgent
+                    v.id AS ref_id, v.opportunity_id, v.goal, v.summary, v.method, v.confirmation, v.urgent,
+                    v.progress, v.sales_actions
              FROM visit v WHERE v.customer_id = ?1"
         }
         // An action sits on the day it was done, else its due date, else the local day it was
         // written down.
         TimelineKind::Action => concat!(
             "SELECT 'action', a.day, a.day, a.id, a.opportunity_id, a.what, a.owner, a.due_date,
-                    CASE WHEN a.status <> 'done' AND a.due_date <> '' AND a.due_date < (SELECT today FROM clock) THEN 'overdue' ELSE a.status END, 0
+                    CASE WHEN a.status <> 'done' AND a.due_date <> '' AND a.due_date < (SELECT today FROM clock) THEN 'overdue' ELSE a.status END, 0, NULL, '[]'
              FROM (SELECT *, CASE WHEN status = 'done' AND done_on <> '' THEN done_on
                                   ELSE coalesce(nullif(due_date, ''), substr(",
             local!("created_at"),
@@ -48,7 +52,7 @@ fn source(kind: TimelineKind) -> &'static str {
         TimelineKind::Stage => concat!(
             "SELECT 'stage', s.recorded_at, ",
             local!("s.recorded_at"),
-            ", s.opportunity_id, s.opportunity_id, o.name, '', coalesce(s.from_stage, ''), s.to_stage, 0
+            ", s.opportunity_id, s.opportunity_id, o.name, '', coalesce(s.from_stage, ''), s.to_stage, 0, NULL, '[]'
              FROM stage_change s JOIN opportunity o ON o.id = s.opportunity_id WHERE s.customer_id = ?1"
         ),
         // A change dated the day it was recorded keeps its time; one dated back (the user said
@@ -56,7 +60,7 @@ fn source(kind: TimelineKind) -> &'static str {
         TimelineKind::PowerMap => concat!(
             "SELECT 'power_map', CASE WHEN h.changed_on = substr(h.local_at, 1, 10) THEN h.recorded_at ELSE h.changed_on END,
                     CASE WHEN h.changed_on = substr(h.local_at, 1, 10) THEN h.local_at ELSE h.changed_on END,
-                    h.contact_id, NULL, h.contact_name, coalesce((SELECT name FROM power_scope WHERE id = h.scope_id), ''), '', h.kind, 0
+                    h.contact_id, NULL, h.contact_name, coalesce((SELECT name FROM power_scope WHERE id = h.scope_id), ''), '', h.kind, 0, NULL, '[]'
              FROM (SELECT *, ",
             local!("recorded_at"),
             " AS local_at FROM power_history WHERE customer_id = ?1) h"
@@ -64,7 +68,7 @@ fn source(kind: TimelineKind) -> &'static str {
         TimelineKind::Profile => concat!(
             "SELECT 'profile', u.updated_at, ",
             local!("u.updated_at"),
-            ", 0, NULL, u.section, '', '', '', 0 FROM section_update u WHERE u.customer_id = ?1"
+            ", 0, NULL, u.section, '', '', '', 0, NULL, '[]' FROM section_update u WHERE u.customer_id = ?1"
         ),
     }
 }
@@ -86,7 +90,8 @@ impl Store {
         // day each entry is shown under (`sort_at`'s date).
         let feed = format!(
             "WITH clock(today, tz, from_day, to_day) AS (SELECT ?4, ?5, ?6, ?7),
-                  feed(kind, at, sort_at, ref_id, opportunity_id, title, detail, from_value, to_value, urgent) AS ({union}),
+                  feed(kind, at, sort_at, ref_id, opportunity_id, title, detail, from_value, to_value, urgent, progress,
+                       sales_actions) AS ({union}),
                   shown AS (SELECT * FROM feed, clock
                             WHERE (from_day = '' OR substr(sort_at, 1, 10) >= from_day)
                               AND (to_day = '' OR substr(sort_at, 1, 10) <= to_day))"
@@ -97,7 +102,8 @@ impl Store {
             .prepare_cached(&format!("{feed} SELECT count(*) FROM shown"))?
             .query_row(params![customer_id, 0, 0, today, tz, from, to], |r| r.get(0))?;
         let mut st = self.conn.prepare_cached(&format!(
-            "{feed} SELECT kind, at, sort_at, ref_id, opportunity_id, title, detail, from_value, to_value, urgent
+            "{feed} SELECT kind, at, sort_at, ref_id, opportunity_id, title, detail, from_value, to_value, urgent,
+                    progress, sales_actions
              FROM shown ORDER BY sort_at DESC, kind, ref_id DESC LIMIT ?2 OFFSET ?3"
         ))?;
         let entries = st
@@ -112,6 +118,8 @@ impl Store {
                     from: r.get(7)?,
                     to: r.get(8)?,
                     urgent: r.get(9)?,
+                    progress: code(r.get(10)?, Progress::from_code),
+                    sales_actions: codes(r, 11, SalesAction::from_code)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

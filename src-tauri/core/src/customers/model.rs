@@ -328,7 +328,7 @@ pub struct Contact {
     /// Full pinyin of the name, for display next to rare characters and for search.
     pub pinyin: String,
     pub updated_at: String,
-    /// The day of the latest follow-up record (拜访记录) the contact took part in, read from
+    /// The day of the latest follow-up record (跟进记录) the contact took part in, read from
     /// the records (`None` when there is none); see [`Contact::last_contact`].
     #[serde(default)]
     pub followed_up_on: Option<String>,
@@ -542,7 +542,7 @@ pub struct Restored {
 
 /// What went to the trash with an entry, counted when it was deleted: a customer's contacts,
 /// deals, visit summaries, next actions, purchase records and power-map scopes; a summary's
-/// next actions. The UI words it ("3 位联系人、2 个商机、5 条拜访总结").
+/// next actions. The UI words it ("3 位联系人、2 个商机、5 条跟进记录").
 #[derive(Serialize, Deserialize, TS, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase", default)]
 pub struct TrashContents {

@@ -78,7 +78,7 @@ labels! {
         ("预算取消", "Budget cancelled"), ("时机延期", "Timing / postponed"), ("服务交付", "Service / delivery"), ("其他", "Other")];
     RiskLevel => [("绿灯", "Green"), ("黄灯", "Yellow"), ("红灯", "Red")];
     RiskRule => [("未跟进", "No follow-up"), ("报价停滞", "Quote idle"), ("阶段停滞", "Stuck in stage"), ("权力地图", "Power map"), ("缺少决策者", "No decision maker"),
-        ("行动逾期", "Overdue action"), ("总结未确认", "Unconfirmed summary"), ("记录晚写", "Late record"), ("采购/财务信号", "Purchase / financial signal")];
+        ("行动逾期", "Overdue action"), ("记录未确认", "Unconfirmed record"), ("记录晚写", "Late record"), ("采购/财务信号", "Purchase / financial signal")];
 }
 
 /// A risk reason in one line: the core's Chinese explanation (the app's hover text), and the
@@ -102,13 +102,13 @@ pub fn risk_reason(r: &RiskReason, lang: Language) -> String {
         RiskRule::Unconfirmed => {
             format!(
                 "{} not confirmed by the customer (earliest {})",
-                plural(r.count, "visit summary", "visit summaries"),
+                plural(r.count, "follow-up record", "follow-up records"),
                 r.since
             )
         }
         RiskRule::LateRecord => {
             format!(
-                "latest follow-up record written {} after the visit of {} (due within 24 hours)",
+                "latest follow-up record written {} after the conversation of {} (due within 24 hours)",
                 plural(days, "day", "days"),
                 r.since
             )

@@ -167,8 +167,10 @@ pub fn write(
         1,
         0,
         match lang {
-            Language::Zh => format!("导出日期 {today}；期间（拜访记录、丢单）：{period}；负责人：{owners}"),
-            Language::En => format!("Exported on {today}; period (visits, lost deals): {period}; owners: {owners}"),
+            Language::Zh => format!("导出日期 {today}；期间（跟进记录、丢单）：{period}；负责人：{owners}"),
+            Language::En => {
+                format!("Exported on {today}; period (follow-up records, lost deals): {period}; owners: {owners}")
+            }
         },
     )?;
     let average = if t.customers == 0 { 0.0 } else { t.completeness_sum as f64 / t.customers as f64 };

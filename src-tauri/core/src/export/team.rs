@@ -1,6 +1,6 @@
 //! The team report for the weekly meeting (docs/export.md): 概览 (counts and charts), 客户, 联系人,
 //! 财务信号, 采购 (monthly trend and categories, with charts), 采购信号 (the home feed's
-//! purchase signals, most severe first), 拜访记录 (every visit summary, newest first), 商机管道
+//! purchase signals, most severe first), 跟进记录 (every follow-up record, newest first), 商机管道
 //! (open opportunities with their risk lights), 预测 (weighted forecast by month and owner)
 //! and 丢单分析 (lost deals with their review, by reason, competitor and stage). Customers
 //! stream from the store in one pass (`for_each_report_customer`), visits in another

@@ -1,4 +1,4 @@
-//! The team report's visit sheet (拜访记录): one row per visit summary, newest first, with the
+//! The team report's follow-up sheet (跟进记录): one row per follow-up record, newest first, with the
 //! template's parts (docs/visits.md) — when and how, who was there on both sides (ours with
 //! their roles), the customer type, the goal, the progress status, the sales actions, what was
 //! agreed, the needs with their kind and priority, the solution, our commitments, the next
@@ -20,7 +20,7 @@ use crate::weekly::Scope;
 use crate::Store;
 
 pub fn sheet_name(lang: Language) -> &'static str {
-    lang.pick("拜访记录", "Visits")
+    lang.pick("跟进记录", "Follow-ups")
 }
 
 /// "1. …" before each item when there are several; one item stays as it is.
@@ -100,17 +100,17 @@ fn overdue_count(v: &Visit) -> Value {
 
 pub static COLUMNS: &[Column<Visit>] = &[
     cells::col("客户名称", "Customer", 28.0, |v, _| Value::text(&v.customer_name)),
-    cells::col("拜访日期", "Date", 11.0, |v, _| Value::Date(v.fields.date.clone())),
+    cells::col("跟进日期", "Date", 11.0, |v, _| Value::Date(v.fields.date.clone())),
     cells::col("时间", "Time", 7.0, |v, _| Value::text(&v.fields.time)),
     cells::col("方式", "Method", 7.0, |v, l| Value::text(v.fields.method.label(l))),
     cells::col("地点", "Place", 16.0, |v, _| Value::text(&v.fields.place)),
     cells::col("关联商机", "Opportunity", 16.0, |v, _| Value::text(&v.opportunity_name)),
-    cells::col("客户参会人", "Customer participants", 24.0, customer_side),
-    cells::col("我方参会人", "Our participants", 16.0, |v, l| our_side(&v.fields.our_participants, l)),
+    cells::col("客户参与人", "Customer participants", 24.0, customer_side),
+    cells::col("我方参与人", "Our participants", 16.0, |v, l| our_side(&v.fields.our_participants, l)),
     cells::col("客户类型", "Customer type", 11.0, |v, l| {
         Value::text(v.fields.customer_type.map_or("", |t| t.label(l)))
     }),
-    cells::col("拜访目的", "Goal", 24.0, |v, _| Value::text(&v.fields.goal)),
+    cells::col("跟进目的", "Goal", 24.0, |v, _| Value::text(&v.fields.goal)),
     cells::col("进展状态", "Progress", 11.0, |v, l| Value::text(v.fields.progress.map_or("", |p| p.label(l)))),
     cells::col("销售动作", "Sales actions", 18.0, |v, l| chosen(&v.fields.sales_actions, "", l)),
     cells::col("达成共识", "Agreed", 30.0, |v, _| numbered(v.fields.decisions.iter().cloned())),
@@ -152,8 +152,8 @@ pub fn write(wb: &mut Workbook, store: &Store, scope: &Scope, lang: Language, f:
     cells::cut_note(ws, row, i64::from(row), total, lang)?;
     if row == 0 {
         let none = lang.pick(
-            "还没有拜访总结：在客户页的「拜访记录」里，每次拜访或沟通后写一条总结（需求、我方承诺、下一步行动）。",
-            "No visit summaries yet: after each visit or call, add a summary on the customer's Visits tab (needs, our commitments, next steps).",
+            "还没有跟进记录：每次拜访、电话或微信沟通后，在客户页的「跟进记录」里写一条（需求、我方承诺、下一步行动）。",
+            "No follow-up records yet: after each visit, call or WeChat, write one on the customer's Follow-ups tab (needs, our commitments, next steps).",
         );
         ws.write_string(2, 0, none)?;
     }

@@ -32,7 +32,7 @@ pub const SHEETS: [(&str, &str); 7] = [
     ("逾期行动", "Overdue actions"),
 ];
 
-/// What was said: the record's own summary, which the team report's visit sheet leaves to
+/// What was said: the record's own summary, which the team report's follow-up sheet leaves to
 /// the agreed points.
 static SUMMARY: Column<Visit> =
     cells::col("沟通内容", "What was said", 40.0, |v, _| Value::text(&v.fields.summary));
@@ -40,10 +40,10 @@ static SUMMARY: Column<Visit> =
 /// The follow-up record's columns the meeting reads, in this order (the summary after the goal).
 const RECORD_COLUMNS: [&str; 11] = [
     "客户名称",
-    "拜访日期",
+    "跟进日期",
     "方式",
     "关联商机",
-    "拜访目的",
+    "跟进目的",
     "达成共识",
     "客户需求",
     "我方承诺",
@@ -56,7 +56,7 @@ fn record_columns() -> Vec<&'static Column<Visit>> {
     let mut cols: Vec<&'static Column<Visit>> = Vec::new();
     for zh in RECORD_COLUMNS {
         cols.extend(visits::COLUMNS.iter().filter(|c| c.zh == zh));
-        if zh == "拜访目的" {
+        if zh == "跟进目的" {
             cols.push(&SUMMARY);
         }
     }
@@ -176,8 +176,8 @@ pub fn weekly_report(store: &Store, q: &WeeklyQuery, opts: &ReportOptions) -> Re
     })?;
     cells::cut_note(ws, row, i64::from(row), view.summary.records, lang)?;
     let none = lang.pick(
-        "这段时间没有跟进记录：每次拜访、电话或微信沟通后，在客户页的「拜访记录」里写一条（沟通内容、需求、承诺、下一步）。",
-        "No follow-up records in this period: after each visit, call or WeChat, write one on the customer's Visits tab.",
+        "这段时间没有跟进记录：每次拜访、电话或微信沟通后，在客户页的「跟进记录」里写一条（沟通内容、需求、承诺、下一步）。",
+        "No follow-up records in this period: after each visit, call or WeChat, write one on the customer's Follow-ups tab.",
     );
     finish(ws, row, cols.len() as u16, none)?;
 

@@ -190,10 +190,10 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "total",
         ],
     ),
-    (Field::VisitDate, &["拜访日期", "跟进日期", "日期", "沟通日期", "拜访时间", "跟进时间", "visitdate", "date"]),
+    (Field::VisitDate, &["跟进日期", "拜访日期", "日期", "沟通日期", "拜访时间", "跟进时间", "visitdate", "date"]),
     (Field::VisitMethod, &["沟通方式", "拜访方式", "跟进方式", "方式", "method", "channel"]),
     (Field::Place, &["地点", "拜访地点", "会议地点", "place", "location"]),
-    (Field::Goal, &["拜访目的", "目的", "跟进目的", "goal", "purpose", "objective"]),
+    (Field::Goal, &["跟进目的", "拜访目的", "目的", "goal", "purpose", "objective"]),
     (
         Field::Summary,
         &[
@@ -372,6 +372,15 @@ mod tests {
         );
         let got = suggest(&h(&["Company Name", "Industry", "City", "Account Manager", "E-mail"]), CUSTOMERS);
         assert_eq!(got, vec![Some(CustomerName), Some(Industry), Some(Region), Some(Owner), Some(Email)]);
+    }
+
+    #[test]
+    fn follow_up_records_under_their_new_and_old_headers() {
+        let visits = crate::import::plan::ImportKind::Visits.fields();
+        let want = vec![Some(VisitDate), Some(Goal), Some(Summary)];
+        assert_eq!(suggest(&h(&["跟进日期", "跟进目的", "跟进记录"]), visits), want);
+        assert_eq!(suggest(&h(&["拜访日期", "拜访目的", "拜访总结"]), visits), want, "files from before the rename");
+        assert_eq!((canonical_header(VisitDate), canonical_header(Goal)), ("跟进日期", "跟进目的"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! "As they were then" is rebuilt from what is dated: a deal's stage and the day it entered it
 //! from the stage history (`stage_change`), only the follow-up records dated before the day, an
 //! action that existed then and was not yet done (`done_on`), a summary not yet confirmed
-//! (`confirmed_on`). Those rules are 未跟进, 报价停滞, 阶段停滞, 行动逾期 and 总结未确认. The power
+//! (`confirmed_on`). Those rules are 未跟进, 报价停滞, 阶段停滞, 行动逾期 and 记录未确认. The power
 //! map's light, 缺少决策者 and the purchase/financial signals keep no history of their own, so
 //! this evaluation leaves them out — on both sides of a comparison, so a difference is always
 //! a difference of dated facts. Amounts, names and grades are today's.

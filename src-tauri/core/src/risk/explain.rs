@@ -19,8 +19,8 @@ pub fn reason(r: &RiskReason) -> String {
         RiskRule::PowerMap => "权力地图红灯：没有支持我方的关键人，或必需角色空缺".into(),
         RiskRule::DecisionMakerMissing => format!("{opp}缺少支持我方的决策者"),
         RiskRule::OverdueAction => format!("{opp}{} 项行动已逾期（最早应于 {} 完成）", r.count, r.since),
-        RiskRule::Unconfirmed => format!("{opp}{} 份拜访总结超过 {yellow} 天未获客户确认（最早 {}）", r.count, r.since),
-        RiskRule::LateRecord => format!("最近一条跟进记录在拜访后 {days} 天才写（拜访 {}；应在 24 小时内）", r.since),
+        RiskRule::Unconfirmed => format!("{opp}{} 条跟进记录超过 {yellow} 天未获客户确认（最早 {}）", r.count, r.since),
+        RiskRule::LateRecord => format!("最近一条跟进记录在沟通后 {days} 天才写（{} 沟通；应在 24 小时内）", r.since),
         RiskRule::Signal if r.count > 1 => format!("{} 等 {} 个采购/财务预警", r.signal, r.count),
         RiskRule::Signal => r.signal.clone(),
     }
@@ -46,7 +46,7 @@ pub fn rule(rule: RiskRule, s: &RiskSettings) -> String {
                 s.follow_up_yellow_days, s.follow_up_red_days
             )
         }
-        RiskRule::QuoteIdle => format!("商机在报价阶段 {} 天没有任何动作（拜访、行动）亮红灯", s.quote_idle_days),
+        RiskRule::QuoteIdle => format!("商机在报价阶段 {} 天没有任何动作（报价、跟进、行动）亮红灯", s.quote_idle_days),
         RiskRule::StuckInStage => {
             let d = &s.stage_days;
             format!(
@@ -57,9 +57,9 @@ pub fn rule(rule: RiskRule, s: &RiskSettings) -> String {
         RiskRule::PowerMap => "客户权力地图为红灯（没有支持我方的关键人，或必需角色空缺）亮红灯".into(),
         RiskRule::DecisionMakerMissing => "进行中的商机没有评估为决策者且支持度不低于中立的联系人亮红灯".into(),
         RiskRule::OverdueAction => "有下一步行动超过截止日期仍未完成亮红灯".into(),
-        RiskRule::Unconfirmed => format!("拜访总结在拜访 {} 天后仍未获客户确认亮黄灯", s.unconfirmed_days),
+        RiskRule::Unconfirmed => format!("跟进记录在沟通 {} 天后仍未获客户确认亮黄灯", s.unconfirmed_days),
         RiskRule::LateRecord => {
-            format!("客户最近一条跟进记录（近 {LATE_RECORD_WINDOW_DAYS} 天内的拜访）在拜访 24 小时后才写，亮黄灯")
+            format!("客户最近一条跟进记录（近 {LATE_RECORD_WINDOW_DAYS} 天内的沟通）在沟通 24 小时后才写，亮黄灯")
         }
         RiskRule::Signal => "采购连续下降、停止采购、同比下降或财务周转信号亮黄灯".into(),
     }

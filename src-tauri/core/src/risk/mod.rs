@@ -124,7 +124,7 @@ pub struct RiskReason {
     pub count: i64,
     /// The date it counts from (last visit, earliest overdue due date, …), YYYY-MM-DD.
     pub since: String,
-    /// The days for yellow in force when it was evaluated (未跟进, 总结未确认), from
+    /// The days for yellow in force when it was evaluated (未跟进, 记录未确认), from
     /// [`RiskSettings::thresholds`].
     pub yellow_days: Option<i64>,
     /// The days for red in force (未跟进, 报价停滞).

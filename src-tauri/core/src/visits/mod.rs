@@ -1,4 +1,4 @@
-//! Visit summaries (拜访总结 / 跟进记录) and their next actions (docs/visits.md).
+//! Visit summaries (跟进记录) and their next actions (docs/visits.md).
 //!
 //! - [`quality`]: the warnings on save (no next action, an action without owner or date, a
 //!   past due date, vague phrases) — they never block the save;

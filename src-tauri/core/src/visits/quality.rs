@@ -83,7 +83,7 @@ pub fn late_record(v: &VisitFields, now: NaiveDateTime) -> Option<QualityWarning
     let day = NaiveDate::parse_from_str(v.date.trim(), "%Y-%m-%d").ok()?;
     let time = NaiveTime::parse_from_str(v.time.trim(), "%H:%M").unwrap_or(NaiveTime::from_hms_opt(23, 59, 0)?);
     (now - day.and_time(time) > Duration::hours(24)).then(|| {
-        warning(QualityIssue::LateRecord, "date".into(), "拜访后 24 小时内写下记录：细节还记得清，下一步也来得及")
+        warning(QualityIssue::LateRecord, "date".into(), "沟通后 24 小时内写下记录：细节还记得清，下一步也来得及")
     })
 }
 

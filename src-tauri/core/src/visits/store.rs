@@ -29,7 +29,7 @@ fn list<T: serde::de::DeserializeOwned>(r: &Row, at: usize) -> rusqlite::Result<
 }
 
 /// A stored list of codes: one this version does not know (a newer one wrote it) is skipped.
-fn codes<T>(r: &Row, at: usize, from_code: fn(&str) -> Option<T>) -> rusqlite::Result<Vec<T>> {
+pub(crate) fn codes<T>(r: &Row, at: usize, from_code: fn(&str) -> Option<T>) -> rusqlite::Result<Vec<T>> {
     Ok(list::<String>(r, at)?.iter().filter_map(|c| from_code(c)).collect())
 }
 

@@ -105,7 +105,7 @@ fn team_report_in_chinese_counts_every_customer_contact_and_signal() {
     let book = Book::new(export::team_report(&store, &zh(false)).unwrap());
     assert_eq!(
         book.sheet_names(),
-        ["概览", "客户", "联系人", "财务信号", "采购", "采购信号", "拜访记录", "商机管道", "预测", "丢单分析"]
+        ["概览", "客户", "联系人", "财务信号", "采购", "采购信号", "跟进记录", "商机管道", "预测", "丢单分析"]
     );
 
     let customers = book.texts("客户");
@@ -177,7 +177,7 @@ fn team_report_in_english() {
             "Financial signals",
             "Purchases",
             "Purchase signals",
-            "Visits",
+            "Follow-ups",
             "Pipeline",
             "Forecast",
             "Lost deals"
@@ -382,6 +382,11 @@ fn templates_have_canonical_headers_drop_downs_and_text_columns() {
         assert_eq!(mapped, kind.fields().iter().map(|f| Some(*f)).collect::<Vec<_>>(), "{kind:?}");
         assert!(rows.len() >= 2, "an example row");
     }
+
+    let book = Book::new(export::template(ImportKind::Visits).unwrap());
+    let headers = &book.texts("跟进记录导入模板")[0];
+    assert!(headers.iter().any(|h| h == "跟进日期") && headers.iter().any(|h| h == "跟进目的"), "{headers:?}");
+    assert!(!headers.iter().any(|h| h.contains("拜访")), "the record is a 跟进记录, not only a visit: {headers:?}");
 
     let book = Book::new(export::template(ImportKind::Customers).unwrap());
     let rows = book.rows("客户导入模板");

@@ -1,4 +1,4 @@
-//! The team report's visit and pipeline sheets (docs/export.md): 拜访记录 (a row per visit summary
+//! The team report's visit and pipeline sheets (docs/export.md): 跟进记录 (a row per follow-up record
 //! with its needs, commitments and next actions, 已逾期 computed), 商机管道 (open deals with
 //! their lights), 预测 (Σ amount × probability by month and owner) and 丢单分析 (the reviews,
 //! by reason, competitor and stage) — read back from the file with calamine.
@@ -118,7 +118,7 @@ fn a_visit_whose_lists_fill_more_than_a_cell_is_cut_with_an_ellipsis_not_a_faile
     // 200 decisions of 190 characters, each within the form's limits: 38,000 in one cell.
     let v = VisitFields { date: "2026-11-20".into(), decisions: vec!["节".repeat(190); 200], ..Default::default() };
     s.create_visit(c, &v).unwrap();
-    let rows = sheet(&report(&s, Language::Zh), "拜访记录");
+    let rows = sheet(&report(&s, Language::Zh), "跟进记录");
     let decisions = &rows[1][col(&rows, 0, "达成共识")];
     assert_eq!(decisions.encode_utf16().count(), 32_767, "as much as Excel's cell holds");
     assert!(decisions.starts_with("1. 节节") && decisions.ends_with('…'), "cut, and says so");
@@ -130,21 +130,21 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     let c = visited(&s);
     let bytes = report(&s, Language::Zh);
     let names = sheet_names(&bytes);
-    assert_eq!(names[6..], ["拜访记录", "商机管道", "预测", "丢单分析"]);
-    let rows = sheet(&bytes, "拜访记录");
+    assert_eq!(names[6..], ["跟进记录", "商机管道", "预测", "丢单分析"]);
+    let rows = sheet(&bytes, "跟进记录");
     assert_eq!(
         rows[0],
         [
             "客户名称",
-            "拜访日期",
+            "跟进日期",
             "时间",
             "方式",
             "地点",
             "关联商机",
-            "客户参会人",
-            "我方参会人",
+            "客户参与人",
+            "我方参与人",
             "客户类型",
-            "拜访目的",
+            "跟进目的",
             "进展状态",
             "销售动作",
             "达成共识",
@@ -167,10 +167,10 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     let at = |name: &str| col(&rows, 0, name);
     let newest = &rows[1];
     assert_eq!(newest[at("客户名称")], "华东精密机械股份有限公司");
-    assert_eq!(newest[at("拜访日期")], "2026-11-20", "newest first, a date cell");
+    assert_eq!(newest[at("跟进日期")], "2026-11-20", "newest first, a date cell");
     assert_eq!((newest[at("时间")].as_str(), newest[at("方式")].as_str()), ("14:30", "面谈"));
-    assert_eq!(newest[at("客户参会人")], "王建华（总经理）", "name and title from the contact");
-    assert_eq!(newest[at("我方参会人")], "张伟（主谈）、李娜（技术）", "each with their role");
+    assert_eq!(newest[at("客户参与人")], "王建华（总经理）", "name and title from the contact");
+    assert_eq!(newest[at("我方参与人")], "张伟（主谈）、李娜（技术）", "each with their role");
     assert_eq!((newest[at("客户类型")].as_str(), newest[at("进展状态")].as_str()), ("老客户复购", "需补充资料"));
     assert_eq!(newest[at("销售动作")], "产品演示、技术交流");
     assert_eq!(newest[at("解决方案概述")], "总装线先行，接口走 SAP PI");
@@ -187,7 +187,7 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     assert_eq!((newest[at("紧急")].as_str(), newest[at("共识确认")].as_str()), ("是", "草稿"));
     assert_eq!(newest[at("风险")], "采购部倾向西门子", "internal fields belong in the internal report");
     let older = &rows[2];
-    assert_eq!((older[at("拜访日期")].as_str(), older[at("方式")].as_str()), ("2026-10-08", "电话"));
+    assert_eq!((older[at("跟进日期")].as_str(), older[at("方式")].as_str()), ("2026-10-08", "电话"));
     assert_eq!(older[at("共识确认")], "客户已确认");
     assert_eq!((older[at("发送日期")].as_str(), older[at("确认日期")].as_str()), ("2026-11-23", "2026-11-23"));
     assert_eq!(
@@ -223,13 +223,13 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     // Done, the action is no longer overdue; a customer in the trash takes its visits along.
     let first = s.visits(c, None, 0, 1).unwrap().rows[0].fields.actions[0].id.unwrap();
     s.set_action_status(first, ActionStatus::Done).unwrap();
-    let rows = sheet(&report(&s, Language::Zh), "拜访记录");
+    let rows = sheet(&report(&s, Language::Zh), "跟进记录");
     assert!(rows[1][at("下一步行动")].starts_with("1. 发送报价单（负责人：张伟，截止 2026-11-21） — 已完成\n"));
     assert_eq!(rows[1][at("逾期行动")], "0");
     s.delete_customer(c).unwrap();
-    let rows = sheet(&report(&s, Language::Zh), "拜访记录");
+    let rows = sheet(&report(&s, Language::Zh), "跟进记录");
     assert_eq!(rows.len(), 3, "the header, a blank row and the note");
-    assert!(rows[2][0].starts_with("还没有拜访总结"));
+    assert!(rows[2][0].starts_with("还没有跟进记录"));
 }
 
 fn deal(name: &str, owner: &str, amount: f64, stage: Stage, close: &str) -> OpportunityFields {
@@ -441,8 +441,8 @@ fn the_new_sheets_in_english() {
     visited(&s);
     pipeline(&s);
     let bytes = report(&s, Language::En);
-    assert_eq!(sheet_names(&bytes)[6..], ["Visits", "Pipeline", "Forecast", "Lost deals"]);
-    let visits = sheet(&bytes, "Visits");
+    assert_eq!(sheet_names(&bytes)[6..], ["Follow-ups", "Pipeline", "Forecast", "Lost deals"]);
+    let visits = sheet(&bytes, "Follow-ups");
     assert_eq!(visits[0][..4], ["Customer", "Date", "Time", "Method"]);
     let at = |name: &str| col(&visits, 0, name);
     let v = row(&visits, at("Goal"), "确认 MES 接口范围");
@@ -476,7 +476,7 @@ fn the_new_sheets_in_english() {
 
     // No Chinese generated text is left in the English sheets (user text stays as typed).
     let generated: Vec<&str> = ["已逾期", "待执行", "红灯", "合计", "价格", "立项", "负责人", "商机「"].to_vec();
-    for name in ["Visits", "Pipeline", "Forecast", "Lost deals"] {
+    for name in ["Follow-ups", "Pipeline", "Forecast", "Lost deals"] {
         let all: String = sheet(&bytes, name).concat().join("\n");
         for g in &generated {
             assert!(!all.contains(g), "{g} in {name}");
@@ -489,10 +489,17 @@ fn without_visits_or_deals_the_sheets_say_what_to_do() {
     let (_d, s) = common::store();
     s.create_customer(&common::named("华东精密机械股份有限公司")).unwrap();
     let bytes = report(&s, Language::Zh);
-    assert!(sheet(&bytes, "拜访记录")[2][0].starts_with("还没有拜访总结"));
+    assert!(sheet(&bytes, "跟进记录")[2][0].starts_with("还没有跟进记录"));
     assert!(sheet(&bytes, "商机管道")[2][0].starts_with("没有进行中的商机"));
     assert!(sheet(&bytes, "预测")[3][0].starts_with("没有进行中的商机"));
     assert!(sheet(&bytes, "丢单分析")[2][0].starts_with("没有丢单记录"));
+    let en = report(&s, Language::En);
+    assert!(sheet(&en, "Follow-ups")[2][0].starts_with("No follow-up records yet"));
+    assert!(
+        sheet(&en, "Overview")[1][0].contains("period (follow-up records, lost deals)"),
+        "{:?}",
+        sheet(&en, "Overview")[1]
+    );
 }
 
 #[test]
@@ -501,7 +508,7 @@ fn the_sample_in_the_report_every_visit_the_red_mes_quote_and_the_lost_substatio
     dossier_core::sample::load(&s, 1).unwrap();
     let bytes = report(&s, Language::Zh);
     let visits: i64 = s.connection().query_row("SELECT count(*) FROM visit", [], |r| r.get(0)).unwrap();
-    let rows = sheet(&bytes, "拜访记录");
+    let rows = sheet(&bytes, "跟进记录");
     assert_eq!(rows.len() as i64 - 1, visits);
     let dates: Vec<&String> = rows[1..].iter().map(|r| &r[1]).collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
@@ -517,7 +524,7 @@ fn the_sample_in_the_report_every_visit_the_red_mes_quote_and_the_lost_substatio
         .unwrap();
     let lines: usize = rows[1..].iter().filter(|r| !r[steps].is_empty()).map(|r| r[steps].lines().count()).sum();
     assert_eq!(lines as i64, actions);
-    let goal = col(&rows, 0, "拜访目的");
+    let goal = col(&rows, 0, "跟进目的");
     let welding = row(&rows, goal, "现场确认焊装线改造方案");
     assert!(
         welding[steps].starts_with("1. 整理报价清单") && welding[steps].contains("\n2. 发送节拍仿真报告"),

@@ -196,7 +196,7 @@ fn a_customer_whose_latest_record_was_written_more_than_24_hours_late_is_yellow(
         assert_eq!(rule(&light, RiskRule::LateRecord), RiskLevel::Yellow, "24 h 1 min, {east} h east");
         let r = &light.reasons[0];
         assert_eq!((r.days, r.since.as_str()), (Some(1), "2026-11-22"));
-        assert_eq!(explain::reason(r), "最近一条跟进记录在拜访后 1 天才写（拜访 2026-11-22；应在 24 小时内）");
+        assert_eq!(explain::reason(r), "最近一条跟进记录在沟通后 1 天才写（2026-11-22 沟通；应在 24 小时内）");
     }
 }
 

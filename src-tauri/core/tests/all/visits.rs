@@ -296,6 +296,35 @@ fn the_timeline_is_newest_first_filtered_and_paged() {
 }
 
 #[test]
+fn a_records_timeline_entry_has_its_progress_and_sales_actions() {
+    let (_d, s) = store();
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let v = VisitFields {
+        date: "2026-11-20".into(),
+        goal: "演示并报价".into(),
+        progress: Some(Progress::Doubts),
+        sales_actions: vec![SalesAction::Demo, SalesAction::Quote],
+        actions: vec![action("发送报价单", "张伟", "2026-11-26")],
+        ..Default::default()
+    };
+    s.create_visit(c, &v).unwrap();
+    let plain = VisitFields { date: "2026-11-18".into(), goal: "电话回访".into(), ..Default::default() };
+    s.create_visit(c, &plain).unwrap();
+    let kinds = vec![TimelineKind::Visit, TimelineKind::Action];
+    let page = s.timeline(c, &TimelineQuery { kinds, ..Default::default() }).unwrap();
+    let shown: Vec<(TimelineKind, &str, Option<Progress>, Vec<SalesAction>)> =
+        page.entries.iter().map(|e| (e.kind, e.title.as_str(), e.progress, e.sales_actions.clone())).collect();
+    assert_eq!(
+        shown,
+        [
+            (TimelineKind::Action, "发送报价单", None, vec![]),
+            (TimelineKind::Visit, "演示并报价", Some(Progress::Doubts), vec![SalesAction::Demo, SalesAction::Quote]),
+            (TimelineKind::Visit, "电话回访", None, vec![]),
+        ]
+    );
+}
+
+#[test]
 fn the_timeline_orders_recorded_changes_by_local_time_like_visits() {
     // In 北京 the clock's noon UTC is 20:00. A deal created then (its stage change is stored
     // as 12:00Z) came after a visit typed in at 19:00 local time (11:00Z), and before one at

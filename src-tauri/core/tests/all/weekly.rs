@@ -282,16 +282,16 @@ fn the_team_report_takes_the_same_period_and_owners_and_prints_its_overview_on_o
     let bytes = export::team_report_of(&s, &ReportOptions::default(), &filter).unwrap().to_bytes().unwrap();
     let customers = sheet(&bytes, "客户");
     assert_eq!(customers.iter().skip(1).map(|r| r[0].as_str()).collect::<Vec<_>>(), ["华东精密"]);
-    let visits = sheet(&bytes, "拜访记录");
+    let visits = sheet(&bytes, "跟进记录");
     assert_eq!(visits.len(), 2, "the header and 张伟's visit of this week: {visits:?}");
     assert_eq!(visits[1][0], "华东精密");
     assert_eq!(visits[1][1], "46350", "2026-11-24 as an Excel date");
-    assert!(sheet(&bytes, "概览")[1][0].contains("期间（拜访记录、丢单）：2026-11-23 – 2026-11-29；负责人：张伟"));
+    assert!(sheet(&bytes, "概览")[1][0].contains("期间（跟进记录、丢单）：2026-11-23 – 2026-11-29；负责人：张伟"));
 
     // Everything, as before: both customers, the three visits.
     let all = export::team_report(&s, &ReportOptions::default()).unwrap().to_bytes().unwrap();
     assert_eq!(sheet(&all, "客户").len(), 3);
-    assert_eq!(sheet(&all, "拜访记录").len(), 4);
+    assert_eq!(sheet(&all, "跟进记录").len(), 4);
 
     let bad = TeamFilter { owners: vec![], period: Some(PeriodQuery::days("2026-11-25", "2026-11-01")) };
     assert_eq!(

@@ -35,14 +35,14 @@ export function groupByDay(entries: TimelineEntry[]): DayGroup[] {
 export interface EntryTarget {
   tab: 'profile' | 'map' | 'visits' | 'deals'
   section?: string
-  /** 拜访记录 filtered to this deal's summaries (where its actions are). */
+  /** 跟进记录 filtered to this deal's summaries (where its actions are). */
   deal?: number
-  /** The summary to open on 拜访记录. */
+  /** The summary to open on 跟进记录. */
   visit?: number
 }
 
 /**
- * Visits and their actions are on 拜访记录 (a visit opens in its form; an action of a deal: filtered to that deal's
+ * Visits and their actions are on 跟进记录 (a visit opens in its form; an action of a deal: filtered to that deal's
  * summaries — the 商机 tab lists no actions); stage changes on 商机; power-map changes on
  * 权力地图; a profile save at its section of 档案.
  */

@@ -8,7 +8,7 @@ import { i18n } from '../../i18n'
 /** The counts in the order they are said: the people first, the purchase rows last. */
 const CONTENTS: (keyof TrashContents)[] = ['contacts', 'opportunities', 'visits', 'actions', 'purchases', 'powerScopes']
 
-/** "含 3 位联系人、2 个商机、5 条拜访总结"; "" when nothing went with the record. */
+/** "含 3 位联系人、2 个商机、5 条跟进记录"; "" when nothing went with the record. */
 export function contentsText(c: TrashContents): string {
   const t = i18n.global.t
   const parts = CONTENTS.filter((k) => c[k] > 0).map((k) => t(`trash.contents.${k}`, { n: c[k] }, c[k]))

@@ -26,7 +26,7 @@ const en: typeof zhCN = {
     why: 'Why',
     size: 'Size',
     contents: 'Contents',
-    counts: '{customers} customers, {contacts} contacts, {visits} visit summaries',
+    counts: '{customers} customers, {contacts} contacts, {visits} follow-up records',
     unreadable: 'Unreadable (damaged)',
     restore: 'Restore',
     restoreTitle: 'Restore a backup',

@@ -39,7 +39,7 @@ const en: typeof zhCN = {
     closingTotals: '{n} deals, amount {amount}, weighted {weighted}',
     weighted: 'weighted {amount}',
     emptyOverdue: 'No overdue actions.',
-    emptyDue: 'Nothing due today. Next actions from visit summaries show up here on their due date.',
+    emptyDue: 'Nothing due today. Next actions from follow-up records show up here on their due date.',
     emptyRed: 'No customer has a red light. The rules are in Settings → Risk rules.',
     retry: 'Retry',
     emptyClosing:

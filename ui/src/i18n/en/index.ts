@@ -22,7 +22,7 @@ const en: typeof zhCN = {
   app: {
     name: 'Dossier',
     tagline: '大客户档案',
-    searchTrigger: 'Search customers, contacts…',
+    searchTrigger: 'Search customers, contacts, follow-ups, deals…',
     presentation: 'Presentation mode',
     presentationOn: 'Presenting · personal details hidden',
     presentationShortcut: 'Ctrl+Shift+P',
@@ -306,7 +306,7 @@ const en: typeof zhCN = {
     teamReport: 'Export team report',
     teamReportTitle: 'Export team report (Excel)',
     teamReportDesc:
-      'Every customer in one workbook: overview (counts and charts), customers, contacts, financial signals, purchase trends (with charts), purchase signals, visit summaries, the pipeline, the weighted forecast and lost deals, for the team meeting or your manager.',
+      'Every customer in one workbook: overview (counts and charts), customers, contacts, financial signals, purchase trends (with charts), purchase signals, follow-up records, the pipeline, the weighted forecast and lost deals, for the team meeting or your manager.',
     teamReportFile: 'Team report-{date}.xlsx',
     customer: 'Export profile',
     customerTitle: 'Export customer profile (Excel)',

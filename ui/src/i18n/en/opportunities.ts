@@ -39,7 +39,7 @@ const en: typeof zhCN = {
     historyCreated: 'Created at “{to}”',
     historyEmpty: 'No stage history',
     deleteTitle: 'Delete opportunity',
-    deleteConfirm: 'Delete the opportunity “{name}”? Its visit summaries and actions stay with the customer.',
+    deleteConfirm: 'Delete the opportunity “{name}”? Its follow-up records and actions stay with the customer.',
     saved: 'Opportunity saved',
     moved: '“{name}” moved to “{stage}”',
     field: {
@@ -85,12 +85,12 @@ const en: typeof zhCN = {
       noContacts: 'This customer has no contacts yet; add them on the profile first',
       competitorsHint: 'Type a name and press Enter; several allowed',
       needsHint:
-        'Needs the customer confirmed; “Needs confirmed” requires at least one (here or in a linked visit summary)',
+        'Needs the customer confirmed; “Needs confirmed” requires at least one (here or in a linked follow-up record)',
       quoteSection: 'Quote and contract',
       quoteHint: '“Quote” needs the quote amount and date; “Contract” and “Won” need the contract amount and date.',
       stageNeeds: 'Required at “{stage}”',
       ownFollowUpHint:
-        'When on, only follow-up records tied to this deal count as its follow-up: a visit about the customer in general or another deal no longer keeps its no-follow-up light green.',
+        'When on, only follow-up records tied to this deal count as its follow-up: a follow-up about the customer in general or another deal no longer keeps its no-follow-up light green.',
     },
     move: {
       title: 'Move to “{stage}”',

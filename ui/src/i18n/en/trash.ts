@@ -4,12 +4,12 @@ import type zhCN from '../zh-CN/trash'
 const en: typeof zhCN = {
   trash: {
     title: 'Trash',
-    lead: 'Deleted customers, contacts, visit summaries and deals stay here for {days} days and can be restored at any time; then they are deleted for good.',
+    lead: 'Deleted customers, contacts, follow-up records and deals stay here for {days} days and can be restored at any time; then they are deleted for good.',
     total: '{n} in all',
     emptyTitle: 'The trash is empty',
     emptyText:
-      'Deleted customers (with their contacts, deals, visit summaries, purchase records and power map), contacts, visit summaries and deals come here first and stay {days} days, restorable at any time; after {days} days they are deleted for good. Change the number of days in Settings.',
-    kind: { customer: 'Customer', contact: 'Contact', visit: 'Visit summary', opportunity: 'Deal' },
+      'Deleted customers (with their contacts, deals, follow-up records, purchase records and power map), contacts, follow-up records and deals come here first and stay {days} days, restorable at any time; after {days} days they are deleted for good. Change the number of days in Settings.',
+    kind: { customer: 'Customer', contact: 'Contact', visit: 'Follow-up record', opportunity: 'Deal' },
     ofCustomer: 'Customer: {name}',
     fromImport: 'From an undone import',
     col: {
@@ -24,7 +24,7 @@ const en: typeof zhCN = {
       with: 'With {list}',
       contacts: '{n} contact | {n} contacts',
       opportunities: '{n} deal | {n} deals',
-      visits: '{n} visit summary | {n} visit summaries',
+      visits: '{n} follow-up record | {n} follow-up records',
       actions: '{n} next action | {n} next actions',
       purchases: '{n} purchase record | {n} purchase records',
       powerScopes: '{n} power map scope | {n} power map scopes',
@@ -32,16 +32,16 @@ const en: typeof zhCN = {
     restore: 'Restore',
     restored: 'Restored: {kind} “{name}”.',
     restoredCustomer:
-      'Restored the customer “{name}” with its contacts, deals, visit summaries, purchase records and power map.',
+      'Restored the customer “{name}” with its contacts, deals, follow-up records, purchase records and power map.',
     open: {
       customer: 'Open the customer',
       contact: 'Show the contact',
-      visit: 'Show the summary',
+      visit: 'Show the record',
       opportunity: 'Show the deal',
     },
     purge: 'Delete for good',
     purgeConfirm: 'Delete for good: {kind} “{name}”? This cannot be undone.',
-    purgeCustomer: 'The trash entries of its contacts, visit summaries and deals are deleted for good with it.',
+    purgeCustomer: 'The trash entries of its contacts, follow-up records and deals are deleted for good with it.',
     purged: 'Deleted “{name}” for good',
     emptyAll: 'Empty the trash',
     emptyConfirm: 'Empty the trash? Its {n} entries are deleted for good. This cannot be undone.',
@@ -55,7 +55,7 @@ const en: typeof zhCN = {
       'Cannot restore the customer “{name}”: another customer is now called “{other}”. Rename that one first, then restore.',
     days: 'Days in the trash',
     daysHint:
-      'Deleted customers, contacts, visit summaries and deals stay this many days in the trash, then they are deleted for good (1–365, default 30).',
+      'Deleted customers, contacts, follow-up records and deals stay this many days in the trash, then they are deleted for good (1–365, default 30).',
     settingsTitle: 'Trash',
     note: 'It goes to the trash for {days} days and can be restored from there.',
     noteNoDays: 'It goes to the trash and can be restored from there.',

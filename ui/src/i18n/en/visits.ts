@@ -1,22 +1,22 @@
-// 拜访: visits, next actions and the recap export, in English: the keys of ../zh-CN/visits.ts; ./index.ts assembles the
+// 跟进记录: follow-up records, next actions and the recap export, in English: the keys of ../zh-CN/visits.ts; ./index.ts assembles the
 // language.
 import type zhCN from '../zh-CN/visits'
 
 const en: typeof zhCN = {
   visits: {
-    tab: 'Visits',
-    title: 'Visit summaries',
+    tab: 'Follow-ups',
+    title: 'Follow-up records',
     total: '{n} in all',
-    new: 'New visit summary',
+    new: 'New follow-up record',
     edit: 'Edit',
-    empty: 'No visit summaries yet',
+    empty: 'No follow-up records yet',
     emptyHint:
-      'After each visit, call or WeChat conversation, write a summary: what the customer needs, what we promised, the next actions (what, who, by when). Then turn it into a recap for the customer with one click.',
-    newTitle: 'New visit summary',
-    editTitle: 'Edit visit summary',
+      'After each visit, call or WeChat conversation, write a follow-up record: what the customer needs, what we promised, the next actions (what, who, by when). Then turn it into a recap for the customer with one click.',
+    newTitle: 'New follow-up record',
+    editTitle: 'Edit follow-up record',
     urgent: 'Urgent',
     opportunity: 'Opportunity',
-    opportunityNone: 'None (an account-level visit)',
+    opportunityNone: 'None (an account-level follow-up)',
     opportunityClosed: 'closed',
     opportunityTag: 'Deal: {name}',
     at: 'When',
@@ -107,7 +107,7 @@ const en: typeof zhCN = {
       opportunities: 'Opportunities',
     },
     internal: 'Internal only: never in the recap sent to the customer',
-    saved: 'Visit summary saved',
+    saved: 'Follow-up record saved',
     warningsTitle: 'Saved. Worth improving (saving is not blocked):',
     warning: {
       no_next_action: 'No next action',
@@ -115,7 +115,7 @@ const en: typeof zhCN = {
       no_due_date: '{field} has no due date',
       past_due: 'The due date of {field} has passed',
       vague_phrase: '"{phrase}" in {field} is vague',
-      late_record: 'Written more than 24 hours after the visit',
+      late_record: 'Written more than 24 hours after the conversation',
     },
     roleOf: '{name} ({role})',
     done: 'Done',
@@ -131,12 +131,12 @@ const en: typeof zhCN = {
     statusSaved: 'Status set to "{status}"',
   },
   visitList: {
-    allDeals: 'All visits (any deal)',
-    emptyDeal: 'No visit summary for this deal yet. “New visit summary” writes one tied to it.',
-    dealVisits: 'Visits',
+    allDeals: 'All follow-up records (any deal)',
+    emptyDeal: 'No follow-up record for this deal yet. “New follow-up record” writes one tied to it.',
+    dealVisits: 'Follow-ups',
     delete: 'Delete',
-    deleteTitle: 'Delete visit summary',
-    deleteConfirm: 'Delete the visit summary of {date} "{goal}"?',
+    deleteTitle: 'Delete follow-up record',
+    deleteConfirm: 'Delete the follow-up record of {date} "{goal}"?',
     deleteActions: 'Its {n} next action(s) are deleted with it.',
     statusOf: 'Status of "{what}"',
     statusSaved: '"{what}" set to {status}',

@@ -27,7 +27,7 @@ const en: typeof zh = {
     exportFile: 'Weekly-{from}-{to}.xlsx',
     shownOf: 'First {shown} of {total}; all of them are in the Excel export.',
     empty:
-      'Nothing in this period yet: no follow-up records, deal changes or overdue actions. After each visit, call or WeChat, write a follow-up record on the customer’s Visits tab (what was said, needs, commitments, next steps) and move deals on their Opportunities tab; the meeting’s summary appears here. Or pick another period or owner.',
+      'Nothing in this period yet: no follow-up records, deal changes or overdue actions. After each visit, call or WeChat, write a follow-up record on the customer’s Follow-ups tab (what was said, needs, commitments, next steps) and move deals on their Opportunities tab; the meeting’s summary appears here. Or pick another period or owner.',
     tile: {
       records: 'Follow-ups',
       moves: 'Stage moves',

@@ -25,7 +25,7 @@ export default {
     why: '原因',
     size: '大小',
     contents: '内容',
-    counts: '{customers} 个客户，{contacts} 位联系人，{visits} 条拜访总结',
+    counts: '{customers} 个客户，{contacts} 位联系人，{visits} 条跟进记录',
     unreadable: '无法读取（文件已损坏）',
     restore: '恢复',
     restoreTitle: '恢复备份',

@@ -36,7 +36,7 @@ export default {
     closingTotals: '共 {n} 个，金额 {amount}，加权 {weighted}',
     weighted: '加权 {amount}',
     emptyOverdue: '没有逾期的行动。',
-    emptyDue: '今天没有到期的行动。拜访总结里的下一步行动到期当天会出现在这里。',
+    emptyDue: '今天没有到期的行动。跟进记录里的下一步行动到期当天会出现在这里。',
     emptyRed: '没有红灯客户。亮灯规则可以在「设置 → 风险规则」中调整。',
     retry: '重试',
     emptyClosing: '本月没有预计成交的商机。在客户页「商机」中填写预计成交日期后会出现在这里。',

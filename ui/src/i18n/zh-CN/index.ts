@@ -21,7 +21,7 @@ export default {
   app: {
     name: '大客户档案',
     tagline: 'Dossier',
-    searchTrigger: '搜索客户、联系人…',
+    searchTrigger: '搜索客户、联系人、跟进记录、商机…',
     presentation: '演示模式',
     presentationOn: '演示中 · 敏感信息已隐藏',
     presentationShortcut: 'Ctrl+Shift+P',
@@ -302,7 +302,7 @@ export default {
     teamReport: '导出周会报告',
     teamReportTitle: '导出周会报告（Excel）',
     teamReportDesc:
-      '全部客户一个工作簿：概览（统计与图表）、客户、联系人、财务信号、采购趋势（含图表）、采购信号、拜访记录、商机管道、加权预测和丢单分析，适合周会投屏或发给主管。',
+      '全部客户一个工作簿：概览（统计与图表）、客户、联系人、财务信号、采购趋势（含图表）、采购信号、跟进记录、商机管道、加权预测和丢单分析，适合周会投屏或发给主管。',
     teamReportFile: '周会报告-{date}.xlsx',
     customer: '导出档案',
     customerTitle: '导出客户档案（Excel）',

@@ -37,7 +37,7 @@ export default {
     historyCreated: '创建于「{to}」',
     historyEmpty: '暂无阶段记录',
     deleteTitle: '删除商机',
-    deleteConfirm: '删除商机「{name}」？与它相关的拜访总结和行动仍保留在客户名下。',
+    deleteConfirm: '删除商机「{name}」？与它相关的跟进记录和行动仍保留在客户名下。',
     saved: '商机已保存',
     moved: '「{name}」已移到「{stage}」',
     field: {
@@ -81,12 +81,12 @@ export default {
       otherContacts: '其他联系人',
       noContacts: '这个客户还没有联系人，先在「档案」中添加',
       competitorsHint: '输入名称后回车，可添加多个',
-      needsHint: '客户确认过的需求；进入「需求确认」至少需要一条（这里或关联的拜访总结中）',
+      needsHint: '客户确认过的需求；进入「需求确认」至少需要一条（这里或关联的跟进记录中）',
       quoteSection: '报价与合同',
       quoteHint: '进入「报价」需要报价金额和日期，进入「合同」「成交」需要合同金额和日期。',
       stageNeeds: '「{stage}」阶段需要填写',
       ownFollowUpHint:
-        '开启后，只有关联到这个商机的跟进记录才算跟进；客户层面或其他商机的拜访不再让它的「未跟进」灯变绿。',
+        '开启后，只有关联到这个商机的跟进记录才算跟进；客户层面或其他商机的跟进不再让它的「未跟进」灯变绿。',
     },
     move: {
       title: '移到「{stage}」',
