@@ -21,8 +21,16 @@ use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
 
 use crate::error::{CoreError, Result};
+
+/// How long a lock held elsewhere is waited for before the file is refused as in use. A
+/// process this one starts (a link opened in the browser, a test's child) holds a copy of the
+/// lock file's descriptor from its fork until its exec closes it; a store closed and reopened
+/// in that moment would find its own lock still held.
+const FORK_WINDOW: Duration = Duration::from_millis(300);
+const RETRY: Duration = Duration::from_millis(10);
 
 /// The lock files this process holds, each with the number of open stores using it.
 static HELD: Mutex<BTreeMap<PathBuf, (File, usize)>> = Mutex::new(BTreeMap::new());
@@ -51,14 +59,21 @@ impl WriterLock {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let file = options.open(&path).map_err(io)?;
-        match file.try_lock() {
-            Ok(()) => {
-                held.insert(path.clone(), (file, 1));
-                Ok(Some(WriterLock { path }))
+        let mut waited = Duration::ZERO;
+        loop {
+            match file.try_lock() {
+                Ok(()) => {
+                    held.insert(path.clone(), (file, 1));
+                    return Ok(Some(WriterLock { path }));
+                }
+                Err(TryLockError::WouldBlock) if waited < FORK_WINDOW => {
+                    std::thread::sleep(RETRY);
+                    waited += RETRY;
+                }
+                Err(TryLockError::WouldBlock) => return Err(CoreError::InUse { path: shown.into() }),
+                Err(TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => return Ok(None),
+                Err(TryLockError::Error(e)) => return Err(io(e)),
             }
-            Err(TryLockError::WouldBlock) => Err(CoreError::InUse { path: shown.into() }),
-            Err(TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => Ok(None),
-            Err(TryLockError::Error(e)) => Err(io(e)),
         }
     }
 }

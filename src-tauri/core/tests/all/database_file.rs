@@ -196,7 +196,13 @@ fn probe_in_this_child() -> bool {
     let Ok(path) = std::env::var("DOSSIER_OPEN_PROBE") else { return false };
     match open(std::path::Path::new(&path)) {
         Err(CoreError::InUse { path }) => println!("probe: inUse {path}"),
-        Ok(s) => println!("probe: opened, {} customers", s.stats().unwrap().customers),
+        Ok(s) => {
+            println!("probe: opened, {} customers", s.stats().unwrap().customers);
+            if let Ok(ms) = std::env::var("DOSSIER_PROBE_HOLD_MS") {
+                println!("probe: holding");
+                std::thread::sleep(std::time::Duration::from_millis(ms.parse().unwrap()));
+            }
+        }
         Err(e) => println!("probe: {e:?}"),
     }
     true
@@ -236,6 +242,34 @@ fn a_file_open_in_another_process_is_refused() {
     drop(second);
     assert_eq!(probe(&path), "probe: opened, 1 customers");
     assert!(dossier_core::writer_lock::lock_path(&path).exists(), "the lock file stays, unlocked");
+}
+
+/// A lock another process lets go of within a moment is waited for, not taken for a file in
+/// use: a process this one starts holds a copy of the lock file's descriptor from its fork to
+/// its exec, so a store closed and reopened in that moment finds its own lock still held. Here
+/// a child holds the file for 100 ms while the parent opens it.
+#[test]
+fn a_lock_released_within_a_moment_is_waited_for() {
+    if probe_in_this_child() {
+        return;
+    }
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.sqlite");
+    drop(open(&path).unwrap());
+    let name = format!("{}::a_lock_released_within_a_moment_is_waited_for", module_path!().split_once("::").unwrap().1);
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([name.as_str(), "--exact", "--nocapture", "--test-threads=1"])
+        .env("DOSSIER_OPEN_PROBE", &path)
+        .env("DOSSIER_PROBE_HOLD_MS", "100")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines.any(|l| l.unwrap().contains("probe: holding")), "the child did not open the file");
+    let again = open(&path);
+    child.wait().unwrap();
+    assert!(again.is_ok(), "{:?}", again.err());
 }
 
 #[test]
