@@ -37,10 +37,10 @@ enum Command {
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=50))]
         purchases: u32,
         /// Generated copies each get this many opportunities (`--scale 57 --deals 5 --visits
-        /// 100`: the risk benchmark's 10,080 opportunities and 201,600 visit summaries).
+        /// 100`: the risk benchmark's 10,080 opportunities and 201,600 follow-up records).
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=100))]
         deals: u32,
-        /// … and this many visit summaries over two years, with their next actions.
+        /// … and this many follow-up records over two years, with their next actions.
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=1000))]
         visits: u32,
     },

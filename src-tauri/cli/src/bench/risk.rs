@@ -1,6 +1,6 @@
 //! `dossier-cli bench risk`: risk lights, the home page and the customer timeline on a
 //! generated database (`dossier-cli demo --scale 57 --deals 5 --visits 100`: 2,052 customers,
-//! 10,080 opportunities, 201,600 visit summaries with their next actions). Timed per run:
+//! 10,080 opportunities, 201,600 follow-up records with their next actions). Timed per run:
 //! - the whole portfolio's lights evaluated (`Store::evaluate_risk(None)`: one set-based
 //!   query per rule, no cache) against a per-customer loop evaluating the same rules in the
 //!   same run (`Store::evaluate_risk` of each customer: each rule's query filtered to one
