@@ -1,0 +1,191 @@
+// 回款 after the handshake, on the real app: a sample deal in 谈判 is won (through 合同, which
+// asks for the contract), given a three-installment plan and its first payment; then the app
+// is started again with its clock moved (the --clock-offset-days test hook) past the second
+// installment's day — the deal turns yellow and 今日's 回款/交付逾期 card names the installment —
+// and past the red limit (30 days, the default), where the customer is red on 今日 with the
+// reason.
+import { describe, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import {
+  CLI,
+  appDay,
+  launch,
+  quit,
+  tid,
+  tempDir,
+  screenshot,
+  settle,
+  shotPath,
+  shown,
+  gone,
+  click,
+  fill,
+  fillDate,
+  until,
+  journeySteps,
+} from './app.mjs'
+
+const dir = tempDir()
+const db = join(dir, 'payments.sqlite')
+execFileSync(CLI, ['demo', '--db', db], { stdio: 'ignore' })
+
+/** 美佳日化 in the sample: its 设备维保框架 deal is in 谈判 (¥1,980,000). */
+const CUSTOMER = 23
+const CONTRACT = 1_980_000
+/** The installments: days from today, amount, condition. */
+const PLAN = [
+  [10, 594_000, '签约后'],
+  [20, 594_000, '验收后'],
+  [60, 792_000, '质保期满'],
+]
+
+let browser
+const step = journeySteps('payments', () => browser)
+
+async function openDeals() {
+  await browser.execute((id) => {
+    location.hash = `#/customers/${id}?tab=deals`
+  }, CUSTOMER)
+  await shown(browser, tid('opp-item'))
+  await settle(browser)
+}
+
+/** The won deal's item, its 回款与交付 panels open. */
+async function openAfterSale() {
+  await openDeals()
+  await click(browser, `${tid('opp-item')}[data-stage="won"] ${tid('opp-after-sale')}`)
+  return shown(browser, tid('payments-panel'))
+}
+
+/** The text of every element matching `selector`. */
+async function texts(selector) {
+  return browser.execute((sel) => [...document.querySelectorAll(sel)].map((e) => e.textContent.trim()), selector)
+}
+
+describe('回款 after a win', () => {
+  let today
+  before(async () => {
+    browser = await launch({ db, ready: 'list' })
+    today = await appDay(browser)
+  })
+  after(() => quit(browser))
+
+  step('1. the 谈判 deal is won through 合同, which asks for the contract', async () => {
+    await openDeals()
+    await click(browser, `${tid('opp-item')}[data-stage="negotiation"] ${tid('opp-move')}`)
+    await shown(browser, tid('stage-move-dialog'))
+    await fill(browser, tid('stage-move-field-contractAmount', 'input'), String(CONTRACT))
+    await fillDate(browser, tid('stage-move-field-contractDate', 'input'), today)
+    await click(browser, tid('stage-move-confirm'))
+    await gone(browser, tid('stage-move-dialog'))
+    await click(browser, `${tid('opp-item')}[data-stage="contract"] ${tid('opp-move')}`)
+    await shown(browser, tid('stage-move-dialog'))
+    await click(browser, tid('stage-move-confirm'))
+    await gone(browser, tid('stage-move-dialog'))
+    await shown(browser, `${tid('opp-item')}[data-stage="won"]`)
+  })
+
+  step('2. a three-installment plan adds up to the contract', async () => {
+    await openAfterSale()
+    await click(browser, tid('pay-edit'))
+    await shown(browser, tid('pay-draft'))
+    while ((await browser.$$(tid('pay-draft-row'))).length < PLAN.length) await click(browser, tid('pay-draft-add'))
+    const rows = await browser.$$(tid('pay-draft-row'))
+    assert.equal(rows.length, PLAN.length, 'the draft has more rows than the plan')
+    for (const [i, [days, amount, condition]] of PLAN.entries()) {
+      const inputs = await rows[i].$$('input')
+      await fill(browser, inputs[0], String(amount))
+      await fillDate(browser, inputs[1], await appDay(browser, days))
+      await fill(browser, inputs[2], condition)
+    }
+    await click(browser, tid('pay-draft-save'))
+    await gone(browser, tid('pay-draft'))
+    await until(
+      browser,
+      async () => (await browser.$$(tid('pay-installment'))).length === 3,
+      'the plan has not 3 installments',
+    )
+    assert.match(await (await shown(browser, tid('pay-difference'))).getText(), /一致/)
+  })
+
+  step('3. the first payment is recorded', async () => {
+    const inputs = await (await shown(browser, tid('pay-add'))).$$('input')
+    await fillDate(browser, inputs[0], today)
+    await fill(browser, inputs[1], '594000')
+    await click(browser, tid('pay-add-submit'))
+    await until(browser, async () => (await browser.$$(tid('pay-payment'))).length === 1, 'the payment is not listed')
+    await until(
+      browser,
+      async () => (await (await browser.$(tid('pay-received'))).getText()) === '¥594,000',
+      'the received total is not ¥594,000',
+    )
+    assert.equal(await (await browser.$(tid('pay-outstanding'))).getText(), '¥1,386,000')
+    await screenshot(browser, shotPath('payments-plan.png'))
+  })
+})
+
+describe('回款 overdue, as the days pass', () => {
+  after(() => quit(browser))
+
+  step('4. two days after the second installment: the deal yellow, 今日 names the installment', async () => {
+    browser = await launch({
+      db,
+      args: ['--clock-offset-days', '22'],
+      ready: 'list',
+    })
+    await openAfterSale()
+    const badge = await shown(browser, `${tid('opp-item')}[data-stage="won"] ${tid('risk-badge')}`)
+    assert.equal(await badge.getAttribute('data-level'), 'yellow', 'a payment 2 days late is not yellow')
+    await until(
+      browser,
+      async () => (await browser.$$(tid('pay-installment-overdue'))).length === 1,
+      'the second installment is not marked overdue',
+    )
+    await click(browser, tid('nav-home'))
+    await shown(browser, tid('home-won-overdue'))
+    await until(
+      browser,
+      async () =>
+        (await texts(`${tid('home-won-overdue-item')}[data-kind="installment"]`)).some(
+          (t) => /第 2 期回款 ¥594,000/.test(t) && /逾期 2 天/.test(t),
+        ),
+      '今日 does not name the second installment, 2 days late',
+    )
+    await screenshot(browser, shotPath('payments-today-yellow.png'))
+    await quit(browser)
+  })
+
+  step('5. thirty days after it: the deal and the customer red with the reason, 今日 counts 30 days', async () => {
+    browser = await launch({
+      db,
+      args: ['--clock-offset-days', '50'],
+      ready: 'list',
+    })
+    await openAfterSale()
+    const reason = /商机「设备维保框架」第 2 期回款 ¥594,000 已逾期 30 天/
+    const badge = await shown(browser, `${tid('opp-item')}[data-stage="won"] ${tid('risk-badge')}`)
+    assert.equal(await badge.getAttribute('data-level'), 'red', 'a payment 30 days late is not red')
+    // The customer's header light: the pointer's hover, as the tooltip's trigger hears it
+    // (WebDriver's moveTo does not reach it).
+    const header = await shown(browser, `.lights ${tid('risk-badge')}`)
+    assert.equal(await header.getAttribute('data-level'), 'red', 'the customer is not red')
+    await browser.execute((el) => el.dispatchEvent(new MouseEvent('mouseenter')), header)
+    await until(
+      browser,
+      async () => (await texts(tid('risk-reasons'))).some((t) => reason.test(t)),
+      "the customer's light does not give the overdue payment as a reason",
+    )
+    await click(browser, tid('nav-home'))
+    await until(
+      browser,
+      async () =>
+        (await texts(`${tid('home-won-overdue-item')}[data-kind="installment"]`)).some(
+          (t) => /第 2 期回款 ¥594,000/.test(t) && /逾期 30 天/.test(t),
+        ),
+      '今日 does not count the second installment 30 days late',
+    )
+    await screenshot(browser, shotPath('payments-today-red.png'))
+  })
+})
