@@ -1479,7 +1479,8 @@ export type TimelineEntry = { kind: TimelineKind,
  */
 at: string, 
 /**
- * The visit, action, opportunity, contact; 0 for a profile section.
+ * The visit, action, opportunity, contact; 0 for a profile section, the change for a
+ * lifecycle change.
  */
 refId: number, opportunityId: number | null, title: string, detail: string, from: string, to: string, urgent: boolean, progress: Progress | null, salesActions: Array<SalesAction>, };
 

@@ -25,6 +25,7 @@ const SQL_FILES: &[&str] = &[
     "backup/settings.rs",
     "backup/store.rs",
     "customers/contacts.rs",
+    "customers/lifecycle.rs",
     "customers/search.rs",
     "customers/sections.rs",
     "customers/store.rs",

@@ -59,6 +59,14 @@ const stage = entry('stage', '2026-11-20T02:00:00Z', {
 })
 const power = entry('power_map', '2026-11-19T03:00:00Z', { refId: 7, title: '王芳', detail: '', to: 'assessment' })
 const section = entry('profile', '2026-11-18T03:00:00Z', { refId: 0, title: 'financials' })
+const lifecycle = entry('profile', '2026-11-18T04:00:00Z', {
+  refId: 7,
+  opportunityId: 3,
+  title: 'lifecycle',
+  detail: 'deal_won',
+  from: 'negotiating',
+  to: 'won',
+})
 
 const page = (entries: TimelineEntry[], total = entries.length): TimelinePage => ({ entries, total })
 const tz = process.env.TZ
@@ -96,6 +104,22 @@ describe('timeline rules', () => {
     expect(entryTarget(stage)).toEqual({ tab: 'deals' })
     expect(entryTarget(power)).toEqual({ tab: 'map' })
     expect(entryTarget(section)).toEqual({ tab: 'profile', section: 'financials' })
+    expect(entryTarget(lifecycle)).toEqual({ tab: 'profile', section: 'overview' })
+  })
+})
+
+describe('a lifecycle change', () => {
+  it('says from what to what and why', async () => {
+    api.customerTimeline.mockResolvedValue(
+      page([lifecycle, { ...lifecycle, refId: 8, detail: 'hand', from: 'won', to: '' }]),
+    )
+    const { wrapper } = await mountWith(TimelineTab, { props: { customerId: 1 } })
+    const items = wrapper.findAll('[data-testid="timeline-item"]')
+    expect(items[0]!.text()).toContain('生命周期：谈判中 → 已成交')
+    expect(items[0]!.text()).toContain('商机成交')
+    expect(items[1]!.text()).toContain('生命周期：已成交 → 未设置')
+    expect(items[1]!.text()).toContain('手动修改')
+    wrapper.unmount()
   })
 })
 

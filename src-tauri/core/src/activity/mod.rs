@@ -31,7 +31,8 @@ pub struct TimelineEntry {
     /// When, sortable: YYYY-MM-DD or a UTC timestamp. Visits at their date and time, actions
     /// at their completion or due date, changes when recorded.
     pub at: String,
-    /// The visit, action, opportunity, contact; 0 for a profile section.
+    /// The visit, action, opportunity, contact; 0 for a profile section, the change for a
+    /// lifecycle change.
     pub ref_id: i64,
     pub opportunity_id: Option<i64>,
     pub title: String,

@@ -65,10 +65,18 @@ fn source(kind: TimelineKind) -> &'static str {
             local!("recorded_at"),
             " AS local_at FROM power_history WHERE customer_id = ?1) h"
         ),
+        // A section saved, and the lifecycle changed (title `lifecycle`, detail the cause, from
+        // and to the lifecycle codes, the change's id as ref_id so that changes recorded in one
+        // instant keep their order; customers/lifecycle.rs).
         TimelineKind::Profile => concat!(
             "SELECT 'profile', u.updated_at, ",
             local!("u.updated_at"),
-            ", 0, NULL, u.section, '', '', '', 0, NULL, '[]' FROM section_update u WHERE u.customer_id = ?1"
+            ", 0, NULL, u.section, '', '', '', 0, NULL, '[]' FROM section_update u WHERE u.customer_id = ?1
+             UNION ALL
+             SELECT 'profile', l.recorded_at, ",
+            local!("l.recorded_at"),
+            ", l.id, l.opportunity_id, 'lifecycle', l.cause, coalesce(l.from_lifecycle, ''), coalesce(l.to_lifecycle, ''), 0, NULL, '[]'
+             FROM lifecycle_change l WHERE l.customer_id = ?1"
         ),
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod completeness;
 pub(crate) mod contacts;
+pub(crate) mod lifecycle;
 mod model;
 pub(crate) mod search;
 pub(crate) mod sections;

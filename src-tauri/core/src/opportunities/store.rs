@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::customers::lifecycle;
 use crate::customers::store::load_customer;
 use crate::error::{CoreError, Reason, Result};
 use crate::opportunities::{stages, LostReason, LostReview, Opportunity, OpportunityFields, Stage, StageChange};
@@ -151,6 +152,30 @@ pub(crate) fn record_stage(
     Ok(())
 }
 
+/// The customer's lifecycle after deal `id` moved from `from` (`None`: created) to `to`: a win
+/// counts the customer's won deals (customers/lifecycle.rs decides 已成交 or 老客户), leaving
+/// 成交 undoes that win.
+fn follow_lifecycle(
+    conn: &Connection,
+    customer_id: i64,
+    id: i64,
+    from: Option<Stage>,
+    to: Stage,
+    now: &str,
+) -> Result<()> {
+    if to == Stage::Won && from != Some(Stage::Won) {
+        let wins: i64 = conn.query_row(
+            "SELECT count(*) FROM opportunity WHERE customer_id = ?1 AND stage = 'won'",
+            [customer_id],
+            |r| r.get(0),
+        )?;
+        lifecycle::deal_won(conn, customer_id, id, wins, now)?;
+    } else if from == Some(Stage::Won) && to != Stage::Won {
+        lifecycle::win_undone(conn, customer_id, id, now)?;
+    }
+    Ok(())
+}
+
 /// Inserts an opportunity with every column of the form; `at` is its creation timestamp.
 pub(crate) fn insert(
     conn: &Connection,
@@ -238,6 +263,7 @@ pub(crate) fn add(
     }
     let id = insert(conn, customer_id, &f, today, now)?;
     record_stage(conn, id, customer_id, None, f.stage, today, now)?;
+    follow_lifecycle(conn, customer_id, id, None, f.stage, now)?;
     crate::opportunities::search::index(conn, id, customer_id, &f)?;
     Ok(id)
 }
@@ -288,6 +314,7 @@ impl Store {
         write(&tx, id, &f, &since, &now)?;
         if moved {
             record_stage(&tx, id, current.customer_id, Some(from), f.stage, &today, &now)?;
+            follow_lifecycle(&tx, current.customer_id, id, Some(from), f.stage, &now)?;
         }
         crate::opportunities::search::index(&tx, id, current.customer_id, &f)?;
         tx.commit()?;

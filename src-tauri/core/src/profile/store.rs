@@ -4,6 +4,7 @@
 
 use rusqlite::{params, Connection};
 
+use crate::customers::lifecycle::{self, Cause};
 use crate::customers::store::{load_customer, load_stored_profile, reindex, tidy, touch_section, write_customer};
 use crate::customers::{completeness as profile, signals, validate};
 use crate::customers::{CustomerFields, CustomerProfile, Section};
@@ -17,11 +18,12 @@ impl Store {
     pub fn update_customer(&self, id: i64, fields: &CustomerFields) -> Result<CustomerProfile> {
         let f = tidy(fields);
         validate::customer(&f)?;
-        load_customer(&self.conn, id)?;
+        let before = load_customer(&self.conn, id)?.fields.lifecycle;
         let key = self.check_unique_name(&f.name, Some(id))?;
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
         write_customer(&tx, id, &f, &key, &now)?;
+        lifecycle::record(&tx, id, before, f.lifecycle, Cause::Hand, None, &now)?;
         self.finish_section_save(tx, id, Section::Overview, &now)
     }
 

@@ -31,6 +31,10 @@ export function groupByDay(entries: TimelineEntry[]): DayGroup[] {
   return groups
 }
 
+/** A profile entry's title when the customer's lifecycle changed (its cause in `detail`, the
+ * lifecycle codes in `from` and `to`); it is edited with the overview. */
+export const LIFECYCLE = 'lifecycle'
+
 /** Where an entry's source is shown: a tab of the customer page, and the profile section. */
 export interface EntryTarget {
   tab: 'profile' | 'map' | 'visits' | 'deals'
@@ -44,7 +48,7 @@ export interface EntryTarget {
 /**
  * Visits and their actions are on 跟进记录 (a visit opens in its form; an action of a deal: filtered to that deal's
  * summaries — the 商机 tab lists no actions); stage changes on 商机; power-map changes on
- * 权力地图; a profile save at its section of 档案.
+ * 权力地图; a profile save at its section of 档案 (a lifecycle change at the overview).
  */
 export function entryTarget(e: TimelineEntry): EntryTarget {
   switch (e.kind) {
@@ -57,6 +61,6 @@ export function entryTarget(e: TimelineEntry): EntryTarget {
     case 'power_map':
       return { tab: 'map' }
     case 'profile':
-      return { tab: 'profile', section: e.title }
+      return { tab: 'profile', section: e.title === LIFECYCLE ? 'overview' : e.title }
   }
 }

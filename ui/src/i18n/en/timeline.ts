@@ -37,6 +37,9 @@ const en: typeof zhCN = {
     },
     scope: 'Scope: {name}',
     profile: 'Profile edited: {section}',
+    lifecycle: 'Lifecycle: {from} → {to}',
+    lifecycleUnset: 'not set',
+    lifecycleCause: { deal_won: 'A deal won', win_undone: 'A win undone', hand: 'Edited by hand' },
     open: { visits: 'Open follow-ups', deals: 'Open deals', map: 'Open power map', profile: 'Open profile' },
   },
 }

@@ -35,6 +35,9 @@ export default {
     },
     scope: '范围：{name}',
     profile: '修改了档案：{section}',
+    lifecycle: '生命周期：{from} → {to}',
+    lifecycleUnset: '未设置',
+    lifecycleCause: { deal_won: '商机成交', win_undone: '商机撤出成交', hand: '手动修改' },
     open: { visits: '查看跟进记录', deals: '查看商机', map: '查看权力地图', profile: '查看档案' },
   },
 }
