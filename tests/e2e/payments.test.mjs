@@ -1,5 +1,5 @@
 // 回款 after the handshake, on the real app: a sample deal in 谈判 is won (through 合同, which
-// asks for the contract), given a three-installment plan and its first payment; then the app
+// asks for the contract; the customer becomes 已成交), given a three-installment plan and its first payment; then the app
 // is started again with its clock moved (the --clock-offset-days test hook) past the second
 // installment's day — the deal turns yellow and 今日's 回款/交付逾期 card names the installment —
 // and past the red limit (30 days, the default), where the customer is red on 今日 with the
@@ -85,6 +85,16 @@ describe('回款 after a win', () => {
     await click(browser, tid('stage-move-confirm'))
     await gone(browser, tid('stage-move-dialog'))
     await shown(browser, `${tid('opp-item')}[data-stage="won"]`)
+    // The customer's first win makes it 已成交 (it was 跟进中), the change on its timeline.
+    await browser.execute(() => {
+      location.hash = '#/customers'
+    })
+    await openDeals()
+    await until(
+      browser,
+      async () => (await texts(tid('customer-lifecycle')))[0] === '已成交',
+      'the customer is not 已成交 after its first win',
+    )
   })
 
   step('2. a three-installment plan adds up to the contract', async () => {
