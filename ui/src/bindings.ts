@@ -1149,6 +1149,53 @@ byMonth: Array<ForecastRow>,
  */
 byOwner: Array<ForecastRow>, total: ForecastRow, funnel: Array<FunnelStep>, lostByReason: Array<LostRow>, lostByCompetitor: Array<LostRow>, lostByStage: Array<LostRow>, };
 
+export type StageStatsQuery = { 
+/**
+ * YYYY-MM-DD, both included; empty: open-ended.
+ */
+from: string, to: string, 
+/**
+ * The deals' own 负责人; empty: everyone.
+ */
+owners: Array<string>, };
+
+export type StageDwell = { stage: Stage, entered: number, 
+/**
+ * Moved on to a later stage (成交 included).
+ */
+advanced: number, lost: number, 
+/**
+ * Moved back to an earlier stage.
+ */
+back: number, stillThere: number, 
+/**
+ * advanced ÷ the stays that ended (advanced + lost + back), 0–1; `None` when none ended.
+ */
+conversion: number | null, 
+/**
+ * Days of the stays that ended; `None` when none ended.
+ */
+medianDays: number | null, averageDays: number | null, };
+
+export type SalesCycle = { won: number, medianDays: number | null, averageDays: number | null, };
+
+export type WinRate = { 
+/**
+ * The owner's name, the industry as written, a grade, lead-source or competitor code or
+ * name; "" when not written.
+ */
+key: string, won: number, lost: number, rate: number, };
+
+export type StageStats = { 
+/**
+ * The open stages in pipeline order.
+ */
+stages: Array<StageDwell>, cycle: SalesCycle, byOwner: Array<WinRate>, byIndustry: Array<WinRate>, byGrade: Array<WinRate>, bySource: Array<WinRate>, 
+/**
+ * Each competitor a closed deal named (a deal naming two counts for both).
+ */
+byCompetitor: Array<WinRate>, };
+
 export type VisitMethod = "meeting" | "phone" | "video" | "wechat" | "email";
 
 export type NeedKind = "core" | "expected" | "latent";

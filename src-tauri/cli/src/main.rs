@@ -73,6 +73,21 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         limit: i64,
     },
+    /// What the stage history says (JSON): days in each stage, how many move on, the sales cycle
+    /// (立项 → 成交) and the win rate by owner, industry, grade, lead source and competitor
+    StageStats {
+        #[arg(long)]
+        db: PathBuf,
+        /// The period's first day (YYYY-MM-DD); open-ended when left out.
+        #[arg(long, default_value = "")]
+        from: String,
+        /// The period's last day (YYYY-MM-DD), included.
+        #[arg(long, default_value = "")]
+        to: String,
+        /// Only the deals of this owner (负责人), repeatable.
+        #[arg(long)]
+        owner: Vec<String>,
+    },
     /// Counts per entity.
     Stats {
         #[arg(long)]
@@ -394,6 +409,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .collect::<Result<_, _>>()?;
                 print_json(&store.signal_feed(&FeedQuery { grades, owners: owner, limit, ..Default::default() })?);
             }
+        }
+        Command::StageStats { db, from, to, owner } => {
+            let q = dossier_core::opportunities::stage_stats::StageStatsQuery { from, to, owners: owner };
+            print_json(&open(&db)?.stage_stats(&q)?);
         }
         Command::Stats { db, json } => {
             let stats = open(&db)?.stats()?;

@@ -41,6 +41,7 @@ const SQL_FILES: &[&str] = &[
     "import/undo.rs",
     "opportunities/pipeline.rs",
     "opportunities/search.rs",
+    "opportunities/stage_stats.rs",
     "opportunities/store.rs",
     "powermap/store/assessments.rs",
     "powermap/store/contacts.rs",

@@ -19,6 +19,7 @@ use crate::import::templates::{MappingTemplate, TemplateMatch};
 use crate::import::values::ValueError;
 use crate::import::{CellFix, ImportFile, ImportProgress, ImportSpec};
 use crate::import::{EditedRecord, ImportRecord, ImportUndoPreview};
+use crate::opportunities::stage_stats::{SalesCycle, StageDwell, StageStats, StageStatsQuery, WinRate};
 use crate::opportunities::*;
 use crate::powermap::*;
 use crate::risk::*;
@@ -54,7 +55,7 @@ fn generate() -> String {
         Purchase, PurchaseQuery, PurchasePage, FeedQuery, SignalFeed, PortfolioQuery, Mover, PortfolioTrend,
         Stage, LostReason, OpportunitySort, LostReview, OpportunityFields, Opportunity, StageProbabilities,
         StageChange, OpportunityQuery, OpportunityRow, OpportunityPage, BoardColumn, ForecastRow, FunnelStep,
-        LostRow, PipelineAnalytics,
+        LostRow, PipelineAnalytics, StageStatsQuery, StageDwell, SalesCycle, WinRate, StageStats,
         VisitMethod, NeedKind, Priority, Confirmation, ActionStatus, Progress, CustomerType, SupportKind,
         SalesAction, OurRole, Need, Objection, Participant, OurParticipant, ActionFields,
         VisitFields, Visit, NextAction, ActionTarget, QualityIssue, QualityWarning, SavedVisit, SavedAction,

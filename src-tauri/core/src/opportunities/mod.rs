@@ -17,6 +17,7 @@
 
 pub(crate) mod pipeline;
 pub(crate) mod search;
+pub mod stage_stats;
 pub mod stages;
 pub(crate) mod store;
 

@@ -29,6 +29,7 @@ mod power_map;
 mod risk;
 mod round_trip;
 mod search;
+mod stage_stats;
 mod store;
 mod trash;
 mod trends;
