@@ -82,6 +82,8 @@ import type {
   OpportunityPage,
   OpportunityQuery,
   PipelineAnalytics,
+  StageStats,
+  StageStatsQuery,
   LostReview,
   Opportunity,
   OpportunityFields,
@@ -284,6 +286,8 @@ export const api = {
   pipelineBoard: (query: OpportunityQuery) => invoke<BoardColumn[]>('pipeline_board', { query }),
   /** Weighted forecast by month and owner, the funnel, and the lost deals by reason/competitor/stage. */
   pipelineAnalytics: (query: OpportunityQuery) => invoke<PipelineAnalytics>('pipeline_analytics', { query }),
+  /** Days in each stage, conversion, the sales cycle and win rates, from the stage history. */
+  stageStats: (query: StageStatsQuery) => invoke<StageStats>('stage_stats', { query }),
 
   // One opportunity (商机): the core holds the stage gates, so a move or save that lacks a
   // stage's key fields is refused naming the first, its `detail` listing all ("quoteAmount,quoteDate").

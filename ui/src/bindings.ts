@@ -1157,7 +1157,11 @@ from: string, to: string,
 /**
  * The deals' own 负责人; empty: everyone.
  */
-owners: Array<string>, };
+owners: Array<string>, 
+/**
+ * Their customers' grades; empty: any.
+ */
+grades: Array<Grade>, };
 
 export type StageDwell = { stage: Stage, entered: number, 
 /**

@@ -411,7 +411,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::StageStats { db, from, to, owner } => {
-            let q = dossier_core::opportunities::stage_stats::StageStatsQuery { from, to, owners: owner };
+            let q = dossier_core::opportunities::stage_stats::StageStatsQuery {
+                from,
+                to,
+                owners: owner,
+                ..Default::default()
+            };
             print_json(&open(&db)?.stage_stats(&q)?);
         }
         Command::Stats { db, json } => {

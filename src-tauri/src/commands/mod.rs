@@ -149,6 +149,7 @@ commands! {
     opportunities::list_opportunities,
     opportunities::pipeline_board,
     opportunities::pipeline_analytics,
+    opportunities::stage_stats,
     risk::customer_risks,
     risk::customer_risk,
     risk::opportunity_risk,

@@ -1,6 +1,7 @@
 //! Opportunities (商机) and the pipeline (商机管道): one deal with its gated stage moves and
 //! history, and the table, kanban and analytics across customers under one query.
 
+use dossier_core::opportunities::stage_stats::{StageStats, StageStatsQuery};
 use dossier_core::opportunities::{
     BoardColumn, LostReview, Opportunity, OpportunityFields, OpportunityPage, OpportunityQuery, PipelineAnalytics,
     Stage, StageChange,
@@ -63,4 +64,9 @@ pub async fn pipeline_board(state: State<'_, AppState>, query: OpportunityQuery)
 #[tauri::command]
 pub async fn pipeline_analytics(state: State<'_, AppState>, query: OpportunityQuery) -> Res<PipelineAnalytics> {
     state.with(|s| s.pipeline_analytics(&query))
+}
+
+#[tauri::command]
+pub async fn stage_stats(state: State<'_, AppState>, query: StageStatsQuery) -> Res<StageStats> {
+    state.with(|s| s.stage_stats(&query))
 }

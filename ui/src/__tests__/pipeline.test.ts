@@ -15,6 +15,8 @@ import type {
   PipelineAnalytics,
   RiskLight,
   Stage,
+  StageDwell,
+  StageStats,
 } from '../bindings'
 import { coreError, makeRouter, mountWith } from './helpers'
 import {
@@ -27,6 +29,7 @@ import {
   monthsBetween,
 } from '../features/pipeline/options'
 import { pipelineWords } from '../features/pipeline/words'
+import { buildDwellOption, daysText, percent, winText } from '../features/pipeline/stageOptions'
 import { STAGES } from '../lib/enums'
 import { dataChanged } from '../stores/app'
 
@@ -542,5 +545,96 @@ describe('compact risk light', () => {
     await wrapper.setProps({ risk: GREEN })
     expect(wrapper.get('[data-testid="risk-badge"]').text()).toBe('')
     expect(wrapper.get('[data-testid="risk-badge"]').attributes('aria-label')).toBe('风险 · 绿灯')
+  })
+})
+
+describe('阶段分析', () => {
+  const dwell = (stage: Stage, over: Partial<StageDwell> = {}): StageDwell => ({
+    stage,
+    entered: 0,
+    advanced: 0,
+    lost: 0,
+    back: 0,
+    stillThere: 0,
+    conversion: null,
+    medianDays: null,
+    averageDays: null,
+    ...over,
+  })
+  const STATS: StageStats = {
+    stages: [
+      dwell('initiation', { entered: 10, advanced: 9, stillThere: 1, conversion: 1, medianDays: 3, averageDays: 4.25 }),
+      dwell('needs', {
+        entered: 9,
+        advanced: 6,
+        lost: 1,
+        back: 0,
+        stillThere: 2,
+        conversion: 6 / 7,
+        medianDays: 12.5,
+        averageDays: 14,
+      }),
+      dwell('solution', { entered: 6, stillThere: 6 }),
+    ],
+    cycle: { won: 2, medianDays: 61, averageDays: 73.5 },
+    byOwner: [{ key: '李明', won: 2, lost: 1, rate: 2 / 3 }],
+    byIndustry: [],
+    byGrade: [
+      { key: 'A', won: 1, lost: 0, rate: 1 },
+      { key: '', won: 1, lost: 1, rate: 0.5 },
+    ],
+    bySource: [],
+    byCompetitor: [],
+  }
+
+  it('rates and days read as people write them; the chart draws the median and mean, nothing where none ended', () => {
+    expect(percent(6 / 7)).toBe('85.7%')
+    expect(percent(null)).toBe('—')
+    expect(winText({ key: '李明', won: 2, lost: 1, rate: 2 / 3 })).toBe('2 / 3（66.7%）')
+    const words = {
+      stage: (s: Stage) => s,
+      median: '中位天数',
+      mean: '平均天数',
+      days: (n: number) => `${n} 天`,
+      none: '—',
+    }
+    expect(daysText(14.04, words)).toBe('14 天')
+    expect(daysText(null, words)).toBe('—')
+    const option = buildDwellOption(STATS.stages, words)
+    expect(option.series.map((s) => s.data)).toEqual([
+      [3, 12.5, null],
+      [4.3, 14, null],
+    ])
+    const tip = option.tooltip.formatter([{ dataIndex: 1 }])
+    expect(tip).toContain('needs')
+    expect(tip).toContain('12.5 天')
+  })
+
+  it('shows the stages, the cycle and the win rates under the page filters', async () => {
+    api.stageStats.mockResolvedValue(STATS)
+    const { wrapper } = await openPipeline('stages')
+    expect(api.stageStats).toHaveBeenCalledWith({ from: '', to: '', owners: [], grades: [] })
+    expect(body().get('[data-testid="pipeline-stages-cycle"]').text()).toContain('中位 61 天，平均 73.5 天（2 个成交）')
+    const table = body().get('[data-testid="pipeline-stages-table"]').text()
+    expect(table).toContain('需求确认')
+    expect(table).toContain('85.7%')
+    expect(table).toContain('12.5 天')
+    expect(body().get('[data-testid="pipeline-stages-rates"]').text()).toContain('2 / 3（66.7%）')
+    await body().get('[data-testid="pipeline-stages-byGrade"]').trigger('click')
+    await flushPromises()
+    const grades = body().get('[data-testid="pipeline-stages-rates"]').text()
+    expect(grades).toContain('A 类')
+    expect(grades).toContain('未填写')
+
+    ownerSelect(wrapper).vm.$emit('update:modelValue', ['李明'])
+    await flushPromises()
+    expect(api.stageStats).toHaveBeenLastCalledWith({ from: '', to: '', owners: ['李明'], grades: [] })
+  })
+
+  it('an empty history says so', async () => {
+    api.stageStats.mockResolvedValue({ ...STATS, stages: STATS.stages.map((s) => dwell(s.stage)) })
+    await openPipeline('stages')
+    expect(body().find('[data-testid="pipeline-stages-table"]').exists()).toBe(false)
+    expect(body().get('[data-testid="pipeline-stages"]').text()).not.toBe('')
   })
 })

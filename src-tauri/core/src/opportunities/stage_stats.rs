@@ -6,7 +6,8 @@
 //!
 //! A stay is a deal's time in one stage: from the day it entered to the day of its next
 //! change. Stays still running have no length yet; they count as entered and "still there".
-//! The period (both days included, empty for all time) picks the stays that began in it, the
+//! The owners are the deals' own, the grades their customers'. The period (both days included,
+//! empty for all time) picks the stays that began in it, the
 //! wins whose day is in it for the cycle, and the deals closed (won or lost) in it for the win
 //! rates.
 
@@ -19,6 +20,7 @@ use ts_rs::TS;
 use super::stages::{rank, PIPELINE};
 use super::Stage;
 use crate::customers::validate::full_date;
+use crate::customers::Grade;
 use crate::error::{CoreError, Reason, Result};
 use crate::store::code;
 use crate::Store;
@@ -32,6 +34,8 @@ pub struct StageStatsQuery {
     pub to: String,
     /// The deals' own 负责人; empty: everyone.
     pub owners: Vec<String>,
+    /// Their customers' grades; empty: any.
+    pub grades: Vec<Grade>,
 }
 
 /// One open stage's stays that began in the period.
@@ -134,6 +138,7 @@ impl Store {
         }
         let within = |d: NaiveDate| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t);
         let owners: Vec<&str> = q.owners.iter().map(|o| o.trim()).filter(|o| !o.is_empty()).collect();
+        let grades: Vec<&str> = q.grades.iter().map(|g| g.code()).collect();
 
         let mut st = self.conn.prepare_cached(
             "SELECT s.opportunity_id, s.to_stage, s.changed_on, o.owner, c.industry, coalesce(c.grade, ''),
@@ -191,6 +196,9 @@ impl Store {
         for deal in changes.chunk_by(|a, b| a.opportunity == b.opportunity) {
             let first = &deal[0];
             if !owners.is_empty() && !owners.contains(&first.owner.as_str()) {
+                continue;
+            }
+            if !grades.is_empty() && !grades.contains(&first.grade.as_str()) {
                 continue;
             }
             for (k, c) in deal.iter().enumerate() {

@@ -9,6 +9,7 @@ use crate::common;
 
 use chrono::NaiveDate;
 use common::{refused, store};
+use dossier_core::customers::Grade;
 use dossier_core::error::Reason;
 use dossier_core::opportunities::stage_stats::{StageStats, StageStatsQuery};
 use dossier_core::opportunities::stages::{rank, PIPELINE};
@@ -44,6 +45,10 @@ fn brute_force(s: &Store, q: &StageStatsQuery) -> StageStats {
     for row in deals {
         let o = row.opportunity;
         if !q.owners.is_empty() && !q.owners.contains(&o.fields.owner) {
+            continue;
+        }
+        let grade = s.profile(o.customer_id).unwrap().customer.fields.grade;
+        if !q.grades.is_empty() && !grade.is_some_and(|g| q.grades.contains(&g)) {
             continue;
         }
         let mut h = s.stage_history(o.id).unwrap();
@@ -174,14 +179,16 @@ fn stage_statistics_are_what_each_deals_history_says() {
     let window = StageStatsQuery {
         from: (today - chrono::Duration::days(300)).format("%Y-%m-%d").to_string(),
         to: (today - chrono::Duration::days(60)).format("%Y-%m-%d").to_string(),
-        owners: vec![],
+        ..Default::default()
     };
     same(&s.stage_stats(&window).unwrap(), &brute_force(&s, &window), "a window");
     let owner = ours.by_owner[0].key.clone();
-    let mine = StageStatsQuery { owners: vec![owner], ..window };
+    let mine = StageStatsQuery { owners: vec![owner], ..window.clone() };
     same(&s.stage_stats(&mine).unwrap(), &brute_force(&s, &mine), "one owner");
+    let a_grade = StageStatsQuery { grades: vec![Grade::A], ..window };
+    same(&s.stage_stats(&a_grade).unwrap(), &brute_force(&s, &a_grade), "A-grade customers");
 
-    let backwards = StageStatsQuery { from: "2026-12-01".into(), to: "2026-11-01".into(), owners: vec![] };
+    let backwards = StageStatsQuery { from: "2026-12-01".into(), to: "2026-11-01".into(), ..Default::default() };
     assert_eq!(refused(s.stage_stats(&backwards)), ("to".to_string(), Reason::OutOfRange));
     let nonsense = StageStatsQuery { from: "2026-13-01".into(), ..Default::default() };
     assert_eq!(refused(s.stage_stats(&nonsense)).0, "from");
