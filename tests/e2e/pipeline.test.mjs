@@ -216,4 +216,13 @@ describe('visits, deals and risk lights', () => {
     )
     await screenshot(browser, shotPath('pipeline-kanban-no-decision-maker.png'))
   })
+
+  step('7. 阶段分析 reads the stage history: days in each stage, conversion, the sales cycle', async () => {
+    await click(browser, tid('pipeline-view-stages'))
+    const table = await shown(browser, tid('pipeline-stages-table'))
+    await until(browser, async () => (await table.getText()).includes('立项'), 'the stage table lists no 立项')
+    assert.match(await (await shown(browser, tid('pipeline-stages-cycle'))).getText(), /从立项到成交，中位 .+ 天/)
+    await shown(browser, tid('pipeline-stages-chart'))
+    await screenshot(browser, shotPath('pipeline-stages.png'))
+  })
 })
