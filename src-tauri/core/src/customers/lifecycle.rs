@@ -2,7 +2,7 @@
 //! to 已成交, a later one to 老客户 (a 老客户 stays one); moving a won deal out of 成交 puts the
 //! lifecycle back to what that win found, as long as nothing changed it since. Every change —
 //! these and the hand edits of the customer form, which always win — is kept in
-//! `lifecycle_change` (migration 015) for the timeline. The deals' side (which move is a win,
+//! `lifecycle_change` (migration 016) for the timeline. The deals' side (which move is a win,
 //! how many wins) is `opportunities/store.rs`'s.
 
 use rusqlite::{params, Connection, OptionalExtension};

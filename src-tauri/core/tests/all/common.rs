@@ -51,7 +51,7 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
 
 /// Turns a database of the current schema back into one version 12 wrote: no index of the
 /// records, deals and suppliers (`migrations/013_search_records.sql`), none of the 周会's indexes
-/// (`migrations/014_weekly_indexes.sql`), no lifecycle history (`migrations/015_lifecycle_history.sql`).
+/// (`migrations/014_weekly_indexes.sql`), no lifecycle history (`migrations/016_lifecycle_history.sql`).
 pub fn before_the_records_index(conn: &rusqlite::Connection) {
     conn.execute_batch(
         "DROP TABLE lifecycle_change;
