@@ -41,6 +41,7 @@ const SQL_FILES: &[&str] = &[
     "opportunities/pipeline.rs",
     "opportunities/search.rs",
     "opportunities/store.rs",
+    "payments/store.rs",
     "powermap/store/assessments.rs",
     "powermap/store/contacts.rs",
     "powermap/store/edges.rs",

@@ -16,6 +16,7 @@ mod home;
 mod import;
 mod logging;
 mod opportunities;
+mod payments;
 mod powermap;
 mod risk;
 mod search;
@@ -149,6 +150,12 @@ commands! {
     opportunities::list_opportunities,
     opportunities::pipeline_board,
     opportunities::pipeline_analytics,
+    payments::payment_plan,
+    payments::save_payment_plan,
+    payments::add_payment,
+    payments::delete_payment,
+    payments::milestones,
+    payments::save_milestones,
     risk::customer_risks,
     risk::customer_risk,
     risk::opportunity_risk,

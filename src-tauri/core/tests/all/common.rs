@@ -49,10 +49,23 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
     conn
 }
 
+/// Turns a database of the current schema back into one version 14 wrote: no payment plans,
+/// payments or delivery milestones (`migrations/015_payments.sql`).
+pub fn before_payments(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "DROP TABLE installment;
+         DROP TABLE payment;
+         DROP TABLE milestone;
+         PRAGMA user_version = 14;",
+    )
+    .unwrap();
+}
+
 /// Turns a database of the current schema back into one version 12 wrote: no index of the
 /// records, deals and suppliers (`migrations/013_search_records.sql`), none of the 周会's indexes
 /// (`migrations/014_weekly_indexes.sql`).
 pub fn before_the_records_index(conn: &rusqlite::Connection) {
+    before_payments(conn);
     conn.execute_batch(
         "DROP INDEX next_action_done;
          DROP INDEX visit_confirmed;

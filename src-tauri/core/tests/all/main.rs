@@ -24,6 +24,7 @@ mod import_records;
 mod mapping_templates;
 mod names;
 mod opportunities;
+mod payments;
 mod power_map;
 mod risk;
 mod round_trip;
