@@ -42,47 +42,54 @@ fn won(conn: &Connection, id: i64) -> Result<Deal> {
 }
 
 /// An overdue installment, the columns every overdue query returns: customer, deal, deal name,
-/// due date, days overdue, how many of the deal's are overdue, 第 n 期 / the milestone's name,
-/// the part not covered (an installment), customer name, owner.
+/// due date, days overdue, how many of the deal's are overdue (1 when `first` is false),
+/// 第 n 期 / the milestone's name, the part not covered (an installment), customer name, owner.
 ///
 /// The payments received cover the installments in order (`seq` follows the due dates): an
 /// installment due before today is overdue by what the running sum of the plan up to it exceeds
 /// the deal's total received, at most its own amount — [`allocate`] in SQL. `first` keeps the
-/// oldest per deal (the risk rule's reason); `filter` is an extra condition on `c` and `o`.
+/// oldest per deal (the risk rule's reason: SQLite takes the bare columns from the row of
+/// `min(seq)`); `filter` is an extra condition on `c` and `o`.
 pub(crate) fn overdue_installments_sql(filter: &str, first: bool) -> String {
-    let first = if first { "WHERE rn = 1" } else { "" };
+    let late = if first {
+        format!("SELECT oid, min(seq) AS seq, due_date, missing, count(*) AS n FROM due WHERE missing >= {CENT} GROUP BY oid")
+    } else {
+        format!("SELECT oid, seq, due_date, missing, 1 AS n FROM due WHERE missing >= {CENT}")
+    };
     format!(
-        "WITH due AS MATERIALIZED (
+        "WITH paid AS MATERIALIZED (SELECT p.opportunity_id AS oid, sum(p.amount) AS received FROM payment p GROUP BY p.opportunity_id),
+         due AS MATERIALIZED (
            SELECT i.opportunity_id AS oid, i.seq, i.due_date,
-                  min(i.amount, sum(i.amount) OVER w - coalesce((SELECT sum(p.amount) FROM payment p WHERE p.opportunity_id = i.opportunity_id), 0)) AS missing
+                  min(i.amount, sum(i.amount) OVER w - coalesce(paid.received, 0)) AS missing
            FROM installment i JOIN opportunity o ON o.id = i.opportunity_id AND o.stage = 'won'
            JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
+           LEFT JOIN paid ON paid.oid = i.opportunity_id
            WHERE i.due_date < :today {filter}
            WINDOW w AS (PARTITION BY i.opportunity_id ORDER BY i.seq ROWS UNBOUNDED PRECEDING)),
-         late AS (SELECT *, row_number() OVER (PARTITION BY oid ORDER BY seq) AS rn, count(*) OVER (PARTITION BY oid) AS n
-                  FROM due WHERE missing >= {CENT})
+         late AS ({late})
          SELECT o.customer_id, o.id, o.name, l.due_date, CAST(julianday(:today) - julianday(l.due_date) AS INTEGER), l.n,
-                l.seq, round(l.missing, 2), c.name, o.owner
-         FROM late l JOIN opportunity o ON o.id = l.oid JOIN customer c ON c.id = o.customer_id {first}
-         ORDER BY l.due_date, o.id, l.seq"
+                l.seq, round(l.missing, 2), c.name, o.owner AS owner
+         FROM late l JOIN opportunity o ON o.id = l.oid JOIN customer c ON c.id = o.customer_id"
     )
 }
 
 /// The milestones of won deals planned before today and not done, same columns (the name in
-/// the 7th, no amount; the owner is the milestone's, else the deal's).
+/// the 7th, no amount; the owner is the milestone's, else the deal's); `first` keeps the
+/// earliest planned per deal (its name and owner from the row of `min(planned_date)`).
 pub(crate) fn overdue_milestones_sql(filter: &str, first: bool) -> String {
-    let first = if first { "AND rn = 1" } else { "" };
+    let (planned, n, group) = if first {
+        ("min(m.planned_date)", "count(*)", "GROUP BY m.opportunity_id")
+    } else {
+        ("m.planned_date", "1", "")
+    };
     format!(
-        "SELECT * FROM (
-           SELECT o.customer_id, o.id, o.name, m.planned_date,
-                  CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER), count(*) OVER (PARTITION BY m.opportunity_id), m.name, NULL, c.name,
-                  CASE WHEN m.owner <> '' THEN m.owner ELSE o.owner END AS owner,
-                  row_number() OVER (PARTITION BY m.opportunity_id ORDER BY m.planned_date, m.seq) AS rn
-           FROM milestone m JOIN opportunity o ON o.id = m.opportunity_id AND o.stage = 'won'
-           JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
-           WHERE m.status <> 'done' AND m.planned_date <> '' AND m.planned_date < :today {filter})
-         WHERE 1 {first}
-         ORDER BY 4, 2"
+        "SELECT o.customer_id, o.id, o.name, l.planned_date, CAST(julianday(:today) - julianday(l.planned_date) AS INTEGER),
+                l.n, l.name, NULL, c.name, CASE WHEN l.owner <> '' THEN l.owner ELSE o.owner END AS owner
+         FROM (SELECT m.opportunity_id, {planned} AS planned_date, m.name, m.owner, {n} AS n FROM milestone m
+               WHERE m.status <> 'done' AND m.planned_date <> '' AND m.planned_date < :today {group}) l
+         JOIN opportunity o ON o.id = l.opportunity_id AND o.stage = 'won'
+         JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
+         WHERE 1 {filter}"
     )
 }
 
@@ -92,16 +99,22 @@ impl Store {
     pub(crate) fn won_overdue(&self, owners: &[String], limit: usize) -> Result<(Vec<WonOverdue>, i64)> {
         let today = self.today_text();
         let owners_json = serde_json::to_string(owners).expect("names serialise");
-        let mut out = Vec::new();
+        let args = rusqlite::named_params! { ":today": today, ":owners": owners_json };
+        let (mut out, mut total) = (Vec::new(), 0);
         for (kind, sql) in [
             (WonOverdueKind::Installment, overdue_installments_sql("", false)),
             (WonOverdueKind::Milestone, overdue_milestones_sql("", false)),
         ] {
-            let sql = format!(
+            let mine = format!(
                 "SELECT * FROM ({sql}) WHERE json_array_length(:owners) = 0 OR owner IN (SELECT value FROM json_each(:owners))"
             );
-            let mut st = self.conn.prepare_cached(&sql)?;
-            let rows = st.query_map(rusqlite::named_params! { ":today": today, ":owners": owners_json }, |r| {
+            total += self
+                .conn
+                .prepare_cached(&format!("SELECT count(*) FROM ({mine})"))?
+                .query_row(args, |r| r.get::<_, i64>(0))?;
+            // Each kind's oldest `limit`: the oldest `limit` of both are among them.
+            let mut st = self.conn.prepare_cached(&format!("{mine} ORDER BY 4, 2 LIMIT {limit}"))?;
+            let rows = st.query_map(args, |r| {
                 Ok(WonOverdue {
                     kind,
                     customer_id: r.get(0)?,
@@ -119,7 +132,6 @@ impl Store {
             out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
         }
         out.sort_by(|a, b| a.due_date.cmp(&b.due_date).then(a.opportunity_id.cmp(&b.opportunity_id)));
-        let total = out.len() as i64;
         out.truncate(limit);
         Ok((out, total))
     }
