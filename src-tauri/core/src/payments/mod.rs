@@ -9,7 +9,8 @@
 //!   `contractDate`; amounts are in 元, like every amount of a deal.
 //! - Received payments cover the installments oldest first ([`allocate`]): an installment is
 //!   overdue from the day after its due date while the payments received in all do not reach
-//!   it. The risk rule (`risk/store.rs`) computes the same with a running sum in SQL.
+//!   it. The overdue queries of the risk rules and 今日 (`store.rs`) compute the same with a
+//!   running sum in SQL.
 //! - The plan is saved whole (the installments are renumbered in due-date order: 第 1 期 is
 //!   the earliest); a plan summing above the contract amount needs the user's confirmation
 //!   (`confirmOver`), one below is allowed and its difference is shown.

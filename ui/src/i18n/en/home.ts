@@ -22,7 +22,7 @@ const en: typeof zhCN = {
   },
   today: {
     title: 'Today',
-    subtitle: '{date} · actions due, red-light customers and deals closing this month',
+    subtitle: '{date} · actions due, red-light customers, deals closing this month and overdue payments and delivery',
     filtered: 'Owner: {owners}',
     overdue: 'Overdue',
     due: 'Due today',

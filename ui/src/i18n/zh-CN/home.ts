@@ -19,7 +19,7 @@ export default {
   },
   today: {
     title: '今日',
-    subtitle: '{date} · 到期的行动、红灯客户和本月预计成交的商机',
+    subtitle: '{date} · 到期的行动、红灯客户、本月预计成交的商机和逾期的回款与交付',
     filtered: '负责人：{owners}',
     overdue: '已逾期',
     due: '今日到期',
