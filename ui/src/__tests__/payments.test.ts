@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { ElDatePicker, ElMessageBox } from 'element-plus'
 import type { Milestone, PaymentPlan, RiskReason, WonOverdue } from '../bindings'
-import { coreError, mountWith } from './helpers'
+import { anOpportunityRow, coreError, mountWith } from './helpers'
 import { i18n } from '../i18n'
 import { reasonLine } from '../features/risk/riskReason'
 
@@ -17,6 +17,7 @@ vi.mock('../api', () => ({ api }))
 import PaymentsPanel from '../features/payments/PaymentsPanel.vue'
 import MilestonesPanel from '../features/payments/MilestonesPanel.vue'
 import TodayWonOverdue from '../features/home/TodayWonOverdue.vue'
+import OpportunityItem from '../features/opportunities/OpportunityItem.vue'
 
 vi.setConfig({ testTimeout: 30000 })
 
@@ -167,6 +168,41 @@ describe('回款 panel', () => {
     await wrapper.findAll('[data-testid="pay-payment-delete"]')[0]!.trigger('click')
     await flushPromises()
     expect(api.deletePayment).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+})
+
+describe('a deal in the 商机 tab', () => {
+  it('offers 回款与交付 on a won deal only, with its light', async () => {
+    const open = await mountWith(OpportunityItem, { props: { row: anOpportunityRow(), contacts: [] } })
+    expect(open.wrapper.find('[data-testid="opp-after-sale"]').exists()).toBe(false)
+    open.wrapper.unmount()
+    const reason: RiskReason = {
+      rule: 'overdue_payment',
+      level: 'yellow',
+      opportunityId: 1,
+      opportunityName: 'MES 二期',
+      days: 3,
+      count: 1,
+      since: '2026-11-20',
+      yellowDays: 1,
+      redDays: 30,
+      signal: '',
+      stage: null,
+      installment: 2,
+      amount: 50_000,
+      milestone: '',
+    }
+    const row = anOpportunityRow({ stage: 'won', risk: { level: 'yellow', reasons: [reason] } })
+    const { wrapper } = await mountWith(OpportunityItem, { props: { row, contacts: [] } })
+    expect(wrapper.find('[data-testid="opp-risk"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="opp-after-sale-panels"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="opp-after-sale"]').trigger('click')
+    await flushPromises()
+    expect(api.paymentPlan).toHaveBeenCalledWith(1)
+    expect(api.milestones).toHaveBeenCalledWith(1)
+    expect(wrapper.find('[data-testid="payments-panel"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="milestones-panel"]').exists()).toBe(true)
     wrapper.unmount()
   })
 })
