@@ -89,6 +89,11 @@ import type {
   OpportunityFields,
   Stage,
   StageChange,
+  Milestone,
+  MilestoneFields,
+  PaymentFields,
+  PaymentPlan,
+  PlanInput,
   HomeData,
   HomeQuery,
   PortfolioRisk,
@@ -305,6 +310,20 @@ export const api = {
   /** Every stage the opportunity entered, oldest first. */
   stageHistory: (id: number) => invoke<StageChange[]>('stage_history', { id }),
   opportunityRisk: (id: number) => invoke<RiskLight>('opportunity_risk', { id }),
+
+  // 回款 and 交付 of a won deal (a deal not won is refused: field `stage`, reason `not_won`).
+  /** The plan, the payments and the figures (received, outstanding, overdue, plan vs contract). */
+  paymentPlan: (opportunityId: number) => invoke<PaymentPlan>('payment_plan', { opportunityId }),
+  /** Replaces the plan; a sum above the contract needs `confirmOver`. */
+  savePaymentPlan: (opportunityId: number, plan: PlanInput) =>
+    invoke<PaymentPlan>('save_payment_plan', { opportunityId, plan }),
+  addPayment: (opportunityId: number, fields: PaymentFields) =>
+    invoke<PaymentPlan>('add_payment', { opportunityId, fields }),
+  /** The UI asks first and offers 撤销 (the payment added again). */
+  deletePayment: (id: number) => invoke<PaymentPlan>('delete_payment', { id }),
+  milestones: (opportunityId: number) => invoke<Milestone[]>('milestones', { opportunityId }),
+  saveMilestones: (opportunityId: number, list: MilestoneFields[]) =>
+    invoke<Milestone[]>('save_milestones', { opportunityId, list }),
 
   // The customer timeline (visits, actions, stage, power-map and profile changes, newest
   // first, filtered by kind and paged by the core) and what deleting a customer takes with it.

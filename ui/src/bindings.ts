@@ -425,7 +425,7 @@ export type DbStatus = { path: string, error: CoreError | null,
  */
 empty: boolean, };
 
-export type Reason = "required" | "too_long" | "duplicate" | "out_of_range" | "invalid_date" | "invalid_period" | "repeated" | "invalid_email" | "invalid_reference" | "cycle";
+export type Reason = "required" | "too_long" | "duplicate" | "out_of_range" | "invalid_date" | "invalid_period" | "repeated" | "invalid_email" | "invalid_reference" | "cycle" | "over_contract" | "not_won";
 
 export type Detail = { "kind": "none" } | { "kind": "text", text: string, } | { "kind": "missingFields", fields: Array<string>, } | { "kind": "hasBoss", boss: ContactRef, } | { "kind": "cycle", path: Array<ContactRef>, } | { "kind": "toSelf" } | { "kind": "otherCustomer" } | { "kind": "noSuchContact" } | { "kind": "edge", edge: EdgeKind, };
 
@@ -1200,6 +1200,144 @@ stages: Array<StageDwell>, cycle: SalesCycle, byOwner: Array<WinRate>, byIndustr
  */
 byCompetitor: Array<WinRate>, };
 
+export type MilestoneStatus = "not_started" | "in_progress" | "done";
+
+export type InstallmentFields = { 
+/**
+ * 元, > 0.
+ */
+amount: number | null, 
+/**
+ * YYYY-MM-DD, required.
+ */
+dueDate: string, 
+/**
+ * When it falls due in the contract's words: 签约后, 到货后, 验收后 …
+ */
+condition: string, note: string, };
+
+export type PlanInput = { installments: Array<InstallmentFields>, 
+/**
+ * The user confirmed a plan summing above the contract amount.
+ */
+confirmOver: boolean, };
+
+export type Installment = { id: number, 
+/**
+ * 第 n 期, 1-based, in due-date order.
+ */
+seq: number, amount: number, dueDate: string, condition: string, note: string, 
+/**
+ * What the payments received cover of it, oldest installment first.
+ */
+covered: number, 
+/**
+ * The part not covered while its due date has passed (0 when not overdue).
+ */
+overdue: number, 
+/**
+ * Days since its due date while overdue.
+ */
+daysOverdue: number | null, };
+
+export type PaymentFields = { 
+/**
+ * YYYY-MM-DD: not before the contract date, not after today.
+ */
+receivedOn: string, 
+/**
+ * 元, > 0.
+ */
+amount: number | null, note: string, };
+
+export type Payment = { id: number, receivedOn: string, amount: number, note: string, };
+
+export type PaymentPlan = { opportunityId: number, 
+/**
+ * Only a won deal takes a plan and payments.
+ */
+won: boolean, 
+/**
+ * The contract amount (else the deal's amount), 元.
+ */
+contractAmount: number, 
+/**
+ * The earliest day a payment may be dated: the contract date (else the day it was won).
+ */
+contractDate: string, installments: Array<Installment>, 
+/**
+ * Newest first.
+ */
+payments: Array<Payment>, plannedTotal: number, receivedTotal: number, 
+/**
+ * The contract amount not yet received (never below 0).
+ */
+outstanding: number, 
+/**
+ * The installments' parts overdue and not covered.
+ */
+overdueAmount: number, 
+/**
+ * Planned total − contract amount: below 0 the plan is short of the contract.
+ */
+planDifference: number, };
+
+export type MilestoneFields = { name: string, 
+/**
+ * YYYY-MM-DD or empty.
+ */
+plannedDate: string, 
+/**
+ * YYYY-MM-DD or empty; not after today.
+ */
+actualDate: string, 
+/**
+ * Who on our side sees to it.
+ */
+owner: string, status: MilestoneStatus, };
+
+export type Milestone = { id: number, seq: number, 
+/**
+ * Its planned date has passed and it is not done.
+ */
+overdue: boolean, name: string, 
+/**
+ * YYYY-MM-DD or empty.
+ */
+plannedDate: string, 
+/**
+ * YYYY-MM-DD or empty; not after today.
+ */
+actualDate: string, 
+/**
+ * Who on our side sees to it.
+ */
+owner: string, status: MilestoneStatus, };
+
+export type WonOverdueKind = "installment" | "milestone";
+
+export type WonOverdue = { kind: WonOverdueKind, customerId: number, customerName: string, opportunityId: number, opportunityName: string, 
+/**
+ * The deal's 负责人 (an installment), the milestone's owner else the deal's (a milestone).
+ */
+owner: string, 
+/**
+ * 第 n 期 (an installment).
+ */
+installment: number | null, 
+/**
+ * The milestone's name.
+ */
+milestone: string, 
+/**
+ * The part not covered (an installment), 元.
+ */
+amount: number | null, 
+/**
+ * Its due / planned date.
+ */
+dueDate: string, days: number, };
+
 export type VisitMethod = "meeting" | "phone" | "video" | "wechat" | "email";
 
 export type NeedKind = "core" | "expected" | "latent";
@@ -1426,7 +1564,7 @@ export type Recap = { visitId: number, text: string, };
 
 export type RiskLevel = "green" | "yellow" | "red";
 
-export type RiskRule = "no_follow_up" | "quote_idle" | "stuck_in_stage" | "power_map" | "decision_maker_missing" | "overdue_action" | "unconfirmed" | "late_record" | "signal";
+export type RiskRule = "no_follow_up" | "quote_idle" | "stuck_in_stage" | "power_map" | "decision_maker_missing" | "overdue_action" | "unconfirmed" | "late_record" | "signal" | "overdue_payment" | "overdue_milestone";
 
 export type RiskSettings = { noFollowUp: boolean, 
 /**
@@ -1471,7 +1609,19 @@ stuckInStage: boolean,
 /**
  * The limit in days per open stage (1–365 each).
  */
-stageDays: StageDays, };
+stageDays: StageDays, 
+/**
+ * An installment of a won deal not received after its due date: yellow from the next day.
+ */
+overduePayment: boolean, 
+/**
+ * Days after the due date an overdue installment turns red (1–365).
+ */
+paymentRedDays: number, 
+/**
+ * A delivery milestone of a won deal not done after its planned date: yellow.
+ */
+overdueMilestone: boolean, };
 
 export type StageDays = { initiation: number, needs: number, solution: number, quote: number, negotiation: number, contract: number, };
 
@@ -1509,7 +1659,19 @@ signal: string,
 /**
  * The stuck-in-stage rule: the stage the opportunity is in (an opportunities `Stage` code).
  */
-stage: Stage | null, };
+stage: Stage | null, 
+/**
+ * The overdue-payment rule: the oldest overdue installment's number (第 n 期).
+ */
+installment: number | null, 
+/**
+ * The overdue-payment rule: that installment's part not received, 元.
+ */
+amount: number | null, 
+/**
+ * The overdue-milestone rule: the oldest overdue milestone's name.
+ */
+milestone: string, };
 
 export type RiskLight = { level: RiskLevel, reasons: Array<RiskReason>, };
 
@@ -1557,7 +1719,12 @@ overdue: Array<NextAction>, overdueTotal: number, redCustomers: Array<CustomerRi
 /**
  * Open opportunities expected to close this month, by expected close.
  */
-closing: Array<OpportunityRow>, closingTotal: number, closingAmount: number, closingWeighted: number, };
+closing: Array<OpportunityRow>, closingTotal: number, closingAmount: number, closingWeighted: number, 
+/**
+ * Won deals' installments not received and delivery milestones not done after their day,
+ * oldest first.
+ */
+wonOverdue: Array<WonOverdue>, wonOverdueTotal: number, };
 
 export type CustomerRemoval = { customerId: number, name: string, contacts: number, opportunities: number, openOpportunities: number, 
 /**
@@ -1795,6 +1962,9 @@ export const BUYING_ROLES: readonly BuyingRole[] = ["decision_maker","approver",
 
 /** 覆盖程度. */
 export const COVERAGES: readonly Coverage[] = ["none","initial","repeated","deep"]
+
+/** 交付里程碑状态. */
+export const MILESTONE_STATUSES: readonly MilestoneStatus[] = ["not_started","in_progress","done"]
 
 /** The profile's dimensions. */
 export const SECTIONS: readonly Section[] = ["overview","business","financials","sp_bp","power_map","key_persons","suppliers","process_it"]

@@ -43,6 +43,7 @@ const SQL_FILES: &[&str] = &[
     "opportunities/search.rs",
     "opportunities/stage_stats.rs",
     "opportunities/store.rs",
+    "payments/store.rs",
     "powermap/store/assessments.rs",
     "powermap/store/contacts.rs",
     "powermap/store/edges.rs",

@@ -21,6 +21,7 @@ use crate::import::{CellFix, ImportFile, ImportProgress, ImportSpec};
 use crate::import::{EditedRecord, ImportRecord, ImportUndoPreview};
 use crate::opportunities::stage_stats::{SalesCycle, StageDwell, StageStats, StageStatsQuery, WinRate};
 use crate::opportunities::*;
+use crate::payments::*;
 use crate::powermap::*;
 use crate::risk::*;
 use crate::search::{HitKind, MatchField, SearchHit, SearchResults, Snippet};
@@ -56,6 +57,8 @@ fn generate() -> String {
         Stage, LostReason, OpportunitySort, LostReview, OpportunityFields, Opportunity, StageProbabilities,
         StageChange, OpportunityQuery, OpportunityRow, OpportunityPage, BoardColumn, ForecastRow, FunnelStep,
         LostRow, PipelineAnalytics, StageStatsQuery, StageDwell, SalesCycle, WinRate, StageStats,
+        MilestoneStatus, InstallmentFields, PlanInput, Installment, PaymentFields, Payment, PaymentPlan,
+        MilestoneFields, Milestone, WonOverdueKind, WonOverdue,
         VisitMethod, NeedKind, Priority, Confirmation, ActionStatus, Progress, CustomerType, SupportKind,
         SalesAction, OurRole, Need, Objection, Participant, OurParticipant, ActionFields,
         VisitFields, Visit, NextAction, ActionTarget, QualityIssue, QualityWarning, SavedVisit, SavedAction,
@@ -119,6 +122,7 @@ fn value_lists() -> String {
         constant("份额分配规则.", "ALLOCATION_RULES", "readonly AllocationRule[]", &AllocationRule::ALL),
         constant("采购角色.", "BUYING_ROLES", "readonly BuyingRole[]", &BuyingRole::ALL),
         constant("覆盖程度.", "COVERAGES", "readonly Coverage[]", &Coverage::ALL),
+        constant("交付里程碑状态.", "MILESTONE_STATUSES", "readonly MilestoneStatus[]", &MilestoneStatus::ALL),
         constant("The profile's dimensions.", "SECTIONS", "readonly Section[]", &Section::ALL),
         constant(
             "The opportunity stages in pipeline order: the open ones from 立项 to 合同 and then 成交 and 丢单.",

@@ -27,6 +27,11 @@ pub enum Reason {
     /// A contact cannot report to themselves or to someone who reports to them
     /// ([`Detail::Cycle`] holds the loop).
     Cycle,
+    /// A payment plan whose installments sum above the contract amount, sent without the
+    /// user's confirmation (`detail` holds the contract amount, 元).
+    OverContract,
+    /// Payment plans, payments and delivery milestones belong to a won deal (成交) only.
+    NotWon,
 }
 
 /// What a refusal says besides its reason, as data: the UI words each kind itself and never

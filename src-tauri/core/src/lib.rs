@@ -21,6 +21,8 @@
 //! - [`trends`]: purchase records and summaries, chart series, the detectors and their signals;
 //! - [`visits`], [`opportunities`], [`risk`], [`activity`]: visit summaries and next actions,
 //!   the pipeline with its stage gates, the risk lights, the timeline and the home page;
+//! - [`payments`]: 回款 (the payment plan and the payments received) and 交付 (delivery
+//!   milestones) of a won deal;
 //! - [`import`], [`export`], [`settings`], [`trash`] (delete, undo, restore), [`backup`]
 //!   (verified, rotated snapshots and restore), [`erase`] (彻底删除 of a person), [`sample`]
 //!   (the deterministic sample dataset);
@@ -41,6 +43,7 @@ pub mod files;
 pub mod import;
 mod open;
 pub mod opportunities;
+pub mod payments;
 pub mod powermap;
 mod private_file;
 pub mod profile;

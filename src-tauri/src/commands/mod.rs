@@ -16,6 +16,7 @@ mod home;
 mod import;
 mod logging;
 mod opportunities;
+mod payments;
 mod powermap;
 mod risk;
 mod search;
@@ -150,6 +151,12 @@ commands! {
     opportunities::pipeline_board,
     opportunities::pipeline_analytics,
     opportunities::stage_stats,
+    payments::payment_plan,
+    payments::save_payment_plan,
+    payments::add_payment,
+    payments::delete_payment,
+    payments::milestones,
+    payments::save_milestones,
     risk::customer_risks,
     risk::customer_risk,
     risk::opportunity_risk,

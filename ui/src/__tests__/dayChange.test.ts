@@ -70,6 +70,8 @@ function home(today: string, what: string): HomeData {
     closingTotal: 0,
     closingAmount: 0,
     closingWeighted: 0,
+    wonOverdue: [],
+    wonOverdueTotal: 0,
     ...(what
       ? {
           dueToday: [

@@ -57,6 +57,9 @@ const red: CustomerRisk = {
         redDays: 5,
         signal: '',
         stage: null,
+        installment: null,
+        amount: null,
+        milestone: '',
       },
       {
         rule: 'overdue_action',
@@ -70,6 +73,9 @@ const red: CustomerRisk = {
         redDays: null,
         signal: '',
         stage: null,
+        installment: null,
+        amount: null,
+        milestone: '',
       },
     ],
   },
@@ -125,6 +131,8 @@ function home(over: Partial<HomeData> = {}): HomeData {
     closingTotal: 2,
     closingAmount: 1_300_000,
     closingWeighted: 620_000,
+    wonOverdue: [],
+    wonOverdueTotal: 0,
     ...over,
   }
 }
@@ -207,6 +215,8 @@ describe('今日', () => {
         closingTotal: 0,
         closingAmount: 0,
         closingWeighted: 0,
+        wonOverdue: [],
+        wonOverdueTotal: 0,
       }),
     )
     const { wrapper } = await mountHome()

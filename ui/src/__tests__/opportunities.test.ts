@@ -64,6 +64,9 @@ const risk = (level: 'green' | 'red' = 'green'): RiskLight => ({
             redDays: 5,
             signal: '',
             stage: null,
+            installment: null,
+            amount: null,
+            milestone: '',
           },
         ]
       : [],

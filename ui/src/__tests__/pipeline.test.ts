@@ -58,6 +58,9 @@ const RED: RiskLight = {
       redDays: 5,
       signal: '',
       stage: null,
+      installment: null,
+      amount: null,
+      milestone: '',
     },
   ],
 }

@@ -16,6 +16,9 @@ const reason = (rule: RiskReason['rule'], level: RiskReason['level'] = 'red'): R
   redDays: 5,
   signal: '',
   stage: null,
+  installment: null,
+  amount: null,
+  milestone: '',
 })
 
 describe('risk badge', () => {

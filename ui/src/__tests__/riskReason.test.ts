@@ -18,6 +18,9 @@ const reason = (over: Partial<RiskReason>): RiskReason => ({
   redDays: 7,
   signal: '',
   stage: null,
+  installment: null,
+  amount: null,
+  milestone: '',
   ...over,
 })
 const deal = { opportunityId: 4, opportunityName: 'MES' }

@@ -78,6 +78,8 @@ describe('设置 → 风险规则', () => {
         'unconfirmed',
         'lateRecord',
         'signals',
+        'overduePayment',
+        'overdueMilestone',
       ].map((k) => `settings-rule-${k}`),
     )
     const help = (rule: string) =>
@@ -90,6 +92,10 @@ describe('设置 → 风险规则', () => {
     expect(help('unconfirmed')).toContain('跟进记录在沟通 3 天后')
     expect(help('powerMap')).toContain('决策者')
     expect(help('lateRecord')).toBe('客户最近一条跟进记录（近 30 天内的沟通）在沟通 24 小时后才写，亮黄灯。')
+    expect(help('overduePayment')).toBe(
+      '已成交商机的分期过了应回款日仍未回款（已回款按最早的分期先抵），次日起亮黄灯，逾期 30 天亮红灯。',
+    )
+    expect(help('overdueMilestone')).toBe('已成交商机的交付里程碑过了计划日期仍未完成，亮黄灯。')
 
     number(wrapper, 'settings-risk-followUpYellowDays').vm.$emit('update:modelValue', 4)
     number(wrapper, 'settings-risk-followUpRedDays').vm.$emit('update:modelValue', 10)
@@ -113,7 +119,9 @@ describe('设置 → 风险规则', () => {
     number(wrapper, 'settings-prob-solution').vm.$emit('update:modelValue', 35)
     number(wrapper, 'settings-risk-watchRedDays').vm.$emit('update:modelValue', 45)
     number(wrapper, 'settings-stage-days-quote').vm.$emit('update:modelValue', 20)
+    number(wrapper, 'settings-risk-paymentRedDays').vm.$emit('update:modelValue', 45)
     await flushPromises()
+    expect(help('overduePayment')).toContain('逾期 45 天亮红灯')
     expect(number(wrapper, 'settings-risk-quoteIdleDays').props('disabled')).toBe(true)
 
     await save(wrapper)
@@ -127,6 +135,7 @@ describe('设置 → 风险规则', () => {
       lateRecord: false,
       watchRedDays: 45,
       stageDays: { ...want.risk.stageDays, quote: 20 },
+      paymentRedDays: 45,
     }
     want.stageProbabilities = { ...want.stageProbabilities, solution: 35 }
     expect(api.saveSettings).toHaveBeenCalledWith(want)

@@ -116,6 +116,8 @@ const emptyHome: HomeData = {
   closingTotal: 0,
   closingAmount: 0,
   closingWeighted: 0,
+  wonOverdue: [],
+  wonOverdueTotal: 0,
 }
 
 beforeEach(() => {

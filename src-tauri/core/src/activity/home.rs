@@ -1,5 +1,6 @@
 //! The home page (今日): actions due today and overdue, customers with a red light (from the
-//! whole portfolio's evaluation), opportunities closing this month.
+//! whole portfolio's evaluation), opportunities closing this month, won deals' overdue
+//! installments and delivery milestones.
 
 use chrono::Datelike;
 use rusqlite::params_from_iter;
@@ -90,6 +91,7 @@ impl Store {
                 opportunity: o,
             })
             .collect();
+        let (won_overdue, won_overdue_total) = self.won_overdue(&q.owners, q.limit.clamp(1, 200) as usize)?;
         Ok(HomeData {
             today: self.today_text(),
             due_today,
@@ -102,6 +104,8 @@ impl Store {
             closing_total,
             closing_amount: closing_amount.unwrap_or(0.0),
             closing_weighted: ((closing_weighted.unwrap_or(0.0)) * 100.0).round() / 100.0,
+            won_overdue,
+            won_overdue_total,
         })
     }
 }

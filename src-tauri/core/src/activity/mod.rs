@@ -102,6 +102,10 @@ pub struct HomeData {
     pub closing_total: i64,
     pub closing_amount: f64,
     pub closing_weighted: f64,
+    /// Won deals' installments not received and delivery milestones not done after their day,
+    /// oldest first.
+    pub won_overdue: Vec<crate::payments::WonOverdue>,
+    pub won_overdue_total: i64,
 }
 
 /// What deleting a customer takes with it (asked before the delete; all of it comes back

@@ -34,6 +34,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/012_full_follow_up.sql"),
     include_str!("../../migrations/013_search_records.sql"),
     include_str!("../../migrations/014_weekly_indexes.sql"),
+    include_str!("../../migrations/015_payments.sql"),
     include_str!("../../migrations/016_lifecycle_history.sql"),
 ];
 

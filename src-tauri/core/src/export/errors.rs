@@ -24,6 +24,8 @@ fn reason_words(r: Reason) -> &'static str {
         Reason::InvalidEmail => "邮箱格式不正确",
         Reason::InvalidReference => "引用的记录不存在",
         Reason::Cycle => "汇报关系形成循环",
+        Reason::OverContract => "分期合计超过合同金额",
+        Reason::NotWon => "商机尚未成交",
     }
 }
 

@@ -78,7 +78,8 @@ labels! {
         ("预算取消", "Budget cancelled"), ("时机延期", "Timing / postponed"), ("服务交付", "Service / delivery"), ("其他", "Other")];
     RiskLevel => [("绿灯", "Green"), ("黄灯", "Yellow"), ("红灯", "Red")];
     RiskRule => [("未跟进", "No follow-up"), ("报价停滞", "Quote idle"), ("阶段停滞", "Stuck in stage"), ("权力地图", "Power map"), ("缺少决策者", "No decision maker"),
-        ("行动逾期", "Overdue action"), ("记录未确认", "Unconfirmed record"), ("记录晚写", "Late record"), ("采购/财务信号", "Purchase / financial signal")];
+        ("行动逾期", "Overdue action"), ("记录未确认", "Unconfirmed record"), ("记录晚写", "Late record"), ("采购/财务信号", "Purchase / financial signal"),
+        ("回款逾期", "Overdue payment"), ("交付逾期", "Overdue milestone")];
 }
 
 /// A risk reason in one line: the core's Chinese explanation (the app's hover text), and the
@@ -116,6 +117,19 @@ pub fn risk_reason(r: &RiskReason, lang: Language) -> String {
         RiskRule::Signal => {
             format!("{} (purchase decline, stop or financial)", plural(r.count, "warning signal", "warning signals"))
         }
+        RiskRule::OverduePayment => format!(
+            "installment {} of {} overdue for {} (due {})",
+            r.installment.unwrap_or(0),
+            crate::risk::explain::yuan(r.amount.unwrap_or(0.0)),
+            plural(days, "day", "days"),
+            r.since
+        ),
+        RiskRule::OverdueMilestone => format!(
+            "delivery milestone \"{}\" overdue for {} (planned {})",
+            r.milestone,
+            plural(days, "day", "days"),
+            r.since
+        ),
     };
     if deal.is_empty() {
         let mut chars = what.chars();

@@ -125,6 +125,9 @@ fn deal_hit(d: &DealThen, rule: RiskRule, last: &str, days: i64, yellow: i64, re
         detail: String::new(),
         limits: None,
         stage: None,
+        installment: None,
+        amount: None,
+        milestone: String::new(),
     })
 }
 

@@ -23,6 +23,37 @@ pub fn reason(r: &RiskReason) -> String {
         RiskRule::LateRecord => format!("最近一条跟进记录在沟通后 {days} 天才写（{} 沟通；应在 24 小时内）", r.since),
         RiskRule::Signal if r.count > 1 => format!("{} 等 {} 个采购/财务预警", r.signal, r.count),
         RiskRule::Signal => r.signal.clone(),
+        RiskRule::OverduePayment => {
+            let more = if r.count > 1 { format!("；共 {} 期逾期", r.count) } else { String::new() };
+            format!(
+                "{opp}第 {} 期回款 {} 已逾期 {days} 天（应于 {} 回款{more}）",
+                r.installment.unwrap_or(0),
+                yuan(r.amount.unwrap_or(0.0)),
+                r.since
+            )
+        }
+        RiskRule::OverdueMilestone => {
+            let more = if r.count > 1 { format!("等 {} 项", r.count) } else { String::new() };
+            format!("{opp}交付里程碑「{}」{more}已逾期 {days} 天（计划 {} 完成）", r.milestone, r.since)
+        }
+    }
+}
+
+/// An amount in 元 as a reason writes it: ¥50,000, with the fen only when there are some.
+pub fn yuan(amount: f64) -> String {
+    let fen = (amount.abs() * 100.0).round() as i64;
+    let whole = (fen / 100).to_string();
+    let mut grouped = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if amount < 0.0 && fen > 0 { "-" } else { "" };
+    match fen % 100 {
+        0 => format!("{sign}¥{grouped}"),
+        cents => format!("{sign}¥{grouped}.{cents:02}"),
     }
 }
 
@@ -62,5 +93,10 @@ pub fn rule(rule: RiskRule, s: &RiskSettings) -> String {
             format!("客户最近一条跟进记录（近 {LATE_RECORD_WINDOW_DAYS} 天内的沟通）在沟通 24 小时后才写，亮黄灯")
         }
         RiskRule::Signal => "采购连续下降、停止采购、同比下降或财务周转信号亮黄灯".into(),
+        RiskRule::OverduePayment => format!(
+            "已成交商机的分期过了应回款日仍未回款（已回款按最早的分期先抵）：次日起亮黄灯，逾期 {} 天亮红灯",
+            s.payment_red_days
+        ),
+        RiskRule::OverdueMilestone => "已成交商机的交付里程碑过了计划日期仍未完成亮黄灯".into(),
     }
 }

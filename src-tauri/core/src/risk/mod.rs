@@ -14,6 +14,8 @@
 //! | unconfirmed summary: a visit summary not confirmed by the customer ≥ `unconfirmedDays` (3) days after the visit | yellow |
 //! | late record: the customer's latest follow-up record, of a visit in the last [`LATE_RECORD_WINDOW_DAYS`] days, was first saved more than 24 hours after the visit | yellow |
 //! | signal: a purchase decline / stop / year-on-year drop or a financial signal in the trends cache | yellow (the "amber" of the issue: one level) |
+//! | overdue payment: an installment of a won deal's plan not covered by the payments received (oldest first) the day after its due date / ≥ `paymentRedDays` (30) days after | yellow / red |
+//! | overdue milestone: a delivery milestone of a won deal not done after its planned date | yellow |
 //!
 //! Definitions: *follow-up* of a customer is its latest visit summary of any kind (visit,
 //! phone, WeChat…; none: its creation day); of an opportunity, its customer's latest follow-up
@@ -47,7 +49,7 @@ code_enum!(
 
 code_enum!(
     /// The rules behind the lights.
-    RiskRule { NoFollowUp = "no_follow_up", QuoteIdle = "quote_idle", StuckInStage = "stuck_in_stage", PowerMap = "power_map", DecisionMakerMissing = "decision_maker_missing", OverdueAction = "overdue_action", Unconfirmed = "unconfirmed", LateRecord = "late_record", Signal = "signal" }
+    RiskRule { NoFollowUp = "no_follow_up", QuoteIdle = "quote_idle", StuckInStage = "stuck_in_stage", PowerMap = "power_map", DecisionMakerMissing = "decision_maker_missing", OverdueAction = "overdue_action", Unconfirmed = "unconfirmed", LateRecord = "late_record", Signal = "signal", OverduePayment = "overdue_payment", OverdueMilestone = "overdue_milestone" }
 );
 
 /// The late-record rule looks at the customer's latest follow-up record only while its visit is
@@ -86,6 +88,8 @@ impl RiskSettings {
             RiskRule::Unconfirmed => self.unconfirmed,
             RiskRule::LateRecord => self.late_record,
             RiskRule::Signal => self.signals,
+            RiskRule::OverduePayment => self.overdue_payment,
+            RiskRule::OverdueMilestone => self.overdue_milestone,
         }
     }
 
@@ -97,12 +101,14 @@ impl RiskSettings {
             RiskRule::NoFollowUp => (Some(self.follow_up_yellow_days), Some(self.follow_up_red_days)),
             RiskRule::QuoteIdle => (None, Some(self.quote_idle_days)),
             RiskRule::Unconfirmed => (Some(self.unconfirmed_days), None),
+            RiskRule::OverduePayment => (Some(1), Some(self.payment_red_days)),
             RiskRule::StuckInStage
             | RiskRule::PowerMap
             | RiskRule::DecisionMakerMissing
             | RiskRule::OverdueAction
             | RiskRule::LateRecord
-            | RiskRule::Signal => (None, None),
+            | RiskRule::Signal
+            | RiskRule::OverdueMilestone => (None, None),
         }
     }
 }
@@ -134,6 +140,12 @@ pub struct RiskReason {
     /// The stuck-in-stage rule: the stage the opportunity is in (an opportunities `Stage` code).
     #[ts(type = "Stage | null")]
     pub stage: Option<String>,
+    /// The overdue-payment rule: the oldest overdue installment's number (第 n 期).
+    pub installment: Option<i64>,
+    /// The overdue-payment rule: that installment's part not received, 元.
+    pub amount: Option<f64>,
+    /// The overdue-milestone rule: the oldest overdue milestone's name.
+    pub milestone: String,
 }
 
 /// A light with its reasons, worst first (green: none).

@@ -24,6 +24,11 @@ pub struct Hit {
     pub limits: Option<(Option<i64>, Option<i64>)>,
     /// The stuck-in-stage rule: the opportunity's stage code.
     pub stage: Option<String>,
+    /// The overdue-payment rule: 第 n 期 and its part not received.
+    pub installment: Option<i64>,
+    pub amount: Option<f64>,
+    /// The overdue-milestone rule: the milestone's name.
+    pub milestone: String,
 }
 
 /// The reasons found, by customer and by opportunity.
@@ -63,6 +68,9 @@ impl Lights {
                 red_days,
                 signal: h.detail,
                 stage: h.stage,
+                installment: h.installment,
+                amount: h.amount,
+                milestone: h.milestone,
             };
             if let Some(o) = h.opportunity_id {
                 lights.opportunities.entry(o).or_default().push(reason.clone());

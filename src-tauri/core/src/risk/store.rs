@@ -7,6 +7,7 @@ use rusqlite::{Connection, Row, ToSql};
 
 use crate::customers::Grade;
 use crate::error::Result;
+use crate::payments::store::{overdue_installments_sql, overdue_milestones_sql};
 use crate::risk::rollup::{Hit, Lights};
 use crate::risk::{
     explain, CustomerRisk, OpportunityRisk, PortfolioRisk, RiskLevel, RiskLight, RiskRule, RuleInfo,
@@ -64,6 +65,9 @@ fn plain(customer_id: i64, rule: RiskRule, level: RiskLevel) -> Hit {
         detail: String::new(),
         limits: None,
         stage: None,
+        installment: None,
+        amount: None,
+        milestone: String::new(),
     }
 }
 
@@ -258,6 +262,28 @@ pub(crate) fn hits(conn: &Connection, today: &str, offset: i32, s: &RiskSettings
                 count: r.get(1)?,
                 detail: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
                 ..plain(r.get(0)?, RiskRule::Signal, RiskLevel::Yellow)
+            })
+        })?);
+    }
+    if s.overdue_payment {
+        let sql = overdue_installments_sql(f, true);
+        out.extend(query(conn, &sql, today, among, |r| {
+            Ok(Hit {
+                count: r.get(5)?,
+                installment: Some(r.get(6)?),
+                amount: r.get(7)?,
+                ..days_hit(r, RiskRule::OverduePayment, s.payment_red_days)?
+            })
+        })?);
+    }
+    if s.overdue_milestone {
+        let sql = overdue_milestones_sql(f, true);
+        out.extend(query(conn, &sql, today, among, |r| {
+            Ok(Hit {
+                count: r.get(5)?,
+                milestone: r.get(6)?,
+                level: RiskLevel::Yellow,
+                ..days_hit(r, RiskRule::OverdueMilestone, i64::MAX)?
             })
         })?);
     }

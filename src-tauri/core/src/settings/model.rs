@@ -134,6 +134,12 @@ pub struct RiskSettings {
     pub stuck_in_stage: bool,
     /// The limit in days per open stage (1–365 each).
     pub stage_days: StageDays,
+    /// An installment of a won deal not received after its due date: yellow from the next day.
+    pub overdue_payment: bool,
+    /// Days after the due date an overdue installment turns red (1–365).
+    pub payment_red_days: i64,
+    /// A delivery milestone of a won deal not done after its planned date: yellow.
+    pub overdue_milestone: bool,
 }
 
 /// Days an opportunity may stay in each open stage before it counts as stuck (停滞).
@@ -190,6 +196,9 @@ impl Default for RiskSettings {
             signals: true,
             stuck_in_stage: true,
             stage_days: StageDays::default(),
+            overdue_payment: true,
+            payment_red_days: 30,
+            overdue_milestone: true,
         }
     }
 }

@@ -64,6 +64,7 @@ fn pipeline_settings(s: &Settings) -> Result<()> {
     range_i("risk.watchRedDays", Some(r.watch_red_days), r.watch_yellow_days, max)?;
     range_i("risk.quoteIdleDays", Some(r.quote_idle_days), min, max)?;
     range_i("risk.unconfirmedDays", Some(r.unconfirmed_days), min, max)?;
+    range_i("risk.paymentRedDays", Some(r.payment_red_days), min, max)?;
     for (stage, days) in r.stage_days.by_code() {
         range_i(&format!("risk.stageDays.{stage}"), Some(days), min, max)?;
     }

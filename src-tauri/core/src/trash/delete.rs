@@ -124,7 +124,8 @@ pub(crate) fn trash_visit(conn: &Connection, visit: &Visit, now: &str, import_id
     put(conn, &entry, now)
 }
 
-/// Copies an opportunity with its stage history into a trash entry and deletes it; its
+/// Copies an opportunity with its stage history, payment plan, payments and delivery milestones
+/// into a trash entry and deletes it; its
 /// summaries and actions stay, untied (the entry keeps which, to tie them again).
 pub(crate) fn trash_opportunity(conn: &Connection, o: &Opportunity, now: &str, import_id: Option<i64>) -> Result<()> {
     let id = o.id;
@@ -135,6 +136,9 @@ pub(crate) fn trash_opportunity(conn: &Connection, o: &Opportunity, now: &str, i
     let kept = serde_json::json!({
         "opportunity": snapshot::rows(conn, "opportunity", "id", id)?,
         "stages": snapshot::rows(conn, "stage_change", "opportunity_id", id)?,
+        "installments": snapshot::rows(conn, "installment", "opportunity_id", id)?,
+        "payments": snapshot::rows(conn, "payment", "opportunity_id", id)?,
+        "milestones": snapshot::rows(conn, "milestone", "opportunity_id", id)?,
         "visits": tied("visit")?,
         "actions": tied("next_action")?,
     });

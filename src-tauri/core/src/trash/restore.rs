@@ -105,7 +105,7 @@ fn restore_visit(tx: &Connection, e: &Stored) -> Result<Restored> {
     Ok(Restored { kind: e.kind, id: visit_id, customer_id, name: e.name.clone() })
 }
 
-/// Puts a deal and its stage history back (under a new id if taken meanwhile) and ties again
+/// Puts a deal and its stage history, payment plan, payments and milestones back (under a new id if taken meanwhile) and ties again
 /// the summaries and actions that were tied to it and are still untied; a power-map scope
 /// deleted since leaves it account-wide.
 fn restore_opportunity(tx: &Connection, e: &Stored) -> Result<Restored> {
@@ -114,10 +114,18 @@ fn restore_opportunity(tx: &Connection, e: &Stored) -> Result<Restored> {
         unlink_gone(tx, row, "scope_id", "power_scope", customer_id)
     })?;
     let &(_, deal_id) = deal.first().ok_or_else(|| CoreError::not_found("opportunity", e.ref_id))?;
-    snapshot::put_back(tx, "stage_change", &e.kept["stages"], &|row| {
-        row.insert("opportunity_id".into(), deal_id.into());
-        Ok(())
-    })?;
+    // Entries from before payment plans hold none of the last three: nothing to put back.
+    for (table, key) in [
+        ("stage_change", "stages"),
+        ("installment", "installments"),
+        ("payment", "payments"),
+        ("milestone", "milestones"),
+    ] {
+        snapshot::put_back(tx, table, &e.kept[key], &|row| {
+            row.insert("opportunity_id".into(), deal_id.into());
+            Ok(())
+        })?;
+    }
     for (table, key) in [("visit", "visits"), ("next_action", "actions")] {
         let sql = format!(
             "UPDATE {table} SET opportunity_id = ?1 WHERE id = ?2 AND customer_id = ?3 AND opportunity_id IS NULL"

@@ -49,13 +49,27 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
     conn
 }
 
-/// Turns a database of the current schema back into one version 12 wrote: no index of the
-/// records, deals and suppliers (`migrations/013_search_records.sql`), none of the 周会's indexes
-/// (`migrations/014_weekly_indexes.sql`), no lifecycle history (`migrations/016_lifecycle_history.sql`).
-pub fn before_the_records_index(conn: &rusqlite::Connection) {
+/// Turns a database of the current schema back into one version 14 wrote: no payment plans,
+/// payments or delivery milestones (`migrations/015_payments.sql`), no lifecycle history
+/// (`migrations/016_lifecycle_history.sql`).
+pub fn before_payments(conn: &rusqlite::Connection) {
     conn.execute_batch(
         "DROP TABLE lifecycle_change;
-         DROP INDEX next_action_done;
+         DROP TABLE installment;
+         DROP TABLE payment;
+         DROP TABLE milestone;
+         PRAGMA user_version = 14;",
+    )
+    .unwrap();
+}
+
+/// Turns a database of the current schema back into one version 12 wrote: no index of the
+/// records, deals and suppliers (`migrations/013_search_records.sql`), none of the 周会's indexes
+/// (`migrations/014_weekly_indexes.sql`), nor what came after.
+pub fn before_the_records_index(conn: &rusqlite::Connection) {
+    before_payments(conn);
+    conn.execute_batch(
+        "DROP INDEX next_action_done;
          DROP INDEX visit_confirmed;
          DROP INDEX stage_change_day;
          DROP TABLE search_item;

@@ -25,6 +25,7 @@ mod lifecycle;
 mod mapping_templates;
 mod names;
 mod opportunities;
+mod payments;
 mod power_map;
 mod risk;
 mod round_trip;

@@ -14,9 +14,24 @@ import {
 import { i18n } from '../../i18n'
 
 type IntKey =
-  'followUpYellowDays' | 'followUpRedDays' | 'watchYellowDays' | 'watchRedDays' | 'quoteIdleDays' | 'unconfirmedDays'
+  | 'followUpYellowDays'
+  | 'followUpRedDays'
+  | 'watchYellowDays'
+  | 'watchRedDays'
+  | 'quoteIdleDays'
+  | 'unconfirmedDays'
+  | 'paymentRedDays'
 type SwitchKey =
-  'noFollowUp' | 'quoteIdle' | 'stuckInStage' | 'powerMap' | 'overdueAction' | 'unconfirmed' | 'lateRecord' | 'signals'
+  | 'noFollowUp'
+  | 'quoteIdle'
+  | 'stuckInStage'
+  | 'powerMap'
+  | 'overdueAction'
+  | 'unconfirmed'
+  | 'lateRecord'
+  | 'signals'
+  | 'overduePayment'
+  | 'overdueMilestone'
 
 /** One rule: its switch, its day thresholds, and how its explanation fills in the numbers. */
 export interface RuleRow {
@@ -48,6 +63,8 @@ export const RULES: RuleRow[] = [
   { key: 'unconfirmed', days: ['unconfirmedDays'], help: (r) => ({ days: r.unconfirmedDays }) },
   { key: 'lateRecord', days: [], help: () => ({ days: LATE_RECORD_WINDOW_DAYS }) },
   { key: 'signals', days: [], help: () => ({}) },
+  { key: 'overduePayment', days: ['paymentRedDays'], help: (r) => ({ days: r.paymentRedDays }) },
+  { key: 'overdueMilestone', days: [], help: () => ({}) },
 ]
 
 /** The label of a day threshold (the rule's own words: 黄灯天数, 红灯天数). */
@@ -58,6 +75,7 @@ export const DAY_LABELS: Record<IntKey, string> = {
   watchRedDays: 'riskRules.watchRedDays',
   quoteIdleDays: 'riskRules.quoteIdleDays',
   unconfirmedDays: 'riskRules.unconfirmedDays',
+  paymentRedDays: 'riskRules.paymentRedDays',
 }
 
 /** The open stages, in pipeline order: a probability and a stuck-in-stage limit each. */

@@ -17,6 +17,7 @@ import pipeline from './pipeline'
 import reminders from './reminders'
 import trash from './trash'
 import weekly from './weekly'
+import payments from './payments'
 
 const en: typeof zhCN = {
   app: {
@@ -170,6 +171,14 @@ const en: typeof zhCN = {
     notes: 'Notes',
     lastContact: 'Last contact',
     contactName: 'Name',
+    receivedOn: 'Received on',
+    dueDate: 'Due date',
+    plannedDate: 'Planned date',
+    actualDate: 'Actual date',
+    installments: 'Installments',
+    milestones: 'Delivery milestones',
+    condition: 'Condition',
+    stage: 'Stage',
   },
   placeholders: {
     founded: 'YYYY, YYYY-MM or YYYY-MM-DD',
@@ -268,6 +277,8 @@ const en: typeof zhCN = {
     invalid_email: 'invalid email address',
     invalid_reference: 'refers to a record that does not exist',
     cycle: 'reporting line forms a loop: {detail}',
+    over_contract: 'the installments exceed the contract amount ({detail} CNY)',
+    not_won: 'payments and delivery are recorded once the deal is won',
   },
   errors: {
     notFound: 'Not found (it may have been deleted)',
@@ -345,6 +356,7 @@ const en: typeof zhCN = {
   ...reminders,
   ...trash,
   ...weekly,
+  ...payments,
 }
 
 export default en

@@ -24,6 +24,12 @@ const en: typeof zhCN = {
         'Latest follow-up record written {days} day(s) after the conversation of {since} (due within 24 hours)',
       signal: '{count} purchase or financial warning(s)',
       signal_more: '{count} purchase or financial warning(s)',
+      overdue_payment: 'Deal “{deal}”: installment {installment} of {amount} overdue for {days} days (due {since})',
+      overdue_payment_more:
+        'Deal “{deal}”: installment {installment} of {amount} overdue for {days} days (due {since}; {count} installments overdue)',
+      overdue_milestone: 'Deal “{deal}”: delivery milestone “{milestone}” overdue for {days} days (planned {since})',
+      overdue_milestone_more:
+        'Deal “{deal}”: delivery milestone “{milestone}” and {count} in all overdue for {days} days (planned {since})',
     },
   },
   riskRules: {
@@ -59,6 +65,12 @@ const en: typeof zhCN = {
     signals: 'Purchase / financial signals',
     signalsHelp:
       'Purchases declining or stopped, a year-on-year drop, or a financial signal (revenue or gross margin falling, cash flow turning tight, turnover days out of line): yellow.',
+    overduePayment: 'Overdue payment',
+    overduePaymentHelp:
+      'An installment of a won deal not received by its due date (payments cover the oldest installments first) turns yellow the next day, red after {days} days.',
+    paymentRedDays: 'Red after (days)',
+    overdueMilestone: 'Overdue delivery',
+    overdueMilestoneHelp: 'A delivery milestone of a won deal not done by its planned date turns yellow.',
     stageProbabilities: 'Default win probability per stage %',
     stageProbabilitiesHint:
       "A deal takes its stage's probability unless set on the deal; it weights the amounts and the forecast.",

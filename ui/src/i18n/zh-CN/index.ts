@@ -16,6 +16,7 @@ import pipeline from './pipeline'
 import reminders from './reminders'
 import trash from './trash'
 import weekly from './weekly'
+import payments from './payments'
 
 export default {
   app: {
@@ -167,6 +168,14 @@ export default {
     notes: '备注',
     lastContact: '最近联系',
     contactName: '姓名',
+    receivedOn: '回款日期',
+    dueDate: '应回款日期',
+    plannedDate: '计划日期',
+    actualDate: '实际日期',
+    installments: '分期',
+    milestones: '交付里程碑',
+    condition: '条件',
+    stage: '阶段',
   },
   placeholders: {
     founded: 'YYYY、YYYY-MM 或 YYYY-MM-DD',
@@ -265,6 +274,8 @@ export default {
     invalid_email: '邮箱格式不正确',
     invalid_reference: '引用的记录不存在',
     cycle: '汇报关系形成循环：{detail}',
+    over_contract: '分期合计超过合同金额（{detail} 元）',
+    not_won: '商机成交后才能填写回款和交付',
   },
   errors: {
     notFound: '记录不存在（可能已被删除）',
@@ -340,4 +351,5 @@ export default {
   ...reminders,
   ...trash,
   ...weekly,
+  ...payments,
 }

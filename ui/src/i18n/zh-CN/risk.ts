@@ -21,6 +21,12 @@ export default {
       late_record: '最近一条跟进记录在沟通后 {days} 天才写（{since} 沟通；应在 24 小时内）',
       signal: '{signal}',
       signal_more: '{signal} 等 {count} 个采购/财务预警',
+      overdue_payment: '商机「{deal}」第 {installment} 期回款 {amount} 已逾期 {days} 天（应于 {since} 回款）',
+      overdue_payment_more:
+        '商机「{deal}」第 {installment} 期回款 {amount} 已逾期 {days} 天（应于 {since} 回款；共 {count} 期逾期）',
+      overdue_milestone: '商机「{deal}」交付里程碑「{milestone}」已逾期 {days} 天（计划 {since} 完成）',
+      overdue_milestone_more:
+        '商机「{deal}」交付里程碑「{milestone}」等 {count} 项已逾期 {days} 天（计划 {since} 完成）',
     },
   },
   riskRules: {
@@ -54,6 +60,12 @@ export default {
     signals: '采购/财务信号',
     signalsHelp:
       '采购连续下降、停止采购、同比下降，或财务信号（营收、毛利率下降，现金流转为紧张，周转天数异常），亮黄灯。',
+    overduePayment: '回款逾期',
+    overduePaymentHelp:
+      '已成交商机的分期过了应回款日仍未回款（已回款按最早的分期先抵），次日起亮黄灯，逾期 {days} 天亮红灯。',
+    paymentRedDays: '红灯天数',
+    overdueMilestone: '交付逾期',
+    overdueMilestoneHelp: '已成交商机的交付里程碑过了计划日期仍未完成，亮黄灯。',
     stageProbabilities: '各阶段默认成交概率（%）',
     stageProbabilitiesHint: '商机按所处阶段取默认成交概率（可在商机上单独修改），用于加权金额和预测。',
     range: '请输入 {min}–{max} 之间的整数',
