@@ -8,7 +8,23 @@ import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { CLI, launch, quit, tid, tempDir, screenshot, settle, shotPath, shown, gone, click, fill, fillDate, until, journeySteps } from './app.mjs'
+import {
+  CLI,
+  launch,
+  quit,
+  tid,
+  tempDir,
+  screenshot,
+  settle,
+  shotPath,
+  shown,
+  gone,
+  click,
+  fill,
+  fillDate,
+  until,
+  journeySteps,
+} from './app.mjs'
 
 const dir = tempDir()
 const db = join(dir, 'pipeline.sqlite')
@@ -61,10 +77,14 @@ describe('visits, deals and risk lights', () => {
     ]
     for (const [i, [what, owner, due]] of actions.entries()) {
       await click(browser, tid('visit-form-actions-add'))
-      const rows = await until(browser, async () => {
-        const r = await browser.$$(tid('visit-form-actions-row'))
-        return r.length > i ? r : null
-      }, 'the next action row was not added')
+      const rows = await until(
+        browser,
+        async () => {
+          const r = await browser.$$(tid('visit-form-actions-row'))
+          return r.length > i ? r : null
+        },
+        'the next action row was not added',
+      )
       const inputs = await rows[i].$$('input')
       await fill(browser, inputs[0], what)
       await fill(browser, inputs[1], owner)
@@ -76,8 +96,15 @@ describe('visits, deals and risk lights', () => {
     await until(
       browser,
       async () => {
-        const open = await browser.$(tid('visit-warnings')).isDisplayed().catch(() => false)
-        if (!open) return !(await browser.$(tid('visit-form')).isDisplayed().catch(() => false))
+        const open = await browser
+          .$(tid('visit-warnings'))
+          .isDisplayed()
+          .catch(() => false)
+        if (!open)
+          return !(await browser
+            .$(tid('visit-form'))
+            .isDisplayed()
+            .catch(() => false))
         const text = await browser.$(tid('visit-warnings')).getText()
         assert.doesNotMatch(text, /负责人|日期/, `warnings about the next actions: ${text}`)
         await click(browser, tid('visit-done'))
@@ -93,21 +120,35 @@ describe('visits, deals and risk lights', () => {
       browser,
       () =>
         browser.execute((summary) => {
-          const item = [...document.querySelectorAll('[data-testid="visit-item"]')].find((e) => e.textContent.includes(summary))
+          const item = [...document.querySelectorAll('[data-testid="visit-item"]')].find((e) =>
+            e.textContent.includes(summary),
+          )
           item?.querySelector('[data-testid="visit-recap-open"]').click()
           return !!item
         }, SUMMARY),
       'the summary is not in the list',
     )
-    const recap = await until(browser, async () => {
-      const t = await (await shown(browser, tid('visit-recap'))).getText()
-      return t.includes('提交焊装线报价') && t.includes('安排技术交流会') ? t : null
-    }, 'the recap does not carry both next steps')
+    const recap = await until(
+      browser,
+      async () => {
+        const t = await (await shown(browser, tid('visit-recap'))).getText()
+        return t.includes('提交焊装线报价') && t.includes('安排技术交流会') ? t : null
+      },
+      'the recap does not carry both next steps',
+    )
     assert.match(recap, /王磊/)
     await click(browser, tid('visit-mark-sent'))
-    await until(browser, async () => (await (await shown(browser, tid('visit-recap-status'))).getText()).includes('已发送'), 'not marked sent')
+    await until(
+      browser,
+      async () => (await (await shown(browser, tid('visit-recap-status'))).getText()).includes('已发送'),
+      'not marked sent',
+    )
     await click(browser, tid('visit-mark-confirmed'))
-    await until(browser, async () => (await (await shown(browser, tid('visit-recap-status'))).getText()).includes('已确认'), 'not marked confirmed')
+    await until(
+      browser,
+      async () => (await (await shown(browser, tid('visit-recap-status'))).getText()).includes('已确认'),
+      'not marked confirmed',
+    )
     await screenshot(browser, shotPath('pipeline-recap-confirmed.png'))
     await browser.keys('Escape')
     await gone(browser, tid('visit-recap'))
@@ -121,10 +162,14 @@ describe('visits, deals and risk lights', () => {
     // The recap dialog's overlay fades out over the tab: wait for the page to be still.
     await settle(browser)
     await click(browser, `${tid('opp-item')}[data-stage="solution"] ${tid('opp-move')}`)
-    const missing = await until(browser, async () => {
-      const t = await (await shown(browser, tid('stage-move-missing'))).getText()
-      return t.includes('报价金额') ? t : null
-    }, 'the refusal does not name 报价金额')
+    const missing = await until(
+      browser,
+      async () => {
+        const t = await (await shown(browser, tid('stage-move-missing'))).getText()
+        return t.includes('报价金额') ? t : null
+      },
+      'the refusal does not name 报价金额',
+    )
     assert.match(missing, /报价日期/)
     // Confirming with the fields still empty does not move the deal.
     await click(browser, tid('stage-move-confirm'))
@@ -187,7 +232,11 @@ describe('visits, deals and risk lights', () => {
     await fill(browser, tid('customer-name-input'), '北辰新材料科技有限公司')
     await click(browser, tid('customer-save'))
     await gone(browser, tid('customer-form'))
-    const id = await until(browser, async () => Number((await browser.getUrl()).match(/#\/customers\/(\d+)/)?.[1]) || null, 'the new customer page did not open')
+    const id = await until(
+      browser,
+      async () => Number((await browser.getUrl()).match(/#\/customers\/(\d+)/)?.[1]) || null,
+      'the new customer page did not open',
+    )
     await browser.execute((c) => {
       location.hash = `#/customers/${c}?tab=deals`
     }, id)
@@ -219,8 +268,16 @@ describe('visits, deals and risk lights', () => {
 
   step('7. 阶段分析 reads the stage history: days in each stage, conversion, the sales cycle', async () => {
     await click(browser, tid('pipeline-view-stages'))
-    const table = await shown(browser, tid('pipeline-stages-table'))
-    await until(browser, async () => (await table.getText()).includes('立项'), 'the stage table lists no 立项')
+    await shown(browser, tid('pipeline-stages-table'))
+    // Read afresh each time: the table is drawn again when the statistics arrive.
+    await until(
+      browser,
+      async () =>
+        (
+          await browser.execute((sel) => document.querySelector(sel)?.textContent ?? '', tid('pipeline-stages-table'))
+        ).includes('立项'),
+      'the stage table lists no 立项',
+    )
     assert.match(await (await shown(browser, tid('pipeline-stages-cycle'))).getText(), /从立项到成交，中位 .+ 天/)
     await shown(browser, tid('pipeline-stages-chart'))
     await screenshot(browser, shotPath('pipeline-stages.png'))
