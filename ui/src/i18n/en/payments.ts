@@ -18,7 +18,7 @@ const en: typeof zhCN = {
     noPlan: 'No installments yet. Enter each installment of the contract’s payment terms with its due date.',
     plan: 'Installments',
     seq: 'No. {n}',
-    amount: 'Amount (CNY)',
+    amount: 'Amount',
     dueDate: 'Due date',
     condition: 'Condition',
     conditionPlaceholder: 'e.g. after acceptance',

@@ -17,7 +17,7 @@ export default {
     noPlan: '还没有分期。按合同的付款条款填写每一期的金额和应回款日期。',
     plan: '分期',
     seq: '第 {n} 期',
-    amount: '金额（元）',
+    amount: '金额',
     dueDate: '应回款日期',
     condition: '条件',
     conditionPlaceholder: '如：验收后',
