@@ -191,6 +191,32 @@ export async function fill(browser, selectorOrEl, text) {
   return el
 }
 
+/** Opens customer `id`'s 跟进记录 tab and the form of a new record. */
+export async function openNewRecord(browser, id) {
+  await browser.execute((customer) => {
+    location.hash = `#/customers/${customer}?tab=visits`
+  }, id)
+  await click(browser, tid('visit-new'))
+  await shown(browser, tid('visit-form'))
+}
+
+/** Adds the open record form's next action number `i` (from 0): what, who, by which day. */
+export async function addNextAction(browser, i, [what, owner, due]) {
+  await click(browser, tid('visit-form-actions-add'))
+  const rows = await until(
+    browser,
+    async () => {
+      const r = await browser.$$(tid('visit-form-actions-row'))
+      return r.length > i ? r : null
+    },
+    'the next action row was not added',
+  )
+  const inputs = await rows[i].$$('input')
+  await fill(browser, inputs[0], what)
+  await fill(browser, inputs[1], owner)
+  await fillDate(browser, inputs[2], due)
+}
+
 /** Types into an Element Plus date picker and commits it with Enter, as a user does. */
 export async function fillDate(browser, selectorOrEl, day) {
   const el = await fill(browser, selectorOrEl, day)
@@ -210,12 +236,15 @@ export async function fillDate(browser, selectorOrEl, day) {
  */
 export async function choose(browser, selector, label) {
   const shownOption = async () => {
-    for (const el of await browser.$$(`//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='${label}']`)) {
+    for (const el of await browser.$$(
+      `//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='${label}']`,
+    )) {
       if (await el.isDisplayed()) return el
     }
     return null
   }
-  const picked = async () => (await (await browser.$(selector)).getText()).split('\n').some((line) => line.trim() === label)
+  const picked = async () =>
+    (await (await browser.$(selector)).getText()).split('\n').some((line) => line.trim() === label)
   for (let attempt = 1; attempt <= 3; attempt++) {
     if (!(await shownOption())) await click(browser, selector)
     const option = await until(browser, shownOption, `no option “${label}” is shown for ${selector}`)
@@ -243,13 +272,29 @@ export function appDay(browser, days = 0) {
 }
 
 /** The team report's sheets, Chinese UI (core/src/export/team.rs; src-tauri/core/tests/export.rs checks the same list). */
-export const TEAM_SHEETS = ['概览', '客户', '联系人', '财务信号', '采购', '采购信号', '跟进记录', '商机管道', '预测', '丢单分析']
+export const TEAM_SHEETS = [
+  '概览',
+  '客户',
+  '联系人',
+  '财务信号',
+  '采购',
+  '采购信号',
+  '跟进记录',
+  '商机管道',
+  '预测',
+  '丢单分析',
+]
 
 /** The sheet names of the .xlsx at `path`, in workbook order (its xl/workbook.xml, read with unzip). */
 export function sheetNames(path) {
   const xml = execFileSync('unzip', ['-p', path, 'xl/workbook.xml']).toString('utf8')
   const unescape = (s) =>
-    s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&')
   return [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescape(m[1]))
 }
 

@@ -24,6 +24,8 @@ import {
   fillDate,
   until,
   journeySteps,
+  openNewRecord,
+  addNextAction,
 } from './app.mjs'
 
 const dir = tempDir()
@@ -65,31 +67,13 @@ describe('visits, deals and risk lights', () => {
   after(() => quit(browser))
 
   step('1. a visit summary with two next actions is saved without warnings', async () => {
-    await browser.execute((id) => {
-      location.hash = `#/customers/${id}?tab=visits`
-    }, CUSTOMER)
-    await click(browser, tid('visit-new'))
-    await shown(browser, tid('visit-form'))
+    await openNewRecord(browser, CUSTOMER)
     await fill(browser, tid('visit-form-summary', 'textarea'), SUMMARY)
     const actions = [
       ['提交焊装线报价', '王磊', isoDay(14)],
       ['安排技术交流会', '李娜', isoDay(21)],
     ]
-    for (const [i, [what, owner, due]] of actions.entries()) {
-      await click(browser, tid('visit-form-actions-add'))
-      const rows = await until(
-        browser,
-        async () => {
-          const r = await browser.$$(tid('visit-form-actions-row'))
-          return r.length > i ? r : null
-        },
-        'the next action row was not added',
-      )
-      const inputs = await rows[i].$$('input')
-      await fill(browser, inputs[0], what)
-      await fill(browser, inputs[1], owner)
-      await fillDate(browser, inputs[2], due)
-    }
+    for (const [i, action] of actions.entries()) await addNextAction(browser, i, action)
     await click(browser, tid('visit-save'))
     // Saved: either the dialog closes, or it stays open only to list warnings — none of which
     // may be about the next actions (both have an owner and a date).

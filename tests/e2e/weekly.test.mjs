@@ -25,6 +25,8 @@ import {
   fillDate,
   until,
   journeySteps,
+  openNewRecord,
+  addNextAction,
   sheetNames,
 } from './app.mjs'
 
@@ -48,27 +50,26 @@ describe('周会', () => {
   after(() => quit(browser))
 
   step('1. a follow-up record is written for 长江汽配', async () => {
-    await browser.execute((id) => {
-      location.hash = `#/customers/${id}?tab=visits`
-    }, CUSTOMER)
-    await click(browser, tid('visit-new'))
-    await shown(browser, tid('visit-form'))
+    await openNewRecord(browser, CUSTOMER)
     await fill(browser, tid('visit-form-summary', 'textarea'), SUMMARY)
-    await click(browser, tid('visit-form-actions-add'))
-    const row = await shown(browser, tid('visit-form-actions-row'))
-    const inputs = await row.$$('input')
-    await fill(browser, inputs[0], '提交焊装线报价')
-    await fill(browser, inputs[1], '王磊')
-    await fillDate(browser, inputs[2], await appDay(browser, 7))
+    await addNextAction(browser, 0, ['提交焊装线报价', '王磊', await appDay(browser, 7)])
     await click(browser, tid('visit-save'))
     await until(
       browser,
       async () => {
-        if (await browser.$(tid('visit-warnings')).isDisplayed().catch(() => false)) {
+        if (
+          await browser
+            .$(tid('visit-warnings'))
+            .isDisplayed()
+            .catch(() => false)
+        ) {
           await click(browser, tid('visit-done'))
           return true
         }
-        return !(await browser.$(tid('visit-form')).isDisplayed().catch(() => false))
+        return !(await browser
+          .$(tid('visit-form'))
+          .isDisplayed()
+          .catch(() => false))
       },
       'the record was not saved',
     )
@@ -100,7 +101,9 @@ describe('周会', () => {
       () =>
         browser.execute(
           (summary) =>
-            [...document.querySelectorAll('[data-testid="weekly-record-summary"]')].some((e) => e.textContent === summary),
+            [...document.querySelectorAll('[data-testid="weekly-record-summary"]')].some(
+              (e) => e.textContent === summary,
+            ),
           SUMMARY,
         ),
       'the record is not among this week’s follow-ups',
@@ -122,7 +125,9 @@ describe('周会', () => {
     // The records sheet streams its rows (inline strings in the sheet's own XML).
     const xml = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet2.xml', 'xl/sharedStrings.xml']).toString('utf8')
     assert.ok(xml.includes(SUMMARY), 'the record’s summary is not in the workbook')
-    const moves = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet3.xml', 'xl/sharedStrings.xml']).toString('utf8')
+    const moves = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet3.xml', 'xl/sharedStrings.xml']).toString(
+      'utf8',
+    )
     assert.ok(moves.includes('长江汽车零部件有限公司'), 'the move is not in the workbook')
   })
 })
