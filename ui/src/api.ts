@@ -36,6 +36,11 @@ import type {
   TeamFilter,
   WeeklyQuery,
   WeeklyView,
+  ResultsQuery,
+  ResultsView,
+  TargetSheet,
+  TargetsInput,
+  TodayResults,
   Restored,
   RoleAssessment,
   TrashPage,
@@ -338,6 +343,14 @@ export const api = {
   homeData: (query: HomeQuery) => invoke<HomeData>('home_data', { query }),
   /** 周会: every section of the period for the owners chosen. */
   weeklyView: (query: WeeklyQuery) => invoke<WeeklyView>('weekly_view', { query }),
+  /** 业绩 of whole months (YYYY-MM to YYYY-MM) for the owners chosen (everyone when none). */
+  results: (query: ResultsQuery) => invoke<ResultsView>('results', { query }),
+  /** This month's and quarter's totals of the owners (none: everyone, against the team's targets), for 今日. */
+  todayResults: (owners: string[]) => invoke<TodayResults>('today_results', { owners }),
+  /** The targets of one month (YYYY-MM) or quarter (YYYY-Qn), with the owners to offer. */
+  targetSheet: (period: string) => invoke<TargetSheet>('target_sheet', { period }),
+  /** Saves the given targets of one period; an empty value removes one. */
+  saveTargets: (input: TargetsInput) => invoke<TargetSheet>('save_targets', { input }),
   /** The lights of these customers (those not listed are green). */
   customerRisks: (ids: number[]) => invoke<PortfolioRisk>('customer_risks', { ids }),
 

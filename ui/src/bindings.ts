@@ -1927,11 +1927,130 @@ overdueByOwner: Array<OwnerOverdue>, overdue: Array<NextAction>,
  */
 forecast: Array<StageForecast>, };
 
+export type Metric = "signed" | "collected" | "new_deals" | "follow_ups";
+
+export type TargetFields = { 
+/**
+ * A 负责人, or "" for the team.
+ */
+owner: string, metric: Metric, 
+/**
+ * ≥ 0: 元 for 签约额 and 回款额, a count otherwise.
+ */
+value: number | null, };
+
+export type TargetsInput = { period: string, targets: Array<TargetFields>, };
+
+export type Target = { owner: string, metric: Metric, period: string, value: number, };
+
+export type TargetSheet = { period: string, owners: Array<string>, targets: Array<Target>, };
+
+export type ResultsPreset = "this_month" | "this_quarter" | "this_year" | "last_month" | "last_quarter" | "custom";
+
+export type ResultsQuery = { preset: ResultsPreset, 
+/**
+ * `YYYY-MM`, for `custom`.
+ */
+from: string, to: string, owners: Array<string>, };
+
+export type MetricResult = { metric: Metric, actual: number, 
+/**
+ * The months' targets added up; `None` when no month of the period has one.
+ */
+target: number | null, 
+/**
+ * actual ÷ target; `None` without a target above 0.
+ */
+completion: number | null, };
+
+export type OwnerResults = { owner: string, metrics: Array<MetricResult>, };
+
+export type MonthResults = { month: string, metrics: Array<MetricResult>, };
+
+export type ForecastBasis = "backed" | "stuck" | "red";
+
+export type ForecastDeal = { opportunityId: number, customerId: number, customerName: string, name: string, owner: string, stage: Stage, amount: number, weighted: number, expectedClose: string, 
+/**
+ * The customer's latest follow-up record's day ("" for none).
+ */
+lastFollowUp: string, level: RiskLevel, };
+
+export type ForecastPart = { basis: ForecastBasis, count: number, amount: number, weighted: number, 
+/**
+ * Largest weighted first, at most [`LIST_LIMIT`].
+ */
+deals: Array<ForecastDeal>, };
+
+export type StalledDeal = { opportunityId: number, customerId: number, customerName: string, name: string, owner: string, stage: Stage, amount: number, 
+/**
+ * The day its current stage began.
+ */
+stageSince: string, 
+/**
+ * No follow-up record of its customer in the period.
+ */
+noFollowUp: boolean, 
+/**
+ * Its customer's overdue next actions today.
+ */
+overdueActions: number, };
+
+export type ResultsReview = { 
+/**
+ * Stage moves, latest first (at most [`LIST_LIMIT`]), and how many in all.
+ */
+moved: Array<StageMove>, movedCount: number, 
+/**
+ * Largest amount first.
+ */
+stalled: Array<StalledDeal>, stalledCount: number, won: Array<Opportunity>, wonCount: number, wonAmount: number, lost: Array<Opportunity>, lostCount: number, lostAmount: number, };
+
+export type ResultsView = { 
+/**
+ * The period's first and last month (`YYYY-MM`) and day.
+ */
+fromMonth: string, toMonth: string, fromDay: string, toDay: string, 
+/**
+ * One row per owner: those chosen, else every owner known or with a target.
+ */
+owners: Array<OwnerResults>, 
+/**
+ * Everyone's (the team's target), or the chosen owners' added up.
+ */
+total: OwnerResults, months: Array<MonthResults>, 
+/**
+ * 有行动支撑, 停滞, 红灯, in that order.
+ */
+forecast: Array<ForecastPart>, 
+/**
+ * How recent a follow-up record backs a deal: the no-follow-up rule's yellow days.
+ */
+forecastDays: number, review: ResultsReview, 
+/**
+ * Every 负责人 written on a customer or a deal, for the owner filter.
+ */
+knownOwners: Array<string>, };
+
+export type TodayResults = { 
+/**
+ * `YYYY-MM` and `YYYY-Qn`.
+ */
+month: string, quarter: string, monthResults: OwnerResults, quarterResults: OwnerResults, };
+
 /** The personal contact fields (PersonalField::ALL in model.rs): hidden in presentation mode. */
 export const PERSONAL_FIELDS: readonly PersonalField[] = ["traits","iceBreakers","hobbies","preferences","painPoints","career","communicationStyle","family","notes"]
 
 /** 客户分级. */
 export const GRADES: readonly Grade[] = ["A","B","C","D"]
+
+/** 业绩指标. */
+export const METRICS: readonly Metric[] = ["signed","collected","new_deals","follow_ups"]
+
+/** 业绩的期间. */
+export const RESULTS_PRESETS: readonly ResultsPreset[] = ["this_month","this_quarter","this_year","last_month","last_quarter","custom"]
+
+/** 预测的支撑. */
+export const FORECAST_BASES: readonly ForecastBasis[] = ["backed","stuck","red"]
 
 /** 客户生命周期. */
 export const LIFECYCLES: readonly Lifecycle[] = ["new","interested","following","quoting","negotiating","won","existing","lost"]

@@ -12,6 +12,7 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/pipeline', name: 'pipeline', component: () => import('./features/pipeline/PipelineView.vue') },
   { path: '/weekly', name: 'weekly', component: () => import('./features/weekly/WeeklyView.vue') },
+  { path: '/results', name: 'results', component: () => import('./features/results/ResultsView.vue') },
   { path: '/imports', name: 'imports', component: () => import('./features/import/ImportsView.vue') },
   { path: '/trash', name: 'trash', component: () => import('./features/trash/TrashView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./features/settings/SettingsView.vue') },

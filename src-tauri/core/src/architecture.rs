@@ -54,6 +54,7 @@ const SQL_FILES: &[&str] = &[
     "profile/bulk.rs",
     "profile/sections.rs",
     "profile/store.rs",
+    "results/store.rs",
     "risk/as_of.rs",
     "risk/store.rs",
     "search/index.rs",

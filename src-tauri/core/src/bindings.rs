@@ -23,6 +23,7 @@ use crate::opportunities::stage_stats::{SalesCycle, StageDwell, StageStats, Stag
 use crate::opportunities::*;
 use crate::payments::*;
 use crate::powermap::*;
+use crate::results::*;
 use crate::risk::*;
 use crate::search::{HitKind, MatchField, SearchHit, SearchResults, Snippet};
 use crate::settings::*;
@@ -69,6 +70,9 @@ fn generate() -> String {
         BackupFailure, BackupSettings, SnapshotReason, SnapshotCounts, Snapshot, BackupWarning,
         EraseReport,
         PeriodPreset, PeriodQuery, WeeklyQuery, StageMove, OwnerOverdue, StageForecast, WeeklySummary, WeeklyView,
+        Metric, TargetFields, TargetsInput, Target, TargetSheet, ResultsPreset, ResultsQuery, MetricResult, OwnerResults,
+        MonthResults, ForecastBasis, ForecastDeal, ForecastPart, StalledDeal, ResultsReview, ResultsView,
+        TodayResults,
     );
     let mut out = String::from(
         "// Generated from Rust by ts-rs (src-tauri/core/src/bindings.rs) — do not edit.\n\
@@ -112,6 +116,9 @@ fn value_lists() -> String {
     let updating: Vec<ImportKind> = ImportKind::ALL.iter().copied().filter(|k| k.updates_duplicates()).collect();
     [
         constant("客户分级.", "GRADES", "readonly Grade[]", &Grade::ALL),
+        constant("业绩指标.", "METRICS", "readonly Metric[]", &Metric::ALL),
+        constant("业绩的期间.", "RESULTS_PRESETS", "readonly ResultsPreset[]", &ResultsPreset::ALL),
+        constant("预测的支撑.", "FORECAST_BASES", "readonly ForecastBasis[]", &ForecastBasis::ALL),
         constant("客户生命周期.", "LIFECYCLES", "readonly Lifecycle[]", &Lifecycle::ALL),
         constant("企业性质.", "OWNERSHIPS", "readonly Ownership[]", &Ownership::ALL),
         constant("客户来源.", "LEAD_SOURCES", "readonly LeadSource[]", &LeadSource::ALL),

@@ -47,6 +47,7 @@ pub mod payments;
 pub mod powermap;
 mod private_file;
 pub mod profile;
+pub mod results;
 pub mod risk;
 pub mod sample;
 pub mod search;

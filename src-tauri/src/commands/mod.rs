@@ -18,6 +18,7 @@ mod logging;
 mod opportunities;
 mod payments;
 mod powermap;
+mod results;
 mod risk;
 mod search;
 mod settings;
@@ -163,6 +164,10 @@ commands! {
     timeline::customer_timeline,
     home::home_data,
     weekly::weekly_view,
+    results::target_sheet,
+    results::save_targets,
+    results::results,
+    results::today_results,
     backup::backup_settings,
     backup::save_backup_settings,
     backup::set_backup_folder,

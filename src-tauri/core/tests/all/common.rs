@@ -51,10 +51,11 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
 
 /// Turns a database of the current schema back into one version 14 wrote: no payment plans,
 /// payments or delivery milestones (`migrations/015_payments.sql`), no lifecycle history
-/// (`migrations/016_lifecycle_history.sql`).
+/// (`migrations/016_lifecycle_history.sql`), no targets (`migrations/017_targets.sql`).
 pub fn before_payments(conn: &rusqlite::Connection) {
     conn.execute_batch(
-        "DROP TABLE lifecycle_change;
+        "DROP TABLE target;
+         DROP TABLE lifecycle_change;
          DROP TABLE installment;
          DROP TABLE payment;
          DROP TABLE milestone;

@@ -27,6 +27,7 @@ mod names;
 mod opportunities;
 mod payments;
 mod power_map;
+mod results;
 mod risk;
 mod round_trip;
 mod search;

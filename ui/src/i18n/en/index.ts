@@ -17,6 +17,7 @@ import pipeline from './pipeline'
 import reminders from './reminders'
 import trash from './trash'
 import weekly from './weekly'
+import results from './results'
 import payments from './payments'
 
 const en: typeof zhCN = {
@@ -37,6 +38,7 @@ const en: typeof zhCN = {
     customers: 'Customers',
     pipeline: 'Pipeline',
     weekly: 'Weekly meeting',
+    results: 'Results',
     trash: 'Trash',
     settings: 'Settings',
   },
@@ -356,6 +358,7 @@ const en: typeof zhCN = {
   ...reminders,
   ...trash,
   ...weekly,
+  ...results,
   ...payments,
 }
 

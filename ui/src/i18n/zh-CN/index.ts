@@ -16,6 +16,7 @@ import pipeline from './pipeline'
 import reminders from './reminders'
 import trash from './trash'
 import weekly from './weekly'
+import results from './results'
 import payments from './payments'
 
 export default {
@@ -36,6 +37,7 @@ export default {
     customers: '客户',
     pipeline: '商机管道',
     weekly: '周会',
+    results: '业绩',
     trash: '回收站',
     settings: '设置',
   },
@@ -351,5 +353,6 @@ export default {
   ...reminders,
   ...trash,
   ...weekly,
+  ...results,
   ...payments,
 }
