@@ -108,7 +108,7 @@ describe('首页 → 今日 left open overnight', () => {
     await router.push('/home')
     const { wrapper } = await mountWith(
       HomeView,
-      { global: { stubs: { SignalFeed: true, PortfolioPanel: true } } },
+      { global: { stubs: { SignalFeed: true, PortfolioPanel: true, TodayResults: true } } },
       router,
     )
     expect(api.homeData).toHaveBeenCalledTimes(1)

@@ -15,8 +15,8 @@ vi.mock('../api', () => ({ api }))
 import HomeView from '../features/home/HomeView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
-// The feed and the portfolio chart have their own tests (trendsUi.test.ts).
-const stubs = { SignalFeed: true, PortfolioPanel: true }
+// The feed, the portfolio chart and the 业绩 card have their own tests (trendsUi, results).
+const stubs = { SignalFeed: true, PortfolioPanel: true, TodayResults: true }
 
 function action(id: number, what: string, dueDate: string, over: Partial<NextAction> = {}): NextAction {
   return {

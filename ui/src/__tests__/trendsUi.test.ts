@@ -30,7 +30,7 @@ const ChartStub = defineComponent({
   setup: (p) => () =>
     h('div', { class: 'chart-stub' }, ((p.option.series ?? []) as ChartSeries[]).map((s) => s.id).join('|')),
 })
-const stubs = { ChartCard: ChartStub }
+const stubs = { ChartCard: ChartStub, TodayResults: true }
 
 function purchase(id: number, over: Partial<Purchase> = {}): Purchase {
   return {

@@ -166,7 +166,8 @@ impl Store {
     /// The forecast of the period split by what it rests on (module doc of `results`).
     fn forecast_split(&self, s: &Scope) -> Result<Vec<ForecastPart>> {
         let today = self.clock.today();
-        let recent = (today - Duration::days(self.settings()?.risk.follow_up_yellow_days)).format("%Y-%m-%d").to_string();
+        let recent =
+            (today - Duration::days(self.settings()?.risk.follow_up_yellow_days)).format("%Y-%m-%d").to_string();
         let today = today.format("%Y-%m-%d").to_string();
         let (deals, last_records): (Vec<_>, Vec<_>) = self.forecast_deals(s)?.into_iter().unzip();
         let mut parts: Vec<ForecastPart> = ForecastBasis::ALL

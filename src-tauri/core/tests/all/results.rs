@@ -40,13 +40,15 @@ fn deal(s: &Store, customer: i64, owner: &str, stage: Stage, amount: f64, close:
 }
 
 fn record(s: &Store, customer: i64, date: &str) {
-    let v = VisitFields { date: date.into(), method: VisitMethod::Phone, summary: "电话沟通".into(), ..Default::default() };
+    let v =
+        VisitFields {
+            date: date.into(), method: VisitMethod::Phone, summary: "电话沟通".into(), ..Default::default()
+        };
     s.create_visit(customer, &v).unwrap();
 }
 
 fn pay(s: &Store, deal: i64, day: &str, amount: f64) {
-    s.add_payment(deal, &PaymentFields { received_on: day.into(), amount: Some(amount), note: String::new() })
-        .unwrap();
+    s.add_payment(deal, &PaymentFields { received_on: day.into(), amount: Some(amount), note: String::new() }).unwrap();
 }
 
 fn target(owner: &str, metric: Metric, value: Option<f64>) -> TargetFields {
@@ -163,8 +165,13 @@ fn the_metrics_are_counted_by_owner_and_month_against_the_targets() {
     assert_eq!(metric(&v.total, Metric::NewDeals).completion, None);
 
     // By month: October's own 100,000 for 李娜 leaves 10,000 a month of her quarter; 王强 20,000.
-    let months: Vec<(&str, (f64, Option<f64>))> =
-        v.months.iter().map(|m| (m.month.as_str(), figure(&OwnerResults { owner: "".into(), metrics: m.metrics.clone() }, Metric::Signed))).collect();
+    let months: Vec<(&str, (f64, Option<f64>))> = v
+        .months
+        .iter()
+        .map(|m| {
+            (m.month.as_str(), figure(&OwnerResults { owner: "".into(), metrics: m.metrics.clone() }, Metric::Signed))
+        })
+        .collect();
     assert_eq!(
         months,
         [
@@ -219,7 +226,12 @@ fn the_forecast_rests_on_follow_ups_and_the_review_tells_what_moved_and_stalled(
     let s = store_on(&dir, 2026, 12, 5);
     record(&s, backed_customer, "2026-12-04");
     let lost = deal(&s, quiet_customer, "王强", Stage::Quote, 30_000.0, "2026-12-10");
-    let review = LostReview { lost_to: "某竞品".into(), reason: Some(LostReason::Price), text: "价格高".into(), ..Default::default() };
+    let review = LostReview {
+        lost_to: "某竞品".into(),
+        reason: Some(LostReason::Price),
+        text: "价格高".into(),
+        ..Default::default()
+    };
     s.move_opportunity(lost, Stage::Lost, Some(&review)).unwrap();
 
     let v = s.results(&query("2026-12", "2026-12", &[])).unwrap();
