@@ -3,7 +3,8 @@
 // first payment; then the app is started again with its clock moved (the --clock-offset-days
 // test hook) past the second installment's day — the deal's light names it and 今日's
 // 回款/交付逾期 card lists it — and past the red limit (30 days, the default), where the deal and
-// the customer are red with the reason.
+// the customer are red with the reason. Before the days pass, a monthly 回款 target for the
+// team shows the payment against it on 业绩 and on 今日.
 import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -146,12 +147,48 @@ describe('回款 after a win', () => {
     assert.equal(await (await browser.$(tid('pay-outstanding'))).getText(), '¥1,386,000')
     await screenshot(browser, shotPath('payments-plan.png'))
   })
+
+  step('4. 业绩 shows the collected amount against the team’s monthly target, and so does 今日', async () => {
+    await click(browser, tid('nav-results'))
+    await shown(browser, tid('results-table'))
+    await click(browser, tid('results-set-targets'))
+    await shown(browser, tid('target-grid'))
+    await click(browser, tid('target-kind-month'))
+    await until(
+      browser,
+      async () => (await (await browser.$(tid('target-period'))).getText()) === today.slice(0, 7),
+      'the dialog is not on this month',
+    )
+    await fill(browser, `${tid('target-row-team')} ${tid('target-collected')}`, '1000000')
+    await click(browser, tid('target-save'))
+    await gone(browser, tid('target-grid'))
+    const collected = () =>
+      browser.execute(
+        () =>
+          document
+            .querySelector('[data-testid="results-total"]')
+            ?.closest('tr')
+            ?.querySelector('[data-testid="results-cell-collected"]')?.textContent ?? '',
+      )
+    await until(
+      browser,
+      async () => /59\.4 万元\s*\/ 100 万元/.test(await collected()) && /59%/.test(await collected()),
+      '业绩 does not show ¥594,000 collected against the target of ¥1,000,000',
+    )
+    await screenshot(browser, shotPath('results.png'))
+    await click(browser, tid('nav-home'))
+    await until(
+      browser,
+      async () => /59\.4 万元 \/ 100 万元/.test((await texts(tid('home-results-month-collected')))[0] ?? ''),
+      '今日 does not show this month’s collected amount against the target',
+    )
+  })
 })
 
 describe('回款 overdue, as the days pass', () => {
   after(() => quit(browser))
 
-  step('4. two days after the second installment: the deal names it, 今日 lists it', async () => {
+  step('5. two days after the second installment: the deal names it, 今日 lists it', async () => {
     browser = await launch({ db, args: ['--clock-offset-days', '22'], ready: 'list' })
     await openAfterSale()
     // The deal's light also carries the sample's other findings (its actions now overdue), so
@@ -178,7 +215,7 @@ describe('回款 overdue, as the days pass', () => {
     await quit(browser)
   })
 
-  step('5. thirty days after it: the deal and the customer red with the reason, 今日 counts 30 days', async () => {
+  step('6. thirty days after it: the deal and the customer red with the reason, 今日 counts 30 days', async () => {
     browser = await launch({ db, args: ['--clock-offset-days', '50'], ready: 'list' })
     await openAfterSale()
     const reason = /商机「设备维保框架」第 2 期回款 ¥594,000 已逾期 30 天/

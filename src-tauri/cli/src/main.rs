@@ -295,6 +295,16 @@ enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// 业绩 and 阶段分析 of this year on a `demo --scale 57 --deals 5 --visits 100` db (p50/p95)
+    /// against the same figures computed deal by deal; sets quarterly targets in the file first.
+    Results {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Team report of a database with the generated customers against XlsxWriter writing its cells.
     Export {
         #[arg(long, default_value_t = 100_000)]
@@ -575,6 +585,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Bench { what: BenchCommand::Weekly { db, runs, json } } => {
             let store = open(&db)?;
             show(&bench::weekly::run(&store, runs.max(1)).map_err(bench_failed)?, json, bench::weekly::print);
+        }
+        Command::Bench { what: BenchCommand::Results { db, runs, json } } => {
+            let store = open(&db)?;
+            show(&bench::results::run(&store, runs.max(1)).map_err(bench_failed)?, json, bench::results::print);
         }
         Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;

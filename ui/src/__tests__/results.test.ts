@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import type { Metric, MetricResult, ResultsView, TargetSheet, TodayResults } from '../bindings'
-import { coreError, mountWith } from './helpers'
+import { anOpportunityRow, coreError, mountWith } from './helpers'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
@@ -167,6 +167,19 @@ describe('业绩', () => {
     expect(review).toContain('期间内无跟进')
     expect(review).toContain('2 项行动逾期')
     expect(body().get('[data-testid="results-review-moved"]').text()).toBe('推进的商机（0）')
+    wrapper.unmount()
+  })
+
+  it('lists the deals won in the period with their contract amount', async () => {
+    const won = anOpportunityRow({ stage: 'won', contractAmount: 860000, stageSince: '2026-12-03' })
+    const view = aView()
+    api.results.mockResolvedValue(aView({ review: { ...view.review, won: [won], wonCount: 1, wonAmount: 900000 } }))
+    const { wrapper } = await mountWith(ResultsPage, { global: { stubs } })
+    await click('results-review-won')
+    const review = body().get('[data-testid="results-review"]').text()
+    expect(review).toContain('2026-12-03')
+    expect(review).toContain(won.name)
+    expect(review).toContain('86 万元')
     wrapper.unmount()
   })
 

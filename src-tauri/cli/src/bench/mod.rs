@@ -11,6 +11,7 @@ pub mod power_map;
 pub mod risk;
 pub mod search;
 pub mod trends;
+pub mod results;
 pub mod weekly;
 
 /// The median of some timings (0 for none).

@@ -72,7 +72,11 @@ export function buildMonthsOption(months: MonthResults[], m: Metric, w: ResultWo
       },
     },
     xAxis: { type: 'category', data: months.map((x) => x.month), axisTick: { show: false } },
-    yAxis: { type: 'value', minInterval: isAmount(m) ? 0 : 1 },
+    yAxis: {
+      type: 'value',
+      minInterval: isAmount(m) ? 0 : 1,
+      axisLabel: { formatter: (v: number) => (isAmount(m) ? w.money(v) : String(v)) },
+    },
     series: [
       { id: 'actual', name: w.actual, type: 'bar', data: rows.map((r) => r.actual), barMaxWidth: 28 },
       {
