@@ -1190,6 +1190,20 @@ export type WinRate = {
  */
 key: string, won: number, lost: number, rate: number, };
 
+export type LostMonth = { 
+/**
+ * YYYY-MM of the day lost.
+ */
+month: string, 
+/**
+ * `None`: no reason written.
+ */
+reason: LostReason | null, count: number, 
+/**
+ * Their amounts, 元.
+ */
+amount: number, };
+
 export type StageStats = { 
 /**
  * The open stages in pipeline order.
@@ -1198,7 +1212,11 @@ stages: Array<StageDwell>, cycle: SalesCycle, byOwner: Array<WinRate>, byIndustr
 /**
  * Each competitor a closed deal named (a deal naming two counts for both).
  */
-byCompetitor: Array<WinRate>, };
+byCompetitor: Array<WinRate>, 
+/**
+ * The deals lost in the period by month and reason, in month order.
+ */
+lostByMonth: Array<LostMonth>, };
 
 export type MilestoneStatus = "not_started" | "in_progress" | "done";
 

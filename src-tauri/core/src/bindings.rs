@@ -19,7 +19,7 @@ use crate::import::templates::{MappingTemplate, TemplateMatch};
 use crate::import::values::ValueError;
 use crate::import::{CellFix, ImportFile, ImportProgress, ImportSpec};
 use crate::import::{EditedRecord, ImportRecord, ImportUndoPreview};
-use crate::opportunities::stage_stats::{SalesCycle, StageDwell, StageStats, StageStatsQuery, WinRate};
+use crate::opportunities::stage_stats::{LostMonth, SalesCycle, StageDwell, StageStats, StageStatsQuery, WinRate};
 use crate::opportunities::*;
 use crate::payments::*;
 use crate::powermap::*;
@@ -57,7 +57,7 @@ fn generate() -> String {
         Purchase, PurchaseQuery, PurchasePage, FeedQuery, SignalFeed, PortfolioQuery, Mover, PortfolioTrend,
         Stage, LostReason, OpportunitySort, LostReview, OpportunityFields, Opportunity, StageProbabilities,
         StageChange, OpportunityQuery, OpportunityRow, OpportunityPage, BoardColumn, ForecastRow, FunnelStep,
-        LostRow, PipelineAnalytics, StageStatsQuery, StageDwell, SalesCycle, WinRate, StageStats,
+        LostRow, PipelineAnalytics, StageStatsQuery, StageDwell, SalesCycle, WinRate, LostMonth, StageStats,
         MilestoneStatus, InstallmentFields, PlanInput, Installment, PaymentFields, Payment, PaymentPlan,
         MilestoneFields, Milestone, WonOverdueKind, WonOverdue,
         VisitMethod, NeedKind, Priority, Confirmation, ActionStatus, Progress, CustomerType, SupportKind,

@@ -29,7 +29,7 @@ import {
   monthsBetween,
 } from '../features/pipeline/options'
 import { pipelineWords } from '../features/pipeline/words'
-import { buildDwellOption, daysText, percent, winText } from '../features/pipeline/stageOptions'
+import { buildDwellOption, buildLostMonthsOption, daysText, percent, winText } from '../features/pipeline/stageOptions'
 import { STAGES } from '../lib/enums'
 import { dataChanged } from '../stores/app'
 
@@ -588,7 +588,30 @@ describe('阶段分析', () => {
     ],
     bySource: [],
     byCompetitor: [],
+    lostByMonth: [
+      { month: '2026-10', reason: 'price', count: 2, amount: 300000 },
+      { month: '2026-11', reason: 'price', count: 1, amount: 100000 },
+      { month: '2026-11', reason: null, count: 1, amount: 50000 },
+    ],
   }
+
+  it('lost reasons month by month: a stacked bar per month, a series per reason, the amount in the tooltip', () => {
+    const option = buildLostMonthsOption(
+      STATS.lostByMonth,
+      (r) => r ?? '<未填写>',
+      (v) => `${v / 10000} 万元`,
+      (n) => `${n} 个`,
+    )
+    expect(option.xAxis.data).toEqual(['2026-10', '2026-11'])
+    expect(option.series.map((s) => [s.id, s.stack, s.data])).toEqual([
+      ['price', 'lost', [2, 1]],
+      ['none', 'lost', [0, 1]],
+    ])
+    const tip = option.tooltip.formatter([{ dataIndex: 1 }, { dataIndex: 1 }])
+    expect(tip).toContain('1 个，10 万元')
+    expect(tip).toContain('&lt;未填写&gt;')
+    expect(option.tooltip.formatter([{ dataIndex: 0 }, { dataIndex: 0 }])).not.toContain('未填写')
+  })
 
   it('rates and days read as people write them; the chart draws the median and mean, nothing where none ended', () => {
     expect(percent(6 / 7)).toBe('85.7%')
@@ -628,6 +651,7 @@ describe('阶段分析', () => {
     const grades = body().get('[data-testid="pipeline-stages-rates"]').text()
     expect(grades).toContain('A 类')
     expect(grades).toContain('未填写')
+    expect(body().get('[data-testid="pipeline-stages-lost-chart"]').text()).toContain('price:[2,1]|none:[0,1]')
 
     ownerSelect(wrapper).vm.$emit('update:modelValue', ['李明'])
     await flushPromises()

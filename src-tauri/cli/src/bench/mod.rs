@@ -8,10 +8,10 @@ pub mod generate;
 pub mod import;
 pub mod kill;
 pub mod power_map;
+pub mod results;
 pub mod risk;
 pub mod search;
 pub mod trends;
-pub mod results;
 pub mod weekly;
 
 /// The median of some timings (0 for none).

@@ -87,14 +87,14 @@ pub fn run(store: &Store, runs: usize) -> Result<Report, String> {
     let owners = first.known_owners.clone();
     let quarters = (1..=4).map(|q| format!("{}-Q{q}", &from[..4]));
     for period in quarters {
-        let targets = owners
-            .iter()
-            .flat_map(|o| {
-                [(Metric::Signed, 2_000_000.0), (Metric::Collected, 1_500_000.0)].map(|(metric, value)| {
-                    TargetFields { owner: o.clone(), metric, value: Some(value) }
+        let targets =
+            owners
+                .iter()
+                .flat_map(|o| {
+                    [(Metric::Signed, 2_000_000.0), (Metric::Collected, 1_500_000.0)]
+                        .map(|(metric, value)| TargetFields { owner: o.clone(), metric, value: Some(value) })
                 })
-            })
-            .collect();
+                .collect();
         store.save_targets(&TargetsInput { period, targets }).map_err(err)?;
     }
     let owner = owners.first().cloned().ok_or("no owners in the database")?;
@@ -136,7 +136,10 @@ pub fn run(store: &Store, runs: usize) -> Result<Report, String> {
     let stays: i64 = store.stage_stats(&stats_query).map_err(err)?.stages.iter().map(|s| s.entered).sum();
     let same = totals.iter().zip(found.0).all(|(a, b)| (a - b).abs() < 0.01 * a.abs().max(1.0));
     if !same || stays != found.1 {
-        return Err(format!("the reference found {:?} and {} stays, the page {totals:?} and {stays}", found.0, found.1));
+        return Err(format!(
+            "the reference found {:?} and {} stays, the page {totals:?} and {stays}",
+            found.0, found.1
+        ));
     }
 
     Ok(Report {
@@ -147,7 +150,11 @@ pub fn run(store: &Store, runs: usize) -> Result<Report, String> {
         totals: [totals[0], totals[1], totals[2], totals[3]],
         stays,
         timings: vec![
-            timing("业绩 page, this year, everyone, right after a write (every light evaluated)", &after_write, Some(&per_deal)),
+            timing(
+                "业绩 page, this year, everyone, right after a write (every light evaluated)",
+                &after_write,
+                Some(&per_deal),
+            ),
             timing("业绩 page again, nothing written since (lights kept)", &view, Some(&per_deal)),
             timing("业绩 page, one owner, nothing written since", &view_mine, Some(&per_deal)),
             timing("今日's 业绩 card (this month and quarter)", &today, Some(&per_deal)),

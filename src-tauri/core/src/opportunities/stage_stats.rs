@@ -1,8 +1,8 @@
 //! What the stored stage history says about the pipeline (docs/opportunities.md): how long deals
 //! stay in each stage, how many move on, how long a deal takes from 立项 to 成交, and the win
-//! rate by owner, industry, grade, lead source and competitor. One query reads the history of
-//! the deals of live customers (with each deal's owner and its customer's attributes); the
-//! figures are computed in one pass over it, deal by deal.
+//! rate by owner, industry, grade, lead source and competitor, and the lost deals' reasons month
+//! by month. One query reads the history of the deals of live customers (with each deal's owner
+//! and its customer's attributes); the figures are computed in one pass over it, deal by deal.
 //!
 //! A stay is a deal's time in one stage: from the day it entered to the day of its next
 //! change. Stays still running have no length yet; they count as entered and "still there".
@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::stages::{rank, PIPELINE};
-use super::Stage;
+use super::{LostReason, Stage};
 use crate::customers::validate::full_date;
 use crate::customers::Grade;
 use crate::error::{CoreError, Reason, Result};
@@ -78,6 +78,19 @@ pub struct WinRate {
     pub rate: f64,
 }
 
+/// The deals lost in one month for one reason: how the reasons move over time.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct LostMonth {
+    /// YYYY-MM of the day lost.
+    pub month: String,
+    /// `None`: no reason written.
+    pub reason: Option<LostReason>,
+    pub count: i64,
+    /// Their amounts, 元.
+    pub amount: f64,
+}
+
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct StageStats {
@@ -90,6 +103,8 @@ pub struct StageStats {
     pub by_source: Vec<WinRate>,
     /// Each competitor a closed deal named (a deal naming two counts for both).
     pub by_competitor: Vec<WinRate>,
+    /// The deals lost in the period by month and reason, in month order.
+    pub lost_by_month: Vec<LostMonth>,
 }
 
 /// One stage change as the query reads it, with what the statistics group by.
@@ -102,6 +117,8 @@ struct Change {
     grade: String,
     source: String,
     competitors: Vec<String>,
+    lost_reason: Option<LostReason>,
+    amount: f64,
 }
 
 /// The median and the mean of `days`; `None` for none.
@@ -142,7 +159,7 @@ impl Store {
 
         let mut st = self.conn.prepare_cached(
             "SELECT s.opportunity_id, s.to_stage, s.changed_on, o.owner, c.industry, coalesce(c.grade, ''),
-                    coalesce(c.lead_source, ''), o.competitors
+                    coalesce(c.lead_source, ''), o.competitors, o.lost_reason, coalesce(o.amount, 0)
              FROM stage_change s JOIN opportunity o ON o.id = s.opportunity_id
                JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
              ORDER BY s.opportunity_id, s.changed_on, s.id",
@@ -163,6 +180,8 @@ impl Store {
                         grade: r.get(5)?,
                         source: r.get(6)?,
                         competitors: serde_json::from_str(&competitors).unwrap_or_default(),
+                        lost_reason: code(r.get(8)?, LostReason::from_code),
+                        amount: r.get(9)?,
                     },
                 ))
             })?
@@ -192,6 +211,7 @@ impl Store {
             .collect();
         let mut cycles = Vec::new();
         let mut by: [BTreeMap<String, (i64, i64)>; 5] = Default::default();
+        let mut lost: BTreeMap<(String, Option<&str>), (i64, f64)> = BTreeMap::new();
 
         for deal in changes.chunk_by(|a, b| a.opportunity == b.opportunity) {
             let first = &deal[0];
@@ -224,6 +244,12 @@ impl Store {
                     let won = c.to == Stage::Won;
                     if won {
                         cycles.push((c.on - first.on).num_days() as f64);
+                    } else {
+                        let e = lost
+                            .entry((c.on.format("%Y-%m").to_string(), first.lost_reason.map(|r| r.code())))
+                            .or_default();
+                        e.0 += 1;
+                        e.1 += first.amount;
                     }
                     let keys = [&first.owner, &first.industry, &first.grade, &first.source];
                     for (map, key) in by.iter_mut().zip(keys) {
@@ -265,6 +291,15 @@ impl Store {
             by_grade,
             by_source,
             by_competitor,
+            lost_by_month: lost
+                .into_iter()
+                .map(|((month, reason), (count, amount))| LostMonth {
+                    month,
+                    reason: reason.and_then(LostReason::from_code),
+                    count,
+                    amount,
+                })
+                .collect(),
         })
     }
 }

@@ -1,7 +1,7 @@
 //! The stage statistics (days in each stage, conversion, the sales cycle, win rates) held
 //! against a brute-force reading of the same random stage histories, deal by deal through
-//! `Store::stage_history`, for all time, a window of days and one owner; a period ending
-//! before it starts is refused on `to`.
+//! `Store::stage_history` (the lost deals by month and reason too), for all time, a window of
+//! days and one owner; a period ending before it starts is refused on `to`.
 
 use std::collections::BTreeMap;
 
@@ -11,9 +11,9 @@ use chrono::NaiveDate;
 use common::{refused, store};
 use dossier_core::customers::Grade;
 use dossier_core::error::Reason;
-use dossier_core::opportunities::stage_stats::{StageStats, StageStatsQuery};
+use dossier_core::opportunities::stage_stats::{LostMonth, StageStats, StageStatsQuery};
 use dossier_core::opportunities::stages::{rank, PIPELINE};
-use dossier_core::opportunities::{OpportunityQuery, Stage};
+use dossier_core::opportunities::{LostReason, OpportunityQuery, Stage};
 use dossier_core::Store;
 
 fn day(s: &str) -> NaiveDate {
@@ -42,6 +42,7 @@ fn brute_force(s: &Store, q: &StageStatsQuery) -> StageStats {
     let mut cycle = vec![];
     let mut owners: BTreeMap<String, (i64, i64)> = BTreeMap::new();
     let mut competitors: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    let mut lost: BTreeMap<(String, Option<&str>), (i64, f64)> = BTreeMap::new();
     for row in deals {
         let o = row.opportunity;
         if !q.owners.is_empty() && !q.owners.contains(&o.fields.owner) {
@@ -79,6 +80,11 @@ fn brute_force(s: &Store, q: &StageStatsQuery) -> StageStats {
             let won = last.to == Stage::Won;
             if won {
                 cycle.push((day(&last.changed_on) - day(&h[0].changed_on)).num_days() as f64);
+            } else {
+                let reason = o.fields.lost_review.as_ref().and_then(|r| r.reason).map(|r| r.code());
+                let e = lost.entry((last.changed_on[..7].to_string(), reason)).or_default();
+                e.0 += 1;
+                e.1 += o.fields.amount.unwrap_or(0.0);
             }
             let bump = |e: &mut (i64, i64)| if won { e.0 += 1 } else { e.1 += 1 };
             bump(owners.entry(o.fields.owner.trim().to_string()).or_default());
@@ -129,6 +135,15 @@ fn brute_force(s: &Store, q: &StageStatsQuery) -> StageStats {
         by_grade: vec![],
         by_source: vec![],
         by_competitor: rate(competitors),
+        lost_by_month: lost
+            .into_iter()
+            .map(|((month, reason), (count, amount))| LostMonth {
+                month,
+                reason: reason.and_then(LostReason::from_code),
+                count,
+                amount,
+            })
+            .collect(),
     }
 }
 
@@ -156,6 +171,12 @@ fn same(ours: &StageStats, slow: &StageStats, what: &str) {
     assert!(close(ours.cycle.average_days, slow.cycle.average_days), "{what}");
     assert_eq!(ours.by_owner, slow.by_owner, "{what}");
     assert_eq!(ours.by_competitor, slow.by_competitor, "{what}");
+    let months =
+        |s: &StageStats| -> Vec<_> { s.lost_by_month.iter().map(|l| (l.month.clone(), l.reason, l.count)).collect() };
+    assert_eq!(months(ours), months(slow), "{what}");
+    for (a, b) in ours.lost_by_month.iter().zip(&slow.lost_by_month) {
+        assert!((a.amount - b.amount).abs() < 0.01, "{what}: {a:?} {b:?}");
+    }
 }
 
 #[test]
@@ -173,6 +194,7 @@ fn stage_statistics_are_what_each_deals_history_says() {
     let ours = s.stage_stats(&all).unwrap();
     assert!(ours.stages.iter().map(|d| d.entered).sum::<i64>() > 200, "{:?}", ours.stages);
     assert!(ours.cycle.won > 5 && ours.stages.iter().any(|d| d.lost > 0 && d.advanced > 0), "{ours:?}");
+    assert!(ours.lost_by_month.len() > 1, "{:?}", ours.lost_by_month);
     assert_eq!(ours.stages.iter().map(|d| d.back).sum::<i64>(), 3, "{:?}", ours.stages);
     same(&ours, &brute_force(&s, &all), "all time");
 

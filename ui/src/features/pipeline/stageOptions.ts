@@ -1,7 +1,7 @@
 // 阶段分析's figures and chart, built from the core's stage statistics by pure functions (tested
 // without a canvas): a rate as a percentage, days with one decimal, and the bar chart of the
 // median and mean days the deals stayed in each stage. Words come in as arguments.
-import type { StageDwell, WinRate } from '../../bindings'
+import type { LostMonth, StageDwell, WinRate } from '../../bindings'
 import { tooltipRow, tooltipTitle } from '../../lib/chartTooltip'
 
 export interface StageWords {
@@ -64,5 +64,51 @@ export function buildDwellOption(stages: StageDwell[], words: StageWords) {
       { id: 'median', name: words.median, type: 'bar', data: stages.map((s) => round(s.medianDays)), barMaxWidth: 22 },
       { id: 'mean', name: words.mean, type: 'bar', data: stages.map((s) => round(s.averageDays)), barMaxWidth: 22 },
     ],
+  }
+}
+
+/** The lost deals' reasons month by month: one stacked bar per month, a series per reason
+ * (`reason` words a reason code, `null` for none written), the count in the bars and the
+ * amount in the tooltip. */
+export function buildLostMonthsOption(
+  rows: LostMonth[],
+  reason: (r: LostMonth['reason']) => string,
+  money: (v: number) => string,
+  count: (n: number) => string,
+) {
+  const months = [...new Set(rows.map((r) => r.month))].sort()
+  const reasons = [...new Set(rows.map((r) => r.reason))]
+  const cell = (month: string, r: LostMonth['reason']) => rows.find((x) => x.month === month && x.reason === r)
+  return {
+    legend: { top: 0, type: 'scroll', data: reasons.map(reason) },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      axisPointer: { type: 'shadow' },
+      formatter: (raw: unknown) => {
+        const params = (Array.isArray(raw) ? raw : [raw]) as (TooltipParam & { marker?: unknown })[]
+        const month = months[params[0]?.dataIndex ?? -1]
+        if (!month) return ''
+        return (
+          tooltipTitle(month) +
+          reasons
+            .map((r, i) => ({ r, x: cell(month, r), marker: params[i]?.marker }))
+            .filter(({ x }) => x)
+            .map(({ r, x, marker }) => tooltipRow(marker, reason(r), `${count(x!.count)}，${money(x!.amount)}`))
+            .join('')
+        )
+      },
+    },
+    xAxis: { type: 'category', data: months, axisTick: { show: false } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: reasons.map((r) => ({
+      id: r ?? 'none',
+      name: reason(r),
+      type: 'bar',
+      stack: 'lost',
+      barMaxWidth: 28,
+      data: months.map((m) => cell(m, r)?.count ?? 0),
+    })),
   }
 }

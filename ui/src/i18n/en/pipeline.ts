@@ -91,6 +91,8 @@ const en: typeof zhCN = {
       wonOfClosed: 'Won / closed (win rate)',
       noClosed: 'No deal was closed (won or lost) in this period.',
       unset: 'Not set',
+      lostByMonth: 'Lost reasons by month',
+      deals: '{n} deals',
       group: {
         byOwner: 'Owner',
         byIndustry: 'Industry',

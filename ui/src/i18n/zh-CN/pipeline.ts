@@ -82,6 +82,8 @@ export default {
       wonOfClosed: '成交 / 结束（赢单率）',
       noClosed: '这段时间没有结束（成交或丢单）的商机。',
       unset: '未填写',
+      lostByMonth: '丢单原因（按月）',
+      deals: '{n} 个',
       group: {
         byOwner: '负责人',
         byIndustry: '行业',
