@@ -146,6 +146,16 @@ describe('回款 after a win', () => {
     )
     assert.equal(await (await browser.$(tid('pay-outstanding'))).getText(), '¥1,386,000')
     await screenshot(browser, shotPath('payments-plan.png'))
+    // The customer's timeline shows the payment.
+    await browser.execute((id) => {
+      location.hash = `#/customers/${id}?tab=timeline`
+    }, CUSTOMER)
+    await until(
+      browser,
+      async () =>
+        (await texts(`${tid('timeline-item')}[data-kind="after_sale"]`)).some((t) => /收到回款 ¥594,000/.test(t)),
+      'the timeline does not show the payment',
+    )
   })
 
   step('4. 业绩 shows the collected amount against the team’s monthly target, and so does 今日', async () => {

@@ -1701,7 +1701,7 @@ export type PortfolioRisk = { evaluatedOn: string, customers: Array<CustomerRisk
 
 export type RuleInfo = { rule: RiskRule, enabled: boolean, explanation: string, };
 
-export type TimelineKind = "visit" | "action" | "stage" | "power_map" | "profile";
+export type TimelineKind = "visit" | "action" | "stage" | "power_map" | "profile" | "after_sale";
 
 export type TimelineEntry = { kind: TimelineKind, 
 /**
@@ -1713,7 +1713,11 @@ at: string,
  * The visit, action, opportunity, contact; 0 for a profile section, the change for a
  * lifecycle change.
  */
-refId: number, opportunityId: number | null, title: string, detail: string, from: string, to: string, urgent: boolean, progress: Progress | null, salesActions: Array<SalesAction>, };
+refId: number, opportunityId: number | null, title: string, detail: string, from: string, to: string, urgent: boolean, progress: Progress | null, salesActions: Array<SalesAction>, 
+/**
+ * A payment's amount, 元; `None` for the other kinds.
+ */
+amount: number | null, };
 
 export type TimelineQuery = { kinds: Array<TimelineKind>, 
 /**

@@ -31,6 +31,7 @@ function entry(kind: TimelineEntry['kind'], at: string, over: Partial<TimelineEn
     urgent: false,
     progress: null,
     salesActions: [],
+    amount: null,
     ...over,
   }
 }
@@ -105,6 +106,41 @@ describe('timeline rules', () => {
     expect(entryTarget(power)).toEqual({ tab: 'map' })
     expect(entryTarget(section)).toEqual({ tab: 'profile', section: 'financials' })
     expect(entryTarget(lifecycle)).toEqual({ tab: 'profile', section: 'overview' })
+    expect(entryTarget(entry('after_sale', '2026-11-20', { from: 'payment' }))).toEqual({ tab: 'deals' })
+  })
+})
+
+describe('回款与交付 on the timeline', () => {
+  it('says how much was received and where a milestone stands', async () => {
+    const paid = entry('after_sale', '2026-11-20', {
+      from: 'payment',
+      title: 'MES 二期',
+      detail: '首付款',
+      amount: 594000,
+      opportunityId: 5,
+    })
+    const late = entry('after_sale', '2026-11-18', {
+      from: 'milestone',
+      title: 'MES 二期',
+      detail: '验收',
+      to: 'overdue',
+    })
+    const done = entry('after_sale', '2026-11-10', { from: 'milestone', title: 'MES 二期', detail: '交付', to: 'done' })
+    api.customerTimeline.mockResolvedValue(page([paid, late, done]))
+    const { wrapper } = await mountWith(TimelineTab, { props: { customerId: 1 } })
+    const items = wrapper.findAll('[data-testid="timeline-item"]')
+    expect(items[0]!.text()).toContain('回款与交付')
+    expect(items[0]!.text()).toContain('收到回款 ¥594,000（MES 二期）')
+    expect(items[0]!.text()).toContain('首付款')
+    expect(items[1]!.text()).toContain('交付里程碑「验收」（MES 二期）')
+    const status = (i: number) => items[i]!.get('[data-testid="timeline-milestone-status"]')
+    expect([status(1).text(), status(1).get('.el-tag').classes()]).toEqual([
+      '逾期',
+      expect.arrayContaining(['el-tag--danger']),
+    ])
+    expect(status(2).text()).toBe('已完成')
+    expect(items[0]!.find('[data-testid="timeline-milestone-status"]').exists()).toBe(false)
+    wrapper.unmount()
   })
 })
 
@@ -202,14 +238,14 @@ describe('timeline tab', () => {
     await wrapper.get('[data-testid="timeline-filter-power_map"] input').setValue(false)
     await flushPromises()
     expect(api.customerTimeline).toHaveBeenNthCalledWith(2, 1, {
-      kinds: ['visit', 'action', 'stage', 'power_map'],
+      kinds: ['visit', 'action', 'stage', 'after_sale', 'power_map'],
       from: '',
       to: '',
       offset: 0,
       limit: TIMELINE_PAGE_SIZE,
     })
     expect(api.customerTimeline).toHaveBeenNthCalledWith(3, 1, {
-      kinds: ['visit', 'action', 'stage'],
+      kinds: ['visit', 'action', 'stage', 'after_sale'],
       from: '',
       to: '',
       offset: 0,

@@ -16,14 +16,17 @@ mod timeline;
 
 code_enum!(
     /// The kinds of timeline entries.
-    TimelineKind { Visit = "visit", Action = "action", Stage = "stage", PowerMap = "power_map", Profile = "profile" }
+    TimelineKind { Visit = "visit", Action = "action", Stage = "stage", PowerMap = "power_map", Profile = "profile", AfterSale = "after_sale" }
 );
 
 /// One timeline entry. `title`/`detail` are the user's own text (a visit's goal and summary,
 /// an action, an opportunity's name, a contact's name, a section code); `from`/`to` are codes
 /// the UI translates (stages; the power-map change kind in `to`; an action's status). A
 /// follow-up record also brings its progress status and sales actions, so the feed says how
-/// far it got without opening it; other kinds leave them empty.
+/// far it got without opening it; other kinds leave them empty. 回款与交付 (`after_sale`): a
+/// payment received (`from` `payment`, its `amount`, `detail` its note) or a delivery
+/// milestone (`from` `milestone`, `detail` its name, `to` its status or `overdue`), `title`
+/// the deal's name.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct TimelineEntry {
@@ -42,6 +45,8 @@ pub struct TimelineEntry {
     pub urgent: bool,
     pub progress: Option<Progress>,
     pub sales_actions: Vec<SalesAction>,
+    /// A payment's amount, 元; `None` for the other kinds.
+    pub amount: Option<f64>,
 }
 
 /// Which entries, one page (newest first). Empty `kinds` = all; `from`/`to` limit the days.

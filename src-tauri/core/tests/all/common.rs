@@ -55,6 +55,8 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
 pub fn before_payments(conn: &rusqlite::Connection) {
     conn.execute_batch(
         "DROP TABLE target;
+         DROP INDEX payment_customer;
+         DROP INDEX milestone_customer;
          DROP TABLE lifecycle_change;
          DROP TABLE installment;
          DROP TABLE payment;

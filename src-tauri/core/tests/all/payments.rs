@@ -5,7 +5,7 @@
 use crate::common;
 
 use common::{named, refused, store_on};
-use dossier_core::activity::HomeQuery;
+use dossier_core::activity::{HomeQuery, TimelineKind, TimelineQuery};
 use dossier_core::opportunities::{OpportunityFields, Stage};
 use dossier_core::payments::{
     InstallmentFields, MilestoneFields, MilestoneStatus, PaymentFields, PaymentPlan, PlanInput, WonOverdueKind,
@@ -316,4 +316,55 @@ fn a_file_from_before_payment_plans_is_migrated_with_its_deals_kept() {
     assert_eq!(s.opportunity(o).unwrap().fields.contract_amount, Some(100_000.0));
     let p = s.save_payment_plan(o, &plan(vec![inst(100_000.0, "2026-11-01")])).unwrap();
     assert_eq!((p.planned_total, p.overdue_amount), (100_000.0, 100_000.0));
+}
+
+#[test]
+fn the_timeline_shows_payments_received_and_milestones_on_their_days() {
+    let (_d, s) = common::store(); // 2026-11-23
+    let (c, o) = won_deal(&s);
+    s.add_payment(
+        o,
+        &PaymentFields { received_on: "2026-10-08".into(), amount: Some(30_000.0), note: "首付款".into() },
+    )
+    .unwrap();
+    let ms = |name: &str, planned: &str, actual: &str, status| MilestoneFields {
+        name: name.into(),
+        planned_date: planned.into(),
+        actual_date: actual.into(),
+        owner: "李娜".into(),
+        status,
+    };
+    s.save_milestones(
+        o,
+        &[
+            ms("交付", "2026-10-01", "2026-10-05", MilestoneStatus::Done),
+            ms("验收", "2026-11-20", "", MilestoneStatus::InProgress),
+            ms("培训", "2026-12-10", "", MilestoneStatus::NotStarted),
+            ms("回访", "", "", MilestoneStatus::NotStarted),
+        ],
+    )
+    .unwrap();
+    let q = TimelineQuery { kinds: vec![TimelineKind::AfterSale], ..Default::default() };
+    let page = s.timeline(c, &q).unwrap();
+    let rows: Vec<(&str, &str, &str, &str, Option<f64>)> = page
+        .entries
+        .iter()
+        .map(|e| (e.at.as_str(), e.from.as_str(), e.detail.as_str(), e.to.as_str(), e.amount))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("2026-12-10", "milestone", "培训", "not_started", None),
+            ("2026-11-20", "milestone", "验收", "overdue", None),
+            ("2026-10-08", "payment", "首付款", "", Some(30_000.0)),
+            ("2026-10-05", "milestone", "交付", "done", None),
+        ],
+        "newest first; a done milestone on its actual day, one without a day left out"
+    );
+    assert!(page.entries.iter().all(|e| e.title == "MES 二期" && e.opportunity_id == Some(o)));
+    // In the whole feed too, and filtered by day.
+    let all = s.timeline(c, &TimelineQuery::default()).unwrap();
+    assert!(all.entries.iter().any(|e| e.kind == TimelineKind::AfterSale && e.from == "payment"));
+    let october = TimelineQuery { from: "2026-10-06".into(), to: "2026-10-31".into(), ..q };
+    assert_eq!(s.timeline(c, &october).unwrap().total, 1);
 }

@@ -9,7 +9,7 @@ import { localWhen } from '../../lib/format'
 export const TIMELINE_PAGE_SIZE = 30
 
 /** The kinds in the order the filter lists them. */
-export const TIMELINE_KINDS: TimelineKind[] = ['visit', 'action', 'stage', 'power_map', 'profile']
+export const TIMELINE_KINDS: TimelineKind[] = ['visit', 'action', 'stage', 'after_sale', 'power_map', 'profile']
 
 export interface DayGroup {
   day: string
@@ -47,7 +47,7 @@ export interface EntryTarget {
 
 /**
  * Visits and their actions are on 跟进记录 (a visit opens in its form; an action of a deal: filtered to that deal's
- * summaries — the 商机 tab lists no actions); stage changes on 商机; power-map changes on
+ * summaries — the 商机 tab lists no actions); stage changes, payments and milestones on 商机; power-map changes on
  * 权力地图; a profile save at its section of 档案 (a lifecycle change at the overview).
  */
 export function entryTarget(e: TimelineEntry): EntryTarget {
@@ -57,6 +57,7 @@ export function entryTarget(e: TimelineEntry): EntryTarget {
     case 'action':
       return e.opportunityId !== null ? { tab: 'visits', deal: e.opportunityId } : { tab: 'visits' }
     case 'stage':
+    case 'after_sale':
       return { tab: 'deals' }
     case 'power_map':
       return { tab: 'map' }
