@@ -283,6 +283,7 @@ export const TEAM_SHEETS = [
   '商机管道',
   '预测',
   '丢单分析',
+  '业绩',
 ]
 
 /** The sheet names of the .xlsx at `path`, in workbook order (its xl/workbook.xml, read with unzip). */

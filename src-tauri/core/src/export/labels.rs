@@ -6,6 +6,7 @@
 use super::Language;
 use crate::customers::*;
 use crate::opportunities::{LostReason, Stage};
+use crate::results::Metric;
 use crate::risk::{RiskLevel, RiskReason, RiskRule};
 use crate::trends::{Severity, SignalKind};
 use crate::visits::{
@@ -77,6 +78,7 @@ labels! {
     LostReason => [("价格", "Price"), ("产品技术", "Product / technology"), ("客户关系", "Customer relationship"),
         ("预算取消", "Budget cancelled"), ("时机延期", "Timing / postponed"), ("服务交付", "Service / delivery"), ("其他", "Other")];
     RiskLevel => [("绿灯", "Green"), ("黄灯", "Yellow"), ("红灯", "Red")];
+    Metric => [("签约额（元）", "Signed (CNY)"), ("回款额（元）", "Collected (CNY)"), ("新增商机", "New deals"), ("跟进次数", "Follow-ups")];
     RiskRule => [("未跟进", "No follow-up"), ("报价停滞", "Quote idle"), ("阶段停滞", "Stuck in stage"), ("权力地图", "Power map"), ("缺少决策者", "No decision maker"),
         ("行动逾期", "Overdue action"), ("记录未确认", "Unconfirmed record"), ("记录晚写", "Late record"), ("采购/财务信号", "Purchase / financial signal"),
         ("回款逾期", "Overdue payment"), ("交付逾期", "Overdue milestone")];

@@ -17,6 +17,7 @@ mod pipeline;
 mod profile;
 mod purchases;
 mod report;
+mod results;
 mod team;
 mod template;
 mod trend_signals;

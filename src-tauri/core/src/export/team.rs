@@ -2,7 +2,8 @@
 //! 财务信号, 采购 (monthly trend and categories, with charts), 采购信号 (the home feed's
 //! purchase signals, most severe first), 跟进记录 (every follow-up record, newest first), 商机管道
 //! (open opportunities with their risk lights), 预测 (weighted forecast by month and owner)
-//! and 丢单分析 (lost deals with their review, by reason, competitor and stage). Customers
+//! 丢单分析 (lost deals with their review, by reason, competitor and stage) and 业绩 (targets
+//! against actuals by owner and month, with a chart). Customers
 //! stream from the store in one pass (`for_each_report_customer`), visits in another
 //! (`for_each_report_visit`), and the long list sheets are written in rust_xlsxwriter's
 //! constant-memory mode, so a 100k-customer, 200k-visit database exports with flat memory;
@@ -17,7 +18,7 @@ use rust_xlsxwriter::{Workbook, Worksheet};
 
 use super::cells::{self, Formats, Value, CONTACT_COLUMNS, CUSTOMER_COLUMNS};
 use super::overview::{self, overview_name, SignalRow, Tally, SIGNAL_COLUMNS};
-use super::{lost_deals, pipeline, purchases, trend_signals, visits};
+use super::{lost_deals, pipeline, purchases, results, trend_signals, visits};
 use super::{ReportOptions, TeamFilter, Xlsx};
 use crate::error::Result;
 use crate::opportunities::OpportunityQuery;
@@ -108,6 +109,7 @@ pub fn team_report_of(store: &Store, opts: &ReportOptions, filter: &TeamFilter) 
         store.pipeline_analytics(&OpportunityQuery { owners: scope.owners().to_vec(), ..Default::default() })?;
     pipeline::write_forecast(&mut wb, &analytics, lang, &f)?;
     lost_deals::write(&mut wb, store, &scope, lang, &f)?;
+    results::write_results(&mut wb, store, period.as_ref(), scope.owners(), lang, &f)?;
     Ok(Xlsx(wb))
 }
 

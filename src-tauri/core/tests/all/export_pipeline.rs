@@ -441,7 +441,7 @@ fn the_new_sheets_in_english() {
     visited(&s);
     pipeline(&s);
     let bytes = report(&s, Language::En);
-    assert_eq!(sheet_names(&bytes)[6..], ["Follow-ups", "Pipeline", "Forecast", "Lost deals"]);
+    assert_eq!(sheet_names(&bytes)[6..], ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Results"]);
     let visits = sheet(&bytes, "Follow-ups");
     assert_eq!(visits[0][..4], ["Customer", "Date", "Time", "Method"]);
     let at = |name: &str| col(&visits, 0, name);

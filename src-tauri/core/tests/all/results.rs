@@ -6,9 +6,14 @@
 
 use crate::common;
 
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+
 use common::{named, refused, store_on};
 use dossier_core::customers::CustomerFields;
 use dossier_core::error::Reason;
+use dossier_core::export::{self, Language, ReportOptions, TeamFilter};
 use dossier_core::opportunities::{LostReason, LostReview, OpportunityFields, Stage};
 use dossier_core::payments::PaymentFields;
 use dossier_core::results::{
@@ -16,6 +21,7 @@ use dossier_core::results::{
 };
 use dossier_core::settings::Settings;
 use dossier_core::visits::{VisitFields, VisitMethod};
+use dossier_core::weekly::{PeriodPreset, PeriodQuery};
 use dossier_core::Store;
 
 fn customer(s: &Store, name: &str, owner: &str) -> i64 {
@@ -294,4 +300,57 @@ fn a_period_must_be_whole_months_in_order() {
     assert_eq!(v.months.len(), 12);
     assert!(v.owners.is_empty());
     assert!(v.total.metrics.iter().all(|m| m.actual == 0.0 && m.target.is_none() && m.completion.is_none()));
+}
+
+#[test]
+fn the_team_report_has_the_results_sheet_with_its_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 12, 5);
+    let a = customer(&s, "华东精密", "李娜");
+    let won = deal(&s, a, "李娜", Stage::Won, 100_000.0, "2026-12-05"); // contract 90,000
+    pay(&s, won, "2026-12-05", 40_000.0);
+    s.save_targets(&TargetsInput {
+        period: "2026-Q4".into(),
+        targets: vec![target("", Metric::Collected, Some(90_000.0))],
+    })
+    .unwrap();
+    let opts = ReportOptions { language: Language::Zh, include_personal: false };
+    let bytes = export::team_report(&s, &opts).unwrap().to_bytes().unwrap();
+    let mut book = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
+    assert!(book.sheet_names().contains(&"业绩".to_string()));
+    let rows: Vec<Vec<Data>> = book.worksheet_range("业绩").unwrap().rows().map(|r| r.to_vec()).collect();
+    let text = |r: &[Data], c: usize| r.get(c).map(|x| x.to_string()).unwrap_or_default();
+    assert_eq!(text(&rows[1], 0), "2026-01-01 – 2026-12-31", "all time: this year's months");
+    assert_eq!(text(&rows[3], 4), "回款额（元）");
+    assert_eq!(text(&rows[4], 4), "实际");
+    let team = rows.iter().find(|r| text(r, 0) == "团队合计").expect("a team row");
+    assert_eq!(
+        &team[1..7],
+        [
+            Data::Float(90_000.0),
+            Data::Empty,
+            Data::Empty,
+            Data::Float(40_000.0),
+            Data::Float(90_000.0),
+            Data::Float(40_000.0 / 90_000.0)
+        ]
+    );
+    let li = rows.iter().find(|r| text(r, 0) == "李娜").expect("an owner row");
+    assert_eq!(li[10], Data::Float(0.0), "follow-ups");
+    let december = rows.iter().find(|r| text(r, 0) == "2026-12").expect("a month row");
+    assert_eq!((&december[4], &december[5]), (&Data::Float(40_000.0), &Data::Float(30_000.0)));
+    let zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    assert!(zip.file_names().any(|n| n.unwrap().starts_with("xl/charts/")), "the sheet's chart");
+
+    // The report of one owner for November: that owner's months, their (absent) targets.
+    let filter = TeamFilter {
+        owners: vec!["李娜".into()],
+        period: Some(PeriodQuery { preset: PeriodPreset::Custom, from: "2026-11-10".into(), to: "2026-11-20".into() }),
+    };
+    let bytes = export::team_report_of(&s, &opts, &filter).unwrap().to_bytes().unwrap();
+    let mut book = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let rows: Vec<Vec<Data>> = book.worksheet_range("业绩").unwrap().rows().map(|r| r.to_vec()).collect();
+    assert_eq!(text(&rows[1], 0), "2026-11-01 – 2026-11-30");
+    let total = rows.iter().find(|r| text(r, 0) == "合计").expect("a total row");
+    assert_eq!((&total[4], &total[5]), (&Data::Float(0.0), &Data::Empty));
 }
