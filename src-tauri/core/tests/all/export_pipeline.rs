@@ -130,7 +130,7 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     let c = visited(&s);
     let bytes = report(&s, Language::Zh);
     let names = sheet_names(&bytes);
-    assert_eq!(names[6..], ["跟进记录", "商机管道", "预测", "丢单分析"]);
+    assert_eq!(names[6..], ["跟进记录", "商机管道", "预测", "丢单分析", "业绩"]);
     let rows = sheet(&bytes, "跟进记录");
     assert_eq!(
         rows[0],
@@ -476,7 +476,7 @@ fn the_new_sheets_in_english() {
 
     // No Chinese generated text is left in the English sheets (user text stays as typed).
     let generated: Vec<&str> = ["已逾期", "待执行", "红灯", "合计", "价格", "立项", "负责人", "商机「"].to_vec();
-    for name in ["Follow-ups", "Pipeline", "Forecast", "Lost deals"] {
+    for name in ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Results"] {
         let all: String = sheet(&bytes, name).concat().join("\n");
         for g in &generated {
             assert!(!all.contains(g), "{g} in {name}");
