@@ -283,6 +283,8 @@ export const TEAM_SHEETS = [
   '商机管道',
   '预测',
   '丢单分析',
+  '回款',
+  '交付',
 ]
 
 /** The sheet names of the .xlsx at `path`, in workbook order (its xl/workbook.xml, read with unzip). */

@@ -105,7 +105,20 @@ fn team_report_in_chinese_counts_every_customer_contact_and_signal() {
     let book = Book::new(export::team_report(&store, &zh(false)).unwrap());
     assert_eq!(
         book.sheet_names(),
-        ["概览", "客户", "联系人", "财务信号", "采购", "采购信号", "跟进记录", "商机管道", "预测", "丢单分析"]
+        [
+            "概览",
+            "客户",
+            "联系人",
+            "财务信号",
+            "采购",
+            "采购信号",
+            "跟进记录",
+            "商机管道",
+            "预测",
+            "丢单分析",
+            "回款",
+            "交付"
+        ]
     );
 
     let customers = book.texts("客户");
@@ -180,7 +193,9 @@ fn team_report_in_english() {
             "Follow-ups",
             "Pipeline",
             "Forecast",
-            "Lost deals"
+            "Lost deals",
+            "Payments",
+            "Delivery"
         ]
     );
     assert_eq!(&header(&book, "Customers")[..4], ["Customer", "Short name", "Grade", "Lifecycle"]);
