@@ -14,6 +14,7 @@
 
 use chrono::NaiveDate;
 
+use super::pipeline::day;
 use super::Rng;
 use crate::error::Result;
 use crate::payments::bulk::{AfterSale, WonDeal};
@@ -35,10 +36,6 @@ const MILESTONES: [(&str, i64); 6] =
     [("签约", 0), ("交付", 0), ("安装/上线", 14), ("验收", 21), ("培训", 7), ("回访", 60)];
 const ENGINEERS: [&str; 4] = ["刘工", "赵工", "孙工", "周工"];
 const PAYMENT_NOTES: [&str; 3] = ["银行转账", "承兑汇票", ""];
-
-fn day(d: NaiveDate, offset: i64) -> String {
-    (d + chrono::Duration::days(offset)).format("%Y-%m-%d").to_string()
-}
 
 /// How a customer pays the installments already due.
 #[derive(Clone, Copy, PartialEq)]
