@@ -9,6 +9,7 @@ use std::io::{Cursor, Read};
 
 use calamine::{Data, Reader, Xlsx};
 use common::named;
+use dossier_core::activity::HomeQuery;
 use dossier_core::customers::CustomerFields;
 use dossier_core::export::{self, Language, ReportOptions, TeamFilter};
 use dossier_core::opportunities::{OpportunityFields, Stage};
@@ -258,7 +259,7 @@ fn the_samples_won_deals_have_plans_payments_and_milestones() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert!(won.len() >= 5, "{won:?}");
-    let (mut paid_up, mut partly, mut overdue, mut late) = (0, 0, 0, 0);
+    let (mut paid_up, mut partly, mut overdue, mut late, mut installments_overdue) = (0, 0, 0, 0, 0);
     for &id in &won {
         let p = s.payment_plan(id).unwrap();
         assert!((2..=4).contains(&p.installments.len()), "{p:?}");
@@ -270,6 +271,7 @@ fn the_samples_won_deals_have_plans_payments_and_milestones() {
             partly += 1;
         }
         overdue += usize::from(p.overdue_amount > 0.0);
+        installments_overdue += p.installments.iter().filter(|i| i.overdue > 0.0).count();
         let m = s.milestones(id).unwrap();
         let names: Vec<&str> = m.iter().map(|m| m.fields.name.as_str()).collect();
         assert_eq!(names, ["签约", "交付", "安装/上线", "验收", "培训", "回访"]);
@@ -278,6 +280,11 @@ fn the_samples_won_deals_have_plans_payments_and_milestones() {
     assert!(paid_up >= 1 && partly >= 1, "fully paid {paid_up}, partly {partly}");
     assert!(overdue >= 1 && overdue * 3 <= won.len(), "{overdue} of {} overdue", won.len());
     assert!(late >= 1, "a late milestone");
+    // 今日 lists them all, and counts them all past its limit.
+    let home = |limit| s.home(&HomeQuery { owners: vec![], limit }).unwrap();
+    assert_eq!(home(200).won_overdue.len(), installments_overdue + late);
+    let first = home(1);
+    assert_eq!((first.won_overdue.len(), first.won_overdue_total), (1, (installments_overdue + late) as i64));
 
     // Yellow, not a wall of red: nothing of the sample is 30 days late.
     let lights = s.portfolio_risk().unwrap();
