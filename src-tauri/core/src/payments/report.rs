@@ -7,7 +7,7 @@ use rusqlite::named_params;
 
 use crate::error::Result;
 use crate::payments::store::overdue_installments_sql;
-use crate::payments::{MilestoneRow, MilestoneStatus, PaymentMonth, ReceivedPayment};
+use crate::payments::{fen, MilestoneRow, MilestoneStatus, PaymentMonth, ReceivedPayment};
 use crate::store::code;
 use crate::Store;
 
@@ -97,22 +97,23 @@ impl Store {
     }
 
     /// The payments received in the filter's days on its owners' deals, newest first: the
-    /// first `limit`, how many there are and their sum.
+    /// first `limit` (at least one), how many there are and their sum — counted in the same
+    /// pass as the rows (a window over the whole list, before the limit).
     pub fn received_payments(&self, filter: &ReportFilter, limit: i64) -> Result<(Vec<ReceivedPayment>, i64, f64)> {
-        let from = format!("FROM payment p {} WHERE {OWNED} AND {}", won_deal("p"), during("p.received_on"));
-        let args = named_params! { ":owners": filter.owners, ":from": filter.from, ":to": filter.to };
-        let (count, sum) = self
-            .conn
-            .prepare(&format!("SELECT count(*), round(coalesce(sum(p.amount), 0), 2) {from}"))?
-            .query_row(args, |r| Ok((r.get(0)?, r.get(1)?)))?;
         let mut st = self.conn.prepare(&format!(
-            "SELECT p.id, o.customer_id, c.name, o.id, o.name, o.owner, p.received_on, p.amount, p.note {from}
-             ORDER BY p.received_on DESC, p.id DESC LIMIT :limit"
+            "SELECT p.id, o.customer_id, c.name, o.id, o.name, o.owner, p.received_on, p.amount, p.note,
+                    count(*) OVER (), sum(p.amount) OVER ()
+             FROM payment p {won} WHERE {OWNED} AND {received}
+             ORDER BY p.received_on DESC, p.id DESC LIMIT :limit",
+            won = won_deal("p"),
+            received = during("p.received_on"),
         ))?;
+        let (mut count, mut sum) = (0, 0.0);
         let rows = st
             .query_map(
-                named_params! { ":owners": filter.owners, ":from": filter.from, ":to": filter.to, ":limit": limit },
+                named_params! { ":owners": filter.owners, ":from": filter.from, ":to": filter.to, ":limit": limit.max(1) },
                 |r| {
+                    (count, sum) = (r.get(9)?, r.get(10)?);
                     Ok(ReceivedPayment {
                         payment_id: r.get(0)?,
                         customer_id: r.get(1)?,
@@ -127,13 +128,13 @@ impl Store {
                 },
             )?
             .collect::<rusqlite::Result<_>>()?;
-        Ok((rows, count, sum))
+        Ok((rows, count, fen(sum)))
     }
 
     /// The milestones of the filter's owners' deals planned or done in its days, and every one
     /// late today whatever the period (all time: every milestone): the late ones first, most
-    /// days late first, then by planned day. The first `limit`, how many there are, how many
-    /// of them are late.
+    /// days late first, then by planned day. The first `limit` (at least one), how many there
+    /// are and how many of them are late, counted in the same pass as the rows.
     pub fn milestone_rows(&self, filter: &ReportFilter, limit: i64) -> Result<(Vec<MilestoneRow>, i64, i64)> {
         let rows = format!(
             "SELECT o.customer_id, c.name, o.id AS oid, o.name, CASE WHEN m.owner <> '' THEN m.owner ELSE o.owner END,
@@ -149,21 +150,19 @@ impl Store {
             done = during("m.actual_date"),
         );
         let today = self.today_text();
-        let args = named_params! { ":owners": filter.owners, ":from": filter.from, ":to": filter.to, ":today": today };
-        let (count, late) = self
-            .conn
-            .prepare(&format!("SELECT count(*), coalesce(sum(late), 0) FROM ({rows})"))?
-            .query_row(args, |r| Ok((r.get(0)?, r.get(1)?)))?;
         let mut st = self.conn.prepare(&format!(
-            "SELECT * FROM ({rows})
+            "SELECT *, count(*) OVER (), sum(late) OVER () FROM ({rows})
              ORDER BY late DESC, CASE WHEN late THEN days_late END DESC, planned = '', planned, oid, seq LIMIT :limit"
         ))?;
+        let (mut count, mut late) = (0, 0);
         let list = st
             .query_map(
                 named_params! {
-                    ":owners": filter.owners, ":from": filter.from, ":to": filter.to, ":today": today, ":limit": limit
+                    ":owners": filter.owners, ":from": filter.from, ":to": filter.to, ":today": today,
+                    ":limit": limit.max(1)
                 },
                 |r| {
+                    (count, late) = (r.get(12)?, r.get(13)?);
                     Ok(MilestoneRow {
                         customer_id: r.get(0)?,
                         customer_name: r.get(1)?,

@@ -227,6 +227,9 @@ fn weekly_lists_the_periods_payments_and_milestones_of_the_deals_owners() {
     let late: Vec<(i64, &str, Option<i64>)> =
         v.milestones.iter().map(|m| (m.opportunity_id, m.name.as_str(), m.days_late)).collect();
     assert_eq!(late, [(a, "验收", Some(22)), (b, "交付", Some(3))]);
+    let first = s.weekly(&WeeklyQuery { limit: 1, ..q(&[]) }).unwrap();
+    assert_eq!(first.milestones.len(), 1);
+    assert_eq!((first.summary.milestones, first.summary.late_milestones), (2, 2), "counted past the page");
 
     // A deal's things are its owner's: 李娜 has no payment this week and her one late milestone.
     let li = s.weekly(&q(&["李娜"])).unwrap();
