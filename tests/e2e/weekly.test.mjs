@@ -38,7 +38,7 @@ execFileSync(CLI, ['demo', '--db', db], { stdio: 'ignore' })
 /** 长江汽配 in the sample (the second company). */
 const CUSTOMER = 2
 const SUMMARY = '周会测试：客户确认焊装线改造范围，下周提交报价'
-const WEEKLY_SHEETS = ['概览', '跟进记录', '阶段推进', '风险商机', '成交', '丢单', '红灯变化', '逾期行动']
+const WEEKLY_SHEETS = ['概览', '跟进记录', '阶段推进', '风险商机', '成交', '丢单', '红灯变化', '逾期行动', '回款', '交付']
 
 let browser
 const step = journeySteps('weekly', () => browser)

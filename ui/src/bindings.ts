@@ -600,8 +600,10 @@ export type TeamFilter = {
  */
 owners: Array<string>, 
 /**
- * The period of its visit summaries and lost deals; `None`: all time. Customers, open
- * deals and the forecast are as they stand today whatever the period.
+ * The period of its visit summaries, lost deals, 回款 (installments due, payments
+ * received) and 交付 (milestones planned or done, and those late today); `None`: all
+ * time. Customers, open deals and the forecast are as they stand today whatever the
+ * period.
  */
 period: PeriodQuery | null, };
 
@@ -1356,6 +1358,26 @@ amount: number | null,
  */
 dueDate: string, days: number, };
 
+export type ReceivedPayment = { paymentId: number, customerId: number, customerName: string, opportunityId: number, opportunityName: string, 
+/**
+ * The deal's 负责人.
+ */
+owner: string, receivedOn: string, amount: number, note: string, };
+
+export type MilestoneRow = { customerId: number, customerName: string, opportunityId: number, opportunityName: string, 
+/**
+ * The milestone's owner, else the deal's.
+ */
+owner: string, name: string, plannedDate: string, actualDate: string, status: MilestoneStatus, 
+/**
+ * Past its planned day and not done.
+ */
+late: boolean, 
+/**
+ * Days past the planned day: today's while late, the day it was done when done after it.
+ */
+daysLate: number | null, };
+
 export type VisitMethod = "meeting" | "phone" | "video" | "wechat" | "email";
 
 export type NeedKind = "core" | "expected" | "latent";
@@ -1897,6 +1919,14 @@ export type StageForecast = { stage: Stage, startCount: number, startWeighted: n
 
 export type WeeklySummary = { records: number, moves: number, atRisk: number, won: number, wonAmount: number, lost: number, lostAmount: number, newRed: number, clearedRed: number, overdue: number, 
 /**
+ * Payments received in the period and their sum (元).
+ */
+payments: number, receivedAmount: number, 
+/**
+ * Milestones planned or done in the period, or late today; of them, late today.
+ */
+milestones: number, lateMilestones: number, 
+/**
  * Σ amount × probability of the deals open at the period's start / at its end.
  */
 forecastStart: number, forecastEnd: number, };
@@ -1947,7 +1977,16 @@ overdueByOwner: Array<OwnerOverdue>, overdue: Array<NextAction>,
 /**
  * Open deals per stage at the start and the end (the pipeline's stages in order).
  */
-forecast: Array<StageForecast>, };
+forecast: Array<StageForecast>, 
+/**
+ * Payments received in the period on won deals, newest first.
+ */
+payments: Array<ReceivedPayment>, 
+/**
+ * Milestones of won deals planned or done in the period and those late today: the late
+ * ones first (most days late first), then by planned day.
+ */
+milestones: Array<MilestoneRow>, };
 
 export type Metric = "signed" | "collected" | "new_deals" | "follow_ups";
 

@@ -386,9 +386,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             if deals + visits > 0 {
                 let started = std::time::Instant::now();
-                let (o, v) = dossier_core::sample::load_copy_pipeline(&store, deals as usize, visits as usize)?;
+                let (o, v, a) = dossier_core::sample::load_copy_pipeline(&store, deals as usize, visits as usize)?;
                 eprintln!(
-                    "added {o} opportunities and {v} follow-up records in {:.1}s",
+                    "added {o} opportunities, {v} follow-up records and {a} rows of 回款 and 交付 in {:.1}s",
                     started.elapsed().as_secs_f64()
                 );
             }

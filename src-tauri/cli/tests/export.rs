@@ -47,7 +47,11 @@ fn exports_the_team_report_a_customer_and_templates() {
     assert!(is_xlsx(&report));
     // The app's sheets, the issue-6 ones included.
     let names = calamine::Reader::sheet_names(&calamine::open_workbook::<calamine::Xlsx<_>, _>(&report).unwrap());
-    assert_eq!(names[6..], ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Results"], "{names:?}");
+    assert_eq!(
+        names[6..],
+        ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Payments", "Delivery", "Results"],
+        "{names:?}"
+    );
 
     let profile = out("profile.xlsx");
     let o = cli(&["export", "--db", db, "--out", profile.to_str().unwrap(), "customer", "华东精密机械股份有限公司"]);

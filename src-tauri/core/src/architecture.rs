@@ -43,6 +43,8 @@ const SQL_FILES: &[&str] = &[
     "opportunities/search.rs",
     "opportunities/stage_stats.rs",
     "opportunities/store.rs",
+    "payments/bulk.rs",
+    "payments/report.rs",
     "payments/store.rs",
     "powermap/store/assessments.rs",
     "powermap/store/contacts.rs",

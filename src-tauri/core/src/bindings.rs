@@ -59,7 +59,7 @@ fn generate() -> String {
         StageChange, OpportunityQuery, OpportunityRow, OpportunityPage, BoardColumn, ForecastRow, FunnelStep,
         LostRow, PipelineAnalytics, StageStatsQuery, StageDwell, SalesCycle, WinRate, LostMonth, StageStats,
         MilestoneStatus, InstallmentFields, PlanInput, Installment, PaymentFields, Payment, PaymentPlan,
-        MilestoneFields, Milestone, WonOverdueKind, WonOverdue,
+        MilestoneFields, Milestone, WonOverdueKind, WonOverdue, ReceivedPayment, MilestoneRow,
         VisitMethod, NeedKind, Priority, Confirmation, ActionStatus, Progress, CustomerType, SupportKind,
         SalesAction, OurRole, Need, Objection, Participant, OurParticipant, ActionFields,
         VisitFields, Visit, NextAction, ActionTarget, QualityIssue, QualityWarning, SavedVisit, SavedAction,

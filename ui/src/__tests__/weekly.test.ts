@@ -27,6 +27,10 @@ function aWeek(over: Partial<WeeklyView> = {}): WeeklyView {
       newRed: 1,
       clearedRed: 0,
       overdue: 1,
+      payments: 1,
+      receivedAmount: 300000,
+      milestones: 1,
+      lateMilestones: 1,
       forecastStart: 400000,
       forecastEnd: 600000,
     },
@@ -85,6 +89,34 @@ function aWeek(over: Partial<WeeklyView> = {}): WeeklyView {
     overdueByOwner: [{ owner: '张伟', count: 1, earliest: '2026-11-20' }],
     overdue: [aNextAction({ owner: '张伟', dueDate: '2026-11-20', overdue: true })],
     forecast: [{ stage: 'quote', startCount: 1, startWeighted: 400000, endCount: 0, endWeighted: 0 }],
+    payments: [
+      {
+        paymentId: 5,
+        customerId: 2,
+        customerName: '华东精密',
+        opportunityId: 7,
+        opportunityName: 'MES 二期',
+        owner: '张伟',
+        receivedOn: '2026-11-24',
+        amount: 300000,
+        note: '',
+      },
+    ],
+    milestones: [
+      {
+        customerId: 3,
+        customerName: '长江汽配',
+        opportunityId: 8,
+        opportunityName: '焊装线改造',
+        owner: '赵工',
+        name: '验收',
+        plannedDate: '2026-11-01',
+        actualDate: '',
+        status: 'in_progress',
+        late: true,
+        daysLate: 22,
+      },
+    ],
     ...over,
   }
 }
@@ -120,6 +152,18 @@ describe('周会', () => {
     expect(body().get('[data-testid="weekly-overdue-owner"]').text()).toBe('张伟 · 1')
     expect(body().get('[data-testid="weekly-tile-forecast"]').text()).toContain('期初 40 万元 → 期末 60 万元')
     expect(body().find('[data-testid="weekly-empty"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('lists the won deals’ payments received and the late milestones first', async () => {
+    const { wrapper } = await mountWith(WeeklyViewPage)
+    expect(body().get('[data-testid="weekly-tile-received"]').text()).toContain('30 万元')
+    expect(body().get('[data-testid="weekly-tile-received"]').text()).toContain('1 笔')
+    expect(body().get('[data-testid="weekly-payments"]').text()).toContain('华东精密')
+    expect(body().get('[data-testid="weekly-payment-amount"]').text()).toBe('30 万元')
+    expect(body().get('[data-testid="weekly-milestones"]').text()).toContain('验收')
+    expect(body().get('[data-testid="weekly-milestone-status"]').text()).toBe('逾期 22 天')
+    expect(body().get('[data-testid="weekly-tile-lateMilestones"]').text()).toContain('1')
     wrapper.unmount()
   })
 
@@ -161,13 +205,25 @@ describe('周会', () => {
 
   it('an empty period says what to do', async () => {
     const nothing = aWeek({
-      summary: { ...aWeek().summary, records: 0, moves: 0, atRisk: 0, newRed: 0, overdue: 0 },
+      summary: {
+        ...aWeek().summary,
+        records: 0,
+        moves: 0,
+        atRisk: 0,
+        newRed: 0,
+        overdue: 0,
+        payments: 0,
+        milestones: 0,
+        lateMilestones: 0,
+      },
       records: [],
       moves: [],
       atRisk: [],
       newRed: [],
       overdue: [],
       overdueByOwner: [],
+      payments: [],
+      milestones: [],
     })
     api.weeklyView.mockResolvedValue(nothing)
     const { wrapper } = await mountWith(WeeklyViewPage)

@@ -6,6 +6,7 @@
 use super::Language;
 use crate::customers::*;
 use crate::opportunities::{LostReason, Stage};
+use crate::payments::MilestoneStatus;
 use crate::results::Metric;
 use crate::risk::{RiskLevel, RiskReason, RiskRule};
 use crate::trends::{Severity, SignalKind};
@@ -82,6 +83,7 @@ labels! {
     RiskRule => [("未跟进", "No follow-up"), ("报价停滞", "Quote idle"), ("阶段停滞", "Stuck in stage"), ("权力地图", "Power map"), ("缺少决策者", "No decision maker"),
         ("行动逾期", "Overdue action"), ("记录未确认", "Unconfirmed record"), ("记录晚写", "Late record"), ("采购/财务信号", "Purchase / financial signal"),
         ("回款逾期", "Overdue payment"), ("交付逾期", "Overdue milestone")];
+    MilestoneStatus => [("未开始", "Not started"), ("进行中", "In progress"), ("已完成", "Done")];
 }
 
 /// A risk reason in one line: the core's Chinese explanation (the app's hover text), and the

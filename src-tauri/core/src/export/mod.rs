@@ -13,6 +13,7 @@ mod errors;
 mod labels;
 mod lost_deals;
 mod overview;
+mod payments;
 mod pipeline;
 mod profile;
 mod purchases;
@@ -74,8 +75,10 @@ pub struct ReportOptions {
 pub struct TeamFilter {
     /// The 负责人 whose customers and deals it lists; empty: everyone.
     pub owners: Vec<String>,
-    /// The period of its visit summaries and lost deals; `None`: all time. Customers, open
-    /// deals and the forecast are as they stand today whatever the period.
+    /// The period of its visit summaries, lost deals, 回款 (installments due, payments
+    /// received) and 交付 (milestones planned or done, and those late today); `None`: all
+    /// time. Customers, open deals and the forecast are as they stand today whatever the
+    /// period.
     pub period: Option<PeriodQuery>,
 }
 

@@ -167,9 +167,9 @@ pub fn write(
         1,
         0,
         match lang {
-            Language::Zh => format!("导出日期 {today}；期间（跟进记录、丢单）：{period}；负责人：{owners}"),
+            Language::Zh => format!("导出日期 {today}；期间（跟进记录、丢单、回款、交付）：{period}；负责人：{owners}"),
             Language::En => {
-                format!("Exported on {today}; period (follow-up records, lost deals): {period}; owners: {owners}")
+                format!("Exported on {today}; period (follow-up records, lost deals, payments, delivery): {period}; owners: {owners}")
             }
         },
     )?;

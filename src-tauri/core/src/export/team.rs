@@ -1,27 +1,31 @@
 //! The team report for the weekly meeting (docs/export.md): 概览 (counts and charts), 客户, 联系人,
 //! 财务信号, 采购 (monthly trend and categories, with charts), 采购信号 (the home feed's
 //! purchase signals, most severe first), 跟进记录 (every follow-up record, newest first), 商机管道
-//! (open opportunities with their risk lights), 预测 (weighted forecast by month and owner)
-//! 丢单分析 (lost deals with their review, by reason, competitor and stage) and 业绩 (targets
-//! against actuals by owner and month, with a chart). Customers
+//! (open opportunities with their risk lights), 预测 (weighted forecast by month and owner),
+//! 丢单分析 (lost deals with their review, by reason, competitor and stage), 回款 (won deals'
+//! planned, received and overdue by month and customer, with a chart), 交付 (their delivery
+//! milestones, the late ones first) and 业绩 (targets against actuals by owner and month, with a
+//! chart). Customers
 //! stream from the store in one pass (`for_each_report_customer`), visits in another
 //! (`for_each_report_visit`), and the long list sheets are written in rust_xlsxwriter's
 //! constant-memory mode, so a 100k-customer, 200k-visit database exports with flat memory;
 //! only the overview's tallies are kept. Purchases and forecasts are summed in SQL.
 //!
 //! A [`TeamFilter`] narrows it to some owners (their customers with their contacts, signals
-//! and visits; their deals) and a period (the visits and the lost deals of those days); the
-//! purchases stay the whole portfolio's. Every sheet prints A4 landscape as wide as the page,
+//! and visits; their deals with their 回款 and 交付) and a period (the visits and the lost deals
+//! of those days, the installments due and payments received in them, the milestones planned
+//! or done in them and those late today); the purchases stay the whole portfolio's. Every sheet prints A4 landscape as wide as the page,
 //! list headers repeated, and the overview with its charts on one page.
 
 use rust_xlsxwriter::{Workbook, Worksheet};
 
 use super::cells::{self, Formats, Value, CONTACT_COLUMNS, CUSTOMER_COLUMNS};
 use super::overview::{self, overview_name, SignalRow, Tally, SIGNAL_COLUMNS};
-use super::{lost_deals, pipeline, purchases, results, trend_signals, visits};
+use super::{lost_deals, payments, pipeline, purchases, results, trend_signals, visits};
 use super::{ReportOptions, TeamFilter, Xlsx};
 use crate::error::Result;
 use crate::opportunities::OpportunityQuery;
+use crate::payments::report::ReportFilter;
 use crate::weekly::{Period, Scope};
 use crate::Store;
 
@@ -109,6 +113,9 @@ pub fn team_report_of(store: &Store, opts: &ReportOptions, filter: &TeamFilter) 
         store.pipeline_analytics(&OpportunityQuery { owners: scope.owners().to_vec(), ..Default::default() })?;
     pipeline::write_forecast(&mut wb, &analytics, lang, &f)?;
     lost_deals::write(&mut wb, store, &scope, lang, &f)?;
+    let after_sale = ReportFilter::new(scope.owners(), scope.period());
+    payments::write_payments(&mut wb, store, &after_sale, &today, lang, &f)?;
+    payments::write_delivery(&mut wb, store, &after_sale, lang, &f)?;
     results::write_results(&mut wb, store, period.as_ref(), scope.owners(), lang, &f)?;
     Ok(Xlsx(wb))
 }

@@ -1,14 +1,16 @@
 //! The 周会 workbook (docs/weekly.md): the same sections as the 周会 page, for the same period
 //! and owners, one sheet each — 概览 (the figures, the weighted forecast by stage at the
 //! period's start and end and the overdue actions by owner, each with a native chart, all on
-//! one printed page), 跟进记录, 阶段推进, 风险商机, 成交, 丢单, 红灯变化 and 逾期行动 (lists
-//! that print A4 landscape, as wide as the page, their header on every page). The follow-up
+//! one printed page), 跟进记录, 阶段推进, 风险商机, 成交, 丢单, 红灯变化, 逾期行动, 回款 (the
+//! payments received) and 交付 (the milestones planned or done, and those late) (lists that
+//! print A4 landscape, as wide as the page, their header on every page). The follow-up
 //! records stream into a constant-memory sheet; the other lists are the view's, uncut.
 
 use rust_xlsxwriter::{Chart, ChartDataLabel, Workbook, Worksheet};
 
 use super::cells::{self, Column, Formats, Value};
 use super::labels::{self, Label};
+use super::payments::{MILESTONE_COLUMNS, RECEIVED_COLUMNS};
 use super::{lost_deals, pipeline, visits, Language, ReportOptions, Xlsx};
 use crate::error::Result;
 use crate::opportunities::{Opportunity, OpportunityRow};
@@ -22,7 +24,7 @@ pub fn overview_name(lang: Language) -> &'static str {
 }
 
 /// The sheets after the overview, in workbook order (Chinese, English).
-pub const SHEETS: [(&str, &str); 7] = [
+pub const SHEETS: [(&str, &str); 9] = [
     ("跟进记录", "Follow-ups"),
     ("阶段推进", "Stage moves"),
     ("风险商机", "Deals at risk"),
@@ -30,6 +32,8 @@ pub const SHEETS: [(&str, &str); 7] = [
     ("丢单", "Lost"),
     ("红灯变化", "Red lights"),
     ("逾期行动", "Overdue actions"),
+    ("回款", "Payments"),
+    ("交付", "Delivery"),
 ];
 
 /// What was said: the record's own summary, which the team report's follow-up sheet leaves to
@@ -216,6 +220,19 @@ pub fn weekly_report(store: &Store, q: &WeeklyQuery, opts: &ReportOptions) -> Re
     let none = lang.pick("没有逾期的行动。", "No overdue actions.");
     list(ws, &cols, &mut view.overdue.iter().cloned(), none, lang, &f)?;
 
+    let ws = sheet(&mut wb, 7, lang)?;
+    let cols: Vec<_> = RECEIVED_COLUMNS.iter().collect();
+    let none = lang.pick("这段时间没有收到回款。", "No payment received in this period.");
+    list(ws, &cols, &mut view.payments.iter().cloned(), none, lang, &f)?;
+
+    let ws = sheet(&mut wb, 8, lang)?;
+    let cols: Vec<_> = MILESTONE_COLUMNS.iter().collect();
+    let none = lang.pick(
+        "这段时间没有计划或完成的交付里程碑，也没有逾期的。",
+        "No delivery milestone planned or done in this period, and none late.",
+    );
+    list(ws, &cols, &mut view.milestones.iter().cloned(), none, lang, &f)?;
+
     overview(wb.worksheet_from_index(0)?, &view, &q.owners, lang, &f)?;
     Ok(Xlsx(wb))
 }
@@ -242,6 +259,10 @@ fn overview(ws: &mut Worksheet, v: &WeeklyView, owners: &[String], lang: Languag
         (lang.pick("新增红灯", "New red lights"), Value::Int(s.new_red)),
         (lang.pick("解除红灯", "Cleared red lights"), Value::Int(s.cleared_red)),
         (lang.pick("逾期行动", "Overdue actions"), Value::Int(s.overdue)),
+        (lang.pick("回款（笔）", "Payments received"), Value::Int(s.payments)),
+        (lang.pick("回款金额（元）", "Received (CNY)"), Value::Decimal(s.received_amount)),
+        (lang.pick("交付里程碑", "Delivery milestones"), Value::Int(s.milestones)),
+        (lang.pick("逾期里程碑", "Late milestones"), Value::Int(s.late_milestones)),
         (lang.pick("期初加权预测（元）", "Forecast at start (CNY)"), Value::Decimal(s.forecast_start)),
         (lang.pick("期末加权预测（元）", "Forecast at end (CNY)"), Value::Decimal(s.forecast_end)),
     ];

@@ -15,6 +15,8 @@
 //!   the earliest); a plan summing above the contract amount needs the user's confirmation
 //!   (`confirmOver`), one below is allowed and its difference is shown.
 
+pub(crate) mod bulk;
+pub(crate) mod report;
 pub(crate) mod store;
 pub mod validate;
 
@@ -174,6 +176,57 @@ pub struct WonOverdue {
     /// Its due / planned date.
     pub due_date: String,
     pub days: i64,
+}
+
+/// 回款 of one customer in one month (the team report's 回款 sheet).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaymentMonth {
+    pub customer_id: i64,
+    pub customer_name: String,
+    /// YYYY-MM.
+    pub month: String,
+    /// The installments due in the month, 元.
+    pub planned: f64,
+    /// The payments received in the month, 元.
+    pub received: f64,
+    /// What of the month's installments is overdue today (not covered), 元.
+    pub overdue: f64,
+}
+
+/// A payment received, with its deal and customer (周会's 回款).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceivedPayment {
+    pub payment_id: i64,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub opportunity_id: i64,
+    pub opportunity_name: String,
+    /// The deal's 负责人.
+    pub owner: String,
+    pub received_on: String,
+    pub amount: f64,
+    pub note: String,
+}
+
+/// A delivery milestone with its deal and customer (the 交付 lists of the team report and 周会).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct MilestoneRow {
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub opportunity_id: i64,
+    pub opportunity_name: String,
+    /// The milestone's owner, else the deal's.
+    pub owner: String,
+    pub name: String,
+    pub planned_date: String,
+    pub actual_date: String,
+    pub status: MilestoneStatus,
+    /// Past its planned day and not done.
+    pub late: bool,
+    /// Days past the planned day: today's while late, the day it was done when done after it.
+    pub days_late: Option<i64>,
 }
 
 /// Money rounded to the fen.

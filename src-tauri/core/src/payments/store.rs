@@ -108,13 +108,14 @@ impl Store {
             let mine = format!(
                 "SELECT * FROM ({sql}) WHERE json_array_length(:owners) = 0 OR owner IN (SELECT value FROM json_each(:owners))"
             );
-            total += self
+            // Each kind's oldest `limit` (the oldest `limit` of both are among them), each row
+            // with the kind's count before the limit: one pass over the plans, not two.
+            let mut st = self
                 .conn
-                .prepare_cached(&format!("SELECT count(*) FROM ({mine})"))?
-                .query_row(args, |r| r.get::<_, i64>(0))?;
-            // Each kind's oldest `limit`: the oldest `limit` of both are among them.
-            let mut st = self.conn.prepare_cached(&format!("{mine} ORDER BY 4, 2 LIMIT {limit}"))?;
+                .prepare_cached(&format!("SELECT *, count(*) OVER () FROM ({mine}) ORDER BY 4, 2 LIMIT {limit}"))?;
+            let mut count = 0;
             let rows = st.query_map(args, |r| {
+                count = r.get::<_, i64>(10)?;
                 Ok(WonOverdue {
                     kind,
                     customer_id: r.get(0)?,
@@ -130,6 +131,7 @@ impl Store {
                 })
             })?;
             out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+            total += count;
         }
         out.sort_by(|a, b| a.due_date.cmp(&b.due_date).then(a.opportunity_id.cmp(&b.opportunity_id)));
         out.truncate(limit);

@@ -2,6 +2,7 @@
 //! populated app ("载入示例数据", `dossier-cli demo`). `scale` N > 1 adds generated copies
 //! (N × the base customers, two contacts and two suppliers each) for benchmarks.
 
+mod after_sale;
 mod pipeline;
 mod purchases;
 
@@ -154,6 +155,7 @@ pub fn load(store: &Store, scale: usize) -> Result<usize> {
     store.insert_purchases(rows)?;
     store.refresh_trend_cache()?;
     pipeline::base(store, &COMPANIES.map(|c| c.0))?;
+    after_sale::load(store, AFTER_SALE_SEED)?;
     Ok(count)
 }
 
@@ -164,17 +166,23 @@ pub fn load_for_app(store: &Store) -> Result<Stats> {
     store.stats()
 }
 
+/// The seed of the won deals' 回款 and 交付 (each deal's generator also takes its id).
+const AFTER_SALE_SEED: u64 = 0xAF7E_5A1E;
+
 /// Gives every customer without opportunities or visits (the generated copies) `deals`
 /// opportunities and `visits` visit summaries over the last two years, with their next
-/// actions: `--scale 57 --deals 5 --visits 100` is the risk benchmark's 2,052 customers (2,016 copies),
-/// 10,080 opportunities and 201,600 visits. One transaction; returns (opportunities, visits).
-pub fn load_copy_pipeline(store: &Store, deals: usize, visits: usize) -> Result<(usize, usize)> {
+/// actions, and their won deals 回款 and 交付 like the sample's: `--scale 57 --deals 5
+/// --visits 100` is the risk benchmark's 2,052 customers (2,016 copies), 10,080 opportunities
+/// and 201,600 visits. One transaction each; returns (opportunities, visits, rows of 回款 and
+/// 交付).
+pub fn load_copy_pipeline(store: &Store, deals: usize, visits: usize) -> Result<(usize, usize, usize)> {
     let accounts = crate::visits::bulk::accounts(
         &store.conn,
         "id NOT IN (SELECT customer_id FROM opportunity) AND id NOT IN (SELECT customer_id FROM visit)",
     )?;
     let (opportunities, visits) = pipeline::generate(&accounts, deals, visits, 720, store.clock().today(), 0xC0FFEE);
-    store.insert_process_records(&opportunities, visits)
+    let (o, v) = store.insert_process_records(&opportunities, visits)?;
+    Ok((o, v, after_sale::load(store, AFTER_SALE_SEED)?))
 }
 
 /// Gives every customer without purchase records (the generated copies) `products` of the

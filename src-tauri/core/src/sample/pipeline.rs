@@ -16,7 +16,8 @@ use crate::visits::*;
 use crate::visits::{NewOpportunity, NewVisit};
 use crate::Store;
 
-fn day(today: NaiveDate, offset: i64) -> String {
+/// The day `offset` days from `today`, YYYY-MM-DD.
+pub(super) fn day(today: NaiveDate, offset: i64) -> String {
     (today + chrono::Duration::days(offset)).format("%Y-%m-%d").to_string()
 }
 

@@ -6,12 +6,13 @@
 //! the deals won and lost in the period with the lost review; the customers whose red light is
 //! new or cleared since the period's start (the dated rules as they stood then,
 //! `risk::as_of`); the overdue actions by owner; the weighted forecast at the period's start
-//! and end. The same view is the screen ([`Store::weekly`]) and the Excel export
+//! and end; the won deals' payments received in the period (回款) and their delivery
+//! milestones planned or done in it, with every one late today (交付). The same view is the screen ([`Store::weekly`]) and the Excel export
 //! (`export::weekly_report`).
 //!
 //! Whose is what (the owner filter, 负责人): a follow-up record and a red light are their
-//! customer's owner's; a deal, its move, its close and its forecast are the deal's owner's; an
-//! overdue action is its own owner's. No owner chosen: everyone.
+//! customer's owner's; a deal, its move, its close, its forecast, its payments and its
+//! milestones are the deal's owner's; an overdue action is its own owner's. No owner chosen: everyone.
 
 pub mod period;
 pub(crate) mod store;
@@ -22,6 +23,7 @@ use ts_rs::TS;
 
 use crate::codes::code_enum;
 use crate::opportunities::{Opportunity, OpportunityRow, Stage};
+use crate::payments::{MilestoneRow, ReceivedPayment};
 use crate::risk::CustomerRisk;
 use crate::visits::{NextAction, Visit};
 
@@ -128,6 +130,12 @@ pub struct WeeklySummary {
     pub new_red: i64,
     pub cleared_red: i64,
     pub overdue: i64,
+    /// Payments received in the period and their sum (元).
+    pub payments: i64,
+    pub received_amount: f64,
+    /// Milestones planned or done in the period, or late today; of them, late today.
+    pub milestones: i64,
+    pub late_milestones: i64,
     /// Σ amount × probability of the deals open at the period's start / at its end.
     pub forecast_start: f64,
     pub forecast_end: f64,
@@ -166,4 +174,9 @@ pub struct WeeklyView {
     pub overdue: Vec<NextAction>,
     /// Open deals per stage at the start and the end (the pipeline's stages in order).
     pub forecast: Vec<StageForecast>,
+    /// Payments received in the period on won deals, newest first.
+    pub payments: Vec<ReceivedPayment>,
+    /// Milestones of won deals planned or done in the period and those late today: the late
+    /// ones first (most days late first), then by planned day.
+    pub milestones: Vec<MilestoneRow>,
 }

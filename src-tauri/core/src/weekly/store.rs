@@ -73,6 +73,11 @@ impl Scope {
         &self.owners
     }
 
+    /// The period's first and last day; `None` for all time.
+    pub(crate) fn period(&self) -> Option<(&str, &str)> {
+        (!self.from.is_empty()).then_some((self.from.as_str(), self.to.as_str()))
+    }
+
     pub(crate) fn owns(&self, owner: &str) -> bool {
         self.owners.is_empty() || self.owners.iter().any(|o| o == owner)
     }

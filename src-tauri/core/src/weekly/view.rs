@@ -8,6 +8,7 @@ use super::store::Scope;
 use super::{StageForecast, WeeklyQuery, WeeklySummary, WeeklyView};
 use crate::error::Result;
 use crate::opportunities::{OpportunityRow, Stage};
+use crate::payments::report::ReportFilter;
 use crate::risk::as_of::DealAt;
 use crate::risk::rollup::Lights;
 use crate::risk::{CustomerRisk, RiskLevel, RiskLight};
@@ -97,6 +98,9 @@ impl Store {
         let (won, won_count, won_amount) = self.weekly_closed(&s, Stage::Won, lists)?;
         let (lost, lost_count, lost_amount) = self.weekly_closed(&s, Stage::Lost, lists)?;
         let (overdue_by_owner, overdue) = self.weekly_overdue(&s, lists)?;
+        let after_sale = ReportFilter::new(s.owners(), s.period());
+        let (payments, payment_count, received_amount) = self.received_payments(&after_sale, lists)?;
+        let (milestones, milestone_count, late_milestones) = self.milestone_rows(&after_sale, lists)?;
 
         // Open deals with reasons of their own, from the portfolio's lights as the app shows them.
         let lights = self.lights(None, true)?;
@@ -154,6 +158,10 @@ impl Store {
             new_red: new_red_count,
             cleared_red: cleared_red_count,
             overdue: overdue_by_owner.iter().map(|o| o.count).sum(),
+            payments: payment_count,
+            received_amount,
+            milestones: milestone_count,
+            late_milestones,
             forecast_start: (forecast.iter().map(|f| f.start_weighted).sum::<f64>() * 100.0).round() / 100.0,
             forecast_end: (forecast.iter().map(|f| f.end_weighted).sum::<f64>() * 100.0).round() / 100.0,
         };
@@ -173,6 +181,8 @@ impl Store {
             overdue_by_owner,
             overdue,
             forecast,
+            payments,
+            milestones,
         })
     }
 }

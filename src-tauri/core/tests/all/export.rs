@@ -105,7 +105,21 @@ fn team_report_in_chinese_counts_every_customer_contact_and_signal() {
     let book = Book::new(export::team_report(&store, &zh(false)).unwrap());
     assert_eq!(
         book.sheet_names(),
-        ["概览", "客户", "联系人", "财务信号", "采购", "采购信号", "跟进记录", "商机管道", "预测", "丢单分析", "业绩"]
+        [
+            "概览",
+            "客户",
+            "联系人",
+            "财务信号",
+            "采购",
+            "采购信号",
+            "跟进记录",
+            "商机管道",
+            "预测",
+            "丢单分析",
+            "回款",
+            "交付",
+            "业绩"
+        ]
     );
 
     let customers = book.texts("客户");
@@ -181,6 +195,8 @@ fn team_report_in_english() {
             "Pipeline",
             "Forecast",
             "Lost deals",
+            "Payments",
+            "Delivery",
             "Results"
         ]
     );

@@ -130,7 +130,7 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     let c = visited(&s);
     let bytes = report(&s, Language::Zh);
     let names = sheet_names(&bytes);
-    assert_eq!(names[6..], ["跟进记录", "商机管道", "预测", "丢单分析", "业绩"]);
+    assert_eq!(names[6..], ["跟进记录", "商机管道", "预测", "丢单分析", "回款", "交付", "业绩"]);
     let rows = sheet(&bytes, "跟进记录");
     assert_eq!(
         rows[0],
@@ -441,7 +441,10 @@ fn the_new_sheets_in_english() {
     visited(&s);
     pipeline(&s);
     let bytes = report(&s, Language::En);
-    assert_eq!(sheet_names(&bytes)[6..], ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Results"]);
+    assert_eq!(
+        sheet_names(&bytes)[6..],
+        ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Payments", "Delivery", "Results"]
+    );
     let visits = sheet(&bytes, "Follow-ups");
     assert_eq!(visits[0][..4], ["Customer", "Date", "Time", "Method"]);
     let at = |name: &str| col(&visits, 0, name);
@@ -496,7 +499,7 @@ fn without_visits_or_deals_the_sheets_say_what_to_do() {
     let en = report(&s, Language::En);
     assert!(sheet(&en, "Follow-ups")[2][0].starts_with("No follow-up records yet"));
     assert!(
-        sheet(&en, "Overview")[1][0].contains("period (follow-up records, lost deals)"),
+        sheet(&en, "Overview")[1][0].contains("period (follow-up records, lost deals, payments, delivery)"),
         "{:?}",
         sheet(&en, "Overview")[1]
     );

@@ -9,6 +9,7 @@
 mod common;
 mod import_support;
 
+mod after_sale;
 mod backup;
 mod database_file;
 mod erase;

@@ -233,7 +233,10 @@ fn the_workbook_has_a_sheet_per_section_with_the_periods_rows() {
     record(&s, c, "2026-11-20", "上周的记录");
     let bytes = export::weekly_report(&s, &this_week(), &ReportOptions::default()).unwrap().to_bytes().unwrap();
     let names = Xlsx::new(Cursor::new(bytes.clone())).unwrap().sheet_names();
-    assert_eq!(names, ["概览", "跟进记录", "阶段推进", "风险商机", "成交", "丢单", "红灯变化", "逾期行动"]);
+    assert_eq!(
+        names,
+        ["概览", "跟进记录", "阶段推进", "风险商机", "成交", "丢单", "红灯变化", "逾期行动", "回款", "交付"]
+    );
 
     let records = sheet(&bytes, "跟进记录");
     assert_eq!(records.len(), 2, "the header and this week's one record: {records:?}");
@@ -286,7 +289,8 @@ fn the_team_report_takes_the_same_period_and_owners_and_prints_its_overview_on_o
     assert_eq!(visits.len(), 2, "the header and 张伟's visit of this week: {visits:?}");
     assert_eq!(visits[1][0], "华东精密");
     assert_eq!(visits[1][1], "46350", "2026-11-24 as an Excel date");
-    assert!(sheet(&bytes, "概览")[1][0].contains("期间（跟进记录、丢单）：2026-11-23 – 2026-11-29；负责人：张伟"));
+    assert!(sheet(&bytes, "概览")[1][0]
+        .contains("期间（跟进记录、丢单、回款、交付）：2026-11-23 – 2026-11-29；负责人：张伟"));
 
     // Everything, as before: both customers, the three visits.
     let all = export::team_report(&s, &ReportOptions::default()).unwrap().to_bytes().unwrap();
