@@ -15,8 +15,9 @@ vi.mock('../api', () => ({ api }))
 import HomeView from '../features/home/HomeView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
-// The feed and the portfolio chart have their own tests (trendsUi.test.ts).
-const stubs = { SignalFeed: true, PortfolioPanel: true }
+// The feed and the portfolio chart have their own tests (trendsUi.test.ts), the repurchase card
+// its own (repurchase.test.ts).
+const stubs = { SignalFeed: true, PortfolioPanel: true, TodayRepurchase: true }
 
 function action(id: number, what: string, dueDate: string, over: Partial<NextAction> = {}): NextAction {
   return {
@@ -60,6 +61,7 @@ const red: CustomerRisk = {
         installment: null,
         amount: null,
         milestone: '',
+        months: null,
       },
       {
         rule: 'overdue_action',
@@ -76,6 +78,7 @@ const red: CustomerRisk = {
         installment: null,
         amount: null,
         milestone: '',
+        months: null,
       },
     ],
   },

@@ -65,6 +65,7 @@ function aWeek(over: Partial<WeeklyView> = {}): WeeklyView {
               installment: null,
               amount: null,
               milestone: '',
+              months: null,
             },
           ],
         },
