@@ -12,11 +12,10 @@
 //!   does not raise a signal twice (once each way);
 //! - **stopped**: the last bought month is ≥ N months back, and within [`STOPPED_LOOKBACK`];
 //! - **new product**: first bought within the last N months, while the customer had bought
-//!   something before (for a new customer, every product is new: no signal).
-//!
+//!   something before (for a new customer, every product is new: no signal);
 //! - **repurchase** (复购提醒, [`repurchase`]): a product bought in at least
 //!   [`REPURCHASE_PURCHASES`] months whose latest intervals (up to [`REPURCHASE_INTERVALS`]) are
-//!   fairly regular — each within half the median of the median, the median ≥
+//!   fairly regular — each no further from their median than half of it, the median ≥
 //!   [`REPURCHASE_MIN_INTERVAL`] months — is due once the median has passed since the last
 //!   purchase, for a grace of half an interval (at least a month); later the rhythm is broken
 //!   (the stopped detector tells that story). Its series runs to the clock's own month: a
