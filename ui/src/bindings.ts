@@ -758,7 +758,7 @@ edges: Array<EdgeSnapshot>,
  */
 assessments: Array<ScopeRef>, };
 
-export type SignalKind = "decline" | "surge" | "yoy_drop" | "yoy_rise" | "stopped" | "new_product" | "financial";
+export type SignalKind = "decline" | "surge" | "yoy_drop" | "yoy_rise" | "stopped" | "new_product" | "financial" | "repurchase";
 
 export type Severity = "high" | "medium" | "low";
 
@@ -1604,7 +1604,7 @@ export type Recap = { visitId: number, text: string, };
 
 export type RiskLevel = "green" | "yellow" | "red";
 
-export type RiskRule = "no_follow_up" | "quote_idle" | "stuck_in_stage" | "power_map" | "decision_maker_missing" | "overdue_action" | "unconfirmed" | "late_record" | "signal" | "overdue_payment" | "overdue_milestone";
+export type RiskRule = "no_follow_up" | "quote_idle" | "stuck_in_stage" | "power_map" | "decision_maker_missing" | "overdue_action" | "unconfirmed" | "late_record" | "signal" | "overdue_payment" | "overdue_milestone" | "churn_review";
 
 export type RiskSettings = { noFollowUp: boolean, 
 /**
@@ -1661,7 +1661,16 @@ paymentRedDays: number,
 /**
  * A delivery milestone of a won deal not done after its planned date: yellow.
  */
-overdueMilestone: boolean, };
+overdueMilestone: boolean, 
+/**
+ * A customer that has bought (a purchase, a won deal) but has had no purchase and no open
+ * deal for `churn_months`: yellow, for a 流失预警 review (docs/risk.md).
+ */
+churnReview: boolean, 
+/**
+ * Months without a purchase or an open deal before the review is asked for (1–36).
+ */
+churnMonths: number, };
 
 export type StageDays = { initiation: number, needs: number, solution: number, quote: number, negotiation: number, contract: number, };
 
@@ -1711,7 +1720,12 @@ amount: number | null,
 /**
  * The overdue-milestone rule: the oldest overdue milestone's name.
  */
-milestone: string, };
+milestone: string, 
+/**
+ * The churn-review rule: whole months from the month of the last purchase or deal closed
+ * (`since`, YYYY-MM) to the clock's month.
+ */
+months: number | null, };
 
 export type RiskLight = { level: RiskLevel, reasons: Array<RiskReason>, };
 
@@ -2199,6 +2213,9 @@ export const ROW_STATUSES: readonly RowStatus[] = ["new","update","duplicate","d
 
 /** The range of a risk rule's day thresholds (validate.rs). */
 export const RISK_DAYS_RANGE: { readonly min: number; readonly max: number } = {"min":1,"max":365}
+
+/** The range of the months before a 流失预警 review (validate.rs). */
+export const CHURN_MONTHS_RANGE: { readonly min: number; readonly max: number } = {"min":1,"max":36}
 
 /** The range of a stage's default probability, per cent (validate.rs). */
 export const STAGE_PROBABILITY_RANGE: { readonly min: number; readonly max: number } = {"min":0,"max":100}

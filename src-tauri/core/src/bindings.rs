@@ -204,6 +204,12 @@ fn value_lists() -> String {
             &crate::settings::validate::RISK_DAYS,
         ),
         constant(
+            "The range of the months before a 流失预警 review (validate.rs).",
+            "CHURN_MONTHS_RANGE",
+            "{ readonly min: number; readonly max: number }",
+            &crate::settings::validate::CHURN_MONTHS,
+        ),
+        constant(
             "The range of a stage's default probability, per cent (validate.rs).",
             "STAGE_PROBABILITY_RANGE",
             "{ readonly min: number; readonly max: number }",

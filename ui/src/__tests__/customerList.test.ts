@@ -177,6 +177,7 @@ describe('customer list', () => {
                 installment: null,
                 amount: null,
                 milestone: '',
+                months: null,
               },
             ],
           },

@@ -1,6 +1,6 @@
 // A page left open overnight: the day-change watch fires once when the local date changes (on a
 // tick or when the window comes back after sleep), not on every check, and 首页 → 今日 reloads
-// its lists for the new day.
+// its lists (the repurchase prompts too) for the new day.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import type { HomeData } from '../bindings'
@@ -104,6 +104,8 @@ describe('首页 → 今日 left open overnight', () => {
     api.customerFacets.mockResolvedValue({ industries: [], owners: ['李明'], dealOwners: [] })
     api.getSettings.mockResolvedValue(settingsFixture())
     api.homeData.mockResolvedValue(home('2026-11-23', '发送报价单'))
+    // 今日's 复购提醒 card: due from a month's start, so it reloads with the rest.
+    api.signalFeed.mockResolvedValue({ signals: [], total: 0, evaluatedMonth: '2026-10' })
     const router = makeRouter()
     await router.push('/home')
     const { wrapper } = await mountWith(
@@ -124,6 +126,7 @@ describe('首页 → 今日 left open overnight', () => {
     window.dispatchEvent(new Event('focus'))
     await flushPromises()
     expect(api.homeData).toHaveBeenCalledTimes(2)
+    expect(api.signalFeed).toHaveBeenCalledTimes(2)
     expect(api.homeData).toHaveBeenLastCalledWith({ owners: [], limit: 20 })
     const today = wrapper.get('[data-testid="home-today"]')
     expect(today.text()).toContain('2026-11-24')

@@ -169,6 +169,8 @@ export function settingsFixture(over: Partial<Settings> = {}): Settings {
       overduePayment: true,
       paymentRedDays: 30,
       overdueMilestone: true,
+      churnReview: true,
+      churnMonths: 6,
     },
     notify: { enabled: true, time: '09:00', owners: [] },
     trashDays: 30,

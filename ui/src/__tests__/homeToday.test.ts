@@ -15,8 +15,9 @@ vi.mock('../api', () => ({ api }))
 import HomeView from '../features/home/HomeView.vue'
 
 vi.setConfig({ testTimeout: 30000 })
-// The feed, the portfolio chart and the 业绩 card have their own tests (trendsUi, results).
-const stubs = { SignalFeed: true, PortfolioPanel: true, TodayResults: true }
+// The feed, the portfolio chart, the repurchase card and the 业绩 card have their own tests
+// (trendsUi, repurchase, results).
+const stubs = { SignalFeed: true, PortfolioPanel: true, TodayRepurchase: true, TodayResults: true }
 
 function action(id: number, what: string, dueDate: string, over: Partial<NextAction> = {}): NextAction {
   return {
@@ -60,6 +61,7 @@ const red: CustomerRisk = {
         installment: null,
         amount: null,
         milestone: '',
+        months: null,
       },
       {
         rule: 'overdue_action',
@@ -76,6 +78,7 @@ const red: CustomerRisk = {
         installment: null,
         amount: null,
         milestone: '',
+        months: null,
       },
     ],
   },

@@ -67,6 +67,7 @@ const risk = (level: 'green' | 'red' = 'green'): RiskLight => ({
             installment: null,
             amount: null,
             milestone: '',
+            months: null,
           },
         ]
       : [],

@@ -192,6 +192,7 @@ describe('a deal in the 商机 tab', () => {
       installment: 2,
       amount: 50_000,
       milestone: '',
+      months: null,
     }
     const row = anOpportunityRow({ stage: 'won', risk: { level: 'yellow', reasons: [reason] } })
     const { wrapper } = await mountWith(OpportunityItem, { props: { row, contacts: [] } })
@@ -271,6 +272,7 @@ describe('回款 and 交付 in words', () => {
     installment: 2,
     amount: 50_000,
     milestone: '',
+    months: null,
     ...over,
   })
 

@@ -61,6 +61,7 @@ const RED: RiskLight = {
       installment: null,
       amount: null,
       milestone: '',
+      months: null,
     },
   ],
 }

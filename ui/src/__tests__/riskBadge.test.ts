@@ -19,6 +19,7 @@ const reason = (rule: RiskReason['rule'], level: RiskReason['level'] = 'red'): R
   installment: null,
   amount: null,
   milestone: '',
+  months: null,
 })
 
 describe('risk badge', () => {

@@ -21,6 +21,7 @@ const reason = (over: Partial<RiskReason>): RiskReason => ({
   installment: null,
   amount: null,
   milestone: '',
+  months: null,
   ...over,
 })
 const deal = { opportunityId: 4, opportunityName: 'MES' }
@@ -96,5 +97,16 @@ describe('risk reasons', () => {
     for (const rule of ['decision_maker_missing', 'unconfirmed', 'signal'] as const)
       expect(reasonLine(reason({ rule }))).not.toMatch(/[\u4e00-\u9fff]/)
     expect(reasonLine(reason({ rule: 'signal', count: 3, signal }))).toBe('3 purchase or financial warning(s)')
+  })
+
+  it('a churn review says how many months passed without a purchase or an open deal', () => {
+    const churn = { rule: 'churn_review', level: 'yellow', days: null, months: 8, since: '2026-03' } as const
+    expect(reasonLine(reason({ ...churn, yellowDays: null, redDays: null }))).toBe(
+      '已 8 个月无采购、无在谈商机（上次采购或商机 2026-03），建议做流失预警复盘',
+    )
+    i18n.global.locale.value = 'en'
+    expect(reasonLine(reason(churn))).toBe(
+      'No purchase and no open deal for 8 months (last purchase or deal 2026-03): time for a churn review',
+    )
   })
 })

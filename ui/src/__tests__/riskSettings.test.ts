@@ -52,7 +52,9 @@ describe('risk rule checks', () => {
     s.risk.watchRedDays = 14
     s.risk.stageDays.negotiation = 0
     s.risk.stageDays.contract = 366
+    s.risk.churnMonths = 37
     expect(riskSettingsErrors(s)).toEqual({
+      'risk.churnMonths': '请输入 1–36 之间的整数',
       'risk.followUpRedDays': '黄灯天数要小于红灯天数',
       'risk.watchRedDays': '黄灯天数要小于红灯天数',
       'risk.stageDays.negotiation': '请输入 1–365 之间的整数',
@@ -80,6 +82,7 @@ describe('设置 → 风险规则', () => {
         'signals',
         'overduePayment',
         'overdueMilestone',
+        'churnReview',
       ].map((k) => `settings-rule-${k}`),
     )
     const help = (rule: string) =>
@@ -96,6 +99,7 @@ describe('设置 → 风险规则', () => {
       '已成交商机的分期过了应回款日仍未回款（已回款按最早的分期先抵），次日起亮黄灯，逾期 30 天亮红灯。',
     )
     expect(help('overdueMilestone')).toBe('已成交商机的交付里程碑过了计划日期仍未完成，亮黄灯。')
+    expect(help('churnReview')).toContain('连续 6 个月无采购、无在谈商机，亮黄灯')
 
     number(wrapper, 'settings-risk-followUpYellowDays').vm.$emit('update:modelValue', 4)
     number(wrapper, 'settings-risk-followUpRedDays').vm.$emit('update:modelValue', 10)
@@ -120,8 +124,11 @@ describe('设置 → 风险规则', () => {
     number(wrapper, 'settings-risk-watchRedDays').vm.$emit('update:modelValue', 45)
     number(wrapper, 'settings-stage-days-quote').vm.$emit('update:modelValue', 20)
     number(wrapper, 'settings-risk-paymentRedDays').vm.$emit('update:modelValue', 45)
+    number(wrapper, 'settings-risk-churnMonths').vm.$emit('update:modelValue', 9)
     await flushPromises()
     expect(help('overduePayment')).toContain('逾期 45 天亮红灯')
+    expect(help('churnReview')).toContain('连续 9 个月无采购')
+    expect(number(wrapper, 'settings-risk-churnMonths').props('max')).toBe(36)
     expect(number(wrapper, 'settings-risk-quoteIdleDays').props('disabled')).toBe(true)
 
     await save(wrapper)
@@ -136,6 +143,7 @@ describe('设置 → 风险规则', () => {
       watchRedDays: 45,
       stageDays: { ...want.risk.stageDays, quote: 20 },
       paymentRedDays: 45,
+      churnMonths: 9,
     }
     want.stageProbabilities = { ...want.stageProbabilities, solution: 35 }
     expect(api.saveSettings).toHaveBeenCalledWith(want)

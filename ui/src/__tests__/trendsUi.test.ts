@@ -342,7 +342,8 @@ describe('home feed', () => {
     api.homeData.mockResolvedValue(emptyHome)
     const router = makeRouter()
     await router.push('/home')
-    const { wrapper } = await mountWith(HomeView, { global: { stubs } }, router)
+    // 今日's repurchase card calls the feed too (repurchase.test.ts).
+    const { wrapper } = await mountWith(HomeView, { global: { stubs: { ...stubs, TodayRepurchase: true } } }, router)
     expect(api.signalFeed).toHaveBeenCalledWith({ grades: [], owners: [], kinds: [], offset: 0, limit: 20 })
     const entries = wrapper.findAll('[data-testid="home-signal"]')
     expect(entries.map((e) => e.attributes('data-product'))).toEqual(['减速机', '伺服电机', '变频器'])

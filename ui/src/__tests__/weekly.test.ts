@@ -69,6 +69,7 @@ function aWeek(over: Partial<WeeklyView> = {}): WeeklyView {
               installment: null,
               amount: null,
               milestone: '',
+              months: null,
             },
           ],
         },

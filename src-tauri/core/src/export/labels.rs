@@ -57,7 +57,7 @@ labels! {
     FinancialMetric => [("库存周转天数", "Inventory days"), ("应收账款周转天数", "Receivable days"), ("营业收入", "Revenue"),
         ("毛利率", "Gross margin"), ("现金流", "Cash flow")];
     SignalKind => [("停购", "Stopped"), ("连续下降", "Decline"), ("同比下降", "Down on last year"), ("财务信号", "Financial"),
-        ("激增", "Surge"), ("同比上升", "Up on last year"), ("新产品", "New product")];
+        ("激增", "Surge"), ("同比上升", "Up on last year"), ("新产品", "New product"), ("复购提醒", "Repurchase due")];
     Severity => [("高", "High"), ("中", "Medium"), ("低", "Low")];
     VisitMethod => [("面谈", "Meeting"), ("电话", "Phone"), ("视频", "Video"), ("微信", "WeChat"), ("邮件", "E-mail")];
     NeedKind => [("核心", "Core"), ("期望", "Expected"), ("潜在", "Latent")];
@@ -82,7 +82,7 @@ labels! {
     Metric => [("签约额（元）", "Signed (CNY)"), ("回款额（元）", "Collected (CNY)"), ("新增商机", "New deals"), ("跟进次数", "Follow-ups")];
     RiskRule => [("未跟进", "No follow-up"), ("报价停滞", "Quote idle"), ("阶段停滞", "Stuck in stage"), ("权力地图", "Power map"), ("缺少决策者", "No decision maker"),
         ("行动逾期", "Overdue action"), ("记录未确认", "Unconfirmed record"), ("记录晚写", "Late record"), ("采购/财务信号", "Purchase / financial signal"),
-        ("回款逾期", "Overdue payment"), ("交付逾期", "Overdue milestone")];
+        ("回款逾期", "Overdue payment"), ("交付逾期", "Overdue milestone"), ("流失预警", "Churn warning")];
     MilestoneStatus => [("未开始", "Not started"), ("进行中", "In progress"), ("已完成", "Done")];
 }
 
@@ -132,6 +132,11 @@ pub fn risk_reason(r: &RiskReason, lang: Language) -> String {
             "delivery milestone \"{}\" overdue for {} (planned {})",
             r.milestone,
             plural(days, "day", "days"),
+            r.since
+        ),
+        RiskRule::ChurnReview => format!(
+            "no purchase and no open deal for {} (last purchase or deal {}): review for churn",
+            plural(r.months.unwrap_or(0), "month", "months"),
             r.since
         ),
     };

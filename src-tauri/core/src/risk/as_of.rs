@@ -128,6 +128,7 @@ fn deal_hit(d: &DealThen, rule: RiskRule, last: &str, days: i64, yellow: i64, re
         installment: None,
         amount: None,
         milestone: String::new(),
+        months: None,
     })
 }
 

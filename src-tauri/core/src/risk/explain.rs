@@ -36,6 +36,11 @@ pub fn reason(r: &RiskReason) -> String {
             let more = if r.count > 1 { format!("等 {} 项", r.count) } else { String::new() };
             format!("{opp}交付里程碑「{}」{more}已逾期 {days} 天（计划 {} 完成）", r.milestone, r.since)
         }
+        RiskRule::ChurnReview => format!(
+            "已 {} 个月无采购、无在谈商机（上次采购或商机 {}），建议做流失预警复盘",
+            r.months.unwrap_or(0),
+            r.since
+        ),
     }
 }
 
@@ -98,5 +103,10 @@ pub fn rule(rule: RiskRule, s: &RiskSettings) -> String {
             s.payment_red_days
         ),
         RiskRule::OverdueMilestone => "已成交商机的交付里程碑过了计划日期仍未完成亮黄灯".into(),
+        RiskRule::ChurnReview => format!(
+            "买过的客户（有采购或成交商机，未标为流失）连续 {n} 个月无采购、无在谈商机亮黄灯，提示做流失预警复盘；\
+             之后写一条跟进记录即解除，{n} 个月后仍无采购或商机再亮",
+            n = s.churn_months
+        ),
     }
 }

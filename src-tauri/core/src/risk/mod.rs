@@ -16,6 +16,7 @@
 //! | signal: a purchase decline / stop / year-on-year drop or a financial signal in the trends cache | yellow (the "amber" of the issue: one level) |
 //! | overdue payment: an installment of a won deal's plan not covered by the payments received (oldest first) the day after its due date / ≥ `paymentRedDays` (30) days after | yellow / red |
 //! | overdue milestone: a delivery milestone of a won deal not done after its planned date | yellow |
+//! | churn review (流失预警): a customer that has bought (a month the trends count as bought, or a won deal), not marked 流失, with no purchase and no open deal for ≥ `churnMonths` (6) months — cleared by a follow-up record dated on or after the day it lit, until `churnMonths` after that record | yellow |
 //!
 //! Definitions: *follow-up* of a customer is its latest visit summary of any kind (visit,
 //! phone, WeChat…; none: its creation day); of an opportunity, its customer's latest follow-up
@@ -49,7 +50,7 @@ code_enum!(
 
 code_enum!(
     /// The rules behind the lights.
-    RiskRule { NoFollowUp = "no_follow_up", QuoteIdle = "quote_idle", StuckInStage = "stuck_in_stage", PowerMap = "power_map", DecisionMakerMissing = "decision_maker_missing", OverdueAction = "overdue_action", Unconfirmed = "unconfirmed", LateRecord = "late_record", Signal = "signal", OverduePayment = "overdue_payment", OverdueMilestone = "overdue_milestone" }
+    RiskRule { NoFollowUp = "no_follow_up", QuoteIdle = "quote_idle", StuckInStage = "stuck_in_stage", PowerMap = "power_map", DecisionMakerMissing = "decision_maker_missing", OverdueAction = "overdue_action", Unconfirmed = "unconfirmed", LateRecord = "late_record", Signal = "signal", OverduePayment = "overdue_payment", OverdueMilestone = "overdue_milestone", ChurnReview = "churn_review" }
 );
 
 /// The late-record rule looks at the customer's latest follow-up record only while its visit is
@@ -90,6 +91,7 @@ impl RiskSettings {
             RiskRule::Signal => self.signals,
             RiskRule::OverduePayment => self.overdue_payment,
             RiskRule::OverdueMilestone => self.overdue_milestone,
+            RiskRule::ChurnReview => self.churn_review,
         }
     }
 
@@ -108,7 +110,8 @@ impl RiskSettings {
             | RiskRule::OverdueAction
             | RiskRule::LateRecord
             | RiskRule::Signal
-            | RiskRule::OverdueMilestone => (None, None),
+            | RiskRule::OverdueMilestone
+            | RiskRule::ChurnReview => (None, None),
         }
     }
 }
@@ -146,6 +149,9 @@ pub struct RiskReason {
     pub amount: Option<f64>,
     /// The overdue-milestone rule: the oldest overdue milestone's name.
     pub milestone: String,
+    /// The churn-review rule: whole months from the month of the last purchase or deal closed
+    /// (`since`, YYYY-MM) to the clock's month.
+    pub months: Option<i64>,
 }
 
 /// A light with its reasons, worst first (green: none).

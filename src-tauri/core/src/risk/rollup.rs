@@ -29,6 +29,8 @@ pub struct Hit {
     pub amount: Option<f64>,
     /// The overdue-milestone rule: the milestone's name.
     pub milestone: String,
+    /// The churn-review rule: months without a purchase or an open deal.
+    pub months: Option<i64>,
 }
 
 /// The reasons found, by customer and by opportunity.
@@ -71,6 +73,7 @@ impl Lights {
                 installment: h.installment,
                 amount: h.amount,
                 milestone: h.milestone,
+                months: h.months,
             };
             if let Some(o) = h.opportunity_id {
                 lights.opportunities.entry(o).or_default().push(reason.clone());

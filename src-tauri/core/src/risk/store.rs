@@ -68,6 +68,7 @@ fn plain(customer_id: i64, rule: RiskRule, level: RiskLevel) -> Hit {
         installment: None,
         amount: None,
         milestone: String::new(),
+        months: None,
     }
 }
 
@@ -137,6 +138,42 @@ fn late_record_sql(offset: i32, filter: &str) -> String {
            WHERE c.deleted_at IS NULL {filter})
          WHERE imported = 0 AND CAST(strftime('%s', {written}) AS INTEGER)
                - CAST(strftime('%s', visited_on || ' ' || coalesce(nullif(visited_time, ''), '23:59')) AS INTEGER) > 86400"
+    )
+}
+
+/// A `YYYY-MM…` text as a month number (year × 12 + month), so months subtract.
+fn month_number(expr: &str) -> String {
+    format!("(CAST(substr({expr}, 1, 4) AS INTEGER) * 12 + CAST(substr({expr}, 6, 2) AS INTEGER))")
+}
+
+/// The customers to review for churn (流失预警, the rule in [`crate::risk`]): those that have
+/// bought — a month the trends cache counts as bought (net CNY positive, or a record in another
+/// currency), or a won deal — with no open deal, not marked 流失 (the review is done), whose
+/// latest purchase month or deal closed (won or lost: it was open until then) is `months` or
+/// more months before the clock's. A follow-up record dated on or after the day the rule lit
+/// (the first day of the month `months` after that) is the review: it clears the light until
+/// `months` after the latest record. Each probe is a seek: the cache's (customer, month) key
+/// read backwards, the (customer, stage) and (customer, day) indexes. Columns: customer, the
+/// month counted from, the months since.
+fn churn_review_sql(months: i64, filter: &str) -> String {
+    let now = month_number(":today");
+    let (last, visited) = (month_number("last"), month_number("visited"));
+    format!(
+        "WITH t AS MATERIALIZED (
+           SELECT c.id AS cid,
+             (SELECT m.month FROM trend_month m WHERE m.customer_id = c.id AND (m.amount > 0 OR m.other_records > 0)
+              ORDER BY m.month DESC LIMIT 1) AS bought,
+             (SELECT max(o.stage_since) FROM opportunity o WHERE o.customer_id = c.id AND o.stage IN ('won', 'lost')) AS closed,
+             EXISTS (SELECT 1 FROM opportunity o WHERE o.customer_id = c.id AND o.stage = 'won') AS won,
+             (SELECT max(v.visited_on) FROM visit v WHERE v.customer_id = c.id) AS visited
+           FROM customer c
+           WHERE c.deleted_at IS NULL AND coalesce(c.lifecycle, '') <> 'lost' {filter}
+             AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.customer_id = c.id AND {OPEN})),
+         q AS (SELECT cid, max(coalesce(bought, ''), coalesce(substr(closed, 1, 7), '')) AS last, visited
+               FROM t WHERE bought IS NOT NULL OR won)
+         SELECT cid, last, {now} - {last} AS months FROM q
+         WHERE {now} - {last} >= {months}
+           AND (visited IS NULL OR visited < date(last || '-01', '+{months} months') OR {now} - {visited} >= {months})"
     )
 }
 
@@ -287,6 +324,15 @@ pub(crate) fn hits(conn: &Connection, today: &str, offset: i32, s: &RiskSettings
             })
         })?);
     }
+    if s.churn_review {
+        out.extend(query(conn, &churn_review_sql(s.churn_months, f), today, among, |r| {
+            Ok(Hit {
+                since: r.get(1)?,
+                months: Some(r.get(2)?),
+                ..plain(r.get(0)?, RiskRule::ChurnReview, RiskLevel::Yellow)
+            })
+        })?);
+    }
     Ok(out)
 }
 
@@ -317,7 +363,8 @@ impl Store {
     /// (benchmarks).
     pub(crate) fn lights(&self, among: Option<&[i64]>, cache: bool) -> Result<Arc<Lights>> {
         let settings = self.settings()?.risk;
-        if settings.signals {
+        // The signal rule reads the trends cache's signals, the churn review its months.
+        if settings.signals || settings.churn_review {
             self.refresh_trend_cache()?;
         }
         let key = self.risk_key()?;

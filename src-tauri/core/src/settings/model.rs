@@ -140,6 +140,11 @@ pub struct RiskSettings {
     pub payment_red_days: i64,
     /// A delivery milestone of a won deal not done after its planned date: yellow.
     pub overdue_milestone: bool,
+    /// A customer that has bought (a purchase, a won deal) but has had no purchase and no open
+    /// deal for `churn_months`: yellow, for a 流失预警 review (docs/risk.md).
+    pub churn_review: bool,
+    /// Months without a purchase or an open deal before the review is asked for (1–36).
+    pub churn_months: i64,
 }
 
 /// Days an opportunity may stay in each open stage before it counts as stuck (停滞).
@@ -199,6 +204,8 @@ impl Default for RiskSettings {
             overdue_payment: true,
             payment_red_days: 30,
             overdue_milestone: true,
+            churn_review: true,
+            churn_months: 6,
         }
     }
 }

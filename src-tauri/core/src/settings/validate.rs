@@ -15,6 +15,9 @@ pub struct IntRange {
 
 /// A risk rule's day thresholds (the red days of 未跟进 also at least its yellow days).
 pub const RISK_DAYS: IntRange = IntRange { min: 1, max: 365 };
+/// The months without a purchase or an open deal before a 流失预警 review (`risk.churnMonths`):
+/// from one month to three years, the longest rhythm of a customer that buys once a year or so.
+pub const CHURN_MONTHS: IntRange = IntRange { min: 1, max: 36 };
 /// A stage's default probability, per cent.
 pub const STAGE_PROBABILITY: IntRange = IntRange { min: 0, max: 100 };
 
@@ -65,6 +68,7 @@ fn pipeline_settings(s: &Settings) -> Result<()> {
     range_i("risk.quoteIdleDays", Some(r.quote_idle_days), min, max)?;
     range_i("risk.unconfirmedDays", Some(r.unconfirmed_days), min, max)?;
     range_i("risk.paymentRedDays", Some(r.payment_red_days), min, max)?;
+    range_i("risk.churnMonths", Some(r.churn_months), CHURN_MONTHS.min, CHURN_MONTHS.max)?;
     for (stage, days) in r.stage_days.by_code() {
         range_i(&format!("risk.stageDays.{stage}"), Some(days), min, max)?;
     }

@@ -12,7 +12,14 @@
 //!   does not raise a signal twice (once each way);
 //! - **stopped**: the last bought month is ≥ N months back, and within [`STOPPED_LOOKBACK`];
 //! - **new product**: first bought within the last N months, while the customer had bought
-//!   something before (for a new customer, every product is new: no signal).
+//!   something before (for a new customer, every product is new: no signal);
+//! - **repurchase** (复购提醒, [`repurchase`]): a product bought in at least
+//!   [`REPURCHASE_PURCHASES`] months whose latest intervals (up to [`REPURCHASE_INTERVALS`]) are
+//!   fairly regular — each no further from their median than half of it, the median ≥
+//!   [`REPURCHASE_MIN_INTERVAL`] months — is due once the median has passed since the last
+//!   purchase, for a grace of half an interval (at least a month); later the rhythm is broken
+//!   (the stopped detector tells that story). Its series runs to the clock's own month: a
+//!   purchase this month means the customer is not due.
 //!
 //! One story per product: a stop or a decline hides the year-on-year drop it causes, and a
 //! new product hides its own "surge" (see [`all`]).
@@ -26,6 +33,13 @@ pub const STOPPED_LOOKBACK: usize = 24;
 pub const SURGE_BASE: usize = 3;
 /// Months summed for the year-on-year comparison.
 pub const YOY_MONTHS: usize = 3;
+/// Purchases (months bought) a rhythm is read from, at least.
+pub const REPURCHASE_PURCHASES: usize = 3;
+/// The latest intervals between purchases the rhythm is read from: how the customer buys now.
+pub const REPURCHASE_INTERVALS: usize = 6;
+/// The shortest rhythm, in months: a customer buying every month is a steady buyer, whose gaps
+/// the stopped and decline detectors watch.
+pub const REPURCHASE_MIN_INTERVAL: i32 = 2;
 
 /// The thresholds of [`crate::settings::Settings`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -154,6 +168,43 @@ pub fn new_product(start: Month, v: &[f64], n: usize, customer_first: Option<Mon
     Some(finding(SignalKind::NewProduct, start + first as Month, &v[first..], 0.0, total, total / since as f64))
 }
 
+/// The interval of a product's rhythm and the months since its last purchase, when it is due
+/// (module doc). `v` runs to the clock's month: `start + v.len() - 1`. The finding's months
+/// start with the last bought month; `from` is the usual interval, `to` the months since;
+/// `impact` the mean purchase of the rhythm spread over its interval (CNY per month).
+pub fn repurchase(start: Month, v: &[f64]) -> Option<Finding> {
+    let bought: Vec<usize> = v.iter().enumerate().filter(|(_, &x)| x > 0.0).map(|(i, _)| i).collect();
+    if bought.len() < REPURCHASE_PURCHASES {
+        return None;
+    }
+    let recent = &bought[bought.len().saturating_sub(REPURCHASE_INTERVALS + 1)..];
+    let mut gaps: Vec<i32> = recent.windows(2).map(|w| (w[1] - w[0]) as i32).collect();
+    gaps.sort_unstable();
+    let mid = gaps.len() / 2;
+    // The upper of the two middles' mean when they differ by an odd number: whole months.
+    let median = if gaps.len() % 2 == 1 { gaps[mid] } else { (gaps[mid - 1] + gaps[mid] + 1) / 2 };
+    if median < REPURCHASE_MIN_INTERVAL || gaps.iter().any(|&g| 2 * (g - median).abs() > median) {
+        return None;
+    }
+    let last = *recent.last()?;
+    let elapsed = (v.len() - 1 - last) as i32;
+    let grace = (median / 2).max(1);
+    if elapsed < median || elapsed > median + grace {
+        return None;
+    }
+    let mean = recent.iter().map(|&i| v[i]).sum::<f64>() / recent.len() as f64;
+    let mut f = finding(
+        SignalKind::Repurchase,
+        start + last as Month,
+        &v[last..],
+        median as f64,
+        elapsed as f64,
+        mean / median as f64,
+    );
+    f.change_pct = None;
+    Some(f)
+}
+
 /// Every detector on one product, one story per product: a stop or a decline hides the
 /// year-on-year drop it causes, a new product hides its surge.
 pub fn all(start: Month, v: &[f64], t: &Thresholds, customer_first: Option<Month>) -> Vec<Finding> {
@@ -267,6 +318,51 @@ mod tests {
         assert_eq!(new_product(s, &v, 3, None), None);
         assert_eq!(new_product(s, &[0.0, 5.0, 0.0, 0.0, 20.0, 30.0], 3, Some(s)), None, "bought before");
         assert_eq!(new_product(s, &[0.0, 0.0, 20.0, 0.0, 0.0, 30.0], 3, Some(s)), None, "first bought 4 months ago");
+    }
+
+    /// Amounts in the months listed (offsets from `start`), a series of `len` months.
+    fn bought_in(months: &[usize], len: usize) -> Vec<f64> {
+        let mut v = vec![0.0; len];
+        months.iter().for_each(|&i| v[i] = 100.0);
+        v
+    }
+
+    #[test]
+    fn a_rhythm_is_due_once_its_median_interval_has_passed_for_a_grace() {
+        let s = m("2025-01");
+        // Bought every 3 months (Jan, Apr, Jul, Oct); the series ends with the clock's month.
+        let rhythm = [0, 3, 6, 9];
+        let due = |len: usize| repurchase(s, &bought_in(&rhythm, len)).map(|f| (f.from, f.to));
+        assert_eq!(due(12), None, "2 months since: not yet");
+        assert_eq!(due(13), Some((3.0, 3.0)), "the usual 3 months have passed");
+        assert_eq!(due(14), Some((3.0, 4.0)), "a grace of one month (half of 3, at least 1)");
+        assert_eq!(due(15), None, "5 months: the rhythm is broken");
+        let f = repurchase(s, &bought_in(&rhythm, 13)).unwrap();
+        assert_eq!((f.first, f.values.len(), f.impact, f.change_pct), (m("2025-10"), 4, 100.0 / 3.0, None));
+        // Bought in the clock's month: not due.
+        assert_eq!(repurchase(s, &bought_in(&[0, 3, 6, 9, 12], 13)), None);
+    }
+
+    #[test]
+    fn a_rhythm_needs_three_purchases_a_regular_interval_and_two_months_at_least() {
+        let s = m("2025-01");
+        assert_eq!(repurchase(s, &bought_in(&[0, 3], 7)), None, "two purchases are not a rhythm");
+        assert!(repurchase(s, &bought_in(&[0, 3, 6], 10)).is_some(), "three are");
+        assert_eq!(repurchase(s, &bought_in(&[0, 1, 2, 3], 6)), None, "monthly buyers are steady, not periodic");
+        // 2, 4, 2 months: the median 2, and 4 is more than half of it away.
+        assert_eq!(repurchase(s, &bought_in(&[0, 2, 6, 8], 10)), None);
+        // 3, 4, 3: within half of 3.
+        assert_eq!(repurchase(s, &bought_in(&[0, 3, 7, 10], 14)).map(|f| f.from), Some(3.0));
+        // An even count: 2, 2, 3, 3 → the middles' mean 2.5 taken up to 3.
+        assert_eq!(repurchase(s, &bought_in(&[0, 2, 4, 7, 10], 14)).map(|f| f.from), Some(3.0));
+        // Only the latest six intervals count: an old irregular start is forgotten.
+        let mut months = vec![0, 1];
+        months.extend((0..7).map(|k| 4 + 4 * k));
+        assert_eq!(repurchase(s, &bought_in(&months, 33)).map(|f| (f.from, f.to)), Some((4.0, 4.0)));
+        // A return is not a purchase.
+        let mut v = bought_in(&[0, 3, 6], 10);
+        v[1] = -50.0;
+        assert!(repurchase(s, &v).is_some());
     }
 
     #[test]

@@ -105,6 +105,13 @@ pub fn purchase(product: &str, f: &Finding) -> String {
                 format!("新产品 {product}：{} 首次采购，{months} 个月共 {total}", month(f.first))
             }
         }
+        SignalKind::Repurchase => format!(
+            "复购提醒：{product} 平均每 {} 个月采购一次，距上次采购已 {} 个月（上次 {} 采购 {}）",
+            f.from,
+            f.to,
+            month(f.first),
+            amount(f.values[0])
+        ),
         SignalKind::Financial => String::new(),
     }
 }
@@ -161,6 +168,11 @@ mod tests {
         assert_eq!(purchase("产品D", &f), "新产品 产品D：2026-04 首次采购，2 个月共 4.8 万元");
         let f = detect::new_product(s, &[0.0, 0.0, 0.0, 0.0, 8_000.0], 3, Some(s)).unwrap();
         assert_eq!(purchase("产品E", &f), "新产品 产品E：2026-05 首次采购 8000 元");
+        let f = detect::repurchase(s, &[50_000.0, 0.0, 0.0, 60_000.0, 0.0, 0.0, 70_000.0, 0.0, 0.0, 0.0]).unwrap();
+        assert_eq!(
+            purchase("产品F", &f),
+            "复购提醒：产品F 平均每 3 个月采购一次，距上次采购已 3 个月（上次 2026-07 采购 7 万元）"
+        );
     }
 
     #[test]

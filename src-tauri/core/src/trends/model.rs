@@ -26,11 +26,14 @@ pub enum SignalKind {
     NewProduct,
     /// Dimension 3: inventory or receivables turnover days moving ≥ the threshold between periods.
     Financial,
+    /// 复购提醒: a product bought in a rhythm (≥ 3 purchases at a fairly regular interval) whose
+    /// usual interval has passed since the last purchase — the customer is due to buy again.
+    Repurchase,
 }
 
 /// How urgent a signal is. High: business being lost (stopped, decline); medium: worrying
 /// change (year-on-year drop, financial turnover change); low: opportunities and news (surge,
-/// year-on-year rise, new product).
+/// year-on-year rise, new product, a repurchase due).
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -52,13 +55,14 @@ impl SignalKind {
         SignalKind::Surge,
         SignalKind::YoyRise,
         SignalKind::NewProduct,
+        SignalKind::Repurchase,
     ];
 
     pub fn severity(self) -> Severity {
         match self {
             SignalKind::Stopped | SignalKind::Decline => Severity::High,
             SignalKind::YoyDrop | SignalKind::Financial => Severity::Medium,
-            SignalKind::Surge | SignalKind::YoyRise | SignalKind::NewProduct => Severity::Low,
+            SignalKind::Surge | SignalKind::YoyRise | SignalKind::NewProduct | SignalKind::Repurchase => Severity::Low,
         }
     }
 
@@ -72,6 +76,7 @@ impl SignalKind {
             SignalKind::Stopped => "stopped",
             SignalKind::NewProduct => "new_product",
             SignalKind::Financial => "financial",
+            SignalKind::Repurchase => "repurchase",
         }
     }
 }
@@ -80,7 +85,8 @@ impl SignalKind {
 ///
 /// `months` are what a chart marks (one month: a point; several: an area), oldest first, with
 /// `values` the product's CNY amount in each (for a financial signal: the two periods and
-/// their turnover days). `from → to` are the two figures compared; `impact` is the CNY per
+/// their turnover days). `from → to` are the two figures compared (for a repurchase: the usual
+/// interval and the months since the last purchase, whole months); `impact` is the CNY per
 /// month the signal is about (the sort key within a severity; 0 for financial signals).
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]

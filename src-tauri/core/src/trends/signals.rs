@@ -65,7 +65,9 @@ pub fn financial_signal(customer_id: i64, s: &FinancialSignal) -> TrendSignal {
 }
 
 /// The purchase signals of one customer's ledger, evaluated at `evaluated` (the last complete
-/// month): each product's series runs from the customer's first record to that month.
+/// month): each product's series runs from the customer's first record to that month — and to
+/// the clock's month (the next) for the repurchase detector, which a purchase this month
+/// answers.
 pub fn purchase_signals(customer_id: i64, ledger: &Ledger, t: &Thresholds, evaluated: Month) -> Vec<TrendSignal> {
     let Some((first, _)) = ledger.span().filter(|(first, _)| *first <= evaluated) else {
         return Vec::new();
@@ -73,8 +75,11 @@ pub fn purchase_signals(customer_id: i64, ledger: &Ledger, t: &Thresholds, evalu
     let customer_first = ledger.first_bought();
     let mut out = Vec::new();
     for p in &ledger.products {
-        let values = dense(p, first, evaluated, |c| c.amount);
-        for f in detect::all(first, &values, t, customer_first) {
+        let values = dense(p, first, evaluated + 1, |c| c.amount);
+        let complete = &values[..values.len() - 1];
+        let found =
+            detect::all(first, complete, t, customer_first).into_iter().chain(detect::repurchase(first, &values));
+        for f in found {
             out.push(purchase_signal(customer_id, &p.name, &p.category, &f));
         }
     }

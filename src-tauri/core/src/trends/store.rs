@@ -25,6 +25,9 @@ use crate::Store;
 
 /// Where the cache's basis (evaluated month and thresholds) is kept in `setting`.
 const BASIS_KEY: &str = "trend_basis";
+/// The detectors' revision, part of the basis: a file cached by a version with other detectors
+/// (before the repurchase prompt: none) is recomputed once on its first read.
+const DETECTORS: u32 = 2;
 /// The longest range a chart may span.
 const MAX_RANGE: i64 = 120;
 
@@ -200,7 +203,7 @@ impl Store {
         let settings = self.settings()?;
         let evaluated = self.clock_month() - 1;
         let basis = format!(
-            "{} {:?} {} {}",
+            "{} {:?} {} {} r{DETECTORS}",
             month::format(evaluated),
             Thresholds::from(&settings),
             settings.turnover_change_pct,

@@ -4,13 +4,14 @@
 use crate::common;
 
 use common::{named, store_on};
-use dossier_core::customers::{BuyingRole, ContactFields, CustomerFields, FinancialPeriod, Grade};
+use dossier_core::customers::{BuyingRole, ContactFields, CustomerFields, FinancialPeriod, Grade, Lifecycle};
 use dossier_core::opportunities::{LostReason, LostReview, OpportunityFields, OpportunityQuery, Stage};
 use dossier_core::powermap::SlotInput;
 use dossier_core::risk::{explain, RiskLevel, RiskLight, RiskRule};
 use dossier_core::settings::Settings;
+use dossier_core::trends::PurchaseFields;
 use dossier_core::visits::{ActionFields, ActionTarget, Confirmation, VisitFields};
-use dossier_core::Store;
+use dossier_core::{Reason, Store};
 
 fn grade_a(name: &str) -> CustomerFields {
     CustomerFields { grade: Some(Grade::A), ..named(name) }
@@ -37,6 +38,7 @@ fn only(s: &Store, keep: RiskRule) {
     r.late_record = keep == RiskRule::LateRecord;
     r.signals = keep == RiskRule::Signal;
     r.stuck_in_stage = keep == RiskRule::StuckInStage;
+    r.churn_review = keep == RiskRule::ChurnReview;
     s.save_settings(&settings).unwrap();
 }
 
@@ -483,6 +485,116 @@ fn a_financial_or_purchase_signal_is_yellow() {
     let line = explain::reason(&light.reasons[0]);
     assert!(line.contains("30"), "{line}");
     assert_eq!(line, light.reasons[0].signal, "one signal: its own line");
+}
+
+fn bought(s: &Store, customer: i64, month: &str) {
+    let p =
+        PurchaseFields { month: month.into(), product: "伺服电机".into(), amount: Some(5e4), ..Default::default() };
+    s.add_purchase(customer, &p).unwrap();
+}
+
+/// The churn-review reason of a customer: (months, since), or `None` without one.
+fn churn(s: &Store, customer: i64) -> Option<(i64, String)> {
+    let light = s.customer_risk(customer).unwrap();
+    let r = light.reasons.iter().find(|r| r.rule == RiskRule::ChurnReview)?;
+    assert_eq!(r.level, RiskLevel::Yellow);
+    Some((r.months.unwrap(), r.since.clone()))
+}
+
+#[test]
+fn a_customer_that_bought_is_flagged_for_a_churn_review_after_6_quiet_months() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2025, 12, 10);
+    only(&s, RiskRule::ChurnReview);
+    let bought_once = s.create_customer(&named("华东精密")).unwrap().id;
+    bought(&s, bought_once, "2025-12");
+    let never = s.create_customer(&named("长江汽配")).unwrap().id;
+    let marked_lost =
+        s.create_customer(&CustomerFields { lifecycle: Some(Lifecycle::Lost), ..named("云岭制药") }).unwrap().id;
+    bought(&s, marked_lost, "2025-12");
+    // The months count from the purchase's month: 5 on the last day of May, 6 from June.
+    let s = store_on(&dir, 2026, 5, 31);
+    assert_eq!(churn(&s, bought_once), None);
+    let s = store_on(&dir, 2026, 6, 1);
+    assert_eq!(churn(&s, bought_once), Some((6, "2025-12".into())));
+    assert_eq!(s.customer_risk(never).unwrap().level, RiskLevel::Green, "never bought: nothing to lose");
+    assert_eq!(s.customer_risk(marked_lost).unwrap().level, RiskLevel::Green, "already marked 流失");
+    let reason = s.customer_risk(bought_once).unwrap().reasons[0].clone();
+    assert_eq!(explain::reason(&reason), "已 6 个月无采购、无在谈商机（上次采购或商机 2025-12），建议做流失预警复盘");
+    let lit: Vec<i64> = s.portfolio_risk().unwrap().customers.iter().map(|c| c.customer_id).collect();
+    assert_eq!(lit, [bought_once], "the portfolio's set-based query finds the same");
+    // A follow-up record dated before the light lit is no review; one on the day clears it.
+    s.create_visit(bought_once, &visit_on("2026-05-31", None)).unwrap();
+    assert!(churn(&s, bought_once).is_some());
+    s.create_visit(bought_once, &visit_on("2026-06-01", None)).unwrap();
+    assert_eq!(churn(&s, bought_once), None);
+    // Still nothing 6 months after the review: lit again, the months still from the purchase.
+    let s = store_on(&dir, 2026, 11, 30);
+    assert_eq!(churn(&s, bought_once), None);
+    let s = store_on(&dir, 2026, 12, 1);
+    assert_eq!(churn(&s, bought_once), Some((12, "2025-12".into())));
+    // A purchase clears it; so does an open deal.
+    bought(&s, bought_once, "2026-12");
+    assert_eq!(churn(&s, bought_once), None);
+    let s = store_on(&dir, 2027, 6, 1);
+    assert_eq!(churn(&s, bought_once), Some((6, "2026-12".into())));
+    let deal = s
+        .create_opportunity(
+            bought_once,
+            &OpportunityFields { name: "二期".into(), amount: Some(1e5), ..Default::default() },
+        )
+        .unwrap()
+        .id;
+    assert_eq!(churn(&s, bought_once), None);
+    // Lost, the deal was open until today: 6 months from now.
+    let lost = LostReview { reason: Some(LostReason::Price), text: "价格".into(), ..Default::default() };
+    s.move_opportunity(deal, Stage::Lost, Some(&lost)).unwrap();
+    assert_eq!(churn(&s, bought_once), None);
+    let s = store_on(&dir, 2027, 12, 1);
+    assert_eq!(churn(&s, bought_once), Some((6, "2027-06".into())));
+}
+
+#[test]
+fn a_won_deal_counts_as_bought_and_the_months_are_a_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store_on(&dir, 2026, 1, 20);
+    only(&s, RiskRule::ChurnReview);
+    let c = s.create_customer(&named("华东精密")).unwrap().id;
+    let won = OpportunityFields {
+        name: "一期".into(),
+        amount: Some(5e5),
+        needs: "产线改造".into(),
+        stage: Stage::Contract,
+        quote_amount: Some(5e5),
+        quote_date: "2026-01-05".into(),
+        contract_amount: Some(4.8e5),
+        contract_date: "2026-01-15".into(),
+        ..Default::default()
+    };
+    let deal = s.create_opportunity(c, &won).unwrap().id;
+    s.move_opportunity(deal, Stage::Won, None).unwrap();
+    let s = store_on(&dir, 2026, 6, 30);
+    assert_eq!(churn(&s, c), None);
+    let s = store_on(&dir, 2026, 7, 1);
+    assert_eq!(churn(&s, c), Some((6, "2026-01".into())));
+    let mut settings = s.settings().unwrap();
+    settings.risk.churn_months = 12;
+    s.save_settings(&settings).unwrap();
+    assert_eq!(churn(&s, c), None, "6 months < 12");
+    for (months, ok) in [(0, false), (1, true), (36, true), (37, false)] {
+        settings.risk.churn_months = months;
+        match s.save_settings(&settings) {
+            Ok(_) => assert!(ok, "{months}"),
+            Err(e) => {
+                assert!(!ok, "{months}");
+                assert_eq!(common::refused::<()>(Err(e)), ("risk.churnMonths".into(), Reason::OutOfRange));
+            }
+        }
+    }
+    settings.risk.churn_review = false;
+    settings.risk.churn_months = 6;
+    s.save_settings(&settings).unwrap();
+    assert_eq!(churn(&s, c), None, "switched off");
 }
 
 #[test]

@@ -510,3 +510,126 @@ fn the_sample_data_shows_each_scripted_signal_and_only_those() {
     assert_eq!(f.total, 0);
     assert!(s.customer_signals(huadong).unwrap().iter().all(|x| x.product != "伺服电机"));
 }
+
+/// Hand-made histories for the repurchase prompt: (customer, product, month, amount in 元).
+const RHYTHMS: [(usize, &str, &str, f64); 24] = [
+    // Quarterly; and quarterly but bought again in the clock's month (2026-11).
+    (0, "A", "2025-11", 5e4),
+    (0, "A", "2026-02", 6e4),
+    (0, "A", "2026-05", 5e4),
+    (0, "A", "2026-08", 7e4),
+    (0, "B", "2026-02", 1e4),
+    (0, "B", "2026-05", 1e4),
+    (0, "B", "2026-08", 1e4),
+    (0, "B", "2026-11", 1e4),
+    // Every other month; an irregular start (1, 16 and 2 months).
+    (1, "C", "2026-01", 2e4),
+    (1, "C", "2026-03", 2e4),
+    (1, "C", "2026-05", 2e4),
+    (1, "C", "2026-07", 2e4),
+    (1, "C", "2026-09", 2e4),
+    (1, "D", "2025-01", 3e4),
+    (1, "D", "2025-02", 3e4),
+    (1, "D", "2026-06", 3e4),
+    (1, "D", "2026-08", 3e4),
+    // Yearly; and a return (its month bought nothing) between quarterly purchases.
+    (2, "E", "2023-11", 9e4),
+    (2, "E", "2024-11", 9e4),
+    (2, "E", "2025-11", 9e4),
+    (2, "H", "2026-02", 4e3),
+    (2, "H", "2026-05", 4e3),
+    (2, "H", "2026-06", -4e3),
+    (2, "H", "2026-08", 4e3),
+];
+
+/// The repurchase prompts of `history` with the clock in `clock` (YYYY-MM), the plain way:
+/// each product's months with a positive net amount up to the clock's, the last seven of them,
+/// the gaps' median, every gap within half of it, due from the median to half as much again.
+fn due_by_hand(history: &[(usize, String, String, f64)], clock: &str) -> Vec<(usize, String, f64, f64)> {
+    let number = |m: &str| m[..4].parse::<i32>().unwrap() * 12 + m[5..].parse::<i32>().unwrap();
+    let mut net: std::collections::BTreeMap<(usize, String, i32), f64> = Default::default();
+    for (c, p, m, a) in history {
+        *net.entry((*c, p.clone(), number(m))).or_default() += a;
+    }
+    let mut products: std::collections::BTreeMap<(usize, String), Vec<i32>> = Default::default();
+    for ((c, p, m), a) in net {
+        let months = products.entry((c, p)).or_default();
+        if a > 0.0 && m <= number(clock) {
+            months.push(m);
+        }
+    }
+    let mut out = Vec::new();
+    for ((c, p), months) in products {
+        let recent: Vec<i32> = months.iter().rev().take(7).rev().copied().collect();
+        if recent.len() < 3 {
+            continue;
+        }
+        let mut gaps: Vec<f64> = recent.windows(2).map(|w| f64::from(w[1] - w[0])).collect();
+        gaps.sort_by(f64::total_cmp);
+        let n = gaps.len();
+        let median = if n % 2 == 1 { gaps[n / 2] } else { ((gaps[n / 2 - 1] + gaps[n / 2]) / 2.0).ceil() };
+        let elapsed = f64::from(number(clock) - recent[recent.len() - 1]);
+        let grace = (median / 2.0).floor().max(1.0);
+        let regular = gaps.iter().all(|g| (g - median).abs() <= median / 2.0);
+        if median >= 2.0 && regular && elapsed >= median && elapsed <= median + grace {
+            out.push((c, p, median, elapsed));
+        }
+    }
+    out
+}
+
+#[test]
+fn repurchase_prompts_match_a_plain_reading_of_the_histories_as_the_clock_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = common::store_on(&dir, 2026, 11, 23);
+    let ids: Vec<i64> = (0..3).map(|k| customer(&s, &format!("复购客户{k}"), Grade::A, "张伟")).collect();
+    for (c, p, m, a) in RHYTHMS {
+        s.add_purchase(ids[c], &buy(m, p, a)).unwrap();
+    }
+    let mut history: Vec<(usize, String, String, f64)> =
+        RHYTHMS.iter().map(|&(c, p, m, a)| (c, p.to_string(), m.to_string(), a)).collect();
+    let prompts = |s: &Store| -> Vec<(usize, String, f64, f64)> {
+        let f = feed(s, FeedQuery { kinds: vec![SignalKind::Repurchase], ..Default::default() });
+        let mut got: Vec<_> = f
+            .signals
+            .iter()
+            .map(|x| (ids.iter().position(|&id| id == x.customer_id).unwrap(), x.product.clone(), x.from, x.to))
+            .collect();
+        got.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        got
+    };
+    let s = common::store_on(&dir, 2026, 11, 23);
+    let expected = due_by_hand(&history, "2026-11");
+    let names: Vec<_> = expected.iter().map(|(c, p, _, _)| (*c, p.as_str())).collect();
+    assert_eq!(names, [(0, "A"), (1, "C"), (2, "E"), (2, "H")], "the histories cover what they say");
+    assert_eq!(prompts(&s), expected);
+    let a = s.signal_feed(&FeedQuery { kinds: vec![SignalKind::Repurchase], ..Default::default() }).unwrap();
+    let a = a.signals.iter().find(|x| x.product == "A").unwrap();
+    assert_eq!(a.severity, Severity::Low);
+    assert_eq!(a.text, "复购提醒：A 平均每 3 个月采购一次，距上次采购已 3 个月（上次 2026-08 采购 7 万元）");
+    assert_eq!(a.months, ["2026-08", "2026-09", "2026-10", "2026-11"]);
+    // The risk lights' signal rule is about losses, not prompts.
+    assert!(s.customer_risk(ids[0]).unwrap().reasons.iter().all(|r| r.rule != dossier_core::risk::RiskRule::Signal));
+    // As the clock moves (the cache recomputed for the new month), and as purchases come in.
+    for (year, month, day) in [(2026, 12, 23), (2027, 1, 5), (2027, 2, 28), (2027, 5, 1)] {
+        let s = common::store_on(&dir, year, month, day);
+        let clock = format!("{year}-{month:02}");
+        assert_eq!(prompts(&s), due_by_hand(&history, &clock), "{clock}");
+        for (c, p) in [(0, "A"), (2, "H")] {
+            s.add_purchase(ids[c], &buy(&clock, p, 4e3)).unwrap();
+            history.push((c, p.to_string(), clock.clone(), 4e3));
+            assert_eq!(prompts(&s), due_by_hand(&history, &clock), "{clock} after buying {p}");
+        }
+    }
+    // The customer's own tab says the same as the feed.
+    let s = common::store_on(&dir, 2027, 5, 1);
+    let tab: Vec<_> =
+        s.customer_signals(ids[0]).unwrap().into_iter().filter(|x| x.kind == SignalKind::Repurchase).collect();
+    let fed: Vec<_> = feed(&s, FeedQuery { kinds: vec![SignalKind::Repurchase], ..Default::default() })
+        .signals
+        .into_iter()
+        .filter(|x| x.customer_id == ids[0])
+        .map(|x| TrendSignal { customer_name: String::new(), ..x })
+        .collect();
+    assert_eq!(tab.into_iter().map(|x| TrendSignal { customer_name: String::new(), ..x }).collect::<Vec<_>>(), fed);
+}

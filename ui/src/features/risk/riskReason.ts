@@ -1,6 +1,7 @@
 // A risk reason as one line in the UI's language, from the codes and figures the core sends
 // (rule, deal, days, count, since, the thresholds in force, the top signal's line, the stage of
-// a stuck deal, an overdue installment's number and amount, an overdue milestone's name): worded in the locale files (`risk.reason.*`), the Chinese as the exported
+// a stuck deal, an overdue installment's number and amount, an overdue milestone's name, the
+// months of a churn review): worded in the locale files (`risk.reason.*`), the Chinese as the exported
 // workbooks word it (core/src/risk/explain.rs; the UI also names the stage).
 import type { RiskReason } from '../../bindings'
 import { i18n } from '../../i18n'
@@ -30,5 +31,6 @@ export function reasonLine(r: RiskReason): string {
     installment: r.installment ?? 0,
     amount: yuan(r.amount ?? 0),
     milestone: r.milestone,
+    months: r.months ?? 0,
   })
 }

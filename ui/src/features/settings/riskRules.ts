@@ -1,9 +1,10 @@
 // The risk rules and stage probabilities of 设置 as the form lays them out, and their checks
 // before a save: the core refuses the first bad field only, while the form can mark every field
-// at once while the user types (the ranges are the core's own, `RISK_DAYS` and
+// at once while the user types (the ranges are the core's own, `RISK_DAYS`, `CHURN_MONTHS` and
 // `STAGE_PROBABILITY` in validate.rs, generated into bindings.ts; yellow < red is stricter than
 // the core's ≤, since equal days would never show yellow).
 import {
+  CHURN_MONTHS_RANGE,
   LATE_RECORD_WINDOW_DAYS,
   RISK_DAYS_RANGE,
   STAGE_PROBABILITY_RANGE,
@@ -21,6 +22,7 @@ type IntKey =
   | 'quoteIdleDays'
   | 'unconfirmedDays'
   | 'paymentRedDays'
+  | 'churnMonths'
 type SwitchKey =
   | 'noFollowUp'
   | 'quoteIdle'
@@ -32,18 +34,19 @@ type SwitchKey =
   | 'signals'
   | 'overduePayment'
   | 'overdueMilestone'
+  | 'churnReview'
 
-/** One rule: its switch, its day thresholds, and how its explanation fills in the numbers. */
+/** One rule: its switch, its thresholds (days, or months), and how its explanation fills in the numbers. */
 export interface RuleRow {
   key: SwitchKey
-  days: IntKey[]
+  fields: IntKey[]
   help: (r: RiskSettings) => Record<string, unknown>
 }
 
 export const RULES: RuleRow[] = [
   {
     key: 'noFollowUp',
-    days: ['followUpYellowDays', 'followUpRedDays', 'watchYellowDays', 'watchRedDays'],
+    fields: ['followUpYellowDays', 'followUpRedDays', 'watchYellowDays', 'watchRedDays'],
     help: (r) => ({
       yellow: r.followUpYellowDays,
       red: r.followUpRedDays,
@@ -56,19 +59,20 @@ export const RULES: RuleRow[] = [
         : '',
     }),
   },
-  { key: 'quoteIdle', days: ['quoteIdleDays'], help: (r) => ({ days: r.quoteIdleDays }) },
-  { key: 'stuckInStage', days: [], help: () => ({}) },
-  { key: 'powerMap', days: [], help: () => ({}) },
-  { key: 'overdueAction', days: [], help: () => ({}) },
-  { key: 'unconfirmed', days: ['unconfirmedDays'], help: (r) => ({ days: r.unconfirmedDays }) },
-  { key: 'lateRecord', days: [], help: () => ({ days: LATE_RECORD_WINDOW_DAYS }) },
-  { key: 'signals', days: [], help: () => ({}) },
-  { key: 'overduePayment', days: ['paymentRedDays'], help: (r) => ({ days: r.paymentRedDays }) },
-  { key: 'overdueMilestone', days: [], help: () => ({}) },
+  { key: 'quoteIdle', fields: ['quoteIdleDays'], help: (r) => ({ days: r.quoteIdleDays }) },
+  { key: 'stuckInStage', fields: [], help: () => ({}) },
+  { key: 'powerMap', fields: [], help: () => ({}) },
+  { key: 'overdueAction', fields: [], help: () => ({}) },
+  { key: 'unconfirmed', fields: ['unconfirmedDays'], help: (r) => ({ days: r.unconfirmedDays }) },
+  { key: 'lateRecord', fields: [], help: () => ({ days: LATE_RECORD_WINDOW_DAYS }) },
+  { key: 'signals', fields: [], help: () => ({}) },
+  { key: 'overduePayment', fields: ['paymentRedDays'], help: (r) => ({ days: r.paymentRedDays }) },
+  { key: 'overdueMilestone', fields: [], help: () => ({}) },
+  { key: 'churnReview', fields: ['churnMonths'], help: (r) => ({ months: r.churnMonths }) },
 ]
 
-/** The label of a day threshold (the rule's own words: 黄灯天数, 红灯天数). */
-export const DAY_LABELS: Record<IntKey, string> = {
+/** The label of a threshold (the rule's own words: 黄灯天数, 红灯天数, 无采购月数). */
+export const FIELD_LABELS: Record<IntKey, string> = {
   followUpYellowDays: 'riskRules.yellowDays',
   followUpRedDays: 'riskRules.redDays',
   watchYellowDays: 'riskRules.watchYellowDays',
@@ -76,6 +80,19 @@ export const DAY_LABELS: Record<IntKey, string> = {
   quoteIdleDays: 'riskRules.quoteIdleDays',
   unconfirmedDays: 'riskRules.unconfirmedDays',
   paymentRedDays: 'riskRules.paymentRedDays',
+  churnMonths: 'riskRules.churnMonths',
+}
+
+/** The range of a threshold: days, but months for the churn review. */
+export const FIELD_RANGES: Record<IntKey, { readonly min: number; readonly max: number }> = {
+  followUpYellowDays: RISK_DAYS_RANGE,
+  followUpRedDays: RISK_DAYS_RANGE,
+  watchYellowDays: RISK_DAYS_RANGE,
+  watchRedDays: RISK_DAYS_RANGE,
+  quoteIdleDays: RISK_DAYS_RANGE,
+  unconfirmedDays: RISK_DAYS_RANGE,
+  paymentRedDays: RISK_DAYS_RANGE,
+  churnMonths: CHURN_MONTHS_RANGE,
 }
 
 /** The open stages, in pipeline order: a probability and a stuck-in-stage limit each. */
@@ -96,9 +113,9 @@ const isInt = (v: unknown, min: number, max: number) =>
 export function riskSettingsErrors(s: Pick<Settings, 'risk' | 'stageProbabilities'>): Record<string, string> {
   const t = i18n.global.t
   const errors: Record<string, string> = {}
-  for (const key of Object.keys(DAY_LABELS) as IntKey[]) {
-    if (!isInt(s.risk[key], RISK_DAYS_RANGE.min, RISK_DAYS_RANGE.max))
-      errors[`risk.${key}`] = t('riskRules.range', RISK_DAYS_RANGE)
+  for (const key of Object.keys(FIELD_RANGES) as IntKey[]) {
+    const range = FIELD_RANGES[key]
+    if (!isInt(s.risk[key], range.min, range.max)) errors[`risk.${key}`] = t('riskRules.range', range)
   }
   if (
     !errors['risk.followUpYellowDays'] &&

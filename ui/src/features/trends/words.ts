@@ -1,6 +1,6 @@
 // The purchase trends' words in the UI's language, gathered once for the pure option builders
 // and the formatting helpers (which take them as arguments).
-import type { Severity, SignalKind } from '../../bindings'
+import type { Severity, SignalKind, TrendSignal } from '../../bindings'
 import { i18n } from '../../i18n'
 import { formatAmount, type AmountUnits } from './format'
 import type { TrendWords } from './options'
@@ -13,6 +13,7 @@ export const SIGNAL_KINDS: SignalKind[] = [
   'surge',
   'yoy_rise',
   'new_product',
+  'repurchase',
 ]
 
 export function amountUnits(): AmountUnits {
@@ -48,4 +49,18 @@ export function severityType(s: Severity): 'danger' | 'warning' | 'primary' {
 /** An amount in the UI's units ("52 万元"). */
 export function money(v: number): string {
   return formatAmount(v, amountUnits())
+}
+
+/** A signal's line: the core's own (Chinese) explanation, except the repurchase prompt, worded
+ * here in the UI's language from its figures — the usual interval (`from`), the months since
+ * the last purchase (`to`), that purchase's month and amount (the first of `months`). */
+export function signalLine(s: TrendSignal): string {
+  if (s.kind !== 'repurchase') return s.text
+  return i18n.global.t('trends.repurchaseLine', {
+    product: s.product,
+    every: s.from,
+    since: s.to,
+    month: s.months[0] ?? '',
+    amount: money(s.values[0] ?? 0),
+  })
 }

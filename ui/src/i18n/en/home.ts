@@ -45,6 +45,9 @@ const en: typeof zhCN = {
     emptyOverdue: 'No overdue actions.',
     emptyDue: 'Nothing due today. Next actions from follow-up records show up here on their due date.',
     emptyRed: 'No customer has a red light. The rules are in Settings → Risk rules.',
+    repurchase: 'Repurchase due',
+    emptyRepurchase:
+      'No repurchase due. A customer shows up here when a product it bought at least three times, at a fairly regular interval, is due again.',
     retry: 'Retry',
     emptyClosing:
       'No deal is expected to close this month. Set an expected close date on a deal (customer page → Deals) and it shows up here.',

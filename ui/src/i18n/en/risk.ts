@@ -30,6 +30,8 @@ const en: typeof zhCN = {
       overdue_milestone: 'Deal “{deal}”: delivery milestone “{milestone}” overdue for {days} days (planned {since})',
       overdue_milestone_more:
         'Deal “{deal}”: delivery milestone “{milestone}” and {count} in all overdue for {days} days (planned {since})',
+      churn_review:
+        'No purchase and no open deal for {months} months (last purchase or deal {since}): time for a churn review',
     },
   },
   riskRules: {
@@ -71,6 +73,10 @@ const en: typeof zhCN = {
     paymentRedDays: 'Red after (days)',
     overdueMilestone: 'Overdue delivery',
     overdueMilestoneHelp: 'A delivery milestone of a won deal not done by its planned date turns yellow.',
+    churnReview: 'Churn warning',
+    churnReviewHelp:
+      'A customer that has bought (purchase records or a won deal, lifecycle not “Lost”) with no purchase and no open deal for {months} months turns yellow for a churn review; a follow-up record written then clears it, until {months} months later with still no purchase or deal.',
+    churnMonths: 'Months without purchase',
     stageProbabilities: 'Default win probability per stage %',
     stageProbabilitiesHint:
       "A deal takes its stage's probability unless set on the deal; it weights the amounts and the forecast.",

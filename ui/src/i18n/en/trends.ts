@@ -48,7 +48,10 @@ const en: typeof zhCN = {
       stopped: 'Stopped',
       new_product: 'New product',
       financial: 'Financial',
+      repurchase: 'Repurchase due',
     },
+    repurchaseLine:
+      '{product}: bought every {every} months on average, {since} months since the last purchase ({month}, {amount})',
     severity: { high: 'High', medium: 'Watch', low: 'Info' },
     grid: {
       title: 'Purchase records',

@@ -27,6 +27,7 @@ export default {
       overdue_milestone: '商机「{deal}」交付里程碑「{milestone}」已逾期 {days} 天（计划 {since} 完成）',
       overdue_milestone_more:
         '商机「{deal}」交付里程碑「{milestone}」等 {count} 项已逾期 {days} 天（计划 {since} 完成）',
+      churn_review: '已 {months} 个月无采购、无在谈商机（上次采购或商机 {since}），建议做流失预警复盘',
     },
   },
   riskRules: {
@@ -66,6 +67,10 @@ export default {
     paymentRedDays: '红灯天数',
     overdueMilestone: '交付逾期',
     overdueMilestoneHelp: '已成交商机的交付里程碑过了计划日期仍未完成，亮黄灯。',
+    churnReview: '流失预警',
+    churnReviewHelp:
+      '买过的客户（有采购记录或成交商机，生命周期不是「流失」）连续 {months} 个月无采购、无在谈商机，亮黄灯，提示做流失预警复盘；之后写一条跟进记录即解除，{months} 个月后仍无采购或商机会再亮。',
+    churnMonths: '无采购月数',
     stageProbabilities: '各阶段默认成交概率（%）',
     stageProbabilitiesHint: '商机按所处阶段取默认成交概率（可在商机上单独修改），用于加权金额和预测。',
     range: '请输入 {min}–{max} 之间的整数',

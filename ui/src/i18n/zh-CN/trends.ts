@@ -44,7 +44,10 @@ export default {
       stopped: '停购',
       new_product: '新产品',
       financial: '财务',
+      repurchase: '复购提醒',
     },
+    // 复购提醒 worded from its figures (the kind's tag says what it is): the core's line without its prefix.
+    repurchaseLine: '{product} 平均每 {every} 个月采购一次，距上次采购已 {since} 个月（上次 {month} 采购 {amount}）',
     severity: { high: '重要', medium: '关注', low: '提示' },
     grid: {
       title: '采购记录',
