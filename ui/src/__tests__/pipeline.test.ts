@@ -600,10 +600,17 @@ describe('阶段分析', () => {
     const option = buildLostMonthsOption(
       STATS.lostByMonth,
       (r) => r ?? '<未填写>',
-      (v) => `${v / 10000} 万元`,
-      (n) => `${n} 个`,
+      (n, v) => `${n} 个，${v / 10000} 万元`,
     )
     expect(option.xAxis.data).toEqual(['2026-10', '2026-11'])
+    // A month without a lost deal keeps its place.
+    const gap = buildLostMonthsOption(
+      [STATS.lostByMonth[0], { ...STATS.lostByMonth[1], month: '2026-12' }],
+      (r) => r ?? '',
+      (n) => String(n),
+    )
+    expect(gap.xAxis.data).toEqual(['2026-10', '2026-11', '2026-12'])
+    expect(gap.series[0].data).toEqual([2, 0, 1])
     expect(option.series.map((s) => [s.id, s.stack, s.data])).toEqual([
       ['price', 'lost', [2, 1]],
       ['none', 'lost', [0, 1]],

@@ -158,6 +158,7 @@ describe('业绩', () => {
     const { wrapper } = await mountWith(ResultsPage, { global: { stubs } })
     expect(body().get('[data-testid="results-forecast-backed"]').text()).toContain('加权 40 万元')
     expect(body().get('[data-testid="results-forecast-backed"]').text()).toContain('占加权预测 80%')
+    expect(body().get('[data-testid="results-forecast-stuck"]').text()).toContain('缺少行动支撑')
     expect(body().get('[data-testid="results-forecast-stuck"]').text()).toContain('2 个商机')
     expect(body().get('[data-testid="results-forecast-deals"]').text()).toContain('华东精密')
     expect(body().get('[data-testid="results-forecast-deals"]').text()).toContain('2026-12-04')

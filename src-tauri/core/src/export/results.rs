@@ -99,20 +99,26 @@ pub fn write_results(
     // 签约额 and 回款额 by month: columns for the actuals, lines for the targets.
     let mut chart = Chart::new_column();
     chart.title().set_name(lang.pick("签约额与回款额（元）", "Signed and collected (CNY)"));
-    for (i, metric) in [Metric::Signed, Metric::Collected].iter().enumerate() {
+    // The two amounts' names without their unit (the chart's title has it).
+    let charted = [lang.pick("签约额", "Signed"), lang.pick("回款额", "Collected")];
+    let series = |metric: &str, what: &str| match lang {
+        Language::Zh => format!("{metric}{what}"),
+        Language::En => format!("{metric} {}", what.to_lowercase()),
+    };
+    for (i, metric) in charted.iter().enumerate() {
         let c = 1 + 3 * i as u16;
         chart
             .add_series()
-            .set_name(format!("{} {}", metric.label(lang), actual).as_str())
+            .set_name(series(metric, actual).as_str())
             .set_categories((name, top + 2, 0, last, 0))
             .set_values((name, top + 2, c, last, c));
     }
     let mut lines = Chart::new_line();
-    for (i, metric) in [Metric::Signed, Metric::Collected].iter().enumerate() {
+    for (i, metric) in charted.iter().enumerate() {
         let c = 2 + 3 * i as u16;
         lines
             .add_series()
-            .set_name(format!("{} {}", metric.label(lang), target).as_str())
+            .set_name(series(metric, target).as_str())
             .set_categories((name, top + 2, 0, last, 0))
             .set_values((name, top + 2, c, last, c));
     }

@@ -28,7 +28,7 @@ impl Month {
         }
         NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
             .ok()
-            .filter(|_| text.len() == 7)
+            .filter(|d| text.len() == 7 && (1900..=9999).contains(&d.year()))
             .map(Month::of)
             .ok_or_else(|| CoreError::validation_detail(field, Reason::InvalidDate, "YYYY-MM"))
     }
@@ -166,7 +166,7 @@ mod tests {
         assert_eq!(m("2026-02").last_day(), NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
         assert_eq!(m("2026-11").through(m("2027-02")).len(), 4);
         assert!(m("2026-03").through(m("2026-02")).is_empty());
-        for bad in ["2026-13", "2026-1", "26-01", "2026-01-01", "abc"] {
+        for bad in ["2026-13", "2026-1", "26-01", "2026-01-01", "abc", "0001-01"] {
             assert!(Month::parse("from", bad).is_err(), "{bad}");
         }
         assert_eq!(TargetPeriod::parse("2026-Q3").unwrap().key(), "2026-Q3");

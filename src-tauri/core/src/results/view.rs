@@ -87,6 +87,9 @@ impl Figures<'_> {
     }
 }
 
+/// The longest period the page shows: ten years of months.
+const MAX_MONTHS: usize = 120;
+
 /// The months of a query on `today`'s calendar; custom months are refused naming the field (an
 /// end before the start: `to`).
 fn months_of(q: &ResultsQuery, today: Month) -> Result<Vec<Month>> {
@@ -103,7 +106,11 @@ fn months_of(q: &ResultsQuery, today: Month) -> Result<Vec<Month>> {
     if to < from {
         return Err(CoreError::validation_detail("to", Reason::OutOfRange, format!("≥ {}", from.key())));
     }
-    Ok(from.through(to))
+    let months = from.through(to);
+    if months.len() > MAX_MONTHS {
+        return Err(CoreError::validation_detail("to", Reason::OutOfRange, format!("≤ {MAX_MONTHS}")));
+    }
+    Ok(months)
 }
 
 fn period_of(months: &[Month]) -> Period {
@@ -124,11 +131,17 @@ impl Store {
         let mut names: Vec<String> = if scope.owners().is_empty() {
             let with_target = targets.keys().map(|(o, _)| o.clone());
             let with_actual = actuals.keys().map(|(o, _, _)| o.clone());
-            known_owners.iter().cloned().chain(with_target).chain(with_actual).filter(|o| !o.is_empty()).collect()
+            // Deals without a 负责人 get their own row ("") when they count for something, so the
+            // rows add up to the total.
+            let mut names: Vec<String> =
+                known_owners.iter().cloned().chain(with_target).filter(|o| !o.is_empty()).collect();
+            names.extend(with_actual);
+            names
         } else {
             scope.owners().to_vec()
         };
-        names.sort();
+        // Names in order, the deals without a 负责人 last.
+        names.sort_by(|a, b| (a.is_empty(), a).cmp(&(b.is_empty(), b)));
         names.dedup();
 
         Ok(ResultsView {
@@ -179,7 +192,7 @@ impl Store {
             let stuck = row.risk.reasons.iter().any(|r| r.rule == RiskRule::StuckInStage);
             let basis = if row.risk.level == RiskLevel::Red {
                 ForecastBasis::Red
-            } else if stuck || last_follow_up < recent || o.fields.expected_close.as_str() < today.as_str() {
+            } else if stuck || last_follow_up <= recent || o.fields.expected_close.as_str() < today.as_str() {
                 ForecastBasis::Stuck
             } else {
                 ForecastBasis::Backed

@@ -99,6 +99,11 @@ fn targets_are_saved_per_month_or_quarter_and_bad_ones_change_nothing() {
         targets: vec![target("", Metric::Signed, Some(1.0)), target("李娜", Metric::FollowUps, Some(-1.0))],
     };
     assert_eq!(refused(s.save_targets(&bad)), ("targets.1.value".into(), Reason::OutOfRange));
+    // A count is a whole number; an owner of blanks is not the team.
+    let half = TargetsInput { period: "2026-Q4".into(), targets: vec![target("李娜", Metric::NewDeals, Some(2.5))] };
+    assert_eq!(refused(s.save_targets(&half)), ("targets.0.value".into(), Reason::OutOfRange));
+    let blank = TargetsInput { period: "2026-Q4".into(), targets: vec![target("  ", Metric::Signed, Some(1.0))] };
+    assert_eq!(refused(s.save_targets(&blank)), ("targets.0.owner".into(), Reason::Required));
     assert_eq!(s.target_sheet("2026-Q4").unwrap(), sheet);
     for period in ["2026-13", "2026-Q5", "", "Q4"] {
         let bad = TargetsInput { period: period.into(), targets: vec![] };
@@ -128,6 +133,7 @@ fn the_metrics_are_counted_by_owner_and_month_against_the_targets() {
     drop(s);
     let s = store_on(&dir, 2026, 11, 10);
     deal(&s, b, "王强", Stage::Initiation, 50_000.0, "2026-12-20");
+    deal(&s, b, "", Stage::Initiation, 20_000.0, "2027-01-20");
     record(&s, a, "2026-11-10");
     record(&s, b, "2026-11-09");
     drop(s);
@@ -153,7 +159,8 @@ fn the_metrics_are_counted_by_owner_and_month_against_the_targets() {
     let v = s.results(&query("2026-10", "2026-12", &[])).unwrap();
     assert_eq!((v.from_day.as_str(), v.to_day.as_str()), ("2026-10-01", "2026-12-31"));
     let owners: Vec<&str> = v.owners.iter().map(|o| o.owner.as_str()).collect();
-    assert_eq!(owners, ["李娜", "王强"]);
+    assert_eq!(owners, ["李娜", "王强", ""], "a deal without a 负责人 has its row, last");
+    assert_eq!(figure(&v.owners[2], Metric::NewDeals), (1.0, None));
     let li = &v.owners[0];
     assert_eq!(figure(li, Metric::Signed), (90_000.0, Some(120_000.0)), "the contract amount, on the day won");
     assert_eq!(figure(li, Metric::Collected), (70_000.0, None));
@@ -167,7 +174,7 @@ fn the_metrics_are_counted_by_owner_and_month_against_the_targets() {
     // The team's own target where it has one, else the owners' added up.
     assert_eq!(figure(&v.total, Metric::Collected), (70_000.0, Some(90_000.0)));
     assert_eq!(figure(&v.total, Metric::Signed), (90_000.0, Some(180_000.0)));
-    assert_eq!(figure(&v.total, Metric::NewDeals), (2.0, None));
+    assert_eq!(figure(&v.total, Metric::NewDeals), (3.0, None));
     assert_eq!(metric(&v.total, Metric::NewDeals).completion, None);
 
     // By month: October's own 100,000 for 李娜 leaves 10,000 a month of her quarter; 王强 20,000.
@@ -280,6 +287,12 @@ fn a_period_must_be_whole_months_in_order() {
     assert_eq!(refused(s.results(&query("2026-12", "2026-10", &[]))), ("to".into(), Reason::OutOfRange));
     assert_eq!(refused(s.results(&query("2026-1", "2026-10", &[]))), ("from".into(), Reason::InvalidDate));
     assert_eq!(refused(s.results(&query("2026-10", "", &[]))), ("to".into(), Reason::Required));
+    assert_eq!(
+        refused(s.results(&query("2016-01", "2026-01", &[]))),
+        ("to".into(), Reason::OutOfRange),
+        "ten years at most"
+    );
+    assert_eq!(s.results(&query("2016-02", "2026-01", &[])).unwrap().months.len(), 120);
     // The presets on the calendar of 2026-12-05 (and of a January for the year before).
     let months = |s: &Store, preset| {
         let v = s.results(&ResultsQuery { preset, ..Default::default() }).unwrap();

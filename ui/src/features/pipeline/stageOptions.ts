@@ -3,6 +3,7 @@
 // median and mean days the deals stayed in each stage. Words come in as arguments.
 import type { LostMonth, StageDwell, WinRate } from '../../bindings'
 import { tooltipRow, tooltipTitle } from '../../lib/chartTooltip'
+import { monthsBetween } from './options'
 
 export interface StageWords {
   stage: (s: StageDwell['stage']) => string
@@ -73,10 +74,12 @@ export function buildDwellOption(stages: StageDwell[], words: StageWords) {
 export function buildLostMonthsOption(
   rows: LostMonth[],
   reason: (r: LostMonth['reason']) => string,
-  money: (v: number) => string,
-  count: (n: number) => string,
+  /** "2 个，30 万元": a reason's deals and amount in one month. */
+  line: (count: number, amount: number) => string,
 ) {
-  const months = [...new Set(rows.map((r) => r.month))].sort()
+  // Every month from the first to the last, so one without a lost deal keeps its place.
+  const seen = rows.map((r) => r.month).sort()
+  const months = seen.length ? monthsBetween(seen[0], seen[seen.length - 1]) : []
   const reasons = [...new Set(rows.map((r) => r.reason))]
   const cell = (month: string, r: LostMonth['reason']) => rows.find((x) => x.month === month && x.reason === r)
   return {
@@ -95,7 +98,7 @@ export function buildLostMonthsOption(
           reasons
             .map((r, i) => ({ r, x: cell(month, r), marker: params[i]?.marker }))
             .filter(({ x }) => x)
-            .map(({ r, x, marker }) => tooltipRow(marker, reason(r), `${count(x!.count)}，${money(x!.amount)}`))
+            .map(({ r, x, marker }) => tooltipRow(marker, reason(r), line(x!.count, x!.amount)))
             .join('')
         )
       },

@@ -13,7 +13,9 @@ export function useResultWords() {
     target: t('results.target'),
     completion: t('results.completion'),
     money: (v) => money(v) || '0',
-    count: (m: Metric, n: number) => t(m === 'follow_ups' ? 'results.times' : 'results.count', { n }),
+    // A quarter's count target shared by its months can be a fraction: one decimal.
+    count: (m: Metric, n: number) =>
+      t(m === 'follow_ups' ? 'results.times' : 'results.count', { n: Math.round(n * 10) / 10 }),
     none: t('results.noTarget'),
   }))
 }

@@ -93,6 +93,7 @@ const en: typeof zhCN = {
       unset: 'Not set',
       lostByMonth: 'Lost reasons by month',
       deals: '{n} deals',
+      lostLine: '{n} deals, {amount}',
       group: {
         byOwner: 'Owner',
         byIndustry: 'Industry',

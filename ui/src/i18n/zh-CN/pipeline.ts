@@ -84,6 +84,7 @@ export default {
       unset: '未填写',
       lostByMonth: '丢单原因（按月）',
       deals: '{n} 个',
+      lostLine: '{n} 个，{amount}',
       group: {
         byOwner: '负责人',
         byIndustry: '行业',
