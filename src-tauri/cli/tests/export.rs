@@ -49,7 +49,7 @@ fn exports_the_team_report_a_customer_and_templates() {
     let names = calamine::Reader::sheet_names(&calamine::open_workbook::<calamine::Xlsx<_>, _>(&report).unwrap());
     assert_eq!(
         names[6..],
-        ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Payments", "Delivery", "Results"],
+        ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Stage analysis", "Payments", "Delivery", "Results"],
         "{names:?}"
     );
 

@@ -19,6 +19,7 @@ mod profile;
 mod purchases;
 mod report;
 mod results;
+mod stages;
 mod team;
 mod template;
 mod trend_signals;

@@ -2,7 +2,8 @@
 //! 财务信号, 采购 (monthly trend and categories, with charts), 采购信号 (the home feed's
 //! purchase signals, most severe first), 跟进记录 (every follow-up record, newest first), 商机管道
 //! (open opportunities with their risk lights), 预测 (weighted forecast by month and owner),
-//! 丢单分析 (lost deals with their review, by reason, competitor and stage), 回款 (won deals'
+//! 丢单分析 (lost deals with their review, by reason, competitor and stage), 阶段分析 (days in
+//! each stage, conversion, cycle, win rates, lost reasons by month, with charts), 回款 (won deals'
 //! planned, received and overdue by month and customer, with a chart), 交付 (their delivery
 //! milestones, the late ones first) and 业绩 (targets against actuals by owner and month, with a
 //! chart). Customers
@@ -21,7 +22,7 @@ use rust_xlsxwriter::{Workbook, Worksheet};
 
 use super::cells::{self, Formats, Value, CONTACT_COLUMNS, CUSTOMER_COLUMNS};
 use super::overview::{self, overview_name, SignalRow, Tally, SIGNAL_COLUMNS};
-use super::{lost_deals, payments, pipeline, purchases, results, trend_signals, visits};
+use super::{lost_deals, payments, pipeline, purchases, results, stages, trend_signals, visits};
 use super::{ReportOptions, TeamFilter, Xlsx};
 use crate::error::Result;
 use crate::opportunities::OpportunityQuery;
@@ -113,6 +114,7 @@ pub fn team_report_of(store: &Store, opts: &ReportOptions, filter: &TeamFilter) 
         store.pipeline_analytics(&OpportunityQuery { owners: scope.owners().to_vec(), ..Default::default() })?;
     pipeline::write_forecast(&mut wb, &analytics, lang, &f)?;
     lost_deals::write(&mut wb, store, &scope, lang, &f)?;
+    stages::write_stages(&mut wb, store, period.as_ref(), scope.owners(), lang, &f)?;
     let after_sale = ReportFilter::new(scope.owners(), scope.period());
     payments::write_payments(&mut wb, store, &after_sale, &today, lang, &f)?;
     payments::write_delivery(&mut wb, store, &after_sale, lang, &f)?;

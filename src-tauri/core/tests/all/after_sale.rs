@@ -132,7 +132,7 @@ fn the_team_reports_payments_sheet_sums_plan_received_and_overdue_by_month_with_
     two_deals(&s);
     let book = Book::of(export::team_report(&s, &zh()).unwrap());
     let names = book.names();
-    assert_eq!(names[names.len() - 2..], ["回款", "交付"]);
+    assert_eq!(names[names.len() - 3..], ["回款", "交付", "业绩"]);
 
     // By month: planned (due that month), received (that month), overdue today.
     assert_eq!(book.rows_of("回款", &["2026-09"])[0][1..4], ["30000", "30000", "0"]);
@@ -177,7 +177,7 @@ fn the_team_reports_payments_sheet_sums_plan_received_and_overdue_by_month_with_
     let en = ReportOptions { language: Language::En, include_personal: false };
     let book = Book::of(export::team_report(&s, &en).unwrap());
     let names = book.names();
-    assert_eq!(names[names.len() - 2..], ["Payments", "Delivery"]);
+    assert_eq!(names[names.len() - 3..], ["Payments", "Delivery", "Results"]);
     assert_eq!(book.rows_of("Delivery", &["华东精密", "华东精密项目", "验收"])[0][6], "In progress");
     assert_eq!(book.rows_of("Payments", &["Total"]).len(), 2);
 }

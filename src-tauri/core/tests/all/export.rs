@@ -116,6 +116,7 @@ fn team_report_in_chinese_counts_every_customer_contact_and_signal() {
             "商机管道",
             "预测",
             "丢单分析",
+            "阶段分析",
             "回款",
             "交付",
             "业绩"
@@ -195,6 +196,7 @@ fn team_report_in_english() {
             "Pipeline",
             "Forecast",
             "Lost deals",
+            "Stage analysis",
             "Payments",
             "Delivery",
             "Results"

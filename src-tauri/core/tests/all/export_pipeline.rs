@@ -130,7 +130,7 @@ fn every_visit_summary_is_a_row_with_its_needs_commitments_and_next_actions() {
     let c = visited(&s);
     let bytes = report(&s, Language::Zh);
     let names = sheet_names(&bytes);
-    assert_eq!(names[6..], ["跟进记录", "商机管道", "预测", "丢单分析", "回款", "交付", "业绩"]);
+    assert_eq!(names[6..], ["跟进记录", "商机管道", "预测", "丢单分析", "阶段分析", "回款", "交付", "业绩"]);
     let rows = sheet(&bytes, "跟进记录");
     assert_eq!(
         rows[0],
@@ -443,7 +443,7 @@ fn the_new_sheets_in_english() {
     let bytes = report(&s, Language::En);
     assert_eq!(
         sheet_names(&bytes)[6..],
-        ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Payments", "Delivery", "Results"]
+        ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Stage analysis", "Payments", "Delivery", "Results"]
     );
     let visits = sheet(&bytes, "Follow-ups");
     assert_eq!(visits[0][..4], ["Customer", "Date", "Time", "Method"]);
@@ -479,12 +479,40 @@ fn the_new_sheets_in_english() {
 
     // No Chinese generated text is left in the English sheets (user text stays as typed).
     let generated: Vec<&str> = ["已逾期", "待执行", "红灯", "合计", "价格", "立项", "负责人", "商机「"].to_vec();
-    for name in ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Results"] {
+    for name in ["Follow-ups", "Pipeline", "Forecast", "Lost deals", "Stage analysis", "Results"] {
         let all: String = sheet(&bytes, name).concat().join("\n");
         for g in &generated {
             assert!(!all.contains(g), "{g} in {name}");
         }
     }
+}
+
+#[test]
+fn the_stage_analysis_sheet_is_what_the_stage_history_says() {
+    let (_d, s) = common::store();
+    pipeline(&s);
+    let stats = s.stage_stats(&Default::default()).unwrap();
+    let rows = sheet(&report(&s, Language::Zh), "阶段分析");
+    assert_eq!(rows[0][0], "阶段分析");
+    assert_eq!(rows[1][0], "全部时间");
+    assert_eq!(rows[3][..3], ["阶段", "进入", "推进"]);
+    for (i, d) in stats.stages.iter().enumerate() {
+        assert_eq!(rows[4 + i][1], d.entered.to_string(), "{:?}", rows[4 + i]);
+        assert_eq!(rows[4 + i][3], d.lost.to_string(), "{:?}", rows[4 + i]);
+    }
+    let at = |title: &str| rows.iter().position(|r| r[0] == title).unwrap_or_else(|| panic!("no {title}"));
+    // The owners' win rates: every closed deal counted once.
+    let owners = at("负责人");
+    let closed: i64 =
+        rows[owners + 2..].iter().take_while(|r| !r[0].is_empty()).map(|r| r[2].parse::<i64>().unwrap()).sum();
+    assert_eq!(closed, stats.by_owner.iter().map(|r| r.won + r.lost).sum::<i64>());
+    let lost = at("丢单原因（按月）");
+    assert_eq!(rows[lost + 1][..2], ["月份", "价格"]);
+    assert_eq!(rows[lost + 2][1], "2", "two lost on price this month");
+    let bytes = report(&s, Language::Zh);
+    let zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let charts = zip.file_names().filter(|n| n.as_ref().is_ok_and(|n| n.starts_with("xl/charts/"))).count();
+    assert!(charts >= 2, "{charts} charts");
 }
 
 #[test]
@@ -496,6 +524,8 @@ fn without_visits_or_deals_the_sheets_say_what_to_do() {
     assert!(sheet(&bytes, "商机管道")[2][0].starts_with("没有进行中的商机"));
     assert!(sheet(&bytes, "预测")[3][0].starts_with("没有进行中的商机"));
     assert!(sheet(&bytes, "丢单分析")[2][0].starts_with("没有丢单记录"));
+    let stages = sheet(&bytes, "阶段分析");
+    assert!(stages.iter().any(|r| r[0] == "这段时间没有丢单。"), "{stages:?}");
     let en = report(&s, Language::En);
     assert!(sheet(&en, "Follow-ups")[2][0].starts_with("No follow-up records yet"));
     assert!(
