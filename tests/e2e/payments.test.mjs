@@ -4,13 +4,16 @@
 // test hook) past the second installment's day — the deal's light names it and 今日's
 // 回款/交付逾期 card lists it — and past the red limit (30 days, the default), where the deal and
 // the customer are red with the reason. Before the days pass, a monthly 回款 target for the
-// team shows the payment against it on 业绩 and on 今日.
+// team shows the payment against it on 业绩 and on 今日, and the team report carries it on
+// its 回款 sheet.
 import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
+import { existsSync, statSync } from 'node:fs'
 import {
   CLI,
+  answerDialogs,
   appDay,
   launch,
   quit,
@@ -26,6 +29,7 @@ import {
   fillDate,
   until,
   journeySteps,
+  sheetNames,
 } from './app.mjs'
 
 const dir = tempDir()
@@ -193,12 +197,35 @@ describe('回款 after a win', () => {
       '今日 does not show this month’s collected amount against the target',
     )
   })
+
+  step('5. the team report carries the 回款 sheet with the payment', async () => {
+    const report = join(dir, '团队报告.xlsx')
+    await click(browser, tid('nav-customers'))
+    await answerDialogs(browser, report)
+    await click(browser, tid('export-team-report'))
+    await shown(browser, tid('export-dialog'))
+    await click(browser, tid('export-confirm'))
+    await gone(browser, tid('export-dialog'), 60_000)
+    await until(
+      browser,
+      async () => existsSync(report) && statSync(report).size > 0,
+      'the report was not written',
+      60_000,
+    )
+    const names = sheetNames(report)
+    assert.ok(names.includes('回款') && names.includes('交付') && names.includes('业绩'), `sheets: ${names}`)
+    // rust_xlsxwriter writes the sheets in order as sheet1.xml, sheet2.xml, …
+    const xml = execFileSync('unzip', ['-p', report, `xl/worksheets/sheet${names.indexOf('回款') + 1}.xml`]).toString(
+      'utf8',
+    )
+    assert.match(xml, />594000</, 'the 回款 sheet does not hold the payment of ¥594,000')
+  })
 })
 
 describe('回款 overdue, as the days pass', () => {
   after(() => quit(browser))
 
-  step('5. two days after the second installment: the deal names it, 今日 lists it', async () => {
+  step('6. two days after the second installment: the deal names it, 今日 lists it', async () => {
     browser = await launch({ db, args: ['--clock-offset-days', '22'], ready: 'list' })
     await openAfterSale()
     // The deal's light also carries the sample's other findings (its actions now overdue), so
@@ -225,7 +252,7 @@ describe('回款 overdue, as the days pass', () => {
     await quit(browser)
   })
 
-  step('6. thirty days after it: the deal and the customer red with the reason, 今日 counts 30 days', async () => {
+  step('7. thirty days after it: the deal and the customer red with the reason, 今日 counts 30 days', async () => {
     browser = await launch({ db, args: ['--clock-offset-days', '50'], ready: 'list' })
     await openAfterSale()
     const reason = /商机「设备维保框架」第 2 期回款 ¥594,000 已逾期 30 天/
