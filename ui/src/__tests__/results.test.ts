@@ -243,6 +243,28 @@ describe('设置目标', () => {
     wrapper.unmount()
   })
 
+  it('keeps the boxes closed until the chosen period’s targets arrive, dropping a late answer for another', async () => {
+    let answerQuarter!: (s: TargetSheet) => void
+    api.targetSheet.mockImplementation((period: string) =>
+      period === '2026-Q4'
+        ? new Promise<TargetSheet>((r) => (answerQuarter = r))
+        : Promise.resolve({ period, owners: [], targets: [{ owner: '', metric: 'signed', period, value: 5 }] }),
+    )
+    const { wrapper } = await mountWith(ResultsPage, { global: { stubs } })
+    await click('results-set-targets')
+    const boxes = () => wrapper.findAllComponents({ name: 'ElInputNumber' })
+    expect(boxes()[0].props('disabled')).toBe(true)
+    expect(body().get('[data-testid="target-save"]').attributes('disabled')).toBeDefined()
+    await click('target-kind-month')
+    answerQuarter(sheet)
+    await flushPromises()
+    expect(body().get('[data-testid="target-period"]').text()).toBe('2026-12')
+    expect(boxes()[0].props('disabled')).toBe(false)
+    expect(boxes()[0].props('modelValue')).toBe(5)
+    expect(boxes()[1].props('modelValue')).toBeUndefined()
+    wrapper.unmount()
+  })
+
   it('shows the core’s refusal under the box it names and stays open', async () => {
     api.targetSheet.mockResolvedValue(sheet)
     api.saveTargets.mockRejectedValue(
