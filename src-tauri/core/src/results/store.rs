@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Row, ToSql};
+use rusqlite::params;
 
 use super::months::{Stored, TargetPeriod};
 use super::{Metric, StalledDeal, Target, TargetSheet, TargetsInput};
@@ -75,19 +75,6 @@ fn target_value(i: usize, metric: Metric, value: Option<f64>) -> Result<Option<f
 }
 
 impl Store {
-    fn scoped<T>(
-        &self,
-        sql: &str,
-        s: &Scope,
-        extra: &[(&str, &dyn ToSql)],
-        map: impl FnMut(&Row) -> rusqlite::Result<T>,
-    ) -> Result<Vec<T>> {
-        let mut st = self.conn.prepare_cached(sql)?;
-        let args = s.args(&st, extra)?;
-        let rows = st.query_map(args.as_slice(), map)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
-    }
-
     /// Every stored target (a small table: a value per owner, metric and month or quarter).
     pub(crate) fn all_targets(&self) -> Result<AllTargets> {
         let mut st = self.conn.prepare_cached("SELECT owner, metric, period, value FROM target")?;
@@ -204,7 +191,7 @@ impl Store {
             s.during("o.expected_close"),
             s.owned("o.owner")
         );
-        self.scoped(&sql, s, &[], |r| {
+        self.rows(&sql, s, &[], |r| {
             let last = r.as_ref().column_count() - 1;
             Ok((opportunity_from_row(r, &probabilities)?, r.get(last)?))
         })
@@ -225,7 +212,7 @@ impl Store {
              WHERE quiet OR overdue > 0",
             s.owned("o.owner")
         );
-        let rows = self.scoped(
+        let rows = self.rows(
             &format!("SELECT * FROM {body} ORDER BY amount DESC, id LIMIT :limit"),
             s,
             &[(":limit", &limit)],
@@ -244,7 +231,7 @@ impl Store {
                 })
             },
         )?;
-        let count = self.scoped(&format!("SELECT count(*) FROM {body}"), s, &[], |r| r.get(0))?;
-        Ok((rows, count.first().copied().unwrap_or(0)))
+        let count = self.count(&format!("SELECT count(*) FROM {body}"), s, &[])?;
+        Ok((rows, count))
     }
 }

@@ -113,13 +113,15 @@ fn records_body(s: &Scope) -> String {
 const CHUNK: usize = 500;
 
 impl Store {
-    fn count(&self, sql: &str, s: &Scope, extra: &[(&str, &dyn ToSql)]) -> Result<i64> {
+    /// The first column of `sql`'s one row, with the scope's parameters (周会, 业绩).
+    pub(crate) fn count(&self, sql: &str, s: &Scope, extra: &[(&str, &dyn ToSql)]) -> Result<i64> {
         let mut st = self.conn.prepare_cached(sql)?;
         let args = s.args(&st, extra)?;
         Ok(st.query_row(args.as_slice(), |r| r.get(0))?)
     }
 
-    fn rows<T>(
+    /// Every row of `sql` mapped, with the scope's parameters (周会, 业绩).
+    pub(crate) fn rows<T>(
         &self,
         sql: &str,
         s: &Scope,
