@@ -55,8 +55,8 @@ impl FileGrants {
         }
     }
 
-    /// Issues the token of a file the person chose for `purpose`.
-    fn grant(&self, purpose: FilePurpose, path: PathBuf) -> Result<ChosenFile, CoreError> {
+    /// Issues the token of a file the person chose for `purpose` (in a dialog, or by dropping it).
+    pub fn grant(&self, purpose: FilePurpose, path: PathBuf) -> Result<ChosenFile, CoreError> {
         let token = self.token();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let chosen = ChosenFile { token: token.clone(), name, path: path.display().to_string() };

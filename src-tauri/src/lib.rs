@@ -2,7 +2,9 @@
 //! commands (commands/, one file per feature). The only crate that knows Tauri.
 
 mod commands;
+mod desktop;
 mod files;
+mod menu;
 mod state;
 
 use std::path::PathBuf;
@@ -22,16 +24,20 @@ fn launch_arg(name: &str) -> Option<String> {
     None
 }
 
-/// The database the app opens: `--db PATH`, else `$DOSSIER_DB`, else `dossier.sqlite` in the
-/// OS app-data folder.
-fn database_path<R: Runtime>(app: &tauri::App<R>) -> PathBuf {
-    if let Some(path) = launch_arg("--db") {
-        return PathBuf::from(path);
-    }
-    if let Some(path) = std::env::var_os("DOSSIER_DB").filter(|p| !p.is_empty()) {
-        return PathBuf::from(path);
-    }
-    app.path().app_data_dir().unwrap_or_else(|_| PathBuf::from(".")).join("dossier.sqlite")
+/// The database named at launch: `--db PATH`, else `$DOSSIER_DB`. Such a file is this run's
+/// choice only: it does not join the recent-databases list.
+fn named_database() -> Option<PathBuf> {
+    launch_arg("--db")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("DOSSIER_DB").filter(|p| !p.is_empty()).map(PathBuf::from))
+}
+
+/// The database the app opens when none is named: the one opened last while it is still there,
+/// else `dossier.sqlite` in the OS app-data folder.
+fn remembered_database<R: Runtime>(app: &tauri::App<R>, desktop: &desktop::Desktop) -> PathBuf {
+    desktop
+        .last_database()
+        .unwrap_or_else(|| app.path().app_data_dir().unwrap_or_else(|_| PathBuf::from(".")).join("dossier.sqlite"))
 }
 
 /// Days the app runs ahead of the system clock, for end-to-end tests that relaunch it "days
@@ -85,15 +91,33 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
+        // The window's size, place and maximised state, as the user left them.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
-            let path = database_path(app);
+            let folder = |dir: tauri::Result<PathBuf>| dir.unwrap_or_else(|_| PathBuf::from("."));
+            let desktop =
+                desktop::Desktop::new(&folder(app.path().app_config_dir()), &folder(app.path().app_cache_dir()));
+            let named = named_database();
+            let path = named.clone().unwrap_or_else(|| remembered_database(app, &desktop));
             let started = std::time::Instant::now();
-            app.manage(state::AppState::open(path, clock_offset_days()));
+            let state = state::AppState::open(path.clone(), clock_offset_days());
             log::info!("database opened in {} ms", started.elapsed().as_millis());
+            if named.is_none() && state.path().is_ok_and(|(_, open)| open) {
+                desktop.opened(&path);
+            }
+            app.manage(state);
+            desktop.refresh_menu(app.handle(), None, Some(&path));
+            app.manage(desktop);
             let handle = app.handle().clone();
             std::thread::spawn(move || handle.state::<state::AppState>().daily_backup());
             app.manage(files::FileGrants::new(launch_arg("--test-dialogs").map(PathBuf::from)));
             Ok(())
+        })
+        .on_menu_event(|app, event| menu::on_event(app, event))
+        .on_window_event(|window, event| {
+            if matches!(event, tauri::WindowEvent::Resized(_) | tauri::WindowEvent::Moved(_)) {
+                desktop::Desktop::window_changed(window.app_handle());
+            }
         })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())

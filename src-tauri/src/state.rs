@@ -62,6 +62,12 @@ impl AppState {
         dossier_core::files::ensure_not_database(target, &self.lock()?.path)
     }
 
+    /// The file of the open database (or of the one that failed to open), and whether it is open.
+    pub fn path(&self) -> Result<(PathBuf, bool), CoreError> {
+        let inner = self.lock()?;
+        Ok((inner.path.clone(), inner.store.is_some()))
+    }
+
     pub fn status(&self) -> Result<DbStatus, CoreError> {
         status(&*self.lock()?)
     }

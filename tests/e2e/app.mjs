@@ -141,6 +141,18 @@ export async function screenshot(browser, file, { wait = true } = {}) {
   return path
 }
 
+/**
+ * Saves the whole X screen as a PNG: the window with its native menu bar, which the webview's
+ * own screenshot leaves out (ImageMagick's `import` on run.sh's $DISPLAY).
+ */
+export async function desktopShot(browser, file) {
+  await settle(browser).catch(() => {})
+  const path = resolve(ROOT, file)
+  mkdirSync(dirname(path), { recursive: true })
+  execFileSync('import', ['-window', 'root', path], { stdio: 'ignore' })
+  return path
+}
+
 /** The first displayed element matching `selector` (waits for it). */
 export async function shown(browser, selector, timeout = WAIT) {
   const el = await browser.$(selector)

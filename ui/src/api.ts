@@ -28,6 +28,8 @@ import type {
   ImportSpec,
   MainBusiness,
   MappingTemplate,
+  MenuLook,
+  RecentDatabase,
   Field,
   FilePurpose,
   Preview,
@@ -137,6 +139,16 @@ export const api = {
   logUiError: (kind: string, place: string) => invoke<null>('log_ui_error', { kind, place }),
   /** Opens (or creates) the database chosen with chooseFile('openDatabase' | 'newDatabase'). */
   openDatabase: (file: string) => invoke<DbStatus>('open_database', { file }),
+  /** 文件 → 最近打开: the databases opened lately, newest first. */
+  recentDatabases: () => invoke<RecentDatabase[]>('recent_databases'),
+  /** Opens the recent database at `index` of that list (refused as `databaseMissing` when gone). */
+  openRecentDatabase: (index: number) => invoke<DbStatus>('open_recent_database', { index }),
+  removeRecentDatabase: (index: number) => invoke<RecentDatabase[]>('remove_recent_database', { index }),
+  /** The native menu's language and check marks follow the page's. */
+  syncMenu: (look: MenuLook) => invoke<void>('sync_menu', { look }),
+  /** A spreadsheet dropped on the window: its token serves the import wizard. */
+  importDropped: (name: string, bytes: Uint8Array) =>
+    invoke<ChosenFile>('import_dropped', { name, bytes: Array.from(bytes) }),
   loadSampleData: () => invoke<Stats>('load_sample_data'),
   listCustomers: (query: CustomerQuery) => invoke<CustomerPage>('list_customers', { query }),
   customerFacets: () => invoke<Facets>('customer_facets'),

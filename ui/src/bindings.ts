@@ -429,11 +429,37 @@ export type Reason = "required" | "too_long" | "duplicate" | "out_of_range" | "i
 
 export type Detail = { "kind": "none" } | { "kind": "text", text: string, } | { "kind": "missingFields", fields: Array<string>, } | { "kind": "hasBoss", boss: ContactRef, } | { "kind": "cycle", path: Array<ContactRef>, } | { "kind": "toSelf" } | { "kind": "otherCustomer" } | { "kind": "noSuchContact" } | { "kind": "edge", edge: EdgeKind, };
 
-export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: Detail, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "unreadable", "data": { error: ReadError, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "customerInTrash", "data": { customerId: number, name: string, trashId: number | null, } } | { "type": "closed" } | { "type": "inUse", "data": { path: string, } } | { "type": "diskFull", "data": { path: string | null, } } | { "type": "busy" } | { "type": "backup", "data": { reason: BackupFailure, path: string, detail: string, } } | { "type": "database", "data": { detail: string, } } | { "type": "fileNotChosen" } | { "type": "wouldOverwriteDatabase", "data": { path: string, } };
+export type CoreError = { "type": "validation", "data": { field: string, reason: Reason, detail: Detail, } } | { "type": "notFound", "data": { entity: string, id: number, } } | { "type": "notSqlite", "data": { path: string, } } | { "type": "notDossier", "data": { path: string, } } | { "type": "corrupt", "data": { path: string, detail: string, } } | { "type": "tooNew", "data": { path: string, found: number, supported: number, } } | { "type": "databaseMissing", "data": { path: string, } } | { "type": "io", "data": { path: string, detail: string, } } | { "type": "unreadable", "data": { error: ReadError, } } | { "type": "cancelled" } | { "type": "alreadyUndone", "data": { id: number, } } | { "type": "customerInTrash", "data": { customerId: number, name: string, trashId: number | null, } } | { "type": "closed" } | { "type": "inUse", "data": { path: string, } } | { "type": "diskFull", "data": { path: string | null, } } | { "type": "busy" } | { "type": "backup", "data": { reason: BackupFailure, path: string, detail: string, } } | { "type": "database", "data": { detail: string, } } | { "type": "fileNotChosen" } | { "type": "wouldOverwriteDatabase", "data": { path: string, } };
 
 export type FilePurpose = "import" | "xlsx" | "png" | "svg" | "pdf" | "openDatabase" | "newDatabase" | "backupFolder";
 
 export type ChosenFile = { token: string, name: string, path: string, };
+
+export type RecentDatabase = { 
+/**
+ * The file name, which the menu shows.
+ */
+name: string, 
+/**
+ * The whole path, shown beside it (the page never sends it back).
+ */
+path: string, 
+/**
+ * The file is gone (moved, deleted, on a disk not plugged in): shown as missing.
+ */
+missing: boolean, 
+/**
+ * The database open now.
+ */
+current: boolean, };
+
+export type MenuAction = { "action": "newCustomer" } | { "action": "import" } | { "action": "exportTeamReport" } | { "action": "openDatabase" } | { "action": "newDatabase" } | { "action": "openRecent", index: number, } | { "action": "manageRecent" } | { "action": "backup" } | { "action": "undo" } | { "action": "find" } | { "action": "presentation" } | { "action": "darkMode" } | { "action": "about" };
+
+export type MenuLook = { 
+/**
+ * The page's locale: `en`, else Chinese.
+ */
+language: string, presenting: boolean, dark: boolean, };
 
 export type Field = "customer_name" | "short_name" | "industry" | "region" | "grade" | "lifecycle" | "owner" | "ownership" | "headcount" | "founded" | "website" | "stock_code" | "headquarters" | "lead_source" | "tags" | "contact_name" | "title" | "department" | "phone" | "wechat" | "email" | "month" | "product" | "category" | "quantity" | "amount" | "visit_date" | "visit_method" | "place" | "goal" | "summary" | "participants" | "our_participants" | "needs" | "next_action" | "action_owner" | "action_due" | "deal_name" | "stage" | "probability" | "expected_close" | "competitors" | "quote_amount" | "quote_date" | "contract_amount" | "contract_date" | "lost_reason" | "lost_note" | "notes";
 

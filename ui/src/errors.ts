@@ -130,6 +130,8 @@ export function dbErrorText(e: CoreError): string {
       return t('dbError.io', { detail: e.data.detail })
     case 'inUse':
       return t('dbError.inUse')
+    case 'databaseMissing':
+      return t('dbError.missing', { path: e.data.path })
     case 'database':
       return t('dbError.other', { detail: e.data.detail })
     case 'closed':

@@ -15,7 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Modules every feature may use and that use no feature themselves.
-const FOUNDATION: &[&str] = &["clock", "codes", "db", "error", "files", "private_file", "store", "text", "writer_lock"];
+const FOUNDATION: &[&str] =
+    &["clock", "codes", "db", "desktop", "error", "files", "private_file", "store", "text", "writer_lock"];
 
 /// The files (under `src/`) that may run SQL: each feature's store part, and `db/`.
 const SQL_FILES: &[&str] = &[

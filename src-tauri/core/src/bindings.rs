@@ -8,6 +8,7 @@ use ts_rs::{Config, TS};
 use crate::activity::*;
 use crate::backup::{BackupSettings, BackupWarning, Snapshot, SnapshotCounts, SnapshotReason};
 use crate::customers::*;
+use crate::desktop::{MenuAction, MenuLook, RecentDatabase};
 use crate::erase::EraseReport;
 use crate::error::{BackupFailure, CoreError, Detail, ReadError, Reason};
 use crate::export::{Language, ReportOptions, TeamFilter};
@@ -45,7 +46,7 @@ fn generate() -> String {
         CustomerFields, Customer, BusinessLine, MainBusiness, FinancialPeriod, SpBp,
         RoleAssessment, Supplier, ProcessIt, ContactFields, PersonalField, Contact, SectionStatus,
         FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
-        MatchField, Snippet, SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, TrashContents, TrashEntry, TrashPage, DbStatus, Reason, Detail, CoreError, FilePurpose, ChosenFile,
+        MatchField, Snippet, SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, TrashContents, TrashEntry, TrashPage, DbStatus, Reason, Detail, CoreError, FilePurpose, ChosenFile, RecentDatabase, MenuAction, MenuLook,
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
         RowPlan, Counts, Preview, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, EditedRecord, ImportUndoPreview, ReadError,
         MappingTemplate, TemplateMatch,

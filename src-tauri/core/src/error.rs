@@ -119,6 +119,11 @@ pub enum CoreError {
     #[error("{path} was written by a newer Dossier (schema {found}, this version knows {supported})")]
     TooNew { path: String, found: i64, supported: i64 },
 
+    /// A recent database whose file is gone (moved, deleted, on a disk not plugged in): not
+    /// created anew at the old place.
+    #[error("{path} no longer exists")]
+    DatabaseMissing { path: String },
+
     #[error("cannot open {path}: {detail}")]
     Io { path: String, detail: String },
 

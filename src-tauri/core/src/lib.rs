@@ -36,6 +36,7 @@ pub mod clock;
 mod codes;
 pub mod customers;
 pub mod db;
+pub mod desktop;
 pub mod erase;
 pub mod error;
 pub mod export;

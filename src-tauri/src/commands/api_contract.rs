@@ -17,6 +17,7 @@ use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INV
 use tauri::webview::InvokeRequest;
 use tauri::WebviewWindowBuilder;
 
+use crate::desktop::Desktop;
 use crate::files::FileGrants;
 use crate::state::AppState;
 
@@ -64,6 +65,7 @@ fn every_call_in_api_ts_reaches_a_registered_command_with_its_argument_names() {
         .manage(AppState::open(dir.path().join("dossier.sqlite"), None))
         // Dialogs answer from a file that does not exist: cancelled.
         .manage(FileGrants::new(Some(dir.path().join("no-answer"))))
+        .manage(Desktop::new(&dir.path().join("config"), &dir.path().join("cache")))
         .invoke_handler(super::handler())
         .build(mock_context(noop_assets()))
         .unwrap();

@@ -4,9 +4,10 @@
 use dossier_core::customers::{DbStatus, Stats};
 use dossier_core::files::FilePurpose;
 use dossier_core::sample;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use super::Res;
+use crate::desktop::Desktop;
 use crate::files::FileGrants;
 use crate::state::AppState;
 
@@ -15,10 +16,21 @@ pub async fn db_status(state: State<'_, AppState>) -> Res<DbStatus> {
     state.status()
 }
 
-/// Opens (or creates) the database chosen in the open/new-database dialog.
+/// Opens (or creates) the database chosen in the open/new-database dialog; it heads the
+/// recent-databases list.
 #[tauri::command]
-pub async fn open_database(state: State<'_, AppState>, files: State<'_, FileGrants>, file: String) -> Res<DbStatus> {
-    state.reopen(files.path(&file, &[FilePurpose::OpenDatabase, FilePurpose::NewDatabase])?)
+pub async fn open_database<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    files: State<'_, FileGrants>,
+    desktop: State<'_, Desktop>,
+    file: String,
+) -> Res<DbStatus> {
+    let path = files.path(&file, &[FilePurpose::OpenDatabase, FilePurpose::NewDatabase])?;
+    let status = state.reopen(path.clone())?;
+    desktop.opened(&path);
+    desktop.refresh_menu(&app, None, Some(&path));
+    Ok(status)
 }
 
 #[tauri::command]

@@ -9,6 +9,7 @@ mod backup;
 mod contacts;
 mod customers;
 mod database;
+mod desktop;
 mod erase;
 mod export;
 mod files;
@@ -58,6 +59,11 @@ commands! {
     database::open_database,
     database::load_sample_data,
     database::stats,
+    desktop::recent_databases,
+    desktop::open_recent_database,
+    desktop::remove_recent_database,
+    desktop::sync_menu,
+    desktop::import_dropped,
     files::choose_file,
     files::save_file_bytes,
     logging::log_folder,

@@ -296,11 +296,15 @@ export function aVisit(id: number, over: Partial<Visit> = {}): Visit {
   }
 }
 
-/** What 设置's backup card loads (the core's default rotation, no snapshot yet), for tests of the whole page. */
+/**
+ * What 设置's backup card loads (the core's default rotation, no snapshot yet), and the recent
+ * databases card beside it (none yet), for tests of the whole page.
+ */
 export function mockBackupCard(api: ApiMock) {
   api.backupSettings.mockResolvedValue({ folder: null, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 })
   api.backupFolder.mockResolvedValue('/home/am/.local/share/app.dossier.desktop/dossier-backups')
   api.snapshots.mockResolvedValue([])
+  api.recentDatabases.mockResolvedValue([])
 }
 
 /** Every string of a messages object (a locale's, loaded as an object), with its dotted key. */

@@ -10,8 +10,7 @@ vi.mock('../api', () => ({ api }))
 import SearchPalette from '../features/search/SearchPalette.vue'
 import VisitsTab from '../features/visits/VisitsTab.vue'
 import ContactCard from '../features/customers/contacts/ContactCard.vue'
-import { handleGlobalKey } from '../composables/useShortcuts'
-import { appState } from '../stores/app'
+import { shortcutAction } from '../features/desktop/shortcuts'
 
 const none = { visits: [], opportunities: [], suppliers: [] }
 const results: SearchResults = {
@@ -67,11 +66,10 @@ afterEach(() => {
 })
 
 describe('search palette', () => {
-  it('Ctrl+K opens it', () => {
-    appState.searchOpen = false
-    const e = new KeyboardEvent('keydown', { key: 'k', ctrlKey: true })
-    expect(handleGlobalKey(e)).toBe(true)
-    expect(appState.searchOpen).toBe(true)
+  it('Ctrl+K and Ctrl+F are 查找', () => {
+    for (const key of ['k', 'f']) {
+      expect(shortcutAction(new KeyboardEvent('keydown', { key, ctrlKey: true }))).toEqual({ action: 'find' })
+    }
   })
 
   it('shows a hint for an empty query and "没有找到" for no results', async () => {

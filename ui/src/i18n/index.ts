@@ -1,6 +1,8 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
 
 export type Locale = 'zh-CN' | 'en'
 export const LOCALES: Locale[] = ['zh-CN', 'en']
@@ -16,6 +18,15 @@ function storedLocale(): Locale {
   return 'zh-CN'
 }
 
+/**
+ * Element Plus's date pickers word months and weekdays by dayjs's locale of their language
+ * ('zh-cn', which exists only once loaded), and take the first day of the week from dayjs's
+ * global locale: Monday in Chinese.
+ */
+function setDateLocale(locale: Locale) {
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn')
+}
+
 export const i18n = createI18n({
   legacy: false,
   locale: storedLocale(),
@@ -24,9 +35,11 @@ export const i18n = createI18n({
   missingWarn: false,
   fallbackWarn: false,
 })
+setDateLocale(i18n.global.locale.value as Locale)
 
 export function setLocale(locale: Locale) {
   i18n.global.locale.value = locale
+  setDateLocale(locale)
   try {
     localStorage.setItem(STORAGE_KEY, locale)
   } catch {

@@ -1,7 +1,7 @@
 // Small app-wide state: the open database, the search palette, the last delete (undo) and a
 // counter that views watch to reload after something changed elsewhere (an undo).
 import { reactive } from 'vue'
-import type { DbStatus } from '../bindings'
+import type { ChosenFile, DbStatus } from '../bindings'
 
 export const appState = reactive({
   db: null as DbStatus | null,
@@ -15,9 +15,17 @@ export const appState = reactive({
   dataVersion: 0,
   /** The import wizard is open. */
   importOpen: false,
+  /** A file the wizard starts with (dropped on the window), taken by the wizard when it opens. */
+  importFile: null as ChosenFile | null,
 })
 
 export function openImport() {
+  appState.importOpen = true
+}
+
+/** Opens the import wizard on `file` (a file dropped on the window). */
+export function openImportWith(file: ChosenFile) {
+  appState.importFile = file
   appState.importOpen = true
 }
 

@@ -19,6 +19,7 @@ import trash from './trash'
 import weekly from './weekly'
 import results from './results'
 import payments from './payments'
+import desktop from './desktop'
 
 const en: typeof zhCN = {
   app: {
@@ -309,6 +310,7 @@ const en: typeof zhCN = {
       'This file was written by a newer Dossier (schema {found}, this version knows {supported}); it was not opened to avoid losing data.',
     io: 'Cannot read the file: {detail}',
     inUse: 'This file is in use by another Dossier window or the command line. Close it first, then open this file.',
+    missing: '{path} no longer exists (moved, deleted, or on a disk that is not connected).',
     other: 'Could not open it: {detail}',
     untouched: 'The file was not modified.',
     openOther: 'Open another file…',
@@ -360,6 +362,7 @@ const en: typeof zhCN = {
   ...weekly,
   ...results,
   ...payments,
+  ...desktop,
 }
 
 export default en

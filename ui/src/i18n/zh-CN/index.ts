@@ -18,6 +18,7 @@ import trash from './trash'
 import weekly from './weekly'
 import results from './results'
 import payments from './payments'
+import desktop from './desktop'
 
 export default {
   app: {
@@ -305,6 +306,7 @@ export default {
     tooNew: '该文件由更新版本的大客户档案创建（结构版本 {found}，本版本支持 {supported}），为避免丢失数据未打开。',
     io: '无法读取该文件：{detail}',
     inUse: '这个文件正由另一个大客户档案窗口或命令行使用。请先关闭它，再打开这个文件。',
+    missing: '{path} 已不存在（可能已移动、删除，或所在的磁盘未连接）。',
     other: '打开失败：{detail}',
     untouched: '原文件未被修改。',
     openOther: '打开其他文件…',
@@ -355,4 +357,5 @@ export default {
   ...weekly,
   ...results,
   ...payments,
+  ...desktop,
 }

@@ -104,7 +104,11 @@ export function useImportWizard(onClose: () => void) {
   async function pick() {
     const picked = await guarded(() => api.chooseFile('import', '', t('importing.filterName')))
     blur()
-    if (!picked) return
+    if (picked) take(picked)
+  }
+
+  /** Starts over with `picked`: chosen in the dialog, or dropped on the window. */
+  function take(picked: ChosenFile) {
     chosen.value = picked
     spec.path = picked.token
     spec.sheet = null
@@ -113,6 +117,12 @@ export function useImportWizard(onClose: () => void) {
     file.value = null
     preview.value = null
     error.value = ''
+  }
+
+  // A file dropped on the window (features/desktop/dropImport.ts) is the wizard's first file.
+  if (appState.importFile) {
+    take(appState.importFile)
+    appState.importFile = null
   }
 
   function kindChanged() {

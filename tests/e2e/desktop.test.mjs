@@ -1,0 +1,176 @@
+// The desktop around the page on the real app: the window opens at the size it was left at; a
+// GBK-encoded CSV dropped on the window opens the import wizard with it and is imported; Ctrl+Z
+// brings a deleted contact back; the whole screen (the native menu bar included) is pictured
+// for the README. The menu's items themselves are native (WebDriver cannot click them): what
+// each does is held by the shell's menu test and the page's Vitest.
+import { describe, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  CLI,
+  launch,
+  quit,
+  tid,
+  tempDir,
+  shotPath,
+  shown,
+  gone,
+  click,
+  until,
+  journeySteps,
+  pageText,
+  desktopShot,
+} from './app.mjs'
+
+const dir = tempDir()
+const db = join(dir, 'desktop.sqlite')
+execFileSync(CLI, ['demo', '--db', db], { stdio: 'ignore' })
+
+/** 客户名称,所属行业,负责人 and two customers, in GBK (as Excel on a Chinese Windows saves a CSV). */
+const GBK_CSV = Buffer.from(
+  'bfcdbba7c3fbb3c62ccbf9caf4d0d0d2b52cb8bad4f0c8cb0d0ac9eedbdacdd8ceacbeabb9a4d3d0cfdeb9abcbbe2cd6c6d4ec2cc0eec3f70d0a' +
+    'babcd6ddd4c6b7abb9a9d3a6c1b4d3d0cfdeb9abcbbe2cceefc1f72cd5c5ceb00d0a',
+  'hex',
+)
+const DROPPED = ['深圳拓维精工有限公司', '杭州云帆供应链有限公司']
+/** The window's size as the tests (and the README's pictures) expect it. */
+const DEFAULT_SIZE = { width: 1280, height: 800 }
+
+let browser
+const step = journeySteps('desktop', () => browser)
+
+const go = (hash) => browser.execute((h) => (location.hash = h), hash)
+const windowSize = () => browser.execute(() => ({ width: window.outerWidth, height: window.outerHeight }))
+/** Resizes the window as a user would, and waits for the app to keep the size (half a second after the last change). */
+async function resize({ width, height }) {
+  await browser.setWindowSize(width, height)
+  await until(browser, async () => (await windowSize()).width === width, `the window was not resized to ${width}`)
+  await browser.pause(1500)
+}
+
+/** Drops a file made of `bytes` named `name` on the page, as a file manager would. */
+const dropFile = (name, bytes) =>
+  browser.execute(
+    (n, b) => {
+      const file = new File([new Uint8Array(b)], n)
+      const data = new DataTransfer()
+      data.items.add(file)
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
+      }
+    },
+    name,
+    [...bytes],
+  )
+
+describe('desktop', () => {
+  before(async () => {
+    browser = await launch({ db, ready: 'list' })
+  })
+  after(() => quit(browser))
+
+  step('1. the window opens at the size it was left at', async () => {
+    await resize({ width: 1120, height: 720 })
+    await quit(browser)
+    browser = await launch({ db, ready: 'list' })
+    const size = await windowSize()
+    assert.deepEqual(size, { width: 1120, height: 720 }, 'the remembered size')
+    // Back to the size the other tests picture.
+    await browser.setWindowSize(DEFAULT_SIZE.width, DEFAULT_SIZE.height)
+    await until(
+      browser,
+      async () => (await windowSize()).width === DEFAULT_SIZE.width,
+      'the window was not resized back',
+    )
+    await quit(browser)
+    browser = await launch({ db, ready: 'list' })
+    assert.deepEqual(await windowSize(), DEFAULT_SIZE)
+  })
+
+  step('2. a GBK CSV dropped on the window opens the wizard with it and is imported', async () => {
+    await dropFile('华南新客户.csv', GBK_CSV)
+    await shown(browser, tid('import-wizard'))
+    await until(
+      browser,
+      async () => (await pageText(browser)).includes('华南新客户.csv'),
+      'the dropped file is not named',
+    )
+    await click(browser, tid('import-next'))
+    await until(
+      browser,
+      () =>
+        browser.execute(() => document.querySelector('[data-testid="import-sample-row"].header')?.textContent ?? ''),
+      'no header row is highlighted',
+      60_000,
+    ).then((header) => assert.match(header, /客户名称/))
+    await click(browser, tid('import-next'))
+    await shown(browser, tid('import-map-0'))
+    await click(browser, tid('import-next'))
+    await shown(browser, tid('import-preview'))
+    await click(browser, tid('import-commit'))
+    await shown(browser, tid('import-done'), 60_000)
+    assert.equal(await (await shown(browser, tid('import-done-created'))).getText(), '2')
+    await click(browser, tid('import-view-customers'))
+    await gone(browser, tid('import-wizard'))
+    const page = await until(
+      browser,
+      async () => {
+        const text = await pageText(browser)
+        return DROPPED.every((n) => text.includes(n)) ? text : null
+      },
+      'the dropped customers are not listed',
+    )
+    assert.ok(page.includes('李明'), 'the owner read from GBK is not listed')
+  })
+
+  step('3. a dropped file of another type is refused in words, and no wizard opens', async () => {
+    await dropFile('合同.pdf', Buffer.from('%PDF-1.4'))
+    await until(
+      browser,
+      async () => (await pageText(browser)).includes('合同.pdf'),
+      'the refusal does not name the file',
+    )
+    assert.equal(await browser.$(tid('import-wizard')).isExisting(), false)
+  })
+
+  step('4. Ctrl+Z brings a deleted contact back', async () => {
+    await go('#/customers/3')
+    const cards = () =>
+      browser.execute(
+        () => document.querySelectorAll('[data-testid="section-contacts"] [data-testid="contact-card"]').length,
+      )
+    const before_ = await until(browser, async () => (await cards()) || null, 'the contacts are not shown')
+    const name = await browser.execute(
+      () =>
+        document
+          .querySelector('[data-testid="section-contacts"] [data-testid="contact-card"] [data-testid="contact-name"]')
+          ?.textContent?.trim() ?? '',
+    )
+    await click(browser, `${tid('section-contacts')} ${tid('contact-card')} ${tid('contact-delete')}`)
+    await click(browser, '.el-message-box__btns .el-button--danger')
+    await until(browser, async () => (await cards()) === before_ - 1, 'the contact is still shown')
+    await browser.execute(() => document.activeElement?.blur?.())
+    await browser.keys(['Control', 'z'])
+    await until(browser, async () => (await cards()) === before_, 'Ctrl+Z did not bring the contact back')
+    if (name) assert.ok((await pageText(browser)).includes(name), `${name} is not shown again`)
+  })
+
+  step('5. the whole screen, menu bar included, for the README: 今日, a customer page, its power map', async () => {
+    await go('#/home')
+    await shown(browser, tid('home'))
+    await desktopShot(browser, shotPath('desktop-home.png'))
+    await go('#/customers/1')
+    await shown(browser, tid('customer-name'))
+    await desktopShot(browser, shotPath('desktop-customer.png'))
+    await click(browser, '#tab-map')
+    await shown(browser, tid('pm-chart'))
+    await until(
+      browser,
+      () => browser.execute(() => window.__DOSSIER_E2E_PM__?.view()?.nodes.length ?? null),
+      'the power map did not load',
+    )
+    await desktopShot(browser, shotPath('desktop-power-map.png'))
+  })
+})
