@@ -55,12 +55,13 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 fail() { echo "package: FAILED: $*" >&2; exit 1; }
 elapsed() { echo "$((SECONDS - STARTED)) s"; }
+step() { echo "== package [$(elapsed)]: $*"; }
 
 TARGET_DIR="$(cargo metadata --no-deps --format-version 1 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
 BUNDLE_DIR="$TARGET_DIR/$PROFILE/bundle"
 VERSION="$(bash scripts/check-version.sh)"
 
-echo "== package: tauri build ($PROFILE) --bundles deb,rpm"
+step "tauri build ($PROFILE) --bundles deb,rpm"
 rm -rf "$BUNDLE_DIR/deb" "$BUNDLE_DIR/rpm"
 build_args=(build --ci --bundles deb,rpm --features custom-protocol)
 if [ "$PROFILE" = debug ]; then
@@ -69,36 +70,39 @@ if [ "$PROFILE" = debug ]; then
   [ -f ui/dist/index.html ] || fail "ui/dist is missing: cd ui && npm run build"
   build_args+=(--debug --config '{"build":{"beforeBuildCommand":""}}')
 fi
-ui/node_modules/.bin/tauri "${build_args[@]}" -- -j2
+ui/node_modules/.bin/tauri "${build_args[@]}" -- -j"${CARGO_BUILD_JOBS:-2}"
 DEB="$(ls "$BUNDLE_DIR"/deb/*.deb)"
 RPM="$(ls "$BUNDLE_DIR"/rpm/*.rpm)"
 echo "package: built $DEB and $RPM in $(elapsed)"
 
-echo "== package: what the .deb holds"
+step "what the .deb holds"
 dpkg-deb --info "$DEB"
-dpkg-deb --contents "$DEB" | awk '{print $6}' >"$WORK/deb.files"
+# Paths as in the .rpm's list: the archive's own spell them with or without "./".
+dpkg-deb --contents "$DEB" | awk '{print $6}' | sed 's|^\./|/|; s|^\([^/]\)|/\1|' >"$WORK/deb.files"
 cat "$WORK/deb.files"
 [ "$(dpkg-deb --field "$DEB" Version)" = "$VERSION" ] || fail "the .deb's version is not $VERSION"
-for f in ./usr/bin/dossier ./usr/share/applications/Dossier.desktop ./usr/share/icons/hicolor/128x128/apps/dossier.png; do
+for f in /usr/bin/dossier /usr/share/applications/Dossier.desktop /usr/share/icons/hicolor/128x128/apps/dossier.png \
+  /usr/share/doc/dossier/copyright; do
   grep -qx "$f" "$WORK/deb.files" || fail "the .deb has no $f"
 done
-dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/share/applications/Dossier.desktop >"$WORK/Dossier.desktop"
+dpkg-deb --fsys-tarfile "$DEB" | tar -xO --wildcards '*usr/share/applications/Dossier.desktop' >"$WORK/Dossier.desktop"
 cat "$WORK/Dossier.desktop"
 grep -qx 'Name\[zh_CN\]=大客户档案' "$WORK/Dossier.desktop" || fail "the desktop entry has no Chinese name"
 grep -qx 'Exec=dossier' "$WORK/Dossier.desktop" || fail "the desktop entry does not start dossier"
 
-echo "== package: what the .rpm holds (checked, not installed: this is a Debian machine)"
+step "what the .rpm holds (checked, not installed: this is a Debian machine)"
 rpm -qpi "$RPM"
 rpm -qpR "$RPM"
 rpm -qpl "$RPM" >"$WORK/rpm.files"
 cat "$WORK/rpm.files"
 [ "$(rpm -qp --queryformat '%{VERSION}' "$RPM")" = "$VERSION" ] || fail "the .rpm's version is not $VERSION"
-for f in /usr/bin/dossier /usr/share/applications/Dossier.desktop /usr/share/icons/hicolor/128x128/apps/dossier.png; do
+for f in /usr/bin/dossier /usr/share/applications/Dossier.desktop /usr/share/icons/hicolor/128x128/apps/dossier.png \
+  /usr/share/licenses/dossier/LICENSE; do
   grep -qx "$f" "$WORK/rpm.files" || fail "the .rpm has no $f"
 done
-rpm -qpR "$RPM" | grep -q webkit2gtk4.1 || fail "the .rpm does not require webkit2gtk4.1"
+rpm -qpR "$RPM" | grep -q "^libwebkit2gtk-4.1.so" || fail "the .rpm does not require WebKitGTK 4.1"
 
-echo "== package: apt-get install $DEB"
+step "apt-get install $DEB"
 INSTALLED=1
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$DEB"
 [ -x /usr/bin/dossier ] || fail "/usr/bin/dossier is not installed"
@@ -117,7 +121,7 @@ mapfile -t bus < <(dbus-daemon --session --fork --print-address=1 --print-pid=1)
 PIDS+=("${bus[1]}")
 export DBUS_SESSION_BUS_ADDRESS="${bus[0]}"
 
-echo "== package: the installed app opens its window (a fresh home, no arguments)"
+step "the installed app opens its window (a fresh home, no arguments)"
 HOME_DIR="$WORK/home"
 mkdir -p "$HOME_DIR"
 DEFAULT_DB="$HOME_DIR/.local/share/app.dossier.desktop/dossier.sqlite"
@@ -141,13 +145,13 @@ echo "package: screenshot $ARTIFACTS/installed-window.png"
 kill -TERM -- "-$APP_PID" 2>/dev/null || kill -TERM "$APP_PID"
 for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
 
-echo "== package: the installed app loads the sample data (tauri-driver, tests/e2e/run.sh)"
+step "the installed app loads the sample data (tauri-driver, tests/e2e/run.sh)"
 SAMPLE_DB="$WORK/data/sample.sqlite"
 mkdir -p "$WORK/data"
 DOSSIER_APP=/usr/bin/dossier PACKAGE_SAMPLE_DB="$SAMPLE_DB" E2E_ARTIFACTS="$ARTIFACTS" \
   bash tests/e2e/run.sh tests/e2e/installed/sample_data.test.mjs
 
-echo "== package: apt-get purge dossier leaves the user's data alone"
+step "apt-get purge dossier leaves the user's data alone"
 sha256sum "$DEFAULT_DB" "$SAMPLE_DB" >"$WORK/data.sha256"
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get purge -y -qq dossier
 INSTALLED=""
