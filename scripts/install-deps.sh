@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Dossier needs on Debian/Ubuntu, skipping what is
 # already there: system packages (Tauri's WebKitGTK stack, Xvfb + WebKitWebDriver for the
-# end-to-end tests, a CJK font), the UI's and the E2E tests' npm packages, and tauri-driver.
+# end-to-end tests, a CJK font, the package check's tools), the npm packages of the UI, the E2E
+# tests and the workflow lint, and tauri-driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,8 @@ APT_PACKAGES=(
   # running it headless and driving it in the end-to-end tests; Chinese needs a CJK font; a
   # private D-Bus session for the single-instance test; unzip to read an exported workbook
   webkit2gtk-driver xvfb xauth fonts-noto-cjk imagemagick dbus-daemon unzip
+  # scripts/package.sh: finding the installed app's window, reading the .rpm on Debian
+  xdotool rpm
 )
 
 missing=()
@@ -47,3 +50,4 @@ npm_install() {
 }
 npm_install ui
 npm_install tests/e2e
+npm_install scripts/lint-workflows

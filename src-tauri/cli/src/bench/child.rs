@@ -55,9 +55,18 @@ fn wait(mut child: std::process::Child) -> Result<(bool, Option<f64>, String, St
         return Err(format!("wait4: {}", std::io::Error::last_os_error()));
     }
     let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
-    // Linux reports ru_maxrss in KiB.
-    let peak_mb = usage.ru_maxrss as f64 / 1024.0;
+    let peak_mb = max_rss_mb(usage.ru_maxrss as f64);
     Ok((ok, Some(peak_mb), out.join().unwrap_or_default(), err.join().unwrap_or_default()))
+}
+
+/// `ru_maxrss` in MB: macOS reports it in bytes, Linux and the BSDs in KiB.
+#[cfg(unix)]
+fn max_rss_mb(ru_maxrss: f64) -> f64 {
+    if cfg!(target_os = "macos") {
+        ru_maxrss / (1024.0 * 1024.0)
+    } else {
+        ru_maxrss / 1024.0
+    }
 }
 
 #[cfg(not(unix))]
@@ -75,4 +84,18 @@ pub fn python_has(module: &str) -> bool {
         .status()
         .map(|s| s.success())
         .unwrap_or(false)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_child_s_peak_memory_reads_as_a_few_megabytes() {
+        // A unit slip (bytes read as KiB on macOS) would report gigabytes here.
+        let m = run(Command::new("sh").args(["-c", "echo done"])).unwrap();
+        let peak = m.peak_mb.expect("Unix reports the peak");
+        assert!(peak > 0.1 && peak < 256.0, "{peak} MB");
+        assert_eq!(m.stdout.trim(), "done");
+    }
 }
