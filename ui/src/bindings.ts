@@ -39,7 +39,11 @@ name: string, shortName: string, ownership: Ownership | null, industry: string, 
 /**
  * Founding date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
  */
-founded: string, stockCode: string, headquarters: string, subsidiaries: string, website: string, grade: Grade | null, lifecycle: Lifecycle | null, owner: string, collaborators: string, leadSource: LeadSource | null, tags: Array<string>, notes: string, };
+founded: string, stockCode: string, headquarters: string, subsidiaries: string, website: string, grade: Grade | null, lifecycle: Lifecycle | null, owner: string, collaborators: string, leadSource: LeadSource | null, tags: Array<string>, 
+/**
+ * The customer's own notes (备注): free text, as a customer list's 备注 column holds it.
+ */
+notes: string, };
 
 export type Customer = { id: number, 
 /**
@@ -53,7 +57,11 @@ name: string, shortName: string, ownership: Ownership | null, industry: string, 
 /**
  * Founding date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
  */
-founded: string, stockCode: string, headquarters: string, subsidiaries: string, website: string, grade: Grade | null, lifecycle: Lifecycle | null, owner: string, collaborators: string, leadSource: LeadSource | null, tags: Array<string>, notes: string, };
+founded: string, stockCode: string, headquarters: string, subsidiaries: string, website: string, grade: Grade | null, lifecycle: Lifecycle | null, owner: string, collaborators: string, leadSource: LeadSource | null, tags: Array<string>, 
+/**
+ * The customer's own notes (备注): free text, as a customer list's 备注 column holds it.
+ */
+notes: string, };
 
 export type BusinessLine = { name: string, 
 /**
@@ -435,7 +443,7 @@ export type FilePurpose = "import" | "xlsx" | "png" | "svg" | "pdf" | "openDatab
 
 export type ChosenFile = { token: string, name: string, path: string, };
 
-export type Field = "customer_name" | "short_name" | "industry" | "region" | "grade" | "lifecycle" | "owner" | "ownership" | "headcount" | "founded" | "website" | "stock_code" | "headquarters" | "lead_source" | "tags" | "notes" | "revenue" | "fiscal_year" | "province" | "city" | "district" | "contact_name" | "title" | "department" | "phone" | "wechat" | "email" | "month" | "product" | "category" | "quantity" | "amount" | "visit_date" | "visit_method" | "place" | "goal" | "summary" | "participants" | "our_participants" | "needs" | "next_action" | "action_owner" | "action_due" | "deal_name" | "stage" | "probability" | "expected_close" | "competitors" | "quote_amount" | "quote_date" | "contract_amount" | "contract_date" | "lost_reason" | "lost_note";
+export type Field = "customer_name" | "short_name" | "industry" | "region" | "province" | "city" | "district" | "grade" | "lifecycle" | "owner" | "ownership" | "headcount" | "founded" | "website" | "stock_code" | "headquarters" | "lead_source" | "tags" | "notes" | "revenue" | "fiscal_year" | "contact_name" | "title" | "department" | "phone" | "wechat" | "email" | "month" | "product" | "category" | "quantity" | "amount" | "visit_date" | "visit_method" | "place" | "goal" | "summary" | "participants" | "our_participants" | "needs" | "next_action" | "action_owner" | "action_due" | "deal_name" | "stage" | "probability" | "expected_close" | "competitors" | "quote_amount" | "quote_date" | "contract_amount" | "contract_date" | "lost_reason" | "lost_note";
 
 export type ImportKind = "customers" | "contacts" | "purchases" | "visits" | "opportunities";
 
@@ -471,11 +479,25 @@ export type Preview = { sheet: string,
 /**
  * 1-based.
  */
-headerRow: number, headers: Array<string>, mapping: Array<Field | null>, rows: Array<RowPlan>, counts: Counts, skipped: Array<SkippedColumn>, revenueYear: number | null, };
+headerRow: number, headers: Array<string>, mapping: Array<Field | null>, rows: Array<RowPlan>, counts: Counts, 
+/**
+ * Every column that is not imported, with its reason.
+ */
+skipped: Array<SkippedColumn>, 
+/**
+ * The year revenue is imported as, when the file does not say (no year in the revenue
+ * column's header, no year column): the spec's `revenueYear`, else last year. `None`
+ * when no revenue is imported or the file gives its years.
+ */
+revenueYear: number | null, };
 
 export type SkipReason = { "code": "unmapped" } | { "code": "not_for_kind", field: Field, } | { "code": "empty" } | { "code": "duplicate", field: Field, column: string, header: string, };
 
-export type SkippedColumn = { column: string, header: string, reason: SkipReason, };
+export type SkippedColumn = { 
+/**
+ * Column letter as the spreadsheet shows it.
+ */
+column: string, header: string, reason: SkipReason, };
 
 export type ImportFile = { file: string, sheets: Array<string>, 
 /**
@@ -494,7 +516,12 @@ headerRow: number, headers: Array<string>, mapping: Array<Field | null>, dataRow
  * The saved mapping template `mapping` comes from, when one fits the headers
  * (`Store::inspect_import`); `None` for the suggestion from header synonyms.
  */
-template: string | null, encoding: TextEncoding | null, };
+template: string | null, 
+/**
+ * The encoding a text file was read in: the one chosen, else the one detected (shown so
+ * that a wrong guess can be corrected); `None` for a workbook.
+ */
+encoding: TextEncoding | null, };
 
 export type CellFix = { 
 /**
@@ -523,7 +550,12 @@ mapping: Array<Field | null> | null, encoding: TextEncoding | null, onDuplicate:
  * Cells corrected in the preview, applied to the sheet as it is read (so the preview, the
  * commit and the error report all see the corrected values). The file is not changed.
  */
-fixes: Array<CellFix>, revenueYear: number | null, };
+fixes: Array<CellFix>, 
+/**
+ * The year revenue columns are of when the file does not say (see
+ * `Preview::revenue_year`); last year when `None`.
+ */
+revenueYear: number | null, };
 
 export type ImportProgress = { done: number, total: number, };
 
@@ -2212,6 +2244,9 @@ export const IMPORT_REQUIRED: Readonly<Record<ImportKind, readonly Field[]>> = {
 /** The kinds whose duplicates the duplicate rule can update (the others are skipped). */
 export const IMPORT_UPDATING_KINDS: readonly ImportKind[] = ["customers","contacts"]
 
+/** A text file's encodings, in the order the wizard offers them (TextEncoding::ALL). */
+export const TEXT_ENCODINGS: readonly TextEncoding[] = ["utf8","gb18030","big5","utf16le","utf16be","windows1252"]
+
 /** An import row's statuses, in the preview filter's order. */
 export const ROW_STATUSES: readonly RowStatus[] = ["new","update","duplicate","duplicate_in_file","error"]
 
@@ -2223,5 +2258,3 @@ export const CHURN_MONTHS_RANGE: { readonly min: number; readonly max: number } 
 
 /** The range of a stage's default probability, per cent (validate.rs). */
 export const STAGE_PROBABILITY_RANGE: { readonly min: number; readonly max: number } = {"min":0,"max":100}
-
-export const TEXT_ENCODINGS: readonly TextEncoding[] = ["utf8","gb18030","big5","utf16le","utf16be","windows1252"];

@@ -137,6 +137,7 @@ describe('the import wizard reads what it is given', () => {
     select(wrapper, 'import-map-3').vm.$emit('update:modelValue', '')
     await flushPromises()
     expect(q('import-map-problems').exists()).toBe(false)
+    expect(q('import-region-parts').text()).toContain('合并为客户的「地区」')
     wrapper.unmount()
   })
 

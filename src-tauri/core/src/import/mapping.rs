@@ -406,16 +406,16 @@ mod tests {
             vec![
                 Some(CustomerName),
                 Some(Industry),
-                Some(Region),
+                Some(Province),
                 Some(Grade),
                 Some(Owner),
                 Some(ContactName),
                 Some(Phone),
-                None
+                Some(Notes)
             ]
         );
         let got = suggest(&h(&["Company Name", "Industry", "City", "Account Manager", "E-mail"]), CUSTOMERS);
-        assert_eq!(got, vec![Some(CustomerName), Some(Industry), Some(Region), Some(Owner), Some(Email)]);
+        assert_eq!(got, vec![Some(CustomerName), Some(Industry), Some(City), Some(Owner), Some(Email)]);
     }
 
     #[test]
@@ -442,6 +442,21 @@ mod tests {
         // An exact match beats a contained one even when it stands further right.
         let got = suggest(&h(&["主要联系人姓名", "联系人"]), CUSTOMERS);
         assert_eq!(got, vec![None, Some(ContactName)]);
+    }
+
+    #[test]
+    fn region_parts_revenue_and_its_year() {
+        let got = suggest(&h(&["所在地区", "所属省份", "城市", "区/县", "2025年营收（万元）", "年份"]), CUSTOMERS);
+        assert_eq!(
+            got,
+            vec![Some(Region), Some(Province), Some(City), Some(District), Some(Revenue), Some(FiscalYear)]
+        );
+        assert_eq!(suggest(&h(&["营业额", "成立年份"]), CUSTOMERS), vec![Some(Revenue), Some(Founded)]);
+        assert_eq!(header_year("2025年营收"), Some(2025));
+        assert_eq!(header_year("营收（2024）"), Some(2024));
+        assert_eq!(header_year("年营收"), None);
+        assert_eq!(header_year("营收20251"), None, "five digits are no year");
+        assert_eq!(header_year("１９９９年"), Some(1999), "full-width digits");
     }
 
     #[test]

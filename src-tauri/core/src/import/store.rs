@@ -12,11 +12,11 @@ use ts_rs::TS;
 
 use crate::backup::SnapshotReason;
 use crate::customers::contacts::{insert_contact, load_contact, write_contact};
+use crate::customers::sections::period_revenue;
 use crate::customers::store::{insert_customer, load_customer, touch_section, write_customer};
 use crate::customers::{Customer, Section};
 use crate::error::{CoreError, Result};
 use crate::import::mapping::Field;
-use crate::customers::sections::period_revenue;
 use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Preview, Revenue};
 use crate::import::read::Sheet;
 use crate::import::ImportSpec;
@@ -160,9 +160,11 @@ impl Apply<'_> {
 
     /// The customer the planned row `row` created.
     fn created_customer(&self, row: usize) -> Result<i64> {
-        self.customer_of_row.get(row).copied().flatten().ok_or_else(|| CoreError::Database {
-            detail: format!("import plan: row {} has no customer", row + 1),
-        })
+        self.customer_of_row
+            .get(row)
+            .copied()
+            .flatten()
+            .ok_or_else(|| CoreError::Database { detail: format!("import plan: row {} has no customer", row + 1) })
     }
 
     fn row(&mut self, ops: Ops, stale_months: i64, today: chrono::NaiveDate) -> Result<()> {

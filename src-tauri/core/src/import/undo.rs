@@ -67,10 +67,22 @@ enum Step {
     TrashContact(i64),
     TrashVisit(Visit),
     TrashOpportunity(Opportunity),
-    Revert { kind: HitKind, id: i64, name: String, current: Json, before: Json, kept_edits: Json, edited: Vec<String> },
+    Revert {
+        kind: HitKind,
+        id: i64,
+        name: String,
+        current: Json,
+        before: Json,
+        kept_edits: Json,
+        edited: Vec<String>,
+    },
     /// A year's revenue the import set on a customer it did not create: removed with its
     /// period when the import added it (`before` None), else set back to `before`.
-    RevertRevenue { id: i64, customer_id: i64, before: Option<Option<f64>> },
+    RevertRevenue {
+        id: i64,
+        customer_id: i64,
+        before: Option<Option<f64>>,
+    },
 }
 
 /// The revenue in a recorded `{"revenue": …}`.
@@ -179,7 +191,9 @@ impl Store {
                 Step::RevertRevenue { id: period, customer_id, before } => {
                     match before {
                         None => tx.execute("DELETE FROM financial_period WHERE id = ?1", [period])?,
-                        Some(r) => tx.execute("UPDATE financial_period SET revenue = ?2 WHERE id = ?1", params![period, r])?,
+                        Some(r) => {
+                            tx.execute("UPDATE financial_period SET revenue = ?2 WHERE id = ?1", params![period, r])?
+                        }
                     };
                     touched.insert(customer_id);
                 }

@@ -36,7 +36,10 @@ fn province_city_and_district_make_the_region() {
                江南纺织,浙江省,浙江省绍兴市,\n";
     let path = write(dir.path(), "客户.csv", csv.as_bytes());
     let file = s.inspect_import(&spec(&path, ImportKind::Customers)).unwrap();
-    assert_eq!(file.mapping, vec![Some(Field::CustomerName), Some(Field::Province), Some(Field::City), Some(Field::District)]);
+    assert_eq!(
+        file.mapping,
+        vec![Some(Field::CustomerName), Some(Field::Province), Some(Field::City), Some(Field::District)]
+    );
     let preview = s.preview_import(&spec(&path, ImportKind::Customers)).unwrap();
     assert!(preview.skipped.is_empty(), "every part is imported: {:?}", preview.skipped);
     s.import_file(&spec(&path, ImportKind::Customers), &mut |_, _| true).unwrap();
@@ -53,9 +56,10 @@ fn a_customer_notes_column_is_kept_and_filled_in_later() {
     assert_eq!(customer(&s, "华东精密").customer.fields.notes, "年底集中采购");
     // 只补空白 fills the empty notes of a customer already there, and an edit keeps them.
     let again = write(dir.path(), "补充.csv", "客户名称,备注\n长江汽配,只接受月结\n华东精密,别的说法\n".as_bytes());
-    s.import_file(&spec_with(&again, ImportKind::Customers, serde_json::json!({"onDuplicate": "fill"})), &mut |_, _| {
-        true
-    })
+    s.import_file(
+        &spec_with(&again, ImportKind::Customers, serde_json::json!({"onDuplicate": "fill"})),
+        &mut |_, _| true,
+    )
     .unwrap();
     let c = customer(&s, "长江汽配").customer;
     assert_eq!(c.fields.notes, "只接受月结");
@@ -92,7 +96,8 @@ fn revenue_without_a_year_is_of_the_chosen_year_or_last_year() {
     assert_eq!(customer(&s, "华东精密").financials[0].period, "2024");
 
     // A year column gives each row its year.
-    let by_row = write(dir.path(), "历年.csv", "客户名称,年份,营收\n星海半导体,2023,800\n日升光伏,2024年,900\n".as_bytes());
+    let by_row =
+        write(dir.path(), "历年.csv", "客户名称,年份,营收\n星海半导体,2023,800\n日升光伏,2024年,900\n".as_bytes());
     let preview = s.preview_import(&spec(&by_row, ImportKind::Customers)).unwrap();
     assert_eq!(preview.revenue_year, None);
     s.import_file(&spec(&by_row, ImportKind::Customers), &mut |_, _| true).unwrap();
@@ -109,7 +114,9 @@ fn revenue_of_a_customer_already_there_follows_the_duplicate_rule_and_is_undone(
     let skip = s.preview_import(&spec(&update, ImportKind::Customers)).unwrap();
     assert_eq!(skip.rows[0].status, RowStatus::Duplicate, "跳过 leaves the stored revenue");
     // The second revenue column is listed as left out: one revenue column per file.
-    assert!(matches!(&skip.skipped[..], [c] if c.column == "C" && matches!(c.reason, SkipReason::Duplicate { field: Field::Revenue, .. })));
+    assert!(
+        matches!(&skip.skipped[..], [c] if c.column == "C" && matches!(c.reason, SkipReason::Duplicate { field: Field::Revenue, .. }))
+    );
     let overwrite = spec_with(&update, ImportKind::Customers, serde_json::json!({"onDuplicate": "overwrite"}));
     assert_eq!(s.preview_import(&overwrite).unwrap().rows[0].status, RowStatus::Update);
     let record = s.import_file(&overwrite, &mut |_, _| true).unwrap();
@@ -142,7 +149,9 @@ fn every_column_left_out_is_listed_with_its_reason() {
             (
                 "E",
                 "客户",
-                &SkipReason::Duplicate { field: Field::CustomerName, column: "A".into(), header: "客户名称".into() }
+                &SkipReason::Duplicate {
+                    field: Field::CustomerName, column: "A".into(), header: "客户名称".into()
+                }
             ),
             ("F", "备用", &SkipReason::Empty),
         ]
@@ -213,6 +222,7 @@ fn a_chosen_encoding_overrides_the_guess() {
     let file = s.inspect_import(&chosen).unwrap();
     assert_eq!(file.encoding, Some(TextEncoding::Gb18030));
     assert_ne!(file.sample[1][0], "華東精密");
-    let file = s.inspect_import(&spec_with(&path, ImportKind::Customers, serde_json::json!({"encoding": "big5"}))).unwrap();
+    let file =
+        s.inspect_import(&spec_with(&path, ImportKind::Customers, serde_json::json!({"encoding": "big5"}))).unwrap();
     assert_eq!(file.sample[1][0], "華東精密");
 }

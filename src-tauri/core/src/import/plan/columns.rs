@@ -108,7 +108,8 @@ mod tests {
 
     #[test]
     fn every_left_out_column_has_its_reason() {
-        let rows = [["客户名称", "内部编号", "空列", "客户", "电话", "行业"], ["华东精密", "K-1", "", "华东", "", "制造"]];
+        let rows =
+            [["客户名称", "内部编号", "空列", "客户", "电话", "行业"], ["华东精密", "K-1", "", "华东", "", "制造"]];
         let sheet = Sheet { name: "S".into(), rows: rows.iter().map(|r| r.iter().map(|s| t(s)).collect()).collect() };
         let headers: Vec<String> = rows[0].iter().map(|s| s.to_string()).collect();
         let mapping = vec![Some(Field::CustomerName), None, None, None, Some(Field::Phone), Some(Field::Stage)];
@@ -121,7 +122,11 @@ mod tests {
                 ("C", &SkipReason::Empty),
                 (
                     "D",
-                    &SkipReason::Duplicate { field: Field::CustomerName, column: "A".into(), header: "客户名称".into() }
+                    &SkipReason::Duplicate {
+                        field: Field::CustomerName,
+                        column: "A".into(),
+                        header: "客户名称".into()
+                    }
                 ),
                 ("E", &SkipReason::Empty),
                 ("F", &SkipReason::NotForKind { field: Field::Stage }),

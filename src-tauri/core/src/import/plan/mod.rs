@@ -347,13 +347,13 @@ pub fn plan(
     revenue_year: i32,
 ) -> crate::error::Result<Preview> {
     let mut rows = Vec::new();
-    let (headers, counts) =
-        plan_rows(conn, sheet, header_row, mapping, kind, mode, revenue_year, &mut |row, _ops| {
-            rows.push(row);
-            Ok(())
-        })?;
+    let (headers, counts) = plan_rows(conn, sheet, header_row, mapping, kind, mode, revenue_year, &mut |row, _ops| {
+        rows.push(row);
+        Ok(())
+    })?;
     let skipped = skipped_columns(sheet, header_row, &headers, mapping, kind);
-    let revenue_column = mapping.iter().position(|m| *m == Some(Field::Revenue)).filter(|_| kind.fields().contains(&Field::Revenue));
+    let revenue_column =
+        mapping.iter().position(|m| *m == Some(Field::Revenue)).filter(|_| kind.fields().contains(&Field::Revenue));
     let year_in_file = mapping.contains(&Some(Field::FiscalYear))
         || revenue_column.and_then(|c| headers.get(c)).and_then(|h| header_year(h)).is_some();
     let revenue_year = (revenue_column.is_some() && !year_in_file).then_some(revenue_year);

@@ -219,7 +219,9 @@ impl RowReader<'_> {
             short_name: self.name(Field::ShortName),
             ownership: self.label(Field::Ownership, labels::ownership),
             industry: self.text(Field::Industry),
-            region: values::region(&[Field::Region, Field::Province, Field::City, Field::District].map(|f| self.text(f))),
+            region: values::region(
+                &[Field::Region, Field::Province, Field::City, Field::District].map(|f| self.text(f)),
+            ),
             headcount: self.whole_number(Field::Headcount),
             founded: self.date(Field::Founded),
             stock_code: self.text(Field::StockCode),

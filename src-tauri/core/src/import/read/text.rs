@@ -87,6 +87,39 @@ fn decode_line(raw: &[u8], mode: Mode) -> String {
     }
 }
 
+/// A reader of decoded UTF-8, one source line at a time.
+struct LineDecoder<R> {
+    inner: R,
+    mode: Mode,
+    first: bool,
+    raw: Vec<u8>,
+    out: Vec<u8>,
+    pos: usize,
+}
+
+impl<R: BufRead> Read for LineDecoder<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.pos == self.out.len() {
+            self.raw.clear();
+            self.out.clear();
+            self.pos = 0;
+            if self.inner.read_until(b'\n', &mut self.raw)? == 0 {
+                return Ok(0);
+            }
+            let line = if std::mem::take(&mut self.first) {
+                self.raw.strip_prefix(BOM).unwrap_or(&self.raw)
+            } else {
+                &self.raw
+            };
+            self.out.extend_from_slice(decode_line(line, self.mode).as_bytes());
+        }
+        let n = buf.len().min(self.out.len() - self.pos);
+        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
 /// A cell as typed: blank is empty; `=SUM(B2:B3)` is a formula nobody calculated.
 fn text_cell(s: &str) -> Cell {
     let t = s.trim();
@@ -144,15 +177,42 @@ fn parse<R: BufRead>(
     Ok(grid.into_rows())
 }
 
-/// The legacy encoding of bytes that are not all UTF-8, among the ones Dossier reads:
-/// chardetng's guess, GB18030 when it guesses another.
-fn guess_legacy(sample: &[u8]) -> &'static Encoding {
+/// Whether legacy-encoded bytes read as Chinese: most of their non-ASCII bytes come in pairs of
+/// two high bytes, as GBK and Big5 characters do; accented Latin letters (Windows-1252) stand
+/// alone between ASCII ones.
+fn looks_chinese(bytes: &[u8]) -> bool {
+    let high = |b: u8| (0xA1..0xFF).contains(&b);
+    let (mut paired, mut alone, mut i) = (0usize, 0usize, 0);
+    while i < bytes.len() {
+        if high(bytes[i]) && bytes.get(i + 1).is_some_and(|b| high(*b)) {
+            paired += 2;
+            i += 2;
+        } else {
+            alone += usize::from(bytes[i] >= 0x80);
+            i += 1;
+        }
+    }
+    paired > alone
+}
+
+/// The legacy encoding of the lines that are not UTF-8, among the ones Dossier reads:
+/// chardetng's guess, GB18030 when it guesses another. A Chinese file's guess is made from
+/// the lines GBK or Big5 decode, so that a damaged line (which no encoding decodes) does not
+/// make it Western.
+fn guess_legacy(lines: &[Vec<u8>]) -> &'static Encoding {
+    let all = lines.concat();
+    let chinese = looks_chinese(&all);
     let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(sample, true);
-    let guess = detector.guess(Some(b"cn"), false);
-    match TextEncoding::of(guess) {
+    for line in lines {
+        let decodes = |e: &'static Encoding| !e.decode_without_bom_handling(line).1;
+        if !chinese || decodes(encoding_rs::GB18030) || decodes(encoding_rs::BIG5) {
+            detector.feed(line, false);
+        }
+    }
+    detector.feed(b"", true);
+    match TextEncoding::of(detector.guess(None, false)) {
         TextEncoding::Big5 => encoding_rs::BIG5,
-        TextEncoding::Windows1252 => encoding_rs::WINDOWS_1252,
+        TextEncoding::Windows1252 if !chinese => encoding_rs::WINDOWS_1252,
         _ => encoding_rs::GB18030,
     }
 }
@@ -167,15 +227,19 @@ fn utf16_without_bom(head: &[u8]) -> Option<TextEncoding> {
     }
     let zeros = |side: usize| head.chunks_exact(2).filter(|p| p[side] == 0).count();
     let (even, odd) = (zeros(0), zeros(1));
-    // A fifth of the characters at least, and ten times the other side's.
-    let mostly = |n: usize, other: usize| n * 5 >= pairs && other * 10 <= n;
-    if mostly(odd, even) {
-        Some(TextEncoding::Utf16Le)
+    // A fifth of the characters at least, and four times the other side's.
+    let mostly = |n: usize, other: usize| n * 5 >= pairs && other * 4 <= n;
+    let guess = if mostly(odd, even) {
+        TextEncoding::Utf16Le
     } else if mostly(even, odd) {
-        Some(TextEncoding::Utf16Be)
+        TextEncoding::Utf16Be
     } else {
-        None
-    }
+        return None;
+    };
+    // Binary data with zeros in step is no text: text has no control characters but layout.
+    let text = guess.encoding().decode_without_bom_handling(head).0;
+    let layout = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{0C}');
+    text.chars().all(layout).then_some(guess)
 }
 
 /// The UTF-16 encoding of bytes starting with a UTF-16 BOM or, lacking one, looking like UTF-16.
@@ -189,10 +253,7 @@ pub(super) fn utf16_encoding(head: &[u8]) -> Option<TextEncoding> {
 
 /// Which mode `encoding` or the content asks for, the encoding it amounts to (for the wizard
 /// to show), and the first line decoded (without its BOM).
-fn settle<R: BufRead>(
-    mut lines: R,
-    encoding: Option<TextEncoding>,
-) -> std::io::Result<(Mode, TextEncoding, String)> {
+fn settle<R: BufRead>(mut lines: R, encoding: Option<TextEncoding>) -> std::io::Result<(Mode, TextEncoding, String)> {
     let mut first = Vec::new();
     lines.read_until(b'\n', &mut first)?;
     let first_raw = first.strip_prefix(BOM).unwrap_or(&first).to_vec();
@@ -200,14 +261,15 @@ fn settle<R: BufRead>(
         Some(e) => (Mode::Fixed(e.encoding()), e),
         None => {
             // The lines that are not UTF-8 (the legacy ones of a mixed file) make the guess.
-            let mut legacy = Vec::new();
+            let (mut legacy, mut size) = (Vec::new(), 0);
             let mut line = first_raw.clone();
             loop {
-                if std::str::from_utf8(&line).is_err() && legacy.len() < GUESS_BYTES {
-                    legacy.extend_from_slice(&line);
+                if std::str::from_utf8(&line).is_err() {
+                    size += line.len();
+                    legacy.push(std::mem::take(&mut line));
                 }
                 line.clear();
-                if legacy.len() >= GUESS_BYTES || lines.read_until(b'\n', &mut line)? == 0 {
+                if size >= GUESS_BYTES || lines.read_until(b'\n', &mut line)? == 0 {
                     break;
                 }
             }
@@ -354,6 +416,15 @@ mod tests {
         let gbk = encoding_rs::GBK.encode("客户名称,电话\n华东精密,0512-6666\n").0.into_owned();
         assert_eq!(settle(Cursor::new(&gbk), None).unwrap().1, TextEncoding::Gb18030);
         assert_eq!(settle(Cursor::new(text.as_bytes()), None).unwrap().1, TextEncoding::Utf8);
+    }
+
+    #[test]
+    fn a_damaged_line_does_not_make_a_chinese_file_western() {
+        let mut bytes = encoding_rs::GBK.encode("长江汽配,汽车零部件,李四\n").0.into_owned();
+        bytes.extend_from_slice(b"\xFF\xFE\xFD\xFC,\xE5\x8C\x96\xE5,\xC0\n");
+        assert_eq!(settle(Cursor::new(&bytes), None).unwrap().1, TextEncoding::Gb18030);
+        assert!(looks_chinese(&encoding_rs::BIG5.encode("客戶名稱,電話,華東精密").0));
+        assert!(!looks_chinese(&encoding_rs::WINDOWS_1252.encode("Société Générale, Köln, Müller").0));
     }
 
     #[test]
