@@ -39,7 +39,11 @@ name: string, shortName: string, ownership: Ownership | null, industry: string, 
 /**
  * Founding date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
  */
-founded: string, stockCode: string, headquarters: string, subsidiaries: string, website: string, grade: Grade | null, lifecycle: Lifecycle | null, owner: string, collaborators: string, leadSource: LeadSource | null, tags: Array<string>, };
+founded: string, stockCode: string, headquarters: string, subsidiaries: string, website: string, grade: Grade | null, lifecycle: Lifecycle | null, owner: string, collaborators: string, leadSource: LeadSource | null, tags: Array<string>, 
+/**
+ * The customer's own notes (备注): free text, as a customer list's 备注 column holds it.
+ */
+notes: string, };
 
 export type Customer = { id: number, 
 /**
@@ -53,7 +57,11 @@ name: string, shortName: string, ownership: Ownership | null, industry: string, 
 /**
  * Founding date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
  */
-founded: string, stockCode: string, headquarters: string, subsidiaries: string, website: string, grade: Grade | null, lifecycle: Lifecycle | null, owner: string, collaborators: string, leadSource: LeadSource | null, tags: Array<string>, };
+founded: string, stockCode: string, headquarters: string, subsidiaries: string, website: string, grade: Grade | null, lifecycle: Lifecycle | null, owner: string, collaborators: string, leadSource: LeadSource | null, tags: Array<string>, 
+/**
+ * The customer's own notes (备注): free text, as a customer list's 备注 column holds it.
+ */
+notes: string, };
 
 export type BusinessLine = { name: string, 
 /**
@@ -461,13 +469,13 @@ export type MenuLook = {
  */
 language: string, presenting: boolean, dark: boolean, };
 
-export type Field = "customer_name" | "short_name" | "industry" | "region" | "grade" | "lifecycle" | "owner" | "ownership" | "headcount" | "founded" | "website" | "stock_code" | "headquarters" | "lead_source" | "tags" | "contact_name" | "title" | "department" | "phone" | "wechat" | "email" | "month" | "product" | "category" | "quantity" | "amount" | "visit_date" | "visit_method" | "place" | "goal" | "summary" | "participants" | "our_participants" | "needs" | "next_action" | "action_owner" | "action_due" | "deal_name" | "stage" | "probability" | "expected_close" | "competitors" | "quote_amount" | "quote_date" | "contract_amount" | "contract_date" | "lost_reason" | "lost_note" | "notes";
+export type Field = "customer_name" | "short_name" | "industry" | "region" | "province" | "city" | "district" | "grade" | "lifecycle" | "owner" | "ownership" | "headcount" | "founded" | "website" | "stock_code" | "headquarters" | "lead_source" | "tags" | "notes" | "revenue" | "fiscal_year" | "contact_name" | "title" | "department" | "phone" | "wechat" | "email" | "month" | "product" | "category" | "quantity" | "amount" | "visit_date" | "visit_method" | "place" | "goal" | "summary" | "participants" | "our_participants" | "needs" | "next_action" | "action_owner" | "action_due" | "deal_name" | "stage" | "probability" | "expected_close" | "competitors" | "quote_amount" | "quote_date" | "contract_amount" | "contract_date" | "lost_reason" | "lost_note";
 
 export type ImportKind = "customers" | "contacts" | "purchases" | "visits" | "opportunities";
 
 export type OnDuplicate = "skip" | "fill" | "overwrite";
 
-export type TextEncoding = "utf8" | "gb18030";
+export type TextEncoding = "utf8" | "utf16le" | "utf16be" | "gb18030" | "big5" | "windows1252";
 
 export type ValueError = { "code": "unrecognized_date", "text": string } | { "code": "invalid_date", "text": string } | { "code": "unrecognized_number", "text": string } | { "code": "error_cell", "text": string } | { "code": "formula", "text": string } | { "code": "undecodable", "text": string };
 
@@ -497,7 +505,25 @@ export type Preview = { sheet: string,
 /**
  * 1-based.
  */
-headerRow: number, headers: Array<string>, mapping: Array<Field | null>, rows: Array<RowPlan>, counts: Counts, };
+headerRow: number, headers: Array<string>, mapping: Array<Field | null>, rows: Array<RowPlan>, counts: Counts, 
+/**
+ * Every column that is not imported, with its reason.
+ */
+skipped: Array<SkippedColumn>, 
+/**
+ * The year revenue is imported as, when the file does not say (no year in the revenue
+ * column's header, no year column): the spec's `revenueYear`, else last year. `None`
+ * when no revenue is imported or the file gives its years.
+ */
+revenueYear: number | null, };
+
+export type SkipReason = { "code": "unmapped" } | { "code": "not_for_kind", field: Field, } | { "code": "empty" } | { "code": "duplicate", field: Field, column: string, header: string, };
+
+export type SkippedColumn = { 
+/**
+ * Column letter as the spreadsheet shows it.
+ */
+column: string, header: string, reason: SkipReason, };
 
 export type ImportFile = { file: string, sheets: Array<string>, 
 /**
@@ -516,7 +542,12 @@ headerRow: number, headers: Array<string>, mapping: Array<Field | null>, dataRow
  * The saved mapping template `mapping` comes from, when one fits the headers
  * (`Store::inspect_import`); `None` for the suggestion from header synonyms.
  */
-template: string | null, };
+template: string | null, 
+/**
+ * The encoding a text file was read in: the one chosen, else the one detected (shown so
+ * that a wrong guess can be corrected); `None` for a workbook.
+ */
+encoding: TextEncoding | null, };
 
 export type CellFix = { 
 /**
@@ -545,7 +576,12 @@ mapping: Array<Field | null> | null, encoding: TextEncoding | null, onDuplicate:
  * Cells corrected in the preview, applied to the sheet as it is read (so the preview, the
  * commit and the error report all see the corrected values). The file is not changed.
  */
-fixes: Array<CellFix>, };
+fixes: Array<CellFix>, 
+/**
+ * The year revenue columns are of when the file does not say (see
+ * `Preview::revenue_year`); last year when `None`.
+ */
+revenueYear: number | null, };
 
 export type ImportProgress = { done: number, total: number, };
 
@@ -589,7 +625,7 @@ reverted: number,
  */
 edited: Array<EditedRecord>, };
 
-export type ReadError = { "type": "unreadable", "data": { file: string, reason: string, } } | { "type": "encrypted", "data": { file: string, } } | { "type": "noSuchSheet", "data": { file: string, sheet: string, available: Array<string>, } } | { "type": "empty", "data": { file: string, } } | { "type": "tooLarge", "data": { file: string, sheet: string, what: string, limit: number, } } | { "type": "unknownFormat", "data": { file: string, } } | { "type": "headerOnly", "data": { file: string, sheet: string, } };
+export type ReadError = { "type": "unreadable", "data": { file: string, reason: string, } } | { "type": "encrypted", "data": { file: string, } } | { "type": "noSuchSheet", "data": { file: string, sheet: string, available: Array<string>, } } | { "type": "empty", "data": { file: string, } } | { "type": "tooLarge", "data": { file: string, sheet: string, what: string, limit: number, } } | { "type": "unknownFormat", "data": { file: string, } } | { "type": "headerOnly", "data": { file: string, sheet: string, } } | { "type": "duplicateMapping", "data": { file: string, sheet: string, field: string, columns: Array<string>, headers: Array<string>, } };
 
 export type MappingTemplate = { id: number, name: string, kind: ImportKind, 
 /**
@@ -2223,7 +2259,7 @@ export const LATE_RECORD_WINDOW_DAYS: number = 30
 export const LOST_REASONS: readonly LostReason[] = ["price","product","relationship","budget","timing","service","other"]
 
 /** The fields a column can be imported as, per kind, in the order offered (ImportKind::fields). */
-export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly Field[]>> = {"contacts":["customer_name","contact_name","title","department","phone","wechat","email"],"customers":["customer_name","short_name","industry","region","grade","lifecycle","owner","ownership","headcount","founded","website","stock_code","headquarters","lead_source","tags","contact_name","title","department","phone","wechat","email"],"opportunities":["customer_name","deal_name","stage","amount","owner","expected_close","probability","needs","competitors","quote_amount","quote_date","contract_amount","contract_date","lost_reason","lost_note","notes"],"purchases":["customer_name","month","product","category","quantity","amount"],"visits":["customer_name","visit_date","visit_method","participants","our_participants","place","goal","summary","needs","next_action","action_owner","action_due","deal_name"]}
+export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly Field[]>> = {"contacts":["customer_name","contact_name","title","department","phone","wechat","email"],"customers":["customer_name","short_name","industry","region","province","city","district","grade","lifecycle","owner","ownership","headcount","founded","website","stock_code","headquarters","lead_source","tags","notes","revenue","fiscal_year","contact_name","title","department","phone","wechat","email"],"opportunities":["customer_name","deal_name","stage","amount","owner","expected_close","probability","needs","competitors","quote_amount","quote_date","contract_amount","contract_date","lost_reason","lost_note","notes"],"purchases":["customer_name","month","product","category","quantity","amount"],"visits":["customer_name","visit_date","visit_method","participants","our_participants","place","goal","summary","needs","next_action","action_owner","action_due","deal_name"]}
 
 /** What a file can hold, in the order the wizard offers it. */
 export const IMPORT_KINDS: readonly ImportKind[] = ["customers","contacts","purchases","visits","opportunities"]
@@ -2233,6 +2269,9 @@ export const IMPORT_REQUIRED: Readonly<Record<ImportKind, readonly Field[]>> = {
 
 /** The kinds whose duplicates the duplicate rule can update (the others are skipped). */
 export const IMPORT_UPDATING_KINDS: readonly ImportKind[] = ["customers","contacts"]
+
+/** A text file's encodings, in the order the wizard offers them (TextEncoding::ALL). */
+export const TEXT_ENCODINGS: readonly TextEncoding[] = ["utf8","gb18030","big5","utf16le","utf16be","windows1252"]
 
 /** An import row's statuses, in the preview filter's order. */
 export const ROW_STATUSES: readonly RowStatus[] = ["new","update","duplicate","duplicate_in_file","error"]

@@ -181,6 +181,18 @@ export function readErrorText(e: ReadError): string {
       return t('importing.read.unknownFormat', { file: e.data.file })
     case 'headerOnly':
       return t('importing.read.headerOnly', { file: e.data.file, sheet: e.data.sheet })
+    case 'duplicateMapping': {
+      const key = `importing.field.${e.data.field}`
+      const columns = e.data.columns
+        .map((column, i) => t('importing.read.column', { column, header: e.data.headers[i] ?? '' }))
+        .join(t('common.listSep'))
+      return t('importing.read.duplicateMapping', {
+        file: e.data.file,
+        sheet: e.data.sheet,
+        columns,
+        field: te(key) ? t(key) : e.data.field,
+      })
+    }
     default:
       return JSON.stringify(e)
   }

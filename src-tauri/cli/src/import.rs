@@ -3,7 +3,7 @@
 //! `--dry-run`.
 
 use dossier_core::error::ReadError;
-use dossier_core::import::plan::{CellIssue, ImportKind, Preview};
+use dossier_core::import::plan::{CellIssue, ImportKind, Preview, SkipReason, SkippedColumn};
 use dossier_core::import::ImportRecord;
 use dossier_core::import::ImportSpec;
 use dossier_core::{CoreError, Store};
@@ -41,6 +41,10 @@ pub fn read_error_text(e: &ReadError) -> String {
             format!("{file}：无法读取，不是可识别的表格文件（Excel、WPS、LibreOffice 或 CSV 文本），请在 Excel 中另存为 .xlsx 后再导入")
         }
         ReadError::HeaderOnly { file, sheet } => format!("{file} · {sheet}：只有表头，没有数据行"),
+        ReadError::DuplicateMapping { file, sheet, field: _, columns, headers } => {
+            let named: Vec<String> = columns.iter().zip(headers).map(|(c, h)| format!("{c} 列「{h}」")).collect();
+            format!("{file} · {sheet}：{} 导入为同一字段，只能保留一列，请在映射中改掉多余的列", named.join("、"))
+        }
     }
 }
 
@@ -130,6 +134,21 @@ fn kind_words(kind: ImportKind) -> &'static str {
     }
 }
 
+/// "C 列「内部编号」：没有对应的字段".
+pub fn skipped_text(s: &SkippedColumn) -> String {
+    let header = if s.header.trim().is_empty() { "（无表头）".to_string() } else { format!("「{}」", s.header) };
+    let code = |f: &dossier_core::import::mapping::Field| {
+        serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    };
+    let reason = match &s.reason {
+        SkipReason::Unmapped => "没有对应的字段".to_string(),
+        SkipReason::NotForKind { field } => format!("字段 {} 不属于这类导入", code(field)),
+        SkipReason::Empty => "整列为空".to_string(),
+        SkipReason::Duplicate { column, header, .. } => format!("与 {column} 列「{header}」重复，已导入那一列"),
+    };
+    format!("{} 列{header}：{reason}", s.column)
+}
+
 pub fn print(o: &Outcome) {
     let p = &o.preview;
     let c = &p.counts;
@@ -148,6 +167,15 @@ pub fn print(o: &Outcome) {
         })
         .collect();
     println!("列对应：{}", mapped.join("，"));
+    if let Some(year) = p.revenue_year {
+        println!("营收按 {year} 年导入（文件未写年份；可用 --revenue-year 指定）");
+    }
+    if !p.skipped.is_empty() {
+        println!("不导入的列：");
+        for s in &p.skipped {
+            println!("  {}", skipped_text(s));
+        }
+    }
     println!(
         "新增 {} · 更新 {} · 重复 {} · 文件内重复 {} · 错误 {}",
         c.new, c.update, c.duplicate, c.duplicate_in_file, c.error

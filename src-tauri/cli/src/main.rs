@@ -123,6 +123,10 @@ enum Command {
         encoding: Option<EncodingArg>,
         #[arg(long, value_enum, default_value = "skip")]
         on_duplicate: DuplicateArg,
+        /// The year a revenue column (年营收, 营业额…) is of when neither its header ("2025年营收")
+        /// nor a year column says; last year when omitted.
+        #[arg(long)]
+        revenue_year: Option<i32>,
         /// Map the columns with this mapping template saved in the app (by header text).
         #[arg(long)]
         template: Option<String>,
@@ -322,8 +326,15 @@ enum BenchCommand {
 enum EncodingArg {
     #[value(name = "utf-8", alias = "utf8")]
     Utf8,
+    #[value(name = "utf-16le", alias = "utf16le")]
+    Utf16Le,
+    #[value(name = "utf-16be", alias = "utf16be")]
+    Utf16Be,
     #[value(alias = "gb18030")]
     Gbk,
+    Big5,
+    #[value(name = "windows-1252", alias = "cp1252")]
+    Windows1252,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -462,7 +473,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
         }
-        Command::Import { db, kind, sheet, header_row, encoding, on_duplicate, template, dry_run, json, file } => {
+        Command::Import {
+            db,
+            kind,
+            sheet,
+            header_row,
+            encoding,
+            on_duplicate,
+            revenue_year,
+            template,
+            dry_run,
+            json,
+            file,
+        } => {
             use dossier_core::import::plan::OnDuplicate;
             use dossier_core::import::read::TextEncoding;
             use dossier_core::import::ImportSpec;
@@ -475,7 +498,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 mapping: None,
                 encoding: encoding.map(|e| match e {
                     EncodingArg::Utf8 => TextEncoding::Utf8,
+                    EncodingArg::Utf16Le => TextEncoding::Utf16Le,
+                    EncodingArg::Utf16Be => TextEncoding::Utf16Be,
                     EncodingArg::Gbk => TextEncoding::Gb18030,
+                    EncodingArg::Big5 => TextEncoding::Big5,
+                    EncodingArg::Windows1252 => TextEncoding::Windows1252,
                 }),
                 on_duplicate: match on_duplicate {
                     DuplicateArg::Skip => OnDuplicate::Skip,
@@ -483,6 +510,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     DuplicateArg::Overwrite => OnDuplicate::Overwrite,
                 },
                 fixes: Vec::new(),
+                revenue_year,
             };
             let outcome = import::run(&store, &spec, template.as_deref(), dry_run)
                 .map_err(|message| Failure { code: 2, message })?;

@@ -80,6 +80,25 @@ fn import_a_gbk_csv_dry_run_then_commit_then_undo() {
 }
 
 #[test]
+fn import_lists_the_columns_it_leaves_out_and_takes_the_revenue_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite");
+    let db = db.to_str().unwrap();
+    let csv = dir.path().join("客户.csv");
+    let body = "客户名称,省份,城市,内部编号,营业额\n华南精密,广东省,深圳市,K-1,500\n";
+    std::fs::write(&csv, body).unwrap();
+    let file = csv.to_str().unwrap();
+
+    let out = cli(&["import", "--db", db, "--kind", "customers", "--revenue-year", "2024", file]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("不导入的列：\n  D 列「内部编号」：没有对应的字段"), "{text}");
+    assert!(text.contains("营收按 2024 年导入"), "{text}");
+    let customers = json(&cli(&["search", "--db", db, "--json", "华南精密"]));
+    assert_eq!(customers[0]["subtitle"], "广东省·深圳市", "the region from its parts");
+}
+
+#[test]
 fn import_follow_up_records_of_the_demo_customers_then_undo() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.sqlite");

@@ -14,7 +14,9 @@ use crate::error::{BackupFailure, CoreError, Detail, ReadError, Reason};
 use crate::export::{Language, ReportOptions, TeamFilter};
 use crate::files::{ChosenFile, FilePurpose};
 use crate::import::mapping::Field;
-use crate::import::plan::{CellIssue, Counts, ImportKind, OnDuplicate, Preview, Problem, RowPlan, RowStatus};
+use crate::import::plan::{
+    CellIssue, Counts, ImportKind, OnDuplicate, Preview, Problem, RowPlan, RowStatus, SkipReason, SkippedColumn,
+};
 use crate::import::read::TextEncoding;
 use crate::import::templates::{MappingTemplate, TemplateMatch};
 use crate::import::values::ValueError;
@@ -48,7 +50,7 @@ fn generate() -> String {
         FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
         MatchField, Snippet, SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, TrashContents, TrashEntry, TrashPage, DbStatus, Reason, Detail, CoreError, FilePurpose, ChosenFile, RecentDatabase, MenuAction, MenuLook,
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
-        RowPlan, Counts, Preview, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, EditedRecord, ImportUndoPreview, ReadError,
+        RowPlan, Counts, Preview, SkipReason, SkippedColumn, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, EditedRecord, ImportUndoPreview, ReadError,
         MappingTemplate, TemplateMatch,
         Language, ReportOptions, TeamFilter,
         StatusLight, EdgeKind, ContactRef, Assessment, StatusReason, MapStatus, Point, MapNode, MapEdge,
@@ -191,6 +193,12 @@ fn value_lists() -> String {
             "IMPORT_UPDATING_KINDS",
             "readonly ImportKind[]",
             &updating,
+        ),
+        constant(
+            "A text file's encodings, in the order the wizard offers them (TextEncoding::ALL).",
+            "TEXT_ENCODINGS",
+            "readonly TextEncoding[]",
+            &TextEncoding::ALL,
         ),
         constant(
             "An import row's statuses, in the preview filter's order.",

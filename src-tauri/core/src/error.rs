@@ -287,6 +287,10 @@ pub enum ReadError {
     /// The sheet has one row at most — a header without data rows below it.
     #[serde(rename_all = "camelCase")]
     HeaderOnly { file: String, sheet: String },
+    /// The mapping imports two columns or more as one field (`field`, the field's code):
+    /// only one of them could be kept. `columns` are their letters, `headers` their headers.
+    #[serde(rename_all = "camelCase")]
+    DuplicateMapping { file: String, sheet: String, field: String, columns: Vec<String>, headers: Vec<String> },
 }
 
 #[cfg(test)]

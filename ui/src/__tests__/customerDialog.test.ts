@@ -111,4 +111,17 @@ describe('customer dialog', () => {
     expect(wrapper.emitted('updated')).toEqual([[p]])
     wrapper.unmount()
   })
+
+  it('the customer’s notes (备注) are edited with the overview and saved with it', async () => {
+    const p = profile()
+    p.customer.notes = '年底集中采购'
+    api.updateCustomer.mockResolvedValue(p)
+    const wrapper = (await mountWith(CustomerDialog, { props: { modelValue: true, customer: p.customer } })).wrapper
+    const notes = body().get('[data-testid="customer-notes"]')
+    expect((notes.element as HTMLTextAreaElement).value).toBe('年底集中采购')
+    await notes.setValue('只接受月结')
+    await save()
+    expect(api.updateCustomer).toHaveBeenCalledWith(1, expect.objectContaining({ notes: '只接受月结' }))
+    wrapper.unmount()
+  })
 })

@@ -217,6 +217,7 @@ describe('import wizard exports', () => {
       mapping: ['customer_name', 'founded'],
       dataRows: 1,
       template: null,
+      encoding: 'utf8',
     })
     api.importPreview.mockResolvedValue({
       sheet: '客户清单',
@@ -225,6 +226,8 @@ describe('import wizard exports', () => {
       mapping: ['customer_name', 'founded'],
       rows: [{ row: 2, status: 'error', title: '华东精密', issues: [] }],
       counts: { new: 0, update: 0, duplicate: 0, duplicateInFile: 0, error: 1 },
+      skipped: [],
+      revenueYear: null,
     })
     const { wrapper } = await mountWith(ImportWizard, { props: { modelValue: true } })
     await click('import-pick')

@@ -102,6 +102,7 @@ export function profile(
       lifecycle: 'negotiating',
       owner: '李明',
       collaborators: '',
+      notes: '',
       leadSource: 'referral',
       tags: ['重点'],
       completeness: 55,

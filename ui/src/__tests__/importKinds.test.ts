@@ -26,6 +26,7 @@ const file: ImportFile = {
   mapping: ['customer_name', null, 'summary'],
   dataRows: 1,
   template: null,
+  encoding: null,
 }
 const preview: Preview = {
   sheet: '跟进',
@@ -37,6 +38,8 @@ const preview: Preview = {
     { row: 3, status: 'duplicate', title: '华东精密 · 2025-03-01 · 寒暄', issues: [] },
   ],
   counts: { new: 1, update: 0, duplicate: 1, duplicateInFile: 0, error: 0 },
+  skipped: [],
+  revenueYear: null,
 }
 
 const body = () => new DOMWrapper(document.body)

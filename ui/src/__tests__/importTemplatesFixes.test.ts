@@ -25,6 +25,7 @@ const file: ImportFile = {
   mapping: ['customer_name', null, null, 'founded', 'contact_name'],
   dataRows: 2,
   template: null,
+  encoding: null,
 }
 const saved: MappingTemplate = {
   id: 3,
@@ -52,6 +53,8 @@ const preview = (over: Partial<Preview> = {}): Preview => ({
     { row: 3, status: 'error', title: '长江汽配 · 李四', issues: [issue] },
   ],
   counts: { new: 1, update: 0, duplicate: 0, duplicateInFile: 0, error: 1 },
+  skipped: [],
+  revenueYear: null,
   ...over,
 })
 const fixedPreview = preview({

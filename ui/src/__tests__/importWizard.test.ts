@@ -26,6 +26,7 @@ const file: ImportFile = {
   mapping: ['customer_name', 'grade', null, 'contact_name', 'phone'],
   dataRows: 2,
   template: null,
+  encoding: 'utf8',
 }
 const preview = (over: Partial<Preview> = {}): Preview => ({
   sheet: '客户清单',
@@ -52,6 +53,8 @@ const preview = (over: Partial<Preview> = {}): Preview => ({
     },
   ],
   counts: { new: 2, update: 0, duplicate: 1, duplicateInFile: 0, error: 1 },
+  skipped: [],
+  revenueYear: null,
   ...over,
 })
 const record: ImportRecord = {
@@ -98,6 +101,7 @@ async function toMapping() {
     encoding: null,
     onDuplicate: 'skip',
     fixes: [],
+    revenueYear: null,
   })
   expect(body().findAll('[data-testid="import-sample-row"]')).toHaveLength(3)
   expect(body().get('[data-testid="import-sample-row"].header').text()).toContain('客户名称')
@@ -142,6 +146,7 @@ describe('import wizard', () => {
       encoding: null,
       onDuplicate: 'skip',
       fixes: [],
+      revenueYear: null,
     })
     expect(body().find('[data-testid="import-preview"]').exists()).toBe(true)
     wrapper.unmount()

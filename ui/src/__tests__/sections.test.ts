@@ -8,6 +8,7 @@ vi.mock('../api', () => ({ api }))
 
 import FinancialsSection from '../features/customers/sections/FinancialsSection.vue'
 import SpBpSection from '../features/customers/sections/SpBpSection.vue'
+import OverviewSection from '../features/customers/sections/OverviewSection.vue'
 import PowerMapSection from '../features/customers/sections/PowerMapSection.vue'
 
 const rows: FinancialPeriod[] = [
@@ -46,6 +47,15 @@ const withFinancials = () =>
 beforeEach(() => vi.clearAllMocks())
 
 describe('profile sections', () => {
+  it('公司概要 shows the customer’s notes (备注)', async () => {
+    const p = profile()
+    p.customer.notes = '年底集中采购，需提前一个月报价'
+    const { wrapper } = await mountWith(OverviewSection, { props: { profile: p } })
+    const fact = wrapper.findAll('.fact').find((f) => f.get('dt').text() === '备注')!
+    expect(fact.get('dd').text()).toBe('年底集中采购，需提前一个月报价')
+    wrapper.unmount()
+  })
+
   it('an empty section says 未填写 and shows its completeness', async () => {
     const { wrapper } = await mountWith(SpBpSection, { props: { profile: profile() } })
     expect(wrapper.get('[data-testid="section-updated"]').text()).toBe('未填写')

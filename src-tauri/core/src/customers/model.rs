@@ -102,6 +102,8 @@ pub struct CustomerFields {
     pub collaborators: String,
     pub lead_source: Option<LeadSource>,
     pub tags: Vec<String>,
+    /// The customer's own notes (备注): free text, as a customer list's 备注 column holds it.
+    pub notes: String,
 }
 
 /// A stored customer (客户): the organisation, never a person.

@@ -1,7 +1,7 @@
 //! Loading the list-held dimensions of the profile: financial periods, suppliers and the role
 //! table (the account-wide power map's assessments). Saving them is `profile/sections.rs`.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::customers::{AllocationRule, BuyingRole, CashFlow, Coverage, FinancialPeriod, RoleAssessment, Supplier};
 use crate::error::Result;
@@ -14,6 +14,14 @@ pub(crate) fn load_financials(conn: &Connection, id: i64) -> Result<Vec<Financia
         .prepare(&format!("SELECT {FINANCIAL_COLUMNS} FROM financial_period WHERE customer_id = ?1 ORDER BY period"))?;
     let rows = st.query_map([id], |r| financial_from_row(r, 0))?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// A customer's period `period`: its row id and revenue (万元), if the customer has it.
+pub(crate) fn period_revenue(conn: &Connection, customer_id: i64, period: &str) -> Result<Option<(i64, Option<f64>)>> {
+    Ok(conn
+        .prepare_cached("SELECT id, revenue FROM financial_period WHERE customer_id = ?1 AND period = ?2")?
+        .query_row(rusqlite::params![customer_id, period], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
 }
 
 pub(crate) const FINANCIAL_COLUMNS: &str =

@@ -20,7 +20,7 @@ use crate::Store;
 
 pub(crate) const CUSTOMER_COLUMNS: &str = "id, name, short_name, ownership, industry, region, headcount, \
     founded, stock_code, headquarters, subsidiaries, website, grade, lifecycle, owner, \
-    collaborators, lead_source, tags, completeness, created_at, updated_at";
+    collaborators, lead_source, tags, completeness, created_at, updated_at, notes";
 
 pub(crate) fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
     let tags: String = r.get(17)?;
@@ -44,6 +44,7 @@ pub(crate) fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
             collaborators: r.get(15)?,
             lead_source: code(r.get(16)?, LeadSource::from_code),
             tags: serde_json::from_str(&tags).unwrap_or_default(),
+            notes: r.get(21)?,
         },
         completeness: r.get(18)?,
         created_at: r.get(19)?,
@@ -79,6 +80,7 @@ pub(crate) fn tidy(fields: &CustomerFields) -> CustomerFields {
         &mut f.website,
         &mut f.owner,
         &mut f.collaborators,
+        &mut f.notes,
     ] {
         *s = s.trim().to_string();
     }
@@ -249,7 +251,7 @@ impl Store {
 }
 
 /// The columns [`customer_values`] fills, in its order: dimension 1 and the classification.
-const FIELD_COLUMNS: [&str; 19] = [
+const FIELD_COLUMNS: [&str; 20] = [
     "name",
     "name_key",
     "short_name",
@@ -268,10 +270,11 @@ const FIELD_COLUMNS: [&str; 19] = [
     "collaborators",
     "lead_source",
     "tags",
+    "notes",
     "updated_at",
 ];
 
-fn customer_values(f: &CustomerFields, key: &str, now: &str) -> [Value; 19] {
+fn customer_values(f: &CustomerFields, key: &str, now: &str) -> [Value; 20] {
     let code = |c: Option<&'static str>| Value::from(c.map(str::to_string));
     [
         f.name.clone().into(),
@@ -292,6 +295,7 @@ fn customer_values(f: &CustomerFields, key: &str, now: &str) -> [Value; 19] {
         f.collaborators.clone().into(),
         code(f.lead_source.map(|v| v.code())),
         serde_json::to_string(&f.tags).expect("tags serialise").into(),
+        f.notes.clone().into(),
         now.to_string().into(),
     ]
 }

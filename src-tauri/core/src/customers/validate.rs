@@ -117,9 +117,12 @@ pub fn customer(f: &CustomerFields) -> Result<()> {
     ] {
         max_len(field, value, MAX_NAME)?;
     }
-    for (field, value) in
-        [("headquarters", &f.headquarters), ("subsidiaries", &f.subsidiaries), ("collaborators", &f.collaborators)]
-    {
+    for (field, value) in [
+        ("headquarters", &f.headquarters),
+        ("subsidiaries", &f.subsidiaries),
+        ("collaborators", &f.collaborators),
+        ("notes", &f.notes),
+    ] {
         max_len(field, value, MAX_TEXT)?;
     }
     for (i, tag) in f.tags.iter().enumerate() {

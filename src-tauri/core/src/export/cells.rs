@@ -228,6 +228,7 @@ pub static CUSTOMER_COLUMNS: &[Column<Customer>] = &[
     col("协同人", "Collaborators", 12.0, |c, _| Value::text(&c.fields.collaborators)),
     col("客户来源", "Lead source", 10.0, |c, l| Value::text(labels::opt(c.fields.lead_source, l))),
     col("标签", "Tags", 16.0, |c, _| Value::text(c.fields.tags.join("、"))),
+    col("备注", "Notes", 24.0, |c, _| Value::text(&c.fields.notes)),
     col("档案完整度", "Completeness", 10.0, |c, _| Value::Percent(c.completeness as f64)),
     col("更新时间", "Updated", 16.0, |c, _| Value::Date(c.updated_at.clone())),
 ];

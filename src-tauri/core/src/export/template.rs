@@ -30,7 +30,12 @@ fn example(kind: ImportKind, f: Field, n: usize) -> Value {
         CustomerName => first("示例：华东精密机械有限公司"),
         ShortName => first("华东精密"),
         Industry => first("装备制造"),
-        Region => first("江苏苏州"),
+        Province => first("江苏省"),
+        City => first("苏州市"),
+        District => first("工业园区"),
+        Revenue if n == 0 => Value::Decimal(12800.0),
+        FiscalYear if n == 0 => Value::Int(2025),
+        Notes if kind == ImportKind::Customers => first("年底集中采购，需提前一个月报价"),
         Grade => first("A"),
         Lifecycle => first("跟进中"),
         Owner => pick(["张伟", "张伟"]),
@@ -83,9 +88,8 @@ fn example(kind: ImportKind, f: Field, n: usize) -> Value {
             }
         }
         Notes => first("客户希望分两期实施"),
-        Headcount | Quantity | Amount | QuoteAmount | ContractAmount | ContractDate | LostReason | LostNote => {
-            Value::Empty
-        }
+        Region | Headcount | Quantity | Amount | QuoteAmount | ContractAmount | ContractDate | LostReason
+        | LostNote | Revenue | FiscalYear => Value::Empty,
     }
 }
 
@@ -123,7 +127,12 @@ fn note(kind: ImportKind, f: Field) -> &'static str {
         DealName => "这条跟进记录所属的商机，须是该客户已有的商机",
         CustomerName => "客户的全称或简称，须与系统中的客户一致（“有限公司”等后缀、全角半角、大小写不影响匹配）",
         ShortName => "客户简称",
-        Industry | Region | Headquarters | Website | Department | Title | Category | Place | Goal => "文字",
+        Region => "地区；也可以分列填写省份、城市、区县，导入时合为地区（如 江苏省·苏州市·工业园区）",
+        Province | City | District => "与省份、城市、区县、地区各列合为客户的地区",
+        Revenue => "年营收，单位万元（也可写 1.2亿、3500万）",
+        FiscalYear => "营收所属年份，如 2025；不填时在导入时选择（默认上一年），表头写成“2025年营收”也可以",
+        Notes if kind == ImportKind::Customers => "客户备注",
+        Industry | Headquarters | Website | Department | Title | Category | Place | Goal => "文字",
         Grade => "A、B、C 或 D（可写 A类、A级）",
         Lifecycle | Ownership | LeadSource | VisitMethod | LostReason => "从下拉列表中选择，也可写常见的说法",
         Owner => "我方负责人姓名",

@@ -16,7 +16,13 @@ pub enum Field {
     CustomerName,
     ShortName,
     Industry,
+    /// Free text as the customer's 地区; the province, city and district columns below add to
+    /// it ([`crate::import::values::region`]).
     Region,
+    Province,
+    City,
+    /// 区/县.
+    District,
     Grade,
     Lifecycle,
     Owner,
@@ -28,6 +34,13 @@ pub enum Field {
     Headquarters,
     LeadSource,
     Tags,
+    /// The customer's own notes (备注); an opportunity's notes for the opportunities' kind.
+    Notes,
+    /// The customer's revenue of a year (年营收), into its financial series (dimension 3); the
+    /// year is in the header ("2025年营收"), a [`Field::FiscalYear`] column or chosen.
+    Revenue,
+    /// The year a row's revenue is of.
+    FiscalYear,
     // contact
     ContactName,
     Title,
@@ -70,7 +83,6 @@ pub enum Field {
     ContractDate,
     LostReason,
     LostNote,
-    Notes,
 }
 
 /// Header spellings seen in real customer lists, normalised (half-width, lower-case, no
@@ -99,10 +111,10 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     ),
     (Field::ShortName, &["简称", "客户简称", "公司简称", "shortname", "abbreviation"]),
     (Field::Industry, &["行业", "所属行业", "行业类别", "industry", "sector"]),
-    (
-        Field::Region,
-        &["地区", "区域", "省份", "城市", "所在地", "省市", "region", "province", "city", "area", "location"],
-    ),
+    (Field::Region, &["地区", "区域", "所在地", "省市", "所在地区", "region", "area", "location"]),
+    (Field::Province, &["省份", "省", "所在省份", "省直辖市", "province", "state"]),
+    (Field::City, &["城市", "市", "所在城市", "地市", "city"]),
+    (Field::District, &["区县", "区", "县", "县区", "所在区县", "district", "county"]),
     (Field::Grade, &["客户分级", "客户等级", "级别", "等级", "客户级别", "分级", "grade", "level", "tier", "rating"]),
     (
         Field::Lifecycle,
@@ -120,6 +132,24 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     (Field::Headquarters, &["总部", "地址", "公司地址", "注册地址", "办公地址", "headquarters", "address", "hq"]),
     (Field::LeadSource, &["客户来源", "来源", "线索来源", "获客渠道", "leadsource", "source"]),
     (Field::Tags, &["标签", "tags", "tag", "labels"]),
+    (
+        Field::Revenue,
+        &[
+            "年营收（万元）",
+            "年营收",
+            "营收",
+            "营业收入",
+            "营业额",
+            "年营业额",
+            "年销售额",
+            "销售收入",
+            "年收入",
+            "主营业务收入",
+            "annualrevenue",
+            "turnover",
+        ],
+    ),
+    (Field::FiscalYear, &["年份", "年度", "财年", "财务年度", "会计年度", "fiscalyear", "year"]),
     (
         Field::ContactName,
         &["联系人", "姓名", "联系人姓名", "对接人", "联系人名称", "contact", "contactname", "name", "fullname"],
@@ -243,6 +273,20 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     (Field::Notes, &["备注", "说明", "note", "remarks", "comment", "comments"]),
 ];
 
+/// The year a header names ("2025年营收", "营收2024（万元）"): its first four digits in a row,
+/// from 1900 to 2100.
+pub fn header_year(header: &str) -> Option<i32> {
+    let h = half_width(header);
+    let chars: Vec<char> = h.chars().collect();
+    chars.windows(4).enumerate().find_map(|(i, w)| {
+        let digits = w.iter().all(char::is_ascii_digit);
+        let alone = |j: Option<&char>| !j.is_some_and(char::is_ascii_digit);
+        let before = if i == 0 { None } else { chars.get(i - 1) };
+        let year: i32 = w.iter().collect::<String>().parse().ok()?;
+        (digits && alone(before) && alone(chars.get(i + 4)) && (1900..=2100).contains(&year)).then_some(year)
+    })
+}
+
 /// The canonical header of a field (its first synonym): what templates and exports write.
 pub fn canonical_header(f: Field) -> &'static str {
     SYNONYMS.iter().find(|(x, _)| *x == f).map(|(_, syns)| syns[0]).unwrap_or_default()
@@ -289,7 +333,7 @@ fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
 }
 
 /// The best field for one header among `allowed`, with its score.
-fn best(header: &str, allowed: &[Field]) -> Option<(Field, u8)> {
+pub(crate) fn best(header: &str, allowed: &[Field]) -> Option<(Field, u8)> {
     let h = normalize_header(header);
     if h.is_empty() {
         return None;
@@ -362,16 +406,16 @@ mod tests {
             vec![
                 Some(CustomerName),
                 Some(Industry),
-                Some(Region),
+                Some(Province),
                 Some(Grade),
                 Some(Owner),
                 Some(ContactName),
                 Some(Phone),
-                None
+                Some(Notes)
             ]
         );
         let got = suggest(&h(&["Company Name", "Industry", "City", "Account Manager", "E-mail"]), CUSTOMERS);
-        assert_eq!(got, vec![Some(CustomerName), Some(Industry), Some(Region), Some(Owner), Some(Email)]);
+        assert_eq!(got, vec![Some(CustomerName), Some(Industry), Some(City), Some(Owner), Some(Email)]);
     }
 
     #[test]
@@ -398,6 +442,21 @@ mod tests {
         // An exact match beats a contained one even when it stands further right.
         let got = suggest(&h(&["主要联系人姓名", "联系人"]), CUSTOMERS);
         assert_eq!(got, vec![None, Some(ContactName)]);
+    }
+
+    #[test]
+    fn region_parts_revenue_and_its_year() {
+        let got = suggest(&h(&["所在地区", "所属省份", "城市", "区/县", "2025年营收（万元）", "年份"]), CUSTOMERS);
+        assert_eq!(
+            got,
+            vec![Some(Region), Some(Province), Some(City), Some(District), Some(Revenue), Some(FiscalYear)]
+        );
+        assert_eq!(suggest(&h(&["营业额", "成立年份"]), CUSTOMERS), vec![Some(Revenue), Some(Founded)]);
+        assert_eq!(header_year("2025年营收"), Some(2025));
+        assert_eq!(header_year("营收（2024）"), Some(2024));
+        assert_eq!(header_year("年营收"), None);
+        assert_eq!(header_year("营收20251"), None, "five digits are no year");
+        assert_eq!(header_year("１９９９年"), Some(1999), "full-width digits");
     }
 
     #[test]

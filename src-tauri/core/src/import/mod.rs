@@ -27,7 +27,7 @@ use ts_rs::TS;
 use crate::error::ReadError;
 use mapping::{detect_header_row, suggest, Field};
 use plan::{ImportKind, OnDuplicate};
-use read::{read_sheet, Sheet, TextEncoding};
+use read::{read_sheet_encoded, Sheet, TextEncoding};
 use values::{text, Cell, Epoch};
 
 /// How many rows the wizard shows to pick the header row from.
@@ -51,6 +51,9 @@ pub struct ImportFile {
     /// The saved mapping template `mapping` comes from, when one fits the headers
     /// (`Store::inspect_import`); `None` for the suggestion from header synonyms.
     pub template: Option<String>,
+    /// The encoding a text file was read in: the one chosen, else the one detected (shown so
+    /// that a wrong guess can be corrected); `None` for a workbook.
+    pub encoding: Option<TextEncoding>,
 }
 
 /// Everything that defines an import; the wizard edits it, preview and commit take it.
@@ -71,6 +74,10 @@ pub struct ImportSpec {
     /// commit and the error report all see the corrected values). The file is not changed.
     #[serde(default)]
     pub fixes: Vec<CellFix>,
+    /// The year revenue columns are of when the file does not say (see
+    /// `Preview::revenue_year`); last year when `None`.
+    #[serde(default)]
+    pub revenue_year: Option<i32>,
 }
 
 impl ImportSpec {
@@ -86,6 +93,7 @@ impl ImportSpec {
             encoding: None,
             on_duplicate: OnDuplicate::Skip,
             fixes: Vec::new(),
+            revenue_year: None,
         }
     }
 }
@@ -116,6 +124,8 @@ pub struct Loaded {
     pub sheet: Sheet,
     pub header_row: usize,
     pub mapping: Vec<Option<Field>>,
+    /// The encoding a text file was read in (`None` for a workbook).
+    pub encoding: Option<TextEncoding>,
 }
 
 fn cell_text(c: &Cell) -> String {
@@ -144,7 +154,7 @@ pub fn apply_fixes(sheet: &mut Sheet, fixes: &[CellFix]) {
 
 /// Reads the sheet of a spec, applies its fixes and settles its header row and mapping.
 pub fn load(spec: &ImportSpec) -> Result<Loaded, ReadError> {
-    let mut sheet = read_sheet(&spec.path, spec.sheet.as_deref(), spec.encoding)?;
+    let (mut sheet, encoding) = read_sheet_encoded(&spec.path, spec.sheet.as_deref(), spec.encoding)?;
     apply_fixes(&mut sheet, &spec.fixes);
     let last = sheet.rows.len();
     let header_row = match spec.header_row {
@@ -157,7 +167,7 @@ pub fn load(spec: &ImportSpec) -> Result<Loaded, ReadError> {
         Some(m) => m.clone(),
         None => suggest(&headers, spec.kind.fields()),
     };
-    Ok(Loaded { file: file_name(&spec.path), sheet, header_row, mapping })
+    Ok(Loaded { file: file_name(&spec.path), sheet, header_row, mapping, encoding })
 }
 
 /// What the wizard shows first about a file (`Store::inspect_import` adds a saved template).
@@ -186,6 +196,7 @@ pub fn inspect(spec: &ImportSpec) -> Result<ImportFile, ReadError> {
         mapping: loaded.mapping,
         data_rows,
         template: None,
+        encoding: loaded.encoding,
     })
 }
 
@@ -199,6 +210,7 @@ impl Loaded {
             mapping: &self.mapping,
             kind: spec.kind,
             on_duplicate: spec.on_duplicate,
+            revenue_year: spec.revenue_year,
         }
     }
 }

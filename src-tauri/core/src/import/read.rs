@@ -1,6 +1,6 @@
 //! Reading a spreadsheet file into rows of [`Cell`]s: .xlsx/.xlsm/.xlsb/.xls/.ods through
-//! calamine, .csv/.txt/.tsv as text in UTF-8 (with or without BOM), UTF-16 (with BOM) or
-//! GBK/GB18030.
+//! calamine, .csv/.txt/.tsv as text in UTF-8 (with or without BOM), UTF-16 (with or without
+//! BOM), GBK/GB18030, Big5 or Windows-1252 ([`text`]).
 //!
 //! What a file is comes from its bytes, not its name ([`detect`]): a workbook saved as `.xls`
 //! that is really an .xlsx, or a CSV (or a system's tab-separated export) named `.xlsx` or
@@ -68,13 +68,35 @@ pub const MAX_PART_BYTES: u64 = 512 << 20;
 /// refused as too large: a file repeating one cell millions of times cannot keep us busy.
 const MAX_RECORDS: usize = 4 * MAX_CELLS;
 
-/// A text encoding of a CSV file.
+/// A text encoding of a CSV file: the ones detected, and offered in the wizard to correct a
+/// wrong guess.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum TextEncoding {
     Utf8,
+    /// UTF-16 little-endian (Excel's "Unicode text" on Windows).
+    #[serde(rename = "utf16le")]
+    Utf16Le,
+    #[serde(rename = "utf16be")]
+    Utf16Be,
     /// GBK and its superset GB18030 (what Excel on Chinese Windows writes).
     Gb18030,
+    /// Traditional Chinese (Taiwan, Hong Kong).
+    Big5,
+    /// Western European (Excel on English Windows).
+    Windows1252,
+}
+
+impl TextEncoding {
+    /// Every encoding, in the order the wizard offers them.
+    pub const ALL: [TextEncoding; 6] = [
+        TextEncoding::Utf8,
+        TextEncoding::Gb18030,
+        TextEncoding::Big5,
+        TextEncoding::Utf16Le,
+        TextEncoding::Utf16Be,
+        TextEncoding::Windows1252,
+    ];
 }
 
 /// One sheet as rows of cells (rows may be shorter than the widest row).
@@ -168,14 +190,24 @@ fn non_empty_rows(rows: &[Vec<Cell>]) -> usize {
 /// Reads one sheet: `sheet` by name, or the first sheet with a header and data below it. A
 /// text file is one sheet named after the file; `encoding` overrides its detection.
 pub fn read_sheet(path: &Path, sheet: Option<&str>, encoding: Option<TextEncoding>) -> Result<Sheet, ReadError> {
+    read_sheet_encoded(path, sheet, encoding).map(|(sheet, _)| sheet)
+}
+
+/// [`read_sheet`], with the encoding a text file was read in (chosen or detected; `None` for
+/// a workbook).
+pub fn read_sheet_encoded(
+    path: &Path,
+    sheet: Option<&str>,
+    encoding: Option<TextEncoding>,
+) -> Result<(Sheet, Option<TextEncoding>), ReadError> {
     let file = file_name(path);
     let book = match open(path, &file)? {
         Opened::Text => {
-            let rows = text::read_text_file(path, &file, encoding)?;
+            let (rows, used) = text::read_text_file(path, &file, encoding)?;
             return match non_empty_rows(&rows) {
                 0 => Err(ReadError::Empty { file }),
                 1 => Err(ReadError::HeaderOnly { sheet: file.clone(), file }),
-                _ => Ok(Sheet { name: file, rows }),
+                _ => Ok((Sheet { name: file, rows }, Some(used))),
             };
         }
         Opened::Book(book) => *book,
@@ -193,7 +225,7 @@ pub fn read_sheet(path: &Path, sheet: Option<&str>, encoding: Option<TextEncodin
         match non_empty_rows(&rows) {
             0 => {}
             1 => header_only = header_only.or(Some(name)),
-            _ => return Ok(Sheet { name, rows }),
+            _ => return Ok((Sheet { name, rows }, None)),
         }
     }
     match header_only {

@@ -12,11 +12,12 @@ use ts_rs::TS;
 
 use crate::backup::SnapshotReason;
 use crate::customers::contacts::{insert_contact, load_contact, write_contact};
+use crate::customers::sections::period_revenue;
 use crate::customers::store::{insert_customer, load_customer, touch_section, write_customer};
 use crate::customers::{Customer, Section};
 use crate::error::{CoreError, Result};
 use crate::import::mapping::Field;
-use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Preview};
+use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Preview, Revenue};
 use crate::import::read::Sheet;
 use crate::import::ImportSpec;
 use crate::search;
@@ -49,6 +50,8 @@ pub struct ImportRequest<'a> {
     pub mapping: &'a [Option<Field>],
     pub kind: ImportKind,
     pub on_duplicate: OnDuplicate,
+    /// The year of revenue the file gives no year for; last year when `None`.
+    pub revenue_year: Option<i32>,
 }
 
 /// What an import changed besides customers and contacts (whose codes are their search
@@ -56,6 +59,9 @@ pub struct ImportRequest<'a> {
 pub(crate) const PURCHASE: &str = "purchase";
 pub(crate) const VISIT: &str = "visit";
 pub(crate) const OPPORTUNITY: &str = "opportunity";
+/// A year's revenue in a customer's financial series (`ref_id`: the `financial_period` row;
+/// `before`/`after`: `{"revenue": …}`; created: the import added the period).
+pub(crate) const FINANCIAL_PERIOD: &str = "financial_period";
 
 /// Records a created record (`update` None) or an updated one with its fields (JSON) before
 /// and after, for the undo ([`crate::import::undo`]).
@@ -83,9 +89,18 @@ fn loaded(spec: &ImportSpec) -> Result<crate::import::Loaded> {
     crate::import::load(spec).map_err(|error| CoreError::Unreadable { error })
 }
 
+/// Refuses a request whose mapping gives a field two columns, before anything is written.
+fn check_mapping(req: &ImportRequest) -> Result<()> {
+    let headers = plan::header_texts(req.sheet, req.header_row);
+    plan::check_mapping(req.file, &req.sheet.name, &headers, req.mapping, req.kind)
+        .map_err(|error| CoreError::Unreadable { error })
+}
+
 /// Applies planned rows inside the import's transaction.
 struct Apply<'a> {
     tx: &'a rusqlite::Connection,
+    /// The file's name: the source of the financial periods it adds.
+    file: &'a str,
     batch: i64,
     now: &'a str,
     /// YYYY-MM-DD: an imported opportunity's first stage began today.
@@ -99,6 +114,59 @@ struct Apply<'a> {
 }
 
 impl Apply<'_> {
+    /// Sets a year's revenue of a customer, adding the period when it has none. Recorded for
+    /// the undo on customers the import did not create (those go to the trash whole).
+    fn revenue(&mut self, to: CustomerRef, revenue: Revenue) -> Result<()> {
+        let (tx, now) = (self.tx, self.now);
+        let (customer_id, created_here) = match to {
+            CustomerRef::Existing(id) => (id, false),
+            CustomerRef::InFile(row) => (self.created_customer(row)?, true),
+        };
+        let stored = period_revenue(tx, customer_id, &revenue.period)?;
+        let id = match stored {
+            Some((id, _)) => {
+                tx.execute("UPDATE financial_period SET revenue = ?2 WHERE id = ?1", params![id, revenue.amount])?;
+                id
+            }
+            None => {
+                tx.prepare_cached(
+                    "INSERT INTO financial_period (customer_id, period, revenue, source) VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![customer_id, revenue.period, revenue.amount, self.file])?;
+                tx.last_insert_rowid()
+            }
+        };
+        touch_section(tx, customer_id, Section::Financials, now)?;
+        if !created_here {
+            // What it wrote is kept for a created period too: the undo removes it only unedited.
+            let json = |r: Option<f64>| serde_json::json!({ "revenue": r }).to_string();
+            let action = if stored.is_some() { "updated" } else { "created" };
+            tx.prepare_cached(
+                "INSERT INTO import_change (batch_id, entity, ref_id, action, before, after)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                self.batch,
+                FINANCIAL_PERIOD,
+                id,
+                action,
+                stored.map(|(_, before)| json(before)),
+                json(Some(revenue.amount))
+            ])?;
+        }
+        self.touched.insert(customer_id);
+        Ok(())
+    }
+
+    /// The customer the planned row `row` created.
+    fn created_customer(&self, row: usize) -> Result<i64> {
+        self.customer_of_row
+            .get(row)
+            .copied()
+            .flatten()
+            .ok_or_else(|| CoreError::Database { detail: format!("import plan: row {} has no customer", row + 1) })
+    }
+
     fn row(&mut self, ops: Ops, stale_months: i64, today: chrono::NaiveDate) -> Result<()> {
         let (tx, now) = (self.tx, self.now);
         let mut created = None;
@@ -136,9 +204,7 @@ impl Apply<'_> {
         if let Some((to, f)) = ops.create_contact {
             let customer_id = match to {
                 CustomerRef::Existing(id) => id,
-                CustomerRef::InFile(row) => self.customer_of_row.get(row).copied().flatten().ok_or_else(|| {
-                    CoreError::Database { detail: format!("import plan: row {} has no customer", row + 1) }
-                })?,
+                CustomerRef::InFile(row) => self.created_customer(row)?,
             };
             let contact = insert_contact(tx, customer_id, &f, now)?;
             if let std::collections::hash_map::Entry::Vacant(e) = self.names.entry(customer_id) {
@@ -172,6 +238,9 @@ impl Apply<'_> {
             ])?;
             record_change(tx, self.batch, PURCHASE, tx.last_insert_rowid(), None)?;
         }
+        if let Some((to, revenue)) = ops.revenue {
+            self.revenue(to, revenue)?;
+        }
         if let Some((customer_id, v)) = ops.create_visit {
             let id = crate::visits::store::import_visit(tx, customer_id, &v, self.today, now)?;
             record_change(tx, self.batch, VISIT, id, None)?;
@@ -201,11 +270,14 @@ impl Store {
         self.commit_import(&l.request(spec), progress)
     }
 
-    /// The preview: what committing would do, row by row. Writes nothing.
+    /// The preview: what committing would do, row by row. Writes nothing. Refused: a mapping
+    /// that gives one field two columns ([`plan::check_mapping`]).
     pub fn plan_import(&self, req: &ImportRequest) -> Result<Preview> {
+        check_mapping(req)?;
         // One read transaction: a lookup per row otherwise takes and drops the file lock.
         let tx = self.conn.unchecked_transaction()?;
-        plan::plan(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate)
+        let year = self.revenue_year(req);
+        plan::plan(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, year)
     }
 
     /// Applies the import in one transaction, planning and applying row by row (the plan of
@@ -217,6 +289,7 @@ impl Store {
         req: &ImportRequest,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<ImportRecord> {
+        check_mapping(req)?;
         self.snapshot_before(SnapshotReason::BeforeImport);
         let now = self.clock.timestamp();
         let settings = self.settings()?;
@@ -232,6 +305,7 @@ impl Store {
         let total = req.sheet.rows.len().saturating_sub(req.header_row + 1);
         let mut apply = Apply {
             tx: &tx,
+            file: req.file,
             batch,
             now: &now,
             today: &today_text,
@@ -240,14 +314,23 @@ impl Store {
             touched: BTreeSet::new(),
         };
         let mut done = 0;
-        let (_, counts) =
-            plan::plan_rows(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, &mut |_, ops| {
+        let year = self.revenue_year(req);
+        let (_, counts) = plan::plan_rows(
+            &tx,
+            req.sheet,
+            req.header_row,
+            req.mapping,
+            req.kind,
+            req.on_duplicate,
+            year,
+            &mut |_, ops| {
                 if !progress(done, total) {
                     return Err(CoreError::Cancelled);
                 }
                 done += 1;
                 apply.row(ops, settings.stale_months, today)
-            })?;
+            },
+        )?;
         for id in &apply.touched {
             crate::powermap::store::refresh_cached(&tx, *id)?;
             tx.execute("UPDATE customer SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
@@ -260,6 +343,12 @@ impl Store {
         progress(total, total);
         tx.commit()?;
         self.import_record(batch)
+    }
+
+    /// The year of revenue without a year in the file: the request's, else last year.
+    fn revenue_year(&self, req: &ImportRequest) -> i32 {
+        use chrono::Datelike;
+        req.revenue_year.unwrap_or_else(|| self.clock.today().year() - 1)
     }
 
     pub(crate) fn import_record(&self, id: i64) -> Result<ImportRecord> {

@@ -18,7 +18,7 @@ use crate::customers::contacts::{load_contact, write_contact};
 use crate::customers::store::{load_customer, write_customer};
 use crate::customers::{ContactFields, CustomerFields};
 use crate::error::{CoreError, Result};
-use crate::import::store::{ImportRecord, OPPORTUNITY, PURCHASE, VISIT};
+use crate::import::store::{ImportRecord, FINANCIAL_PERIOD, OPPORTUNITY, PURCHASE, VISIT};
 use crate::opportunities::Opportunity;
 use crate::powermap::store::Now;
 use crate::search::HitKind;
@@ -67,7 +67,27 @@ enum Step {
     TrashContact(i64),
     TrashVisit(Visit),
     TrashOpportunity(Opportunity),
-    Revert { kind: HitKind, id: i64, name: String, current: Json, before: Json, kept_edits: Json, edited: Vec<String> },
+    Revert {
+        kind: HitKind,
+        id: i64,
+        name: String,
+        current: Json,
+        before: Json,
+        kept_edits: Json,
+        edited: Vec<String>,
+    },
+    /// A year's revenue the import set on a customer it did not create: removed with its
+    /// period when the import added it (`before` None), else set back to `before`.
+    RevertRevenue {
+        id: i64,
+        customer_id: i64,
+        before: Option<Option<f64>>,
+    },
+}
+
+/// The revenue in a recorded `{"revenue": …}`.
+fn revenue_of(raw: &str) -> Result<Option<f64>> {
+    Ok(parse(raw)?.get("revenue").and_then(Json::as_f64))
 }
 
 fn parse(raw: &str) -> Result<Map<String, Json>> {
@@ -131,6 +151,7 @@ impl Store {
                 Step::TrashContact(_) => p.contacts += 1,
                 Step::TrashVisit(_) => p.visits += 1,
                 Step::TrashOpportunity(_) => p.opportunities += 1,
+                Step::RevertRevenue { .. } => p.reverted += 1,
                 Step::Revert { kind, id, name, edited, .. } => {
                     p.reverted += 1;
                     if !edited.is_empty() {
@@ -167,6 +188,15 @@ impl Store {
                 }
                 Step::TrashVisit(v) => trash_visit(&tx, &v, &now.timestamp, Some(id))?,
                 Step::TrashOpportunity(o) => trash_opportunity(&tx, &o, &now.timestamp, Some(id))?,
+                Step::RevertRevenue { id: period, customer_id, before } => {
+                    match before {
+                        None => tx.execute("DELETE FROM financial_period WHERE id = ?1", [period])?,
+                        Some(r) => {
+                            tx.execute("UPDATE financial_period SET revenue = ?2 WHERE id = ?1", params![period, r])?
+                        }
+                    };
+                    touched.insert(customer_id);
+                }
                 Step::Revert { kind, id: record, current, before, kept_edits, .. } => {
                     let target = if revert_edited { before } else { kept_edits };
                     if target == current {
@@ -204,6 +234,27 @@ impl Store {
         self.import_record(id)
     }
 
+    /// Undoing a revenue the import set: only while the period still holds what the import wrote
+    /// (a revenue edited since, or a period deleted since, is left as it is).
+    fn revenue_step(&self, id: i64, before: Option<&str>, after: Option<&str>) -> Result<Option<Step>> {
+        let now: Option<(i64, Option<f64>)> = self
+            .conn
+            .query_row("SELECT customer_id, revenue FROM financial_period WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let Some((customer_id, current)) = now else { return Ok(None) };
+        if load_customer(&self.conn, customer_id).is_err() {
+            return Ok(None);
+        }
+        let imported = after.map(revenue_of).transpose()?.flatten();
+        if current != imported {
+            return Ok(None);
+        }
+        let before = before.map(revenue_of).transpose()?;
+        Ok(Some(Step::RevertRevenue { id, customer_id, before }))
+    }
+
     /// What undoing import `id` involves, newest change first. Records deleted since (in the
     /// trash or gone) are left as they are.
     fn undo_steps(&self, id: i64) -> Result<Vec<Step>> {
@@ -231,13 +282,14 @@ impl Store {
         let mut steps = Vec::new();
         for (entity, ref_id, before, after) in changes {
             match entity.as_str() {
+                FINANCIAL_PERIOD => steps.extend(self.revenue_step(ref_id, before.as_deref(), after.as_deref())?),
                 PURCHASE => steps.push(Step::DeletePurchase(ref_id)),
                 // Gone since (deleted, or with a customer in the trash): left as it is.
                 VISIT => steps.extend(self.visit(ref_id).ok().map(Step::TrashVisit)),
                 OPPORTUNITY => steps.extend(self.opportunity(ref_id).ok().map(Step::TrashOpportunity)),
                 _ => {}
             }
-            if matches!(entity.as_str(), PURCHASE | VISIT | OPPORTUNITY) {
+            if matches!(entity.as_str(), PURCHASE | VISIT | OPPORTUNITY | FINANCIAL_PERIOD) {
                 continue;
             }
             let Some(kind) = HitKind::from_code(&entity) else { continue };

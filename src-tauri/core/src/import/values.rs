@@ -264,9 +264,50 @@ pub fn text(cell: &Cell, epoch: Epoch) -> Result<String, ValueError> {
     })
 }
 
+/// The separator of the parts of a 地区, as the customers' regions are written ("江苏·苏州").
+pub const REGION_SEPARATOR: &str = "·";
+
+/// A province, a city or a district without its administrative suffix, for comparing parts:
+/// "广东省" and "广东", "深圳市" and "深圳" are the same place.
+fn place_core(part: &str) -> &str {
+    ["特别行政区", "自治区", "自治州", "省", "市", "区", "县"]
+        .iter()
+        .find_map(|suffix| part.strip_suffix(suffix).filter(|core| core.chars().count() >= 2))
+        .unwrap_or(part)
+}
+
+/// The customer's 地区 from the parts a list spreads over columns (地区, 省份, 城市, 区县, in
+/// that order), joined by [`REGION_SEPARATOR`]. A part already said by its neighbour is said
+/// once: "广东省" before "广东省深圳市" or "广东深圳", "北京市" twice, "深圳" before "深圳市".
+pub fn region(parts: &[String]) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        let core = place_core(part);
+        if kept.iter().any(|k| k.contains(core)) {
+            continue; // said already ("北京市" twice, "深圳" after "广东深圳")
+        }
+        kept.retain(|k| !part.contains(place_core(k)));
+        kept.push(part);
+    }
+    kept.join(REGION_SEPARATOR)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn region_parts_join_once_each() {
+        let r = |parts: &[&str]| region(&parts.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+        assert_eq!(r(&["", "广东省", "深圳市", "南山区"]), "广东省·深圳市·南山区");
+        assert_eq!(r(&["", "广东省", "广东省深圳市", ""]), "广东省深圳市", "the city names the province");
+        assert_eq!(r(&["", "广东", "广东深圳", "南山区"]), "广东深圳·南山区");
+        assert_eq!(r(&["", "北京市", "北京市", "朝阳区"]), "北京市·朝阳区", "a municipality is its own city");
+        assert_eq!(r(&["", "上海", "上海市", ""]), "上海");
+        assert_eq!(r(&["华东", "江苏省", "苏州市", ""]), "华东·江苏省·苏州市");
+        assert_eq!(r(&["江苏·苏州", "", "", ""]), "江苏·苏州", "a 地区 column alone is kept as written");
+        assert_eq!(r(&["", "", "", ""]), "");
+    }
 
     fn t(s: &str) -> Cell {
         Cell::Text(s.into())

@@ -244,6 +244,7 @@ fn base_profile(i: usize, today: chrono::NaiveDate) -> NewProfile {
             .iter()
             .map(|s| s.to_string())
             .collect(),
+        notes: String::new(),
     };
     let rising = rng.below(3) != 0;
     let business = MainBusiness {

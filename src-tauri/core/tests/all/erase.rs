@@ -38,6 +38,7 @@ fn import_contacts(s: &Store, rows: &[Vec<&str>], mode: OnDuplicate) {
         mapping: &mapping,
         kind: ImportKind::Contacts,
         on_duplicate: mode,
+        revenue_year: None,
     };
     s.commit_import(&req, &mut |_, _| true).unwrap();
 }

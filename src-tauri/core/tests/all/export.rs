@@ -449,6 +449,7 @@ fn import_spec(path: std::path::PathBuf, kind: ImportKind) -> ImportSpec {
         encoding: None,
         on_duplicate: OnDuplicate::Skip,
         fixes: Vec::new(),
+        revenue_year: None,
     }
 }
 

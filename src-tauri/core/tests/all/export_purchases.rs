@@ -28,6 +28,7 @@ fn import_purchases(s: &Store, rows: &[[&str; 5]]) {
         mapping: &mapping,
         kind: ImportKind::Purchases,
         on_duplicate: OnDuplicate::Skip,
+        revenue_year: None,
     };
     let rec = s.commit_import(&req, &mut |_, _| true).unwrap();
     assert_eq!(rec.errors, 0);

@@ -48,6 +48,7 @@ fn request<'a>(
         mapping,
         kind: ImportKind::Customers,
         on_duplicate: mode,
+        revenue_year: None,
     }
 }
 
@@ -202,6 +203,7 @@ fn contacts_import_needs_known_customers() {
         mapping: &mapping,
         kind: ImportKind::Contacts,
         on_duplicate: OnDuplicate::Skip,
+        revenue_year: None,
     };
     let p = s.plan_import(&req).unwrap();
     assert_eq!(p.rows[0].status, RowStatus::New, "{:?}", p.rows[0].issues);
@@ -261,6 +263,7 @@ fn purchases_import_with_months_returns_currencies_and_duplicates() {
         mapping: &mapping,
         kind: ImportKind::Purchases,
         on_duplicate: OnDuplicate::Skip,
+        revenue_year: None,
     };
     let p = s.plan_import(&req).unwrap();
     let statuses: Vec<RowStatus> = p.rows.iter().map(|r| r.status).collect();
@@ -314,6 +317,7 @@ fn purchase_rows_under_a_merged_customer_cell_belong_to_that_customer() {
         mapping: &mapping,
         kind: ImportKind::Purchases,
         on_duplicate: OnDuplicate::Skip,
+        revenue_year: None,
     };
     let p = s.plan_import(&req).unwrap();
     let titles: Vec<&str> = p.rows.iter().map(|r| r.title.as_str()).collect();

@@ -21,6 +21,7 @@ mod import_commit;
 mod import_formats;
 mod import_random;
 mod import_read;
+mod import_reads;
 mod import_records;
 mod lifecycle;
 mod mapping_templates;

@@ -72,6 +72,7 @@ fn request(sheet: &Sheet) -> ImportRequest<'_> {
         mapping: &MAPPING,
         kind: ImportKind::Customers,
         on_duplicate: OnDuplicate::Skip,
+        revenue_year: None,
     }
 }
 

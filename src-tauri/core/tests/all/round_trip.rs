@@ -92,6 +92,7 @@ fn export_edit_three_cells_reimport_with_overwrite_then_undo() {
         encoding: None,
         on_duplicate: OnDuplicate::Overwrite,
         fixes: Vec::new(),
+        revenue_year: None,
     };
     let preview = store.preview_import(&spec).unwrap();
     assert_eq!(preview.counts.error, 0, "{:?}", preview.rows.iter().flat_map(|r| &r.issues).collect::<Vec<_>>());

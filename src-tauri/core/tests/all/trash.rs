@@ -315,6 +315,7 @@ fn undo_restores_the_newest_delete_and_skips_an_undone_imports_customers() {
         mapping: &mapping,
         kind: dossier_core::import::plan::ImportKind::Customers,
         on_duplicate: dossier_core::import::plan::OnDuplicate::Skip,
+        revenue_year: None,
     };
     let rec = s.commit_import(&req, &mut |_, _| true).unwrap();
     s.undo_import(rec.id, false).unwrap();
@@ -349,6 +350,7 @@ fn import(s: &Store, rows: &[[&str; 4]], on_duplicate: dossier_core::import::pla
         mapping: &mapping,
         kind: ImportKind::Customers,
         on_duplicate,
+        revenue_year: None,
     };
     s.commit_import(&req, &mut |_, _| true).unwrap().id
 }

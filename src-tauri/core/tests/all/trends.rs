@@ -401,6 +401,7 @@ fn imports_and_their_undo_reach_the_feed() {
         mapping: &mapping,
         kind: ImportKind::Purchases,
         on_duplicate: OnDuplicate::Skip,
+        revenue_year: None,
     };
     let rec = s.commit_import(&req, &mut |_, _| true).unwrap();
     assert_eq!(kinds(&feed(&s, FeedQuery::default()).signals), [("伺服电机".into(), SignalKind::Decline)]);

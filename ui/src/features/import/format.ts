@@ -1,7 +1,7 @@
 // What the import wizard and history say: field labels, issue lines (an unreadable file: errors.ts).
 // The mapping choices per kind and the row statuses are the core's (`ImportKind::fields` and
 // `RowStatus::ALL` in core/src/import/plan/mod.rs), generated into bindings.ts.
-import type { CellIssue, Field, Problem, RowStatus } from '../../bindings'
+import type { CellIssue, Field, Problem, RowStatus, SkippedColumn } from '../../bindings'
 import { reasonText } from '../../errors'
 import { i18n } from '../../i18n'
 import { enumLabel } from '../../lib/format'
@@ -19,6 +19,20 @@ export const STATUS_TAG: Record<RowStatus, 'success' | 'primary' | 'info' | 'war
 
 export function importFieldLabel(field: Field): string {
   return i18n.global.t(`importing.field.${field}`)
+}
+
+/** A column left out of the import and why: "C 列「内部编号」：没有对应的字段". */
+export function skippedText(s: SkippedColumn): string {
+  const t = i18n.global.t
+  const r = s.reason
+  const reason =
+    r.code === 'duplicate'
+      ? t('importing.skip.duplicate', { column: r.column, header: r.header, field: importFieldLabel(r.field) })
+      : r.code === 'not_for_kind'
+        ? t('importing.skip.not_for_kind', { field: importFieldLabel(r.field) })
+        : t(`importing.skip.${r.code}`)
+  const header = s.header.trim() ? t('importing.skip.header', { header: s.header }) : t('importing.skip.noHeader')
+  return t('importing.skip.line', { column: s.column, header, reason })
 }
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */

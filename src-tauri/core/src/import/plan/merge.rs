@@ -46,6 +46,7 @@ pub(super) fn merge_customer(
         merge_opt(&mut m.lifecycle, &file.lifecycle, mode),
         merge_text(&mut m.owner, &file.owner, mode),
         merge_opt(&mut m.lead_source, &file.lead_source, mode),
+        merge_text(&mut m.notes, &file.notes, mode),
     ];
     let mut tags_changed = false;
     for t in &file.tags {

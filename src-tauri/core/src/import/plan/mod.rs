@@ -8,6 +8,7 @@
 //! records and opportunities by `records.rs`), and an existing record is merged with the
 //! file's values by `merge.rs`.
 
+mod columns;
 mod merge;
 mod reader;
 mod records;
@@ -19,7 +20,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::mapping::Field;
+use super::mapping::{header_year, Field};
 use super::read::Sheet;
 use super::values::{self, Cell, Epoch, ValueError};
 use crate::customers::{ContactFields, CustomerFields};
@@ -27,6 +28,7 @@ use crate::error::Reason;
 use crate::opportunities::{OpportunityFields, Stage};
 use crate::trends::PurchaseFields;
 use crate::visits::VisitFields;
+pub use columns::{check_mapping, skipped_columns, SkipReason, SkippedColumn};
 use reader::RowReader;
 use rows::Planner;
 
@@ -64,6 +66,9 @@ impl ImportKind {
                 ShortName,
                 Industry,
                 Region,
+                Province,
+                City,
+                District,
                 Grade,
                 Lifecycle,
                 Owner,
@@ -75,6 +80,9 @@ impl ImportKind {
                 Headquarters,
                 LeadSource,
                 Tags,
+                Notes,
+                Revenue,
+                FiscalYear,
                 ContactName,
                 Title,
                 Department,
@@ -242,6 +250,17 @@ pub(crate) struct Ops {
     pub create_purchase: Option<(i64, PurchaseFields)>,
     pub create_visit: Option<(i64, VisitFields)>,
     pub create_opportunity: Option<(i64, OpportunityFields)>,
+    /// A year's revenue (万元) for the row's customer.
+    pub revenue: Option<(CustomerRef, Revenue)>,
+}
+
+/// A year's revenue as a row gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Revenue {
+    /// `YYYY`, the financial period.
+    pub period: String,
+    /// 万元, as the financial series keeps it.
+    pub amount: f64,
 }
 
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
@@ -286,6 +305,12 @@ pub struct Preview {
     pub mapping: Vec<Option<Field>>,
     pub rows: Vec<RowPlan>,
     pub counts: Counts,
+    /// Every column that is not imported, with its reason.
+    pub skipped: Vec<SkippedColumn>,
+    /// The year revenue is imported as, when the file does not say (no year in the revenue
+    /// column's header, no year column): the spec's `revenueYear`, else last year. `None`
+    /// when no revenue is imported or the file gives its years.
+    pub revenue_year: Option<i32>,
 }
 
 /// "A", "B", … "Z", "AA", … for a 0-based column index.
@@ -301,6 +326,15 @@ pub fn column_letter(mut index: usize) -> String {
     letters.iter().rev().collect()
 }
 
+/// The header row's cells as text (0-based `header_row`).
+pub(crate) fn header_texts(sheet: &Sheet, header_row: usize) -> Vec<String> {
+    sheet
+        .rows
+        .get(header_row)
+        .map(|r| r.iter().map(|c| values::text(c, Epoch::E1900).unwrap_or_default()).collect())
+        .unwrap_or_default()
+}
+
 /// Plans the import of `sheet`'s rows below `header_row` (0-based) with `mapping` (one entry
 /// per column): the preview, with every row's status and issues.
 pub fn plan(
@@ -310,12 +344,19 @@ pub fn plan(
     mapping: &[Option<Field>],
     kind: ImportKind,
     mode: OnDuplicate,
+    revenue_year: i32,
 ) -> crate::error::Result<Preview> {
     let mut rows = Vec::new();
-    let (headers, counts) = plan_rows(conn, sheet, header_row, mapping, kind, mode, &mut |row, _ops| {
+    let (headers, counts) = plan_rows(conn, sheet, header_row, mapping, kind, mode, revenue_year, &mut |row, _ops| {
         rows.push(row);
         Ok(())
     })?;
+    let skipped = skipped_columns(sheet, header_row, &headers, mapping, kind);
+    let revenue_column =
+        mapping.iter().position(|m| *m == Some(Field::Revenue)).filter(|_| kind.fields().contains(&Field::Revenue));
+    let year_in_file = mapping.contains(&Some(Field::FiscalYear))
+        || revenue_column.and_then(|c| headers.get(c)).and_then(|h| header_year(h)).is_some();
+    let revenue_year = (revenue_column.is_some() && !year_in_file).then_some(revenue_year);
     Ok(Preview {
         sheet: sheet.name.clone(),
         header_row: header_row + 1,
@@ -323,6 +364,8 @@ pub fn plan(
         mapping: mapping.to_vec(),
         rows,
         counts,
+        skipped,
+        revenue_year,
     })
 }
 
@@ -330,6 +373,8 @@ pub fn plan(
 /// they are made, so a commit applies them at once instead of holding the plan of the whole
 /// sheet (a row's operations hold whole customer and contact records). Returns the headers and
 /// the counts. A row's [`CustomerRef::InFile`] is the index of an earlier emitted row.
+/// `revenue_year`: the year of revenue the file gives no year for.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn plan_rows(
     conn: &Connection,
     sheet: &Sheet,
@@ -337,13 +382,10 @@ pub(crate) fn plan_rows(
     mapping: &[Option<Field>],
     kind: ImportKind,
     mode: OnDuplicate,
+    revenue_year: i32,
     emit: &mut dyn FnMut(RowPlan, Ops) -> crate::error::Result<()>,
 ) -> crate::error::Result<(Vec<String>, Counts)> {
-    let headers: Vec<String> = sheet
-        .rows
-        .get(header_row)
-        .map(|r| r.iter().map(|c| values::text(c, Epoch::E1900).unwrap_or_default()).collect())
-        .unwrap_or_default();
+    let headers = header_texts(sheet, header_row);
     let mut columns = HashMap::new();
     for (i, f) in mapping.iter().enumerate() {
         if let Some(f) = f {
@@ -358,7 +400,8 @@ pub(crate) fn plan_rows(
         if cells.iter().all(|c| *c == Cell::Empty) {
             continue;
         }
-        let mut r = RowReader { cells, row: index + 1, headers: &headers, columns: &columns, issues: vec![] };
+        let mut r =
+            RowReader { cells, row: index + 1, headers: &headers, columns: &columns, revenue_year, issues: vec![] };
         let (status, title, ops) = planner.row(&mut r)?;
         counts.add(status);
         emit(RowPlan { row: index + 1, status, title, issues: r.issues }, ops)?;

@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use super::{column_letter, CellIssue, Problem};
+use super::{column_letter, CellIssue, Problem, Revenue};
 use crate::customers::{ContactFields, CustomerFields};
 use crate::error::{CoreError, Reason};
 use crate::import::labels;
-use crate::import::mapping::Field;
+use crate::import::mapping::{header_year, Field};
 use crate::import::values::{self, Cell, Epoch, ValueError};
 use crate::opportunities::{LostReview, OpportunityFields};
 use crate::text::clean_name;
@@ -26,6 +26,7 @@ pub(super) fn customer_form_field(name: &str) -> Option<Field> {
         "shortName" => Field::ShortName,
         "industry" => Field::Industry,
         "region" => Field::Region,
+        "notes" => Field::Notes,
         "owner" => Field::Owner,
         "headcount" => Field::Headcount,
         "founded" => Field::Founded,
@@ -111,7 +112,30 @@ pub(super) struct RowReader<'a> {
     pub row: usize,
     pub headers: &'a [String],
     pub columns: &'a HashMap<Field, usize>,
+    /// The year of revenue the file gives no year for.
+    pub revenue_year: i32,
     pub issues: Vec<CellIssue>,
+}
+
+/// A revenue cell in 万元: a cell with its own unit ("1.2亿", "3500万元", "800000元") as it
+/// says; a bare number in the header's unit ("年营收（元）", "（亿元）"), else in 万元, the unit
+/// customer lists and the financial series use.
+fn revenue_wan(cell: &Cell, header: &str) -> Result<Option<f64>, ValueError> {
+    let Some(yuan) = values::amount(cell)? else { return Ok(None) };
+    let says_unit = matches!(cell, Cell::Text(t) if t.contains(['万', '亿', '千', '元', '¥', '￥']));
+    if says_unit {
+        return Ok(Some(yuan / 1e4));
+    }
+    let factor = if header.contains('亿') {
+        1e4
+    } else if header.contains('万') {
+        1.0
+    } else if header.contains('元') {
+        1e-4
+    } else {
+        1.0
+    };
+    Ok(Some(yuan * factor))
 }
 
 impl RowReader<'_> {
@@ -195,7 +219,9 @@ impl RowReader<'_> {
             short_name: self.name(Field::ShortName),
             ownership: self.label(Field::Ownership, labels::ownership),
             industry: self.text(Field::Industry),
-            region: self.text(Field::Region),
+            region: values::region(
+                &[Field::Region, Field::Province, Field::City, Field::District].map(|f| self.text(f)),
+            ),
             headcount: self.whole_number(Field::Headcount),
             founded: self.date(Field::Founded),
             stock_code: self.text(Field::StockCode),
@@ -214,7 +240,45 @@ impl RowReader<'_> {
                 .filter(|t| !t.is_empty())
                 .map(str::to_string)
                 .collect(),
+            notes: self.text(Field::Notes),
         }
+    }
+
+    /// The row's revenue with its year: the year in the revenue column's header, else the
+    /// row's year column, else [`RowReader::revenue_year`]. `None` when the cell is empty or
+    /// unreadable (an issue then).
+    pub fn revenue(&mut self) -> Option<Revenue> {
+        let column = *self.columns.get(&Field::Revenue)?;
+        let header = self.headers.get(column).cloned().unwrap_or_default();
+        let amount = match revenue_wan(self.cells.get(column).unwrap_or(&Cell::Empty), &header) {
+            Ok(a) => a?,
+            Err(e) => {
+                self.issue(Field::Revenue, Problem::Value { value: e });
+                return None;
+            }
+        };
+        let year = match header_year(&header) {
+            Some(y) => y,
+            None if self.text_is_empty(Field::FiscalYear) => self.revenue_year,
+            None => {
+                let text = self.text(Field::FiscalYear);
+                match header_year(&text) {
+                    Some(y) => y,
+                    None => {
+                        if !text.is_empty() {
+                            let problem = Problem::Invalid { reason: Reason::InvalidPeriod, detail: text };
+                            self.issue(Field::FiscalYear, problem);
+                        }
+                        return None;
+                    }
+                }
+            }
+        };
+        Some(Revenue { period: year.to_string(), amount })
+    }
+
+    fn text_is_empty(&self, f: Field) -> bool {
+        self.cell(f).is_none_or(|c| *c == Cell::Empty)
     }
 
     pub fn contact(&mut self) -> ContactFields {

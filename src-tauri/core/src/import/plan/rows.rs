@@ -9,7 +9,8 @@ use rusqlite::Connection;
 use super::merge::{merge_contact, merge_customer};
 use super::reader::{customer_form_field, RowReader};
 use super::records::Records;
-use super::{CustomerRef, ImportKind, OnDuplicate, Ops, Problem, RowStatus};
+use super::{CustomerRef, ImportKind, OnDuplicate, Ops, Problem, Revenue, RowStatus};
+use crate::customers::sections::period_revenue;
 use crate::customers::store::{customer_by_short_name, existing_customer};
 use crate::customers::validate;
 use crate::customers::{ContactFields, CustomerFields};
@@ -111,6 +112,7 @@ impl<'a> Planner<'a> {
     /// A row of a customer list or a contact list: the customer part, then the contact part.
     fn customer_row(&mut self, r: &mut RowReader) -> Result<(RowStatus, String, Ops)> {
         let mut customer = r.customer();
+        let revenue = if self.kind == ImportKind::Customers { r.revenue() } else { None };
         let contact = if self.has_contacts { Some(r.contact()) } else { None };
         let contact = contact.filter(|c| !c.name.is_empty() || !c.phone.is_empty());
         if customer.name.is_empty() && contact.is_some() && !self.last_customer_name.is_empty() {
@@ -130,6 +132,10 @@ impl<'a> Planner<'a> {
         let mut in_file_duplicate = false;
         if r.issues.is_empty() {
             let target = self.customer_part(r, &key, customer, &mut ops, &mut in_file_duplicate)?;
+            // A customer named again in the file has its revenue from its first row.
+            if let (Some(revenue), false) = (revenue, in_file_duplicate) {
+                self.revenue_part(target.clone(), revenue, &mut ops)?;
+            }
             if let (Some(c), true) = (contact, r.issues.is_empty()) {
                 self.contact_part(r, &key, c, target, &mut ops, &mut in_file_duplicate)?;
             }
@@ -139,7 +145,7 @@ impl<'a> Planner<'a> {
             RowStatus::Error
         } else if ops.create_customer.is_some() || ops.create_contact.is_some() {
             RowStatus::New
-        } else if ops.update_customer.is_some() || ops.update_contact.is_some() {
+        } else if ops.update_customer.is_some() || ops.update_contact.is_some() || ops.revenue.is_some() {
             RowStatus::Update
         } else if in_file_duplicate {
             RowStatus::DuplicateInFile
@@ -191,6 +197,26 @@ impl<'a> Planner<'a> {
                 }
             },
         })
+    }
+
+    /// The row's revenue for its customer (`target`; `None`: the customer the row creates). A
+    /// stored customer's revenue of that year follows the duplicate rule: 跳过 leaves it, 只补空白
+    /// sets it only when the customer has none for the year, 覆盖 replaces it.
+    fn revenue_part(&self, target: Option<CustomerRef>, revenue: Revenue, ops: &mut Ops) -> Result<()> {
+        let target = target.unwrap_or(CustomerRef::InFile(self.planned));
+        if let CustomerRef::Existing(id) = target {
+            let stored = period_revenue(self.conn, id, &revenue.period)?.and_then(|(_, r)| r);
+            let take = match self.mode {
+                OnDuplicate::Skip => false,
+                OnDuplicate::Fill => stored.is_none(),
+                OnDuplicate::Overwrite => stored != Some(revenue.amount),
+            };
+            if !take {
+                return Ok(());
+            }
+        }
+        ops.revenue = Some((target, revenue));
+        Ok(())
     }
 
     /// The row's contact: met earlier in the file (nothing to do), an existing contact of the

@@ -78,10 +78,10 @@ fn looks_like_table(head: &[u8]) -> bool {
     first.contains([',', '\t', ';'])
 }
 
-/// Text: no NUL or other control bytes, not markup (a web page exported
-/// as `.xls`), and decodable as UTF-8 (BOM or not), UTF-16 with a BOM, or GB18030.
+/// Text: UTF-16 (BOM or not), or else no NUL or other control bytes, not markup (a web page
+/// exported as `.xls`), and decodable as UTF-8 (BOM or not) or GB18030.
 fn looks_like_text(head: &[u8]) -> bool {
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+    if super::text::utf16_encoding(head).is_some() {
         return true;
     }
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
@@ -164,6 +164,8 @@ mod tests {
         assert!(looks_like_text(&encoding_rs::GBK.encode("客户名称\t电话\n华东精密\t0512\n").0));
         assert!(looks_like_text(b"\xEF\xBB\xBFname,phone\n"));
         assert!(looks_like_text(&[0xFF, 0xFE, b'a', 0]), "UTF-16 with a BOM");
+        let no_bom: Vec<u8> = "名称,电话\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(looks_like_text(&no_bom), "UTF-16 without a BOM");
         assert!(!looks_like_text(b"<html><table><tr><td>1</td></tr></table></html>"), "a web page named .xls");
         assert!(!looks_like_text(b"\x00\x01\x02binary"));
         assert!(!looks_like_text(b""));

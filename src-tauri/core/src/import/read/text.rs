@@ -1,18 +1,23 @@
 //! Tables saved as text (.csv, .txt, .tsv), streamed line by line into a bounded [`Grid`].
 //!
-//! Encodings, as Chinese offices produce them: UTF-8 with or without BOM, UTF-16 with BOM
-//! (Excel's "Unicode text"), and GBK/GB18030 (Excel's CSV on Chinese Windows). A file that is
-//! valid UTF-8 throughout is UTF-8. Otherwise each line is decoded on its own — files pasted
-//! together from several sources mix UTF-8 and GBK lines — as UTF-8 when it is valid UTF-8
-//! that reads as Chinese or Western text, else as GB18030. A line that is neither keeps its
-//! undecodable bytes as U+FFFD, and the import reports those cells (`ValueError::Undecodable`)
-//! instead of storing garbled names. Choosing an encoding (`encoding`) decodes every line with
-//! it. Line breaks, commas, quotes and tabs are ASCII bytes that never occur inside a GBK or
-//! GB18030 character, so lines and fields split the same whichever encoding a line has.
+//! Encodings, as offices produce them: UTF-8 with or without BOM, UTF-16 (Excel's "Unicode
+//! text") with a BOM or without one (told by where its zero bytes fall), GBK/GB18030 (Excel's
+//! CSV on Chinese Windows), Big5 (Taiwan and Hong Kong) and Windows-1252 (Western Excel). A
+//! file that is valid UTF-8 throughout is UTF-8. Otherwise the legacy encoding is guessed from
+//! the content ([`chardetng`], limited to the ones above; GB18030 when unsure) and each line is
+//! decoded on its own — files pasted together from several sources mix UTF-8 and GBK lines —
+//! as UTF-8 when it is valid UTF-8 that reads as Chinese or Western text, else in the guessed
+//! encoding. A line that is neither keeps its undecodable bytes as U+FFFD, and the import
+//! reports those cells (`ValueError::Undecodable`) instead of storing garbled names. Choosing
+//! an encoding (`encoding`) decodes every line with it. Line breaks, commas, quotes and tabs
+//! are ASCII bytes that never occur inside a character of these legacy encodings, so lines
+//! and fields split the same whichever encoding a line has.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
+
+use encoding_rs::Encoding;
 
 use super::{io_error, Grid, Limits, ReadError, TextEncoding, MAX_PART_BYTES};
 use crate::import::values::Cell;
@@ -20,15 +25,44 @@ use crate::import::values::Cell;
 /// How lines are decoded.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Mode {
-    /// Every line UTF-8 (invalid bytes become U+FFFD).
-    Utf8,
-    /// Every line GB18030.
-    Gb18030,
-    /// Each line by itself: UTF-8 when that reads, else GB18030.
-    PerLine,
+    /// Every line in this encoding (invalid bytes become U+FFFD).
+    Fixed(&'static Encoding),
+    /// Each line by itself: UTF-8 when that reads, else this encoding.
+    PerLine(&'static Encoding),
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How much of a file the legacy-encoding guess reads: enough for any customer list's
+/// characters to show, little enough to stay instant on a 500 MB file.
+const GUESS_BYTES: usize = 1 << 20;
+
+impl TextEncoding {
+    /// The encoding_rs encoding that decodes it.
+    pub fn encoding(self) -> &'static Encoding {
+        match self {
+            TextEncoding::Utf8 => encoding_rs::UTF_8,
+            TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
+            TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
+            TextEncoding::Gb18030 => encoding_rs::GB18030,
+            TextEncoding::Big5 => encoding_rs::BIG5,
+            TextEncoding::Windows1252 => encoding_rs::WINDOWS_1252,
+        }
+    }
+
+    fn of(encoding: &'static Encoding) -> TextEncoding {
+        [
+            TextEncoding::Utf8,
+            TextEncoding::Utf16Le,
+            TextEncoding::Utf16Be,
+            TextEncoding::Big5,
+            TextEncoding::Windows1252,
+        ]
+        .into_iter()
+        .find(|e| e.encoding() == encoding)
+        .unwrap_or(TextEncoding::Gb18030)
+    }
+}
 
 /// Characters that valid-UTF-8 text in a Chinese customer list consists of. GBK bytes that
 /// happen to form valid UTF-8 decode to other scripts (Latin Extended, Greek, Arabic…) and
@@ -41,15 +75,11 @@ fn plausible(c: char) -> bool {
 }
 
 fn decode_line(raw: &[u8], mode: Mode) -> String {
-    fn gb18030(b: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
-        encoding_rs::GB18030.decode_without_bom_handling(b)
-    }
     match mode {
-        Mode::Utf8 => String::from_utf8_lossy(raw).into_owned(),
-        Mode::Gb18030 => gb18030(raw).0.into_owned(),
-        Mode::PerLine => match std::str::from_utf8(raw) {
+        Mode::Fixed(e) => e.decode_without_bom_handling(raw).0.into_owned(),
+        Mode::PerLine(e) => match std::str::from_utf8(raw) {
             Ok(s) if s.chars().all(plausible) => s.to_string(),
-            _ => match gb18030(raw) {
+            _ => match e.decode_without_bom_handling(raw) {
                 (s, false) => s.into_owned(),
                 _ => String::from_utf8_lossy(raw).into_owned(),
             },
@@ -147,54 +177,146 @@ fn parse<R: BufRead>(
     Ok(grid.into_rows())
 }
 
-/// Which mode `encoding` or the content asks for, and the first line decoded.
-fn settle<R: BufRead>(mut lines: R, encoding: Option<TextEncoding>) -> std::io::Result<(Mode, String)> {
+/// Whether legacy-encoded bytes read as Chinese: most of their non-ASCII bytes come in pairs of
+/// two high bytes, as GBK and Big5 characters do; accented Latin letters (Windows-1252) stand
+/// alone between ASCII ones.
+fn looks_chinese(bytes: &[u8]) -> bool {
+    let high = |b: u8| (0xA1..0xFF).contains(&b);
+    let (mut paired, mut alone, mut i) = (0usize, 0usize, 0);
+    while i < bytes.len() {
+        if high(bytes[i]) && bytes.get(i + 1).is_some_and(|b| high(*b)) {
+            paired += 2;
+            i += 2;
+        } else {
+            alone += usize::from(bytes[i] >= 0x80);
+            i += 1;
+        }
+    }
+    paired > alone
+}
+
+/// The legacy encoding of the lines that are not UTF-8, among the ones Dossier reads:
+/// chardetng's guess, GB18030 when it guesses another. A Chinese file's guess is made from
+/// the lines GBK or Big5 decode, so that a damaged line (which no encoding decodes) does not
+/// make it Western.
+fn guess_legacy(lines: &[Vec<u8>]) -> &'static Encoding {
+    let all = lines.concat();
+    let chinese = looks_chinese(&all);
+    let mut detector = chardetng::EncodingDetector::new();
+    for line in lines {
+        let decodes = |e: &'static Encoding| !e.decode_without_bom_handling(line).1;
+        if !chinese || decodes(encoding_rs::GB18030) || decodes(encoding_rs::BIG5) {
+            detector.feed(line, false);
+        }
+    }
+    detector.feed(b"", true);
+    match TextEncoding::of(detector.guess(None, false)) {
+        TextEncoding::Big5 => encoding_rs::BIG5,
+        TextEncoding::Windows1252 if !chinese => encoding_rs::WINDOWS_1252,
+        _ => encoding_rs::GB18030,
+    }
+}
+
+/// UTF-16 without a BOM: text in UTF-16 has a zero byte in every ASCII character (digits,
+/// commas, line breaks), on the same side of each pair; 8-bit text has none. A few zeros on
+/// the other side are characters such as 一 (U+4E00).
+fn utf16_without_bom(head: &[u8]) -> Option<TextEncoding> {
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros = |side: usize| head.chunks_exact(2).filter(|p| p[side] == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    // A fifth of the characters at least, and four times the other side's.
+    let mostly = |n: usize, other: usize| n * 5 >= pairs && other * 4 <= n;
+    let guess = if mostly(odd, even) {
+        TextEncoding::Utf16Le
+    } else if mostly(even, odd) {
+        TextEncoding::Utf16Be
+    } else {
+        return None;
+    };
+    // Binary data with zeros in step is no text: text has no control characters but layout.
+    let text = guess.encoding().decode_without_bom_handling(head).0;
+    let layout = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{0C}');
+    text.chars().all(layout).then_some(guess)
+}
+
+/// The UTF-16 encoding of bytes starting with a UTF-16 BOM or, lacking one, looking like UTF-16.
+pub(super) fn utf16_encoding(head: &[u8]) -> Option<TextEncoding> {
+    match head {
+        [0xFF, 0xFE, ..] => Some(TextEncoding::Utf16Le),
+        [0xFE, 0xFF, ..] => Some(TextEncoding::Utf16Be),
+        _ => utf16_without_bom(head),
+    }
+}
+
+/// Which mode `encoding` or the content asks for, the encoding it amounts to (for the wizard
+/// to show), and the first line decoded (without its BOM).
+fn settle<R: BufRead>(mut lines: R, encoding: Option<TextEncoding>) -> std::io::Result<(Mode, TextEncoding, String)> {
     let mut first = Vec::new();
     lines.read_until(b'\n', &mut first)?;
     let first_raw = first.strip_prefix(BOM).unwrap_or(&first).to_vec();
-    let mode = match encoding {
-        Some(TextEncoding::Utf8) => Mode::Utf8,
-        Some(TextEncoding::Gb18030) => Mode::Gb18030,
+    let (mode, used) = match encoding {
+        Some(e) => (Mode::Fixed(e.encoding()), e),
         None => {
-            let mut all_utf8 = std::str::from_utf8(&first_raw).is_ok();
-            let mut line = Vec::new();
-            while all_utf8 {
+            // The lines that are not UTF-8 (the legacy ones of a mixed file) make the guess.
+            let (mut legacy, mut size) = (Vec::new(), 0);
+            let mut line = first_raw.clone();
+            loop {
+                if std::str::from_utf8(&line).is_err() {
+                    size += line.len();
+                    legacy.push(std::mem::take(&mut line));
+                }
                 line.clear();
-                if lines.read_until(b'\n', &mut line)? == 0 {
+                if size >= GUESS_BYTES || lines.read_until(b'\n', &mut line)? == 0 {
                     break;
                 }
-                all_utf8 = std::str::from_utf8(&line).is_ok();
             }
-            if all_utf8 {
-                Mode::Utf8
+            if legacy.is_empty() {
+                (Mode::Fixed(encoding_rs::UTF_8), TextEncoding::Utf8)
             } else {
-                Mode::PerLine
+                let guess = guess_legacy(&legacy);
+                (Mode::PerLine(guess), TextEncoding::of(guess))
             }
         }
     };
-    Ok((mode, decode_line(&first_raw, mode)))
+    Ok((mode, used, decode_line(&first_raw, mode)))
 }
 
-fn utf16(bytes: &[u8]) -> Option<String> {
-    let encoding = match bytes {
-        [0xFF, 0xFE, ..] => encoding_rs::UTF_16LE,
-        [0xFE, 0xFF, ..] => encoding_rs::UTF_16BE,
-        _ => return None,
+/// Decodes a whole UTF-16 text, BOM or not.
+fn utf16(bytes: &[u8], encoding: TextEncoding) -> String {
+    let bytes = match bytes {
+        [0xFF, 0xFE, rest @ ..] | [0xFE, 0xFF, rest @ ..] => rest,
+        _ => bytes,
     };
-    Some(encoding.decode_with_bom_removal(bytes).0.into_owned())
+    encoding.encoding().decode_without_bom_handling(bytes).0.into_owned()
 }
 
-/// The start of a file with a UTF-16 BOM, decoded (for telling text from binary).
+/// The start of a file in UTF-16 (BOM or not), decoded (for telling text from binary).
 pub(super) fn utf16_head(head: &[u8]) -> Option<String> {
-    utf16(head)
+    utf16_encoding(head).map(|e| utf16(head, e))
 }
 
-/// Reads a text file, refusing it unread past [`MAX_PART_BYTES`].
+/// Whether `encoding`, chosen or detected, is a UTF-16 one.
+fn is_utf16(encoding: TextEncoding) -> bool {
+    matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be)
+}
+
+/// Rows of a UTF-16 text.
+fn parse_utf16(bytes: &[u8], encoding: TextEncoding, grid: Grid, file: &str) -> Result<Vec<Vec<Cell>>, ReadError> {
+    let text = utf16(bytes, encoding);
+    let first = text.lines().next().unwrap_or("").to_string();
+    parse(Cursor::new(text.as_bytes()), Mode::Fixed(encoding_rs::UTF_8), &first, grid, file)
+}
+
+/// Reads a text file, refusing it unread past [`MAX_PART_BYTES`]; returns its rows and the
+/// encoding they were read in (the one chosen, or the one detected).
 pub(super) fn read_text_file(
     path: &Path,
     file: &str,
     encoding: Option<TextEncoding>,
-) -> Result<Vec<Vec<Cell>>, ReadError> {
+) -> Result<(Vec<Vec<Cell>>, TextEncoding), ReadError> {
     let size = std::fs::metadata(path).map_err(|e| io_error(file, e))?.len();
     if size > MAX_PART_BYTES {
         return Err(ReadError::TooLarge {
@@ -206,34 +328,36 @@ pub(super) fn read_text_file(
     }
     let open = || File::open(path).map(|f| BufReader::with_capacity(64 * 1024, f)).map_err(|e| io_error(file, e));
     let grid = Grid::new(file, file, Limits::STANDARD);
-    let mut head = [0u8; 2];
-    let n = open()?.read(&mut head).map_err(|e| io_error(file, e))?;
-    if n == 2 && (head == [0xFF, 0xFE] || head == [0xFE, 0xFF]) {
+    let mut head = Vec::with_capacity(4096);
+    open()?.take(4096).read_to_end(&mut head).map_err(|e| io_error(file, e))?;
+    let utf16 = match encoding {
+        Some(e) => Some(e).filter(|e| is_utf16(*e)),
+        None => utf16_encoding(&head),
+    };
+    if let Some(e) = utf16 {
         let mut bytes = Vec::with_capacity(size as usize);
         open()?.read_to_end(&mut bytes).map_err(|e| io_error(file, e))?;
-        let text = utf16(&bytes).unwrap_or_default();
-        drop(bytes);
-        let first = text.lines().next().unwrap_or("").to_string();
-        return parse(Cursor::new(text.as_bytes()), Mode::Utf8, &first, grid, file);
+        return Ok((parse_utf16(&bytes, e, grid, file)?, e));
     }
-    let (mode, first) = settle(open()?, encoding).map_err(|e| io_error(file, e))?;
-    parse(open()?, mode, &first, grid, file)
+    let (mode, used, first) = settle(open()?, encoding).map_err(|e| io_error(file, e))?;
+    Ok((parse(open()?, mode, &first, grid, file)?, used))
 }
 
 /// Decodes CSV bytes already in memory, without the size limits (the caller holds them):
-/// UTF-8 (BOM or not) when valid, UTF-16 with a BOM, else line by line as described above,
+/// UTF-8 (BOM or not) when valid, UTF-16 (BOM or not), else line by line as described above,
 /// unless `encoding` says otherwise. The delimiter is the one of `,` `\t` `;` that the first
 /// line uses most.
 pub fn read_csv(bytes: &[u8], encoding: Option<TextEncoding>) -> Vec<Vec<Cell>> {
     let grid = Grid::new("", "", Limits::NONE);
-    let rows = match utf16(bytes) {
-        Some(text) => {
-            let first = text.lines().next().unwrap_or("").to_string();
-            parse(Cursor::new(text.as_bytes()), Mode::Utf8, &first, grid, "")
-        }
+    let utf16 = match encoding {
+        Some(e) => Some(e).filter(|e| is_utf16(*e)),
+        None => utf16_encoding(&bytes[..bytes.len().min(4096)]),
+    };
+    let rows = match utf16 {
+        Some(e) => parse_utf16(bytes, e, grid, ""),
         None => settle(Cursor::new(bytes), encoding)
             .map_err(|e| io_error("", e))
-            .and_then(|(mode, first)| parse(Cursor::new(bytes), mode, &first, grid, "")),
+            .and_then(|(mode, _, first)| parse(Cursor::new(bytes), mode, &first, grid, "")),
     };
     rows.unwrap_or_default()
 }
@@ -263,6 +387,54 @@ mod tests {
         assert_ne!(texts(&read_csv(&gbk, Some(TextEncoding::Utf8))), want, "override honoured");
         let tabs = "客户名称\t电话\n华东精密\t0512-6666\n";
         assert_eq!(texts(&read_csv(tabs.as_bytes(), None)), want);
+    }
+
+    #[test]
+    fn big5_utf16_without_bom_and_windows_1252_are_detected() {
+        let want = vec![vec!["客戶名稱".to_string(), "電話".into()], vec!["華東精密".into(), "02-2345".into()]];
+        let text = "客戶名稱,電話\n華東精密,02-2345\n";
+        let big5 = encoding_rs::BIG5.encode(text).0.into_owned();
+        assert_eq!(texts(&read_csv(&big5, None)), want, "Big5");
+        let mut cursor = Cursor::new(&big5);
+        assert_eq!(settle(&mut cursor, None).unwrap().1, TextEncoding::Big5);
+
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(texts(&read_csv(&le, None)), want, "UTF-16LE without a BOM");
+        let one: Vec<u8> = "名称,电话\n一汽,1\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(utf16_encoding(&one), Some(TextEncoding::Utf16Le), "一 is 00 4E");
+        assert_eq!(utf16_encoding(&le), Some(TextEncoding::Utf16Le));
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(texts(&read_csv(&be, None)), want, "UTF-16BE without a BOM");
+        assert_eq!(utf16_encoding(&be), Some(TextEncoding::Utf16Be));
+
+        let western = "Company,City,Notes\nCafé Müller GmbH,Köln,Größe über 500 Mitarbeiter\n";
+        let cp1252 = encoding_rs::WINDOWS_1252.encode(western).0.into_owned();
+        let rows = texts(&read_csv(&cp1252, None));
+        assert_eq!(rows[1], vec!["Café Müller GmbH".to_string(), "Köln".into(), "Größe über 500 Mitarbeiter".into()]);
+        assert_eq!(settle(Cursor::new(&cp1252), None).unwrap().1, TextEncoding::Windows1252);
+
+        let gbk = encoding_rs::GBK.encode("客户名称,电话\n华东精密,0512-6666\n").0.into_owned();
+        assert_eq!(settle(Cursor::new(&gbk), None).unwrap().1, TextEncoding::Gb18030);
+        assert_eq!(settle(Cursor::new(text.as_bytes()), None).unwrap().1, TextEncoding::Utf8);
+    }
+
+    #[test]
+    fn a_damaged_line_does_not_make_a_chinese_file_western() {
+        let mut bytes = encoding_rs::GBK.encode("长江汽配,汽车零部件,李四\n").0.into_owned();
+        bytes.extend_from_slice(b"\xFF\xFE\xFD\xFC,\xE5\x8C\x96\xE5,\xC0\n");
+        assert_eq!(settle(Cursor::new(&bytes), None).unwrap().1, TextEncoding::Gb18030);
+        assert!(looks_chinese(&encoding_rs::BIG5.encode("客戶名稱,電話,華東精密").0));
+        assert!(!looks_chinese(&encoding_rs::WINDOWS_1252.encode("Société Générale, Köln, Müller").0));
+    }
+
+    #[test]
+    fn a_chosen_encoding_decodes_every_line() {
+        let text = "客戶名稱,電話\n華東精密,02-2345\n";
+        let big5 = encoding_rs::BIG5.encode(text).0.into_owned();
+        assert_eq!(texts(&read_csv(&big5, Some(TextEncoding::Big5)))[1][0], "華東精密");
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(texts(&read_csv(&le, Some(TextEncoding::Utf16Le)))[1][0], "華東精密");
+        assert_ne!(texts(&read_csv(&big5, Some(TextEncoding::Gb18030)))[1][0], "華東精密", "the choice is honoured");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 // steps (file → sheet & header row → column mapping → preview → commit). Every step edits one
 // ImportSpec; preview and commit take the same spec. A mapping can be saved as a named template
 // (useMappingTemplates.ts: applied again to files with the same headers); refused cells can be
-// corrected in the preview (the spec's `fixes`), the rest of the error rows are skipped. The
-// shell creates it with useImportWizard; a step takes it with useWizardStep.
+// corrected in the preview (the spec's `fixes`) on any page of it, the rest of the error rows are
+// skipped. The shell creates it with useImportWizard; a step takes it with useWizardStep.
 import { computed, inject, provide, reactive, ref, watch, type InjectionKey } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
@@ -22,20 +22,24 @@ import type {
   ImportSpec,
   OnDuplicate,
   Preview,
+  RowPlan,
   TextEncoding,
 } from '../../../bindings'
 import { errorMessage, isCoreError } from '../../../errors'
 import { appState, dataChanged } from '../../../stores/app'
 import { announceSaved, pickSaveFile } from '../../../lib/exporting'
-import { columnIndex, importFieldLabel, issueValue } from '../format'
+import { columnIndex, columnLetter, importFieldLabel, issueValue } from '../format'
 import { useMappingTemplates } from './useMappingTemplates'
 
-/** The preview table shows at most this many rows (the counts cover all of them). */
-export const MAX_ROWS = 500
+/** The preview table's first page size (OffsetPager offers others). */
+export const PREVIEW_PAGE_SIZE = 50
 export const DUPLICATE_RULES: OnDuplicate[] = ['skip', 'fill', 'overwrite']
 
 type Wizard = ReturnType<typeof useImportWizard>
 const WIZARD: InjectionKey<Wizard> = Symbol('importWizard')
+
+/** A row the preview's 只看错误 keeps: refused, or with a refused cell. */
+export const isErrorRow = (r: RowPlan) => r.status === 'error' || r.issues.length > 0
 
 /** Creates the wizard's state for the shell and hands it to the steps below it; `onClose` closes the dialog. */
 export function useImportWizard(onClose: () => void) {
@@ -53,10 +57,16 @@ export function useImportWizard(onClose: () => void) {
     encoding: null as TextEncoding | null,
     mapping: [] as (Field | null)[],
     onDuplicate: 'skip' as OnDuplicate,
+    /** The year of revenue the file gives no year for (null: the core's default, last year). */
+    revenueYear: null as number | null,
   })
   const file = ref<ImportFile | null>(null)
   const preview = ref<Preview | null>(null)
   const onlyErrors = ref(false)
+  /** The preview table's page: every row stays reachable (the core plans all of them). */
+  const previewOffset = ref(0)
+  const previewLimit = ref(PREVIEW_PAGE_SIZE)
+  watch(onlyErrors, () => (previewOffset.value = 0))
   const progress = ref<ImportProgress | null>(null)
   const committing = ref(false)
   const cancelling = ref(false)
@@ -72,7 +82,8 @@ export function useImportWizard(onClose: () => void) {
   /** The file chosen in the import dialog; `spec.path` carries its token (Rust knows the path). */
   const chosen = ref<ChosenFile | null>(null)
   const fileName = computed(() => chosen.value?.name ?? '')
-  const isText = computed(() => /\.(csv|txt)$/i.test(fileName.value))
+  /** A text file (the core says which encoding it read it in); a workbook has none. */
+  const isText = computed(() => !!file.value?.encoding)
 
   function buildSpec(withMapping: boolean): ImportSpec {
     return {
@@ -84,6 +95,7 @@ export function useImportWizard(onClose: () => void) {
       encoding: spec.encoding,
       onDuplicate: spec.onDuplicate,
       fixes: withMapping ? fixes.value.map((f) => ({ ...f })) : [],
+      revenueYear: spec.revenueYear,
     }
   }
 
@@ -101,12 +113,6 @@ export function useImportWizard(onClose: () => void) {
   }
 
   // ---- a. file and kind -------------------------------------------------------------------
-  async function pick() {
-    const picked = await guarded(() => api.chooseFile('import', '', t('importing.filterName')))
-    blur()
-    if (picked) take(picked)
-  }
-
   /** Starts over with `picked`: chosen in the dialog, or dropped on the window. */
   function take(picked: ChosenFile) {
     chosen.value = picked
@@ -114,9 +120,16 @@ export function useImportWizard(onClose: () => void) {
     spec.sheet = null
     spec.headerRow = null
     spec.encoding = null
+    spec.revenueYear = null
     file.value = null
     preview.value = null
     error.value = ''
+  }
+
+  async function pick() {
+    const picked = await guarded(() => api.chooseFile('import', '', t('importing.filterName')))
+    blur()
+    if (picked) take(picked)
   }
 
   // A file dropped on the window (features/desktop/dropImport.ts) is the wizard's first file.
@@ -209,12 +222,23 @@ export function useImportWizard(onClose: () => void) {
         f === 'customer_name' ? t('importing.needName') : t('importing.needField', { field: importFieldLabel(f) }),
       )
     }
-    const seen = new Set<Field>()
-    const repeated = new Set<Field>()
-    for (const m of mapped) (seen.has(m) ? repeated : seen).add(m)
-    for (const m of repeated) problems.push(t('importing.mapDuplicate', { field: importFieldLabel(m) }))
+    for (const [field, columns] of repeatedFields.value) {
+      const letters = columns.map(columnLetter).join(t('common.listSep'))
+      problems.push(t('importing.mapDuplicate', { field: importFieldLabel(field), columns: letters }))
+    }
     return problems
   })
+
+  /** The fields given to two columns or more (only one could be imported; the core refuses it), with their columns. */
+  const repeatedFields = computed(() => {
+    const columns = new Map<Field, number[]>()
+    spec.mapping.forEach((m, i) => {
+      if (m) columns.set(m, [...(columns.get(m) ?? []), i])
+    })
+    return [...columns].filter(([, cols]) => cols.length > 1)
+  })
+  /** The columns of a repeated field, marked in the mapping list. */
+  const repeatedColumns = computed(() => new Set(repeatedFields.value.flatMap(([, cols]) => cols)))
 
   // ---- d. preview -------------------------------------------------------------------------
   // Each refused cell has an input; "check again" previews with the corrections as `fixes`.
@@ -264,12 +288,23 @@ export function useImportWizard(onClose: () => void) {
 
   async function runPreview() {
     const result = await guarded(() => api.importPreview(buildSpec(true)))
-    if (result) preview.value = result
+    if (result) {
+      preview.value = result
+      // A recheck keeps the page being fixed, unless it has gone (fewer rows shown).
+      const shown = onlyErrors.value ? result.rows.filter(isErrorRow).length : result.rows.length
+      if (previewOffset.value >= shown) previewOffset.value = 0
+    }
     return !!result
+  }
+
+  function revenueYearChanged(year: number | null | undefined) {
+    spec.revenueYear = year ?? null
+    runPreview()
   }
 
   async function toPreviewStep() {
     if (mappingProblems.value.length > 0) return
+    previewOffset.value = 0
     if (await runPreview()) step.value = 3
   }
 
@@ -410,6 +445,8 @@ export function useImportWizard(onClose: () => void) {
     file,
     preview,
     onlyErrors,
+    previewOffset,
+    previewLimit,
     progress,
     committing,
     cancelling,
@@ -419,6 +456,7 @@ export function useImportWizard(onClose: () => void) {
     chosen,
     fileName,
     isText,
+    take,
     pick,
     kindChanged,
     updatesDuplicates,
@@ -437,11 +475,13 @@ export function useImportWizard(onClose: () => void) {
     removeTemplate,
     setMapping,
     mappingProblems,
+    repeatedColumns,
     fixValue,
     setFix,
     pendingFixes,
     recheck,
     duplicateRuleChanged,
+    revenueYearChanged,
     toWrite,
     exporting,
     downloadTemplate,
