@@ -38,7 +38,7 @@ async function violations() {
               (v) =>
                 `${v.impact} ${v.id}: ${v.help} — ${v.nodes
                   .slice(0, 4)
-                  .map((n) => n.target.join(' '))
+                  .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`)
                   .join(' | ')}`,
             ),
         ),

@@ -45,6 +45,8 @@ const en: typeof zhCN = {
   },
   common: {
     listSep: ', ',
+    pageSize: 'Rows per page',
+    perPage: '{n} / page',
     save: 'Save',
     cancel: 'Cancel',
     edit: 'Edit',

@@ -44,6 +44,8 @@ export default {
   },
   common: {
     listSep: '、',
+    pageSize: '每页条数',
+    perPage: '{n} 条/页',
     save: '保存',
     cancel: '取消',
     edit: '编辑',
