@@ -4,11 +4,13 @@
 // presentation mode); long lists are clipped to fit the page and say "另有 N 项"; 打印… opens the
 // system print dialog and 保存为 PDF… writes the drawn PDF where the user chose.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DOMWrapper, flushPromises } from '@vue/test-utils'
+import { DOMWrapper, flushPromises, mount } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
 import type { RiskLight } from '../bindings'
 import { aNextAction, anOpportunityRow, chosenFile, contact, mountWith, profile } from './helpers'
 import { presentation } from '../stores/presentation'
 import { dossierModel, LIMITS, type DossierData } from '../features/customers/print/dossierModel'
+import { useRepaintAfterPrint } from '../composables/useRepaintAfterPrint'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
@@ -207,6 +209,31 @@ describe('the print view', () => {
     await body().get('[data-testid="dossier-print-button"]').trigger('click')
     await flushPromises()
     expect(api.printWindow).toHaveBeenCalledTimes(1)
+    wrapper.unmount()
+  })
+
+  it('the charts on the page repaint after a print, keeping their size', async () => {
+    api.printWindow.mockResolvedValue(null)
+    const chart = { getWidth: () => 640, resize: vi.fn() }
+    const Chart = defineComponent({
+      setup() {
+        useRepaintAfterPrint(() => chart)
+        return () => h('div')
+      },
+    })
+    const host = mount(Chart)
+    const { wrapper } = await open()
+    expect(chart.resize).not.toHaveBeenCalled()
+    await body().get('[data-testid="dossier-print-button"]').trigger('click')
+    await flushPromises()
+    expect(chart.resize.mock.calls).toEqual([
+      [{ width: 639, animation: { duration: 0 } }],
+      [{ animation: { duration: 0 } }],
+    ])
+    host.unmount()
+    await body().get('[data-testid="dossier-print-button"]').trigger('click')
+    await flushPromises()
+    expect(chart.resize).toHaveBeenCalledTimes(2)
     wrapper.unmount()
   })
 

@@ -159,8 +159,11 @@ function drawDossier(model: DossierModel, words: { none: string; more: (n: numbe
     ctx.strokeRect(x, y, box, 30)
     font(ctx, 7.5)
     text(ctx, ellipsis(f.label, box - 8, measure), x + 4, y + 11, 7.5, INK.muted)
-    font(ctx, 9.5, 600)
-    text(ctx, ellipsis(f.value, box - 8, measure), x + 4, y + 24, 9.5, INK.text, 600)
+    // A long value ("3 项（逾期 1 项）") gets a smaller size before it is cut.
+    let size = 9.5
+    font(ctx, size, 600)
+    while (size > 7.5 && measure(f.value) > box - 8) font(ctx, (size -= 0.5), 600)
+    text(ctx, ellipsis(f.value, box - 8, measure), x + 4, y + 24, size, INK.text, 600)
   })
   y += 42
 
