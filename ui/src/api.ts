@@ -137,6 +137,8 @@ export const api = {
   logFolder: () => invoke<string>('log_folder'),
   /** Writes an unexpected UI error's kind and place (never its data) to the log file. */
   logUiError: (kind: string, place: string) => invoke<null>('log_ui_error', { kind, place }),
+  /** Opens the system print dialog for the window; the page's print styles choose what is printed. */
+  printWindow: () => invoke<null>('print_window'),
   /** Opens (or creates) the database chosen with chooseFile('openDatabase' | 'newDatabase'). */
   openDatabase: (file: string) => invoke<DbStatus>('open_database', { file }),
   /** 文件 → 最近打开: the databases opened lately, newest first. */
@@ -297,6 +299,8 @@ export const api = {
   /** 草稿 → 已发送 → 客户已确认, dated today by the core. */
   setVisitConfirmation: (id: number, status: Confirmation) => invoke<Visit>('set_visit_confirmation', { id, status }),
   setActionStatus: (id: number, status: ActionStatus) => invoke<NextAction>('set_action_status', { id, status }),
+  /** The customer's open next actions, by due date (undated last). */
+  customerActions: (customerId: number) => invoke<NextAction[]>('customer_actions', { customerId }),
   /** The customer's risk light and its reasons (the rules in 设置). */
   customerRisk: (id: number) => invoke<RiskLight>('customer_risk', { id }),
 

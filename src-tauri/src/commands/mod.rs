@@ -19,6 +19,7 @@ mod logging;
 mod opportunities;
 mod payments;
 mod powermap;
+mod print;
 mod results;
 mod risk;
 mod search;
@@ -68,6 +69,7 @@ commands! {
     files::save_file_bytes,
     logging::log_folder,
     logging::log_ui_error,
+    print::print_window,
     settings::get_settings,
     settings::save_settings,
     customers::list_customers,
@@ -148,6 +150,7 @@ commands! {
     visits::set_visit_confirmation,
     visits::visit_recap,
     visits::set_action_status,
+    visits::customer_actions,
     opportunities::get_opportunity,
     opportunities::create_opportunity,
     opportunities::update_opportunity,

@@ -65,3 +65,9 @@ pub async fn visit_recap(state: State<'_, AppState>, id: i64) -> Res<Recap> {
 pub async fn set_action_status(state: State<'_, AppState>, id: i64, status: ActionStatus) -> Res<NextAction> {
     state.with(|s| s.set_action_status(id, status))
 }
+
+/// A customer's open next actions, by due date (the printed dossier's 下一步行动).
+#[tauri::command]
+pub async fn customer_actions(state: State<'_, AppState>, customer_id: i64) -> Res<Vec<NextAction>> {
+    state.with(|s| s.customer_actions(customer_id, true))
+}

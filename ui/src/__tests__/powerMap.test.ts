@@ -99,6 +99,24 @@ const series = (v: MapView) =>
 
 beforeEach(() => vi.clearAllMocks())
 
+describe('power map in 深色', () => {
+  const look = (extras: Parameters<typeof buildOption>[2]) => {
+    const o = buildOption(mapView(), mapWords(), extras)
+    const s = o.series[0] as unknown as { nodes: GraphNode[]; label: { rich: Record<string, { color: string }> } }
+    const plain = s.nodes.find((n) => n.id === 'c3')!
+    return { bg: o.backgroundColor, name: s.label.rich.name!.color, outline: plain.itemStyle.borderColor }
+  }
+
+  it('draws light names and dark outlines on the dark page', () => {
+    expect(look({})).toEqual({ bg: 'transparent', name: '#1f2d3d', outline: '#ffffff' })
+    expect(look({ dark: true })).toEqual({ bg: 'transparent', name: '#e2e5ea', outline: '#1c1f25' })
+  })
+
+  it('exports light on white even when the page is dark', () => {
+    expect(look({ dark: true, forExport: true })).toEqual({ bg: '#ffffff', name: '#1f2d3d', outline: '#ffffff' })
+  })
+})
+
 describe('power map chart option', () => {
   it('is a graph with the core positions, pan and zoom', () => {
     const s = series(mapView())

@@ -3,6 +3,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElInputNumber } from 'element-plus'
 import { coreError, mockBackupCard, mountWith, settingsFixture } from './helpers'
 import { i18n } from '../i18n'
+import { isDark, setTheme, theme } from '../stores/theme'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }))
@@ -31,6 +32,19 @@ afterEach(() => {
 const numbers = (w: VueWrapper) => w.findAllComponents(ElInputNumber)
 
 describe('settings', () => {
+  it('offers 跟随系统, 浅色 and 深色; choosing one sets the theme', async () => {
+    const { wrapper } = await mountWith(SettingsView)
+    const sw = wrapper.get('[data-testid="theme-switch"]')
+    expect(sw.text()).toBe('跟随系统浅色深色')
+    await wrapper.get('[data-testid="theme-dark"] input').setValue(true)
+    expect(theme.mode).toBe('dark')
+    expect(isDark.value).toBe(true)
+    await wrapper.get('[data-testid="theme-light"] input').setValue(true)
+    expect(isDark.value).toBe(false)
+    setTheme('system')
+    wrapper.unmount()
+  })
+
   it('names the log folder and shows it in the file manager', async () => {
     const { wrapper } = await mountWith(SettingsView)
     expect(wrapper.get('[data-testid="log-folder"]').text()).toBe('/home/am/.local/share/app.dossier.desktop/logs')

@@ -59,8 +59,10 @@ export interface BuildExtras {
   connectFrom?: number | null
   /** In an as-of view: what changed since, to highlight. */
   diff?: MapDiff | null
-  /** For the export: no animation, a white background. */
+  /** For the export: no animation, a white background (and the light ink, whatever `dark` says). */
   forExport?: boolean
+  /** Drawn on the dark page (深色): light names and dark outlines and label backgrounds. */
+  dark?: boolean
   /**
    * The chart's size in pixels. A map that would be drawn smaller than readable when fitted
    * (150 contacts) opens zoomed to a readable scale at its top; the user pans and zooms.
@@ -198,7 +200,7 @@ export function graphNode(n: MapNode, words: MapWords, extras: BuildExtras = {})
     placeholder: false,
     itemStyle: {
       color: supportColor(a?.support),
-      borderColor: picked ? '#1d39c4' : changed ? DIFF_BORDER : n.isKeyPerson ? KEY_BORDER : '#ffffff',
+      borderColor: picked ? '#1d39c4' : changed ? DIFF_BORDER : n.isKeyPerson ? KEY_BORDER : inkOf(extras).outline,
       borderWidth: picked ? 5 : changed ? 4 : n.isKeyPerson ? 3 : 1.5,
       shadowBlur: n.isKeyPerson ? 6 : 0,
       shadowColor: 'rgba(138,90,0,0.35)',
@@ -254,7 +256,7 @@ export function graphLink(e: MapEdge, words: MapWords, extras: BuildExtras = {})
       formatter: text,
       color: style.color,
       fontSize: 11,
-      backgroundColor: 'rgba(255,255,255,0.85)',
+      backgroundColor: inkOf(extras).labelBg,
       padding: [1, 3],
       borderRadius: 3,
     },
@@ -263,11 +265,34 @@ export function graphLink(e: MapEdge, words: MapWords, extras: BuildExtras = {})
   }
 }
 
-const RICH = {
-  name: { fontSize: 13, fontWeight: 'bold', color: '#1f2d3d', lineHeight: 17 },
-  title: { fontSize: 11, color: '#606266', lineHeight: 15 },
-  role: { fontSize: 11, color: '#1f4e8c', lineHeight: 15 },
-  muted: { fontSize: 11, color: '#a0a6b0', lineHeight: 15 },
+/** The map's text and outline colours on the light and on the dark page. */
+const INK = {
+  light: {
+    name: '#1f2d3d',
+    title: '#606266',
+    role: '#1f4e8c',
+    muted: '#a0a6b0',
+    outline: '#ffffff',
+    labelBg: 'rgba(255,255,255,0.85)',
+  },
+  dark: {
+    name: '#e2e5ea',
+    title: '#a3a9b3',
+    role: '#8fb4ea',
+    muted: '#7d8590',
+    outline: '#1c1f25',
+    labelBg: 'rgba(28,31,37,0.85)',
+  },
+}
+type Ink = (typeof INK)['light']
+/** The ink a map is drawn with: light for an export, else the page's. */
+const inkOf = (extras: BuildExtras): Ink => (extras.dark && !extras.forExport ? INK.dark : INK.light)
+
+const richStyles = (ink: Ink) => ({
+  name: { fontSize: 13, fontWeight: 'bold', color: ink.name, lineHeight: 17 },
+  title: { fontSize: 11, color: ink.title, lineHeight: 15 },
+  role: { fontSize: 11, color: ink.role, lineHeight: 15 },
+  muted: { fontSize: 11, color: ink.muted, lineHeight: 15 },
   slot: { fontSize: 12, color: LIGHT_COLORS.red, lineHeight: 16 },
   ...Object.fromEntries(
     Object.entries(SUPPORT_COLORS).map(([k, c]) => [
@@ -275,7 +300,7 @@ const RICH = {
       { fontSize: 11, color: '#fff', backgroundColor: c, borderRadius: 3, padding: [1, 4], lineHeight: 15 },
     ]),
   ),
-}
+})
 
 /** Where ECharts draws the middle of a link curved by `curveness` from `a` to `b`. */
 export function curveMiddle(
@@ -374,7 +399,7 @@ export function buildOption(view: MapView, words: MapWords, extras: BuildExtras 
         edgeLabel: { show: true },
         // With level labels beside the curves an edge's own (turned) label stays hidden on hover too.
         emphasis: { focus: 'adjacency', lineStyle: { width: 3 }, edgeLabel: { show: typed > EDGE_LABEL_LIMIT } },
-        label: { rich: RICH, lineHeight: 15, align: 'left' },
+        label: { rich: richStyles(inkOf(extras)), lineHeight: 15, align: 'left' },
         labelLayout: { hideOverlap: large },
         lineStyle: { opacity: 0.9 },
       },

@@ -8,6 +8,7 @@
 // under the text, a blank line is a gap.
 import { dataUrlBytes } from '../../lib/imageExport'
 import { A4, jpegPagesPdf } from '../../lib/pdf'
+import { fontFamily, wrap } from '../../lib/canvasText'
 
 export type LineStyle = 'heading' | 'section' | 'body'
 
@@ -57,36 +58,6 @@ const ITEM = /^\d+\.\s/
 export function lineStyle(line: string, index: number): LineStyle {
   if (index === 0) return 'heading'
   return SECTION.test(line) ? 'section' : 'body'
-}
-
-/** Words that keep together: a run of Latin letters/digits, else one character (CJK breaks anywhere). */
-const TOKENS = /[A-Za-z0-9@._%+\-/:]+|\s+|./gsu
-
-/**
- * `text` broken into lines no wider than `width` (the first line) and `width - hang` (the
- * rest). Latin words and numbers are not split unless one alone is wider than a line.
- */
-export function wrap(text: string, width: number, measure: (s: string) => number, hang = 0): string[] {
-  const lines: string[] = []
-  let line = ''
-  const limit = () => (lines.length ? width - hang : width)
-  for (const token of text.match(TOKENS) ?? []) {
-    if (measure(line + token) <= limit()) {
-      line += token
-      continue
-    }
-    if (line.trim()) lines.push(line.trimEnd())
-    line = /^\s+$/.test(token) ? '' : token
-    // A word longer than a line: split by character.
-    while (measure(line) > limit() && line.length > 1) {
-      let cut = line.length - 1
-      while (cut > 1 && measure(line.slice(0, cut)) > limit()) cut--
-      lines.push(line.slice(0, cut))
-      line = line.slice(cut)
-    }
-  }
-  if (line.trim() || !lines.length) lines.push(line.trimEnd())
-  return lines
 }
 
 /** The recap laid out in the theme's text column, top to bottom. */
@@ -144,11 +115,6 @@ export function paginate(lines: RecapLine[], pageHeight: number): RecapLine[][] 
 
 const COLORS: Record<LineStyle, string> = { heading: '#1e3a5f', section: '#1f2a3d', body: '#303133' }
 const WEIGHTS: Record<LineStyle, string> = { heading: '600', section: '600', body: '400' }
-
-function fontFamily(): string {
-  const f = typeof document !== 'undefined' ? getComputedStyle(document.body).fontFamily : ''
-  return f || "'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
-}
 
 function newCanvas(width: number, height: number, theme: RecapTheme) {
   const canvas = document.createElement('canvas')

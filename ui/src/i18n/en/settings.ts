@@ -5,6 +5,10 @@ const en: typeof zhCN = {
   settings: {
     title: 'Settings',
     language: 'Language',
+    theme: 'Appearance',
+    themeModes: { system: 'Follow system', light: 'Light', dark: 'Dark' },
+    themeHint:
+      'Follow system switches with the operating system’s light or dark appearance. Exported images and printed dossiers are always light.',
     staleMonths: 'Outdated after (months)',
     staleMonthsHint: 'A section not updated for this many months is marked outdated.',
     turnoverChangePct: 'Turnover change alert %',

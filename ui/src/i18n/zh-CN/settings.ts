@@ -4,6 +4,9 @@ export default {
   settings: {
     title: '设置',
     language: '界面语言',
+    theme: '外观',
+    themeModes: { system: '跟随系统', light: '浅色', dark: '深色' },
+    themeHint: '跟随系统时，随操作系统的浅色/深色外观切换。导出的图片和打印的档案始终为浅色。',
     staleMonths: '档案过期月数',
     staleMonthsHint: '某部分超过这么多个月未更新，就标记为“已过期”。',
     turnoverChangePct: '周转天数变化提醒阈值 %',

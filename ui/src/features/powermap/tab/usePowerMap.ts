@@ -23,7 +23,7 @@ import type {
   SlotInput,
 } from '../../../bindings'
 import { announceSaved, today } from '../../../lib/exporting'
-import { dataUrlBytes, pickImageFile, writeImage, type ImageKind } from '../../../lib/imageExport'
+import { dataUrlBytes, lightChartPng, pickImageFile, writeImage, type ImageKind } from '../../../lib/imageExport'
 import { buildOption, type DropResult } from '../options'
 import { diffLines, mapErrorText, mapWords } from '../words'
 
@@ -292,14 +292,15 @@ export function usePowerMap(props: PowerMapProps, onChanged: () => void) {
         kind === 'png' ? t('pm.exportPng') : t('pm.exportSvg'),
       )
       if (!file) return
+      // Drawn off-screen, light on white, whatever the page's theme.
+      const option = buildOption(v, words.value, { forExport: true, diff: asOf.value ? diff.value : null })
+      const [w, h] = [c.getWidth(), c.getHeight()]
       if (kind === 'png') {
-        await writeImage(file, dataUrlBytes(c.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' })))
+        await writeImage(file, dataUrlBytes(lightChartPng(option, w, h, 2)))
       } else {
-        // SVG needs an SVG-renderer instance: an off-screen one of the same size.
-        const div = document.createElement('div')
-        const [w, h] = [c.getWidth(), c.getHeight()]
-        const svgChart = init(div, null, { renderer: 'svg', ssr: true, width: w, height: h })
-        svgChart.setOption(buildOption(v, words.value, { forExport: true, diff: asOf.value ? diff.value : null }))
+        // SVG needs an SVG-renderer instance.
+        const svgChart = init(document.createElement('div'), null, { renderer: 'svg', ssr: true, width: w, height: h })
+        svgChart.setOption(option)
         const svg = svgChart.renderToSVGString()
         svgChart.dispose()
         await writeImage(file, svg)
