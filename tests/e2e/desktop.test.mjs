@@ -43,6 +43,19 @@ const step = journeySteps('desktop', () => browser)
 
 const go = (hash) => browser.execute((h) => (location.hash = h), hash)
 const windowSize = () => browser.execute(() => ({ width: window.outerWidth, height: window.outerHeight }))
+/** Waits until the app on this test's database has exited (and written what it writes on the way out). */
+async function appGone() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      execFileSync('pgrep', ['-f', db], { stdio: 'ignore' })
+    } catch {
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('the app did not exit')
+}
+
 /** Resizes the window as a user would, and waits for the app to keep the size (half a second after the last change). */
 async function resize({ width, height }) {
   await browser.setWindowSize(width, height)
@@ -77,14 +90,11 @@ describe('desktop', () => {
     browser = await launch({ db, ready: 'list' })
     const size = await windowSize()
     assert.deepEqual(size, { width: 1120, height: 720 }, 'the remembered size')
-    // Back to the size the other tests picture.
-    await browser.setWindowSize(DEFAULT_SIZE.width, DEFAULT_SIZE.height)
-    await until(
-      browser,
-      async () => (await windowSize()).width === DEFAULT_SIZE.width,
-      'the window was not resized back',
-    )
+    // The other tests picture the default size: forget the remembered one (run.sh's config
+    // folder is this run's own) once the app has quit, having saved the size on its way out.
     await quit(browser)
+    await appGone()
+    rmSync(join(process.env.XDG_CONFIG_HOME, 'app.dossier.desktop', '.window-state.json'), { force: true })
     browser = await launch({ db, ready: 'list' })
     assert.deepEqual(await windowSize(), DEFAULT_SIZE)
   })
