@@ -6,10 +6,12 @@
 import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   CLI,
+  answerDialogs,
+  screenshot,
   launch,
   quit,
   tid,
@@ -182,5 +184,48 @@ describe('desktop', () => {
       'the power map did not load',
     )
     await desktopShot(browser, shotPath('desktop-power-map.png'))
+  })
+
+  step('6. 深色 in 设置 darkens every screen; the power map is drawn for it', async () => {
+    await go('#/settings')
+    await click(browser, tid('theme-dark'))
+    await until(
+      browser,
+      () => browser.execute(() => document.documentElement.classList.contains('dark')),
+      'no dark class',
+    )
+    await go('#/customers/1')
+    await shown(browser, tid('customer-name'))
+    await click(browser, '#tab-map')
+    await shown(browser, tid('pm-chart'))
+    await until(
+      browser,
+      () => browser.execute(() => window.__DOSSIER_E2E_PM__?.view()?.nodes.length ?? null),
+      'the power map did not load',
+    )
+    // The page behind the map is dark, not white.
+    const bg = await browser.execute(() => getComputedStyle(document.querySelector('.content')).backgroundColor)
+    const [r, g, b] = bg.match(/\d+/g).map(Number)
+    assert.ok(r + g + b < 150, `the page is ${bg} in dark mode`)
+    await screenshot(browser, shotPath('power-map-dark.png'))
+  })
+
+  step('7. the 客户档案 is saved as a one-page PDF, Chinese drawn in', async () => {
+    const pdf = join(dir, '客户档案.pdf')
+    await click(browser, tid('print-customer'))
+    await shown(browser, tid('dossier-sheet'))
+    answerDialogs(browser, pdf)
+    await click(browser, tid('dossier-pdf'))
+    const bytes = await until(
+      browser,
+      async () => (existsSync(pdf) && statSync(pdf).size > 0 ? readFileSync(pdf) : null),
+      'no PDF written',
+    )
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-')
+    assert.equal((bytes.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length, 1, 'one page')
+    // The page is an image of the drawn sheet (Chinese in the system's fonts): a real one, not a blank.
+    assert.ok(bytes.length > 30_000, `the PDF is only ${bytes.length} bytes`)
+    await go('#/settings')
+    await click(browser, tid('theme-system'))
   })
 })
