@@ -30,7 +30,9 @@ impl Desktop {
     pub fn new(config: &Path, cache: &Path) -> Desktop {
         Desktop {
             recent: Mutex::new(RecentDatabases::load(&config.join("recent-databases.json"))),
-            look: Mutex::new(MenuLook::default()),
+            // The page's first look, most likely: then its first sync_menu changes nothing and the
+            // menu is not built twice.
+            look: Mutex::new(MenuLook { language: "zh-CN".into(), presenting: false, dark: false }),
             zoom: Mutex::new(1.0),
             drops: cache.join("dropped"),
             saving: AtomicBool::new(false),

@@ -170,6 +170,8 @@ describe('desktop', () => {
   })
 
   step('5. the whole screen, menu bar included, for the README: 今日, a customer page, its power map', async () => {
+    // No toast of the steps before (a restored contact) over the pictures.
+    await until(browser, async () => (await browser.$$('.el-message')).length === 0, 'a toast stays up', 15_000)
     await go('#/home')
     await shown(browser, tid('home'))
     await desktopShot(browser, shotPath('desktop-home.png'))
