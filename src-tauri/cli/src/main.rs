@@ -213,9 +213,9 @@ enum BenchCommand {
         #[arg(long, value_enum, default_value = "customers")]
         kind: import::KindArg,
         /// Rows to import: 100,000 customers or 10,000 follow-up records by default.
-        #[arg(long)]
+        #[arg(long, value_parser = at_least_one)]
         rows: Option<usize>,
-        #[arg(long, default_value_t = 3)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 3)]
         runs: usize,
         /// Keep the generated files here (a temporary folder otherwise).
         #[arg(long)]
@@ -226,7 +226,7 @@ enum BenchCommand {
     /// Power-map layout and load of a generated 150-contact, 300-edge map (p50/p95) against a
     /// naive O(n²) layout and the plain SQL load.
     PowerMap {
-        #[arg(long, default_value_t = 200)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 200)]
         runs: usize,
         #[arg(long)]
         dir: Option<PathBuf>,
@@ -238,7 +238,7 @@ enum BenchCommand {
     Trends {
         #[arg(long)]
         db: PathBuf,
-        #[arg(long, default_value_t = 200)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 200)]
         runs: usize,
         #[arg(long)]
         json: bool,
@@ -248,16 +248,16 @@ enum BenchCommand {
     Risk {
         #[arg(long)]
         db: PathBuf,
-        #[arg(long, default_value_t = 100)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 100)]
         runs: usize,
         #[arg(long)]
         json: bool,
     },
     /// Snapshot and restore of a database with the generated customers (time and size).
     Backup {
-        #[arg(long, default_value_t = 100_000)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 100_000)]
         rows: usize,
-        #[arg(long, default_value_t = 3)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 3)]
         runs: usize,
         #[arg(long)]
         dir: Option<PathBuf>,
@@ -269,9 +269,9 @@ enum BenchCommand {
     /// all-or-nothing imports and whole saves. Also one save's cost under synchronous=NORMAL
     /// and FULL. Unix only.
     Kill {
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 50)]
         runs: usize,
-        #[arg(long, default_value_t = 20_000)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 20_000)]
         rows: usize,
         /// The kill moments' seed (from the clock otherwise; the report shows it).
         #[arg(long)]
@@ -294,7 +294,7 @@ enum BenchCommand {
     Weekly {
         #[arg(long)]
         db: PathBuf,
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 50)]
         runs: usize,
         #[arg(long)]
         json: bool,
@@ -304,16 +304,16 @@ enum BenchCommand {
     Results {
         #[arg(long)]
         db: PathBuf,
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 50)]
         runs: usize,
         #[arg(long)]
         json: bool,
     },
     /// Team report of a database with the generated customers against XlsxWriter writing its cells.
     Export {
-        #[arg(long, default_value_t = 100_000)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 100_000)]
         rows: usize,
-        #[arg(long, default_value_t = 3)]
+        #[arg(long, value_parser = at_least_one, default_value_t = 3)]
         runs: usize,
         #[arg(long)]
         dir: Option<PathBuf>,
@@ -580,47 +580,43 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             let rows = rows.unwrap_or(if visits { 10_000 } else { 100_000 });
             let (_temp, dir) = bench_dir(dir)?;
-            let report = bench::import::run(visits, rows, runs.max(1), &dir).map_err(bench_failed)?;
+            let report = bench::import::run(visits, rows, runs, &dir).map_err(bench_failed)?;
             show(&report, json, bench::import::print);
         }
         Command::Bench { what: BenchCommand::PowerMap { runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;
-            show(&bench::power_map::run(runs.max(1), &dir).map_err(bench_failed)?, json, bench::power_map::print);
+            show(&bench::power_map::run(runs, &dir).map_err(bench_failed)?, json, bench::power_map::print);
         }
         Command::Bench { what: BenchCommand::Trends { db, runs, json } } => {
             let store = open(&db)?;
-            show(&bench::trends::run(&store, runs.max(1)).map_err(bench_failed)?, json, bench::trends::print);
+            show(&bench::trends::run(&store, runs).map_err(bench_failed)?, json, bench::trends::print);
         }
         Command::Bench { what: BenchCommand::Risk { db, runs, json } } => {
             let store = open(&db)?;
-            show(&bench::risk::run(&store, runs.max(1)).map_err(bench_failed)?, json, bench::risk::print);
+            show(&bench::risk::run(&store, runs).map_err(bench_failed)?, json, bench::risk::print);
         }
         Command::Bench { what: BenchCommand::Backup { rows, runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;
-            show(&bench::backup::run(rows, runs.max(1), &dir).map_err(bench_failed)?, json, bench::backup::print);
+            show(&bench::backup::run(rows, runs, &dir).map_err(bench_failed)?, json, bench::backup::print);
         }
         Command::Bench { what: BenchCommand::Kill { runs, rows, seed, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;
-            show(
-                &bench::kill::run(runs.max(1), rows.max(1), seed, &dir).map_err(bench_failed)?,
-                json,
-                bench::kill::print,
-            );
+            show(&bench::kill::run(runs, rows, seed, &dir).map_err(bench_failed)?, json, bench::kill::print);
         }
         Command::Bench { what: BenchCommand::SaveLoop { db, customer } } => {
             bench::kill::save_loop(&db, customer).map_err(bench_failed)?
         }
         Command::Bench { what: BenchCommand::Weekly { db, runs, json } } => {
             let store = open(&db)?;
-            show(&bench::weekly::run(&store, runs.max(1)).map_err(bench_failed)?, json, bench::weekly::print);
+            show(&bench::weekly::run(&store, runs).map_err(bench_failed)?, json, bench::weekly::print);
         }
         Command::Bench { what: BenchCommand::Results { db, runs, json } } => {
             let store = open(&db)?;
-            show(&bench::results::run(&store, runs.max(1)).map_err(bench_failed)?, json, bench::results::print);
+            show(&bench::results::run(&store, runs).map_err(bench_failed)?, json, bench::results::print);
         }
         Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {
             let (_temp, dir) = bench_dir(dir)?;
-            show(&bench::export::run(rows, runs.max(1), &dir).map_err(bench_failed)?, json, bench::export::print);
+            show(&bench::export::run(rows, runs, &dir).map_err(bench_failed)?, json, bench::export::print);
         }
     }
     Ok(())
@@ -649,6 +645,14 @@ fn show<T: serde::Serialize>(report: &T, json: bool, table: fn(&T)) {
 
 fn bench_failed(message: String) -> Failure {
     Failure { code: 1, message }
+}
+
+/// A count of runs or rows: a whole number of at least 1 (clap exits 2 with the message).
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("'{s}' is not a whole number of at least 1")),
+    }
 }
 
 /// The folder a file benchmark works in: the one given (created if needed), else a temporary

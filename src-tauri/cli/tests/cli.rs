@@ -39,6 +39,22 @@ fn bad_input_exits_2_with_a_message_and_no_panic() {
 }
 
 #[test]
+fn benchmarks_refuse_nonsense_counts_with_exit_2_and_a_message() {
+    for args in [
+        &["bench", "import", "--rows", "0"][..],
+        &["bench", "backup", "--runs=-1"],
+        &["bench", "export", "--runs", "0"],
+        &["bench", "power-map", "--runs", "many"],
+    ] {
+        let out = cli(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("is not a whole number of at least 1"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}");
+    }
+}
+
+#[test]
 fn import_a_gbk_csv_dry_run_then_commit_then_undo() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.sqlite");
