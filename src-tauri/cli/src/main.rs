@@ -368,6 +368,16 @@ fn open(db: &std::path::Path) -> Result<Store, Failure> {
     Ok(store)
 }
 
+/// A benchmark's database, which must exist: opening a missing one would create an empty
+/// database to time nothing.
+fn open_existing(db: &std::path::Path) -> Result<Store, Failure> {
+    if !db.is_file() {
+        let message = format!("no database at {}: make one with `dossier-cli demo --db FILE`", db.display());
+        return Err(Failure { code: 2, message });
+    }
+    open(db)
+}
+
 /// Reports an automatic snapshot that failed (before a migration, an import or an undo).
 fn warn_backup(store: &Store) {
     if let Some(w) = store.take_backup_warning() {
@@ -568,7 +578,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Export(args) => export::run(args)?,
         Command::Bench { what: BenchCommand::Search { db, json, queries } } => {
-            let store = open(&db)?;
+            let store = open_existing(&db)?;
             let report = bench::search::search(&store, queries).map_err(|message| Failure { code: 2, message })?;
             show(&report, json, |r| bench::search::print_table(r));
         }
@@ -588,11 +598,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             show(&bench::power_map::run(runs, &dir).map_err(bench_failed)?, json, bench::power_map::print);
         }
         Command::Bench { what: BenchCommand::Trends { db, runs, json } } => {
-            let store = open(&db)?;
+            let store = open_existing(&db)?;
             show(&bench::trends::run(&store, runs).map_err(bench_failed)?, json, bench::trends::print);
         }
         Command::Bench { what: BenchCommand::Risk { db, runs, json } } => {
-            let store = open(&db)?;
+            let store = open_existing(&db)?;
             show(&bench::risk::run(&store, runs).map_err(bench_failed)?, json, bench::risk::print);
         }
         Command::Bench { what: BenchCommand::Backup { rows, runs, dir, json } } => {
@@ -607,11 +617,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             bench::kill::save_loop(&db, customer).map_err(bench_failed)?
         }
         Command::Bench { what: BenchCommand::Weekly { db, runs, json } } => {
-            let store = open(&db)?;
+            let store = open_existing(&db)?;
             show(&bench::weekly::run(&store, runs).map_err(bench_failed)?, json, bench::weekly::print);
         }
         Command::Bench { what: BenchCommand::Results { db, runs, json } } => {
-            let store = open(&db)?;
+            let store = open_existing(&db)?;
             show(&bench::results::run(&store, runs).map_err(bench_failed)?, json, bench::results::print);
         }
         Command::Bench { what: BenchCommand::Export { rows, runs, dir, json } } => {

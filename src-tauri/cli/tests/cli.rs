@@ -52,6 +52,12 @@ fn benchmarks_refuse_nonsense_counts_with_exit_2_and_a_message() {
         assert!(stderr.contains("is not a whole number of at least 1"), "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{args:?}");
     }
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("none.sqlite");
+    let out = cli(&["bench", "risk", "--db", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no database at"));
+    assert!(!missing.exists(), "no empty database made to time nothing");
 }
 
 #[test]
