@@ -15,6 +15,8 @@ APT_PACKAGES=(
   webkit2gtk-driver xvfb xauth fonts-noto-cjk imagemagick dbus-daemon unzip
   # scripts/package.sh: finding the installed app's window, reading the .rpm on Debian
   xdotool rpm
+  # the desktop E2E test waits for the app to exit with pgrep
+  procps
 )
 
 missing=()
