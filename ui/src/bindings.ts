@@ -314,7 +314,12 @@ visits: Array<SearchHit>, opportunities: Array<SearchHit>,
 /**
  * Suppliers named in the customers' profiles: our competitors there.
  */
-suppliers: Array<SearchHit>, };
+suppliers: Array<SearchHit>, 
+/**
+ * Customers and contacts of a large import whose search entries are still being written
+ * (0 once the index has caught up). Meanwhile they are found by their names only.
+ */
+pendingIndex: number, };
 
 export type PurchaseFields = { 
 /**

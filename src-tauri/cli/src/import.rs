@@ -16,6 +16,9 @@ pub struct Outcome {
     pub preview: Preview,
     /// Set when the import was committed.
     pub committed: Option<ImportRecord>,
+    /// How long writing the search entries of a large import took after its commit (its rows
+    /// are findable by name meanwhile: `customers/catch_up.rs`), in seconds; 0 when none waited.
+    pub index_seconds: f64,
 }
 
 /// A file that cannot be read at all, in words.
@@ -94,8 +97,12 @@ pub fn run(store: &Store, spec: &ImportSpec, template: Option<&str>, dry_run: bo
     } else {
         Some(store.commit_import(&request, &mut |_, _| true).map_err(message)?)
     };
+    // The command leaves a complete index behind it, as the app does in the background.
+    let indexing = std::time::Instant::now();
+    while store.catch_up_search(dossier_core::customers::CATCH_UP_CHUNK).map_err(message)? > 0 {}
+    let index_seconds = indexing.elapsed().as_secs_f64();
     let file = spec.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Outcome { file, preview, committed })
+    Ok(Outcome { file, preview, committed, index_seconds })
 }
 
 /// What a file holds (`--kind`), for `import` and `export template`.

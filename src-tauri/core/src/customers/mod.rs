@@ -3,6 +3,7 @@
 //! and the rows of the customer's and its contacts' tables. The whole customer page and its
 //! saves, which also take in the power map, are `profile/`.
 
+pub(crate) mod catch_up;
 pub mod completeness;
 pub(crate) mod contacts;
 pub(crate) mod lifecycle;
@@ -13,4 +14,5 @@ pub mod signals;
 pub(crate) mod store;
 pub mod validate;
 
+pub use catch_up::CATCH_UP_CHUNK;
 pub use model::*;

@@ -13,7 +13,7 @@ use crate::customers::{
     Grade, LeadSource, Lifecycle, Ownership, Section, Stats, StatusLight,
 };
 use crate::error::{CoreError, Reason, Result};
-use crate::search;
+use crate::search::{self, HitKind};
 use crate::store::code;
 use crate::text::{clean_name, customer_key};
 use crate::Store;
@@ -176,12 +176,23 @@ impl Store {
         if !text.is_empty() {
             let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
             // The names' other readings too ("changsha" lists 长沙…), as the search finds them.
-            conds.push(
+            let mut found =
                 "c.id IN (SELECT customer_id FROM search_entry WHERE body LIKE ? ESCAPE '\\' OR readings LIKE ? ESCAPE '\\')"
-                    .to_string(),
-            );
-            args.push(like.clone());
-            args.push(like);
+                    .to_string();
+            if search::backlog::pending(&self.conn)? > 0 {
+                // A large import's records still waiting for their entries: by their names.
+                found = format!(
+                    "{found} OR ({0} AND (c.name LIKE ? ESCAPE '\\' OR c.short_name LIKE ? ESCAPE '\\'))
+                     OR ({0} AND c.id IN (SELECT ct.customer_id FROM contact ct
+                                          WHERE ct.deleted_at IS NULL AND ct.name LIKE ? ESCAPE '\\'))
+                     OR c.id IN (SELECT ct.customer_id FROM contact ct WHERE ct.deleted_at IS NULL AND {1}
+                                 AND ct.name LIKE ? ESCAPE '\\')",
+                    search::backlog::pending_condition(HitKind::Customer, "c.id"),
+                    search::backlog::pending_condition(HitKind::Contact, "ct.id"),
+                );
+            }
+            args.extend(std::iter::repeat_n(like, found.matches('?').count()));
+            conds.push(format!("({found})"));
         }
         let filter = conds.join(" AND ");
         let total: i64 = self.conn.query_row(

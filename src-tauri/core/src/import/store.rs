@@ -4,7 +4,7 @@
 //! once: a cancel or a failure leaves the database exactly as before. Undoing one is in
 //! `import_undo.rs`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -96,6 +96,9 @@ fn check_mapping(req: &ImportRequest) -> Result<()> {
         .map_err(|error| CoreError::Unreadable { error })
 }
 
+/// Up to how many created customers and contacts an import indexes before its commit.
+const INDEX_AT_COMMIT: usize = crate::customers::catch_up::CATCH_UP_CHUNK;
+
 /// Applies planned rows inside the import's transaction.
 struct Apply<'a> {
     tx: &'a rusqlite::Connection,
@@ -107,10 +110,12 @@ struct Apply<'a> {
     today: &'a str,
     /// The customer each planned row created (by plan index), for contacts of later rows.
     customer_of_row: Vec<Option<i64>>,
-    /// Names of customers contacts were added to (for the contacts' search subtitles).
-    names: HashMap<i64, String>,
     /// Existing customers whose completeness and update time change.
     touched: BTreeSet<i64>,
+    /// The customers created, and the contacts added to customers the import did not create,
+    /// in order: their search entries are written after the rows (`search/backlog.rs`).
+    created_customers: Vec<i64>,
+    created_contacts: Vec<i64>,
 }
 
 impl Apply<'_> {
@@ -185,10 +190,9 @@ impl Apply<'_> {
             customer.completeness = crate::customers::completeness::overall(&sections);
             customer.id = insert_customer(tx, &customer.fields, now, customer.completeness)?;
             touch_section(tx, customer.id, Section::Overview, now)?;
-            search::index::insert(tx, &crate::customers::search::customer_entry(&customer))?;
+            self.created_customers.push(customer.id);
             record_change(tx, self.batch, HitKind::Customer.code(), customer.id, None)?;
             created = Some(customer.id);
-            self.names.insert(customer.id, customer.fields.name);
         }
         self.customer_of_row.push(created);
         if let Some((id, f)) = ops.update_customer {
@@ -198,20 +202,21 @@ impl Apply<'_> {
             crate::customers::store::reindex(tx, id)?;
             let after = fields_json(&load_customer(tx, id)?.fields);
             record_change(tx, self.batch, HitKind::Customer.code(), id, Some((before, after)))?;
-            self.names.insert(id, f.name);
             self.touched.insert(id);
         }
         if let Some((to, f)) = ops.create_contact {
             let customer_id = match to {
-                CustomerRef::Existing(id) => id,
+                CustomerRef::Existing(id) => {
+                    self.touched.insert(id);
+                    id
+                }
                 CustomerRef::InFile(row) => self.created_customer(row)?,
             };
             let contact = insert_contact(tx, customer_id, &f, now)?;
-            if let std::collections::hash_map::Entry::Vacant(e) = self.names.entry(customer_id) {
-                e.insert(load_customer(tx, customer_id)?.fields.name);
-                self.touched.insert(customer_id);
+            if matches!(to, CustomerRef::Existing(_)) {
+                // A created customer's contacts are indexed with it.
+                self.created_contacts.push(contact.id);
             }
-            search::index::insert(tx, &crate::customers::search::contact_entry(&contact, &self.names[&customer_id]))?;
             record_change(tx, self.batch, HitKind::Contact.code(), contact.id, None)?;
         }
         if let Some((id, f)) = ops.update_contact {
@@ -310,8 +315,9 @@ impl Store {
             now: &now,
             today: &today_text,
             customer_of_row: Vec::new(),
-            names: HashMap::new(),
             touched: BTreeSet::new(),
+            created_customers: Vec::new(),
+            created_contacts: Vec::new(),
         };
         let mut done = 0;
         let year = self.revenue_year(req);
@@ -340,6 +346,13 @@ impl Store {
             "UPDATE import_batch SET created = ?2, updated = ?3, skipped = ?4, errors = ?5 WHERE id = ?1",
             params![batch, counts.new as i64, counts.update as i64, skipped as i64, counts.error as i64],
         )?;
+        search::backlog::add(&tx, HitKind::Customer, &apply.created_customers)?;
+        search::backlog::add(&tx, HitKind::Contact, &apply.created_contacts)?;
+        // A small import is indexed before it commits, as if row by row; a large one leaves the
+        // rest to `Store::catch_up_search`, which its caller runs after.
+        if search::backlog::pending(&tx)? <= INDEX_AT_COMMIT as i64 {
+            while crate::customers::catch_up::catch_up(&tx, INDEX_AT_COMMIT)? > 0 {}
+        }
         progress(total, total);
         tx.commit()?;
         self.import_record(batch)

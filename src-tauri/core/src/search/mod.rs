@@ -16,6 +16,7 @@
 //! prefix, initials, name substring, anything else, found only through a name's other reading;
 //! then shorter names first) and grouped.
 
+pub mod backlog;
 pub mod index;
 pub mod items;
 mod model;
@@ -176,11 +177,5 @@ fn rank(q: &str, names: &str, initials: &str, body: &str) -> u8 {
         4
     } else {
         5
-    }
-}
-
-impl crate::store::Store {
-    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
-        search(self.connection(), query, limit)
     }
 }

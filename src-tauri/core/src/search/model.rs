@@ -56,4 +56,7 @@ pub struct SearchResults {
     pub opportunities: Vec<SearchHit>,
     /// Suppliers named in the customers' profiles: our competitors there.
     pub suppliers: Vec<SearchHit>,
+    /// Customers and contacts of a large import whose search entries are still being written
+    /// (0 once the index has caught up). Meanwhile they are found by their names only.
+    pub pending_index: i64,
 }

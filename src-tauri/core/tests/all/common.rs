@@ -52,10 +52,12 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
 /// Turns a database of the current schema back into one version 14 wrote: no payment plans,
 /// payments or delivery milestones (`migrations/015_payments.sql`), no lifecycle history
 /// (`migrations/016_lifecycle_history.sql`), no targets (`migrations/017_targets.sql`), no
-/// customer notes (`migrations/018_customer_notes.sql`).
+/// customer notes (`migrations/018_customer_notes.sql`), no search backlog
+/// (`migrations/020_search_backlog.sql`).
 pub fn before_payments(conn: &rusqlite::Connection) {
     conn.execute_batch(
-        "ALTER TABLE customer DROP COLUMN notes;
+        "DROP TABLE search_backlog;
+         ALTER TABLE customer DROP COLUMN notes;
          DROP TABLE target;
          DROP INDEX payment_customer;
          DROP INDEX milestone_customer;
