@@ -11,6 +11,7 @@
 //! The store side (loading, the purchase records, the cached feed) is `trends/store.rs` and
 //! `trends/purchases.rs`.
 
+mod cache;
 pub mod detect;
 pub mod explain;
 pub mod model;
