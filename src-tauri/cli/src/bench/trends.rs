@@ -186,6 +186,9 @@ pub fn run(store: Store, db: &Path, runs: usize) -> Result<Report, String> {
         let surge_pct = settings.surge_pct + if i % 2 == 0 { 10.0 } else { 0.0 };
         store.save_settings(&Settings { surge_pct, ..settings.clone() }).map(|_| ()).map_err(err)
     })?;
+    // The settings as found, their signals back in the cache before the next timings.
+    store.save_settings(&settings).map_err(err)?;
+    store.signal_feed(&FeedQuery::default()).map_err(err)?;
 
     let range = TrendRange::Last { months: 36 };
     let (mut one, mut one_ref) = (vec![], vec![]);

@@ -29,7 +29,7 @@ use crate::error::Result;
 use crate::settings::Settings;
 
 /// Where the cache's basis (evaluated month and thresholds) is kept in `setting`.
-pub(super) const BASIS_KEY: &str = "trend_basis";
+const BASIS_KEY: &str = "trend_basis";
 /// The detectors' revision, part of the basis: a file cached by a version with other detectors
 /// (before the repurchase prompt: none) gets its signals recomputed once on its first read.
 const DETECTORS: u32 = 2;

@@ -93,9 +93,9 @@ impl Ledger {
         }
     }
 
-    /// A product known only by its CNY amount per month, as the feed's cache keeps it: all the
-    /// signals read ([`crate::trends::signals::purchase_signals`]). Products are pushed in the
-    /// order [`Ledger::add`] would have seen them.
+    /// A product known only by its CNY amount per month, as the feed's cache keeps it: what the
+    /// signals read ([`crate::trends::signals::purchase_signals`]). Push products in the order
+    /// [`Ledger::add`] would have met them (by name): sums across products follow that order.
     pub fn push_amounts(&mut self, name: &str, category: &str, months: impl IntoIterator<Item = (Month, f64)>) {
         self.index.insert(name.to_string(), self.products.len());
         self.products.push(ProductLedger {

@@ -6,12 +6,11 @@
 
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use super::cache;
-
 use crate::customers::sections::load_financials;
 use crate::customers::store::load_customer;
 use crate::customers::Grade;
 use crate::error::{CoreError, Reason, Result};
+use crate::trends::cache;
 use crate::trends::month::{self, Month};
 use crate::trends::series::{self, round_amount, Ledger, Record};
 use crate::trends::signals::customer_signals;
@@ -143,8 +142,9 @@ impl Store {
         ))
     }
 
-    /// Brings the feed's cache up to date (module doc); returns how many customers it
-    /// recomputed. Every cache read calls it; call it after bulk writes to pay the cost then.
+    /// Brings the feed's cache up to date (`trends/cache.rs`); returns how many customers'
+    /// signals it recomputed. Every cache read calls it; call it after bulk writes to pay the
+    /// cost then.
     pub fn refresh_trend_cache(&self) -> Result<usize> {
         cache::refresh(&self.conn, &self.settings()?, self.clock_month() - 1)
     }
