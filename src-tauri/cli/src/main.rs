@@ -599,7 +599,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Bench { what: BenchCommand::Trends { db, runs, json } } => {
             let store = open_existing(&db)?;
-            show(&bench::trends::run(&store, runs).map_err(bench_failed)?, json, bench::trends::print);
+            show(&bench::trends::run(store, &db, runs).map_err(bench_failed)?, json, bench::trends::print);
         }
         Command::Bench { what: BenchCommand::Risk { db, runs, json } } => {
             let store = open_existing(&db)?;

@@ -71,6 +71,7 @@ const SQL_FILES: &[&str] = &[
     "trash/removal.rs",
     "trash/restore.rs",
     "trash/snapshot.rs",
+    "trends/cache.rs",
     "trends/purchase_summary.rs",
     "trends/purchases.rs",
     "trends/store.rs",

@@ -38,6 +38,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/016_lifecycle_history.sql"),
     include_str!("../../migrations/017_targets.sql"),
     include_str!("../../migrations/018_customer_notes.sql"),
+    include_str!("../../migrations/019_trend_series.sql"),
     include_str!("../../migrations/020_search_backlog.sql"),
 ];
 

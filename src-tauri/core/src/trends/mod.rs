@@ -8,9 +8,11 @@
 //! - [`signals`]: a customer's signals (purchases and financials) in feed order;
 //! - [`model`]: the types the UI sees.
 //!
-//! The store side (loading, the purchase records, the cached feed) is `trends/store.rs` and
-//! `trends/purchases.rs`.
+//! The store side (loading, the purchase records, the cached feed) is `trends/store.rs`,
+//! `trends/purchases.rs` and `trends/cache.rs` (what the feed's cache keeps and how a change of
+//! month or threshold is brought in without reading the purchase rows).
 
+mod cache;
 pub mod detect;
 pub mod explain;
 pub mod model;

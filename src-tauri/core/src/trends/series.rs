@@ -93,6 +93,19 @@ impl Ledger {
         }
     }
 
+    /// A product known only by its CNY amount per month, as the feed's cache keeps it: what the
+    /// signals read ([`crate::trends::signals::purchase_signals`]). Push products in the order
+    /// [`Ledger::add`] would have met them (by name): sums across products follow that order.
+    pub fn push_amounts(&mut self, name: &str, category: &str, months: impl IntoIterator<Item = (Month, f64)>) {
+        self.index.insert(name.to_string(), self.products.len());
+        self.products.push(ProductLedger {
+            name: name.to_string(),
+            category: category.to_string(),
+            category_month: Month::MIN,
+            months: months.into_iter().map(|(m, amount)| (m, Cell { amount, ..Default::default() })).collect(),
+        });
+    }
+
     /// The earliest and latest month with a record, if any.
     pub fn span(&self) -> Option<(Month, Month)> {
         let firsts = self.products.iter().filter_map(|p| p.months.keys().next());

@@ -1,13 +1,8 @@
 //! Purchase trends from the store: a customer's chart data and signals (computed on the spot
 //! from its rows: one index range, ≤ a few thousand rows), and the home page's signal feed and
-//! portfolio chart across all customers, read from a cache (migration 007).
-//!
-//! The cache holds each customer's signals and CNY per month. Triggers on `purchase` and
-//! `financial_period` mark a customer dirty on any change (hand edits, imports and their undo,
-//! deletes); every cache read first recomputes the dirty customers, and everyone when the
-//! evaluated month (the month before the clock's) or a threshold changed since the last
-//! computation. So the feed is always what [`Store::customer_signals`] says, customer by
-//! customer, without scanning a million purchase rows per request.
+//! portfolio chart across all customers, read from a cache (`trends/cache.rs`: every cache read
+//! first brings it up to date). So the feed is always what [`Store::customer_signals`] says,
+//! customer by customer, without scanning a million purchase rows per request.
 
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
@@ -15,24 +10,18 @@ use crate::customers::sections::load_financials;
 use crate::customers::store::load_customer;
 use crate::customers::Grade;
 use crate::error::{CoreError, Reason, Result};
-use crate::settings::Settings;
-use crate::trends::detect::Thresholds;
+use crate::trends::cache;
 use crate::trends::month::{self, Month};
 use crate::trends::series::{self, round_amount, Ledger, Record};
 use crate::trends::signals::customer_signals;
 use crate::trends::*;
 use crate::Store;
 
-/// Where the cache's basis (evaluated month and thresholds) is kept in `setting`.
-const BASIS_KEY: &str = "trend_basis";
-/// The detectors' revision, part of the basis: a file cached by a version with other detectors
-/// (before the repurchase prompt: none) is recomputed once on its first read.
-const DETECTORS: u32 = 2;
 /// The longest range a chart may span.
 const MAX_RANGE: i64 = 120;
 
 /// A customer's purchases (any currency), read in index order.
-fn load_ledger(conn: &Connection, customer_id: i64) -> Result<Ledger> {
+pub(super) fn load_ledger(conn: &Connection, customer_id: i64) -> Result<Ledger> {
     let mut st = conn.prepare_cached(
         "SELECT product, category, month, currency, amount, quantity FROM purchase
          WHERE customer_id = ?1 ORDER BY product, month",
@@ -98,50 +87,6 @@ fn customer_filter(grades: &[Grade], owners: &[String]) -> (String, Vec<String>)
     (sql, args)
 }
 
-/// Recomputes one customer's cached rows (none when it no longer exists).
-fn recompute(conn: &Connection, id: i64, settings: &Settings, evaluated: Month) -> Result<()> {
-    conn.prepare_cached("DELETE FROM trend_signal WHERE customer_id = ?1")?.execute([id])?;
-    conn.prepare_cached("DELETE FROM trend_month WHERE customer_id = ?1")?.execute([id])?;
-    let exists = conn.prepare_cached("SELECT 1 FROM customer WHERE id = ?1")?.exists([id])?;
-    if !exists {
-        return Ok(());
-    }
-    let ledger = load_ledger(conn, id)?;
-    let financials = load_financials(conn, id)?;
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO trend_signal (customer_id, severity, impact, magnitude, kind, product, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for s in customer_signals(id, "", &ledger, &financials, settings, evaluated) {
-        let body = serde_json::to_string(&s).expect("signals serialise");
-        insert.execute(params![
-            id,
-            s.severity as i64,
-            s.impact,
-            s.change_pct.map_or(0.0, f64::abs),
-            s.kind.code(),
-            s.product,
-            body
-        ])?;
-    }
-    let mut months: std::collections::BTreeMap<Month, (f64, i64)> = Default::default();
-    for p in &ledger.products {
-        for (m, cell) in &p.months {
-            months.entry(*m).or_default().0 += cell.amount;
-        }
-    }
-    for (m, _, _) in &ledger.other {
-        months.entry(*m).or_default().1 += 1;
-    }
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO trend_month (customer_id, month, amount, other_records) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for (m, (amount, other)) in months {
-        insert.execute(params![id, month::format(m), round_amount(amount), other])?;
-    }
-    Ok(())
-}
-
 impl Store {
     /// The clock's month.
     fn clock_month(&self) -> Month {
@@ -197,44 +142,11 @@ impl Store {
         ))
     }
 
-    /// Brings the feed's cache up to date (module doc); returns how many customers it
-    /// recomputed. Every cache read calls it; call it after bulk writes to pay the cost then.
+    /// Brings the feed's cache up to date (`trends/cache.rs`); returns how many customers'
+    /// signals it recomputed. Every cache read calls it; call it after bulk writes to pay the
+    /// cost then.
     pub fn refresh_trend_cache(&self) -> Result<usize> {
-        let settings = self.settings()?;
-        let evaluated = self.clock_month() - 1;
-        let basis = format!(
-            "{} {:?} {} {} r{DETECTORS}",
-            month::format(evaluated),
-            Thresholds::from(&settings),
-            settings.turnover_change_pct,
-            settings.financial_decline_pct
-        );
-        let tx = self.conn.unchecked_transaction()?;
-        let stored: Option<String> =
-            tx.query_row("SELECT value FROM setting WHERE key = ?1", [BASIS_KEY], |r| r.get(0)).optional()?;
-        let changed = stored.as_deref() != Some(basis.as_str());
-        if changed {
-            for table in ["purchase", "financial_period", "trend_signal", "trend_month"] {
-                tx.execute(&format!("INSERT OR IGNORE INTO trend_dirty SELECT DISTINCT customer_id FROM {table}"), [])?;
-            }
-            tx.execute(
-                "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![BASIS_KEY, basis],
-            )?;
-        }
-        let dirty: Vec<i64> = tx
-            .prepare("SELECT customer_id FROM trend_dirty")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        if dirty.is_empty() && !changed {
-            return Ok(0); // nothing to write: the read transaction ends here
-        }
-        for id in &dirty {
-            recompute(&tx, *id, &settings, evaluated)?;
-        }
-        tx.execute("DELETE FROM trend_dirty", [])?;
-        tx.commit()?;
-        Ok(dirty.len())
+        cache::refresh(&self.conn, &self.settings()?, self.clock_month() - 1)
     }
 
     /// The signal feed across all customers not deleted, most severe first

@@ -49,15 +49,21 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
     conn
 }
 
+/// Turns a database of the current schema back into one version 18 wrote: no cached series of
+/// the purchase trends (`migrations/019_trend_series.sql`), no search backlog
+/// (`migrations/020_search_backlog.sql`).
+pub fn before_trend_series(conn: &rusqlite::Connection) {
+    conn.execute_batch("DROP TABLE search_backlog; DROP TABLE trend_series; PRAGMA user_version = 18;").unwrap();
+}
+
 /// Turns a database of the current schema back into one version 14 wrote: no payment plans,
 /// payments or delivery milestones (`migrations/015_payments.sql`), no lifecycle history
 /// (`migrations/016_lifecycle_history.sql`), no targets (`migrations/017_targets.sql`), no
-/// customer notes (`migrations/018_customer_notes.sql`), no search backlog
-/// (`migrations/020_search_backlog.sql`).
+/// customer notes (`migrations/018_customer_notes.sql`), nor what came after.
 pub fn before_payments(conn: &rusqlite::Connection) {
+    before_trend_series(conn);
     conn.execute_batch(
-        "DROP TABLE search_backlog;
-         ALTER TABLE customer DROP COLUMN notes;
+        "ALTER TABLE customer DROP COLUMN notes;
          DROP TABLE target;
          DROP INDEX payment_customer;
          DROP INDEX milestone_customer;

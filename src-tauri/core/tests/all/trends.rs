@@ -634,3 +634,155 @@ fn repurchase_prompts_match_a_plain_reading_of_the_histories_as_the_clock_moves(
         .collect();
     assert_eq!(tab.into_iter().map(|x| TrendSignal { customer_name: String::new(), ..x }).collect::<Vec<_>>(), fed);
 }
+
+/// The feed as a cache rebuilt from nothing would give it: every cached row dropped, every
+/// customer recomputed from its purchase rows.
+fn feed_from_scratch(s: &Store) -> (SignalFeed, PortfolioTrend) {
+    s.connection()
+        .execute_batch(
+            "DELETE FROM trend_signal; DELETE FROM trend_series; DELETE FROM trend_month;
+             DELETE FROM setting WHERE key = 'trend_basis';
+             INSERT OR IGNORE INTO trend_dirty SELECT id FROM customer;",
+        )
+        .unwrap();
+    (feed(s, FeedQuery::default()), s.portfolio_trend(&PortfolioQuery::default()).unwrap())
+}
+
+/// The feed and the portfolio chart from the cache as it stands, checked against each
+/// customer's own signals computed on the spot, then against a cache rebuilt from scratch.
+fn assert_cache_is_exact(s: &Store, context: &str) -> Vec<SignalKind> {
+    let cached = (feed(s, FeedQuery::default()), s.portfolio_trend(&PortfolioQuery::default()).unwrap());
+    let live: Vec<i64> = s
+        .connection()
+        .prepare("SELECT id FROM customer WHERE deleted_at IS NULL")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut expected: Vec<TrendSignal> = live.iter().flat_map(|&id| s.customer_signals(id).unwrap()).collect();
+    expected.sort_by(feed_order);
+    assert_eq!(cached.0.signals, expected, "{context}: the feed against each customer's signals");
+    assert_eq!(cached.0.total as usize, expected.len(), "{context}");
+    assert_eq!(feed_from_scratch(s), cached, "{context}: against a cache rebuilt from scratch");
+    expected.iter().map(|x| x.kind).collect()
+}
+
+#[test]
+fn the_cache_after_month_and_threshold_changes_equals_one_computed_from_scratch() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::store_on(&dir, 2026, 11, 23);
+    let mut rng = Rng(0xCAC4_2026);
+    let ids: Vec<i64> = (0..8).map(|k| customer(&s, &format!("缓存客户{k}"), Grade::A, "张伟")).collect();
+    let products = ["A", "B", "C", "D", "E", "F"];
+    // Round amounts that tie and cross the thresholds exactly, returns, and decimals whose
+    // sums drift: the detectors must see the same sums however the cache reached them.
+    let amounts = [100.0, 100.0, 120.0, 150.0, 50.0, 0.1, 0.2, 0.3, -20.0, 0.0];
+    let month_of = |m: i32| format!("{:04}-{:02}", m / 12, m % 12 + 1);
+    for &id in &ids {
+        // Histories starting at different months, some with a first month of no CNY amount
+        // (the customer's series still starts there: the windows of 4 and 15 months count it).
+        let first = 2024 * 12 + rng.below(18) as i32;
+        let opening = if rng.below(2) == 0 { ("USD", 80.0) } else { ("CNY", 0.0) };
+        s.add_purchase(id, &PurchaseFields { currency: opening.0.into(), ..buy(&month_of(first), "A", opening.1) })
+            .unwrap();
+        for p in products.iter().take(1 + rng.below(6) as usize) {
+            for m in first + 1..2026 * 12 + 12 {
+                if rng.below(3) > 0 {
+                    let currency = if rng.below(20) == 0 { "USD" } else { "CNY" };
+                    let amount = amounts[rng.below(amounts.len() as u64) as usize];
+                    let fields = PurchaseFields { currency: currency.into(), ..buy(&month_of(m), p, amount) };
+                    s.add_purchase(id, &fields).unwrap();
+                }
+            }
+        }
+    }
+    series(&s, ids[0], "G", &[110.0, 120.0, 95.0, 70.0, 52.0]);
+    let fin =
+        |p: &str, days: f64| FinancialPeriod { period: p.into(), inventory_days: Some(days), ..Default::default() };
+    s.save_financials(ids[0], &[fin("2024", 30.0), fin("2025", 60.0)]).unwrap();
+    let mut seen = assert_cache_is_exact(&s, "first read");
+
+    let mut clock = 2026 * 12 + 10;
+    let mut trashed = Vec::new();
+    for step in 0..40 {
+        match rng.below(5) {
+            0 | 1 => {
+                // The clock moves a month or more, either way.
+                clock += [1, 1, 1, -1, 2, -2, 12, -12][rng.below(8) as usize];
+                clock = clock.clamp(2025 * 12, 2027 * 12 + 1);
+                drop(s);
+                s = common::store_on(&dir, clock / 12, (clock % 12 + 1) as u32, 1 + rng.below(28) as u32);
+            }
+            2 => {
+                let pick = |rng: &mut Rng, values: &[f64]| values[rng.below(values.len() as u64) as usize];
+                let settings = Settings {
+                    decline_months: 1 + rng.below(4) as i64,
+                    surge_pct: pick(&mut rng, &[1.0, 20.0, 25.0, 50.0, 200.0]),
+                    yoy_pct: pick(&mut rng, &[1.0, 20.0, 30.0, 50.0, 100.0]),
+                    stopped_months: 1 + rng.below(5) as i64,
+                    new_product_months: 1 + rng.below(12) as i64,
+                    turnover_change_pct: pick(&mut rng, &[10.0, 30.0, 200.0]),
+                    financial_decline_pct: pick(&mut rng, &[10.0, 20.0, 90.0]),
+                    ..Settings::default()
+                };
+                s.save_settings(&settings).unwrap();
+            }
+            3 => {
+                // A write, with a threshold or the month changed in the same breath at times.
+                let id = ids[rng.below(ids.len() as u64) as usize];
+                let p = products[rng.below(products.len() as u64) as usize];
+                let m = clock - 1 - rng.below(20) as i32;
+                let added = s.add_purchase(id, &buy(&month_of(m), p, amounts[rng.below(5) as usize])).ok();
+                let rows = s.purchases(id, &PurchaseQuery { limit: 50, ..Default::default() }).map(|p| p.rows);
+                if let Some(row) = rows.ok().and_then(|r| r.into_iter().nth(rng.below(50) as usize)) {
+                    s.delete_purchase(row.id).unwrap();
+                }
+                if added.is_some() && rng.below(2) == 0 {
+                    let yoy_pct = 10.0 + rng.below(60) as f64;
+                    s.save_settings(&Settings { yoy_pct, ..s.settings().unwrap() }).unwrap();
+                }
+            }
+            _ => {
+                // A customer to the trash and back, or a financial period changed.
+                let id = ids[rng.below(ids.len() as u64) as usize];
+                if !trashed.is_empty() && rng.below(2) == 0 {
+                    s.undo_delete().unwrap();
+                    trashed.pop();
+                } else if !trashed.contains(&id) && rng.below(2) == 0 {
+                    s.delete_customer(id).unwrap();
+                    trashed.push(id);
+                } else if !trashed.contains(&id) {
+                    s.save_financials(id, &[fin("2024", 40.0), fin("2025", 10.0 + rng.below(100) as f64)]).unwrap();
+                }
+            }
+        }
+        seen.extend(assert_cache_is_exact(&s, &format!("step {step}, clock {}", month_of(clock))));
+    }
+    seen.sort_by_key(|k| k.code());
+    seen.dedup();
+    assert_eq!(seen.len(), 8, "the random histories raise every kind of signal: {seen:?}");
+}
+
+#[test]
+fn a_file_from_before_the_cached_series_gets_them_on_its_first_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = common::store_on(&dir, 2026, 11, 23);
+    let a = customer(&s, "华东精密", Grade::A, "张伟");
+    series(&s, a, "伺服电机", &[110.0, 120.0, 95.0, 70.0, 52.0]);
+    let before = feed(&s, FeedQuery::default());
+    assert_eq!(kinds(&before.signals), [("伺服电机".into(), SignalKind::Decline)]);
+    // As the previous version left it: no series table, its cache up to date.
+    common::before_trend_series(s.connection());
+    drop(s);
+    let s = common::store_on(&dir, 2026, 11, 23);
+    assert_eq!(feed(&s, FeedQuery::default()), before);
+    let series: i64 = s.connection().query_row("SELECT count(*) FROM trend_series", [], |r| r.get(0)).unwrap();
+    assert_eq!(series, 1);
+    // A threshold change re-reads the series, not the purchases: the same as from scratch.
+    s.save_settings(&Settings { decline_months: 5, ..Settings::default() }).unwrap();
+    assert_eq!(feed(&s, FeedQuery::default()).total, 0);
+    s.save_settings(&Settings::default()).unwrap();
+    assert_cache_is_exact(&s, "after the migration");
+    assert_eq!(feed(&s, FeedQuery::default()).total, 1);
+}
