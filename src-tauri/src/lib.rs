@@ -5,6 +5,7 @@ mod commands;
 mod desktop;
 mod files;
 mod menu;
+mod search_index;
 mod state;
 
 use std::path::PathBuf;
@@ -110,6 +111,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
             app.manage(desktop);
             let handle = app.handle().clone();
             std::thread::spawn(move || handle.state::<state::AppState>().daily_backup());
+            search_index::catch_up(app.handle());
             app.manage(files::FileGrants::new(launch_arg("--test-dialogs").map(PathBuf::from)));
             Ok(())
         })

@@ -174,6 +174,8 @@ export const api = {
   /** 撤销 / Ctrl+Z: restores the newest delete (null when the trash holds none). */
   undoDelete: () => invoke<Restored | null>('undo_delete'),
   search: (query: string, limit: number) => invoke<SearchResults>('search', { query, limit }),
+  /** Records of a large import whose search entries are still being written (0: none). */
+  pendingSearchIndex: () => invoke<number>('pending_search_index'),
   getSettings: () => invoke<Settings>('get_settings'),
   saveSettings: (settings: Settings) => invoke<Settings>('save_settings', { settings }),
   stats: () => invoke<Stats>('stats'),

@@ -27,9 +27,21 @@ pub async fn open_database<R: Runtime>(
     file: String,
 ) -> Res<DbStatus> {
     let path = files.path(&file, &[FilePurpose::OpenDatabase, FilePurpose::NewDatabase])?;
+    switch_to(&app, &state, &desktop, path)
+}
+
+/// Opens `path` in place of the open database (which stays open on a refusal); it heads the
+/// recent list and the menu, and the search entries it was left waiting for are written.
+pub(super) fn switch_to<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    desktop: &Desktop,
+    path: std::path::PathBuf,
+) -> Res<DbStatus> {
     let status = state.reopen(path.clone())?;
     desktop.opened(&path);
-    desktop.refresh_menu(&app, None, Some(&path));
+    desktop.refresh_menu(app, None, Some(&path));
+    crate::search_index::catch_up(app);
     Ok(status)
 }
 

@@ -31,10 +31,7 @@ pub async fn open_recent_database<R: Runtime>(
     if !path.is_file() {
         return Err(CoreError::DatabaseMissing { path: path.display().to_string() });
     }
-    let status = state.reopen(path.clone())?;
-    desktop.opened(&path);
-    desktop.refresh_menu(&app, None, Some(&path));
-    Ok(status)
+    super::database::switch_to(&app, &state, &desktop, path)
 }
 
 #[tauri::command]

@@ -11,7 +11,7 @@ use dossier_core::import::templates::MappingTemplate;
 use dossier_core::import::{ImportFile, ImportProgress, ImportSpec};
 use dossier_core::import::{ImportRecord, ImportUndoPreview};
 use tauri::ipc::Channel;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use super::Res;
 use crate::files::FileGrants;
@@ -76,8 +76,11 @@ pub async fn import_preview(
     state.with(|s| s.preview_import(&spec))
 }
 
+/// Commits the import; the search entries of a large one are written after, in the background
+/// (`search_index.rs`).
 #[tauri::command]
-pub async fn import_commit(
+pub async fn import_commit<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     files: State<'_, FileGrants>,
     spec: ImportSpec,
@@ -86,7 +89,7 @@ pub async fn import_commit(
     let spec = chosen(&files, spec)?;
     state.cancel.store(false, Ordering::SeqCst);
     let cancel = &state.cancel;
-    state.with(|s| {
+    let record = state.with(|s| {
         s.import_file(&spec, &mut |done, total| {
             // Every 200 rows is smooth enough for a progress bar and cheap for IPC.
             if done % 200 == 0 || done == total {
@@ -94,7 +97,9 @@ pub async fn import_commit(
             }
             !cancel.load(Ordering::SeqCst)
         })
-    })
+    })?;
+    crate::search_index::catch_up(&app);
+    Ok(record)
 }
 
 #[tauri::command]

@@ -91,6 +91,7 @@ commands! {
     contacts::contact_removal,
     erase::erase_contact,
     search::search,
+    search::pending_search_index,
     trash::undo_delete,
     trash::list_trash,
     trash::restore_trash,

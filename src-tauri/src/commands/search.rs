@@ -10,3 +10,10 @@ use crate::state::AppState;
 pub async fn search(state: State<'_, AppState>, query: String, limit: usize) -> Res<SearchResults> {
     state.with(|s| s.search(&query, limit.min(50)))
 }
+
+/// How many records of a large import still wait for their search entries (0: none); the count
+/// then follows by the `search-index` event (`search_index.rs`).
+#[tauri::command]
+pub async fn pending_search_index(state: State<'_, AppState>) -> Res<i64> {
+    state.with(|s| s.pending_search_index())
+}

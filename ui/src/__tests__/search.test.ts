@@ -6,13 +6,21 @@ import { presentation } from '../stores/presentation'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
+const events = vi.hoisted(() => ({ handlers: new Map<string, (e: { payload: unknown }) => void>() }))
+vi.mock('@tauri-apps/api/event', () => ({
+  listen: vi.fn(async (name: string, fn: (e: { payload: unknown }) => void) => {
+    events.handlers.set(name, fn)
+    return () => events.handlers.delete(name)
+  }),
+}))
 
 import SearchPalette from '../features/search/SearchPalette.vue'
 import VisitsTab from '../features/visits/VisitsTab.vue'
 import ContactCard from '../features/customers/contacts/ContactCard.vue'
 import { shortcutAction } from '../features/desktop/shortcuts'
+import { followSearchIndex, searchIndex, SEARCH_INDEX_EVENT } from '../features/search/searchIndex'
 
-const none = { visits: [], opportunities: [], suppliers: [] }
+const none = { visits: [], opportunities: [], suppliers: [], pendingIndex: 0 }
 const results: SearchResults = {
   customers: [
     { kind: 'customer', id: 3, customerId: 3, title: '万华化学', subtitle: '化工 · 烟台', snippet: null },
@@ -33,6 +41,7 @@ const record: SearchHit = {
 const around: SearchResults = {
   customers: [],
   contacts: [],
+  pendingIndex: 0,
   visits: [record],
   opportunities: [
     {
@@ -81,6 +90,37 @@ describe('search palette', () => {
     await flushPromises()
     expect(api.search).toHaveBeenCalledWith('zzz', 8)
     expect(wrapper.get('[data-testid="search-empty"]').text()).toContain('没有找到 “zzz”')
+    wrapper.unmount()
+  })
+
+  it('follows the count of records waiting for the index until it reaches 0', async () => {
+    api.pendingSearchIndex.mockResolvedValue(100000)
+    const stop = await followSearchIndex()
+    expect(searchIndex.pending).toBe(100000)
+    events.handlers.get(SEARCH_INDEX_EVENT)?.({ payload: 98000 })
+    expect(searchIndex.pending).toBe(98000)
+    events.handlers.get(SEARCH_INDEX_EVENT)?.({ payload: 0 })
+    expect(searchIndex.pending).toBe(0)
+    stop?.()
+    expect(events.handlers.has(SEARCH_INDEX_EVENT)).toBe(false)
+  })
+
+  it('says the index is catching up while a large import’s entries are written', async () => {
+    api.search.mockResolvedValue({ ...results, pendingIndex: 41000 })
+    const { wrapper } = await mountWith(SearchPalette)
+    await wrapper.get('[data-testid="search-input"]').setValue('华东')
+    await wait(120)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="search-catching-up"]').text()).toBe(
+      '搜索索引更新中：刚导入的 41000 位客户暂时只能按名称或手机号找到，拼音稍后可用',
+    )
+    expect(wrapper.findAll('[data-testid="search-hit"]').length).toBeGreaterThan(0)
+    api.search.mockResolvedValue({ customers: [], contacts: [], ...none, pendingIndex: 12 })
+    await wrapper.get('[data-testid="search-input"]').setValue('zhq')
+    await wait(120)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="search-empty"]').text()).toContain('没有找到 “zhq”')
+    expect(wrapper.get('[data-testid="search-empty"]').text()).toContain('刚导入的 12 位客户')
     wrapper.unmount()
   })
 

@@ -5,7 +5,8 @@ import type { RouteLocationRaw } from 'vue-router'
 import { ChatLineSquare, Coin, OfficeBuilding, Shop, User } from '@element-plus/icons-vue'
 import type { SearchHit, SearchResults } from '../../bindings'
 
-export type GroupKey = keyof SearchResults
+/** The results' groups of hits (the rest of the results is about the index). */
+export type GroupKey = Exclude<keyof SearchResults, 'pendingIndex'>
 
 export interface HitGroup {
   /** The results' key, also the label's (`search.<key>`) and the test id's. */

@@ -6,6 +6,9 @@ const en: typeof zhCN = {
     placeholder: 'Search customers, contacts, follow-ups, deals, competitors…',
     hint: 'Pinyin, initials and phone numbers all work, and what was said in follow-ups',
     noResults: 'Nothing found for “{q}”',
+    catchingUp:
+      'Updating the search index: {n} just-imported customers are found by name or phone only for now; pinyin follows shortly',
+    catchingUpShort: 'Updating the search index ({n} customers to go)',
     customers: 'Customers',
     contacts: 'Contacts',
     visits: 'Follow-up records',

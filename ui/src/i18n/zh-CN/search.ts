@@ -5,6 +5,8 @@ export default {
     placeholder: '搜索客户、联系人、跟进记录、商机、竞争对手…',
     hint: '拼音、首字母、手机号都可以搜，也能搜跟进记录里说过的话',
     noResults: '没有找到 “{q}”',
+    catchingUp: '搜索索引更新中：刚导入的 {n} 位客户暂时只能按名称或手机号找到，拼音稍后可用',
+    catchingUpShort: '搜索索引更新中（还有 {n} 位客户）',
     customers: '客户',
     contacts: '联系人',
     visits: '跟进记录',
