@@ -88,16 +88,17 @@ pub fn run(store: &Store, spec: &ImportSpec, template: Option<&str>, dry_run: bo
         spec.sheet = Some(file.sheet);
     }
     let spec = &spec;
-    // The file is read once: the preview and the commit plan the same loaded sheet.
     let loaded = dossier_core::import::load(spec).map_err(|error| message(CoreError::Unreadable { error }))?;
     let request = loaded.request(spec);
-    let preview = store.plan_import(&request).map_err(message)?;
-    let committed = if dry_run || preview.counts.new + preview.counts.update == 0 {
-        None
+    // The file is read and planned once: a commit returns the plan it followed.
+    let (preview, committed) = if dry_run {
+        (store.plan_import(&request).map_err(message)?, None)
     } else {
-        Some(store.commit_import(&request, &mut |_, _| true).map_err(message)?)
+        let (record, preview) = store.commit_import_planned(&request, &mut |_, _| true).map_err(message)?;
+        (preview, Some(record))
     };
-    // The command leaves a complete index behind it, as the app does in the background.
+    drop(loaded); // the sheet is not needed for the search entries
+                  // The command leaves a complete index behind it, as the app does in the background.
     let indexing = std::time::Instant::now();
     while store.catch_up_search(dossier_core::customers::CATCH_UP_CHUNK).map_err(message)? > 0 {}
     let index_seconds = indexing.elapsed().as_secs_f64();

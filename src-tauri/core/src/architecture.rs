@@ -38,6 +38,7 @@ const SQL_FILES: &[&str] = &[
     "erase/store.rs",
     "erase/traces.rs",
     "export/report.rs",
+    "import/catch_up_tests.rs",
     "import/store.rs",
     "import/templates.rs",
     "import/undo.rs",

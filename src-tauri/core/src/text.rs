@@ -66,7 +66,13 @@ pub fn clean_name(s: &str) -> String {
 /// ideographs) become the characters they stand for, so names that look the same compare
 /// equal.
 fn folded(name: &str) -> String {
-    clean_name(name).nfkc().collect()
+    let cleaned = clean_name(name);
+    // Most names are NFKC already, which the quick check tells without normalising them (an
+    // import keys every row's name).
+    if unicode_normalization::is_nfkc_quick(cleaned.chars()) == unicode_normalization::IsNormalized::Yes {
+        return cleaned;
+    }
+    cleaned.nfkc().collect()
 }
 
 /// Legal-form suffixes that do not distinguish two companies ("华为技术有限公司" = "华为技术").

@@ -16,6 +16,9 @@ pub mod templates;
 mod undo;
 pub mod values;
 
+#[cfg(test)]
+mod catch_up_tests;
+
 pub use store::{ImportRecord, ImportRequest};
 pub use undo::{EditedRecord, ImportUndoPreview};
 

@@ -282,19 +282,41 @@ impl Store {
         // One read transaction: a lookup per row otherwise takes and drops the file lock.
         let tx = self.conn.unchecked_transaction()?;
         let year = self.revenue_year(req);
-        plan::plan(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, year)
+        plan::plan(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, year, &mut |_| Ok(()))
     }
 
-    /// Applies the import in one transaction, planning and applying row by row (the plan of
-    /// the whole sheet is never held). `progress(done, total)` is called before each row;
-    /// returning false cancels (and rolls everything back). A snapshot is taken first (a
-    /// failure to take it is kept for [`Store::take_backup_warning`]; the import goes ahead).
+    /// Applies the import in one transaction (see [`Store::commit_import_planned`]).
     pub fn commit_import(
         &self,
         req: &ImportRequest,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<ImportRecord> {
+        Ok(self.commit_import_planned(req, progress)?.0)
+    }
+
+    /// Applies the import in one transaction, planning and applying row by row (a row's
+    /// operations are written as soon as it is planned, never held for the whole sheet), and
+    /// returns with its history entry the plan it followed: each row's status and issues, as a
+    /// preview shows them. `progress(done, total)` is called before each row; returning false
+    /// cancels (and rolls everything back). A snapshot is taken first (a failure to take it is
+    /// kept for [`Store::take_backup_warning`]; the import goes ahead).
+    pub fn commit_import_planned(
+        &self,
+        req: &ImportRequest,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<(ImportRecord, Preview)> {
         check_mapping(req)?;
+        self.conn.pragma_update(None, "cache_size", -crate::db::IMPORT_PAGE_CACHE_KIB)?;
+        let committed = self.commit_planned(req, progress);
+        self.conn.pragma_update(None, "cache_size", -crate::db::PAGE_CACHE_KIB)?;
+        committed
+    }
+
+    fn commit_planned(
+        &self,
+        req: &ImportRequest,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<(ImportRecord, Preview)> {
         self.snapshot_before(SnapshotReason::BeforeImport);
         let now = self.clock.timestamp();
         let settings = self.settings()?;
@@ -321,22 +343,15 @@ impl Store {
         };
         let mut done = 0;
         let year = self.revenue_year(req);
-        let (_, counts) = plan::plan_rows(
-            &tx,
-            req.sheet,
-            req.header_row,
-            req.mapping,
-            req.kind,
-            req.on_duplicate,
-            year,
-            &mut |_, ops| {
+        let preview =
+            plan::plan(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, year, &mut |ops| {
                 if !progress(done, total) {
                     return Err(CoreError::Cancelled);
                 }
                 done += 1;
                 apply.row(ops, settings.stale_months, today)
-            },
-        )?;
+            })?;
+        let counts = &preview.counts;
         for id in &apply.touched {
             crate::powermap::store::refresh_cached(&tx, *id)?;
             tx.execute("UPDATE customer SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
@@ -355,7 +370,7 @@ impl Store {
         }
         progress(total, total);
         tx.commit()?;
-        self.import_record(batch)
+        Ok((self.import_record(batch)?, preview))
     }
 
     /// The year of revenue without a year in the file: the request's, else last year.

@@ -336,8 +336,10 @@ pub(crate) fn header_texts(sheet: &Sheet, header_row: usize) -> Vec<String> {
 }
 
 /// Plans the import of `sheet`'s rows below `header_row` (0-based) with `mapping` (one entry
-/// per column): the preview, with every row's status and issues.
-pub fn plan(
+/// per column): the preview, with every row's status and issues. Each row's operations go to
+/// `apply` as soon as the row is planned (a commit writes them at once; a preview drops them).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn plan(
     conn: &Connection,
     sheet: &Sheet,
     header_row: usize,
@@ -345,11 +347,12 @@ pub fn plan(
     kind: ImportKind,
     mode: OnDuplicate,
     revenue_year: i32,
+    apply: &mut dyn FnMut(Ops) -> crate::error::Result<()>,
 ) -> crate::error::Result<Preview> {
     let mut rows = Vec::new();
-    let (headers, counts) = plan_rows(conn, sheet, header_row, mapping, kind, mode, revenue_year, &mut |row, _ops| {
+    let (headers, counts) = plan_rows(conn, sheet, header_row, mapping, kind, mode, revenue_year, &mut |row, ops| {
         rows.push(row);
-        Ok(())
+        apply(ops)
     })?;
     let skipped = skipped_columns(sheet, header_row, &headers, mapping, kind);
     let revenue_column =
@@ -375,7 +378,7 @@ pub fn plan(
 /// the counts. A row's [`CustomerRef::InFile`] is the index of an earlier emitted row.
 /// `revenue_year`: the year of revenue the file gives no year for.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn plan_rows(
+fn plan_rows(
     conn: &Connection,
     sheet: &Sheet,
     header_row: usize,
