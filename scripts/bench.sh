@@ -27,8 +27,8 @@ if [ "$mode" = full ]; then
   search_db=(--scale 5556 --deals 1 --visits 1); trends_db=(--scale 56 --purchases 14)
   risk_db=(--scale 57 --deals 5 --visits 100); rows=100000; runs=3; timed=100; queries=300
 else
-  search_db=(--scale 56 --deals 1 --visits 1); trends_db=(--scale 6 --purchases 14)
-  risk_db=(--scale 6 --deals 5 --visits 100); rows=10000; runs=1; timed=20; queries=50
+  search_db=(--scale 56 --deals 1 --visits 1); trends_db=(--scale 8 --purchases 14)
+  risk_db=(--scale 30 --deals 5 --visits 100); rows=10000; runs=1; timed=20; queries=50
 fi
 
 cargo build --release -j2 -p dossier-cli
