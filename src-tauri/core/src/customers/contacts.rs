@@ -54,22 +54,26 @@ pub(crate) fn contact_from_row(r: &Row) -> rusqlite::Result<Contact> {
 
 /// The live contacts of a customer: key persons first, then by name.
 pub(crate) fn load_contacts(conn: &Connection, customer_id: i64) -> Result<Vec<Contact>> {
-    let mut st = conn.prepare(&format!(
-        "SELECT {CONTACT_COLUMNS} FROM contact WHERE customer_id = ?1 AND deleted_at IS NULL
-         ORDER BY is_key_person DESC, id"
-    ))?;
+    // Prepared once per connection (as `load_contact`): an import of a known list reads a
+    // customer's contacts per row.
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "SELECT {CONTACT_COLUMNS} FROM contact WHERE customer_id = ?1 AND deleted_at IS NULL
+             ORDER BY is_key_person DESC, id"
+        )
+    });
+    let mut st = conn.prepare_cached(&SQL)?;
     let rows = st.query_map([customer_id], contact_from_row)?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
 pub(crate) fn load_contact(conn: &Connection, id: i64) -> Result<Contact> {
-    conn.query_row(
-        &format!("SELECT {CONTACT_COLUMNS} FROM contact WHERE id = ?1 AND deleted_at IS NULL"),
-        [id],
-        contact_from_row,
-    )
-    .optional()?
-    .ok_or_else(|| CoreError::not_found("contact", id))
+    static SQL: LazyLock<String> =
+        LazyLock::new(|| format!("SELECT {CONTACT_COLUMNS} FROM contact WHERE id = ?1 AND deleted_at IS NULL"));
+    conn.prepare_cached(&SQL)?
+        .query_row([id], contact_from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::not_found("contact", id))
 }
 
 /// Trims the text fields the way they are stored; the name also loses invisible characters

@@ -54,13 +54,13 @@ pub(crate) fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
 
 /// A live (not deleted) customer.
 pub(crate) fn load_customer(conn: &Connection, id: i64) -> Result<Customer> {
-    conn.query_row(
-        &format!("SELECT {CUSTOMER_COLUMNS} FROM customer WHERE id = ?1 AND deleted_at IS NULL"),
-        [id],
-        customer_from_row,
-    )
-    .optional()?
-    .ok_or_else(|| CoreError::not_found("customer", id))
+    // Prepared once per connection: an import of a known list loads a customer per row.
+    static SQL: LazyLock<String> =
+        LazyLock::new(|| format!("SELECT {CUSTOMER_COLUMNS} FROM customer WHERE id = ?1 AND deleted_at IS NULL"));
+    conn.prepare_cached(&SQL)?
+        .query_row([id], customer_from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::not_found("customer", id))
 }
 
 /// Trims the free-text fields the way they are stored; the names also lose invisible
