@@ -99,9 +99,9 @@ pub fn run(store: &Store, spec: &ImportSpec, template: Option<&str>, dry_run: bo
     };
     drop(loaded); // the sheet is not needed for the search entries
                   // The command leaves a complete index behind it, as the app does in the background. Nothing
-    // waits for the store here, so its chunks are larger than the app's: each chunk's commit
-    // and full-text merge cost about as much as its entries (100k rows: 6.6 s in chunks of
-    // 10,000, 13.7 s in the app's 2,000; 20,000 saves little more and peaks at 200 MB).
+                  // waits for the store here, so its chunks are larger than the app's: each chunk's commit
+                  // and full-text merge cost about as much as its entries (100k rows: 6.6 s in chunks of
+                  // 10,000, 13.7 s in the app's 2,000; 20,000 saves little more and peaks at 200 MB).
     let indexing = std::time::Instant::now();
     while store.catch_up_search(10_000).map_err(message)? > 0 {}
     let index_seconds = indexing.elapsed().as_secs_f64();
