@@ -5,13 +5,13 @@
 //
 // Times are taken inside the page: performance.now() before the action, then the page is polled
 // once a frame (requestAnimationFrame) until what the user waits for is in the DOM and no
-// loading mask covers it, and the clock is read once that frame is drawn. The list's own
-// list_customers answer is timed the same way through the IPC, to tell the query from the
-// rendering.
+// loading mask covers it, and the clock is read once that frame is drawn. The command behind
+// it (list_customers, get_customer) is timed alone through the IPC too, to tell the query from
+// the drawing.
 //
 // Databases come from `dossier-cli demo`: the sample; a big one of DOSSIER_SPEED_SCALE × 36
 // customers (default 278: ≈10,000, a few seconds in debug; 2778: the 100,000 of the product
-// goal, about two minutes in debug); and one whose generated customers have 150 contacts,
+// goal, 1–2 minutes in debug); and one whose generated customers have 150 contacts,
 // 1,000 follow-up records and 36 months × 50 products of purchases.
 import { describe, it, before } from 'node:test'
 import assert from 'node:assert/strict'

@@ -1,5 +1,6 @@
 // The tooltip built on first hover or focus (components/HoverTooltip.vue): nothing of
-// el-tooltip exists before, the first hover opens it, keyboard focus too, a disabled one never.
+// el-tooltip exists before, the first hover opens it on the same element (a test or a screen
+// reader holding it keeps it), leaving closes it, keyboard focus opens it too, a disabled one never.
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { mountWith } from './helpers'
@@ -21,13 +22,18 @@ const tip = () => document.body.querySelector('[data-testid="tip"]')
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('hover tooltip', () => {
-  it('builds no tooltip until hovered, then opens on the first hover', async () => {
+  it('builds no tooltip until hovered, then opens on the first hover and closes on leaving', async () => {
     const { wrapper } = await mountWith(Lamp())
-    expect(wrapper.find('.el-tooltip__trigger').exists()).toBe(false)
+    const lamp = wrapper.get('[data-testid="lamp"]').element
+    expect(wrapper.findComponent({ name: 'ElTooltip' }).exists()).toBe(false)
     await wrapper.get('[data-testid="lamp"]').trigger('mouseenter')
     await wait(300)
-    expect(wrapper.find('.el-tooltip__trigger').exists()).toBe(true)
+    expect(wrapper.findComponent({ name: 'ElTooltip' }).exists()).toBe(true)
     expect(tip()?.textContent).toBe('报价后 6 天无动作')
+    expect(wrapper.get('[data-testid="lamp"]').element).toBe(lamp)
+    await wrapper.get('[data-testid="lamp"]').trigger('mouseleave')
+    await wait(500)
+    expect((tip()?.closest('.el-popper') as HTMLElement | null)?.style.display).toBe('none')
     wrapper.unmount()
   })
 
@@ -43,7 +49,7 @@ describe('hover tooltip', () => {
     const { wrapper } = await mountWith(Lamp(true))
     await wrapper.get('[data-testid="lamp"]').trigger('mouseenter')
     await wait(300)
-    expect(wrapper.find('.el-tooltip__trigger').exists()).toBe(false)
+    expect(wrapper.findComponent({ name: 'ElTooltip' }).exists()).toBe(false)
     expect(tip()).toBeNull()
     wrapper.unmount()
   })
