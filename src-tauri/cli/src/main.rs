@@ -49,6 +49,10 @@ enum Command {
         /// … and this many follow-up records over two years, with their next actions.
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=1000))]
         visits: u32,
+        /// Generated copies each get this many contacts (`--scale 2 --contacts 150 --purchases
+        /// 50 --visits 1000`: the webview speed test's heaviest customer pages).
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=500))]
+        contacts: u32,
     },
     /// A customer's purchase trend data (the 采购趋势 tab) as JSON. CUSTOMER: id or name.
     Trends {
@@ -397,10 +401,10 @@ fn print_json(value: &impl serde::Serialize) {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Command::Demo { db, scale, purchases, deals, visits } => {
+        Command::Demo { db, scale, purchases, deals, visits, contacts } => {
             let store = open(&db)?;
             let started = std::time::Instant::now();
-            let n = dossier_core::sample::load(&store, scale as usize)?;
+            let n = dossier_core::sample::load_sized(&store, scale as usize, contacts as usize)?;
             eprintln!("loaded {n} customers into {} in {:.1}s", db.display(), started.elapsed().as_secs_f64());
             if purchases > 0 {
                 let started = std::time::Instant::now();

@@ -26,6 +26,19 @@ fn demo_stats_and_search() {
 }
 
 #[test]
+fn demo_gives_generated_copies_the_contacts_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let contacts = |name: &str, extra: &[&str]| {
+        let db = dir.path().join(name);
+        let db = db.to_str().unwrap();
+        assert!(cli(&[&["demo", "--db", db, "--scale", "2"][..], extra].concat()).status.success());
+        json(&cli(&["stats", "--db", db, "--json"]))["contacts"].as_i64().unwrap()
+    };
+    // 36 copies: two contacts each by default, 150 when asked.
+    assert_eq!(contacts("many.sqlite", &["--contacts", "150"]) - contacts("two.sqlite", &[]), 36 * 148);
+}
+
+#[test]
 fn bad_input_exits_2_with_a_message_and_no_panic() {
     let dir = tempfile::tempdir().unwrap();
     let text = dir.path().join("notes.txt");
@@ -36,6 +49,7 @@ fn bad_input_exits_2_with_a_message_and_no_panic() {
     assert_eq!(std::fs::read(&text).unwrap(), b"hello");
     assert_eq!(cli(&["stats"]).status.code(), Some(2), "missing --db");
     assert_eq!(cli(&["demo", "--db", "x", "--scale", "0"]).status.code(), Some(2));
+    assert_eq!(cli(&["demo", "--db", "x", "--contacts", "0"]).status.code(), Some(2));
 }
 
 #[test]

@@ -369,6 +369,8 @@ describe('timeline tab', () => {
     const items = wrapper.findAll('[data-testid="timeline-item"]')
     expect(items[1]!.get('[data-testid="timeline-open"]').text()).toBe('查看权力地图')
     await items[0]!.get('[data-testid="timeline-open"]').trigger('click')
+    // The tabs are loaded when first shown.
+    await vi.dynamicImportSettled()
     await flushPromises()
     expect(router.currentRoute.value.query.tab).toBe('visits')
     expect(wrapper.find('[data-testid="visits-tab"]').exists()).toBe(true)

@@ -1,19 +1,33 @@
 // For views that fetch again whenever a filter changes: only the latest request's answer is
 // kept (an older one arriving late would show data for filters no longer chosen), `loading`
 // while one runs, and a failure is shown as a message (and kept in `error` until the next
-// answer, for a view that shows it in place; `quiet` leaves the showing to that view).
+// answer, for a view that shows it in place; `quiet` leaves the showing to that view). `slow`
+// turns on only once a request has run for SLOW_MS: most answers take a few ms, and a loading
+// mask that fades in and out over the rows for each of them costs frames and flickers.
 import { ref, shallowRef } from 'vue'
 import { ElMessage } from 'element-plus'
 import { errorMessage } from '../errors'
 
+/** How long a request runs before `slow` shows it. */
+export const SLOW_MS = 200
+
 export function useLatest<T>(fetch: () => Promise<T>, options: { quiet?: boolean } = {}) {
   const value = shallowRef<T | null>(null)
   const loading = ref(false)
+  const slow = ref(false)
   const error = shallowRef<unknown>(null)
   let seq = 0
+  let slowTimer: ReturnType<typeof setTimeout> | undefined
+  function done() {
+    clearTimeout(slowTimer)
+    loading.value = false
+    slow.value = false
+  }
   async function load() {
     const mine = ++seq
     loading.value = true
+    clearTimeout(slowTimer)
+    slowTimer = setTimeout(() => (slow.value = mine === seq), SLOW_MS)
     try {
       const v = await fetch()
       if (mine === seq) {
@@ -26,7 +40,7 @@ export function useLatest<T>(fetch: () => Promise<T>, options: { quiet?: boolean
         if (!options.quiet) ElMessage.error(errorMessage(e))
       }
     } finally {
-      if (mine === seq) loading.value = false
+      if (mine === seq) done()
     }
   }
   /** Drops the request still running and forgets the answer (e.g. when the search box is emptied). */
@@ -34,7 +48,7 @@ export function useLatest<T>(fetch: () => Promise<T>, options: { quiet?: boolean
     seq++
     value.value = null
     error.value = null
-    loading.value = false
+    done()
   }
-  return { value, loading, error, load, clear }
+  return { value, loading, slow, error, load, clear }
 }

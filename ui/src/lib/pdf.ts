@@ -56,8 +56,11 @@ export function jpegPagesPdf(pages: PdfImagePage[], options: PdfOptions = {}): U
     push(ascii('endobj\n'))
   }
 
+  // The header, spelled in bytes: Tauri serves the app's own files with the MIME type the
+  // `infer` crate reads from their first 1,024 bytes, and it takes "%PDF" anywhere there for a
+  // PDF; a script chunk starting with this writer would be served as one and never load.
+  push(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a])) // %PDF-1.4\n
   // The binary comment tells transfer tools the file is binary.
-  push(ascii('%PDF-1.4\n'))
   push(new Uint8Array([0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x0a]))
   const pageIds = pages.map((_, i) => 4 + i * 3)
   object(1, '<< /Type /Catalog /Pages 2 0 R >>')

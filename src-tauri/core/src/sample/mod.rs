@@ -1,6 +1,7 @@
 //! The sample dataset: realistic, deterministic Chinese key accounts so that a new user sees a
 //! populated app ("载入示例数据", `dossier-cli demo`). `scale` N > 1 adds generated copies
-//! (N × the base customers, two contacts and two suppliers each) for benchmarks.
+//! (N × the base customers, two contacts — or more, see [`load_sized`] — and two suppliers
+//! each) for benchmarks.
 
 mod after_sale;
 mod pipeline;
@@ -142,9 +143,18 @@ const RIVALS: [&str; 6] = ["西门子", "汇川技术", "施耐德", "本地代�
 /// (`scale` − 1) generated copies of them (without purchases: see [`load_copy_purchases`]).
 /// Returns the number of customers inserted.
 pub fn load(store: &Store, scale: usize) -> Result<usize> {
+    load_sized(store, scale, COPY_CONTACTS)
+}
+
+/// The contacts of a generated copy unless asked for more.
+pub const COPY_CONTACTS: usize = 2;
+
+/// [`load`] with `contacts` contacts on every generated copy: `--scale 2 --contacts 150` gives
+/// 36 customers the size of the webview speed test's heaviest customer page.
+pub fn load_sized(store: &Store, scale: usize, contacts: usize) -> Result<usize> {
     let today = store.clock().today();
     let base = (0..COMPANIES.len()).map(move |i| base_profile(i, today));
-    let copies = (1..scale.max(1)).flat_map(move |k| (0..COMPANIES.len()).map(move |i| copy_profile(k, i)));
+    let copies = (1..scale.max(1)).flat_map(move |k| (0..COMPANIES.len()).map(move |i| copy_profile(k, i, contacts)));
     let count = store.insert_profiles(base.chain(copies))?;
     let evaluated = trends::month::of_date(today) - 1;
     let mut rows = Vec::new();
@@ -537,8 +547,9 @@ const SUPPLIER_TRADES: [&str; 5] = ["电气", "自动化", "机电", "传动", "
 const TRADES: [&str; 12] =
     ["机械", "电子", "化工", "食品", "纺织", "物流", "建材", "医药", "环保", "汽配", "能源", "科技"];
 
-/// Generated copy `k` of base customer `i`: a unique name, basic fields, two contacts.
-fn copy_profile(k: usize, i: usize) -> NewProfile {
+/// Generated copy `k` of base customer `i`: a unique name, basic fields, `contacts` contacts
+/// (the first a key person; titles cycle through the six roles).
+fn copy_profile(k: usize, i: usize, contacts: usize) -> NewProfile {
     let n = k * COMPANIES.len() + i;
     let mut rng = Rng(0xD05_51E2 ^ n as u64);
     let (city, word, trade) = (CITIES[n % 34], WORDS[(n / 34) % 40], TRADES[(n / 1360) % 12]);
@@ -560,11 +571,11 @@ fn copy_profile(k: usize, i: usize) -> NewProfile {
         owner: OWNERS[n % OWNERS.len()].into(),
         ..Default::default()
     };
-    let contacts = (0..2)
+    let contacts = (0..contacts)
         .map(|r| ContactFields {
             name: person(&mut rng),
-            title: ROLES[r].0.into(),
-            department: ROLES[r].1.into(),
+            title: ROLES[r % ROLES.len()].0.into(),
+            department: ROLES[r % ROLES.len()].1.into(),
             phone: phone(&mut rng),
             is_key_person: r == 0,
             ..Default::default()
@@ -598,7 +609,15 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for n in 0..250_000usize {
             let (k, i) = (n / COMPANIES.len() + 1, n % COMPANIES.len());
-            assert!(seen.insert(crate::text::customer_key(&copy_profile(k, i).fields.name)));
+            assert!(seen.insert(crate::text::customer_key(&copy_profile(k, i, COPY_CONTACTS).fields.name)));
         }
+    }
+
+    #[test]
+    fn copies_get_the_contacts_asked_for() {
+        let p = copy_profile(1, 0, 150);
+        assert_eq!(p.contacts.len(), 150);
+        assert_eq!(p.contacts.iter().filter(|c| c.is_key_person).count(), 1);
+        assert_eq!(copy_profile(1, 0, COPY_CONTACTS).contacts.len(), 2);
     }
 }
