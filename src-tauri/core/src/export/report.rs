@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use rusqlite::ToSql;
 
-use crate::customers::contacts::{contact_from_row, CONTACT_COLUMNS};
+use crate::customers::contacts::{contact_from_row, contacts_with_last_seen};
 use crate::customers::sections::{financial_from_row, FINANCIAL_COLUMNS};
 use crate::customers::signals;
 use crate::customers::store::{customer_from_row, CUSTOMER_COLUMNS};
@@ -39,9 +39,10 @@ impl Store {
             scope.owned("owner")
         ))?;
         let args = scope.args(&customers, &[])?;
-        let mut contacts = self.conn.prepare(&format!(
-            "SELECT {CONTACT_COLUMNS} FROM contact WHERE deleted_at IS NULL
-             ORDER BY customer_id, is_key_person DESC, id"
+        let mut contacts = self.conn.prepare(&contacts_with_last_seen(
+            "1",
+            "1",
+            "contact.customer_id, is_key_person DESC, contact.id",
         ))?;
         let mut periods = self.conn.prepare(&format!(
             "SELECT customer_id, {FINANCIAL_COLUMNS} FROM financial_period ORDER BY customer_id, period"
