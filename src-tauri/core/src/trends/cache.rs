@@ -137,8 +137,21 @@ fn resignal_all(conn: &Connection, settings: &Settings, evaluated: Month) -> Res
     while let Some(r) = rows.next()? {
         customers.entry(r.get::<_, i64>(0)?).or_default().1.push(financial_from_row(r, 1)?);
     }
-    for (id, (ledger, financials)) in &customers {
-        write_signals(conn, *id, &customer_signals(*id, "", ledger, financials, settings, evaluated))?;
+    // The detectors are most of the work and need no connection: two threads run them, the
+    // signals are written after, in customer order.
+    let customers: Vec<_> = customers.into_iter().collect();
+    let detect = |part: &[(i64, (Ledger, Vec<FinancialPeriod>))]| -> Vec<Vec<TrendSignal>> {
+        part.iter().map(|(id, (ledger, fin))| customer_signals(*id, "", ledger, fin, settings, evaluated)).collect()
+    };
+    let (first, second) = customers.split_at(customers.len() / 2);
+    let signals = std::thread::scope(|s| {
+        let other = s.spawn(|| detect(second));
+        let mut signals = detect(first);
+        signals.extend(other.join().expect("the detectors' thread does not panic"));
+        signals
+    });
+    for ((id, _), signals) in customers.iter().zip(&signals) {
+        write_signals(conn, *id, signals)?;
     }
     Ok(customers.len())
 }
