@@ -100,6 +100,11 @@ pub fn contact_key(name: &str) -> String {
     search_text(&folded(name))
 }
 
+/// `LIKE ? ESCAPE '\\'`'s pattern for "holds `text`": its `%`, `_` and `\\` taken literally.
+pub fn like_pattern(text: &str) -> String {
+    format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}
+
 /// A search query or indexed text: half-width, lower-case, without whitespace.
 pub fn search_text(s: &str) -> String {
     half_width(s).chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()

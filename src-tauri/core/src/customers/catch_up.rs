@@ -97,7 +97,7 @@ pub(crate) fn catch_up(conn: &Connection, max: usize) -> Result<i64> {
 /// index would find of them, but for the pinyin readings): customers by name and short name,
 /// contacts by name and phone digits.
 fn waiting_hits(conn: &Connection, q: &str, limit: usize) -> Result<(Vec<SearchHit>, Vec<SearchHit>)> {
-    let like = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let like = crate::text::like_pattern(q);
     let hit = |kind, id, customer_id, title: String, subtitle: String| SearchHit {
         kind,
         id,

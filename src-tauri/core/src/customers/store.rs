@@ -174,15 +174,14 @@ impl Store {
         any_of("owner", q.owners.clone());
         let text = crate::text::search_text(&q.text);
         if !text.is_empty() {
-            let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
             // The names' other readings too ("changsha" lists 长沙…), as the search finds them.
-            let mut found =
-                "c.id IN (SELECT customer_id FROM search_entry WHERE body LIKE ? ESCAPE '\\' OR readings LIKE ? ESCAPE '\\')"
-                    .to_string();
+            let (entries, value) = search::customers_holding(&text);
+            let mut found = format!("c.id IN ({entries})");
+            args.extend(std::iter::repeat_n(value, entries.matches('?').count()));
             if search::backlog::pending(&self.conn)? > 0 {
                 // A large import's records still waiting for their entries: by their names.
-                found = format!(
-                    "{found} OR ({0} AND (c.name LIKE ? ESCAPE '\\' OR c.short_name LIKE ? ESCAPE '\\'))
+                let waiting = format!(
+                    "({0} AND (c.name LIKE ? ESCAPE '\\' OR c.short_name LIKE ? ESCAPE '\\'))
                      OR ({0} AND c.id IN (SELECT ct.customer_id FROM contact ct
                                           WHERE ct.deleted_at IS NULL AND ct.name LIKE ? ESCAPE '\\'))
                      OR c.id IN (SELECT ct.customer_id FROM contact ct WHERE ct.deleted_at IS NULL AND {1}
@@ -190,8 +189,10 @@ impl Store {
                     search::backlog::pending_condition(HitKind::Customer, "c.id"),
                     search::backlog::pending_condition(HitKind::Contact, "ct.id"),
                 );
+                let like = crate::text::like_pattern(&text);
+                args.extend(std::iter::repeat_n(like, waiting.matches('?').count()));
+                found = format!("{found} OR {waiting}");
             }
-            args.extend(std::iter::repeat_n(like, found.matches('?').count()));
             conds.push(format!("({found})"));
         }
         let filter = conds.join(" AND ");

@@ -152,6 +152,30 @@ fn candidates(conn: &Connection, q: &str) -> Result<Vec<i64>> {
     Ok(ids)
 }
 
+/// For the customer list's filter: SQL selecting the `customer_id` of every entry whose text
+/// (body or other readings) holds the normalised query `q` — all of them, not the ranked
+/// candidates — with the value for each of its `?`. The trigram index answers 3 characters or
+/// more; the unigram index 1–2 Chinese characters (names are the only Chinese an entry holds);
+/// 1–2 latin letters or digits scan the entries (at 200k entries a scan took 210 ms, an index
+/// a few).
+pub(crate) fn customers_holding(q: &str) -> (&'static str, String) {
+    if q.chars().count() >= 3 {
+        let phrase = format!("\"{}\"", q.replace('"', "\"\""));
+        return (
+            "SELECT customer_id FROM search_entry WHERE id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)",
+            phrase,
+        );
+    }
+    if q.chars().all(|c| !c.is_ascii() && c.is_alphanumeric()) {
+        return (
+            "SELECT customer_id FROM search_entry WHERE id IN (SELECT rowid FROM search_uni WHERE search_uni MATCH ?)",
+            format!("\"{}\"", index::spaced(q)),
+        );
+    }
+    let like = crate::text::like_pattern(q);
+    ("SELECT customer_id FROM search_entry WHERE body LIKE ? ESCAPE '\\' OR readings LIKE ? ESCAPE '\\'", like)
+}
+
 /// The range of initials a latin query is the prefix of: "zs" → ["zs", "zt").
 fn prefix_range(q: &str) -> (&str, String) {
     let mut upper: Vec<char> = q.chars().collect();

@@ -429,3 +429,45 @@ fn a_record_found_is_placed_where_the_customer_s_list_shows_it() {
         assert_eq!(s.visit_position(v.id).unwrap(), i as i64, "{} {}", v.fields.date, v.fields.time);
     }
 }
+
+/// The customer list's filter reads the search indexes for 3+ characters and for 1–2 Chinese
+/// ones (`search::customers_holding`); it lists exactly the customers a scan of every entry's
+/// text (body and other readings) finds, for queries of every shape cut from the data.
+#[test]
+fn the_list_filter_through_the_indexes_lists_what_a_scan_of_the_entries_finds() {
+    let (_d, s) = store();
+    dossier_core::sample::load(&s, 3).unwrap();
+    let texts: Vec<String> = s
+        .connection()
+        .prepare("SELECT names || ' ' || body FROM search_entry ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let mut queries: Vec<String> = vec!["长".into(), "有限".into(), "zz".into(), "13".into(), "a".into(), "%".into()];
+    for t in texts.iter().step_by(7) {
+        let chars: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+        for (start, len) in [(0, 1), (1, 2), (2, 3), (chars.len().saturating_sub(4), 4), (3, 6)] {
+            queries.push(chars.iter().skip(start).take(len).collect());
+        }
+    }
+    let scanned = |q: &str| -> i64 {
+        let like = dossier_core::text::like_pattern(q);
+        s.connection()
+            .query_row(
+                "SELECT count(*) FROM customer c WHERE c.deleted_at IS NULL AND c.id IN
+                 (SELECT customer_id FROM search_entry WHERE body LIKE ?1 ESCAPE '\\' OR readings LIKE ?1 ESCAPE '\\')",
+                [like],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let mut found_some = 0;
+    for q in queries.iter().filter(|q| !q.is_empty()) {
+        let listed = s.list_customers(&CustomerQuery { text: q.clone(), ..Default::default() }).unwrap().total;
+        assert_eq!(listed, scanned(q), "the list filtered by {q:?}");
+        found_some += (listed > 0) as usize;
+    }
+    assert!(found_some > 20, "the queries find something: {found_some}");
+}
