@@ -78,6 +78,27 @@ fn log_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
         .build()
 }
 
+/// Opens the launch's database beside the webview's start-up (the page's first call waits for
+/// it), then records it among the recent ones (`remembered`: not named at launch) and starts
+/// what follows an open: the day's snapshot and the search index's catch-up.
+fn open_at_launch<R: Runtime>(app: &AppHandle<R>, path: PathBuf, remembered: bool) {
+    let state = app.state::<state::AppState>();
+    let started = std::time::Instant::now();
+    state.finish_opening(|opened| {
+        if opened && remembered {
+            let desktop = app.state::<desktop::Desktop>();
+            desktop.opened(&path);
+            let app = app.clone();
+            let _ = app.clone().run_on_main_thread(move || {
+                app.state::<desktop::Desktop>().refresh_menu(&app, None, Some(&path));
+            });
+        }
+    });
+    log::info!("database opened in {} ms", started.elapsed().as_millis());
+    search_index::catch_up(app);
+    state.daily_backup();
+}
+
 pub fn run() {
     run_app(tauri::Builder::default())
 }
@@ -100,19 +121,12 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
                 desktop::Desktop::new(&folder(app.path().app_config_dir()), &folder(app.path().app_cache_dir()));
             let named = named_database();
             let path = named.clone().unwrap_or_else(|| remembered_database(app, &desktop));
-            let started = std::time::Instant::now();
-            let state = state::AppState::open(path.clone(), clock_offset_days());
-            log::info!("database opened in {} ms", started.elapsed().as_millis());
-            if named.is_none() && state.path().is_ok_and(|(_, open)| open) {
-                desktop.opened(&path);
-            }
-            app.manage(state);
+            app.manage(state::AppState::opening(path.clone(), clock_offset_days()));
             desktop.refresh_menu(app.handle(), None, Some(&path));
             app.manage(desktop);
-            let handle = app.handle().clone();
-            std::thread::spawn(move || handle.state::<state::AppState>().daily_backup());
-            search_index::catch_up(app.handle());
             app.manage(files::FileGrants::new(launch_arg("--test-dialogs").map(PathBuf::from)));
+            let handle = app.handle().clone();
+            std::thread::spawn(move || open_at_launch(&handle, path, named.is_none()));
             Ok(())
         })
         .on_menu_event(|app, event| menu::on_event(app, event))

@@ -51,9 +51,15 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
 
 /// Turns a database of the current schema back into one version 18 wrote: no cached series of
 /// the purchase trends (`migrations/019_trend_series.sql`), no search backlog
-/// (`migrations/020_search_backlog.sql`).
+/// (`migrations/020_search_backlog.sql`), the industry and owner indexes on their column alone
+/// (`migrations/021_facet_indexes.sql`).
 pub fn before_trend_series(conn: &rusqlite::Connection) {
-    conn.execute_batch("DROP TABLE search_backlog; DROP TABLE trend_series; PRAGMA user_version = 18;").unwrap();
+    conn.execute_batch(
+        "DROP INDEX customer_industry; CREATE INDEX customer_industry ON customer(industry);
+         DROP INDEX customer_owner; CREATE INDEX customer_owner ON customer(owner);
+         DROP TABLE search_backlog; DROP TABLE trend_series; PRAGMA user_version = 18;",
+    )
+    .unwrap();
 }
 
 /// Turns a database of the current schema back into one version 14 wrote: no payment plans,
