@@ -104,10 +104,12 @@ impl AppState {
     }
 
     /// The first start of a day takes a snapshot (run off the start-up path: at 100k customers
-    /// it takes seconds). A failure is kept for [`AppState::take_backup_warning`].
+    /// it takes seconds). The store is held only while its pages are copied, not while the
+    /// copy is verified, so the page's first list does not wait for the check. A failure is
+    /// kept for [`AppState::take_backup_warning`].
     pub fn daily_backup(&self) {
         let started = std::time::Instant::now();
-        match self.with(|s| s.daily_backup_if_due()) {
+        match self.with(|s| s.daily_copy_if_due()).and_then(|copied| copied.map(|c| c.finish()).transpose()) {
             Ok(Some(_)) => log::info!("daily snapshot taken in {} ms", started.elapsed().as_millis()),
             Ok(None) | Err(CoreError::Closed) => {}
             Err(error) => {

@@ -33,21 +33,53 @@ pub fn take(
     db: &Path,
     settings: &BackupSettings,
     reason: SnapshotReason,
-    when: &When,
+    when: When,
 ) -> Result<Snapshot> {
-    let dir = folder::ready(db, settings)?;
+    copy(conn, db, settings.clone(), reason, when)?.finish()
+}
+
+/// The first half of [`take`], the only one that reads the database: its pages copied into a
+/// partial file of the backup folder. The rest ([`Copied::finish`]) needs no connection, so a
+/// caller holding the store behind a lock can let go of it while the copy is verified (most
+/// of a snapshot's time: seconds at 100k customers).
+pub fn copy(
+    conn: &Connection,
+    db: &Path,
+    settings: BackupSettings,
+    reason: SnapshotReason,
+    when: When,
+) -> Result<Copied> {
+    let dir = folder::ready(db, &settings)?;
     let stem = folder::stem(db);
     let name = name::next(&stem, when.now, reason, &file_names(&dir)?);
-    let file = name.file(&stem);
     let partial = Removed(dir.join(name.partial_file(&stem)));
     write(conn, &partial.0, &dir)?;
-    verify(&partial.0).map_err(|e| error(BackupFailure::Unverified, &dir, e.to_string()))?;
-    folder::sync(&partial.0).map_err(|e| failure(&dir, &e))?;
-    let path = dir.join(&file);
-    std::fs::rename(&partial.0, &path).map_err(|e| failure(&dir, &e))?;
-    folder::sync_dir(&dir);
-    rotate(&dir, &stem, settings, when, &file);
-    Ok(describe(&dir, file, name))
+    Ok(Copied { partial, dir, stem, name, settings, when })
+}
+
+/// A snapshot copied but not yet verified nor named ([`copy`]); dropped unfinished, its
+/// partial file is deleted.
+pub struct Copied {
+    partial: Removed,
+    dir: PathBuf,
+    stem: String,
+    name: SnapshotName,
+    settings: BackupSettings,
+    when: When,
+}
+
+impl Copied {
+    /// Verifies the copy, flushes it to disk, gives it its name and rotates the folder.
+    pub fn finish(self) -> Result<Snapshot> {
+        let Copied { partial, dir, stem, name, settings, when } = self;
+        verify(&partial.0).map_err(|e| error(BackupFailure::Unverified, &dir, e.to_string()))?;
+        folder::sync(&partial.0).map_err(|e| failure(&dir, &e))?;
+        let file = name.file(&stem);
+        std::fs::rename(&partial.0, dir.join(&file)).map_err(|e| failure(&dir, &e))?;
+        folder::sync_dir(&dir);
+        rotate(&dir, &stem, &settings, &when, &file);
+        Ok(describe(&dir, file, name))
+    }
 }
 
 /// A consistent copy of `conn` at `to` (a new private file); `dir` names the folder in errors.

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::backup::copy::{self, Removed, When};
+use crate::backup::copy::{self, Copied, Removed, When};
 use crate::backup::{folder, settings, BackupSettings, BackupWarning, Snapshot, SnapshotReason};
 use crate::clock::Clock;
 use crate::error::BackupFailure;
@@ -26,7 +26,7 @@ pub(crate) fn before_migration(path: &Path, clock: &dyn Clock) -> Option<BackupW
         return None;
     }
     let reason = SnapshotReason::BeforeMigration;
-    copy::take(&conn, path, &settings::load(&conn), reason, &when(clock))
+    copy::take(&conn, path, &settings::load(&conn), reason, when(clock))
         .err()
         .map(|error| BackupWarning { reason, error })
 }
@@ -87,6 +87,13 @@ impl Store {
     /// day, any reason). The shell calls it right after opening the database; a failure is
     /// the caller's to show, the database stays open and usable.
     pub fn daily_backup_if_due(&self) -> Result<Option<Snapshot>> {
+        self.daily_copy_if_due()?.map(Copied::finish).transpose()
+    }
+
+    /// [`Store::daily_backup_if_due`] up to the copy of the pages: the caller finishes it
+    /// ([`Copied::finish`]: verify, name, rotate) without the store, which a shell holding it
+    /// behind a lock can meanwhile lend to the page.
+    pub fn daily_copy_if_due(&self) -> Result<Option<Copied>> {
         let db = self.file().ok_or(CoreError::Closed)?;
         let (today, offset) = (self.clock.today(), self.clock.offset());
         // By the names alone: opening every snapshot for its counts would cost each start-up.
@@ -94,7 +101,7 @@ impl Store {
         if taken.iter().any(|(_, n)| crate::clock::local_day(n.taken, &offset) == today) {
             return Ok(None);
         }
-        self.take_snapshot(SnapshotReason::Daily).map(Some)
+        copy::copy(&self.conn, &db, self.backup_settings()?, SnapshotReason::Daily, when(&*self.clock)).map(Some)
     }
 
     /// The last automatic snapshot that failed since the last call (before a migration when
@@ -106,7 +113,7 @@ impl Store {
 
     pub(crate) fn take_snapshot(&self, reason: SnapshotReason) -> Result<Snapshot> {
         let db = self.file().ok_or(CoreError::Closed)?;
-        copy::take(&self.conn, &db, &self.backup_settings()?, reason, &when(&*self.clock))
+        copy::take(&self.conn, &db, &self.backup_settings()?, reason, when(&*self.clock))
     }
 
     /// An automatic snapshot before a change: a failure is kept for

@@ -130,6 +130,29 @@ fn the_daily_snapshot_is_taken_once_a_day() {
 }
 
 #[test]
+fn the_daily_snapshot_holds_the_file_as_copied_while_the_store_writes_during_its_check() {
+    let (dir, s) = store();
+    let before = s.stats().unwrap().customers;
+    let copied = s.daily_copy_if_due().unwrap().expect("due on the first start of the day");
+    // The store is free while the copy waits for its check: a save goes through…
+    s.create_customer(&dossier_core::customers::CustomerFields {
+        name: "复制后新建".into(), ..Default::default()
+    })
+    .unwrap();
+    assert!(s.snapshots().unwrap().is_empty(), "not listed before it is verified and named");
+    let snap = copied.finish().unwrap();
+    // …and the snapshot is the file as it was copied.
+    assert_eq!((snap.reason, snap.counts.unwrap().customers), (SnapshotReason::Daily, before));
+    assert_eq!(s.daily_copy_if_due().unwrap().map(|_| ()), None, "taken for today");
+    // A copy dropped unfinished leaves nothing in the folder.
+    drop(s);
+    let s = store_on(&dir, 2026, 11, 24);
+    drop(s.daily_copy_if_due().unwrap().unwrap());
+    let files: Vec<_> = std::fs::read_dir(backups(&dir)).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(files, vec![std::ffi::OsString::from(&snap.file)]);
+}
+
+#[test]
 fn a_snapshot_of_any_kind_today_counts_as_the_days_snapshot() {
     let (_dir, s) = store();
     s.snapshot_now().unwrap();
