@@ -29,6 +29,10 @@ pub struct ExportArgs {
     /// Include contacts' hobbies, preferences and family (left out by default).
     #[arg(long, global = true)]
     include_personal: bool,
+    /// Also print, as JSON, how long opening the database and writing the file took
+    /// (`dossier-cli bench export` reads it: in the app the database is open already).
+    #[arg(long, global = true)]
+    json: bool,
     #[command(subcommand)]
     what: What,
 }
@@ -146,8 +150,16 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
         },
         include_personal: args.include_personal,
     };
+    let opening = std::time::Instant::now();
+    let store = match &args.what {
+        What::Template { .. } => None,
+        _ => Some(need_db(&args.db)?),
+    };
+    let open_seconds = opening.elapsed().as_secs_f64();
+    let exporting = std::time::Instant::now();
+    let db = || store.as_ref().expect("opened for every export but a template");
     let xlsx = match &args.what {
-        What::TeamReport => export::team_report(&need_db(&args.db)?, &opts)?,
+        What::TeamReport => export::team_report(db(), &opts)?,
         What::Weekly { from, to, period, owner } => {
             let preset = match (from, period) {
                 (Some(_), _) => PeriodPreset::Custom,
@@ -158,18 +170,19 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
             let period =
                 PeriodQuery { preset, from: from.clone().unwrap_or_default(), to: to.clone().unwrap_or_default() };
             let q = WeeklyQuery { period, owners: owner.clone(), ..Default::default() };
-            export::weekly_report(&need_db(&args.db)?, &q, &opts)?
+            export::weekly_report(db(), &q, &opts)?
         }
-        What::Customer { name } => {
-            let store = need_db(&args.db)?;
-            let id = find_customer(&store, name)?;
-            export::customer_profile(&store, id, &opts)?
-        }
+        What::Customer { name } => export::customer_profile(db(), find_customer(db(), name)?, &opts)?,
         What::Template { kind, kind_flag } => {
             export::template((*kind).or(*kind_flag).map_or(ImportKind::Customers, KindArg::kind))?
         }
     };
     xlsx.save(&out)?;
+    let export_seconds = exporting.elapsed().as_secs_f64();
     eprintln!("已导出 {}", out.display());
+    if args.json {
+        let timings = serde_json::json!({ "openSeconds": open_seconds, "exportSeconds": export_seconds });
+        println!("{timings}");
+    }
     Ok(())
 }

@@ -41,11 +41,17 @@ fn exports_the_team_report_a_customer_and_templates() {
         "--lang",
         "en",
         "--include-personal",
+        "--json",
         "team-report",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(is_xlsx(&report));
-    // The app's sheets, the issue-6 ones included.
+    // `--json`: the timings `bench export` reads, opening apart from the report.
+    let timings: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for key in ["openSeconds", "exportSeconds"] {
+        assert!(timings[key].as_f64().is_some_and(|s| s > 0.0), "{key} in {timings}");
+    }
+    // The app's sheets, from follow-ups to results at the end.
     let names = calamine::Reader::sheet_names(&calamine::open_workbook::<calamine::Xlsx<_>, _>(&report).unwrap());
     assert_eq!(
         names[6..],
