@@ -33,7 +33,7 @@ pub(crate) fn before_migration(path: &Path, clock: &dyn Clock) -> Option<BackupW
 
 impl Store {
     /// The database file (`None` in memory).
-    fn file(&self) -> Option<PathBuf> {
+    pub(crate) fn file(&self) -> Option<PathBuf> {
         self.conn.path().filter(|p| !p.is_empty()).map(PathBuf::from)
     }
 

@@ -33,9 +33,10 @@ const TRADES: [&str; 4] = ["机械", "电子", "化工", "食品"];
 const SURNAMES: [&str; 6] = ["曾", "单", "王", "解", "查", "李"];
 const GIVEN: [&str; 6] = ["伟", "乐", "行", "敏", "长", "重"];
 
-/// `rows` customer rows with one contact each: names from small pools (so some repeat,
-/// in the file and across readings: 长, 重, 行, 乐 have several), phones, titles.
-fn random_list(path: &std::path::Path, seed: u64, rows: usize) -> Vec<(String, String)> {
+/// `rows` customer rows with one contact each: names from small pools and a number below
+/// `spread` (so some repeat, in the file and across readings: 长, 重, 行, 乐 have several),
+/// phones, titles.
+pub(super) fn random_list(path: &std::path::Path, seed: u64, rows: usize, spread: usize) -> Vec<(String, String)> {
     let mut rng = Random(seed);
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
@@ -45,7 +46,7 @@ fn random_list(path: &std::path::Path, seed: u64, rows: usize) -> Vec<(String, S
     let mut names = Vec::new();
     for r in 1..=rows as u32 {
         let (city, word, trade) = (rng.pick(&CITIES), rng.pick(&WORDS), rng.pick(&TRADES));
-        let name = format!("{city}{word}{trade}{}有限公司", rng.below(rows));
+        let name = format!("{city}{word}{trade}{}有限公司", rng.below(spread));
         let person = format!("{}{}{}", rng.pick(&SURNAMES), rng.pick(&GIVEN), rng.pick(&GIVEN));
         let phone = format!("13{:09}", rng.below(1_000_000_000));
         let cells = [name.clone(), format!("{word}{trade}"), trade.into(), city.into(), person.clone(), phone];
@@ -95,7 +96,7 @@ fn a_large_import_indexed_after_its_commit_matches_indexing_record_by_record() {
     for seed in [7, 2026, 90_210] {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("list.xlsx");
-        let names = random_list(&file, seed, 4_000);
+        let names = random_list(&file, seed, 4_000, 4_000);
         let open = |n: &str| Store::open(&dir.path().join(n), Arc::new(FixedClock::on(2026, 11, 23))).unwrap();
         let (store, undone_early) = (open("a.sqlite"), open("b.sqlite"));
         let spec = ImportSpec::new(&file, ImportKind::Customers);

@@ -9,6 +9,7 @@
 
 pub mod labels;
 pub mod mapping;
+mod pipeline;
 pub mod plan;
 pub mod read;
 pub(crate) mod store;
@@ -18,6 +19,8 @@ pub mod values;
 
 #[cfg(test)]
 mod catch_up_tests;
+#[cfg(test)]
+mod pipeline_tests;
 
 pub use store::{ImportRecord, ImportRequest};
 pub use undo::{EditedRecord, ImportUndoPreview};

@@ -1,8 +1,8 @@
-//! Committing an import and its history. A commit re-plans inside its own
-//! transaction (so the plan matches the data it changes), applies every row that has no
-//! error, records what it created and what each update overwrote and wrote, and commits
-//! once: a cancel or a failure leaves the database exactly as before. Undoing one is in
-//! `import_undo.rs`.
+//! Committing an import and its history. A commit re-plans while its transaction is open (so
+//! the plan matches the data it changes; on a second thread, `pipeline.rs`), applies every row
+//! that has no error, records what it created and what each update overwrote and wrote, and
+//! commits once: a cancel or a failure leaves the database exactly as before. Undoing one is
+//! in `undo.rs`.
 
 use std::collections::BTreeSet;
 
@@ -17,6 +17,7 @@ use crate::customers::store::{insert_customer, load_customer, touch_section, wri
 use crate::customers::{Customer, Section};
 use crate::error::{CoreError, Result};
 use crate::import::mapping::Field;
+use crate::import::pipeline;
 use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Preview, Revenue};
 use crate::import::read::Sheet;
 use crate::import::ImportSpec;
@@ -343,14 +344,20 @@ impl Store {
         };
         let mut done = 0;
         let year = self.revenue_year(req);
-        let preview =
-            plan::plan(&tx, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, year, &mut |ops| {
-                if !progress(done, total) {
-                    return Err(CoreError::Cancelled);
-                }
-                done += 1;
-                apply.row(ops, settings.stale_months, today)
-            })?;
+        let mut apply_row = |ops| {
+            if !progress(done, total) {
+                return Err(CoreError::Cancelled);
+            }
+            done += 1;
+            apply.row(ops, settings.stale_months, today)
+        };
+        let plan = |conn: &rusqlite::Connection, emit: &mut dyn FnMut(Ops) -> Result<()>| {
+            plan::plan(conn, req.sheet, req.header_row, req.mapping, req.kind, req.on_duplicate, year, emit)
+        };
+        let preview = match self.file() {
+            Some(file) => pipeline::plan_beside(&file, plan, &mut apply_row)?,
+            None => plan(&tx, &mut apply_row)?,
+        };
         let counts = &preview.counts;
         for id in &apply.touched {
             crate::powermap::store::refresh_cached(&tx, *id)?;
