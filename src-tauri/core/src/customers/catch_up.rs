@@ -5,7 +5,7 @@
 use rusqlite::{params, Connection};
 
 use super::contacts::{contact_from_row, CONTACT_COLUMNS};
-use super::search::{contact_entry, customer_entry};
+use super::search::{contact_entry, customer_entry, subtitle};
 use super::store::{customer_from_row, CUSTOMER_COLUMNS};
 use super::{Contact, Customer};
 use crate::error::Result;
@@ -116,7 +116,7 @@ fn waiting_hits(conn: &Connection, q: &str, limit: usize) -> Result<(Vec<SearchH
         ))?
         .query_map(params![like, limit as i64], |r| {
             let parts: [String; 3] = [r.get(2)?, r.get(3)?, r.get(4)?];
-            let subtitle = parts.iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" · ");
+            let subtitle = subtitle(parts.each_ref().map(String::as_str));
             Ok(hit(HitKind::Customer, r.get(0)?, r.get(0)?, r.get(1)?, subtitle))
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -133,7 +133,7 @@ fn waiting_hits(conn: &Connection, q: &str, limit: usize) -> Result<(Vec<SearchH
         ))?
         .query_map(params![like, limit as i64], |r| {
             let parts: [String; 2] = [r.get(3)?, r.get(4)?];
-            let subtitle = parts.iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" · ");
+            let subtitle = subtitle(parts.each_ref().map(String::as_str));
             Ok(hit(HitKind::Contact, r.get(0)?, r.get(1)?, r.get(2)?, subtitle))
         })?
         .collect::<rusqlite::Result<_>>()?;

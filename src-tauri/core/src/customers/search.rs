@@ -34,17 +34,19 @@ fn name_readings(all: Vec<Reading>) -> NameReadings {
     NameReadings { usual, others, other_initials }
 }
 
+/// A hit's second line: a customer's short name, industry and region, a contact's title and
+/// customer, those given, joined by " · ".
+pub(crate) fn subtitle<const N: usize>(parts: [&str; N]) -> String {
+    parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
+}
+
 pub(crate) fn customer_entry(c: &Customer) -> Entry {
     let f = &c.fields;
     let name = name_readings(company_readings(&f.name));
     let short = name_readings(readings(&f.short_name));
     let names: Vec<String> =
         [&f.name, &f.short_name].into_iter().map(|n| search_text(n)).filter(|n| !n.is_empty()).collect();
-    let subtitle = [f.short_name.as_str(), f.industry.as_str(), f.region.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let subtitle = subtitle([&f.short_name, &f.industry, &f.region]);
     let mut parts = names.clone();
     parts.extend([
         name.usual.full,
@@ -73,8 +75,7 @@ pub(crate) fn contact_entry(c: &Contact, customer_name: &str) -> Entry {
     let f = &c.fields;
     let reading = name_readings(readings(&f.name));
     let name = search_text(&f.name);
-    let subtitle =
-        [f.title.as_str(), customer_name].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+    let subtitle = subtitle([&f.title, customer_name]);
     let body = body_of(vec![
         name.clone(),
         reading.usual.full,
