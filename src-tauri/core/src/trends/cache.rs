@@ -161,22 +161,31 @@ fn resignal_all(conn: &Connection, settings: &Settings, evaluated: Month) -> Res
     while let Some(r) = rows.next()? {
         customers.entry(r.get::<_, i64>(0)?).or_default().1.push(financial_from_row(r, 1)?);
     }
-    // The detectors need no connection: two threads run them, the signals are written after,
-    // in customer order (the table's key order: appended, not inserted).
+    // The detectors need no connection: two threads run them, each on half the customers, and
+    // this one writes each customer's signals as they come, in customer order (the table's key
+    // order: appended, not inserted), the first half's while the second's are computed.
     let customers: Vec<_> = customers.into_iter().collect();
-    let detect = |part: &[(i64, Inputs)]| -> Vec<Vec<TrendSignal>> {
-        part.iter().map(|(id, (products, fin))| customer_signals(*id, "", products, fin, settings, evaluated)).collect()
-    };
     let (first, second) = customers.split_at(customers.len() / 2);
-    let signals = std::thread::scope(|s| {
-        let other = s.spawn(|| detect(second));
-        let mut signals = detect(first);
-        signals.extend(other.join().expect("the detectors' thread does not panic"));
-        signals
-    });
-    for ((id, _), signals) in customers.iter().zip(&signals) {
-        write_signals(conn, *id, signals)?;
-    }
+    std::thread::scope(|s| -> Result<()> {
+        let halves = [first, second].map(|part| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            s.spawn(move || {
+                for (id, (products, fin)) in part {
+                    let signals = customer_signals(*id, "", products, fin, settings, evaluated);
+                    if tx.send((*id, signals)).is_err() {
+                        break; // the writer stopped on an error
+                    }
+                }
+            });
+            rx
+        });
+        for rx in halves {
+            for (id, signals) in rx {
+                write_signals(conn, id, &signals)?;
+            }
+        }
+        Ok(())
+    })?;
     Ok(customers.len())
 }
 
