@@ -91,7 +91,7 @@ fn reference_feed(
         let id: i64 = r.get(0).map_err(|e| e.to_string())?;
         if current != Some(id) {
             if let Some(done) = current {
-                all.extend(purchase_signals(done, &ledger, t, evaluated));
+                all.extend(purchase_signals(done, &ledger.amounts(), t, evaluated));
             }
             (ledger, current) = (Ledger::default(), Some(id));
         }
@@ -105,7 +105,7 @@ fn reference_feed(
         }
     }
     if let Some(done) = current {
-        all.extend(purchase_signals(done, &ledger, t, evaluated));
+        all.extend(purchase_signals(done, &ledger.amounts(), t, evaluated));
     }
     all.sort_by(feed_order);
     all.truncate(limit);
@@ -133,7 +133,7 @@ fn reference_customer(
             ledger.add(&Record { product, category: "", month, currency: CNY, amount: *amount, quantity: None });
         }
     }
-    Ok(purchase_signals(id, &ledger, t, evaluated))
+    Ok(purchase_signals(id, &ledger.amounts(), t, evaluated))
 }
 
 /// The first feed read after each of `runs` changes `change` makes (untimed).

@@ -10,8 +10,10 @@ use crate::store::code;
 /// Financial periods in chronological order (`2024` < `2024-Q1` < `2024-03` sorts as text
 /// well enough within one granularity, which is what a customer's series uses).
 pub(crate) fn load_financials(conn: &Connection, id: i64) -> Result<Vec<FinancialPeriod>> {
-    let mut st = conn
-        .prepare(&format!("SELECT {FINANCIAL_COLUMNS} FROM financial_period WHERE customer_id = ?1 ORDER BY period"))?;
+    // Cached: a page of the signal feed reads the periods of each of its customers.
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {FINANCIAL_COLUMNS} FROM financial_period WHERE customer_id = ?1 ORDER BY period"
+    ))?;
     let rows = st.query_map([id], |r| financial_from_row(r, 0))?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

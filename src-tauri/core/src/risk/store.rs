@@ -289,7 +289,7 @@ pub(crate) fn hits(conn: &Connection, today: &str, offset: i32, s: &RiskSettings
     if s.signals {
         // The bare `text` comes from the row of min(severity): the most severe signal.
         let sql = format!(
-            "SELECT s.customer_id, count(*), min(s.severity), json_extract(s.body, '$.text')
+            "SELECT s.customer_id, count(*), min(s.severity), s.text
              FROM trend_signal s JOIN customer c ON c.id = s.customer_id AND c.deleted_at IS NULL
              WHERE s.kind IN ('decline', 'stopped', 'yoy_drop', 'financial') {f}
              GROUP BY s.customer_id"

@@ -11,7 +11,7 @@ use super::detect::{self, Finding, Thresholds};
 use super::explain;
 use super::model::{SignalKind, TrendSignal};
 use super::month::{self, Month};
-use super::series::{dense, round_amount, Ledger};
+use super::series::{first_bought, round_amount, span, ProductAmounts};
 use crate::customers::{FinancialPeriod, FinancialSignal};
 use crate::settings::Settings;
 
@@ -64,18 +64,25 @@ pub fn financial_signal(customer_id: i64, s: &FinancialSignal) -> TrendSignal {
     }
 }
 
-/// The purchase signals of one customer's ledger, evaluated at `evaluated` (the last complete
-/// month): each product's series runs from the customer's first record to that month — and to
-/// the clock's month (the next) for the repurchase detector, which a purchase this month
-/// answers.
-pub fn purchase_signals(customer_id: i64, ledger: &Ledger, t: &Thresholds, evaluated: Month) -> Vec<TrendSignal> {
-    let Some((first, _)) = ledger.span().filter(|(first, _)| *first <= evaluated) else {
+/// The purchase signals of one customer's products (its ledger's [`amounts`]), evaluated at
+/// `evaluated` (the last complete month): each product's series runs from the customer's first
+/// record to that month — and to the clock's month (the next) for the repurchase detector,
+/// which a purchase this month answers.
+///
+/// [`amounts`]: super::series::Ledger::amounts
+pub fn purchase_signals(
+    customer_id: i64,
+    products: &[ProductAmounts],
+    t: &Thresholds,
+    evaluated: Month,
+) -> Vec<TrendSignal> {
+    let Some((first, _)) = span(products).filter(|(first, _)| *first <= evaluated) else {
         return Vec::new();
     };
-    let customer_first = ledger.first_bought();
+    let customer_first = first_bought(products);
     let mut out = Vec::new();
-    for p in &ledger.products {
-        let values = dense(p, first, evaluated + 1, |c| c.amount);
+    for p in products {
+        let values = p.dense(first, evaluated + 1);
         let complete = &values[..values.len() - 1];
         let found =
             detect::all(first, complete, t, customer_first).into_iter().chain(detect::repurchase(first, &values));
@@ -90,12 +97,12 @@ pub fn purchase_signals(customer_id: i64, ledger: &Ledger, t: &Thresholds, evalu
 pub fn customer_signals(
     customer_id: i64,
     name: &str,
-    ledger: &Ledger,
+    products: &[ProductAmounts],
     financials: &[FinancialPeriod],
     settings: &Settings,
     evaluated: Month,
 ) -> Vec<TrendSignal> {
-    let mut out = purchase_signals(customer_id, ledger, &Thresholds::from(settings), evaluated);
+    let mut out = purchase_signals(customer_id, products, &Thresholds::from(settings), evaluated);
     out.extend(
         crate::customers::signals::financial(financials, settings.turnover_change_pct, settings.financial_decline_pct)
             .iter()
@@ -125,7 +132,7 @@ mod tests {
     use super::*;
     use crate::customers::FinancialMetric;
     use crate::trends::month::parse;
-    use crate::trends::series::{Record, CNY};
+    use crate::trends::series::{Ledger, Record, CNY};
 
     #[test]
     fn a_customer_gets_product_and_financial_signals_most_severe_first() {
@@ -156,7 +163,7 @@ mod tests {
             FinancialPeriod { period: "2025".into(), inventory_days: Some(60.0), ..Default::default() },
         ];
         // June is the clock's month: the detectors stop at May.
-        let s = customer_signals(7, "客户", &l, &fin, &Settings::default(), parse("2026-05").unwrap());
+        let s = customer_signals(7, "客户", &l.amounts(), &fin, &Settings::default(), parse("2026-05").unwrap());
         let got: Vec<_> = s.iter().map(|s| (s.kind, s.product.as_str(), s.impact)).collect();
         assert_eq!(
             got,
@@ -188,6 +195,7 @@ mod tests {
             amount: Some(5.0),
             quantity: None,
         });
-        assert!(purchase_signals(1, &l, &Thresholds::from(&Settings::default()), parse("2026-05").unwrap()).is_empty());
+        assert!(purchase_signals(1, &l.amounts(), &Thresholds::from(&Settings::default()), parse("2026-05").unwrap())
+            .is_empty());
     }
 }

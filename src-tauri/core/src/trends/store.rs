@@ -105,7 +105,7 @@ impl Store {
         let signals = customer_signals(
             customer_id,
             &customer.fields.name,
-            &ledger,
+            &ledger.amounts(),
             &financials,
             &self.settings()?,
             clock_month - 1,
@@ -135,7 +135,7 @@ impl Store {
         Ok(customer_signals(
             customer_id,
             &customer.fields.name,
-            &ledger,
+            &ledger.amounts(),
             &financials,
             &self.settings()?,
             self.clock_month() - 1,
@@ -152,7 +152,8 @@ impl Store {
     /// The signal feed across all customers not deleted, most severe first
     /// ([`crate::trends::signals`] has the order), filtered and paged.
     pub fn signal_feed(&self, q: &FeedQuery) -> Result<SignalFeed> {
-        self.refresh_trend_cache()?;
+        let (settings, evaluated) = (self.settings()?, self.clock_month() - 1);
+        cache::refresh(&self.conn, &settings, evaluated)?;
         let (mut filter, mut args) = customer_filter(&q.grades, &q.owners);
         if !q.kinds.is_empty() {
             filter += &format!(" AND s.kind IN ({})", vec!["?"; q.kinds.len()].join(", "));
@@ -162,20 +163,22 @@ impl Store {
         let total = self.conn.query_row(&format!("SELECT count(*) {from}"), params_from_iter(&args), |r| r.get(0))?;
         let (limit, offset) = (q.limit.clamp(1, 500), q.offset.max(0));
         let mut st = self.conn.prepare(&format!(
-            "SELECT s.body, c.name {from}
+            "SELECT s.customer_id, s.seq, s.kind, s.product, c.name {from}
              ORDER BY s.severity, s.impact DESC, s.magnitude DESC, c.name, s.product, s.kind LIMIT {limit} OFFSET {offset}"
         ))?;
-        let signals = st
-            .query_map(params_from_iter(&args), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-            .map(|row| {
-                let (body, name) = row?;
-                let mut s: TrendSignal =
-                    serde_json::from_str(&body).map_err(|e| CoreError::Database { detail: e.to_string() })?;
-                s.customer_name = name;
-                Ok(s)
-            })
-            .collect::<Result<_>>()?;
-        Ok(SignalFeed { signals, total, evaluated_month: month::format(self.clock_month() - 1) })
+        let rows = st
+            .query_map(params_from_iter(&args), |r| {
+                Ok(cache::FeedRow {
+                    customer_id: r.get(0)?,
+                    seq: r.get::<_, i64>(1)? as usize,
+                    kind: r.get(2)?,
+                    product: r.get(3)?,
+                    customer_name: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let signals = cache::feed_page(&self.conn, &settings, evaluated, &rows)?;
+        Ok(SignalFeed { signals, total, evaluated_month: month::format(evaluated) })
     }
 
     /// Total CNY purchases by month of the matching customers, a year earlier, and the top

@@ -49,11 +49,30 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
     conn
 }
 
+/// Turns a database of the current schema back into one version 21 wrote: the feed's cached
+/// signals as JSON, in the table of `migrations/007_purchase_trends.sql` (empty), instead of
+/// their keys and text (`migrations/022_trend_signal_keys.sql`).
+pub fn before_trend_signal_keys(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "DROP TRIGGER customer_trend_signal_delete; DROP TABLE trend_signal;
+         CREATE TABLE trend_signal (
+             id INTEGER PRIMARY KEY,
+             customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+             severity INTEGER NOT NULL, impact REAL NOT NULL, magnitude REAL NOT NULL,
+             kind TEXT NOT NULL, product TEXT NOT NULL, body TEXT NOT NULL);
+         CREATE INDEX trend_signal_customer ON trend_signal(customer_id);
+         CREATE INDEX trend_signal_order ON trend_signal(severity, impact DESC, magnitude DESC);
+         PRAGMA user_version = 21;",
+    )
+    .unwrap();
+}
+
 /// Turns a database of the current schema back into one version 18 wrote: no cached series of
 /// the purchase trends (`migrations/019_trend_series.sql`), no search backlog
 /// (`migrations/020_search_backlog.sql`), the industry and owner indexes on their column alone
-/// (`migrations/021_facet_indexes.sql`).
+/// (`migrations/021_facet_indexes.sql`), the signals as version 21 kept them.
 pub fn before_trend_series(conn: &rusqlite::Connection) {
+    before_trend_signal_keys(conn);
     conn.execute_batch(
         "DROP INDEX customer_industry; CREATE INDEX customer_industry ON customer(industry);
          DROP INDEX customer_owner; CREATE INDEX customer_owner ON customer(owner);
