@@ -252,7 +252,7 @@ describe('what a user waits for (figures, not assertions)', () => {
     try {
       await installProbe(browser)
       await listSettled(browser)
-      // First page: from another page back to the list.
+      // First page: from another page back to the list (kept alive: its rows, then asked again).
       const first = []
       for (let i = 0; i < 5; i++) {
         await browser.execute(() => (location.hash = '#/settings'))
@@ -287,7 +287,7 @@ describe('what a user waits for (figures, not assertions)', () => {
       }
       report(t, 'list-sort-ms', sorts)
 
-      // A 2-character name, typed (the list's 150 ms typing pause included), then cleared.
+      // A 2-character name, typed (the list's 80 ms typing pause included), then cleared.
       const filter = []
       for (let i = 0; i < 5; i++) {
         filter.push(await timed(browser, 'filter', '恒达', 'rows', await signature(browser)))

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { KeepAlive, defineComponent, h, ref } from 'vue'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { ElTable } from 'element-plus'
 import type { CustomerPage, CustomerQuery, PortfolioRisk } from '../bindings'
@@ -92,21 +93,67 @@ describe('customer list', () => {
     wrapper.unmount()
   })
 
-  it('the text box filters after a short pause', async () => {
+  it('the text box filters after a short pause, once for letters typed in quick succession', async () => {
     vi.useFakeTimers()
     try {
       api.listCustomers.mockResolvedValue(page)
       const { wrapper } = await mountWith(CustomerListView)
       const calls = api.listCustomers.mock.calls.length
-      await wrapper.get('.f-text input').setValue('hdjm')
+      const box = wrapper.get('.f-text input')
+      for (const typed of ['h', 'hd', 'hdj', 'hdjm']) {
+        await box.setValue(typed)
+        vi.advanceTimersByTime(50)
+        await flushPromises()
+      }
       expect(api.listCustomers.mock.calls.length).toBe(calls)
-      vi.advanceTimersByTime(200)
+      vi.advanceTimersByTime(50)
       await flushPromises()
+      expect(api.listCustomers.mock.calls.length).toBe(calls + 1)
       expect(lastQuery().text).toBe('hdjm')
       wrapper.unmount()
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('is kept while another page is shown: back on it, the rows stay and are asked for again', async () => {
+    // App.vue keeps the page alive by this name.
+    expect((CustomerListView as { name?: string }).name).toBe('CustomerListView')
+    api.listCustomers.mockResolvedValue(page)
+    const shown = ref(true)
+    const Other = defineComponent({ render: () => h('p', 'other page') })
+    const Host = defineComponent({
+      setup: () => () => h(KeepAlive, null, [shown.value ? h(CustomerListView) : h(Other)]),
+    })
+    const { wrapper } = await mountWith(Host)
+    await wrapper.get('.f-text input').setValue('华东')
+    await new Promise((r) => setTimeout(r, 150))
+    await flushPromises()
+    const lists = api.listCustomers.mock.calls.length
+    const risks = api.customerRisks.mock.calls.length
+    const row = wrapper.get('.customer-row').element
+
+    shown.value = false
+    await flushPromises()
+    expect(wrapper.find('.customer-row').exists()).toBe(false)
+    shown.value = true
+    await flushPromises()
+    // The same page, its filter as it was, asked again with its lights; an unchanged answer
+    // leaves the drawn rows as they are.
+    expect((wrapper.get('.f-text input').element as HTMLInputElement).value).toBe('华东')
+    expect(api.listCustomers.mock.calls.length).toBe(lists + 1)
+    expect(lastQuery().text).toBe('华东')
+    expect(api.customerRisks.mock.calls.length).toBe(risks + 1)
+    expect(wrapper.get('.customer-row').element).toBe(row)
+
+    // A change made meanwhile shows.
+    shown.value = false
+    await flushPromises()
+    api.listCustomers.mockResolvedValue({ total: 1, rows: [{ ...page.rows[1], name: '北方化工（新名）' }] })
+    shown.value = true
+    await flushPromises()
+    expect(wrapper.text()).toContain('北方化工（新名）')
+    wrapper.unmount()
   })
 
   it('a filtered empty result offers to clear the filters', async () => {

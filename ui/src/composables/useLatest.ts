@@ -4,6 +4,8 @@
 // answer, for a view that shows it in place; `quiet` leaves the showing to that view). `slow`
 // turns on only once a request has run for SLOW_MS: most answers take a few ms, and a loading
 // mask that fades in and out over the rows for each of them costs frames and flickers.
+// `keepSame` keeps the shown answer when the new one is equal to it (as JSON): a page asked again
+// with nothing changed then redraws nothing (fifty rows of a table take most of a frame).
 import { ref, shallowRef } from 'vue'
 import { ElMessage } from 'element-plus'
 import { errorMessage } from '../errors'
@@ -11,7 +13,7 @@ import { errorMessage } from '../errors'
 /** How long a request runs before `slow` shows it. */
 export const SLOW_MS = 200
 
-export function useLatest<T>(fetch: () => Promise<T>, options: { quiet?: boolean } = {}) {
+export function useLatest<T>(fetch: () => Promise<T>, options: { quiet?: boolean; keepSame?: boolean } = {}) {
   const value = shallowRef<T | null>(null)
   const loading = ref(false)
   const slow = ref(false)
@@ -31,7 +33,8 @@ export function useLatest<T>(fetch: () => Promise<T>, options: { quiet?: boolean
     try {
       const v = await fetch()
       if (mine === seq) {
-        value.value = v
+        const same = options.keepSame && value.value !== null && JSON.stringify(v) === JSON.stringify(value.value)
+        if (!same) value.value = v
         error.value = null
       }
     } catch (e) {
