@@ -318,6 +318,34 @@ fn list_filters_sorts_and_pages() {
     assert_eq!(facets.owners.len(), 4);
 }
 
+/// The list's page sorted by any column, and the filters' choices, come from an index in its
+/// order: no sort of every customer (100 ms at 100k customers) and no row read per entry.
+#[test]
+fn the_list_sorts_and_the_filters_choices_read_indexes_in_order() {
+    let (_d, s) = store();
+    let plan = |sql: &str| -> String {
+        let conn = s.connection();
+        let mut st = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        st.query_map([], |r| r.get::<_, String>(3)).unwrap().map(Result::unwrap).collect::<Vec<_>>().join("; ")
+    };
+    for column in ["name", "grade", "lifecycle", "industry", "owner", "completeness", "updated_at"] {
+        for dir in ["ASC", "DESC"] {
+            let sql = format!(
+                "SELECT c.id FROM customer c WHERE c.deleted_at IS NULL ORDER BY c.{column} {dir}, c.id {dir} LIMIT 50"
+            );
+            let plan = plan(&sql);
+            assert!(plan.contains("USING INDEX") && !plan.contains("TEMP B-TREE"), "{column} {dir}: {plan}");
+        }
+    }
+    for column in ["industry", "owner"] {
+        let sql = format!(
+            "SELECT DISTINCT c.{column} FROM customer c WHERE c.deleted_at IS NULL AND c.{column} <> '' ORDER BY c.{column}"
+        );
+        let plan = plan(&sql);
+        assert!(plan.contains(&format!("INDEX customer_{column}")) && !plan.contains("TEMP B-TREE"), "{plan}");
+    }
+}
+
 #[test]
 fn sample_data_is_rich_and_deterministic() {
     let (_d1, s1) = store();
