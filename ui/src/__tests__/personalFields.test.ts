@@ -1,6 +1,6 @@
 // Presentation mode hides exactly the core's personal contact fields (PERSONAL_FIELDS, generated
 // from PersonalField in model.rs), on the card and in the form, and the export dialog names them.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
 import { contact, mountWith } from './helpers'
 import { PERSONAL_FIELDS } from '../bindings'
@@ -88,6 +88,18 @@ describe('personal contact fields', () => {
       expect(warning).toContain(l)
     }
     expect(warning).toContain('性格特征、破冰话题、爱好')
+    wrapper.unmount()
+  })
+
+  it('a closed export dialog leaves the page, so a kept-alive page does not keep a second one', async () => {
+    const { wrapper } = await mountWith(ExportDialog, {
+      props: { modelValue: true, title: '导出', fileName: 'a.xlsx', run: async () => null },
+      // The real closing transition, whose end removes the content.
+      global: { stubs: { transition: false } },
+    })
+    expect(body().findAll('[data-testid="export-dialog"]')).toHaveLength(1)
+    await wrapper.setProps({ modelValue: false })
+    await vi.waitFor(() => expect(body().findAll('[data-testid="export-dialog"]')).toHaveLength(0))
     wrapper.unmount()
   })
 })
