@@ -3,8 +3,8 @@
 # target, its reference timed in the same run and the ratio (reference ÷ ours).
 #
 #   bash scripts/bench.sh          small databases, a few minutes: for spotting a regression
-#   bash scripts/bench.sh --full   the README's scales (about an hour on 2 cores, most of it
-#                                  generating the databases): the figures of its tables
+#   bash scripts/bench.sh --full   the README's scales (about 11 minutes on 2 cores, plus about
+#                                  6 for generating the databases): the figures of its tables
 #
 # The databases and the JSON each benchmark wrote stay in $DOSSIER_BENCH_DIR when it is set
 # (a temporary folder otherwise). The references need python3 with openpyxl and XlsxWriter

@@ -764,14 +764,21 @@ fn the_cache_after_month_and_threshold_changes_equals_one_computed_from_scratch(
     assert_eq!(seen.len(), 8, "the random histories raise every kind of signal: {seen:?}");
 }
 
-#[test]
-fn a_file_from_before_the_cached_series_gets_them_on_its_first_read() {
+/// A file with one customer whose 伺服电机 purchases decline, and its feed (that one signal):
+/// the upgrade tests turn it back into an older version's file.
+fn one_declining_customer() -> (tempfile::TempDir, Store, SignalFeed) {
     let dir = tempfile::tempdir().unwrap();
     let s = common::store_on(&dir, 2026, 11, 23);
     let a = customer(&s, "华东精密", Grade::A, "张伟");
     series(&s, a, "伺服电机", &[110.0, 120.0, 95.0, 70.0, 52.0]);
     let before = feed(&s, FeedQuery::default());
     assert_eq!(kinds(&before.signals), [("伺服电机".into(), SignalKind::Decline)]);
+    (dir, s, before)
+}
+
+#[test]
+fn a_file_from_before_the_cached_series_gets_them_on_its_first_read() {
+    let (dir, s, before) = one_declining_customer();
     // As the previous version left it: no series table, its cache up to date.
     common::before_trend_series(s.connection());
     drop(s);
@@ -845,12 +852,7 @@ fn a_month_and_back_gives_the_feed_a_fresh_cache_gives_page_by_page() {
 
 #[test]
 fn a_file_whose_signals_were_cached_as_json_gets_them_again_on_its_first_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let s = common::store_on(&dir, 2026, 11, 23);
-    let a = customer(&s, "华东精密", Grade::A, "张伟");
-    series(&s, a, "伺服电机", &[110.0, 120.0, 95.0, 70.0, 52.0]);
-    let before = feed(&s, FeedQuery::default());
-    assert_eq!(kinds(&before.signals), [("伺服电机".into(), SignalKind::Decline)]);
+    let (dir, s, before) = one_declining_customer();
     // As version 21 left it, its cache up to date for the same month and thresholds.
     common::before_trend_signal_keys(s.connection());
     drop(s);
