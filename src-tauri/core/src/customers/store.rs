@@ -376,6 +376,18 @@ pub(crate) fn touch_section(conn: &Connection, id: i64, section: Section, now: &
     Ok(())
 }
 
+/// [`touch_section`] for the customers with ids `first` to `last` (created together, by an
+/// import), in one statement.
+pub(crate) fn touch_sections(conn: &Connection, first: i64, last: i64, section: Section, now: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO section_update (customer_id, section, updated_at)
+         SELECT id, ?3, ?4 FROM customer WHERE id BETWEEN ?1 AND ?2
+         ON CONFLICT (customer_id, section) DO UPDATE SET updated_at = excluded.updated_at",
+    )?
+    .execute(params![first, last, section.code(), now])?;
+    Ok(())
+}
+
 /// What the customer's own tables hold of its profile: every dimension and the contacts, and
 /// when each dimension was last saved. The parts other features add are left empty:
 /// `profile/store.rs` fills in the power map's light, the sections' status and the signals.

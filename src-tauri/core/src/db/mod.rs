@@ -42,6 +42,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/020_search_backlog.sql"),
     include_str!("../../migrations/021_facet_indexes.sql"),
     include_str!("../../migrations/022_trend_signal_keys.sql"),
+    include_str!("../../migrations/023_import_change_runs.sql"),
 ];
 
 /// The page cache of a connection, in KiB: the indexes a search or a whole-portfolio read walks
