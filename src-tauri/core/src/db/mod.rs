@@ -55,6 +55,10 @@ pub(crate) const PAGE_CACHE_KIB: i64 = 65_536;
 /// memory 143 MB instead of 204.
 pub(crate) const IMPORT_PAGE_CACHE_KIB: i64 = 16_384;
 
+/// SQLite's own default: a commit that leaves the WAL longer than this copies it into the
+/// database file. An import puts that off to the next commit (`import/store.rs`).
+pub(crate) const WAL_AUTOCHECKPOINT_PAGES: i64 = 1_000;
+
 /// The migrations: plain SQL, run in one transaction. The data some of them need filled in is
 /// back-filled afterwards (`db/backfill.rs`).
 fn migrations() -> Migrations<'static> {
@@ -125,6 +129,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // cache of 16 would re-prepare them on every row.
     conn.set_prepared_statement_cache_capacity(64);
     conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
+    conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
     Ok(())
 }
 
