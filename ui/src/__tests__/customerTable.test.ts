@@ -114,6 +114,18 @@ describe('CustomerTable', () => {
     wrapper.unmount()
   })
 
+  it('a new page or order fills the rows already drawn rather than building them again', async () => {
+    const { wrapper } = await mountTable()
+    const drawn = wrapper.findAll('.customer-row').map((r) => r.element)
+    await wrapper.setProps({ rows: [row(7, '南方电气'), row(8, '西部物流')] })
+    const rows = wrapper.findAll('.customer-row')
+    expect(rows.map((r) => r.get('.name').text())).toEqual(['南方电气', '西部物流'])
+    expect(rows.map((r) => r.element)).toEqual(drawn)
+    await rows[0].trigger('click')
+    expect((wrapper.emitted('open')![0][0] as CustomerRow).id).toBe(7)
+    wrapper.unmount()
+  })
+
   it('the keyboard reaches each sort button and each customer’s link', async () => {
     const { wrapper, router } = await mountTable()
     const button = sortButtons(wrapper)[0].element as HTMLButtonElement
