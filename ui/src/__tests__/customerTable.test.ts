@@ -154,7 +154,7 @@ describe('CustomerTable', () => {
     const { wrapper } = await mountTable()
     const first = wrapper.findAll('.customer-row')[0]
     expect(first.get('.name').text()).toBe(LONG)
-    expect(first.get('.name').classes()).toContain('clip')
+    expect(first.get('a').classes()).toContain('clip')
     expect(first.get('a').attributes('title')).toBe(LONG)
     expect(first.get('.short').attributes('title')).toBe('华东精密')
     expect(wrapper.findAll('.customer-row')[1].find('.short').exists()).toBe(false)
