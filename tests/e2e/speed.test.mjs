@@ -90,14 +90,14 @@ function installProbe(browser) {
       input.dispatchEvent(new Event('input', { bubbles: true }))
     }
     const actions = {
-      sort: (column) => document.querySelectorAll('.customer-table th.is-sortable')[column].click(),
+      sort: (column) => document.querySelectorAll('.customer-table th.is-sortable button')[column].click(),
       filter: (text) => setText(text),
       go: (hash) => (location.hash = hash),
       tab: (name) => document.querySelector(`#tab-${name}`).click(),
     }
     window.__speed = {
       signature: () => names() + total(),
-      sortable: () => [...document.querySelectorAll('.customer-table th.is-sortable .cell')].map((c) => c.textContent.trim()),
+      sortable: () => [...document.querySelectorAll('.customer-table th.is-sortable button')].map((c) => c.textContent.trim()),
       /** Resolves after the paint of the first frame in which `check` holds (a message posted from that frame's requestAnimationFrame runs once it is drawn). */
       time(action, arg, check, want, timeout = 20_000) {
         const started = performance.now()
@@ -276,7 +276,7 @@ describe('what a user waits for (figures, not assertions)', () => {
             runs.push(await timed(browser, 'sort', i, 'rows', await signature(browser)))
             await listSettled(browser)
           }
-          await browser.execute((column) => document.querySelectorAll('.customer-table th.is-sortable')[column].click(), i)
+          await browser.execute((column) => document.querySelectorAll('.customer-table th.is-sortable button')[column].click(), i)
           await idle(browser, 500)
           await listSettled(browser)
         }

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { KeepAlive, defineComponent, h, ref } from 'vue'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { ElTable } from 'element-plus'
 import type { CustomerPage, CustomerQuery, PortfolioRisk } from '../bindings'
 import { coreError, mountWith } from './helpers'
 import { expectErrorToast } from './setup'
@@ -75,21 +74,30 @@ describe('customer list', () => {
     wrapper.unmount()
   })
 
-  it('the grade filter and the sort go into CustomerQuery', async () => {
+  it('the grade filter and the sort go into CustomerQuery; a row opens its customer', async () => {
     api.listCustomers.mockResolvedValue(page)
-    const { wrapper } = await mountWith(CustomerListView)
+    const { wrapper, router } = await mountWith(CustomerListView)
     const grade = gradeSelect(wrapper)
     grade.vm.$emit('update:modelValue', ['A', 'B'])
     await flushPromises()
     expect(lastQuery()).toMatchObject({ grades: ['A', 'B'], offset: 0 })
 
-    wrapper.getComponent(ElTable).vm.$emit('sort-change', { column: null, prop: 'completeness', order: 'ascending' })
+    const header = (n: number) => wrapper.findAll('th.is-sortable button')[n]
+    await header(5).trigger('click') // 完整度
     await flushPromises()
-    expect(lastQuery()).toMatchObject({ grades: ['A', 'B'], sort: 'completeness', descending: false })
+    expect(lastQuery()).toMatchObject({ grades: ['A', 'B'], sort: 'completeness', descending: false, offset: 0 })
+    expect(wrapper.get('th[aria-sort]').text()).toBe('完整度')
 
-    wrapper.getComponent(ElTable).vm.$emit('sort-change', { column: null, prop: 'name', order: 'descending' })
+    await header(0).trigger('click') // 客户名称
+    await header(0).trigger('click')
     await flushPromises()
     expect(lastQuery()).toMatchObject({ sort: 'name', descending: true })
+    expect(wrapper.get('th[aria-sort]').attributes('aria-sort')).toBe('descending')
+
+    // A click on a row opens its customer.
+    const push = vi.spyOn(router, 'push')
+    await wrapper.findAll('.customer-row')[1].trigger('click')
+    expect(push).toHaveBeenCalledWith({ name: 'customer', params: { id: 2 } })
     wrapper.unmount()
   })
 
