@@ -16,8 +16,11 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{CoreError, Result};
 use crate::import::plan::Ops;
 
-/// Rows planned ahead of the writer at most: enough to keep both threads busy.
-const AHEAD: usize = 512;
+/// Rows handed over at once: one hand-over wakes the other thread, and waking it for every
+/// row costs the writing thread (the import's critical path) a system call per row.
+const BATCH: usize = 64;
+/// Batches planned ahead of the writer at most: enough to keep both threads busy.
+const AHEAD: usize = 8;
 
 /// Runs `plan` on a second thread with a read-only connection to `file` and a sink for each
 /// row's operations, and `apply` here on each row's operations, in the file's order. The
@@ -30,17 +33,31 @@ pub(crate) fn plan_beside<T: Send>(
     let reader = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     reader.busy_timeout(std::time::Duration::from_secs(5))?;
     reader.pragma_update(None, "cache_size", -crate::db::IMPORT_PAGE_CACHE_KIB)?;
-    let (send, receive) = sync_channel::<Ops>(AHEAD);
+    let (send, receive) = sync_channel::<Vec<Ops>>(AHEAD);
     std::thread::scope(|scope| {
         let planner = scope.spawn(move || {
             let before = reader.unchecked_transaction()?;
-            plan(&before, &mut |ops| send.send(ops).map_err(|_| CoreError::Cancelled))
+            let mut batch = Vec::with_capacity(BATCH);
+            let planned = plan(&before, &mut |ops| {
+                batch.push(ops);
+                if batch.len() < BATCH {
+                    return Ok(());
+                }
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                send.send(full).map_err(|_| CoreError::Cancelled)
+            })?;
+            if !batch.is_empty() {
+                send.send(batch).map_err(|_| CoreError::Cancelled)?;
+            }
+            Ok(planned)
         });
         let mut applied = Ok(());
-        for ops in &receive {
-            if let Err(e) = apply(ops) {
-                applied = Err(e);
-                break;
+        'rows: for batch in &receive {
+            for ops in batch {
+                if let Err(e) = apply(ops) {
+                    applied = Err(e);
+                    break 'rows;
+                }
             }
         }
         // The planner's next send fails, and it stops.
