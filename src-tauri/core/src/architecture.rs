@@ -40,6 +40,7 @@ const SQL_FILES: &[&str] = &[
     "erase/traces.rs",
     "export/report.rs",
     "import/catch_up_tests.rs",
+    "import/history_tests.rs",
     "import/pipeline_tests.rs",
     "import/store.rs",
     "import/templates.rs",

@@ -127,6 +127,37 @@ impl Store {
         }
     }
 
+    /// [`Store::snapshot_before`] for a long change: the pages are copied now, and the copy is
+    /// verified, flushed and named on a thread of its own while the change goes ahead (that is
+    /// most of a snapshot's time: seconds on a large file). The change then hands the result to
+    /// [`Store::snapshot_verified`].
+    pub(crate) fn snapshot_beside(&self, reason: SnapshotReason) -> Verifying {
+        let Some(db) = self.file() else { return Verifying::Skipped };
+        let copied = self
+            .backup_settings()
+            .and_then(|settings| copy::copy(&self.conn, &db, settings, reason, when(&*self.clock)));
+        match copied {
+            Ok(copied) => Verifying::Running(reason, std::thread::spawn(move || copied.finish())),
+            Err(error) => Verifying::Failed(reason, error),
+        }
+    }
+
+    /// Waits for a snapshot [`Store::snapshot_beside`] started; a failure is kept for
+    /// [`Store::take_backup_warning`], as [`Store::snapshot_before`] keeps it.
+    pub(crate) fn snapshot_verified(&self, verifying: Verifying) {
+        let (reason, error) = match verifying {
+            Verifying::Skipped => return,
+            Verifying::Failed(reason, error) => (reason, error),
+            Verifying::Running(reason, thread) => {
+                match thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)) {
+                    Ok(_) => return,
+                    Err(error) => (reason, error),
+                }
+            }
+        };
+        *self.backup_warning.borrow_mut() = Some(Box::new(BackupWarning { reason, error }));
+    }
+
     /// Deletes listed snapshots by their file names (after an erase, those that still hold the
     /// person); a name that is not listed is refused before anything is deleted.
     pub fn delete_snapshots(&self, files: &[String]) -> Result<usize> {
@@ -198,4 +229,12 @@ impl Store {
         *self.risk_cache.borrow_mut() = None;
         Ok(before)
     }
+}
+
+/// A snapshot being finished beside a change ([`Store::snapshot_beside`]).
+pub(crate) enum Verifying {
+    /// A store in memory has no snapshots.
+    Skipped,
+    Failed(SnapshotReason, CoreError),
+    Running(SnapshotReason, std::thread::JoinHandle<Result<Snapshot>>),
 }

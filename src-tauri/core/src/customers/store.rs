@@ -149,10 +149,10 @@ impl Store {
     pub fn create_customer(&self, fields: &CustomerFields) -> Result<Customer> {
         let f = tidy(fields);
         validate::customer(&f)?;
-        self.check_unique_name(&f.name, None)?;
+        let key = self.check_unique_name(&f.name, None)?;
         let now = self.clock.timestamp();
         let tx = self.conn.unchecked_transaction()?;
-        let id = insert_customer(&tx, &f, &now, 0)?;
+        let id = insert_customer(&tx, &f, &key, &now, 0)?;
         touch_section(&tx, id, Section::Overview, &now)?;
         refresh_completeness(&tx, id)?;
         search::index::insert(&tx, &crate::customers::search::customer_entry(&load_customer(&tx, id)?))?;
@@ -315,9 +315,16 @@ fn customer_values(f: &CustomerFields, key: &str, now: &str) -> [Value; 20] {
     ]
 }
 
-/// Inserts a customer row with `f` (already validated and unique) in one statement, its
+/// Inserts a customer row with `f` (already validated and unique, its name's `key` from
+/// [`customer_key`], which every caller has already checked) in one statement, its
 /// completeness already computed; returns its id.
-pub(crate) fn insert_customer(conn: &Connection, f: &CustomerFields, now: &str, completeness: i64) -> Result<i64> {
+pub(crate) fn insert_customer(
+    conn: &Connection,
+    f: &CustomerFields,
+    key: &str,
+    now: &str,
+    completeness: i64,
+) -> Result<i64> {
     static SQL: LazyLock<String> = LazyLock::new(|| {
         let marks: Vec<String> = (1..=FIELD_COLUMNS.len() + 2).map(|i| format!("?{i}")).collect();
         format!(
@@ -326,7 +333,7 @@ pub(crate) fn insert_customer(conn: &Connection, f: &CustomerFields, now: &str, 
             marks.join(", ")
         )
     });
-    let values = customer_values(f, &customer_key(&f.name), now);
+    let values = customer_values(f, key, now);
     let extra = [Value::from(now.to_string()), Value::from(completeness)];
     conn.prepare_cached(&SQL)?.execute(params_from_iter(values.iter().chain(&extra)))?;
     Ok(conn.last_insert_rowid())
@@ -373,6 +380,18 @@ pub(crate) fn touch_section(conn: &Connection, id: i64, section: Section, now: &
          ON CONFLICT (customer_id, section) DO UPDATE SET updated_at = excluded.updated_at",
     )?
     .execute(params![id, section.code(), now])?;
+    Ok(())
+}
+
+/// [`touch_section`] for the customers with ids `first` to `last` (created together, by an
+/// import), in one statement.
+pub(crate) fn touch_sections(conn: &Connection, first: i64, last: i64, section: Section, now: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO section_update (customer_id, section, updated_at)
+         SELECT id, ?3, ?4 FROM customer WHERE id BETWEEN ?1 AND ?2
+         ON CONFLICT (customer_id, section) DO UPDATE SET updated_at = excluded.updated_at",
+    )?
+    .execute(params![first, last, section.code(), now])?;
     Ok(())
 }
 

@@ -45,6 +45,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/020_search_backlog.sql"),
     include_str!("../../migrations/021_facet_indexes.sql"),
     include_str!("../../migrations/022_trend_signal_keys.sql"),
+    include_str!("../../migrations/023_import_change_runs.sql"),
 ];
 
 /// The page cache of a connection, in KiB: the indexes a search or a whole-portfolio read walks
@@ -56,6 +57,10 @@ pub(crate) const PAGE_CACHE_KIB: i64 = 65_536;
 /// of being held to the commit. Measured on 100k rows: as fast as 64 MiB, and the import's peak
 /// memory 143 MB instead of 204.
 pub(crate) const IMPORT_PAGE_CACHE_KIB: i64 = 16_384;
+
+/// SQLite's own default: a commit that leaves the WAL longer than this copies it into the
+/// database file. An import puts that off to the next commit (`import/store.rs`).
+pub(crate) const WAL_AUTOCHECKPOINT_PAGES: i64 = 1_000;
 
 /// The migrations: plain SQL, run in one transaction. The data some of them need filled in is
 /// back-filled afterwards (`db/backfill.rs`).
@@ -127,6 +132,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // cache of 16 would re-prepare them on every row.
     conn.set_prepared_statement_cache_capacity(64);
     conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
+    conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
     Ok(())
 }
 

@@ -75,8 +75,7 @@ impl Store {
         (report.history_removed, report.history_rewritten) = links::history(&tx, customer_id, id)?;
         report.visits = links::visits(&tx, customer_id, id)?;
         report.opportunities = links::opportunities(&tx, customer_id, id)?;
-        report.import_rows =
-            tx.execute("DELETE FROM import_change WHERE entity = 'contact' AND ref_id = ?1", [id])? as i64;
+        report.import_rows = forget_in_import_history(&tx, id)?;
         let own_entry = tx.execute("DELETE FROM trash WHERE kind = 'contact' AND ref_id = ?1", [id])? as i64;
         let copies = links::trash_copies(&tx, customer_id, id)?;
         report.trash_entries = own_entry + copies.entries;
@@ -113,4 +112,24 @@ impl Store {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
+}
+
+/// Removes contact `id` from the import history: the rows naming it alone, and its id from a run
+/// of created contacts (`migrations/023_import_change_runs.sql`), which is cut in two around it.
+/// Returns how many history rows named it.
+fn forget_in_import_history(tx: &Connection, id: i64) -> Result<i64> {
+    const NAMES_IT: &str = "entity = 'contact' AND ref_id <= ?1 AND ?1 <= coalesce(last_ref_id, ref_id)";
+    let named = count(tx, &format!("SELECT count(*) FROM import_change WHERE {NAMES_IT}"), id)?;
+    // The part of a run after it becomes a run of its own; the part before it ends before it.
+    tx.execute(
+        &format!(
+            "INSERT INTO import_change (batch_id, entity, ref_id, last_ref_id, action, before, after)
+             SELECT batch_id, entity, ?1 + 1, last_ref_id, action, before, after FROM import_change
+             WHERE {NAMES_IT} AND ?1 < last_ref_id"
+        ),
+        [id],
+    )?;
+    tx.execute(&format!("UPDATE import_change SET last_ref_id = ?1 - 1 WHERE {NAMES_IT} AND ref_id < ?1"), [id])?;
+    tx.execute("DELETE FROM import_change WHERE entity = 'contact' AND ref_id = ?1", [id])?;
+    Ok(named)
 }

@@ -20,6 +20,8 @@ pub mod values;
 #[cfg(test)]
 mod catch_up_tests;
 #[cfg(test)]
+mod history_tests;
+#[cfg(test)]
 mod pipeline_tests;
 
 pub use store::{ImportRecord, ImportRequest};

@@ -12,14 +12,22 @@ use crate::{FixedClock, Store};
 
 /// Every customer, contact and history row, as text (ids included: both stores number alike).
 fn contents(store: &Store) -> Vec<String> {
+    rows_of(
+        store,
+        &[
+            "SELECT * FROM customer ORDER BY id",
+            "SELECT * FROM contact ORDER BY id",
+            "SELECT * FROM import_change ORDER BY rowid",
+            "SELECT * FROM section_update ORDER BY customer_id, section",
+        ],
+    )
+}
+
+/// The rows the queries give, each as one line of text.
+pub(super) fn rows_of(store: &Store, queries: &[&str]) -> Vec<String> {
     let conn = store.connection();
     let mut out = Vec::new();
-    for sql in [
-        "SELECT * FROM customer ORDER BY id",
-        "SELECT * FROM contact ORDER BY id",
-        "SELECT * FROM import_change ORDER BY rowid",
-        "SELECT * FROM section_update ORDER BY customer_id, section",
-    ] {
+    for sql in queries {
         let mut st = conn.prepare(sql).unwrap();
         let width = st.column_count();
         let rows = st

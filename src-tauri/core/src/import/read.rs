@@ -318,8 +318,15 @@ impl<'a> Grid<'a> {
         if self.rows.len() <= r {
             self.rows.resize(r + 1, Vec::new());
         }
+        // A new row takes the room of the row above at once: the rows of a list are about as
+        // wide as each other, and growing cell by cell reallocates each row three times. (The
+        // room given beyond a row's own cells is at most the row above's, counted in `cells`.)
+        let above = r.checked_sub(1).map_or(0, |a| self.rows[a].len());
         let line = &mut self.rows[r];
         if line.len() <= c {
+            if line.capacity() == 0 {
+                line.reserve_exact(above.max(c + 1));
+            }
             line.resize(c + 1, Cell::Empty);
         }
         line[c] = cell;

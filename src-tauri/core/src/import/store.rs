@@ -4,7 +4,7 @@
 //! commits once: a cancel or a failure leaves the database exactly as before. Undoing one is
 //! in `undo.rs`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -13,7 +13,7 @@ use ts_rs::TS;
 use crate::backup::SnapshotReason;
 use crate::customers::contacts::{insert_contact, load_contact, write_contact};
 use crate::customers::sections::period_revenue;
-use crate::customers::store::{insert_customer, load_customer, touch_section, write_customer};
+use crate::customers::store::{insert_customer, load_customer, touch_section, touch_sections, write_customer};
 use crate::customers::{Customer, Section};
 use crate::error::{CoreError, Result};
 use crate::import::mapping::Field;
@@ -22,6 +22,7 @@ use crate::import::plan::{self, CustomerRef, ImportKind, OnDuplicate, Ops, Previ
 use crate::import::read::Sheet;
 use crate::import::ImportSpec;
 use crate::search;
+use crate::search::backlog::IdRuns;
 use crate::search::HitKind;
 use crate::text::customer_key;
 use crate::Store;
@@ -64,21 +65,35 @@ pub(crate) const OPPORTUNITY: &str = "opportunity";
 /// `before`/`after`: `{"revenue": …}`; created: the import added the period).
 pub(crate) const FINANCIAL_PERIOD: &str = "financial_period";
 
-/// Records a created record (`update` None) or an updated one with its fields (JSON) before
-/// and after, for the undo ([`crate::import::undo`]).
-fn record_change(
+/// Records an updated record with its fields (JSON) before and after, for the undo
+/// ([`crate::import::undo`]).
+fn record_update(
     tx: &rusqlite::Connection,
     batch: i64,
     entity: &str,
     id: i64,
-    update: Option<(String, String)>,
+    before: String,
+    after: String,
 ) -> Result<()> {
-    let action = if update.is_some() { "updated" } else { "created" };
-    let (before, after) = update.unzip();
     tx.prepare_cached(
-        "INSERT INTO import_change (batch_id, entity, ref_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO import_change (batch_id, entity, ref_id, action, before, after) VALUES (?1, ?2, ?3, 'updated', ?4, ?5)",
     )?
-    .execute(params![batch, entity, id, action, before, after])?;
+    .execute(params![batch, entity, id, before, after])?;
+    Ok(())
+}
+
+/// Records the records created, one row per run of consecutive ids of one kind
+/// (`migrations/023_import_change_runs.sql`), after the rows: one statement instead of one per
+/// record.
+fn record_created(tx: &rusqlite::Connection, batch: i64, created: &BTreeMap<&'static str, IdRuns>) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO import_change (batch_id, entity, ref_id, last_ref_id, action) VALUES (?1, ?2, ?3, ?4, 'created')",
+    )?;
+    for (entity, ids) in created {
+        for (first, last) in ids.runs() {
+            insert.execute(params![batch, entity, first, last])?;
+        }
+    }
     Ok(())
 }
 
@@ -113,13 +128,19 @@ struct Apply<'a> {
     customer_of_row: Vec<Option<i64>>,
     /// Existing customers whose completeness and update time change.
     touched: BTreeSet<i64>,
-    /// The customers created, and the contacts added to customers the import did not create,
-    /// in order: their search entries are written after the rows (`search/backlog.rs`).
-    created_customers: Vec<i64>,
-    created_contacts: Vec<i64>,
+    /// The customers created, and the contacts added to customers the import did not create:
+    /// their search entries are written after the rows (`search/backlog.rs`).
+    created_customers: IdRuns,
+    created_contacts: IdRuns,
+    /// Every record created, by kind, for the undo ([`record_created`]).
+    created: BTreeMap<&'static str, IdRuns>,
 }
 
 impl Apply<'_> {
+    fn created(&mut self, entity: &'static str, id: i64) {
+        self.created.entry(entity).or_default().push(id);
+    }
+
     /// Sets a year's revenue of a customer, adding the period when it has none. Recorded for
     /// the undo on customers the import did not create (those go to the trash whole).
     fn revenue(&mut self, to: CustomerRef, revenue: Revenue) -> Result<()> {
@@ -176,7 +197,7 @@ impl Apply<'_> {
     fn row(&mut self, ops: Ops, stale_months: i64, today: chrono::NaiveDate) -> Result<()> {
         let (tx, now) = (self.tx, self.now);
         let mut created = None;
-        if let Some(f) = ops.create_customer {
+        if let Some((f, key)) = ops.create_customer {
             // A new customer has its overview only (imported contacts are not key persons):
             // its score comes from the fields, without reading the profile back.
             let mut customer =
@@ -189,10 +210,10 @@ impl Apply<'_> {
                 today,
             );
             customer.completeness = crate::customers::completeness::overall(&sections);
-            customer.id = insert_customer(tx, &customer.fields, now, customer.completeness)?;
-            touch_section(tx, customer.id, Section::Overview, now)?;
+            customer.id = insert_customer(tx, &customer.fields, &key, now, customer.completeness)?;
+            // Its overview's date is written with the others' after the rows.
             self.created_customers.push(customer.id);
-            record_change(tx, self.batch, HitKind::Customer.code(), customer.id, None)?;
+            self.created(HitKind::Customer.code(), customer.id);
             created = Some(customer.id);
         }
         self.customer_of_row.push(created);
@@ -202,7 +223,7 @@ impl Apply<'_> {
             touch_section(tx, id, Section::Overview, now)?;
             crate::customers::store::reindex(tx, id)?;
             let after = fields_json(&load_customer(tx, id)?.fields);
-            record_change(tx, self.batch, HitKind::Customer.code(), id, Some((before, after)))?;
+            record_update(tx, self.batch, HitKind::Customer.code(), id, before, after)?;
             self.touched.insert(id);
         }
         if let Some((to, f)) = ops.create_contact {
@@ -218,13 +239,13 @@ impl Apply<'_> {
                 // A created customer's contacts are indexed with it.
                 self.created_contacts.push(contact.id);
             }
-            record_change(tx, self.batch, HitKind::Contact.code(), contact.id, None)?;
+            self.created(HitKind::Contact.code(), contact.id);
         }
         if let Some((id, f)) = ops.update_contact {
             let before = load_contact(tx, id)?;
             write_contact(tx, id, &f, now)?;
             let after = fields_json(&load_contact(tx, id)?.fields);
-            record_change(tx, self.batch, HitKind::Contact.code(), id, Some((fields_json(&before.fields), after)))?;
+            record_update(tx, self.batch, HitKind::Contact.code(), id, fields_json(&before.fields), after)?;
             self.touched.insert(before.customer_id);
         }
         if let Some((customer_id, p)) = ops.create_purchase {
@@ -242,18 +263,18 @@ impl Apply<'_> {
                 p.amount,
                 p.currency
             ])?;
-            record_change(tx, self.batch, PURCHASE, tx.last_insert_rowid(), None)?;
+            self.created(PURCHASE, tx.last_insert_rowid());
         }
         if let Some((to, revenue)) = ops.revenue {
             self.revenue(to, revenue)?;
         }
         if let Some((customer_id, v)) = ops.create_visit {
             let id = crate::visits::store::import_visit(tx, customer_id, &v, self.today, now)?;
-            record_change(tx, self.batch, VISIT, id, None)?;
+            self.created(VISIT, id);
         }
         if let Some((customer_id, o)) = ops.create_opportunity {
             let id = crate::opportunities::store::add(tx, customer_id, &o, self.today, now)?;
-            record_change(tx, self.batch, OPPORTUNITY, id, None)?;
+            self.created(OPPORTUNITY, id);
         }
         Ok(())
     }
@@ -308,7 +329,13 @@ impl Store {
     ) -> Result<(ImportRecord, Preview)> {
         check_mapping(req)?;
         self.conn.pragma_update(None, "cache_size", -crate::db::IMPORT_PAGE_CACHE_KIB)?;
+        // The pages the import wrote to the WAL are copied into the database file by the next
+        // commit (the search catching up, or the next save), not before the import returns:
+        // they are safe on disk once its commit has flushed the WAL, and the copy writes every
+        // page a second time (a third of a second for 100k rows).
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         let committed = self.commit_planned(req, progress);
+        self.conn.pragma_update(None, "wal_autocheckpoint", crate::db::WAL_AUTOCHECKPOINT_PAGES)?;
         self.conn.pragma_update(None, "cache_size", -crate::db::PAGE_CACHE_KIB)?;
         committed
     }
@@ -318,7 +345,17 @@ impl Store {
         req: &ImportRequest,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<(ImportRecord, Preview)> {
-        self.snapshot_before(SnapshotReason::BeforeImport);
+        let snapshot = self.snapshot_beside(SnapshotReason::BeforeImport);
+        let committed = self.commit_after_snapshot(req, progress);
+        self.snapshot_verified(snapshot);
+        committed
+    }
+
+    fn commit_after_snapshot(
+        &self,
+        req: &ImportRequest,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<(ImportRecord, Preview)> {
         let now = self.clock.timestamp();
         let settings = self.settings()?;
         let today = self.clock.today();
@@ -339,8 +376,9 @@ impl Store {
             today: &today_text,
             customer_of_row: Vec::new(),
             touched: BTreeSet::new(),
-            created_customers: Vec::new(),
-            created_contacts: Vec::new(),
+            created_customers: IdRuns::default(),
+            created_contacts: IdRuns::default(),
+            created: BTreeMap::new(),
         };
         let mut done = 0;
         let year = self.revenue_year(req);
@@ -358,6 +396,10 @@ impl Store {
             Some(file) => pipeline::plan_beside(&file, plan, &mut apply_row)?,
             None => plan(&tx, &mut apply_row)?,
         };
+        for (first, last) in apply.created_customers.runs() {
+            touch_sections(&tx, *first, *last, Section::Overview, &now)?;
+        }
+        record_created(&tx, batch, &apply.created)?;
         let counts = &preview.counts;
         for id in &apply.touched {
             crate::powermap::store::refresh_cached(&tx, *id)?;

@@ -60,6 +60,10 @@ pub struct ImportUndoPreview {
     pub edited: Vec<EditedRecord>,
 }
 
+/// One recorded change: (entity, record id, fields before, fields after); an update has both,
+/// a created record neither (a created revenue has what it wrote after).
+type Change = (String, i64, Option<String>, Option<String>);
+
 /// One thing the undo does.
 enum Step {
     DeletePurchase(i64),
@@ -255,6 +259,26 @@ impl Store {
         Ok(Some(Step::RevertRevenue { id, customer_id, before }))
     }
 
+    /// What import `id` recorded, newest change first, a run of created records
+    /// (`last_ref_id`, `migrations/023_import_change_runs.sql`) as one change per record.
+    fn import_changes(&self, id: i64) -> Result<Vec<Change>> {
+        let mut changes = Vec::new();
+        let mut st = self.conn.prepare(
+            "SELECT entity, ref_id, last_ref_id, before, after FROM import_change WHERE batch_id = ?1
+             ORDER BY rowid DESC",
+        )?;
+        let mut rows = st.query([id])?;
+        while let Some(r) = rows.next()? {
+            let (entity, first, last): (String, i64, Option<i64>) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let (before, after): (Option<String>, Option<String>) = (r.get(3)?, r.get(4)?);
+            match last {
+                Some(last) => changes.extend((first..=last).rev().map(|ref_id| (entity.clone(), ref_id, None, None))),
+                None => changes.push((entity, first, before, after)),
+            }
+        }
+        Ok(changes)
+    }
+
     /// What undoing import `id` involves, newest change first. Records deleted since (in the
     /// trash or gone) are left as they are.
     fn undo_steps(&self, id: i64) -> Result<Vec<Step>> {
@@ -269,11 +293,7 @@ impl Store {
             Some((Some(_), _)) => return Err(CoreError::AlreadyUndone { id }),
             Some((None, at)) => at,
         };
-        let changes: Vec<(String, i64, Option<String>, Option<String>)> = self
-            .conn
-            .prepare("SELECT entity, ref_id, before, after FROM import_change WHERE batch_id = ?1 ORDER BY rowid DESC")?
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let changes = self.import_changes(id)?;
         let created: BTreeSet<i64> = changes
             .iter()
             .filter(|(entity, _, before, _)| entity == HitKind::Customer.code() && before.is_none())

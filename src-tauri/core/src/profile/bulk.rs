@@ -86,7 +86,7 @@ fn insert_one(
     if taken {
         return Err(CoreError::validation_detail("name", Reason::Duplicate, f.name.clone()));
     }
-    let id = insert_customer(tx, f, now, 0)?;
+    let id = insert_customer(tx, f, &key, now, 0)?;
     tx.prepare_cached("UPDATE customer SET business = ?2, sp_bp = ?3, process_it = ?4 WHERE id = ?1")?.execute(
         params![
             id,

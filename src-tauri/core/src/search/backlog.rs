@@ -23,22 +23,31 @@ pub(crate) struct Chunk {
     range_last: i64,
 }
 
-/// Records the ids `ids` of `kind` (created in this transaction) as still to be indexed, one
-/// range per run of consecutive ids.
-pub(crate) fn add(conn: &Connection, kind: HitKind, ids: &[i64]) -> Result<()> {
-    let mut insert = conn.prepare_cached("INSERT INTO search_backlog (kind, first_id, last_id) VALUES (?1, ?2, ?3)")?;
-    let mut run: Option<(i64, i64)> = None;
-    for &id in ids {
-        run = match run {
-            Some((first, last)) if id == last + 1 => Some((first, id)),
-            Some((first, last)) => {
-                insert.execute(params![kind.code(), first, last])?;
-                Some((id, id))
-            }
-            None => Some((id, id)),
-        };
+/// Ids collected in the order they were made, kept as runs of consecutive ids `(first, last)`:
+/// the records a large import creates in one transaction get consecutive ids, so a hundred
+/// thousand of them are one run (what the backlog and the import's history record).
+#[derive(Default, Debug, Clone, PartialEq)]
+pub(crate) struct IdRuns(Vec<(i64, i64)>);
+
+impl IdRuns {
+    pub fn push(&mut self, id: i64) {
+        match self.0.last_mut() {
+            Some((_, last)) if id == *last + 1 => *last = id,
+            _ => self.0.push((id, id)),
+        }
     }
-    if let Some((first, last)) = run {
+
+    /// The runs, in the order their first ids were pushed.
+    pub fn runs(&self) -> &[(i64, i64)] {
+        &self.0
+    }
+}
+
+/// Records the ids `ids` of `kind` (created in this transaction) as still to be indexed, one
+/// range per run.
+pub(crate) fn add(conn: &Connection, kind: HitKind, ids: &IdRuns) -> Result<()> {
+    let mut insert = conn.prepare_cached("INSERT INTO search_backlog (kind, first_id, last_id) VALUES (?1, ?2, ?3)")?;
+    for (first, last) in ids.runs() {
         insert.execute(params![kind.code(), first, last])?;
     }
     Ok(())

@@ -49,10 +49,17 @@ pub fn database_at_version(path: &std::path::Path, version: usize) -> rusqlite::
     conn
 }
 
+/// Turns a database of the current schema back into one version 22 wrote: every import history
+/// row names one record (`migrations/023_import_change_runs.sql`).
+pub fn before_import_change_runs(conn: &rusqlite::Connection) {
+    conn.execute_batch("ALTER TABLE import_change DROP COLUMN last_ref_id; PRAGMA user_version = 22;").unwrap();
+}
+
 /// Turns a database of the current schema back into one version 21 wrote: the feed's cached
 /// signals as JSON, in the table of `migrations/007_purchase_trends.sql` (empty), instead of
 /// their keys and text (`migrations/022_trend_signal_keys.sql`).
 pub fn before_trend_signal_keys(conn: &rusqlite::Connection) {
+    before_import_change_runs(conn);
     conn.execute_batch(
         "DROP TRIGGER customer_trend_signal_delete; DROP TABLE trend_signal;
          CREATE TABLE trend_signal (

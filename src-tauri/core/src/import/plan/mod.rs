@@ -243,7 +243,8 @@ pub(crate) enum CustomerRef {
 /// What committing a row does.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub(crate) struct Ops {
-    pub create_customer: Option<CustomerFields>,
+    /// The customer and its name's key (`text::customer_key`, computed once, by the planner).
+    pub create_customer: Option<(CustomerFields, String)>,
     pub update_customer: Option<(i64, CustomerFields)>,
     pub create_contact: Option<(CustomerRef, ContactFields)>,
     pub update_contact: Option<(i64, ContactFields)>,

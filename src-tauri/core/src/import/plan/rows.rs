@@ -185,7 +185,7 @@ impl<'a> Planner<'a> {
             (Some((id, _)), ImportKind::Contacts) => Some(CustomerRef::Existing(id)),
             (None, ImportKind::Customers) => {
                 r.validated(validate::customer(&customer), customer_form_field);
-                ops.create_customer = Some(customer);
+                ops.create_customer = Some((customer, key.to_string()));
                 None
             }
             (_, ImportKind::Purchases | ImportKind::Visits | ImportKind::Opportunities) => None, // not customer rows
