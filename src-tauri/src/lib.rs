@@ -79,8 +79,9 @@ fn log_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 }
 
 /// Opens the launch's database beside the webview's start-up (the page's first call waits for
-/// it), then records it among the recent ones (`remembered`: not named at launch) and starts
-/// what follows an open: the day's snapshot and the search index's catch-up.
+/// it), then records it among the recent ones (`remembered`: not named at launch) and does what
+/// follows an open: the search index's check (a damaged index is rebuilt before the day's
+/// snapshot copies the file) and catch-up, then the day's snapshot.
 fn open_at_launch<R: Runtime>(app: &AppHandle<R>, path: PathBuf, remembered: bool) {
     let state = app.state::<state::AppState>();
     let started = std::time::Instant::now();
@@ -95,7 +96,7 @@ fn open_at_launch<R: Runtime>(app: &AppHandle<R>, path: PathBuf, remembered: boo
         }
     });
     log::info!("database opened in {} ms", started.elapsed().as_millis());
-    search_index::catch_up(app);
+    search_index::check_after_open(app);
     state.daily_backup();
 }
 

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use dossier_core::backup::{BackupWarning, Snapshot, SnapshotReason};
 use dossier_core::customers::DbStatus;
+use dossier_core::search::SearchIndexRepair;
 use dossier_core::{Clock, CoreError, ShiftedClock, Store, SystemClock};
 
 pub struct AppState {
@@ -22,6 +23,8 @@ pub struct AppState {
     /// The day's automatic snapshot that failed, until the UI takes it (with the store's own
     /// warnings: before a migration, an import, an undo of an import).
     daily_warning: Mutex<Option<BackupWarning>>,
+    /// The search index found damaged after the open, until the UI takes it.
+    search_repair: Mutex<Option<SearchIndexRepair>>,
 }
 
 struct Inner {
@@ -52,6 +55,7 @@ impl AppState {
             clock,
             cancel: Default::default(),
             daily_warning: Default::default(),
+            search_repair: Default::default(),
         }
     }
 
@@ -125,6 +129,48 @@ impl AppState {
     pub fn take_backup_warning(&self) -> Result<Option<BackupWarning>, CoreError> {
         let daily = self.daily_warning.lock().ok().and_then(|mut w| w.take());
         Ok(self.with(|s| Ok(s.take_backup_warning()))?.or(daily))
+    }
+
+    /// The check of the search index's tables deferred from the open (`Store::check_search_index`:
+    /// a connection of its own, so the page's calls meanwhile are not kept waiting) and, when
+    /// they are damaged, the index's rebuild from the records, kept for
+    /// [`AppState::take_search_repair`]. Returns whether there is a repair to tell.
+    pub fn check_search_index(&self) -> bool {
+        let Ok((path, true)) = self.path() else { return false };
+        let started = std::time::Instant::now();
+        match Store::check_search_index(&path) {
+            Ok(None) => {
+                log::info!("search index checked in {} ms", started.elapsed().as_millis());
+                return false;
+            }
+            Ok(Some(_)) => log::warn!("the search index is damaged: rebuilding it from the records"),
+            Err(e) => {
+                log::warn!("the search index could not be checked: {}", error_kind(&e));
+                return false;
+            }
+        }
+        let rebuilt = match self.lock() {
+            // Another file was opened meanwhile: its own check follows its open.
+            Ok(inner) if inner.path != path => return false,
+            Ok(inner) => inner.store.as_ref().ok_or(CoreError::Closed).and_then(|s| s.rebuild_search_index()),
+            Err(e) => Err(e),
+        };
+        let repair = match rebuilt {
+            Ok(_) => SearchIndexRepair::Rebuilding,
+            Err(error) => {
+                log::warn!("the search index could not be rebuilt: {}", error_kind(&error));
+                SearchIndexRepair::Failed { error }
+            }
+        };
+        if let Ok(mut kept) = self.search_repair.lock() {
+            *kept = Some(repair);
+        }
+        true
+    }
+
+    /// The search index's repair since the last call, for the UI to tell once.
+    pub fn take_search_repair(&self) -> Option<SearchIndexRepair> {
+        self.search_repair.lock().ok().and_then(|mut r| r.take())
     }
 
     /// Replaces the open database's contents with a listed snapshot, then does what opening

@@ -46,6 +46,7 @@ import type {
   Restored,
   RoleAssessment,
   TrashPage,
+  SearchIndexRepair,
   SearchResults,
   Snapshot,
   Settings,
@@ -176,6 +177,8 @@ export const api = {
   search: (query: string, limit: number) => invoke<SearchResults>('search', { query, limit }),
   /** Records of a large import whose search entries are still being written (0: none). */
   pendingSearchIndex: () => invoke<number>('pending_search_index'),
+  /** The search index found damaged after the open, once (null: nothing to tell). */
+  takeSearchIndexRepair: () => invoke<SearchIndexRepair | null>('take_search_index_repair'),
   getSettings: () => invoke<Settings>('get_settings'),
   saveSettings: (settings: Settings) => invoke<Settings>('save_settings', { settings }),
   stats: () => invoke<Stats>('stats'),

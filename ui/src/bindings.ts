@@ -321,6 +321,8 @@ suppliers: Array<SearchHit>,
  */
 pendingIndex: number, };
 
+export type SearchIndexRepair = { "type": "rebuilding" } | { "type": "failed", "data": { error: CoreError, } };
+
 export type PurchaseFields = { 
 /**
  * `YYYY-MM`.

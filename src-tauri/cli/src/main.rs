@@ -371,10 +371,16 @@ impl From<CoreError> for Failure {
 }
 
 /// Opens the database; a snapshot before migrating it that failed is reported (the command
-/// goes on, as the app does).
+/// goes on, as the app does). The search index is checked before the command (the app checks
+/// it after its first screen): a damaged one is rebuilt from the records, said on stderr.
 fn open(db: &std::path::Path) -> Result<Store, Failure> {
     let store = Store::open(db, Arc::new(SystemClock))?;
     warn_backup(&store);
+    if Store::check_search_index(db)?.is_some() {
+        eprintln!("dossier-cli: warning: the search index was damaged: it is rebuilt from the records (nothing else is touched)");
+        store.rebuild_search_index()?;
+        while store.catch_up_search(dossier_core::customers::CATCH_UP_CHUNK)? > 0 {}
+    }
     Ok(store)
 }
 

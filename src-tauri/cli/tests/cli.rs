@@ -232,3 +232,35 @@ fn erase_contact_prints_what_went_and_leaves_no_trace_of_them() {
     assert!(!bytes.windows("欧阳震华".len()).any(|w| w == "欧阳震华".as_bytes()));
     assert_eq!(cli(&["erase-contact", "--db", db, &id]).status.code(), Some(2), "no such contact any more");
 }
+
+#[test]
+fn a_damaged_search_index_is_rebuilt_before_the_command_and_said_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.sqlite");
+    let db = path.to_str().unwrap();
+    assert!(cli(&["demo", "--db", db]).status.success());
+    // Where the index's entries start in the file, read through the core's connection.
+    let at: u64 = {
+        let store = dossier_core::Store::open(&path, std::sync::Arc::new(dossier_core::SystemClock)).unwrap();
+        store
+            .connection()
+            .query_row(
+                "SELECT (rootpage - 1) * (SELECT page_size FROM pragma_page_size) FROM sqlite_master
+                 WHERE name = 'search_entry'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[at as usize..at as usize + 4096].fill(0x5A);
+    std::fs::write(&path, &bytes).unwrap();
+
+    let out = cli(&["search", "--db", db, "--json", "华东精密"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the search index was damaged"));
+    let hits = json(&out);
+    assert_eq!(hits[0]["title"], "华东精密机械股份有限公司");
+    let again = cli(&["search", "--db", db, "--json", "hdjm"]);
+    assert!(again.stderr.is_empty(), "rebuilt once: {}", String::from_utf8_lossy(&again.stderr));
+    assert_eq!(json(&again)[0]["title"], "华东精密机械股份有限公司", "by initials: the entries are written");
+}

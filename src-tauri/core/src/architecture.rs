@@ -33,6 +33,7 @@ const SQL_FILES: &[&str] = &[
     "customers/store.rs",
     "db/backfill.rs",
     "db/mod.rs",
+    "db/search_tables.rs",
     "erase/free_text.rs",
     "erase/links.rs",
     "erase/store.rs",

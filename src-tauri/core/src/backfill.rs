@@ -34,6 +34,19 @@ pub(crate) fn run_pending(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Rebuilds the search index from the records, its tables found damaged after the open
+/// (`db/search_tables.rs`): emptied, then the deals', records' and suppliers' entries written at
+/// once and every customer with its contacts queued for the catch-up, as after a large import
+/// (`customers/catch_up.rs`: the search finds them by name meanwhile).
+pub(crate) fn rebuild_search(conn: &Connection) -> Result<()> {
+    crate::db::search_tables::recreate(conn, |tx| {
+        crate::customers::catch_up::queue_all(tx)?;
+        crate::customers::search::index_all_suppliers(tx)?;
+        crate::visits::search::reindex_all(tx)?;
+        crate::opportunities::search::reindex_all(tx)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;

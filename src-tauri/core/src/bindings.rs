@@ -28,7 +28,7 @@ use crate::payments::*;
 use crate::powermap::*;
 use crate::results::*;
 use crate::risk::*;
-use crate::search::{HitKind, MatchField, SearchHit, SearchResults, Snippet};
+use crate::search::{HitKind, MatchField, SearchHit, SearchIndexRepair, SearchResults, Snippet};
 use crate::settings::*;
 use crate::trends::*;
 use crate::visits::*;
@@ -48,7 +48,7 @@ fn generate() -> String {
         CustomerFields, Customer, BusinessLine, MainBusiness, FinancialPeriod, SpBp,
         RoleAssessment, Supplier, ProcessIt, ContactFields, PersonalField, Contact, SectionStatus,
         FinancialSignal, CustomerProfile, CustomerRow, CustomerQuery, CustomerPage, Facets,
-        MatchField, Snippet, SearchHit, SearchResults, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, TrashContents, TrashEntry, TrashPage, DbStatus, Reason, Detail, CoreError, FilePurpose, ChosenFile, RecentDatabase, MenuAction, MenuLook,
+        MatchField, Snippet, SearchHit, SearchResults, SearchIndexRepair, PurchaseFields, Stats, Settings, NotifySettings, DeletedKind, Restored, TrashContents, TrashEntry, TrashPage, DbStatus, Reason, Detail, CoreError, FilePurpose, ChosenFile, RecentDatabase, MenuAction, MenuLook,
         Field, ImportKind, OnDuplicate, TextEncoding, ValueError, Problem, CellIssue, RowStatus,
         RowPlan, Counts, Preview, SkipReason, SkippedColumn, ImportFile, CellFix, ImportSpec, ImportProgress, ImportRecord, EditedRecord, ImportUndoPreview, ReadError,
         MappingTemplate, TemplateMatch,

@@ -31,7 +31,8 @@ pub async fn open_database<R: Runtime>(
 }
 
 /// Opens `path` in place of the open database (which stays open on a refusal); it heads the
-/// recent list and the menu, and the search entries it was left waiting for are written.
+/// recent list and the menu, and its search index is checked (on a thread: the page has the
+/// file meanwhile) and the entries it was left waiting for are written.
 pub(super) fn switch_to<R: Runtime>(
     app: &AppHandle<R>,
     state: &AppState,
@@ -41,7 +42,8 @@ pub(super) fn switch_to<R: Runtime>(
     let status = state.reopen(path.clone())?;
     desktop.opened(&path);
     desktop.refresh_menu(app, None, Some(&path));
-    crate::search_index::catch_up(app);
+    let app = app.clone();
+    std::thread::spawn(move || crate::search_index::check_after_open(&app));
     Ok(status)
 }
 

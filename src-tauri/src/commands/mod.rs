@@ -92,6 +92,7 @@ commands! {
     erase::erase_contact,
     search::search,
     search::pending_search_index,
+    search::take_search_index_repair,
     trash::undo_delete,
     trash::list_trash,
     trash::restore_trash,

@@ -41,6 +41,9 @@ const body = () => new DOMWrapper(document.body)
 const click = async (id: string) => {
   await body().get(`[data-testid="${id}"]`).trigger('click')
   await flushPromises()
+  // What the click shows may be loaded when first shown (the report's period filter).
+  await vi.dynamicImportSettled()
+  await flushPromises()
 }
 const personalBox = () => body().get('[data-testid="export-personal"] input')
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
+import { ElMessage } from 'element-plus'
 import type { SearchHit, SearchResults } from '../bindings'
 import { aVisit, contact, makeRouter, mountWith } from './helpers'
 import { presentation } from '../stores/presentation'
@@ -18,7 +19,13 @@ import SearchPalette from '../features/search/SearchPalette.vue'
 import VisitsTab from '../features/visits/VisitsTab.vue'
 import ContactCard from '../features/customers/contacts/ContactCard.vue'
 import { shortcutAction } from '../features/desktop/shortcuts'
-import { followSearchIndex, searchIndex, SEARCH_INDEX_EVENT } from '../features/search/searchIndex'
+import {
+  followSearchIndex,
+  searchIndex,
+  SEARCH_INDEX_EVENT,
+  SEARCH_INDEX_REPAIR_EVENT,
+} from '../features/search/searchIndex'
+import { expectErrorToast } from './setup'
 
 const none = { visits: [], opportunities: [], suppliers: [], pendingIndex: 0 }
 const results: SearchResults = {
@@ -95,6 +102,7 @@ describe('search palette', () => {
 
   it('follows the count of records waiting for the index until it reaches 0', async () => {
     api.pendingSearchIndex.mockResolvedValue(100000)
+    api.takeSearchIndexRepair.mockResolvedValue(null)
     const stop = await followSearchIndex()
     expect(searchIndex.pending).toBe(100000)
     events.handlers.get(SEARCH_INDEX_EVENT)?.({ payload: 98000 })
@@ -103,6 +111,37 @@ describe('search palette', () => {
     expect(searchIndex.pending).toBe(0)
     stop?.()
     expect(events.handlers.has(SEARCH_INDEX_EVENT)).toBe(false)
+    expect(events.handlers.has(SEARCH_INDEX_REPAIR_EVENT)).toBe(false)
+  })
+
+  it('says once that a damaged search index is being rebuilt and nothing the person made is touched', async () => {
+    api.pendingSearchIndex.mockResolvedValue(0)
+    api.takeSearchIndexRepair.mockResolvedValue(null)
+    const stop = await followSearchIndex()
+    await flushPromises()
+    expect(document.body.textContent).not.toContain('搜索索引已损坏')
+    // Found after the page listened: the shell says so, and the page takes it (once).
+    api.takeSearchIndexRepair.mockResolvedValueOnce({ type: 'rebuilding' }).mockResolvedValue(null)
+    events.handlers.get(SEARCH_INDEX_REPAIR_EVENT)?.({ payload: null })
+    events.handlers.get(SEARCH_INDEX_REPAIR_EVENT)?.({ payload: null })
+    await flushPromises()
+    const shown = [...document.querySelectorAll('.el-message')].map((m) => m.textContent?.trim())
+    expect(shown).toEqual(['搜索索引已损坏，正在根据您的档案重建。您录入的内容都在，不受影响。'])
+    ElMessage.closeAll()
+    stop?.()
+  })
+
+  it('a failed rebuild of the search index is shown as the damaged file it is', async () => {
+    expectErrorToast('搜索索引已损坏，且未能重建：数据库文件已损坏：database disk image is malformed')
+    api.pendingSearchIndex.mockResolvedValue(0)
+    api.takeSearchIndexRepair.mockResolvedValue({
+      type: 'failed',
+      data: { error: { type: 'corrupt', data: { path: '/x/d.sqlite', detail: 'database disk image is malformed' } } },
+    })
+    const stop = await followSearchIndex()
+    await flushPromises()
+    ElMessage.closeAll()
+    stop?.()
   })
 
   it('says the index is catching up while a large import’s entries are written', async () => {
@@ -112,7 +151,7 @@ describe('search palette', () => {
     await wait(120)
     await flushPromises()
     expect(wrapper.get('[data-testid="search-catching-up"]').text()).toBe(
-      '搜索索引更新中：刚导入的 41000 位客户暂时只能按名称或手机号找到，拼音稍后可用',
+      '搜索索引更新中：还有 41000 位客户暂时只能按名称或手机号找到，拼音稍后可用',
     )
     expect(wrapper.findAll('[data-testid="search-hit"]').length).toBeGreaterThan(0)
     api.search.mockResolvedValue({ customers: [], contacts: [], ...none, pendingIndex: 12 })
@@ -120,7 +159,7 @@ describe('search palette', () => {
     await wait(120)
     await flushPromises()
     expect(wrapper.get('[data-testid="search-empty"]').text()).toContain('没有找到 “zhq”')
-    expect(wrapper.get('[data-testid="search-empty"]').text()).toContain('刚导入的 12 位客户')
+    expect(wrapper.get('[data-testid="search-empty"]').text()).toContain('还有 12 位客户')
     wrapper.unmount()
   })
 

@@ -93,6 +93,17 @@ pub(crate) fn catch_up(conn: &Connection, max: usize) -> Result<i64> {
     backlog::pending(conn)
 }
 
+/// Queues every live customer (with its contacts) for the catch-up, as if one import had
+/// created them all: the search index's rebuild (`backfill.rs`), its tables emptied.
+pub(crate) fn queue_all(conn: &Connection) -> Result<()> {
+    let mut ids = backlog::IdRuns::default();
+    let mut st = conn.prepare("SELECT id FROM customer WHERE deleted_at IS NULL ORDER BY id")?;
+    for id in st.query_map([], |r| r.get(0))? {
+        ids.push(id?);
+    }
+    backlog::add(conn, HitKind::Customer, &ids)
+}
+
 /// The waiting customers and contacts whose names hold the normalised query `q` (what the
 /// index would find of them, but for the pinyin readings): customers by name and short name,
 /// contacts by name and phone digits.

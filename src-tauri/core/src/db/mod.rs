@@ -5,9 +5,12 @@
 //!
 //! A file that is not SQLite, is damaged, belongs to another application or was written by a
 //! newer Dossier is refused with a typed error *before* anything writes to it: the checks run
-//! on a read-only connection, and only then is the file opened for writing and migrated.
+//! on a read-only connection, and only then is the file opened for writing and migrated. The
+//! search index's tables are derived data, rebuilt from the records when damaged: they are
+//! checked after the open, off the path the first screen waits on ([`search_tables`]).
 
 pub mod backfill;
+pub mod search_tables;
 
 use std::path::Path;
 
@@ -133,27 +136,39 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Read-only checks of a file that already exists.
+/// Read-only checks of a file that already exists: the B-trees of the tables holding what users
+/// made (the search index's are checked after the open, [`search_tables::check`]).
 fn check_existing(path: &Path, shown: &str) -> Result<()> {
     let Some((conn, _)) = identify(path)? else {
         return Ok(()); // an empty file is an empty database: SQLite initialises it
     };
-    // The B-trees of every ordinary table and its indexes (FTS5's shadow tables included), one
-    // table at a time: a bare `quick_check` would also compare each full-text index with its
-    // content, which takes seconds at every start-up once the file holds 100k customers.
-    let ordinary: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
-        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
-        .map_err(|e| corrupt_or_io(shown, e))?;
-    for table in ordinary {
-        let check: String = conn
-            .query_row(&format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\"")), [], |r| r.get(0))
-            .map_err(|e| corrupt_or_io(shown, e))?;
+    match quick_check(&conn, false).map_err(|e| corrupt_or_io(shown, e))? {
+        Some(detail) => Err(CoreError::Corrupt { path: shown.into(), detail }),
+        None => Ok(()),
+    }
+}
+
+/// `PRAGMA quick_check` of the B-trees of every ordinary table and its indexes (FTS5's shadow
+/// tables included), one table at a time: a bare `quick_check` would also compare each
+/// full-text index with its content, which takes seconds at every start-up once the file holds
+/// 100k customers. `search`: the search index's tables (`search_*`), else all the others.
+/// `None` when every B-tree is sound, else what the first damaged one reported.
+fn quick_check(conn: &Connection, search: bool) -> rusqlite::Result<Option<String>> {
+    let tables: Vec<String> = conn
+        .prepare(&format!(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
+             AND (name LIKE 'search\\_%' ESCAPE '\\') = {search}"
+        ))?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for table in tables {
+        let check: String =
+            conn.query_row(&format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\"")), [], |r| r.get(0))?;
         if check != "ok" {
-            return Err(CoreError::Corrupt { path: shown.into(), detail: check });
+            return Ok(Some(check));
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// What an existing file is, read-only: refused when it is not SQLite, belongs to another

@@ -60,3 +60,17 @@ pub struct SearchResults {
     /// (0 once the index has caught up). Meanwhile they are found by their names only.
     pub pending_index: i64,
 }
+
+/// The search index's tables found damaged by the check after the open
+/// (`Store::check_search_index`): the user is told once that the index is being rebuilt from
+/// the records, nothing they made touched, or why it could not be.
+#[derive(Serialize, TS, Clone, Debug, PartialEq)]
+#[serde(tag = "type", content = "data", rename_all = "camelCase")]
+pub enum SearchIndexRepair {
+    /// Emptied and being written again from the records: the customers and contacts by the
+    /// catch-up (its count follows, as after a large import), the rest at once.
+    Rebuilding,
+    /// The rebuild failed: the file is damaged beyond the search index (`corrupt`), or could
+    /// not be written (`diskFull`, `busy`).
+    Failed { error: crate::error::CoreError },
+}

@@ -33,6 +33,7 @@ mod results;
 mod risk;
 mod round_trip;
 mod search;
+mod search_damage;
 mod stage_stats;
 mod store;
 mod trash;

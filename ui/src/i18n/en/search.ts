@@ -7,8 +7,11 @@ const en: typeof zhCN = {
     hint: 'Pinyin, initials and phone numbers all work, and what was said in follow-ups',
     noResults: 'Nothing found for “{q}”',
     catchingUp:
-      'Updating the search index: {n} just-imported customers are found by name or phone only for now; pinyin follows shortly',
+      'Updating the search index: {n} customers are found by name or phone only for now; pinyin follows shortly',
     catchingUpShort: 'Updating the search index ({n} customers to go)',
+    repairing:
+      'The search index was damaged and is being rebuilt from your records. Everything you entered is there and unaffected.',
+    repairFailed: 'The search index was damaged and could not be rebuilt: {error}',
     customers: 'Customers',
     contacts: 'Contacts',
     visits: 'Follow-up records',
