@@ -259,6 +259,21 @@ impl Store {
         Ok(Some(Step::RevertRevenue { id, customer_id, before }))
     }
 
+    /// Whether the customer or contact `id` was made at `at`: an import writes its own time on
+    /// everything it creates, and on itself (`imported_at`).
+    fn made_at(&self, kind: HitKind, id: i64, at: &str) -> Result<bool> {
+        let table = match kind {
+            HitKind::Customer => "customer",
+            HitKind::Contact => "contact",
+            _ => return Ok(true),
+        };
+        let made: Option<String> = self
+            .conn
+            .query_row(&format!("SELECT created_at FROM {table} WHERE id = ?1"), [id], |r| r.get(0))
+            .optional()?;
+        Ok(made.as_deref() == Some(at))
+    }
+
     /// What import `id` recorded, newest change first, a run of created records
     /// (`last_ref_id`, `migrations/023_import_change_runs.sql`) as one change per record.
     fn import_changes(&self, id: i64) -> Result<Vec<Change>> {
@@ -326,6 +341,11 @@ impl Store {
             };
             let Some((current, name, customer, updated_at)) = live else { continue };
             let Some(before) = before else {
+                // The ids of records purged from the trash can be given again: a record made
+                // after the import with the id of one it created is not the import's.
+                if !self.made_at(kind, ref_id, &imported_at)? {
+                    continue;
+                }
                 match kind {
                     HitKind::Customer => steps.push(Step::TrashCustomer(ref_id)),
                     // A contact of a customer the import created goes with it.

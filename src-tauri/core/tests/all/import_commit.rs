@@ -339,3 +339,29 @@ fn purchase_rows_under_a_merged_customer_cell_belong_to_that_customer() {
         p.rows[4].issues
     );
 }
+
+#[test]
+fn undo_leaves_a_later_customer_given_the_id_of_one_it_created_and_purged() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = messy();
+    let mapping = mapping_of(&sheet);
+    let rec = commit(&common::store_on(&dir, 2026, 11, 20), &request(&sheet, &mapping, OnDuplicate::Skip));
+    let s = common::store_on(&dir, 2026, 11, 23);
+    // The import's last customer deleted and purged from the trash: SQLite gives its id again.
+    let (created, last): (i64, i64) =
+        s.connection().query_row("SELECT count(*), max(id) FROM customer", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    s.delete_customer(last).unwrap();
+    let entry: i64 = s
+        .connection()
+        .query_row("SELECT id FROM trash WHERE kind = 'customer' AND ref_id = ?1", [last], |r| r.get(0))
+        .unwrap();
+    s.purge_trash(entry).unwrap();
+    let later = s.create_customer(&common::named("后来的客户")).unwrap();
+    assert_eq!(later.id, last);
+
+    let preview = s.import_undo_preview(rec.id).unwrap();
+    s.undo_import(rec.id, false).unwrap();
+    let live = s.list_customers(&CustomerQuery::default()).unwrap();
+    assert_eq!(live.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["后来的客户"]);
+    assert_eq!(preview.customers, created - 1);
+}
