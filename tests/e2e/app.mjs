@@ -132,21 +132,15 @@ export function shotPath(name) {
   return `${dir}/${name}`
 }
 
-/** Saves what the window shows as a PNG (directories are created), once the page is still. */
+/**
+ * Saves the whole X screen as a PNG (directories are created), once the page is still: the
+ * window with its native menu bar, taken by ImageMagick's `import` on run.sh's $DISPLAY.
+ * WebKitWebDriver's own screenshot is not used: it draws the page inside the web process, and
+ * WebKitGTK 2.50's web process has crashed there (a `ud2` trap in libwebkit2gtk), which ends
+ * the session in the middle of a journey that had passed.
+ */
 export async function screenshot(browser, file, { wait = true } = {}) {
   if (wait) await settle(browser).catch(() => {})
-  const path = resolve(ROOT, file)
-  mkdirSync(dirname(path), { recursive: true })
-  await browser.saveScreenshot(path)
-  return path
-}
-
-/**
- * Saves the whole X screen as a PNG: the window with its native menu bar, which the webview's
- * own screenshot leaves out (ImageMagick's `import` on run.sh's $DISPLAY).
- */
-export async function desktopShot(browser, file) {
-  await settle(browser).catch(() => {})
   const path = resolve(ROOT, file)
   mkdirSync(dirname(path), { recursive: true })
   execFileSync('import', ['-window', 'root', path], { stdio: 'ignore' })

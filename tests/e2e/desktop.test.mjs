@@ -23,7 +23,6 @@ import {
   until,
   journeySteps,
   pageText,
-  desktopShot,
 } from './app.mjs'
 
 const dir = tempDir()
@@ -174,10 +173,10 @@ describe('desktop', () => {
     await until(browser, async () => (await browser.$$('.el-message')).length === 0, 'a toast stays up', 15_000)
     await go('#/home')
     await shown(browser, tid('home'))
-    await desktopShot(browser, shotPath('desktop-home.png'))
+    await screenshot(browser, shotPath('desktop-home.png'))
     await go('#/customers/1')
     await shown(browser, tid('customer-name'))
-    await desktopShot(browser, shotPath('desktop-customer.png'))
+    await screenshot(browser, shotPath('desktop-customer.png'))
     await click(browser, '#tab-map')
     await shown(browser, tid('pm-chart'))
     await until(
@@ -185,7 +184,7 @@ describe('desktop', () => {
       () => browser.execute(() => window.__DOSSIER_E2E_PM__?.view()?.nodes.length ?? null),
       'the power map did not load',
     )
-    await desktopShot(browser, shotPath('desktop-power-map.png'))
+    await screenshot(browser, shotPath('desktop-power-map.png'))
   })
 
   step('6. 深色 in 设置 darkens every screen; the power map is drawn for it', async () => {
