@@ -101,22 +101,33 @@ describe('customer list', () => {
     wrapper.unmount()
   })
 
-  it('the text box filters after a short pause, once for letters typed in quick succession', async () => {
+  it('the text box asks at once for a name that arrives whole, and once for letters typed in quick succession', async () => {
     vi.useFakeTimers()
     try {
       api.listCustomers.mockResolvedValue(page)
       const { wrapper } = await mountWith(CustomerListView)
-      const calls = api.listCustomers.mock.calls.length
       const box = wrapper.get('.f-text input')
+      // A name from an input method: one input, asked without a pause.
+      let calls = api.listCustomers.mock.calls.length
+      await box.setValue('华东')
+      await flushPromises()
+      expect(api.listCustomers.mock.calls.length).toBe(calls + 1)
+      expect(lastQuery().text).toBe('华东')
+
+      // After a pause, letters typed 50 ms apart: the first at once, the rest as one query
+      // once the typing stops.
+      vi.advanceTimersByTime(200)
+      calls = api.listCustomers.mock.calls.length
       for (const typed of ['h', 'hd', 'hdj', 'hdjm']) {
         await box.setValue(typed)
         vi.advanceTimersByTime(50)
         await flushPromises()
       }
-      expect(api.listCustomers.mock.calls.length).toBe(calls)
+      expect(api.listCustomers.mock.calls.length).toBe(calls + 1)
+      expect(lastQuery().text).toBe('h')
       vi.advanceTimersByTime(50)
       await flushPromises()
-      expect(api.listCustomers.mock.calls.length).toBe(calls + 1)
+      expect(api.listCustomers.mock.calls.length).toBe(calls + 2)
       expect(lastQuery().text).toBe('hdjm')
       wrapper.unmount()
     } finally {
