@@ -116,21 +116,11 @@ impl Store {
         copy::take(&self.conn, &db, &self.backup_settings()?, reason, when(&*self.clock))
     }
 
-    /// An automatic snapshot before a change: a failure is kept for
+    /// An automatic snapshot before a change (an import, its undo): the pages are copied now,
+    /// and the copy is verified, flushed and named on a thread of its own while the change goes
+    /// ahead (that is most of a snapshot's time: seconds on a large file). The change then hands
+    /// the result to [`Store::snapshot_verified`]; a failure is kept for
     /// [`Store::take_backup_warning`] and the change goes ahead.
-    pub(crate) fn snapshot_before(&self, reason: SnapshotReason) {
-        if self.file().is_none() {
-            return;
-        }
-        if let Err(error) = self.take_snapshot(reason) {
-            *self.backup_warning.borrow_mut() = Some(Box::new(BackupWarning { reason, error }));
-        }
-    }
-
-    /// [`Store::snapshot_before`] for a long change: the pages are copied now, and the copy is
-    /// verified, flushed and named on a thread of its own while the change goes ahead (that is
-    /// most of a snapshot's time: seconds on a large file). The change then hands the result to
-    /// [`Store::snapshot_verified`].
     pub(crate) fn snapshot_beside(&self, reason: SnapshotReason) -> Verifying {
         let Some(db) = self.file() else { return Verifying::Skipped };
         let copied = self
@@ -143,7 +133,7 @@ impl Store {
     }
 
     /// Waits for a snapshot [`Store::snapshot_beside`] started; a failure is kept for
-    /// [`Store::take_backup_warning`], as [`Store::snapshot_before`] keeps it.
+    /// [`Store::take_backup_warning`].
     pub(crate) fn snapshot_verified(&self, verifying: Verifying) {
         let (reason, error) = match verifying {
             Verifying::Skipped => return,

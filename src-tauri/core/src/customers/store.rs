@@ -374,13 +374,9 @@ pub(crate) fn rekey_names(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Marks a dimension of customer `id` saved at `now` (the 概况 tab's dates).
 pub(crate) fn touch_section(conn: &Connection, id: i64, section: Section, now: &str) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO section_update (customer_id, section, updated_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (customer_id, section) DO UPDATE SET updated_at = excluded.updated_at",
-    )?
-    .execute(params![id, section.code(), now])?;
-    Ok(())
+    touch_sections(conn, id, id, section, now)
 }
 
 /// [`touch_section`] for the customers with ids `first` to `last` (created together, by an

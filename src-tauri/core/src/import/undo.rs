@@ -175,7 +175,14 @@ impl Store {
     pub fn undo_import(&self, id: i64, revert_edited: bool) -> Result<ImportRecord> {
         let steps = self.undo_steps(id)?;
         // A snapshot first, as before an import (a failure is kept as a warning, backup/store.rs).
-        self.snapshot_before(crate::backup::SnapshotReason::BeforeUndoImport);
+        let snapshot = self.snapshot_beside(crate::backup::SnapshotReason::BeforeUndoImport);
+        let undone = self.undo_steps_applied(id, steps, revert_edited);
+        self.snapshot_verified(snapshot);
+        undone
+    }
+
+    /// Applies an undo's steps in one transaction ([`Store::undo_import`]).
+    fn undo_steps_applied(&self, id: i64, steps: Vec<Step>, revert_edited: bool) -> Result<ImportRecord> {
         let now = Now::of(self);
         let tx = self.conn.unchecked_transaction()?;
         let mut touched = BTreeSet::new();
@@ -259,19 +266,39 @@ impl Store {
         Ok(Some(Step::RevertRevenue { id, customer_id, before }))
     }
 
-    /// Whether the customer or contact `id` was made at `at`: an import writes its own time on
-    /// everything it creates, and on itself (`imported_at`).
-    fn made_at(&self, kind: HitKind, id: i64, at: &str) -> Result<bool> {
-        let table = match kind {
-            HitKind::Customer => "customer",
-            HitKind::Contact => "contact",
-            _ => return Ok(true),
+    /// Undoing a customer or contact the import created: to the trash, while it is live (not in
+    /// the trash, nor its customer) and the import's own. The ids of records purged from the
+    /// trash can be given again: a record made after the import with the id of one it created
+    /// is not the import's, which writes its own time (`imported_at`) on everything it creates.
+    /// A contact of a customer the import created goes with that customer.
+    fn created_step(&self, kind: HitKind, id: i64, imported_at: &str, created: &BTreeSet<i64>) -> Result<Option<Step>> {
+        // One primary-key read a record (an import's undo reads as many as it created).
+        let made: Option<(String, i64)> = match kind {
+            HitKind::Customer => self
+                .conn
+                .prepare_cached("SELECT created_at, id FROM customer WHERE id = ?1 AND deleted_at IS NULL")?
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?,
+            HitKind::Contact => self
+                .conn
+                .prepare_cached(
+                    "SELECT t.created_at, t.customer_id FROM contact t
+                     JOIN customer c ON c.id = t.customer_id AND c.deleted_at IS NULL
+                     WHERE t.id = ?1 AND t.deleted_at IS NULL",
+                )?
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?,
+            _ => None,
         };
-        let made: Option<String> = self
-            .conn
-            .query_row(&format!("SELECT created_at FROM {table} WHERE id = ?1"), [id], |r| r.get(0))
-            .optional()?;
-        Ok(made.as_deref() == Some(at))
+        let Some((made_at, customer)) = made else { return Ok(None) };
+        if made_at != imported_at {
+            return Ok(None);
+        }
+        Ok(match kind {
+            HitKind::Customer => Some(Step::TrashCustomer(id)),
+            HitKind::Contact if !created.contains(&customer) => Some(Step::TrashContact(id)),
+            _ => None,
+        })
     }
 
     /// What import `id` recorded, newest change first, a run of created records
@@ -328,32 +355,22 @@ impl Store {
                 continue;
             }
             let Some(kind) = HitKind::from_code(&entity) else { continue };
-            // (fields now, name, customer, saved after the import), for a live record.
+            let Some(before) = before else {
+                steps.extend(self.created_step(kind, ref_id, &imported_at, &created)?);
+                continue;
+            };
+            // (fields now, name, saved after the import), for a live record.
             let live = match kind {
                 HitKind::Customer => load_customer(&self.conn, ref_id)
                     .ok()
-                    .map(|c| (serde_json::to_value(&c.fields), c.fields.name, c.id, c.updated_at)),
+                    .map(|c| (serde_json::to_value(&c.fields), c.fields.name, c.updated_at)),
                 HitKind::Contact => load_contact(&self.conn, ref_id).ok().and_then(|c| {
                     load_customer(&self.conn, c.customer_id).ok()?;
-                    Some((serde_json::to_value(&c.fields), c.fields.name, c.customer_id, c.updated_at))
+                    Some((serde_json::to_value(&c.fields), c.fields.name, c.updated_at))
                 }),
                 _ => None,
             };
-            let Some((current, name, customer, updated_at)) = live else { continue };
-            let Some(before) = before else {
-                // The ids of records purged from the trash can be given again: a record made
-                // after the import with the id of one it created is not the import's.
-                if !self.made_at(kind, ref_id, &imported_at)? {
-                    continue;
-                }
-                match kind {
-                    HitKind::Customer => steps.push(Step::TrashCustomer(ref_id)),
-                    // A contact of a customer the import created goes with it.
-                    HitKind::Contact if !created.contains(&customer) => steps.push(Step::TrashContact(ref_id)),
-                    _ => {}
-                }
-                continue;
-            };
+            let Some((current, name, updated_at)) = live else { continue };
             let current = current.map_err(|e| CoreError::Database { detail: e.to_string() })?;
             let before = parse(&before)?;
             let after = after.as_deref().map(parse).transpose()?;
