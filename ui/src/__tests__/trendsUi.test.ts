@@ -281,6 +281,24 @@ describe('采购趋势 tab', () => {
     wrapper.unmount()
   })
 
+  it('opened again, draws its chart and records at once with the answers it had, and asks again', async () => {
+    const open = () => mountWith(TrendsTab, { props: { customerId: 1, customerName: '华东精密' }, global: { stubs } })
+    const first = (await open()).wrapper
+    expect(rows(first)).toHaveLength(4)
+    first.unmount()
+
+    // The answers of the second opening never come: what it draws is what it had.
+    api.trendData.mockReturnValue(new Promise(() => {}))
+    api.listPurchases.mockReturnValue(new Promise(() => {}))
+    const { wrapper } = await open()
+    expect(api.trendData).toHaveBeenCalledTimes(2)
+    expect(api.listPurchases).toHaveBeenCalledTimes(2)
+    expect(wrapper.get('.chart-stub').text()).toBe('cur:伺服电机|cur:变频器')
+    expect(rows(wrapper)).toHaveLength(4)
+    expect(wrapper.find('.el-loading-mask').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
   it('with no records at all, explains how to get some', async () => {
     api.trendData.mockResolvedValue({
       ...trendData(),
