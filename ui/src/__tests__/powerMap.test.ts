@@ -30,6 +30,7 @@ import { historyText, mapErrorText, mapWords, reasonText } from '../features/pow
 import { reasonText as formReasonText, validationText, type ValidationError } from '../errors'
 import { i18n } from '../i18n'
 import { usePowerMap } from '../features/powermap/tab/usePowerMap'
+import PowerMapTab from '../features/powermap/tab/PowerMapTab.vue'
 import AssessmentPanel from '../features/powermap/AssessmentPanel.vue'
 import MapLegend from '../features/powermap/MapLegend.vue'
 import StatusLight from '../features/powermap/StatusLight.vue'
@@ -482,7 +483,7 @@ describe('legend and status light', () => {
   })
 })
 
-describe('the 权力地图 tab opened again', () => {
+describe('the 权力地图 tab', () => {
   /** The tab's state alone (its parts need a canvas): how many contacts the map shown has. */
   const Tab = defineComponent({
     setup() {
@@ -491,7 +492,7 @@ describe('the 权力地图 tab opened again', () => {
     },
   })
 
-  it('shows the map it had at once, asks again, and takes a changed answer', async () => {
+  it('opened again, shows the map it had at once, asks again, and takes a changed answer', async () => {
     api.powerMap.mockResolvedValue(mapView())
     api.powerMapHistory.mockResolvedValue([])
     api.powerCoverage.mockResolvedValue([])
@@ -508,6 +509,26 @@ describe('the 权力地图 tab opened again', () => {
     fewer.nodes = fewer.nodes.slice(0, 2)
     answer(fewer)
     await vi.waitFor(() => expect(wrapper.get('[data-testid="nodes"]').text()).toBe('2'))
+    wrapper.unmount()
+  })
+
+  it('builds the scope list and the toolbar’s menus only when they are opened', async () => {
+    api.powerMap.mockResolvedValue(mapView())
+    api.powerMapHistory.mockResolvedValue([])
+    api.powerCoverage.mockResolvedValue([])
+    const { wrapper } = await mountWith(PowerMapTab, {
+      props: { customerId: 1, customerName: '华东精密' },
+      global: { stubs: { MapGraph: true } },
+    })
+    const inPage = (id: string) => document.body.querySelector(`[data-testid="${id}"]`)
+    expect(wrapper.get('[data-testid="pm-scope"] .el-select__placeholder').text()).toBe('客户整体')
+    expect(inPage('pm-scope-new')).toBeNull()
+    expect(inPage('pm-export-png')).toBeNull()
+    expect(document.body.querySelector('.el-select-dropdown__item')).toBeNull()
+    await wrapper.get('[data-testid="pm-scope-menu"]').trigger('click')
+    await vi.waitFor(() => expect(inPage('pm-scope-new')).not.toBeNull())
+    await wrapper.get('[data-testid="pm-export"]').trigger('click')
+    await vi.waitFor(() => expect(inPage('pm-export-png')).not.toBeNull())
     wrapper.unmount()
   })
 })
