@@ -299,6 +299,28 @@ describe('采购趋势 tab', () => {
     wrapper.unmount()
   })
 
+  it('builds the category shares (below the fold) once its first frame is painted', async () => {
+    api.trendData.mockResolvedValue({
+      ...trendData(),
+      categoryShares: [
+        { category: '驱动', sharePct: [60, 70] },
+        { category: '控制', sharePct: [40, 30] },
+      ],
+    })
+    const frames: FrameRequestCallback[] = []
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((f) => frames.push(f))
+    const { wrapper } = await mountWith(TrendsTab, {
+      props: { customerId: 1, customerName: '华东精密' },
+      global: { stubs },
+    })
+    const charts = () => wrapper.findAll('.chart-stub').length
+    expect(charts()).toBe(1)
+    frames.splice(0).forEach((f) => f(performance.now()))
+    await vi.waitFor(() => expect(charts()).toBe(2))
+    raf.mockRestore()
+    wrapper.unmount()
+  })
+
   it('with no records at all, explains how to get some', async () => {
     api.trendData.mockResolvedValue({
       ...trendData(),

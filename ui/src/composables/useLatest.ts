@@ -6,12 +6,12 @@
 // mask that fades in and out over the rows for each of them costs frames and flickers.
 // `keepSame` keeps the shown answer when the new one is equal to it (as JSON): a page asked again
 // with nothing changed then redraws nothing (fifty rows of a table take most of a frame).
-// `remember` names the answer (rememberedAnswers.ts): a view built again starts with the answer
+// `remember` names the answer (lib/rememberedAnswers.ts): a view built again starts with the answer
 // its key was last given, and asks again, an equal answer redrawing nothing.
 import { ref, shallowRef } from 'vue'
 import { ElMessage } from 'element-plus'
 import { errorMessage } from '../errors'
-import { recalled, remember } from './rememberedAnswers'
+import { recalled, remember } from '../lib/rememberedAnswers'
 
 /** How long a request runs before `slow` shows it. */
 export const SLOW_MS = 200

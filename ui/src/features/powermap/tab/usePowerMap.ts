@@ -26,7 +26,7 @@ import { announceSaved, today } from '../../../lib/exporting'
 import { dataUrlBytes, lightChartPng, pickImageFile, writeImage, type ImageKind } from '../../../lib/imageExport'
 import { buildOption, type DropResult } from '../options'
 import { diffLines, mapErrorText, mapWords } from '../words'
-import { recalled, remember } from '../../../composables/rememberedAnswers'
+import { recalled, remember } from '../../../lib/rememberedAnswers'
 
 // The map draws on a canvas and exports to SVG as well.
 use([GraphChart, CanvasRenderer, SVGRenderer])
