@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MapNode, MapView, HistoryEntry, Assessment } from '../bindings'
 import { mountWith } from './helpers'
+import { defineComponent, h } from 'vue'
 
 const api = await vi.hoisted(() => import('./apiMock').then((m) => m.apiMock()))
 vi.mock('../api', () => ({ api }))
@@ -28,6 +29,8 @@ import {
 import { historyText, mapErrorText, mapWords, reasonText } from '../features/powermap/words'
 import { reasonText as formReasonText, validationText, type ValidationError } from '../errors'
 import { i18n } from '../i18n'
+import { usePowerMap } from '../features/powermap/tab/usePowerMap'
+import PowerMapTab from '../features/powermap/tab/PowerMapTab.vue'
 import AssessmentPanel from '../features/powermap/AssessmentPanel.vue'
 import MapLegend from '../features/powermap/MapLegend.vue'
 import StatusLight from '../features/powermap/StatusLight.vue'
@@ -476,6 +479,56 @@ describe('legend and status light', () => {
     await light.trigger('mouseenter')
     await new Promise((r) => setTimeout(r, 300))
     expect(document.body.textContent).toContain('有支持者（李经理），但没有决策者或审批者支持我方')
+    wrapper.unmount()
+  })
+})
+
+describe('the 权力地图 tab', () => {
+  /** The tab's state alone (its parts need a canvas): how many contacts the map shown has. */
+  const Tab = defineComponent({
+    setup() {
+      const { shown } = usePowerMap({ customerId: 1, customerName: '华东精密' }, () => {})
+      return () => h('output', { 'data-testid': 'nodes' }, String(shown.value?.nodes.length ?? '—'))
+    },
+  })
+
+  it('opened again, shows the map it had at once, asks again, and takes a changed answer', async () => {
+    api.powerMap.mockResolvedValue(mapView())
+    api.powerMapHistory.mockResolvedValue([])
+    api.powerCoverage.mockResolvedValue([])
+    const first = (await mountWith(Tab)).wrapper
+    expect(first.get('[data-testid="nodes"]').text()).toBe('3')
+    first.unmount()
+
+    let answer: (v: MapView) => void = () => {}
+    api.powerMap.mockReturnValue(new Promise((r) => (answer = r)))
+    const { wrapper } = await mountWith(Tab)
+    expect(api.powerMap).toHaveBeenCalledTimes(2)
+    expect(wrapper.get('[data-testid="nodes"]').text()).toBe('3')
+    const fewer = mapView()
+    fewer.nodes = fewer.nodes.slice(0, 2)
+    answer(fewer)
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="nodes"]').text()).toBe('2'))
+    wrapper.unmount()
+  })
+
+  it('builds the scope list and the toolbar’s menus only when they are opened', async () => {
+    api.powerMap.mockResolvedValue(mapView())
+    api.powerMapHistory.mockResolvedValue([])
+    api.powerCoverage.mockResolvedValue([])
+    const { wrapper } = await mountWith(PowerMapTab, {
+      props: { customerId: 1, customerName: '华东精密' },
+      global: { stubs: { MapGraph: true } },
+    })
+    const inPage = (id: string) => document.body.querySelector(`[data-testid="${id}"]`)
+    expect(wrapper.get('[data-testid="pm-scope"] .el-select__placeholder').text()).toBe('客户整体')
+    expect(inPage('pm-scope-new')).toBeNull()
+    expect(inPage('pm-export-png')).toBeNull()
+    expect(document.body.querySelector('.el-select-dropdown__item')).toBeNull()
+    await wrapper.get('[data-testid="pm-scope-menu"]').trigger('click')
+    await vi.waitFor(() => expect(inPage('pm-scope-new')).not.toBeNull())
+    await wrapper.get('[data-testid="pm-export"]').trigger('click')
+    await vi.waitFor(() => expect(inPage('pm-export-png')).not.toBeNull())
     wrapper.unmount()
   })
 })

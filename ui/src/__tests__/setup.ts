@@ -3,10 +3,12 @@
 // - shows an error toast (ElMessage.error, which is also how unexpectedErrors.ts reports),
 // - writes to console.error (Vue's unhandled errors, a failed render),
 // - calls an api function it did not mock (apiMock.ts).
+// Each test starts with no remembered answers (lib/rememberedAnswers.ts).
 // A test that checks an error toast declares it with `expectErrorToast(text)` from here.
 import { afterEach, beforeEach, expect } from 'vitest'
 import { ElMessage } from 'element-plus'
 import { takeUnmockedCalls } from './apiMock'
+import { forgetAnswers } from '../lib/rememberedAnswers'
 
 let toasts: string[] = []
 let consoleErrors: string[] = []
@@ -48,6 +50,7 @@ beforeEach(() => {
   consoleErrors = []
   expectedToasts = []
   takeUnmockedCalls()
+  forgetAnswers()
 })
 
 afterEach(() => {

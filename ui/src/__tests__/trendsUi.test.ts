@@ -281,6 +281,46 @@ describe('采购趋势 tab', () => {
     wrapper.unmount()
   })
 
+  it('opened again, draws its chart and records at once with the answers it had, and asks again', async () => {
+    const open = () => mountWith(TrendsTab, { props: { customerId: 1, customerName: '华东精密' }, global: { stubs } })
+    const first = (await open()).wrapper
+    expect(rows(first)).toHaveLength(4)
+    first.unmount()
+
+    // The answers of the second opening never come: what it draws is what it had.
+    api.trendData.mockReturnValue(new Promise(() => {}))
+    api.listPurchases.mockReturnValue(new Promise(() => {}))
+    const { wrapper } = await open()
+    expect(api.trendData).toHaveBeenCalledTimes(2)
+    expect(api.listPurchases).toHaveBeenCalledTimes(2)
+    expect(wrapper.get('.chart-stub').text()).toBe('cur:伺服电机|cur:变频器')
+    expect(rows(wrapper)).toHaveLength(4)
+    expect(wrapper.find('.el-loading-mask').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('builds the category shares (below the fold) once its first frame is painted', async () => {
+    api.trendData.mockResolvedValue({
+      ...trendData(),
+      categoryShares: [
+        { category: '驱动', sharePct: [60, 70] },
+        { category: '控制', sharePct: [40, 30] },
+      ],
+    })
+    const frames: FrameRequestCallback[] = []
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((f) => frames.push(f))
+    const { wrapper } = await mountWith(TrendsTab, {
+      props: { customerId: 1, customerName: '华东精密' },
+      global: { stubs },
+    })
+    const charts = () => wrapper.findAll('.chart-stub').length
+    expect(charts()).toBe(1)
+    frames.splice(0).forEach((f) => f(performance.now()))
+    await vi.waitFor(() => expect(charts()).toBe(2))
+    raf.mockRestore()
+    wrapper.unmount()
+  })
+
   it('with no records at all, explains how to get some', async () => {
     api.trendData.mockResolvedValue({
       ...trendData(),

@@ -90,6 +90,11 @@ describe('visit list', () => {
     const rows = wrapper.findAll('[data-testid="visit-action"]')
     expect(rows[0]!.classes()).toContain('overdue')
     expect(rows[1]!.classes()).not.toContain('overdue')
+    // The selects are built on the first hover; until then each shows its status.
+    expect(wrapper.findAllComponents(ElSelect)).toHaveLength(0)
+    const standIns = wrapper.findAll('[data-testid="visit-action-status"]')
+    expect(standIns.map((s) => s.text())).toEqual(['待执行', '进行中'])
+    for (const s of standIns) await s.trigger('mouseenter')
     const selects = wrapper
       .findAllComponents(ElSelect)
       .filter((s) => s.attributes('data-testid') === 'visit-action-status')
@@ -107,6 +112,19 @@ describe('visit list', () => {
     selects[1]!.vm.$emit('update:modelValue', 'doing')
     await flushPromises()
     expect(api.setActionStatus).toHaveBeenCalledTimes(1)
+    wrapper.unmount()
+  })
+
+  it('opened again, shows the page of summaries it had at once, without a loading mask, and asks again', async () => {
+    api.listVisits.mockResolvedValue({ rows: [withActions], total: 1 })
+    const open = () => mountWith(VisitsTab, { props: { customerId: 1, contacts: [] } })
+    ;(await open()).wrapper.unmount()
+
+    api.listVisits.mockReturnValue(new Promise(() => {}))
+    const { wrapper } = await open()
+    expect(api.listVisits).toHaveBeenCalledTimes(2)
+    expect(wrapper.findAll('[data-testid="visit-item"]')).toHaveLength(1)
+    expect(wrapper.find('.el-loading-mask').exists()).toBe(false)
     wrapper.unmount()
   })
 

@@ -6,15 +6,21 @@
 // mask that fades in and out over the rows for each of them costs frames and flickers.
 // `keepSame` keeps the shown answer when the new one is equal to it (as JSON): a page asked again
 // with nothing changed then redraws nothing (fifty rows of a table take most of a frame).
+// `remember` names the answer (lib/rememberedAnswers.ts): a view built again starts with the answer
+// its key was last given, and asks again, an equal answer redrawing nothing.
 import { ref, shallowRef } from 'vue'
 import { ElMessage } from 'element-plus'
 import { errorMessage } from '../errors'
+import { recalled, remember } from '../lib/rememberedAnswers'
 
 /** How long a request runs before `slow` shows it. */
 export const SLOW_MS = 200
 
-export function useLatest<T>(fetch: () => Promise<T>, options: { quiet?: boolean; keepSame?: boolean } = {}) {
-  const value = shallowRef<T | null>(null)
+export function useLatest<T>(
+  fetch: () => Promise<T>,
+  options: { quiet?: boolean; keepSame?: boolean; remember?: () => string } = {},
+) {
+  const value = shallowRef<T | null>(options.remember ? recalled<T>(options.remember()) : null)
   const loading = ref(false)
   const slow = ref(false)
   const error = shallowRef<unknown>(null)
@@ -30,10 +36,15 @@ export function useLatest<T>(fetch: () => Promise<T>, options: { quiet?: boolean
     loading.value = true
     clearTimeout(slowTimer)
     slowTimer = setTimeout(() => (slow.value = mine === seq), SLOW_MS)
+    const key = options.remember?.()
     try {
       const v = await fetch()
       if (mine === seq) {
-        const same = options.keepSame && value.value !== null && JSON.stringify(v) === JSON.stringify(value.value)
+        if (key !== undefined) remember(key, v)
+        const same =
+          (options.keepSame || key !== undefined) &&
+          value.value !== null &&
+          JSON.stringify(v) === JSON.stringify(value.value)
         if (!same) value.value = v
         error.value = null
       }

@@ -26,6 +26,7 @@ import { announceSaved, today } from '../../../lib/exporting'
 import { dataUrlBytes, lightChartPng, pickImageFile, writeImage, type ImageKind } from '../../../lib/imageExport'
 import { buildOption, type DropResult } from '../options'
 import { diffLines, mapErrorText, mapWords } from '../words'
+import { recalled, remember } from '../../../lib/rememberedAnswers'
 
 // The map draws on a canvas and exports to SVG as well.
 use([GraphChart, CanvasRenderer, SVGRenderer])
@@ -56,8 +57,10 @@ const POWER_MAP: InjectionKey<PowerMap> = Symbol('powerMap')
 export function usePowerMap(props: PowerMapProps, onChanged: () => void) {
   const { t, locale } = useI18n()
 
-  const view = shallowRef<MapView | null>(null)
   const scope = ref<number | null>(null)
+  /** Remembered per customer and scope: opened again, the tab draws the map it had at once (and asks again). */
+  const mapKey = () => `map|${props.customerId}|${scope.value}`
+  const view = shallowRef<MapView | null>(recalled<MapView>(mapKey()))
   const busy = ref(false)
   const redraw = ref(0)
   const chartRef = ref<InstanceType<typeof VChart> | null>(null)
@@ -94,8 +97,13 @@ export function usePowerMap(props: PowerMapProps, onChanged: () => void) {
   }
 
   async function load() {
+    const key = mapKey()
     const v = await run(api.powerMap(props.customerId, scope.value))
-    if (v) view.value = v
+    if (v && key === mapKey()) {
+      remember(key, v)
+      // The remembered map answered again unchanged: nothing to draw again.
+      if (JSON.stringify(v) !== JSON.stringify(view.value)) view.value = v
+    } else if (v) view.value = v
     if (!v || (!v.nodes.length && !v.slots.length)) drawn.value = true // no chart to wait for
     if (asOf.value) await loadAsOf()
     await refreshSide().catch((e) => ElMessage.error(mapErrorText(e)))
@@ -107,6 +115,7 @@ export function usePowerMap(props: PowerMapProps, onChanged: () => void) {
     if (!v) return false
     view.value = v
     scope.value = v.scopeId
+    remember(mapKey(), v)
     redraw.value++
     onChanged()
     await refreshSide().catch(() => {})
