@@ -11,7 +11,7 @@
 import { ref, shallowRef } from 'vue'
 import { ElMessage } from 'element-plus'
 import { errorMessage } from '../errors'
-import { recalled, remember } from '../lib/rememberedAnswers'
+import { recalled, remember, sameAnswer } from '../lib/rememberedAnswers'
 
 /** How long a request runs before `slow` shows it. */
 export const SLOW_MS = 200
@@ -41,10 +41,7 @@ export function useLatest<T>(
       const v = await fetch()
       if (mine === seq) {
         if (key !== undefined) remember(key, v)
-        const same =
-          (options.keepSame || key !== undefined) &&
-          value.value !== null &&
-          JSON.stringify(v) === JSON.stringify(value.value)
+        const same = (options.keepSame || key !== undefined) && sameAnswer(v, value.value)
         if (!same) value.value = v
         error.value = null
       }

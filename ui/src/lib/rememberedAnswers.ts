@@ -25,6 +25,14 @@ export function remember(key: string, value: unknown) {
   if (answers.size > LIMIT) answers.delete(answers.keys().next().value as string)
 }
 
+/**
+ * Whether `fresh` is the answer already shown (compared as JSON): then nothing is drawn again.
+ * Fifty rows of a table or a map of 150 people take most of a frame to draw.
+ */
+export function sameAnswer(fresh: unknown, shown: unknown): boolean {
+  return shown !== null && JSON.stringify(fresh) === JSON.stringify(shown)
+}
+
 /** Forgets every answer (each test starts without any). */
 export function forgetAnswers() {
   answers.clear()

@@ -26,7 +26,7 @@ import { announceSaved, today } from '../../../lib/exporting'
 import { dataUrlBytes, lightChartPng, pickImageFile, writeImage, type ImageKind } from '../../../lib/imageExport'
 import { buildOption, type DropResult } from '../options'
 import { diffLines, mapErrorText, mapWords } from '../words'
-import { recalled, remember } from '../../../lib/rememberedAnswers'
+import { recalled, remember, sameAnswer } from '../../../lib/rememberedAnswers'
 
 // The map draws on a canvas and exports to SVG as well.
 use([GraphChart, CanvasRenderer, SVGRenderer])
@@ -102,7 +102,7 @@ export function usePowerMap(props: PowerMapProps, onChanged: () => void) {
     if (v && key === mapKey()) {
       remember(key, v)
       // The remembered map answered again unchanged: nothing to draw again.
-      if (JSON.stringify(v) !== JSON.stringify(view.value)) view.value = v
+      if (!sameAnswer(v, view.value)) view.value = v
     } else if (v) view.value = v
     if (!v || (!v.nodes.length && !v.slots.length)) drawn.value = true // no chart to wait for
     if (asOf.value) await loadAsOf()
