@@ -7,6 +7,7 @@ mod files;
 mod menu;
 mod search_index;
 mod state;
+mod webview;
 
 use std::path::PathBuf;
 
@@ -128,6 +129,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
             app.manage(files::FileGrants::new(launch_arg("--test-dialogs").map(PathBuf::from)));
             let handle = app.handle().clone();
             std::thread::spawn(move || open_at_launch(&handle, path, named.is_none()));
+            webview::set_up(app);
             Ok(())
         })
         .on_menu_event(|app, event| menu::on_event(app, event))

@@ -1,6 +1,6 @@
 // The desktop around the page on the real app: the window opens at the size it was left at; a
 // GBK-encoded CSV dropped on the window opens the import wizard with it and is imported; Ctrl+Z
-// brings a deleted contact back; the whole screen (the native menu bar included) is pictured
+// brings a deleted contact back; a crash of WebKit's web process reloads the page; the whole screen (the native menu bar included) is pictured
 // for the README. The menu's items themselves are native (WebDriver cannot click them): what
 // each does is held by the shell's menu test and the page's Vitest.
 import { describe, before, after } from 'node:test'
@@ -229,4 +229,46 @@ describe('desktop', () => {
     await go('#/settings')
     await click(browser, tid('theme-system'))
   })
+
+  step('8. when WebKit\'s web process dies, the window loads the page again', async () => {
+    await go('#/customers')
+    await shown(browser, tid('list-total'))
+    const app = appProcess()
+    const killed = webProcessOf(app)
+    process.kill(killed, 'SIGKILL')
+    // WebKitWebDriver ends a session whose page crashed, so what follows is read from outside:
+    // the app is still running, a new web process draws for it, and its log says why. The words
+    // the reloaded page shows are held by ui/src/__tests__/pageRecovered.test.ts.
+    const log = join(process.env.XDG_DATA_HOME, 'app.dossier.desktop', 'logs', 'dossier.log')
+    await waitFor(() => readFileSync(log, 'utf8').includes('the web process ended (Crashed); the page is loaded again'))
+    await waitFor(() => webProcessOf(app, false) && webProcessOf(app) !== killed)
+    assert.equal(appProcess(), app, 'the app kept running')
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await screenshot(null, `${process.env.E2E_ARTIFACTS || '/tmp'}/dossier-e2e-page-recovered.png`, { wait: false })
+    process.kill(app, 'SIGTERM')
+    browser = null
+  })
 })
+
+/** Waits (at most WAIT) until `ok()` holds, without a WebDriver session. */
+async function waitFor(ok) {
+  for (let end = Date.now() + 20_000; Date.now() < end; ) {
+    if (ok()) return
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  assert.fail(`not so after 20 s: ${ok}`)
+}
+
+/** The pid of this test's app (the oldest process naming its database). */
+function appProcess() {
+  return Number(execFileSync('pgrep', ['-f', '-o', db]).toString().trim().split('\n')[0])
+}
+
+/** The pid of the WebKit web process drawing for the app `app` (one of its children). */
+function webProcessOf(app, required = true) {
+  const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(app)]).toString().split('\n')
+  const web = children.find((line) => line.includes('WebKitWebProcess'))
+  if (!web && !required) return null
+  assert.ok(web, `no web process under the app (pid ${app})`)
+  return Number(web.trim().split(/\s+/)[0])
+}

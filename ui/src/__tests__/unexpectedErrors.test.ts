@@ -76,4 +76,19 @@ describe('unexpected errors', () => {
     expect(body().get('.el-message--error').text()).toContain('正在使用的数据库文件')
     expect(api.logUiError).toHaveBeenCalledWith('core:wouldOverwriteDatabase', 'promise')
   })
+
+  it("the browser's ResizeObserver loop note is not an error; a script error on the window is", async () => {
+    expectErrorToast('操作失败')
+    const target = new EventTarget()
+    catchUnexpected(createApp(defineComponent({ render: () => null })), target as unknown as Window)
+    const note = 'ResizeObserver loop completed with undelivered notifications.'
+    target.dispatchEvent(new ErrorEvent('error', { message: note }))
+    await flushPromises()
+    expect(document.querySelector('.el-message')).toBeNull()
+    expect(api.logUiError).not.toHaveBeenCalled()
+    target.dispatchEvent(new ErrorEvent('error', { message: 'x', error: new TypeError('x is undefined') }))
+    await flushPromises()
+    expect(body().get('.el-message--error').text()).toContain('操作失败')
+    expect(api.logUiError).toHaveBeenCalledWith('TypeError', expect.any(String))
+  })
 })

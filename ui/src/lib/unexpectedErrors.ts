@@ -42,6 +42,16 @@ export function catchUnexpected(app: App, target: Window = window) {
     reportUnexpected(event.reason, 'promise')
   })
   target.addEventListener('error', (event) => {
+    if (isResizeObserverLoop(event)) return
     reportUnexpected(event.error ?? event.message, 'window')
   })
+}
+
+/**
+ * The browser's note that a ResizeObserver callback changed a size and the rest of that frame's
+ * notifications wait for the next one (tables and charts that fit themselves to their box do
+ * this). Nothing failed, so nothing is shown: it appeared as 操作失败 after a page reload.
+ */
+function isResizeObserverLoop(event: ErrorEvent): boolean {
+  return !event.error && /^ResizeObserver loop/.test(event.message ?? '')
 }

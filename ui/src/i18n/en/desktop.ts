@@ -30,6 +30,8 @@ const en: typeof zhCN = {
       unreadable: '“{name}” could not be read: {detail}',
     },
     undoNothingHere: 'Nothing deleted on this page to undo',
+    pageRecovered:
+      'The window stopped unexpectedly and was loaded again. Everything saved is still here; a form you were filling in but had not saved needs filling in again.',
   },
 }
 export default en

@@ -27,5 +27,6 @@ export default {
       unreadable: '无法读取「{name}」：{detail}',
     },
     undoNothingHere: '这个页面没有可撤销的删除',
+    pageRecovered: '界面意外中断，已重新载入。已保存的数据都在；正在填写但未保存的内容需要重新填写。',
   },
 }
