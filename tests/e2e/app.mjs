@@ -159,7 +159,9 @@ export async function gone(browser, selector, timeout = WAIT) {
   await browser.waitUntil(
     async () => {
       const els = await browser.$$(selector)
-      for (const el of els) if (await el.isDisplayed()) return false
+      // One that left the page between the search and the look is gone too (a menu built
+      // when opened, ui/src/features/powermap/tab/MapToolbar.vue, removes its items).
+      for (const el of els) if (await el.isDisplayed().catch(() => false)) return false
       return true
     },
     { timeout, timeoutMsg: `${selector} still shown after ${timeout} ms` },
@@ -182,6 +184,20 @@ export async function click(browser, selector, timeout = WAIT) {
  */
 export async function fill(browser, selectorOrEl, text) {
   const el = typeof selectorOrEl === 'string' ? await shown(browser, selectorOrEl) : selectorOrEl
+  // A field drawn as a stand-in until it is reached (ui/src/components/HoverDatePicker.vue)
+  // becomes the real one when focused: focus it, as a person clicking in would, then type into
+  // what took its place (`el` is the element around it).
+  const standIn = await browser.execute((node) => {
+    const stand = node.querySelector('[data-stand-in]')
+    stand?.querySelector('input')?.focus()
+    return !!stand
+  }, el)
+  if (standIn) {
+    await browser.waitUntil(() => browser.execute((node) => !node.querySelector('[data-stand-in]'), el), {
+      timeout: WAIT,
+      timeoutMsg: 'the field did not become itself when focused',
+    })
+  }
   await browser.execute(
     (node, value) => {
       const input = node.matches('input, textarea') ? node : node.querySelector('input, textarea')
