@@ -45,8 +45,13 @@ fn draw_on_cpu(view: &webkit2gtk::WebView) {
 
 #[cfg(target_os = "linux")]
 fn reload_after_crash(view: &webkit2gtk::WebView) {
+    use webkit2gtk::WebProcessTerminationReason;
     use webkit2gtk::WebViewExt;
     view.connect_web_process_terminated(|view, reason| {
+        // Ended on purpose (the window closing): nothing to come back to.
+        if reason == WebProcessTerminationReason::TerminatedByApi {
+            return;
+        }
         log::warn!("the web process ended ({reason:?}); the page is loaded again");
         match view.uri().and_then(|uri| recovered_uri(&uri)) {
             Some(uri) => view.load_uri(&uri),
