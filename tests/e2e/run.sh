@@ -2,7 +2,7 @@
 # Runs the end-to-end tests on the real built app (target/debug/dossier, built with the
 # custom-protocol feature so it embeds ui/dist): Xvfb (when there is no $DISPLAY), tauri-driver
 # in front of WebKitWebDriver, then Node's built-in test runner over tests/e2e/*.test.mjs, one file
-# at a time with a fresh driver each (a file WebKit failed under is run once more).
+# at a time with a fresh driver each (a file WebKit crashed under is run once more).
 # Everything it starts is stopped on exit. Exits non-zero when a test fails.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -61,9 +61,12 @@ fi
 # process here either.
 export NO_AT_BRIDGE=1
 # The webview's storage (localStorage: presentation mode, language) lives in a throw-away home
-# so a run neither reads nor changes the user's own settings.
-export XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" XDG_CACHE_HOME="$WORK/cache"
-mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+# so a run neither reads nor changes the user's own settings (`fresh_home NAME`: another one).
+fresh_home() {
+  export XDG_DATA_HOME="$WORK/$1/data" XDG_CONFIG_HOME="$WORK/$1/config" XDG_CACHE_HOME="$WORK/$1/cache"
+  mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+}
+fresh_home home
 
 # tauri-driver on 4444 (its default) unless that port is taken; WebKitWebDriver behind it. A
 # fresh pair for every test file: when WebKit's web process dies under a session (a crash inside
@@ -76,6 +79,9 @@ start_driver() {
     kill -TERM -- "-$DRIVER_PID" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$DRIVER_PID" 2>/dev/null || break; sleep 0.1; done
     kill -KILL -- "-$DRIVER_PID" 2>/dev/null || true
+    # Stopped: the clean-up on exit must not signal its (reusable) process group again.
+    for i in "${!PIDS[@]}"; do [ "${PIDS[i]}" = "$DRIVER_PID" ] && unset 'PIDS[i]'; done
+    PIDS=("${PIDS[@]}")
   fi
   PORT="${E2E_PORT_BASE:-4444}"
   while port_busy "$PORT"; do PORT=$((PORT + 10)); done
@@ -100,32 +106,51 @@ start_driver
 echo "e2e: display $DISPLAY, tauri-driver on 127.0.0.1:$PORT, app $APP"
 
 export DOSSIER_APP="$APP"
-# What WebDriver says when WebKit itself failed under a session rather than a test's check:
-# the session was ended for a crash or hang of the page, or the driver was gone.
-WEBKIT_DIED='page crash or hang|invalid session id|Maximum number of active sessions|ECONNREFUSED'
+# Whether WebKit itself failed during the try that began at `since` (seconds of uptime) with the
+# app's log `log` at `size` bytes: the app logged its web process's end (src-tauri/src/webview.rs)
+# or the kernel — when this machine lets us read it — names a WebKit process (the web process,
+# its compositor or watchdog, WebKitWebDriver) or Mesa. Printed for the record.
+webkit_failed() {
+  local since="$1" log="$2" size="$3" found=1
+  if [ -f "$log" ] && tail -c "+$((size + 1))" "$log" | grep -q "the web process ended ("; then
+    tail -c "+$((size + 1))" "$log" | grep "the web process ended (" | tail -n 3 >&2
+    found=0
+  fi
+  local kernel
+  kernel="$(dmesg 2>/dev/null | awk -v since="$since" -F'[][]' '$2 + 0 >= since + 0' |
+    grep -E "WebKit|swrast|Compositor|WatchDogQueue" | tail -n 3 || true)"
+  if [ -n "$kernel" ]; then
+    echo "$kernel" >&2
+    found=0
+  fi
+  return "$found"
+}
 # Arguments name test files to run (e.g. tests/e2e/import.test.mjs); all of them by default.
 if [ "$#" -gt 0 ]; then files=("$@"); else files=(tests/e2e/*.test.mjs); fi
 failed=()
 again=()
+first=1
 for file in "${files[@]}"; do
   for try in 1 2; do
-    [ "$file" = "${files[0]}" ] && [ "$try" = 1 ] || start_driver
+    [ "$first" = 1 ] || start_driver
+    first=0
     status=0
     since="$(cut -d' ' -f1 /proc/uptime)"
+    log="$XDG_DATA_HOME/app.dossier.desktop/logs/dossier.log"
+    size="$(stat -c %s "$log" 2>/dev/null || echo 0)"
     node --test --test-concurrency=1 "$file" </dev/null 2>&1 | tee "$WORK/out" || status=$?
     [ "$status" -eq 0 ] && break
-    # A file whose session WebKit ended is run once more, and says so; a failed check is not.
-    if [ "$try" = 1 ] && grep -qE "$WEBKIT_DIED" "$WORK/out"; then
-      echo "e2e: WebKit ended the session during $file; running it once more" >&2
-      # The kernel's word on it, when this machine lets us read it: what crashed, and where.
-      dmesg 2>/dev/null | awk -v since="$since" -F'[][]' '$2 + 0 >= since + 0' |
-        grep -E "WebKit|swrast|Compositor" | tail -n 3 >&2 || true
+    # A file under which WebKit crashed is run once more, in a fresh home, and says so; a failed
+    # check, or an app that failed on its own, is not.
+    if [ "$try" = 1 ] && webkit_failed "$since" "$log" "$size"; then
+      echo "e2e: WebKit failed during $file (above); running it once more" >&2
       again+=("$file")
+      fresh_home "again-${#again[@]}"
       continue
     fi
     failed+=("$file")
     break
   done
 done
-echo "e2e: ${#files[@]} files, ${#failed[@]} failed${failed[*]:+: ${failed[*]}}; run again after WebKit ended a session: ${#again[@]}${again[*]:+ (${again[*]})}"
+echo "e2e: ${#files[@]} files, ${#failed[@]} failed${failed[*]:+: ${failed[*]}}; run again after WebKit failed: ${#again[@]}${again[*]:+ (${again[*]})}"
 [ "${#failed[@]}" -eq 0 ]
