@@ -92,7 +92,7 @@ fn reload_after_crash(view: &webkit2gtk::WebView) {
         }
         if !reloads.borrow_mut().allow(Instant::now()) {
             log::error!(
-                "the web process ended again ({reason:?}), {RELOADS} times within a minute; a restart is asked for"
+                "the web process ended again ({reason:?}) after {RELOADS} reloads within a minute; a restart is asked for"
             );
             view.load_html(RESTART_PAGE, None);
             return;
